@@ -1,0 +1,32 @@
+import { contract, isMethodName, type Envelope, type Handlers } from './contract.ts';
+import { ApiError } from './errors.ts';
+import type { Method } from './method.ts';
+import type { z } from 'zod';
+
+function formatPath(path: readonly PropertyKey[]): string {
+  return path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '') || '(input)';
+}
+
+/**
+ * The one entry point of every host: checks the method name, validates the input with the
+ * method's schema, runs the handler and returns data or a structured error. Never throws.
+ */
+export async function dispatch(handlers: Handlers, name: unknown, input: unknown): Promise<Envelope<unknown>> {
+  try {
+    if (!isMethodName(name)) throw new ApiError('unknown-method', `Unknown method: ${String(name).slice(0, 80)}`);
+    const schema = (contract[name] as Method<z.ZodType, unknown>).input;
+    const parsed = schema.safeParse(input);
+    if (!parsed.success) {
+      const issues = parsed.error.issues.map((i) => ({ path: formatPath(i.path), message: i.message }));
+      const first = issues[0];
+      throw new ApiError('invalid-input', `Invalid input for ${name}: ${first ? `${first.path}: ${first.message}` : 'rejected'}`, { issues });
+    }
+    const handler = handlers[name] as (input: unknown) => unknown;
+    const data = await handler(parsed.data);
+    return { ok: true, data };
+  } catch (error) {
+    if (error instanceof ApiError) return { ok: false, error: error.toJSON() };
+    const message = error instanceof Error ? error.message : String(error);
+    return { ok: false, error: { code: 'internal', message: `Unexpected error: ${message}` } };
+  }
+}

@@ -1,0 +1,130 @@
+import Database from 'better-sqlite3';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ApiError } from './errors.ts';
+
+export type Db = Database.Database;
+
+/** Where the numbered `.sql` migrations live; the Electron host passes its packaged copy. */
+export const defaultMigrationsDir = fileURLToPath(new URL('./migrations/', import.meta.url));
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+/** Reads `NNN_name.sql` files in order; numbers must run 1, 2, 3… with no gap or duplicate. */
+export function readMigrations(dir: string = defaultMigrationsDir): Migration[] {
+  const files = readdirSync(dir).filter((f) => f.endsWith('.sql')).sort();
+  const migrations = files.map((file) => {
+    const match = /^(\d{3})_[a-z0-9_-]+\.sql$/.exec(file);
+    if (!match) throw new Error(`Migration file name must look like 001_name.sql: ${file}`);
+    return { version: Number(match[1]), name: file, sql: readFileSync(join(dir, file), 'utf8') };
+  });
+  migrations.forEach((m, i) => {
+    if (m.version !== i + 1) throw new Error(`Migrations must be numbered 1..n without gaps: ${m.name} is #${i + 1}`);
+  });
+  return migrations;
+}
+
+export interface OpenOptions {
+  migrationsDir?: string;
+  readonly?: boolean;
+}
+
+const SQLITE_HEADER = 'SQLite format 3\0';
+
+/**
+ * Opens (or creates) a Tradebrief database: checks that it is SQLite and intact, refuses a
+ * schema newer than this build without touching it, then applies pending migrations in one
+ * transaction.
+ */
+export function openDatabase(path: string, options: OpenOptions = {}): Db {
+  const name = basename(path);
+  if (existsSync(path)) assertSqliteFile(path);
+  let db: Db;
+  try {
+    db = new Database(path, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
+  } catch (error) {
+    throw new ApiError('not-a-database', `${name} cannot be opened as a database: ${(error as Error).message}`, { path });
+  }
+  try {
+    db.pragma('busy_timeout = 5000');
+    const check = db.pragma('integrity_check', { simple: true });
+    if (check !== 'ok') {
+      throw new ApiError('corrupt-database', `${name} is damaged (SQLite integrity check: ${String(check)}).`, { path });
+    }
+    const migrations = readMigrations(options.migrationsDir);
+    const current = db.pragma('user_version', { simple: true }) as number;
+    const latest = migrations.length;
+    if (current > latest) {
+      throw new ApiError(
+        'newer-schema',
+        `${name} was written by a newer version of Tradebrief (schema ${current}; this version knows up to ${latest}). ` +
+          'It was not changed. Update Tradebrief to open it.',
+        { path, schema: current, supported: latest },
+      );
+    }
+    if (current > 0 && !isTradebriefSchema(db)) {
+      throw new ApiError('not-a-database', `${name} is an SQLite file but not a Tradebrief database.`, { path });
+    }
+    if (current === 0 && hasUserTables(db)) {
+      throw new ApiError('not-a-database', `${name} is an SQLite file but not a Tradebrief database.`, { path });
+    }
+    if (!options.readonly) {
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = NORMAL');
+    }
+    db.pragma('foreign_keys = ON');
+    if (current < latest && !options.readonly) applyMigrations(db, migrations, current);
+    return db;
+  } catch (error) {
+    db.close();
+    throw mapSqliteError(error, name);
+  }
+}
+
+function assertSqliteFile(path: string): void {
+  const buf = readFileSync(path, { flag: 'r' }).subarray(0, 16);
+  // An empty file is a fresh database (SQLite treats it so).
+  if (buf.length > 0 && buf.toString('latin1') !== SQLITE_HEADER) {
+    throw new ApiError('not-a-database', `${basename(path)} is not a Tradebrief database (not an SQLite file).`, { path });
+  }
+}
+
+function hasUserTables(db: Db): boolean {
+  const row = db.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").get() as { n: number };
+  return row.n > 0;
+}
+
+function isTradebriefSchema(db: Db): boolean {
+  const row = db.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table' AND name IN ('source', 'trade_flow', 'pack')").get() as { n: number };
+  return row.n === 3;
+}
+
+function applyMigrations(db: Db, migrations: Migration[], from: number): void {
+  const pending = migrations.slice(from);
+  db.transaction(() => {
+    for (const m of pending) {
+      db.exec(m.sql);
+      db.pragma(`user_version = ${m.version}`);
+    }
+  }).immediate();
+  const violations = db.pragma('foreign_key_check') as unknown[];
+  if (violations.length > 0) throw new ApiError('internal', 'A migration left foreign-key violations.', violations);
+}
+
+/** Turns SQLite's error codes into messages a user can act on. */
+export function mapSqliteError(error: unknown, name: string): unknown {
+  if (error instanceof ApiError) return error;
+  const code = (error as { code?: string }).code ?? '';
+  if (code === 'SQLITE_NOTADB') return new ApiError('not-a-database', `${name} is not a Tradebrief database (not an SQLite file).`);
+  if (code === 'SQLITE_CORRUPT') return new ApiError('corrupt-database', `${name} is damaged: ${(error as Error).message}`);
+  if (code === 'SQLITE_READONLY' || code.startsWith('SQLITE_READONLY')) {
+    return new ApiError('read-only', `${name} is read-only: nothing was changed.`);
+  }
+  if (code === 'SQLITE_FULL') return new ApiError('disk-full', `The disk holding ${name} is full: nothing was changed.`);
+  return error;
+}

@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { method } from '../method.ts';
+import type { DerivedFigure, EconomyRef, SourceRef, SourcedFigure } from '../shared-types.ts';
+import { economyCode, yearSchema } from '../trade/contract.ts';
+
+export interface Headline {
+  reporter: EconomyRef;
+  partner: EconomyRef;
+  year: number;
+  exports: SourcedFigure;
+  imports: SourcedFigure;
+  /** Reporter's exports − imports: the reporter's surplus (positive) or deficit (negative) with the partner. */
+  balance: DerivedFigure;
+  /** Exports + imports, computed. */
+  sumOfParts: DerivedFigure;
+  /** The total as the source states it, if it states one. */
+  statedTotal: SourcedFigure | null;
+  /** statedTotal − sumOfParts, when both exist. */
+  totalDifference: number | null;
+}
+
+export interface Overview {
+  packs: { id: string; title: string; version: string }[];
+  headline: Headline | null;
+  statements: { id: string; kind: 'claim' | 'context'; text: string; source: SourceRef }[];
+  counts: { sources: number; tradeFlows: number; events: number; projects: number; projectBatches: number; routes: number; sectors: number };
+}
+
+export const overviewContract = {
+  /** The headline figures of the loaded data; without input, the most recent year with a stated total and its parts. */
+  overview: method<Overview>()(
+    z.object({ reporter: economyCode.optional(), partner: economyCode.optional(), year: yearSchema.optional() }).strict(),
+  ),
+};

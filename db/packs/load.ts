@@ -1,0 +1,289 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import type { z } from 'zod';
+import { ApiError } from '../errors.ts';
+import type { Db } from '../open.ts';
+import { packSchema, type Pack, type PackDate } from './schema.ts';
+
+export interface PackIssue {
+  path: string;
+  message: string;
+}
+
+export interface LoadPackResult {
+  packId: string;
+  version: string;
+  /** False when the same pack content was already loaded: nothing was written. */
+  changed: boolean;
+  counts: Record<string, number>;
+}
+
+const WEEKDAY_INDEX = { sunday: 0, monday: 1, tuesday: 2, wednesday: 3, thursday: 4, friday: 5, saturday: 6 } as const;
+
+function formatPath(path: readonly PropertyKey[]): string {
+  return path.reduce<string>((acc, part) => (typeof part === 'number' ? `${acc}[${part}]` : acc ? `${acc}.${String(part)}` : String(part)), '');
+}
+
+function issuesOf(error: z.ZodError): PackIssue[] {
+  return error.issues.map((i) => ({ path: formatPath(i.path) || '(root)', message: i.message }));
+}
+
+function invalid(fileName: string, issues: PackIssue[]): ApiError {
+  const shown = issues.slice(0, 5).map((i) => `${i.path}: ${i.message}`).join('; ');
+  const more = issues.length > 5 ? ` (and ${issues.length - 5} more)` : '';
+  return new ApiError('invalid-pack', `${fileName} is not a valid briefing pack: ${shown}${more}`, { file: fileName, issues });
+}
+
+/** Parses and checks a pack: schema, then every key it refers to. Throws `invalid-pack` naming file and field. */
+export function parsePack(raw: unknown, fileName: string): Pack {
+  const result = packSchema.safeParse(raw);
+  if (!result.success) throw invalid(fileName, issuesOf(result.error));
+  const issues = checkReferences(result.data);
+  if (issues.length > 0) throw invalid(fileName, issues);
+  return result.data;
+}
+
+export function readPackFile(path: string): { pack: Pack; text: string } {
+  const fileName = basename(path);
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new ApiError('invalid-file', `${fileName} cannot be read: ${(error as Error).message}`, { file: fileName });
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    throw new ApiError('invalid-pack', `${fileName} is not valid JSON (${(error as Error).message}); the file may be truncated.`, { file: fileName });
+  }
+  return { pack: parsePack(raw, fileName), text };
+}
+
+function checkReferences(pack: Pack): PackIssue[] {
+  const issues: PackIssue[] = [];
+  const keys = (items: { key: string }[], what: string): Set<string> => {
+    const set = new Set<string>();
+    items.forEach((item, i) => {
+      if (set.has(item.key)) issues.push({ path: `${what}[${i}].key`, message: `duplicate key "${item.key}"` });
+      set.add(item.key);
+    });
+    return set;
+  };
+  const sources = keys(pack.sources, 'sources');
+  const places = keys(pack.places, 'places');
+  const orgs = keys(pack.organisations, 'organisations');
+  const sectors = keys(pack.sectors, 'sectors');
+  const events = keys(pack.events, 'events');
+  keys(pack.projects, 'projects');
+  keys(pack.routes, 'routes');
+  keys(pack.statements, 'statements');
+  keys(pack.statedFigures, 'statedFigures');
+  keys(pack.exportPlans, 'exportPlans');
+  keys(pack.briefings, 'briefings');
+  const economies = new Set(pack.economies.map((e) => e.code));
+  const need = (set: Set<string>, value: string | undefined, path: string, what: string): void => {
+    if (value !== undefined && !set.has(value)) issues.push({ path, message: `unknown ${what} "${value}"` });
+  };
+  const needDate = (date: PackDate | undefined, path: string): void => {
+    if (date?.precision === 'relative') need(sources, date.anchor, `${path}.anchor`, 'source');
+  };
+  pack.sources.forEach((s, i) => need(sources, s.citedIn, `sources[${i}].citedIn`, 'source'));
+  pack.economies.forEach((e, i) => need(economies, e.parent, `economies[${i}].parent`, 'economy'));
+  pack.places.forEach((p, i) => need(economies, p.economy, `places[${i}].economy`, 'economy'));
+  pack.organisations.forEach((o, i) => need(economies, o.economy, `organisations[${i}].economy`, 'economy'));
+  pack.tradeFlows.forEach((f, i) => {
+    need(sources, f.source, `tradeFlows[${i}].source`, 'source');
+    need(economies, f.reporter, `tradeFlows[${i}].reporter`, 'economy');
+    need(economies, f.partner, `tradeFlows[${i}].partner`, 'economy');
+  });
+  pack.statedFigures.forEach((f, i) => {
+    need(sources, f.source, `statedFigures[${i}].source`, 'source');
+    need(economies, f.reporter, `statedFigures[${i}].reporter`, 'economy');
+    need(economies, f.partner, `statedFigures[${i}].partner`, 'economy');
+  });
+  pack.sectors.forEach((s, i) => s.hs.forEach((h, j) => need(sources, h.source, `sectors[${i}].hs[${j}].source`, 'source')));
+  pack.exportPlans.forEach((p, i) => {
+    need(sources, p.source, `exportPlans[${i}].source`, 'source');
+    need(orgs, p.organisation, `exportPlans[${i}].organisation`, 'organisation');
+    need(economies, p.reporter, `exportPlans[${i}].reporter`, 'economy');
+    need(economies, p.partner, `exportPlans[${i}].partner`, 'economy');
+    p.sectors.forEach((s, j) => need(sectors, s, `exportPlans[${i}].sectors[${j}]`, 'sector'));
+  });
+  pack.events.forEach((e, i) => {
+    need(sources, e.source, `events[${i}].source`, 'source');
+    need(places, e.place, `events[${i}].place`, 'place');
+    need(orgs, e.organiser, `events[${i}].organiser`, 'organisation');
+    need(economies, e.country, `events[${i}].country`, 'economy');
+    need(economies, e.region, `events[${i}].region`, 'economy');
+    needDate(e.date, `events[${i}].date`);
+  });
+  pack.projects.forEach((p, i) => {
+    need(sources, p.source, `projects[${i}].source`, 'source');
+    need(economies, p.partner, `projects[${i}].partner`, 'economy');
+    need(economies, p.counterpart, `projects[${i}].counterpart`, 'economy');
+    need(events, p.signedAtEvent, `projects[${i}].signedAtEvent`, 'event');
+    needDate(p.signed, `projects[${i}].signed`);
+  });
+  pack.routes.forEach((r, i) => {
+    need(sources, r.source, `routes[${i}].source`, 'source');
+    r.legs.forEach((l, j) => {
+      need(places, l.from, `routes[${i}].legs[${j}].from`, 'place');
+      need(places, l.to, `routes[${i}].legs[${j}].to`, 'place');
+    });
+  });
+  pack.statements.forEach((s, i) => need(sources, s.source, `statements[${i}].source`, 'source'));
+  return issues;
+}
+
+/** Columns of a date with precision, as stored (see 001_initial.sql). */
+function dateColumns(date: PackDate | undefined, id: (key: string) => string) {
+  if (!date) return { precision: null, value: null, part: null, anchor: null, weekday: null, relation: null, note: null };
+  if (date.precision === 'relative') {
+    return {
+      precision: 'relative', value: date.month ?? null, part: date.part ?? null, anchor: id(date.anchor),
+      weekday: WEEKDAY_INDEX[date.weekday], relation: date.relation, note: date.note ?? null,
+    };
+  }
+  return {
+    precision: date.precision, value: date.value, part: date.precision === 'month' ? (date.part ?? null) : null,
+    anchor: null, weekday: null, relation: null, note: null,
+  };
+}
+
+/** Tables holding a pack's rows, children first (briefings are the user's once loaded, so not here). */
+const PACK_TABLES = ['statement', 'route', 'project', 'event', 'export_plan', 'sector', 'stated_figure', 'trade_flow', 'source'] as const;
+
+/**
+ * Loads a pack in one transaction. Loading the same content again writes nothing; a new version of
+ * the pack replaces that pack's rows. Fails (writing nothing) if other data still cites rows it removes.
+ */
+export function loadPack(db: Db, pack: Pack, contentHash: string = hashPack(pack)): LoadPackResult {
+  const existing = db.prepare('SELECT content_hash FROM pack WHERE id = ?').get(pack.id) as { content_hash: string } | undefined;
+  const counts: Record<string, number> = {};
+  if (existing?.content_hash === contentHash) return { packId: pack.id, version: pack.version, changed: false, counts };
+
+  const id = (key: string): string => `${pack.id}:${key}`;
+  const count = (table: string, n = 1): void => {
+    counts[table] = (counts[table] ?? 0) + n;
+  };
+
+  const write = db.transaction(() => {
+    db.pragma('defer_foreign_keys = ON');
+    db.prepare(`INSERT INTO pack (id, version, title, content_hash, loaded_at) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT (id) DO UPDATE SET version = excluded.version, title = excluded.title,
+                content_hash = excluded.content_hash, loaded_at = excluded.loaded_at`)
+      .run(pack.id, pack.version, pack.title, contentHash, new Date().toISOString());
+    for (const table of PACK_TABLES) db.prepare(`DELETE FROM ${table} WHERE pack_id = ?`).run(pack.id);
+
+    const insertSource = db.prepare(`INSERT INTO source (id, pack_id, label, publisher, title, published_precision, published_value,
+      published_note, url, note, cited_in_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    for (const s of pack.sources) {
+      insertSource.run(id(s.key), pack.id, s.label, s.publisher, s.title, s.published?.precision ?? null, s.published?.value ?? null,
+        s.publishedNote ?? null, s.url ?? null, s.note ?? null, s.citedIn ? id(s.citedIn) : null);
+      count('sources');
+    }
+    // Economies, places and organisations are shared reference data: upserted, never deleted by a pack.
+    const upsertEconomy = db.prepare(`INSERT INTO economy (code, name, kind, parent_code, region_label) VALUES (?, ?, ?, ?, ?)
+      ON CONFLICT (code) DO UPDATE SET name = excluded.name, kind = excluded.kind, parent_code = excluded.parent_code,
+      region_label = coalesce(excluded.region_label, economy.region_label)`);
+    for (const e of pack.economies) upsertEconomy.run(e.code, e.name, e.kind, e.parent ?? null, e.regionLabel ?? null);
+    const upsertPlace = db.prepare(`INSERT INTO place (id, name, kind, economy_code, note) VALUES (?, ?, ?, ?, ?)
+      ON CONFLICT (id) DO UPDATE SET name = excluded.name, kind = excluded.kind, economy_code = excluded.economy_code, note = excluded.note`);
+    for (const p of pack.places) upsertPlace.run(id(p.key), p.name, p.kind, p.economy, p.note ?? null);
+    const upsertOrg = db.prepare(`INSERT INTO organisation (id, name, short_name, economy_code) VALUES (?, ?, ?, ?)
+      ON CONFLICT (id) DO UPDATE SET name = excluded.name, short_name = excluded.short_name, economy_code = excluded.economy_code`);
+    for (const o of pack.organisations) upsertOrg.run(id(o.key), o.name, o.shortName ?? null, o.economy ?? null);
+
+    const insertFlow = db.prepare(`INSERT INTO trade_flow (reporter, partner, year, month, flow, product_code, value_usd, series,
+      source_id, pack_id, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    for (const f of pack.tradeFlows) {
+      insertFlow.run(f.reporter, f.partner, f.year, f.month ?? null, f.flow, f.productCode, f.valueUsd, f.series, id(f.source), pack.id, f.note ?? null);
+      count('tradeFlows');
+    }
+    const insertStated = db.prepare(`INSERT INTO stated_figure (id, reporter, partner, year, measure, value_usd, source_id, pack_id, note)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    for (const f of pack.statedFigures) {
+      insertStated.run(id(f.key), f.reporter, f.partner, f.year, f.measure, f.valueUsd, id(f.source), pack.id, f.note ?? null);
+      count('statedFigures');
+    }
+    const insertSector = db.prepare('INSERT INTO sector (id, name, description, pack_id) VALUES (?, ?, ?, ?)');
+    const insertSectorHs = db.prepare('INSERT INTO sector_hs (sector_id, hs_code, description, source_id, note) VALUES (?, ?, ?, ?, ?)');
+    for (const s of pack.sectors) {
+      insertSector.run(id(s.key), s.name, s.description ?? null, pack.id);
+      for (const h of s.hs) insertSectorHs.run(id(s.key), h.code, h.description ?? null, h.source ? id(h.source) : null, h.note ?? null);
+      count('sectors');
+    }
+    const insertPlan = db.prepare(`INSERT INTO export_plan (id, title, reporter, partner, organisation_id, source_id, pack_id)
+      VALUES (?, ?, ?, ?, ?, ?, ?)`);
+    const insertPlanSector = db.prepare('INSERT INTO export_plan_sector (plan_id, sector_id, position) VALUES (?, ?, ?)');
+    for (const p of pack.exportPlans) {
+      insertPlan.run(id(p.key), p.title, p.reporter, p.partner, p.organisation ? id(p.organisation) : null, id(p.source), pack.id);
+      p.sectors.forEach((s, i) => insertPlanSector.run(id(p.key), id(s), i + 1));
+      count('exportPlans');
+    }
+    const insertEvent = db.prepare(`INSERT INTO event (id, kind, title, place_id, place_text, country_code, region_code, organiser_id,
+      date_precision, date_value, date_part, rel_anchor_id, rel_weekday, rel_relation, rel_note, note, source_id, pack_id)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    const insertEventSector = db.prepare('INSERT INTO event_sector (event_id, label) VALUES (?, ?)');
+    for (const e of pack.events) {
+      const d = dateColumns(e.date, id);
+      insertEvent.run(id(e.key), e.kind, e.title, e.place ? id(e.place) : null, e.placeText ?? null, e.country ?? null, e.region ?? null,
+        e.organiser ? id(e.organiser) : null, d.precision, d.value, d.part, d.anchor, d.weekday, d.relation, d.note, e.note ?? null,
+        id(e.source), pack.id);
+      for (const label of e.sectors) insertEventSector.run(id(e.key), label);
+      count('events');
+    }
+    const insertProject = db.prepare(`INSERT INTO project (id, title, project_count, partner_code, counterpart_code, status,
+      signed_precision, signed_value, signed_part, signed_event_id, value_usd, split_reported, note, source_id, pack_id)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    const insertField = db.prepare('INSERT INTO project_field (project_id, field, position) VALUES (?, ?, ?)');
+    for (const p of pack.projects) {
+      const d = dateColumns(p.signed, id);
+      insertProject.run(id(p.key), p.title, p.count, p.partner, p.counterpart ?? null, p.status, d.precision, d.value, d.part,
+        p.signedAtEvent ? id(p.signedAtEvent) : null, p.valueUsd ?? null, p.splitReported ? 1 : 0, p.note ?? null, id(p.source), pack.id);
+      p.fields.forEach((f, i) => insertField.run(id(p.key), f, i + 1));
+      count('projects');
+    }
+    const insertRoute = db.prepare(`INSERT INTO route (id, name, transit_days_min, transit_days_max, transit_basis, note, source_id, pack_id)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
+    const insertLeg = db.prepare('INSERT INTO route_leg (route_id, position, mode, from_place_id, to_place_id, label) VALUES (?, ?, ?, ?, ?, ?)');
+    for (const r of pack.routes) {
+      insertRoute.run(id(r.key), r.name, r.transitDays?.min ?? null, r.transitDays?.max ?? null, r.transitBasis ?? null, r.note ?? null, id(r.source), pack.id);
+      r.legs.forEach((l, i) => insertLeg.run(id(r.key), i + 1, l.mode, id(l.from), id(l.to), l.label ?? null));
+      count('routes');
+    }
+    const insertStatement = db.prepare('INSERT INTO statement (id, kind, text, source_id, pack_id) VALUES (?, ?, ?, ?, ?)');
+    for (const s of pack.statements) {
+      insertStatement.run(id(s.key), s.kind, s.text, id(s.source), pack.id);
+      count('statements');
+    }
+    // A pack's briefings are created once; after that they belong to the user and are never overwritten.
+    const now = new Date().toISOString();
+    const insertBriefing = db.prepare(`INSERT OR IGNORE INTO briefing (id, title, audience, dated_on, classification, created_at, updated_at, pack_id)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
+    const insertBlock = db.prepare('INSERT INTO briefing_block (id, briefing_id, position, kind, config) VALUES (?, ?, ?, ?, ?)');
+    for (const b of pack.briefings) {
+      const created = insertBriefing.run(id(b.key), b.title, b.audience, b.datedOn ?? null, b.classification, now, now, pack.id);
+      if (created.changes === 0) continue;
+      b.blocks.forEach((block, i) => insertBlock.run(`${id(b.key)}:${i + 1}`, id(b.key), i + 1, block.kind, JSON.stringify(block.config)));
+      count('briefings');
+    }
+  });
+
+  try {
+    write.immediate();
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code === 'SQLITE_CONSTRAINT_FOREIGNKEY') {
+      throw new ApiError('conflict', `Pack ${pack.id} could not be reloaded: other data still refers to rows of its earlier version. Nothing was changed.`);
+    }
+    throw error;
+  }
+  return { packId: pack.id, version: pack.version, changed: true, counts };
+}
+
+export function hashPack(pack: Pack): string {
+  return createHash('sha256').update(JSON.stringify(pack)).digest('hex');
+}

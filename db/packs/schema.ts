@@ -1,0 +1,208 @@
+/**
+ * The briefing-pack format (version 1): a JSON document that carries one briefing's facts,
+ * each with its source, so analysts can exchange data. See db/packs/README.md.
+ * Keys are local to the pack; the loader stores them as "<pack id>:<key>".
+ */
+import { z } from 'zod';
+
+const key = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, 'a key: letters, digits, . _ - (max 64)');
+const economyCode = z.string().regex(/^([A-Z]{3}|[A-Z]{2}-[A-Z0-9]{1,3})$/, 'an ISO 3166 code: KOR, CHN or CN-SD');
+const year = z.number().int().min(1900).max(2100);
+const isoDay = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'a day as YYYY-MM-DD');
+const isoMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month as YYYY-MM');
+const isoYear = z.string().regex(/^\d{4}$/, 'a year as YYYY');
+const text = z.string().trim().min(1).max(4000);
+const usd = z.number().finite().nonnegative();
+
+export const calendarDate = z.discriminatedUnion('precision', [
+  z.object({ precision: z.literal('day'), value: isoDay }).strict(),
+  z.object({ precision: z.literal('month'), value: isoMonth, part: z.enum(['early', 'mid', 'late']).optional() }).strict(),
+  z.object({ precision: z.literal('year'), value: isoYear }).strict(),
+]);
+
+export const packDate = z.discriminatedUnion('precision', [
+  ...calendarDate.options,
+  z.object({
+    precision: z.literal('relative'),
+    /** The source whose publication anchors the date. */
+    anchor: key,
+    weekday: z.enum(['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday']),
+    relation: z.enum(['before-anchor', 'week-of-anchor']),
+    /** What is known of the calendar month from the anchor, e.g. 2022-08 late. */
+    month: isoMonth.optional(),
+    part: z.enum(['early', 'mid', 'late']).optional(),
+    note: text.optional(),
+  }).strict(),
+]);
+
+export const packSource = z.object({
+  key,
+  label: z.string().min(1).max(16),
+  publisher: text,
+  title: text,
+  published: calendarDate.optional(),
+  publishedNote: text.optional(),
+  url: z.string().url().refine((u) => /^https?:/.test(u), 'an http(s) address').optional(),
+  note: text.optional(),
+  /** The document through which this source is known (China's customs data, cited in a news report). */
+  citedIn: key.optional(),
+}).strict();
+
+export const packEconomy = z.object({
+  code: economyCode,
+  name: text,
+  kind: z.enum(['country', 'subnational', 'group']),
+  parent: economyCode.optional(),
+  regionLabel: text.optional(),
+}).strict();
+
+export const packPlace = z.object({
+  key,
+  name: text,
+  kind: z.enum(['city', 'port', 'office', 'venue']),
+  economy: economyCode,
+  note: text.optional(),
+}).strict();
+
+export const packOrganisation = z.object({ key, name: text, shortName: text.optional(), economy: economyCode.optional() }).strict();
+
+const productCode = z.string().regex(/^(TOTAL|\d{2}|\d{4}|\d{6})$/, 'TOTAL or an HS code of 2, 4 or 6 digits');
+
+export const packTradeFlow = z.object({
+  reporter: economyCode,
+  partner: economyCode,
+  year,
+  month: z.number().int().min(1).max(12).optional(),
+  flow: z.enum(['export', 'import', 're-export', 're-import']),
+  productCode: productCode.default('TOTAL'),
+  valueUsd: usd,
+  series: z.enum(['primary', 'crosscheck']).default('primary'),
+  source: key,
+  note: text.optional(),
+}).strict();
+
+export const packStatedFigure = z.object({
+  key,
+  reporter: economyCode,
+  partner: economyCode,
+  year,
+  measure: z.enum(['total_trade', 'balance']),
+  valueUsd: z.number().finite(),
+  source: key,
+  note: text.optional(),
+}).strict();
+
+export const packSector = z.object({
+  key,
+  name: text,
+  description: text.optional(),
+  hs: z.array(z.object({
+    code: z.string().regex(/^(\d{2}|\d{4}|\d{6})$/, 'an HS code of 2, 4 or 6 digits'),
+    description: text.optional(),
+    source: key.optional(),
+    note: text.optional(),
+  }).strict()).default([]),
+}).strict();
+
+export const packExportPlan = z.object({
+  key,
+  title: text,
+  reporter: economyCode,
+  partner: economyCode,
+  organisation: key.optional(),
+  source: key,
+  sectors: z.array(key).min(1),
+}).strict();
+
+export const packEvent = z.object({
+  key,
+  kind: z.enum(['meeting', 'business-meeting', 'forum', 'fair', 'exhibition', 'visit', 'other']),
+  title: text,
+  place: key.optional(),
+  placeText: text.optional(),
+  country: economyCode.optional(),
+  region: economyCode.optional(),
+  organiser: key.optional(),
+  date: packDate,
+  sectors: z.array(text).default([]),
+  note: text.optional(),
+  source: key,
+}).strict();
+
+export const packProject = z.object({
+  key,
+  title: text,
+  count: z.number().int().min(1).default(1),
+  partner: economyCode,
+  counterpart: economyCode.optional(),
+  status: z.enum(['planned', 'signed', 'in-progress', 'completed', 'cancelled']),
+  signed: packDate.optional(),
+  signedAtEvent: key.optional(),
+  valueUsd: usd.optional(),
+  fields: z.array(text).default([]),
+  /** False when the source gives fields for a batch but no split of projects among them. */
+  splitReported: z.boolean().default(false),
+  note: text.optional(),
+  source: key,
+}).strict();
+
+export const packRoute = z.object({
+  key,
+  name: text,
+  transitDays: z.object({ min: z.number().int().min(0), max: z.number().int().min(0) }).strict()
+    .refine((d) => d.max >= d.min, 'max must be at least min').optional(),
+  transitBasis: text.optional(),
+  legs: z.array(z.object({
+    mode: z.enum(['sea', 'rail', 'road', 'air']),
+    from: key,
+    to: key,
+    label: text.optional(),
+  }).strict()).min(1),
+  note: text.optional(),
+  source: key,
+}).strict();
+
+export const packStatement = z.object({ key, kind: z.enum(['claim', 'context']), text, source: key }).strict();
+
+export const packBriefingBlock = z.object({
+  kind: z.string().min(1).max(40),
+  config: z.record(z.string(), z.unknown()).default({}),
+}).strict();
+
+export const packBriefing = z.object({
+  key,
+  title: text,
+  audience: z.string().max(400).default(''),
+  datedOn: isoDay.optional(),
+  classification: z.string().max(200).default(''),
+  blocks: z.array(packBriefingBlock).default([]),
+}).strict();
+
+export const PACK_FORMAT = 'tradebrief-pack';
+export const PACK_FORMAT_VERSION = 1;
+
+export const packSchema = z.object({
+  format: z.literal(PACK_FORMAT),
+  formatVersion: z.literal(PACK_FORMAT_VERSION),
+  id: key,
+  version: z.string().regex(/^\d+\.\d+\.\d+$/, 'a version like 1.0.0'),
+  title: text,
+  description: text.optional(),
+  sources: z.array(packSource).min(1),
+  economies: z.array(packEconomy).default([]),
+  places: z.array(packPlace).default([]),
+  organisations: z.array(packOrganisation).default([]),
+  tradeFlows: z.array(packTradeFlow).default([]),
+  statedFigures: z.array(packStatedFigure).default([]),
+  sectors: z.array(packSector).default([]),
+  exportPlans: z.array(packExportPlan).default([]),
+  events: z.array(packEvent).default([]),
+  projects: z.array(packProject).default([]),
+  routes: z.array(packRoute).default([]),
+  statements: z.array(packStatement).default([]),
+  briefings: z.array(packBriefing).default([]),
+}).strict();
+
+export type Pack = z.infer<typeof packSchema>;
+export type PackInput = z.input<typeof packSchema>;
+export type PackDate = z.infer<typeof packDate>;

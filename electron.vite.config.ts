@@ -1,0 +1,45 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { defineConfig } from 'electron-vite';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+import type { Plugin } from 'vite';
+
+/** Ships a folder of data files (migrations, packs) beside the main bundle, where db/ looks for them. */
+function emitFolder(from: string, to: string, ext: string): Plugin {
+  return {
+    name: `emit-${to}`,
+    generateBundle() {
+      for (const file of readdirSync(from).filter((f) => f.endsWith(ext))) {
+        this.emitFile({ type: 'asset', fileName: `${to}/${file}`, source: readFileSync(join(from, file)) });
+      }
+    },
+  };
+}
+
+export default defineConfig({
+  main: {
+    build: {
+      lib: { entry: resolve('electron/main/index.ts') },
+      externalizeDeps: true,
+    },
+    plugins: [emitFolder('db/migrations', 'migrations', '.sql'), emitFolder('db/packs', 'packs', '.json')],
+  },
+  preload: {
+    build: {
+      lib: { entry: resolve('electron/preload/index.ts') },
+      // A sandboxed preload must be a single CommonJS file.
+      rolldownOptions: { output: { format: 'cjs', entryFileNames: '[name].cjs' } },
+      externalizeDeps: false,
+    },
+  },
+  renderer: {
+    root: resolve('renderer'),
+    base: './',
+    build: {
+      outDir: resolve('out/renderer'),
+      rolldownOptions: { input: resolve('renderer/index.html') },
+      sourcemap: false,
+    },
+    plugins: [svelte({ configFile: resolve('svelte.config.js') })],
+  },
+});

@@ -1,0 +1,39 @@
+import { app, Menu, type MenuItemConstructorOptions } from 'electron';
+
+export interface MenuActions {
+  openDatabase(): void;
+  importFile(): void;
+  printToPdf(): void;
+  about(): void;
+}
+
+export function buildMenu(actions: MenuActions, isDev: boolean): Menu {
+  const isMac = process.platform === 'darwin';
+  const view: MenuItemConstructorOptions[] = [
+    { role: 'resetZoom' },
+    { role: 'zoomIn' },
+    { role: 'zoomOut' },
+    { type: 'separator' },
+    { role: 'togglefullscreen' },
+  ];
+  if (isDev) view.push({ type: 'separator' }, { role: 'reload' }, { role: 'toggleDevTools' });
+  const template: MenuItemConstructorOptions[] = [
+    ...(isMac ? [{ role: 'appMenu' as const }] : []),
+    {
+      label: '&File',
+      submenu: [
+        { label: 'Open Database…', accelerator: 'CmdOrCtrl+O', click: () => actions.openDatabase() },
+        { label: 'Import…', accelerator: 'CmdOrCtrl+I', click: () => actions.importFile() },
+        { type: 'separator' },
+        { label: 'Print to PDF…', accelerator: 'CmdOrCtrl+P', click: () => actions.printToPdf() },
+        { type: 'separator' },
+        isMac ? { role: 'close' } : { role: 'quit' },
+      ],
+    },
+    { role: 'editMenu' },
+    { label: '&View', submenu: view },
+    { role: 'windowMenu' },
+    { role: 'help', submenu: [{ label: `About ${app.name}`, click: () => actions.about() }] },
+  ];
+  return Menu.buildFromTemplate(template);
+}

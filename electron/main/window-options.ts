@@ -1,0 +1,38 @@
+/**
+ * The one BrowserWindow configuration of the app. Kept apart from the window code so a test can
+ * read and check it without starting Electron.
+ */
+import type { BrowserWindowConstructorOptions } from 'electron';
+
+export const APP_SCHEME = 'app';
+export const APP_HOST = 'tradebrief';
+export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
+export const INVOKE_CHANNEL = 'tradebrief:invoke';
+export const METHODS_ARG = '--tradebrief-methods=';
+
+export function mainWindowOptions(preloadPath: string, methods: readonly string[], show = false): BrowserWindowConstructorOptions {
+  return {
+    width: 1280,
+    height: 820,
+    minWidth: 900,
+    minHeight: 600,
+    show,
+    title: 'Tradebrief',
+    backgroundColor: '#f6f7f9',
+    webPreferences: {
+      preload: preloadPath,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      spellcheck: false,
+      additionalArguments: [`${METHODS_ARG}${methods.join(',')}`],
+    },
+  };
+}

@@ -1,0 +1,54 @@
+// Lint: TypeScript and Svelte, plus the layering rules of DESIGN.md (what each folder may import).
+import js from '@eslint/js';
+import svelte from 'eslint-plugin-svelte';
+import globals from 'globals';
+import ts from 'typescript-eslint';
+
+export default ts.config(
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'tests/artifacts/**'] },
+  js.configs.recommended,
+  ...ts.configs.recommended,
+  ...svelte.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['**/*.svelte', '**/*.svelte.ts'],
+    languageOptions: { parserOptions: { parser: ts.parser, extraFileExtensions: ['.svelte'] } },
+  },
+  {
+    // The data core knows nothing of Electron or the renderer.
+    files: ['db/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { group: ['electron', 'electron/*'], message: 'db/ never imports Electron.' },
+        { group: ['**/renderer/**'], message: 'db/ never imports the renderer.' },
+      ] }],
+    },
+  },
+  {
+    // The renderer sees the core only through the contract's types and the pure client/date helpers.
+    files: ['renderer/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { group: ['electron', 'electron/*', 'better-sqlite3', 'node:*'], message: 'The renderer runs in Chromium: no Node, no SQLite, no Electron.' },
+        { group: ['**/db/*', '!**/db/client.ts', '!**/db/dates.ts', '!**/db/errors.ts'], allowTypeImports: true,
+          message: 'The renderer may import from db/ only types, the client and the date helpers.' },
+        { group: ['**/electron/**'], message: 'The renderer never imports Electron code.' },
+      ] }],
+    },
+  },
+  {
+    files: ['electron/preload/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { group: ['**/db/*', '!**/db/client.ts'], allowTypeImports: true, message: 'The preload may import only the client from db/.' },
+      ] }],
+    },
+  },
+);

@@ -1,0 +1,27 @@
+/** One place where errors and confirmations surface, whatever view raised them. */
+export interface Notice {
+  id: number;
+  kind: 'error' | 'info';
+  message: string;
+}
+
+class Notices {
+  items = $state<Notice[]>([]);
+  #next = 1;
+
+  push(kind: Notice['kind'], message: string): void {
+    const id = this.#next++;
+    this.items = [...this.items, { id, kind, message }];
+    if (kind === 'info') setTimeout(() => this.dismiss(id), 6000);
+  }
+
+  error(error: unknown): void {
+    this.push('error', error instanceof Error ? error.message : String(error));
+  }
+
+  dismiss(id: number): void {
+    this.items = this.items.filter((n) => n.id !== id);
+  }
+}
+
+export const notices = new Notices();

@@ -1,0 +1,71 @@
+/**
+ * Real Chromium (Debian's /usr/bin/chromium) driven by playwright-core, against the HTTP host on
+ * a temp database. Every request that leaves the app's own origin fails the test.
+ */
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { startHttpHost, type HttpHost } from './http-host.ts';
+import { tempDir } from './temp.ts';
+
+export const CHROMIUM_PATH = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
+}
+
+export interface AppHarness {
+  host: HttpHost;
+  browser: Browser;
+  context: BrowserContext;
+  /** Requests to anything but the app's origin (should stay empty). */
+  foreignRequests: string[];
+  /** Uncaught page errors and console errors. */
+  pageErrors: string[];
+  newPage(options?: { colorScheme?: 'light' | 'dark'; reducedMotion?: 'reduce' | 'no-preference' }): Promise<Page>;
+  close(): Promise<void>;
+}
+
+export async function startApp(options: { dbPath?: string; today?: string } = {}): Promise<AppHarness> {
+  const tmp = tempDir();
+  const host = await startHttpHost({ path: options.dbPath ?? tmp.file('tradebrief.sqlite'), ...(options.today ? { today: options.today } : {}) });
+  const browser = await launchChromium();
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
+  const origin = new URL(host.url).origin;
+  const foreignRequests: string[] = [];
+  const pageErrors: string[] = [];
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    if (url.startsWith(origin) || url.startsWith('data:') || url.startsWith('blob:')) return route.continue();
+    foreignRequests.push(url);
+    return route.abort('blockedbyclient');
+  });
+  return {
+    host,
+    browser,
+    context,
+    foreignRequests,
+    pageErrors,
+    async newPage(pageOptions = {}) {
+      const page = await context.newPage();
+      if (pageOptions.colorScheme || pageOptions.reducedMotion) await page.emulateMedia(pageOptions);
+      page.on('pageerror', (e) => pageErrors.push(e.message));
+      page.on('console', (m) => {
+        if (m.type() === 'error') pageErrors.push(m.text());
+      });
+      return page;
+    },
+    async close() {
+      await context.close();
+      await browser.close();
+      await host.close();
+      tmp.cleanup();
+    },
+  };
+}
