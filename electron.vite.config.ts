@@ -16,9 +16,13 @@ function emitFolder(from: string, to: string, ext: string): Plugin {
   };
 }
 
+/** Build output folder; TRADEBRIEF_OUT lets parallel work build side by side. */
+const out = resolve(process.env['TRADEBRIEF_OUT'] ?? 'out');
+
 export default defineConfig({
   main: {
     build: {
+      outDir: join(out, 'main'),
       lib: { entry: resolve('electron/main/index.ts') },
       externalizeDeps: true,
     },
@@ -26,6 +30,7 @@ export default defineConfig({
   },
   preload: {
     build: {
+      outDir: join(out, 'preload'),
       lib: { entry: resolve('electron/preload/index.ts') },
       // A sandboxed preload must be a single CommonJS file.
       rolldownOptions: { output: { format: 'cjs', entryFileNames: '[name].cjs' } },
@@ -36,7 +41,7 @@ export default defineConfig({
     root: resolve('renderer'),
     base: './',
     build: {
-      outDir: resolve('out/renderer'),
+      outDir: join(out, 'renderer'),
       rolldownOptions: { input: resolve('renderer/index.html') },
       sourcemap: false,
     },

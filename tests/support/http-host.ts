@@ -12,7 +12,10 @@ import { dispatch } from '../../db/dispatch.ts';
 import { openSession, type Session, type SessionOptions } from '../../db/session.ts';
 import { CONTENT_SECURITY_POLICY } from '../../electron/main/csp.ts';
 
-export const rendererDir = fileURLToPath(new URL('../../out/renderer/', import.meta.url));
+/** The built renderer (`npm run build`); TRADEBRIEF_OUT points at another build folder. */
+export const rendererDir = process.env['TRADEBRIEF_OUT']
+  ? resolve(process.env['TRADEBRIEF_OUT'], 'renderer')
+  : fileURLToPath(new URL('../../out/renderer/', import.meta.url));
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
