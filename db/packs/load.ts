@@ -134,6 +134,13 @@ function checkReferences(pack: Pack): PackIssue[] {
     });
   });
   pack.statements.forEach((s, i) => need(sources, s.source, `statements[${i}].source`, 'source'));
+  if (pack.sectorFigures) keys(pack.sectorFigures, 'sectorFigures');
+  pack.sectorFigures?.forEach((f, i) => {
+    need(sources, f.source, `sectorFigures[${i}].source`, 'source');
+    need(economies, f.reporter, `sectorFigures[${i}].reporter`, 'economy');
+    need(economies, f.partner, `sectorFigures[${i}].partner`, 'economy');
+    need(sectors, f.sector, `sectorFigures[${i}].sector`, 'sector');
+  });
   return issues;
 }
 
@@ -153,7 +160,7 @@ function dateColumns(date: PackDate | undefined, id: (key: string) => string) {
 }
 
 /** Tables holding a pack's rows, children first (briefings are the user's once loaded, so not here). */
-const PACK_TABLES = ['statement', 'route', 'project', 'event', 'export_plan', 'sector', 'stated_figure', 'trade_flow', 'source'] as const;
+const PACK_TABLES = ['statement', 'route', 'project', 'event', 'export_plan', 'sector_figure', 'sector', 'stated_figure', 'trade_flow', 'source'] as const;
 
 /**
  * Loads a pack in one transaction. Loading the same content again writes nothing; a new version of
@@ -214,6 +221,13 @@ export function loadPack(db: Db, pack: Pack, contentHash: string = hashPack(pack
       insertSector.run(id(s.key), s.name, s.description ?? null, pack.id);
       for (const h of s.hs) insertSectorHs.run(id(s.key), h.code, h.description ?? null, h.source ? id(h.source) : null, h.note ?? null);
       count('sectors');
+    }
+    const insertSectorFigure = db.prepare(`INSERT INTO sector_figure (id, reporter, partner, year, flow, label, hs_note, sector_id, value_usd,
+      period_note, source_id, pack_id, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    for (const f of pack.sectorFigures ?? []) {
+      insertSectorFigure.run(id(f.key), f.reporter, f.partner, f.year, f.flow, f.label, f.hsNote, f.sector ? id(f.sector) : null, f.valueUsd,
+        f.periodNote ?? null, id(f.source), pack.id, f.note ?? null);
+      count('sectorFigures');
     }
     const insertPlan = db.prepare(`INSERT INTO export_plan (id, title, reporter, partner, organisation_id, source_id, pack_id)
       VALUES (?, ?, ?, ?, ?, ?, ?)`);

@@ -104,6 +104,29 @@ export const packSector = z.object({
   }).strict()).default([]),
 }).strict();
 
+/**
+ * A value of a product group as a source states it (a chapter range "84-85", an industry class
+ * "MTI:semiconductors", a subset of a heading, part of a year): kept as worded, never turned into HS trade flows.
+ */
+export const packSectorFigure = z.object({
+  key,
+  reporter: economyCode,
+  partner: economyCode,
+  year,
+  flow: z.enum(['export', 'import']),
+  /** The product group as the source describes it. */
+  label: text,
+  /** The code field as given ("84-85", "MTI:semiconductors (~HS 8541-8542)", "3304 (skin-care subset)"). */
+  hsNote: text,
+  /** The sector of this pack the figure belongs to, if any. */
+  sector: key.optional(),
+  valueUsd: usd,
+  /** Absent for a full calendar year; otherwise the period covered ("Jan–Nov only"). */
+  periodNote: text.optional(),
+  source: key,
+  note: text.optional(),
+}).strict();
+
 export const packExportPlan = z.object({
   key,
   title: text,
@@ -196,6 +219,8 @@ export const packSchema = z.object({
   statedFigures: z.array(packStatedFigure).default([]),
   sectors: z.array(packSector).default([]),
   exportPlans: z.array(packExportPlan).default([]),
+  /** Optional (format 1 packs without it stay byte-identical when parsed, so their content hash is unchanged). */
+  sectorFigures: z.array(packSectorFigure).optional(),
   events: z.array(packEvent).default([]),
   projects: z.array(packProject).default([]),
   routes: z.array(packRoute).default([]),

@@ -1,0 +1,1 @@
+-- 002_imports: reserved for issue 4 (imports)

@@ -1,0 +1,27 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { requireBuiltRenderer } from '../support/build-output.ts';
+
+describe('the renderer bundle', () => {
+  const dir = requireBuiltRenderer();
+  const scripts = readdirSync(join(dir, 'assets')).filter((f) => f.endsWith('.js'));
+  const code = scripts.map((f) => readFileSync(join(dir, 'assets', f), 'utf8')).join('\n');
+
+  it('was built', () => {
+    expect(scripts.length).toBeGreaterThan(0);
+    expect(code.length).toBeGreaterThan(10_000);
+  });
+
+  it('contains no SQLite, Node or Electron code', () => {
+    for (const marker of ['better-sqlite3', 'better_sqlite3', 'node:fs', 'node:path', 'node:crypto', 'require("fs")', 'ipcRenderer', 'CREATE TABLE', 'PRAGMA ', 'sqlite_schema']) {
+      expect(code.includes(marker), `bundle contains ${marker}`).toBe(false);
+    }
+  });
+
+  it('loads no inline script (the CSP forbids it)', () => {
+    const html = readFileSync(join(dir, 'index.html'), 'utf8');
+    expect(html).toMatch(/script-src 'self'/);
+    expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
+  });
+});
