@@ -23,7 +23,8 @@ export default defineConfig({
   main: {
     build: {
       outDir: join(out, 'main'),
-      lib: { entry: resolve('electron/main/index.ts') },
+      // Two entries: the app, and the import worker thread (db/imports/jobs.ts loads out/main/import-worker.js).
+      lib: { entry: { index: resolve('electron/main/index.ts'), 'import-worker': resolve('db/imports/worker.ts') } },
       externalizeDeps: true,
     },
     plugins: [emitFolder('db/migrations', 'migrations', '.sql'), emitFolder('db/packs', 'packs', '.json')],

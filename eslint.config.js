@@ -22,6 +22,16 @@ export default ts.config(
     languageOptions: { parserOptions: { parser: ts.parser, extraFileExtensions: ['.svelte'] } },
   },
   {
+    // common/ runs anywhere (renderer, Electron main, Node tests): it imports nothing platform-specific.
+    files: ['common/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { group: ['electron', 'electron/*', 'better-sqlite3', 'node:*', 'svelte', 'svelte/*'], message: 'common/ runs anywhere: no Node, Electron, SQLite or Svelte.' },
+        { group: ['**/db/**', '**/renderer/**', '**/electron/**', '**/tests/**'], message: 'common/ imports nothing from the app\'s other folders.' },
+      ] }],
+    },
+  },
+  {
     // The data core knows nothing of Electron or the renderer.
     files: ['db/**'],
     rules: {

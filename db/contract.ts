@@ -7,11 +7,20 @@
 import type { z } from 'zod';
 import type { ApiErrorShape } from './errors.ts';
 import type { Method } from './method.ts';
+import { briefingsContract } from './briefings/contract.ts';
 import { overviewContract } from './overview/contract.ts';
 import { sourcesContract } from './sources/contract.ts';
 import { tradeContract } from './trade/contract.ts';
+import { eventsContract } from './events/contract.ts';
+import { logisticsContract } from './logistics/contract.ts';
+import { projectsContract } from './projects/contract.ts';
+import { sectorsContract } from './sectors/contract.ts';
+import { tradeDashboardContract } from './trade/contract.ts';
+import { importsContract } from './imports/contract.ts';
+import { editContract } from './edit/contract.ts';
+import { backupsContract } from './backups/contract.ts';
 
-const areas = [overviewContract, sourcesContract, tradeContract] as const;
+const areas = [briefingsContract, overviewContract, sourcesContract, tradeContract, tradeDashboardContract, sectorsContract, projectsContract, eventsContract, logisticsContract, importsContract, editContract, backupsContract] as const;
 
 type Join<T extends readonly object[]> = T extends readonly [infer H, ...infer R extends readonly object[]] ? H & Join<R> : unknown;
 export type Contract = Join<typeof areas>;

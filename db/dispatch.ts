@@ -1,10 +1,20 @@
 import { contract, isMethodName, type Envelope, type Handlers } from './contract.ts';
 import { ApiError } from './errors.ts';
+import { mapSqliteError } from './open.ts';
 import type { Method } from './method.ts';
 import type { z } from 'zod';
 
 function formatPath(path: readonly PropertyKey[]): string {
   return path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '') || '(input)';
+}
+
+/** A method name for an error message, whatever was sent (String() throws on a null-prototype object). */
+function describeName(name: unknown): string {
+  try {
+    return String(name).slice(0, 80);
+  } catch {
+    return `(${typeof name})`;
+  }
 }
 
 /**
@@ -13,7 +23,7 @@ function formatPath(path: readonly PropertyKey[]): string {
  */
 export async function dispatch(handlers: Handlers, name: unknown, input: unknown): Promise<Envelope<unknown>> {
   try {
-    if (!isMethodName(name)) throw new ApiError('unknown-method', `Unknown method: ${String(name).slice(0, 80)}`);
+    if (!isMethodName(name)) throw new ApiError('unknown-method', `Unknown method: ${describeName(name)}`);
     const schema = (contract[name] as Method<z.ZodType, unknown>).input;
     const parsed = schema.safeParse(input);
     if (!parsed.success) {
@@ -26,6 +36,9 @@ export async function dispatch(handlers: Handlers, name: unknown, input: unknown
     return { ok: true, data };
   } catch (error) {
     if (error instanceof ApiError) return { ok: false, error: error.toJSON() };
+    // A full disk, a read-only file, a damaged page: said as such (the write was rolled back).
+    const mapped = mapSqliteError(error, 'the database file');
+    if (mapped instanceof ApiError) return { ok: false, error: { ...mapped.toJSON(), message: mapped.message.charAt(0).toUpperCase() + mapped.message.slice(1) } };
     const message = error instanceof Error ? error.message : String(error);
     return { ok: false, error: { code: 'internal', message: `Unexpected error: ${message}` } };
   }

@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { backupBeforeMigration } from './backup.ts';
 import { ApiError } from './errors.ts';
 
 export type Db = Database.Database;
@@ -78,7 +79,11 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
       db.pragma('synchronous = NORMAL');
     }
     db.pragma('foreign_keys = ON');
-    if (current < latest && !options.readonly) applyMigrations(db, migrations, current);
+    if (current < latest && !options.readonly) {
+      // An existing database is copied to backups/ before its schema changes (db/backup.ts).
+      if (current > 0) backupBeforeMigration(db, path, latest);
+      applyMigrations(db, migrations, current);
+    }
     return db;
   } catch (error) {
     db.close();
@@ -102,6 +107,17 @@ function hasUserTables(db: Db): boolean {
 function isTradebriefSchema(db: Db): boolean {
   const row = db.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table' AND name IN ('source', 'trade_flow', 'pack')").get() as { n: number };
   return row.n === 3;
+}
+
+/** Brings an open database (e.g. one just restored from an older backup) to the latest schema. */
+export function migrateToLatest(db: Db, path: string, migrationsDir?: string): void {
+  const migrations = readMigrations(migrationsDir);
+  const current = db.pragma('user_version', { simple: true }) as number;
+  if (current > migrations.length) throw new ApiError('newer-schema', `${basename(path)} was written by a newer version of Tradebrief.`, { path });
+  if (current < migrations.length) {
+    if (current > 0) backupBeforeMigration(db, path, migrations.length);
+    applyMigrations(db, migrations, current);
+  }
 }
 
 function applyMigrations(db: Db, migrations: Migration[], from: number): void {

@@ -21,3 +21,9 @@ CREATE TABLE sector_figure (
 ) STRICT;
 CREATE INDEX sector_figure_pair ON sector_figure (reporter, partner, year);
 CREATE INDEX sector_figure_sector ON sector_figure (sector_id);
+
+-- The dashboards read annual totals (product_code 'TOTAL', no month) by pair and year. With millions
+-- of HS rows, a partial covering index over just those rows keeps the trade dashboards, the filter
+-- choices and the reconciliation independent of the HS detail (see tests/bench/dashboard-queries.ts).
+CREATE INDEX trade_flow_totals ON trade_flow (reporter, partner, year, flow, source_id, series, value_usd)
+  WHERE product_code = 'TOTAL' AND month IS NULL;

@@ -138,7 +138,7 @@ const REFERENCE_SECTORS: Record<string, { key: string; name: string }> = {
 /** Which sector a product-group figure belongs to, judged from its code field as the source words it. */
 function sectorOfFigure(code: string): string | undefined {
   if (/^33\b|^3304\b/.test(code)) return 'cosmetics';
-  if (/semiconductor/i.test(code)) return 'semiconductors';
+  if (/semiconductor/i.test(code) || /^854[12]$/.test(code)) return 'semiconductors';
   if (/flat panel/i.test(code)) return 'flat-panel-displays';
   if (/petroleum/i.test(code)) return 'petroleum-products';
   return undefined;
@@ -146,7 +146,7 @@ function sectorOfFigure(code: string): string | undefined {
 
 /** "JAN-NOV 2018 ONLY" → "Jan–Nov only"; full-year figures have no period note. */
 function periodOf(description: string): string | undefined {
-  const m = /\b(JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)-(JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)\b[^,;)]*ONLY/i.exec(description);
+  const m = /\b(JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)-(JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)\b[^,;]*?\bONLY\b/i.exec(description);
   if (!m) return undefined;
   const cap = (s: string): string => s.charAt(0) + s.slice(1).toLowerCase();
   return `${cap(m[1]!)}–${cap(m[2]!)} only`;
@@ -195,7 +195,7 @@ export function buildPack(dir: string): PackInput {
     url: 'https://github.com/datasets/harmonized-system',
     note: 'Official HS descriptions. The mapping of codes to export-plan sectors is an analyst\'s reading (see each code\'s note).',
   };
-  const sectors = new Map<string, { key: string; name: string; description?: string; hs: PackInput['sectors'][number]['hs'] }>();
+  const sectors = new Map<string, { key: string; name: string; description?: string; hs: NonNullable<NonNullable<PackInput['sectors']>[number]['hs']> }>();
   read('hs_sectors.csv').forEach((row, n) => {
     const where = `hs_sectors.csv row ${n + 2}`;
     const category = need(row, 'sector', where).toLowerCase();
@@ -213,7 +213,6 @@ export function buildPack(dir: string): PackInput {
     sector.hs.push({ code, description: need(row, 'hs_description', where), source: 'HS', ...(mapping ? { note: `Mapping: ${mapping}` } : {}) });
   });
 
-  const figureKeys = new Set<string>();
   const sectorFigures: NonNullable<PackInput['sectorFigures']> = read('sector_exports.csv').map((row, n) => {
     const where = `sector_exports.csv row ${n + 2}`;
     const reporter = need(row, 'reporter_iso3', where);
@@ -223,9 +222,7 @@ export function buildPack(dir: string): PackInput {
     const sector = sectorOfFigure(code);
     const period = periodOf(description);
     const y = year(row, 'year', where);
-    let key = `${reporter}-${y}-${n + 2}`.toLowerCase();
-    if (figureKeys.has(key)) key = `${key}-${n}`;
-    figureKeys.add(key);
+    const key = `${reporter}-${need(row, 'partner_iso3', where)}-${y}-row${n + 2}`.toLowerCase();
     return {
       key, reporter, partner: need(row, 'partner_iso3', where), year: y,
       // Korea-reported rows are Korea's exports; the MIRROR rows are China's imports from Korea.

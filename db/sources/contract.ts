@@ -11,6 +11,8 @@ export interface SourceUsage {
   routes: { id: string; name: string }[];
   statements: { id: string; text: string }[];
   sectorMappings: number;
+  /** Product-group figures (sector_figure) citing the source. */
+  sectorFigures: number;
   exportPlans: { id: string; title: string }[];
 }
 

@@ -72,6 +72,7 @@ export function sourcesHandlers(ctx: Context): Pick<Handlers, 'listSources' | 'g
       const flows = db.prepare('SELECT count(*) AS n FROM trade_flow WHERE source_id = ?').pluck();
       const stated = db.prepare('SELECT count(*) AS n FROM stated_figure WHERE source_id = ?').pluck();
       const mappings = db.prepare('SELECT count(*) AS n FROM sector_hs WHERE source_id = ?').pluck();
+      const sectorFigures = db.prepare('SELECT count(*) AS n FROM sector_figure WHERE source_id = ?').pluck();
       const events = db.prepare('SELECT id, title FROM event WHERE source_id = ? ORDER BY title');
       const projects = db.prepare('SELECT id, title FROM project WHERE source_id = ? ORDER BY title');
       const routes = db.prepare('SELECT id, name FROM route WHERE source_id = ? ORDER BY name');
@@ -82,6 +83,7 @@ export function sourcesHandlers(ctx: Context): Pick<Handlers, 'listSources' | 'g
         tradeFlows: flows.get(row.id) as number,
         statedFigures: stated.get(row.id) as number,
         sectorMappings: mappings.get(row.id) as number,
+        sectorFigures: sectorFigures.get(row.id) as number,
         events: events.all(row.id) as SourceUsage['events'],
         projects: projects.all(row.id) as SourceUsage['projects'],
         routes: routes.all(row.id) as SourceUsage['routes'],

@@ -3,14 +3,17 @@
  * to one IPC channel, shows one hardened window and the native menu. Everything else lives in
  * db/ and renderer/, which are tested outside Electron.
  */
-import { app, BrowserWindow, dialog, ipcMain, Menu } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, shell } from 'electron';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { methodNames } from '../../db/contract.ts';
 import { dispatch } from '../../db/dispatch.ts';
 import { readPackFile, loadPack } from '../../db/packs/load.ts';
 import { openSession, type Session } from '../../db/session.ts';
+import { pageSetupFrom, printDateLabel, printRoute, printRouteForView, printTargetOf } from '../../common/print-options.ts';
+import { offerLastBackup, restoreFromBackupDialog } from './backups.ts';
 import { buildMenu } from './menu.ts';
+import { pdfFileName, renderPdf } from './print.ts';
 import { registerAppScheme, serveRenderer } from './protocol.ts';
 import { hardenContents, isAppUrl } from './security.ts';
 import { APP_ORIGIN, INVOKE_CHANNEL, mainWindowOptions } from './window-options.ts';
@@ -32,8 +35,12 @@ function showError(title: string, error: unknown): void {
   dialog.showErrorBox(title, error instanceof Error ? error.message : String(error));
 }
 
-function createWindow(): BrowserWindow {
-  const win = new BrowserWindow(mainWindowOptions(join(here, '../preload/index.cjs'), methodNames));
+/** The app's one kind of window; 'print' returns it hidden and unloaded, for electron/main/print.ts. */
+function createWindow(purpose: 'main' | 'print' = 'main'): BrowserWindow {
+  // Electronegativity cannot follow the options into mainWindowOptions() (window-options.ts), which sets
+  // contextIsolation, sandbox and disableBlinkFeatures: 'Auxclick'; tests/unit/electron-security.test.ts checks them.
+  const win = new BrowserWindow(mainWindowOptions(join(here, '../preload/index.cjs'), methodNames)); // eng-disable CONTEXT_ISOLATION_JS_CHECK SANDBOX_JS_CHECK AUXCLICK_JS_CHECK
+  if (purpose === 'print') return win;
   win.once('ready-to-show', () => win.show());
   void win.loadURL(`${APP_ORIGIN}/index.html`);
   return win;
@@ -54,8 +61,17 @@ async function openDatabaseFromDialog(): Promise<void> {
     session = next;
     mainWindow.webContents.reload();
   } catch (error) {
-    // The current database stays open and untouched.
-    showError('This file cannot be opened', error);
+    // The current database stays open and the file untouched; if the file has backups, the last one is offered.
+    const recovered = await offerLastBackup(mainWindow, path, error);
+    if (!recovered) return;
+    try {
+      const next = openSession({ path: recovered });
+      session?.close();
+      session = next;
+      mainWindow.webContents.reload();
+    } catch (again) {
+      showError('The restored backup cannot be opened either', again);
+    }
   }
 }
 
@@ -81,17 +97,66 @@ async function importFromDialog(): Promise<void> {
   }
 }
 
+function localToday(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+/** File › Print to PDF…: the print route of what the main window shows, rendered hidden, saved where the user says. */
 async function printToPdf(): Promise<void> {
   if (!mainWindow) return;
-  const target = await dialog.showSaveDialog(mainWindow, { title: 'Print to PDF', defaultPath: 'briefing.pdf', filters: [{ name: 'PDF', extensions: ['pdf'] }] });
-  if (target.canceled || !target.filePath) return;
+  const route = printRouteForView(new URL(mainWindow.webContents.getURL()).hash);
+  if (!route) {
+    await dialog.showMessageBox(mainWindow, { type: 'info', message: 'Nothing to print here.', detail: 'Open a briefing or a dashboard, then print it.' });
+    return;
+  }
   try {
-    const pdf = await mainWindow.webContents.printToPDF({ printBackground: true, pageSize: 'A4' });
+    const setup = pageSetupFrom(Object.fromEntries(new URLSearchParams(route.split('?')[1] ?? '')));
+    const { pdf, title } = await renderPdf(route, setup, { newWindow: () => createWindow('print'), today: localToday() });
+    const target = await dialog.showSaveDialog(mainWindow, { title: 'Print to PDF', defaultPath: pdfFileName(title), filters: [{ name: 'PDF', extensions: ['pdf'] }] });
+    if (target.canceled || !target.filePath) return;
     const { writeFile } = await import('node:fs/promises');
     await writeFile(target.filePath, pdf);
+    const choice = await dialog.showMessageBox(mainWindow, { type: 'info', message: `Saved “${title}” as a PDF.`, detail: target.filePath, buttons: ['Open', 'Close'], defaultId: 0, cancelId: 1 });
+    if (choice.response === 0) {
+      const problem = await shell.openPath(target.filePath);
+      if (problem) showError('The PDF was saved but could not be opened', problem);
+    }
   } catch (error) {
-    showError('Printing failed', error);
+    showError('Printing failed: no PDF was written', error);
   }
+}
+
+/**
+ * `--print <briefing id or dashboard> --out FILE.pdf [--paper A4|Letter] [--orientation portrait|landscape]`:
+ * prints with no window shown and exits (0 when written, 1 with the reason on stderr otherwise).
+ */
+function printRequest(): { target: string; out: string; paper?: string; orientation?: string } | null {
+  const args = process.argv.slice(1);
+  const value = (name: string): string | undefined => {
+    const i = args.indexOf(name);
+    const inline = args.find((a) => a.startsWith(`${name}=`));
+    return inline ? inline.slice(name.length + 1) : i >= 0 ? args[i + 1] : undefined;
+  };
+  const target = value('--print');
+  if (target === undefined) return null;
+  const out = value('--out') ?? '';
+  const paper = value('--paper');
+  const orientation = value('--orientation');
+  return { target, out, ...(paper ? { paper } : {}), ...(orientation ? { orientation } : {}) };
+}
+
+const cliPrint = printRequest();
+
+async function printFromCommandLine(request: { target: string; out: string; paper?: string; orientation?: string }): Promise<void> {
+  if (!request.out) throw new Error('--print needs --out FILE.pdf');
+  const setup = pageSetupFrom({ paper: request.paper, orientation: request.orientation });
+  const route = printRoute(printTargetOf(request.target), setup);
+  const { pdf, title } = await renderPdf(route, setup, { newWindow: () => createWindow('print'), today: localToday() });
+  const { writeFile } = await import('node:fs/promises');
+  const { resolve } = await import('node:path');
+  await writeFile(resolve(request.out), pdf);
+  process.stdout.write(`Printed “${title}” to ${resolve(request.out)} (${pdf.length} bytes)\n`);
 }
 
 app.whenReady().then(() => {
@@ -113,10 +178,24 @@ app.whenReady().then(() => {
     return dispatch(session.handlers, method, input);
   });
 
+  if (cliPrint) {
+    printFromCommandLine(cliPrint).then(
+      () => app.exit(0),
+      (error: unknown) => {
+        process.stderr.write(`Printing failed: ${error instanceof Error ? error.message : String(error)}\n`);
+        app.exit(1);
+      },
+    );
+    return;
+  }
+
   Menu.setApplicationMenu(
     buildMenu(
       {
         openDatabase: () => void openDatabaseFromDialog(),
+        restoreBackup: () => {
+          if (mainWindow && session) void restoreFromBackupDialog(mainWindow, session);
+        },
         importFile: () => void importFromDialog(),
         printToPdf: () => void printToPdf(),
         about: () => void dialog.showMessageBox({ type: 'info', title: 'About Tradebrief', message: `Tradebrief ${app.getVersion()}`, detail: 'Offline trade briefings, every figure with its source.' }),
@@ -131,6 +210,8 @@ app.whenReady().then(() => {
 }).catch((error: unknown) => showError('Tradebrief failed to start', error));
 
 app.on('window-all-closed', () => {
+  // A command-line print closes its hidden window before it writes the file; it exits by itself.
+  if (cliPrint) return;
   if (process.platform !== 'darwin') app.quit();
 });
 

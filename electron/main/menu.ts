@@ -2,6 +2,7 @@ import { app, Menu, type MenuItemConstructorOptions } from 'electron';
 
 export interface MenuActions {
   openDatabase(): void;
+  restoreBackup(): void;
   importFile(): void;
   printToPdf(): void;
   about(): void;
@@ -23,6 +24,7 @@ export function buildMenu(actions: MenuActions, isDev: boolean): Menu {
       label: '&File',
       submenu: [
         { label: 'Open Database…', accelerator: 'CmdOrCtrl+O', click: () => actions.openDatabase() },
+        { label: 'Restore from Backup…', click: () => actions.restoreBackup() },
         { label: 'Import…', accelerator: 'CmdOrCtrl+I', click: () => actions.importFile() },
         { type: 'separator' },
         { label: 'Print to PDF…', accelerator: 'CmdOrCtrl+P', click: () => actions.printToPdf() },

@@ -1,7 +1,8 @@
 import { net, protocol } from 'electron';
-import { join, normalize, sep } from 'node:path';
+import { normalize } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { APP_HOST, APP_SCHEME } from './window-options.ts';
+import { APP_SCHEME } from './window-options.ts';
+import { rendererFileFor } from './url-policy.ts';
 import { CONTENT_SECURITY_POLICY } from './csp.ts';
 
 /** Must run before the app is ready. */
@@ -15,11 +16,8 @@ export function registerAppScheme(): void {
 export function serveRenderer(rendererDir: string): void {
   const root = normalize(rendererDir);
   protocol.handle(APP_SCHEME, async (request) => {
-    const url = new URL(request.url);
-    if (url.host !== APP_HOST) return new Response('Not found', { status: 404 });
-    const rel = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname).replace(/^\/+/, '');
-    const file = normalize(join(root, rel));
-    if (!file.startsWith(root + sep)) return new Response('Forbidden', { status: 403 });
+    const file = rendererFileFor(root, request.url);
+    if (file === null) return new Response('Forbidden', { status: 403 });
     const response = await net.fetch(pathToFileURL(file).toString());
     const headers = new Headers(response.headers);
     headers.set('Content-Security-Policy', CONTENT_SECURITY_POLICY);

@@ -1,24 +1,12 @@
 import { app, shell, type WebContents } from 'electron';
-import { APP_ORIGIN } from './window-options.ts';
+import { externalLink, isAppUrl } from './url-policy.ts';
 
-/** True for a URL of the app itself (app://tradebrief/…). */
-export function isAppUrl(raw: string): boolean {
-  try {
-    return new URL(raw).origin === APP_ORIGIN;
-  } catch {
-    return false;
-  }
-}
+export { isAppUrl };
 
-/** Opens a link in the user's browser only if it parses as http(s). */
+/** Opens a link in the user's browser only if it parses as http(s) (see url-policy.ts). */
 export function openExternalSafely(raw: string): void {
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    return;
-  }
-  if (url.protocol === 'https:' || url.protocol === 'http:') void shell.openExternal(url.toString());
+  const link = externalLink(raw);
+  if (link !== null) void shell.openExternal(link);
 }
 
 /** App-wide guards: no new windows, no navigation away, no permissions, no webviews. */

@@ -31,6 +31,8 @@ export function mainWindowOptions(preloadPath: string, methods: readonly string[
       experimentalFeatures: false,
       webviewTag: false,
       navigateOnDragDrop: false,
+      // A middle click would otherwise ask for a new window (denied anyway by security.ts).
+      disableBlinkFeatures: 'Auxclick',
       spellcheck: false,
       additionalArguments: [`${METHODS_ARG}${methods.join(',')}`],
     },

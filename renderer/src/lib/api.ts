@@ -11,10 +11,13 @@ export type { Client };
 
 async function httpInvoke(method: MethodName, input: unknown): Promise<Envelope<unknown>> {
   try {
+    const body = JSON.stringify(input ?? {});
     const response = await fetch(`/api/${encodeURIComponent(method)}`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify(input ?? {}),
+      body,
+      // A save sent as the page closes (autosave flush) must outlive the page; keepalive bodies are capped at 64 KiB.
+      keepalive: body.length < 60_000,
     });
     return (await response.json()) as Envelope<unknown>;
   } catch (error) {

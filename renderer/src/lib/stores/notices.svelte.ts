@@ -3,16 +3,18 @@ export interface Notice {
   id: number;
   kind: 'error' | 'info';
   message: string;
+  /** An action offered with the notice (e.g. Undo); running it dismisses the notice. */
+  action?: { label: string; run: () => void };
 }
 
 class Notices {
   items = $state<Notice[]>([]);
   #next = 1;
 
-  push(kind: Notice['kind'], message: string): void {
+  push(kind: Notice['kind'], message: string, action?: Notice['action']): void {
     const id = this.#next++;
-    this.items = [...this.items, { id, kind, message }];
-    if (kind === 'info') setTimeout(() => this.dismiss(id), 6000);
+    this.items = [...this.items, action ? { id, kind, message, action } : { id, kind, message }];
+    if (kind === 'info') setTimeout(() => this.dismiss(id), action ? 12000 : 6000);
   }
 
   error(error: unknown): void {

@@ -1,0 +1,187 @@
+/**
+ * The one description of a printed page, shared by every printer of the app:
+ * - Electron's `webContents.printToPDF` (electron/main/print.ts, through `toElectronPdfOptions`),
+ * - Chromium's `page.pdf()` in the tests, the `npm run print` CLI and the benchmark
+ *   (tests/support/print.ts, through `toChromiumPdfOptions`),
+ * - the renderer's print layout and preview (page box, margins, `@page` rule).
+ * Pure TypeScript with no imports: it lives in common/ (runs anywhere) so all three may import it.
+ */
+
+export type PaperSize = 'A4' | 'Letter';
+export type Orientation = 'portrait' | 'landscape';
+
+export const PAPER_SIZES: readonly PaperSize[] = ['A4', 'Letter'];
+export const ORIENTATIONS: readonly Orientation[] = ['portrait', 'landscape'];
+
+/** Paper in millimetres, portrait. */
+const PAPER_MM: Record<PaperSize, { width: number; height: number }> = {
+  A4: { width: 210, height: 297 },
+  Letter: { width: 215.9, height: 279.4 },
+};
+
+/** Margins in millimetres: the header and footer are drawn inside the top and bottom margins. */
+export const MARGINS_MM = { top: 20, bottom: 18, left: 16, right: 16 } as const;
+
+export const APP_NAME = 'Tradebrief';
+
+/** Every dashboard that has a one-page print summary (`#/print/dashboard/<name>`). */
+export const PRINTABLE_DASHBOARDS = ['overview', 'trade', 'sectors', 'projects', 'events', 'logistics'] as const;
+export type PrintableDashboard = (typeof PRINTABLE_DASHBOARDS)[number];
+
+export function isPrintableDashboard(name: string): name is PrintableDashboard {
+  return (PRINTABLE_DASHBOARDS as readonly string[]).includes(name);
+}
+
+export interface PageSetup {
+  paper: PaperSize;
+  orientation: Orientation;
+}
+
+export const DEFAULT_PAGE: PageSetup = { paper: 'A4', orientation: 'portrait' };
+
+/** Reads `paper` and `orientation` from a route's query, falling back to A4 portrait. */
+export function pageSetupFrom(query: Readonly<Record<string, string | undefined>>): PageSetup {
+  const paper = PAPER_SIZES.find((p) => p.toLowerCase() === (query['paper'] ?? '').toLowerCase()) ?? DEFAULT_PAGE.paper;
+  const orientation = ORIENTATIONS.find((o) => o === query['orientation']) ?? DEFAULT_PAGE.orientation;
+  return { paper, orientation };
+}
+
+/** The sheet in millimetres, turned for landscape. */
+export function paperMm(setup: PageSetup): { width: number; height: number } {
+  const p = PAPER_MM[setup.paper];
+  return setup.orientation === 'landscape' ? { width: p.height, height: p.width } : { ...p };
+}
+
+const CSS_PX_PER_MM = 96 / 25.4;
+
+/** The printable area (sheet minus margins) in CSS pixels: the width the print layout is drawn at. */
+export function contentBoxPx(setup: PageSetup): { width: number; height: number } {
+  const p = paperMm(setup);
+  return {
+    width: Math.floor((p.width - MARGINS_MM.left - MARGINS_MM.right) * CSS_PX_PER_MM),
+    height: Math.floor((p.height - MARGINS_MM.top - MARGINS_MM.bottom) * CSS_PX_PER_MM),
+  };
+}
+
+/** The `@page` rule of the print layout: the same sheet and margins as the PDF options. */
+export function pageCss(setup: PageSetup): string {
+  const m = MARGINS_MM;
+  return `@page { size: ${setup.paper} ${setup.orientation}; margin: ${m.top}mm ${m.right}mm ${m.bottom}mm ${m.left}mm; }`;
+}
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+}
+
+export interface PrintDocument {
+  /** Shown in the header, left. */
+  title: string;
+  /** The classification line ("For internal use"), shown in the header, right; may be empty. */
+  classification: string;
+  /** The print date as it should read in the footer ("29 Nov 2026"). */
+  printedOn: string;
+}
+
+// Header and footer templates: Chromium renders them apart from the page, so they carry their own
+// inline styles (no stylesheet, no web font). The classes pageNumber and totalPages are filled by Chromium.
+const TEMPLATE_STYLE = [
+  'box-sizing:border-box', 'width:100%', `padding:0 ${MARGINS_MM.right}mm 0 ${MARGINS_MM.left}mm`, 'font-size:8px',
+  "font-family:system-ui,'Segoe UI',Roboto,'Noto Sans','Noto Sans CJK KR','Noto Sans CJK SC',sans-serif", 'color:#57606a',
+  'display:flex', 'justify-content:space-between', 'gap:12px', '-webkit-print-color-adjust:exact',
+].join(';');
+
+export function headerTemplate(doc: PrintDocument): string {
+  const classification = doc.classification.trim()
+    ? `<span style="font-weight:700;text-transform:uppercase;letter-spacing:0.04em;color:#1b1f24">${escapeHtml(doc.classification)}</span>`
+    : '<span></span>';
+  return `<div style="${TEMPLATE_STYLE}"><span style="overflow:hidden;text-overflow:ellipsis;white-space:nowrap">${escapeHtml(doc.title)}</span>${classification}</div>`;
+}
+
+export function footerTemplate(doc: PrintDocument): string {
+  return `<div style="${TEMPLATE_STYLE}"><span>${escapeHtml(APP_NAME)}</span><span>${escapeHtml(doc.printedOn)}</span>` +
+    '<span>page <span class="pageNumber"></span> of <span class="totalPages"></span></span></div>';
+}
+
+/** "29 Nov 2026" from YYYY-MM-DD (fixed English form: the footer must read the same in every host). */
+export function printDateLabel(isoDay: string): string {
+  const [y, m, d] = isoDay.split('-').map(Number);
+  const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+  return `${d ?? 1} ${months[(m ?? 1) - 1] ?? ''} ${y ?? ''}`.trim();
+}
+
+/** Electron's `webContents.printToPDF` options (sizes in inches). Structurally `Electron.PrintToPDFOptions`. */
+export function toElectronPdfOptions(setup: PageSetup, doc: PrintDocument) {
+  const inch = (mm: number): number => Math.round((mm / 25.4) * 10_000) / 10_000;
+  return {
+    pageSize: setup.paper,
+    landscape: setup.orientation === 'landscape',
+    printBackground: true,
+    preferCSSPageSize: false,
+    displayHeaderFooter: true,
+    headerTemplate: headerTemplate(doc),
+    footerTemplate: footerTemplate(doc),
+    margins: { top: inch(MARGINS_MM.top), bottom: inch(MARGINS_MM.bottom), left: inch(MARGINS_MM.left), right: inch(MARGINS_MM.right) },
+    generateTaggedPDF: true,
+    generateDocumentOutline: true,
+  };
+}
+
+/** Chromium's `page.pdf()` options (playwright-core): the same sheet, margins and templates. */
+export function toChromiumPdfOptions(setup: PageSetup, doc: PrintDocument) {
+  return {
+    format: setup.paper,
+    landscape: setup.orientation === 'landscape',
+    printBackground: true,
+    preferCSSPageSize: false,
+    displayHeaderFooter: true,
+    headerTemplate: headerTemplate(doc),
+    footerTemplate: footerTemplate(doc),
+    margin: { top: `${MARGINS_MM.top}mm`, bottom: `${MARGINS_MM.bottom}mm`, left: `${MARGINS_MM.left}mm`, right: `${MARGINS_MM.right}mm` },
+    tagged: true,
+    outline: true,
+  };
+}
+
+/** How long a printer waits for the page to mark itself ready before failing with a clear error. */
+export const PRINT_READY_TIMEOUT_MS = 30_000;
+
+/** What the print layout sets on `document.body.dataset` when it cannot be printed (the message). */
+export const PRINT_ERROR_ATTRIBUTE = 'printError';
+
+/**
+ * The print route of a thing to print: a briefing id, or a dashboard name with its filters.
+ * `target` is what `--print` takes on the command line.
+ */
+export function printRoute(target: { briefing: string } | { dashboard: PrintableDashboard; query?: Record<string, string> }, setup: PageSetup = DEFAULT_PAGE): string {
+  const query = new URLSearchParams('briefing' in target ? {} : (target.query ?? {}));
+  if (setup.paper !== DEFAULT_PAGE.paper) query.set('paper', setup.paper);
+  if (setup.orientation !== DEFAULT_PAGE.orientation) query.set('orientation', setup.orientation);
+  const search = query.toString();
+  const path = 'briefing' in target
+    ? `print/briefing/${encodeURIComponent(target.briefing)}`
+    : `print/dashboard/${target.dashboard}`;
+  return `#/${path}${search ? `?${search}` : ''}`;
+}
+
+/** `--print <briefing id or dashboard>`: a dashboard name wins, anything else is a briefing id. */
+export function printTargetOf(arg: string): { briefing: string } | { dashboard: PrintableDashboard } {
+  return isPrintableDashboard(arg) ? { dashboard: arg } : { briefing: arg };
+}
+
+/**
+ * The print route for what the app shows at `hash` (File › Print to PDF…): the open briefing, or the
+ * current dashboard with its filters; null when the view has nothing to print.
+ */
+export function printRouteForView(hash: string, setup: PageSetup = DEFAULT_PAGE): string | null {
+  const raw = hash.replace(/^#\/?/, '');
+  const [path = '', search = ''] = raw.split('?', 2);
+  const [view = '', ...rest] = path.split('/').filter(Boolean).map(decodeURIComponent);
+  const query = Object.fromEntries(new URLSearchParams(search));
+  if (view === 'print') return `#/${raw}`;
+  if (view === 'briefings') {
+    const id = rest[0] ?? query['id'];
+    return id ? printRoute({ briefing: id }, setup) : null;
+  }
+  if (isPrintableDashboard(view)) return printRoute({ dashboard: view, query }, setup);
+  return null;
+}

@@ -1,0 +1,174 @@
+/**
+ * Automatic backups of a database file, kept in a `backups/` folder beside it:
+ *   <folder>/backups/<name>.<UTC timestamp>.<reason>.sqlite
+ * taken before each migration (db/open.ts) and before each import (`backupBeforeChange`), the
+ * last N kept (setting `backups.keep`, default 5). Copies are made with SQLite's own consistent
+ * copy mechanisms: the online backup API (`db.backup()`, asynchronous) when the caller can wait,
+ * and `VACUUM INTO` while a database is being opened (opening is synchronous). Every copy is
+ * written to a temporary name, checked, then renamed, so a crash never leaves half a backup.
+ */
+import Database from 'better-sqlite3';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { basename, dirname, extname, join } from 'node:path';
+import { ApiError } from './errors.ts';
+import type { Db } from './open.ts';
+
+export const DEFAULT_KEEP = 5;
+export const KEEP_SETTING = 'backups.keep';
+export const MAX_KEEP = 100;
+
+export interface BackupInfo {
+  /** File name inside the backups folder (what restoreBackup takes). */
+  file: string;
+  /** When it was taken (ISO 8601, UTC). */
+  takenAt: string;
+  /** Why: 'before-migration-3', 'before-import', 'before-restore'… */
+  reason: string;
+  bytes: number;
+}
+
+/** The backups folder of a database file. */
+export function backupsDir(dbPath: string): string {
+  return join(dirname(dbPath), 'backups');
+}
+
+function stem(dbPath: string): string {
+  const name = basename(dbPath);
+  return name.slice(0, name.length - extname(name).length) || name;
+}
+
+function slug(reason: string): string {
+  return reason.toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40) || 'backup';
+}
+
+/** 2026-11-29T08:15:30.123Z → 20261129T081530123Z (sortable, valid in every file system). */
+function stamp(date: Date): string {
+  return date.toISOString().replace(/[-:.]/g, '');
+}
+
+const NAME = /^(.+)\.(\d{8}T\d{9}Z)\.([a-z0-9-]+)\.sqlite$/;
+
+function parseStamp(s: string): string {
+  return `${s.slice(0, 4)}-${s.slice(4, 6)}-${s.slice(6, 8)}T${s.slice(9, 11)}:${s.slice(11, 13)}:${s.slice(13, 15)}.${s.slice(15, 18)}Z`;
+}
+
+/** Backups of this database file, newest first. */
+export function listBackups(dbPath: string): BackupInfo[] {
+  const dir = backupsDir(dbPath);
+  if (!existsSync(dir)) return [];
+  const own = stem(dbPath);
+  return readdirSync(dir)
+    .flatMap((file) => {
+      const m = NAME.exec(file);
+      if (!m || m[1] !== own) return [];
+      return [{ file, takenAt: parseStamp(m[2]!), reason: m[3]!, bytes: statSync(join(dir, file)).size }];
+    })
+    .sort((a, b) => (a.file < b.file ? 1 : a.file > b.file ? -1 : 0));
+}
+
+/** The keep-last-N setting of an open database (default 5). */
+export function keepSetting(db: Db): number {
+  try {
+    const raw = db.prepare('SELECT value FROM setting WHERE key = ?').pluck().get(KEEP_SETTING) as string | undefined;
+    const n = raw === undefined ? DEFAULT_KEEP : Number(JSON.parse(raw));
+    return Number.isInteger(n) && n >= 1 && n <= MAX_KEEP ? n : DEFAULT_KEEP;
+  } catch {
+    return DEFAULT_KEEP;
+  }
+}
+
+export function setKeepSetting(db: Db, keep: number): void {
+  db.prepare('INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(KEEP_SETTING, JSON.stringify(keep));
+}
+
+/** Deletes all but the newest `keep` backups of this database file. */
+export function pruneBackups(dbPath: string, keep: number): void {
+  for (const old of listBackups(dbPath).slice(keep)) rmSync(join(backupsDir(dbPath), old.file), { force: true });
+}
+
+function target(dbPath: string, reason: string, now: Date): { final: string; temp: string } {
+  const dir = backupsDir(dbPath);
+  mkdirSync(dir, { recursive: true });
+  let final = join(dir, `${stem(dbPath)}.${stamp(now)}.${slug(reason)}.sqlite`);
+  for (let i = 1; existsSync(final); i++) final = join(dir, `${stem(dbPath)}.${stamp(new Date(now.getTime() + i))}.${slug(reason)}.sqlite`);
+  return { final, temp: `${final}.partial` };
+}
+
+/** Checks a finished copy and moves it into place; removes it if it is not sound. */
+function finish(temp: string, final: string): void {
+  const copy = new Database(temp, { readonly: true, fileMustExist: true });
+  try {
+    const check = copy.pragma('integrity_check', { simple: true });
+    if (check !== 'ok') throw new Error(`the copy failed its integrity check (${String(check)})`);
+  } finally {
+    copy.close();
+  }
+  renameSync(temp, final);
+}
+
+function describe(file: string): BackupInfo {
+  const m = NAME.exec(basename(file))!;
+  return { file: basename(file), takenAt: parseStamp(m[2]!), reason: m[3]!, bytes: statSync(file).size };
+}
+
+/**
+ * A backup of the open database before a change (an import, a restore): SQLite's online backup
+ * API, then the oldest backups beyond the keep setting are removed. Returns null for an in-memory
+ * database. Import code calls this before its transaction: `await backupBeforeChange(db, 'import')`.
+ */
+export async function backupBeforeChange(db: Db, reason: string, now: Date = new Date()): Promise<BackupInfo | null> {
+  if (db.memory || !db.name) return null;
+  const { final, temp } = target(db.name, `before-${reason}`, now);
+  try {
+    await db.backup(temp);
+    finish(temp, final);
+  } catch (error) {
+    rmSync(temp, { force: true });
+    throw new ApiError('internal', `No backup could be made before ${reason}, so nothing was changed: ${(error as Error).message}`);
+  }
+  pruneBackups(db.name, keepSetting(db));
+  return describe(final);
+}
+
+/** The same, synchronously, while a database is being opened (before its migrations): VACUUM INTO. */
+export function backupBeforeMigration(db: Db, dbPath: string, toVersion: number, now: Date = new Date()): BackupInfo {
+  const { final, temp } = target(dbPath, `before-migration-${toVersion}`, now);
+  try {
+    db.prepare('VACUUM INTO ?').run(temp);
+    finish(temp, final);
+  } catch (error) {
+    rmSync(temp, { force: true });
+    throw new ApiError('internal', `${basename(dbPath)} was not upgraded: no backup could be made first (${(error as Error).message}).`, { path: dbPath });
+  }
+  pruneBackups(dbPath, keepSetting(db));
+  return describe(final);
+}
+
+/** Resolves a backup file name given by a caller; only names listed for this database are accepted. */
+export function backupPath(dbPath: string, file: string): string {
+  if (!listBackups(dbPath).some((b) => b.file === file)) {
+    throw new ApiError('not-found', `No backup named ${file.slice(0, 200)} for ${basename(dbPath)}.`);
+  }
+  return join(backupsDir(dbPath), file);
+}
+
+/** The newest backup of a database file, if any (offered when the file cannot be opened). */
+export function latestBackup(dbPath: string): string | null {
+  const newest = listBackups(dbPath)[0];
+  return newest ? join(backupsDir(dbPath), newest.file) : null;
+}
+
+/**
+ * Copies a backup into `destination` (a new file, or the live database) with the backup API,
+ * after checking that the backup is sound. The caller migrates the result if it is older.
+ */
+export async function copyBackupInto(backupFile: string, destination: string): Promise<void> {
+  const source = new Database(backupFile, { readonly: true, fileMustExist: true });
+  try {
+    const check = source.pragma('integrity_check', { simple: true });
+    if (check !== 'ok') throw new ApiError('corrupt-database', `The backup ${basename(backupFile)} is damaged (${String(check)}); nothing was restored.`);
+    await source.backup(destination);
+  } finally {
+    source.close();
+  }
+}

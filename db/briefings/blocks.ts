@@ -1,0 +1,94 @@
+/**
+ * The kinds of briefing blocks and the zod schema of each kind's config. Pure (no Node, no SQLite):
+ * the contract builds its input schemas from it; db/briefings/queries.ts pairs every kind with the
+ * query its data comes from and the function listing its sources; the renderer pairs every kind with
+ * a component (renderer/src/lib/briefing/blocks.ts). Adding a kind = one entry here, one resolver
+ * there, one component in the renderer.
+ */
+import { z } from 'zod';
+import { economyCode, yearSchema } from '../trade/contract.ts';
+
+const heading = z.string().trim().max(200).optional();
+const sourceId = z.string().min(1).max(200);
+
+export const blockConfigSchemas = {
+  /** Markdown, rendered sanitised; `sources` are the source ids its statements rest on. */
+  text: z.object({ heading, markdown: z.string().max(50_000).default(''), sources: z.array(sourceId).max(50).default([]) }).strict(),
+  /** Headline figures (exports, imports, balance, total) of one reporter/partner/year. */
+  kpi: z.object({ heading, reporter: economyCode.optional(), partner: economyCode.optional(), year: yearSchema.optional() }).strict(),
+  /** Where figures disagree (stated totals vs their parts, sources vs sources). */
+  reconciliation: z.object({
+    heading,
+    reporter: economyCode.optional(),
+    partner: economyCode.optional(),
+    tolerance: z.number().min(0).max(1).default(0),
+    /** Only the disagreements of the latest N years with any (a one-page summary). */
+    latest: z.number().int().min(1).max(100).optional(),
+  }).strict(),
+  /** What the sources claim, and context. */
+  statements: z.object({ heading, kinds: z.array(z.enum(['claim', 'context'])).min(1).default(['claim', 'context']) }).strict(),
+  /** Exports, imports and balance by year for one pair, filters frozen (a chart). */
+  'trade-chart': z.object({
+    heading,
+    reporter: economyCode,
+    partner: economyCode,
+    from: yearSchema.optional(),
+    to: yearSchema.optional(),
+    show: z.array(z.enum(['exports', 'imports', 'balance'])).min(1).default(['exports', 'imports', 'balance']),
+  }).strict(),
+  /** The same trade as each side reports it, with the gap (mirror statistics; a table). */
+  mirror: z.object({
+    heading, reporter: economyCode, partner: economyCode, from: yearSchema.optional(), to: yearSchema.optional(),
+    /** Only the latest N years of the range (a one-page summary). */
+    latest: z.number().int().min(1).max(100).optional(),
+  }).strict(),
+  /** Export sectors of the reporter to the partner: plan priorities and values where loaded (a table). */
+  'sectors-table': z.object({ heading, reporter: economyCode, partner: economyCode, from: yearSchema.optional(), to: yearSchema.optional() }).strict(),
+  /** Cooperation projects (a table), filters frozen. */
+  'projects-table': z.object({
+    heading,
+    region: economyCode.optional(),
+    field: z.string().trim().min(1).max(200).optional(),
+    status: z.enum(['planned', 'signed', 'in-progress', 'completed', 'cancelled']).optional(),
+  }).strict(),
+  /** Meetings, fairs, forums (a table), in date order, filters frozen. */
+  'events-table': z.object({
+    heading,
+    kind: z.enum(['meeting', 'business-meeting', 'forum', 'fair', 'exhibition', 'visit', 'other']).optional(),
+    place: z.string().trim().min(1).max(200).optional(),
+  }).strict(),
+  /** Logistics routes with their legs and transit times (one route, or all). */
+  route: z.object({ heading, routeId: z.string().min(1).max(200).optional() }).strict(),
+} as const;
+
+export type BlockKind = keyof typeof blockConfigSchemas;
+export const blockKinds = Object.keys(blockConfigSchemas) as BlockKind[];
+
+/** A block's config as stored (defaults applied). */
+export type BlockConfig<K extends BlockKind = BlockKind> = z.output<(typeof blockConfigSchemas)[K]>;
+/** A block's config as a caller may give it (defaults optional). */
+export type BlockConfigInput<K extends BlockKind = BlockKind> = z.input<(typeof blockConfigSchemas)[K]>;
+
+export function isBlockKind(kind: unknown): kind is BlockKind {
+  return typeof kind === 'string' && Object.hasOwn(blockConfigSchemas, kind);
+}
+
+/** `{kind, config}` for any known kind, the config checked against its kind's schema. */
+export const blockSpecSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('text'), config: blockConfigSchemas.text }).strict(),
+  z.object({ kind: z.literal('kpi'), config: blockConfigSchemas.kpi }).strict(),
+  z.object({ kind: z.literal('reconciliation'), config: blockConfigSchemas.reconciliation }).strict(),
+  z.object({ kind: z.literal('statements'), config: blockConfigSchemas.statements }).strict(),
+  z.object({ kind: z.literal('trade-chart'), config: blockConfigSchemas['trade-chart'] }).strict(),
+  z.object({ kind: z.literal('mirror'), config: blockConfigSchemas.mirror }).strict(),
+  z.object({ kind: z.literal('sectors-table'), config: blockConfigSchemas['sectors-table'] }).strict(),
+  z.object({ kind: z.literal('projects-table'), config: blockConfigSchemas['projects-table'] }).strict(),
+  z.object({ kind: z.literal('events-table'), config: blockConfigSchemas['events-table'] }).strict(),
+  z.object({ kind: z.literal('route'), config: blockConfigSchemas.route }).strict(),
+]);
+export type BlockSpec = z.output<typeof blockSpecSchema>;
+export type BlockSpecInput = z.input<typeof blockSpecSchema>;
+
+/** Compile-time check: every kind has its entry in blockSpecSchema. */
+const everyKindHasASpec: Record<BlockKind, true> = Object.fromEntries(blockKinds.map((k) => [k, true])) as { [K in BlockSpec['kind']]: true };
+void everyKindHasASpec;

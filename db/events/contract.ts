@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import type { PreciseDate } from '../dates.ts';
+import { method } from '../method.ts';
+import type { EconomyRef, SourceRef } from '../shared-types.ts';
+
+export type EventKind = 'meeting' | 'business-meeting' | 'forum' | 'fair' | 'exhibition' | 'visit' | 'other';
+
+export interface EventItem {
+  id: string;
+  kind: EventKind;
+  title: string;
+  date: PreciseDate;
+  /** Earliest and latest calendar day the date can mean (null when unknown). */
+  earliest: string | null;
+  latest: string | null;
+  /** Past when even the latest day it can mean is before today. */
+  past: boolean;
+  place: { id: string | null; name: string };
+  country: EconomyRef | null;
+  region: EconomyRef | null;
+  organiser: string | null;
+  sectors: string[];
+  note: string | null;
+  source: SourceRef;
+  /** Projects signed at this event. */
+  projects: { id: string; title: string; count: number }[];
+}
+
+export interface EventsResult {
+  today: string;
+  upcoming: EventItem[];
+  past: EventItem[];
+  options: { kinds: EventKind[]; places: { id: string; name: string }[] };
+}
+
+const kind = z.enum(['meeting', 'business-meeting', 'forum', 'fair', 'exhibition', 'visit', 'other']);
+
+export const eventsContract = {
+  /** Events, upcoming (soonest first) and past (latest first) relative to today, with filters by kind and place. */
+  listEvents: method<EventsResult>()(
+    z.object({
+      kind: kind.optional(),
+      /** A place id, or a country/region code (all events in it). */
+      place: z.string().trim().min(1).max(200).optional(),
+    }).strict(),
+  ),
+};

@@ -1,0 +1,181 @@
+/**
+ * Writes the database's curated data as a briefing pack (db/packs format 1): every source,
+ * economy, place, organisation, figure, sector, plan, event, project, route, statement and briefing
+ * — except rows that came from file imports (those stay with their import and are exchanged as
+ * files). Ids become pack keys (the "<pack>:" prefix removed); loading the pack into an empty
+ * database and exporting again gives the same pack.
+ */
+import { writeFileSync } from 'node:fs';
+import type { Db } from '../open.ts';
+import { parsePack } from '../packs/load.ts';
+import { PACK_FORMAT, PACK_FORMAT_VERSION, type PackInput } from '../packs/schema.ts';
+
+const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'] as const;
+
+/** Stable keys for ids, unique per kind of entity. */
+class Keys {
+  #byId = new Map<string, string>();
+  #used = new Set<string>();
+
+  key(id: string): string {
+    const known = this.#byId.get(id);
+    if (known) return known;
+    const tail = id.includes(':') ? id.slice(id.indexOf(':') + 1) : id;
+    let key = clean(tail);
+    if (this.#used.has(key)) key = clean(id);
+    for (let i = 2; this.#used.has(key); i++) key = `${clean(id).slice(0, 60)}-${i}`;
+    this.#byId.set(id, key);
+    this.#used.add(key);
+    return key;
+  }
+}
+
+function clean(text: string): string {
+  const k = text.replace(/[^A-Za-z0-9._-]/g, '-').replace(/^[^A-Za-z0-9]+/, '').slice(0, 64);
+  return k.length > 0 ? k : 'x';
+}
+
+/** Drops null fields (absent in a pack) so the JSON matches what a pack author writes. */
+function compact<T extends Record<string, unknown>>(obj: T): T {
+  return Object.fromEntries(Object.entries(obj).filter(([, v]) => v !== null && v !== undefined)) as T;
+}
+
+type Row = Record<string, string | number | null>;
+
+export interface ExportPackOptions {
+  id: string;
+  title: string;
+  version: string;
+}
+
+export function buildPack(db: Db, options: ExportPackOptions): PackInput {
+  const all = (sql: string, ...params: unknown[]): Row[] => db.prepare(sql).all(...params) as Row[];
+  const src = new Keys(), place = new Keys(), org = new Keys(), sector = new Keys(), event = new Keys();
+  const stated = new Keys(), plan = new Keys(), project = new Keys(), route = new Keys(), statement = new Keys(), briefing = new Keys(), figure = new Keys();
+  const s = (v: unknown): string => v as string;
+  const opt = (v: unknown): string | undefined => (v === null || v === undefined ? undefined : String(v));
+
+  const sources = all("SELECT * FROM source WHERE id NOT LIKE 'import:%' ORDER BY rowid");
+  // Keys first, so citedIn can refer forward.
+  for (const r of sources) src.key(s(r['id']));
+  const dateOf = (precision: unknown, value: unknown, part: unknown, anchor: unknown, weekday: unknown, relation: unknown, note: unknown) => {
+    if (precision === null) return undefined;
+    if (precision === 'relative') {
+      return compact({
+        precision: 'relative' as const, anchor: src.key(s(anchor)), weekday: WEEKDAYS[Number(weekday)]!, relation: relation as 'before-anchor' | 'week-of-anchor',
+        month: opt(value), part: opt(part) as 'early' | 'mid' | 'late' | undefined, note: opt(note),
+      });
+    }
+    if (precision === 'month') return compact({ precision: 'month' as const, value: s(value), part: opt(part) as 'early' | 'mid' | 'late' | undefined });
+    return { precision: precision as 'day' | 'year', value: s(value) };
+  };
+
+  // The project table keeps a relative date's month and part only: its anchor, weekday and relation are
+  // those of the event it was signed at (as packs write them). Without such an event it becomes a month.
+  const eventDate = db.prepare('SELECT rel_anchor_id, rel_weekday, rel_relation FROM event WHERE id = ? AND date_precision = ?');
+  const projectDate = (r: Row) => {
+    if (r['signed_precision'] !== 'relative') return dateOf(r['signed_precision'], r['signed_value'], r['signed_part'], null, null, null, null);
+    const e = r['signed_event_id'] ? (eventDate.get(r['signed_event_id'], 'relative') as Row | undefined) : undefined;
+    if (e) return dateOf('relative', r['signed_value'], r['signed_part'], e['rel_anchor_id'], e['rel_weekday'], e['rel_relation'], null);
+    return r['signed_value'] ? dateOf('month', r['signed_value'], r['signed_part'], null, null, null, null) : undefined;
+  };
+
+  const pack: PackInput = {
+    format: PACK_FORMAT,
+    formatVersion: PACK_FORMAT_VERSION,
+    id: options.id,
+    version: options.version,
+    title: options.title,
+    sources: sources.map((r) => compact({
+      key: src.key(s(r['id'])), label: s(r['label']), publisher: s(r['publisher']), title: s(r['title']),
+      published: r['published_precision'] ? { precision: r['published_precision'] as 'day' | 'month' | 'year', value: s(r['published_value']) } : undefined,
+      publishedNote: opt(r['published_note']), url: opt(r['url']), note: opt(r['note']),
+      citedIn: r['cited_in_id'] && !s(r['cited_in_id']).startsWith('import:') ? src.key(s(r['cited_in_id'])) : undefined,
+    })),
+    economies: all('SELECT * FROM economy ORDER BY rowid').map((r) => compact({
+      code: s(r['code']), name: s(r['name']), kind: r['kind'] as 'country' | 'subnational' | 'group', parent: opt(r['parent_code']), regionLabel: opt(r['region_label']),
+    })),
+    places: all('SELECT * FROM place ORDER BY rowid').map((r) => compact({
+      key: place.key(s(r['id'])), name: s(r['name']), kind: r['kind'] as 'city' | 'port' | 'office' | 'venue', economy: s(r['economy_code']), note: opt(r['note']),
+    })),
+    organisations: all('SELECT * FROM organisation ORDER BY rowid').map((r) => compact({
+      key: org.key(s(r['id'])), name: s(r['name']), shortName: opt(r['short_name']), economy: opt(r['economy_code']),
+    })),
+    tradeFlows: all('SELECT * FROM trade_flow WHERE import_id IS NULL ORDER BY id').map((r) => compact({
+      reporter: s(r['reporter']), partner: s(r['partner']), year: Number(r['year']), month: r['month'] === null ? undefined : Number(r['month']),
+      flow: r['flow'] as 'export' | 'import' | 're-export' | 're-import', productCode: s(r['product_code']), valueUsd: Number(r['value_usd']),
+      series: r['series'] as 'primary' | 'crosscheck', source: src.key(s(r['source_id'])), note: opt(r['note']),
+    })),
+    statedFigures: all('SELECT * FROM stated_figure ORDER BY rowid').map((r) => compact({
+      key: stated.key(s(r['id'])), reporter: s(r['reporter']), partner: s(r['partner']), year: Number(r['year']),
+      measure: r['measure'] as 'total_trade' | 'balance', valueUsd: Number(r['value_usd']), source: src.key(s(r['source_id'])), note: opt(r['note']),
+    })),
+    sectors: all('SELECT * FROM sector ORDER BY rowid').map((r) => compact({
+      key: sector.key(s(r['id'])), name: s(r['name']), description: opt(r['description']),
+      hs: all('SELECT * FROM sector_hs WHERE sector_id = ? ORDER BY rowid', r['id']).map((h) => compact({
+        code: s(h['hs_code']), description: opt(h['description']), source: h['source_id'] ? src.key(s(h['source_id'])) : undefined, note: opt(h['note']),
+      })),
+    })),
+    exportPlans: all('SELECT * FROM export_plan ORDER BY rowid').map((r) => compact({
+      key: plan.key(s(r['id'])), title: s(r['title']), reporter: s(r['reporter']), partner: s(r['partner']),
+      organisation: r['organisation_id'] ? org.key(s(r['organisation_id'])) : undefined, source: src.key(s(r['source_id'])),
+      sectors: all('SELECT sector_id FROM export_plan_sector WHERE plan_id = ? ORDER BY position', r['id']).map((x) => sector.key(s(x['sector_id']))),
+    })),
+    events: all('SELECT * FROM event ORDER BY rowid').map((r) => compact({
+      key: event.key(s(r['id'])), kind: r['kind'] as 'meeting', title: s(r['title']),
+      place: r['place_id'] ? place.key(s(r['place_id'])) : undefined, placeText: opt(r['place_text']),
+      country: opt(r['country_code']), region: opt(r['region_code']), organiser: r['organiser_id'] ? org.key(s(r['organiser_id'])) : undefined,
+      date: dateOf(r['date_precision'], r['date_value'], r['date_part'], r['rel_anchor_id'], r['rel_weekday'], r['rel_relation'], r['rel_note'])!,
+      sectors: all('SELECT label FROM event_sector WHERE event_id = ? ORDER BY rowid', r['id']).map((x) => s(x['label'])),
+      note: opt(r['note']), source: src.key(s(r['source_id'])),
+    })),
+    projects: all('SELECT * FROM project ORDER BY rowid').map((r) => compact({
+      key: project.key(s(r['id'])), title: s(r['title']), count: Number(r['project_count']), partner: s(r['partner_code']),
+      counterpart: opt(r['counterpart_code']), status: r['status'] as 'signed',
+      signed: projectDate(r),
+      signedAtEvent: r['signed_event_id'] ? event.key(s(r['signed_event_id'])) : undefined,
+      valueUsd: r['value_usd'] === null ? undefined : Number(r['value_usd']),
+      fields: all('SELECT field FROM project_field WHERE project_id = ? ORDER BY position', r['id']).map((x) => s(x['field'])),
+      splitReported: Number(r['split_reported']) === 1, note: opt(r['note']), source: src.key(s(r['source_id'])),
+    })),
+    routes: all('SELECT * FROM route ORDER BY rowid').map((r) => compact({
+      key: route.key(s(r['id'])), name: s(r['name']),
+      transitDays: r['transit_days_min'] !== null && r['transit_days_max'] !== null ? { min: Number(r['transit_days_min']), max: Number(r['transit_days_max']) } : undefined,
+      transitBasis: opt(r['transit_basis']),
+      legs: all('SELECT * FROM route_leg WHERE route_id = ? ORDER BY position', r['id']).map((l) => compact({
+        mode: l['mode'] as 'sea' | 'rail' | 'road' | 'air', from: place.key(s(l['from_place_id'])), to: place.key(s(l['to_place_id'])), label: opt(l['label']),
+      })),
+      note: opt(r['note']), source: src.key(s(r['source_id'])),
+    })),
+    statements: all('SELECT * FROM statement ORDER BY rowid').map((r) => ({
+      key: statement.key(s(r['id'])), kind: r['kind'] as 'claim' | 'context', text: s(r['text']), source: src.key(s(r['source_id'])),
+    })),
+    briefings: all('SELECT * FROM briefing ORDER BY rowid').map((r) => compact({
+      key: briefing.key(s(r['id'])), title: s(r['title']), audience: s(r['audience']), datedOn: opt(r['dated_on']),
+      classification: s(r['classification']),
+      blocks: all('SELECT kind, config FROM briefing_block WHERE briefing_id = ? ORDER BY position', r['id']).map((b) => ({
+        kind: s(b['kind']), config: JSON.parse(s(b['config'])) as Record<string, unknown>,
+      })),
+    })),
+  };
+  const figures = all('SELECT * FROM sector_figure ORDER BY rowid');
+  if (figures.length > 0) {
+    pack.sectorFigures = figures.map((r) => compact({
+      key: figure.key(s(r['id'])), reporter: s(r['reporter']), partner: s(r['partner']), year: Number(r['year']),
+      flow: r['flow'] as 'export' | 'import', label: s(r['label']), hsNote: s(r['hs_note']),
+      sector: r['sector_id'] ? sector.key(s(r['sector_id'])) : undefined, valueUsd: Number(r['value_usd']),
+      periodNote: opt(r['period_note']), source: src.key(s(r['source_id'])), note: opt(r['note']),
+    }));
+  }
+  return pack;
+}
+
+/** Builds, checks (the same parser as loading) and writes the pack. */
+export function exportPackFile(db: Db, path: string, options: ExportPackOptions): { path: string; counts: Record<string, number> } {
+  const pack = buildPack(db, options);
+  parsePack(pack, path);
+  writeFileSync(path, `${JSON.stringify(pack, null, 2)}\n`);
+  const counts: Record<string, number> = {};
+  for (const [k, v] of Object.entries(pack)) if (Array.isArray(v)) counts[k] = v.length;
+  return { path, counts };
+}

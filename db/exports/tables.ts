@@ -1,0 +1,56 @@
+/** CSV exports: trade flows with a filter, and any table of the data model (RFC 4180, formula-safe). */
+import { ApiError } from '../errors.ts';
+import { EXPORT_TABLES } from '../imports/contract.ts';
+import type { Db } from '../open.ts';
+import { CsvFileWriter, type Cell } from './csv-writer.ts';
+
+export interface TradeFilter {
+  reporter?: string | undefined;
+  partner?: string | undefined;
+  yearFrom?: number | undefined;
+  yearTo?: number | undefined;
+  flow?: string | undefined;
+  product?: string | undefined;
+  sourceId?: string | undefined;
+}
+
+const TRADE_SQL = `
+  SELECT f.reporter, r.name AS reporter_name, f.partner, p.name AS partner_name, f.year, f.month, f.flow, f.product_code,
+         f.value_usd, f.series, f.source_id, s.label AS source_label, s.publisher AS source_publisher, s.title AS source_title,
+         f.import_id, f.note
+  FROM trade_flow f
+  JOIN economy r ON r.code = f.reporter
+  JOIN economy p ON p.code = f.partner
+  JOIN source s ON s.id = f.source_id
+  WHERE (:reporter IS NULL OR f.reporter = :reporter) AND (:partner IS NULL OR f.partner = :partner)
+    AND (:yearFrom IS NULL OR f.year >= :yearFrom) AND (:yearTo IS NULL OR f.year <= :yearTo)
+    AND (:flow IS NULL OR f.flow = :flow) AND (:product IS NULL OR f.product_code = :product)
+    AND (:sourceId IS NULL OR f.source_id = :sourceId)
+  ORDER BY f.reporter, f.partner, f.year, f.month, f.flow, f.product_code, f.source_id`;
+
+function writeAll(path: string, header: string[], rows: Iterable<unknown[]>): { path: string; rows: number } {
+  const writer = new CsvFileWriter(path);
+  try {
+    writer.write(header);
+    for (const row of rows) writer.write(row as Cell[]);
+  } finally {
+    writer.close();
+  }
+  return { path, rows: writer.rows - 1 };
+}
+
+export function exportTradeCsv(db: Db, path: string, filter: TradeFilter): { path: string; rows: number } {
+  const stmt = db.prepare(TRADE_SQL).raw();
+  const params = {
+    reporter: filter.reporter ?? null, partner: filter.partner ?? null, yearFrom: filter.yearFrom ?? null, yearTo: filter.yearTo ?? null,
+    flow: filter.flow ?? null, product: filter.product ?? null, sourceId: filter.sourceId ?? null,
+  };
+  return writeAll(path, stmt.columns().map((c) => c.name), stmt.iterate(params) as Iterable<unknown[]>);
+}
+
+export function exportTableCsv(db: Db, path: string, table: string): { path: string; rows: number } {
+  // The name comes from a closed list (the contract's enum), checked again here before it reaches SQL.
+  if (!(EXPORT_TABLES as readonly string[]).includes(table)) throw new ApiError('invalid-input', `Not an exportable table: ${table}`);
+  const stmt = db.prepare(`SELECT * FROM ${table} ORDER BY rowid`).raw();
+  return writeAll(path, stmt.columns().map((c) => c.name), stmt.iterate() as Iterable<unknown[]>);
+}

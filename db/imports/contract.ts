@@ -1,0 +1,181 @@
+/**
+ * Data in and out: importing trade files (UN Comtrade, WITS, any CSV with a column mapping) and
+ * briefing packs, exporting CSV and packs, saving a copy of the database. Imports run in a worker
+ * thread: `startImport` returns a job id at once, `importProgress` is polled.
+ */
+import { z } from 'zod';
+import { method } from '../method.ts';
+import type { ApiErrorShape } from '../errors.ts';
+
+export const IMPORT_FORMATS = ['comtrade', 'comtrade-legacy', 'wits', 'generic'] as const;
+export type ImportFormat = (typeof IMPORT_FORMATS)[number];
+
+const filePath = z.string().trim().min(1, 'a file path').max(4096);
+/** Outputs never replace an existing file unless asked (the Electron save dialog asks the user first). */
+const overwrite = z.boolean().default(false);
+const columnName = z.string().min(1).max(200);
+
+/** Which column holds what, for a file of another layout (remembered per header). */
+export const columnMapping = z.object({
+  reporter: columnName,
+  partner: columnName,
+  year: columnName,
+  flow: columnName,
+  value: columnName,
+  /** HS code or TOTAL; without it every row is a total. */
+  product: columnName.optional(),
+  month: columnName.optional(),
+  /** A column saying the unit of each value (USD, 1000 USD, …). */
+  unit: columnName.optional(),
+  /** The unit of every value when there is no unit column. */
+  valueUnit: z.enum(['USD', 'thousand USD', 'million USD']).optional(),
+}).strict();
+export type ColumnMapping = z.infer<typeof columnMapping>;
+
+export interface ImportProblem {
+  /** The file's line (the header is line 1). */
+  line: number;
+  column: string;
+  value: string;
+  message: string;
+}
+
+export interface ValidationReport {
+  rowsRead: number;
+  rowsValid: number;
+  /** Rows not stored, by reason (including 'invalid' for rows with problems). */
+  skipped: { reason: string; count: number }[];
+  /** The first 100 problems. */
+  problems: ImportProblem[];
+  /** Every problem, counted. */
+  problemCount: number;
+  /** Economies the file names that the database does not know yet (they would be created). */
+  newEconomies: string[];
+}
+
+export interface ImportPreview extends ValidationReport {
+  fileName: string;
+  fileSize: number;
+  fileHash: string;
+  format: ImportFormat;
+  formatLabel: string;
+  delimiter: ',' | ';' | '\t';
+  columns: string[];
+  /** The first rows as read (up to 10). */
+  sampleRows: string[][];
+  /** A generic file without a mapping: the report is empty until the user maps the columns. */
+  mappingNeeded: boolean;
+  /** The mapping used: given, remembered for this layout, or guessed from the header. */
+  mapping: Partial<ColumnMapping> | null;
+  mappingRemembered: boolean;
+  /** Missing columns for this layout (nothing can be imported until fixed). */
+  missingColumns: string[];
+  alreadyImported: { id: number; at: string } | null;
+}
+
+export interface ImportSummary extends ValidationReport {
+  /** imported: committed; nothing: the user chose all-or-nothing and there were problems; already-imported: same file hash. */
+  outcome: 'imported' | 'nothing' | 'already-imported';
+  importId: number | null;
+  sourceId: string | null;
+  fileName: string;
+  fileHash: string;
+  format: ImportFormat;
+  rowsAdded: number;
+  rowsSkipped: number;
+  economiesAdded: string[];
+  durationMs: number;
+}
+
+export type JobState = 'running' | 'done' | 'cancelled' | 'failed';
+
+export interface ImportProgress {
+  jobId: string;
+  state: JobState;
+  phase: 'starting' | 'reading' | 'committing' | 'finished';
+  bytesRead: number;
+  bytesTotal: number;
+  rowsRead: number;
+  rowsAdded: number;
+  rowsSkipped: number;
+  summary: ImportSummary | null;
+  error: ApiErrorShape | null;
+}
+
+export interface ImportRunInfo {
+  id: number;
+  fileName: string;
+  fileHash: string;
+  format: string;
+  startedAt: string;
+  finishedAt: string | null;
+  userName: string | null;
+  rowsRead: number;
+  rowsAdded: number;
+  rowsSkipped: number;
+  problemCount: number;
+  skipped: { reason: string; count: number }[];
+  /** Rows of this import still in the database. */
+  rowsPresent: number;
+  source: { id: string; label: string; publisher: string; title: string } | null;
+}
+
+const importInput = {
+  path: filePath,
+  format: z.enum(IMPORT_FORMATS).optional(),
+  mapping: columnMapping.optional(),
+  /** Publisher of the source row (defaults by format: "UN Comtrade", "World Bank WITS", "User file"). */
+  publisher: z.string().trim().min(1).max(200).optional(),
+};
+
+export const EXPORT_TABLES = [
+  'trade_flow', 'source', 'economy', 'sector', 'sector_hs', 'project', 'event', 'route', 'route_leg', 'statement',
+  'stated_figure', 'import_run', 'edit_log',
+] as const;
+
+export const importsContract = {
+  /** Reads a file (in a worker): its layout, columns, first rows and the full validation report. Writes nothing. */
+  previewImport: method<ImportPreview>()(z.object(importInput).strict()),
+  /** Starts an import in a worker thread; poll importProgress. */
+  startImport: method<{ jobId: string }>()(z.object({
+    ...importInput,
+    /** true: import the valid rows, skip the rest; false: import nothing if any row has a problem. */
+    onlyValidRows: z.boolean(),
+  }).strict()),
+  importProgress: method<ImportProgress>()(z.object({ jobId: z.string().min(1).max(64) }).strict()),
+  /** Stops a running import; the database stays exactly as before. */
+  cancelImport: method<{ cancelled: boolean }>()(z.object({ jobId: z.string().min(1).max(64) }).strict()),
+  /** Every import, newest first. */
+  listImports: method<ImportRunInfo[]>()(z.object({}).strict()),
+  /** Removes one import's rows and its source, in one transaction. */
+  undoImport: method<{ removedRows: number }>()(z.object({ id: z.number().int().positive() }).strict()),
+
+  /** Loads a briefing pack file (the JSON format of db/packs). */
+  importPack: method<{ packId: string; version: string; changed: boolean; counts: Record<string, number> }>()(
+    z.object({ path: filePath }).strict(),
+  ),
+  /** Writes the database's curated data (sources, economies, figures, sectors, projects, events, routes…) as a pack. */
+  exportPack: method<{ path: string; counts: Record<string, number> }>()(z.object({
+    path: filePath,
+    overwrite,
+    id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/).default('export'),
+    title: z.string().trim().min(1).max(400).default('Tradebrief export'),
+    version: z.string().regex(/^\d+\.\d+\.\d+$/).default('1.0.0'),
+  }).strict()),
+  /** Trade flows as CSV (RFC 4180, formula-safe), filtered. */
+  exportTradeCsv: method<{ path: string; rows: number }>()(z.object({
+    path: filePath,
+    overwrite,
+    reporter: z.string().max(10).optional(),
+    partner: z.string().max(10).optional(),
+    yearFrom: z.number().int().min(1900).max(2100).optional(),
+    yearTo: z.number().int().min(1900).max(2100).optional(),
+    flow: z.enum(['export', 'import', 're-export', 're-import']).optional(),
+    product: z.string().regex(/^(TOTAL|\d{2}|\d{4}|\d{6})$/).optional(),
+    sourceId: z.string().max(200).optional(),
+  }).strict()),
+  /** Any table of the data model as CSV. */
+  exportTableCsv: method<{ path: string; rows: number }>()(z.object({ path: filePath, overwrite, table: z.enum(EXPORT_TABLES) }).strict()),
+  /** A consistent copy of the open database (SQLite backup API). */
+  saveCopyAs: method<{ path: string; bytes: number }>()(z.object({ path: filePath, overwrite }).strict()),
+};

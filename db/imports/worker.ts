@@ -1,0 +1,68 @@
+/**
+ * The import worker thread: opens its own connection to the database file and runs one preview
+ * or import (db/imports/importer.ts), reporting progress through shared memory and its result as
+ * one message. Loaded as db/imports/worker.ts (Node runs the TypeScript directly: the HTTP host,
+ * tests) or as out/main/import-worker.js (the Electron bundle's second entry).
+ */
+import Database from 'better-sqlite3';
+import { parentPort, workerData } from 'node:worker_threads';
+import { ApiError } from '../errors.ts';
+import type { Db } from '../open.ts';
+import { importFile, previewFile, type ImportOptions, type PreviewOptions, type ProgressCounts } from './importer.ts';
+
+export interface WorkerInput {
+  kind: 'import' | 'preview';
+  dbPath: string;
+  options: Omit<ImportOptions, 'isCancelled' | 'onProgress'> | Omit<PreviewOptions, 'isCancelled' | 'onProgress'>;
+  /** Float64Array view: see PROGRESS_SLOTS. */
+  progress: SharedArrayBuffer;
+  /** Int32Array view: [0] = 1 asks the worker to stop. */
+  cancel: SharedArrayBuffer;
+}
+
+export type WorkerOutput = { ok: true; result: unknown } | { ok: false; error: { code: string; message: string; details?: unknown } };
+
+/** Slots of the shared progress array. */
+export const PROGRESS_SLOTS = { phase: 0, bytesRead: 1, bytesTotal: 2, rowsRead: 3, rowsAdded: 4, rowsSkipped: 5 } as const;
+export const PHASES = ['starting', 'reading', 'committing', 'finished'] as const;
+
+/** A connection for the worker: the main thread already opened, checked and migrated the file. */
+function connect(path: string): Db {
+  const db = new Database(path, { fileMustExist: true });
+  db.pragma('busy_timeout = 5000');
+  db.pragma('foreign_keys = ON');
+  db.pragma('synchronous = NORMAL');
+  return db;
+}
+
+function run(input: WorkerInput): WorkerOutput {
+  const progress = new Float64Array(input.progress);
+  const cancel = new Int32Array(input.cancel);
+  const onProgress = (p: ProgressCounts): void => {
+    progress[PROGRESS_SLOTS.phase] = PHASES.indexOf(p.phase);
+    progress[PROGRESS_SLOTS.bytesRead] = p.bytesRead;
+    progress[PROGRESS_SLOTS.bytesTotal] = p.bytesTotal;
+    progress[PROGRESS_SLOTS.rowsRead] = p.rowsRead;
+    progress[PROGRESS_SLOTS.rowsAdded] = p.rowsAdded;
+    progress[PROGRESS_SLOTS.rowsSkipped] = p.rowsSkipped;
+  };
+  const isCancelled = (): boolean => Atomics.load(cancel, 0) === 1;
+  let db: Db | undefined;
+  try {
+    db = connect(input.dbPath);
+    const result = input.kind === 'import'
+      ? importFile(db, { ...(input.options as ImportOptions), isCancelled, onProgress })
+      : previewFile(db, { ...(input.options as PreviewOptions), isCancelled, onProgress });
+    progress[PROGRESS_SLOTS.phase] = PHASES.indexOf('finished');
+    return { ok: true, result };
+  } catch (error) {
+    if (error instanceof ApiError) return { ok: false, error: error.toJSON() };
+    return { ok: false, error: { code: 'internal', message: (error as Error).message } };
+  } finally {
+    db?.close();
+  }
+}
+
+if (parentPort && workerData && (workerData as Partial<WorkerInput>).kind) {
+  parentPort.postMessage(run(workerData as WorkerInput));
+}

@@ -1,0 +1,168 @@
+import type { Context } from '../context.ts';
+import type { Handlers } from '../contract.ts';
+import { ApiError } from '../errors.ts';
+import type { Db } from '../open.ts';
+import type { SourceRef } from '../shared-types.ts';
+import { sourceLookup } from '../sources/queries.ts';
+import { economyLookup, tradeSeries } from '../trade/queries.ts';
+import type { SectorDetail, SectorFigure, SectorHsCode, SectorHsValue, SectorPriority, SectorsOverview, SectorSummary } from './contract.ts';
+
+interface Pair {
+  reporter: string;
+  partner: string;
+  from?: number | undefined;
+  to?: number | undefined;
+}
+
+export const SECTOR_METHOD =
+  'Sector values are sums of HS-6 export flows (primary series) whose code starts with one of the sector\'s HS codes, each flow counted once; ' +
+  'sectors of the same name in several packs are one sector. Product-group figures are shown as their sources state them, ' +
+  'with the period they cover; nothing is estimated.';
+
+/** Drops codes already covered by a shorter code of the same set ("33" covers "3304" and "330499"). */
+export function disjointPrefixes(codes: readonly string[]): string[] {
+  const sorted = [...new Set(codes)].sort((a, b) => a.length - b.length || a.localeCompare(b));
+  const kept: string[] = [];
+  for (const c of sorted) if (!kept.some((k) => c.startsWith(k))) kept.push(c);
+  return kept.sort();
+}
+
+interface FigureRow {
+  id: string;
+  reporter: string;
+  partner: string;
+  year: number;
+  flow: 'export' | 'import';
+  label: string;
+  hs_note: string;
+  sector_name: string | null;
+  value_usd: number;
+  period_note: string | null;
+  source_id: string;
+  note: string | null;
+}
+
+function sectorQueries(db: Db, pair: Pair) {
+  const source = sourceLookup(db);
+  const economy = economyLookup(db);
+  const from = pair.from ?? 1900;
+  const to = pair.to ?? 2100;
+  // The reporter's chosen annual totals (see SERIES_RULE), one series query per pair, cached.
+  const totals = new Map<string, Map<number, { export: { value: number; source: SourceRef } | null; import: { value: number; source: SourceRef } | null }>>();
+  const totalOf = (reporter: string, partner: string, year: number, flow: 'export' | 'import') => {
+    const k = `${reporter}|${partner}`;
+    let years = totals.get(k);
+    if (!years) {
+      years = new Map();
+      for (const y of tradeSeries(db, { reporter, partner }).years) {
+        years.set(y.year, {
+          export: y.exports ? { value: y.exports.value, source: y.exports.source } : null,
+          import: y.imports ? { value: y.imports.value, source: y.imports.source } : null,
+        });
+      }
+      totals.set(k, years);
+    }
+    return years.get(year)?.[flow] ?? null;
+  };
+  const figureStmt = db.prepare(`SELECT f.id, f.reporter, f.partner, f.year, f.flow, f.label, f.hs_note, s.name AS sector_name, f.value_usd,
+      f.period_note, f.source_id, f.note
+    FROM sector_figure f LEFT JOIN sector s ON s.id = f.sector_id
+    WHERE ((f.reporter = :reporter AND f.partner = :partner AND f.flow = 'export') OR (f.reporter = :partner AND f.partner = :reporter AND f.flow = 'import'))
+      AND f.year BETWEEN :from AND :to
+    ORDER BY f.year DESC, f.value_usd DESC`);
+  const figures = (): SectorFigure[] => (figureStmt.all({ reporter: pair.reporter, partner: pair.partner, from, to }) as FigureRow[]).map((r) => {
+    const total = r.period_note === null ? totalOf(r.reporter, r.partner, r.year, r.flow) : null;
+    return {
+      id: r.id, reporter: economy(r.reporter), partner: economy(r.partner), year: r.year, flow: r.flow, label: r.label, hsNote: r.hs_note,
+      sectorName: r.sector_name, value: r.value_usd, periodNote: r.period_note, source: source(r.source_id), note: r.note,
+      shareOfTotal: total && total.value > 0 ? { value: r.value_usd / total.value, total: total.value, totalSource: total.source } : null,
+    };
+  });
+  const prioStmt = db.prepare(`SELECT p.id AS plan_id, p.title, ps.position, p.source_id FROM export_plan_sector ps
+    JOIN export_plan p ON p.id = ps.plan_id JOIN sector s ON s.id = ps.sector_id
+    WHERE lower(s.name) = :key AND p.reporter = :reporter AND p.partner = :partner ORDER BY ps.position`);
+  const priorities = (key: string): SectorPriority[] =>
+    (prioStmt.all({ key, reporter: pair.reporter, partner: pair.partner }) as { plan_id: string; title: string; position: number; source_id: string }[])
+      .map((r) => ({ planId: r.plan_id, planTitle: r.title, position: r.position, source: source(r.source_id) }));
+  const codesStmt = db.prepare(`SELECT h.hs_code, h.description, h.note, h.source_id FROM sector_hs h JOIN sector s ON s.id = h.sector_id
+    WHERE lower(s.name) = ? ORDER BY h.hs_code`);
+  const codes = (key: string): SectorHsCode[] => {
+    const seen = new Map<string, SectorHsCode>();
+    for (const r of codesStmt.all(key) as { hs_code: string; description: string | null; note: string | null; source_id: string | null }[]) {
+      if (!seen.has(r.hs_code)) seen.set(r.hs_code, { code: r.hs_code, description: r.description, note: r.note, source: r.source_id ? source(r.source_id) : null });
+    }
+    return [...seen.values()];
+  };
+  // One range scan of the (reporter, partner, product_code, …) index per disjoint prefix (the unary + keeps the
+  // planner, which may have no statistics, from choosing the natural-key index on (reporter, partner, year) instead).
+  const rangeStmt = db.prepare(`SELECT year, sum(value_usd) AS v, count(*) AS n, group_concat(DISTINCT source_id) AS srcs FROM trade_flow
+    WHERE reporter = :reporter AND partner = :partner AND product_code >= :lo AND product_code < :hi AND length(product_code) = 6
+      AND +flow = 'export' AND month IS NULL AND series = 'primary' AND +year BETWEEN :from AND :to
+    GROUP BY year`);
+  const values = (hs: readonly string[]): SectorHsValue[] => {
+    const byYear = new Map<number, { value: number; rows: number; sources: Set<string> }>();
+    for (const lo of disjointPrefixes(hs)) {
+      for (const r of rangeStmt.all({ reporter: pair.reporter, partner: pair.partner, lo, hi: `${lo}:`, from, to }) as { year: number; v: number; n: number; srcs: string }[]) {
+        const acc = byYear.get(r.year) ?? { value: 0, rows: 0, sources: new Set<string>() };
+        acc.value += r.v;
+        acc.rows += r.n;
+        for (const s of r.srcs.split(',')) acc.sources.add(s);
+        byYear.set(r.year, acc);
+      }
+    }
+    const years = [...byYear.keys()].sort((a, b) => a - b);
+    return years.map((year) => {
+      const acc = byYear.get(year)!;
+      const prev = byYear.get(year - 1);
+      const total = totalOf(pair.reporter, pair.partner, year, 'export');
+      return {
+        year, value: acc.value, rows: acc.rows,
+        share: total && total.value > 0 ? acc.value / total.value : null,
+        change: prev && prev.value > 0 ? (acc.value - prev.value) / prev.value : null,
+        sources: [...acc.sources].map(source),
+      };
+    });
+  };
+  return { figures, priorities, codes, values };
+}
+
+export function listSectors(db: Db, pair: Pair): SectorsOverview {
+  const economy = economyLookup(db);
+  const q = sectorQueries(db, pair);
+  const groups = db.prepare(`SELECT lower(name) AS key, min(name) AS name, max(description) AS description FROM sector
+    GROUP BY lower(name) ORDER BY lower(name)`).all() as { key: string; name: string; description: string | null }[];
+  const allFigures = q.figures();
+  const sectors: SectorSummary[] = groups.map((g) => {
+    const hs = q.codes(g.key);
+    const values = q.values(hs.map((h) => h.code));
+    const figures = allFigures.filter((f) => f.sectorName?.toLowerCase() === g.key);
+    const latest = values[values.length - 1] ?? null;
+    return { key: g.key, name: g.name, description: g.description, priorities: q.priorities(g.key), hsCodes: hs.length, latest, figures,
+      hasData: latest !== null || figures.length > 0 };
+  });
+  const rank = (s: SectorSummary): number => (s.priorities.length > 0 ? 0 : s.hasData ? 1 : 2);
+  sectors.sort((a, b) => rank(a) - rank(b) || (a.priorities[0]?.position ?? 0) - (b.priorities[0]?.position ?? 0) || a.name.localeCompare(b.name));
+  return {
+    reporter: economy(pair.reporter), partner: economy(pair.partner), sectors,
+    otherFigures: allFigures.filter((f) => f.sectorName === null), method: SECTOR_METHOD,
+  };
+}
+
+export function sectorDetail(db: Db, input: Pair & { name: string }): SectorDetail {
+  const key = input.name.toLowerCase();
+  const found = db.prepare('SELECT min(name) FROM sector WHERE lower(name) = ?').pluck().get(key) as string | null;
+  if (!found) throw new ApiError('not-found', `No sector named "${input.name}"`);
+  const q = sectorQueries(db, input);
+  const hsCodes = q.codes(key);
+  return {
+    key, name: found, priorities: q.priorities(key), hsCodes, values: q.values(hsCodes.map((h) => h.code)),
+    figures: q.figures().filter((f) => f.sectorName?.toLowerCase() === key),
+  };
+}
+
+export function sectorsHandlers(ctx: Context): Pick<Handlers, 'listSectors' | 'sectorDetail'> {
+  return {
+    listSectors: (input) => listSectors(ctx.db, input),
+    sectorDetail: (input) => sectorDetail(ctx.db, input),
+  };
+}

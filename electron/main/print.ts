@@ -1,0 +1,78 @@
+/**
+ * Printing in Electron: the print route of a briefing or dashboard is drawn in a hidden window with
+ * the app's one secure window configuration, the page is awaited until it marks itself ready (fonts
+ * loaded, every chart drawn) — or fails, or times out, each ending in a clear error, never a hang —
+ * then `webContents.printToPDF` runs with the options of common/print-options.ts, the module the
+ * tests' Chromium `page.pdf()` uses too.
+ */
+import type { BrowserWindow, PrintToPDFOptions, WebContents } from 'electron';
+import {
+  contentBoxPx, printDateLabel, PRINT_READY_TIMEOUT_MS, toElectronPdfOptions, type PageSetup,
+} from '../../common/print-options.ts';
+import { APP_ORIGIN } from './window-options.ts';
+
+export interface RenderedPdf {
+  pdf: Buffer;
+  title: string;
+  classification: string;
+}
+
+interface PrintState {
+  ready: boolean;
+  error: string | null;
+  title: string;
+  classification: string;
+}
+
+const READ_STATE = `({
+  ready: document.body.dataset.printReady === 'true',
+  error: document.body.dataset.printError ?? null,
+  title: document.body.dataset.printTitle ?? '',
+  classification: document.body.dataset.printClassification ?? '',
+})`;
+
+async function waitForReady(contents: WebContents, route: string, timeoutMs: number): Promise<PrintState> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const state = (await contents.executeJavaScript(READ_STATE, false)) as PrintState;
+    if (state.error !== null) throw new Error(`The print layout at ${route} cannot be printed: ${state.error}`);
+    if (state.ready) return state;
+    if (Date.now() > deadline) {
+      throw new Error(`The print layout at ${route} did not become ready within ${Math.round(timeoutMs / 1000)} s ` +
+        '(fonts, charts or data still loading): nothing was printed.');
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/**
+ * Renders one print route (`#/print/...`) to PDF in a hidden window that is always closed afterwards.
+ * `newWindow` makes the app's one kind of window (window-options.ts: isolated, sandboxed, preload
+ * with the contract only), not shown and not loaded.
+ */
+export async function renderPdf(
+  route: string,
+  setup: PageSetup,
+  options: { newWindow: () => BrowserWindow; today: string; timeoutMs?: number },
+): Promise<RenderedPdf> {
+  const win = options.newWindow();
+  try {
+    // Wide enough for the printable area, so the layout drawn on screen is the one printed.
+    win.setContentSize(Math.max(contentBoxPx(setup).width + 64, 900), 1100);
+    // A hidden window must keep running timers and animation frames, or charts never finish drawing.
+    win.webContents.setBackgroundThrottling(false);
+    await win.loadURL(`${APP_ORIGIN}/index.html${route}`);
+    const state = await waitForReady(win.webContents, route, options.timeoutMs ?? PRINT_READY_TIMEOUT_MS);
+    const pdfOptions = toElectronPdfOptions(setup, { title: state.title, classification: state.classification, printedOn: printDateLabel(options.today) }) satisfies PrintToPDFOptions;
+    const pdf = await win.webContents.printToPDF(pdfOptions);
+    return { pdf, title: state.title, classification: state.classification };
+  } finally {
+    win.destroy();
+  }
+}
+
+/** A file name from a title: letters, digits, spaces and dashes only. */
+export function pdfFileName(title: string): string {
+  const base = title.normalize('NFKC').replace(/[^\p{L}\p{N} _-]+/gu, ' ').replace(/\s+/g, ' ').trim().slice(0, 80);
+  return `${base || 'Tradebrief'}.pdf`;
+}

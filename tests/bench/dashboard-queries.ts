@@ -1,0 +1,161 @@
+/**
+ * Dashboard query latency at scale (a benchmark, not a test: it prints figures, asserts nothing).
+ *
+ *   node tests/bench/dashboard-queries.ts [--rows 5000000] [--runs 7] [--keep path.sqlite] [--analyze]
+ *
+ * Builds a synthetic database beside the two default packs: HS-6 codes × partners × years × 2 flows
+ * of one reporter (KOR), plus annual TOTAL rows per partner, inserted in one transaction with a
+ * prepared multi-row INSERT. Then times every dashboard query (median of --runs runs) and, in the
+ * same run, a raw full scan of trade_flow as the reference. Finally it drops the dashboards' partial
+ * index on annual totals (migration 003) and times the queries that use it again, to show what it buys.
+ */
+import { parseArgs } from 'node:util';
+import { performance } from 'node:perf_hooks';
+import { listEvents } from '../../db/events/queries.ts';
+import { listRoutes } from '../../db/logistics/queries.ts';
+import { headline } from '../../db/overview/queries.ts';
+import type { Db } from '../../db/open.ts';
+import { listProjects } from '../../db/projects/queries.ts';
+import { listSectors, sectorDetail } from '../../db/sectors/queries.ts';
+import { openSession } from '../../db/session.ts';
+import { reconcile, tradeKpi, tradeMirror, tradePairs, tradeSeries } from '../../db/trade/queries.ts';
+import { tempDir } from '../support/temp.ts';
+
+const { values } = parseArgs({
+  options: {
+    rows: { type: 'string', default: '5000000' },
+    runs: { type: 'string', default: '7' },
+    keep: { type: 'string' },
+    /** Run ANALYZE after generating (the app itself never does: without it the planner has no statistics). */
+    analyze: { type: 'boolean', default: false },
+  },
+});
+const targetRows = Number(values.rows);
+const runs = Math.max(1, Number(values.runs));
+const YEARS = 20;
+const FLOWS = ['export', 'import'] as const;
+const PARTNERS = 50;
+
+/** Partners: CHN plus synthetic economies XAA, XAB, … */
+function partnerCodes(n: number): string[] {
+  const out = ['CHN'];
+  for (let i = 0; out.length < n; i++) out.push(`X${String.fromCharCode(65 + Math.floor(i / 26))}${String.fromCharCode(65 + (i % 26))}`);
+  return out;
+}
+
+/** HS-6 codes spread over the chapters, including the codes the sectors map (so sector queries find rows). */
+function hsCodes(n: number): string[] {
+  const codes = new Set<string>(['330499', '330410', '330420', '870840', '870830', '870899', '842121', '220299', '210690', '854232', '390110']);
+  const chapters = Array.from({ length: 97 }, (_, i) => i + 1).filter((c) => c !== 77);
+  let k = 0;
+  while (codes.size < n) {
+    const ch = chapters[k % chapters.length]!;
+    const rest = Math.floor(k / chapters.length);
+    const heading = 1 + (rest % 30);
+    const sub = 10 * (1 + Math.floor(rest / 30) % 9) + (rest % 10);
+    codes.add(`${String(ch).padStart(2, '0')}${String(heading).padStart(2, '0')}${String(sub).padStart(2, '0')}`);
+    k++;
+  }
+  return [...codes].sort();
+}
+
+function generate(db: Db): { rows: number; seconds: number; codes: number } {
+  const partners = partnerCodes(PARTNERS);
+  const codes = hsCodes(Math.ceil(targetRows / (PARTNERS * YEARS * FLOWS.length)));
+  const years = Array.from({ length: YEARS }, (_, i) => 2000 + i);
+  const started = performance.now();
+  db.pragma('journal_mode = DELETE');
+  db.pragma('synchronous = OFF');
+  const BATCH = 500;
+  const one = '(?, ?, ?, ?, ?, ?, ?)';
+  const insertMany = db.prepare(`INSERT INTO trade_flow (reporter, partner, year, flow, product_code, value_usd, source_id) VALUES ${Array(BATCH).fill(one).join(', ')}`);
+  const insertOne = db.prepare(`INSERT INTO trade_flow (reporter, partner, year, flow, product_code, value_usd, source_id) VALUES ${one}`);
+  let seed = 42;
+  const rand = (): number => { seed = (seed * 1103515245 + 12345) & 0x7fffffff; return seed / 0x7fffffff; };
+  let rows = 0;
+  db.transaction(() => {
+    db.prepare("INSERT INTO source (id, label, publisher, title) VALUES ('bench:S', 'B1', 'Synthetic', 'Benchmark data')").run();
+    const economy = db.prepare("INSERT OR IGNORE INTO economy (code, name, kind) VALUES (?, ?, 'country')");
+    for (const p of partners) economy.run(p, `Partner ${p}`);
+    const buffer: (string | number)[] = [];
+    const push = (partner: string, year: number, flow: string, code: string, value: number): void => {
+      buffer.push('KOR', partner, year, flow, code, value, 'bench:S');
+      rows++;
+      if (buffer.length === BATCH * 7) { insertMany.run(buffer); buffer.length = 0; }
+    };
+    for (const partner of partners) {
+      for (const code of codes) {
+        for (const year of years) for (const flow of FLOWS) push(partner, year, flow, code, Math.round(rand() * 5e7));
+      }
+      for (const year of years) for (const flow of FLOWS) push(partner, year, flow, 'TOTAL', Math.round(rand() * 5e11));
+    }
+    for (let i = 0; i < buffer.length; i += 7) insertOne.run(buffer.slice(i, i + 7));
+  })();
+  db.pragma('journal_mode = WAL');
+  if (values.analyze) db.exec('ANALYZE');
+  return { rows, seconds: (performance.now() - started) / 1000, codes: codes.length };
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+}
+
+function time(fn: () => unknown): number {
+  fn(); // warm-up (statement preparation, page cache)
+  const xs: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    fn();
+    xs.push(performance.now() - t);
+  }
+  return median(xs);
+}
+
+const tmp = tempDir('tradebrief-bench-');
+const path = values.keep ?? tmp.file('bench.sqlite');
+const session = openSession({ path, today: '2022-09-15' });
+const { db } = session;
+try {
+  console.log(`Generating ~${targetRows.toLocaleString('en')} synthetic trade_flow rows (HS6 × ${PARTNERS} partners × ${YEARS} years × 2 flows)…`);
+  const gen = generate(db);
+  const total = db.prepare('SELECT count(*) FROM trade_flow').pluck().get() as number;
+  console.log(`Planner statistics (ANALYZE): ${values.analyze ? 'yes' : 'no, as in a user\'s database'}.`);
+  console.log(`Inserted ${gen.rows.toLocaleString('en')} rows (${gen.codes} HS-6 codes) in ${gen.seconds.toFixed(1)} s ` +
+    `(${Math.round(gen.rows / gen.seconds).toLocaleString('en')} rows/s); trade_flow now holds ${total.toLocaleString('en')} rows.`);
+
+  const pair = { reporter: 'KOR', partner: 'CHN' };
+  const queries: [string, () => unknown][] = [
+    ['tradeSeries (KOR–CHN, all years)', () => tradeSeries(db, pair)],
+    ['tradeKpi (latest year)', () => tradeKpi(db, pair)],
+    ['tradeMirror (both directions)', () => tradeMirror(db, pair)],
+    ['tradePairs (filter choices)', () => tradePairs(db)],
+    ['reconciliation (KOR–CHN)', () => reconcile(db, { ...pair, tolerance: 0 })],
+    ['overview headline', () => headline(db, {})],
+    ['listSectors (KOR→CHN, HS-6 sums)', () => listSectors(db, pair)],
+    ['sectorDetail (Cosmetics)', () => sectorDetail(db, { ...pair, name: 'Cosmetics' })],
+    ['listProjects', () => listProjects(db, {})],
+    ['listEvents', () => listEvents(db, {}, '2022-09-15')],
+    ['listRoutes', () => listRoutes(db)],
+  ];
+  const scan = time(() => db.prepare('SELECT count(*), sum(value_usd) FROM trade_flow').get());
+  console.log(`\nReference: raw full scan of trade_flow (count + sum of value_usd): median ${scan.toFixed(1)} ms over ${runs} runs\n`);
+  const pad = (s: string, n: number): string => s.padEnd(n);
+  console.log(`${pad('query', 36)} ${'median ms'.padStart(10)} ${'× scan'.padStart(8)}`);
+  const withIndex = new Map<string, number>();
+  for (const [name, fn] of queries) {
+    const ms = time(fn);
+    withIndex.set(name, ms);
+    console.log(`${pad(name, 36)} ${ms.toFixed(2).padStart(10)} ${(ms / scan).toFixed(4).padStart(8)}`);
+  }
+  db.exec('DROP INDEX trade_flow_totals');
+  console.log('\nWithout the partial index on annual totals (trade_flow_totals, migration 003):');
+  for (const [name, fn] of queries.slice(0, 6)) {
+    const ms = time(fn);
+    console.log(`${pad(name, 36)} ${ms.toFixed(2).padStart(10)} ${(ms / scan).toFixed(4).padStart(8)}  (with index: ${withIndex.get(name)?.toFixed(2)} ms)`);
+  }
+} finally {
+  session.close();
+  if (!values.keep) tmp.cleanup();
+}

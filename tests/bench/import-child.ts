@@ -1,0 +1,20 @@
+/** Child of import-throughput.ts: imports one file into a fresh database and prints figures as JSON. */
+import { readFileSync } from 'node:fs';
+import { importFile } from '../../db/imports/importer.ts';
+import { openDatabase } from '../../db/open.ts';
+
+const [dbPath, csv] = process.argv.slice(2);
+if (!dbPath || !csv) throw new Error('usage: import-child.ts <db> <csv>');
+const db = openDatabase(dbPath);
+const start = process.hrtime.bigint();
+const summary = importFile(db, { path: csv, onlyValidRows: true, userName: 'bench' });
+const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+db.close();
+const hwm = /VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'));
+console.log(JSON.stringify({
+  seconds,
+  rowsAdded: summary.rowsAdded,
+  problems: summary.problemCount,
+  maxRssMb: process.resourceUsage().maxRSS / 1024,
+  vmHwmMb: hwm ? Number(hwm[1]) / 1024 : 0,
+}));

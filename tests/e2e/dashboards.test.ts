@@ -1,0 +1,266 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startApp, type AppHarness } from '../support/browser.ts';
+import { requireBuiltRenderer } from '../support/build-output.ts';
+
+const require = createRequire(import.meta.url);
+const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+let app: AppHarness;
+beforeAll(async () => {
+  requireBuiltRenderer();
+  // Mid-September 2022: the late-August meetings are past, the October 2022 fair and exhibition upcoming.
+  app = await startApp({ today: '2022-09-15' });
+});
+afterAll(async () => {
+  await app?.close();
+});
+
+async function open(page: Page, hash: string): Promise<void> {
+  await page.goto(`${app.host.url}${hash}`);
+  await page.locator('main h1').waitFor();
+  await expect.poll(() => page.locator('main .state-loading').count()).toBe(0);
+}
+
+async function chartsDrawn(page: Page): Promise<void> {
+  await expect.poll(() => page.locator('figure.chart[data-chart-ready="false"]').count(), { timeout: 10_000 }).toBe(0);
+}
+
+/** Chart.js's data (as the chart holds it) against the cells of its "Show as table" table. */
+async function expectTableEqualsChart(page: Page, testid: string, format: (v: unknown) => string): Promise<number> {
+  const figure = page.getByTestId(testid);
+  const data = JSON.parse((await figure.getAttribute('data-chart-data')) ?? '{}') as { labels: (string | string[])[]; datasets: { label: string; data: unknown[] }[] };
+  expect(data.labels.length).toBeGreaterThan(0);
+  // A multi-line category label (an array) reads as one line in the table.
+  const labels = data.labels.map((l) => (Array.isArray(l) ? l.join(' ') : l));
+  await figure.getByRole('button', { name: 'Show as table' }).click();
+  const table = page.getByTestId(`${testid}-table`);
+  await table.waitFor();
+  const rows = await table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => (c as unknown as { innerText: string }).innerText.trim())));
+  expect(rows.map((r) => r[0])).toEqual(labels);
+  let compared = 0;
+  data.datasets.forEach((ds, i) => {
+    ds.data.forEach((v, j) => {
+      expect(rows[j]?.[i + 1], `${testid} ${ds.label} ${labels[j]}`).toBe(format(v));
+      compared++;
+    });
+  });
+  return compared;
+}
+
+async function seriousAxeViolations(page: Page): Promise<string[]> {
+  // The app's CSP forbids inline scripts (page.addScriptTag({content}) is refused), so axe's source is
+  // evaluated through the DevTools protocol, which the page's CSP does not govern.
+  if (!(await page.evaluate(() => 'axe' in globalThis))) await page.evaluate(AXE_SOURCE);
+  const result = await page.evaluate(async () => {
+    const g = globalThis as unknown as {
+      document: unknown;
+      axe: { run: (ctx: unknown, opts: object) => Promise<{ violations: { id: string; impact: string | null; nodes: { target: unknown[] }[] }[] }> };
+    };
+    return g.axe.run(g.document, { resultTypes: ['violations'] });
+  });
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => JSON.stringify(n.target)).join(' ')}`);
+}
+
+const oneDecimal = (v: unknown): string => (v === null ? 'not reported' : (Number(v)).toFixed(1));
+
+describe('Trade balance dashboard', () => {
+  it('shows 2021 as each side reports it, the mirror gap, the 0.1 bn reconciliation, and keeps the filters in the URL', async () => {
+    const page = await app.newPage();
+    await open(page, '#/trade?reporter=KOR&partner=CHN&from=2011&to=2021');
+    const kpis = page.getByTestId('trade-kpis');
+    await kpis.waitFor();
+    expect(await page.locator('#kpi-title').innerText()).toBe('2021, as reported by South Korea');
+    expect(await page.getByTestId('kpi-exports').innerText()).toContain('162.9');
+    expect(await page.getByTestId('kpi-imports').innerText()).toContain('138.6');
+    expect(await page.getByTestId('kpi-balance').innerText()).toContain('+24.3');
+    expect(await page.getByTestId('kpi-share').innerText()).toContain('not known');
+    // Mirror: China's report of the same trade.
+    const mirror = await page.getByTestId('mirror-table-0').locator('tr', { hasText: '2021' }).innerText();
+    expect(mirror).toMatch(/162\.9[\s\S]*213\.5/);
+    const back = await page.getByTestId('mirror-table-1').locator('tr', { hasText: '2021' }).innerText();
+    expect(back).toMatch(/150\.5[\s\S]*138\.6/);
+    expect(await page.getByTestId('mirror').innerText()).toMatch(/CIF[\s\S]*Hong Kong[\s\S]*Timing/);
+    await chartsDrawn(page);
+    const compared = await expectTableEqualsChart(page, 'trade-chart', oneDecimal);
+    expect(compared).toBe(11 * 3);
+
+    // China as reporter: 150.5 / 213.5 and the stated total 364.1 against its parts 364.0.
+    await page.getByTestId('filter-reporter').selectOption('CHN');
+    await page.getByTestId('filter-partner').selectOption('KOR');
+    await expect.poll(() => page.url()).toMatch(/reporter=CHN/);
+    expect(page.url()).toMatch(/partner=KOR/);
+    await expect.poll(() => page.getByTestId('kpi-exports').innerText()).toContain('150.5');
+    expect(await page.getByTestId('kpi-imports').innerText()).toContain('213.5');
+    const rec = await page.getByTestId('reconciliation').innerText();
+    expect(rec).toMatch(/stated total trade is\s+USD 364\.1 bn, while its parts give USD 364\.0 bn/);
+    expect(rec).toContain('difference of USD 0.1 bn');
+    await page.screenshot({ path: 'tests/artifacts/trade-light.png', fullPage: true });
+
+    // Reopening the URL gives the same view; the filters follow to the next view.
+    await page.reload();
+    await expect.poll(() => page.getByTestId('kpi-exports').innerText()).toContain('150.5');
+    expect(await page.getByTestId('filter-reporter').inputValue()).toBe('CHN');
+    await page.getByRole('link', { name: 'Export sectors' }).click();
+    await expect.poll(() => page.url()).toMatch(/#\/sectors\?.*reporter=CHN/);
+    expect(page.url()).toMatch(/from=2011/);
+    await page.goto(app.host.url);
+    await expect.poll(() => page.url()).toMatch(/#\/sectors\?.*reporter=CHN/);
+    expect(app.foreignRequests).toEqual([]);
+    expect(app.pageErrors).toEqual([]);
+  });
+
+  it('a year with a flow not reported shows as missing, and the chart can be saved as PNG', async () => {
+    const page = await app.newPage({ reducedMotion: 'reduce' });
+    await open(page, '#/trade?reporter=KOR&partner=CHN&from=2020&to=2024');
+    await page.getByTestId('trade-kpis').waitFor();
+    expect(await page.getByTestId('kpi-imports').innerText()).toContain('not reported');
+    expect(await page.getByTestId('kpi-notes').innerText()).toMatch(/imports from China for 2024 are not reported/);
+    await chartsDrawn(page);
+    const data = JSON.parse((await page.getByTestId('trade-chart').getAttribute('data-chart-data')) ?? '{}') as { datasets: { data: unknown[] }[] };
+    expect(data.datasets[1]?.data[4]).toBeNull();
+    expect(data.datasets[2]?.data[4]).toBeNull();
+    const download = page.waitForEvent('download');
+    await page.getByTestId('trade-chart').getByRole('button', { name: 'Save as PNG' }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toBe('trade-KOR-CHN-2020-2024.png');
+    const path = await file.path();
+    expect(readFileSync(path).subarray(1, 4).toString('latin1')).toBe('PNG');
+    expect(app.pageErrors).toEqual([]);
+  });
+});
+
+describe('Export sectors, projects, events, logistics dashboards', () => {
+  it('sectors: plan priorities with source, "no data" where nothing is loaded, drill-down to HS codes', async () => {
+    const page = await app.newPage();
+    await open(page, '#/sectors?reporter=KOR&partner=CHN');
+    const table = page.getByTestId('sectors-table');
+    await table.waitFor();
+    const beverages = await table.locator('tr', { hasText: 'Beverages' }).first().innerText();
+    expect(beverages).toContain('Priority #6');
+    expect(beverages).toContain('No data loaded');
+    const cosmetics = table.locator('tr', { hasText: 'Cosmetics' }).first();
+    expect(await cosmetics.innerText()).toContain('Priority #5');
+    await cosmetics.getByRole('button', { name: /Show 9 HS codes/ }).click();
+    const hs = page.getByTestId('hs-codes');
+    await hs.waitFor();
+    expect(await hs.innerText()).toContain('3304');
+    expect(await page.getByTestId('sector-figures').innerText()).toContain('Jan–Mar only');
+    await chartsDrawn(page);
+    await expectTableEqualsChart(page, 'sectors-chart', oneDecimal);
+    expect(app.pageErrors).toEqual([]);
+  });
+
+  it('projects: 15 projects, the batch never split among its five fields, filters in the URL', async () => {
+    const page = await app.newPage();
+    await open(page, '#/projects');
+    await page.getByTestId('projects-total').waitFor();
+    expect(await page.getByTestId('projects-total').innerText()).toMatch(/^15 projects/);
+    expect(await page.getByTestId('batch-note').innerText()).toContain('15 projects in a batch spanning these 5 fields, split not reported');
+    await chartsDrawn(page);
+    await expectTableEqualsChart(page, 'projects-by-field', (v) => String(v));
+    await expectTableEqualsChart(page, 'projects-by-region', (v) => String(v));
+    const fieldData = JSON.parse((await page.getByTestId('projects-by-field').getAttribute('data-chart-data')) ?? '{}') as { datasets: { data: number[] }[] };
+    expect(fieldData.datasets[0]?.data).toEqual([15]);
+
+    await page.getByTestId('filter-field').selectOption('New energy');
+    await expect.poll(() => page.url()).toMatch(/field=New\+energy|field=New%20energy/);
+    await expect.poll(() => page.getByTestId('projects-total').innerText()).toMatch(/^15 projects/);
+    await page.getByTestId('filter-status').selectOption('completed');
+    await expect.poll(() => page.locator('main').innerText()).toContain('No projects match these filters');
+    await page.reload();
+    await expect.poll(() => page.locator('main').innerText()).toContain('No projects match these filters');
+    expect(await page.getByTestId('filter-status').inputValue()).toBe('completed');
+    expect(app.pageErrors).toEqual([]);
+  });
+
+  it('events: the October 2022 events upcoming, the August meetings past, dates as precise as stated', async () => {
+    const page = await app.newPage();
+    await open(page, '#/events');
+    const upcoming = page.getByTestId('events-upcoming');
+    await upcoming.waitFor();
+    const up = await upcoming.innerText();
+    expect(up).toMatch(/Oct 2022[\s\S]*Export fair/);
+    expect(up).toMatch(/Oct 2022[\s\S]*Marine equipment exhibition/);
+    expect(up).toMatch(/end of Sept? 2022[\s\S]*Green industry business meeting/);
+    const past = await page.getByTestId('events-past').innerText();
+    expect(past).toContain('Tue of the week of the report (S1)');
+    expect(past).toContain('Thu before the report (S1)');
+    await chartsDrawn(page);
+    const timeline = JSON.parse((await page.getByTestId('events-timeline').getAttribute('data-chart-data')) ?? '{}') as { labels: string[]; datasets: { data: [number, number][] }[] };
+    const fairIndex = timeline.labels.indexOf('Export fair');
+    const [start, end] = timeline.datasets[0]?.data[fairIndex] ?? [0, 0];
+    // A month-precision date spans its month: 1 to 31 October 2022.
+    expect([new Date(start * 86_400_000).toISOString().slice(0, 10), end - start]).toEqual(['2022-10-01', 31]);
+    await page.getByTestId('events-timeline').getByRole('button', { name: 'Show as table' }).click();
+    expect(await page.getByTestId('events-timeline-table').locator('tr', { hasText: 'Export fair' }).innerText()).toMatch(/Oct 2022\s+1 Oct 2022\s+31 Oct 2022\s+upcoming/);
+    await page.getByTestId('filter-kind').selectOption('fair');
+    await expect.poll(() => page.url()).toMatch(/kind=fair/);
+    await expect.poll(() => page.getByTestId('event-card').count()).toBe(1);
+    expect(await page.getByTestId('event-card').innerText()).toContain('Export fair');
+    expect(app.pageErrors).toEqual([]);
+  });
+
+  it('logistics: the Incheon–Qingdao–Hamburg route, its legs and a 25–30 day floating bar', async () => {
+    const page = await app.newPage();
+    await open(page, '#/logistics');
+    const card = page.getByTestId('route-card');
+    await card.waitFor();
+    const text = await card.innerText();
+    expect(text).toContain('25–30 days');
+    expect(text).toMatch(/Sea\s+Incheon[\s\S]*Qingdao[\s\S]*Rail\s+Qingdao[\s\S]*Hamburg/);
+    await chartsDrawn(page);
+    const data = JSON.parse((await page.getByTestId('transit-chart').getAttribute('data-chart-data')) ?? '{}') as { datasets: { data: unknown[] }[] };
+    expect(data.datasets[0]?.data).toEqual([[25, 30]]);
+    await page.getByTestId('transit-chart').getByRole('button', { name: 'Show as table' }).click();
+    expect(await page.getByTestId('transit-chart-table').locator('tbody tr').first().innerText()).toMatch(/25\s+30/);
+    expect(app.pageErrors).toEqual([]);
+  });
+});
+
+describe('every view: accessibility (axe-core) in light and dark, screenshots', () => {
+  const viewsToCheck = ['overview', 'trade', 'sectors', 'projects', 'events', 'logistics', 'sources'];
+  for (const scheme of ['light', 'dark'] as const) {
+    it(`no serious or critical axe violation, ${scheme}`, async () => {
+      const page = await app.newPage({ colorScheme: scheme, reducedMotion: 'reduce' });
+      const found: string[] = [];
+      for (const view of viewsToCheck) {
+        await open(page, `#/${view}${view === 'trade' || view === 'sectors' ? '?reporter=KOR&partner=CHN&from=2011&to=2023' : ''}`);
+        await chartsDrawn(page);
+        // Open the tables and a drill-down so they are checked too.
+        const show = page.getByRole('button', { name: 'Show as table' });
+        while ((await show.count()) > 0) await show.first().click();
+        if (view === 'sectors') await page.getByRole('button', { name: /Show 9 HS codes/ }).first().click();
+        await chartsDrawn(page);
+        await page.screenshot({ path: `tests/artifacts/${view}-${scheme}.png`, fullPage: true });
+        found.push(...(await seriousAxeViolations(page)).map((v) => `${view}: ${v}`));
+        await page.reload();
+      }
+      expect(found).toEqual([]);
+      expect(app.foreignRequests).toEqual([]);
+      expect(app.pageErrors).toEqual([]);
+    });
+  }
+});
+
+describe('error state', () => {
+  it('a failing query shows a clear message with a retry, never a blank page', async () => {
+    const broken = await startApp({ today: '2022-09-15' });
+    try {
+      broken.host.session.db.exec('DROP TABLE sector_figure');
+      const page = await broken.newPage();
+      await page.goto(`${broken.host.url}#/sectors?reporter=KOR&partner=CHN`);
+      const alert = page.getByRole('alert').first();
+      await alert.waitFor();
+      expect(await alert.innerText()).toMatch(/The sectors could not be loaded\.[\s\S]*sector_figure/);
+      expect(await alert.getByRole('button', { name: 'Try again' }).count()).toBe(1);
+      expect(broken.foreignRequests).toEqual([]);
+    } finally {
+      await broken.close();
+    }
+  });
+});

@@ -1,0 +1,273 @@
+/**
+ * Printing in real Chromium through the HTTP host, with the same options module as Electron: the
+ * default briefing and every dashboard summary to PDF, read back (text layer, page count, page
+ * numbers, footnotes, source list), rendered to PNG (charts drawn, not blank), CJK glyphs from the
+ * bundled font, hostile Markdown inert.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { extractText, getDocumentProxy } from 'unpdf';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PRINTABLE_DASHBOARDS, printRoute, type PageSetup } from '../../common/print-options.ts';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, startApp, type AppHarness } from '../support/browser.ts';
+import { requireBuiltRenderer } from '../support/build-output.ts';
+import { decodePng, luminanceVariance, matchingPixels } from '../support/png.ts';
+import { printToPdf } from '../support/print.ts';
+import { tempDir } from '../support/temp.ts';
+
+const TODAY = '2026-11-29';
+const DEFAULT_ID = 'korea-china-2022:korea-china-trade-push-2022';
+const A4: PageSetup = { paper: 'A4', orientation: 'portrait' };
+const ARTIFACTS = 'tests/artifacts/print';
+/** The trade chart's colours (styles.css --export / --import, light theme: paper is light). */
+const EXPORT_BLUE = '#1f6fb8';
+const IMPORT_ORANGE = '#c2571a';
+
+let app: AppHarness;
+const tmp = tempDir();
+
+beforeAll(async () => {
+  requireBuiltRenderer();
+  mkdirSync(ARTIFACTS, { recursive: true });
+  app = await startApp({ today: TODAY });
+});
+afterAll(async () => {
+  await app?.close();
+  tmp.cleanup();
+});
+
+async function readPdf(pdf: Buffer) {
+  const doc = await getDocumentProxy(new Uint8Array(pdf));
+  const { totalPages, text } = await extractText(doc, { mergePages: false });
+  const first = await doc.getPage(1);
+  const { width, height } = first.getViewport({ scale: 1 });
+  return { totalPages, pages: text.map((t) => t.replace(/\s+/g, ' ')), all: text.join(' ').replace(/\s+/g, ' '), width, height };
+}
+
+/** pdftoppm -png -r 60: one PNG per page, kept as artifacts to look at. */
+function renderPages(pdf: Buffer, name: string): string[] {
+  const file = join(ARTIFACTS, `${name}.pdf`);
+  writeFileSync(file, pdf);
+  const mine = (f: string): boolean => new RegExp(`^${name}-\\d+\\.png$`).test(f);
+  for (const old of readdirSync(ARTIFACTS).filter(mine)) rmSync(join(ARTIFACTS, old));
+  execFileSync('pdftoppm', ['-png', '-r', '60', file, join(ARTIFACTS, name)]);
+  return readdirSync(ARTIFACTS).filter(mine).sort((a, b) => a.localeCompare(b, 'en', { numeric: true })).map((f) => join(ARTIFACTS, f));
+}
+
+/** The trade chart on some page: bars of both colours, and a box around them that is far from blank. */
+function chartDrawn(pngs: string[]): { page: number; bars: number; variance: number } | null {
+  for (const [i, png] of pngs.entries()) {
+    const image = decodePng(readFileSync(png));
+    const blue = matchingPixels(image, EXPORT_BLUE, 30);
+    const orange = matchingPixels(image, IMPORT_ORANGE, 30);
+    if (blue.count > 150 && orange.count > 150 && blue.box) return { page: i + 1, bars: blue.count + orange.count, variance: luminanceVariance(image, blue.box) };
+  }
+  return null;
+}
+
+function pdffonts(pdf: Buffer, name: string): string {
+  const file = join(tmp.dir, `${name}.pdf`);
+  writeFileSync(file, pdf);
+  return execFileSync('pdffonts', [file], { encoding: 'utf8' });
+}
+
+describe('printing the default briefing', () => {
+  let pdf: Buffer;
+  let read: Awaited<ReturnType<typeof readPdf>>;
+
+  beforeAll(async () => {
+    const page = await app.newPage();
+    pdf = (await printToPdf(page, app.host.url, printRoute({ briefing: DEFAULT_ID }), { setup: A4, today: TODAY })).pdf;
+    read = await readPdf(pdf);
+    await page.close();
+  });
+
+  it('is an A4 PDF of several pages with the header and "page 1 of N" footer on every page', () => {
+    expect(read.totalPages).toBeGreaterThanOrEqual(3);
+    expect(Math.abs(read.width - 595.3)).toBeLessThan(1);
+    expect(Math.abs(read.height - 841.9)).toBeLessThan(1.5);
+    read.pages.forEach((text, i) => {
+      expect(text).toContain(`page ${i + 1} of ${read.totalPages}`);
+      expect(text).toContain('Korea–China trade push, August 2022');
+      expect(text).toContain('FOR INTERNAL USE');
+      expect(text).toContain('29 Nov 2026');
+      expect(text).toContain('Tradebrief');
+    });
+  });
+
+  it('carries the figures of the first pack: 150.5, 213.5, 63.0, 364.1 (and the 364.0 its parts add up to)', () => {
+    for (const figure of ['150.5', '213.5', '63.0', '364.1', '364.0']) expect(read.all).toContain(figure);
+  });
+
+  it('carries footnote numbers on the blocks and ends with the numbered source list', () => {
+    expect(read.pages[0]).toMatch(/In brief ?\[1, 2, 3\]/);
+    expect(read.pages[0]).toMatch(/as China's customs report it ?\[4\]/);
+    const sources = read.all.slice(read.all.lastIndexOf('Sources'));
+    expect(sources).toMatch(/1\. ?Global Times/);
+    expect(sources).toMatch(/2\. ?Yonhap News Agency/);
+    expect(sources).toMatch(/4\. ?General Administration of Customs of China/);
+    expect(sources).toContain('(S5)');
+    expect(sources).toContain('As cited in Global Times');
+  });
+
+  it('draws the chart: bars in both colours, a chart area far from blank', () => {
+    const pngs = renderPages(pdf, 'default-briefing');
+    expect(pngs).toHaveLength(read.totalPages);
+    const chart = chartDrawn(pngs);
+    expect(chart, 'no drawn trade chart found on any page').not.toBeNull();
+    expect(chart!.variance).toBeGreaterThan(500);
+  });
+
+  it('prints Korean and Chinese names from the bundled CJK font, in the text layer', () => {
+    const compact = read.all.replace(/\s+/g, '');
+    for (const s of ['대한무역투자진흥공사', '서울', '山东省', '西安', '北京', '인천', '青岛']) expect(compact).toContain(s);
+    const fonts = pdffonts(pdf, 'default');
+    expect(fonts).toMatch(/\+TradebriefCJKKR-Regular/);
+    expect(fonts).toMatch(/\+TradebriefCJKSC-Regular/);
+  });
+
+  it('made no request outside the app and raised no page error', () => {
+    expect(app.foreignRequests).toEqual([]);
+    expect(app.pageErrors).toEqual([]);
+  });
+});
+
+describe('page setups', () => {
+  it('prints US Letter landscape with the same header and footer', async () => {
+    const page = await app.newPage();
+    const setup: PageSetup = { paper: 'Letter', orientation: 'landscape' };
+    const { pdf } = await printToPdf(page, app.host.url, printRoute({ briefing: DEFAULT_ID }, setup), { setup, today: TODAY });
+    const read = await readPdf(pdf);
+    expect(Math.abs(read.width - 792)).toBeLessThan(1);
+    expect(Math.abs(read.height - 612)).toBeLessThan(1);
+    expect(read.pages[0]).toContain(`page 1 of ${read.totalPages}`);
+    expect(read.all).toContain('364.1');
+    expect(chartDrawn(renderPages(pdf, 'default-letter-landscape'))).not.toBeNull();
+    await page.close();
+  });
+
+  it('fails with a clear error, not a hang, when the print route cannot be drawn', async () => {
+    const page = await app.newPage();
+    await expect(printToPdf(page, app.host.url, printRoute({ briefing: 'no-such-briefing' }), { setup: A4, today: TODAY }))
+      .rejects.toThrow(/cannot be printed: No briefing with id no-such-briefing/);
+    await expect(printToPdf(page, app.host.url, '#/print/briefing/x', { setup: A4, today: TODAY, timeoutMs: 1 }))
+      .rejects.toThrow(/did not become ready within 0 s|cannot be printed/);
+    app.pageErrors.length = 0;
+    await page.close();
+  });
+});
+
+describe('dashboard summaries', () => {
+  for (const name of PRINTABLE_DASHBOARDS) {
+    it(`prints the ${name} summary to PDF`, async () => {
+      const page = await app.newPage();
+      const route = printRoute({ dashboard: name, ...(name === 'trade' ? { query: { reporter: 'KOR', partner: 'CHN', from: '2000', to: '2024' } } : {}) });
+      const { pdf, title } = await printToPdf(page, app.host.url, route, { setup: A4, today: TODAY });
+      const read = await readPdf(pdf);
+      expect(read.totalPages).toBeGreaterThanOrEqual(1);
+      expect(read.pages[0]).toContain(`page 1 of ${read.totalPages}`);
+      expect(read.pages[0]).toContain(title);
+      expect(read.all).toContain('Sources');
+      const pngs = renderPages(pdf, `dashboard-${name}`);
+      if (name === 'trade') expect(chartDrawn(pngs)).not.toBeNull();
+      if (name === 'overview') for (const figure of ['150.5', '213.5', '63.0']) expect(read.all).toContain(figure);
+      if (name === 'projects') expect(read.all).toMatch(/South Korea–\s*Shandong industrial cooperation projects/);
+      if (name === 'events') expect(read.all).toContain('2022 Korea-China Logistics Cooperation Forum');
+      if (name === 'logistics') expect(read.all).toMatch(/25 to 30 days/);
+      expect(read.all).not.toMatch(/cannot be shown/);
+      expect(app.foreignRequests).toEqual([]);
+      expect(app.pageErrors).toEqual([]);
+      await page.close();
+    });
+  }
+});
+
+describe('hostile Markdown', () => {
+  const HOSTILE = [
+    'Harmless opening line.',
+    '<script>window.__pwned = "script"; alert(1)</script>',
+    '<img src="x" onerror="window.__pwned = \'onerror\'; alert(2)">',
+    '<svg onload="window.__pwned = \'svg\'"><circle r="5"/></svg>',
+    '[click me](javascript:window.__pwned=\'link\';alert(3))',
+    '<a href="javascript:alert(4)" onclick="alert(5)">raw link</a>',
+    '![remote](https://tracker.example.com/pixel.png)',
+    '<iframe src="https://evil.example.com/"></iframe>',
+    '<p style="background:url(https://evil.example.com/bg.png)" onmouseover="alert(6)">styled</p>',
+    '<form action="https://evil.example.com/"><button>send</button></form>',
+    '![inline](data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==)',
+    'Closing line with a [real link](https://example.org/).',
+  ].join('\n\n');
+
+  it('displays and prints inert: no script, no handler, no dialog, no request', async () => {
+    const created = await app.host.session.handlers.createBriefing({
+      title: 'Hostile', audience: '', classification: '', blocks: [{ kind: 'text', config: { markdown: HOSTILE, sources: [] } }],
+    });
+    const page = await app.newPage();
+    const dialogs: string[] = [];
+    page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    await page.goto(`${app.host.url}#/briefings/${encodeURIComponent(created.id)}`);
+    const md = page.getByTestId('markdown').first();
+    await md.waitFor();
+    await md.hover();
+    await page.getByText('raw link').click().catch(() => undefined);
+    await page.getByText('click me').click().catch(() => undefined);
+    const dom = await md.evaluate((el) => ({
+      html: el.innerHTML,
+      scripts: el.querySelectorAll('script, iframe, svg, form, object, embed').length,
+      handlers: [...el.querySelectorAll('*')].flatMap((n) => [...n.attributes].map((a) => a.name)).filter((n) => n.startsWith('on') || n === 'style'),
+      jsLinks: [...el.querySelectorAll('a')].filter((a) => /^\s*javascript:/i.test(a.getAttribute('href') ?? '')).length,
+      remoteImages: [...el.querySelectorAll('img')].filter((i) => /^(https?:|\/\/)/i.test(i.getAttribute('src') ?? '')).length,
+      dataImages: [...el.querySelectorAll('img')].filter((i) => (i.getAttribute('src') ?? '').startsWith('data:image/png')).length,
+      pwned: (globalThis as unknown as { __pwned?: string }).__pwned ?? null,
+    }));
+    expect(dom.scripts).toBe(0);
+    expect(dom.handlers).toEqual([]);
+    expect(dom.jsLinks).toBe(0);
+    expect(dom.remoteImages).toBe(0);
+    expect(dom.dataImages).toBe(1);
+    expect(dom.pwned).toBeNull();
+    expect(dom.html).toContain('Harmless opening line.');
+    expect(dom.html).toContain('href="https://example.org/"');
+
+    const { pdf } = await printToPdf(page, app.host.url, printRoute({ briefing: created.id }), { setup: A4, today: TODAY });
+    const read = await readPdf(pdf);
+    expect(read.all).toContain('Harmless opening line.');
+    expect(read.all).toContain('Closing line with a real link');
+    expect(await page.evaluate('globalThis.__pwned ?? null')).toBeNull();
+    expect(dialogs).toEqual([]);
+    expect(app.foreignRequests).toEqual([]);
+    expect(app.pageErrors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('CJK without any system CJK font', () => {
+  it('still prints Korean and Chinese with real glyphs from the bundled font', async () => {
+    // A Chromium whose fontconfig knows only DejaVu (no CJK): every CJK glyph must come from the app's font.
+    const conf = join(tmp.dir, 'fonts.conf');
+    writeFileSync(conf, `<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig><dir>/usr/share/fonts/truetype/dejavu</dir><cachedir>${join(tmp.dir, 'fc-cache')}</cachedir></fontconfig>\n`);
+    const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true, env: { ...process.env, FONTCONFIG_FILE: conf } });
+    try {
+      const page = await browser.newPage();
+      const { pdf } = await printToPdf(page, app.host.url, printRoute({ briefing: DEFAULT_ID }), { setup: A4, today: TODAY });
+      const fonts = pdffonts(pdf, 'no-system-cjk');
+      expect(fonts).not.toMatch(/Noto ?Sans ?CJK/i);
+      expect(fonts).toMatch(/\+TradebriefCJKKR-Regular/);
+      expect(fonts).toMatch(/\+TradebriefCJKSC-Regular/);
+      const read = await readPdf(pdf);
+      for (const s of ['대한무역투자진흥공사', '山东省', '青岛']) expect(read.all.replace(/\s+/g, '')).toContain(s);
+      renderPages(pdf, 'no-system-cjk');
+      // Negative control: text in a font stack without the bundled faces has no CJK font to draw with here.
+      await page.setContent('<p style="font-family: \'DejaVu Sans\'">서울 山东省</p>');
+      const control = pdffonts(await page.pdf(), 'control');
+      expect(control).not.toMatch(/TradebriefCJK/);
+    } finally {
+      await browser.close();
+    }
+  });
+});

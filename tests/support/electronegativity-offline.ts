@@ -1,0 +1,48 @@
+/**
+ * Loaded with `node --import` before Electronegativity's CLI (tests/support/electronegativity-check.ts).
+ *
+ * 1. Offline, the tool's downloads (translations, Electron's release list; `got`) fail; the tool
+ *    handles the failure, but `got` then throws again from a retry timer (a RequestError such as
+ *    ENOTFOUND, or p-cancelable's "onCancel handler was attached after the promise settled"), which
+ *    would end the process before the report is written. Those network errors are ignored here;
+ *    any other uncaught error still ends the process with code 2.
+ * 2. With `-o report.csv` the tool skips a file it cannot parse or analyse without saying so. The
+ *    file named by ENG_PARSE_ERRORS receives one JSON line per such file, so the audit can fail.
+ */
+import { appendFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+
+const NETWORK_CODES = new Set(['ENOTFOUND', 'EAI_AGAIN', 'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENETUNREACH', 'EHOSTUNREACH']);
+process.on('uncaughtException', (error: Error & { code?: string }) => {
+  if (/`onCancel` handler was attached after the promise settled/.test(String(error?.message))) return;
+  if (error?.name === 'TimeoutError') return;
+  if (error?.name === 'RequestError' && NETWORK_CODES.has(error.code ?? '')) return;
+  console.error(error);
+  process.exit(2);
+});
+
+const errorLog = process.env['ENG_PARSE_ERRORS'];
+if (errorLog) {
+  // The tool is CommonJS: this require shares its module cache, so the patched classes are the ones it uses.
+  const require = createRequire(import.meta.url);
+  const dist = dirname(require.resolve('@doyensec/electronegativity/dist/index.js'));
+  const record = (file: unknown, error: unknown): void =>
+    appendFileSync(errorLog, `${JSON.stringify({ file: String(file), message: String((error as Error | undefined)?.message) })}\n`);
+  type Proto = Record<string, (this: unknown, file: unknown, ...rest: unknown[]) => unknown>;
+  const watch = (proto: Proto, name: string): void => {
+    const original = proto[name]!;
+    proto[name] = function (this: unknown, file: unknown, ...rest: unknown[]) {
+      try {
+        const result = original.call(this, file, ...rest);
+        if (result instanceof Promise) return result.catch((error: unknown) => { record(file, error); throw error; });
+        return result;
+      } catch (error) {
+        record(file, error);
+        throw error;
+      }
+    };
+  };
+  watch((require(join(dist, 'parser/parser.js')) as { Parser: { prototype: Proto } }).Parser.prototype, 'parse');
+  watch((require(join(dist, 'finder/finder.js')) as { Finder: { prototype: Proto } }).Finder.prototype, 'find');
+}

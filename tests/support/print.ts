@@ -1,0 +1,111 @@
+/**
+ * Printing through Chromium (the HTTP host's path; Electron's is electron/main/print.ts): open a
+ * print route, wait until the page marks itself ready (or fails, or times out, each with a clear
+ * error), then `page.pdf()` with the options of common/print-options.ts — the same module Electron's
+ * `printToPDF` uses.
+ *
+ * As a command (`npm run print -- …` or `node tests/support/print.ts …`):
+ *   --briefing <id> | --dashboard <name> | --print <briefing id or dashboard>
+ *   --out FILE.pdf  [--db FILE.sqlite]  [--paper A4|Letter]  [--orientation portrait|landscape]
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import type { Page } from 'playwright-core';
+import {
+  pageSetupFrom, printDateLabel, printRoute, printTargetOf, PRINT_READY_TIMEOUT_MS, toChromiumPdfOptions, type PageSetup,
+} from '../../common/print-options.ts';
+import { launchChromium } from './browser.ts';
+import { startHttpHost } from './http-host.ts';
+
+export interface PrintedPdf {
+  pdf: Buffer;
+  title: string;
+  classification: string;
+  /** Milliseconds from navigation to the page marking itself ready. */
+  readyMs: number;
+  /** Milliseconds spent in page.pdf(). */
+  pdfMs: number;
+}
+
+function localToday(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+/** Waits for `document.body.dataset.printReady` (or printError), failing with a message that says which and where. */
+export async function waitForPrintReady(page: Page, route: string, timeoutMs = PRINT_READY_TIMEOUT_MS): Promise<void> {
+  try {
+    // A function, not a string: a string predicate is eval'd in the page, which the app's CSP forbids.
+    await page.waitForFunction(() => {
+      const data = (globalThis as unknown as { document: { body: { dataset: Record<string, string | undefined> } } }).document.body.dataset;
+      return data['printReady'] === 'true' || data['printError'] !== undefined;
+    }, undefined, { timeout: timeoutMs, polling: 50 });
+  } catch (error) {
+    if (!(error instanceof Error && error.name === 'TimeoutError')) throw error;
+    throw new Error(`The print layout at ${route} did not become ready within ${Math.round(timeoutMs / 1000)} s ` +
+      '(fonts, charts or data still loading): nothing was printed.');
+  }
+  const error = (await page.evaluate('document.body.dataset.printError')) as string | undefined;
+  if (error !== undefined) throw new Error(`The print layout at ${route} cannot be printed: ${error}`);
+}
+
+/** Prints one route of the app at `baseUrl` to PDF with the shared options. */
+export async function printToPdf(page: Page, baseUrl: string, route: string, options: { setup: PageSetup; today?: string; timeoutMs?: number }): Promise<PrintedPdf> {
+  const started = performance.now();
+  await page.goto(`${baseUrl}${route}`);
+  await waitForPrintReady(page, route, options.timeoutMs);
+  const ready = performance.now();
+  const meta = (await page.evaluate("({ title: document.body.dataset.printTitle ?? '', classification: document.body.dataset.printClassification ?? '' })")) as
+    { title: string; classification: string };
+  const pdf = await page.pdf(toChromiumPdfOptions(options.setup, { ...meta, printedOn: printDateLabel(options.today ?? localToday()) }));
+  return { pdf, ...meta, readyMs: ready - started, pdfMs: performance.now() - ready };
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      briefing: { type: 'string' },
+      dashboard: { type: 'string' },
+      print: { type: 'string' },
+      out: { type: 'string' },
+      db: { type: 'string' },
+      paper: { type: 'string' },
+      orientation: { type: 'string' },
+    },
+  });
+  const what = values.print ?? values.briefing ?? (values.dashboard !== undefined ? values.dashboard : undefined);
+  if (!what || !values.out) {
+    console.error('Usage: node tests/support/print.ts (--briefing <id> | --dashboard <name> | --print <id or dashboard>) --out FILE.pdf [--db FILE.sqlite] [--paper A4|Letter] [--orientation portrait|landscape]');
+    process.exit(2);
+  }
+  const target = values.briefing !== undefined ? { briefing: values.briefing } : printTargetOf(what);
+  if (values.dashboard !== undefined && !('dashboard' in target)) {
+    console.error(`--dashboard must be one of overview, trade, sectors, projects, events, logistics; not "${values.dashboard}"`);
+    process.exit(2);
+  }
+  const setup = pageSetupFrom({ paper: values.paper, orientation: values.orientation });
+  const dbPath = values.db ? resolve(values.db) : join(mkdtempSync(join(tmpdir(), 'tradebrief-print-')), 'tradebrief.sqlite');
+  const host = await startHttpHost({ path: dbPath });
+  const browser = await launchChromium();
+  try {
+    const page = await browser.newPage();
+    const route = printRoute(target, setup);
+    const result = await printToPdf(page, host.url, route, { setup });
+    const out = resolve(values.out);
+    writeFileSync(out, result.pdf);
+    console.log(`Printed “${result.title}” (${route}) to ${out}: ${result.pdf.length} bytes, ready in ${Math.round(result.readyMs)} ms.`);
+  } finally {
+    await browser.close();
+    await host.close();
+  }
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  main().catch((error: unknown) => {
+    console.error(`Printing failed: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  });
+}

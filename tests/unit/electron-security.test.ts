@@ -1,0 +1,197 @@
+/**
+ * Electron's security checklist, as far as it can be checked without Electron's binary: the window
+ * options and the CSP are imported and asserted; the URL policy (app URLs, external links, app://
+ * paths) is run for real; the guards that need Electron's objects are checked in the source text of
+ * electron/main and electron/preload. SECURITY.md says which item is met where.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve, sep } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CONTENT_SECURITY_POLICY } from '../../electron/main/csp.ts';
+import { externalLink, isAppUrl, rendererFileFor } from '../../electron/main/url-policy.ts';
+import { APP_ORIGIN, mainWindowOptions } from '../../electron/main/window-options.ts';
+
+const root = resolve(import.meta.dirname, '../..');
+const read = (path: string): string => readFileSync(join(root, path), 'utf8');
+/** Source text without comments, so a comment cannot satisfy or fail a check. */
+const code = (path: string): string => read(path).replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:])\/\/.*$/gm, '$1');
+
+function directives(policy: string): Map<string, string[]> {
+  return new Map(policy.split(';').map((d) => d.trim()).filter(Boolean).map((d) => {
+    const [name, ...values] = d.split(/\s+/);
+    return [name!, values];
+  }));
+}
+
+describe('the BrowserWindow', () => {
+  const options = mainWindowOptions('/app/out/preload/index.cjs', ['overview', 'listSources']);
+  const web = options.webPreferences!;
+
+  it('isolates the page: context isolation, sandbox, no Node', () => {
+    expect(web.contextIsolation).toBe(true);
+    expect(web.sandbox).toBe(true);
+    expect(web.nodeIntegration).toBe(false);
+    expect(web.nodeIntegrationInWorker).toBe(false);
+    expect(web.nodeIntegrationInSubFrames).toBe(false);
+  });
+
+  it('keeps web security on and every risky feature off', () => {
+    expect(web.webSecurity).toBe(true);
+    expect(web.allowRunningInsecureContent).toBe(false);
+    expect(web.experimentalFeatures).toBe(false);
+    expect(web.webviewTag).toBe(false);
+    expect(web.navigateOnDragDrop).toBe(false);
+    expect(web).not.toHaveProperty('enableBlinkFeatures');
+    expect(web).not.toHaveProperty('nodeIntegrationInSubFrames', true);
+    expect(web.preload).toBe('/app/out/preload/index.cjs');
+  });
+
+  it('passes the preload nothing but the method names', () => {
+    expect(web.additionalArguments).toEqual(['--tradebrief-methods=overview,listSources']);
+  });
+});
+
+describe('the Content-Security-Policy', () => {
+  const header = directives(CONTENT_SECURITY_POLICY);
+  const html = read('renderer/index.html');
+  const meta = /<meta http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1];
+
+  it("allows only the app's own scripts: script-src 'self', no eval, no inline", () => {
+    expect(header.get('script-src')).toEqual(["'self'"]);
+    expect(header.get('default-src')).toEqual(["'none'"]);
+    expect(header.get('object-src')).toEqual(["'none'"]);
+    expect(header.get('base-uri')).toEqual(["'none'"]);
+    expect(header.get('frame-ancestors')).toEqual(["'none'"]);
+    for (const [name, values] of header) {
+      expect(values, name).not.toContain("'unsafe-eval'");
+      if (name !== 'style-src') expect(values, name).not.toContain("'unsafe-inline'");
+    }
+  });
+
+  it('loads nothing remote', () => {
+    for (const [name, values] of header) {
+      for (const value of values) expect(value, `${name} ${value}`).toMatch(/^('self'|'none'|'unsafe-inline'|data:|blob:)$/);
+    }
+  });
+
+  it("renderer/index.html's meta CSP says the same as the header (the header adds frame-ancestors)", () => {
+    expect(meta).toBeDefined();
+    const fromMeta = directives(meta!);
+    expect(fromMeta.get('script-src')).toEqual(header.get('script-src'));
+    for (const [name, values] of fromMeta) expect(values, name).toEqual(header.get(name));
+    expect([...header.keys()].filter((k) => !fromMeta.has(k))).toEqual(['frame-ancestors']);
+  });
+
+  it('is sent by both hosts', () => {
+    expect(code('electron/main/protocol.ts')).toMatch(/headers\.set\('Content-Security-Policy', CONTENT_SECURITY_POLICY\)/);
+    expect(code('tests/support/http-host.ts')).toMatch(/'Content-Security-Policy': CONTENT_SECURITY_POLICY/);
+  });
+});
+
+describe('the URL policy (electron/main/url-policy.ts)', () => {
+  it('knows only app://tradebrief as the app', () => {
+    // Node's URL (the main process's) gives a custom scheme the origin "null": the check must not rely on it.
+    expect(new URL(`${APP_ORIGIN}/index.html`).origin).toBe('null');
+    expect(isAppUrl(`${APP_ORIGIN}/index.html#/overview`)).toBe(true);
+    expect(isAppUrl(`${APP_ORIGIN}/`)).toBe(true);
+    for (const url of ['app://evil/index.html', 'app://tradebrief.evil/', 'app://x@tradebrief/', 'app://tradebrief:81/', 'ap://tradebrief/', 'file:///etc/passwd', 'https://tradebrief', 'http://127.0.0.1:5199/', 'javascript:alert(1)', '', 'app:/tradebrief']) {
+      expect(isAppUrl(url), url).toBe(false);
+    }
+  });
+
+  it('hands only parsed http(s) links to the OS browser', () => {
+    expect(externalLink('https://www.customs.gov.cn/report?id=1')).toBe('https://www.customs.gov.cn/report?id=1');
+    expect(externalLink('http://example.org')).toBe('http://example.org/');
+    for (const url of ['javascript:alert(1)', 'JAVASCRIPT:alert(1)', 'file:///C:/Windows/system32/calc.exe', 'smb://host/share', 'ms-msdt:/id',
+      'data:text/html,<script>alert(1)</script>', 'vbscript:msgbox', 'https://user:pw@example.org/', 'not a url', '//example.org', 'app://tradebrief/']) {
+      expect(externalLink(url), url).toBeNull();
+    }
+  });
+
+  it('serves only files inside the renderer folder', () => {
+    const dir = join(root, 'out', 'renderer');
+    expect(rendererFileFor(dir, 'app://tradebrief/')).toBe(join(dir, 'index.html'));
+    expect(rendererFileFor(dir, 'app://tradebrief/assets/index.js')).toBe(join(dir, 'assets', 'index.js'));
+    for (const url of ['app://tradebrief/../../package.json', 'app://tradebrief/%2e%2e/%2e%2e/package.json', 'app://tradebrief/assets/..%2f..%2f..%2fpackage.json',
+      'app://tradebrief/%00index.html', 'app://other/index.html', 'app://tradebrief/%E0%A4%A']) {
+      const file = rendererFileFor(dir, url);
+      expect(file === null || file.startsWith(dir + sep), `${url} -> ${file}`).toBe(true);
+    }
+    expect(rendererFileFor(dir, 'app://tradebrief/assets/..%2f..%2f..%2fpackage.json')).toBeNull();
+    expect(rendererFileFor(dir, 'app://other/index.html')).toBeNull();
+  });
+});
+
+describe('guards in the main process (source text of electron/main)', () => {
+  const security = code('electron/main/security.ts');
+  const index = code('electron/main/index.ts');
+
+  it('denies every new window, opening only http(s) links outside after parsing them', () => {
+    const handler = /setWindowOpenHandler\(\(\{ url \}\) => \{([\s\S]*?)\n {4}\}\);/.exec(security)?.[1] ?? '';
+    expect(handler).toMatch(/openExternalSafely\(url\);\s*return \{ action: 'deny' \};\s*$/);
+    expect(handler).not.toMatch(/'allow'/);
+    expect(security).toMatch(/const link = externalLink\(raw\);\s*if \(link !== null\) void shell\.openExternal\(link\);/);
+    // shell.openExternal is called nowhere else.
+    const all = readdirSync(join(root, 'electron/main')).filter((f) => f.endsWith('.ts')).map((f) => code(`electron/main/${f}`)).join('\n');
+    expect(all.match(/openExternal\(/g)?.length).toBe(1);
+  });
+
+  it('blocks navigation and redirects away from the app, and webviews', () => {
+    expect(security).toMatch(/on\('will-navigate', \(event, url\) => \{\s*if \(!isAppUrl\(url\)\) event\.preventDefault\(\);/);
+    expect(security).toMatch(/on\('will-redirect', \(event, url\) => \{\s*if \(!isAppUrl\(url\)\) event\.preventDefault\(\);/);
+    expect(security).toMatch(/on\('will-attach-webview', \(event\) => event\.preventDefault\(\)\)/);
+  });
+
+  it('denies every permission request and check', () => {
+    expect(security).toMatch(/setPermissionRequestHandler\(\(_wc, _permission, callback\) => callback\(false\)\)/);
+    expect(security).toMatch(/setPermissionCheckHandler\(\(\) => false\)/);
+  });
+
+  it('applies the guards to every web contents, before any window exists', () => {
+    expect(security).toMatch(/app\.on\('web-contents-created'/);
+    expect(index.indexOf('hardenContents();')).toBeGreaterThan(-1);
+    expect(index.indexOf('hardenContents();')).toBeLessThan(index.indexOf('app.whenReady()'));
+  });
+
+  it("checks the sender frame of every IPC message before dispatching", () => {
+    const handles = [...index.matchAll(/ipcMain\.(handle|on|handleOnce|once)\(/g)];
+    expect(handles.map((h) => h[1])).toEqual(['handle']);
+    const body = /ipcMain\.handle\(INVOKE_CHANNEL, \(event, method: unknown, input: unknown\) => \{([\s\S]*?)\n {2}\}\);/.exec(index)?.[1] ?? '';
+    expect(body).toMatch(/const frame = event\.senderFrame;/);
+    expect(body).toMatch(/if \(!frame \|\| frame !== event\.sender\.mainFrame \|\| !isAppUrl\(frame\.url\)/);
+    expect(body.indexOf('isAppUrl(frame.url)')).toBeLessThan(body.indexOf('dispatch('));
+  });
+
+  it('loads the app from app://, never file://', () => {
+    expect(index).toMatch(/loadURL\(`\$\{APP_ORIGIN\}\/index\.html`\)/);
+    expect(index).not.toMatch(/loadFile\(|loadURL\([^)]*file:/);
+    expect(code('electron/main/protocol.ts')).toMatch(/registerSchemesAsPrivileged\(\[\s*\{ scheme: APP_SCHEME, privileges: \{ standard: true, secure: true, supportFetchAPI: true \} \}/);
+    expect(code('electron/main/protocol.ts')).toMatch(/rendererFileFor\(root, request\.url\)/);
+  });
+
+  it('keeps dev tools and reload out of packaged builds', () => {
+    expect(index).toMatch(/const isDev = !app\.isPackaged && /);
+    expect(code('electron/main/menu.ts')).toMatch(/if \(isDev\) view\.push\([^)]*'reload'[^)]*'toggleDevTools'/);
+  });
+});
+
+describe('the preload (electron/preload/index.ts)', () => {
+  const preload = code('electron/preload/index.ts');
+
+  it('exposes exactly one key, window.tradebrief', () => {
+    const calls = [...preload.matchAll(/contextBridge\.(\w+)\(/g)].map((m) => m[1]);
+    expect(calls).toEqual(['exposeInMainWorld']);
+    expect(preload).toMatch(/contextBridge\.exposeInMainWorld\('tradebrief', client\);/);
+  });
+
+  it('passes no raw Electron API through: ipcRenderer is used only inside the invoke wrapper, on one channel', () => {
+    const uses = [...preload.matchAll(/ipcRenderer(\.\w+)?/g)].map((m) => m[0]);
+    expect(uses).toEqual(['ipcRenderer', 'ipcRenderer.invoke']); // the import, then one call
+    expect(preload).toMatch(/\(method, input\) => ipcRenderer\.invoke\(INVOKE_CHANNEL, method, input\)/);
+    expect(preload).not.toMatch(/exposeInMainWorld\([^)]*ipcRenderer|require\(|process\.env|webFrame|shell/);
+  });
+
+  it('is the only preload', () => {
+    expect(readdirSync(join(root, 'electron/preload')).filter((f) => f.endsWith('.ts'))).toEqual(['index.ts']);
+  });
+});

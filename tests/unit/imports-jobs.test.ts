@@ -1,0 +1,111 @@
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dispatch } from '../../db/dispatch.ts';
+import type { ImportPreview, ImportProgress, ImportRunInfo } from '../../db/imports/contract.ts';
+import { openDatabase } from '../../db/open.ts';
+import { openSession, type Session } from '../../db/session.ts';
+import { generate } from '../bench/import-throughput.ts';
+import { snapshot } from '../support/db-snapshot.ts';
+import { tempDir } from '../support/temp.ts';
+
+const tmp = tempDir();
+const fixture = (name: string): string => fileURLToPath(new URL(`../fixtures/imports/${name}`, import.meta.url));
+let session: Session;
+const bigFile = tmp.file('big.csv');
+
+beforeAll(() => {
+  session = openSession({ path: tmp.file('app.sqlite') });
+  generate(bigFile, 150_000);
+});
+afterAll(() => {
+  session.close();
+  tmp.cleanup();
+});
+
+async function call<T>(method: string, input: unknown): Promise<T> {
+  const envelope = await dispatch(session.handlers, method, input);
+  if (!envelope.ok) throw Object.assign(new Error(envelope.error.message), { code: envelope.error.code });
+  return envelope.data as T;
+}
+
+async function waitFor(jobId: string, until: (p: ImportProgress) => boolean = (p) => p.state !== 'running'): Promise<ImportProgress> {
+  for (let i = 0; i < 1200; i++) {
+    const p = await call<ImportProgress>('importProgress', { jobId });
+    if (until(p)) return p;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  throw new Error('job did not finish');
+}
+
+describe('imports through the contract, in a worker thread', () => {
+  it('previews in a worker without writing', async () => {
+    const before = snapshot(session.db);
+    const p = await call<ImportPreview>('previewImport', { path: fixture('comtrade-current.csv') });
+    expect(p).toMatchObject({ format: 'comtrade', rowsRead: 16, rowsValid: 9, problemCount: 2, alreadyImported: null });
+    expect(p.newEconomies).toEqual(['VNM', 'WLD']);
+    expect(snapshot(session.db)).toBe(before);
+  });
+
+  it('refuses a file that does not exist, naming it', async () => {
+    await expect(call('previewImport', { path: tmp.file('nope.csv') })).rejects.toThrow(/nope\.csv does not exist/);
+  });
+
+  it('imports with progress and a summary, lists it, and undoes it', async () => {
+    const before = snapshot(session.db);
+    const { jobId } = await call<{ jobId: string }>('startImport', { path: fixture('comtrade-current.csv'), onlyValidRows: true });
+    const done = await waitFor(jobId);
+    expect(done.state).toBe('done');
+    expect(done.summary).toMatchObject({ outcome: 'imported', rowsAdded: 9, rowsSkipped: 7 });
+    expect(done.bytesRead).toBe(done.bytesTotal);
+    // The host's own connection sees the committed rows.
+    expect(session.db.prepare('SELECT count(*) FROM trade_flow WHERE import_id = ?').pluck().get(done.summary!.importId)).toBe(9);
+    const list = await call<ImportRunInfo[]>('listImports', {});
+    expect(list[0]).toMatchObject({ fileName: 'comtrade-current.csv', rowsAdded: 9, rowsPresent: 9, source: { publisher: 'UN Comtrade' } });
+    expect(await call('undoImport', { id: list[0]!.id })).toEqual({ removedRows: 9 });
+    session.db.exec("DELETE FROM economy WHERE code IN ('VNM', 'WLD')");
+    expect(snapshot(session.db)).toBe(before);
+  });
+
+  it('a large import reports progress while running and can be cancelled, leaving the database as before', async () => {
+    const before = snapshot(session.db);
+    const { jobId } = await call<{ jobId: string }>('startImport', { path: bigFile, onlyValidRows: true });
+    const midway = await waitFor(jobId, (p) => p.rowsRead > 0 || p.state !== 'running');
+    expect(midway.state).toBe('running');
+    expect(midway.bytesRead).toBeGreaterThan(0);
+    expect(midway.bytesRead).toBeLessThan(midway.bytesTotal);
+    expect(await call('cancelImport', { jobId })).toEqual({ cancelled: true });
+    const end = await waitFor(jobId);
+    expect(end.state).toBe('cancelled');
+    expect(end.error?.message).toMatch(/nothing was changed/);
+    expect(snapshot(session.db)).toBe(before);
+  });
+
+  it('a process killed in the middle of an import leaves the database exactly as before', async () => {
+    const path = tmp.file('crash.sqlite');
+    openDatabase(path).close();
+    const child = fileURLToPath(new URL('../support/import-and-report.ts', import.meta.url));
+    const db = openDatabase(path);
+    const before = snapshot(db);
+    db.close();
+    const proc = spawn(process.execPath, [child, path, bigFile], { stdio: ['ignore', 'pipe', 'inherit'] });
+    await new Promise<void>((resolve, reject) => {
+      proc.stdout.on('data', (d: Buffer) => {
+        // Killed once it has written rows inside its transaction.
+        if (d.toString().includes('rows-added')) {
+          proc.kill('SIGKILL');
+          resolve();
+        }
+      });
+      proc.on('exit', () => resolve());
+      proc.on('error', reject);
+    });
+    await new Promise((r) => proc.once('exit', r).once('close', r));
+    expect(proc.signalCode).toBe('SIGKILL');
+    expect(existsSync(`${path}-wal`)).toBe(true);
+    const after = openDatabase(path);
+    expect(snapshot(after)).toBe(before);
+    after.close();
+  });
+});

@@ -1,0 +1,105 @@
+/**
+ * A full disk and a read-only database file: a write ends with a clear error (`disk-full`,
+ * `read-only`) and the database is intact (integrity check, same rows). Needs root to mount a 2 MB
+ * tmpfs (and to make it read-only); skipped with a message otherwise.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dispatch } from '../../db/dispatch.ts';
+import { openDatabase } from '../../db/open.ts';
+import { openSession } from '../../db/session.ts';
+import { snapshot } from '../support/db-snapshot.ts';
+import { tempDir } from '../support/temp.ts';
+
+const tmp = tempDir('tradebrief-storage-');
+const mountPoint = tmp.file('small-disk');
+mkdirSync(mountPoint);
+
+function tryMount(): string | null {
+  if (process.platform !== 'linux' || process.getuid?.() !== 0) return 'needs root on Linux to mount a small tmpfs';
+  try {
+    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=2m', 'tmpfs', mountPoint], { stdio: 'pipe' });
+    return null;
+  } catch (error) {
+    return `mount is not permitted here (${String((error as Error).message).split('\n')[0]})`;
+  }
+}
+const skipReason = tryMount();
+if (skipReason) console.warn(`storage-failures.test.ts skipped: ${skipReason}`);
+
+afterAll(() => {
+  if (!skipReason) execFileSync('umount', ['-l', mountPoint], { stdio: 'pipe' });
+  tmp.cleanup();
+});
+
+/** The korea-china pack with thousands of extra flows: several MB of rows, written in one transaction. */
+function bigPack(path: string): void {
+  const pack = JSON.parse(readFileSync(new URL('../../db/packs/korea-china-2022.json', import.meta.url), 'utf8')) as {
+    id: string; version: string; tradeFlows: Record<string, unknown>[]; sources: { key: string }[];
+  };
+  pack.id = 'big-pack';
+  const source = pack.sources[0]!.key;
+  for (let year = 1950; year < 2100; year++) {
+    for (let hs = 10; hs < 100; hs++) {
+      pack.tradeFlows.push({ reporter: 'CHN', partner: 'KOR', year, flow: 'export', productCode: String(hs), valueUsd: year * hs, source, note: 'x'.repeat(40) });
+    }
+  }
+  writeFileSync(path, JSON.stringify(pack));
+}
+
+describe.skipIf(skipReason !== null)('storage failures (2 MB tmpfs)', () => {
+  const dbPath = join(mountPoint, 'tradebrief.sqlite');
+  const packPath = tmp.file('big-pack.json');
+  let before: string;
+
+  beforeAll(() => {
+    bigPack(packPath);
+    const session = openSession({ path: dbPath, today: '2026-11-29' });
+    before = snapshot(session.db);
+    session.close();
+  });
+
+  it('a pack too large for the disk ends with disk-full, the database intact', async () => {
+    const session = openSession({ path: dbPath, today: '2026-11-29' });
+    const envelope = await dispatch(session.handlers, 'importPack', { path: packPath });
+    expect(envelope).toMatchObject({ ok: false, error: { code: 'disk-full', message: expect.stringMatching(/disk .* is full: nothing was changed/) } });
+    expect(session.db.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(snapshot(session.db)).toBe(before);
+    // Still usable for reading.
+    expect((await dispatch(session.handlers, 'overview', {})).ok).toBe(true);
+    session.close();
+    const reopened = openDatabase(dbPath);
+    expect(reopened.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(snapshot(reopened)).toBe(before);
+    reopened.close();
+  });
+
+  it('a read-only database file: writing ends with read-only, the database intact', async () => {
+    execFileSync('mount', ['-o', 'remount,ro', mountPoint], { stdio: 'pipe' });
+    try {
+      let opened: ReturnType<typeof openSession> | undefined;
+      try {
+        opened = openSession({ path: dbPath, today: '2026-11-29' });
+      } catch (error) {
+        // Refusing to open is also acceptable, if it says why.
+        expect((error as { code?: string }).code).toMatch(/read-only|not-a-database|internal/);
+        expect(String((error as Error).message)).toMatch(/read-only|readonly|cannot be opened/i);
+      }
+      if (opened) {
+        const envelope = await dispatch(opened.handlers, 'createBriefing', { title: 'Written to a read-only disk' });
+        expect(envelope).toMatchObject({ ok: false, error: { code: 'read-only', message: expect.stringMatching(/read-only: nothing was changed/) } });
+        expect(opened.db.pragma('integrity_check', { simple: true })).toBe('ok');
+        expect(snapshot(opened.db)).toBe(before);
+        opened.close();
+      }
+    } finally {
+      execFileSync('mount', ['-o', 'remount,rw', mountPoint], { stdio: 'pipe' });
+    }
+    const db = openDatabase(dbPath);
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(snapshot(db)).toBe(before);
+    db.close();
+  });
+});
