@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { accessSync, constants, existsSync, readdirSync, readFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { backupBeforeMigration } from './backup.ts';
 import { ApiError } from './errors.ts';
@@ -87,8 +87,21 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
     return db;
   } catch (error) {
     db.close();
-    throw mapSqliteError(error, name);
+    throw mapSqliteError(cantOpenReason(error, path), name);
   }
+}
+
+/** SQLite says only "unable to open database file"; a file, folder or disk that cannot be written is the usual cause. */
+function cantOpenReason(error: unknown, path: string): unknown {
+  if ((error as { code?: string }).code !== 'SQLITE_CANTOPEN') return error;
+  for (const target of [path, dirname(path)]) {
+    try {
+      accessSync(target, constants.W_OK);
+    } catch {
+      return new ApiError('read-only', `${basename(path)} is on a read-only file, folder or disk: it was not opened and nothing was changed.`, { path });
+    }
+  }
+  return error;
 }
 
 function assertSqliteFile(path: string): void {

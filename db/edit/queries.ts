@@ -74,6 +74,32 @@ function constraintError(error: unknown, entity: Entity): unknown {
   return error;
 }
 
+/** A reference an edit makes: the contract path of the field, what it must name, and its value. */
+type Reference = readonly [path: string, kind: 'source' | 'economy' | 'place', value: string | undefined];
+const REFERENCE_SQL = {
+  source: 'SELECT 1 FROM source WHERE id = ?',
+  economy: 'SELECT 1 FROM economy WHERE code = ?',
+  place: 'SELECT 1 FROM place WHERE id = ?',
+} as const;
+const REFERENCE_WORDS = { source: 'no source', economy: 'no economy', place: 'no place' } as const;
+
+/**
+ * Checks, inside the edit's transaction, that every referenced row exists; a missing one (deleted
+ * meanwhile, or never there) is reported like a schema error: `invalid-input` with
+ * details.issues[{path, message}], so the form shows it next to its field.
+ */
+function checkReferences(db: Db, references: readonly Reference[]): void {
+  const issues: { path: string; message: string }[] = [];
+  for (const [path, kind, value] of references) {
+    if (value === undefined) continue;
+    if (db.prepare(REFERENCE_SQL[kind]).get(value) === undefined) {
+      issues.push({ path, message: `${REFERENCE_WORDS[kind]} ${value} in this database (deleted meanwhile?)` });
+    }
+  }
+  const first = issues[0];
+  if (first) throw new ApiError('invalid-input', `Invalid input: ${first.path}: ${first.message}`, { issues });
+}
+
 const date = (d: { precision: string; value: string; part?: string | undefined } | undefined) =>
   ({ precision: d?.precision ?? null, value: d?.value ?? null, part: d && 'part' in d ? (d.part ?? null) : null });
 
@@ -92,16 +118,18 @@ export function editHandlers(ctx: Context): Pick<Handlers, EditMethods> {
     deleteSource: ({ id }) => remove(ctx, 'source', id),
 
     saveProject: (p: z.output<typeof projectInput>) => change(ctx, 'project', p.id, (id, exists) => {
+      checkReferences(db, [['partnerCode', 'economy', p.partnerCode], ['counterpartCode', 'economy', p.counterpartCode], ['sourceId', 'source', p.sourceId]]);
       const d = date(p.signed);
-      const values = [p.title, p.count, p.partnerCode, p.counterpartCode ?? null, p.status, d.precision, d.value, d.part, p.valueUsd ?? null,
+      const split = p.splitReported ? 1 : 0;
+      const values = [p.title, p.count, split, p.partnerCode, p.counterpartCode ?? null, p.status, d.precision, d.value, d.part, p.valueUsd ?? null,
         p.note ?? null, p.sourceId, id];
       if (exists) {
-        db.prepare(`UPDATE project SET title = ?, project_count = ?, partner_code = ?, counterpart_code = ?, status = ?, signed_precision = ?,
-          signed_value = ?, signed_part = ?, value_usd = ?, note = ?, source_id = ? WHERE id = ?`).run(...values);
+        db.prepare(`UPDATE project SET title = ?, project_count = ?, split_reported = ?, partner_code = ?, counterpart_code = ?, status = ?,
+          signed_precision = ?, signed_value = ?, signed_part = ?, value_usd = ?, note = ?, source_id = ? WHERE id = ?`).run(...values);
         db.prepare('DELETE FROM project_field WHERE project_id = ?').run(id);
       } else {
-        db.prepare(`INSERT INTO project (title, project_count, partner_code, counterpart_code, status, signed_precision, signed_value, signed_part,
-          value_usd, note, source_id, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(...values);
+        db.prepare(`INSERT INTO project (title, project_count, split_reported, partner_code, counterpart_code, status, signed_precision, signed_value,
+          signed_part, value_usd, note, source_id, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(...values);
       }
       const field = db.prepare('INSERT INTO project_field (project_id, field, position) VALUES (?, ?, ?)');
       p.fields.forEach((f, i) => field.run(id, f, i + 1));
@@ -109,6 +137,7 @@ export function editHandlers(ctx: Context): Pick<Handlers, EditMethods> {
     deleteProject: ({ id }) => remove(ctx, 'project', id),
 
     saveEvent: (e: z.output<typeof eventInput>) => change(ctx, 'event', e.id, (id, exists) => {
+      checkReferences(db, [['countryCode', 'economy', e.countryCode], ['sourceId', 'source', e.sourceId]]);
       const d = date(e.date);
       const values = [e.kind, e.title, e.placeText ?? null, e.countryCode ?? null, d.precision, d.value, d.part, e.note ?? null, e.sourceId, id];
       if (exists) {
@@ -125,6 +154,10 @@ export function editHandlers(ctx: Context): Pick<Handlers, EditMethods> {
     deleteEvent: ({ id }) => remove(ctx, 'event', id),
 
     saveRoute: (r: z.output<typeof routeInput>) => change(ctx, 'route', r.id, (id, exists) => {
+      checkReferences(db, [
+        ...r.legs.flatMap((l, i): Reference[] => [[`legs[${i}].fromPlaceId`, 'place', l.fromPlaceId], [`legs[${i}].toPlaceId`, 'place', l.toPlaceId]]),
+        ['sourceId', 'source', r.sourceId],
+      ]);
       const values = [r.name, r.transitDays?.min ?? null, r.transitDays?.max ?? null, r.transitBasis ?? null, r.note ?? null, r.sourceId, id];
       if (exists) {
         db.prepare('UPDATE route SET name = ?, transit_days_min = ?, transit_days_max = ?, transit_basis = ?, note = ?, source_id = ? WHERE id = ?').run(...values);
@@ -138,6 +171,7 @@ export function editHandlers(ctx: Context): Pick<Handlers, EditMethods> {
     deleteRoute: ({ id }) => remove(ctx, 'route', id),
 
     saveSector: (s: z.output<typeof sectorInput>) => change(ctx, 'sector', s.id, (id, exists) => {
+      checkReferences(db, s.hs.map((h, i): Reference => [`hs[${i}].sourceId`, 'source', h.sourceId]));
       if (exists) {
         db.prepare('UPDATE sector SET name = ?, description = ? WHERE id = ?').run(s.name, s.description ?? null, id);
         db.prepare('DELETE FROM sector_hs WHERE sector_id = ?').run(id);

@@ -10,7 +10,7 @@ import { methodNames } from '../../db/contract.ts';
 import { dispatch } from '../../db/dispatch.ts';
 import { readPackFile, loadPack } from '../../db/packs/load.ts';
 import { openSession, type Session } from '../../db/session.ts';
-import { pageSetupFrom, printDateLabel, printRoute, printRouteForView, printTargetOf } from '../../common/print-options.ts';
+import { pageSetupFrom, printRoute, printRouteForView, printTargetOf } from '../../common/print-options.ts';
 import { offerLastBackup, restoreFromBackupDialog } from './backups.ts';
 import { buildMenu } from './menu.ts';
 import { pdfFileName, renderPdf } from './print.ts';

@@ -41,21 +41,19 @@ function bigBriefing(): BlockSpecInput[] {
   const chart = (reporter: string, partner: string, from: number, to: number): BlockSpecInput =>
     ({ kind: 'trade-chart', config: { heading: `${reporter}–${partner}, ${from}–${to}`, reporter, partner, from, to } });
   return [
-    { kind: 'text', config: { heading: 'Purpose', markdown: `${para}\n\n${para}` } },
+    { kind: 'text', config: { heading: 'Purpose', markdown: para } },
     { kind: 'kpi', config: { reporter: 'CHN', partner: 'KOR', year: 2021 } },
     chart('KOR', 'CHN', 1992, 2024),
     { kind: 'text', config: { markdown: para } },
     chart('KOR', 'CHN', 2010, 2024),
     { kind: 'mirror', config: { reporter: 'KOR', partner: 'CHN', from: 2015, to: 2024 } },
     chart('KOR', 'CHN', 1992, 2008),
-    { kind: 'text', config: { markdown: `${para}\n\n${para}` } },
+    { kind: 'text', config: { markdown: para } },
     chart('CHN', 'KOR', 2015, 2024),
     { kind: 'sectors-table', config: { reporter: 'KOR', partner: 'CHN' } },
     chart('KOR', 'CHN', 2000, 2012),
-    { kind: 'events-table', config: {} },
     chart('KOR', 'CHN', 2018, 2024),
     { kind: 'statements', config: {} },
-    { kind: 'text', config: { markdown: `${para}\n\n${para}` } },
   ];
 }
 

@@ -46,7 +46,7 @@ export async function waitForPrintReady(page: Page, route: string, timeoutMs = P
   } catch (error) {
     if (!(error instanceof Error && error.name === 'TimeoutError')) throw error;
     throw new Error(`The print layout at ${route} did not become ready within ${Math.round(timeoutMs / 1000)} s ` +
-      '(fonts, charts or data still loading): nothing was printed.');
+      '(fonts, charts or data still loading): nothing was printed.', { cause: error });
   }
   const error = (await page.evaluate('document.body.dataset.printError')) as string | undefined;
   if (error !== undefined) throw new Error(`The print layout at ${route} cannot be printed: ${error}`);

@@ -67,9 +67,9 @@ describe('automatic backups', () => {
     const base = Date.UTC(2026, 10, 29, 8, 0, 0);
     for (let i = 0; i < 7; i++) await backupBeforeChange(db, 'import', new Date(base + i * 1000));
     expect(listBackups(path).map((b) => b.takenAt)).toEqual([6, 5, 4, 3, 2].map((i) => new Date(base + i * 1000).toISOString()));
-    const session = { handlers: openSessionHandlers(path) };
-    expect(await dispatch(session.handlers.handlers, 'setBackupKeep', { keep: 2 })).toEqual({ ok: true, data: { keep: 2 } });
-    session.handlers.close();
+    const session = openSession({ path, today: '2026-11-29' });
+    expect(await dispatch(session.handlers, 'setBackupKeep', { keep: 2 })).toEqual({ ok: true, data: { keep: 2 } });
+    session.close();
     expect(listBackups(path)).toHaveLength(2);
     await backupBeforeChange(db, 'import', new Date(base + 10_000));
     expect(listBackups(path).map((b) => b.takenAt)).toEqual([10, 6].map((i) => new Date(base + i * 1000).toISOString()));
@@ -80,11 +80,6 @@ describe('automatic backups', () => {
     expect(readdirSync(backupsDir(path))).toContain('other.20260101T000000000Z.before-import.sqlite');
   });
 });
-
-function openSessionHandlers(path: string): { handlers: ReturnType<typeof openSession>['handlers']; close(): void } {
-  const s = openSession({ path, today: '2026-11-29' });
-  return { handlers: s.handlers, close: () => s.close() };
-}
 
 describe('restoring a backup (listBackups / restoreBackup)', () => {
   it('puts the backed-up content back, after backing up the current state', async () => {

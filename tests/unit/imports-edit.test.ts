@@ -78,7 +78,7 @@ describe('editing through the contract, with an edit log', () => {
     });
     expect(session.db.prepare('SELECT count(*) FROM route_leg WHERE route_id = ?').pluck().get(route)).toBe(1);
     await expect(call('saveRoute', { name: 'Bad', legs: [{ mode: 'sea', fromPlaceId: 'nowhere', toPlaceId: places[1]!.id }], sourceId: source }))
-      .rejects.toMatchObject({ code: 'conflict' });
+      .rejects.toMatchObject({ code: 'invalid-input', message: expect.stringMatching(/legs\[0\]\.fromPlaceId: no place nowhere/) });
 
     for (const [m, id] of [['deleteProject', project], ['deleteEvent', event], ['deleteRoute', route], ['deleteSector', sector]] as const) {
       expect(await call(m, { id })).toEqual({ deleted: true });

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
+import { backupsDir } from '../../db/backup.ts';
 import { openDatabase, readMigrations } from '../../db/open.ts';
 import { tempDir } from '../support/temp.ts';
 
@@ -39,6 +40,9 @@ describe('openDatabase', () => {
     const before = readFileSync(path);
     expect(() => openDatabase(path)).toThrowError(/newer version of Tradebrief \(schema 999/);
     expect(readFileSync(path).equals(before)).toBe(true);
+    // Nothing beside it either: no backup taken, no WAL or shared-memory file left.
+    expect(existsSync(backupsDir(path))).toBe(false);
+    expect(existsSync(`${path}-wal`) || existsSync(`${path}-shm`)).toBe(false);
   });
 
   it('refuses a file that is not SQLite, naming it, and does not touch it', () => {

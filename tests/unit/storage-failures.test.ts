@@ -83,9 +83,9 @@ describe.skipIf(skipReason !== null)('storage failures (2 MB tmpfs)', () => {
       try {
         opened = openSession({ path: dbPath, today: '2026-11-29' });
       } catch (error) {
-        // Refusing to open is also acceptable, if it says why.
-        expect((error as { code?: string }).code).toMatch(/read-only|not-a-database|internal/);
-        expect(String((error as Error).message)).toMatch(/read-only|readonly|cannot be opened/i);
+        // SQLite cannot open a WAL database on a read-only disk: refused, saying why.
+        expect((error as { code?: string }).code).toBe('read-only');
+        expect(String((error as Error).message)).toMatch(/^tradebrief\.sqlite is on a read-only file, folder or disk: it was not opened and nothing was changed\.$/);
       }
       if (opened) {
         const envelope = await dispatch(opened.handlers, 'createBriefing', { title: 'Written to a read-only disk' });

@@ -9,6 +9,7 @@ export class Autosave {
   state = $state<SaveState>('saved');
   lastError = $state<string | null>(null);
   readonly #delay: number;
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- timers, not state: nothing renders from this map
   readonly #pending = new Map<string, { timer: ReturnType<typeof setTimeout>; run: () => Promise<unknown> }>();
   #inFlight = 0;
   readonly #onError: (error: unknown) => void;

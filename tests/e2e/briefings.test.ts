@@ -1,0 +1,152 @@
+/**
+ * The Briefings view and editor in real Chromium through the HTTP host: list, create, duplicate,
+ * delete with undo, edit with autosave (also when the page closes mid-typing), blocks added,
+ * reordered from the keyboard and removed with undo, and the print preview page by page.
+ */
+import { mkdirSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Briefing } from '../../db/briefings/contract.ts';
+import { startApp, type AppHarness } from '../support/browser.ts';
+import { requireBuiltRenderer } from '../support/build-output.ts';
+
+const DEFAULT_ID = 'korea-china-2022:korea-china-trade-push-2022';
+let app: AppHarness;
+
+beforeAll(async () => {
+  requireBuiltRenderer();
+  mkdirSync('tests/artifacts', { recursive: true });
+  app = await startApp({ today: '2026-11-29' });
+});
+afterAll(async () => {
+  await app?.close();
+});
+
+/** Polls up to 10 s (the machine is shared; a save or a chart may take a moment). */
+const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 10_000, interval: 100 });
+
+const get = async (id: string): Promise<Briefing> => app.host.session.handlers.getBriefing({ id });
+const list = async () => app.host.session.handlers.listBriefings({});
+
+describe('Briefings in Chromium', () => {
+  it('lists the default briefing and opens it in the editor with its blocks', async () => {
+    const page = await app.newPage();
+    await page.goto(`${app.host.url}#/briefings`);
+    await page.getByTestId('briefing-item').first().waitFor();
+    expect(await page.getByTestId('briefing-list').innerText()).toContain('Korea–China trade push, August 2022');
+    await page.screenshot({ path: 'tests/artifacts/briefings-list.png', fullPage: true });
+    await page.getByRole('link', { name: 'Korea–China trade push, August 2022' }).click();
+    await page.getByTestId('block-card').first().waitFor();
+    expect(await page.getByTestId('block-card').count()).toBe(10);
+    expect(await page.getByTestId('title-input').inputValue()).toBe('Korea–China trade push, August 2022');
+    await page.getByTestId('briefing-chart').waitFor();
+    await poll(() => page.getByTestId('briefing-chart').getAttribute('data-chart-ready')).toBe('true');
+    await page.screenshot({ path: 'tests/artifacts/briefing-editor.png', fullPage: true });
+    expect(app.foreignRequests).toEqual([]);
+    expect(app.pageErrors).toEqual([]);
+    await page.close();
+  });
+
+  it('autosaves the title, audience, date and classification after a pause', async () => {
+    const page = await app.newPage();
+    await page.goto(`${app.host.url}#/briefings/${encodeURIComponent(DEFAULT_ID)}`);
+    await page.getByTestId('title-input').fill('Korea–China briefing for the minister');
+    await page.getByTestId('audience-input').fill('Minister of Trade');
+    await page.getByTestId('date-input').fill('2026-12-02');
+    await page.getByTestId('classification-input').fill('Restricted');
+    await poll(() => page.getByTestId('save-state').getAttribute('data-state')).toBe('saved');
+    const b = await get(DEFAULT_ID);
+    expect([b.title, b.audience, b.datedOn, b.classification]).toEqual(['Korea–China briefing for the minister', 'Minister of Trade', '2026-12-02', 'Restricted']);
+    await page.close();
+  });
+
+  it('loses nothing typed when the window closes before the pause ends', async () => {
+    const page = await app.newPage();
+    await page.goto(`${app.host.url}#/briefings/${encodeURIComponent(DEFAULT_ID)}`);
+    const input = page.getByTestId('audience-input');
+    await input.waitFor();
+    await input.fill('Typed just before closing');
+    await page.close({ runBeforeUnload: true });
+    await poll(async () => (await get(DEFAULT_ID)).audience).toBe('Typed just before closing');
+  });
+
+  it('creates a briefing, adds blocks, reorders them from the keyboard and removes one with undo', async () => {
+    const page = await app.newPage();
+    await page.goto(`${app.host.url}#/briefings`);
+    await page.getByTestId('new-briefing').click();
+    await page.getByTestId('title-input').waitFor();
+    const id = decodeURIComponent(page.url().split('#/briefings/')[1] ?? '');
+    expect(id).not.toBe('');
+
+    await page.getByTestId('new-block-kind').selectOption('text');
+    await page.getByTestId('add-block').click();
+    const md = page.getByTestId('markdown-input');
+    await md.waitFor();
+    await md.fill('**Bold point** about Qingdao (青岛) and Incheon (인천).');
+    await poll(() => page.getByTestId('block-card').first().locator('[data-testid="markdown"] strong').innerText()).toBe('Bold point');
+
+    await page.getByTestId('new-block-kind').selectOption('kpi');
+    await page.getByTestId('add-block').click();
+    await poll(() => page.getByTestId('block-card').count()).toBe(2);
+    await poll(async () => (await get(id)).blocks.map((b) => b.kind)).toEqual(['text', 'kpi']);
+    await poll(async () => { const b = (await get(id)).blocks[0]; return b?.kind === 'text' ? b.config.markdown : ''; }).toContain('Bold point');
+
+    // Keyboard: focus the KPI block's "move up" button and press Alt+ArrowUp.
+    await page.getByRole('button', { name: 'Move block 2 up' }).focus();
+    await page.keyboard.press('Alt+ArrowUp');
+    await poll(async () => (await get(id)).blocks.map((b) => b.kind)).toEqual(['kpi', 'text']);
+    // Focus stays on the moved block (now first: its "move down" button), so the next keystroke moves it again.
+    await poll(() => page.evaluate("document.activeElement?.getAttribute('aria-label')")).toBe('Move block 1 down');
+    await page.keyboard.press('Alt+ArrowDown');
+    await poll(async () => (await get(id)).blocks.map((b) => b.kind)).toEqual(['text', 'kpi']);
+
+    await poll(() => page.getByTestId('block-card').first().getAttribute('data-kind')).toBe('text');
+    await page.getByRole('button', { name: 'Remove block 1' }).click();
+    await poll(async () => (await get(id)).blocks.map((b) => b.kind)).toEqual(['kpi']);
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await poll(async () => (await get(id)).blocks.map((b) => b.kind)).toEqual(['text', 'kpi']);
+    const restored = (await get(id)).blocks[0];
+    expect(restored?.kind === 'text' ? restored.config.markdown : '').toContain('Bold point');
+    expect(app.pageErrors).toEqual([]);
+    await page.close();
+  });
+
+  it('duplicates and deletes from the list, with undo', async () => {
+    const page = await app.newPage();
+    await page.goto(`${app.host.url}#/briefings`);
+    await page.getByTestId('briefing-item').first().waitFor();
+    const before = (await list()).length;
+    await page.getByRole('button', { name: /^Duplicate “Korea–China briefing for the minister”/ }).click();
+    await poll(async () => (await list()).length).toBe(before + 1);
+    const copy = (await list()).find((b) => b.title === 'Korea–China briefing for the minister (copy)');
+    expect(copy).toBeDefined();
+    await page.getByRole('button', { name: 'Delete “Korea–China briefing for the minister (copy)”' }).click();
+    await poll(async () => (await list()).length).toBe(before);
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await poll(async () => (await list()).map((b) => b.id)).toContain(copy!.id);
+    await poll(() => page.getByTestId('briefing-item').count()).toBe(before + 1);
+    expect(app.pageErrors).toEqual([]);
+    await page.close();
+  });
+
+  it('shows the print preview page by page, A4 and US Letter landscape', async () => {
+    const page = await app.newPage();
+    await page.goto(`${app.host.url}#/print/briefing/${encodeURIComponent(DEFAULT_ID)}?preview=1`);
+    await poll(() => page.evaluate('document.body.dataset.printReady')).toBe('true');
+    const pages = await page.getByTestId('preview-page').count();
+    expect(pages).toBeGreaterThanOrEqual(3);
+    expect(await page.getByTestId('preview-page').first().innerText()).toContain(`page 1 of ${pages}`);
+    expect(await page.getByTestId('preview-page').first().innerText()).toContain('RESTRICTED');
+    await page.screenshot({ path: 'tests/artifacts/print-preview-a4.png', fullPage: false });
+    await page.getByLabel('Orientation').selectOption('landscape');
+    await page.getByLabel('Paper').selectOption('Letter');
+    await poll(() => page.getByTestId('print-view').getAttribute('data-orientation')).toBe('landscape');
+    await poll(() => page.evaluate('document.body.dataset.printReady')).toBe('true');
+    const sheet = await page.getByTestId('preview-page').first().boundingBox();
+    expect(Math.round(sheet?.width ?? 0)).toBe(1056);
+    expect(Math.round(sheet?.height ?? 0)).toBe(816);
+    await page.screenshot({ path: 'tests/artifacts/print-preview-letter-landscape.png', fullPage: false });
+    expect(app.foreignRequests).toEqual([]);
+    expect(app.pageErrors).toEqual([]);
+    await page.close();
+  });
+});
