@@ -1,5 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
+import { backupBeforeChange } from '../backup.ts';
 import type { Context } from '../context.ts';
 import type { Handlers } from '../contract.ts';
 import { ApiError } from '../errors.ts';
@@ -56,8 +57,10 @@ export function importsHandlers(ctx: Context): Pick<Handlers, ImportsMethods> {
       return runJob<ImportPreview>('preview', ctx.db.name, { path, format: input.format, mapping: input.mapping });
     },
 
-    startImport: (input) => {
+    startImport: async (input) => {
       const path = checkInputFile(input.path);
+      // A restorable copy of the database as it was, before any import writes.
+      await backupBeforeChange(ctx.db, 'import');
       const job = startJob('import', ctx.db.name, {
         path, format: input.format, mapping: input.mapping, publisher: input.publisher,
         onlyValidRows: input.onlyValidRows, userName: ctx.userName,
@@ -85,10 +88,14 @@ export function importsHandlers(ctx: Context): Pick<Handlers, ImportsMethods> {
       }));
     },
 
-    undoImport: ({ id }) => undoImport(ctx.db, id),
+    undoImport: async ({ id }) => {
+      await backupBeforeChange(ctx.db, 'undo-import');
+      return undoImport(ctx.db, id);
+    },
 
-    importPack: ({ path }) => {
+    importPack: async ({ path }) => {
       const { pack } = readPackFile(checkInputFile(path));
+      await backupBeforeChange(ctx.db, 'import-pack');
       return loadPack(ctx.db, pack);
     },
 

@@ -8,10 +8,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { methodNames } from '../../db/contract.ts';
 import { dispatch } from '../../db/dispatch.ts';
-import { readPackFile, loadPack } from '../../db/packs/load.ts';
 import { openSession, type Session } from '../../db/session.ts';
-import { pageSetupFrom, printRoute, printRouteForView, printTargetOf } from '../../common/print-options.ts';
-import { offerLastBackup, restoreFromBackupDialog } from './backups.ts';
+import { pageSetupFrom, printRoute, printRouteForView, printTargetOf } from '../../db/print-options.ts';
+import { restoreFromBackupDialog } from './backups.ts';
+import { openDatabaseFile, openDatabaseFromDialog, recentDatabases, rememberDatabase, saveCopyAs, type DatabaseHolder } from './database-files.ts';
 import { buildMenu } from './menu.ts';
 import { pdfFileName, renderPdf } from './print.ts';
 import { registerAppScheme, serveRenderer } from './protocol.ts';
@@ -46,51 +46,43 @@ function createWindow(purpose: 'main' | 'print' = 'main'): BrowserWindow {
   return win;
 }
 
-async function openDatabaseFromDialog(): Promise<void> {
-  if (!mainWindow) return;
-  const picked = await dialog.showOpenDialog(mainWindow, {
-    title: 'Open Tradebrief database',
-    properties: ['openFile'],
-    filters: [{ name: 'Tradebrief database', extensions: ['sqlite', 'db'] }, { name: 'All files', extensions: ['*'] }],
-  });
-  const path = picked.filePaths[0];
-  if (picked.canceled || !path) return;
-  try {
-    const next = openSession({ path });
+/** The open database, as the File menu's database actions see it. */
+const holder: DatabaseHolder = {
+  current: () => session,
+  replace: (next) => {
     session?.close();
     session = next;
-    mainWindow.webContents.reload();
-  } catch (error) {
-    // The current database stays open and the file untouched; if the file has backups, the last one is offered.
-    const recovered = await offerLastBackup(mainWindow, path, error);
-    if (!recovered) return;
-    try {
-      const next = openSession({ path: recovered });
-      session?.close();
-      session = next;
-      mainWindow.webContents.reload();
-    } catch (again) {
-      showError('The restored backup cannot be opened either', again);
-    }
-  }
-}
+    mainWindow?.webContents.reload();
+  },
+  recentChanged: () => installMenu(),
+};
 
+/**
+ * File › Import…: a briefing pack is loaded at once (in one transaction, after a backup); a CSV or
+ * spreadsheet opens in the Data view, which previews and validates it before anything is written.
+ */
 async function importFromDialog(): Promise<void> {
   if (!mainWindow || !session) return;
   const picked = await dialog.showOpenDialog(mainWindow, {
-    title: 'Import a briefing pack',
+    title: 'Import',
     properties: ['openFile'],
-    filters: [{ name: 'Briefing pack', extensions: ['json'] }],
+    filters: [
+      { name: 'Trade data or briefing pack', extensions: ['csv', 'tsv', 'txt', 'xlsx', 'json'] },
+      { name: 'All files', extensions: ['*'] },
+    ],
   });
   const path = picked.filePaths[0];
   if (picked.canceled || !path) return;
+  if (!path.toLowerCase().endsWith('.json')) {
+    await mainWindow.loadURL(`${APP_ORIGIN}/index.html#/data?file=${encodeURIComponent(path)}`);
+    return;
+  }
   try {
-    const { pack } = readPackFile(path);
-    const result = loadPack(session.db, pack);
+    const result = await session.handlers.importPack({ path });
     mainWindow.webContents.reload();
     await dialog.showMessageBox(mainWindow, {
       type: 'info',
-      message: result.changed ? `Imported “${pack.title}”.` : `“${pack.title}” was already loaded: nothing changed.`,
+      message: result.changed ? `Imported briefing pack ${result.packId} ${result.version}.` : 'This pack was already loaded: nothing changed.',
     });
   } catch (error) {
     showError('Import failed: nothing was changed', error);
@@ -148,6 +140,29 @@ function printRequest(): { target: string; out: string; paper?: string; orientat
 
 const cliPrint = printRequest();
 
+function installMenu(): void {
+  const withWindow = (action: (win: BrowserWindow) => Promise<void>) => () => {
+    if (mainWindow) void action(mainWindow);
+  };
+  Menu.setApplicationMenu(
+    buildMenu(
+      {
+        openDatabase: withWindow((win) => openDatabaseFromDialog(win, holder)),
+        openRecent: (path) => withWindow((win) => openDatabaseFile(win, holder, path))(),
+        saveCopyAs: withWindow((win) => saveCopyAs(win, holder)),
+        restoreBackup: () => {
+          if (mainWindow && session) void restoreFromBackupDialog(mainWindow, session);
+        },
+        importFile: () => void importFromDialog(),
+        printToPdf: () => void printToPdf(),
+        about: () => void dialog.showMessageBox({ type: 'info', title: 'About Tradebrief', message: `Tradebrief ${app.getVersion()}`, detail: 'Offline trade briefings, every figure with its source.' }),
+      },
+      recentDatabases(),
+      isDev,
+    ),
+  );
+}
+
 async function printFromCommandLine(request: { target: string; out: string; paper?: string; orientation?: string }): Promise<void> {
   if (!request.out) throw new Error('--print needs --out FILE.pdf');
   const setup = pageSetupFrom({ paper: request.paper, orientation: request.orientation });
@@ -189,20 +204,8 @@ app.whenReady().then(() => {
     return;
   }
 
-  Menu.setApplicationMenu(
-    buildMenu(
-      {
-        openDatabase: () => void openDatabaseFromDialog(),
-        restoreBackup: () => {
-          if (mainWindow && session) void restoreFromBackupDialog(mainWindow, session);
-        },
-        importFile: () => void importFromDialog(),
-        printToPdf: () => void printToPdf(),
-        about: () => void dialog.showMessageBox({ type: 'info', title: 'About Tradebrief', message: `Tradebrief ${app.getVersion()}`, detail: 'Offline trade briefings, every figure with its source.' }),
-      },
-      isDev,
-    ),
-  );
+  rememberDatabase(databasePath());
+  installMenu();
   mainWindow = createWindow();
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow();

@@ -2,13 +2,15 @@ import { app, Menu, type MenuItemConstructorOptions } from 'electron';
 
 export interface MenuActions {
   openDatabase(): void;
+  openRecent(path: string): void;
+  saveCopyAs(): void;
   restoreBackup(): void;
   importFile(): void;
   printToPdf(): void;
   about(): void;
 }
 
-export function buildMenu(actions: MenuActions, isDev: boolean): Menu {
+export function buildMenu(actions: MenuActions, recent: readonly string[], isDev: boolean): Menu {
   const isMac = process.platform === 'darwin';
   const view: MenuItemConstructorOptions[] = [
     { role: 'resetZoom' },
@@ -24,6 +26,13 @@ export function buildMenu(actions: MenuActions, isDev: boolean): Menu {
       label: '&File',
       submenu: [
         { label: 'Open Database…', accelerator: 'CmdOrCtrl+O', click: () => actions.openDatabase() },
+        {
+          label: 'Open Recent',
+          submenu: recent.length > 0
+            ? recent.map((path) => ({ label: path, click: () => actions.openRecent(path) }))
+            : [{ label: 'No recent databases', enabled: false }],
+        },
+        { label: 'Save a Copy As…', accelerator: 'CmdOrCtrl+Shift+S', click: () => actions.saveCopyAs() },
         { label: 'Restore from Backup…', click: () => actions.restoreBackup() },
         { label: 'Import…', accelerator: 'CmdOrCtrl+I', click: () => actions.importFile() },
         { type: 'separator' },

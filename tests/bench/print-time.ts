@@ -9,7 +9,7 @@
  * Two documents: the default briefing of the first pack, and a five-page briefing with six charts.
  */
 import { parseArgs } from 'node:util';
-import { printDateLabel, printRoute, toChromiumPdfOptions, type PageSetup } from '../../common/print-options.ts';
+import { printDateLabel, printRoute, toChromiumPdfOptions, type PageSetup } from '../../db/print-options.ts';
 import type { BlockSpecInput } from '../../db/briefings/contract.ts';
 import { dispatch } from '../../db/dispatch.ts';
 import { CONTENT_SECURITY_POLICY } from '../../electron/main/csp.ts';

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PRINTABLE_DASHBOARDS, printRoute, type PageSetup } from '../../common/print-options.ts';
+import { PRINTABLE_DASHBOARDS, printRoute, type PageSetup } from '../../db/print-options.ts';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, startApp, type AppHarness } from '../support/browser.ts';
 import { requireBuiltRenderer } from '../support/build-output.ts';
 import { decodePng, luminanceVariance, matchingPixels } from '../support/png.ts';

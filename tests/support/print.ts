@@ -16,7 +16,7 @@ import { parseArgs } from 'node:util';
 import type { Page } from 'playwright-core';
 import {
   pageSetupFrom, printDateLabel, printRoute, printTargetOf, PRINT_READY_TIMEOUT_MS, toChromiumPdfOptions, type PageSetup,
-} from '../../common/print-options.ts';
+} from '../../db/print-options.ts';
 import { launchChromium } from './browser.ts';
 import { startHttpHost } from './http-host.ts';
 

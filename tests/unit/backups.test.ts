@@ -159,3 +159,36 @@ describe('a file that cannot be opened', () => {
     expect(readFileSync(path).equals(damaged)).toBe(true);
   });
 });
+
+describe('imports back up first', () => {
+  it('a pack import and a file import each leave a backup of the database as it was', async () => {
+    const path = tmp.file('imports-backup.sqlite');
+    const session = openSession({ path });
+    try {
+      const sourcesBefore = countSources(path);
+      const packFile = tmp.file('pack.json');
+      const raw = JSON.parse(readFileSync(join(defaultMigrationsDir, '../packs/korea-china-2022.json'), 'utf8')) as Record<string, unknown>;
+      writeFileSync(packFile, JSON.stringify({ ...raw, id: 'colleague-pack' }));
+      const packed = await dispatch(session.handlers, 'importPack', { path: packFile });
+      expect(packed.ok).toBe(true);
+      const afterPack = listBackups(path);
+      expect(afterPack.map((b) => b.reason)).toContain('before-import-pack');
+      const packBackup = afterPack.find((b) => b.reason === 'before-import-pack')!;
+      expect(countSources(join(backupsDir(path), packBackup.file))).toBe(sourcesBefore);
+
+      const started = await dispatch(session.handlers, 'startImport', {
+        path: join(defaultMigrationsDir, '../../tests/fixtures/imports/comtrade-current.csv'), onlyValidRows: true,
+      });
+      expect(started.ok).toBe(true);
+      expect(listBackups(path).map((b) => b.reason)).toContain('before-import');
+      // Let the worker finish before the folder goes away.
+      const jobId = started.ok ? (started.data as { jobId: string }).jobId : '';
+      await expect.poll(async () => {
+        const progress = await dispatch(session.handlers, 'importProgress', { jobId });
+        return progress.ok ? (progress.data as { state: string }).state : 'error';
+      }, { timeout: 15_000 }).toMatch(/^(done|failed|cancelled)$/);
+    } finally {
+      session.close();
+    }
+  });
+});

@@ -3,7 +3,7 @@
  * as briefing blocks with its current filters frozen, resolved by the data core like any briefing.
  */
 import type { BlockSpecInput } from '../../../../db/briefings/contract.ts';
-import type { PrintableDashboard } from '../../../../common/print-options.ts';
+import type { PrintableDashboard } from '../../../../db/print-options.ts';
 
 const CODE = /^([A-Z]{3}|[A-Z]{2}-[A-Z0-9]{1,3})$/;
 const YEAR = /^\d{4}$/;

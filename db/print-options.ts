@@ -4,7 +4,7 @@
  * - Chromium's `page.pdf()` in the tests, the `npm run print` CLI and the benchmark
  *   (tests/support/print.ts, through `toChromiumPdfOptions`),
  * - the renderer's print layout and preview (page box, margins, `@page` rule).
- * Pure TypeScript with no imports: it lives in common/ (runs anywhere) so all three may import it.
+ * Pure TypeScript with no imports, like db/dates.ts: the renderer may import it (see eslint.config.js).
  */
 
 export type PaperSize = 'A4' | 'Letter';

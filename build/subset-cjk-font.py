@@ -2,7 +2,7 @@
 """Builds the app's bundled CJK fonts: subsets of Noto Sans CJK (SIL OFL 1.1) for Korean and Chinese.
 
 Needs fontTools and brotli (Debian: apt-get install python3-fonttools python3-brotli) and the Noto CJK
-collection (Debian: fonts-noto-cjk). Run from the repository root:  /usr/bin/python3 scripts/subset-cjk-font.py
+collection (Debian: fonts-noto-cjk). Run from the repository root:  /usr/bin/python3 build/subset-cjk-font.py
 
 Characters kept: every CJK character of the bundled packs (db/packs/*.json), every modern Hangul
 syllable (11,172), the 3,755 level-1 hanzi of GB 2312, kana, CJK punctuation and full-width forms.

@@ -1,0 +1,84 @@
+/**
+ * File menu work on database files: open another file, open a recent one, save a copy. A file that
+ * cannot be opened changes nothing: the current database stays open and the file untouched, and its
+ * last backup is offered when there is one.
+ */
+import { app, dialog, type BrowserWindow } from 'electron';
+import { join } from 'node:path';
+import { openSession, type Session } from '../../db/session.ts';
+import { offerLastBackup } from './backups.ts';
+import { forgetRecent, readRecent, rememberRecent } from './recent-files.ts';
+
+export interface DatabaseHolder {
+  current(): Session | undefined;
+  /** Replaces the open session (closing the old one) and reloads the window. */
+  replace(next: Session): void;
+  /** Called when the recent list changed, to rebuild the menu. */
+  recentChanged(): void;
+}
+
+const recentList = (): string => join(app.getPath('userData'), 'recent-databases.json');
+
+export function recentDatabases(): string[] {
+  return readRecent(recentList());
+}
+
+export function rememberDatabase(path: string): void {
+  rememberRecent(recentList(), path);
+}
+
+function showError(title: string, error: unknown): void {
+  dialog.showErrorBox(title, error instanceof Error ? error.message : String(error));
+}
+
+export async function openDatabaseFile(win: BrowserWindow, holder: DatabaseHolder, path: string): Promise<void> {
+  try {
+    holder.replace(openSession({ path }));
+    rememberRecent(recentList(), path);
+    holder.recentChanged();
+  } catch (error) {
+    const recovered = await offerLastBackup(win, path, error);
+    if (!recovered) {
+      forgetRecent(recentList(), path);
+      holder.recentChanged();
+      return;
+    }
+    try {
+      holder.replace(openSession({ path: recovered }));
+      rememberRecent(recentList(), recovered);
+      holder.recentChanged();
+    } catch (again) {
+      showError('The restored backup cannot be opened either', again);
+    }
+  }
+}
+
+export async function openDatabaseFromDialog(win: BrowserWindow, holder: DatabaseHolder): Promise<void> {
+  const picked = await dialog.showOpenDialog(win, {
+    title: 'Open Tradebrief database',
+    properties: ['openFile'],
+    filters: [{ name: 'Tradebrief database', extensions: ['sqlite', 'db'] }, { name: 'All files', extensions: ['*'] }],
+  });
+  const path = picked.filePaths[0];
+  if (!picked.canceled && path) await openDatabaseFile(win, holder, path);
+}
+
+/** File › Save a Copy As…: SQLite's online backup of the open database into a new file. */
+export async function saveCopyAs(win: BrowserWindow, holder: DatabaseHolder): Promise<void> {
+  const session = holder.current();
+  if (!session) return;
+  const target = await dialog.showSaveDialog(win, {
+    title: 'Save a copy of the database',
+    defaultPath: 'tradebrief-copy.sqlite',
+    filters: [{ name: 'Tradebrief database', extensions: ['sqlite'] }],
+  });
+  if (target.canceled || !target.filePath) return;
+  // The save dialog has already asked before replacing an existing file.
+  try {
+    await session.handlers.saveCopyAs({ path: target.filePath, overwrite: true });
+  } catch (error) {
+    showError('The copy was not saved', error);
+    return;
+  }
+  await dialog.showMessageBox(win, { type: 'info', message: 'A copy of the database was saved.', detail: target.filePath });
+}
