@@ -19,8 +19,9 @@ import { tradeDashboardContract } from './trade/contract.ts';
 import { importsContract } from './imports/contract.ts';
 import { editContract } from './edit/contract.ts';
 import { backupsContract } from './backups/contract.ts';
+import { exportsContract } from './exports/contract.ts';
 
-const areas = [briefingsContract, overviewContract, sourcesContract, tradeContract, tradeDashboardContract, sectorsContract, projectsContract, eventsContract, logisticsContract, importsContract, editContract, backupsContract] as const;
+const areas = [briefingsContract, overviewContract, sourcesContract, tradeContract, tradeDashboardContract, sectorsContract, projectsContract, eventsContract, logisticsContract, importsContract, editContract, backupsContract, exportsContract] as const;
 
 type Join<T extends readonly object[]> = T extends readonly [infer H, ...infer R extends readonly object[]] ? H & Join<R> : unknown;
 export type Contract = Join<typeof areas>;

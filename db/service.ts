@@ -12,6 +12,7 @@ import { tradeDashboardHandlers } from './trade/queries.ts';
 import { importsHandlers } from './imports/queries.ts';
 import { editHandlers } from './edit/queries.ts';
 import { backupsHandlers } from './backups/queries.ts';
+import { exportsHandlers } from './exports/queries.ts';
 
 /** The data core's implementation of the contract: every area's handlers, joined. */
 export function createHandlers(ctx: Context): Handlers {
@@ -28,5 +29,6 @@ export function createHandlers(ctx: Context): Handlers {
     ...importsHandlers(ctx),
     ...editHandlers(ctx),
     ...backupsHandlers(ctx),
+    ...exportsHandlers(ctx),
   } satisfies Handlers;
 }

@@ -5,9 +5,9 @@
  */
 import { z } from 'zod';
 import { method } from '../method.ts';
-import { eventInput, projectInput, routeInput, sectorInput, sourceInput } from '../../common/edit-schemas.ts';
+import { eventInput, projectInput, routeInput, sectorInput, sourceInput } from './schemas.ts';
 
-// The schemas live in common/ so the renderer's forms validate with the very same rules.
+// The schemas live in schemas.ts (pure: zod only) so the renderer's forms validate with the very same rules.
 export { eventInput, projectInput, routeInput, sectorInput, sourceInput };
 
 const id = z.string().min(1).max(200);

@@ -1,8 +1,9 @@
-/** CSV exports: trade flows with a filter, and any table of the data model (RFC 4180, formula-safe). */
+/** Exports of trade flows (with a filter) and of any table of the data model, as CSV (RFC 4180, formula-safe) or XLSX. */
 import { ApiError } from '../errors.ts';
 import { EXPORT_TABLES } from '../imports/contract.ts';
 import type { Db } from '../open.ts';
-import { CsvFileWriter, type Cell } from './csv-writer.ts';
+import type { Cell } from './csv-writer.ts';
+import { writeTables, type TableFormat } from './table-writer.ts';
 
 export interface TradeFilter {
   reporter?: string | undefined;
@@ -28,29 +29,23 @@ const TRADE_SQL = `
     AND (:sourceId IS NULL OR f.source_id = :sourceId)
   ORDER BY f.reporter, f.partner, f.year, f.month, f.flow, f.product_code, f.source_id`;
 
-function writeAll(path: string, header: string[], rows: Iterable<unknown[]>): { path: string; rows: number } {
-  const writer = new CsvFileWriter(path);
-  try {
-    writer.write(header);
-    for (const row of rows) writer.write(row as Cell[]);
-  } finally {
-    writer.close();
-  }
-  return { path, rows: writer.rows - 1 };
-}
-
-export function exportTradeCsv(db: Db, path: string, filter: TradeFilter): { path: string; rows: number } {
+export function exportTrade(db: Db, path: string, filter: TradeFilter, format: TableFormat): { path: string; rows: number } {
   const stmt = db.prepare(TRADE_SQL).raw();
   const params = {
     reporter: filter.reporter ?? null, partner: filter.partner ?? null, yearFrom: filter.yearFrom ?? null, yearTo: filter.yearTo ?? null,
     flow: filter.flow ?? null, product: filter.product ?? null, sourceId: filter.sourceId ?? null,
   };
-  return writeAll(path, stmt.columns().map((c) => c.name), stmt.iterate(params) as Iterable<unknown[]>);
+  const [file] = writeTables(path, format, [{ name: 'trade_flow', header: stmt.columns().map((c) => c.name), rows: () => stmt.iterate(params) as Iterable<Cell[]> }]);
+  return { path, rows: file?.rows ?? 0 };
 }
 
-export function exportTableCsv(db: Db, path: string, table: string): { path: string; rows: number } {
+export function exportTable(db: Db, path: string, table: string, format: TableFormat): { path: string; rows: number } {
   // The name comes from a closed list (the contract's enum), checked again here before it reaches SQL.
   if (!(EXPORT_TABLES as readonly string[]).includes(table)) throw new ApiError('invalid-input', `Not an exportable table: ${table}`);
   const stmt = db.prepare(`SELECT * FROM ${table} ORDER BY rowid`).raw();
-  return writeAll(path, stmt.columns().map((c) => c.name), stmt.iterate() as Iterable<unknown[]>);
+  const [file] = writeTables(path, format, [{ name: table, header: stmt.columns().map((c) => c.name), rows: () => stmt.iterate() as Iterable<Cell[]> }]);
+  return { path, rows: file?.rows ?? 0 };
 }
+
+export const exportTradeCsv = (db: Db, path: string, filter: TradeFilter): { path: string; rows: number } => exportTrade(db, path, filter, 'csv');
+export const exportTableCsv = (db: Db, path: string, table: string): { path: string; rows: number } => exportTable(db, path, table, 'csv');

@@ -1,5 +1,5 @@
 /**
- * Data in and out: importing trade files (UN Comtrade, WITS, any CSV with a column mapping) and
+ * Data in and out: importing trade files (UN Comtrade, WITS, any CSV or .xlsx with a column mapping) and
  * briefing packs, exporting CSV and packs, saving a copy of the database. Imports run in a worker
  * thread: `startImport` returns a job id at once, `importProgress` is polled.
  */
@@ -59,7 +59,12 @@ export interface ImportPreview extends ValidationReport {
   fileHash: string;
   format: ImportFormat;
   formatLabel: string;
+  /** A CSV file, or an .xlsx workbook (read one sheet at a time). */
+  fileType: 'csv' | 'xlsx';
+  /** CSV: the delimiter found; a workbook has none (","). */
   delimiter: ',' | ';' | '\t';
+  /** A workbook's sheet read, and all its sheets in order (to choose another); null for CSV. */
+  sheet: { name: string; all: string[] } | null;
   columns: string[];
   /** The first rows as read (up to 10). */
   sampleRows: string[][];
@@ -126,12 +131,26 @@ const importInput = {
   mapping: columnMapping.optional(),
   /** Publisher of the source row (defaults by format: "UN Comtrade", "World Bank WITS", "User file"). */
   publisher: z.string().trim().min(1).max(200).optional(),
+  /** An .xlsx workbook's sheet, by name (the first sheet otherwise). */
+  sheet: z.string().min(1).max(31).optional(),
 };
 
 export const EXPORT_TABLES = [
   'trade_flow', 'source', 'economy', 'sector', 'sector_hs', 'project', 'event', 'route', 'route_leg', 'statement',
   'stated_figure', 'import_run', 'edit_log',
 ] as const;
+
+const tradeExportInput = {
+  path: filePath,
+  overwrite,
+  reporter: z.string().max(10).optional(),
+  partner: z.string().max(10).optional(),
+  yearFrom: z.number().int().min(1900).max(2100).optional(),
+  yearTo: z.number().int().min(1900).max(2100).optional(),
+  flow: z.enum(['export', 'import', 're-export', 're-import']).optional(),
+  product: z.string().regex(/^(TOTAL|\d{2}|\d{4}|\d{6})$/).optional(),
+  sourceId: z.string().max(200).optional(),
+};
 
 export const importsContract = {
   /** Reads a file (in a worker): its layout, columns, first rows and the full validation report. Writes nothing. */
@@ -163,19 +182,13 @@ export const importsContract = {
     version: z.string().regex(/^\d+\.\d+\.\d+$/).default('1.0.0'),
   }).strict()),
   /** Trade flows as CSV (RFC 4180, formula-safe), filtered. */
-  exportTradeCsv: method<{ path: string; rows: number }>()(z.object({
-    path: filePath,
-    overwrite,
-    reporter: z.string().max(10).optional(),
-    partner: z.string().max(10).optional(),
-    yearFrom: z.number().int().min(1900).max(2100).optional(),
-    yearTo: z.number().int().min(1900).max(2100).optional(),
-    flow: z.enum(['export', 'import', 're-export', 're-import']).optional(),
-    product: z.string().regex(/^(TOTAL|\d{2}|\d{4}|\d{6})$/).optional(),
-    sourceId: z.string().max(200).optional(),
-  }).strict()),
+  exportTradeCsv: method<{ path: string; rows: number }>()(z.object(tradeExportInput).strict()),
+  /** Trade flows as an .xlsx workbook (text cells stay text; over 1,048,576 rows continue on further sheets), filtered. */
+  exportTradeXlsx: method<{ path: string; rows: number }>()(z.object(tradeExportInput).strict()),
   /** Any table of the data model as CSV. */
   exportTableCsv: method<{ path: string; rows: number }>()(z.object({ path: filePath, overwrite, table: z.enum(EXPORT_TABLES) }).strict()),
+  /** Any table of the data model as an .xlsx workbook. */
+  exportTableXlsx: method<{ path: string; rows: number }>()(z.object({ path: filePath, overwrite, table: z.enum(EXPORT_TABLES) }).strict()),
   /** A consistent copy of the open database (SQLite backup API). */
   saveCopyAs: method<{ path: string; bytes: number }>()(z.object({ path: filePath, overwrite }).strict()),
 };

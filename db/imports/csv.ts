@@ -218,6 +218,9 @@ export interface CsvReadOptions {
  * iterate `batches()` for the data rows. `bytesRead`/`totalBytes` report progress.
  */
 export class CsvFileReader {
+  readonly kind = 'csv' as const;
+  /** A CSV file has no sheets (see xlsx.ts for workbooks). */
+  readonly sheet = null;
   readonly path: string;
   readonly totalBytes: number;
   bytesRead = 0;

@@ -56,7 +56,7 @@ export const FORMAT_LABELS: Record<ImportFormat, string> = {
   comtrade: 'UN Comtrade (current API/portal layout)',
   'comtrade-legacy': 'UN Comtrade (legacy layout)',
   wits: 'World Bank WITS raw trade data',
-  generic: 'Other CSV (column mapping)',
+  generic: 'Other layout (column mapping)',
 };
 
 export const FORMAT_PUBLISHERS: Record<ImportFormat, string> = {

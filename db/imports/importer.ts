@@ -10,7 +10,7 @@ import { basename } from 'node:path';
 import { ApiError } from '../errors.ts';
 import { mapSqliteError, type Db } from '../open.ts';
 import type { ColumnMapping, ImportFormat, ImportPreview, ImportProblem, ImportSummary, ValidationReport } from './contract.ts';
-import { CsvFileReader, type CsvReadOptions } from './csv.ts';
+import { openTable, readError, type TableReader, type TableReadOptions } from './table.ts';
 import {
   createMapper, detectFormat, FORMAT_LABELS, FORMAT_PUBLISHERS, MissingColumnError, OK, INVALID,
   suggestMapping, WORLD, WORLD_NAME, type MapSink, type MappedRow, type RowMapper,
@@ -38,6 +38,8 @@ export interface ImportOptions {
   /** false: if any row has a problem, import nothing. */
   onlyValidRows: boolean;
   userName: string;
+  /** A workbook's sheet by name (the first otherwise). */
+  sheet?: string | undefined;
   chunkSize?: number;
   isCancelled?: () => boolean;
   onProgress?: (progress: ProgressCounts) => void;
@@ -47,6 +49,7 @@ export interface PreviewOptions {
   path: string;
   format?: ImportFormat | undefined;
   mapping?: ColumnMapping | undefined;
+  sheet?: string | undefined;
   chunkSize?: number;
   isCancelled?: () => boolean;
   onProgress?: (progress: ProgressCounts) => void;
@@ -63,12 +66,8 @@ function rememberedMapping(db: Db, header: string[]): ColumnMapping | undefined 
   return row ? (JSON.parse(row) as ColumnMapping) : undefined;
 }
 
-function openReader(path: string, options: CsvReadOptions): CsvFileReader {
-  try {
-    return new CsvFileReader(path, options);
-  } catch (error) {
-    throw new ApiError('invalid-file', `${basename(path)} cannot be read: ${(error as Error).message}`, { file: basename(path) });
-  }
+function openReader(path: string, options: TableReadOptions): TableReader {
+  return openTable(path, options);
 }
 
 /** Counts per reason, problems kept up to MAX_PROBLEMS, names of economies the file gives. */
@@ -103,15 +102,15 @@ class Tally implements MapSink {
 }
 
 interface Scan {
-  reader: CsvFileReader;
+  reader: TableReader;
   format: ImportFormat;
   mapper: RowMapper;
   mapping: ColumnMapping | undefined;
 }
 
 function prepareScan(db: Db, path: string, format: ImportFormat | undefined, mapping: ColumnMapping | undefined, chunkSize: number | undefined,
-  hash: Hash): Scan {
-  const reader = openReader(path, chunkSize ? { chunkSize } : {});
+  hash: Hash, sheet: string | undefined): Scan {
+  const reader = openReader(path, { chunkSize, sheet });
   // Hash every byte read, the header's included (registered before anything is read).
   reader.onChunk((chunk) => hash.update(chunk));
   try {
@@ -128,7 +127,7 @@ function prepareScan(db: Db, path: string, format: ImportFormat | undefined, map
         file: basename(path), missingColumns: error.columns,
       });
     }
-    throw error;
+    throw readError(path, error);
   }
 }
 
@@ -158,12 +157,12 @@ export function previewFile(db: Db, options: PreviewOptions): ImportPreview {
   let header: string[];
   const hash = createHash('sha256');
   try {
-    scan = prepareScan(db, options.path, options.format, options.mapping, options.chunkSize, hash);
+    scan = prepareScan(db, options.path, options.format, options.mapping, options.chunkSize, hash, options.sheet);
   } catch (error) {
     const missing = error instanceof ApiError ? (error.details as { missingColumns?: string[] } | undefined)?.missingColumns : undefined;
     if (!missing) throw error;
     // Show what the file holds and what is missing, rather than only an error.
-    const reader = openReader(options.path, {});
+    const reader = openReader(options.path, { sheet: options.sheet });
     try {
       header = reader.header;
       const sampleRows: string[][] = [];
@@ -174,6 +173,7 @@ export function previewFile(db: Db, options: PreviewOptions): ImportPreview {
       const format = options.format ?? detectFormat(header);
       return {
         fileName, fileSize: reader.totalBytes, fileHash: '', format, formatLabel: FORMAT_LABELS[format], delimiter: reader.delimiter,
+        fileType: reader.kind, sheet: reader.sheet,
         columns: header, sampleRows, mappingNeeded: format === 'generic',
         mapping: format === 'generic' ? (options.mapping ?? suggestMapping(header)) : null, mappingRemembered: false,
         missingColumns: format === 'generic' && !options.mapping ? [] : missing, alreadyImported: null,
@@ -214,10 +214,13 @@ export function previewFile(db: Db, options: PreviewOptions): ImportPreview {
     const remembered = format === 'generic' && !options.mapping && scan.mapping !== undefined;
     return {
       fileName, fileSize: reader.totalBytes, fileHash, format, formatLabel: FORMAT_LABELS[format], delimiter: reader.delimiter,
+      fileType: reader.kind, sheet: reader.sheet,
       columns: header, sampleRows, mappingNeeded: false, mapping: scan.mapping ?? null, mappingRemembered: remembered,
       missingColumns: [], alreadyImported: previous ?? null,
       ...report(tally, rowsRead, rowsValid, [...newEconomies].sort()),
     };
+  } catch (error) {
+    throw readError(options.path, error);
   } finally {
     reader.close();
   }
@@ -228,7 +231,7 @@ export function importFile(db: Db, options: ImportOptions): ImportSummary {
   const started = performance.now();
   const fileName = basename(options.path);
   const hash = createHash('sha256');
-  const scan = prepareScan(db, options.path, options.format, options.mapping, options.chunkSize, hash);
+  const scan = prepareScan(db, options.path, options.format, options.mapping, options.chunkSize, hash, options.sheet);
   const { reader, format, mapper } = scan;
   const now = new Date().toISOString();
   let open = false;
@@ -344,7 +347,7 @@ export function importFile(db: Db, options: ImportOptions): ImportSummary {
     };
   } catch (error) {
     if (open && db.inTransaction) db.exec('ROLLBACK');
-    throw mapSqliteError(error, basename(db.name));
+    throw mapSqliteError(readError(options.path, error), basename(db.name));
   } finally {
     reader.close();
   }

@@ -5,7 +5,7 @@ import type { Context } from '../context.ts';
 import type { Handlers } from '../contract.ts';
 import { ApiError } from '../errors.ts';
 import { exportPackFile } from '../exports/pack.ts';
-import { exportTableCsv, exportTradeCsv } from '../exports/tables.ts';
+import { exportTable, exportTrade } from '../exports/tables.ts';
 import { loadPack, readPackFile } from '../packs/load.ts';
 import type { ImportPreview, ImportRunInfo, ImportSummary } from './contract.ts';
 import { undoImport } from './importer.ts';
@@ -13,7 +13,7 @@ import { cancelJob, jobProgress, runJob, startJob } from './jobs.ts';
 
 type ImportsMethods =
   | 'previewImport' | 'startImport' | 'importProgress' | 'cancelImport' | 'listImports' | 'undoImport'
-  | 'importPack' | 'exportPack' | 'exportTradeCsv' | 'exportTableCsv' | 'saveCopyAs';
+  | 'importPack' | 'exportPack' | 'exportTradeCsv' | 'exportTradeXlsx' | 'exportTableCsv' | 'exportTableXlsx' | 'saveCopyAs';
 
 interface RunRow {
   id: number;
@@ -54,7 +54,7 @@ export function importsHandlers(ctx: Context): Pick<Handlers, ImportsMethods> {
   return {
     previewImport: async (input) => {
       const path = checkInputFile(input.path);
-      return runJob<ImportPreview>('preview', ctx.db.name, { path, format: input.format, mapping: input.mapping });
+      return runJob<ImportPreview>('preview', ctx.db.name, { path, format: input.format, mapping: input.mapping, sheet: input.sheet });
     },
 
     startImport: async (input) => {
@@ -62,7 +62,7 @@ export function importsHandlers(ctx: Context): Pick<Handlers, ImportsMethods> {
       // A restorable copy of the database as it was, before any import writes.
       await backupBeforeChange(ctx.db, 'import');
       const job = startJob('import', ctx.db.name, {
-        path, format: input.format, mapping: input.mapping, publisher: input.publisher,
+        path, format: input.format, mapping: input.mapping, publisher: input.publisher, sheet: input.sheet,
         onlyValidRows: input.onlyValidRows, userName: ctx.userName,
       });
       return { jobId: job.id };
@@ -100,8 +100,10 @@ export function importsHandlers(ctx: Context): Pick<Handlers, ImportsMethods> {
     },
 
     exportPack: (input) => exportPackFile(ctx.db, checkOutputFile(input.path, input.overwrite, ctx), input),
-    exportTradeCsv: (input) => exportTradeCsv(ctx.db, checkOutputFile(input.path, input.overwrite, ctx), input),
-    exportTableCsv: (input) => exportTableCsv(ctx.db, checkOutputFile(input.path, input.overwrite, ctx), input.table),
+    exportTradeCsv: (input) => exportTrade(ctx.db, checkOutputFile(input.path, input.overwrite, ctx), input, 'csv'),
+    exportTradeXlsx: (input) => exportTrade(ctx.db, checkOutputFile(input.path, input.overwrite, ctx), input, 'xlsx'),
+    exportTableCsv: (input) => exportTable(ctx.db, checkOutputFile(input.path, input.overwrite, ctx), input.table, 'csv'),
+    exportTableXlsx: (input) => exportTable(ctx.db, checkOutputFile(input.path, input.overwrite, ctx), input.table, 'xlsx'),
 
     saveCopyAs: async (input) => {
       const path = checkOutputFile(input.path, input.overwrite, ctx);

@@ -105,4 +105,14 @@ describe('Data view in Chromium (HTTP host)', () => {
     await page.screenshot({ path: 'tests/artifacts/data-edit.png', fullPage: true });
     expect(app.pageErrors).toEqual([]);
   });
+
+  it('opens a file chosen by File › Import… (#/data?file=…) straight into its check', async () => {
+    const page = await app.newPage();
+    await page.goto(`${app.host.url}#/data?file=${encodeURIComponent(fixture('wits-raw.csv'))}`);
+    const preview = page.getByTestId('import-preview');
+    await preview.waitFor();
+    expect(await page.getByTestId('import-path').inputValue()).toBe(fixture('wits-raw.csv'));
+    expect(await preview.innerText()).toMatch(/WITS/);
+    expect(app.foreignRequests).toEqual([]);
+  });
 });

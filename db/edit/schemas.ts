@@ -2,7 +2,7 @@
  * The input schemas of the edit forms (sources, projects and batches, events, routes, sectors).
  * One definition for both sides: the data core validates every save with them (db/edit/contract.ts),
  * and the renderer's forms run the same schemas before sending, so the messages a user sees next to
- * a field are the contract's own. Runs anywhere: zod only.
+ * a field are the contract's own. Runs anywhere: zod only (one of the pure db/ modules the renderer may import).
  */
 import { z } from 'zod';
 

@@ -1,0 +1,47 @@
+/**
+ * Exporting what a dashboard shows: given the dashboard and the very filters its view queries with,
+ * its data is written as CSV (one file per table) or as one .xlsx workbook (one sheet per table),
+ * every figure with its source. The rows come from the dashboards' own query functions.
+ */
+import { z } from 'zod';
+import { method } from '../method.ts';
+import { eventsContract } from '../events/contract.ts';
+import { logisticsContract } from '../logistics/contract.ts';
+import { overviewContract } from '../overview/contract.ts';
+import { projectsContract } from '../projects/contract.ts';
+import { sectorsContract } from '../sectors/contract.ts';
+import { tradeDashboardContract } from '../trade/contract.ts';
+
+export const EXPORT_DASHBOARDS = ['overview', 'trade', 'sectors', 'projects', 'events', 'logistics'] as const;
+export type ExportDashboard = (typeof EXPORT_DASHBOARDS)[number];
+
+const target = {
+  path: z.string().trim().min(1, 'a file path').max(4096),
+  /** Existing files are kept unless asked (the Electron save dialog asks the user first). */
+  overwrite: z.boolean().default(false),
+  format: z.enum(['csv', 'xlsx']),
+};
+
+/** Each dashboard with the input schema of the query its view runs (so the filters are exactly the view's). */
+export const dashboardExportInput = z.discriminatedUnion('dashboard', [
+  z.object({ dashboard: z.literal('overview'), filters: overviewContract.overview.input.default({}), ...target }).strict(),
+  z.object({ dashboard: z.literal('trade'), filters: tradeDashboardContract.tradeSeries.input, ...target }).strict(),
+  z.object({ dashboard: z.literal('sectors'), filters: sectorsContract.listSectors.input, ...target }).strict(),
+  z.object({ dashboard: z.literal('projects'), filters: projectsContract.listProjects.input.default({}), ...target }).strict(),
+  z.object({ dashboard: z.literal('events'), filters: eventsContract.listEvents.input.default({}), ...target }).strict(),
+  z.object({ dashboard: z.literal('logistics'), filters: logisticsContract.listRoutes.input.default({}), ...target }).strict(),
+]);
+
+export interface DashboardExportResult {
+  dashboard: ExportDashboard;
+  format: 'csv' | 'xlsx';
+  /** One file per table for CSV (`<name>-<table>.csv` when there are several), one workbook for XLSX. */
+  files: { path: string; table: string; rows: number }[];
+  /** Data rows over all tables. */
+  rows: number;
+}
+
+export const exportsContract = {
+  /** Writes the rows the dashboard shows with these filters, as CSV files or one .xlsx workbook. */
+  exportDashboardData: method<DashboardExportResult>()(dashboardExportInput),
+};

@@ -1,0 +1,172 @@
+/**
+ * The tables of each dashboard, built from the dashboards' own query functions (the handlers the
+ * views call, with the same input): no SQL here. Values are exact (USD, not rounded billions);
+ * every figure carries its source ("S1 — Publisher: Title"); a figure not reported is an empty
+ * cell, never a zero.
+ */
+import type { z } from 'zod';
+import type { Context } from '../context.ts';
+import { formatPreciseDate, type PreciseDate } from '../dates.ts';
+import { eventsHandlers } from '../events/queries.ts';
+import { logisticsHandlers } from '../logistics/queries.ts';
+import { overviewHandlers } from '../overview/queries.ts';
+import { projectsHandlers } from '../projects/queries.ts';
+import { sectorsHandlers } from '../sectors/queries.ts';
+import type { SourceRef } from '../shared-types.ts';
+import type { Reconciliation } from '../trade/contract.ts';
+import { reconcile, tradeDashboardHandlers } from '../trade/queries.ts';
+import type { dashboardExportInput } from './contract.ts';
+import type { Cell } from './csv-writer.ts';
+import type { TableData } from './table-writer.ts';
+
+type Request = z.output<typeof dashboardExportInput>;
+
+/** "S1 — Korea Customs Service: Trade statistics 2023". */
+export function sourceText(s: SourceRef | null | undefined): string {
+  return s ? `${s.label} — ${s.publisher}: ${s.title}` : '';
+}
+const sourcesText = (list: readonly SourceRef[]): string => list.map(sourceText).join('; ');
+const dateText = (d: PreciseDate | null | undefined): string => (d ? formatPreciseDate(d) : '');
+const table = (name: string, header: string[], rows: Cell[][]): TableData => ({ name, header, rows: () => rows });
+
+export async function dashboardTables(ctx: Context, request: Request): Promise<TableData[]> {
+  switch (request.dashboard) {
+    case 'overview': return overviewTables(ctx, request.filters);
+    case 'trade': return tradeTables(ctx, request.filters);
+    case 'sectors': return sectorsTables(ctx, request.filters);
+    case 'projects': return projectsTables(ctx, request.filters);
+    case 'events': return eventsTables(ctx, request.filters);
+    case 'logistics': return logisticsTables(ctx);
+  }
+}
+
+async function overviewTables(ctx: Context, filters: Extract<Request, { dashboard: 'overview' }>['filters']): Promise<TableData[]> {
+  const o = await overviewHandlers(ctx).overview(filters);
+  const tables: TableData[] = [];
+  const h = o.headline;
+  if (h) {
+    const pair = [h.year, h.reporter.code, h.partner.code];
+    tables.push(table('headline', ['measure', 'year', 'reporter', 'partner', 'value_usd', 'basis', 'sources'], [
+      ['exports', ...pair, h.exports.value, 'as stated', sourceText(h.exports.source)],
+      ['imports', ...pair, h.imports.value, 'as stated', sourceText(h.imports.source)],
+      ['balance', ...pair, h.balance.value, `derived: ${h.balance.formula}`, sourcesText(h.balance.sources)],
+      ['total trade (sum of parts)', ...pair, h.sumOfParts.value, `derived: ${h.sumOfParts.formula}`, sourcesText(h.sumOfParts.sources)],
+      ...(h.statedTotal ? [['total trade (stated)', ...pair, h.statedTotal.value, 'as stated', sourceText(h.statedTotal.source)] as Cell[]] : []),
+    ]));
+  }
+  tables.push(table('statements', ['kind', 'text', 'source'], o.statements.map((s) => [s.kind, s.text, sourceText(s.source)])));
+  tables.push(table('contents', ['what', 'count'], [
+    ['trade figures', o.counts.tradeFlows], ['sectors', o.counts.sectors], ['cooperation projects', o.counts.projects],
+    ['project batches', o.counts.projectBatches], ['events', o.counts.events], ['logistics routes', o.counts.routes], ['sources', o.counts.sources],
+  ]));
+  return tables;
+}
+
+async function tradeTables(ctx: Context, q: Extract<Request, { dashboard: 'trade' }>['filters']): Promise<TableData[]> {
+  const trade = tradeDashboardHandlers(ctx);
+  const [series, kpi, mirror] = await Promise.all([trade.tradeSeries(q), trade.tradeKpi(q), trade.tradeMirror(q)]);
+  // The view's "where figures disagree": both directions of the pair, within the years shown, latest first.
+  const inRange = (r: Reconciliation): boolean => (q.from === undefined || r.year >= q.from) && (q.to === undefined || r.year <= q.to);
+  const reconciliation = [
+    ...reconcile(ctx.db, { reporter: q.reporter, partner: q.partner, tolerance: 0 }),
+    ...reconcile(ctx.db, { reporter: q.partner, partner: q.reporter, tolerance: 0 }),
+  ].filter(inRange).sort((a, b) => b.year - a.year || a.reporter.code.localeCompare(b.reporter.code));
+  const R = series.reporter.code;
+  const P = series.partner.code;
+
+  const kpiRows: Cell[][] = [];
+  if (kpi.year !== null) {
+    const change = (c: { absolute: number; relative: number | null } | null): Cell[] => [c?.absolute ?? null, c?.relative ?? null];
+    if (kpi.exports) kpiRows.push(['exports', kpi.year, R, P, kpi.exports.value, ...change(kpi.change.exports), 'as stated', sourceText(kpi.exports.source)]);
+    if (kpi.imports) kpiRows.push(['imports', kpi.year, R, P, kpi.imports.value, ...change(kpi.change.imports), 'as stated', sourceText(kpi.imports.source)]);
+    if (kpi.balance) kpiRows.push(['balance', kpi.year, R, P, kpi.balance.value, ...change(kpi.change.balance), `derived: ${kpi.balance.formula}`, sourcesText(kpi.balance.sources)]);
+    if (kpi.total) kpiRows.push(['total trade', kpi.year, R, P, kpi.total.value, ...change(kpi.change.total), `derived: ${kpi.total.formula}`, sourcesText(kpi.total.sources)]);
+    if (kpi.statedTotal) kpiRows.push(['total trade (stated)', kpi.year, R, P, kpi.statedTotal.value, null, null, 'as stated', sourceText(kpi.statedTotal.source)]);
+    if (kpi.share) kpiRows.push([`share of ${R}'s total trade`, kpi.year, R, P, kpi.share.value, null, null, `derived: ${kpi.share.ofTotal.formula}`, sourcesText(kpi.share.ofTotal.sources)]);
+  }
+  return [
+    table('kpi', ['measure', 'year', 'reporter', 'partner', 'value', 'change_absolute', 'change_relative', 'basis', 'sources'], kpiRows),
+    table('series', ['year', 'reporter', 'partner', 'exports_usd', 'exports_source', 'imports_usd', 'imports_source', 'balance_usd', 'total_usd'],
+      series.years.map((y) => [y.year, R, P, y.exports?.value ?? null, sourceText(y.exports?.source), y.imports?.value ?? null, sourceText(y.imports?.source), y.balance, y.total])),
+    table('mirror', ['exporter', 'importer', 'year', 'reported_by_exporter_usd', 'exporter_source', 'reported_by_importer_usd', 'importer_source', 'gap_usd', 'gap_relative'],
+      mirror.directions.flatMap((d) => d.rows.map((r): Cell[] => [
+        d.exporter.code, d.importer.code, r.year, r.exporterReport?.value ?? null, sourceText(r.exporterReport?.source),
+        r.importerReport?.value ?? null, sourceText(r.importerReport?.source), r.gap, r.gapRelative,
+      ]))),
+    table('reconciliation', ['kind', 'year', 'reporter', 'partner', 'what', 'values', 'difference_usd', 'relative', 'sources'],
+      reconciliation.map((r): Cell[] => r.kind === 'stated-vs-parts'
+        ? ['stated vs parts', r.year, r.reporter.code, r.partner.code, r.measure, `stated ${r.stated}; ${r.formula} = ${r.computed}`, r.difference, r.relative, sourceText(r.source)]
+        : ['sources disagree', r.year, r.reporter.code, r.partner.code, r.flow, r.values.map((v) => `${v.value} (${v.source.label})`).join('; '), r.difference, r.relative,
+          sourcesText(r.values.map((v) => v.source))])),
+  ];
+}
+
+async function sectorsTables(ctx: Context, q: Extract<Request, { dashboard: 'sectors' }>['filters']): Promise<TableData[]> {
+  const d = await sectorsHandlers(ctx).listSectors(q);
+  const R = d.reporter.code;
+  const figureRow = (sector: string, f: (typeof d.otherFigures)[number]): Cell[] => [
+    sector, f.year, f.reporter.code, f.partner.code, f.flow, f.label, f.hsNote, f.value, f.periodNote ?? '', f.shareOfTotal?.value ?? null, sourceText(f.source), f.note ?? '',
+  ];
+  return [
+    table('sectors', ['sector', 'priorities', 'latest_year', 'latest_value_usd', 'latest_basis', 'change_on_previous_year', 'share_of_exports', 'hs_codes', 'figures', 'sources'],
+      d.sectors.map((s): Cell[] => {
+        const priorities = s.priorities.map((p) => `#${p.position} in ${p.planTitle} (${p.source.label})`).join('; ');
+        // As the view: the HS-based value when trade flows of its codes are loaded, else the latest stated figure.
+        const f = s.figures[0];
+        if (s.latest) {
+          return [s.name, priorities, s.latest.year, s.latest.value, `HS-based (${s.latest.rows} trade flows)`, s.latest.change, s.latest.share, s.hsCodes, s.figures.length, sourcesText(s.latest.sources)];
+        }
+        if (f) {
+          const basis = ['as stated', f.periodNote, f.reporter.code !== R ? `reported by ${f.reporter.name} (imports)` : null].filter(Boolean).join('; ');
+          return [s.name, priorities, f.year, f.value, basis, null, f.shareOfTotal?.value ?? null, s.hsCodes, s.figures.length, sourceText(f.source)];
+        }
+        return [s.name, priorities, null, null, 'no data loaded', null, null, s.hsCodes, s.figures.length, sourcesText(s.priorities.map((p) => p.source))];
+      })),
+    table('figures', ['sector', 'year', 'reporter', 'partner', 'flow', 'product_group', 'code_as_given', 'value_usd', 'period', 'share_of_total', 'source', 'note'], [
+      ...d.sectors.flatMap((s) => s.figures.map((f) => figureRow(s.name, f))),
+      ...d.otherFigures.map((f) => figureRow('', f)),
+    ]),
+  ];
+}
+
+async function projectsTables(ctx: Context, q: Extract<Request, { dashboard: 'projects' }>['filters']): Promise<TableData[]> {
+  const d = await projectsHandlers(ctx).listProjects(q);
+  return [
+    table('projects', ['title', 'count', 'region', 'region_code', 'counterpart', 'status', 'signed', 'signed_precision', 'signed_value', 'signed_part', 'signed_at_event',
+      'value_usd', 'fields', 'split_reported', 'note', 'source'],
+    d.projects.map((p) => [
+      p.title, p.count, p.region.name, p.region.code, p.counterpart?.code ?? '', p.status, dateText(p.signed), p.signed?.precision ?? '', p.signed?.value ?? '',
+      p.signed?.part ?? '', p.signedAtEvent?.title ?? '', p.valueUsd, p.fields.join('; '), p.count > 1 ? (p.splitReported ? 'yes' : 'no') : '', p.note ?? '', sourceText(p.source),
+    ])),
+    // As the chart: fields counted where the source attributes projects, and each batch without a reported split as one row, never divided.
+    table('by_field', ['field', 'projects', 'note'], [
+      ...d.fields.byField.map((f): Cell[] => [f.field, f.projects, '']),
+      ...d.fields.unsplitBatches.map((b): Cell[] => [`Batch across ${b.fields.length} fields: ${b.fields.join('; ')}`, b.count, 'split not reported: not divided among its fields']),
+    ]),
+    table('by_region', ['region', 'region_code', 'region_label', 'projects', 'entries'], d.byRegion.map((r) => [r.region.name, r.region.code, r.region.regionLabel ?? '', r.projects, r.entries])),
+  ];
+}
+
+async function eventsTables(ctx: Context, q: Extract<Request, { dashboard: 'events' }>['filters']): Promise<TableData[]> {
+  const d = await eventsHandlers(ctx).listEvents(q);
+  const rows = (group: string, list: typeof d.upcoming): Cell[][] => list.map((e) => [
+    group, e.title, e.kind, dateText(e.date), e.date.precision, e.date.value ?? '', e.date.part ?? '', e.earliest ?? '', e.latest ?? '',
+    e.place.name, e.country?.code ?? '', e.region?.code ?? '', e.organiser ?? '', e.sectors.join('; '),
+    e.projects.map((p) => `${p.title} (${p.count})`).join('; '), e.note ?? '', sourceText(e.source),
+  ]);
+  return [table('events', ['group', 'title', 'kind', 'date', 'date_precision', 'date_value', 'date_part', 'earliest_day', 'latest_day', 'place', 'country', 'region',
+    'organiser', 'sectors', 'projects_signed', 'note', 'source'], [...rows(`upcoming (after ${d.today})`, d.upcoming), ...rows(`past (before ${d.today})`, d.past)])];
+}
+
+async function logisticsTables(ctx: Context): Promise<TableData[]> {
+  const routes = await logisticsHandlers(ctx).listRoutes({});
+  return [
+    table('routes', ['route', 'legs', 'transit_days_min', 'transit_days_max', 'counted_from', 'note', 'source'], routes.map((r) => [
+      r.name, r.legs.map((l) => `${l.from.name} → ${l.to.name} (${l.mode})`).join('; '), r.transitDays?.min ?? null, r.transitDays?.max ?? null,
+      r.transitBasis ?? '', r.note ?? '', sourceText(r.source),
+    ])),
+    table('legs', ['route', 'position', 'mode', 'from', 'from_economy', 'to', 'to_economy', 'label'], routes.flatMap((r) => r.legs.map((l): Cell[] => [
+      r.name, l.position, l.mode, l.from.name, l.from.economy.code, l.to.name, l.to.economy.code, l.label ?? '',
+    ]))),
+  ];
+}

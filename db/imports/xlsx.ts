@@ -1,0 +1,373 @@
+/**
+ * A streaming reader for the first (or a named) worksheet of an .xlsx workbook, with the same
+ * surface as the CSV reader (header, batches of rows with their sheet row number, bytes read), so
+ * every import layout and the column-mapping flow work on spreadsheets unchanged.
+ *
+ * An .xlsx file is a ZIP of XML parts: xl/workbook.xml names the sheets, xl/_rels/workbook.xml.rels
+ * says which part holds each, xl/sharedStrings.xml holds the text cells' strings, and
+ * xl/worksheets/sheetN.xml the cells (`<row r="2"><c r="A2" t="s"><v>0</v></c>…</row>`). The sheet
+ * is inflated and scanned chunk by chunk (zip.ts); only the shared strings are held in memory.
+ * Values are read as stored: numbers in their invariant text form ("1234.5", "1.2E+07"), text as
+ * text, booleans as TRUE/FALSE, errors as their code (#N/A), so validation reports what the cell holds.
+ */
+import { closeSync, openSync, readSync } from 'node:fs';
+import { ZipError, ZipFile, type ZipEntry } from './zip.ts';
+import type { CsvRow, Delimiter } from './csv.ts';
+
+export interface XlsxReadOptions {
+  /** Uncompressed bytes per read of the sheet part. */
+  chunkSize?: number;
+  /** A sheet by name; the workbook's first sheet otherwise. */
+  sheet?: string | undefined;
+}
+
+export class XlsxError extends Error {}
+
+const ENTITY = /&(?:(amp|lt|gt|quot|apos)|#(\d+)|#x([0-9a-fA-F]+));/g;
+const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+const ESCAPED_CHAR = /_x([0-9A-Fa-f]{4})_/g;
+
+/** XML text → string: entities, then OOXML's `_xHHHH_` escapes (control characters, a literal `_x…_` written as `_x005F_x…_`). */
+export function decodeXmlText(text: string): string {
+  let s = text.indexOf('&') >= 0
+    ? text.replace(ENTITY, (_m, name: string | undefined, dec: string | undefined, hex: string | undefined) =>
+      name ? NAMED[name]! : String.fromCodePoint(dec ? Number(dec) : parseInt(hex!, 16)))
+    : text;
+  if (s.indexOf('_x') >= 0) s = s.replace(ESCAPED_CHAR, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+  return s;
+}
+
+const ATTR = /([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
+function attributes(text: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  ATTR.lastIndex = 0;
+  for (let m = ATTR.exec(text); m; m = ATTR.exec(text)) out[m[1]!] = decodeXmlText(m[2] ?? m[3] ?? '');
+  return out;
+}
+
+/** Elements named `local` in any namespace prefix, with their attributes. */
+function elements(xml: string, local: string): Record<string, string>[] {
+  const re = new RegExp(`<(?:[\\w.-]+:)?${local}\\b([^>]*?)/?>`, 'g');
+  const out: Record<string, string>[] = [];
+  for (let m = re.exec(xml); m; m = re.exec(xml)) out.push(attributes(m[1] ?? ''));
+  return out;
+}
+
+const PHONETIC = /<(?:[\w.-]+:)?rPh\b[\s\S]*?<\/(?:[\w.-]+:)?rPh>/g;
+const TEXT_RUN = /<(?:[\w.-]+:)?t(?:\s[^>]*)?>([\s\S]*?)<\/(?:[\w.-]+:)?t>|<(?:[\w.-]+:)?t(?:\s[^>]*)?\/>/g;
+
+/** The text of a string item (`<si>` or `<is>`): its `<t>`, or its rich-text runs joined; phonetic guides left out. */
+function stringItemText(xml: string): string {
+  const body = xml.indexOf('rPh') >= 0 ? xml.replace(PHONETIC, '') : xml;
+  let text = '';
+  TEXT_RUN.lastIndex = 0;
+  for (let m = TEXT_RUN.exec(body); m; m = TEXT_RUN.exec(body)) text += m[1] ?? '';
+  return decodeXmlText(text);
+}
+
+/** "A" → 0, "Z" → 25, "AA" → 26; -1 when the reference has no column letters. */
+export function columnIndex(ref: string): number {
+  let n = 0;
+  let i = 0;
+  for (; i < ref.length; i++) {
+    const c = ref.charCodeAt(i);
+    if (c >= 65 && c <= 90) n = n * 26 + (c - 64);
+    else if (c >= 97 && c <= 122) n = n * 26 + (c - 96);
+    else break;
+  }
+  return i === 0 ? -1 : n - 1;
+}
+
+/** Resolves a relationship target against the folder of the part that names it. */
+function resolvePart(base: string, target: string): string {
+  if (target.startsWith('/')) return target.slice(1);
+  const parts = base.split('/').slice(0, -1);
+  for (const piece of target.split('/')) {
+    if (piece === '..') parts.pop();
+    else if (piece !== '.' && piece !== '') parts.push(piece);
+  }
+  return parts.join('/');
+}
+
+const ROW_START = /<(?:[\w.-]+:)?row\b/g;
+const ROW_END = /<\/(?:[\w.-]+:)?row>/g;
+const CELL = /<(?:[\w.-]+:)?c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:[\w.-]+:)?c>)/g;
+const VALUE = /<(?:[\w.-]+:)?v(?:\s[^>]*)?>([\s\S]*?)<\/(?:[\w.-]+:)?v>/;
+const INLINE = /<(?:[\w.-]+:)?is(?:\s[^>]*)?>([\s\S]*?)<\/(?:[\w.-]+:)?is>/;
+const ROW_NUMBER = /\br\s*=\s*["'](\d+)["']/;
+const CELL_REF = /\br\s*=\s*["']([A-Za-z]+)\d*["']/;
+const CELL_TYPE = /\bt\s*=\s*["'](\w+)["']/;
+/** Sheets wider than this are refused (Excel's own limit is 16,384 columns). */
+const MAX_COLUMNS = 16_384;
+
+export class XlsxFileReader {
+  readonly kind = 'xlsx' as const;
+  readonly path: string;
+  readonly totalBytes: number;
+  /** File bytes consumed (the sheet part's compressed bytes read, then the whole file at the end). */
+  bytesRead = 0;
+  /** The sheet read, and every sheet of the workbook in order. */
+  readonly sheet: { name: string; all: string[] };
+  /** A spreadsheet has no delimiter; "," for the report. */
+  readonly delimiter: Delimiter = ',';
+  #zip: ZipFile;
+  #sheetEntry: ZipEntry;
+  #strings: string[] | undefined;
+  #stringsEntry: ZipEntry | undefined;
+  #chunkSize: number;
+  #listeners: ((chunk: Buffer) => void)[] = [];
+  #header: string[] | undefined;
+  #headerLine = 1;
+  #rows: Generator<CsvRow[]> | undefined;
+  #pending: CsvRow[] = [];
+
+  constructor(path: string, options: XlsxReadOptions = {}) {
+    this.path = path;
+    this.#chunkSize = options.chunkSize ?? 64 * 1024;
+    try {
+      this.#zip = new ZipFile(path);
+    } catch (error) {
+      if (error instanceof ZipError) throw new XlsxError(`not a readable .xlsx workbook: ${error.message}`);
+      throw error;
+    }
+    try {
+      this.totalBytes = this.#zip.size;
+      const workbookPath = 'xl/workbook.xml';
+      const rootRels = this.#zip.entries.get('_rels/.rels');
+      const officeDoc = rootRels
+        ? elements(this.#zip.readText(rootRels), 'Relationship').find((r) => (r['Type'] ?? '').endsWith('/officeDocument'))?.['Target']
+        : undefined;
+      const bookPath = officeDoc ? resolvePart('', officeDoc) : workbookPath;
+      const book = this.#zip.entries.get(bookPath);
+      if (!book) throw new XlsxError('no workbook part (xl/workbook.xml): not an Excel workbook');
+      const sheets = elements(this.#zip.readText(book), 'sheet');
+      if (sheets.length === 0) throw new XlsxError('the workbook has no sheet');
+      const relsPath = resolvePart(bookPath, `_rels/${bookPath.split('/').pop()}.rels`);
+      const relsEntry = this.#zip.entries.get(relsPath);
+      const rels = relsEntry ? elements(this.#zip.readText(relsEntry), 'Relationship') : [];
+      const target = (id: string | undefined): string | undefined => {
+        const t = rels.find((r) => r['Id'] === id)?.['Target'];
+        return t === undefined ? undefined : resolvePart(bookPath, t);
+      };
+      const names = sheets.map((s) => s['name'] ?? '');
+      const chosen = options.sheet === undefined ? sheets[0]! : sheets.find((s) => s['name'] === options.sheet);
+      if (!chosen) throw new XlsxError(`no sheet named “${options.sheet}” (sheets: ${names.join(', ')})`);
+      const rid = Object.entries(chosen).find(([k]) => k === 'r:id' || k.endsWith(':id'))?.[1];
+      const index = sheets.indexOf(chosen);
+      const sheetPath = target(rid) ?? `xl/worksheets/sheet${index + 1}.xml`;
+      const entry = this.#zip.entries.get(sheetPath);
+      if (!entry) throw new XlsxError(`the sheet “${chosen['name']}” has no data part (${sheetPath}); a chart sheet?`);
+      this.#sheetEntry = entry;
+      this.sheet = { name: chosen['name'] ?? '', all: names };
+      const sst = rels.find((r) => (r['Type'] ?? '').endsWith('/sharedStrings'))?.['Target'];
+      this.#stringsEntry = this.#zip.entries.get(sst ? resolvePart(bookPath, sst) : 'xl/sharedStrings.xml');
+    } catch (error) {
+      this.#zip.close();
+      if (error instanceof ZipError) throw new XlsxError(error.message);
+      throw error;
+    }
+  }
+
+  /** Sees every raw chunk of the file (to hash it); the whole file is passed once, after the last row. */
+  onChunk(listener: (chunk: Buffer) => void): void {
+    this.#listeners.push(listener);
+  }
+
+  get header(): string[] {
+    this.#readHeader();
+    return this.#header ?? [];
+  }
+
+  get headerLine(): number {
+    this.#readHeader();
+    return this.#headerLine;
+  }
+
+  *batches(): Generator<CsvRow[]> {
+    this.#readHeader();
+    if (this.#pending.length > 0) {
+      yield this.#pending;
+      this.#pending = [];
+    }
+    if (this.#rows) yield* this.#rows;
+    this.#feedListeners();
+    this.bytesRead = this.totalBytes;
+  }
+
+  close(): void {
+    this.#zip.close();
+  }
+
+  #readHeader(): void {
+    if (this.#header !== undefined) return;
+    this.#rows = this.#scan();
+    // Pulled by hand: a for…of that stops early would close the generator.
+    for (let next = this.#rows.next(); !next.done; next = this.#rows.next()) {
+      const batch = next.value;
+      const first = batch.findIndex((r) => r.fields.some((f) => f.trim() !== ''));
+      if (first < 0) continue;
+      const header = batch[first]!.fields.map((f) => f.trim());
+      while (header.length > 0 && header[header.length - 1] === '') header.pop();
+      this.#header = header;
+      this.#headerLine = batch[first]!.line;
+      this.#pending = batch.slice(first + 1).map((r) => ({ line: r.line, fields: r.fields }));
+      return;
+    }
+    this.#header = [];
+  }
+
+  #sharedStrings(): string[] {
+    if (this.#strings) return this.#strings;
+    const strings: string[] = [];
+    if (this.#stringsEntry) {
+      const decoder = new TextDecoder('utf-8');
+      let text = '';
+      const item = /<(?:[\w.-]+:)?si\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:[\w.-]+:)?si>)/g;
+      for (const chunk of this.#zip.stream(this.#stringsEntry, this.#chunkSize)) {
+        text += decoder.decode(chunk, { stream: true });
+        item.lastIndex = 0;
+        let consumed = 0;
+        for (let m = item.exec(text); m; m = item.exec(text)) {
+          strings.push(m[1] === undefined ? '' : stringItemText(m[1]));
+          consumed = item.lastIndex;
+        }
+        text = text.slice(consumed);
+      }
+    }
+    this.#strings = strings;
+    return strings;
+  }
+
+  /** Rows of the sheet in batches (one per chunk of XML), blank rows left out. */
+  *#scan(): Generator<CsvRow[]> {
+    const strings = this.#sharedStrings();
+    const decoder = new TextDecoder('utf-8');
+    let text = '';
+    let lastRow = 0;
+    const out: CsvRow[] = [];
+    const onRead = (offset: number): void => {
+      this.bytesRead = offset;
+    };
+    try {
+      for (const chunk of this.#zip.stream(this.#sheetEntry, this.#chunkSize, onRead)) {
+        text += decoder.decode(chunk, { stream: true });
+        let pos = 0;
+        for (;;) {
+          ROW_START.lastIndex = pos;
+          const start = ROW_START.exec(text);
+          if (!start) {
+            pos = Math.max(pos, text.length - 64); // keep a possible partial "<row" tag
+            break;
+          }
+          const tagEnd = text.indexOf('>', start.index);
+          if (tagEnd < 0) {
+            pos = start.index;
+            break;
+          }
+          const openTag = text.slice(start.index, tagEnd + 1);
+          const rowAttr = ROW_NUMBER.exec(openTag);
+          if (text.charCodeAt(tagEnd - 1) === 47 /* "/" */) {
+            // An empty row: <row r="5"/>.
+            lastRow = rowAttr ? Number(rowAttr[1]) : lastRow + 1;
+            pos = tagEnd + 1;
+            continue;
+          }
+          ROW_END.lastIndex = tagEnd;
+          const end = ROW_END.exec(text);
+          if (!end) {
+            pos = start.index;
+            break;
+          }
+          lastRow = rowAttr ? Number(rowAttr[1]) : lastRow + 1;
+          const fields = this.#cells(text.slice(tagEnd + 1, end.index), strings, lastRow);
+          if (fields.some((f) => f.length > 0 && f.trim().length > 0)) out.push({ line: lastRow, fields });
+          pos = end.index + end[0].length;
+        }
+        text = text.slice(pos);
+        if (out.length > 0) {
+          yield out.slice();
+          out.length = 0;
+        }
+      }
+    } catch (error) {
+      if (error instanceof ZipError) throw new XlsxError(error.message);
+      throw error;
+    }
+  }
+
+  #cells(xml: string, strings: string[], row: number): string[] {
+    const fields: string[] = [];
+    let column = -1;
+    CELL.lastIndex = 0;
+    for (let m = CELL.exec(xml); m; m = CELL.exec(xml)) {
+      const attrs = m[1] ?? '';
+      const ref = CELL_REF.exec(attrs);
+      column = ref ? columnIndex(ref[1]!) : column + 1;
+      if (column >= MAX_COLUMNS) throw new XlsxError(`row ${row} has a cell beyond column ${MAX_COLUMNS}`);
+      const body = m[2];
+      if (body === undefined) continue;
+      const type = CELL_TYPE.exec(attrs)?.[1] ?? 'n';
+      let value: string;
+      if (type === 'inlineStr') {
+        const is = INLINE.exec(body);
+        value = is ? stringItemText(is[1] ?? '') : '';
+      } else {
+        const v = VALUE.exec(body);
+        const raw = v ? v[1] ?? '' : '';
+        if (type === 's') {
+          const s = strings[Number(raw)];
+          if (s === undefined) throw new XlsxError(`row ${row}: a text cell points to shared string ${raw}, which the workbook does not have`);
+          value = s;
+        } else if (type === 'b') value = raw === '1' ? 'TRUE' : raw === '0' ? 'FALSE' : raw;
+        else value = decodeXmlText(raw);
+      }
+      while (fields.length < column) fields.push('');
+      fields[column] = value;
+    }
+    return fields;
+  }
+
+  /** Passes the whole file to the chunk listeners (the importer hashes the file's bytes). */
+  #feedListeners(): void {
+    if (this.#listeners.length === 0) return;
+    for (const chunk of streamFile(this.path, 1 << 20)) for (const listener of this.#listeners) listener(chunk);
+  }
+}
+
+function* streamFile(path: string, chunkSize: number): Generator<Buffer> {
+  const fd = openSync(path, 'r');
+  try {
+    const buffer = Buffer.allocUnsafe(chunkSize);
+    for (;;) {
+      const n = readSync(fd, buffer, 0, chunkSize, null);
+      if (n === 0) return;
+      yield buffer.subarray(0, n);
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** True when the file starts like a ZIP archive (an .xlsx workbook). */
+export function looksLikeZip(path: string): boolean {
+  const fd = openSync(path, 'r');
+  try {
+    const head = Buffer.alloc(4);
+    const n = readSync(fd, head, 0, 4, 0);
+    return n === 4 && head.readUInt32LE(0) === 0x04034b50;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** True for the old binary Excel format (.xls, an OLE2 compound file), which is not read. */
+export function looksLikeOldExcel(path: string): boolean {
+  const fd = openSync(path, 'r');
+  try {
+    const head = Buffer.alloc(8);
+    const n = readSync(fd, head, 0, 8, 0);
+    return n === 8 && head.toString('hex') === 'd0cf11e0a1b11ae1';
+  } finally {
+    closeSync(fd);
+  }
+}

@@ -1,0 +1,182 @@
+/**
+ * A small synchronous ZIP reader over a file descriptor: it reads the central directory (ZIP64
+ * included) and streams one entry at a time, inflating with fflate's streaming `Inflate` in fixed
+ * chunks, so a large entry (an XLSX sheet of a million rows) never sits whole in memory. Stored
+ * and deflated entries; encrypted ones are refused. Each entry's CRC-32 is checked at its end.
+ */
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { crc32 } from 'node:zlib';
+// fflate's browser build: its Node entry declares a `require` of its own, which clashes with the bundler's ESM shim.
+import { Inflate } from 'fflate/browser';
+
+export interface ZipEntry {
+  name: string;
+  method: number;
+  compressedSize: number;
+  size: number;
+  crc: number;
+  /** Offset of the entry's local header. */
+  headerOffset: number;
+  flags: number;
+}
+
+export class ZipError extends Error {}
+
+const EOCD = 0x06054b50;
+const ZIP64_LOCATOR = 0x07064b50;
+const ZIP64_EOCD = 0x06064b50;
+const CENTRAL = 0x02014b50;
+const LOCAL = 0x04034b50;
+
+export class ZipFile {
+  readonly path: string;
+  readonly size: number;
+  readonly entries: Map<string, ZipEntry>;
+  #fd: number;
+
+  constructor(path: string) {
+    this.path = path;
+    this.#fd = openSync(path, 'r');
+    try {
+      this.size = fstatSync(this.#fd).size;
+      this.entries = this.#readDirectory();
+    } catch (error) {
+      closeSync(this.#fd);
+      throw error;
+    }
+  }
+
+  close(): void {
+    if (this.#fd >= 0) {
+      closeSync(this.#fd);
+      this.#fd = -1;
+    }
+  }
+
+  #read(position: number, length: number): Buffer {
+    const buffer = Buffer.allocUnsafe(length);
+    let done = 0;
+    while (done < length) {
+      const n = readSync(this.#fd, buffer, done, length - done, position + done);
+      if (n === 0) throw new ZipError('the file ends early (truncated?)');
+      done += n;
+    }
+    return buffer;
+  }
+
+  #readDirectory(): Map<string, ZipEntry> {
+    const tailLength = Math.min(this.size, 22 + 65535);
+    if (tailLength < 22) throw new ZipError('too small to be a ZIP archive');
+    const tail = this.#read(this.size - tailLength, tailLength);
+    let at = -1;
+    for (let i = tail.length - 22; i >= 0; i--) {
+      if (tail.readUInt32LE(i) === EOCD) {
+        at = i;
+        break;
+      }
+    }
+    if (at < 0) throw new ZipError('no ZIP directory found (not an .xlsx file, or damaged)');
+    let count = tail.readUInt16LE(at + 10);
+    let dirSize = tail.readUInt32LE(at + 12);
+    let dirOffset = tail.readUInt32LE(at + 16);
+    if (count === 0xffff || dirSize === 0xffffffff || dirOffset === 0xffffffff) {
+      const locatorAt = this.size - tailLength + at - 20;
+      const locator = this.#read(locatorAt, 20);
+      if (locator.readUInt32LE(0) !== ZIP64_LOCATOR) throw new ZipError('damaged ZIP64 directory');
+      const eocd64 = this.#read(Number(locator.readBigUInt64LE(8)), 56);
+      if (eocd64.readUInt32LE(0) !== ZIP64_EOCD) throw new ZipError('damaged ZIP64 directory');
+      count = Number(eocd64.readBigUInt64LE(32));
+      dirSize = Number(eocd64.readBigUInt64LE(40));
+      dirOffset = Number(eocd64.readBigUInt64LE(48));
+    }
+    if (dirOffset + dirSize > this.size) throw new ZipError('the ZIP directory points past the end of the file (truncated?)');
+    const dir = this.#read(dirOffset, dirSize);
+    const entries = new Map<string, ZipEntry>();
+    let p = 0;
+    for (let i = 0; i < count; i++) {
+      if (p + 46 > dir.length || dir.readUInt32LE(p) !== CENTRAL) throw new ZipError('damaged ZIP directory');
+      const flags = dir.readUInt16LE(p + 8);
+      const method = dir.readUInt16LE(p + 10);
+      const crc = dir.readUInt32LE(p + 16);
+      let compressedSize = dir.readUInt32LE(p + 20);
+      let size = dir.readUInt32LE(p + 24);
+      const nameLength = dir.readUInt16LE(p + 28);
+      const extraLength = dir.readUInt16LE(p + 30);
+      const commentLength = dir.readUInt16LE(p + 32);
+      let headerOffset = dir.readUInt32LE(p + 42);
+      const name = dir.toString(flags & 0x800 ? 'utf8' : 'latin1', p + 46, p + 46 + nameLength);
+      // ZIP64 extra field: the 64-bit values, in this order, for those whose 32-bit field is saturated.
+      let e = p + 46 + nameLength;
+      const extraEnd = e + extraLength;
+      while (e + 4 <= extraEnd) {
+        const tag = dir.readUInt16LE(e);
+        const len = dir.readUInt16LE(e + 2);
+        if (tag === 0x0001) {
+          let q = e + 4;
+          if (size === 0xffffffff) { size = Number(dir.readBigUInt64LE(q)); q += 8; }
+          if (compressedSize === 0xffffffff) { compressedSize = Number(dir.readBigUInt64LE(q)); q += 8; }
+          if (headerOffset === 0xffffffff) { headerOffset = Number(dir.readBigUInt64LE(q)); }
+        }
+        e += 4 + len;
+      }
+      entries.set(name.replace(/\\/g, '/'), { name, method, compressedSize, size, crc, headerOffset, flags });
+      p = extraEnd + commentLength;
+    }
+    return entries;
+  }
+
+  /** Where the entry's data starts in the file. */
+  dataOffset(entry: ZipEntry): number {
+    const header = this.#read(entry.headerOffset, 30);
+    if (header.readUInt32LE(0) !== LOCAL) throw new ZipError(`damaged entry ${entry.name}`);
+    return entry.headerOffset + 30 + header.readUInt16LE(26) + header.readUInt16LE(28);
+  }
+
+  /**
+   * The entry's uncompressed bytes, chunk by chunk (each chunk is fresh: keep it if needed).
+   * `onRead` reports the file offset reached, for progress.
+   */
+  *stream(entry: ZipEntry, chunkSize = 64 * 1024, onRead?: (offset: number) => void): Generator<Uint8Array> {
+    if (entry.flags & 0x1) throw new ZipError(`${entry.name} is encrypted`);
+    if (entry.method !== 0 && entry.method !== 8) throw new ZipError(`${entry.name} uses compression method ${entry.method} (only stored and deflate are read)`);
+    const start = this.dataOffset(entry);
+    if (start + entry.compressedSize > this.size) throw new ZipError(`${entry.name} runs past the end of the file (truncated?)`);
+    const out: Uint8Array[] = [];
+    const inflate = entry.method === 8 ? new Inflate((chunk) => out.push(chunk)) : null;
+    let crc = 0;
+    let total = 0;
+    const buffer = Buffer.allocUnsafe(chunkSize);
+    let done = 0;
+    while (done < entry.compressedSize) {
+      const want = Math.min(chunkSize, entry.compressedSize - done);
+      const n = readSync(this.#fd, buffer, 0, want, start + done);
+      if (n === 0) throw new ZipError(`${entry.name} ends early (truncated?)`);
+      done += n;
+      const last = done >= entry.compressedSize;
+      const piece = buffer.subarray(0, n);
+      if (inflate) {
+        try {
+          inflate.push(piece, last);
+        } catch (error) {
+          throw new ZipError(`${entry.name} cannot be decompressed: ${(error as Error).message}`);
+        }
+      } else {
+        out.push(Uint8Array.from(piece));
+      }
+      onRead?.(start + done);
+      for (const chunk of out) {
+        crc = crc32(chunk, crc);
+        total += chunk.length;
+        yield chunk;
+      }
+      out.length = 0;
+    }
+    if (total !== entry.size || (crc >>> 0) !== entry.crc) throw new ZipError(`${entry.name} is damaged (size or CRC-32 does not match)`);
+  }
+
+  /** A small entry, whole (workbook parts, relationships). */
+  readText(entry: ZipEntry): string {
+    const chunks = [...this.stream(entry)];
+    return Buffer.concat(chunks).toString('utf8');
+  }
+}

@@ -1,0 +1,119 @@
+/**
+ * "Export data…" on the dashboards (real Chromium, HTTP host): the shared component writes the
+ * rows the view shows with its current filters, as a workbook or CSV files; keyboard and axe.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readCsvAll } from '../../db/imports/csv.ts';
+import { XlsxFileReader } from '../../db/imports/xlsx.ts';
+import { startApp, type AppHarness } from '../support/browser.ts';
+import { requireBuiltRenderer } from '../support/build-output.ts';
+import { tempDir } from '../support/temp.ts';
+
+const require = createRequire(import.meta.url);
+const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+const tmp = tempDir();
+let app: AppHarness;
+beforeAll(async () => {
+  requireBuiltRenderer();
+  app = await startApp({ today: '2026-11-29' });
+});
+afterAll(async () => {
+  await app?.close();
+  tmp.cleanup();
+});
+
+async function seriousAxeViolations(page: Page): Promise<string[]> {
+  // The CSP refuses page.addScriptTag({content}); axe is evaluated through the DevTools protocol instead.
+  if (!(await page.evaluate(() => 'axe' in globalThis))) await page.evaluate(AXE_SOURCE);
+  const result = await page.evaluate(async () => {
+    const g = globalThis as unknown as { document: unknown; axe: { run: (c: unknown, o: object) => Promise<{ violations: { id: string; impact: string | null; nodes: { target: unknown[] }[] }[] }> } };
+    return g.axe.run(g.document, { resultTypes: ['violations'] });
+  });
+  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => JSON.stringify(n.target)).join(' ')}`);
+}
+
+function sheetRows(path: string, sheet: string): string[][] {
+  const r = new XlsxFileReader(path, { sheet });
+  try {
+    const rows: string[][] = [];
+    for (const b of r.batches()) for (const row of b) rows.push([...row.fields]);
+    return rows;
+  } finally {
+    r.close();
+  }
+}
+
+describe('Export data… on the dashboards', () => {
+  it('trade: the workbook holds the years the filters select, the same as the view’s query', async () => {
+    const page = await app.newPage();
+    await page.goto(`${app.host.url}#/trade?reporter=KOR&partner=CHN&from=2015&to=2021`);
+    await page.getByTestId('trade-kpis').waitFor();
+    const toggle = page.getByRole('button', { name: 'Export data…' });
+    expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+    await toggle.click();
+    expect(await toggle.getAttribute('aria-expanded')).toBe('true');
+    const box = page.getByRole('form', { name: 'Export this view\'s data' });
+    expect(await box.innerText()).toContain('reporter KOR, partner CHN, from 2015, to 2021');
+    // The file path field has the focus.
+    await page.keyboard.type(tmp.file('trade.xlsx'));
+    await box.getByRole('button', { name: 'Export' }).click();
+    const result = page.getByTestId('export-data-result');
+    await result.waitFor();
+    expect(await result.innerText()).toMatch(/in 4 sheets \(kpi, series, mirror, reconciliation\) to .*trade\.xlsx/);
+    const series = sheetRows(tmp.file('trade.xlsx'), 'series');
+    const fromApi = await app.host.session.handlers.tradeSeries({ reporter: 'KOR', partner: 'CHN', from: 2015, to: 2021 });
+    expect(series.map((r) => Number(r[0]))).toEqual(fromApi.years.map((y) => y.year));
+    expect(series.map((r) => (r[3] ? Number(r[3]) : null))).toEqual(fromApi.years.map((y) => y.exports?.value ?? null));
+    await page.screenshot({ path: 'tests/artifacts/dashboard-export-trade.png' });
+    expect(app.foreignRequests).toEqual([]);
+    expect(app.pageErrors).toEqual([]);
+  });
+
+  it('projects with a filter, as CSV files; Escape closes the box and gives the focus back', async () => {
+    const page = await app.newPage({ colorScheme: 'dark' });
+    await page.goto(`${app.host.url}#/projects?status=signed`);
+    await page.getByTestId('projects-table').waitFor();
+    await page.getByRole('button', { name: 'Export data…' }).click();
+    const box = page.getByRole('form', { name: 'Export this view\'s data' });
+    await box.getByLabel('File to write').fill(tmp.file('projects.xlsx'));
+    await box.getByLabel('CSV, a file per table').check();
+    expect(await box.getByLabel('File to write').inputValue()).toBe(tmp.file('projects.csv'));
+    await box.getByRole('button', { name: 'Export' }).click();
+    await page.getByTestId('export-data-result').waitFor();
+    const projects = readCsvAll(tmp.file('projects-projects.csv'));
+    const signed = await app.host.session.handlers.listProjects({ status: 'signed' });
+    expect(projects.rows.map((r) => r.fields[0])).toEqual(signed.projects.map((p) => p.title));
+    expect(projects.rows.every((r) => r.fields[5] === 'signed')).toBe(true);
+    expect(await seriousAxeViolations(page)).toEqual([]);
+
+    // Exporting again without "Replace existing files" says so and writes nothing.
+    await box.getByRole('button', { name: 'Export' }).click();
+    await expect.poll(() => box.getByRole('alert').innerText()).toMatch(/projects-projects\.csv already exists/);
+
+    await box.getByLabel('File to write').press('Escape');
+    await expect.poll(() => page.getByRole('button', { name: 'Export data…' }).getAttribute('aria-expanded')).toBe('false');
+    expect(await page.evaluate(() => (globalThis as unknown as { document: { activeElement: { textContent: string | null } | null } }).document.activeElement?.textContent)).toBe('Export data…');
+    expect(app.pageErrors).toEqual([]);
+  });
+
+  it('every dashboard has the button, and axe finds no serious or critical violation with the box open', async () => {
+    const page = await app.newPage();
+    const found: string[] = [];
+    for (const view of ['overview', 'trade', 'sectors', 'projects', 'events', 'logistics']) {
+      await page.goto(`${app.host.url}#/${view}${view === 'trade' || view === 'sectors' ? '?reporter=KOR&partner=CHN' : ''}`);
+      const toggle = page.getByRole('button', { name: 'Export data…' });
+      await toggle.waitFor();
+      expect(await toggle.count(), view).toBe(1);
+      await toggle.click();
+      await page.getByRole('form', { name: 'Export this view\'s data' }).waitFor();
+      found.push(...(await seriousAxeViolations(page)).map((v) => `${view}: ${v}`));
+      await page.reload();
+    }
+    expect(found).toEqual([]);
+    expect(app.pageErrors).toEqual([]);
+  });
+});
