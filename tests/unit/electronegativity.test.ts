@@ -60,7 +60,9 @@ describe('Electronegativity on the built app and the sources', () => {
     for (const f of result.suppressed) expect(f.sample).toMatch(/new BrowserWindow\(mainWindowOptions\(/);
   });
 
-  it('flags an insecure window and a file it cannot parse (the audit can fail)', () => {
+  it('flags an insecure window and a file it cannot parse (the audit can fail)',
+    { timeout: 60_000 },
+    () => {
     const app = tmp.file('insecure');
     mkdirSync(app);
     writeFileSync(join(app, 'main.js'), [
@@ -82,5 +84,5 @@ describe('Electronegativity on the built app and the sources', () => {
     const findings = readReport(join(app, 'report.csv'), 'fixture');
     const blocking = findings.filter(isBlockingLevel).map((f) => f.issue);
     expect(blocking).toEqual(expect.arrayContaining(['CONTEXT_ISOLATION_JS_CHECK', 'SANDBOX_JS_CHECK', 'HTTP_RESOURCES_JS_CHECK', 'PERMISSION_REQUEST_HANDLER_GLOBAL_CHECK']));
-  }, 60_000);
+  });
 });
