@@ -81,7 +81,8 @@ export function overviewHandlers(ctx: Context): Pick<Handlers, 'overview'> {
           projects: count('SELECT coalesce(sum(project_count), 0) FROM project'),
           projectBatches: count('SELECT count(*) FROM project WHERE project_count > 1'),
           routes: count('SELECT count(*) FROM route'),
-          sectors: count('SELECT count(*) FROM sector'),
+          // Packs name the same sector in several places; the sectors view joins them by name, so count names.
+          sectors: count('SELECT count(DISTINCT lower(name)) FROM sector'),
         },
       };
     },
