@@ -2,18 +2,14 @@
  * "Export data…" on the dashboards (real Chromium, HTTP host): the shared component writes the
  * rows the view shows with its current filters, as a workbook or CSV files; keyboard and axe.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readCsvAll } from '../../db/imports/csv.ts';
 import { XlsxFileReader } from '../../db/imports/xlsx.ts';
+import { seriousAxeViolations } from '../support/axe.ts';
 import { startApp, type AppHarness } from '../support/browser.ts';
 import { requireBuiltRenderer } from '../support/build-output.ts';
 import { tempDir } from '../support/temp.ts';
 
-const require = createRequire(import.meta.url);
-const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const tmp = tempDir();
 let app: AppHarness;
 beforeAll(async () => {
@@ -24,17 +20,6 @@ afterAll(async () => {
   await app?.close();
   tmp.cleanup();
 });
-
-async function seriousAxeViolations(page: Page): Promise<string[]> {
-  // The CSP refuses page.addScriptTag({content}); axe is evaluated through the DevTools protocol instead.
-  if (!(await page.evaluate(() => 'axe' in globalThis))) await page.evaluate(AXE_SOURCE);
-  const result = await page.evaluate(async () => {
-    const g = globalThis as unknown as { document: unknown; axe: { run: (c: unknown, o: object) => Promise<{ violations: { id: string; impact: string | null; nodes: { target: unknown[] }[] }[] }> } };
-    return g.axe.run(g.document, { resultTypes: ['violations'] });
-  });
-  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => JSON.stringify(n.target)).join(' ')}`);
-}
 
 function sheetRows(path: string, sheet: string): string[][] {
   const r = new XlsxFileReader(path, { sheet });

@@ -1,12 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seriousAxeViolations } from '../support/axe.ts';
 import { startApp, type AppHarness } from '../support/browser.ts';
 import { requireBuiltRenderer } from '../support/build-output.ts';
 
-const require = createRequire(import.meta.url);
-const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 let app: AppHarness;
 beforeAll(async () => {
@@ -48,22 +46,6 @@ async function expectTableEqualsChart(page: Page, testid: string, format: (v: un
     });
   });
   return compared;
-}
-
-async function seriousAxeViolations(page: Page): Promise<string[]> {
-  // The app's CSP forbids inline scripts (page.addScriptTag({content}) is refused), so axe's source is
-  // evaluated through the DevTools protocol, which the page's CSP does not govern.
-  if (!(await page.evaluate(() => 'axe' in globalThis))) await page.evaluate(AXE_SOURCE);
-  const result = await page.evaluate(async () => {
-    const g = globalThis as unknown as {
-      document: unknown;
-      axe: { run: (ctx: unknown, opts: object) => Promise<{ violations: { id: string; impact: string | null; nodes: { target: unknown[] }[] }[] }> };
-    };
-    return g.axe.run(g.document, { resultTypes: ['violations'] });
-  });
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => JSON.stringify(n.target)).join(' ')}`);
 }
 
 const oneDecimal = (v: unknown): string => (v === null ? 'not reported' : (Number(v)).toFixed(1));

@@ -3,15 +3,12 @@
  * precision, a route with legs; validation with the contract's own schemas before sending, the
  * server's invalid-input details next to the field, the edit log, keyboard use and axe-core.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seriousAxeViolations } from '../support/axe.ts';
 import { startApp, type AppHarness } from '../support/browser.ts';
 import { requireBuiltRenderer } from '../support/build-output.ts';
 
-const require = createRequire(import.meta.url);
-const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 let app: AppHarness;
 
 beforeAll(async () => {
@@ -30,22 +27,6 @@ async function openData(page: Page): Promise<void> {
   // Every picker loaded (sources, economies, places).
   await expect.poll(() => page.locator('select:disabled').count()).toBe(0);
   await expect.poll(() => page.getByText(/^Loading /).count()).toBe(0);
-}
-
-async function seriousAxeViolations(page: Page): Promise<string[]> {
-  // The CSP forbids inline scripts, so page.addScriptTag({content}) is refused: axe's source is evaluated
-  // through the DevTools protocol instead, which the page's CSP does not govern (as in dashboards.test.ts).
-  if (!(await page.evaluate(() => 'axe' in globalThis))) await page.evaluate(AXE_SOURCE);
-  const result = await page.evaluate(async () => {
-    const g = globalThis as unknown as {
-      document: unknown;
-      axe: { run: (ctx: unknown, opts: object) => Promise<{ violations: { id: string; impact: string | null; nodes: { target: unknown[] }[] }[] }> };
-    };
-    return g.axe.run(g.document, { resultTypes: ['violations'] });
-  });
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => JSON.stringify(n.target)).join(' ')}`);
 }
 
 describe('Data view: edit forms', () => {
