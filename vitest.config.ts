@@ -5,6 +5,16 @@ export default defineConfig({
     projects: [
       {
         test: {
+          // `npm run audit:electron` only (see tests/audit/electronegativity.test.ts).
+          name: 'audit',
+          include: ['tests/audit/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
+        },
+      },
+      {
+        test: {
           name: 'unit',
           include: ['tests/unit/**/*.test.ts'],
           environment: 'node',
