@@ -181,110 +181,103 @@ export function createMapper(format: ImportFormat, header: string[], options: Ma
   };
   const get = (f: string[], i: number): string => (i >= 0 ? (f[i] ?? '') : '');
 
+  /**
+   * Both Comtrade layouts: only total rows (partner 2, customs procedure and mode of transport all
+   * "total") are taken; other flows and non-economy partners are skipped with a reason.
+   */
+  const comtradeMapper = (
+    c: { year: number; rep: number; repCode: number; repDesc: number; par: number; parCode: number; parDesc: number;
+      par2: number; customs: number; mot: number; flow: number; cmd: number; level: number; value: number },
+    layout: {
+      flows: Record<string, Flow>;
+      flowNote: string;
+      normaliseFlow: (raw: string) => string;
+      /** The row's month, null for an annual row, 'bad' after reporting a problem. */
+      month: (f: string[], sink: MapSink) => number | null | 'bad';
+    },
+  ): RowMapper => (f, out, sink) => {
+    if (!isTotal(get(f, c.par2), '0') || !isTotal(get(f, c.customs), 'C00') || !isTotal(get(f, c.mot), '0')) {
+      sink.skip('breakdown row (partner 2, customs procedure or mode of transport is not the total)');
+      return SKIPPED;
+    }
+    const flowRaw = layout.normaliseFlow(get(f, c.flow).trim());
+    const flow = layout.flows[flowRaw];
+    if (!flow) {
+      sink.skip(`flow ${flowRaw || '(empty)'} not stored (${layout.flowNote})`);
+      return SKIPPED;
+    }
+    const reporter = economyCode(get(f, c.rep), get(f, c.repCode), get(f, c.repDesc));
+    const partner = economyCode(get(f, c.par), get(f, c.parCode), get(f, c.parDesc));
+    if (partner === null) {
+      sink.skip('partner is an area, not an economy');
+      return SKIPPED;
+    }
+    let bad = false;
+    if (reporter === null) {
+      sink.problem(header[c.rep] ?? 'reporter ISO', get(f, c.rep), 'not an ISO 3166 alpha-3 code');
+      bad = true;
+    }
+    const y = year(get(f, c.year), header[c.year] ?? 'year', sink);
+    const month = layout.month(f, sink);
+    if (month === 'bad') bad = true;
+    const product = productCode(get(f, c.cmd), get(f, c.level), header[c.cmd] ?? 'commodity code', sink);
+    const value = usd(get(f, c.value), 1, dc, header[c.value] ?? 'value', sink);
+    if (bad || y === null || product === null || value === null || reporter === null || month === 'bad') return INVALID;
+    if (c.repDesc >= 0) sink.economy(reporter, get(f, c.repDesc));
+    if (c.parDesc >= 0) sink.economy(partner, get(f, c.parDesc));
+    out.reporter = reporter; out.partner = partner; out.year = y; out.month = month;
+    out.flow = flow; out.product = product; out.value = value;
+    return OK;
+  };
+
   if (format !== 'generic') {
     const missing = REQUIRED_COLUMNS[format].filter((n) => col(n) < 0);
     if (missing.length > 0) throw new MissingColumnError(missing);
   }
 
   if (format === 'comtrade') {
-    const cYear = need('refYear'), cMonth = col('refMonth'), cFreq = col('freqCode'), cPeriod = col('period');
-    const cRep = need('reporterISO'), cRepCode = col('reporterCode'), cRepDesc = col('reporterDesc');
-    const cPar = need('partnerISO'), cParCode = col('partnerCode'), cParDesc = col('partnerDesc');
-    const cPar2 = col('partner2Code'), cCustoms = col('customsCode'), cMot = col('motCode');
-    const cFlow = need('flowCode'), cCmd = need('cmdCode'), cLevel = col('aggrLevel'), cValue = need('primaryValue');
-    return (f, out, sink) => {
-      if (!isTotal(get(f, cPar2), '0') || !isTotal(get(f, cCustoms), 'C00') || !isTotal(get(f, cMot), '0')) {
-        sink.skip('breakdown row (partner 2, customs procedure or mode of transport is not the total)');
-        return SKIPPED;
-      }
-      const flowRaw = get(f, cFlow).trim().toUpperCase();
-      const flow = COMTRADE_FLOWS[flowRaw];
-      if (!flow) {
-        sink.skip(`flow ${flowRaw || '(empty)'} not stored (only X, M, RX, RM)`);
-        return SKIPPED;
-      }
-      const reporter = economyCode(get(f, cRep), get(f, cRepCode), get(f, cRepDesc));
-      const partner = economyCode(get(f, cPar), get(f, cParCode), get(f, cParDesc));
-      if (partner === null) {
-        sink.skip('partner is an area, not an economy');
-        return SKIPPED;
-      }
-      let bad = false;
-      if (reporter === null) {
-        sink.problem(header[cRep] ?? 'reporterISO', get(f, cRep), 'not an ISO 3166 alpha-3 code');
-        bad = true;
-      }
-      const y = year(get(f, cYear), header[cYear] ?? 'refYear', sink);
-      let month: number | null = null;
-      const freq = get(f, cFreq).trim().toUpperCase();
-      const period = get(f, cPeriod).trim();
-      if (freq === 'M' || (freq === '' && period.length === 6)) {
+    const cMonth = col('refMonth'), cFreq = col('freqCode'), cPeriod = col('period');
+    return comtradeMapper({
+      year: need('refYear'), rep: need('reporterISO'), repCode: col('reporterCode'), repDesc: col('reporterDesc'),
+      par: need('partnerISO'), parCode: col('partnerCode'), parDesc: col('partnerDesc'),
+      par2: col('partner2Code'), customs: col('customsCode'), mot: col('motCode'),
+      flow: need('flowCode'), cmd: need('cmdCode'), level: col('aggrLevel'), value: need('primaryValue'),
+    }, {
+      flows: COMTRADE_FLOWS,
+      flowNote: 'only X, M, RX, RM',
+      normaliseFlow: (raw) => raw.toUpperCase(),
+      month: (f, sink) => {
+        const freq = get(f, cFreq).trim().toUpperCase();
+        const period = get(f, cPeriod).trim();
+        if (freq !== 'M' && !(freq === '' && period.length === 6)) return null;
         const m = cMonth >= 0 ? Number(get(f, cMonth)) : Number(period.slice(4));
-        if (Number.isInteger(m) && m >= 1 && m <= 12) month = m;
-        else {
-          sink.problem(header[cMonth >= 0 ? cMonth : cPeriod] ?? 'refMonth', cMonth >= 0 ? get(f, cMonth) : period, 'a month from 1 to 12');
-          bad = true;
-        }
-      }
-      const product = productCode(get(f, cCmd), get(f, cLevel), header[cCmd] ?? 'cmdCode', sink);
-      const value = usd(get(f, cValue), 1, dc, header[cValue] ?? 'primaryValue', sink);
-      if (bad || y === null || product === null || value === null || reporter === null) return INVALID;
-      if (cRepDesc >= 0) sink.economy(reporter, get(f, cRepDesc));
-      if (cParDesc >= 0) sink.economy(partner, get(f, cParDesc));
-      out.reporter = reporter; out.partner = partner; out.year = y; out.month = month;
-      out.flow = flow; out.product = product; out.value = value;
-      return OK;
-    };
+        if (Number.isInteger(m) && m >= 1 && m <= 12) return m;
+        sink.problem(header[cMonth >= 0 ? cMonth : cPeriod] ?? 'refMonth', cMonth >= 0 ? get(f, cMonth) : period, 'a month from 1 to 12');
+        return 'bad';
+      },
+    });
   }
 
   if (format === 'comtrade-legacy') {
-    const cYear = need('Year'), cPeriod = col('Period');
-    const cRep = need('Reporter ISO'), cRepCode = col('Reporter Code'), cRepDesc = col('Reporter');
-    const cPar = need('Partner ISO'), cParCode = col('Partner Code'), cParDesc = col('Partner');
-    const cPar2 = col('2nd Partner Code'), cCustoms = col('Customs Proc. Code'), cMot = col('Mode of Transport Code');
-    const cFlow = need('Trade Flow Code'), cCmd = need('Commodity Code'), cLevel = col('Aggregate Level'), cValue = need('Trade Value (US$)');
-    return (f, out, sink) => {
-      if (!isTotal(get(f, cPar2), '0') || !isTotal(get(f, cCustoms), 'C00') || !isTotal(get(f, cMot), '0')) {
-        sink.skip('breakdown row (partner 2, customs procedure or mode of transport is not the total)');
-        return SKIPPED;
-      }
-      const flowRaw = get(f, cFlow).trim();
-      const flow = LEGACY_FLOWS[flowRaw];
-      if (!flow) {
-        sink.skip(`flow ${flowRaw || '(empty)'} not stored (only 1–4: import, export, re-export, re-import)`);
-        return SKIPPED;
-      }
-      const reporter = economyCode(get(f, cRep), get(f, cRepCode), get(f, cRepDesc));
-      const partner = economyCode(get(f, cPar), get(f, cParCode), get(f, cParDesc));
-      if (partner === null) {
-        sink.skip('partner is an area, not an economy');
-        return SKIPPED;
-      }
-      let bad = false;
-      if (reporter === null) {
-        sink.problem(header[cRep] ?? 'Reporter ISO', get(f, cRep), 'not an ISO 3166 alpha-3 code');
-        bad = true;
-      }
-      const y = year(get(f, cYear), header[cYear] ?? 'Year', sink);
-      let month: number | null = null;
-      const period = get(f, cPeriod).trim();
-      if (period.length === 6) {
+    const cPeriod = col('Period');
+    return comtradeMapper({
+      year: need('Year'), rep: need('Reporter ISO'), repCode: col('Reporter Code'), repDesc: col('Reporter'),
+      par: need('Partner ISO'), parCode: col('Partner Code'), parDesc: col('Partner'),
+      par2: col('2nd Partner Code'), customs: col('Customs Proc. Code'), mot: col('Mode of Transport Code'),
+      flow: need('Trade Flow Code'), cmd: need('Commodity Code'), level: col('Aggregate Level'), value: need('Trade Value (US$)'),
+    }, {
+      flows: LEGACY_FLOWS,
+      flowNote: 'only 1–4: import, export, re-export, re-import',
+      normaliseFlow: (raw) => raw,
+      month: (f, sink) => {
+        const period = get(f, cPeriod).trim();
+        if (period.length !== 6) return null;
         const m = Number(period.slice(4));
-        if (Number.isInteger(m) && m >= 1 && m <= 12) month = m;
-        else {
-          sink.problem(header[cPeriod] ?? 'Period', period, 'a period YYYY or YYYYMM');
-          bad = true;
-        }
-      }
-      const product = productCode(get(f, cCmd), get(f, cLevel), header[cCmd] ?? 'Commodity Code', sink);
-      const value = usd(get(f, cValue), 1, dc, header[cValue] ?? 'Trade Value (US$)', sink);
-      if (bad || y === null || product === null || value === null || reporter === null) return INVALID;
-      if (cRepDesc >= 0) sink.economy(reporter, get(f, cRepDesc));
-      if (cParDesc >= 0) sink.economy(partner, get(f, cParDesc));
-      out.reporter = reporter; out.partner = partner; out.year = y; out.month = month;
-      out.flow = flow; out.product = product; out.value = value;
-      return OK;
-    };
+        if (Number.isInteger(m) && m >= 1 && m <= 12) return m;
+        sink.problem(header[cPeriod] ?? 'Period', period, 'a period YYYY or YYYYMM');
+        return 'bad';
+      },
+    });
   }
 
   if (format === 'wits') {
