@@ -97,7 +97,7 @@ export type JobState = 'running' | 'done' | 'cancelled' | 'failed';
 export interface ImportProgress {
   jobId: string;
   state: JobState;
-  phase: 'starting' | 'reading' | 'committing' | 'finished';
+  phase: 'starting' | 'reading' | 'indexing' | 'committing' | 'finished';
   bytesRead: number;
   bytesTotal: number;
   rowsRead: number;

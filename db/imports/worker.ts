@@ -24,7 +24,7 @@ export type WorkerOutput = { ok: true; result: unknown } | { ok: false; error: {
 
 /** Slots of the shared progress array. */
 export const PROGRESS_SLOTS = { phase: 0, bytesRead: 1, bytesTotal: 2, rowsRead: 3, rowsAdded: 4, rowsSkipped: 5 } as const;
-export const PHASES = ['starting', 'reading', 'committing', 'finished'] as const;
+export const PHASES = ['starting', 'reading', 'indexing', 'committing', 'finished'] as const;
 
 /** A connection for the worker: the main thread already opened, checked and migrated the file. */
 function connect(path: string): Db {

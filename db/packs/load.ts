@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { z } from 'zod';
 import { ApiError } from '../errors.ts';
+import { applyToHsSummary } from '../trade/hs-summary.ts';
 import type { Db } from '../open.ts';
 import { packSchema, type Pack, type PackDate } from './schema.ts';
 
@@ -182,6 +183,7 @@ export function loadPack(db: Db, pack: Pack, contentHash: string = hashPack(pack
                 ON CONFLICT (id) DO UPDATE SET version = excluded.version, title = excluded.title,
                 content_hash = excluded.content_hash, loaded_at = excluded.loaded_at`)
       .run(pack.id, pack.version, pack.title, contentHash, new Date().toISOString());
+    applyToHsSummary(db, { packId: pack.id }, -1);
     for (const table of PACK_TABLES) db.prepare(`DELETE FROM ${table} WHERE pack_id = ?`).run(pack.id);
 
     const insertSource = db.prepare(`INSERT INTO source (id, pack_id, label, publisher, title, published_precision, published_value,
@@ -209,6 +211,7 @@ export function loadPack(db: Db, pack: Pack, contentHash: string = hashPack(pack
       insertFlow.run(f.reporter, f.partner, f.year, f.month ?? null, f.flow, f.productCode, f.valueUsd, f.series, id(f.source), pack.id, f.note ?? null);
       count('tradeFlows');
     }
+    applyToHsSummary(db, { packId: pack.id }, 1);
     const insertStated = db.prepare(`INSERT INTO stated_figure (id, reporter, partner, year, measure, value_usd, source_id, pack_id, note)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     for (const f of pack.statedFigures) {

@@ -93,16 +93,20 @@ function sectorQueries(db: Db, pair: Pair) {
     }
     return [...seen.values()];
   };
-  // One range scan of the (reporter, partner, product_code, …) index per disjoint prefix (the unary + keeps the
-  // planner, which may have no statistics, from choosing the natural-key index on (reporter, partner, year) instead).
-  const rangeStmt = db.prepare(`SELECT year, sum(value_usd) AS v, count(*) AS n, group_concat(DISTINCT source_id) AS srcs FROM trade_flow
-    WHERE reporter = :reporter AND partner = :partner AND product_code >= :lo AND product_code < :hi AND length(product_code) = 6
-      AND +flow = 'export' AND month IS NULL AND series = 'primary' AND +year BETWEEN :from AND :to
+  // A chapter or heading is one lookup in the HS summary (hs_summary, kept at import time); an HS-6
+  // code is one lookup of the natural-key index, which leads with (reporter, partner, product_code).
+  const summaryStmt = db.prepare(`SELECT year, sum(value_usd) AS v, sum(rows) AS n, group_concat(DISTINCT source_id) AS srcs FROM hs_summary
+    WHERE reporter = :reporter AND partner = :partner AND code = :code AND year BETWEEN :from AND :to AND flow = 'export'
+    GROUP BY year`);
+  const rowsStmt = db.prepare(`SELECT year, sum(value_usd) AS v, count(*) AS n, group_concat(DISTINCT source_id) AS srcs FROM trade_flow
+    WHERE reporter = :reporter AND partner = :partner AND product_code = :code AND year BETWEEN :from AND :to
+      AND flow = 'export' AND month IS NULL AND series = 'primary'
     GROUP BY year`);
   const values = (hs: readonly string[]): SectorHsValue[] => {
     const byYear = new Map<number, { value: number; rows: number; sources: Set<string> }>();
-    for (const lo of disjointPrefixes(hs)) {
-      for (const r of rangeStmt.all({ reporter: pair.reporter, partner: pair.partner, lo, hi: `${lo}:`, from, to }) as { year: number; v: number; n: number; srcs: string }[]) {
+    for (const code of disjointPrefixes(hs)) {
+      const stmt = code.length === 6 ? rowsStmt : summaryStmt;
+      for (const r of stmt.all({ reporter: pair.reporter, partner: pair.partner, code, from, to }) as { year: number; v: number; n: number; srcs: string }[]) {
         const acc = byYear.get(r.year) ?? { value: 0, rows: 0, sources: new Set<string>() };
         acc.value += r.v;
         acc.rows += r.n;

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generate } from '../bench/import-throughput.ts';
+import { generate } from '../support/comtrade-like.ts';
 import { startApp, type AppHarness } from '../support/browser.ts';
 import { requireBuiltRenderer } from '../support/build-output.ts';
 import { tempDir } from '../support/temp.ts';

@@ -10,6 +10,7 @@ import { loadPack, parsePack, readPackFile } from '../../db/packs/load.ts';
 import { fieldBreakdown, listProjects } from '../../db/projects/queries.ts';
 import { disjointPrefixes, listSectors, sectorDetail } from '../../db/sectors/queries.ts';
 import { openSession } from '../../db/session.ts';
+import { applyToHsSummary, freshHsSummary, storedHsSummary } from '../../db/trade/hs-summary.ts';
 import { reconcile, tradeKpi, tradeMirror, tradePairs, tradeSeries } from '../../db/trade/queries.ts';
 import { tempDir } from '../support/temp.ts';
 
@@ -185,10 +186,13 @@ describe('dashboard queries on a new database (both default packs)', () => {
     expect(disjointPrefixes(['3304', '33', '330499', '2202', '22'])).toEqual(['22', '33']);
     const src = db.prepare("SELECT id FROM source WHERE label = 'T1'").pluck().get() as string;
     const ins = db.prepare("INSERT INTO trade_flow (reporter, partner, year, flow, product_code, value_usd, source_id) VALUES ('KOR', 'CHN', ?, 'export', ?, ?, ?)");
-    ins.run(2020, '330499', 1e9, src);
+    // Written the way every write path writes HS rows: the rows, then the HS summary from their id range.
+    const added = { rowsFrom: Number(ins.run(2020, '330499', 1e9, src).lastInsertRowid), rowsTo: 0 };
     ins.run(2021, '330499', 2e9, src);
     ins.run(2021, '330410', 0.5e9, src);
-    ins.run(2021, '3304', 9e9, src); // an HS-4 row: not summed with its HS-6 rows
+    added.rowsTo = Number(ins.run(2021, '3304', 9e9, src).lastInsertRowid); // an HS-4 row: not summed with its HS-6 rows
+    applyToHsSummary(db, added, 1);
+    expect(storedHsSummary(db)).toEqual(freshHsSummary(db));
     const d = sectorDetail(db, { reporter: 'KOR', partner: 'CHN', name: 'COSMETICS' });
     expect(d.name).toBe('Cosmetics');
     expect(d.hsCodes.find((h) => h.code === '3304')?.description).toMatch(/beauty, make-up and skin care preparations/);
@@ -196,7 +200,9 @@ describe('dashboard queries on a new database (both default packs)', () => {
     expect(d.values.map((v) => [v.year, v.value])).toEqual([[2020, 1e9], [2021, 2.5e9]]);
     expect(d.values[1]!.change).toBeCloseTo(1.5, 6);
     expect(d.values[1]!.share).toBeCloseTo(2.5e9 / 162912974000, 9);
-    db.prepare("DELETE FROM trade_flow WHERE product_code <> 'TOTAL'").run();
+    applyToHsSummary(db, added, -1);
+    db.prepare('DELETE FROM trade_flow WHERE id BETWEEN ? AND ?').run(added.rowsFrom, added.rowsTo);
+    expect(storedHsSummary(db)).toEqual(freshHsSummary(db));
     expect(() => sectorDetail(db, { reporter: 'KOR', partner: 'CHN', name: 'Unobtainium' })).toThrowError(/No sector named "Unobtainium"/);
   });
 

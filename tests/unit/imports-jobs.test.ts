@@ -6,7 +6,7 @@ import { dispatch } from '../../db/dispatch.ts';
 import type { ImportPreview, ImportProgress, ImportRunInfo } from '../../db/imports/contract.ts';
 import { openDatabase } from '../../db/open.ts';
 import { openSession, type Session } from '../../db/session.ts';
-import { generate } from '../bench/import-throughput.ts';
+import { generate } from '../support/comtrade-like.ts';
 import { snapshot } from '../support/db-snapshot.ts';
 import { tempDir } from '../support/temp.ts';
 

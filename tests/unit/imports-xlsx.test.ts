@@ -211,12 +211,13 @@ describe('importing a workbook: the column mapping, the report, the safety rules
     const s = importFile(db, { path: agency, sheet: 'Trade 2019', mapping, onlyValidRows: true, userName: 't' });
     expect(s.outcome).toBe('imported');
     expect(s.rowsAdded).toBe(4);
+    // Rows are stored in natural-key order (reporter, partner, product, year, month, flow), not file order.
     const rows = db.prepare('SELECT partner, flow, product_code, value_usd FROM trade_flow ORDER BY id').raw().all();
     expect(rows).toEqual([
+      ['CHN', 'export', '0101', 6_105_000],
       ['CHN', 'export', 'TOTAL', 136_202_500_000],
       ['CHN', 'import', 'TOTAL', 107_228_700_000],
       ['WLD', 'export', 'TOTAL', 542_233_000_000],
-      ['CHN', 'export', '0101', 6_105_000],
     ]);
     expect(db.prepare('SELECT file_hash FROM import_run').pluck().get()).toBe(s.fileHash);
     // The same file again adds nothing.

@@ -18,12 +18,15 @@ const latest = readMigrations().length;
 
 type Rows = Map<string, { columns: string[]; rows: unknown[][] }>;
 
+/** Every column, in order: also works for WITHOUT ROWID tables (which have no rowid to sort by). */
+const byAllColumns = (columns: string[]): string => columns.map((_, i) => i + 1).join(', ');
+
 function allRows(db: Database.Database): Rows {
   const out: Rows = new Map();
   const tables = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[];
   for (const t of tables) {
     const columns = (db.prepare(`PRAGMA table_info("${t}")`).all() as { name: string }[]).map((c) => c.name);
-    out.set(t, { columns, rows: db.prepare(`SELECT * FROM "${t}" ORDER BY rowid`).raw().all() as unknown[][] });
+    out.set(t, { columns, rows: db.prepare(`SELECT * FROM "${t}" ORDER BY ${byAllColumns(columns)}`).raw().all() as unknown[][] });
   }
   return out;
 }
@@ -51,7 +54,7 @@ describe('databases of every schema version', () => {
       expect(db.pragma('foreign_key_check')).toEqual([]);
       for (const [table, { columns, rows }] of before) {
         // The same rows, read through the columns the old version had (new columns may be added).
-        const now = db.prepare(`SELECT ${columns.map((c) => `"${c}"`).join(', ')} FROM "${table}" ORDER BY rowid`).raw().all();
+        const now = db.prepare(`SELECT ${columns.map((c) => `"${c}"`).join(', ')} FROM "${table}" ORDER BY ${byAllColumns(columns)}`).raw().all();
         expect(now, `${table} after upgrading from schema ${version}`).toEqual(rows);
       }
       db.close();

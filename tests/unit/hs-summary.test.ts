@@ -1,0 +1,126 @@
+/**
+ * The HS summary (migration 005, db/trade/hs-summary.ts) stays equal to a fresh GROUP BY over
+ * trade_flow after every write path of HS rows: imports (with duplicate rows in the file), undo,
+ * packs loaded and replaced, and the migration's backfill of an older database. The sector
+ * dashboard's sums read from it must equal sums of the raw rows.
+ */
+import Database from 'better-sqlite3';
+import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { importFile, undoImport } from '../../db/imports/importer.ts';
+import { openDatabase, readMigrations, type Db } from '../../db/open.ts';
+import { loadPack, parsePack } from '../../db/packs/load.ts';
+import { sectorDetail } from '../../db/sectors/queries.ts';
+import { freshHsSummary, storedHsSummary } from '../../db/trade/hs-summary.ts';
+import { generate } from '../support/comtrade-like.ts';
+import { tempDir } from '../support/temp.ts';
+
+const tmp = tempDir();
+afterAll(() => tmp.cleanup());
+
+const inStep = (db: Db): void => {
+  const stored = storedHsSummary(db);
+  const fresh = freshHsSummary(db);
+  expect(stored.map(({ value_usd: _v, ...key }) => key)).toEqual(fresh.map(({ value_usd: _v, ...key }) => key));
+  // Sums added in another order differ in the last bits only.
+  stored.forEach((row, i) => expect(row.value_usd).toBeCloseTo(fresh[i]!.value_usd, 0));
+};
+
+/** The raw sum of a code prefix's annual primary HS-6 export rows per year, straight from trade_flow. */
+const rawByYear = (db: Db, reporter: string, partner: string, prefix: string): [number, number][] =>
+  db.prepare(`SELECT year, sum(value_usd) FROM trade_flow WHERE reporter = ? AND partner = ? AND product_code LIKE ? || '%'
+    AND length(product_code) = 6 AND flow = 'export' AND month IS NULL AND series = 'primary' GROUP BY year ORDER BY year`)
+    .raw().all(reporter, partner, prefix) as [number, number][];
+
+describe('the HS summary follows every write of HS rows', () => {
+  it('imports, a second import, duplicates in a file, and undo of each', () => {
+    const db = openDatabase(tmp.file('imports.sqlite'));
+    const a = tmp.file('a.csv');
+    generate(a, 3000); // HS-6 codes 010101, 010108, … × 50 partners × 5 years × 2 flows
+    const first = importFile(db, { path: a, onlyValidRows: true, userName: 't' });
+    expect(first.rowsAdded).toBe(3000);
+    expect(db.prepare('SELECT count(*) FROM hs_summary').pluck().get()).toBeGreaterThan(0);
+    inStep(db);
+
+    // A second file: other values for some of the same codes, plus one row twice (the first copy stays).
+    const b = tmp.file('b.csv');
+    const lines = readFileSync(a, 'utf8').trim().split('\n').slice(0, 201);
+    const header = lines[0]!;
+    const rows = lines.slice(1).map((l) => l.replace(/,(\d+(?:\.\d+)?),(\d+(?:\.\d+)?),True,False$/, ',7.5,7.5,True,False'));
+    const dup = rows[0]!.replace(',7.5,7.5,True,False', ',999,999,True,False');
+    writeFileSync(b, `${header}\n${rows.join('\n')}\n`);
+    appendFileSync(b, `${dup}\n`);
+    const second = importFile(db, { path: b, onlyValidRows: true, userName: 't' });
+    expect(second.rowsAdded).toBe(200);
+    expect(second.skipped.find((s) => s.reason.startsWith('duplicate'))?.count).toBe(1);
+    expect(db.prepare('SELECT count(*) FROM trade_flow WHERE import_id = ? AND value_usd = 999').pluck().get(second.importId)).toBe(0);
+    inStep(db);
+
+    // The sector sums (chapter from the summary, heading from the summary, HS-6 from the rows) equal raw sums.
+    db.exec(`INSERT INTO sector (id, name) VALUES ('t:live', 'Live animals');
+      INSERT INTO sector_hs (sector_id, hs_code) VALUES ('t:live', '01'), ('t:live', '0102'), ('t:live', '010101')`);
+    const [reporter, partner] = db.prepare('SELECT reporter, partner FROM trade_flow LIMIT 1').raw().get() as [string, string];
+    const values = (): [number, number][] => sectorDetail(db, { reporter, partner, name: 'Live animals' }).values.map((v) => [v.year, v.value]);
+    const expectRaw = (): void => {
+      const raw = rawByYear(db, reporter, partner, '01');
+      expect(values().map(([y]) => y)).toEqual(raw.map(([y]) => y));
+      values().forEach(([, v], i) => expect(v).toBeCloseTo(raw[i]![1], 0));
+    };
+    expectRaw();
+    const heading = sectorDetail(db, { reporter, partner, name: 'Live animals' });
+    expect(heading.values.every((v) => v.sources.length === 2)).toBe(true); // both imports are sources of chapter 01
+
+    undoImport(db, first.importId!);
+    inStep(db);
+    expectRaw();
+    undoImport(db, second.importId!);
+    inStep(db);
+    expect(db.prepare('SELECT count(*) FROM hs_summary').pluck().get()).toBe(0);
+    db.close();
+  });
+
+  it('packs: loaded, replaced by a new version, HS rows of other series and months left out', () => {
+    const db = openDatabase(tmp.file('packs.sqlite'));
+    const pack = (version: string, value: number) => parsePack({
+      format: 'tradebrief-pack', formatVersion: 1, id: 'hs-test', version, title: 'HS test',
+      sources: [{ key: 'S1', label: 'S1', publisher: 'Customs', title: 'HS-6 table' }],
+      economies: [{ code: 'KOR', name: 'South Korea', kind: 'country' }, { code: 'CHN', name: 'China', kind: 'country' }],
+      tradeFlows: [
+        { reporter: 'KOR', partner: 'CHN', year: 2021, flow: 'export', productCode: '330499', valueUsd: value, series: 'primary', source: 'S1' },
+        { reporter: 'KOR', partner: 'CHN', year: 2021, flow: 'export', productCode: '330410', valueUsd: 5, series: 'primary', source: 'S1' },
+        { reporter: 'KOR', partner: 'CHN', year: 2021, flow: 'export', productCode: '330420', valueUsd: 7, series: 'crosscheck', source: 'S1' },
+        { reporter: 'KOR', partner: 'CHN', year: 2021, month: 3, flow: 'export', productCode: '330491', valueUsd: 11, series: 'primary', source: 'S1' },
+      ],
+    }, 'hs-test.json');
+    loadPack(db, pack('1.0.0', 100));
+    inStep(db);
+    expect(db.prepare("SELECT code, value_usd, rows FROM hs_summary ORDER BY code").raw().all()).toEqual([['33', 105, 2], ['3304', 105, 2]]);
+    loadPack(db, pack('2.0.0', 200));
+    inStep(db);
+    expect(db.prepare("SELECT code, value_usd, rows FROM hs_summary ORDER BY code").raw().all()).toEqual([['33', 205, 2], ['3304', 205, 2]]);
+    db.close();
+  });
+
+  it('migration 005 fills the summary from the rows an older database holds', () => {
+    const path = tmp.file('v4.sqlite');
+    const raw = new Database(path);
+    const migrations = readMigrations();
+    for (const m of migrations.slice(0, 4)) raw.exec(m.sql);
+    raw.pragma('user_version = 4');
+    raw.exec(`INSERT INTO source (id, label, publisher, title) VALUES ('s', 'S', 'Customs', 'HS-6');
+      INSERT INTO economy (code, name, kind) VALUES ('KOR', 'South Korea', 'country'), ('CHN', 'China', 'country');
+      INSERT INTO trade_flow (reporter, partner, year, flow, product_code, value_usd, source_id) VALUES
+        ('KOR', 'CHN', 2020, 'export', '330499', 3, 's'), ('KOR', 'CHN', 2020, 'export', '330410', 4, 's'),
+        ('KOR', 'CHN', 2020, 'export', '870840', 5, 's'), ('KOR', 'CHN', 2020, 'export', 'TOTAL', 100, 's')`);
+    raw.close();
+    const db = openDatabase(path);
+    expect(db.pragma('user_version', { simple: true })).toBe(migrations.length);
+    inStep(db);
+    expect(db.prepare("SELECT code, value_usd FROM hs_summary ORDER BY code").raw().all())
+      .toEqual([['33', 7], ['3304', 7], ['87', 5], ['8708', 5]]);
+    // The natural key still refuses a second copy of a figure from the same source.
+    expect(() => db.prepare("INSERT INTO trade_flow (reporter, partner, year, flow, product_code, value_usd, source_id) VALUES ('KOR', 'CHN', 2020, 'export', '330499', 9, 's')").run())
+      .toThrow(/UNIQUE/);
+    db.close();
+  });
+});
