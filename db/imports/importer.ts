@@ -1,30 +1,32 @@
 /**
- * The import engine (synchronous: it runs in a worker thread, see worker.ts). One streaming pass
- * over the file validates every row and, when writing, appends valid rows to a temporary staging
- * table (no index: as cheap as a plain append). Then one INSERT … SELECT … ORDER BY moves them into
- * trade_flow in natural-key order, so its index grows page by page instead of at random places
- * (random inserts into an index larger than the page cache were ~90 % of the import time), and
- * the HS summary is updated from the rows added. All of it runs inside ONE transaction
- * (BEGIN IMMEDIATE … COMMIT): nothing is visible before the commit; cancel, an error or a crash
- * rolls everything back, so the database is exactly as before. The preview runs the same pass
- * without writing.
+ * The import engine (synchronous: it runs in a worker thread, see worker.ts). One pass over the
+ * file (scan.ts) validates every row; when writing, valid rows are appended to a temporary staging
+ * table (no index: as cheap as a plain append). For a large file that pass runs in a reading thread
+ * of its own, so reading and checking overlap with staging. Then one INSERT … SELECT … ORDER BY
+ * moves the staged rows into trade_flow in natural-key order, so its index grows page by page
+ * instead of at random places (random inserts into an index larger than the page cache were ~90 %
+ * of the import time), and the HS chapter sums gathered while staging are added to the summary.
+ * All of it runs inside ONE transaction (BEGIN IMMEDIATE … COMMIT): nothing is visible before the
+ * commit; cancel, an error or a crash rolls everything back, so the database is exactly as before.
+ * The preview runs the same pass without writing.
  */
-import { createHash, type Hash } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
 import { ApiError } from '../errors.ts';
 import { mapSqliteError, type Db } from '../open.ts';
-import type { ColumnMapping, ImportFormat, ImportPreview, ImportProblem, ImportSummary, ValidationReport } from './contract.ts';
-import { applyToHsSummary } from '../trade/hs-summary.ts';
-import { openTable, readError, type TableReader, type TableReadOptions } from './table.ts';
+import { applyToHsSummary, ImportChapterSums } from '../trade/hs-summary.ts';
+import type { ColumnMapping, ImportFormat, ImportPreview, ImportSummary, ValidationReport } from './contract.ts';
 import {
-  createMapper, detectFormat, FORMAT_LABELS, FORMAT_PUBLISHERS, MissingColumnError, OK, INVALID,
-  suggestMapping, WORLD, WORLD_NAME, type MapSink, type MappedRow, type RowMapper,
+  createMapper, detectFormat, FORMAT_LABELS, FORMAT_PUBLISHERS, MissingColumnError, suggestMapping, WORLD, WORLD_NAME,
 } from './formats.ts';
+import { cancelled, ROW_FIELDS, scanInline, scanInThread, type Scan, type ScanEnd, type ScanSetup, type ValidBatch } from './scan.ts';
+import { openTable, readError, type TableReader } from './table.ts';
 
-export const MAX_PROBLEMS = 100;
+export { MAX_PROBLEMS } from './scan.ts';
 /** Rows per multi-row INSERT into the staging table (7 parameters each, well under SQLite's 32766). */
 const BATCH = 256;
-const COLUMNS = 7;
+/** Files from this size on are read in a thread of their own (below it, starting the thread costs more than it saves). */
+export const READING_THREAD_BYTES = 8 * 1024 * 1024;
 
 export interface ProgressCounts {
   phase: 'reading' | 'indexing' | 'committing';
@@ -46,6 +48,8 @@ export interface ImportOptions {
   /** A workbook's sheet by name (the first otherwise). */
   sheet?: string | undefined;
   chunkSize?: number;
+  /** Read the file in a thread of its own: by default from READING_THREAD_BYTES on. */
+  readingThread?: boolean;
   isCancelled?: () => boolean;
   onProgress?: (progress: ProgressCounts) => void;
 }
@@ -71,68 +75,39 @@ function rememberedMapping(db: Db, header: string[]): ColumnMapping | undefined 
   return row ? (JSON.parse(row) as ColumnMapping) : undefined;
 }
 
-function openReader(path: string, options: TableReadOptions): TableReader {
-  return openTable(path, options);
-}
-
-/** Counts per reason, problems kept up to MAX_PROBLEMS, names of economies the file gives. */
-class Tally implements MapSink {
-  line = 0;
-  problems: ImportProblem[] = [];
-  problemCount = 0;
-  skipped = new Map<string, number>();
-  names = new Map<string, string>();
-  known: Set<string>;
-
-  constructor(known: Set<string>) {
-    this.known = known;
-  }
-
-  skip(reason: string): void {
-    this.skipped.set(reason, (this.skipped.get(reason) ?? 0) + 1);
-  }
-
-  problem(column: string, value: string, message: string): void {
-    this.problemCount++;
-    if (this.problems.length < MAX_PROBLEMS) this.problems.push({ line: this.line, column, value: value.slice(0, 200), message });
-  }
-
-  economy(code: string, name: string): void {
-    if (!this.known.has(code) && !this.names.has(code) && name.trim() !== '') this.names.set(code, name.trim());
-  }
-
-  skippedList(): { reason: string; count: number }[] {
-    return [...this.skipped].map(([reason, count]) => ({ reason, count })).sort((a, b) => b.count - a.count);
-  }
-}
-
-interface Scan {
-  reader: TableReader;
+/** What the header says: the format, the column mapping used, and how the file is read. */
+interface FileLayout {
+  header: string[];
   format: ImportFormat;
-  mapper: RowMapper;
   mapping: ColumnMapping | undefined;
+  kind: TableReader['kind'];
+  delimiter: TableReader['delimiter'];
+  sheet: TableReader['sheet'];
+  totalBytes: number;
 }
 
-function prepareScan(db: Db, path: string, format: ImportFormat | undefined, mapping: ColumnMapping | undefined, chunkSize: number | undefined,
-  hash: Hash, sheet: string | undefined): Scan {
-  const reader = openReader(path, { chunkSize, sheet });
-  // Hash every byte read, the header's included (registered before anything is read).
-  reader.onChunk((chunk) => hash.update(chunk));
+/**
+ * Reads the header only and checks that the format's columns are there (a MissingColumnError
+ * becomes an invalid-file error naming the columns).
+ */
+function readLayout(db: Db, path: string, format: ImportFormat | undefined, mapping: ColumnMapping | undefined, sheet: string | undefined): FileLayout {
+  const reader = openTable(path, { sheet });
   try {
     const header = reader.header;
     if (header.length === 0) throw new ApiError('invalid-file', `${basename(path)} is empty: no header line.`, { file: basename(path) });
     const detected = format ?? detectFormat(header);
     const used = detected === 'generic' ? (mapping ?? rememberedMapping(db, header)) : undefined;
-    const mapper = createMapper(detected, header, { decimalComma: reader.delimiter === ';', mapping: used });
-    return { reader, format: detected, mapper, mapping: used };
+    createMapper(detected, header, { decimalComma: reader.delimiter === ';', mapping: used });
+    return { header, format: detected, mapping: used, kind: reader.kind, delimiter: reader.delimiter, sheet: reader.sheet, totalBytes: reader.totalBytes };
   } catch (error) {
-    reader.close();
     if (error instanceof MissingColumnError) {
       throw new ApiError('invalid-file', `${basename(path)} cannot be read as ${FORMAT_LABELS[format ?? 'generic']}: ${error.message}.`, {
         file: basename(path), missingColumns: error.columns,
       });
     }
     throw readError(path, error);
+  } finally {
+    reader.close();
   }
 }
 
@@ -140,89 +115,79 @@ function knownEconomies(db: Db): Set<string> {
   return new Set(db.prepare('SELECT code FROM economy').pluck().all() as string[]);
 }
 
-function report(tally: Tally, rowsRead: number, rowsValid: number, newEconomies: string[]): ValidationReport {
-  return {
-    rowsRead,
-    rowsValid,
-    skipped: tally.skippedList(),
-    problems: tally.problems,
-    problemCount: tally.problemCount,
-    newEconomies,
-  };
+/** Runs a scan to its end, handing each batch to `onBatch`. */
+function drain(scan: Scan, onBatch: (batch: ValidBatch) => void): ScanEnd {
+  for (;;) {
+    const next = scan.next();
+    if (next.done) return next.value;
+    onBatch(next.value);
+  }
 }
 
-function cancelled(): ApiError {
-  return new ApiError('cancelled', 'The import was cancelled: nothing was changed.');
+function report(end: ScanEnd, newEconomies: string[]): ValidationReport {
+  return {
+    rowsRead: end.rowsRead, rowsValid: end.rowsValid, skipped: end.skipped, problems: end.problems, problemCount: end.problemCount, newEconomies,
+  };
 }
 
 /** Reads the whole file, validates every row, writes nothing. */
 export function previewFile(db: Db, options: PreviewOptions): ImportPreview {
   const fileName = basename(options.path);
-  let scan: Scan;
-  let header: string[];
-  const hash = createHash('sha256');
+  let layout: FileLayout;
   try {
-    scan = prepareScan(db, options.path, options.format, options.mapping, options.chunkSize, hash, options.sheet);
+    layout = readLayout(db, options.path, options.format, options.mapping, options.sheet);
   } catch (error) {
     const missing = error instanceof ApiError ? (error.details as { missingColumns?: string[] } | undefined)?.missingColumns : undefined;
     if (!missing) throw error;
-    // Show what the file holds and what is missing, rather than only an error.
-    const reader = openReader(options.path, { sheet: options.sheet });
-    try {
-      header = reader.header;
-      const sampleRows: string[][] = [];
-      for (const batch of reader.batches()) {
-        for (const row of batch) if (sampleRows.length < 10) sampleRows.push(row.fields.slice(0, header.length));
-        if (sampleRows.length >= 10) break;
-      }
-      const format = options.format ?? detectFormat(header);
-      return {
-        fileName, fileSize: reader.totalBytes, fileHash: '', format, formatLabel: FORMAT_LABELS[format], delimiter: reader.delimiter,
-        fileType: reader.kind, sheet: reader.sheet,
-        columns: header, sampleRows, mappingNeeded: format === 'generic',
-        mapping: format === 'generic' ? (options.mapping ?? suggestMapping(header)) : null, mappingRemembered: false,
-        missingColumns: format === 'generic' && !options.mapping ? [] : missing, alreadyImported: null,
-        rowsRead: 0, rowsValid: 0, skipped: [], problems: [], problemCount: 0, newEconomies: [],
-      };
-    } finally {
-      reader.close();
-    }
+    return missingColumnsPreview(options, missing);
   }
-  const { reader, format, mapper } = scan;
-  try {
-    header = reader.header;
-    const known = knownEconomies(db);
-    const tally = new Tally(known);
-    const out: MappedRow = { reporter: '', partner: '', year: 0, month: null, flow: 'export', product: '', value: 0 };
-    const sampleRows: string[][] = [];
-    const newEconomies = new Set<string>();
-    let rowsRead = 0;
-    let rowsValid = 0;
-    for (const batch of reader.batches()) {
-      if (options.isCancelled?.()) throw cancelled();
-      for (const row of batch) {
-        rowsRead++;
-        if (sampleRows.length < 10) sampleRows.push(row.fields.slice(0, header.length));
-        tally.line = row.line;
-        const status = mapper(row.fields, out, tally);
-        if (status === OK) {
-          rowsValid++;
-          if (!known.has(out.reporter)) newEconomies.add(out.reporter);
-          if (!known.has(out.partner)) newEconomies.add(out.partner);
-        } else if (status === INVALID) tally.skip('invalid');
-      }
-      options.onProgress?.({ phase: 'reading', bytesRead: reader.bytesRead, bytesTotal: reader.totalBytes, rowsRead, rowsAdded: 0, rowsSkipped: rowsRead - rowsValid });
+  const known = knownEconomies(db);
+  const setup: ScanSetup = {
+    path: options.path, format: layout.format, mapping: layout.mapping, sheet: options.sheet, chunkSize: options.chunkSize, known: [...known],
+  };
+  const newEconomies = new Set<string>();
+  const end = drain(scanInline(setup, options.isCancelled), (batch) => {
+    for (let i = 0; i < batch.rows.length; i += ROW_FIELDS) {
+      const reporter = batch.rows[i] as string;
+      const partner = batch.rows[i + 1] as string;
+      if (!known.has(reporter)) newEconomies.add(reporter);
+      if (!known.has(partner)) newEconomies.add(partner);
     }
-    const fileHash = hash.digest('hex');
-    const previous = db.prepare('SELECT id, started_at AS at FROM import_run WHERE file_hash = ? ORDER BY id LIMIT 1').get(fileHash) as
-      { id: number; at: string } | undefined;
-    const remembered = format === 'generic' && !options.mapping && scan.mapping !== undefined;
+    options.onProgress?.({
+      phase: 'reading', bytesRead: batch.bytesRead, bytesTotal: batch.totalBytes, rowsRead: batch.rowsRead, rowsAdded: 0,
+      rowsSkipped: batch.rowsRead - batch.rowsValid,
+    });
+  });
+  const previous = db.prepare('SELECT id, started_at AS at FROM import_run WHERE file_hash = ? ORDER BY id LIMIT 1').get(end.fileHash) as
+    { id: number; at: string } | undefined;
+  const remembered = layout.format === 'generic' && !options.mapping && layout.mapping !== undefined;
+  return {
+    fileName, fileSize: layout.totalBytes, fileHash: end.fileHash, format: layout.format, formatLabel: FORMAT_LABELS[layout.format],
+    delimiter: layout.delimiter, fileType: layout.kind, sheet: layout.sheet,
+    columns: layout.header, sampleRows: end.sampleRows, mappingNeeded: false, mapping: layout.mapping ?? null, mappingRemembered: remembered,
+    missingColumns: [], alreadyImported: previous ?? null,
+    ...report(end, [...newEconomies].sort()),
+  };
+}
+
+/** A file whose columns do not fit its format: show what it holds and what is missing, rather than only an error. */
+function missingColumnsPreview(options: PreviewOptions, missing: string[]): ImportPreview {
+  const reader = openTable(options.path, { sheet: options.sheet });
+  try {
+    const header = reader.header;
+    const sampleRows: string[][] = [];
+    for (const batch of reader.batches()) {
+      for (const row of batch) if (sampleRows.length < 10) sampleRows.push(row.fields.slice(0, header.length));
+      if (sampleRows.length >= 10) break;
+    }
+    const format = options.format ?? detectFormat(header);
     return {
-      fileName, fileSize: reader.totalBytes, fileHash, format, formatLabel: FORMAT_LABELS[format], delimiter: reader.delimiter,
-      fileType: reader.kind, sheet: reader.sheet,
-      columns: header, sampleRows, mappingNeeded: false, mapping: scan.mapping ?? null, mappingRemembered: remembered,
-      missingColumns: [], alreadyImported: previous ?? null,
-      ...report(tally, rowsRead, rowsValid, [...newEconomies].sort()),
+      fileName: basename(options.path), fileSize: reader.totalBytes, fileHash: '', format, formatLabel: FORMAT_LABELS[format],
+      delimiter: reader.delimiter, fileType: reader.kind, sheet: reader.sheet,
+      columns: header, sampleRows, mappingNeeded: format === 'generic',
+      mapping: format === 'generic' ? (options.mapping ?? suggestMapping(header)) : null, mappingRemembered: false,
+      missingColumns: format === 'generic' && !options.mapping ? [] : missing, alreadyImported: null,
+      rowsRead: 0, rowsValid: 0, skipped: [], problems: [], problemCount: 0, newEconomies: [],
     };
   } catch (error) {
     throw readError(options.path, error);
@@ -235,18 +200,16 @@ export function previewFile(db: Db, options: PreviewOptions): ImportPreview {
 export function importFile(db: Db, options: ImportOptions): ImportSummary {
   const started = performance.now();
   const fileName = basename(options.path);
-  const hash = createHash('sha256');
-  const scan = prepareScan(db, options.path, options.format, options.mapping, options.chunkSize, hash, options.sheet);
-  const { reader, format, mapper } = scan;
+  const layout = readLayout(db, options.path, options.format, options.mapping, options.sheet);
+  const { format } = layout;
   const now = new Date().toISOString();
   let open = false;
   try {
     db.exec('BEGIN IMMEDIATE');
     open = true;
     const known = knownEconomies(db);
-    const tally = new Tally(known);
     const runId = Number(db.prepare(`INSERT INTO import_run (file_name, file_hash, format, started_at, file_size, user_name)
-      VALUES (?, '', ?, ?, ?, ?)`).run(fileName, format, now, reader.totalBytes, options.userName).lastInsertRowid);
+      VALUES (?, '', ?, ?, ?, ?)`).run(fileName, format, now, layout.totalBytes, options.userName).lastInsertRowid);
     const sourceId = `import:${runId}`;
     const publisher = options.publisher ?? FORMAT_PUBLISHERS[format];
     db.prepare(`INSERT INTO source (id, label, publisher, title, published_precision, published_value, note)
@@ -254,89 +217,87 @@ export function importFile(db: Db, options: ImportOptions): ImportSummary {
       .run(sourceId, `I${runId}`, publisher, fileName, now.slice(0, 10), `Imported by ${options.userName} on ${now.slice(0, 10)} (${FORMAT_LABELS[format]}).`);
     db.prepare('UPDATE import_run SET source_id = ? WHERE id = ?').run(sourceId, runId);
 
+    const names = new Map<string, string>();
     const insertEconomy = db.prepare('INSERT INTO economy (code, name, kind) VALUES (?, ?, ?) ON CONFLICT (code) DO NOTHING');
     const economiesAdded: string[] = [];
     const ensureEconomy = (code: string): void => {
       if (known.has(code)) return;
       const isWorld = code === WORLD;
-      insertEconomy.run(code, isWorld ? WORLD_NAME : (tally.names.get(code) ?? code), isWorld ? 'group' : 'country');
+      insertEconomy.run(code, isWorld ? WORLD_NAME : (names.get(code) ?? code), isWorld ? 'group' : 'country');
       known.add(code);
       economiesAdded.push(code);
     };
 
     // The staging table lives in the connection's temporary database (a temporary file once it
-    // outgrows the page cache, so memory stays flat); it goes with the transaction's end.
+    // outgrows its page cache, so memory stays flat: it is only appended to, then read once in
+    // order, so a small cache does); it goes with the transaction's end.
+    db.pragma('temp.cache_size = -4000');
     db.exec(`DROP TABLE IF EXISTS temp.import_stage;
       CREATE TEMP TABLE import_stage (reporter TEXT, partner TEXT, year INTEGER, month INTEGER, flow TEXT, product_code TEXT, value_usd REAL)`);
     const sqlFor = (rows: number): string =>
       `INSERT INTO temp.import_stage VALUES ${Array.from({ length: rows }, () => '(?,?,?,?,?,?,?)').join(',')}`;
     const insertBatch = db.prepare(sqlFor(BATCH));
-    const params: (string | number | null)[] = new Array(BATCH * COLUMNS);
+    const params: (string | number | null)[] = new Array(BATCH * ROW_FIELDS);
+    const chapterSums = new ImportChapterSums();
     let buffered = 0;
     let rowsStaged = 0;
     let writing = true;
     const flush = (): void => {
       if (buffered === 0) return;
       if (buffered === BATCH) insertBatch.run(params);
-      else db.prepare(sqlFor(buffered)).run(params.slice(0, buffered * COLUMNS));
+      else db.prepare(sqlFor(buffered)).run(params.slice(0, buffered * ROW_FIELDS));
       rowsStaged += buffered;
       buffered = 0;
     };
 
-    const out: MappedRow = { reporter: '', partner: '', year: 0, month: null, flow: 'export', product: '', value: 0 };
-    let rowsRead = 0;
-    let rowsValid = 0;
-    for (const batch of reader.batches()) {
+    const setup: ScanSetup = {
+      path: options.path, format, mapping: layout.mapping, sheet: options.sheet, chunkSize: options.chunkSize, known: [...known],
+    };
+    const inThread = options.readingThread ?? layout.totalBytes >= READING_THREAD_BYTES;
+    const end = drain((inThread ? scanInThread : scanInline)(setup, options.isCancelled), (batch) => {
       if (options.isCancelled?.()) throw cancelled();
-      for (const row of batch) {
-        rowsRead++;
-        tally.line = row.line;
-        const status = mapper(row.fields, out, tally);
-        if (status !== OK) {
-          if (status === INVALID) {
-            tally.skip('invalid');
-            if (!options.onlyValidRows) writing = false; // all or nothing: nothing will be kept
-          }
-          continue;
+      for (const [code, name] of batch.names) names.set(code, name);
+      // All or nothing: after the first invalid row nothing will be kept, so nothing more is staged.
+      if (batch.invalid > 0 && !options.onlyValidRows) writing = false;
+      if (writing) {
+        const rows = batch.rows;
+        for (let i = 0; i < rows.length; i += ROW_FIELDS) {
+          const reporter = rows[i] as string;
+          const partner = rows[i + 1] as string;
+          ensureEconomy(reporter);
+          ensureEconomy(partner);
+          chapterSums.add(reporter, partner, rows[i + 5] as string, rows[i + 2] as number, rows[i + 3] as number | null, rows[i + 4] as string,
+            rows[i + 6] as number);
+          const p = buffered * ROW_FIELDS;
+          for (let k = 0; k < ROW_FIELDS; k++) params[p + k] = rows[i + k]!;
+          if (++buffered === BATCH) flush();
         }
-        rowsValid++;
-        if (!writing) continue;
-        ensureEconomy(out.reporter);
-        ensureEconomy(out.partner);
-        let p = buffered * COLUMNS;
-        params[p++] = out.reporter;
-        params[p++] = out.partner;
-        params[p++] = out.year;
-        params[p++] = out.month;
-        params[p++] = out.flow;
-        params[p++] = out.product;
-        params[p] = out.value;
-        if (++buffered === BATCH) flush();
       }
       options.onProgress?.({
-        phase: 'reading', bytesRead: reader.bytesRead, bytesTotal: reader.totalBytes, rowsRead, rowsAdded: rowsStaged, rowsSkipped: rowsRead - rowsValid,
+        phase: 'reading', bytesRead: batch.bytesRead, bytesTotal: batch.totalBytes, rowsRead: batch.rowsRead, rowsAdded: rowsStaged + buffered,
+        rowsSkipped: batch.rowsRead - batch.rowsValid,
       });
-    }
+    });
     if (options.isCancelled?.()) throw cancelled();
     if (writing) flush();
-    const fileHash = hash.digest('hex');
-    const base = { fileName, fileHash, format, durationMs: 0 };
+    const base = { fileName, fileHash: end.fileHash, format, durationMs: 0 };
+    const { rowsRead, rowsValid } = end;
 
-    const previous = db.prepare('SELECT id FROM import_run WHERE file_hash = ? AND id <> ? LIMIT 1').pluck().get(fileHash, runId);
+    const previous = db.prepare('SELECT id FROM import_run WHERE file_hash = ? AND id <> ? LIMIT 1').pluck().get(end.fileHash, runId);
     if (previous !== undefined || !writing) {
       db.exec('ROLLBACK');
       open = false;
       return {
-        ...base, ...report(tally, rowsRead, rowsValid, []),
+        ...base, ...report(end, []),
         outcome: previous !== undefined ? 'already-imported' : 'nothing',
         importId: previous !== undefined ? Number(previous) : null, sourceId: null, rowsAdded: 0, rowsSkipped: rowsRead,
         economiesAdded: [], durationMs: Math.round(performance.now() - started),
       };
     }
-    options.onProgress?.({ phase: 'indexing', bytesRead: reader.bytesRead, bytesTotal: reader.totalBytes, rowsRead, rowsAdded: rowsStaged, rowsSkipped: rowsRead - rowsValid });
+    options.onProgress?.({ phase: 'indexing', bytesRead: end.bytesRead, bytesTotal: end.totalBytes, rowsRead, rowsAdded: rowsStaged, rowsSkipped: rowsRead - rowsValid });
     // Natural-key order (the index's own order); the staging rowid breaks ties so that of two
     // copies of a row in the file the first one stays. New ids follow the largest id, so the rows
-    // added are one id range, from which the HS summary is updated.
+    // added are one id range.
     const firstId = (db.prepare('SELECT ifnull(max(id), 0) + 1 FROM trade_flow').pluck().get() as number);
     const rowsAdded = db.prepare(`INSERT INTO trade_flow (reporter, partner, year, month, flow, product_code, value_usd, source_id, import_id)
       SELECT reporter, partner, year, month, flow, product_code, value_usd, :source, :run FROM temp.import_stage
@@ -344,19 +305,25 @@ export function importFile(db: Db, options: ImportOptions): ImportSummary {
       ON CONFLICT DO NOTHING`).run({ source: sourceId, run: runId }).changes;
     db.exec('DROP TABLE temp.import_stage');
     if (options.isCancelled?.()) throw cancelled();
-    if (rowsAdded > 0) applyToHsSummary(db, { rowsFrom: firstId, rowsTo: firstId + rowsAdded - 1 }, 1);
     const duplicates = rowsValid - rowsAdded;
-    if (duplicates > 0) tally.skip('duplicate (same reporter, partner, period, flow and product twice in the file)');
-    const summary = report(tally, rowsRead, rowsValid, []);
-    options.onProgress?.({ phase: 'committing', bytesRead: reader.bytesRead, bytesTotal: reader.totalBytes, rowsRead, rowsAdded, rowsSkipped: rowsRead - rowsAdded });
+    // The chapter sums gathered while staging count every copy of a repeated row: if the file had
+    // any, the sums come from the rows actually added instead.
+    if (duplicates === 0) chapterSums.commit(db, sourceId);
+    else applyToHsSummary(db, { rowsFrom: firstId, rowsTo: firstId + rowsAdded - 1 }, 1);
+    const skipped = duplicates > 0
+      ? [...end.skipped, { reason: 'duplicate (same reporter, partner, period, flow and product twice in the file)', count: duplicates }]
+        .sort((a, b) => b.count - a.count)
+      : end.skipped;
+    const summary = { ...report(end, []), skipped };
+    options.onProgress?.({ phase: 'committing', bytesRead: end.bytesRead, bytesTotal: end.totalBytes, rowsRead, rowsAdded, rowsSkipped: rowsRead - rowsAdded });
     db.prepare(`UPDATE import_run SET file_hash = ?, finished_at = ?, rows_read = ?, rows_added = ?, rows_skipped = ?, problem_count = ?,
       skipped_by_reason = ? WHERE id = ?`)
-      .run(fileHash, new Date().toISOString(), rowsRead, rowsAdded, rowsRead - rowsAdded, tally.problemCount,
-        JSON.stringify(Object.fromEntries(summary.skipped.map((s) => [s.reason, s.count]))), runId);
-    db.prepare('UPDATE source SET note = note || ? WHERE id = ?').run(` File SHA-256 ${fileHash}.`, sourceId);
-    if (format === 'generic' && scan.mapping) {
+      .run(end.fileHash, new Date().toISOString(), rowsRead, rowsAdded, rowsRead - rowsAdded, end.problemCount,
+        JSON.stringify(Object.fromEntries(skipped.map((s) => [s.reason, s.count]))), runId);
+    db.prepare('UPDATE source SET note = note || ? WHERE id = ?').run(` File SHA-256 ${end.fileHash}.`, sourceId);
+    if (format === 'generic' && layout.mapping) {
       db.prepare('INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value')
-        .run(mappingKey(reader.header), JSON.stringify(scan.mapping));
+        .run(mappingKey(layout.header), JSON.stringify(layout.mapping));
     }
     db.exec('COMMIT');
     open = false;
@@ -367,8 +334,6 @@ export function importFile(db: Db, options: ImportOptions): ImportSummary {
   } catch (error) {
     if (open && db.inTransaction) db.exec('ROLLBACK');
     throw mapSqliteError(readError(options.path, error), basename(db.name));
-  } finally {
-    reader.close();
   }
 }
 

@@ -4,25 +4,11 @@
  * is read from shared memory; cancel sets a shared flag the worker checks between chunks.
  */
 import { randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { ApiError, type ApiErrorShape, type ErrorCode } from '../errors.ts';
 import type { ImportProgress, ImportSummary, JobState } from './contract.ts';
 import { PHASES, PROGRESS_SLOTS, type WorkerInput, type WorkerOutput } from './worker.ts';
-
-/**
- * The worker script: beside the Electron bundle (out/main/import-worker.js, a second build entry),
- * else the TypeScript source beside this file (Node 24 runs it directly).
- */
-export function workerFile(): string {
-  const candidates = [new URL('./import-worker.js', import.meta.url), new URL('./worker.ts', import.meta.url)];
-  for (const url of candidates) {
-    const path = fileURLToPath(url);
-    if (existsSync(path)) return path;
-  }
-  throw new ApiError('internal', 'The import worker script is missing from this installation.');
-}
+import { workerFile } from './worker-file.ts';
 
 interface Job {
   id: string;

@@ -1,7 +1,8 @@
 /**
  * The import worker thread: opens its own connection to the database file and runs one preview
  * or import (db/imports/importer.ts), reporting progress through shared memory and its result as
- * one message. Loaded as db/imports/worker.ts (Node runs the TypeScript directly: the HTTP host,
+ * one message. The same script, started by an import with kind 'scan', is the import's reading
+ * thread (db/imports/scan.ts). Loaded as db/imports/worker.ts (Node runs the TypeScript directly: the HTTP host,
  * tests) or as out/main/import-worker.js (the Electron bundle's second entry).
  */
 import Database from 'better-sqlite3';
@@ -9,6 +10,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { ApiError } from '../errors.ts';
 import type { Db } from '../open.ts';
 import { importFile, previewFile, type ImportOptions, type PreviewOptions, type ProgressCounts } from './importer.ts';
+import { serveScan, type ScanWorkerInput } from './scan.ts';
 
 export interface WorkerInput {
   kind: 'import' | 'preview';
@@ -63,6 +65,6 @@ function run(input: WorkerInput): WorkerOutput {
   }
 }
 
-if (parentPort && workerData && (workerData as Partial<WorkerInput>).kind) {
-  parentPort.postMessage(run(workerData as WorkerInput));
-}
+const input = workerData as Partial<WorkerInput | ScanWorkerInput> | undefined;
+if (parentPort && input?.kind === 'scan') serveScan(input as ScanWorkerInput);
+else if (parentPort && input?.kind) parentPort.postMessage(run(input as WorkerInput));

@@ -93,19 +93,21 @@ function sectorQueries(db: Db, pair: Pair) {
     }
     return [...seen.values()];
   };
-  // A chapter or heading is one lookup in the HS summary (hs_summary, kept at import time); an HS-6
-  // code is one lookup of the natural-key index, which leads with (reporter, partner, product_code).
-  const summaryStmt = db.prepare(`SELECT year, sum(value_usd) AS v, sum(rows) AS n, group_concat(DISTINCT source_id) AS srcs FROM hs_summary
-    WHERE reporter = :reporter AND partner = :partner AND code = :code AND year BETWEEN :from AND :to AND flow = 'export'
+  // A chapter is one lookup in the chapter summary (hs_chapter_summary, kept at import time); a
+  // heading or an HS-6 code is a short range scan of the natural-key index, which leads with
+  // (reporter, partner, product_code).
+  const chapterStmt = db.prepare(`SELECT year, sum(value_usd) AS v, sum(rows) AS n, group_concat(DISTINCT source_id) AS srcs
+    FROM hs_chapter_summary
+    WHERE reporter = :reporter AND partner = :partner AND chapter = :code AND year BETWEEN :from AND :to AND flow = 'export'
     GROUP BY year`);
   const rowsStmt = db.prepare(`SELECT year, sum(value_usd) AS v, count(*) AS n, group_concat(DISTINCT source_id) AS srcs FROM trade_flow
-    WHERE reporter = :reporter AND partner = :partner AND product_code = :code AND year BETWEEN :from AND :to
-      AND flow = 'export' AND month IS NULL AND series = 'primary'
+    WHERE reporter = :reporter AND partner = :partner AND product_code >= :code AND product_code < :code || ':' AND length(product_code) = 6
+      AND year BETWEEN :from AND :to AND flow = 'export' AND month IS NULL AND series = 'primary'
     GROUP BY year`);
   const values = (hs: readonly string[]): SectorHsValue[] => {
     const byYear = new Map<number, { value: number; rows: number; sources: Set<string> }>();
     for (const code of disjointPrefixes(hs)) {
-      const stmt = code.length === 6 ? rowsStmt : summaryStmt;
+      const stmt = code.length === 2 ? chapterStmt : rowsStmt;
       for (const r of stmt.all({ reporter: pair.reporter, partner: pair.partner, code, from, to }) as { year: number; v: number; n: number; srcs: string }[]) {
         const acc = byYear.get(r.year) ?? { value: 0, rows: 0, sources: new Set<string>() };
         acc.value += r.v;

@@ -248,9 +248,8 @@ export const MIRROR_EXPLANATION = [
   'Timing and revisions: goods shipped in December may arrive in January; preliminary and revised figures, and different exchange-rate dates, also differ.',
 ];
 
-function mirrorDirection(db: Db, exporter: string, importer: string, from: number | undefined, to: number | undefined): MirrorDirection {
-  const ex = tradeSeries(db, { reporter: exporter, partner: importer, from, to });
-  const im = tradeSeries(db, { reporter: importer, partner: exporter, from, to });
+/** One direction of trade as both sides report it: the exporter's exports beside the importer's imports. */
+function mirrorDirection(ex: TradeSeries, im: TradeSeries): MirrorDirection {
   const years = new Map<number, MirrorRow>();
   const row = (year: number): MirrorRow => {
     let r = years.get(year);
@@ -269,13 +268,10 @@ function mirrorDirection(db: Db, exporter: string, importer: string, from: numbe
 }
 
 export function tradeMirror(db: Db, filter: PairFilter): TradeMirror {
-  return {
-    directions: [
-      mirrorDirection(db, filter.reporter, filter.partner, filter.from, filter.to),
-      mirrorDirection(db, filter.partner, filter.reporter, filter.from, filter.to),
-    ],
-    explanation: MIRROR_EXPLANATION,
-  };
+  // Each side's series once: A's report gives A's exports and imports, B's report B's.
+  const a = tradeSeries(db, { reporter: filter.reporter, partner: filter.partner, from: filter.from, to: filter.to });
+  const b = tradeSeries(db, { reporter: filter.partner, partner: filter.reporter, from: filter.from, to: filter.to });
+  return { directions: [mirrorDirection(a, b), mirrorDirection(b, a)], explanation: MIRROR_EXPLANATION };
 }
 
 export function tradePairs(db: Db): Result<'tradePairs'> {

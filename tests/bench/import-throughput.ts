@@ -79,7 +79,7 @@ async function main(): Promise<void> {
     console.log(`Rows per second:       ${Math.round(ours.rowsAdded / ours.seconds).toLocaleString('en')}`);
     console.log(`Best of ${repeat} alternating rounds (the machine is shared).`);
     console.log(`Peak memory (importer process): maxRSS ${ours.maxRssMb.toFixed(0)} MB, VmHWM ${ours.vmHwmMb.toFixed(0)} MB (target ≤ 200 MB at 5M rows)`);
-    console.log('Summary tables: the importer\'s time includes updating hs_summary (HS chapter and heading sums) in its transaction.');
+    console.log('Summary tables: the importer\'s time includes updating hs_chapter_summary (HS chapter sums) in its transaction.');
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

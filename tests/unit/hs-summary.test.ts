@@ -1,5 +1,5 @@
 /**
- * The HS summary (migration 005, db/trade/hs-summary.ts) stays equal to a fresh GROUP BY over
+ * The HS chapter summary (migration 005, db/trade/hs-summary.ts) stays equal to a fresh GROUP BY over
  * trade_flow after every write path of HS rows: imports (with duplicate rows in the file), undo,
  * packs loaded and replaced, and the migration's backfill of an older database. The sector
  * dashboard's sums read from it must equal sums of the raw rows.
@@ -39,7 +39,7 @@ describe('the HS summary follows every write of HS rows', () => {
     generate(a, 3000); // HS-6 codes 010101, 010108, … × 50 partners × 5 years × 2 flows
     const first = importFile(db, { path: a, onlyValidRows: true, userName: 't' });
     expect(first.rowsAdded).toBe(3000);
-    expect(db.prepare('SELECT count(*) FROM hs_summary').pluck().get()).toBeGreaterThan(0);
+    expect(db.prepare('SELECT count(*) FROM hs_chapter_summary').pluck().get()).toBeGreaterThan(0);
     inStep(db);
 
     // A second file: other values for some of the same codes, plus one row twice (the first copy stays).
@@ -56,7 +56,7 @@ describe('the HS summary follows every write of HS rows', () => {
     expect(db.prepare('SELECT count(*) FROM trade_flow WHERE import_id = ? AND value_usd = 999').pluck().get(second.importId)).toBe(0);
     inStep(db);
 
-    // The sector sums (chapter from the summary, heading from the summary, HS-6 from the rows) equal raw sums.
+    // The sector sums (the chapter from the summary, heading and HS-6 code from the rows) equal raw sums.
     db.exec(`INSERT INTO sector (id, name) VALUES ('t:live', 'Live animals');
       INSERT INTO sector_hs (sector_id, hs_code) VALUES ('t:live', '01'), ('t:live', '0102'), ('t:live', '010101')`);
     const [reporter, partner] = db.prepare('SELECT reporter, partner FROM trade_flow LIMIT 1').raw().get() as [string, string];
@@ -75,7 +75,7 @@ describe('the HS summary follows every write of HS rows', () => {
     expectRaw();
     undoImport(db, second.importId!);
     inStep(db);
-    expect(db.prepare('SELECT count(*) FROM hs_summary').pluck().get()).toBe(0);
+    expect(db.prepare('SELECT count(*) FROM hs_chapter_summary').pluck().get()).toBe(0);
     db.close();
   });
 
@@ -94,10 +94,10 @@ describe('the HS summary follows every write of HS rows', () => {
     }, 'hs-test.json');
     loadPack(db, pack('1.0.0', 100));
     inStep(db);
-    expect(db.prepare("SELECT code, value_usd, rows FROM hs_summary ORDER BY code").raw().all()).toEqual([['33', 105, 2], ['3304', 105, 2]]);
+    expect(db.prepare('SELECT chapter, value_usd, rows FROM hs_chapter_summary').raw().all()).toEqual([['33', 105, 2]]);
     loadPack(db, pack('2.0.0', 200));
     inStep(db);
-    expect(db.prepare("SELECT code, value_usd, rows FROM hs_summary ORDER BY code").raw().all()).toEqual([['33', 205, 2], ['3304', 205, 2]]);
+    expect(db.prepare('SELECT chapter, value_usd, rows FROM hs_chapter_summary').raw().all()).toEqual([['33', 205, 2]]);
     db.close();
   });
 
@@ -116,8 +116,7 @@ describe('the HS summary follows every write of HS rows', () => {
     const db = openDatabase(path);
     expect(db.pragma('user_version', { simple: true })).toBe(migrations.length);
     inStep(db);
-    expect(db.prepare("SELECT code, value_usd FROM hs_summary ORDER BY code").raw().all())
-      .toEqual([['33', 7], ['3304', 7], ['87', 5], ['8708', 5]]);
+    expect(db.prepare('SELECT chapter, value_usd FROM hs_chapter_summary ORDER BY chapter').raw().all()).toEqual([['33', 7], ['87', 5]]);
     // The natural key still refuses a second copy of a figure from the same source.
     expect(() => db.prepare("INSERT INTO trade_flow (reporter, partner, year, flow, product_code, value_usd, source_id) VALUES ('KOR', 'CHN', 2020, 'export', '330499', 9, 's')").run())
       .toThrow(/UNIQUE/);

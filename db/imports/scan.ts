@@ -1,0 +1,242 @@
+/**
+ * One pass over a file's rows, shared by the preview, the import and the import's reading thread:
+ * every row mapped and checked (formats.ts), skips and problems tallied, every byte hashed, and
+ * the valid rows handed on in batches.
+ *
+ * `scanInline` runs the pass in the calling thread. `scanInThread` runs the very same pass in a
+ * second worker thread and hands its batches over as they come, so that reading and checking a
+ * large file overlaps with writing its rows (each takes about as long as the other). Both are
+ * synchronous generators: the caller (the importer, itself in a worker thread) blocks on
+ * Atomics.wait for the next batch, and the reading thread stops when it is 16 batches ahead.
+ */
+import { createHash } from 'node:crypto';
+import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
+import { ApiError, type ApiErrorShape, type ErrorCode } from '../errors.ts';
+import type { ColumnMapping, ImportFormat, ImportProblem } from './contract.ts';
+import { createMapper, INVALID, OK, type MapSink, type MappedRow } from './formats.ts';
+import { openTable, readError } from './table.ts';
+import { workerFile } from './worker-file.ts';
+
+export const MAX_PROBLEMS = 100;
+/** Values per valid row in a batch: reporter, partner, year, month, flow, product, value. */
+export const ROW_FIELDS = 7;
+
+/** What to read and how: decided beforehand from the header (and the remembered column mapping). */
+export interface ScanSetup {
+  path: string;
+  format: ImportFormat;
+  mapping: ColumnMapping | undefined;
+  sheet: string | undefined;
+  chunkSize: number | undefined;
+  /** Economies the database has: names the file gives them are not collected. */
+  known: string[];
+}
+
+export interface ValidBatch {
+  /** ROW_FIELDS values per valid row. */
+  rows: (string | number | null)[];
+  count: number;
+  /** Names the file gives economies first met in this batch: [code, name]. */
+  names: [string, string][];
+  /** Invalid rows so far. */
+  invalid: number;
+  bytesRead: number;
+  totalBytes: number;
+  rowsRead: number;
+  rowsValid: number;
+}
+
+export interface ScanEnd {
+  rowsRead: number;
+  rowsValid: number;
+  problems: ImportProblem[];
+  problemCount: number;
+  skipped: { reason: string; count: number }[];
+  fileHash: string;
+  bytesRead: number;
+  totalBytes: number;
+  /** The first ten rows as read (for the preview). */
+  sampleRows: string[][];
+}
+
+export type Scan = Generator<ValidBatch, ScanEnd, void>;
+
+export function cancelled(): ApiError {
+  return new ApiError('cancelled', 'The import was cancelled: nothing was changed.');
+}
+
+/** Counts per reason, problems kept up to MAX_PROBLEMS, names of economies the file gives. */
+class Tally implements MapSink {
+  line = 0;
+  problems: ImportProblem[] = [];
+  problemCount = 0;
+  readonly skipped = new Map<string, number>();
+  readonly #named = new Set<string>();
+  #newNames: [string, string][] = [];
+  readonly #known: Set<string>;
+
+  constructor(known: Set<string>) {
+    this.#known = known;
+  }
+
+  skip(reason: string): void {
+    this.skipped.set(reason, (this.skipped.get(reason) ?? 0) + 1);
+  }
+
+  problem(column: string, value: string, message: string): void {
+    this.problemCount++;
+    if (this.problems.length < MAX_PROBLEMS) this.problems.push({ line: this.line, column, value: value.slice(0, 200), message });
+  }
+
+  economy(code: string, name: string): void {
+    if (this.#known.has(code) || this.#named.has(code) || name.trim() === '') return;
+    this.#named.add(code);
+    this.#newNames.push([code, name.trim()]);
+  }
+
+  /** Names met since the last call. */
+  takeNames(): [string, string][] {
+    const names = this.#newNames;
+    this.#newNames = [];
+    return names;
+  }
+
+  skippedList(): { reason: string; count: number }[] {
+    return [...this.skipped].map(([reason, count]) => ({ reason, count })).sort((a, b) => b.count - a.count);
+  }
+}
+
+/** The pass in the calling thread. */
+export function* scanInline(setup: ScanSetup, isCancelled?: () => boolean): Scan {
+  const reader = openTable(setup.path, { chunkSize: setup.chunkSize, sheet: setup.sheet });
+  const hash = createHash('sha256');
+  // Every byte read is hashed, the header's included (registered before anything is read).
+  reader.onChunk((chunk) => hash.update(chunk));
+  try {
+    const header = reader.header;
+    const mapper = createMapper(setup.format, header, { decimalComma: reader.delimiter === ';', mapping: setup.mapping });
+    const tally = new Tally(new Set(setup.known));
+    const out: MappedRow = { reporter: '', partner: '', year: 0, month: null, flow: 'export', product: '', value: 0 };
+    const sampleRows: string[][] = [];
+    let rowsRead = 0;
+    let rowsValid = 0;
+    let invalid = 0;
+    for (const batch of reader.batches()) {
+      if (isCancelled?.()) throw cancelled();
+      const rows: (string | number | null)[] = [];
+      let count = 0;
+      for (const row of batch) {
+        rowsRead++;
+        if (sampleRows.length < 10) sampleRows.push(row.fields.slice(0, header.length));
+        tally.line = row.line;
+        const status = mapper(row.fields, out, tally);
+        if (status === OK) {
+          rows.push(out.reporter, out.partner, out.year, out.month, out.flow, out.product, out.value);
+          count++;
+        } else if (status === INVALID) {
+          invalid++;
+          tally.skip('invalid');
+        }
+      }
+      rowsValid += count;
+      yield { rows, count, names: tally.takeNames(), invalid, bytesRead: reader.bytesRead, totalBytes: reader.totalBytes, rowsRead, rowsValid };
+    }
+    return {
+      rowsRead, rowsValid, problems: tally.problems, problemCount: tally.problemCount, skipped: tally.skippedList(),
+      fileHash: hash.digest('hex'), bytesRead: reader.bytesRead, totalBytes: reader.totalBytes, sampleRows,
+    };
+  } catch (error) {
+    throw readError(setup.path, error);
+  } finally {
+    reader.close();
+  }
+}
+
+// ---- The same pass in a reading thread ----
+
+/** Batches the reading thread may post before the importer has taken them. */
+const MAX_AHEAD = 16;
+/** Without a batch for this long, the reading thread is taken for dead. */
+const STALL_MS = 120_000;
+/** Slots of the shared control array. */
+const POSTED = 0;
+const TAKEN = 1;
+
+type ScanMessage = { kind: 'batch'; batch: ValidBatch } | { kind: 'end'; end: ScanEnd } | { kind: 'error'; error: ApiErrorShape };
+
+export interface ScanWorkerInput {
+  kind: 'scan';
+  setup: ScanSetup;
+  control: SharedArrayBuffer;
+  port: MessagePort;
+}
+
+/** The pass in a worker thread of its own; see the module comment. */
+export function* scanInThread(setup: ScanSetup, isCancelled?: () => boolean): Scan {
+  const control = new Int32Array(new SharedArrayBuffer(8));
+  const { port1, port2 } = new MessageChannel();
+  const input: ScanWorkerInput = { kind: 'scan', setup, control: control.buffer as SharedArrayBuffer, port: port2 };
+  const worker = new Worker(workerFile(), { workerData: input, transferList: [port2], resourceLimits: { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 8 } });
+  worker.unref();
+  let taken = 0;
+  try {
+    for (;;) {
+      const message = nextMessage(port1, control, isCancelled);
+      if (message.kind === 'end') return message.end;
+      if (message.kind === 'error') throw new ApiError(message.error.code as ErrorCode, message.error.message, message.error.details);
+      Atomics.store(control, TAKEN, ++taken);
+      Atomics.notify(control, TAKEN);
+      yield message.batch;
+    }
+  } finally {
+    port1.close();
+    void worker.terminate();
+  }
+}
+
+function nextMessage(port: MessagePort, control: Int32Array, isCancelled: (() => boolean) | undefined): ScanMessage {
+  let waited = 0;
+  for (;;) {
+    // Read the counter before looking: a batch posted in between changes it, so the wait returns at once.
+    const posted = Atomics.load(control, POSTED);
+    const received = receiveMessageOnPort(port);
+    if (received) return received.message as ScanMessage;
+    if (isCancelled?.()) throw cancelled();
+    if (Atomics.wait(control, POSTED, posted, 200) === 'timed-out') {
+      waited += 200;
+      if (waited >= STALL_MS) throw new ApiError('internal', 'The thread reading the file stopped answering. Nothing was changed.');
+    } else {
+      waited = 0;
+    }
+  }
+}
+
+/** The reading thread's side (called by worker.ts): runs the pass and posts each batch, then the end or the error. */
+export function serveScan(input: ScanWorkerInput): void {
+  const control = new Int32Array(input.control);
+  const post = (message: ScanMessage): void => {
+    input.port.postMessage(message);
+    Atomics.add(control, POSTED, 1);
+    Atomics.notify(control, POSTED);
+  };
+  try {
+    const scan = scanInline(input.setup);
+    let posted = 0;
+    for (;;) {
+      const next = scan.next();
+      if (next.done) {
+        post({ kind: 'end', end: next.value });
+        break;
+      }
+      for (let taken = Atomics.load(control, TAKEN); posted - taken >= MAX_AHEAD; taken = Atomics.load(control, TAKEN)) {
+        Atomics.wait(control, TAKEN, taken, 1000);
+      }
+      post({ kind: 'batch', batch: next.value });
+      posted++;
+    }
+  } catch (error) {
+    post({ kind: 'error', error: error instanceof ApiError ? error.toJSON() : { code: 'internal', message: (error as Error).message } });
+  } finally {
+    input.port.close();
+  }
+}
