@@ -104,11 +104,11 @@ function sectorQueries(db: Db, pair: Pair) {
     WHERE reporter = :reporter AND partner = :partner AND product_code >= :code AND product_code < :code || ':' AND length(product_code) = 6
       AND year BETWEEN :from AND :to AND flow = 'export' AND month IS NULL AND series = 'primary'
     GROUP BY year`);
-  const values = (hs: readonly string[]): SectorHsValue[] => {
+  const values = (hs: readonly string[], span: { from: number; to: number } = { from, to }): SectorHsValue[] => {
     const byYear = new Map<number, { value: number; rows: number; sources: Set<string> }>();
     for (const code of disjointPrefixes(hs)) {
       const stmt = code.length === 2 ? chapterStmt : rowsStmt;
-      for (const r of stmt.all({ reporter: pair.reporter, partner: pair.partner, code, from, to }) as { year: number; v: number; n: number; srcs: string }[]) {
+      for (const r of stmt.all({ reporter: pair.reporter, partner: pair.partner, code, ...span }) as { year: number; v: number; n: number; srcs: string }[]) {
         const acc = byYear.get(r.year) ?? { value: 0, rows: 0, sources: new Set<string>() };
         acc.value += r.v;
         acc.rows += r.n;
@@ -129,7 +129,24 @@ function sectorQueries(db: Db, pair: Pair) {
       };
     });
   };
-  return { figures, priorities, codes, values };
+  // The last year any HS-6 export of the pair is loaded for (the chapter summary holds every such row).
+  const lastYear = db.prepare(`SELECT max(year) FROM hs_chapter_summary
+    WHERE reporter = :reporter AND partner = :partner AND flow = 'export' AND year BETWEEN :from AND :to`).pluck();
+  /**
+   * A sector's latest year with its change on the year before. Usually that is the pair's last year:
+   * then only that year and the one before are summed (a tenth of the rows of twenty years); a
+   * sector whose data stops earlier is summed over all years.
+   */
+  const latest = (hs: readonly string[]): SectorHsValue | null => {
+    const last = lastYear.get({ reporter: pair.reporter, partner: pair.partner, from, to }) as number | null;
+    if (last === null) return null;
+    const recent = values(hs, { from: Math.max(from, last - 1), to: last });
+    const found = recent[recent.length - 1];
+    if (found?.year === last) return found;
+    const all = values(hs);
+    return all[all.length - 1] ?? null;
+  };
+  return { figures, priorities, codes, values, latest };
 }
 
 export function listSectors(db: Db, pair: Pair): SectorsOverview {
@@ -140,9 +157,8 @@ export function listSectors(db: Db, pair: Pair): SectorsOverview {
   const allFigures = q.figures();
   const sectors: SectorSummary[] = groups.map((g) => {
     const hs = q.codes(g.key);
-    const values = q.values(hs.map((h) => h.code));
+    const latest = q.latest(hs.map((h) => h.code));
     const figures = allFigures.filter((f) => f.sectorName?.toLowerCase() === g.key);
-    const latest = values[values.length - 1] ?? null;
     return { key: g.key, name: g.name, description: g.description, priorities: q.priorities(g.key), hsCodes: hs.length, latest, figures,
       hasData: latest !== null || figures.length > 0 };
   });

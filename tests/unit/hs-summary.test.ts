@@ -10,7 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { importFile, undoImport } from '../../db/imports/importer.ts';
 import { openDatabase, readMigrations, type Db } from '../../db/open.ts';
 import { loadPack, parsePack } from '../../db/packs/load.ts';
-import { sectorDetail } from '../../db/sectors/queries.ts';
+import { listSectors, sectorDetail } from '../../db/sectors/queries.ts';
 import { freshHsSummary, storedHsSummary } from '../../db/trade/hs-summary.ts';
 import { generate } from '../support/comtrade-like.ts';
 import { tempDir } from '../support/temp.ts';
@@ -98,6 +98,24 @@ describe('the HS summary follows every write of HS rows', () => {
     loadPack(db, pack('2.0.0', 200));
     inStep(db);
     expect(db.prepare('SELECT chapter, value_usd, rows FROM hs_chapter_summary').raw().all()).toEqual([['33', 205, 2]]);
+    db.close();
+  });
+
+  it('the sectors overview: each sector\'s latest year and its change, also when its data stops before the pair\'s last year', () => {
+    const db = openDatabase(tmp.file('latest.sqlite'));
+    const flow = (year: number, productCode: string, valueUsd: number) =>
+      ({ reporter: 'KOR', partner: 'CHN', year, flow: 'export' as const, productCode, valueUsd, series: 'primary' as const, source: 'S1' });
+    loadPack(db, parsePack({
+      format: 'tradebrief-pack', formatVersion: 1, id: 'latest-test', version: '1.0.0', title: 'Latest years',
+      sources: [{ key: 'S1', label: 'S1', publisher: 'Customs', title: 'HS-6 table' }],
+      economies: [{ code: 'KOR', name: 'South Korea', kind: 'country' }, { code: 'CHN', name: 'China', kind: 'country' }],
+      sectors: [{ key: 'cos', name: 'Cosmetics', hs: [{ code: '33' }] }, { key: 'ships', name: 'Ships', hs: [{ code: '8901' }] }],
+      tradeFlows: [flow(2020, '330499', 100), flow(2021, '330499', 150), flow(2022, '330499', 300),
+        flow(2018, '890110', 40), flow(2019, '890110', 50), flow(2020, '890190', 80)],
+    }, 'latest.json'));
+    const overview = listSectors(db, { reporter: 'KOR', partner: 'CHN' });
+    const latest = Object.fromEntries(overview.sectors.map((s) => [s.name, s.latest && [s.latest.year, s.latest.value, s.latest.change]]));
+    expect(latest).toEqual({ Cosmetics: [2022, 300, 1], Ships: [2020, 80, 0.6] });
     db.close();
   });
 
