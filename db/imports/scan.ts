@@ -176,7 +176,11 @@ export function* scanInThread(setup: ScanSetup, isCancelled?: () => boolean): Sc
   const control = new Int32Array(new SharedArrayBuffer(8));
   const { port1, port2 } = new MessageChannel();
   const input: ScanWorkerInput = { kind: 'scan', setup, control: control.buffer as SharedArrayBuffer, port: port2 };
-  const worker = new Worker(workerFile(), { workerData: input, transferList: [port2], resourceLimits: { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 8 } });
+  // A small young generation: the pass makes short-lived strings only, and a large nursery per thread
+  // cost the import ~50 MB of peak memory for nothing. The old generation may hold a workbook's shared strings.
+  const worker = new Worker(workerFile(), {
+    workerData: input, transferList: [port2], resourceLimits: { maxOldGenerationSizeMb: 256, maxYoungGenerationSizeMb: 8 },
+  });
   worker.unref();
   let taken = 0;
   try {
