@@ -24,6 +24,8 @@ const inStep = (db: Db): void => {
   expect(stored.map(({ value_usd: _v, ...key }) => key)).toEqual(fresh.map(({ value_usd: _v, ...key }) => key));
   // Sums added in another order differ in the last bits only.
   stored.forEach((row, i) => expect(row.value_usd).toBeCloseTo(fresh[i]!.value_usd, 0));
+  // Imports skip SQLite's per-row foreign-key lookups: every reference must hold all the same.
+  expect(db.pragma('foreign_key_check')).toEqual([]);
 };
 
 /** The raw sum of a code prefix's annual primary HS-6 export rows per year, straight from trade_flow. */

@@ -27,6 +27,8 @@ function written(db: Db): unknown {
     economies: db.prepare('SELECT code, name, kind FROM economy ORDER BY code').raw().all(),
     summary: storedHsSummary(db),
     run: db.prepare('SELECT file_hash, rows_read, rows_added, rows_skipped, problem_count, skipped_by_reason FROM import_run').raw().all(),
+    // The import skips SQLite's per-row foreign-key lookups: every reference must still hold.
+    foreignKeyProblems: db.pragma('foreign_key_check'),
   };
 }
 
@@ -43,6 +45,8 @@ describe('the reading thread', () => {
       const strip = ({ durationMs: _d, ...rest }: typeof inline) => rest;
       expect(strip(threaded)).toEqual(strip(inline));
       expect(written(b)).toEqual(written(a));
+      expect(a.pragma('foreign_key_check')).toEqual([]);
+      expect(a.pragma('foreign_keys', { simple: true })).toBe(1); // back on after the import
       a.close();
       b.close();
     }
