@@ -63,10 +63,36 @@ export function contentBoxPx(setup: PageSetup): { width: number; height: number 
   };
 }
 
-/** The `@page` rule of the print layout: the same sheet and margins as the PDF options. */
-export function pageCss(setup: PageSetup): string {
+/** The header's font stack: the bundled CJK faces come before any system CJK font, as in the app (styles.css --font). */
+export const HEADER_FONT_STACK = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'Tradebrief CJK KR', 'Tradebrief CJK SC', sans-serif";
+
+/** Longest header title (characters); two lines at most in the top margin. */
+const HEADER_TITLE_MAX = 160;
+
+/** A CSS string literal of any text: everything but letters, digits and spaces as a hex escape (no quote, backslash, `<` or newline survives). */
+export function cssString(text: string): string {
+  return `"${[...text].map((c) => (/[\p{L}\p{N} ]/u.test(c) ? c : `\\${(c.codePointAt(0) ?? 0x20).toString(16)} `)).join('')}"`;
+}
+
+/**
+ * The `@page` rule of the print layout: the same sheet and margins as the PDF options and, given the
+ * document, the running header (title left, classification right) as page-margin boxes. The header is
+ * drawn by the page, not by Chromium's header template, so it uses the page's fonts: a Korean or
+ * Chinese title prints with the bundled CJK faces even where the system has no CJK font (Chromium 131
+ * and later draw margin boxes in `page.pdf()` and in Electron's `printToPDF` alike).
+ */
+export function pageCss(setup: PageSetup, header?: { title: string; classification: string }): string {
   const m = MARGINS_MM;
-  return `@page { size: ${setup.paper} ${setup.orientation}; margin: ${m.top}mm ${m.right}mm ${m.bottom}mm ${m.left}mm; }`;
+  const size = `size: ${setup.paper} ${setup.orientation}; margin: ${m.top}mm ${m.right}mm ${m.bottom}mm ${m.left}mm;`;
+  if (!header) return `@page { ${size} }`;
+  const title = [...header.title.trim()];
+  const shown = title.length > HEADER_TITLE_MAX ? `${title.slice(0, HEADER_TITLE_MAX - 1).join('')}…` : title.join('');
+  const box = `font-family: ${HEADER_FONT_STACK}; font-size: 8px; font-weight: 400; line-height: 1.3; vertical-align: middle;`;
+  const classification = header.classification.trim();
+  return `@page { ${size}
+  @top-left { content: ${cssString(shown)}; width: 68%; ${box} color: #57606a; text-align: left; }
+  @top-right { content: ${cssString(classification)}; width: 32%; ${box} font-weight: 700; color: #1b1f24; text-transform: uppercase; letter-spacing: 0.04em; text-align: right; }
+}`;
 }
 
 export function escapeHtml(text: string): string {
@@ -74,27 +100,27 @@ export function escapeHtml(text: string): string {
 }
 
 export interface PrintDocument {
-  /** Shown in the header, left. */
+  /** The document's title (the page draws it in the header, left: see pageCss). */
   title: string;
-  /** The classification line ("For internal use"), shown in the header, right; may be empty. */
+  /** The classification line ("For internal use"; the page draws it in the header, right); may be empty. */
   classification: string;
   /** The print date as it should read in the footer ("29 Nov 2026"). */
   printedOn: string;
 }
 
-// Header and footer templates: Chromium renders them apart from the page, so they carry their own
-// inline styles (no stylesheet, no web font). The classes pageNumber and totalPages are filled by Chromium.
+// The footer template: Chromium renders it apart from the page, so it carries its own inline styles (no
+// stylesheet, no web font: it holds only the app's name, a date and page numbers, Latin text any system
+// draws). The classes pageNumber and totalPages are filled by Chromium. The header is the page's own
+// (pageCss): a briefing title may be Korean or Chinese, which needs the bundled fonts.
 const TEMPLATE_STYLE = [
   'box-sizing:border-box', 'width:100%', `padding:0 ${MARGINS_MM.right}mm 0 ${MARGINS_MM.left}mm`, 'font-size:8px',
-  "font-family:system-ui,'Segoe UI',Roboto,'Noto Sans','Noto Sans CJK KR','Noto Sans CJK SC',sans-serif", 'color:#57606a',
+  "font-family:system-ui,'Segoe UI',Roboto,'Noto Sans',sans-serif", 'color:#57606a',
   'display:flex', 'justify-content:space-between', 'gap:12px', '-webkit-print-color-adjust:exact',
 ].join(';');
 
-export function headerTemplate(doc: PrintDocument): string {
-  const classification = doc.classification.trim()
-    ? `<span style="font-weight:700;text-transform:uppercase;letter-spacing:0.04em;color:#1b1f24">${escapeHtml(doc.classification)}</span>`
-    : '<span></span>';
-  return `<div style="${TEMPLATE_STYLE}"><span style="overflow:hidden;text-overflow:ellipsis;white-space:nowrap">${escapeHtml(doc.title)}</span>${classification}</div>`;
+/** Empty: the print layout draws the header itself (`pageCss`); an empty template keeps Chromium's default one out. */
+export function headerTemplate(_doc: PrintDocument): string {
+  return '<span></span>';
 }
 
 export function footerTemplate(doc: PrintDocument): string {
@@ -147,6 +173,34 @@ export const PRINT_READY_TIMEOUT_MS = 30_000;
 
 /** What the print layout sets on `document.body.dataset` when it cannot be printed (the message). */
 export const PRINT_ERROR_ATTRIBUTE = 'printError';
+
+/** What a printer learns from the print layout once it has settled. */
+export interface PrintState {
+  ready: boolean;
+  /** Why the layout cannot be printed, or null. */
+  error: string | null;
+  title: string;
+  classification: string;
+}
+
+/**
+ * A script for a printer to run in the print layout (Electron's executeJavaScript, Chromium's
+ * page.evaluate: both outside the page's CSP): a promise of the PrintState as soon as the page is
+ * ready or has failed. A MutationObserver on the body's data attributes, so no polling interval
+ * passes between the page being ready and its printing.
+ */
+export const PRINT_SETTLED_SCRIPT = `new Promise((resolve) => {
+  const body = document.body;
+  const settled = () => {
+    const data = body.dataset;
+    if (data.printReady !== 'true' && data.printError === undefined) return;
+    observer.disconnect();
+    resolve({ ready: data.printReady === 'true', error: data.printError ?? null, title: data.printTitle ?? '', classification: data.printClassification ?? '' });
+  };
+  const observer = new MutationObserver(settled);
+  observer.observe(body, { attributes: true, attributeFilter: ['data-print-ready', 'data-print-error'] });
+  settled();
+})`;
 
 /**
  * The print route of a thing to print: a briefing id, or a dashboard name with its filters.

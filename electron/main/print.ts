@@ -7,7 +7,7 @@
  */
 import type { BrowserWindow, PrintToPDFOptions, WebContents } from 'electron';
 import {
-  contentBoxPx, printDateLabel, PRINT_READY_TIMEOUT_MS, toElectronPdfOptions, type PageSetup,
+  contentBoxPx, printDateLabel, PRINT_READY_TIMEOUT_MS, PRINT_SETTLED_SCRIPT, toElectronPdfOptions, type PageSetup, type PrintState,
 } from '../../db/print-options.ts';
 import { APP_ORIGIN } from './window-options.ts';
 
@@ -17,31 +17,20 @@ export interface RenderedPdf {
   classification: string;
 }
 
-interface PrintState {
-  ready: boolean;
-  error: string | null;
-  title: string;
-  classification: string;
-}
-
-const READ_STATE = `({
-  ready: document.body.dataset.printReady === 'true',
-  error: document.body.dataset.printError ?? null,
-  title: document.body.dataset.printTitle ?? '',
-  classification: document.body.dataset.printClassification ?? '',
-})`;
-
 async function waitForReady(contents: WebContents, route: string, timeoutMs: number): Promise<PrintState> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const state = (await contents.executeJavaScript(READ_STATE, false)) as PrintState;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`The print layout at ${route} did not become ready within ${Math.round(timeoutMs / 1000)} s ` +
+      '(fonts, charts or data still loading): nothing was printed.')), timeoutMs);
+  });
+  const settled = contents.executeJavaScript(PRINT_SETTLED_SCRIPT, false) as Promise<PrintState>;
+  settled.catch(() => undefined); // still pending when the timeout wins and the window is destroyed
+  try {
+    const state = await Promise.race([settled, timeout]);
     if (state.error !== null) throw new Error(`The print layout at ${route} cannot be printed: ${state.error}`);
-    if (state.ready) return state;
-    if (Date.now() > deadline) {
-      throw new Error(`The print layout at ${route} did not become ready within ${Math.round(timeoutMs / 1000)} s ` +
-        '(fonts, charts or data still loading): nothing was printed.');
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    return state;
+  } finally {
+    clearTimeout(timer);
   }
 }
 

@@ -6,17 +6,17 @@
  *
  *   npm run bench:print [-- --runs 5]      (needs a built renderer: npm run build)
  *
- * Two documents: the default briefing of the first pack, and a five-page briefing with six charts.
+ * Two documents: the default briefing of the first pack, and a five-page briefing with six charts
+ * (tests/support/print.ts sixChartBriefing; the run prints how many pages each came to).
  */
 import { parseArgs } from 'node:util';
 import { printDateLabel, printRoute, toChromiumPdfOptions, type PageSetup } from '../../db/print-options.ts';
-import type { BlockSpecInput } from '../../db/briefings/contract.ts';
 import { dispatch } from '../../db/dispatch.ts';
 import { CONTENT_SECURITY_POLICY } from '../../electron/main/csp.ts';
 import { launchChromium } from '../support/browser.ts';
 import { requireBuiltRenderer } from '../support/build-output.ts';
 import { startHttpHost } from '../support/http-host.ts';
-import { printToPdf } from '../support/print.ts';
+import { printToPdf, sixChartBriefing } from '../support/print.ts';
 import { tempDir } from '../support/temp.ts';
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '3' } } });
@@ -33,28 +33,6 @@ function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   const m = Math.floor(s.length / 2);
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-}
-
-/** A five-page briefing with six charts (several pairs and ranges) between text and tables. */
-function bigBriefing(): BlockSpecInput[] {
-  const para = 'Exports and imports are shown as each reporter states them; a gap between the two sides is kept, not smoothed. '.repeat(6);
-  const chart = (reporter: string, partner: string, from: number, to: number): BlockSpecInput =>
-    ({ kind: 'trade-chart', config: { heading: `${reporter}–${partner}, ${from}–${to}`, reporter, partner, from, to } });
-  return [
-    { kind: 'text', config: { heading: 'Purpose', markdown: para } },
-    { kind: 'kpi', config: { reporter: 'CHN', partner: 'KOR', year: 2021 } },
-    chart('KOR', 'CHN', 1992, 2024),
-    { kind: 'text', config: { markdown: para } },
-    chart('KOR', 'CHN', 2010, 2024),
-    { kind: 'mirror', config: { reporter: 'KOR', partner: 'CHN', from: 2015, to: 2024 } },
-    chart('KOR', 'CHN', 1992, 2008),
-    { kind: 'text', config: { markdown: para } },
-    chart('CHN', 'KOR', 2015, 2024),
-    { kind: 'sectors-table', config: { reporter: 'KOR', partner: 'CHN' } },
-    chart('KOR', 'CHN', 2000, 2012),
-    chart('KOR', 'CHN', 2018, 2024),
-    { kind: 'statements', config: {} },
-  ];
 }
 
 async function measure(name: string, route: string): Promise<void> {
@@ -108,7 +86,7 @@ async function measure(name: string, route: string): Promise<void> {
 }
 
 try {
-  const created = await dispatch(host.session.handlers, 'createBriefing', { title: 'Benchmark: five pages, six charts', classification: 'For internal use', blocks: bigBriefing() });
+  const created = await dispatch(host.session.handlers, 'createBriefing', { title: 'Benchmark: five pages, six charts', classification: 'For internal use', blocks: sixChartBriefing() });
   if (!created.ok) throw new Error(created.error.message);
   const big = created.data as { id: string };
   console.log(`Print time, A4 portrait, Chromium ${browser.version()}, ${RUNS} measured runs after one warm-up`);

@@ -2,19 +2,21 @@
  * Printing in real Chromium through the HTTP host, with the same options module as Electron: the
  * default briefing and every dashboard summary to PDF, read back (text layer, page count, page
  * numbers, footnotes, source list), rendered to PNG (charts drawn, not blank), CJK glyphs from the
- * bundled font, hostile Markdown inert.
+ * bundled font in the body and in the running header, a five-page briefing with six charts on five
+ * pages with every chart whole, hostile Markdown inert.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
+import { chromium, type Browser } from 'playwright-core';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dispatch } from '../../db/dispatch.ts';
 import { PRINTABLE_DASHBOARDS, printRoute, type PageSetup } from '../../db/print-options.ts';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, startApp, type AppHarness } from '../support/browser.ts';
 import { requireBuiltRenderer } from '../support/build-output.ts';
 import { decodePng, luminanceVariance, matchingPixels } from '../support/png.ts';
-import { printToPdf } from '../support/print.ts';
+import { printToPdf, sixChartBriefing } from '../support/print.ts';
 import { tempDir } from '../support/temp.ts';
 
 const TODAY = '2026-11-29';
@@ -67,10 +69,25 @@ function chartDrawn(pngs: string[]): { page: number; bars: number; variance: num
   return null;
 }
 
-function pdffonts(pdf: Buffer, name: string): string {
+function pdffonts(pdf: Buffer, name: string, pages?: { first: number; last: number }): string {
   const file = join(tmp.dir, `${name}.pdf`);
   writeFileSync(file, pdf);
-  return execFileSync('pdffonts', [file], { encoding: 'utf8' });
+  const range = pages ? ['-f', String(pages.first), '-l', String(pages.last)] : [];
+  return execFileSync('pdffonts', [...range, file], { encoding: 'utf8' });
+}
+
+/** The bitmaps drawn in a PDF (pdfimages -list): the page each is drawn on, its size, resolution and object. */
+function pdfImages(pdf: Buffer, name: string): { page: number; width: number; height: number; ppi: number; object: number }[] {
+  const file = join(tmp.dir, `${name}.pdf`);
+  writeFileSync(file, pdf);
+  return execFileSync('pdfimages', ['-list', file], { encoding: 'utf8' }).split('\n').slice(2).filter((l) => l.trim())
+    .map((l) => l.trim().split(/\s+/)).map((c) => ({ page: Number(c[0]), width: Number(c[3]), height: Number(c[4]), object: Number(c[10]), ppi: Number(c[12]) }));
+}
+
+async function createBriefing(input: Record<string, unknown>): Promise<string> {
+  const created = await dispatch(app.host.session.handlers, 'createBriefing', input);
+  if (!created.ok) throw new Error(created.error.message);
+  return (created.data as { id: string }).id;
 }
 
 describe('printing the default briefing', () => {
@@ -148,6 +165,27 @@ describe('page setups', () => {
     await page.close();
   });
 
+  it('prints light paper from a window in a dark theme (a hidden print window follows the system)', async () => {
+    const page = await app.newPage({ colorScheme: 'dark' });
+    const { pdf } = await printToPdf(page, app.host.url, printRoute({ briefing: DEFAULT_ID }), { setup: A4, today: TODAY });
+    await page.close();
+    // The light theme's bar colours (the dark theme's are lighter blue and orange), on a white page.
+    const pngs = renderPages(pdf, 'default-dark-system');
+    const chart = chartDrawn(pngs);
+    expect(chart, 'no trade chart in the light colours').not.toBeNull();
+    // Around the bars the chart is paper-white, not the dark theme's chart background (#1b2027).
+    const image = decodePng(readFileSync(pngs[chart!.page - 1]!));
+    const box = matchingPixels(image, EXPORT_BLUE, 30).box!;
+    let sum = 0;
+    for (let y = box.y0; y <= box.y1; y++) {
+      for (let x = box.x0; x <= box.x1; x++) {
+        const i = (y * image.width + x) * 3;
+        sum += 0.2126 * image.rgb[i]! + 0.7152 * image.rgb[i + 1]! + 0.0722 * image.rgb[i + 2]!;
+      }
+    }
+    expect(sum / ((box.x1 - box.x0 + 1) * (box.y1 - box.y0 + 1))).toBeGreaterThan(170);
+  });
+
   it('fails with a clear error, not a hang, when the print route cannot be drawn', async () => {
     const page = await app.newPage();
     await expect(printToPdf(page, app.host.url, printRoute({ briefing: 'no-such-briefing' }), { setup: A4, today: TODAY }))
@@ -156,6 +194,40 @@ describe('page setups', () => {
       .rejects.toThrow(/did not become ready within 0 s|cannot be printed/);
     app.pageErrors.length = 0;
     await page.close();
+  });
+});
+
+describe('a five-page briefing with six charts', () => {
+  it('prints on five A4 pages, every chart whole, at print resolution and beside its heading', async () => {
+    const id = await createBriefing({ title: 'Five pages, six charts', classification: 'For internal use', blocks: sixChartBriefing() });
+    const page = await app.newPage();
+    const { pdf } = await printToPdf(page, app.host.url, printRoute({ briefing: id }), { setup: A4, today: TODAY });
+    await page.close();
+    const read = await readPdf(pdf);
+    expect(read.totalPages).toBe(5);
+    // Each chart is one bitmap drawn once: a chart cut across two pages would be drawn on both.
+    const images = pdfImages(pdf, 'six-charts');
+    expect(images).toHaveLength(6);
+    expect(new Set(images.map((i) => i.object)).size).toBe(6);
+    for (const image of images) {
+      expect(image.ppi).toBeGreaterThanOrEqual(280);
+      expect(image.width / image.height).toBeGreaterThan(2.5); // a wide chart, not a sliver
+      expect(image.height).toBeGreaterThanOrEqual(600); // 200 CSS px or more at 3 device pixels each: readable
+    }
+    // Every chart's heading is on the page of its chart (a heading never ends a page alone).
+    const compact = read.pages.map((t) => t.replace(/\s+/g, ''));
+    for (const [reporter, partner, from, to] of [['KOR', 'CHN', 1992, 2024], ['KOR', 'CHN', 2010, 2024], ['KOR', 'CHN', 1992, 2008], ['CHN', 'KOR', 2015, 2024], ['KOR', 'CHN', 2000, 2012], ['KOR', 'CHN', 2018, 2024]] as const) {
+      const heading = compact.findIndex((t) => t.includes(`${reporter}–${partner},${from}–${to}`));
+      const names = reporter === 'KOR' ? 'SouthKorea–China' : 'China–SouthKorea';
+      const title = compact.findIndex((t) => t.includes(`${names},${from}–${to}(USDbn`));
+      expect(heading, `${reporter}–${partner} ${from}–${to}`).toBeGreaterThanOrEqual(0);
+      expect(title).toBe(heading);
+    }
+    const pngs = renderPages(pdf, 'six-chart-briefing');
+    expect(pngs).toHaveLength(5);
+    expect(chartDrawn(pngs)).not.toBeNull();
+    expect(app.foreignRequests).toEqual([]);
+    expect(app.pageErrors).toEqual([]);
   });
 });
 
@@ -247,27 +319,65 @@ describe('hostile Markdown', () => {
 });
 
 describe('CJK without any system CJK font', () => {
-  it('still prints Korean and Chinese with real glyphs from the bundled font', async () => {
+  let browser: Browser;
+  beforeAll(async () => {
     // A Chromium whose fontconfig knows only DejaVu (no CJK): every CJK glyph must come from the app's font.
     const conf = join(tmp.dir, 'fonts.conf');
     writeFileSync(conf, `<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig><dir>/usr/share/fonts/truetype/dejavu</dir><cachedir>${join(tmp.dir, 'fc-cache')}</cachedir></fontconfig>\n`);
-    const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true, env: { ...process.env, FONTCONFIG_FILE: conf } });
-    try {
-      const page = await browser.newPage();
-      const { pdf } = await printToPdf(page, app.host.url, printRoute({ briefing: DEFAULT_ID }), { setup: A4, today: TODAY });
-      const fonts = pdffonts(pdf, 'no-system-cjk');
-      expect(fonts).not.toMatch(/Noto ?Sans ?CJK/i);
-      expect(fonts).toMatch(/\+TradebriefCJKKR-Regular/);
-      expect(fonts).toMatch(/\+TradebriefCJKSC-Regular/);
-      const read = await readPdf(pdf);
-      for (const s of ['대한무역투자진흥공사', '山东省', '青岛']) expect(read.all.replace(/\s+/g, '')).toContain(s);
-      renderPages(pdf, 'no-system-cjk');
-      // Negative control: text in a font stack without the bundled faces has no CJK font to draw with here.
-      await page.setContent('<p style="font-family: \'DejaVu Sans\'">서울 山东省</p>');
-      const control = pdffonts(await page.pdf(), 'control');
-      expect(control).not.toMatch(/TradebriefCJK/);
-    } finally {
-      await browser.close();
-    }
+    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true, env: { ...process.env, FONTCONFIG_FILE: conf } });
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('still prints Korean and Chinese with real glyphs from the bundled font', async () => {
+    const page = await browser.newPage();
+    const { pdf } = await printToPdf(page, app.host.url, printRoute({ briefing: DEFAULT_ID }), { setup: A4, today: TODAY });
+    const fonts = pdffonts(pdf, 'no-system-cjk');
+    expect(fonts).not.toMatch(/Noto ?Sans ?CJK/i);
+    expect(fonts).toMatch(/\+TradebriefCJKKR-Regular/);
+    expect(fonts).toMatch(/\+TradebriefCJKSC-Regular/);
+    const read = await readPdf(pdf);
+    // 산업일보 is in a source's publisher, in bold: synthesised from the regular face, not boxes.
+    for (const s of ['대한무역투자진흥공사', '山东省', '青岛', '산업일보']) expect(read.all.replace(/\s+/g, '')).toContain(s);
+    renderPages(pdf, 'no-system-cjk');
+    // Negative control: text in a font stack without the bundled faces has no CJK font to draw with here.
+    await page.setContent('<p style="font-family: \'DejaVu Sans\'">서울 山东省</p>');
+    const control = pdffonts(await page.pdf(), 'control');
+    expect(control).not.toMatch(/TradebriefCJK/);
+    await page.close();
+  });
+
+  it('draws a Korean and Chinese title and classification in the header of every page, from the bundled fonts', async () => {
+    const title = '한중 무역 브리핑 — 韩中贸易简报';
+    const classification = '대외비 · 内部资料';
+    const latin = Array.from({ length: 14 }, (_, i) => `Paragraph ${i + 1}. ${'Exports and imports are shown as each reporter states them. '.repeat(8)}`).join('\n\n');
+    const id = await createBriefing({ title, classification, blocks: [{ kind: 'text', config: { markdown: latin } }] });
+    const page = await browser.newPage();
+    const { pdf } = await printToPdf(page, app.host.url, printRoute({ briefing: id }), { setup: A4, today: TODAY });
+    const read = await readPdf(pdf);
+    expect(read.totalPages).toBeGreaterThanOrEqual(2);
+    read.pages.forEach((text, i) => {
+      const compact = text.replace(/\s+/g, '');
+      expect(compact, `page ${i + 1}`).toContain('한중무역브리핑—韩中贸易简报');
+      expect(compact, `page ${i + 1}`).toContain('대외비·内部资料');
+      expect(text).toContain(`page ${i + 1} of ${read.totalPages}`);
+    });
+    // On the first page the title is drawn twice, in the header and as the document's heading (bold):
+    // both in real glyphs (a box drawn for a missing glyph drops the character from the text layer).
+    const first = read.pages[0]!.replace(/\s+/g, '');
+    expect(first.split('한중무역브리핑—韩中贸易简报').length - 1).toBe(2);
+    // Past the first page the body is Latin only: the CJK faces on page 2 are the header's.
+    const fonts = pdffonts(pdf, 'cjk-header', { first: 2, last: 2 });
+    expect(fonts).toMatch(/\+TradebriefCJKKR-Regular/);
+    expect(fonts).toMatch(/\+TradebriefCJKSC-Regular/);
+    renderPages(pdf, 'cjk-header');
+    // Negative control: the same title in Chromium's own header template (its own document, system
+    // fonts only) gets no CJK font here, which is why the page draws the header itself.
+    await page.setContent('<p>body</p>');
+    const control = await page.pdf({ displayHeaderFooter: true, headerTemplate: `<div style="font-size:8px">${title}</div>`, footerTemplate: '<span></span>', margin: { top: '20mm', bottom: '18mm' } });
+    expect(pdffonts(control, 'cjk-header-control')).not.toMatch(/TradebriefCJK|CJK/);
+    await page.close();
+    expect(app.foreignRequests).toEqual([]);
   });
 });

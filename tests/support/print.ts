@@ -1,7 +1,7 @@
 /**
  * Printing through Chromium (the HTTP host's path; Electron's is electron/main/print.ts): open a
  * print route, wait until the page marks itself ready (or fails, or times out, each with a clear
- * error), then `page.pdf()` with the options of common/print-options.ts — the same module Electron's
+ * error), then `page.pdf()` with the options of db/print-options.ts — the same module Electron's
  * `printToPDF` uses.
  *
  * As a command (`npm run print -- …` or `node tests/support/print.ts …`):
@@ -14,8 +14,10 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { Page } from 'playwright-core';
+import type { BlockSpecInput } from '../../db/briefings/contract.ts';
 import {
-  pageSetupFrom, printDateLabel, printRoute, printTargetOf, PRINT_READY_TIMEOUT_MS, toChromiumPdfOptions, type PageSetup,
+  pageSetupFrom, printDateLabel, printRoute, printTargetOf, PRINT_READY_TIMEOUT_MS, PRINT_SETTLED_SCRIPT, toChromiumPdfOptions, type PageSetup,
+  type PrintState,
 } from '../../db/print-options.ts';
 import { launchChromium } from './browser.ts';
 import { startHttpHost } from './http-host.ts';
@@ -36,32 +38,57 @@ function localToday(): string {
 }
 
 /** Waits for `document.body.dataset.printReady` (or printError), failing with a message that says which and where. */
-export async function waitForPrintReady(page: Page, route: string, timeoutMs = PRINT_READY_TIMEOUT_MS): Promise<void> {
+export async function waitForPrintReady(page: Page, route: string, timeoutMs = PRINT_READY_TIMEOUT_MS): Promise<PrintState> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`The print layout at ${route} did not become ready within ${Math.round(timeoutMs / 1000)} s ` +
+      '(fonts, charts or data still loading): nothing was printed.')), timeoutMs);
+  });
+  const settled = page.evaluate(PRINT_SETTLED_SCRIPT) as Promise<PrintState>;
+  settled.catch(() => undefined); // still pending when the timeout wins and the page closes
   try {
-    // A function, not a string: a string predicate is eval'd in the page, which the app's CSP forbids.
-    await page.waitForFunction(() => {
-      const data = (globalThis as unknown as { document: { body: { dataset: Record<string, string | undefined> } } }).document.body.dataset;
-      return data['printReady'] === 'true' || data['printError'] !== undefined;
-    }, undefined, { timeout: timeoutMs, polling: 50 });
-  } catch (error) {
-    if (!(error instanceof Error && error.name === 'TimeoutError')) throw error;
-    throw new Error(`The print layout at ${route} did not become ready within ${Math.round(timeoutMs / 1000)} s ` +
-      '(fonts, charts or data still loading): nothing was printed.', { cause: error });
+    const state = await Promise.race([settled, timeout]);
+    if (state.error !== null) throw new Error(`The print layout at ${route} cannot be printed: ${state.error}`);
+    return state;
+  } finally {
+    clearTimeout(timer);
   }
-  const error = (await page.evaluate('document.body.dataset.printError')) as string | undefined;
-  if (error !== undefined) throw new Error(`The print layout at ${route} cannot be printed: ${error}`);
 }
 
 /** Prints one route of the app at `baseUrl` to PDF with the shared options. */
 export async function printToPdf(page: Page, baseUrl: string, route: string, options: { setup: PageSetup; today?: string; timeoutMs?: number }): Promise<PrintedPdf> {
   const started = performance.now();
   await page.goto(`${baseUrl}${route}`);
-  await waitForPrintReady(page, route, options.timeoutMs);
+  const { title, classification } = await waitForPrintReady(page, route, options.timeoutMs);
   const ready = performance.now();
-  const meta = (await page.evaluate("({ title: document.body.dataset.printTitle ?? '', classification: document.body.dataset.printClassification ?? '' })")) as
-    { title: string; classification: string };
+  const meta = { title, classification };
   const pdf = await page.pdf(toChromiumPdfOptions(options.setup, { ...meta, printedOn: printDateLabel(options.today ?? localToday()) }));
   return { pdf, ...meta, readyMs: ready - started, pdfMs: performance.now() - ready };
+}
+
+/**
+ * A five-page briefing with six charts (several pairs and ranges) between text, headline figures, the
+ * export sectors table and the sources' statements: what the print benchmark times, and what the print
+ * tests check prints on five A4 pages with every chart whole.
+ */
+export function sixChartBriefing(): BlockSpecInput[] {
+  const para = 'Exports and imports are shown as each reporter states them; a gap between the two sides is kept, not smoothed. '.repeat(6);
+  const chart = (reporter: string, partner: string, from: number, to: number): BlockSpecInput =>
+    ({ kind: 'trade-chart', config: { heading: `${reporter}–${partner}, ${from}–${to}`, reporter, partner, from, to } });
+  return [
+    { kind: 'text', config: { heading: 'Purpose', markdown: para } },
+    { kind: 'kpi', config: { reporter: 'CHN', partner: 'KOR', year: 2021 } },
+    chart('KOR', 'CHN', 1992, 2024),
+    { kind: 'text', config: { markdown: para } },
+    chart('KOR', 'CHN', 2010, 2024),
+    chart('KOR', 'CHN', 1992, 2008),
+    { kind: 'text', config: { markdown: para } },
+    chart('CHN', 'KOR', 2015, 2024),
+    { kind: 'sectors-table', config: { reporter: 'KOR', partner: 'CHN' } },
+    chart('KOR', 'CHN', 2000, 2012),
+    chart('KOR', 'CHN', 2018, 2024),
+    { kind: 'statements', config: {} },
+  ];
 }
 
 async function main(): Promise<void> {

@@ -2,26 +2,50 @@
  * When a print layout may be printed: after its data is drawn, every chart has drawn its final frame,
  * the fonts its text needs (the bundled CJK faces included) are loaded and every image is decoded.
  * Printers (Electron's printToPDF, Chromium's page.pdf) wait for `document.body.dataset.printReady`.
+ *
+ * - The bundled CJK faces start loading when the print layout starts (`loadCjkFaces`), so that their
+ *   decoding (a few hundred milliseconds, on another thread) overlaps the data's round trip, and the
+ *   layout is drawn once its faces are in (`fontsFor`): its text is laid out once, in the right fonts.
+ *   Drawing first and letting the faces arrive later costs a second layout and a second copy of every
+ *   chart's print-resolution canvas, and Chromium (seen in 156) then keeps drawing boxes for bold
+ *   Korean or Chinese text laid out while its face was loading (bold is synthesised from the regular
+ *   face), even once the face has loaded.
+ * - Printing lays the document out again for paper, so nothing waits for a screen frame once the
+ *   charts have drawn.
  */
 import { allChartsDrawn } from '../charts/ready.ts';
 
-const HANGUL = /[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]/g;
-const HAN_KANA = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]/g;
+const HANGUL = /[\u1100-\u11ff\u3130-\u318f\ua960-\ua97f\uac00-\ud7a3\ud7b0-\ud7ff]/g;
+const HAN_KANA = /[\u3000-\u303f\u3040-\u30ff\u31f0-\u31ff\u3200-\u32ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]/g;
+const KR = 'Tradebrief CJK KR';
+const SC = 'Tradebrief CJK SC';
 
-function frame(): Promise<void> {
-  return new Promise((resolve) => requestAnimationFrame(() => resolve()));
-}
-
-/** Loads the faces the text of `root` needs (a face with a unicode-range loads only when used). */
-async function fontsFor(root: HTMLElement): Promise<void> {
-  const text = `${root.textContent ?? ''} ${document.body.dataset['printTitle'] ?? ''}`;
+/** The faces `text` needs, with the characters to load them for. */
+function facesFor(text: string): [family: string, chars: string][] {
   const hangul = [...new Set(text.match(HANGUL) ?? [])].join('');
   const han = [...new Set(text.match(HAN_KANA) ?? [])].join('');
-  const loads: Promise<unknown>[] = [];
-  if (hangul) loads.push(document.fonts.load('16px "Tradebrief CJK KR"', hangul));
-  if (han) loads.push(document.fonts.load('16px "Tradebrief CJK SC"', han));
-  await Promise.all(loads);
-  await document.fonts.ready;
+  return [...(hangul ? [[KR, hangul] as [string, string]] : []), ...(han ? [[SC, han] as [string, string]] : [])];
+}
+
+function allLoaded(family: string): boolean {
+  let loaded = true;
+  document.fonts.forEach((face) => {
+    if (face.family.replace(/^["']|["']$/g, '') === family && face.status !== 'loaded') loaded = false;
+  });
+  return loaded;
+}
+
+/**
+ * Starts loading both bundled CJK faces now, before the layout's data has arrived: the briefings of
+ * this app nearly always name Korean or Chinese places, organisations or sources.
+ */
+export function loadCjkFaces(): void {
+  for (const [family, sample] of [[KR, '한'], [SC, '中']] as const) void document.fonts.load(`16px "${family}"`, sample).catch(() => undefined);
+}
+
+/** Loads the faces `text` needs (a face with a unicode-range loads only when used); resolves when they are decoded. */
+export async function fontsFor(text: string): Promise<void> {
+  await Promise.all(facesFor(text).map(([family, chars]) => document.fonts.load(`16px "${family}"`, chars)));
 }
 
 export function clearPrintState(): void {
@@ -29,15 +53,26 @@ export function clearPrintState(): void {
   delete document.body.dataset['printError'];
 }
 
-export async function markPrintReady(root: HTMLElement, meta: { title: string; classification: string }): Promise<void> {
+/**
+ * Call once the layout's data is drawn (after `tick()`): charts are created by then. `beforeReady`
+ * runs once everything is drawn, before the page says so (the preview cuts its pages there).
+ */
+export async function markPrintReady(root: HTMLElement, meta: { title: string; classification: string }, beforeReady?: () => Promise<void> | void): Promise<void> {
   document.body.dataset['printTitle'] = meta.title;
   document.body.dataset['printClassification'] = meta.classification;
-  await frame();
-  await allChartsDrawn();
-  await fontsFor(root);
-  await Promise.all([...root.querySelectorAll('img')].map((img) => (img.getAttribute('src') ? img.decode().catch(() => undefined) : undefined)));
-  await frame();
-  await frame();
+  performance.mark('print:mounted');
+  const text = `${root.textContent ?? ''} ${meta.title} ${meta.classification}`;
+  const late = facesFor(text).some(([family]) => !allLoaded(family));
+  await Promise.all([
+    allChartsDrawn(),
+    fontsFor(text).then(() => document.fonts.ready),
+    ...[...root.querySelectorAll('img')].map((img) => (img.getAttribute('src') ? img.decode().catch(() => undefined) : undefined)),
+  ]);
+  // A face that arrived after the text was laid out (the layout did not wait for it): make Chromium
+  // shape the text again (see above) by a change of font description that changes nothing visible.
+  if (late) root.style.textRendering = root.style.textRendering === 'optimizelegibility' ? 'geometricprecision' : 'optimizelegibility';
+  await beforeReady?.();
+  performance.mark('print:ready');
   document.body.dataset['printReady'] = 'true';
 }
 

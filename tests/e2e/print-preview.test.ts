@@ -1,0 +1,208 @@
+/**
+ * The print preview shows the pages the PDF has, in real Chromium: a briefing holding a very long
+ * text (forty paragraphs and one paragraph of several pages), headline figures, a chart and two long
+ * tables is cut into as many preview pages as the printed PDF, each page starting at the same word
+ * as the printed one, nothing drawn outside a page's printable area (a picture taller than a page
+ * shrinks to a page), a table's header repeated where the table continues; in A4 portrait and in US
+ * Letter landscape.
+ */
+import { mkdirSync } from 'node:fs';
+import { deflateSync } from 'node:zlib';
+import type { Page } from 'playwright-core';
+import { extractText, getDocumentProxy } from 'unpdf';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dispatch } from '../../db/dispatch.ts';
+import { printRoute, type PageSetup } from '../../db/print-options.ts';
+import { startApp, type AppHarness } from '../support/browser.ts';
+import { requireBuiltRenderer } from '../support/build-output.ts';
+import { printToPdf } from '../support/print.ts';
+
+const TODAY = '2026-11-29';
+const DEFAULT_ID = 'korea-china-2022:korea-china-trade-push-2022';
+/** Every word of the long text is unique (p3w12: paragraph 3, word 12; L250: word 250 of the long paragraph). */
+const TOKEN = /\b(?:p\d+w\d+|L\d+)\b/;
+
+let app: AppHarness;
+let longId = '';
+
+/** A grey PNG `width` × `height` pixels (8-bit greyscale), as a data: URL. */
+function pngDataUrl(width: number, height: number): string {
+  const chunk = (type: string, data: Buffer): Buffer => {
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(data.length);
+    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+    const crc = Buffer.alloc(4);
+    let c = ~0;
+    for (const byte of body) {
+      c ^= byte;
+      for (let k = 0; k < 8; k++) c = (c >>> 1) ^ (0xedb88320 & -(c & 1));
+    }
+    crc.writeUInt32BE(~c >>> 0);
+    return Buffer.concat([length, body, crc]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header[8] = 8; // bit depth
+  header[9] = 0; // greyscale
+  const rows = Buffer.alloc((width + 1) * height, 0x99);
+  for (let y = 0; y < height; y++) rows[y * (width + 1)] = 0; // filter byte
+  const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', deflateSync(rows)), chunk('IEND', Buffer.alloc(0))]);
+  return `data:image/png;base64,${png.toString('base64')}`;
+}
+
+beforeAll(async () => {
+  requireBuiltRenderer();
+  mkdirSync('tests/artifacts', { recursive: true });
+  app = await startApp({ today: TODAY });
+  const paragraphs = Array.from({ length: 40 }, (_, i) => Array.from({ length: 20 + ((i * 37) % 90) }, (_, j) => `p${i + 1}w${j + 1}`).join(' ') + '.');
+  const long = `${Array.from({ length: 1600 }, (_, j) => `L${j + 1}`).join(' ')}.`;
+  const created = await dispatch(app.host.session.handlers, 'createBriefing', {
+    title: 'A briefing with a very long text', classification: 'For internal use',
+    blocks: [
+      // A picture taller than a page among the paragraphs: shown no taller than a page, on one page.
+      { kind: 'text', config: { heading: 'A very long text', markdown: [...paragraphs.slice(0, 12), `![A tall picture](${pngDataUrl(40, 3000)})`, ...paragraphs.slice(12), long].join('\n\n') } },
+      { kind: 'kpi', config: { reporter: 'CHN', partner: 'KOR', year: 2021 } },
+      { kind: 'trade-chart', config: { reporter: 'KOR', partner: 'CHN', from: 1992, to: 2024 } },
+      { kind: 'mirror', config: { reporter: 'KOR', partner: 'CHN', from: 1995, to: 2024 } },
+    ],
+  });
+  if (!created.ok) throw new Error(created.error.message);
+  longId = (created.data as { id: string }).id;
+});
+afterAll(async () => {
+  await app?.close();
+});
+
+/** The PDF's pages: the first word of the long text on each (or null), and the text without spaces. */
+async function printedPages(id: string, setup: PageSetup): Promise<{ first: string | null; compact: string }[]> {
+  const page = await app.newPage();
+  const { pdf } = await printToPdf(page, app.host.url, printRoute({ briefing: id }, setup), { setup, today: TODAY });
+  await page.close();
+  const { text } = await extractText(await getDocumentProxy(new Uint8Array(pdf)), { mergePages: false });
+  return text.map((t) => ({ first: TOKEN.exec(t)?.[0] ?? null, compact: t.replace(/\s+/g, '') }));
+}
+
+interface PreviewPage {
+  /** The first word of the long text on the page (topmost, then leftmost), or null. */
+  first: string | null;
+  /** The text at the top of the page's printable area. */
+  top: string;
+  /** Text, table rows and charts drawn outside every page's printable area (should be none). */
+  outside: string[];
+  /** Table headers drawn on the page (a table's own, or repeated where it continues). */
+  headers: number;
+}
+
+/**
+ * Reads the preview's pages in the page: where each word, row, chart and table header is drawn
+ * (a script: the tests' TypeScript has no DOM types).
+ */
+const READ_PREVIEW = `(() => {
+  const sheets = [...document.querySelectorAll('[data-testid="preview-page"]')];
+  const column = document.querySelector('.sheet-column');
+  const height = parseFloat(getComputedStyle(column).getPropertyValue('--page-content-height'));
+  const stride = sheets.length > 1 ? sheets[1].getBoundingClientRect().top - sheets[0].getBoundingClientRect().top : 0;
+  const origin = column.getBoundingClientRect().top;
+  const pageOf = (top, bottom) => {
+    const k = stride > 0 ? Math.floor((top - origin + 1) / stride) : 0;
+    const start = origin + k * stride;
+    return top >= start - 1 && bottom <= start + height + 1 ? k : -1;
+  };
+  const pages = sheets.map(() => ({ first: null, firstAt: [Infinity, Infinity], top: '', topAt: Infinity, outside: [], headers: 0 }));
+  const range = document.createRange();
+  const walker = document.createTreeWalker(column, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    for (const w of node.data.matchAll(/\\S+/g)) {
+      range.setStart(node, w.index);
+      range.setEnd(node, w.index + w[0].length);
+      const r = range.getClientRects()[0];
+      if (!r || r.width === 0) continue;
+      const k = pageOf(r.top, r.bottom);
+      if (k < 0) { pages[0].outside.push(w[0]); continue; }
+      const p = pages[k];
+      if (r.top < p.topAt - 3) { p.topAt = r.top; p.top = w[0]; }
+      if (/^(?:p\\d+w\\d+|L\\d+)\\.?$/.test(w[0]) && (r.top < p.firstAt[0] - 3 || (Math.abs(r.top - p.firstAt[0]) <= 3 && r.left < p.firstAt[1]))) {
+        p.firstAt = [r.top, r.left];
+        p.first = w[0].replace(/\\.$/, '');
+      }
+    }
+  }
+  for (const el of column.querySelectorAll('canvas, .doc-kpis')) {
+    const r = el.getBoundingClientRect();
+    if (r.height > 0 && pageOf(r.top, r.bottom) < 0) pages[0].outside.push(el.tagName + ' ' + (el.textContent ?? '').slice(0, 30));
+  }
+  // A row is never split: all its text on one page (a moved row's box also holds the space it was moved by).
+  for (const row of column.querySelectorAll('tr')) {
+    const on = new Set();
+    const texts = document.createTreeWalker(row, NodeFilter.SHOW_TEXT);
+    for (let t = texts.nextNode(); t; t = texts.nextNode()) {
+      range.selectNodeContents(t);
+      for (const r of range.getClientRects()) if (r.width > 0) on.add(pageOf(r.top, r.bottom));
+    }
+    if (on.size > 1) pages[0].outside.push('TR split: ' + (row.textContent ?? '').slice(0, 30));
+  }
+  for (const head of column.querySelectorAll('thead')) {
+    const r = head.getBoundingClientRect();
+    const k = pageOf(r.top, r.bottom);
+    if (k >= 0 && r.height > 0) pages[k].headers++;
+  }
+  return pages.map(({ first, top, outside, headers }) => ({ first, top, outside, headers }));
+})()`;
+
+async function readPreview(page: Page): Promise<PreviewPage[]> {
+  return (await page.evaluate(READ_PREVIEW)) as PreviewPage[];
+}
+
+async function openPreview(id: string, setup: PageSetup): Promise<Page> {
+  const page = await app.newPage();
+  const route = printRoute({ briefing: id }, setup);
+  await page.goto(`${app.host.url}${route}${route.includes('?') ? '&' : '?'}preview=1`);
+  await expect.poll(() => page.evaluate('document.body.dataset.printReady')).toBe('true');
+  return page;
+}
+
+describe('the print preview', () => {
+  for (const setup of [{ paper: 'A4', orientation: 'portrait' }, { paper: 'Letter', orientation: 'landscape' }] as PageSetup[]) {
+    it(`shows a very long text on the pages the PDF has (${setup.paper} ${setup.orientation})`, async () => {
+      const printed = await printedPages(longId, setup);
+      expect(printed.length).toBeGreaterThanOrEqual(8);
+      const page = await openPreview(longId, setup);
+      expect(await page.getByTestId('preview-page').count()).toBe(printed.length);
+      expect(await page.getByTestId('preview-pages').innerText()).toBe(`${printed.length} pages`);
+      const preview = await readPreview(page);
+      expect(preview.flatMap((p) => p.outside)).toEqual([]);
+      // The long text breaks where the PDF breaks: every page starts at the same word.
+      expect(preview.map((p) => p.first)).toEqual(printed.map((p) => p.first));
+      expect(printed.filter((p) => p.first?.startsWith('L')).length).toBeGreaterThanOrEqual(2); // the long paragraph runs over three pages or more
+      // Every page with rows of the mirror tables has a table header on it, as on paper (display:
+      // table-header-group repeats it where a table continues); no other page has one.
+      expect(preview.map((p) => p.headers > 0)).toEqual(printed.map((p) => p.compact.includes('(itsreport)')));
+      expect(preview.filter((p) => p.headers > 0).length).toBeGreaterThanOrEqual(3);
+      if (setup.paper === 'A4') {
+        // Where the long paragraph runs from one page onto the next (and a table's header repeats further on).
+        const at = printed.findIndex((p, i) => i > 0 && p.first?.startsWith('L'));
+        const top = (await page.getByTestId('preview-page').nth(at).boundingBox())?.y ?? 0;
+        await page.mouse.wheel(0, top - 420);
+        await expect.poll(async () => Math.round((await page.getByTestId('preview-page').nth(at).boundingBox())?.y ?? 0)).toBeLessThan(500);
+        await page.screenshot({ path: 'tests/artifacts/print-preview-long-text.png' });
+      }
+      expect(app.foreignRequests).toEqual([]);
+      expect(app.pageErrors).toEqual([]);
+      await page.close();
+    });
+  }
+
+  it('shows the default briefing on the pages the PDF has, with nothing outside a page', async () => {
+    const setup: PageSetup = { paper: 'A4', orientation: 'portrait' };
+    const printed = await printedPages(DEFAULT_ID, setup);
+    const page = await openPreview(DEFAULT_ID, setup);
+    expect(await page.getByTestId('preview-page').count()).toBe(printed.length);
+    const preview = await readPreview(page);
+    expect(preview.flatMap((p) => p.outside)).toEqual([]);
+    // Each preview page's first word is on the same printed page.
+    preview.forEach((p, i) => expect(printed[i]?.compact, `page ${i + 1}`).toContain(p.top.replace(/\s+/g, '')));
+    expect(app.pageErrors).toEqual([]);
+    await page.close();
+  });
+});

@@ -1,0 +1,90 @@
+/**
+ * The shared print options (db/print-options.ts): the page's running header as page-margin boxes
+ * (any title or classification, Korean and Chinese included, becomes an inert CSS string drawn in the
+ * app's fonts), the footer template, and the same sheet for Chromium's page.pdf and Electron's printToPDF.
+ */
+import { describe, expect, it } from 'vitest';
+import {
+  cssString, footerTemplate, HEADER_FONT_STACK, headerTemplate, MARGINS_MM, pageCss, toChromiumPdfOptions, toElectronPdfOptions,
+} from '../../db/print-options.ts';
+
+/** Reads a CSS string literal back (hex escapes only, as cssString writes them). */
+function unescapeCss(literal: string): string {
+  expect(literal.startsWith('"') && literal.endsWith('"')).toBe(true);
+  return literal.slice(1, -1).replace(/\\([0-9a-f]{1,6}) /g, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16)));
+}
+
+describe('cssString', () => {
+  it('keeps letters (Korean and Chinese too), digits and spaces, and escapes everything else', () => {
+    const text = '한중 무역 브리핑 韩中贸易 2026 "quoted" back\\slash </style><script>alert(1)</script>\nnext line; } @import url(x)';
+    const literal = cssString(text);
+    expect(unescapeCss(literal)).toBe(text);
+    const inner = literal.slice(1, -1);
+    for (const c of ['"', "'", '<', '>', '/', ';', '{', '}', '(', ')', '\n', '@']) expect(inner).not.toContain(c);
+    expect(inner).toContain('한중 무역 브리핑 韩中贸易 2026');
+  });
+});
+
+describe('pageCss', () => {
+  const setup = { paper: 'A4', orientation: 'portrait' } as const;
+
+  it('is the sheet and its margins, the same as the PDF options', () => {
+    const css = pageCss(setup);
+    expect(css).toBe(`@page { size: A4 portrait; margin: ${MARGINS_MM.top}mm ${MARGINS_MM.right}mm ${MARGINS_MM.bottom}mm ${MARGINS_MM.left}mm; }`);
+    const chromium = toChromiumPdfOptions(setup, { title: 't', classification: '', printedOn: '1 Jan 2026' });
+    expect(chromium.margin.top).toBe(`${MARGINS_MM.top}mm`);
+    expect(chromium.format).toBe('A4');
+  });
+
+  it('draws the title left and the classification right in the top margin, in a font stack with the bundled CJK faces', () => {
+    const css = pageCss({ paper: 'Letter', orientation: 'landscape' }, { title: '  한중 무역 — 韩中贸易  ', classification: 'For internal use' });
+    expect(css).toMatch(/^@page \{ size: Letter landscape;/);
+    const left = /@top-left \{ content: ("[^"]*");([^}]*)\}/.exec(css);
+    const right = /@top-right \{ content: ("[^"]*");([^}]*)\}/.exec(css);
+    expect(unescapeCss(left![1]!)).toBe('한중 무역 — 韩中贸易');
+    expect(unescapeCss(right![1]!)).toBe('For internal use');
+    expect(right![2]).toContain('text-transform: uppercase');
+    expect(left![2]).toContain(`font-family: ${HEADER_FONT_STACK}`);
+    // The bundled faces come before any system CJK font, so the header never depends on the system's.
+    expect(HEADER_FONT_STACK.indexOf("'Tradebrief CJK KR'")).toBeGreaterThan(0);
+    expect(HEADER_FONT_STACK).not.toMatch(/Noto Sans CJK/);
+  });
+
+  it('cuts a very long title to two lines worth, with an ellipsis', () => {
+    const css = pageCss(setup, { title: '가'.repeat(500), classification: '' });
+    const title = unescapeCss(/@top-left \{ content: ("[^"]*");/.exec(css)![1]!);
+    expect([...title]).toHaveLength(160);
+    expect(title.endsWith('…')).toBe(true);
+  });
+
+  it('cannot be broken out of by a hostile title', () => {
+    const css = pageCss(setup, { title: '"; } body { display: none } @page { @top-left { content: "x', classification: '</style><img src=x onerror=alert(1)>' });
+    expect(css.match(/\{/g)?.length).toBe(css.match(/\}/g)?.length);
+    expect(css.match(/@top-left/g)).toHaveLength(1);
+    expect(css).not.toContain('</style>');
+    expect(css).not.toMatch(/display: none/);
+  });
+});
+
+describe('header and footer templates', () => {
+  it('leaves the header to the page and puts the app, the date and "page X of Y" in the footer, escaped', () => {
+    const doc = { title: 'T', classification: 'C', printedOn: '29 Nov 2026 <b>' };
+    expect(headerTemplate(doc)).toBe('<span></span>');
+    const footer = footerTemplate(doc);
+    expect(footer).toContain('Tradebrief');
+    expect(footer).toContain('29 Nov 2026 &lt;b&gt;');
+    expect(footer).toContain('page <span class="pageNumber"></span> of <span class="totalPages"></span>');
+  });
+
+  it('are the same for Chromium and Electron', () => {
+    const setup = { paper: 'A4', orientation: 'landscape' } as const;
+    const doc = { title: '한중', classification: '대외비', printedOn: '1 Jan 2026' };
+    const chromium = toChromiumPdfOptions(setup, doc);
+    const electron = toElectronPdfOptions(setup, doc);
+    expect(electron.headerTemplate).toBe(chromium.headerTemplate);
+    expect(electron.footerTemplate).toBe(chromium.footerTemplate);
+    expect(electron.landscape).toBe(true);
+    expect(chromium.landscape).toBe(true);
+    expect(electron.margins.top).toBeCloseTo(MARGINS_MM.top / 25.4, 3);
+  });
+});
