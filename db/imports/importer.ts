@@ -22,13 +22,12 @@ import {
 import { cancelled, ROW_FIELDS, scanInline, scanInThread, type Scan, type ScanEnd, type ScanSetup, type ValidBatch } from './scan.ts';
 import { openTable, readError, type TableReader } from './table.ts';
 
-export { MAX_PROBLEMS } from './scan.ts';
 /** Rows per multi-row INSERT into the staging table (7 parameters each, well under SQLite's 32766). */
 const BATCH = 256;
 /** The page cache during an import, in KiB as SQLite's negative cache_size (8 MB). */
 const IMPORT_CACHE_KIB = -8000;
 /** Files from this size on are read in a thread of their own (below it, starting the thread costs more than it saves). */
-export const READING_THREAD_BYTES = 8 * 1024 * 1024;
+const READING_THREAD_BYTES = 8 * 1024 * 1024;
 
 export interface ProgressCounts {
   phase: 'reading' | 'indexing' | 'committing';

@@ -10,7 +10,8 @@ import { loadPack, parsePack, readPackFile } from '../../db/packs/load.ts';
 import { fieldBreakdown, listProjects } from '../../db/projects/queries.ts';
 import { disjointPrefixes, listSectors, sectorDetail } from '../../db/sectors/queries.ts';
 import { openSession } from '../../db/session.ts';
-import { applyToHsSummary, freshHsSummary, storedHsSummary } from '../../db/trade/hs-summary.ts';
+import { applyToHsSummary } from '../../db/trade/hs-summary.ts';
+import { freshHsSummary, storedHsSummary } from '../support/hs-summary.ts';
 import { reconcile, tradeKpi, tradeMirror, tradePairs, tradeSeries } from '../../db/trade/queries.ts';
 import { tempDir } from '../support/temp.ts';
 

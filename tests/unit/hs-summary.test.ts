@@ -11,7 +11,7 @@ import { importFile, undoImport } from '../../db/imports/importer.ts';
 import { openDatabase, readMigrations, type Db } from '../../db/open.ts';
 import { loadPack, parsePack } from '../../db/packs/load.ts';
 import { listSectors, sectorDetail } from '../../db/sectors/queries.ts';
-import { freshHsSummary, storedHsSummary } from '../../db/trade/hs-summary.ts';
+import { freshHsSummary, storedHsSummary } from '../support/hs-summary.ts';
 import { generate } from '../support/comtrade-like.ts';
 import { tempDir } from '../support/temp.ts';
 

@@ -9,7 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { XlsxFileWriter } from '../../db/exports/xlsx-writer.ts';
 import { importFile, previewFile } from '../../db/imports/importer.ts';
 import { openDatabase, type Db } from '../../db/open.ts';
-import { storedHsSummary } from '../../db/trade/hs-summary.ts';
+import { storedHsSummary } from '../support/hs-summary.ts';
 import { generate } from '../support/comtrade-like.ts';
 import { snapshot } from '../support/db-snapshot.ts';
 import { tempDir } from '../support/temp.ts';
