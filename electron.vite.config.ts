@@ -45,6 +45,9 @@ export default defineConfig({
       outDir: join(out, 'renderer'),
       rolldownOptions: { input: resolve('renderer/index.html') },
       sourcemap: false,
+      // electron-vite leaves the renderer unminified; minified, it parses in about half the time,
+      // which every window and every printed page pays.
+      minify: true,
     },
     plugins: [svelte({ configFile: resolve('svelte.config.js') })],
   },

@@ -1,10 +1,16 @@
 import { mount } from 'svelte';
 import App from './App.svelte';
 import { connect } from './lib/api.ts';
+import { router } from './lib/stores/router.svelte.ts';
+import { views } from './views/registry.ts';
 import './styles.css';
 
 const target = document.getElementById('app');
 if (!target) throw new Error('#app missing from index.html');
+
+router.start('overview');
+// The first view's code loads while the data connection is made (App shows it, or its load error).
+void views.find((v) => v.id === router.route.view)?.load().catch(() => undefined);
 
 connect()
   .then(() => mount(App, { target }))

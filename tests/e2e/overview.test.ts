@@ -61,4 +61,15 @@ describe('Overview in Chromium', () => {
     await page.goto(app.host.url);
     await expect.poll(() => page.url()).toMatch(/#\/sources$/);
   });
+
+  it('says so when a view cannot be loaded, and the other views still open', async () => {
+    const page = await app.newPage();
+    await page.route(/\/assets\/Sources-[^/]*\.js$/, (route) => route.abort('failed'));
+    await page.goto(`${app.host.url}#/sources`);
+    await expect.poll(() => page.getByRole('alert').filter({ hasText: 'This view could not be loaded' }).count()).toBe(1);
+    await page.getByRole('link', { name: 'Events' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Events' }).waitFor();
+    app.pageErrors.length = 0;
+    await page.close();
+  });
 });

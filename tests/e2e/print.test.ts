@@ -195,6 +195,15 @@ describe('page setups', () => {
     app.pageErrors.length = 0;
     await page.close();
   });
+
+  it('fails with a clear error, not a hang, when the print layout\'s code cannot be loaded', async () => {
+    const page = await app.newPage();
+    await page.route(/\/assets\/Print-[^/]*\.js$/, (route) => route.abort('failed'));
+    await expect(printToPdf(page, app.host.url, printRoute({ briefing: DEFAULT_ID }), { setup: A4, today: TODAY }))
+      .rejects.toThrow(/cannot be printed: .*Print-[^ ]*\.js/);
+    app.pageErrors.length = 0;
+    await page.close();
+  });
 });
 
 describe('a five-page briefing with six charts', () => {

@@ -7,6 +7,19 @@ import { startHttpHost, type HttpHost } from './http-host.ts';
 import { tempDir } from './temp.ts';
 
 export const CHROMIUM_PATH = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+/**
+ * Chromium 156 builds a WebUI omnibox popup for every new tab (about 150 ms of a core each, measured
+ * here); an app window has no omnibox, so the tests and benchmarks switch it off. Chromium reads only
+ * the last --disable-features, so this repeats the features playwright-core 1.65 disables itself (less its Edge-only ones).
+ */
+const DISABLED_FEATURES = [
+  // playwright-core's own list
+  'AvoidUnnecessaryBeforeUnloadCheckSync', 'DestroyProfileOnBrowserClose', 'HttpsUpgrades', 'HttpsFirstBalancedModeAutoEnable', 'LensOverlay',
+  'MediaRouter', 'PaintHolding', 'ThirdPartyStoragePartitioning', 'AvoidCorsURLLoaderRestartOnRedirect', 'TcpPortRandomizationWin',
+  'OptimizationHints', 'NetworkTimeServiceQuerying', 'AimEnabled', 'PreconnectToSearch',
+  // ours
+  'WebUIOmniboxPopup', 'WebUIOmniboxAimPopup',
+];
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
@@ -14,6 +27,7 @@ export const CHROMIUM_ARGS = [
   '--disable-component-update',
   '--disable-sync',
   '--no-first-run',
+  `--disable-features=${DISABLED_FEATURES.join(',')}`,
 ];
 
 export function launchChromium(): Promise<Browser> {
