@@ -161,7 +161,12 @@ function dateColumns(date: PackDate | undefined, id: (key: string) => string) {
 }
 
 /** Tables holding a pack's rows, children first (briefings are the user's once loaded, so not here). */
-const PACK_TABLES = ['statement', 'route', 'project', 'event', 'export_plan', 'sector_figure', 'sector', 'stated_figure', 'trade_flow', 'source'] as const;
+/**
+ * A pack's rows that a new version replaces (deleted, then inserted again). Its sources are updated in
+ * place instead: deleting a source makes SQLite look for rows citing it, a scan of trade_flow per source
+ * (no index leads with source_id), which beside millions of imported rows took seconds per reload.
+ */
+const PACK_TABLES = ['statement', 'route', 'project', 'event', 'export_plan', 'sector_figure', 'sector', 'stated_figure', 'trade_flow'] as const;
 
 /**
  * Loads a pack in one transaction. Loading the same content again writes nothing; a new version of
@@ -186,10 +191,13 @@ export function loadPack(db: Db, pack: Pack, contentHash: string = hashPack(pack
     applyToHsSummary(db, { packId: pack.id }, -1);
     for (const table of PACK_TABLES) db.prepare(`DELETE FROM ${table} WHERE pack_id = ?`).run(pack.id);
 
-    const insertSource = db.prepare(`INSERT INTO source (id, pack_id, label, publisher, title, published_precision, published_value,
-      published_note, url, note, cited_in_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    const upsertSource = db.prepare(`INSERT INTO source (id, pack_id, label, publisher, title, published_precision, published_value,
+      published_note, url, note, cited_in_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      ON CONFLICT (id) DO UPDATE SET pack_id = excluded.pack_id, label = excluded.label, publisher = excluded.publisher, title = excluded.title,
+      published_precision = excluded.published_precision, published_value = excluded.published_value, published_note = excluded.published_note,
+      url = excluded.url, note = excluded.note, cited_in_id = excluded.cited_in_id`);
     for (const s of pack.sources) {
-      insertSource.run(id(s.key), pack.id, s.label, s.publisher, s.title, s.published?.precision ?? null, s.published?.value ?? null,
+      upsertSource.run(id(s.key), pack.id, s.label, s.publisher, s.title, s.published?.precision ?? null, s.published?.value ?? null,
         s.publishedNote ?? null, s.url ?? null, s.note ?? null, s.citedIn ? id(s.citedIn) : null);
       count('sources');
     }
@@ -286,6 +294,12 @@ export function loadPack(db: Db, pack: Pack, contentHash: string = hashPack(pack
       if (created.changes === 0) continue;
       b.blocks.forEach((block, i) => insertBlock.run(`${id(b.key)}:${i + 1}`, id(b.key), i + 1, block.kind, JSON.stringify(block.config)));
       count('briefings');
+    }
+    // Sources the new version no longer has (the commit fails if other data still cites one).
+    const kept = new Set(pack.sources.map((s) => id(s.key)));
+    const deleteSource = db.prepare('DELETE FROM source WHERE id = ?');
+    for (const stale of db.prepare('SELECT id FROM source WHERE pack_id = ?').pluck().all(pack.id) as string[]) {
+      if (!kept.has(stale)) deleteSource.run(stale);
     }
   });
 

@@ -72,6 +72,43 @@ describe('the first briefing pack', () => {
     expect(db.prepare('SELECT count(*) FROM trade_flow').pluck().get()).toBe(2);
     db.close();
   });
+
+  it('updates its sources in place and removes the ones a new version drops', () => {
+    const db = openDatabase(tmp.file('sources.sqlite'));
+    const { pack } = readPackFile(firstPackPath);
+    loadPack(db, pack);
+    // Version 2 drops the route and S5, the source only the route cites, and retitles S1.
+    const next = {
+      ...pack, version: '2.0.0', routes: [], sources: pack.sources.filter((s) => s.key !== 'S5').map((s) => (s.key === 'S1' ? { ...s, title: 'Retitled' } : s)),
+    };
+    expect(loadPack(db, next).changed).toBe(true);
+    expect(db.prepare("SELECT id FROM source WHERE pack_id = 'korea-china-2022' ORDER BY id").pluck().all())
+      .toEqual(['korea-china-2022:S1', 'korea-china-2022:S2', 'korea-china-2022:S3', 'korea-china-2022:S4']);
+    expect(db.prepare("SELECT title FROM source WHERE id = 'korea-china-2022:S1'").pluck().get()).toBe('Retitled');
+    expect(db.prepare('SELECT count(*) FROM route').pluck().get()).toBe(0);
+    expect(db.pragma('foreign_key_check')).toEqual([]);
+    db.close();
+  });
+
+  it('finds its trade rows by index, not by scanning trade_flow (which may hold millions of imported rows)', () => {
+    const db = openDatabase(tmp.file('plan.sqlite'));
+    const plan = (sql: string): string => (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((r) => r.detail).join('; ');
+    expect(plan("DELETE FROM trade_flow WHERE pack_id = 'korea-china-2022'")).toMatch(/USING (COVERING )?INDEX trade_flow_pack/);
+    expect(plan("SELECT sum(value_usd) FROM trade_flow WHERE pack_id = 'korea-china-2022' AND length(product_code) = 6")).toMatch(/USING (COVERING )?INDEX trade_flow_pack/);
+    db.close();
+  });
+
+  it('refuses a new version that drops a source the user\'s own data cites, and changes nothing', () => {
+    const db = openDatabase(tmp.file('cited.sqlite'));
+    const { pack } = readPackFile(firstPackPath);
+    loadPack(db, pack);
+    db.prepare("INSERT INTO statement (id, kind, text, source_id) VALUES ('mine', 'claim', 'Typed by the analyst', 'korea-china-2022:S5')").run();
+    const before = snapshot(db);
+    const next = { ...pack, version: '2.0.0', routes: [], sources: pack.sources.filter((s) => s.key !== 'S5') };
+    expect(() => loadPack(db, next)).toThrowError(/Pack korea-china-2022 could not be reloaded: other data still refers to rows of its earlier version/);
+    expect(snapshot(db)).toBe(before);
+    db.close();
+  });
 });
 
 describe('a malformed pack', () => {
