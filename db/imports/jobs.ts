@@ -1,5 +1,5 @@
 /**
- * Import jobs: each preview or import runs in a worker thread (worker.ts) with its own database
+ * Import jobs: each preview, import or undo runs in a worker thread (worker.ts) with its own database
  * connection, so the host's thread (Electron's main process, the HTTP host) never blocks. Progress
  * is read from shared memory; cancel sets a shared flag the worker checks between chunks.
  */
@@ -24,6 +24,8 @@ interface Job {
 }
 
 const jobs = new Map<string, Job>();
+/** How a job's messages name it. */
+const JOB_NAMES: Record<WorkerInput['kind'], string> = { import: 'The import', preview: 'The check of the file', undo: 'Undoing the import' };
 const KEEP_FINISHED = 20;
 /** A worker that does not stop within this time after cancel is terminated (its transaction dies with it). */
 const CANCEL_GRACE_MS = 5000;
@@ -58,10 +60,11 @@ export function startJob(kind: WorkerInput['kind'], dbPath: string, options: Wor
       if (message.ok) finish('done', message.result, null);
       else finish(message.error.code === 'cancelled' ? 'cancelled' : 'failed', null, message.error as ApiErrorShape);
     });
-    worker.once('error', (error) => finish('failed', null, { code: 'internal', message: `The import stopped: ${error.message}. Nothing was changed.` }));
+    const what = JOB_NAMES[kind];
+    worker.once('error', (error) => finish('failed', null, { code: 'internal', message: `${what} stopped: ${error.message}. Nothing was changed.` }));
     worker.once('exit', (code) => {
-      if (Atomics.load(job.cancel, 0) === 1) finish('cancelled', null, { code: 'cancelled', message: 'The import was cancelled: nothing was changed.' });
-      else finish('failed', null, { code: 'internal', message: `The import stopped unexpectedly (exit code ${code}). Nothing was changed.` });
+      if (Atomics.load(job.cancel, 0) === 1) finish('cancelled', null, { code: 'cancelled', message: `${what} was cancelled: nothing was changed.` });
+      else finish('failed', null, { code: 'internal', message: `${what} stopped unexpectedly (exit code ${code}). Nothing was changed.` });
     });
   });
   jobs.set(job.id, job);

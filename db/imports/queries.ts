@@ -8,7 +8,6 @@ import { exportPackFile } from '../exports/pack.ts';
 import { exportTable, exportTrade } from '../exports/tables.ts';
 import { loadPack, readPackFile } from '../packs/load.ts';
 import type { ImportPreview, ImportRunInfo, ImportSummary } from './contract.ts';
-import { undoImport } from './importer.ts';
 import { cancelJob, jobProgress, runJob, startJob } from './jobs.ts';
 
 type ImportsMethods =
@@ -90,7 +89,7 @@ export function importsHandlers(ctx: Context): Pick<Handlers, ImportsMethods> {
 
     undoImport: async ({ id }) => {
       await backupBeforeChange(ctx.db, 'undo-import');
-      return undoImport(ctx.db, id);
+      return runJob<{ removedRows: number }>('undo', ctx.db.name, { importId: id });
     },
 
     importPack: async ({ path }) => {

@@ -1,7 +1,7 @@
 /**
- * The import worker thread: opens its own connection to the database file and runs one preview
- * or import (db/imports/importer.ts), reporting progress through shared memory and its result as
- * one message. The same script, started by an import with kind 'scan', is the import's reading
+ * The import worker thread: opens its own connection to the database file and runs one preview,
+ * import or undo of an import (db/imports/importer.ts), reporting progress through shared memory and
+ * its result as one message. The same script, started by an import with kind 'scan', is the import's reading
  * thread (db/imports/scan.ts). Loaded as db/imports/worker.ts (Node runs the TypeScript directly: the HTTP host,
  * tests) or as out/main/import-worker.js (the Electron bundle's second entry).
  */
@@ -9,13 +9,18 @@ import Database from 'better-sqlite3';
 import { parentPort, workerData } from 'node:worker_threads';
 import { ApiError } from '../errors.ts';
 import type { Db } from '../open.ts';
-import { importFile, previewFile, type ImportOptions, type PreviewOptions, type ProgressCounts } from './importer.ts';
+import { importFile, previewFile, undoImport, type ImportOptions, type PreviewOptions, type ProgressCounts } from './importer.ts';
 import { serveScan, type ScanWorkerInput } from './scan.ts';
 
+/** Undoing an import deletes its rows: seconds for a file of millions of rows, so it runs here too. */
+export interface UndoOptions {
+  importId: number;
+}
+
 export interface WorkerInput {
-  kind: 'import' | 'preview';
+  kind: 'import' | 'preview' | 'undo';
   dbPath: string;
-  options: Omit<ImportOptions, 'isCancelled' | 'onProgress'> | Omit<PreviewOptions, 'isCancelled' | 'onProgress'>;
+  options: Omit<ImportOptions, 'isCancelled' | 'onProgress'> | Omit<PreviewOptions, 'isCancelled' | 'onProgress'> | UndoOptions;
   /** Float64Array view: see PROGRESS_SLOTS. */
   progress: SharedArrayBuffer;
   /** Int32Array view: [0] = 1 asks the worker to stop. */
@@ -54,7 +59,9 @@ function run(input: WorkerInput): WorkerOutput {
     db = connect(input.dbPath);
     const result = input.kind === 'import'
       ? importFile(db, { ...(input.options as ImportOptions), isCancelled, onProgress })
-      : previewFile(db, { ...(input.options as PreviewOptions), isCancelled, onProgress });
+      : input.kind === 'preview'
+        ? previewFile(db, { ...(input.options as PreviewOptions), isCancelled, onProgress })
+        : undoImport(db, (input.options as UndoOptions).importId);
     progress[PROGRESS_SLOTS.phase] = PHASES.indexOf('finished');
     return { ok: true, result };
   } catch (error) {

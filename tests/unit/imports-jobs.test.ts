@@ -68,6 +68,22 @@ describe('imports through the contract, in a worker thread', () => {
     expect(snapshot(session.db)).toBe(before);
   });
 
+  it('undoes a large import in the worker: every row and its chapter sums gone, the host\'s connection sees it', async () => {
+    const before = snapshot(session.db);
+    const { jobId } = await call<{ jobId: string }>('startImport', { path: bigFile, onlyValidRows: true });
+    const done = await waitFor(jobId);
+    expect(done.summary).toMatchObject({ outcome: 'imported', rowsAdded: 150_000 });
+    expect(await call('undoImport', { id: done.summary!.importId })).toEqual({ removedRows: 150_000 });
+    expect(session.db.prepare('SELECT count(*) FROM trade_flow WHERE import_id IS NOT NULL').pluck().get()).toBe(0);
+    session.db.exec("DELETE FROM economy WHERE code GLOB 'P[A-Z][A-Z]'");
+    expect(snapshot(session.db)).toBe(before);
+    expect(session.db.pragma('foreign_key_check')).toEqual([]);
+  });
+
+  it('says which import it cannot undo, from the worker', async () => {
+    await expect(call('undoImport', { id: 999 })).rejects.toMatchObject({ code: 'not-found', message: 'No import with id 999.' });
+  });
+
   it('a large import reports progress while running and can be cancelled, leaving the database as before', async () => {
     const before = snapshot(session.db);
     const { jobId } = await call<{ jobId: string }>('startImport', { path: bigFile, onlyValidRows: true });

@@ -90,11 +90,13 @@ describe('the first briefing pack', () => {
     db.close();
   });
 
-  it('finds its trade rows by index, not by scanning trade_flow (which may hold millions of imported rows)', () => {
+  it('finds its trade rows by index, as undo and the import history find an import\'s, not by scanning trade_flow', () => {
     const db = openDatabase(tmp.file('plan.sqlite'));
     const plan = (sql: string): string => (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((r) => r.detail).join('; ');
     expect(plan("DELETE FROM trade_flow WHERE pack_id = 'korea-china-2022'")).toMatch(/USING (COVERING )?INDEX trade_flow_pack/);
     expect(plan("SELECT sum(value_usd) FROM trade_flow WHERE pack_id = 'korea-china-2022' AND length(product_code) = 6")).toMatch(/USING (COVERING )?INDEX trade_flow_pack/);
+    expect(plan('DELETE FROM trade_flow WHERE import_id = 7')).toMatch(/USING (COVERING )?INDEX trade_flow_import/);
+    expect(plan('SELECT count(*) FROM trade_flow f WHERE f.import_id = 7')).toMatch(/USING (COVERING )?INDEX trade_flow_import/);
     db.close();
   });
 
