@@ -205,4 +205,32 @@ describe('the print preview', () => {
     expect(app.pageErrors).toEqual([]);
     await page.close();
   });
+
+  it('"Print…" prints the drawn layout (not the sheets), then shows the preview again', async () => {
+    const page = await app.newPage();
+    // Headless Chromium has no print dialog: record what the page looked like when it asked for one.
+    await page.addInitScript(`(() => {
+      const seen = [];
+      window.printCalls = seen;
+      window.print = () => {
+        const charts = [...document.querySelectorAll('[data-chart-ready]')].map((c) => c.getAttribute('data-chart-ready'));
+        seen.push({ ready: document.body.dataset.printReady ?? null, sheets: document.querySelectorAll('[data-testid="preview-page"]').length, charts });
+      };
+    })()`);
+    await page.goto(`${app.host.url}${printRoute({ briefing: DEFAULT_ID })}?preview=1`);
+    await page.getByTestId('preview-page').first().waitFor();
+    await page.getByRole('button', { name: 'Print…' }).click();
+    await expect.poll(() => page.evaluate('window.printCalls.length')).toBe(1);
+    const call = (await page.evaluate('window.printCalls[0]')) as { ready: string; sheets: number; charts: string[] };
+    expect(call.ready).toBe('true');
+    expect(call.sheets).toBe(0);
+    expect(call.charts.length).toBeGreaterThan(0);
+    expect(call.charts.every((c) => c === 'true')).toBe(true);
+    // Back in the preview, with its bar.
+    await page.getByTestId('preview-page').first().waitFor();
+    expect(page.url()).toMatch(/preview=1/);
+    await page.getByRole('button', { name: 'Print…' }).waitFor();
+    expect(app.pageErrors).toEqual([]);
+    await page.close();
+  });
 });

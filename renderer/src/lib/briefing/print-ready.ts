@@ -76,6 +76,31 @@ export async function markPrintReady(root: HTMLElement, meta: { title: string; c
   document.body.dataset['printReady'] = 'true';
 }
 
+/**
+ * Resolves when the print layout says it is ready or has failed (watching the body's data attributes,
+ * as printers outside the page do: db/print-options.ts PRINT_SETTLED_SCRIPT), or after `timeoutMs` with neither.
+ */
+export function printSettled(timeoutMs: number): Promise<{ ready: boolean; error: string | null }> {
+  return new Promise((resolve) => {
+    const body = document.body;
+    const finish = (state: { ready: boolean; error: string | null }): void => {
+      observer.disconnect();
+      clearTimeout(timer);
+      resolve(state);
+    };
+    const check = (): boolean => {
+      const { printReady, printError } = body.dataset;
+      if (printReady !== 'true' && printError === undefined) return false;
+      finish({ ready: printReady === 'true', error: printError ?? null });
+      return true;
+    };
+    const observer = new MutationObserver(() => void check());
+    observer.observe(body, { attributes: true, attributeFilter: ['data-print-ready', 'data-print-error'] });
+    const timer = setTimeout(() => finish({ ready: false, error: null }), timeoutMs);
+    check();
+  });
+}
+
 export function markPrintError(message: string): void {
   document.body.dataset['printError'] = message;
 }
