@@ -69,6 +69,11 @@ describe('Overview in Chromium', () => {
     await expect.poll(() => page.getByRole('alert').filter({ hasText: 'This view could not be loaded' }).count()).toBe(1);
     await page.getByRole('link', { name: 'Events' }).click();
     await page.getByRole('heading', { level: 1, name: 'Events' }).waitFor();
+    // Once the code can be fetched again, the view opens (the earlier failure is not kept).
+    await page.unrouteAll();
+    await page.getByRole('link', { name: 'Sources' }).click();
+    await page.getByTestId('source-card').first().waitFor();
+    expect(await page.getByRole('alert').filter({ hasText: 'This view could not be loaded' }).count()).toBe(0);
     app.pageErrors.length = 0;
     await page.close();
   });
