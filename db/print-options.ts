@@ -203,6 +203,27 @@ export const PRINT_SETTLED_SCRIPT = `new Promise((resolve) => {
 })`;
 
 /**
+ * What a printer makes of the promise PRINT_SETTLED_SCRIPT returned in the print layout: the layout's
+ * state once it is ready, or an error that says why nothing can be printed (the layout failed, or it
+ * did not settle within `timeoutMs`). Electron's print window and the Chromium printer both use it.
+ */
+export async function settledForPrinting(settled: Promise<PrintState>, route: string, timeoutMs: number): Promise<PrintState> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`The print layout at ${route} did not become ready within ${Math.round(timeoutMs / 1000)} s ` +
+      '(fonts, charts or data still loading): nothing was printed.')), timeoutMs);
+  });
+  settled.catch(() => undefined); // still pending when the timeout wins and the page or window goes
+  try {
+    const state = await Promise.race([settled, timeout]);
+    if (state.error !== null) throw new Error(`The print layout at ${route} cannot be printed: ${state.error}`);
+    return state;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
  * The print route of a thing to print: a briefing id, or a dashboard name with its filters.
  * `target` is what `--print` takes on the command line.
  */

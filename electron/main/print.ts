@@ -5,9 +5,9 @@
  * then `webContents.printToPDF` runs with the options of db/print-options.ts, the module the
  * tests' Chromium `page.pdf()` uses too.
  */
-import type { BrowserWindow, PrintToPDFOptions, WebContents } from 'electron';
+import type { BrowserWindow, PrintToPDFOptions } from 'electron';
 import {
-  contentBoxPx, printDateLabel, PRINT_READY_TIMEOUT_MS, PRINT_SETTLED_SCRIPT, toElectronPdfOptions, type PageSetup, type PrintState,
+  contentBoxPx, printDateLabel, PRINT_READY_TIMEOUT_MS, PRINT_SETTLED_SCRIPT, settledForPrinting, toElectronPdfOptions, type PageSetup, type PrintState,
 } from '../../db/print-options.ts';
 import { APP_ORIGIN } from './window-options.ts';
 
@@ -15,23 +15,6 @@ export interface RenderedPdf {
   pdf: Buffer;
   title: string;
   classification: string;
-}
-
-async function waitForReady(contents: WebContents, route: string, timeoutMs: number): Promise<PrintState> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`The print layout at ${route} did not become ready within ${Math.round(timeoutMs / 1000)} s ` +
-      '(fonts, charts or data still loading): nothing was printed.')), timeoutMs);
-  });
-  const settled = contents.executeJavaScript(PRINT_SETTLED_SCRIPT, false) as Promise<PrintState>;
-  settled.catch(() => undefined); // still pending when the timeout wins and the window is destroyed
-  try {
-    const state = await Promise.race([settled, timeout]);
-    if (state.error !== null) throw new Error(`The print layout at ${route} cannot be printed: ${state.error}`);
-    return state;
-  } finally {
-    clearTimeout(timer);
-  }
 }
 
 /**
@@ -51,7 +34,8 @@ export async function renderPdf(
     // A hidden window must keep running timers and animation frames, or charts never finish drawing.
     win.webContents.setBackgroundThrottling(false);
     await win.loadURL(`${APP_ORIGIN}/index.html${route}`);
-    const state = await waitForReady(win.webContents, route, options.timeoutMs ?? PRINT_READY_TIMEOUT_MS);
+    const settled = win.webContents.executeJavaScript(PRINT_SETTLED_SCRIPT, false) as Promise<PrintState>;
+    const state = await settledForPrinting(settled, route, options.timeoutMs ?? PRINT_READY_TIMEOUT_MS);
     const pdfOptions = toElectronPdfOptions(setup, { title: state.title, classification: state.classification, printedOn: printDateLabel(options.today) }) satisfies PrintToPDFOptions;
     const pdf = await win.webContents.printToPDF(pdfOptions);
     return { pdf, title: state.title, classification: state.classification };

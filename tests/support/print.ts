@@ -16,7 +16,7 @@ import { parseArgs } from 'node:util';
 import type { Page } from 'playwright-core';
 import type { BlockSpecInput } from '../../db/briefings/contract.ts';
 import {
-  pageSetupFrom, printDateLabel, printRoute, printTargetOf, PRINT_READY_TIMEOUT_MS, PRINT_SETTLED_SCRIPT, toChromiumPdfOptions, type PageSetup,
+  pageSetupFrom, printDateLabel, printRoute, printTargetOf, PRINT_READY_TIMEOUT_MS, PRINT_SETTLED_SCRIPT, settledForPrinting, toChromiumPdfOptions, type PageSetup,
   type PrintState,
 } from '../../db/print-options.ts';
 import { launchChromium } from './browser.ts';
@@ -38,21 +38,8 @@ function localToday(): string {
 }
 
 /** Waits for `document.body.dataset.printReady` (or printError), failing with a message that says which and where. */
-export async function waitForPrintReady(page: Page, route: string, timeoutMs = PRINT_READY_TIMEOUT_MS): Promise<PrintState> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`The print layout at ${route} did not become ready within ${Math.round(timeoutMs / 1000)} s ` +
-      '(fonts, charts or data still loading): nothing was printed.')), timeoutMs);
-  });
-  const settled = page.evaluate(PRINT_SETTLED_SCRIPT) as Promise<PrintState>;
-  settled.catch(() => undefined); // still pending when the timeout wins and the page closes
-  try {
-    const state = await Promise.race([settled, timeout]);
-    if (state.error !== null) throw new Error(`The print layout at ${route} cannot be printed: ${state.error}`);
-    return state;
-  } finally {
-    clearTimeout(timer);
-  }
+export function waitForPrintReady(page: Page, route: string, timeoutMs = PRINT_READY_TIMEOUT_MS): Promise<PrintState> {
+  return settledForPrinting(page.evaluate(PRINT_SETTLED_SCRIPT) as Promise<PrintState>, route, timeoutMs);
 }
 
 /** Prints one route of the app at `baseUrl` to PDF with the shared options. */
