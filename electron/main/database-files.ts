@@ -75,7 +75,7 @@ export async function saveCopyAs(win: BrowserWindow, holder: DatabaseHolder): Pr
   if (target.canceled || !target.filePath) return;
   // The save dialog has already asked before replacing an existing file.
   try {
-    await session.handlers.saveCopyAs({ path: target.filePath, overwrite: true });
+    await session.handlers.saveCopyAs({ target: session.files.registerWrite(target.filePath).handle });
   } catch (error) {
     showError('The copy was not saved', error);
     return;

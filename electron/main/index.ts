@@ -74,11 +74,13 @@ async function importFromDialog(): Promise<void> {
   const path = picked.filePaths[0];
   if (picked.canceled || !path) return;
   if (!path.toLowerCase().endsWith('.json')) {
-    await mainWindow.loadURL(`${APP_ORIGIN}/index.html#/data?file=${encodeURIComponent(path)}`);
+    // The page gets a handle to the file, never its path.
+    const picked = session.files.registerRead(path);
+    await mainWindow.loadURL(`${APP_ORIGIN}/index.html#/data?file=${picked.handle}`);
     return;
   }
   try {
-    const result = await session.handlers.importPack({ path });
+    const result = await session.handlers.importPack({ file: session.files.registerRead(path).handle });
     mainWindow.webContents.reload();
     await dialog.showMessageBox(mainWindow, {
       type: 'info',

@@ -7,7 +7,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CONTENT_SECURITY_POLICY } from '../../electron/main/csp.ts';
+import { CONTENT_SECURITY_POLICY } from '../../db/content-security-policy.ts';
 import { externalLink, isAppUrl, rendererFileFor } from '../../electron/main/url-policy.ts';
 import { APP_ORIGIN, mainWindowOptions } from '../../electron/main/window-options.ts';
 
@@ -84,7 +84,7 @@ describe('the Content-Security-Policy', () => {
 
   it('is sent by both hosts', () => {
     expect(code('electron/main/protocol.ts')).toMatch(/headers\.set\('Content-Security-Policy', CONTENT_SECURITY_POLICY\)/);
-    expect(code('tests/support/http-host.ts')).toMatch(/'Content-Security-Policy': CONTENT_SECURITY_POLICY/);
+    expect(code('db/http-host/respond.ts')).toMatch(/'Content-Security-Policy': CONTENT_SECURITY_POLICY/);
   });
 });
 
