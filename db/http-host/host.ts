@@ -66,6 +66,8 @@ export interface HttpHostOptions extends SessionOptions {
   staticDir?: string;
   /** Upload and download limits (tests make them small). */
   limits?: Partial<HttpFilesLimits>;
+  /** How long a tab that left may take to come back before its jobs stop (tests make it short). */
+  clientGoneAfterMs?: number;
 }
 
 /** Reads a body up to `max` bytes; past it, answers 413 and returns null. */
@@ -114,6 +116,7 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
   const secret = randomBytes(32).toString('base64url');
   const files = new HttpFiles(session, options.limits);
   const binding = bindContract(session);
+  const clients = new Clients(options.clientGoneAfterMs ?? CLIENT_GONE_AFTER_MS);
   let hostHeader = '';
   let origin = '';
 
@@ -175,12 +178,12 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
       if (req.method !== 'POST') return send(res, 405, 'text/plain', 'POST only', { Allow: 'POST' });
       if (mediaType(req) !== 'application/json') return sendError(res, 415, 'invalid-input', 'This takes an application/json body.');
       req.resume();
-      clientLeft((url.searchParams.get('client') ?? '').slice(0, 64));
+      clients.left((url.searchParams.get('client') ?? '').slice(0, 64));
       return send(res, 204, 'text/plain', '');
     }
     if (pathname === '/events') {
       if (req.method !== 'GET') return send(res, 405, 'text/plain', 'GET only', { Allow: 'GET' });
-      return streamEvents(req, res, session, (url.searchParams.get('client') ?? '').slice(0, 64));
+      return streamEvents(req, res, session, clients, (url.searchParams.get('client') ?? '').slice(0, 64));
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain', 'GET only', { Allow: 'GET' });
     // Static files: never outside the build folder.
@@ -233,18 +236,37 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
 
 /** A tab that left may come back (the browser's back button restores it): its jobs stop only if it stays away this long. */
 const CLIENT_GONE_AFTER_MS = 5000;
-const streamsOf = new Map<string, number>();
 
-/** A tab said it is leaving: unless it opens a stream again soon, its previews and imports stop. */
-function clientLeft(client: string): void {
-  if (!client) return;
-  setTimeout(() => {
-    if (!streamsOf.has(client)) cancelJobsOf(client);
-  }, CLIENT_GONE_AFTER_MS).unref();
+/** The tabs listening to events: which have a stream open, and which said they left. */
+class Clients {
+  readonly #streams = new Map<string, number>();
+  readonly #graceMs: number;
+
+  constructor(graceMs: number) {
+    this.#graceMs = graceMs;
+  }
+
+  opened(client: string): void {
+    if (client) this.#streams.set(client, (this.#streams.get(client) ?? 0) + 1);
+  }
+
+  closed(client: string): void {
+    const left = (this.#streams.get(client) ?? 1) - 1;
+    if (left > 0) this.#streams.set(client, left);
+    else this.#streams.delete(client);
+  }
+
+  /** A tab said it is leaving: unless it opens a stream again soon, its previews and imports stop. */
+  left(client: string): void {
+    if (!client) return;
+    setTimeout(() => {
+      if (!this.#streams.has(client)) cancelJobsOf(client);
+    }, this.#graceMs).unref();
+  }
 }
 
 /** Server-Sent Events: the session's events, as long as the page listens. */
-function streamEvents(req: IncomingMessage, res: ServerResponse, session: Session, client: string): void {
+function streamEvents(req: IncomingMessage, res: ServerResponse, session: Session, clients: Clients, client: string): void {
   res.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', ...SECURITY_HEADERS, Connection: 'keep-alive' });
   res.write(': connected\n\n');
   const off = session.onEvent((event) => {
@@ -252,13 +274,10 @@ function streamEvents(req: IncomingMessage, res: ServerResponse, session: Sessio
   });
   const heartbeat = setInterval(() => res.write(': alive\n\n'), EVENT_HEARTBEAT_MS);
   heartbeat.unref();
-  if (client) streamsOf.set(client, (streamsOf.get(client) ?? 0) + 1);
+  clients.opened(client);
   req.on('close', () => {
     clearInterval(heartbeat);
     off();
-    if (!client) return;
-    const left = (streamsOf.get(client) ?? 1) - 1;
-    if (left > 0) streamsOf.set(client, left);
-    else streamsOf.delete(client);
+    clients.closed(client);
   });
 }

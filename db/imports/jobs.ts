@@ -128,7 +128,8 @@ function run(j: Job): void {
   j.ticker.unref();
   const limit = j.timeoutMs;
   j.deadline = setTimeout(() => {
-    j.error = { code: 'cancelled', message: `${what} took longer than ${Math.round(limit / 60_000) || 1} minutes and was stopped: nothing was changed.` };
+    const took = limit >= 60_000 ? `${Math.round(limit / 60_000)} minutes` : `${limit} ms`;
+    j.error = { code: 'cancelled', message: `${what} took longer than ${took} and was stopped: nothing was changed.` };
     stop(j);
   }, limit);
   j.deadline.unref();

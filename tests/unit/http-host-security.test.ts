@@ -9,6 +9,8 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { unzipSync } from 'fflate';
 import { SECRET_COOKIE, startHttpHost, type HttpHost } from '../../db/http-host/host.ts';
+import { startJob } from '../../db/imports/jobs.ts';
+import { generate } from '../support/comtrade-like.ts';
 import { snapshot } from '../support/db-snapshot.ts';
 import { tempDir } from '../support/temp.ts';
 
@@ -49,7 +51,7 @@ function state(): string {
 }
 
 beforeAll(async () => {
-  host = await startHttpHost({ path: tmp.file('tradebrief.sqlite'), staticDir: tmp.dir, today: '2026-11-29', limits: { uploadBytes: 64 * 1024 } });
+  host = await startHttpHost({ path: tmp.file('tradebrief.sqlite'), staticDir: tmp.dir, today: '2026-11-29', limits: { uploadBytes: 64 * 1024 }, clientGoneAfterMs: 100 });
   port = Number(new URL(host.url).port);
   cookie = `${SECRET_COOKIE}=${host.secret}`;
   writeFileSync(tmp.file('index.html'), '<!doctype html><title>t</title>');
@@ -235,5 +237,15 @@ describe('events', () => {
     expect(added.ok).toBe(true);
     await expect.poll(() => received.join('')).toMatch(/"type":"data-changed","method":"setBackupKeep","client":"tab-a"/);
     stream.destroy();
+  });
+
+  it("stops a tab's jobs once it said it left and did not come back", async () => {
+    const big = tmp.file('big-preview.csv');
+    generate(big, 150_000);
+    const job = startJob('preview', host.session.path, { path: big }, { owner: 'tab-leaving' });
+    const left = await send('POST', '/events/leave?client=tab-leaving', { headers: authed({ 'Content-Type': 'application/json' }), body: '{}' });
+    expect(left.status).toBe(204);
+    await job.done;
+    expect(job.state).toBe('cancelled');
   });
 });
