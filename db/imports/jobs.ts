@@ -25,7 +25,9 @@ interface Job {
 
 const jobs = new Map<string, Job>();
 /** How a job's messages name it. */
-const JOB_NAMES: Record<WorkerInput['kind'], string> = { import: 'The import', preview: 'The check of the file', undo: 'Undoing the import' };
+const JOB_NAMES: Record<WorkerInput['kind'], string> = {
+  import: 'The import', preview: 'The check of the file', undo: 'Undoing the import', pack: 'Loading the pack',
+};
 const KEEP_FINISHED = 20;
 /** A worker that does not stop within this time after cancel is terminated (its transaction dies with it). */
 const CANCEL_GRACE_MS = 5000;

@@ -1,12 +1,11 @@
 import { existsSync, statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
-import { backupBeforeChange } from '../backup.ts';
 import type { Context } from '../context.ts';
 import type { Handlers } from '../contract.ts';
 import { ApiError } from '../errors.ts';
 import { exportPackFile } from '../exports/pack.ts';
 import { exportTable, exportTrade } from '../exports/tables.ts';
-import { loadPack, readPackFile } from '../packs/load.ts';
+import type { LoadPackResult } from '../packs/load.ts';
 import type { ImportPreview, ImportRunInfo, ImportSummary } from './contract.ts';
 import { cancelJob, jobProgress, runJob, startJob } from './jobs.ts';
 
@@ -58,8 +57,7 @@ export function importsHandlers(ctx: Context): Pick<Handlers, ImportsMethods> {
 
     startImport: async (input) => {
       const path = checkInputFile(input.path);
-      // A restorable copy of the database as it was, before any import writes.
-      await backupBeforeChange(ctx.db, 'import');
+      // The worker backs the database up once it knows the import will write (not for a file already imported or without rows).
       const job = startJob('import', ctx.db.name, {
         path, format: input.format, mapping: input.mapping, publisher: input.publisher, sheet: input.sheet,
         onlyValidRows: input.onlyValidRows, userName: ctx.userName,
@@ -87,16 +85,10 @@ export function importsHandlers(ctx: Context): Pick<Handlers, ImportsMethods> {
       }));
     },
 
-    undoImport: async ({ id }) => {
-      await backupBeforeChange(ctx.db, 'undo-import');
-      return runJob<{ removedRows: number }>('undo', ctx.db.name, { importId: id });
-    },
+    undoImport: ({ id }) => runJob<{ removedRows: number }>('undo', ctx.db.name, { importId: id }),
 
-    importPack: async ({ path }) => {
-      const { pack } = readPackFile(checkInputFile(path));
-      await backupBeforeChange(ctx.db, 'import-pack');
-      return loadPack(ctx.db, pack);
-    },
+    // Read, checked and loaded in the import worker (size limits in db/packs/load.ts), backed up there if it will write.
+    importPack: ({ path }) => runJob<LoadPackResult>('pack', ctx.db.name, { path: checkInputFile(path), userName: ctx.userName }),
 
     exportPack: (input) => exportPackFile(ctx.db, checkOutputFile(input.path, input.overwrite, ctx), input),
     exportTradeCsv: (input) => exportTrade(ctx.db, checkOutputFile(input.path, input.overwrite, ctx), input, 'csv'),
