@@ -7,6 +7,7 @@
  * (a temporary copy, then one join by what identifies a figure), not in memory. Rows the load creates
  * are not logged one by one (the pack table records the load).
  */
+import type { Statement } from 'better-sqlite3';
 import type { Db } from '../open.ts';
 import type { Pack } from './schema.ts';
 
@@ -29,6 +30,7 @@ type Row = Record<string, unknown>;
 
 export interface PackStates {
   packId: string;
+  statements: Statements;
   /** table + id → the row's state as JSON. */
   rows: Map<string, { table: string; id: string; state: string }>;
 }
@@ -37,20 +39,40 @@ function keyColumn(table: string): string {
   return SHARED[table] ?? 'id';
 }
 
+/** Prepared statements of one load, by SQL (preparing one per row read cost more than the reads). */
+type Statements = Map<string, Statement>;
+
+function prepared(db: Db, statements: Statements, sql: string): Statement {
+  let statement = statements.get(sql);
+  if (!statement) {
+    statement = db.prepare(sql);
+    statements.set(sql, statement);
+  }
+  return statement;
+}
+
 /** A row with its children, or null if it no longer exists. */
-function stateOf(db: Db, table: string, id: string): string | null {
-  const row = db.prepare(`SELECT * FROM ${table} WHERE ${keyColumn(table)} = ?`).get(id) as Row | undefined;
+function stateOf(db: Db, statements: Statements, table: string, id: string): string | null {
+  const row = prepared(db, statements, `SELECT * FROM ${table} WHERE ${keyColumn(table)} = ?`).get(id) as Row | undefined;
   if (!row) return null;
   const state: Row = { ...row };
-  for (const [child, fk] of OWNED[table] ?? []) state[child] = db.prepare(`SELECT * FROM ${child} WHERE ${fk} = ? ORDER BY rowid`).all(id);
+  for (const [child, fk] of OWNED[table] ?? []) state[child] = prepared(db, statements, `SELECT * FROM ${child} WHERE ${fk} = ? ORDER BY rowid`).all(id);
   return JSON.stringify(state);
 }
+
+/**
+ * The copy of a pack's trade flows before a load: created once per connection and emptied after each
+ * use (creating and dropping a table at each load would make SQLite prepare every statement again).
+ */
+const FLOWS_BEFORE = `CREATE TEMP TABLE IF NOT EXISTS pack_flow_before (reporter TEXT, partner TEXT, year INTEGER, month INTEGER, flow TEXT,
+  product_code TEXT, series TEXT, source_id TEXT, value_usd REAL, note TEXT)`;
 
 /** Before the write: the state of every existing row a load of this pack may change; its trade flows copied aside. */
 export function statesBefore(db: Db, pack: Pack): PackStates {
   const rows: PackStates['rows'] = new Map();
+  const statements: Statements = new Map();
   const track = (table: string, id: string): void => {
-    const state = stateOf(db, table, id);
+    const state = stateOf(db, statements, table, id);
     if (state !== null) rows.set(`${table}\u0000${id}`, { table, id, state });
   };
   const id = (key: string): string => `${pack.id}:${key}`;
@@ -61,10 +83,11 @@ export function statesBefore(db: Db, pack: Pack): PackStates {
   for (const table of Object.keys(OWNED)) {
     for (const rowId of db.prepare(`SELECT id FROM ${table} WHERE pack_id = ?`).pluck().all(pack.id) as string[]) track(table, rowId);
   }
-  db.exec('DROP TABLE IF EXISTS temp.pack_flow_before');
-  db.prepare(`CREATE TEMP TABLE pack_flow_before AS SELECT reporter, partner, year, month, flow, product_code, series, source_id, value_usd, note
+  db.exec(FLOWS_BEFORE);
+  db.exec('DELETE FROM temp.pack_flow_before');
+  db.prepare(`INSERT INTO temp.pack_flow_before SELECT reporter, partner, year, month, flow, product_code, series, source_id, value_usd, note
     FROM trade_flow WHERE pack_id = ?`).run(pack.id);
-  return { packId: pack.id, rows };
+  return { packId: pack.id, statements, rows };
 }
 
 const FLOW_JSON = (t: string): string => `json_object('reporter', ${t}.reporter, 'partner', ${t}.partner, 'year', ${t}.year, 'month', ${t}.month,
@@ -75,7 +98,7 @@ export function logChangesSince(db: Db, before: PackStates, userName: string, at
   const insert = db.prepare('INSERT INTO edit_log (at, user_name, action, entity, entity_id, before, after) VALUES (?, ?, ?, ?, ?, ?, ?)');
   let logged = 0;
   for (const was of before.rows.values()) {
-    const now = stateOf(db, was.table, was.id);
+    const now = stateOf(db, before.statements, was.table, was.id);
     if (now === was.state) continue;
     insert.run(at, userName, now === null ? 'delete' : 'update', was.table, was.id, was.state, now);
     logged++;
@@ -90,6 +113,6 @@ export function logChangesSince(db: Db, before: PackStates, userName: string, at
       AND t.year = b.year AND ifnull(t.month, 0) = ifnull(b.month, 0) AND t.flow = b.flow AND t.source_id = b.source_id AND t.pack_id = :pack
     WHERE t.id IS NULL OR t.value_usd IS NOT b.value_usd OR t.series IS NOT b.series OR t.note IS NOT b.note
     ORDER BY b.rowid`).run({ at, user: userName, pack: before.packId }).changes;
-  db.exec('DROP TABLE temp.pack_flow_before');
+  db.exec('DELETE FROM temp.pack_flow_before');
   return logged;
 }
