@@ -14,6 +14,7 @@ import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
 import { ApiError } from '../errors.ts';
 import { mapSqliteError, type Db } from '../open.ts';
+import { addFlowCount } from '../trade/flow-counts.ts';
 import { applyToHsSummary, ImportChapterSums } from '../trade/hs-summary.ts';
 import type { ColumnMapping, ImportFormat, ImportPreview, ImportSummary, ValidationReport } from './contract.ts';
 import {
@@ -343,6 +344,7 @@ export function importFile(db: Db, options: ImportOptions): ImportSummary {
       ORDER BY reporter, partner, product_code, year, ifnull(month, 0), flow, rowid
       ON CONFLICT DO NOTHING`).run({ source: sourceId, run: runId }).changes;
     db.exec('DROP TABLE temp.import_stage');
+    addFlowCount(db, sourceId, rowsAdded);
     if (options.isCancelled?.()) throw cancelled();
     const duplicates = rowsValid - rowsAdded;
     // The chapter sums gathered while staging count every copy of a repeated row: if the file had
@@ -387,6 +389,8 @@ export function undoImport(db: Db, id: number, beforeWrite?: () => void): { remo
     beforeWrite?.();
     applyToHsSummary(db, { importId: id }, -1);
     const removedRows = db.prepare('DELETE FROM trade_flow WHERE import_id = ?').run(id).changes;
+    // Every row of an import cites the import's own source.
+    if (run.source_id) addFlowCount(db, run.source_id, -removedRows);
     db.prepare('DELETE FROM import_run WHERE id = ?').run(id);
     if (run.source_id) {
       const used = db.prepare(`SELECT (SELECT count(*) FROM trade_flow WHERE source_id = :s) + (SELECT count(*) FROM stated_figure WHERE source_id = :s)

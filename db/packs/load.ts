@@ -3,6 +3,7 @@ import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { z } from 'zod';
 import { ApiError } from '../errors.ts';
+import { applyPackFlowCounts } from '../trade/flow-counts.ts';
 import { applyToHsSummary } from '../trade/hs-summary.ts';
 import type { Db } from '../open.ts';
 import { logChangesSince, statesBefore } from './changes.ts';
@@ -363,6 +364,7 @@ export function loadPack(db: Db, pack: Pack, options: LoadPackOptions = {}): Loa
                 content_hash = excluded.content_hash, loaded_at = excluded.loaded_at`)
       .run(pack.id, pack.version, pack.title, contentHash, new Date().toISOString());
     applyToHsSummary(db, { packId: pack.id }, -1);
+    applyPackFlowCounts(db, pack.id, -1);
     for (const table of PACK_TABLES) db.prepare(`DELETE FROM ${table} WHERE pack_id = ?`).run(pack.id);
 
     const upsertSource = db.prepare(`INSERT INTO source (id, pack_id, label, publisher, title, published_precision, published_value,
@@ -397,6 +399,7 @@ export function loadPack(db: Db, pack: Pack, options: LoadPackOptions = {}): Loa
       count('tradeFlows');
     }
     applyToHsSummary(db, { packId: pack.id }, 1);
+    applyPackFlowCounts(db, pack.id, 1);
     const insertStated = db.prepare(`INSERT INTO stated_figure (id, reporter, partner, year, measure, value_usd, source_id, pack_id, note)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     for (const f of pack.statedFigures) {
