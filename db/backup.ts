@@ -1,8 +1,9 @@
 /**
  * Automatic backups of a database file, kept in a `backups/` folder beside it:
  *   <folder>/backups/<name>.<UTC timestamp>.<reason>.sqlite
- * taken before each migration (db/open.ts) and before each import (`backupBeforeChange`), the
- * last N kept (setting `backups.keep`, default 5). Copies are made with SQLite's own consistent
+ * taken before each migration (db/open.ts), before an import, undo or pack load writes (in the
+ * worker, `backupBeforeWrite`: never for one that changes nothing) and before a restore
+ * (`backupBeforeChange`), the last N kept (setting `backups.keep`, default 5). Copies are made with SQLite's own consistent
  * copy mechanisms: the online backup API (`db.backup()`, asynchronous) when the caller can wait,
  * and `VACUUM INTO` while a database is being opened (opening is synchronous) or from a second
  * connection inside a worker's write transaction (`backupBeforeWrite`). Every copy is written to a
@@ -165,9 +166,9 @@ function describe(file: string): BackupInfo {
 }
 
 /**
- * A backup of the open database before a change (an import, a restore): SQLite's online backup
- * API, then the oldest backups beyond the keep setting are removed. Returns null for an in-memory
- * database. Import code calls this before its transaction: `await backupBeforeChange(db, 'import')`.
+ * A backup of the open database before a change made on the host's connection (a restore):
+ * SQLite's online backup API, then the oldest backups beyond the keep setting are removed. Returns
+ * null for an in-memory database.
  */
 export async function backupBeforeChange(db: Db, reason: string, now: Date = new Date()): Promise<BackupInfo | null> {
   if (db.memory || !db.name) return null;
@@ -192,17 +193,18 @@ export async function backupBeforeChange(db: Db, reason: string, now: Date = new
  */
 export function backupBeforeWrite(dbPath: string, reason: string, now: Date = new Date()): BackupInfo {
   removeBackupLeftovers(dbPath);
-  const reader = new Database(dbPath, { readonly: true, fileMustExist: true });
+  let reader: Db | undefined;
   let keep: number;
   const { final, temp } = target(dbPath, `before-${reason}`, now);
   try {
+    reader = new Database(dbPath, { readonly: true, fileMustExist: true });
     reader.pragma('busy_timeout = 5000');
     keep = keepSetting(reader);
     reader.prepare('VACUUM INTO ?').run(temp);
     reader.close();
     finish(temp, final);
   } catch (error) {
-    if (reader.open) reader.close();
+    if (reader?.open) reader.close();
     removeWithCompanions(temp);
     throw new ApiError('internal', `No backup could be made before ${reason}, so nothing was changed: ${(error as Error).message}`);
   }

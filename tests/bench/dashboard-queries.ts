@@ -4,9 +4,10 @@
  *   node tests/bench/dashboard-queries.ts [--rows 5000000] [--runs 7] [--keep path.sqlite] [--analyze]
  *
  * Builds a synthetic database beside the two default packs: HS-6 codes × partners × years × 2 flows
- * of one reporter (KOR), plus annual TOTAL rows per partner, spread over 1,000 sources (each also
- * cited by a statement), inserted in one transaction with a prepared multi-row INSERT, and the HS
- * summary and per-source row counts built from them as an import builds them. Then times
+ * of one reporter (KOR), plus annual TOTAL rows per partner, from 1,000 sources (each also cited by
+ * a statement: a partner's HS rows come from one source, as from one import, and each partner's
+ * year of totals from another), inserted in one transaction with a prepared multi-row INSERT, and
+ * the HS summary and per-source row counts built from them as an import builds them. Then times
  * every dashboard query (median of --runs runs) and, in the same run, a raw full scan of trade_flow
  * as the reference, and compares the sector sums read from the summary with raw sums. Finally it
  * times reloading a pack beside those rows, drops the dashboards' partial index on annual totals
@@ -42,9 +43,9 @@ const runs = Math.max(1, Number(values.runs));
 const YEARS = 20;
 const FLOWS = ['export', 'import'] as const;
 const PARTNERS = 50;
-/** Sources of the synthetic rows (the Sources list lists each with what cites it). */
-const SOURCES = 1000;
-const sourceOf = (block: number): string => `bench:S${block % SOURCES}`;
+/** Sources of the synthetic rows (the Sources list lists each with what cites it): one per partner and year of totals. */
+const SOURCES = PARTNERS * YEARS;
+const sourceOf = (n: number): string => `bench:S${n % SOURCES}`;
 
 /** Partners: CHN plus synthetic economies XAA, XAB, … */
 function partnerCodes(n: number): string[] {
@@ -86,28 +87,31 @@ function generate(db: Db): { rows: number; seconds: number; codes: number; summa
   let summarySeconds = 0;
   const firstId = (db.prepare('SELECT ifnull(max(id), 0) + 1 FROM trade_flow').pluck().get() as number);
   db.transaction(() => {
-    const source = db.prepare("INSERT INTO source (id, label, publisher, title) VALUES (?, ?, 'Synthetic', ?)");
+    const insertSource = db.prepare("INSERT INTO source (id, label, publisher, title) VALUES (?, ?, 'Synthetic', ?)");
     const statement = db.prepare("INSERT INTO statement (id, kind, text, source_id) VALUES (?, 'context', ?, ?)");
     for (let i = 0; i < SOURCES; i++) {
-      source.run(sourceOf(i), `B${i + 1}`, `Benchmark data, part ${i + 1}`);
+      insertSource.run(sourceOf(i), `B${i + 1}`, `Benchmark data, part ${i + 1}`);
       statement.run(`bench:st${i}`, `Benchmark statement ${i + 1}`, sourceOf(i));
     }
     const economy = db.prepare("INSERT OR IGNORE INTO economy (code, name, kind) VALUES (?, ?, 'country')");
     for (const p of partners) economy.run(p, `Partner ${p}`);
     const buffer: (string | number)[] = [];
-    let block = 0;
+    let source = sourceOf(0);
     const push = (partner: string, year: number, flow: string, code: string, value: number): void => {
-      buffer.push('KOR', partner, year, flow, code, value, sourceOf(block));
+      buffer.push('KOR', partner, year, flow, code, value, source);
       rows++;
       if (buffer.length === BATCH * 7) { insertMany.run(buffer); buffer.length = 0; }
     };
-    for (const partner of partners) {
+    partners.forEach((partner, p) => {
+      source = sourceOf(p * YEARS);
       for (const code of codes) {
-        block++;
         for (const year of years) for (const flow of FLOWS) push(partner, year, flow, code, Math.round(rand() * 5e7));
       }
-      for (const year of years) for (const flow of FLOWS) push(partner, year, flow, 'TOTAL', Math.round(rand() * 5e11));
-    }
+      years.forEach((year, y) => {
+        source = sourceOf(p * YEARS + y);
+        for (const flow of FLOWS) push(partner, year, flow, 'TOTAL', Math.round(rand() * 5e11));
+      });
+    });
     for (let i = 0; i < buffer.length; i += 7) insertOne.run(buffer.slice(i, i + 7));
     // What an import does with the rows it added: the HS summary from their id range.
     const summaryStart = performance.now();
