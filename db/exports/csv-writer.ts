@@ -13,8 +13,11 @@ import { closeSync, openSync, writeSync } from 'node:fs';
 export type Cell = string | number | null | undefined;
 
 const DANGEROUS = /^[=+\-@\t\r]/;
-/** A separator some spreadsheet splits on, then (after spaces or quotes) a character that starts a formula. */
-const DANGEROUS_AFTER_SEPARATOR = /([,;\t][ "]*)(?=[=+\-@\r])/g;
+/**
+ * A separator some spreadsheet splits on, then (after quotes, which may open the cell) a character that
+ * starts a formula. A space after the separator starts the cell with a space, which is text ("; +6.6% y/y").
+ */
+const DANGEROUS_AFTER_SEPARATOR = /([,;\t]"*)(?=[=+\-@\r])/g;
 const NEEDS_QUOTES = /[",;\t\r\n]/;
 
 export function neutralise(text: string): string {

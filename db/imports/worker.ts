@@ -8,10 +8,11 @@
  * tests) or as out/main/import-worker.js (the Electron bundle's second entry).
  */
 import Database from 'better-sqlite3';
+import { basename } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import { backupBeforeWrite } from '../backup.ts';
 import { ApiError } from '../errors.ts';
-import type { Db } from '../open.ts';
+import { mapSqliteError, type Db } from '../open.ts';
 import { loadPack, readPackFile, type PackProgress } from '../packs/load.ts';
 import { importFile, previewFile, undoImport, type ImportOptions, type PreviewOptions, type ProgressCounts } from './importer.ts';
 import { serveScan, type ScanWorkerInput } from './scan.ts';
@@ -86,7 +87,9 @@ function run(input: WorkerInput): WorkerOutput {
           : loadPackFile(db, input.options as PackOptions, { beforeWrite: backup('import-pack'), isCancelled, onProgress: onPackProgress });
     progress[PROGRESS_SLOTS.phase] = PHASES.indexOf('finished');
     return { ok: true, result };
-  } catch (error) {
+  } catch (caught) {
+    // SQLite's codes (a full disk, a read-only file) become the errors the user can act on.
+    const error = mapSqliteError(caught, basename(input.dbPath));
     if (error instanceof ApiError) return { ok: false, error: error.toJSON() };
     return { ok: false, error: { code: 'internal', message: (error as Error).message } };
   } finally {

@@ -144,6 +144,8 @@ describe('CSV export', () => {
     expect(csvCell('ACME;=1+1')).toBe(`"ACME;'=1+1"`);
     expect(csvCell('Korea, Rep.')).toBe('"Korea, Rep."');
     expect(csvCell('Jan–Nov; about 40%')).toBe('"Jan–Nov; about 40%"');
+    // A cell that would start with a space is text: analysts' notes keep their wording.
+    expect(csvCell('USD 133,026 million; +6.6% y/y')).toBe('"USD 133,026 million; +6.6% y/y"');
     /**
      * How a spreadsheet whose list separator is `sep` reads a line: a field that begins with a quote runs to its
      * closing quote; any other field runs to the next separator, quotes included as text.
