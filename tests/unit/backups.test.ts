@@ -211,6 +211,15 @@ describe('imports back up first, only when they will write', () => {
       expect(copy.pragma('journal_mode', { simple: true })).toBe('delete');
       copy.close();
       expect(strayFiles(path)).toEqual([]);
+
+      // Undoing the import backs up the database with the import still in it.
+      const importId = session.db.prepare('SELECT max(id) FROM import_run').pluck().get() as number;
+      expect(await dispatch(session.handlers, 'undoImport', { id: importId })).toMatchObject({ ok: true });
+      const undoBackup = listBackups(path).find((b) => b.reason === 'before-undo-import');
+      expect(undoBackup).toBeDefined();
+      expect(countSources(join(backupsDir(path), undoBackup!.file))).toBe(sourcesBeforeImport + 1);
+      expect(countSources(path)).toBe(sourcesBeforeImport);
+      expect(strayFiles(path)).toEqual([]);
     } finally {
       session.close();
     }
