@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { generate } from '../support/comtrade-like.ts';
@@ -93,6 +93,23 @@ describe('Data view in Chromium (HTTP host)', () => {
     await page.getByTestId('cancel-import').click();
     await page.getByTestId('import-cancelled').waitFor();
     expect(app.host.session.db.prepare('SELECT count(*) FROM trade_flow').pluck().get()).toBe(before);
+    expect(app.pageErrors).toEqual([]);
+  });
+
+  it('says why nothing was imported from a file with a header and no rows, and changes nothing', async () => {
+    const headerOnly = tmp.file('header-only.csv');
+    writeFileSync(headerOnly, `${readFileSync(fixture('comtrade-current.csv'), 'utf8').split('\n')[0]!}\n`);
+    const runs = (): unknown => app.host.session.db.prepare('SELECT count(*) FROM import_run').pluck().get();
+    const before = runs();
+    const page = await app.newPage();
+    await page.goto(`${app.host.url}#/data`);
+    await chooseFile(page, headerOnly);
+    await page.getByTestId('import-preview').waitFor();
+    await page.getByTestId('start-import').click();
+    const noRows = page.getByTestId('import-no-rows');
+    await noRows.waitFor();
+    expect(await noRows.innerText()).toBe('Nothing was imported, nothing was changed: The file has a header and no rows.');
+    expect(runs()).toBe(before);
     expect(app.pageErrors).toEqual([]);
   });
 
