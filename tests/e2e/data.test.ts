@@ -113,6 +113,22 @@ describe('Data view in Chromium (HTTP host)', () => {
     expect(app.pageErrors).toEqual([]);
   });
 
+  it('loads a briefing pack chosen in the file chooser, and says so when it is loaded again', async () => {
+    const pack = JSON.parse(readFileSync(fileURLToPath(new URL('../../db/packs/korea-china-2022.json', import.meta.url)), 'utf8')) as Record<string, unknown>;
+    const file = tmp.file('colleague.json');
+    writeFileSync(file, JSON.stringify({ ...pack, id: 'colleague' }));
+    const page = await app.newPage();
+    await page.goto(`${app.host.url}#/data`);
+    const panel = page.getByTestId('pack-panel');
+    for (const expected of [/^Loaded colleague\.json: pack “colleague”/, /^colleague\.json: pack “colleague” .* is already loaded; nothing changed\.$/]) {
+      const [chooser] = await Promise.all([page.waitForEvent('filechooser'), panel.getByTestId('load-pack').click()]);
+      await chooser.setFiles(file);
+      await expect.poll(() => panel.getByTestId('pack-result').innerText().catch(() => '')).toMatch(expected);
+    }
+    expect(app.host.session.db.prepare("SELECT count(*) FROM pack WHERE id = 'colleague'").pluck().get()).toBe(1);
+    expect(app.pageErrors).toEqual([]);
+  });
+
   it('adds a source through the form, recorded in the edit log', async () => {
     const page = await app.newPage();
     await page.goto(`${app.host.url}#/data`);
