@@ -101,6 +101,8 @@ export type JobState = 'running' | 'done' | 'cancelled' | 'failed';
 
 export interface ImportProgress {
   jobId: string;
+  /** What the job does: checks a file, imports it, undoes an import or loads a pack. */
+  kind: 'preview' | 'import' | 'undo' | 'pack';
   state: JobState;
   phase: 'queued' | 'starting' | 'reading' | 'indexing' | 'committing' | 'finished';
   /** Waiting for the jobs before it on this database: its place (1 = next), else null. */

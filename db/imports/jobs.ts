@@ -175,6 +175,7 @@ function progressOf(job: Job): ImportProgress {
   const phase = job.state === 'running' ? (PHASES[p[PROGRESS_SLOTS.phase] ?? 0] ?? 'starting') : 'finished';
   return {
     jobId: job.id,
+    kind: job.kind,
     state: job.state,
     phase: place > 0 ? 'queued' : phase,
     queuePosition: place > 0 ? place : null,
