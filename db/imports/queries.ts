@@ -53,7 +53,9 @@ export function importsHandlers(ctx: Context): Pick<Handlers, ImportsMethods> {
   return {
     previewImport: async (input) => {
       const path = checkInputFile(input.path);
-      return runJob<ImportPreview>('preview', ctx.db.name, { path, format: input.format, mapping: input.mapping, sheet: input.sheet });
+      return runJob<ImportPreview>('preview', ctx.db.name, {
+        path, format: input.format, mapping: input.mapping, sheet: input.sheet, encoding: input.encoding, headerRow: input.headerRow,
+      });
     },
 
     startImport: async (input) => {
@@ -62,7 +64,7 @@ export function importsHandlers(ctx: Context): Pick<Handlers, ImportsMethods> {
       await backupBeforeChange(ctx.db, 'import');
       const job = startJob('import', ctx.db.name, {
         path, format: input.format, mapping: input.mapping, publisher: input.publisher, sheet: input.sheet,
-        onlyValidRows: input.onlyValidRows, userName: ctx.userName,
+        encoding: input.encoding, headerRow: input.headerRow, onlyValidRows: input.onlyValidRows, userName: ctx.userName,
       });
       return { jobId: job.id };
     },
