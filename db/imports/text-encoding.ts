@@ -2,8 +2,8 @@
  * A text file read sequentially in chunks and decoded in its encoding. The encoding is the user's
  * choice, else the byte-order mark's, else found from the first 64 KiB: UTF-16 by its pattern of
  * zero bytes, UTF-8 if those bytes are valid UTF-8, else a legacy encoding by a heuristic (pairs of
- * high bytes are Korean or Chinese, told apart by what they decode to; lone high bytes are
- * Windows-1252). Decoding is strict (TextDecoder with `fatal`): an invalid byte is an error naming
+ * high bytes are Korean or Chinese, told apart by their lead bytes; lone high bytes are
+ * Windows-1252). The user can always choose another in the preview. Decoding is strict (TextDecoder with `fatal`): an invalid byte is an error naming
  * its line and column, never a U+FFFD stored; a NUL byte means a binary file and is refused.
  * Finding the line and column re-reads the file up to the error (only then), so reading stays one pass.
  */
@@ -50,39 +50,34 @@ export function guessEncoding(sample: Uint8Array): TextEncodingName {
     else oddZeros++;
   }
   const units = sample.length / 2;
-  if (units >= 2 && evenZeros === 0 && oddZeros >= units * 0.3) return 'utf-16le';
-  if (units >= 2 && oddZeros === 0 && evenZeros >= units * 0.3) return 'utf-16be';
+  // ASCII in UTF-16 has a zero byte in every unit, on one side (a few characters elsewhere, 가 U+AC00, on the other).
+  if (units >= 2 && oddZeros >= units * 0.3 && evenZeros * 4 < oddZeros) return 'utf-16le';
+  if (units >= 2 && evenZeros >= units * 0.3 && oddZeros * 4 < evenZeros) return 'utf-16be';
   if (decodes('utf-8', sample) !== null) return 'utf-8';
   // EUC-KR and GB2312/GBK write a character as two bytes of 0xA1–0xFE (mostly); Windows-1252 text has
   // lone accented letters between ASCII ones.
   let pairs = 0;
   let lone = 0;
+  let highLeads = 0;
   for (let i = 0; i < sample.length; i++) {
     const b = sample[i]!;
     if (b < 0x80) continue;
     const next = sample[i + 1] ?? 0;
     if (b >= 0x81 && b <= 0xfe && next >= 0xa1 && next <= 0xfe) {
       pairs++;
+      if (b >= 0xc9) highLeads++;
       i++;
     } else {
       lone++;
     }
   }
   if (pairs > 0 && pairs >= 4 * lone) {
-    // The same bytes are Hangul in EUC-KR and Hanzi in GB2312: Korean text decodes to Hangul
-    // syllables almost only, Chinese text (decoded as EUC-KR) to a good share of Hanja too.
-    const korean = decodes('euc-kr', sample);
-    if (korean !== null) {
-      let hangul = 0;
-      let hanja = 0;
-      for (const ch of korean) {
-        const c = ch.codePointAt(0)!;
-        if (c >= 0xac00 && c <= 0xd7a3) hangul++;
-        else if (c >= 0x4e00 && c <= 0x9fff) hanja++;
-      }
-      if (hangul > 0 && hanja <= hangul * 0.1) return 'euc-kr';
-    }
+    // The same byte pairs are Hangul in EUC-KR and Hanzi in GB2312. EUC-KR's Hangul syllables all have
+    // lead bytes 0xB0–0xC8 (0xC9 on are Hanja, rare in Korean text), while common Hanzi spread over
+    // 0xB0–0xF7: Korean text has (almost) no lead byte from 0xC9 on.
+    if (highLeads < pairs * 0.05 && decodes('euc-kr', sample) !== null) return 'euc-kr';
     if (decodes('gb18030', sample) !== null) return 'gb18030';
+    if (decodes('euc-kr', sample) !== null) return 'euc-kr';
   }
   return 'windows-1252';
 }

@@ -279,15 +279,33 @@ export class XlsxFileReader {
     const decoder = new TextDecoder('utf-8');
     let text = '';
     let lastRow = 0;
-    // Where to look for the end of a row left open at the start of `text` (what was searched already is not searched again).
-    let resume = 0;
+    // A row still open at the end of a chunk: its text in pieces, joined only once its end has come
+    // (each piece is searched once, so a long row costs linear time).
+    const open: string[] = [];
+    let openLength = 0;
+    let openRow = 0;
     const out: CsvRow[] = [];
     const onRead = (offset: number): void => {
       this.bytesRead = offset;
     };
     for (const chunk of this.#zip.stream(this.#sheetEntry, this.#chunkSize, onRead)) {
-      text += decoder.decode(chunk, { stream: true });
+      const piece = decoder.decode(chunk, { stream: true });
+      if (open.length > 0) {
+        ROW_END.lastIndex = 0;
+        if (!ROW_END.test(open[open.length - 1]!.slice(-64) + piece)) {
+          open.push(piece);
+          openLength += piece.length;
+          this.#checkRowLength(openLength, openRow);
+          continue;
+        }
+        text = open.join('') + piece;
+        open.length = 0;
+        openLength = 0;
+      } else {
+        text += piece;
+      }
       let pos = 0;
+      let incomplete = false;
       for (;;) {
         ROW_START.lastIndex = pos;
         const start = ROW_START.exec(text);
@@ -296,36 +314,34 @@ export class XlsxFileReader {
           break;
         }
         const tagEnd = text.indexOf('>', start.index);
-        const rowNumber = (): number => {
-          const attr = ROW_NUMBER.exec(text.slice(start.index, tagEnd < 0 ? start.index + 200 : tagEnd + 1));
-          return attr ? Number(attr[1]) : lastRow + 1;
-        };
-        if (tagEnd < 0) {
-          pos = start.index;
-          this.#checkRowLength(text.length - pos, rowNumber());
-          break;
-        }
-        if (text.charCodeAt(tagEnd - 1) === 47 /* "/" */) {
+        const attr = ROW_NUMBER.exec(text.slice(start.index, tagEnd < 0 ? start.index + 200 : tagEnd + 1));
+        const rowNumber = attr ? Number(attr[1]) : lastRow + 1;
+        if (tagEnd >= 0 && text.charCodeAt(tagEnd - 1) === 47 /* "/" */) {
           // An empty row: <row r="5"/>.
-          lastRow = rowNumber();
+          lastRow = rowNumber;
           pos = tagEnd + 1;
           continue;
         }
-        ROW_END.lastIndex = Math.max(tagEnd, start.index === 0 ? resume : 0);
-        const end = ROW_END.exec(text);
+        ROW_END.lastIndex = Math.max(tagEnd, start.index);
+        const end = tagEnd < 0 ? null : ROW_END.exec(text);
         if (!end) {
           pos = start.index;
-          this.#checkRowLength(text.length - pos, rowNumber());
-          resume = Math.max(0, text.length - pos - 64);
+          openRow = rowNumber;
+          incomplete = true;
           break;
         }
-        resume = 0;
-        lastRow = rowNumber();
+        lastRow = rowNumber;
         const fields = this.#cells(text.slice(tagEnd + 1, end.index), strings, lastRow);
         if (fields.some((f) => f.length > 0 && f.trim().length > 0)) out.push({ line: lastRow, fields });
         pos = end.index + end[0].length;
       }
       text = text.slice(pos);
+      if (incomplete) {
+        open.push(text);
+        openLength = text.length;
+        text = '';
+        this.#checkRowLength(openLength, openRow);
+      }
       if (out.length > 0) {
         yield out.slice();
         out.length = 0;
