@@ -8,7 +8,7 @@ import { method } from '../method.ts';
 import type { ApiErrorShape } from '../errors.ts';
 import { TEXT_ENCODINGS, type EncodingUsed } from './reading.ts';
 
-export { TEXT_ENCODINGS, ENCODING_LABELS, type TextEncodingName } from './reading.ts';
+export { TEXT_ENCODINGS, type EncodingUsed, type TextEncodingName } from './reading.ts';
 
 export const IMPORT_FORMATS = ['comtrade', 'comtrade-legacy', 'wits', 'generic'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];

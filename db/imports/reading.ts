@@ -3,7 +3,11 @@
  * read (turned into the API's invalid-file error by table.ts, with the place named), the text
  * encodings a CSV file may be read in, and how the header row is chosen among the first rows.
  */
-import type { CsvRow } from './csv.ts';
+/** A record as the readers give it (csv.ts's CsvRow): this module stays free of Node, for the contract's types. */
+interface Row {
+  line: number;
+  fields: string[];
+}
 
 /** Where in the file reading stopped, for the error's details. */
 export interface ReadErrorPlace {
@@ -32,15 +36,6 @@ export class TableReadError extends Error {
 export const TEXT_ENCODINGS = ['utf-8', 'utf-16le', 'utf-16be', 'euc-kr', 'gb18030', 'windows-1252'] as const;
 export type TextEncodingName = (typeof TEXT_ENCODINGS)[number];
 
-export const ENCODING_LABELS: Record<TextEncodingName, string> = {
-  'utf-8': 'UTF-8',
-  'utf-16le': 'UTF-16 (little-endian)',
-  'utf-16be': 'UTF-16 (big-endian)',
-  'euc-kr': 'Korean (EUC-KR / CP949)',
-  gb18030: 'Chinese (GB18030 / GBK)',
-  'windows-1252': 'Western (Windows-1252 / Latin-1)',
-};
-
 /** The encoding a file was read in and how it was settled. */
 export interface EncodingUsed {
   name: TextEncodingName;
@@ -63,7 +58,7 @@ export interface HeaderOptions {
  * first HEADER_SEARCH_ROWS that a known layout recognises; else the first. Returns its index, or -1
  * when more rows must be read to tell (`final`: there are no more).
  */
-export function chooseHeader(rows: CsvRow[], options: HeaderOptions, final: boolean, what: 'line' | 'row'): number {
+export function chooseHeader(rows: Row[], options: HeaderOptions, final: boolean, what: 'line' | 'row'): number {
   const wanted = options.headerRow;
   if (wanted !== undefined) {
     const at = rows.findIndex((r) => r.line >= wanted);
