@@ -27,23 +27,23 @@ export function sniffDelimiter(headerLine: string): Delimiter {
 }
 
 /**
- * The delimiter of the first lines (titles above the header included): sniffed from the first line
- * with at least half as many delimiters as the line with most (a title has few or none).
+ * The delimiter of a file's first lines: the one that splits a line into a known layout's header
+ * (titles above it may hold any punctuation); else the header line's own (sniffDelimiter on the
+ * first line).
  */
-export function sniffDelimiterOf(lines: string[]): Delimiter {
-  const totals = lines.map((line) => {
-    let n = 0;
-    let quoted = false;
-    for (let i = 0; i < line.length; i++) {
-      const c = line[i];
-      if (c === '"') quoted = !quoted;
-      else if (!quoted && (c === ',' || c === ';' || c === '\t')) n++;
+export function sniffDelimiterOf(lines: string[], isKnownHeader?: (fields: string[]) => boolean): Delimiter {
+  if (isKnownHeader) {
+    for (const line of lines) {
+      for (const d of [',', ';', '\t'] as const) {
+        const rows: CsvRow[] = [];
+        const parser = new CsvParser(d);
+        parser.push(line, rows);
+        parser.end(rows);
+        if (rows[0] && isKnownHeader(rows[0].fields.map((f) => f.trim()))) return d;
+      }
     }
-    return n;
-  });
-  const most = Math.max(0, ...totals);
-  const line = lines[totals.findIndex((n) => n * 2 >= most)] ?? '';
-  return delimiterOf(line);
+  }
+  return delimiterOf(lines[0] ?? '');
 }
 
 function delimiterOf(headerLine: string): Delimiter {
@@ -401,8 +401,9 @@ export class CsvFileReader {
     }
     const lines = head.split('\n');
     if (!this.#eof) lines.pop(); // the last line may be incomplete
-    const sample = wanted !== undefined && lines[wanted - 1] !== undefined ? [lines[wanted - 1]!] : lines.slice(0, HEAD_LINES);
-    this.#delimiter ??= sniffDelimiterOf(sample.map((l) => l.replace(/\r$/, '')).filter((l) => l.trim().length > 0));
+    const sample = (wanted !== undefined && lines[wanted - 1] !== undefined ? [lines[wanted - 1]!] : lines.slice(0, HEAD_LINES))
+      .map((l) => l.replace(/\r$/, '')).filter((l) => l.trim().length > 0 && !/^[,;\t\s]*$/.test(l));
+    this.#delimiter ??= sniffDelimiterOf(sample, wanted === undefined ? this.#headerOptions.isKnownHeader : undefined);
     this.#parser = new CsvParser(this.#delimiter);
     const rows: CsvRow[] = [];
     this.#parser.push(head, rows);

@@ -102,6 +102,14 @@ describe('a header the app does not recognise', () => {
     expect(snapshot(db)).toBe(before);
   });
 
+  it('the delimiter is the header line\'s, whatever punctuation the rows hold', () => {
+    const path = tmp.file('generic-semicolons-in-rows.csv');
+    writeFileSync(path, 'field,projects,note\nBatch across 6 fields: a; b; c; d; e; f,2,split not reported\nEnergy,3,\n');
+    const p = previewFile(db, { path });
+    expect(p.delimiter).toBe(',');
+    expect(p.columns).toEqual(['field', 'projects', 'note']);
+  });
+
   it('XLSX: the chosen sheet row is the header', () => {
     const path = tmp.file('generic.xlsx');
     writeWorkbook(path, () => [Buffer.from(sheetXml([[1, ['Trade table']], [2, ['note: values in USD']], [4, generic], [5, ['KOR', 'CHN', '2022', 'export', '100']]]))]);
