@@ -12,7 +12,7 @@ import { guessEncoding } from '../../db/imports/text-encoding.ts';
 import { controlCharacterAt, type TextEncodingName } from '../../db/imports/reading.ts';
 import { openDatabase, type Db } from '../../db/open.ts';
 import { snapshot } from '../support/db-snapshot.ts';
-import { encodeText, writeZip } from '../support/hostile-files.ts';
+import { encodeText, sheetXml, writeWorkbook, writeZip } from '../support/hostile-files.ts';
 import { tempDir } from '../support/temp.ts';
 
 const tmp = tempDir();
@@ -186,5 +186,15 @@ describe('control characters never reach a stored name', () => {
     const stored = db.prepare('SELECT name FROM economy').pluck().all() as string[];
     expect(stored.filter((name) => controlCharacterAt(name) >= 0)).toEqual([]);
     expect(stored).toContain('Japan');
+  });
+
+  it('in a workbook too (an _x0001_ escape in a cell)', () => {
+    const path = tmp.file('control.xlsx');
+    writeWorkbook(path, () => [Buffer.from(sheetXml([[1, HEADER.split(',')], [2, ['2022', 'QZR', 'Korea', 'QZA', 'Chi_x0001_na', 'X', 'TOTAL', '1']],
+      [3, ['2022', 'QZR', 'Korea', 'QZB', 'Japan', 'X', 'TOTAL', '2']]]))]);
+    const s = importFile(db, { path, onlyValidRows: true, userName: 'tester' });
+    expect(s.rowsAdded).toBe(1);
+    expect(s.problems).toEqual([{ line: 2, column: 'partnerDesc', value: 'Chi\u0001na', message: 'a control character (U+0001) at position 4: not part of a name' }]);
+    expect((db.prepare('SELECT name FROM economy').pluck().all() as string[]).filter((name) => controlCharacterAt(name) >= 0)).toEqual([]);
   });
 });
