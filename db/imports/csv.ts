@@ -37,8 +37,12 @@ export function sniffDelimiterOf(lines: string[], isKnownHeader?: (fields: strin
       for (const d of [',', ';', '\t'] as const) {
         const rows: CsvRow[] = [];
         const parser = new CsvParser(d);
-        parser.push(line, rows);
-        parser.end(rows);
+        try {
+          parser.push(line, rows);
+          parser.end(rows);
+        } catch {
+          continue; // a quote left open on this line: not a header (the reader reports it where it matters)
+        }
         if (rows[0] && isKnownHeader(rows[0].fields.map((f) => f.trim()))) return d;
       }
     }

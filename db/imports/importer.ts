@@ -116,8 +116,13 @@ interface ReadChoices {
  * Reads the header only and checks that the format's columns are there (a MissingColumnError
  * becomes an invalid-file error naming the columns).
  */
-function readLayout(db: Db, path: string, format: ImportFormat | undefined, mapping: ColumnMapping | undefined, choices: ReadChoices): FileLayout {
-  const reader = openTable(path, { sheet: choices.sheet, encoding: choices.encoding, headerRow: choices.headerRow });
+function readLayout(
+  db: Db, path: string, format: ImportFormat | undefined, mapping: ColumnMapping | undefined, choices: ReadChoices, isCancelled: (() => boolean) | undefined,
+): FileLayout {
+  const checkpoint = (): void => {
+    if (isCancelled?.()) throw cancelled();
+  };
+  const reader = openTable(path, { sheet: choices.sheet, encoding: choices.encoding, headerRow: choices.headerRow, checkpoint });
   try {
     const header = reader.header;
     if (header.length === 0) throw new ApiError('invalid-file', `${basename(path)} is empty: no header line.`, { file: basename(path) });
@@ -166,7 +171,7 @@ export function previewFile(db: Db, options: PreviewOptions): ImportPreview {
   const fileName = basename(options.path);
   let layout: FileLayout;
   try {
-    layout = readLayout(db, options.path, options.format, options.mapping, choicesOf(options));
+    layout = readLayout(db, options.path, options.format, options.mapping, choicesOf(options), options.isCancelled);
   } catch (error) {
     const missing = error instanceof ApiError ? (error.details as { missingColumns?: string[] } | undefined)?.missingColumns : undefined;
     if (!missing) throw error;
@@ -235,7 +240,7 @@ function missingColumnsPreview(options: PreviewOptions, missing: string[]): Impo
 export function importFile(db: Db, options: ImportOptions): ImportSummary {
   const started = performance.now();
   const fileName = basename(options.path);
-  const layout = readLayout(db, options.path, options.format, options.mapping, choicesOf(options));
+  const layout = readLayout(db, options.path, options.format, options.mapping, choicesOf(options), options.isCancelled);
   const { format } = layout;
   const now = new Date().toISOString();
   let open = false;

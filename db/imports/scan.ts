@@ -118,7 +118,10 @@ class Tally implements MapSink {
 
 /** The pass in the calling thread. */
 export function* scanInline(setup: ScanSetup, isCancelled?: () => boolean): Scan {
-  const reader = openTable(setup.path, { chunkSize: setup.chunkSize, sheet: setup.sheet, encoding: setup.encoding, headerRow: setup.headerRow });
+  const checkpoint = (): void => {
+    if (isCancelled?.()) throw cancelled();
+  };
+  const reader = openTable(setup.path, { chunkSize: setup.chunkSize, sheet: setup.sheet, encoding: setup.encoding, headerRow: setup.headerRow, checkpoint });
   const started = performance.now();
   const hash = createHash('sha256');
   // Every byte read is hashed, the header's included (registered before anything is read).

@@ -38,6 +38,8 @@ export interface TableReadOptions {
   encoding?: TextEncodingName | undefined;
   /** The header's line or row, 1-based, as the user chose it (found otherwise: the first, or a known layout's below titles). */
   headerRow?: number | undefined;
+  /** Called between chunks of a workbook's shared strings (read before any row): throws to stop (cancel). */
+  checkpoint?: (() => void) | undefined;
 }
 
 /** What a file is, by its first bytes: the kinds that are not tables. */
@@ -72,7 +74,7 @@ export function openTable(path: string, options: TableReadOptions = {}): TableRe
   try {
     const first = head(path);
     if (startsWith(first, ZIP)) {
-      return new XlsxFileReader(path, { ...(options.chunkSize ? { chunkSize: options.chunkSize } : {}), sheet: options.sheet, ...headerOptions });
+      return new XlsxFileReader(path, { ...(options.chunkSize ? { chunkSize: options.chunkSize } : {}), sheet: options.sheet, checkpoint: options.checkpoint, ...headerOptions });
     }
     if (startsWith(first, EMPTY_ZIP)) throw new ApiError('invalid-file', `${file} is an empty ZIP archive, not a CSV file or an .xlsx workbook.`, { file, detected: 'ZIP archive' });
     if (startsWith(first, OLE)) {

@@ -20,6 +20,8 @@ export interface XlsxReadOptions extends HeaderOptions {
   chunkSize?: number;
   /** A sheet by name; the workbook's first sheet otherwise. */
   sheet?: string | undefined;
+  /** Called between chunks while the shared strings are read (before any row): throws to stop (cancel). */
+  checkpoint?: (() => void) | undefined;
 }
 
 export class XlsxError extends TableReadError {}
@@ -134,11 +136,13 @@ export class XlsxFileReader {
   #rows: Generator<CsvRow[]> | undefined;
   #pending: CsvRow[] = [];
   #headerOptions: HeaderOptions;
+  #checkpoint: (() => void) | undefined;
 
   constructor(path: string, options: XlsxReadOptions = {}) {
     this.path = path;
     this.#chunkSize = options.chunkSize ?? 64 * 1024;
     this.#headerOptions = { headerRow: options.headerRow, isKnownHeader: options.isKnownHeader };
+    this.#checkpoint = options.checkpoint;
     try {
       this.#zip = new ZipFile(path);
     } catch (error) {
@@ -247,6 +251,7 @@ export class XlsxFileReader {
       let held = 0;
       const item = /<(?:[\w.-]+:)?si\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:[\w.-]+:)?si>)/g;
       for (const chunk of this.#zip.stream(this.#stringsEntry, this.#chunkSize)) {
+        this.#checkpoint?.();
         text += decoder.decode(chunk, { stream: true });
         item.lastIndex = 0;
         let consumed = 0;

@@ -9,13 +9,13 @@ import { ApiError } from '../../db/errors.ts';
 import { MAX_RECORD_CHARS } from '../../db/imports/csv.ts';
 import { importFile, PREVIEW_BYTES, previewFile } from '../../db/imports/importer.ts';
 import { cancelJob, jobDone, jobProgress, startJob } from '../../db/imports/jobs.ts';
-import { MAX_ROW_XML_CHARS, MAX_STRING_XML_CHARS } from '../../db/imports/xlsx.ts';
+import { MAX_ROW_XML_CHARS, MAX_STRING_XML_CHARS, XlsxFileReader } from '../../db/imports/xlsx.ts';
 import { MAX_RATIO } from '../../db/imports/zip.ts';
 import { openDatabase, type Db } from '../../db/open.ts';
 import { generate } from '../support/comtrade-like.ts';
 import { snapshot } from '../support/db-snapshot.ts';
 import {
-  hugeCellXlsx, hugeSharedStringXlsx, oneLineCsv, unterminatedQuoteCsv, writePieces, zipBombXlsx,
+  hugeCellXlsx, hugeSharedStringXlsx, oneLineCsv, unterminatedQuoteCsv, writePieces, writeWorkbook, zipBombXlsx,
 } from '../support/hostile-files.ts';
 import { tempDir } from '../support/temp.ts';
 
@@ -85,6 +85,33 @@ describe('workbooks that would exhaust memory', () => {
     const error = refused(path, { mapping: anyMapping });
     expect(error.message).toMatch(/^sst\.xlsx cannot be read: shared string 2 is longer than 1,048,576 characters of XML/);
     expect(error.details).toMatchObject({ file: 'sst.xlsx', entry: 'xl/sharedStrings.xml', limit: MAX_STRING_XML_CHARS });
+  });
+});
+
+describe('a workbook with many shared strings', () => {
+  it('can be stopped while its shared strings are read, before any row', () => {
+    const path = tmp.file('many-strings.xlsx');
+    const count = 200_000;
+    writeWorkbook(path, () => [Buffer.from('<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c t="s"><v>0</v></c></row></sheetData></worksheet>')], {
+      sharedStrings: function* () {
+        yield Buffer.from(`<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="${count}" uniqueCount="${count}">`);
+        for (let i = 0; i < count; i += 10_000) yield Buffer.from(Array.from({ length: 10_000 }, (_, k) => `<si><t>string number ${i + k}</t></si>`).join(''));
+        yield Buffer.from('</sst>');
+      },
+    });
+    let calls = 0;
+    const reader = new XlsxFileReader(path, {
+      checkpoint: () => {
+        if (++calls === 3) throw new Error('stopped');
+      },
+    });
+    expect(() => reader.header).toThrowError('stopped');
+    reader.close();
+    expect(calls).toBe(3);
+    // Read to its end, the same workbook has every string.
+    const whole = new XlsxFileReader(path);
+    expect(whole.header).toEqual(['string number 0']);
+    whole.close();
   });
 });
 
