@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { method } from '../method.ts';
 import type { ApiErrorShape } from '../errors.ts';
-import { TEXT_ENCODINGS, type EncodingUsed } from './reading.ts';
+import { controlCharacterAt, TEXT_ENCODINGS, type EncodingUsed } from './reading.ts';
 
 export { TEXT_ENCODINGS, type EncodingUsed, type TextEncodingName } from './reading.ts';
 
@@ -143,7 +143,7 @@ const importInput = {
   format: z.enum(IMPORT_FORMATS).optional(),
   mapping: columnMapping.optional(),
   /** Publisher of the source row (defaults by format: "UN Comtrade", "World Bank WITS", "User file"). */
-  publisher: z.string().trim().min(1).max(200).optional(),
+  publisher: z.string().trim().min(1).max(200).refine((text) => controlCharacterAt(text) < 0, 'no control characters in a name').optional(),
   /** An .xlsx workbook's sheet, by name (the first sheet otherwise). */
   sheet: z.string().min(1).max(31).optional(),
   /** A CSV file's text encoding (found from the file otherwise: byte-order mark, UTF-8, or a heuristic). */

@@ -6,11 +6,14 @@
  */
 import { writeFileSync } from 'node:fs';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { dispatch } from '../../db/dispatch.ts';
 import { ApiError } from '../../db/errors.ts';
+import { jobDone } from '../../db/imports/jobs.ts';
 import { importFile, previewFile } from '../../db/imports/importer.ts';
 import { guessEncoding } from '../../db/imports/text-encoding.ts';
 import { controlCharacterAt, type TextEncodingName } from '../../db/imports/reading.ts';
 import { openDatabase, type Db } from '../../db/open.ts';
+import { openSession } from '../../db/session.ts';
 import { snapshot } from '../support/db-snapshot.ts';
 import { encodeText, sheetXml, writeWorkbook, writeZip } from '../support/hostile-files.ts';
 import { tempDir } from '../support/temp.ts';
@@ -196,5 +199,35 @@ describe('control characters never reach a stored name', () => {
     expect(s.rowsAdded).toBe(1);
     expect(s.problems).toEqual([{ line: 2, column: 'partnerDesc', value: 'Chi\u0001na', message: 'a control character (U+0001) at position 4: not part of a name' }]);
     expect((db.prepare('SELECT name FROM economy').pluck().all() as string[]).filter((name) => controlCharacterAt(name) >= 0)).toEqual([]);
+  });
+});
+
+describe('through the contract, in the import worker', () => {
+  it('the encoding and the header line chosen reach the reader; names with control characters and unknown encodings are refused', async () => {
+    const session = openSession({ path: tmp.file('session.sqlite') });
+    try {
+      const file = tmp.file('contract-euc-kr.csv');
+      writeFileSync(file, encodeText(`국가별 수출입 통계\r\n\r\n${KOREAN}`, 'euc-kr'));
+      const preview = await dispatch(session.handlers, 'previewImport', { path: file, encoding: 'euc-kr', headerRow: 3 });
+      if (!preview.ok) throw new Error(preview.error.message);
+      expect(preview.data).toMatchObject({ encoding: { name: 'euc-kr', how: 'chosen' }, headerLine: 3, format: 'comtrade', rowsValid: 4 });
+      expect((preview.data as { sampleRows: string[][] }).sampleRows[0]![2]).toBe('대한민국');
+
+      const unknown = await dispatch(session.handlers, 'previewImport', { path: file, encoding: 'latin-1' });
+      expect(unknown.ok ? null : unknown.error.code).toBe('invalid-input');
+      const control = await dispatch(session.handlers, 'startImport', { path: file, publisher: 'Statistics\u0000Korea', onlyValidRows: true });
+      expect(control.ok ? null : control.error).toMatchObject({ code: 'invalid-input' });
+      expect(JSON.stringify(control.ok ? null : control.error)).toContain('no control characters in a name');
+
+      const started = await dispatch(session.handlers, 'startImport', { path: file, encoding: 'euc-kr', headerRow: 3, onlyValidRows: true });
+      if (!started.ok) throw new Error(started.error.message);
+      const { jobId } = started.data as { jobId: string };
+      await jobDone(jobId);
+      const progress = await dispatch(session.handlers, 'importProgress', { jobId });
+      expect(progress.ok && progress.data).toMatchObject({ state: 'done', summary: { outcome: 'imported', rowsAdded: 4 } });
+      expect(session.db.prepare("SELECT name FROM economy WHERE code = 'QZR'").pluck().get()).toBe('대한민국');
+    } finally {
+      session.close();
+    }
   });
 });
