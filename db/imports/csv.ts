@@ -101,11 +101,6 @@ export class CsvParser {
     if (this.#rest.length > MAX_RECORD_CHARS) this.#tooLong(this.#rest);
   }
 
-  /** The physical lines read so far. */
-  get line(): number {
-    return this.#line;
-  }
-
   #tooLong(rest: string): never {
     const line = this.#line + 1;
     const open = openQuote(rest, this.delimiter);

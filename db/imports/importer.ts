@@ -31,11 +31,13 @@ const IMPORT_CACHE_KIB = -8000;
 const READING_THREAD_BYTES = 8 * 1024 * 1024;
 /**
  * A preview checks the file's first bytes only, so it answers within about two seconds whatever the
- * file (the import checks every row): it stops after the batch that passes PREVIEW_BYTES, or
- * PREVIEW_MS of reading on a slow or busy machine.
+ * file (the import checks every row): it stops after the batch that passes PREVIEW_BYTES, or once
+ * PREVIEW_MS have passed since it started (a slow or busy machine; the worker's start-up comes on top).
  */
 export const PREVIEW_BYTES = 8 * 1024 * 1024;
-export const PREVIEW_MS = 1500;
+export const PREVIEW_MS = 1200;
+/** The reading time a preview has at least, however late its reading starts. */
+const PREVIEW_MIN_MS = 200;
 
 export interface ProgressCounts {
   phase: 'reading' | 'indexing' | 'committing';
@@ -76,6 +78,8 @@ export interface PreviewOptions {
   headerRow?: number | undefined;
   /** Check the whole file, not its first PREVIEW_BYTES (tests). */
   whole?: boolean;
+  /** Other bounds than PREVIEW_BYTES and PREVIEW_MS (tests). */
+  limits?: { bytes: number; ms: number };
   chunkSize?: number;
   isCancelled?: () => boolean;
   onProgress?: (progress: ProgressCounts) => void;
@@ -164,10 +168,17 @@ function report(end: ScanEnd, newEconomies: string[]): ValidationReport {
   };
 }
 
-const choicesOf = (options: ReadChoices): { sheet: string | undefined; encoding: TextEncodingName | undefined; headerRow: number | undefined } => ({ sheet: options.sheet, encoding: options.encoding, headerRow: options.headerRow });
+/** The choices, every key present (ScanSetup has them all). */
+interface Choices {
+  sheet: string | undefined;
+  encoding: TextEncodingName | undefined;
+  headerRow: number | undefined;
+}
+const choicesOf = (options: ReadChoices): Choices => ({ sheet: options.sheet, encoding: options.encoding, headerRow: options.headerRow });
 
 /** Reads the file's first megabytes (all of it with `whole`), validates their rows, writes nothing. */
 export function previewFile(db: Db, options: PreviewOptions): ImportPreview {
+  const started = performance.now();
   const fileName = basename(options.path);
   let layout: FileLayout;
   try {
@@ -180,7 +191,10 @@ export function previewFile(db: Db, options: PreviewOptions): ImportPreview {
   const known = knownEconomies(db);
   const setup: ScanSetup = {
     path: options.path, format: layout.format, mapping: layout.mapping, chunkSize: options.chunkSize, known: [...known], ...choicesOf(options),
-    stopAfter: options.whole ? undefined : { bytes: PREVIEW_BYTES, ms: PREVIEW_MS },
+    stopAfter: options.whole ? undefined : {
+      bytes: options.limits?.bytes ?? PREVIEW_BYTES,
+      ms: options.limits?.ms ?? Math.max(PREVIEW_MIN_MS, PREVIEW_MS - (performance.now() - started)),
+    },
   };
   const newEconomies = new Set<string>();
   const end = drain(scanInline(setup, options.isCancelled), (batch) => {

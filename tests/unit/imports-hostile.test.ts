@@ -161,14 +161,22 @@ describe('the preview reads the first megabytes only', () => {
     generate(big, 120_000);
   });
 
-  it('says what it covers when it stops early; the import still checks every row', () => {
-    const p = previewFile(db, { path: big });
+  it('says what it covers when it stops early (at its byte bound, or its time bound); a whole check reads every row', () => {
+    expect(PREVIEW_BYTES).toBe(8 * MB);
+    const p = previewFile(db, { path: big, limits: { bytes: 2 * MB, ms: 600_000 } });
     expect(p.checked.complete).toBe(false);
-    expect(p.checked.bytes).toBeGreaterThanOrEqual(PREVIEW_BYTES);
-    expect(p.checked.bytes).toBeLessThan(p.checked.totalBytes);
+    // It stops after the 64 KiB read that passes the bound.
+    expect(p.checked.bytes).toBeGreaterThanOrEqual(2 * MB);
+    expect(p.checked.bytes).toBeLessThanOrEqual(2 * MB + 64 * 1024);
+    expect(p.checked.totalBytes).toBe(p.fileSize);
     expect(p.checked.rows).toBe(p.rowsRead);
+    expect(p.rowsRead).toBeGreaterThan(1000);
     expect(p.rowsRead).toBeLessThan(120_000);
+    expect(p.sampleRows).toHaveLength(10);
     expect(p.fileHash).toBe('');
+    expect(p.alreadyImported).toBeNull();
+    const timed = previewFile(db, { path: big, limits: { bytes: 1e12, ms: 0 } });
+    expect(timed.checked).toEqual({ complete: false, rows: timed.rowsRead, bytes: 64 * 1024, totalBytes: timed.fileSize });
     const whole = previewFile(db, { path: big, whole: true });
     expect(whole.checked).toEqual({ complete: true, rows: 120_000, bytes: whole.fileSize, totalBytes: whole.fileSize });
     expect(whole.fileHash).toMatch(/^[0-9a-f]{64}$/);
