@@ -106,8 +106,9 @@ export class CsvParser {
     const open = openQuote(rest, this.delimiter);
     if (open !== null) {
       const at = line + countNewlines(rest, 0, open);
-      throw new CsvError(`line ${at}: a quoted field opened here is still open after ${count(MAX_RECORD_CHARS)} characters (a missing closing quote?)`, {
-        line: at, limit: MAX_RECORD_CHARS,
+      const column = columnOf(rest, 0, open);
+      throw new CsvError(`line ${at}, column ${column}: a quoted field opened here is still open after ${count(MAX_RECORD_CHARS)} characters (a missing closing quote?)`, {
+        line: at, column, limit: MAX_RECORD_CHARS,
       });
     }
     throw new CsvError(`line ${line} is longer than ${count(MAX_RECORD_CHARS)} characters${rest.indexOf('\n') < 0 ? ' with no line end' : ''}: not a table of rows (a JSON or text document saved as .csv?)`, {
@@ -178,7 +179,8 @@ export class CsvParser {
           if (q === -1) {
             if (!final) return -1;
             const at = this.#line + lines;
-            throw new CsvError(`line ${at}: a quoted field opened here is never closed (a missing closing quote?)`, { line: at });
+            const column = columnOf(text, pos, start - 1);
+            throw new CsvError(`line ${at}, column ${column}: a quoted field opened here is never closed (a missing closing quote?)`, { line: at, column });
           }
           if (q + 1 < n && text.charCodeAt(q + 1) === QUOTE) {
             field += text.slice(start, q + 1);
@@ -252,6 +254,12 @@ function countNewlines(text: string, from: number, to: number): number {
   let n = 0;
   for (let i = from; i < to; i++) if (text.charCodeAt(i) === LF) n++;
   return n;
+}
+
+/** The 1-based column of text[at] in its line (lines start at `from` or after a line feed). */
+function columnOf(text: string, from: number, at: number): number {
+  const nl = at > from ? text.lastIndexOf('\n', at - 1) : -1;
+  return at - (nl >= from ? nl + 1 : from) + 1;
 }
 
 /** Where the quoted field left open at the end of `text` (one record's start) begins, or null if none is open. */

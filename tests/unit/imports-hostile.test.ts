@@ -131,17 +131,17 @@ describe('CSV files that used to take quadratic time', () => {
     unterminatedQuoteCsv(path, 16 * MB);
     const error = refused(path, { mapping: { reporter: 'name', partner: 'name', year: 'value', flow: 'name', value: 'value' } });
     expect(error.message).toBe(
-      'quote.csv cannot be read: line 3: a quoted field opened here is still open after 1,048,576 characters (a missing closing quote?). Nothing was changed.',
+      'quote.csv cannot be read: line 3, column 1: a quoted field opened here is still open after 1,048,576 characters (a missing closing quote?). Nothing was changed.',
     );
-    expect(error.details).toEqual({ file: 'quote.csv', line: 3, limit: MAX_RECORD_CHARS });
+    expect(error.details).toEqual({ file: 'quote.csv', line: 3, column: 1, limit: MAX_RECORD_CHARS });
   });
 
   it('a short unterminated quote at the end of the file is refused too (not taken as one long field)', () => {
     const path = tmp.file('short-quote.csv');
-    writePieces(path, [Buffer.from('name,value\nKorea,1\nChina,2\n"Viet Nam,3\nJapan,4\n')]);
+    writePieces(path, [Buffer.from('name,value\nKorea,1\nChina,2\n4,"Viet Nam\nJapan,4\n')]);
     const error = refused(path, { mapping: { reporter: 'name', partner: 'name', year: 'value', flow: 'name', value: 'value' } });
-    expect(error.message).toMatch(/^short-quote\.csv cannot be read: line 4: a quoted field opened here is never closed/);
-    expect(error.details).toMatchObject({ line: 4 });
+    expect(error.message).toMatch(/^short-quote\.csv cannot be read: line 4, column 3: a quoted field opened here is never closed/);
+    expect(error.details).toEqual({ file: 'short-quote.csv', line: 4, column: 3 });
   });
 
   it('a long record just under the limit still reads', () => {
