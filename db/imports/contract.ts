@@ -9,6 +9,9 @@ import { method } from '../method.ts';
 import type { ApiErrorShape } from '../errors.ts';
 import { fileHandle } from '../files/kinds.ts';
 import { packId } from '../packs/schema.ts';
+import { controlCharacterAt, TEXT_ENCODINGS, type EncodingUsed } from './reading.ts';
+
+export { TEXT_ENCODINGS, type EncodingUsed, type TextEncodingName } from './reading.ts';
 
 export const IMPORT_FORMATS = ['comtrade', 'comtrade-legacy', 'wits', 'generic'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
@@ -66,8 +69,18 @@ export interface ImportPreview extends ValidationReport {
   /** A workbook's sheet read, and all its sheets in order (to choose another); null for CSV. */
   sheet: { name: string; all: string[] } | null;
   columns: string[];
-  /** The first rows as read (up to 10). */
+  /** The first rows as read (up to 10), decoded in `encoding`. */
   sampleRows: string[][];
+  /** A CSV file's text encoding: its name and whether a byte-order mark gave it, it was detected or chosen; null for a workbook. */
+  encoding: EncodingUsed | null;
+  /** The header's line (CSV) or sheet row, 1-based: the first non-blank one, a known layout's below titles, or the one chosen. */
+  headerLine: number;
+  /**
+   * What the report covers: a preview reads the first megabytes only (PREVIEW_BYTES, or PREVIEW_MS of reading);
+   * `complete` false means the counts are for the first `rows` rows and `bytes` bytes, and the import checks the rest.
+   * fileHash is then empty and alreadyImported null (the import still refuses a file imported before).
+   */
+  checked: { complete: boolean; rows: number; bytes: number; totalBytes: number };
   /** A generic file without a mapping: the report is empty until the user maps the columns. */
   mappingNeeded: boolean;
   /** The mapping used: given, remembered for this layout, or guessed from the header. */
@@ -140,9 +153,13 @@ const importInput = {
   format: z.enum(IMPORT_FORMATS).optional(),
   mapping: columnMapping.optional(),
   /** Publisher of the source row (defaults by format: "UN Comtrade", "World Bank WITS", "User file"). */
-  publisher: z.string().trim().min(1).max(200).optional(),
+  publisher: z.string().trim().min(1).max(200).refine((text) => controlCharacterAt(text) < 0, 'no control characters in a name').optional(),
   /** An .xlsx workbook's sheet, by name (the first sheet otherwise). */
   sheet: z.string().min(1).max(31).optional(),
+  /** A CSV file's text encoding (found from the file otherwise: byte-order mark, UTF-8, or a heuristic). */
+  encoding: z.enum(TEXT_ENCODINGS).optional(),
+  /** The header's line (CSV) or row (workbook), 1-based (found otherwise: the first, or a known layout's below titles). */
+  headerRow: z.number().int().min(1).max(1_048_576).optional(),
 };
 
 export const EXPORT_TABLES = [
@@ -163,7 +180,7 @@ const tradeExportInput = {
 };
 
 export const importsContract = {
-  /** Reads a file (in a worker): its layout, columns, first rows and the full validation report. Writes nothing. */
+  /** Reads a file (in a worker): its layout, columns, first rows and the validation report of its first megabytes (`checked`). Writes nothing. */
   previewImport: method<ImportPreview>()(z.object(importInput).strict()),
   /** Starts an import in a worker thread; its progress comes as host events (or from importProgress). */
   startImport: method<{ jobId: string }>()(z.object({

@@ -1,13 +1,17 @@
 /**
  * A streaming CSV reader written for speed (csv-parse is ~3x slower on trade files). It reads a
- * file in fixed-size chunks with fs.readSync into one reused buffer, decodes UTF-8 (with or
- * without BOM) or UTF-16 (with BOM) across chunk boundaries, and yields rows in batches with the
- * physical line each row starts on. Plain records (no quote) take a fast path (indexOf + split);
- * quoted records (embedded delimiters, "" escapes, newlines) go through a small state machine.
+ * file in fixed-size chunks with fs.readSync into one reused buffer, decodes it across chunk
+ * boundaries in the file's encoding (text-encoding.ts: a byte-order mark, UTF-8, a legacy encoding
+ * found by a heuristic, or the user's choice; an invalid byte is an error naming its line and
+ * column), and yields rows in batches with the physical line each row starts on. Plain records (no
+ * quote) take a fast path (indexOf + split); quoted records (embedded delimiters, "" escapes,
+ * newlines) go through a small state machine. Work is linear in the input: a record longer than
+ * MAX_RECORD_CHARS (an unterminated quote, a file with no line ends) is refused, naming its line.
  * It also reads numbers the way trade files write them (decimal commas, thousands separators).
  */
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
-import { StringDecoder } from 'node:string_decoder';
+import { closeSync, fstatSync, openSync } from 'node:fs';
+import { chooseHeader, count, TableReadError, type EncodingUsed, type HeaderOptions, type TextEncodingName } from './reading.ts';
+import { TextReader } from './text-encoding.ts';
 
 export type Delimiter = ',' | ';' | '\t';
 
@@ -19,6 +23,34 @@ export interface CsvRow {
 
 /** Counts delimiters outside quotes in the header line; the most frequent wins (`,` on a tie or none). */
 export function sniffDelimiter(headerLine: string): Delimiter {
+  return delimiterOf(headerLine);
+}
+
+/**
+ * The delimiter of a file's first lines: the one that splits a line into a known layout's header
+ * (titles above it may hold any punctuation); else the header line's own (sniffDelimiter on the
+ * first line).
+ */
+export function sniffDelimiterOf(lines: string[], isKnownHeader?: (fields: string[]) => boolean): Delimiter {
+  if (isKnownHeader) {
+    for (const line of lines) {
+      for (const d of [',', ';', '\t'] as const) {
+        const rows: CsvRow[] = [];
+        const parser = new CsvParser(d);
+        try {
+          parser.push(line, rows);
+          parser.end(rows);
+        } catch {
+          continue; // a quote left open on this line: not a header (the reader reports it where it matters)
+        }
+        if (rows[0] && isKnownHeader(rows[0].fields.map((f) => f.trim()))) return d;
+      }
+    }
+  }
+  return delimiterOf(lines[0] ?? '');
+}
+
+function delimiterOf(headerLine: string): Delimiter {
   const counts: Record<Delimiter, number> = { ',': 0, ';': 0, '\t': 0 };
   let quoted = false;
   for (let i = 0; i < headerLine.length; i++) {
@@ -30,6 +62,16 @@ export function sniffDelimiter(headerLine: string): Delimiter {
   if (counts['\t'] > counts[','] && counts['\t'] > counts[';']) return '\t';
   return ',';
 }
+
+/**
+ * The longest record (and so field) read, in characters. A trade file's record is a few hundred
+ * characters; one longer than this is an unterminated quote or not a table of rows (a JSON document
+ * saved as .csv), and holding it would cost memory and time for nothing.
+ */
+export const MAX_RECORD_CHARS = 1024 * 1024;
+
+/** A CSV file that cannot be read as rows, with the line (and column) named. */
+export class CsvError extends TableReadError {}
 
 const QUOTE = 34;
 const CR = 13;
@@ -54,6 +96,24 @@ export class CsvParser {
     const text = this.#rest.length > 0 ? this.#rest + chunk : chunk;
     this.#rest = '';
     this.#rest = text.slice(this.#consume(text, out, false));
+    // What is left is one incomplete record, parsed again with the next chunk: bounded, so the
+    // work stays linear in the input.
+    if (this.#rest.length > MAX_RECORD_CHARS) this.#tooLong(this.#rest);
+  }
+
+  #tooLong(rest: string): never {
+    const line = this.#line + 1;
+    const open = openQuote(rest, this.delimiter);
+    if (open !== null) {
+      const at = line + countNewlines(rest, 0, open);
+      const column = columnOf(rest, 0, open);
+      throw new CsvError(`line ${at}, column ${column}: a quoted field opened here is still open after ${count(MAX_RECORD_CHARS)} characters (a missing closing quote?)`, {
+        line: at, column, limit: MAX_RECORD_CHARS,
+      });
+    }
+    throw new CsvError(`line ${line} is longer than ${count(MAX_RECORD_CHARS)} characters${rest.indexOf('\n') < 0 ? ' with no line end' : ''}: not a table of rows (a JSON or text document saved as .csv?)`, {
+      line, limit: MAX_RECORD_CHARS,
+    });
   }
 
   end(out: CsvRow[]): void {
@@ -118,11 +178,9 @@ export class CsvParser {
           const q = text.indexOf('"', i);
           if (q === -1) {
             if (!final) return -1;
-            // Unterminated quote at end of file: take the rest as the field.
-            field += text.slice(start, n);
-            lines += countNewlines(text, start, n);
-            i = n;
-            break;
+            const at = this.#line + lines;
+            const column = columnOf(text, pos, start - 1);
+            throw new CsvError(`line ${at}, column ${column}: a quoted field opened here is never closed (a missing closing quote?)`, { line: at, column });
           }
           if (q + 1 < n && text.charCodeAt(q + 1) === QUOTE) {
             field += text.slice(start, q + 1);
@@ -191,14 +249,37 @@ export class CsvParser {
   }
 }
 
+/** Line feeds in text[from, to): never looks past `to`. */
 function countNewlines(text: string, from: number, to: number): number {
-  let count = 0;
-  let i = text.indexOf('\n', from);
-  while (i !== -1 && i < to) {
-    count++;
-    i = text.indexOf('\n', i + 1);
+  let n = 0;
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) === LF) n++;
+  return n;
+}
+
+/** The 1-based column of text[at] in its line (lines start at `from` or after a line feed). */
+function columnOf(text: string, from: number, at: number): number {
+  const nl = at > from ? text.lastIndexOf('\n', at - 1) : -1;
+  return at - (nl >= from ? nl + 1 : from) + 1;
+}
+
+/** Where the quoted field left open at the end of `text` (one record's start) begins, or null if none is open. */
+function openQuote(text: string, delimiter: Delimiter): number | null {
+  const delim = delimiter.charCodeAt(0);
+  let fieldStart = true;
+  let open: number | null = null;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (open !== null) {
+      if (c === QUOTE) {
+        if (text.charCodeAt(i + 1) === QUOTE) i++;
+        else open = null;
+      }
+      continue;
+    }
+    if (c === QUOTE && fieldStart) open = i;
+    fieldStart = c === delim || c === LF || c === CR;
   }
-  return count;
+  return open;
 }
 
 function isBlank(fields: string[]): boolean {
@@ -206,16 +287,22 @@ function isBlank(fields: string[]): boolean {
   return true;
 }
 
-export interface CsvReadOptions {
+export interface CsvReadOptions extends HeaderOptions {
   /** Bytes per read; 64 KiB by default (small batches die young: faster and less memory than 1 MiB). */
   chunkSize?: number;
-  /** Forced delimiter; sniffed from the header line otherwise. */
+  /** Forced delimiter; sniffed from the first lines otherwise. */
   delimiter?: Delimiter;
+  /** The file's encoding as the user chose it; found from the file otherwise (text-encoding.ts). */
+  encoding?: TextEncodingName | undefined;
 }
 
+/** Lines read before the header is chosen (to sniff the delimiter below titles). */
+const HEAD_LINES = 20;
+
 /**
- * Reads a CSV file chunk by chunk. `header` is the first record (trailing empty names dropped);
- * iterate `batches()` for the data rows. `bytesRead`/`totalBytes` report progress.
+ * Reads a CSV file chunk by chunk. `header` is the header record (trailing empty names dropped):
+ * the first, or one below title lines (chooseHeader); iterate `batches()` for the data rows.
+ * `bytesRead`/`totalBytes` report progress.
  */
 export class CsvFileReader {
   readonly kind = 'csv' as const;
@@ -223,30 +310,42 @@ export class CsvFileReader {
   readonly sheet = null;
   readonly path: string;
   readonly totalBytes: number;
-  bytesRead = 0;
   #fd: number;
-  #buffer: Buffer;
-  #decoder: StringDecoder | undefined;
+  #text: TextReader;
   #parser: CsvParser | undefined;
   #pending: CsvRow[] = [];
   #eof = false;
   #delimiter: Delimiter | undefined;
-  #head = '';
   #header: string[] | undefined;
   #headerLine = 1;
-  #listeners: ((chunk: Buffer) => void)[] = [];
+  #headerOptions: HeaderOptions;
 
   constructor(path: string, options: CsvReadOptions = {}) {
     this.path = path;
     this.#fd = openSync(path, 'r');
-    this.totalBytes = fstatSync(this.#fd).size;
-    this.#buffer = Buffer.allocUnsafe(options.chunkSize ?? 64 * 1024);
+    try {
+      this.totalBytes = fstatSync(this.#fd).size;
+      this.#text = new TextReader(this.#fd, options.chunkSize ?? 64 * 1024, options.encoding);
+    } catch (error) {
+      closeSync(this.#fd);
+      throw error;
+    }
     this.#delimiter = options.delimiter;
+    this.#headerOptions = { headerRow: options.headerRow, isKnownHeader: options.isKnownHeader };
+  }
+
+  get bytesRead(): number {
+    return this.#text.bytesRead;
+  }
+
+  /** The encoding the file is read in, and how it was settled. */
+  get encoding(): EncodingUsed {
+    return this.#text.encoding;
   }
 
   /** Sees every raw chunk read (e.g. to hash the file in the same pass). Register before reading. */
   onChunk(listener: (chunk: Buffer) => void): void {
-    this.#listeners.push(listener);
+    this.#text.onChunk(listener);
   }
 
   get delimiter(): Delimiter {
@@ -270,6 +369,7 @@ export class CsvFileReader {
     this.#readHeader();
     if (this.#pending.length > 0) {
       yield this.#pending;
+      this.#pending = [];
     }
     const out: CsvRow[] = [];
     while (!this.#eof) {
@@ -288,45 +388,51 @@ export class CsvFileReader {
 
   #readHeader(): void {
     if (this.#header !== undefined) return;
-    // Read until the first non-blank line is complete, then sniff the delimiter from it.
-    const rows: CsvRow[] = [];
-    while (!this.#parser) {
+    // Read the first lines (up to HEAD_LINES, or the chosen header line) to sniff the delimiter from them.
+    let head = '';
+    let lineFeeds = 0;
+    const wanted = this.#headerOptions.headerRow;
+    const enough = wanted ?? HEAD_LINES;
+    while (lineFeeds < enough) {
       const text = this.#readText();
       if (text === null) break;
-      this.#head += text;
-      const firstLine = firstNonBlankLine(this.#head);
-      if (firstLine !== null) this.#startParser(firstLine, rows);
-    }
-    if (!this.#parser) {
-      // No line end at all: the whole file is (at most) the header.
-      const firstLine = this.#head.trim();
-      if (firstLine.length === 0) {
-        this.#header = [];
-        this.#eof = true;
-        return;
+      lineFeeds += countNewlines(text, 0, text.length);
+      head += text;
+      if (head.length - (head.lastIndexOf('\n') + 1) > MAX_RECORD_CHARS) {
+        const line = lineFeeds + 1;
+        throw new CsvError(`line ${line} is longer than ${count(MAX_RECORD_CHARS)} characters${lineFeeds === 0 ? ' with no line end' : ''}: not a table of rows (a JSON or text document saved as .csv?)`, {
+          line, limit: MAX_RECORD_CHARS,
+        });
       }
-      this.#startParser(firstLine, rows);
+      if (head.length > HEAD_CHARS_MAX) break;
     }
-    while (rows.length === 0 && !this.#eof) this.#readChunk(rows);
-    const first = rows.shift();
-    if (!first) {
-      this.#header = [];
-      return;
-    }
-    const header = first.fields.map((f) => f.trim());
-    while (header.length > 0 && header[header.length - 1] === '') header.pop();
-    this.#header = header;
-    this.#headerLine = first.line;
-    this.#pending = rows;
-  }
-
-  #startParser(firstLine: string, rows: CsvRow[]): void {
-    this.#delimiter ??= sniffDelimiter(firstLine);
+    const lines = head.split('\n');
+    if (!this.#eof) lines.pop(); // the last line may be incomplete
+    const sample = (wanted !== undefined && lines[wanted - 1] !== undefined ? [lines[wanted - 1]!] : lines.slice(0, HEAD_LINES))
+      .map((l) => l.replace(/\r$/, '')).filter((l) => l.trim().length > 0 && !/^[,;\t\s]*$/.test(l));
+    this.#delimiter ??= sniffDelimiterOf(sample, wanted === undefined ? this.#headerOptions.isKnownHeader : undefined);
     this.#parser = new CsvParser(this.#delimiter);
-    const head = this.#head;
-    this.#head = '';
+    const rows: CsvRow[] = [];
     this.#parser.push(head, rows);
     if (this.#eof) this.#parser.end(rows);
+    let seen = wanted === undefined ? rows : rows.filter((r) => r.line >= wanted);
+    for (;;) {
+      const at = chooseHeader(seen, this.#headerOptions, this.#eof, 'line');
+      if (at >= 0) {
+        const first = seen[at];
+        if (!first) break;
+        const header = first.fields.map((f) => f.trim());
+        while (header.length > 0 && header[header.length - 1] === '') header.pop();
+        this.#header = header;
+        this.#headerLine = first.line;
+        this.#pending = seen.slice(at + 1);
+        return;
+      }
+      const more: CsvRow[] = [];
+      this.#readChunk(more);
+      seen = seen.concat(wanted === undefined ? more : more.filter((r) => r.line >= wanted));
+    }
+    this.#header = [];
   }
 
   #readChunk(out: CsvRow[]): void {
@@ -342,38 +448,14 @@ export class CsvFileReader {
   /** The next decoded text, or null at end of file. */
   #readText(): string | null {
     if (this.#eof) return null;
-    const n = readSync(this.#fd, this.#buffer, 0, this.#buffer.length, null);
-    if (n === 0) {
-      this.#eof = true;
-      const tail = this.#decoder?.end() ?? '';
-      return tail.length > 0 ? tail : null;
-    }
-    let bytes = this.#buffer.subarray(0, n);
-    for (const listener of this.#listeners) listener(bytes);
-    this.bytesRead += n;
-    if (!this.#decoder) {
-      if (bytes[0] === 0xff && bytes[1] === 0xfe) {
-        this.#decoder = new StringDecoder('utf16le');
-        bytes = bytes.subarray(2);
-      } else {
-        this.#decoder = new StringDecoder('utf8');
-        if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
-      }
-    }
-    return this.#decoder.write(bytes);
+    const text = this.#text.read();
+    if (text === null) this.#eof = true;
+    return text;
   }
 }
 
-function firstNonBlankLine(text: string): string | null {
-  let pos = 0;
-  for (;;) {
-    const nl = text.indexOf('\n', pos);
-    if (nl === -1) return null;
-    const line = text.slice(pos, nl).replace(/\r$/, '');
-    if (line.trim().length > 0) return line;
-    pos = nl + 1;
-  }
-}
+/** Text read ahead to find the header, at most (titles above a header are a few lines). */
+const HEAD_CHARS_MAX = 4 * MAX_RECORD_CHARS;
 
 /** Reads all rows of a small file (tests, previews of small files). */
 export function readCsvAll(path: string, options: CsvReadOptions = {}): { header: string[]; rows: CsvRow[]; delimiter: Delimiter } {

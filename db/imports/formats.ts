@@ -13,6 +13,7 @@
  */
 import type { ImportFormat, ColumnMapping } from './contract.ts';
 import { parseNumber } from './csv.ts';
+import { controlCharacterAt } from './reading.ts';
 
 export type Flow = 'export' | 'import' | 're-export' | 're-import';
 
@@ -150,6 +151,15 @@ function usd(raw: string, scale: number, decimalComma: boolean, column: string, 
   return v * scale;
 }
 
+/** False (and a problem) for a name holding a control character: such a name is never stored. */
+function plainName(raw: string, column: string, sink: MapSink): boolean {
+  const at = controlCharacterAt(raw);
+  if (at < 0) return true;
+  const code = raw.charCodeAt(at).toString(16).toUpperCase().padStart(4, '0');
+  sink.problem(column, raw, `a control character (U+${code}) at position ${at + 1}: not part of a name`);
+  return false;
+}
+
 const COMTRADE_FLOWS: Record<string, Flow> = { X: 'export', M: 'import', RX: 're-export', RM: 're-import' };
 const LEGACY_FLOWS: Record<string, Flow> = { '1': 'import', '2': 'export', '3': 're-export', '4': 're-import' };
 const NAMED_FLOWS: Record<string, Flow> = {
@@ -222,6 +232,8 @@ export function createMapper(format: ImportFormat, header: string[], options: Ma
     if (month === 'bad') bad = true;
     const product = productCode(get(f, c.cmd), get(f, c.level), header[c.cmd] ?? 'commodity code', sink);
     const value = usd(get(f, c.value), 1, dc, header[c.value] ?? 'value', sink);
+    if (c.repDesc >= 0 && !plainName(get(f, c.repDesc), header[c.repDesc] ?? 'reporter', sink)) bad = true;
+    if (c.parDesc >= 0 && !plainName(get(f, c.parDesc), header[c.parDesc] ?? 'partner', sink)) bad = true;
     if (bad || y === null || product === null || value === null || reporter === null || month === 'bad') return INVALID;
     if (c.repDesc >= 0) sink.economy(reporter, get(f, c.repDesc));
     if (c.parDesc >= 0) sink.economy(partner, get(f, c.parDesc));
@@ -306,6 +318,8 @@ export function createMapper(format: ImportFormat, header: string[], options: Ma
       const product = productCode(get(f, cCmd), '', header[cCmd] ?? 'ProductCode', sink);
       // WITS states values in thousands of US dollars.
       const value = usd(get(f, cValue), 1000, dc, header[cValue] ?? 'TradeValue in 1000 USD', sink);
+      if (cRepDesc >= 0 && !plainName(get(f, cRepDesc), header[cRepDesc] ?? 'ReporterName', sink)) bad = true;
+      if (cParDesc >= 0 && !plainName(get(f, cParDesc), header[cParDesc] ?? 'PartnerName', sink)) bad = true;
       if (bad || y === null || product === null || value === null || reporter === null) return INVALID;
       if (cRepDesc >= 0) sink.economy(reporter, get(f, cRepDesc));
       if (cParDesc >= 0) sink.economy(partner, get(f, cParDesc));

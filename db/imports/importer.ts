@@ -21,6 +21,7 @@ import {
   createMapper, detectFormat, FORMAT_LABELS, FORMAT_PUBLISHERS, MissingColumnError, suggestMapping, WORLD, WORLD_NAME,
 } from './formats.ts';
 import { cancelled, ROW_FIELDS, scanInline, scanInThread, type Scan, type ScanEnd, type ScanSetup, type ValidBatch } from './scan.ts';
+import type { TextEncodingName } from './reading.ts';
 import { openTable, readError, type TableReader } from './table.ts';
 
 /** Rows per multi-row INSERT into the staging table (7 parameters each, well under SQLite's 32766). */
@@ -29,6 +30,15 @@ const BATCH = 256;
 const IMPORT_CACHE_KIB = -8000;
 /** Files from this size on are read in a thread of their own (below it, starting the thread costs more than it saves). */
 const READING_THREAD_BYTES = 8 * 1024 * 1024;
+/**
+ * A preview checks the file's first bytes only, so it answers within about two seconds whatever the
+ * file (the import checks every row): it stops after the batch that passes PREVIEW_BYTES, or once
+ * PREVIEW_MS have passed since it started (a slow or busy machine; the worker's start-up comes on top).
+ */
+export const PREVIEW_BYTES = 8 * 1024 * 1024;
+export const PREVIEW_MS = 1200;
+/** The reading time a preview has at least, however late its reading starts. */
+const PREVIEW_MIN_MS = 200;
 
 export interface ProgressCounts {
   phase: 'reading' | 'indexing' | 'committing';
@@ -49,6 +59,10 @@ export interface ImportOptions {
   userName: string;
   /** A workbook's sheet by name (the first otherwise). */
   sheet?: string | undefined;
+  /** A CSV file's encoding as the user chose it. */
+  encoding?: TextEncodingName | undefined;
+  /** The header's line or row as the user chose it. */
+  headerRow?: number | undefined;
   chunkSize?: number;
   /** Read the file in a thread of its own: by default from READING_THREAD_BYTES on. */
   readingThread?: boolean;
@@ -66,6 +80,12 @@ export interface PreviewOptions {
   format?: ImportFormat | undefined;
   mapping?: ColumnMapping | undefined;
   sheet?: string | undefined;
+  encoding?: TextEncodingName | undefined;
+  headerRow?: number | undefined;
+  /** Check the whole file, not its first PREVIEW_BYTES (tests). */
+  whole?: boolean;
+  /** Other bounds than PREVIEW_BYTES and PREVIEW_MS (tests). */
+  limits?: { bytes: number; ms: number };
   chunkSize?: number;
   isCancelled?: () => boolean;
   onProgress?: (progress: ProgressCounts) => void;
@@ -90,22 +110,39 @@ interface FileLayout {
   kind: TableReader['kind'];
   delimiter: TableReader['delimiter'];
   sheet: TableReader['sheet'];
+  encoding: TableReader['encoding'];
+  headerLine: number;
   totalBytes: number;
+}
+
+/** How a file is read, as the user chose it. */
+interface ReadChoices {
+  sheet?: string | undefined;
+  encoding?: TextEncodingName | undefined;
+  headerRow?: number | undefined;
 }
 
 /**
  * Reads the header only and checks that the format's columns are there (a MissingColumnError
  * becomes an invalid-file error naming the columns).
  */
-function readLayout(db: Db, path: string, format: ImportFormat | undefined, mapping: ColumnMapping | undefined, sheet: string | undefined): FileLayout {
-  const reader = openTable(path, { sheet });
+function readLayout(
+  db: Db, path: string, format: ImportFormat | undefined, mapping: ColumnMapping | undefined, choices: ReadChoices, isCancelled: (() => boolean) | undefined,
+): FileLayout {
+  const checkpoint = (): void => {
+    if (isCancelled?.()) throw cancelled();
+  };
+  const reader = openTable(path, { sheet: choices.sheet, encoding: choices.encoding, headerRow: choices.headerRow, checkpoint });
   try {
     const header = reader.header;
     if (header.length === 0) throw new ApiError('invalid-file', `${basename(path)} is empty: no header line.`, { file: basename(path) });
     const detected = format ?? detectFormat(header);
     const used = detected === 'generic' ? (mapping ?? rememberedMapping(db, header)) : undefined;
     createMapper(detected, header, { decimalComma: reader.delimiter === ';', mapping: used });
-    return { header, format: detected, mapping: used, kind: reader.kind, delimiter: reader.delimiter, sheet: reader.sheet, totalBytes: reader.totalBytes };
+    return {
+      header, format: detected, mapping: used, kind: reader.kind, delimiter: reader.delimiter, sheet: reader.sheet, encoding: reader.encoding,
+      headerLine: reader.headerLine, totalBytes: reader.totalBytes,
+    };
   } catch (error) {
     if (error instanceof MissingColumnError) {
       throw new ApiError('invalid-file', `${basename(path)} cannot be read as ${FORMAT_LABELS[format ?? 'generic']}: ${error.message}.`, {
@@ -152,12 +189,21 @@ function report(end: ScanEnd, newEconomies: string[]): ValidationReport {
   };
 }
 
-/** Reads the whole file, validates every row, writes nothing. */
+/** The choices, every key present (ScanSetup has them all). */
+interface Choices {
+  sheet: string | undefined;
+  encoding: TextEncodingName | undefined;
+  headerRow: number | undefined;
+}
+const choicesOf = (options: ReadChoices): Choices => ({ sheet: options.sheet, encoding: options.encoding, headerRow: options.headerRow });
+
+/** Reads the file's first megabytes (all of it with `whole`), validates their rows, writes nothing. */
 export function previewFile(db: Db, options: PreviewOptions): ImportPreview {
+  const started = performance.now();
   const fileName = basename(options.path);
   let layout: FileLayout;
   try {
-    layout = readLayout(db, options.path, options.format, options.mapping, options.sheet);
+    layout = readLayout(db, options.path, options.format, options.mapping, choicesOf(options), options.isCancelled);
   } catch (error) {
     const missing = error instanceof ApiError ? (error.details as { missingColumns?: string[] } | undefined)?.missingColumns : undefined;
     if (!missing) throw error;
@@ -165,7 +211,11 @@ export function previewFile(db: Db, options: PreviewOptions): ImportPreview {
   }
   const known = knownEconomies(db);
   const setup: ScanSetup = {
-    path: options.path, format: layout.format, mapping: layout.mapping, sheet: options.sheet, chunkSize: options.chunkSize, known: [...known],
+    path: options.path, format: layout.format, mapping: layout.mapping, chunkSize: options.chunkSize, known: [...known], ...choicesOf(options),
+    stopAfter: options.whole ? undefined : {
+      bytes: options.limits?.bytes ?? PREVIEW_BYTES,
+      ms: options.limits?.ms ?? Math.max(PREVIEW_MIN_MS, PREVIEW_MS - (performance.now() - started)),
+    },
   };
   const newEconomies = new Set<string>();
   const end = drain(scanInline(setup, options.isCancelled), (batch) => {
@@ -180,12 +230,14 @@ export function previewFile(db: Db, options: PreviewOptions): ImportPreview {
       rowsSkipped: batch.rowsRead - batch.rowsValid,
     });
   });
-  const previous = db.prepare('SELECT id, started_at AS at FROM import_run WHERE file_hash = ? ORDER BY id LIMIT 1').get(end.fileHash) as
-    { id: number; at: string } | undefined;
+  const previous = end.complete
+    ? db.prepare('SELECT id, started_at AS at FROM import_run WHERE file_hash = ? ORDER BY id LIMIT 1').get(end.fileHash) as { id: number; at: string } | undefined
+    : undefined;
   const remembered = layout.format === 'generic' && !options.mapping && layout.mapping !== undefined;
   return {
     fileName, fileSize: layout.totalBytes, fileHash: end.fileHash, format: layout.format, formatLabel: FORMAT_LABELS[layout.format],
-    delimiter: layout.delimiter, fileType: layout.kind, sheet: layout.sheet,
+    delimiter: layout.delimiter, fileType: layout.kind, sheet: layout.sheet, encoding: layout.encoding, headerLine: layout.headerLine,
+    checked: { complete: end.complete, rows: end.rowsRead, bytes: end.bytesRead, totalBytes: end.totalBytes },
     columns: layout.header, sampleRows: end.sampleRows, mappingNeeded: false, mapping: layout.mapping ?? null, mappingRemembered: remembered,
     missingColumns: [], alreadyImported: previous ?? null,
     ...report(end, [...newEconomies].sort()),
@@ -194,7 +246,7 @@ export function previewFile(db: Db, options: PreviewOptions): ImportPreview {
 
 /** A file whose columns do not fit its format: show what it holds and what is missing, rather than only an error. */
 function missingColumnsPreview(options: PreviewOptions, missing: string[]): ImportPreview {
-  const reader = openTable(options.path, { sheet: options.sheet });
+  const reader = openTable(options.path, choicesOf(options));
   try {
     const header = reader.header;
     const sampleRows: string[][] = [];
@@ -205,7 +257,8 @@ function missingColumnsPreview(options: PreviewOptions, missing: string[]): Impo
     const format = options.format ?? detectFormat(header);
     return {
       fileName: basename(options.path), fileSize: reader.totalBytes, fileHash: '', format, formatLabel: FORMAT_LABELS[format],
-      delimiter: reader.delimiter, fileType: reader.kind, sheet: reader.sheet,
+      delimiter: reader.delimiter, fileType: reader.kind, sheet: reader.sheet, encoding: reader.encoding, headerLine: reader.headerLine,
+      checked: { complete: false, rows: 0, bytes: reader.bytesRead, totalBytes: reader.totalBytes },
       columns: header, sampleRows, mappingNeeded: format === 'generic',
       mapping: format === 'generic' ? (options.mapping ?? suggestMapping(header)) : null, mappingRemembered: false,
       missingColumns: format === 'generic' && !options.mapping ? [] : missing, alreadyImported: null,
@@ -222,7 +275,7 @@ function missingColumnsPreview(options: PreviewOptions, missing: string[]): Impo
 export function importFile(db: Db, options: ImportOptions): ImportSummary {
   const started = performance.now();
   const fileName = basename(options.path);
-  const layout = readLayout(db, options.path, options.format, options.mapping, options.sheet);
+  const layout = readLayout(db, options.path, options.format, options.mapping, choicesOf(options), options.isCancelled);
   const { format } = layout;
   const now = new Date().toISOString();
   let open = false;
@@ -283,7 +336,7 @@ export function importFile(db: Db, options: ImportOptions): ImportSummary {
     };
 
     const setup: ScanSetup = {
-      path: options.path, format, mapping: layout.mapping, sheet: options.sheet, chunkSize: options.chunkSize, known: [...known],
+      path: options.path, format, mapping: layout.mapping, chunkSize: options.chunkSize, known: [...known], ...choicesOf(options),
     };
     const inThread = options.readingThread ?? layout.totalBytes >= READING_THREAD_BYTES;
     const end = drain((inThread ? scanInThread : scanInline)(setup, options.isCancelled), (batch) => {

@@ -49,7 +49,9 @@ export function importsHandlers(ctx: Context): Pick<Handlers, ImportsMethods> {
   return {
     previewImport: async (input) => {
       const { path } = ctx.files.read(input.file);
-      return runJob<ImportPreview>('preview', ctx.db.name, { path, format: input.format, mapping: input.mapping, sheet: input.sheet }, jobOptions());
+      return runJob<ImportPreview>('preview', ctx.db.name, {
+        path, format: input.format, mapping: input.mapping, sheet: input.sheet, encoding: input.encoding, headerRow: input.headerRow,
+      }, jobOptions());
     },
 
     startImport: async (input) => {
@@ -58,7 +60,7 @@ export function importsHandlers(ctx: Context): Pick<Handlers, ImportsMethods> {
       // The worker backs the database up once it knows the import will write (not for a file already imported or without rows).
       const job = startJob('import', ctx.db.name, {
         path: file.path, format: input.format, mapping: input.mapping, publisher: input.publisher, sheet: input.sheet,
-        onlyValidRows: input.onlyValidRows, userName: ctx.userName,
+        encoding: input.encoding, headerRow: input.headerRow, onlyValidRows: input.onlyValidRows, userName: ctx.userName,
       }, options);
       void job.done.then(() => {
         file.done();

@@ -14,6 +14,7 @@ import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from '
 import { ApiError, type ApiErrorShape, type ErrorCode } from '../errors.ts';
 import type { ColumnMapping, ImportFormat, ImportProblem } from './contract.ts';
 import { createMapper, INVALID, OK, type MapSink, type MappedRow } from './formats.ts';
+import { controlCharacterAt, type TextEncodingName } from './reading.ts';
 import { openTable, readError } from './table.ts';
 import { workerFile } from './worker-file.ts';
 
@@ -30,6 +31,12 @@ export interface ScanSetup {
   chunkSize: number | undefined;
   /** Economies the database has: names the file gives them are not collected. */
   known: string[];
+  /** A CSV file's encoding as the user chose it. */
+  encoding?: TextEncodingName | undefined;
+  /** The header's line or row as the user chose it. */
+  headerRow?: number | undefined;
+  /** A preview's bounds: the pass stops after the batch that reaches either (the report says it covers part of the file). */
+  stopAfter?: { bytes: number; ms: number } | undefined;
 }
 
 export interface ValidBatch {
@@ -57,6 +64,8 @@ export interface ScanEnd {
   totalBytes: number;
   /** The first ten rows as read (for the preview). */
   sampleRows: string[][];
+  /** false: the pass stopped at `stopAfter` (fileHash is then empty: only part of the file was hashed). */
+  complete: boolean;
 }
 
 export type Scan = Generator<ValidBatch, ScanEnd, void>;
@@ -89,7 +98,8 @@ class Tally implements MapSink {
   }
 
   economy(code: string, name: string): void {
-    if (this.#known.has(code) || this.#named.has(code) || name.trim() === '') return;
+    // A name with a control character is never stored (the row mappers report it as a problem).
+    if (this.#known.has(code) || this.#named.has(code) || name.trim() === '' || controlCharacterAt(name) >= 0) return;
     this.#named.add(code);
     this.#newNames.push([code, name.trim()]);
   }
@@ -108,7 +118,11 @@ class Tally implements MapSink {
 
 /** The pass in the calling thread. */
 export function* scanInline(setup: ScanSetup, isCancelled?: () => boolean): Scan {
-  const reader = openTable(setup.path, { chunkSize: setup.chunkSize, sheet: setup.sheet });
+  const checkpoint = (): void => {
+    if (isCancelled?.()) throw cancelled();
+  };
+  const reader = openTable(setup.path, { chunkSize: setup.chunkSize, sheet: setup.sheet, encoding: setup.encoding, headerRow: setup.headerRow, checkpoint });
+  const started = performance.now();
   const hash = createHash('sha256');
   // Every byte read is hashed, the header's included (registered before anything is read).
   reader.onChunk((chunk) => hash.update(chunk));
@@ -121,6 +135,7 @@ export function* scanInline(setup: ScanSetup, isCancelled?: () => boolean): Scan
     let rowsRead = 0;
     let rowsValid = 0;
     let invalid = 0;
+    let complete = true;
     for (const batch of reader.batches()) {
       if (isCancelled?.()) throw cancelled();
       const rows: (string | number | null)[] = [];
@@ -140,10 +155,15 @@ export function* scanInline(setup: ScanSetup, isCancelled?: () => boolean): Scan
       }
       rowsValid += count;
       yield { rows, count, names: tally.takeNames(), invalid, bytesRead: reader.bytesRead, totalBytes: reader.totalBytes, rowsRead, rowsValid };
+      const stop = setup.stopAfter;
+      if (stop && reader.bytesRead < reader.totalBytes && (reader.bytesRead >= stop.bytes || performance.now() - started >= stop.ms)) {
+        complete = false;
+        break;
+      }
     }
     return {
       rowsRead, rowsValid, problems: tally.problems, problemCount: tally.problemCount, skipped: tally.skippedList(),
-      fileHash: hash.digest('hex'), bytesRead: reader.bytesRead, totalBytes: reader.totalBytes, sampleRows,
+      fileHash: complete ? hash.digest('hex') : '', bytesRead: reader.bytesRead, totalBytes: reader.totalBytes, sampleRows, complete,
     };
   } catch (error) {
     throw readError(setup.path, error);

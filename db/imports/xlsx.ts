@@ -13,15 +13,18 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import { ZipError, ZipFile, type ZipEntry } from './zip.ts';
 import type { CsvRow, Delimiter } from './csv.ts';
+import { chooseHeader, count, TableReadError, type HeaderOptions } from './reading.ts';
 
-export interface XlsxReadOptions {
+export interface XlsxReadOptions extends HeaderOptions {
   /** Uncompressed bytes per read of the sheet part. */
   chunkSize?: number;
   /** A sheet by name; the workbook's first sheet otherwise. */
   sheet?: string | undefined;
+  /** Called between chunks while the shared strings are read (before any row): throws to stop (cancel). */
+  checkpoint?: (() => void) | undefined;
 }
 
-export class XlsxError extends Error {}
+export class XlsxError extends TableReadError {}
 
 const ENTITY = /&(?:(amp|lt|gt|quot|apos)|#(\d+)|#x([0-9a-fA-F]+));/g;
 const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
@@ -99,6 +102,16 @@ const CELL_REF = /\br\s*=\s*["']([A-Za-z]+)\d*["']/;
 const CELL_TYPE = /\bt\s*=\s*["'](\w+)["']/;
 /** Sheets wider than this are refused (Excel's own limit is 16,384 columns). */
 const MAX_COLUMNS = 16_384;
+/**
+ * The most XML one sheet row may take. A trade table's row is well under 10 KB; Excel's largest
+ * cell is 32,767 characters, so even a row of several full cells fits. Beyond this the row is
+ * refused rather than held in memory (one cell of a "zip bomb" can be a gigabyte).
+ */
+export const MAX_ROW_XML_CHARS = 4 * 1024 * 1024;
+/** The most XML one shared string (`<si>` item) may take: Excel's 32,767-character cell, with room for rich-text markup. */
+export const MAX_STRING_XML_CHARS = 1024 * 1024;
+/** The shared strings are held in memory while the sheet is read: their text is capped (~64–128 MB of heap). */
+export const MAX_SHARED_TEXT_CHARS = 64 * 1024 * 1024;
 
 export class XlsxFileReader {
   readonly kind = 'xlsx' as const;
@@ -110,6 +123,8 @@ export class XlsxFileReader {
   readonly sheet: { name: string; all: string[] };
   /** A spreadsheet has no delimiter; "," for the report. */
   readonly delimiter: Delimiter = ',';
+  /** A workbook's XML declares its own encoding (UTF-8): nothing to choose. */
+  readonly encoding = null;
   #zip: ZipFile;
   #sheetEntry: ZipEntry;
   #strings: string[] | undefined;
@@ -120,14 +135,18 @@ export class XlsxFileReader {
   #headerLine = 1;
   #rows: Generator<CsvRow[]> | undefined;
   #pending: CsvRow[] = [];
+  #headerOptions: HeaderOptions;
+  #checkpoint: (() => void) | undefined;
 
   constructor(path: string, options: XlsxReadOptions = {}) {
     this.path = path;
     this.#chunkSize = options.chunkSize ?? 64 * 1024;
+    this.#headerOptions = { headerRow: options.headerRow, isKnownHeader: options.isKnownHeader };
+    this.#checkpoint = options.checkpoint;
     try {
       this.#zip = new ZipFile(path);
     } catch (error) {
-      if (error instanceof ZipError) throw new XlsxError(`not a readable .xlsx workbook: ${error.message}`);
+      if (error instanceof ZipError) throw new XlsxError(`not a readable .xlsx workbook: ${error.message}`, error.place);
       throw error;
     }
     try {
@@ -139,7 +158,7 @@ export class XlsxFileReader {
         : undefined;
       const bookPath = officeDoc ? resolvePart('', officeDoc) : workbookPath;
       const book = this.#zip.entries.get(bookPath);
-      if (!book) throw new XlsxError('no workbook part (xl/workbook.xml): not an Excel workbook');
+      if (!book) throw new XlsxError('a ZIP archive, not an Excel workbook: no workbook part (xl/workbook.xml)');
       const sheets = elements(this.#zip.readText(book), 'sheet');
       if (sheets.length === 0) throw new XlsxError('the workbook has no sheet');
       const relsPath = resolvePart(bookPath, `_rels/${bookPath.split('/').pop()}.rels`);
@@ -163,7 +182,6 @@ export class XlsxFileReader {
       this.#stringsEntry = this.#zip.entries.get(sst ? resolvePart(bookPath, sst) : 'xl/sharedStrings.xml');
     } catch (error) {
       this.#zip.close();
-      if (error instanceof ZipError) throw new XlsxError(error.message);
       throw error;
     }
   }
@@ -198,20 +216,27 @@ export class XlsxFileReader {
     this.#zip.close();
   }
 
+  /** The header: the first non-blank row, or one below titles (see chooseHeader); rows above it are left out. */
   #readHeader(): void {
     if (this.#header !== undefined) return;
     this.#rows = this.#scan();
+    const seen: CsvRow[] = [];
+    const wanted = this.#headerOptions.headerRow;
     // Pulled by hand: a for…of that stops early would close the generator.
-    for (let next = this.#rows.next(); !next.done; next = this.#rows.next()) {
-      const batch = next.value;
-      const first = batch.findIndex((r) => r.fields.some((f) => f.trim() !== ''));
-      if (first < 0) continue;
-      const header = batch[first]!.fields.map((f) => f.trim());
-      while (header.length > 0 && header[header.length - 1] === '') header.pop();
-      this.#header = header;
-      this.#headerLine = batch[first]!.line;
-      this.#pending = batch.slice(first + 1).map((r) => ({ line: r.line, fields: r.fields }));
-      return;
+    for (let next = this.#rows.next(); ; next = this.#rows.next()) {
+      if (!next.done) {
+        for (const r of next.value) if (wanted === undefined || r.line >= wanted) seen.push({ line: r.line, fields: r.fields });
+      }
+      const at = chooseHeader(seen, this.#headerOptions, next.done === true, 'row');
+      if (at >= 0 && seen.length > 0) {
+        const header = seen[at]!.fields.map((f) => f.trim());
+        while (header.length > 0 && header[header.length - 1] === '') header.pop();
+        this.#header = header;
+        this.#headerLine = seen[at]!.line;
+        this.#pending = seen.slice(at + 1);
+        return;
+      }
+      if (next.done) break;
     }
     this.#header = [];
   }
@@ -220,18 +245,33 @@ export class XlsxFileReader {
     if (this.#strings) return this.#strings;
     const strings: string[] = [];
     if (this.#stringsEntry) {
+      const entry = this.#stringsEntry.name;
       const decoder = new TextDecoder('utf-8');
       let text = '';
+      let held = 0;
       const item = /<(?:[\w.-]+:)?si\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:[\w.-]+:)?si>)/g;
       for (const chunk of this.#zip.stream(this.#stringsEntry, this.#chunkSize)) {
+        this.#checkpoint?.();
         text += decoder.decode(chunk, { stream: true });
         item.lastIndex = 0;
         let consumed = 0;
         for (let m = item.exec(text); m; m = item.exec(text)) {
-          strings.push(m[1] === undefined ? '' : stringItemText(m[1]));
+          const s = m[1] === undefined ? '' : stringItemText(m[1]);
+          held += s.length;
+          if (held > MAX_SHARED_TEXT_CHARS) {
+            throw new XlsxError(`the shared strings hold more than ${count(MAX_SHARED_TEXT_CHARS)} characters of text (at string ${count(strings.length + 1)})`, {
+              entry, limit: MAX_SHARED_TEXT_CHARS,
+            });
+          }
+          strings.push(s);
           consumed = item.lastIndex;
         }
         text = text.slice(consumed);
+        if (text.length > MAX_STRING_XML_CHARS) {
+          throw new XlsxError(`shared string ${count(strings.length + 1)} is longer than ${count(MAX_STRING_XML_CHARS)} characters of XML (Excel's cells hold at most 32,767)`, {
+            entry, limit: MAX_STRING_XML_CHARS,
+          });
+        }
       }
     }
     this.#strings = strings;
@@ -244,55 +284,81 @@ export class XlsxFileReader {
     const decoder = new TextDecoder('utf-8');
     let text = '';
     let lastRow = 0;
+    // A row still open at the end of a chunk: its text in pieces, joined only once its end has come
+    // (each piece is searched once, so a long row costs linear time).
+    const open: string[] = [];
+    let openLength = 0;
+    let openRow = 0;
     const out: CsvRow[] = [];
     const onRead = (offset: number): void => {
       this.bytesRead = offset;
     };
-    try {
-      for (const chunk of this.#zip.stream(this.#sheetEntry, this.#chunkSize, onRead)) {
-        text += decoder.decode(chunk, { stream: true });
-        let pos = 0;
-        for (;;) {
-          ROW_START.lastIndex = pos;
-          const start = ROW_START.exec(text);
-          if (!start) {
-            pos = Math.max(pos, text.length - 64); // keep a possible partial "<row" tag
-            break;
-          }
-          const tagEnd = text.indexOf('>', start.index);
-          if (tagEnd < 0) {
-            pos = start.index;
-            break;
-          }
-          const openTag = text.slice(start.index, tagEnd + 1);
-          const rowAttr = ROW_NUMBER.exec(openTag);
-          if (text.charCodeAt(tagEnd - 1) === 47 /* "/" */) {
-            // An empty row: <row r="5"/>.
-            lastRow = rowAttr ? Number(rowAttr[1]) : lastRow + 1;
-            pos = tagEnd + 1;
-            continue;
-          }
-          ROW_END.lastIndex = tagEnd;
-          const end = ROW_END.exec(text);
-          if (!end) {
-            pos = start.index;
-            break;
-          }
-          lastRow = rowAttr ? Number(rowAttr[1]) : lastRow + 1;
-          const fields = this.#cells(text.slice(tagEnd + 1, end.index), strings, lastRow);
-          if (fields.some((f) => f.length > 0 && f.trim().length > 0)) out.push({ line: lastRow, fields });
-          pos = end.index + end[0].length;
+    for (const chunk of this.#zip.stream(this.#sheetEntry, this.#chunkSize, onRead)) {
+      const piece = decoder.decode(chunk, { stream: true });
+      if (open.length > 0) {
+        ROW_END.lastIndex = 0;
+        if (!ROW_END.test(open[open.length - 1]!.slice(-64) + piece)) {
+          open.push(piece);
+          openLength += piece.length;
+          this.#checkRowLength(openLength, openRow);
+          continue;
         }
-        text = text.slice(pos);
-        if (out.length > 0) {
-          yield out.slice();
-          out.length = 0;
-        }
+        text = open.join('') + piece;
+        open.length = 0;
+        openLength = 0;
+      } else {
+        text += piece;
       }
-    } catch (error) {
-      if (error instanceof ZipError) throw new XlsxError(error.message);
-      throw error;
+      let pos = 0;
+      let incomplete = false;
+      for (;;) {
+        ROW_START.lastIndex = pos;
+        const start = ROW_START.exec(text);
+        if (!start) {
+          pos = Math.max(pos, text.length - 64); // keep a possible partial "<row" tag
+          break;
+        }
+        const tagEnd = text.indexOf('>', start.index);
+        const attr = ROW_NUMBER.exec(text.slice(start.index, tagEnd < 0 ? start.index + 200 : tagEnd + 1));
+        const rowNumber = attr ? Number(attr[1]) : lastRow + 1;
+        if (tagEnd >= 0 && text.charCodeAt(tagEnd - 1) === 47 /* "/" */) {
+          // An empty row: <row r="5"/>.
+          lastRow = rowNumber;
+          pos = tagEnd + 1;
+          continue;
+        }
+        ROW_END.lastIndex = Math.max(tagEnd, start.index);
+        const end = tagEnd < 0 ? null : ROW_END.exec(text);
+        if (!end) {
+          pos = start.index;
+          openRow = rowNumber;
+          incomplete = true;
+          break;
+        }
+        lastRow = rowNumber;
+        const fields = this.#cells(text.slice(tagEnd + 1, end.index), strings, lastRow);
+        if (fields.some((f) => f.length > 0 && f.trim().length > 0)) out.push({ line: lastRow, fields });
+        pos = end.index + end[0].length;
+      }
+      text = text.slice(pos);
+      if (incomplete) {
+        open.push(text);
+        openLength = text.length;
+        text = '';
+        this.#checkRowLength(openLength, openRow);
+      }
+      if (out.length > 0) {
+        yield out.slice();
+        out.length = 0;
+      }
     }
+  }
+
+  #checkRowLength(length: number, row: number): void {
+    if (length <= MAX_ROW_XML_CHARS) return;
+    throw new XlsxError(`row ${count(row)} of sheet “${this.sheet.name}” is longer than ${count(MAX_ROW_XML_CHARS)} characters of XML (no table's row is)`, {
+      sheet: this.sheet.name, line: row, entry: this.#sheetEntry.name, limit: MAX_ROW_XML_CHARS,
+    });
   }
 
   #cells(xml: string, strings: string[], row: number): string[] {
@@ -303,7 +369,7 @@ export class XlsxFileReader {
       const attrs = m[1] ?? '';
       const ref = CELL_REF.exec(attrs);
       column = ref ? columnIndex(ref[1]!) : column + 1;
-      if (column >= MAX_COLUMNS) throw new XlsxError(`row ${row} has a cell beyond column ${MAX_COLUMNS}`);
+      if (column >= MAX_COLUMNS) throw new XlsxError(`row ${row} has a cell beyond column ${MAX_COLUMNS}`, { sheet: this.sheet.name, line: row });
       const body = m[2];
       if (body === undefined) continue;
       const type = CELL_TYPE.exec(attrs)?.[1] ?? 'n';
@@ -316,7 +382,9 @@ export class XlsxFileReader {
         const raw = v ? v[1] ?? '' : '';
         if (type === 's') {
           const s = strings[Number(raw)];
-          if (s === undefined) throw new XlsxError(`row ${row}: a text cell points to shared string ${raw}, which the workbook does not have`);
+          if (s === undefined) {
+            throw new XlsxError(`row ${row}: a text cell points to shared string ${raw}, which the workbook does not have`, { sheet: this.sheet.name, line: row });
+          }
           value = s;
         } else if (type === 'b') value = raw === '1' ? 'TRUE' : raw === '0' ? 'FALSE' : raw;
         else value = decodeXmlText(raw);
@@ -343,30 +411,6 @@ function* streamFile(path: string, chunkSize: number): Generator<Buffer> {
       if (n === 0) return;
       yield buffer.subarray(0, n);
     }
-  } finally {
-    closeSync(fd);
-  }
-}
-
-/** True when the file starts like a ZIP archive (an .xlsx workbook). */
-export function looksLikeZip(path: string): boolean {
-  const fd = openSync(path, 'r');
-  try {
-    const head = Buffer.alloc(4);
-    const n = readSync(fd, head, 0, 4, 0);
-    return n === 4 && head.readUInt32LE(0) === 0x04034b50;
-  } finally {
-    closeSync(fd);
-  }
-}
-
-/** True for the old binary Excel format (.xls, an OLE2 compound file), which is not read. */
-export function looksLikeOldExcel(path: string): boolean {
-  const fd = openSync(path, 'r');
-  try {
-    const head = Buffer.alloc(8);
-    const n = readSync(fd, head, 0, 8, 0);
-    return n === 8 && head.toString('hex') === 'd0cf11e0a1b11ae1';
   } finally {
     closeSync(fd);
   }

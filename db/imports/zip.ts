@@ -8,6 +8,7 @@ import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { crc32 } from 'node:zlib';
 // fflate's browser build: its Node entry declares a `require` of its own, which clashes with the bundler's ESM shim.
 import { Inflate } from 'fflate/browser';
+import { count, TableReadError } from './reading.ts';
 
 export interface ZipEntry {
   name: string;
@@ -20,7 +21,26 @@ export interface ZipEntry {
   flags: number;
 }
 
-export class ZipError extends Error {}
+export class ZipError extends TableReadError {}
+
+/**
+ * The most one entry may inflate to. Excel's largest sheet (1,048,576 rows of a few dozen cells) is
+ * one to two GB of XML; an entry declaring more is not a table this app can import.
+ */
+export const MAX_ENTRY_BYTES = 4 * 1024 ** 3;
+/** Parts read whole (workbook, relationships): real ones are kilobytes. */
+export const MAX_PART_BYTES = 16 * 1024 ** 2;
+/**
+ * Inflated bytes per compressed byte. Spreadsheet XML deflates 5–30× (a sheet of one row repeated
+ * about 100×); deflate's ceiling is ~1032×, which only a "zip bomb" approaches.
+ */
+export const MAX_RATIO = 200;
+/** The ratio is judged past this much output only: a small part may have any ratio harmlessly. */
+const RATIO_FLOOR_BYTES = 8 * 1024 ** 2;
+/** Compressed bytes per inflate step: one step's output stays under ~16 MB even at deflate's ceiling. */
+const INFLATE_STEP = 16 * 1024;
+
+const megabytes = (bytes: number): string => `${count(Math.round(bytes / 1024 ** 2))} MB`;
 
 const EOCD = 0x06054b50;
 const ZIP64_LOCATOR = 0x07064b50;
@@ -128,19 +148,24 @@ export class ZipFile {
   /** Where the entry's data starts in the file. */
   dataOffset(entry: ZipEntry): number {
     const header = this.#read(entry.headerOffset, 30);
-    if (header.readUInt32LE(0) !== LOCAL) throw new ZipError(`damaged entry ${entry.name}`);
+    if (header.readUInt32LE(0) !== LOCAL) throw new ZipError(`damaged entry ${entry.name}`, { entry: entry.name });
     return entry.headerOffset + 30 + header.readUInt16LE(26) + header.readUInt16LE(28);
   }
 
   /**
    * The entry's uncompressed bytes, chunk by chunk (each chunk is fresh: keep it if needed).
-   * `onRead` reports the file offset reached, for progress.
+   * `onRead` reports the file offset reached, for progress. Inflating stops with a ZipError as soon as
+   * the entry outgrows `limit`, its declared size or MAX_RATIO times the compressed bytes read.
    */
-  *stream(entry: ZipEntry, chunkSize = 64 * 1024, onRead?: (offset: number) => void): Generator<Uint8Array> {
-    if (entry.flags & 0x1) throw new ZipError(`${entry.name} is encrypted`);
-    if (entry.method !== 0 && entry.method !== 8) throw new ZipError(`${entry.name} uses compression method ${entry.method} (only stored and deflate are read)`);
+  *stream(entry: ZipEntry, chunkSize = 64 * 1024, onRead?: (offset: number) => void, limit = MAX_ENTRY_BYTES): Generator<Uint8Array> {
+    const place = { entry: entry.name };
+    if (entry.flags & 0x1) throw new ZipError(`${entry.name} is encrypted`, place);
+    if (entry.method !== 0 && entry.method !== 8) throw new ZipError(`${entry.name} uses compression method ${entry.method} (only stored and deflate are read)`, place);
+    if (entry.size > limit) {
+      throw new ZipError(`${entry.name} would inflate to ${megabytes(entry.size)}, more than the ${megabytes(limit)} a part may have`, { ...place, limit });
+    }
     const start = this.dataOffset(entry);
-    if (start + entry.compressedSize > this.size) throw new ZipError(`${entry.name} runs past the end of the file (truncated?)`);
+    if (start + entry.compressedSize > this.size) throw new ZipError(`${entry.name} runs past the end of the file (truncated?)`, place);
     const out: Uint8Array[] = [];
     const inflate = entry.method === 8 ? new Inflate((chunk) => out.push(chunk)) : null;
     let crc = 0;
@@ -150,33 +175,46 @@ export class ZipFile {
     while (done < entry.compressedSize) {
       const want = Math.min(chunkSize, entry.compressedSize - done);
       const n = readSync(this.#fd, buffer, 0, want, start + done);
-      if (n === 0) throw new ZipError(`${entry.name} ends early (truncated?)`);
-      done += n;
-      const last = done >= entry.compressedSize;
-      const piece = buffer.subarray(0, n);
-      if (inflate) {
-        try {
-          inflate.push(piece, last);
-        } catch (error) {
-          throw new ZipError(`${entry.name} cannot be decompressed: ${(error as Error).message}`);
+      if (n === 0) throw new ZipError(`${entry.name} ends early (truncated?)`, place);
+      for (let at = 0; at < n;) {
+        const step = inflate ? Math.min(INFLATE_STEP, n - at) : n - at;
+        const piece = buffer.subarray(at, at + step);
+        at += step;
+        done += step;
+        if (inflate) {
+          try {
+            inflate.push(piece, done >= entry.compressedSize);
+          } catch (error) {
+            throw new ZipError(`${entry.name} cannot be decompressed: ${(error as Error).message}`, place);
+          }
+        } else {
+          out.push(Uint8Array.from(piece));
         }
-      } else {
-        out.push(Uint8Array.from(piece));
+        for (const chunk of out) total += chunk.length;
+        if (total > entry.size) {
+          throw new ZipError(`${entry.name} inflates to more than the ${count(entry.size)} bytes its directory declares (damaged, or made to exhaust memory)`, place);
+        }
+        if (total > RATIO_FLOOR_BYTES && total > MAX_RATIO * done) {
+          throw new ZipError(
+            `${entry.name} inflates ${count(Math.round(total / done))} times its compressed size (more than ${MAX_RATIO}×): a "zip bomb", not a workbook's data`,
+            { ...place, limit: MAX_RATIO },
+          );
+        }
+        if (at < n && out.length === 0) continue;
+        onRead?.(start + done);
+        for (const chunk of out) {
+          crc = crc32(chunk, crc);
+          yield chunk;
+        }
+        out.length = 0;
       }
-      onRead?.(start + done);
-      for (const chunk of out) {
-        crc = crc32(chunk, crc);
-        total += chunk.length;
-        yield chunk;
-      }
-      out.length = 0;
     }
-    if (total !== entry.size || (crc >>> 0) !== entry.crc) throw new ZipError(`${entry.name} is damaged (size or CRC-32 does not match)`);
+    if (total !== entry.size || (crc >>> 0) !== entry.crc) throw new ZipError(`${entry.name} is damaged (size or CRC-32 does not match)`, place);
   }
 
   /** A small entry, whole (workbook parts, relationships). */
   readText(entry: ZipEntry): string {
-    const chunks = [...this.stream(entry)];
+    const chunks = [...this.stream(entry, 64 * 1024, undefined, MAX_PART_BYTES)];
     return Buffer.concat(chunks).toString('utf8');
   }
 }
