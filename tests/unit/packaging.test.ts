@@ -98,9 +98,20 @@ describe('electron-builder config', () => {
       enableCookieEncryption: true,
       enableEmbeddedAsarIntegrityValidation: true,
       onlyLoadAppFromAsar: true,
+      grantFileProtocolExtraPrivileges: false,
     });
     // Not a fuse: keeps unsigned arm64 builds launchable after the fuses are flipped.
     expect(resetAdHocDarwinSignature).toBe(true);
+  });
+
+  it('turns the file:// extra-privileges fuse off, under the name electron-builder passes to @electron/fuses', async () => {
+    expect(config.electronFuses['grantFileProtocolExtraPrivileges']).toBe(false);
+    // electron-builder maps this key to FuseV1Options.GrantFileProtocolExtraPrivileges; a misspelt key
+    // would be dropped silently by the mapping, so the name is checked against its source.
+    const packager = readFileSync(require.resolve('app-builder-lib/out/platformPackager.js'), 'utf8');
+    expect(packager).toMatch(/config\[FuseV1Options\.GrantFileProtocolExtraPrivileges\] = fuses\.grantFileProtocolExtraPrivileges/);
+    const { FuseV1Options } = require('@electron/fuses') as { FuseV1Options: Record<string, number> };
+    expect(typeof FuseV1Options['GrantFileProtocolExtraPrivileges']).toBe('number');
   });
 
   it('packs only the built app and package.json, unpacking better-sqlite3’s binary', () => {
