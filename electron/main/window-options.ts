@@ -8,6 +8,12 @@ export const APP_SCHEME = 'app';
 export const APP_HOST = 'tradebrief';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 export const INVOKE_CHANNEL = 'tradebrief:invoke';
+/** The page asks main for a file to read or a place to write (native dialogs), or hands it a dropped file. */
+export const OPEN_FILE_CHANNEL = 'tradebrief:open-file';
+export const SAVE_FILE_CHANNEL = 'tradebrief:save-file';
+export const DROP_FILE_CHANNEL = 'tradebrief:drop-file';
+/** Main pushes the session's events (db/host-events.ts) to every app window. */
+export const EVENT_CHANNEL = 'tradebrief:event';
 export const METHODS_ARG = '--tradebrief-methods=';
 
 export function mainWindowOptions(preloadPath: string, methods: readonly string[], show = false): BrowserWindowConstructorOptions {

@@ -1,0 +1,87 @@
+/**
+ * The native Open and Save dialogs, with the filters and names of db/files/kinds.ts, and the one
+ * place that decides whether they are shown or answered by a test (test-dialogs.ts). Message and
+ * error boxes go through here too: under test they are written to stdout/stderr, never shown, so a
+ * test cannot hang on a box nobody sees.
+ */
+import { app, dialog, type BrowserWindow, type FileFilter, type MessageBoxOptions } from 'electron';
+import { basename, dirname, join } from 'node:path';
+import { OPEN_KINDS, SAVE_KINDS, suggestedFileName, type OpenKind, type SaveKind } from '../../db/files/kinds.ts';
+import { dialogMode, takeAnswer, type DialogMode } from './test-dialogs.ts';
+
+let mode: DialogMode = { mode: 'native' };
+
+/** Reads the environment once at start; a packaged app with test answers set gets the refusal back. */
+export function initDialogs(): DialogMode {
+  mode = dialogMode(process.env, app.isPackaged);
+  return mode;
+}
+
+const ALL_FILES: FileFilter = { name: 'All files', extensions: ['*'] };
+
+function openFilters(kinds: readonly OpenKind[]): FileFilter[] {
+  const each = kinds.map((k) => ({ name: OPEN_KINDS[k].label, extensions: [...OPEN_KINDS[k].extensions] }));
+  if (kinds.length < 2) return [...each, ALL_FILES];
+  return [{ name: 'Trade data or briefing pack', extensions: each.flatMap((f) => f.extensions) }, ...each, ALL_FILES];
+}
+
+/** The folder the user last chose a file in, so the next dialog opens there (Documents at first). */
+let lastFolder: string | undefined;
+function startFolder(): string {
+  return lastFolder ?? app.getPath('documents');
+}
+
+/** Asks for one file to read of the given kinds; null when cancelled. */
+export async function askOpenPath(win: BrowserWindow, title: string, kinds: readonly OpenKind[]): Promise<string | null> {
+  let path: string | null;
+  if (mode.mode === 'scripted') {
+    path = takeAnswer(mode.file, title);
+  } else {
+    const picked = await dialog.showOpenDialog(win, { title, defaultPath: startFolder(), properties: ['openFile'], filters: openFilters(kinds) });
+    path = picked.canceled ? null : (picked.filePaths[0] ?? null);
+  }
+  if (path) lastFolder = dirname(path);
+  return path;
+}
+
+/**
+ * Asks where to save a file of `kind`, suggesting `name` (made safe and given the kind's extension);
+ * null when cancelled. The native dialog asks before replacing a file.
+ */
+export async function askSavePath(win: BrowserWindow, title: string, kind: SaveKind, name: string): Promise<string | null> {
+  const fileName = suggestedFileName(basename(name.replaceAll('\\', '/')), kind);
+  let path: string | null;
+  if (mode.mode === 'scripted') {
+    path = takeAnswer(mode.file, title);
+  } else {
+    const picked = await dialog.showSaveDialog(win, {
+      title,
+      defaultPath: join(startFolder(), fileName),
+      filters: [{ name: SAVE_KINDS[kind].label, extensions: [...SAVE_KINDS[kind].extensions] }],
+      properties: ['showOverwriteConfirmation', 'createDirectory'],
+    });
+    path = picked.canceled || !picked.filePath ? null : picked.filePath;
+  }
+  if (path) lastFolder = dirname(path);
+  return path;
+}
+
+/** A message box; under test it is printed and answered with its cancel button. */
+export async function showMessage(win: BrowserWindow | undefined, options: MessageBoxOptions): Promise<number> {
+  if (mode.mode === 'scripted') {
+    process.stdout.write(`[dialog] ${options.message}${options.detail ? ` — ${options.detail}` : ''}\n`);
+    return options.cancelId ?? 0;
+  }
+  const result = win ? await dialog.showMessageBox(win, options) : await dialog.showMessageBox(options);
+  return result.response;
+}
+
+/** An error box; under test it is printed to stderr. */
+export function showError(title: string, error: unknown): void {
+  const text = error instanceof Error ? error.message : String(error);
+  if (mode.mode === 'scripted') {
+    process.stderr.write(`[error] ${title}: ${text}\n`);
+    return;
+  }
+  dialog.showErrorBox(title, text);
+}
