@@ -65,3 +65,15 @@ export function fileToOpen(args: readonly string[], cwd: string): { path: string
   }
   return null;
 }
+
+/**
+ * `--user-data-dir=<folder>`: where this run keeps its database and settings (as Chromium's switch of
+ * the same name), resolved against the launch folder; null when not given. Tests and side-by-side
+ * profiles use it; a second launch with another folder is another app, not a second instance.
+ */
+export function userDataDirArgument(args: readonly string[], cwd: string): string | null {
+  const prefix = '--user-data-dir=';
+  const arg = args.find((a) => a.startsWith(prefix));
+  const value = arg?.slice(prefix.length).trim();
+  return value ? resolve(cwd, value) : null;
+}

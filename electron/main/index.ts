@@ -19,7 +19,7 @@ import { pageSetupFrom, printRoute, printRouteForView, printTargetOf } from '../
 import { restoreFromBackupDialog } from './backups.ts';
 import { openDatabaseFile, openDatabaseFromDialog, recentDatabases, rememberDatabase, saveCopyAs, type DatabaseHolder } from './database-files.ts';
 import { askOpenPath, askSavePath, initDialogs, showError, showMessage } from './file-dialogs.ts';
-import { checkDroppedFile, fileToOpen, isOpenKind, openKindOf } from './file-arguments.ts';
+import { checkDroppedFile, fileToOpen, isOpenKind, openKindOf, userDataDirArgument } from './file-arguments.ts';
 import { buildMenu } from './menu.ts';
 import { pdfFileName, renderPdf } from './print.ts';
 import { registerAppScheme, serveRenderer } from './protocol.ts';
@@ -40,6 +40,10 @@ if (dialogs.mode === 'refused') {
   process.stderr.write(`${dialogs.message}\n`);
   app.exit(1);
 }
+
+// Before anything reads it: the single-instance lock and the database live in this folder.
+const userDataArg = userDataDirArgument(process.argv.slice(1), process.cwd());
+if (userDataArg) app.setPath('userData', userDataArg);
 
 registerAppScheme();
 hardenContents();
@@ -98,7 +102,7 @@ async function openChosenFile(path: string, kind: OpenKind): Promise<void> {
   try {
     const picked = session.files.registerRead(path);
     if (kind === 'trade-data') {
-      await win.loadURL(`${APP_ORIGIN}/index.html#/data?file=${picked.handle}`);
+      await win.loadURL(`${APP_ORIGIN}/index.html#/data?file=${picked.handle}&name=${encodeURIComponent(picked.name)}`);
       return;
     }
     const result = await session.handlers.importPack({ file: picked.handle });

@@ -18,7 +18,7 @@ const methods = Object.freeze((process.argv.find((a) => a.startsWith(METHODS_ARG
 const listeners = new Set<HostEventListener>();
 let subscribed = false;
 
-function dispatchEvent(_ipc: unknown, event: HostEvent): void {
+function forwardEvent(_ipc: unknown, event: HostEvent): void {
   for (const listener of [...listeners]) {
     try {
       listener(event);
@@ -50,7 +50,7 @@ const bridge: HostBridge = {
   on: (listener: HostEventListener) => {
     if (typeof listener !== 'function') throw new TypeError('on() takes a function');
     if (!subscribed) {
-      ipcRenderer.on(EVENT_CHANNEL, dispatchEvent);
+      ipcRenderer.on(EVENT_CHANNEL, forwardEvent);
       subscribed = true;
     }
     listeners.add(listener);

@@ -6,7 +6,7 @@
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { checkDroppedFile, fileToOpen, isOpenKind, openKindOf } from '../../electron/main/file-arguments.ts';
+import { checkDroppedFile, fileToOpen, isOpenKind, openKindOf, userDataDirArgument } from '../../electron/main/file-arguments.ts';
 import { ApiError } from '../../db/errors.ts';
 import { tempDir } from '../support/temp.ts';
 
@@ -86,5 +86,14 @@ describe('fileToOpen (a second launch with a file)', () => {
     expect(isOpenKind('pack')).toBe(true);
     expect(isOpenKind('toString')).toBe(false);
     expect(isOpenKind(undefined)).toBe(false);
+  });
+});
+
+describe('userDataDirArgument', () => {
+  it('reads --user-data-dir=, resolved against the launch folder', () => {
+    expect(userDataDirArgument(['.', '--user-data-dir=/tmp/profile'], '/w')).toBe('/tmp/profile');
+    expect(userDataDirArgument(['--user-data-dir=profile'], '/w')).toBe(join('/w', 'profile'));
+    expect(userDataDirArgument(['--user-data-dir='], '/w')).toBeNull();
+    expect(userDataDirArgument(['data.csv'], '/w')).toBeNull();
   });
 });

@@ -171,7 +171,7 @@ describe('guards in the main process (source text of electron/main)', () => {
   });
 
   it('sends the page handles, never paths: the Data view is opened with a handle', () => {
-    expect(index).toMatch(/loadURL\(`\$\{APP_ORIGIN\}\/index\.html#\/data\?file=\$\{picked\.handle\}`\)/);
+    expect(index).toMatch(/loadURL\(`\$\{APP_ORIGIN\}\/index\.html#\/data\?file=\$\{picked\.handle\}&name=\$\{encodeURIComponent\(picked\.name\)\}`\)/);
     expect(index).not.toMatch(/encodeURIComponent\(path\)/);
     // What goes to windows over webContents.send is the session's events only.
     const sends = [...index.matchAll(/webContents\.send\(([^)]*)\)/g)].map((m) => m[1]);
@@ -208,12 +208,12 @@ describe('the preload (electron/preload/index.ts)', () => {
     expect(preload).toMatch(/ipcRenderer\.invoke\(OPEN_FILE_CHANNEL, kind\)/);
     expect(preload).toMatch(/ipcRenderer\.invoke\(SAVE_FILE_CHANNEL, kind, suggestedName\)/);
     expect(preload).toMatch(/ipcRenderer\.invoke\(DROP_FILE_CHANNEL, path, kind\)/);
-    expect(preload).toMatch(/ipcRenderer\.on\(EVENT_CHANNEL, dispatchEvent\)/);
+    expect(preload).toMatch(/ipcRenderer\.on\(EVENT_CHANNEL, forwardEvent\)/);
     expect(preload).not.toMatch(/exposeInMainWorld\([^)]*ipcRenderer|require\(|process\.env|webFrame|shell/);
   });
 
   it('hands listeners the event only, never the IPC event object', () => {
-    expect(preload).toMatch(/function dispatchEvent\(_ipc: unknown, event: HostEvent\): void \{/);
+    expect(preload).toMatch(/function forwardEvent\(_ipc: unknown, event: HostEvent\): void \{/);
     expect(preload).toMatch(/listener\(event\);/);
     expect(preload).not.toMatch(/listener\(_ipc/);
   });
