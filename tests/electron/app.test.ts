@@ -32,6 +32,8 @@ function electronExecutable(): string | null {
 }
 
 const executable = electronExecutable();
+// CI sets this: there a missing binary is a failure, not a skip.
+if (!executable && process.env['TRADEBRIEF_REQUIRE_ELECTRON']) throw new Error('TRADEBRIEF_REQUIRE_ELECTRON is set but Electron\'s binary is missing: run `node node_modules/electron/install.js`.');
 if (!executable) {
   process.stdout.write('Electron suite skipped: no Electron binary here (fetch it with `node node_modules/electron/install.js`; CI runs this suite).\n');
 }

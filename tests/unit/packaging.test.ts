@@ -302,3 +302,39 @@ describe('the release workflow (.github/workflows/release.yml)', () => {
     }
   });
 });
+
+describe('the Electron workflow (.github/workflows/electron.yml)', () => {
+  interface Step { uses?: string; run?: string; if?: string; name?: string; with?: Record<string, unknown>; env?: Record<string, string> }
+  interface Job { 'runs-on': string; strategy: { matrix: { os: string[] } }; env?: Record<string, string>; steps: Step[] }
+  const yaml = require('js-yaml') as { load(text: string): unknown };
+  const workflow = yaml.load(readFileSync(join(root, '.github/workflows/electron.yml'), 'utf8')) as { on: Record<string, unknown>; jobs: Record<string, Job> };
+  const job = workflow.jobs['electron']!;
+  const runs = job.steps.flatMap((s) => (s.run ? [s.run.trim()] : []));
+
+  it('runs on every push and pull request, on the three systems, with Node 24', () => {
+    expect(Object.keys(workflow.on).sort()).toEqual(['pull_request', 'push']);
+    expect([...job.strategy.matrix.os].sort()).toEqual(['macos-latest', 'ubuntu-latest', 'windows-latest']);
+    expect(job['runs-on']).toBe('${{ matrix.os }}');
+    expect(job.steps.find((s) => s.uses?.startsWith('actions/setup-node@'))?.with?.['node-version']).toBe(24);
+  });
+
+  it('installs, fetches the Electron binary, builds, runs the suite (never skipped there), then packs and prints', () => {
+    const order = ['npm ci', 'node node_modules/electron/install.js', 'npm run build', 'npx vitest run --project electron', 'npx electron-builder --dir --publish never', 'node tests/electron/packaged-print.ts'];
+    const positions = order.map((command) => runs.findIndex((r) => r === command || r.endsWith(` ${command}`)));
+    expect(positions.every((p) => p >= 0), JSON.stringify(positions)).toBe(true);
+    expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+    expect(job.env?.['TRADEBRIEF_REQUIRE_ELECTRON']).toBe('1');
+    expect(readFileSync(join(root, 'tests/electron/app.test.ts'), 'utf8')).toMatch(/if \(!executable && process\.env\['TRADEBRIEF_REQUIRE_ELECTRON'\]\) throw/);
+  });
+
+  it('runs Electron under xvfb on Linux, directly elsewhere', () => {
+    for (const command of ['npx vitest run --project electron', 'node tests/electron/packaged-print.ts']) {
+      expect(job.steps.find((s) => s.if === "runner.os == 'Linux'" && s.run === `xvfb-run -a ${command}`), command).toBeDefined();
+      expect(job.steps.find((s) => s.if === "runner.os != 'Linux'" && s.run === command), command).toBeDefined();
+    }
+  });
+
+  it('keeps the release workflow', () => {
+    expect(existsSync(join(root, '.github/workflows/release.yml'))).toBe(true);
+  });
+});
