@@ -38,8 +38,10 @@ function electronBinary(): string | null {
 /** The first line of the installer's error that says something (`getaddrinfo ENOTFOUND github.com`). */
 export function installFailureReason(stderr: string, status: number | null, error?: Error): string {
   if (error) return (error as NodeJS.ErrnoException).code === 'ETIMEDOUT' ? 'the download did not finish within 10 minutes' : error.message;
-  const line = stderr.split(/\r?\n/).map((l) => l.trim()).find((l) => /error|ENOTFOUND|ECONN|EAI_AGAIN|E[A-Z]{3,}|refused|denied|\d{3}/i.test(l) && !l.startsWith('at '));
-  const reason = (line ?? stderr.split(/\r?\n/).find((l) => l.trim()) ?? `its installer exited with code ${status}`).replace(/^(\w*Error:\s*)+/, '').trim();
+  const lines = stderr.split(/\r?\n/).map((l) => l.trim()).filter((l) => l && !l.startsWith('at '));
+  // An error name, a system error code (ENOTFOUND, EACCES) or an HTTP status says why; a stack frame does not.
+  const line = lines.find((l) => /error|refused|denied|timed out|not found/i.test(l) || /\bE[A-Z_]{3,}\b/.test(l) || /\b[45]\d\d\b/.test(l));
+  const reason = (line ?? lines[0] ?? `its installer exited with code ${status}`).replace(/^(\w*Error:\s*)+/, '').trim();
   return reason.length > 160 ? `${reason.slice(0, 157)}…` : reason;
 }
 
