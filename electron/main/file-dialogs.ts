@@ -4,9 +4,10 @@
  * error boxes go through here too: under test they are written to stdout/stderr, never shown, so a
  * test cannot hang on a box nobody sees.
  */
-import { app, dialog, type BrowserWindow, type FileFilter, type MessageBoxOptions } from 'electron';
-import { basename, dirname, join } from 'node:path';
-import { OPEN_KINDS, SAVE_KINDS, suggestedFileName, type OpenKind, type SaveKind } from '../../db/files/kinds.ts';
+import { app, dialog, type BrowserWindow, type MessageBoxOptions } from 'electron';
+import { dirname, join } from 'node:path';
+import type { OpenKind, SaveKind } from '../../db/files/kinds.ts';
+import { defaultSaveName, openFilters, saveFilters } from './dialog-filters.ts';
 import { dialogMode, takeAnswer, type DialogMode } from './test-dialogs.ts';
 
 let mode: DialogMode = { mode: 'native' };
@@ -15,14 +16,6 @@ let mode: DialogMode = { mode: 'native' };
 export function initDialogs(): DialogMode {
   mode = dialogMode(process.env, app.isPackaged);
   return mode;
-}
-
-const ALL_FILES: FileFilter = { name: 'All files', extensions: ['*'] };
-
-function openFilters(kinds: readonly OpenKind[]): FileFilter[] {
-  const each = kinds.map((k) => ({ name: OPEN_KINDS[k].label, extensions: [...OPEN_KINDS[k].extensions] }));
-  if (kinds.length < 2) return [...each, ALL_FILES];
-  return [{ name: 'Trade data or briefing pack', extensions: each.flatMap((f) => f.extensions) }, ...each, ALL_FILES];
 }
 
 /** The folder the user last chose a file in, so the next dialog opens there (Documents at first). */
@@ -49,7 +42,7 @@ export async function askOpenPath(win: BrowserWindow, title: string, kinds: read
  * null when cancelled. The native dialog asks before replacing a file.
  */
 export async function askSavePath(win: BrowserWindow, title: string, kind: SaveKind, name: string): Promise<string | null> {
-  const fileName = suggestedFileName(basename(name.replaceAll('\\', '/')), kind);
+  const fileName = defaultSaveName(name, kind);
   let path: string | null;
   if (mode.mode === 'scripted') {
     path = takeAnswer(mode.file, title);
@@ -57,7 +50,7 @@ export async function askSavePath(win: BrowserWindow, title: string, kind: SaveK
     const picked = await dialog.showSaveDialog(win, {
       title,
       defaultPath: join(startFolder(), fileName),
-      filters: [{ name: SAVE_KINDS[kind].label, extensions: [...SAVE_KINDS[kind].extensions] }],
+      filters: saveFilters(kind),
       properties: ['showOverwriteConfirmation', 'createDirectory'],
     });
     path = picked.canceled || !picked.filePath ? null : picked.filePath;
