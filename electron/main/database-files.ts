@@ -65,9 +65,10 @@ export async function saveCopyAs(win: BrowserWindow, holder: DatabaseHolder): Pr
   const session = holder.current();
   if (!session) return;
   // The save dialog asks before replacing an existing file; the core refuses the open database itself.
-  const path = await askSavePath(win, 'Save a copy of the database', 'database', 'tradebrief-copy');
-  if (!path) return;
+  let path: string | null;
   try {
+    path = await askSavePath(win, 'Save a copy of the database', 'database', 'tradebrief-copy');
+    if (!path) return;
     await session.handlers.saveCopyAs({ target: session.files.registerWrite(path).handle });
   } catch (error) {
     showError('The copy was not saved', error);

@@ -6,6 +6,7 @@
  */
 import { app, dialog, type BrowserWindow, type MessageBoxOptions } from 'electron';
 import { dirname, join } from 'node:path';
+import { ApiError } from '../../db/errors.ts';
 import type { OpenKind, SaveKind } from '../../db/files/kinds.ts';
 import { defaultSaveName, openFilters, saveFilters } from './dialog-filters.ts';
 import { dialogMode, takeAnswer, type DialogMode } from './test-dialogs.ts';
@@ -24,39 +25,45 @@ function startFolder(): string {
   return lastFolder ?? app.getPath('documents');
 }
 
-/** Asks for one file to read of the given kinds; null when cancelled. */
-export async function askOpenPath(win: BrowserWindow, title: string, kinds: readonly OpenKind[]): Promise<string | null> {
-  let path: string | null;
-  if (mode.mode === 'scripted') {
-    path = takeAnswer(mode.file, title);
-  } else {
-    const picked = await dialog.showOpenDialog(win, { title, defaultPath: startFolder(), properties: ['openFile'], filters: openFilters(kinds) });
-    path = picked.canceled ? null : (picked.filePaths[0] ?? null);
+/** Windows with a file dialog open: a page asking again meanwhile is refused, not given a stack of dialogs. */
+const asking = new WeakSet<BrowserWindow>();
+
+async function oneAtATime(win: BrowserWindow, ask: () => Promise<string | null>): Promise<string | null> {
+  if (asking.has(win)) throw new ApiError('conflict', 'A file dialog is already open: finish with it first.');
+  asking.add(win);
+  try {
+    const path = await ask();
+    if (path) lastFolder = dirname(path);
+    return path;
+  } finally {
+    asking.delete(win);
   }
-  if (path) lastFolder = dirname(path);
-  return path;
+}
+
+/** Asks for one file to read of the given kinds; null when cancelled. */
+export function askOpenPath(win: BrowserWindow, title: string, kinds: readonly OpenKind[]): Promise<string | null> {
+  return oneAtATime(win, async () => {
+    if (mode.mode === 'scripted') return takeAnswer(mode.file, title);
+    const picked = await dialog.showOpenDialog(win, { title, defaultPath: startFolder(), properties: ['openFile'], filters: openFilters(kinds) });
+    return picked.canceled ? null : (picked.filePaths[0] ?? null);
+  });
 }
 
 /**
  * Asks where to save a file of `kind`, suggesting `name` (made safe and given the kind's extension);
  * null when cancelled. The native dialog asks before replacing a file.
  */
-export async function askSavePath(win: BrowserWindow, title: string, kind: SaveKind, name: string): Promise<string | null> {
-  const fileName = defaultSaveName(name, kind);
-  let path: string | null;
-  if (mode.mode === 'scripted') {
-    path = takeAnswer(mode.file, title);
-  } else {
+export function askSavePath(win: BrowserWindow, title: string, kind: SaveKind, name: string): Promise<string | null> {
+  return oneAtATime(win, async () => {
+    if (mode.mode === 'scripted') return takeAnswer(mode.file, title);
     const picked = await dialog.showSaveDialog(win, {
       title,
-      defaultPath: join(startFolder(), fileName),
+      defaultPath: join(startFolder(), defaultSaveName(name, kind)),
       filters: saveFilters(kind),
       properties: ['showOverwriteConfirmation', 'createDirectory'],
     });
-    path = picked.canceled || !picked.filePath ? null : picked.filePath;
-  }
-  if (path) lastFolder = dirname(path);
-  return path;
+    return picked.canceled || !picked.filePath ? null : picked.filePath;
+  });
 }
 
 /** A message box; under test it is printed and answered with its cancel button. */

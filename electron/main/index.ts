@@ -119,7 +119,13 @@ async function openChosenFile(path: string, kind: OpenKind): Promise<void> {
 /** File › Import…: trade data or a briefing pack, told apart by the file's extension. */
 async function importFromDialog(): Promise<void> {
   if (!mainWindow) return;
-  const path = await askOpenPath(mainWindow, 'Import trade data or a briefing pack', ['trade-data', 'pack']);
+  let path: string | null;
+  try {
+    path = await askOpenPath(mainWindow, 'Import trade data or a briefing pack', ['trade-data', 'pack']);
+  } catch (error) {
+    showError('Import', error);
+    return;
+  }
   if (path) await openChosenFile(path, openKindOf(path) ?? 'trade-data');
 }
 
