@@ -10,6 +10,8 @@ import type { HostEventListener } from './host-events.ts';
 
 export interface HostBridge {
   readonly host: 'electron' | 'browser';
+  /** This window's (or tab's) name, sent with each call: a data-changed event it caused names it. */
+  readonly clientId: string;
   /** The contract's method names, as the host binds them. */
   readonly methods: readonly MethodName[];
   invoke(method: MethodName, input: unknown): Promise<Envelope<unknown>>;
@@ -17,6 +19,8 @@ export interface HostBridge {
   openFile(kind: OpenKind): Promise<Envelope<PickedFile | null>>;
   /** A file dropped on the window, handed to the host (Electron: its path stays in the preload and main). */
   dropFile(file: File, kind: OpenKind): Promise<Envelope<PickedFile>>;
+  /** The page no longer needs a file it was given (another was chosen): the host forgets it. */
+  release(handle: string): Promise<Envelope<null>>;
   /** Asks where to save (Save dialog, or a download in the browser); null when cancelled. */
   saveFile(kind: SaveKind, suggestedName: string): Promise<Envelope<SaveTarget | null>>;
   /** After a method wrote to `target`: the browser downloads it; in Electron it is already in place. */

@@ -1,3 +1,6 @@
+import type { FileHandles } from './files/handles.ts';
+import type { ProtectedFiles } from './files/safe-write.ts';
+import type { HostEvent } from './host-events.ts';
 import type { Db } from './open.ts';
 
 /** What every handler may use: the open database and the facts of the host it runs in. */
@@ -8,4 +11,10 @@ export interface Context {
   today(): string;
   /** The OS user name, recorded in the edit log. */
   readonly userName: string;
+  /** The files the user chose through the host, behind the handles the page holds. */
+  readonly files: FileHandles;
+  /** What a write must never touch: the open database, its journal files, its backups. */
+  protectedFiles(): ProtectedFiles;
+  /** Tells the hosts (and through them every window) of progress and changed data. */
+  emit(event: HostEvent): void;
 }

@@ -89,3 +89,8 @@ export function isPast(date: PreciseDate, today: string): boolean {
   const last = latestPossibleDay(date);
   return last !== null && last < today;
 }
+
+/** Today in the machine's time zone, as YYYY-MM-DD (a briefing's "today" is the analyst's, not UTC's). */
+export function localToday(now: Date = new Date()): string {
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+}

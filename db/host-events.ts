@@ -7,7 +7,7 @@ import type { ImportProgress } from './imports/contract.ts';
 export type HostEvent =
   /** A preview, import, undo or pack load moved on, or ended. */
   | { type: 'job'; progress: ImportProgress }
-  /** Something was written: views showing data reload. */
-  | { type: 'data-changed'; method: string };
+  /** Something was written: views showing data reload (`client` made the change: empty for the host itself). */
+  | { type: 'data-changed'; method: string; client: string };
 
 export type HostEventListener = (event: HostEvent) => void;

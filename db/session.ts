@@ -2,8 +2,12 @@ import { existsSync, statSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { backupsDir } from './backup.ts';
 import type { Context } from './context.ts';
 import type { Handlers } from './contract.ts';
+import { localToday } from './dates.ts';
+import { FileHandles } from './files/handles.ts';
+import type { HostEvent, HostEventListener } from './host-events.ts';
 import { loadPack, readPackFile } from './packs/load.ts';
 import { openDatabase, type Db } from './open.ts';
 import { createHandlers } from './service.ts';
@@ -28,12 +32,11 @@ export interface Session {
   readonly db: Db;
   readonly handlers: Handlers;
   readonly context: Context;
+  /** Files chosen through the host: it registers them, the page gets handles. */
+  readonly files: FileHandles;
+  /** Listens to progress and data-changed events; returns the function that stops listening. */
+  onEvent(listener: HostEventListener): () => void;
   close(): void;
-}
-
-function localToday(): string {
-  const now = new Date();
-  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
 }
 
 function osUserName(): string {
@@ -59,13 +62,40 @@ export function openSession(options: SessionOptions): Session {
     db.close();
     throw error;
   }
-  const userName = osUserName();
-  const context: Context = { db, userName, today: () => options.today ?? localToday() };
+  const files = new FileHandles();
+  const listeners = new Set<HostEventListener>();
+  const emit = (event: HostEvent): void => {
+    for (const listener of listeners) {
+      // One failing listener (a closed window) must not keep the event from the others.
+      try {
+        listener(event);
+      } catch {
+        listeners.delete(listener);
+      }
+    }
+  };
+  const context: Context = {
+    db,
+    userName: osUserName(),
+    today: () => options.today ?? localToday(),
+    files,
+    protectedFiles: () => ({ databasePath: options.path, backupsDir: backupsDir(options.path) }),
+    emit,
+  };
   return {
     path: options.path,
     db,
     context,
+    files,
     handlers: createHandlers(context),
-    close: () => db.close(),
+    onEvent: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    close: () => {
+      listeners.clear();
+      files.releaseAll();
+      db.close();
+    },
   };
 }

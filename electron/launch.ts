@@ -87,12 +87,8 @@ function runNode(args: string[]): Promise<number> {
   });
 }
 
-/** The browser host's command-line entry (it prints the address to open). */
-function browserHostScript(): string {
-  // The product's HTTP host; tests/support/serve.ts is where it lived before it became part of the product.
-  const product = join(root, 'db', 'http-host', 'serve.ts');
-  return existsSync(product) ? product : join(root, 'tests', 'support', 'serve.ts');
-}
+/** The browser host's command-line entry (`npm run serve`): it prints the address to open. */
+const browserHost = join(root, 'db', 'http-host', 'serve.ts');
 
 async function main(mode: string | undefined): Promise<number> {
   if (mode !== 'start' && mode !== 'dev') {
@@ -107,7 +103,7 @@ async function main(mode: string | undefined): Promise<number> {
   }
   console.log(`The desktop app cannot start because Electron's binary could not be fetched (${electron.reason}), so Tradebrief opens in your browser instead: open the address below.`);
   const built = await runNode([electronVite, 'build']);
-  return built !== 0 ? built : runNode([browserHostScript()]);
+  return built !== 0 ? built : runNode([browserHost]);
 }
 
 // Run as a script (not when a test imports installFailureReason).

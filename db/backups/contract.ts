@@ -3,8 +3,8 @@ import { method } from '../method.ts';
 
 /** One automatic backup of the open database (db/backup.ts). */
 export interface BackupEntry {
-  /** File name inside the backups folder: what restoreBackup takes. */
-  file: string;
+  /** What restoreBackup takes: the backup's name in the listing (never joined to a folder by the page). */
+  id: string;
   takenAt: string;
   /** 'before-migration-4', 'before-import', 'before-restore'… */
   reason: string;
@@ -12,8 +12,6 @@ export interface BackupEntry {
 }
 
 export interface BackupList {
-  /** The folder beside the database file that holds its backups. */
-  folder: string;
   /** How many backups are kept (the oldest beyond this are deleted). */
   keep: number;
   /** Newest first. */
@@ -28,7 +26,7 @@ export const backupsContract = {
    * upgrades it if the backup predates a migration.
    */
   restoreBackup: method<{ restored: BackupEntry; safetyBackup: BackupEntry | null; schemaVersion: number }>()(
-    z.object({ file: z.string().min(1).max(255).regex(/^[^/\\]+\.sqlite$/, 'a backup file name from listBackups') }).strict(),
+    z.object({ id: z.string().min(1).max(255).regex(/^[A-Za-z0-9._-]+$/, 'a backup id from listBackups') }).strict(),
   ),
   /** How many automatic backups to keep (1 to 100; default 5). */
   setBackupKeep: method<{ keep: number }>()(z.object({ keep: z.number().int().min(1).max(100) }).strict()),

@@ -1,8 +1,13 @@
-import { backupBeforeChange, backupPath, backupsDir, copyBackupInto, keepSetting, listBackups, pruneBackups, setKeepSetting } from '../backup.ts';
+import { backupBeforeChange, backupPath, copyBackupInto, type BackupInfo, keepSetting, listBackups, pruneBackups, setKeepSetting } from '../backup.ts';
 import type { Context } from '../context.ts';
 import type { Handlers } from '../contract.ts';
 import { ApiError } from '../errors.ts';
 import { migrateToLatest } from '../open.ts';
+import type { BackupEntry } from './contract.ts';
+
+function entryOf(info: BackupInfo): BackupEntry {
+  return { id: info.file, takenAt: info.takenAt, reason: info.reason, bytes: info.bytes };
+}
 
 export function backupsHandlers(ctx: Context): Pick<Handlers, 'listBackups' | 'restoreBackup' | 'setBackupKeep'> {
   const path = (): string => {
@@ -10,13 +15,17 @@ export function backupsHandlers(ctx: Context): Pick<Handlers, 'listBackups' | 'r
     return ctx.db.name;
   };
   return {
-    listBackups: () => ({ folder: backupsDir(path()), keep: keepSetting(ctx.db), backups: listBackups(path()) }),
+    listBackups: () => ({ keep: keepSetting(ctx.db), backups: listBackups(path()).map(entryOf) }),
 
-    restoreBackup: async ({ file }) => {
+    restoreBackup: async ({ id }) => {
       const dbPath = path();
-      const source = backupPath(dbPath, file);
-      const restored = listBackups(dbPath).find((b) => b.file === file)!;
-      const safetyBackup = await backupBeforeChange(ctx.db, 'restore');
+      // The id must be one of the listing's: it never becomes a path by itself.
+      const found = listBackups(dbPath).find((b) => b.file === id);
+      if (!found) throw new ApiError('not-found', 'That backup is no longer there: choose one from the list.');
+      const source = backupPath(dbPath, found.file);
+      const restored = entryOf(found);
+      const backup = await backupBeforeChange(ctx.db, 'restore');
+      const safetyBackup = backup ? entryOf(backup) : null;
       await copyBackupInto(source, dbPath);
       migrateToLatest(ctx.db, dbPath);
       const check = ctx.db.pragma('integrity_check', { simple: true });

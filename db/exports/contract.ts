@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { method } from '../method.ts';
+import { fileHandle } from '../files/kinds.ts';
 import { eventsContract } from '../events/contract.ts';
 import { logisticsContract } from '../logistics/contract.ts';
 import { overviewContract } from '../overview/contract.ts';
@@ -16,9 +17,8 @@ export const EXPORT_DASHBOARDS = ['overview', 'trade', 'sectors', 'projects', 'e
 export type ExportDashboard = (typeof EXPORT_DASHBOARDS)[number];
 
 const target = {
-  path: z.string().trim().min(1, 'a file path').max(4096),
-  /** Existing files are kept unless asked (the Electron save dialog asks the user first). */
-  overwrite: z.boolean().default(false),
+  /** Where the user chose to save: a .csv (one table), a .zip of CSV files (several) or an .xlsx workbook. */
+  target: fileHandle,
   format: z.enum(['csv', 'xlsx']),
 };
 
@@ -35,8 +35,11 @@ export const dashboardExportInput = z.discriminatedUnion('dashboard', [
 export interface DashboardExportResult {
   dashboard: ExportDashboard;
   format: 'csv' | 'xlsx';
-  /** One file per table for CSV (`<name>-<table>.csv` when there are several), one workbook for XLSX. */
-  files: { path: string; table: string; rows: number }[];
+  /** The file written: a CSV file, a ZIP of one CSV per table when there are several, or one workbook. */
+  name: string;
+  /** What the file holds: `csv`, `zip` or `xlsx`. */
+  kind: 'csv' | 'zip' | 'xlsx';
+  tables: { table: string; rows: number }[];
   /** Data rows over all tables. */
   rows: number;
 }

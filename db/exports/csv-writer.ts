@@ -52,8 +52,12 @@ export class CsvFileWriter {
     this.#size = 0;
   }
 
+  /** Writes what is buffered and closes the file; the file is closed even when the write fails (a full disk). */
   close(): void {
-    this.flush();
-    closeSync(this.#fd);
+    try {
+      this.flush();
+    } finally {
+      closeSync(this.#fd);
+    }
   }
 }

@@ -171,11 +171,11 @@ export function buildPack(db: Db, options: ExportPackOptions): PackInput {
 }
 
 /** Builds, checks (the same parser as loading) and writes the pack. */
-export function exportPackFile(db: Db, path: string, options: ExportPackOptions): { path: string; counts: Record<string, number> } {
+export function exportPackFile(db: Db, path: string, options: ExportPackOptions): { counts: Record<string, number> } {
   const pack = buildPack(db, options);
   parsePack(pack, path);
   writeFileSync(path, `${JSON.stringify(pack, null, 2)}\n`);
   const counts: Record<string, number> = {};
   for (const [k, v] of Object.entries(pack)) if (Array.isArray(v)) counts[k] = v.length;
-  return { path, counts };
+  return { counts };
 }

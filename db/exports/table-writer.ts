@@ -1,11 +1,12 @@
 /**
- * Writes tables of rows as CSV (RFC 4180, formula-safe: csv-writer.ts) or as an .xlsx workbook
- * (xlsx-writer.ts, one sheet per table). Files are written beside their final name and renamed
- * into place at the end, so an error never leaves half a file under the name the user chose.
- * A CSV file holds one table: several tables go to one file each, named `<name>-<table>.csv`.
+ * Writes tables of rows into ONE file: a CSV file (RFC 4180, formula-safe: csv-writer.ts) for one
+ * table, a ZIP of one CSV per table for several, or an .xlsx workbook (xlsx-writer.ts, one sheet per
+ * table). The caller gives a path it owns (writeFileSafely's temporary file): the user's file is
+ * replaced only once the whole file is written.
  */
-import { existsSync, renameSync, rmSync } from 'node:fs';
-import { basename, dirname, extname, join } from 'node:path';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { zipSync } from 'fflate';
 import { ApiError } from '../errors.ts';
 import { CsvFileWriter, type Cell } from './csv-writer.ts';
 import { XlsxFileWriter } from './xlsx-writer.ts';
@@ -13,77 +14,79 @@ import { XlsxFileWriter } from './xlsx-writer.ts';
 export type TableFormat = 'csv' | 'xlsx';
 
 export interface TableData {
-  /** Sheet name (xlsx) or file-name suffix (several CSV files). */
+  /** Sheet name (xlsx) or the CSV file's name inside a ZIP. */
   name: string;
   header: readonly string[];
   /** Called when the table is written (a statement's iterator would hold the connection from its creation). */
   rows: () => Iterable<readonly Cell[]>;
 }
 
-export interface WrittenFile {
-  path: string;
-  table: string;
-  rows: number;
+export interface WrittenTables {
+  /** What the file is: one CSV, a ZIP of CSVs, or a workbook. */
+  kind: 'csv' | 'zip' | 'xlsx';
+  tables: { table: string; rows: number }[];
 }
 
-/** The files a CSV export of these tables writes (one per table beyond the first), or the one workbook. */
-export function plannedFiles(path: string, format: TableFormat, tables: readonly { name: string }[]): string[] {
-  if (format === 'xlsx' || tables.length <= 1) return [path];
-  const ext = extname(path) || '.csv';
-  const stem = join(dirname(path), basename(path, extname(path)));
-  return tables.map((t) => `${stem}-${t.name.toLowerCase().replace(/[^a-z0-9_]+/g, '-').replace(/^-|-$/g, '')}${ext}`);
+/** The file kind these tables make in this format. */
+export function fileKindOf(format: TableFormat, tableCount: number): WrittenTables['kind'] {
+  return format === 'xlsx' ? 'xlsx' : tableCount > 1 ? 'zip' : 'csv';
 }
 
-/** Refuses to replace existing files unless asked (the Electron save dialog asks the user first). */
-export function checkFree(paths: readonly string[], overwrite: boolean): void {
-  if (overwrite) return;
-  for (const p of paths) {
-    if (existsSync(p)) throw new ApiError('conflict', `${basename(p)} already exists: choose another name.`, { path: p });
-  }
+function csvEntryName(table: string): string {
+  return `${table.toLowerCase().replace(/[^a-z0-9_]+/g, '-').replace(/^-|-$/g, '') || 'table'}.csv`;
 }
 
-function partName(path: string): string {
-  return join(dirname(path), `.${basename(path)}.part`);
-}
-
-export function writeTables(path: string, format: TableFormat, tables: readonly TableData[]): WrittenFile[] {
-  const targets = plannedFiles(path, format, tables);
-  const parts = targets.map(partName);
+function writeCsv(path: string, table: TableData): number {
+  const writer = new CsvFileWriter(path);
   try {
-    const written: WrittenFile[] = [];
-    if (format === 'xlsx') {
-      const writer = new XlsxFileWriter(parts[0]!);
+    writer.write(table.header as Cell[]);
+    for (const row of table.rows()) writer.write(row as Cell[]);
+  } finally {
+    writer.close();
+  }
+  return writer.rows - 1;
+}
+
+export function writeTables(path: string, format: TableFormat, tables: readonly TableData[]): WrittenTables {
+  const kind = fileKindOf(format, tables.length);
+  const parts: string[] = [];
+  try {
+    const written: WrittenTables['tables'] = [];
+    if (kind === 'xlsx') {
+      const writer = new XlsxFileWriter(path);
       try {
         for (const t of tables) {
           const before = writer.rows;
           writer.addSheet(t.name, t.header);
           for (const row of t.rows()) writer.write(row);
-          written.push({ path: targets[0]!, table: t.name, rows: writer.rows - before });
+          written.push({ table: t.name, rows: writer.rows - before });
         }
       } finally {
         writer.close();
       }
+    } else if (kind === 'csv') {
+      const only = tables[0] ?? { name: 'table', header: [], rows: () => [] };
+      written.push({ table: only.name, rows: writeCsv(path, only) });
     } else {
+      // A dashboard's tables are screen-sized: each CSV is built as a file, then zipped in memory.
+      const entries: Record<string, Uint8Array> = {};
       tables.forEach((t, i) => {
-        const writer = new CsvFileWriter(parts[i]!);
-        try {
-          writer.write(t.header as Cell[]);
-          for (const row of t.rows()) writer.write(row as Cell[]);
-        } finally {
-          writer.close();
-        }
-        written.push({ path: targets[i]!, table: t.name, rows: writer.rows - 1 });
+        const part = `${path}.${i}.csv`;
+        parts.push(part);
+        written.push({ table: t.name, rows: writeCsv(part, t) });
+        entries[csvEntryName(t.name)] = readFileSync(part);
       });
+      writeFileSync(path, zipSync(entries, { level: 6, mtime: new Date() }));
     }
-    parts.forEach((p, i) => renameSync(p, targets[i]!));
-    return written;
+    return { kind, tables: written };
   } catch (error) {
-    for (const p of parts) rmSync(p, { force: true });
     if (error instanceof ApiError) throw error;
     const code = (error as { code?: string }).code;
     if (code === 'ENOENT' || code === 'EACCES' || code === 'EPERM' || code === 'EISDIR' || code === 'ENOSPC' || code === 'EROFS') {
-      throw new ApiError('invalid-file', `${basename(path)} could not be written: ${(error as Error).message}`, { path });
+      throw new ApiError('invalid-file', `${basename(path)} could not be written: ${(error as Error).message}`);
     }
     throw error;
+  } finally {
+    for (const p of parts) rmSync(p, { force: true });
   }
 }

@@ -29,23 +29,21 @@ const TRADE_SQL = `
     AND (:sourceId IS NULL OR f.source_id = :sourceId)
   ORDER BY f.reporter, f.partner, f.year, f.month, f.flow, f.product_code, f.source_id`;
 
-export function exportTrade(db: Db, path: string, filter: TradeFilter, format: TableFormat): { path: string; rows: number } {
+export function exportTrade(db: Db, path: string, filter: TradeFilter, format: TableFormat): { rows: number } {
   const stmt = db.prepare(TRADE_SQL).raw();
   const params = {
     reporter: filter.reporter ?? null, partner: filter.partner ?? null, yearFrom: filter.yearFrom ?? null, yearTo: filter.yearTo ?? null,
     flow: filter.flow ?? null, product: filter.product ?? null, sourceId: filter.sourceId ?? null,
   };
-  const [file] = writeTables(path, format, [{ name: 'trade_flow', header: stmt.columns().map((c) => c.name), rows: () => stmt.iterate(params) as Iterable<Cell[]> }]);
-  return { path, rows: file?.rows ?? 0 };
+  const { tables } = writeTables(path, format, [{ name: 'trade_flow', header: stmt.columns().map((c) => c.name), rows: () => stmt.iterate(params) as Iterable<Cell[]> }]);
+  return { rows: tables[0]?.rows ?? 0 };
 }
 
-export function exportTable(db: Db, path: string, table: string, format: TableFormat): { path: string; rows: number } {
+export function exportTable(db: Db, path: string, table: string, format: TableFormat): { rows: number } {
   // The name comes from a closed list (the contract's enum), checked again here before it reaches SQL.
   if (!(EXPORT_TABLES as readonly string[]).includes(table)) throw new ApiError('invalid-input', `Not an exportable table: ${table}`);
   const stmt = db.prepare(`SELECT * FROM ${table} ORDER BY rowid`).raw();
-  const [file] = writeTables(path, format, [{ name: table, header: stmt.columns().map((c) => c.name), rows: () => stmt.iterate() as Iterable<Cell[]> }]);
-  return { path, rows: file?.rows ?? 0 };
+  const { tables } = writeTables(path, format, [{ name: table, header: stmt.columns().map((c) => c.name), rows: () => stmt.iterate() as Iterable<Cell[]> }]);
+  return { rows: tables[0]?.rows ?? 0 };
 }
 
-export const exportTradeCsv = (db: Db, path: string, filter: TradeFilter): { path: string; rows: number } => exportTrade(db, path, filter, 'csv');
-export const exportTableCsv = (db: Db, path: string, table: string): { path: string; rows: number } => exportTable(db, path, table, 'csv');

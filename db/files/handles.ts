@@ -68,11 +68,29 @@ export class FileHandles {
     return { handle, name };
   }
 
-  /** The path behind a read handle; `consume` ends the handle (an import or pack load starts). */
-  read(handle: string, options: { consume?: boolean } = {}): { path: string; name: string } {
+  /** The path behind a read handle, for a preview: the handle stays. */
+  read(handle: string): { path: string; name: string } {
     const entry = this.#live(handle, 'read');
-    if (options.consume) this.#entries.delete(handle);
     return { path: entry.path, name: entry.name };
+  }
+
+  /**
+   * The path behind a read handle, for the one import or pack load it serves: the handle ends now,
+   * and `done` (called when the file has been read) lets its host delete an uploaded copy.
+   */
+  take(handle: string): { path: string; name: string; done: () => void } {
+    const entry = this.#live(handle, 'read');
+    this.#entries.delete(handle);
+    let finished = false;
+    return {
+      path: entry.path,
+      name: entry.name,
+      done: () => {
+        if (finished) return;
+        finished = true;
+        entry.onRelease?.();
+      },
+    };
   }
 
   /**

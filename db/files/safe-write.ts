@@ -40,6 +40,31 @@ export function refuseProtected(target: string, guard: ProtectedFiles): void {
   }
 }
 
+const FILE_ERRORS: Record<string, string> = {
+  ENOENT: 'its folder does not exist',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EISDIR: 'it is a folder',
+  EROFS: 'the disk is read-only',
+  ENOSPC: 'the disk is full',
+  EDQUOT: 'the disk quota is used up',
+};
+
+/**
+ * The error of a failed write, about the file the user chose: never the temporary file's name or
+ * path (the page must not learn paths), with a full disk said as such.
+ */
+function aboutTarget(error: unknown, temp: string, target: string): unknown {
+  const name = basename(target);
+  if (error instanceof ApiError) {
+    const message = error.message.split(temp).join(name).split(basename(temp)).join(name);
+    return message === error.message ? error : new ApiError(error.code, message);
+  }
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  if (code && code in FILE_ERRORS) return new ApiError(code === 'ENOSPC' || code === 'EDQUOT' ? 'disk-full' : 'invalid-file', `${name} could not be written: ${FILE_ERRORS[code]}.`);
+  return error;
+}
+
 /**
  * Runs `write(tempPath)` and moves the result onto `target`. The temporary file is removed whatever
  * happens; on an error the target is as it was.
@@ -51,6 +76,8 @@ export async function writeFileSafely<T>(target: string, guard: ProtectedFiles, 
     const result = await write(temp);
     renameSync(temp, target);
     return result;
+  } catch (error) {
+    throw aboutTarget(error, temp, target);
   } finally {
     rmSync(temp, { force: true });
   }

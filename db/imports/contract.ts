@@ -1,18 +1,17 @@
 /**
  * Data in and out: importing trade files (UN Comtrade, WITS, any CSV or .xlsx with a column mapping) and
- * briefing packs, exporting CSV and packs, saving a copy of the database. Imports run in a worker
- * thread: `startImport` returns a job id at once, `importProgress` is polled.
+ * briefing packs, exporting CSV and packs, saving a copy of the database. Files arrive as handles the
+ * host gave the page (db/files/handles.ts): no method here takes a path. Imports run in a worker
+ * thread: `startImport` returns a job id at once; progress is pushed as host events (and can be asked for).
  */
 import { z } from 'zod';
 import { method } from '../method.ts';
 import type { ApiErrorShape } from '../errors.ts';
+import { fileHandle } from '../files/kinds.ts';
 
 export const IMPORT_FORMATS = ['comtrade', 'comtrade-legacy', 'wits', 'generic'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 
-const filePath = z.string().trim().min(1, 'a file path').max(4096);
-/** Outputs never replace an existing file unless asked (the Electron save dialog asks the user first). */
-const overwrite = z.boolean().default(false);
 const columnName = z.string().min(1).max(200);
 
 /** Which column holds what, for a file of another layout (remembered per header). */
@@ -97,7 +96,9 @@ export type JobState = 'running' | 'done' | 'cancelled' | 'failed';
 export interface ImportProgress {
   jobId: string;
   state: JobState;
-  phase: 'starting' | 'reading' | 'indexing' | 'committing' | 'finished';
+  phase: 'queued' | 'starting' | 'reading' | 'indexing' | 'committing' | 'finished';
+  /** Waiting for the jobs before it on this database: its place (1 = next), else null. */
+  queuePosition: number | null;
   bytesRead: number;
   bytesTotal: number;
   rowsRead: number;
@@ -126,7 +127,8 @@ export interface ImportRunInfo {
 }
 
 const importInput = {
-  path: filePath,
+  /** The file the user chose (Open dialog, drop, upload). */
+  file: fileHandle,
   format: z.enum(IMPORT_FORMATS).optional(),
   mapping: columnMapping.optional(),
   /** Publisher of the source row (defaults by format: "UN Comtrade", "World Bank WITS", "User file"). */
@@ -141,8 +143,8 @@ export const EXPORT_TABLES = [
 ] as const;
 
 const tradeExportInput = {
-  path: filePath,
-  overwrite,
+  /** Where the user chose to save (Save dialog, or a download in the browser). */
+  target: fileHandle,
   reporter: z.string().max(10).optional(),
   partner: z.string().max(10).optional(),
   yearFrom: z.number().int().min(1900).max(2100).optional(),
@@ -155,7 +157,7 @@ const tradeExportInput = {
 export const importsContract = {
   /** Reads a file (in a worker): its layout, columns, first rows and the full validation report. Writes nothing. */
   previewImport: method<ImportPreview>()(z.object(importInput).strict()),
-  /** Starts an import in a worker thread; poll importProgress. */
+  /** Starts an import in a worker thread; its progress comes as host events (or from importProgress). */
   startImport: method<{ jobId: string }>()(z.object({
     ...importInput,
     /** true: import the valid rows, skip the rest; false: import nothing if any row has a problem. */
@@ -171,24 +173,23 @@ export const importsContract = {
 
   /** Loads a briefing pack file (the JSON format of db/packs). */
   importPack: method<{ packId: string; version: string; changed: boolean; counts: Record<string, number> }>()(
-    z.object({ path: filePath }).strict(),
+    z.object({ file: fileHandle }).strict(),
   ),
   /** Writes the database's curated data (sources, economies, figures, sectors, projects, events, routes…) as a pack. */
-  exportPack: method<{ path: string; counts: Record<string, number> }>()(z.object({
-    path: filePath,
-    overwrite,
+  exportPack: method<{ name: string; counts: Record<string, number> }>()(z.object({
+    target: fileHandle,
     id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/).default('export'),
     title: z.string().trim().min(1).max(400).default('Tradebrief export'),
     version: z.string().regex(/^\d+\.\d+\.\d+$/).default('1.0.0'),
   }).strict()),
   /** Trade flows as CSV (RFC 4180, formula-safe), filtered. */
-  exportTradeCsv: method<{ path: string; rows: number }>()(z.object(tradeExportInput).strict()),
+  exportTradeCsv: method<{ name: string; rows: number }>()(z.object(tradeExportInput).strict()),
   /** Trade flows as an .xlsx workbook (text cells stay text; over 1,048,576 rows continue on further sheets), filtered. */
-  exportTradeXlsx: method<{ path: string; rows: number }>()(z.object(tradeExportInput).strict()),
+  exportTradeXlsx: method<{ name: string; rows: number }>()(z.object(tradeExportInput).strict()),
   /** Any table of the data model as CSV. */
-  exportTableCsv: method<{ path: string; rows: number }>()(z.object({ path: filePath, overwrite, table: z.enum(EXPORT_TABLES) }).strict()),
+  exportTableCsv: method<{ name: string; rows: number }>()(z.object({ target: fileHandle, table: z.enum(EXPORT_TABLES) }).strict()),
   /** Any table of the data model as an .xlsx workbook. */
-  exportTableXlsx: method<{ path: string; rows: number }>()(z.object({ path: filePath, overwrite, table: z.enum(EXPORT_TABLES) }).strict()),
+  exportTableXlsx: method<{ name: string; rows: number }>()(z.object({ target: fileHandle, table: z.enum(EXPORT_TABLES) }).strict()),
   /** A consistent copy of the open database (SQLite backup API). */
-  saveCopyAs: method<{ path: string; bytes: number }>()(z.object({ path: filePath, overwrite }).strict()),
+  saveCopyAs: method<{ name: string; bytes: number }>()(z.object({ target: fileHandle }).strict()),
 };

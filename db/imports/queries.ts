@@ -1,14 +1,15 @@
-import { existsSync, statSync } from 'node:fs';
-import { basename, resolve } from 'node:path';
+import { statSync } from 'node:fs';
 import { backupBeforeChange } from '../backup.ts';
 import type { Context } from '../context.ts';
 import type { Handlers } from '../contract.ts';
 import { ApiError } from '../errors.ts';
+import { writeFileSafely } from '../files/safe-write.ts';
 import { exportPackFile } from '../exports/pack.ts';
 import { exportTable, exportTrade } from '../exports/tables.ts';
 import { loadPack, readPackFile } from '../packs/load.ts';
 import type { ImportPreview, ImportRunInfo, ImportSummary } from './contract.ts';
-import { cancelJob, jobProgress, runJob, startJob } from './jobs.ts';
+import { currentCaller } from '../host-binding.ts';
+import { cancelJob, jobProgress, runJob, startJob, type JobOptions } from './jobs.ts';
 
 type ImportsMethods =
   | 'previewImport' | 'startImport' | 'importProgress' | 'cancelImport' | 'listImports' | 'undoImport'
@@ -34,37 +35,43 @@ interface RunRow {
   s_title: string | null;
 }
 
-function checkInputFile(path: string): string {
-  const full = resolve(path);
-  if (!existsSync(full) || !statSync(full).isFile()) {
-    throw new ApiError('invalid-file', `${basename(full)} does not exist or is not a file (${full}).`, { path: full });
-  }
-  return full;
-}
-
-function checkOutputFile(path: string, overwrite: boolean, ctx: Context): string {
-  const full = resolve(path);
-  if (full === resolve(ctx.db.name)) throw new ApiError('conflict', 'That is the open database itself: choose another file.');
-  if (!overwrite && existsSync(full)) throw new ApiError('conflict', `${basename(full)} already exists: choose another name.`, { path: full });
-  return full;
+/** Writes an export to the place the user chose: never onto the database or its backups, whole or not at all. */
+async function toTarget<T>(ctx: Context, handle: string, write: (path: string) => T): Promise<T & { name: string }> {
+  const { path, name } = ctx.files.write(handle);
+  const result = await writeFileSafely(path, ctx.protectedFiles(), write);
+  return { ...result, name };
 }
 
 export function importsHandlers(ctx: Context): Pick<Handlers, ImportsMethods> {
+  /** Progress goes to the page as events; the job belongs to the window or tab that asked. */
+  const jobOptions = (): JobOptions => ({ report: (progress) => ctx.emit({ type: 'job', progress }), owner: currentCaller() });
+  /** Jobs write through their own connection: the hosts learn of the change from here. */
+  const changed = (method: string, client: string): void => ctx.emit({ type: 'data-changed', method, client });
   return {
     previewImport: async (input) => {
-      const path = checkInputFile(input.path);
-      return runJob<ImportPreview>('preview', ctx.db.name, { path, format: input.format, mapping: input.mapping, sheet: input.sheet });
+      const { path } = ctx.files.read(input.file);
+      return runJob<ImportPreview>('preview', ctx.db.name, { path, format: input.format, mapping: input.mapping, sheet: input.sheet }, jobOptions());
     },
 
     startImport: async (input) => {
-      const path = checkInputFile(input.path);
-      // A restorable copy of the database as it was, before any import writes.
-      await backupBeforeChange(ctx.db, 'import');
-      const job = startJob('import', ctx.db.name, {
-        path, format: input.format, mapping: input.mapping, publisher: input.publisher, sheet: input.sheet,
-        onlyValidRows: input.onlyValidRows, userName: ctx.userName,
-      });
-      return { jobId: job.id };
+      const file = ctx.files.take(input.file);
+      try {
+        // A restorable copy of the database as it was, before any import writes.
+        await backupBeforeChange(ctx.db, 'import');
+        const options = jobOptions();
+        const job = startJob('import', ctx.db.name, {
+          path: file.path, format: input.format, mapping: input.mapping, publisher: input.publisher, sheet: input.sheet,
+          onlyValidRows: input.onlyValidRows, userName: ctx.userName,
+        }, options);
+        void job.done.then(() => {
+          file.done();
+          if (job.state === 'done') changed('startImport', options.owner ?? '');
+        });
+        return { jobId: job.id };
+      } catch (error) {
+        file.done();
+        throw error;
+      }
     },
 
     importProgress: ({ jobId }) => jobProgress(jobId),
@@ -89,29 +96,41 @@ export function importsHandlers(ctx: Context): Pick<Handlers, ImportsMethods> {
 
     undoImport: async ({ id }) => {
       await backupBeforeChange(ctx.db, 'undo-import');
-      return runJob<{ removedRows: number }>('undo', ctx.db.name, { importId: id });
+      const options = jobOptions();
+      const result = await runJob<{ removedRows: number }>('undo', ctx.db.name, { importId: id }, options);
+      changed('undoImport', options.owner ?? '');
+      return result;
     },
 
-    importPack: async ({ path }) => {
-      const { pack } = readPackFile(checkInputFile(path));
-      await backupBeforeChange(ctx.db, 'import-pack');
-      return loadPack(ctx.db, pack);
-    },
-
-    exportPack: (input) => exportPackFile(ctx.db, checkOutputFile(input.path, input.overwrite, ctx), input),
-    exportTradeCsv: (input) => exportTrade(ctx.db, checkOutputFile(input.path, input.overwrite, ctx), input, 'csv'),
-    exportTradeXlsx: (input) => exportTrade(ctx.db, checkOutputFile(input.path, input.overwrite, ctx), input, 'xlsx'),
-    exportTableCsv: (input) => exportTable(ctx.db, checkOutputFile(input.path, input.overwrite, ctx), input.table, 'csv'),
-    exportTableXlsx: (input) => exportTable(ctx.db, checkOutputFile(input.path, input.overwrite, ctx), input.table, 'xlsx'),
-
-    saveCopyAs: async (input) => {
-      const path = checkOutputFile(input.path, input.overwrite, ctx);
+    importPack: async ({ file }) => {
+      const taken = ctx.files.take(file);
       try {
-        await ctx.db.backup(path);
-      } catch (error) {
-        throw new ApiError('invalid-file', `The copy could not be written to ${path}: ${(error as Error).message}`, { path });
+        const { pack } = readPackFile(taken.path);
+        await backupBeforeChange(ctx.db, 'import-pack');
+        return loadPack(ctx.db, pack);
+      } finally {
+        taken.done();
       }
-      return { path, bytes: statSync(path).size };
+    },
+
+    exportPack: ({ target, ...input }) => toTarget(ctx, target, (path) => {
+      const { counts } = exportPackFile(ctx.db, path, input);
+      return { counts };
+    }),
+    exportTradeCsv: ({ target, ...input }) => toTarget(ctx, target, (path) => ({ rows: exportTrade(ctx.db, path, input, 'csv').rows })),
+    exportTradeXlsx: ({ target, ...input }) => toTarget(ctx, target, (path) => ({ rows: exportTrade(ctx.db, path, input, 'xlsx').rows })),
+    exportTableCsv: ({ target, table }) => toTarget(ctx, target, (path) => ({ rows: exportTable(ctx.db, path, table, 'csv').rows })),
+    exportTableXlsx: ({ target, table }) => toTarget(ctx, target, (path) => ({ rows: exportTable(ctx.db, path, table, 'xlsx').rows })),
+
+    saveCopyAs: async ({ target }) => {
+      const { path, name } = ctx.files.write(target);
+      try {
+        await writeFileSafely(path, ctx.protectedFiles(), (temp) => ctx.db.backup(temp));
+      } catch (error) {
+        if (error instanceof ApiError) throw error;
+        throw new ApiError('invalid-file', `The copy could not be written to ${name}: ${(error as Error).message}`);
+      }
+      return { name, bytes: statSync(path).size };
     },
   };
 }

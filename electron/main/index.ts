@@ -4,14 +4,16 @@
  * db/ and renderer/, which are tested outside Electron.
  */
 import { app, BrowserWindow, ipcMain, Menu, shell, type IpcMainInvokeEvent } from 'electron';
+import { randomUUID } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { backupsDir } from '../../db/backup.ts';
 import { methodNames, type Envelope } from '../../db/contract.ts';
-import { dispatch } from '../../db/dispatch.ts';
+import { bindContract, type ContractBinding } from '../../db/host-binding.ts';
+import { cancelJobsOf } from '../../db/imports/jobs.ts';
 import { ApiError } from '../../db/errors.ts';
-import { SAVE_KINDS, type OpenKind, type SaveKind } from '../../db/files/kinds.ts';
+import { FILE_HANDLE_PATTERN, SAVE_KINDS, type OpenKind, type SaveKind } from '../../db/files/kinds.ts';
 import { writeFileSafely } from '../../db/files/safe-write.ts';
 import type { HostEvent } from '../../db/host-events.ts';
 import { openSession, type Session } from '../../db/session.ts';
@@ -25,14 +27,18 @@ import { pdfFileName, renderPdf } from './print.ts';
 import { registerAppScheme, serveRenderer } from './protocol.ts';
 import { hardenContents, isAppUrl } from './security.ts';
 import {
-  APP_ORIGIN, DROP_FILE_CHANNEL, EVENT_CHANNEL, INVOKE_CHANNEL, mainWindowOptions, OPEN_FILE_CHANNEL, SAVE_FILE_CHANNEL,
+  APP_ORIGIN, DROP_FILE_CHANNEL, EVENT_CHANNEL, INVOKE_CHANNEL, mainWindowOptions, OPEN_FILE_CHANNEL, RELEASE_FILE_CHANNEL, SAVE_FILE_CHANNEL,
 } from './window-options.ts';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const isDev = !app.isPackaged && process.env['NODE_ENV'] === 'development';
 
 let session: Session | undefined;
+/** The session's contract as the page calls it: each call runs as its window's, and a write tells every window. */
+let binding: ContractBinding | undefined;
 let mainWindow: BrowserWindow | undefined;
+/** Each window's name for the core (webContents id → client id), made here and given to its preload. */
+const clientOf = new Map<number, string>();
 
 // A packaged app must never take its dialogs' answers from the environment (test-dialogs.ts).
 const dialogs = initDialogs();
@@ -56,7 +62,15 @@ function databasePath(): string {
 function createWindow(purpose: 'main' | 'print' = 'main'): BrowserWindow {
   // Electronegativity cannot follow the options into mainWindowOptions() (window-options.ts), which sets
   // contextIsolation, sandbox and disableBlinkFeatures: 'Auxclick'; tests/unit/electron-security.test.ts checks them.
-  const win = new BrowserWindow(mainWindowOptions(join(here, '../preload/index.cjs'), methodNames)); // eng-disable CONTEXT_ISOLATION_JS_CHECK SANDBOX_JS_CHECK AUXCLICK_JS_CHECK
+  const clientId = randomUUID();
+  const win = new BrowserWindow(mainWindowOptions(join(here, '../preload/index.cjs'), methodNames, clientId)); // eng-disable CONTEXT_ISOLATION_JS_CHECK SANDBOX_JS_CHECK AUXCLICK_JS_CHECK
+  const contentsId = win.webContents.id;
+  clientOf.set(contentsId, clientId);
+  // A closed window's previews and imports stop: nobody would see them end.
+  win.webContents.once('destroyed', () => {
+    clientOf.delete(contentsId);
+    cancelJobsOf(clientId);
+  });
   if (purpose === 'print') return win;
   win.once('ready-to-show', () => win.show());
   void win.loadURL(`${APP_ORIGIN}/index.html`);
@@ -73,6 +87,7 @@ function sendToAppWindows(event: HostEvent): void {
 /** Makes `next` the open session and forwards its events (closing a session drops its listeners). */
 function useSession(next: Session): void {
   session = next;
+  binding = bindContract(next);
   next.onEvent(sendToAppWindows);
 }
 
@@ -248,8 +263,8 @@ const SAVE_TITLES: Record<SaveKind, string> = {
 
 function bindIpc(): void {
   ipcMain.handle(INVOKE_CHANNEL, (event, method: unknown, input: unknown) => {
-    if (!fromAppPage(event) || !session) return REFUSED;
-    return dispatch(session.handlers, method, input);
+    if (!fromAppPage(event) || !binding) return REFUSED;
+    return binding.call(method, input, clientOf.get(event.sender.id) ?? '');
   });
   handleFromApp(OPEN_FILE_CHANNEL, async (win, current, kind) => {
     if (!isOpenKind(kind)) throw new ApiError('invalid-input', 'Unknown kind of file to open.');
@@ -261,6 +276,11 @@ function bindIpc(): void {
     const name = typeof suggestedName === 'string' ? suggestedName.slice(0, 200) : '';
     const path = await askSavePath(win, SAVE_TITLES[kind as SaveKind], kind as SaveKind, name);
     return path ? current.files.registerWrite(path) : null;
+  });
+  handleFromApp(RELEASE_FILE_CHANNEL, async (_win, current, handle) => {
+    if (typeof handle !== 'string' || !FILE_HANDLE_PATTERN.test(handle)) throw new ApiError('invalid-input', 'Not a file handle.');
+    current.files.release(handle);
+    return null;
   });
   handleFromApp(DROP_FILE_CHANNEL, async (_win, current, path, kind) => {
     if (!isOpenKind(kind)) throw new ApiError('invalid-input', 'Unknown kind of file to open.');

@@ -3,7 +3,7 @@ import { normalize } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { APP_SCHEME } from './window-options.ts';
 import { rendererFileFor } from './url-policy.ts';
-import { CONTENT_SECURITY_POLICY } from './csp.ts';
+import { CONTENT_SECURITY_POLICY } from '../../db/content-security-policy.ts';
 
 /** Must run before the app is ready. */
 export function registerAppScheme(): void {

@@ -8,11 +8,14 @@ import type { HostBridge } from '../../db/bridge.ts';
 import type { Envelope, MethodName } from '../../db/contract.ts';
 import type { OpenKind, PickedFile, SaveKind, SaveTarget } from '../../db/files/kinds.ts';
 import type { HostEvent, HostEventListener } from '../../db/host-events.ts';
-import { DROP_FILE_CHANNEL, EVENT_CHANNEL, INVOKE_CHANNEL, METHODS_ARG, OPEN_FILE_CHANNEL, SAVE_FILE_CHANNEL } from '../main/window-options.ts';
+import {
+  CLIENT_ARG, DROP_FILE_CHANNEL, EVENT_CHANNEL, INVOKE_CHANNEL, METHODS_ARG, OPEN_FILE_CHANNEL, RELEASE_FILE_CHANNEL, SAVE_FILE_CHANNEL,
+} from '../main/window-options.ts';
 
-const methods = Object.freeze((process.argv.find((a) => a.startsWith(METHODS_ARG))?.slice(METHODS_ARG.length) ?? '')
-  .split(',')
-  .filter(Boolean) as MethodName[]);
+/** A value main passed this window (window-options.ts). */
+const argument = (prefix: string): string => process.argv.find((a) => a.startsWith(prefix))?.slice(prefix.length) ?? '';
+
+const methods = Object.freeze(argument(METHODS_ARG).split(',').filter(Boolean) as MethodName[]);
 
 /** The page's listeners; one IPC subscription serves them all and hands each only the event itself. */
 const listeners = new Set<HostEventListener>();
@@ -31,6 +34,8 @@ function forwardEvent(_ipc: unknown, event: HostEvent): void {
 
 const bridge: HostBridge = {
   host: 'electron',
+  // Main knows which window calls without being told; the page reads its name to recognise its own changes.
+  clientId: argument(CLIENT_ARG),
   methods,
   invoke: (method, input) => ipcRenderer.invoke(INVOKE_CHANNEL, method, input) as Promise<Envelope<unknown>>,
   openFile: (kind: OpenKind) => ipcRenderer.invoke(OPEN_FILE_CHANNEL, kind) as Promise<Envelope<PickedFile | null>>,
@@ -44,6 +49,7 @@ const bridge: HostBridge = {
     }
     return ipcRenderer.invoke(DROP_FILE_CHANNEL, path, kind) as Promise<Envelope<PickedFile>>;
   },
+  release: (handle: string) => ipcRenderer.invoke(RELEASE_FILE_CHANNEL, handle) as Promise<Envelope<null>>,
   saveFile: (kind: SaveKind, suggestedName: string) => ipcRenderer.invoke(SAVE_FILE_CHANNEL, kind, suggestedName) as Promise<Envelope<SaveTarget | null>>,
   // The core wrote straight to the place the user chose: nothing left to do.
   deliver: () => Promise.resolve({ ok: true, data: null }),

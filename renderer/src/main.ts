@@ -1,6 +1,7 @@
 import { mount } from 'svelte';
 import App from './App.svelte';
 import { connect } from './lib/api.ts';
+import { followDataChanges } from './lib/stores/data-version.svelte.ts';
 import { router } from './lib/stores/router.svelte.ts';
 import { views } from './views/registry.ts';
 import './styles.css';
@@ -13,7 +14,11 @@ router.start('overview');
 void views.find((v) => v.id === router.route.view)?.load().catch(() => undefined);
 
 connect()
-  .then(() => mount(App, { target }))
+  .then(() => {
+    // A print window draws one state of the data: it needs no events.
+    if (!router.route.view.startsWith('print')) followDataChanges();
+    mount(App, { target });
+  })
   .catch((error: unknown) => {
     target.textContent = `Tradebrief could not reach its data: ${error instanceof Error ? error.message : String(error)}`;
     target.setAttribute('role', 'alert');

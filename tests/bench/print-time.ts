@@ -12,10 +12,10 @@
 import { parseArgs } from 'node:util';
 import { printDateLabel, printRoute, toChromiumPdfOptions, type PageSetup } from '../../db/print-options.ts';
 import { dispatch } from '../../db/dispatch.ts';
-import { CONTENT_SECURITY_POLICY } from '../../electron/main/csp.ts';
-import { launchChromium } from '../support/browser.ts';
+import { CONTENT_SECURITY_POLICY } from '../../db/content-security-policy.ts';
+import { admit, launchChromium } from '../support/browser.ts';
 import { requireBuiltRenderer } from '../support/build-output.ts';
-import { startHttpHost } from '../support/http-host.ts';
+import { startHttpHost } from '../../db/http-host/host.ts';
 import { printToPdf, sixChartBriefing } from '../support/print.ts';
 import { tempDir } from '../support/temp.ts';
 
@@ -41,6 +41,7 @@ async function measure(name: string, route: string): Promise<void> {
   let pages = 0;
   let staticHtml = '';
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  await admit(context, host);
   await context.route(`${host.url}bench-static.html`, (r) =>
     r.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', headers: { 'Content-Security-Policy': CONTENT_SECURITY_POLICY }, body: staticHtml }));
   for (let run = 0; run < RUNS + 1; run++) {

@@ -3,10 +3,12 @@
  * rows the view shows with its current filters, as a workbook or CSV files; keyboard and axe.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { unzipSync } from 'fflate';
 import { readCsvAll } from '../../db/imports/csv.ts';
 import { XlsxFileReader } from '../../db/imports/xlsx.ts';
 import { seriousAxeViolations } from '../support/axe.ts';
-import { startApp, type AppHarness } from '../support/browser.ts';
+import { downloadOf, startApp, type AppHarness } from '../support/browser.ts';
 import { requireBuiltRenderer } from '../support/build-output.ts';
 import { tempDir } from '../support/temp.ts';
 
@@ -43,13 +45,14 @@ describe('Export data… on the dashboards', () => {
     expect(await toggle.getAttribute('aria-expanded')).toBe('true');
     const box = page.getByRole('form', { name: 'Export this view\'s data' });
     expect(await box.innerText()).toContain('reporter KOR, partner CHN, from 2015, to 2021');
-    // The file path field has the focus.
-    await page.keyboard.type(tmp.file('trade.xlsx'));
-    await box.getByRole('button', { name: 'Export' }).click();
+    // No path anywhere: the workbook arrives as a download.
+    expect(await box.locator('input[type=text]').count()).toBe(0);
+    const file = await downloadOf(page, () => box.getByRole('button', { name: 'Export…' }).click(), tmp.file('trade-download.xlsx'));
+    expect(file.name).toBe('trade-data.xlsx');
     const result = page.getByTestId('export-data-result');
     await result.waitFor();
-    expect(await result.innerText()).toMatch(/in 4 sheets \(kpi, series, mirror, reconciliation\) to .*trade\.xlsx/);
-    const series = sheetRows(tmp.file('trade.xlsx'), 'series');
+    expect(await result.innerText()).toMatch(/in 4 sheets \(kpi, series, mirror, reconciliation\) to trade-data\.xlsx/);
+    const series = sheetRows(file.path, 'series');
     const fromApi = await app.host.session.handlers.tradeSeries({ reporter: 'KOR', partner: 'CHN', from: 2015, to: 2021 });
     expect(series.map((r) => Number(r[0]))).toEqual(fromApi.years.map((y) => y.year));
     expect(series.map((r) => (r[3] ? Number(r[3]) : null))).toEqual(fromApi.years.map((y) => y.exports?.value ?? null));
@@ -58,28 +61,26 @@ describe('Export data… on the dashboards', () => {
     expect(app.pageErrors).toEqual([]);
   });
 
-  it('projects with a filter, as CSV files; Escape closes the box and gives the focus back', async () => {
+  it('projects with a filter, as a ZIP of CSV files; Escape closes the box and gives the focus back', async () => {
     const page = await app.newPage({ colorScheme: 'dark' });
     await page.goto(`${app.host.url}#/projects?status=signed`);
     await page.getByTestId('projects-table').waitFor();
     await page.getByRole('button', { name: 'Export data…' }).click();
     const box = page.getByRole('form', { name: 'Export this view\'s data' });
-    await box.getByLabel('File to write').fill(tmp.file('projects.xlsx'));
-    await box.getByLabel('CSV, a file per table').check();
-    expect(await box.getByLabel('File to write').inputValue()).toBe(tmp.file('projects.csv'));
-    await box.getByRole('button', { name: 'Export' }).click();
+    await box.getByLabel('CSV, one file per table in a .zip').check();
+    const file = await downloadOf(page, () => box.getByRole('button', { name: 'Export…' }).click(), tmp.file('projects.zip'));
+    expect(file.name).toBe('projects-data.zip');
     await page.getByTestId('export-data-result').waitFor();
-    const projects = readCsvAll(tmp.file('projects-projects.csv'));
+    const entries = unzipSync(new Uint8Array(readFileSync(file.path)));
+    expect(Object.keys(entries)).toEqual(['projects.csv', 'by_field.csv', 'by_region.csv']);
+    writeFileSync(tmp.file('projects.csv'), entries['projects.csv']!);
+    const projects = readCsvAll(tmp.file('projects.csv'));
     const signed = await app.host.session.handlers.listProjects({ status: 'signed' });
     expect(projects.rows.map((r) => r.fields[0])).toEqual(signed.projects.map((p) => p.title));
     expect(projects.rows.every((r) => r.fields[5] === 'signed')).toBe(true);
     expect(await seriousAxeViolations(page)).toEqual([]);
 
-    // Exporting again without "Replace existing files" says so and writes nothing.
-    await box.getByRole('button', { name: 'Export' }).click();
-    await expect.poll(() => box.getByRole('alert').innerText()).toMatch(/projects-projects\.csv already exists/);
-
-    await box.getByLabel('File to write').press('Escape');
+    await box.getByLabel('CSV, one file per table in a .zip').press('Escape');
     await expect.poll(() => page.getByRole('button', { name: 'Export data…' }).getAttribute('aria-expanded')).toBe('false');
     expect(await page.evaluate(() => (globalThis as unknown as { document: { activeElement: { textContent: string | null } | null } }).document.activeElement?.textContent)).toBe('Export data…');
     expect(app.pageErrors).toEqual([]);

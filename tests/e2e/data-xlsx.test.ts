@@ -7,7 +7,7 @@ import { copyFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { XlsxFileReader } from '../../db/imports/xlsx.ts';
-import { startApp, type AppHarness } from '../support/browser.ts';
+import { chooseFile, downloadOf, startApp, type AppHarness } from '../support/browser.ts';
 import { requireBuiltRenderer } from '../support/build-output.ts';
 import { tempDir } from '../support/temp.ts';
 
@@ -28,8 +28,7 @@ describe('Data view: Excel workbooks', () => {
     copyFileSync(fileURLToPath(new URL('../fixtures/imports/agency-openpyxl.xlsx', import.meta.url)), file);
     const page = await app.newPage();
     await page.goto(`${app.host.url}#/data`);
-    await page.getByTestId('import-path').fill(file);
-    await page.getByRole('button', { name: 'Check file' }).click();
+    await chooseFile(page, file);
     const preview = page.getByTestId('import-preview');
     await preview.waitFor();
     expect(await preview.innerText()).toContain('workbook sheet “Notes”');
@@ -62,14 +61,13 @@ describe('Data view: Excel workbooks', () => {
   });
 
   it('exports trade figures as an Excel workbook', async () => {
-    const out = tmp.file('kor-chn.xlsx');
     const page = await app.newPage();
     await page.goto(`${app.host.url}#/data`);
-    await page.getByLabel('File to write').fill(out);
     await page.getByLabel('Reporter (optional)').fill('KOR');
     await page.getByLabel('Partner (optional)').fill('CHN');
-    await page.getByRole('button', { name: 'Trade figures as Excel (.xlsx)' }).click();
-    await expect.poll(() => page.locator('.notice').allInnerTexts().then((t) => t.join('\n'))).toMatch(/Wrote \d+ trade figures to .*kor-chn\.xlsx/);
+    const { path: out, name } = await downloadOf(page, () => page.getByRole('button', { name: 'Trade figures as Excel (.xlsx)' }).click(), tmp.file('kor-chn.xlsx'));
+    expect(name).toBe('trade-KOR-CHN.xlsx');
+    await expect.poll(() => page.locator('.notice').allInnerTexts().then((t) => t.join('\n'))).toMatch(/Wrote \d+ trade figures to trade-KOR-CHN\.xlsx/);
     const reader = new XlsxFileReader(out);
     try {
       expect(reader.header.slice(0, 4)).toEqual(['reporter', 'reporter_name', 'partner', 'partner_name']);

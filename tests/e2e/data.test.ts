@@ -1,7 +1,9 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { generate } from '../support/comtrade-like.ts';
-import { startApp, type AppHarness } from '../support/browser.ts';
+import { chooseFile, downloadOf, startApp, type AppHarness } from '../support/browser.ts';
+import { exportTrade } from '../../db/exports/tables.ts';
 import { requireBuiltRenderer } from '../support/build-output.ts';
 import { tempDir } from '../support/temp.ts';
 
@@ -15,6 +17,9 @@ beforeAll(async () => {
   generate(big, 120_000);
   app = await startApp({ today: '2026-11-29' });
 });
+afterEach(async () => {
+  await app?.closePages();
+});
 afterAll(async () => {
   await app?.close();
   tmp.cleanup();
@@ -25,8 +30,9 @@ describe('Data view in Chromium (HTTP host)', () => {
     const page = await app.newPage();
     await page.goto(`${app.host.url}#/data`);
     await page.getByRole('heading', { name: 'Data', level: 1 }).waitFor();
-    await page.getByTestId('import-path').fill(fixture('comtrade-current.csv'));
-    await page.getByRole('button', { name: 'Check file' }).click();
+    // The browser's own file chooser: the page gets an upload, never a path.
+    await chooseFile(page, fixture('comtrade-current.csv'));
+    expect(await page.getByTestId('chosen-file').innerText()).toBe('comtrade-current.csv');
     const preview = page.getByTestId('import-preview');
     await preview.waitFor();
     expect(await preview.innerText()).toContain('UN Comtrade (current API/portal layout)');
@@ -47,8 +53,8 @@ describe('Data view in Chromium (HTTP host)', () => {
     await expect.poll(() => history.innerText()).toContain('comtrade-current.csv');
     expect(await history.innerText()).toContain('UN Comtrade');
 
-    // Checking the same file again says it was already imported.
-    await page.getByRole('button', { name: 'Check file' }).click();
+    // Choosing the same file again: its check says it was already imported.
+    await chooseFile(page, fixture('comtrade-current.csv'));
     await page.getByTestId('already-imported').waitFor();
 
     page.once('dialog', (d) => void d.accept());
@@ -62,8 +68,7 @@ describe('Data view in Chromium (HTTP host)', () => {
   it('shows a progress bar with bytes and rows for a large file, then the summary', async () => {
     const page = await app.newPage({ colorScheme: 'dark' });
     await page.goto(`${app.host.url}#/data`);
-    await page.getByTestId('import-path').fill(big);
-    await page.getByRole('button', { name: 'Check file' }).click();
+    await chooseFile(page, big);
     await page.getByTestId('import-preview').waitFor();
     await page.getByTestId('start-import').click();
     const progress = page.getByTestId('import-progress');
@@ -82,8 +87,7 @@ describe('Data view in Chromium (HTTP host)', () => {
     generate(copy, 150_000);
     const page = await app.newPage();
     await page.goto(`${app.host.url}#/data`);
-    await page.getByTestId('import-path').fill(copy);
-    await page.getByRole('button', { name: 'Check file' }).click();
+    await chooseFile(page, copy);
     await page.getByTestId('import-preview').waitFor();
     await page.getByTestId('start-import').click();
     await page.getByTestId('cancel-import').click();
@@ -106,13 +110,59 @@ describe('Data view in Chromium (HTTP host)', () => {
     expect(app.pageErrors).toEqual([]);
   });
 
-  it('opens a file chosen by File › Import… (#/data?file=…) straight into its check', async () => {
+  it('opens a file chosen by File › Import… (#/data?file=<handle>) straight into its check', async () => {
+    // What the desktop app's main process does with the file its Open dialog returned.
+    const picked = app.host.session.files.registerRead(fixture('wits-raw.csv'));
     const page = await app.newPage();
-    await page.goto(`${app.host.url}#/data?file=${encodeURIComponent(fixture('wits-raw.csv'))}`);
+    await page.goto(`${app.host.url}#/data?file=${picked.handle}&name=${encodeURIComponent(picked.name)}`);
     const preview = page.getByTestId('import-preview');
     await preview.waitFor();
-    expect(await page.getByTestId('import-path').inputValue()).toBe(fixture('wits-raw.csv'));
+    expect(await page.getByTestId('chosen-file').innerText()).toBe('wits-raw.csv');
     expect(await preview.innerText()).toMatch(/WITS/);
+    expect(decodeURIComponent(page.url())).not.toContain(fixture('wits-raw.csv'));
     expect(app.foreignRequests).toEqual([]);
+  });
+
+  it('takes a file dropped on the import area', async () => {
+    const page = await app.newPage();
+    await page.goto(`${app.host.url}#/data`);
+    const bytes = [...readFileSync(fixture('comtrade-legacy.csv'))];
+    // A DataTransfer holding a File, as the browser builds one for a drop (the test's own types have no DOM).
+    const transfer = await page.evaluateHandle((content: number[]) => {
+      const dom = globalThis as unknown as { DataTransfer: new () => { items: { add(file: File): void } } };
+      const data = new dom.DataTransfer();
+      data.items.add(new File([new Uint8Array(content)], 'legacy.csv', { type: 'text/csv' }));
+      return data;
+    }, bytes);
+    await page.getByTestId('import-drop').dispatchEvent('drop', { dataTransfer: transfer });
+    const preview = page.getByTestId('import-preview');
+    await preview.waitFor();
+    expect(await preview.innerText()).toContain('legacy.csv');
+    expect(await preview.innerText()).toMatch(/legacy/i);
+    expect(app.pageErrors).toEqual([]);
+  });
+
+  it('a second tab sees an import without a reload, and exports download the same bytes the core writes', async () => {
+    const watcher = await app.newPage();
+    await watcher.goto(`${app.host.url}#/data`);
+    const history = watcher.getByTestId('import-history');
+    await history.waitFor();
+    const page = await app.newPage();
+    await page.goto(`${app.host.url}#/data`);
+    const stagedBefore = readdirSync(app.host.stagingDir).sort();
+    await chooseFile(page, fixture('wits-raw.csv'));
+    await page.getByTestId('import-preview').waitFor();
+    await page.getByTestId('start-import').click();
+    await page.getByTestId('import-summary').waitFor();
+    await expect.poll(() => history.innerText()).toContain('wits-raw.csv');
+
+    await page.getByLabel('Reporter (optional)').fill('KOR');
+    const file = await downloadOf(page, () => page.getByRole('button', { name: 'Trade figures as CSV' }).click(), tmp.file('downloaded.csv'));
+    expect(file.name).toBe('trade-KOR.csv');
+    exportTrade(app.host.session.db, tmp.file('direct.csv'), { reporter: 'KOR' }, 'csv');
+    expect(readFileSync(file.path).equals(readFileSync(tmp.file('direct.csv')))).toBe(true);
+    // The upload went with its import, the download with its delivery.
+    expect(readdirSync(app.host.stagingDir).sort()).toEqual(stagedBefore);
+    expect(app.pageErrors).toEqual([]);
   });
 });

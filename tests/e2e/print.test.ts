@@ -13,7 +13,7 @@ import { extractText, getDocumentProxy } from 'unpdf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../db/dispatch.ts';
 import { PRINTABLE_DASHBOARDS, printRoute, type PageSetup } from '../../db/print-options.ts';
-import { CHROMIUM_ARGS, CHROMIUM_PATH, startApp, type AppHarness } from '../support/browser.ts';
+import { admit, CHROMIUM_ARGS, CHROMIUM_PATH, startApp, type AppHarness } from '../support/browser.ts';
 import { requireBuiltRenderer } from '../support/build-output.ts';
 import { decodePng, luminanceVariance, matchingPixels } from '../support/png.ts';
 import { printToPdf, sixChartBriefing } from '../support/print.ts';
@@ -340,7 +340,9 @@ describe('CJK without any system CJK font', () => {
   });
 
   it('still prints Korean and Chinese with real glyphs from the bundled font', async () => {
-    const page = await browser.newPage();
+    const context = await browser.newContext();
+    await admit(context, app.host);
+    const page = await context.newPage();
     const { pdf } = await printToPdf(page, app.host.url, printRoute({ briefing: DEFAULT_ID }), { setup: A4, today: TODAY });
     const fonts = pdffonts(pdf, 'no-system-cjk');
     expect(fonts).not.toMatch(/Noto ?Sans ?CJK/i);
@@ -362,7 +364,9 @@ describe('CJK without any system CJK font', () => {
     const classification = '대외비 · 内部资料';
     const latin = Array.from({ length: 14 }, (_, i) => `Paragraph ${i + 1}. ${'Exports and imports are shown as each reporter states them. '.repeat(8)}`).join('\n\n');
     const id = await createBriefing({ title, classification, blocks: [{ kind: 'text', config: { markdown: latin } }] });
-    const page = await browser.newPage();
+    const context = await browser.newContext();
+    await admit(context, app.host);
+    const page = await context.newPage();
     const { pdf } = await printToPdf(page, app.host.url, printRoute({ briefing: id }), { setup: A4, today: TODAY });
     const read = await readPdf(pdf);
     expect(read.totalPages).toBeGreaterThanOrEqual(2);

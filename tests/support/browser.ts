@@ -3,7 +3,7 @@
  * a temp database. Every request that leaves the app's own origin fails the test.
  */
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { startHttpHost, type HttpHost } from './http-host.ts';
+import { SECRET_COOKIE, startHttpHost, type HttpHost } from '../../db/http-host/host.ts';
 import { tempDir } from './temp.ts';
 
 export const CHROMIUM_PATH = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
@@ -30,6 +30,24 @@ export const CHROMIUM_ARGS = [
   `--disable-features=${DISABLED_FEATURES.join(',')}`,
 ];
 
+/** Chooses `file` in the browser's own file chooser, opened by the Data view's "Choose file…". */
+export async function chooseFile(page: Page, file: string): Promise<void> {
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByTestId('choose-file').click()]);
+  await chooser.setFiles(file);
+}
+
+/** Runs `action`, takes the download it starts and saves it to `saveAs`: its suggested name and where it is. */
+export async function downloadOf(page: Page, action: () => Promise<unknown>, saveAs: string): Promise<{ name: string; path: string }> {
+  const [download] = await Promise.all([page.waitForEvent('download'), action()]);
+  await download.saveAs(saveAs);
+  return { name: download.suggestedFilename(), path: saveAs };
+}
+
+/** As if the user had opened the address the host printed: its access key becomes the HttpOnly cookie. */
+export async function admit(context: BrowserContext, host: HttpHost): Promise<void> {
+  await context.addCookies([{ name: SECRET_COOKIE, value: host.secret, url: new URL(host.url).origin, httpOnly: true, sameSite: 'Strict' }]);
+}
+
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
 }
@@ -43,6 +61,8 @@ export interface AppHarness {
   /** Uncaught page errors and console errors. */
   pageErrors: string[];
   newPage(options?: { colorScheme?: 'light' | 'dark'; reducedMotion?: 'reduce' | 'no-preference' }): Promise<Page>;
+  /** Closes every page opened so far (a browser keeps six connections per host; each tab holds an event stream). */
+  closePages(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -52,6 +72,7 @@ export async function startApp(options: { dbPath?: string; today?: string } = {}
   const browser = await launchChromium();
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
   const origin = new URL(host.url).origin;
+  await admit(context, host);
   const foreignRequests: string[] = [];
   const pageErrors: string[] = [];
   await context.route('**/*', (route) => {
@@ -67,6 +88,10 @@ export async function startApp(options: { dbPath?: string; today?: string } = {}
     foreignRequests,
     pageErrors,
     async newPage(pageOptions = {}) {
+      // Each tab holds an event stream and a browser keeps six connections per host: the oldest
+      // tabs of earlier tests are closed so that at most four stay open.
+      const open = context.pages();
+      await Promise.all(open.slice(0, Math.max(0, open.length - 3)).map((p) => p.close()));
       const page = await context.newPage();
       if (pageOptions.colorScheme || pageOptions.reducedMotion) await page.emulateMedia(pageOptions);
       page.on('pageerror', (e) => pageErrors.push(e.message));
@@ -74,6 +99,9 @@ export async function startApp(options: { dbPath?: string; today?: string } = {}
         if (m.type() === 'error') pageErrors.push(m.text());
       });
       return page;
+    },
+    async closePages() {
+      await Promise.all(context.pages().map((p) => p.close()));
     },
     async close() {
       await context.close();

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { rendererDir } from './http-host.ts';
+import { rendererDir } from '../../db/http-host/host.ts';
 
 /** The e2e tests run against the built renderer: `npm test` builds it first. */
 export function requireBuiltRenderer(): string {

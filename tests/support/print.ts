@@ -19,8 +19,8 @@ import {
   pageSetupFrom, printDateLabel, printRoute, printTargetOf, PRINT_READY_TIMEOUT_MS, PRINT_SETTLED_SCRIPT, settledForPrinting, toChromiumPdfOptions, type PageSetup,
   type PrintState,
 } from '../../db/print-options.ts';
-import { launchChromium } from './browser.ts';
-import { startHttpHost } from './http-host.ts';
+import { admit, launchChromium } from './browser.ts';
+import { startHttpHost } from '../../db/http-host/host.ts';
 
 export interface PrintedPdf {
   pdf: Buffer;
@@ -105,7 +105,9 @@ async function main(): Promise<void> {
   const host = await startHttpHost({ path: dbPath });
   const browser = await launchChromium();
   try {
-    const page = await browser.newPage();
+    const context = await browser.newContext();
+    await admit(context, host);
+    const page = await context.newPage();
     const route = printRoute(target, setup);
     const result = await printToPdf(page, host.url, route, { setup });
     const out = resolve(values.out);

@@ -6,6 +6,7 @@ import { backupBeforeChange, backupsDir, copyBackupInto, latestBackup, listBacku
 import { dispatch } from '../../db/dispatch.ts';
 import { defaultMigrationsDir, openDatabase, readMigrations } from '../../db/open.ts';
 import { openSession } from '../../db/session.ts';
+import { chosen } from '../support/chosen-files.ts';
 import { snapshot } from '../support/db-snapshot.ts';
 import { tempDir } from '../support/temp.ts';
 
@@ -92,10 +93,14 @@ describe('restoring a backup (listBackups / restoreBackup)', () => {
     expect(snapshot(session.db)).not.toBe(before);
 
     const list = await dispatch(session.handlers, 'listBackups', {});
-    expect(list).toMatchObject({ ok: true, data: { keep: 5, backups: [{ file: taken!.file, reason: 'before-import' }] } });
+    // An entry's id is the backup's file name; the listing names no folder (the page never builds a path).
+    expect(list).toMatchObject({ ok: true, data: { keep: 5, backups: [{ id: taken!.file, reason: 'before-import' }] } });
+    expect(list.ok && list.data).not.toHaveProperty('folder');
+    const [entry] = list.ok ? (list.data as { backups: { id: string }[] }).backups : [];
+    expect(Object.keys(entry!).sort()).toEqual(['bytes', 'id', 'reason', 'takenAt']);
 
-    const restored = await dispatch(session.handlers, 'restoreBackup', { file: taken!.file });
-    expect(restored).toMatchObject({ ok: true, data: { restored: { file: taken!.file }, safetyBackup: { reason: 'before-restore' }, schemaVersion: latest } });
+    const restored = await dispatch(session.handlers, 'restoreBackup', { id: entry!.id });
+    expect(restored).toMatchObject({ ok: true, data: { restored: { id: taken!.file }, safetyBackup: { reason: 'before-restore' }, schemaVersion: latest } });
     // The same connection sees the restored rows (the hosts keep their session).
     expect(snapshot(session.db)).toBe(before);
     expect(session.db.pragma('integrity_check', { simple: true })).toBe('ok');
@@ -113,22 +118,26 @@ describe('restoring a backup (listBackups / restoreBackup)', () => {
     const session = openSession({ path, today: '2026-11-29' });
     const [migrationBackup] = listBackups(path);
     session.db.prepare("UPDATE source SET title = 'changed' WHERE id = 's1'").run();
-    const result = await dispatch(session.handlers, 'restoreBackup', { file: migrationBackup!.file });
+    const result = await dispatch(session.handlers, 'restoreBackup', { id: migrationBackup!.file });
     expect(result).toMatchObject({ ok: true, data: { schemaVersion: latest } });
     expect(session.db.prepare("SELECT title FROM source WHERE id = 's1'").pluck().get()).toBe('Trade 2021');
     session.close();
   });
 
-  it('refuses names that are not backups of this database, changing nothing', async () => {
+  it('refuses ids that are not backups of this database, changing nothing', async () => {
     const dir = tmp.file('restore-bad');
     mkdirSync(dir);
     const session = openSession({ path: join(dir, 'tradebrief.sqlite'), today: '2026-11-29' });
     const before = snapshot(session.db);
-    for (const file of ['../tradebrief.sqlite', '/etc/passwd', 'x\\..\\y.sqlite']) {
-      expect(await dispatch(session.handlers, 'restoreBackup', { file })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    for (const id of ['../tradebrief.sqlite', '/etc/passwd', 'x\\..\\y.sqlite', '']) {
+      expect(await dispatch(session.handlers, 'restoreBackup', { id })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
     }
-    expect(await dispatch(session.handlers, 'restoreBackup', { file: 'tradebrief.20260101T000000000Z.before-import.sqlite' }))
-      .toMatchObject({ ok: false, error: { code: 'not-found' } });
+    // The old field (a file name to join to a folder) is gone.
+    expect(await dispatch(session.handlers, 'restoreBackup', { file: 'x.sqlite' })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    // Well-formed ids that are not in the listing (the database itself, '..', a backup that is not there): not-found.
+    for (const id of ['tradebrief.20260101T000000000Z.before-import.sqlite', 'tradebrief.sqlite', '..']) {
+      expect(await dispatch(session.handlers, 'restoreBackup', { id })).toMatchObject({ ok: false, error: { code: 'not-found', message: expect.stringMatching(/no longer there/) } });
+    }
     expect(snapshot(session.db)).toBe(before);
     session.close();
   });
@@ -169,7 +178,7 @@ describe('imports back up first', () => {
       const packFile = tmp.file('pack.json');
       const raw = JSON.parse(readFileSync(join(defaultMigrationsDir, '../packs/korea-china-2022.json'), 'utf8')) as Record<string, unknown>;
       writeFileSync(packFile, JSON.stringify({ ...raw, id: 'colleague-pack' }));
-      const packed = await dispatch(session.handlers, 'importPack', { path: packFile });
+      const packed = await dispatch(session.handlers, 'importPack', { file: chosen(session, packFile) });
       expect(packed.ok).toBe(true);
       const afterPack = listBackups(path);
       expect(afterPack.map((b) => b.reason)).toContain('before-import-pack');
@@ -177,7 +186,7 @@ describe('imports back up first', () => {
       expect(countSources(join(backupsDir(path), packBackup.file))).toBe(sourcesBefore);
 
       const started = await dispatch(session.handlers, 'startImport', {
-        path: join(defaultMigrationsDir, '../../tests/fixtures/imports/comtrade-current.csv'), onlyValidRows: true,
+        file: chosen(session, join(defaultMigrationsDir, '../../tests/fixtures/imports/comtrade-current.csv')), onlyValidRows: true,
       });
       expect(started.ok).toBe(true);
       expect(listBackups(path).map((b) => b.reason)).toContain('before-import');

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contract, methodNames } from '../../db/contract.ts';
 import { dispatch } from '../../db/dispatch.ts';
+import { ApiError } from '../../db/errors.ts';
 import { openSession, type Session } from '../../db/session.ts';
+import { chosen, saveTo, UNKNOWN_HANDLE } from '../support/chosen-files.ts';
 import { tempDir } from '../support/temp.ts';
 
 const tmp = tempDir();
@@ -56,6 +58,25 @@ describe('dispatch', () => {
   it('turns a thrown ApiError into its envelope', async () => {
     const envelope = await dispatch(session.handlers, 'getSource', { id: 'nope' });
     expect(envelope).toEqual({ ok: false, error: { code: 'not-found', message: 'No source with id nope' } });
+  });
+
+  it('takes files only as handles the host registered, and says why one cannot be used', async () => {
+    // A path where a file goes is bad input, naming the field.
+    const path = await dispatch(session.handlers, 'previewImport', { file: '/etc/passwd' });
+    expect(path).toMatchObject({ ok: false, error: { code: 'invalid-input', message: expect.stringMatching(/^Invalid input for previewImport: file: a file chosen through the app/) } });
+    // A handle nobody gave out, or one already used: choose the file again.
+    const gone = { ok: false, error: { code: 'not-found', message: 'This file is no longer available: choose it again.' } };
+    expect(await dispatch(session.handlers, 'previewImport', { file: UNKNOWN_HANDLE })).toEqual(gone);
+    const target = saveTo(session, tmp.file('sources.csv'));
+    expect(await dispatch(session.handlers, 'exportTableCsv', { target, table: 'source' })).toMatchObject({ ok: true, data: { name: 'sources.csv' } });
+    expect(await dispatch(session.handlers, 'exportTableCsv', { target, table: 'source' })).toEqual(gone);
+    // The open database is never a place to save.
+    expect(await dispatch(session.handlers, 'saveCopyAs', { target: saveTo(session, session.path) })).toEqual({
+      ok: false, error: { code: 'conflict', message: 'contract.sqlite is the open database or one of its files: choose another name.' },
+    });
+    // The host learns at once that a chosen file cannot be read.
+    expect(() => chosen(session, tmp.file('nope.csv'))).toThrowError(ApiError);
+    expect(() => chosen(session, tmp.file('nope.csv'))).toThrowError(expect.objectContaining({ code: 'not-found', message: 'nope.csv cannot be read: ENOENT.' }));
   });
 
   it('turns an unexpected error into an internal error, never a throw', async () => {

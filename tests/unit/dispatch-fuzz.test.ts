@@ -4,16 +4,21 @@
  * each schema field given a wrong type, huge strings, prototype-pollution keys, deep nesting) must
  * come back as an envelope (data, or a structured `{code, message}` error), never throw, and never
  * write. Methods whose name starts with a write verb only get payloads their schema rejects, and
- * must refuse every one with `invalid-input`. Runs per method are printed for the report.
+ * must refuse every one with `invalid-input`. Files reach the contract only as handles the host
+ * registered: handle-shaped strings no host gave out must be refused with `not-found` by every method
+ * that takes a file, writing nothing anywhere. Runs per method are printed for the report.
  */
+import { readdirSync } from 'node:fs';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { contract, methodNames, type MethodName } from '../../db/contract.ts';
 import { dispatch } from '../../db/dispatch.ts';
 import type { ErrorCode } from '../../db/errors.ts';
+import { FILE_HANDLE_PATTERN } from '../../db/files/kinds.ts';
 import type { Method } from '../../db/method.ts';
 import { openSession, type Session } from '../../db/session.ts';
+import { UNKNOWN_HANDLE } from '../support/chosen-files.ts';
 import { snapshot } from '../support/db-snapshot.ts';
 import { tempDir } from '../support/temp.ts';
 
@@ -27,6 +32,8 @@ const RUNS_FIELDS = 500;
 const tmp = tempDir('tradebrief-fuzz-');
 let session: Session;
 const runs = new Map<string, number>();
+/** Unknown-handle payloads per method that takes a file. */
+const handleRuns = new Map<string, number>();
 
 beforeAll(() => {
   session = openSession({ path: tmp.file('fuzz.sqlite'), today: '2026-11-29' });
@@ -36,6 +43,8 @@ afterAll(() => {
   tmp.cleanup();
   const total = [...runs.values()].reduce((a, b) => a + b, 0);
   console.log(`dispatch fuzz: ${total} payloads over ${runs.size} methods (${[...runs.values()].join('/')} per method)`);
+  const handles = [...handleRuns.values()].reduce((a, b) => a + b, 0);
+  console.log(`dispatch fuzz: ${handles} unknown file handles over ${handleRuns.size} methods that take a file`);
 });
 
 const schemaOf = (name: MethodName): z.ZodType => (contract[name] as Method<z.ZodType, unknown>).input;
@@ -60,7 +69,9 @@ function nested(depth: number, leaf: unknown, asArray: boolean): unknown {
 const hostile: fc.Arbitrary<unknown> = fc.oneof(
   fc.constantFrom(null, undefined, true, false, 0, -0, NaN, Infinity, -Infinity, Number.MAX_SAFE_INTEGER + 2, 1e308, -1, 0.5, '', ' ', '\u0000',
     '../../../../etc/passwd', 'C:\\Windows\\win.ini', '\\\\server\\share', 'javascript:alert(1)', "'; DROP TABLE source; --", '<script>alert(1)</script>',
-    '%s%n%x', '\uD800', 'NaN', '[]', '{}', [], {}, new Date(0), new Date(NaN)),
+    '%s%n%x', '\uD800', 'NaN', '[]', '{}', [], {}, new Date(0), new Date(NaN),
+    // Where a file handle goes: one no host gave out, one almost well-formed, a file URL.
+    UNKNOWN_HANDLE, `${UNKNOWN_HANDLE}A`, 'fh_../../../../etc/passwd', 'file:///etc/passwd'),
   fc.string({ maxLength: 50 }),
   fc.string({ unit: 'grapheme', maxLength: 20 }),
   fc.integer(),
@@ -152,6 +163,44 @@ describe('dispatch under fuzzing', () => {
       expect(snapshot(session.db) === content, `${name} changed the database content`).toBe(true);
     }, 60_000);
   }
+
+  it('every method that takes a file refuses handles no host gave out with not-found, writing nothing', async () => {
+    const handleArb = fc.stringMatching(FILE_HANDLE_PATTERN);
+    /** The smallest valid input of each method that takes a file, around its handle. */
+    const inputs: Record<string, (handle: string) => unknown> = {
+      previewImport: (file) => ({ file }),
+      startImport: (file) => ({ file, onlyValidRows: true }),
+      importPack: (file) => ({ file }),
+      exportPack: (target) => ({ target }),
+      exportTradeCsv: (target) => ({ target }),
+      exportTradeXlsx: (target) => ({ target }),
+      exportTableCsv: (target) => ({ target, table: 'source' }),
+      exportTableXlsx: (target) => ({ target, table: 'source' }),
+      saveCopyAs: (target) => ({ target }),
+      exportDashboardData: (target) => ({ dashboard: 'events', filters: {}, format: 'csv', target }),
+    };
+    // Every method whose input holds a handle is here (a new one must be added).
+    const takesHandle = (json: unknown): boolean => JSON.stringify(json).includes(JSON.stringify(FILE_HANDLE_PATTERN.source));
+    const withHandles = methodNames.filter((name) => takesHandle(z.toJSONSchema(schemaOf(name), { unrepresentable: 'any', io: 'input' })));
+    expect(withHandles.sort()).toEqual(Object.keys(inputs).sort());
+
+    const content = snapshot(session.db);
+    const files = readdirSync(tmp.dir).sort();
+    for (const name of withHandles) {
+      await fc.assert(fc.asyncProperty(handleArb, async (handle) => {
+        const payload = inputs[name]!(handle);
+        if (!schemaOf(name).safeParse(payload).success) fail(`${name}: the sample input is not valid`);
+        const before = counters();
+        const e = checkEnvelope(name, await dispatch(session.handlers, name, payload));
+        if (e.code !== 'not-found' || !/no longer available/.test(e.message ?? '')) fail(`${name} with an unknown handle: ${e.code ?? 'ok'} ${e.message ?? ''}`);
+        if (!sameCounters(counters(), before)) fail(`${name} wrote to the database`);
+        handleRuns.set(name, (handleRuns.get(name) ?? 0) + 1);
+      }), { numRuns: 100, seed: 20261201 });
+    }
+    expect(snapshot(session.db) === content, 'the database content changed').toBe(true);
+    // No file was written beside the database (a handle never becomes a path by itself).
+    expect(readdirSync(tmp.dir).sort()).toEqual(files);
+  }, 60_000);
 
   it('refuses unknown and hostile method names with unknown-method', async () => {
     await fc.assert(

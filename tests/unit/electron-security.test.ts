@@ -7,7 +7,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CONTENT_SECURITY_POLICY } from '../../electron/main/csp.ts';
+import { CONTENT_SECURITY_POLICY } from '../../db/content-security-policy.ts';
 import { externalLink, isAppUrl, rendererFileFor } from '../../electron/main/url-policy.ts';
 import { APP_ORIGIN, mainWindowOptions } from '../../electron/main/window-options.ts';
 
@@ -46,8 +46,10 @@ describe('the BrowserWindow', () => {
     expect(web.preload).toBe('/app/out/preload/index.cjs');
   });
 
-  it('passes the preload nothing but the method names', () => {
-    expect(web.additionalArguments).toEqual(['--tradebrief-methods=overview,listSources']);
+  it('passes the preload nothing but the method names and the window’s client name', () => {
+    expect(web.additionalArguments).toEqual(['--tradebrief-methods=overview,listSources', '--tradebrief-client=']);
+    const named = mainWindowOptions('/app/out/preload/index.cjs', ['overview'], 'c0ffee').webPreferences!;
+    expect(named.additionalArguments).toEqual(['--tradebrief-methods=overview', '--tradebrief-client=c0ffee']);
   });
 });
 
@@ -84,7 +86,7 @@ describe('the Content-Security-Policy', () => {
 
   it('is sent by both hosts', () => {
     expect(code('electron/main/protocol.ts')).toMatch(/headers\.set\('Content-Security-Policy', CONTENT_SECURITY_POLICY\)/);
-    expect(code('tests/support/http-host.ts')).toMatch(/'Content-Security-Policy': CONTENT_SECURITY_POLICY/);
+    expect(code('db/http-host/respond.ts')).toMatch(/'Content-Security-Policy': CONTENT_SECURITY_POLICY/);
   });
 });
 
@@ -161,13 +163,14 @@ describe('guards in the main process (source text of electron/main)', () => {
     expect(check).toMatch(/const frame = event\.senderFrame;/);
     expect(check).toMatch(/return !!frame && frame === event\.sender\.mainFrame && isAppUrl\(frame\.url\);/);
     const invoke = /ipcMain\.handle\(INVOKE_CHANNEL, \(event, method: unknown, input: unknown\) => \{([\s\S]*?)\n {2}\}\);/.exec(index)?.[1] ?? '';
-    expect(invoke).toMatch(/^\s*if \(!fromAppPage\(event\) \|\| !session\) return REFUSED;/);
-    expect(invoke.indexOf('fromAppPage(event)')).toBeLessThan(invoke.indexOf('dispatch('));
+    expect(invoke).toMatch(/^\s*if \(!fromAppPage\(event\) \|\| !binding\) return REFUSED;/);
+    // The caller is the window main made the client name for, never a name the page sends.
+    expect(invoke).toMatch(/return binding\.call\(method, input, clientOf\.get\(event\.sender\.id\) \?\? ''\);/);
     const wrapper = /ipcMain\.handle\(channel, async \(event, \.\.\.args: unknown\[\]\): Promise<Envelope<unknown>> => \{([\s\S]*?)\n {2}\}\);/.exec(index)?.[1] ?? '';
     expect(wrapper).toMatch(/if \(!fromAppPage\(event\) \|\| !session \|\| !win\) return REFUSED;/);
     expect(wrapper.indexOf('fromAppPage(event)')).toBeLessThan(wrapper.indexOf('handler('));
     // Every file channel goes through that wrapper.
-    for (const channel of ['OPEN_FILE_CHANNEL', 'SAVE_FILE_CHANNEL', 'DROP_FILE_CHANNEL']) expect(index).toContain(`handleFromApp(${channel}, `);
+    for (const channel of ['OPEN_FILE_CHANNEL', 'SAVE_FILE_CHANNEL', 'DROP_FILE_CHANNEL', 'RELEASE_FILE_CHANNEL']) expect(index).toContain(`handleFromApp(${channel}, `);
   });
 
   it('sends the page handles, never paths: the Data view is opened with a handle', () => {
@@ -202,12 +205,13 @@ describe('the preload (electron/preload/index.ts)', () => {
 
   it('passes no raw Electron API through: ipcRenderer only inside the bridge, on its channels', () => {
     const uses = [...preload.matchAll(/ipcRenderer(\.\w+)?/g)].map((m) => m[0]);
-    // The import, four invokes, and the one event subscription.
-    expect(uses.sort()).toEqual(['ipcRenderer', 'ipcRenderer.invoke', 'ipcRenderer.invoke', 'ipcRenderer.invoke', 'ipcRenderer.invoke', 'ipcRenderer.on'].sort());
+    // The import, five invokes, and the one event subscription.
+    expect(uses.sort()).toEqual(['ipcRenderer', ...Array<string>(5).fill('ipcRenderer.invoke'), 'ipcRenderer.on'].sort());
     expect(preload).toMatch(/invoke: \(method, input\) => ipcRenderer\.invoke\(INVOKE_CHANNEL, method, input\)/);
     expect(preload).toMatch(/ipcRenderer\.invoke\(OPEN_FILE_CHANNEL, kind\)/);
     expect(preload).toMatch(/ipcRenderer\.invoke\(SAVE_FILE_CHANNEL, kind, suggestedName\)/);
     expect(preload).toMatch(/ipcRenderer\.invoke\(DROP_FILE_CHANNEL, path, kind\)/);
+    expect(preload).toMatch(/ipcRenderer\.invoke\(RELEASE_FILE_CHANNEL, handle\)/);
     expect(preload).toMatch(/ipcRenderer\.on\(EVENT_CHANNEL, forwardEvent\)/);
     expect(preload).not.toMatch(/exposeInMainWorld\([^)]*ipcRenderer|require\(|process\.env|webFrame|shell/);
   });

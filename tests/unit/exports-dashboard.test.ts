@@ -1,14 +1,19 @@
 /**
  * "Export the current dashboard's data": the rows written are the rows the dashboard's own
- * queries return for the same filters, as CSV (one file per table) or one .xlsx workbook.
+ * queries return for the same filters, into ONE file the user chose: a CSV for one table, a ZIP of
+ * one CSV per table for several, or one .xlsx workbook (a sheet per table).
  */
-import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { backupsDir } from '../../db/backup.ts';
 import { dispatch } from '../../db/dispatch.ts';
 import type { DashboardExportResult } from '../../db/exports/contract.ts';
 import { readCsvAll } from '../../db/imports/csv.ts';
 import { XlsxFileReader } from '../../db/imports/xlsx.ts';
 import { openSession, type Session } from '../../db/session.ts';
+import { chosen, saveTo, UNKNOWN_HANDLE, watchingReplace } from '../support/chosen-files.ts';
 import { tempDir } from '../support/temp.ts';
 
 const tmp = tempDir();
@@ -41,20 +46,44 @@ function sheet(path: string, name: string): { header: string[]; rows: string[][]
 }
 const pad = (row: string[], n: number): string[] => [...row, ...Array.from({ length: Math.max(0, n - row.length) }, () => '')];
 
+let unzipped = 0;
+/** A ZIP's entries, each written to a folder of its own so the importer's CSV reader reads it: entry name → path. */
+function unzip(path: string): Record<string, string> {
+  const dir = tmp.file(`unzipped-${++unzipped}`);
+  mkdirSync(dir);
+  const out: Record<string, string> = {};
+  for (const [name, bytes] of Object.entries(unzipSync(readFileSync(path)))) {
+    out[name] = join(dir, name);
+    writeFileSync(out[name], bytes);
+  }
+  return out;
+}
+
 describe('trade dashboard', () => {
   const filters = { reporter: 'KOR', partner: 'CHN', from: 2011, to: 2021 };
 
-  it('writes the KPI, series, mirror and reconciliation tables, one CSV file each, with exactly the view’s rows', async () => {
-    const path = tmp.file('trade/kor-chn.csv');
-    await expect(exportData({ dashboard: 'trade', filters, format: 'csv', path })).rejects.toThrow(/could not be written/);
+  it('writes the KPI, series, mirror and reconciliation tables into one ZIP, a CSV per table, with exactly the view’s rows', async () => {
     const dir = tmp.file('trade');
-    (await import('node:fs')).mkdirSync(dir);
-    const res = await exportData({ dashboard: 'trade', filters, format: 'csv', path });
-    expect(res.files.map((f) => f.path.slice(dir.length + 1))).toEqual(['kor-chn-kpi.csv', 'kor-chn-series.csv', 'kor-chn-mirror.csv', 'kor-chn-reconciliation.csv']);
-    expect(readdirSync(dir).sort()).toEqual(['kor-chn-kpi.csv', 'kor-chn-mirror.csv', 'kor-chn-reconciliation.csv', 'kor-chn-series.csv']);
+    const path = join(dir, 'kor-chn.zip');
+    // The folder is gone (a USB stick pulled out after the Save dialog): a clear error naming the file, nothing left behind.
+    await expect(exportData({ dashboard: 'trade', filters, format: 'csv', target: saveTo(session, path) })).rejects.toMatchObject({
+      code: 'invalid-file', message: expect.stringMatching(/could not be written/),
+    });
+    expect(existsSync(dir)).toBe(false);
+    mkdirSync(dir);
+    const res = await exportData({ dashboard: 'trade', filters, format: 'csv', target: saveTo(session, path) });
+    expect(res).toMatchObject({ dashboard: 'trade', format: 'csv', kind: 'zip', name: 'kor-chn.zip' });
+    expect(res.tables.map((t) => t.table)).toEqual(['kpi', 'series', 'mirror', 'reconciliation']);
+    expect(res.rows).toBe(res.tables.reduce((n, t) => n + t.rows, 0));
+    expect(res).not.toHaveProperty('files');
+    // One file: no CSV parts or temporary file beside it.
+    expect(readdirSync(dir)).toEqual(['kor-chn.zip']);
+    const entries = unzip(path);
+    expect(Object.keys(entries).sort()).toEqual(['kpi.csv', 'mirror.csv', 'reconciliation.csv', 'series.csv']);
+    for (const t of res.tables) expect(readCsvAll(entries[`${t.table}.csv`]!).rows.length, t.table).toBe(t.rows);
 
     const series = await call<{ years: { year: number; exports: { value: number; source: { label: string } } | null; imports: { value: number } | null; balance: number | null }[] }>('tradeSeries', filters);
-    const csv = readCsvAll(res.files[1]!.path);
+    const csv = readCsvAll(entries['series.csv']!);
     expect(csv.header).toEqual(['year', 'reporter', 'partner', 'exports_usd', 'exports_source', 'imports_usd', 'imports_source', 'balance_usd', 'total_usd']);
     expect(csv.rows.map((r) => Number(r.fields[0]))).toEqual(series.years.map((y) => y.year));
     expect(csv.rows.map((r) => r.fields[3] === '' ? null : Number(r.fields[3]))).toEqual(series.years.map((y) => y.exports?.value ?? null));
@@ -62,42 +91,107 @@ describe('trade dashboard', () => {
     expect(csv.rows[csv.rows.length - 1]!.fields[4]).toMatch(/^\S+ — .+: .+/);
 
     const mirror = await call<{ directions: { rows: unknown[] }[] }>('tradeMirror', filters);
-    expect(res.files[2]!.rows).toBe(mirror.directions[0]!.rows.length + mirror.directions[1]!.rows.length);
+    expect(res.tables[2]!.rows).toBe(mirror.directions[0]!.rows.length + mirror.directions[1]!.rows.length);
     const kpi = await call<{ year: number; exports: { value: number } }>('tradeKpi', filters);
-    const kpiCsv = readCsvAll(res.files[0]!.path);
+    const kpiCsv = readCsvAll(entries['kpi.csv']!);
     expect(kpiCsv.rows[0]!.fields.slice(0, 5)).toEqual(['exports', String(kpi.year), 'KOR', 'CHN', String(kpi.exports.value)]);
     // The view's reconciliation: both directions of the pair, within the years shown.
     const recA = await call<{ year: number }[]>('reconciliation', { reporter: 'KOR', partner: 'CHN' });
     const recB = await call<{ year: number }[]>('reconciliation', { reporter: 'CHN', partner: 'KOR' });
-    expect(res.files[3]!.rows).toBe([...recA, ...recB].filter((r) => r.year >= 2011 && r.year <= 2021).length);
-    expect(res.files[3]!.rows).toBeGreaterThan(0);
+    expect(res.tables[3]!.rows).toBe([...recA, ...recB].filter((r) => r.year >= 2011 && r.year <= 2021).length);
+    expect(res.tables[3]!.rows).toBeGreaterThan(0);
   });
 
   it('writes one workbook with a sheet per table; the same rows as the CSV files; narrower filters, fewer rows', async () => {
     const path = tmp.file('kor-chn.xlsx');
-    const res = await exportData({ dashboard: 'trade', filters, format: 'xlsx', path });
-    expect(res.files.map((f) => [f.path, f.table])).toEqual([[path, 'kpi'], [path, 'series'], [path, 'mirror'], [path, 'reconciliation']]);
-    const csvDir = tmp.file('trade');
+    const res = await exportData({ dashboard: 'trade', filters, format: 'xlsx', target: saveTo(session, path) });
+    expect(res).toMatchObject({ kind: 'xlsx', name: 'kor-chn.xlsx', format: 'xlsx' });
+    expect(res.tables.map((t) => t.table)).toEqual(['kpi', 'series', 'mirror', 'reconciliation']);
+    const csv = await exportData({ dashboard: 'trade', filters, format: 'csv', target: saveTo(session, tmp.file('twin.zip')) });
+    expect(csv.tables).toEqual(res.tables);
+    const entries = unzip(tmp.file('twin.zip'));
     for (const table of ['kpi', 'series', 'mirror', 'reconciliation']) {
-      const csv = readCsvAll(`${csvDir}/kor-chn-${table}.csv`);
+      const fromCsv = readCsvAll(entries[`${table}.csv`]!);
       const x = sheet(path, table);
-      expect(x.header).toEqual(csv.header);
-      expect(x.rows.map((r) => pad(r, csv.header.length))).toEqual(csv.rows.map((r) => r.fields));
+      expect(x.header).toEqual(fromCsv.header);
+      expect(x.rows.map((r) => pad(r, fromCsv.header.length))).toEqual(fromCsv.rows.map((r) => r.fields));
     }
-    const narrow = await exportData({ dashboard: 'trade', filters: { ...filters, from: 2019 }, format: 'xlsx', path: tmp.file('narrow.xlsx') });
-    expect(narrow.files[1]!.rows).toBe(3);
+    const narrow = await exportData({ dashboard: 'trade', filters: { ...filters, from: 2019 }, format: 'xlsx', target: saveTo(session, tmp.file('narrow.xlsx')) });
+    expect(narrow.tables[1]!.rows).toBe(3);
   });
 
-  it('refuses to replace files unless asked, writing none of them; validates the filters like the dashboard', async () => {
-    const path = tmp.file('again.csv');
-    writeFileSync(tmp.file('again-mirror.csv'), 'mine');
-    await expect(exportData({ dashboard: 'trade', filters, format: 'csv', path })).rejects.toThrow(/again-mirror\.csv already exists/);
-    expect(existsSync(tmp.file('again-kpi.csv'))).toBe(false);
-    await exportData({ dashboard: 'trade', filters, format: 'csv', path, overwrite: true });
-    expect(existsSync(tmp.file('again-kpi.csv'))).toBe(true);
-    await expect(exportData({ dashboard: 'trade', filters: { reporter: 'KOR' }, format: 'csv', path: tmp.file('x.csv') })).rejects.toMatchObject({ code: 'invalid-input', message: expect.stringMatching(/filters\.partner/) });
-    await expect(exportData({ dashboard: 'nope', filters: {}, format: 'csv', path: tmp.file('x.csv') })).rejects.toMatchObject({ code: 'invalid-input' });
-    await expect(exportData({ dashboard: 'logistics', format: 'xlsx', path: session.path, overwrite: true })).rejects.toThrow(/open database itself/);
+  it('replaces a file the user chose to replace in one rename: the old content stays whole until the new file is complete', async () => {
+    const path = tmp.file('again.zip');
+    writeFileSync(path, 'mine');
+    const { result, replaces } = await watchingReplace(() => exportData({ dashboard: 'trade', filters, format: 'csv', target: saveTo(session, path) }));
+    expect(result).toMatchObject({ kind: 'zip', name: 'again.zip' });
+    expect(replaces).toHaveLength(1);
+    expect(replaces[0]!.target).toBe(path);
+    expect(replaces[0]!.targetBefore?.toString()).toBe('mine');
+    expect(replaces[0]!.tempBytes).toBe(readFileSync(path).length);
+    expect(Object.keys(unzipSync(readFileSync(path))).sort()).toEqual(['kpi.csv', 'mirror.csv', 'reconciliation.csv', 'series.csv']);
+
+    // A write that fails at the end leaves the old file as it was, and no temporary file.
+    writeFileSync(path, 'mine again');
+    const failed = await watchingReplace(
+      () => exportData({ dashboard: 'trade', filters, format: 'xlsx', target: saveTo(session, path) }).then(() => 'written', (e: { code: string }) => e.code),
+      { failRename: true },
+    );
+    expect(failed.result).not.toBe('written');
+    expect(readFileSync(path, 'utf8')).toBe('mine again');
+    expect(readdirSync(tmp.dir).filter((f) => f.includes('again'))).toEqual(['again.zip']);
+  });
+
+  it('validates the filters like the dashboard, writing nothing', async () => {
+    await expect(exportData({ dashboard: 'trade', filters: { reporter: 'KOR' }, format: 'csv', target: saveTo(session, tmp.file('x.csv')) })).rejects.toMatchObject({ code: 'invalid-input', message: expect.stringMatching(/filters\.partner/) });
+    await expect(exportData({ dashboard: 'nope', filters: {}, format: 'csv', target: saveTo(session, tmp.file('x.csv')) })).rejects.toMatchObject({ code: 'invalid-input' });
+    // No path and no overwrite flag: only a handle the host gave out.
+    await expect(exportData({ dashboard: 'logistics', format: 'xlsx', path: tmp.file('x.xlsx') })).rejects.toMatchObject({ code: 'invalid-input' });
+    await expect(exportData({ dashboard: 'logistics', format: 'xlsx', target: tmp.file('x.xlsx') })).rejects.toMatchObject({ code: 'invalid-input' });
+    await expect(exportData({ dashboard: 'logistics', format: 'xlsx', target: saveTo(session, tmp.file('x.xlsx')), overwrite: true })).rejects.toMatchObject({ code: 'invalid-input' });
+    expect(existsSync(tmp.file('x.csv'))).toBe(false);
+    expect(existsSync(tmp.file('x.xlsx'))).toBe(false);
+  });
+
+  it('refuses to write onto the open database, its journal files or into its backups folder (through a link too), touching none', async () => {
+    const backups = backupsDir(session.path);
+    mkdirSync(backups, { recursive: true });
+    writeFileSync(join(backups, 'dash.20260101T000000000Z.before-import.sqlite'), 'a backup');
+    symlinkSync(backups, tmp.file('innocent-folder'));
+    symlinkSync(session.path, tmp.file('innocent.xlsx'));
+    const db = readFileSync(session.path);
+    expect(existsSync(`${session.path}-wal`)).toBe(true);
+    for (const [path, why] of [
+      [session.path, /open database/],
+      [`${session.path}-wal`, /open database/],
+      [`${session.path}-shm`, /open database/],
+      [`${session.path}-journal`, /open database/],
+      [tmp.file('innocent.xlsx'), /open database/],
+      [join(backups, 'dash.20260101T000000000Z.before-import.sqlite'), /backups folder/],
+      [join(backups, 'new.xlsx'), /backups folder/],
+      [backups, /backups folder/],
+      [tmp.file('innocent-folder/new.xlsx'), /backups folder/],
+    ] as const) {
+      await expect(exportData({ dashboard: 'logistics', format: 'xlsx', target: saveTo(session, path) }), path).rejects.toMatchObject({ code: 'conflict', message: expect.stringMatching(why) });
+    }
+    expect(readFileSync(session.path).equals(db)).toBe(true);
+    expect(existsSync(`${session.path}-journal`)).toBe(false);
+    expect(readdirSync(backups)).toEqual(['dash.20260101T000000000Z.before-import.sqlite']);
+    expect(readFileSync(join(backups, 'dash.20260101T000000000Z.before-import.sqlite'), 'utf8')).toBe('a backup');
+    expect(session.db.pragma('integrity_check', { simple: true })).toBe('ok');
+  });
+
+  it('takes only a live write handle, once: a used, unknown or read handle is no longer available', async () => {
+    const target = saveTo(session, tmp.file('once.xlsx'));
+    await exportData({ dashboard: 'logistics', format: 'xlsx', target });
+    writeFileSync(tmp.file('once.xlsx'), 'kept');
+    await expect(exportData({ dashboard: 'logistics', format: 'xlsx', target })).rejects.toMatchObject({ code: 'not-found', message: expect.stringMatching(/no longer available/) });
+    expect(readFileSync(tmp.file('once.xlsx'), 'utf8')).toBe('kept');
+    await expect(exportData({ dashboard: 'logistics', format: 'xlsx', target: UNKNOWN_HANDLE })).rejects.toMatchObject({ code: 'not-found', message: expect.stringMatching(/no longer available/) });
+    // A file chosen to be read is not a place to write.
+    const readable = chosen(session, tmp.file('once.xlsx'));
+    await expect(exportData({ dashboard: 'logistics', format: 'xlsx', target: readable })).rejects.toMatchObject({ code: 'not-found' });
+    expect(readFileSync(tmp.file('once.xlsx'), 'utf8')).toBe('kept');
   });
 });
 
@@ -105,8 +199,8 @@ describe('the other dashboards', () => {
   it('sectors: one row per sector as the table shows it, and every product-group figure', async () => {
     const filters = { reporter: 'KOR', partner: 'CHN' };
     const d = await call<{ sectors: { name: string; figures: unknown[] }[]; otherFigures: unknown[] }>('listSectors', filters);
-    const res = await exportData({ dashboard: 'sectors', filters, format: 'xlsx', path: tmp.file('sectors.xlsx') });
-    expect(res.files.map((f) => [f.table, f.rows])).toEqual([
+    const res = await exportData({ dashboard: 'sectors', filters, format: 'xlsx', target: saveTo(session, tmp.file('sectors.xlsx')) });
+    expect(res.tables.map((f) => [f.table, f.rows])).toEqual([
       ['sectors', d.sectors.length],
       ['figures', d.sectors.reduce((n, s) => n + s.figures.length, 0) + d.otherFigures.length],
     ]);
@@ -114,32 +208,35 @@ describe('the other dashboards', () => {
   });
 
   it('projects: the filters of the view select the rows; a batch without a reported split is one row by field', async () => {
-    const all = await exportData({ dashboard: 'projects', filters: {}, format: 'csv', path: tmp.file('projects.csv') });
+    const all = await exportData({ dashboard: 'projects', filters: {}, format: 'csv', target: saveTo(session, tmp.file('projects.zip')) });
+    expect(all).toMatchObject({ kind: 'zip', name: 'projects.zip' });
     const d = await call<{ projects: { title: string; count: number }[]; fields: { unsplitBatches: unknown[] } }>('listProjects', {});
-    expect(all.files[0]!.rows).toBe(d.projects.length);
-    const byField = readCsvAll(tmp.file('projects-by_field.csv'));
+    expect(all.tables[0]!.rows).toBe(d.projects.length);
+    const byField = readCsvAll(unzip(tmp.file('projects.zip'))['by_field.csv']!);
     expect(byField.rows.filter((r) => r.fields[2]?.startsWith('split not reported'))).toHaveLength(d.fields.unsplitBatches.length);
-    const none = await exportData({ dashboard: 'projects', filters: { status: 'cancelled' }, format: 'csv', path: tmp.file('cancelled.csv') });
-    expect(none.files[0]!.rows).toBe(0);
-    expect(readCsvAll(tmp.file('cancelled-projects.csv')).header[0]).toBe('title');
+    const none = await exportData({ dashboard: 'projects', filters: { status: 'cancelled' }, format: 'csv', target: saveTo(session, tmp.file('cancelled.zip')) });
+    expect(none.tables[0]!.rows).toBe(0);
+    expect(readCsvAll(unzip(tmp.file('cancelled.zip'))['projects.csv']!).header[0]).toBe('title');
   });
 
   it('events (upcoming and past as of today, with a kind filter), logistics and the overview', async () => {
-    const events = await exportData({ dashboard: 'events', filters: { kind: 'meeting' }, format: 'csv', path: tmp.file('events.csv') });
+    // One table: a plain CSV file, not a ZIP.
+    const events = await exportData({ dashboard: 'events', filters: { kind: 'meeting' }, format: 'csv', target: saveTo(session, tmp.file('events.csv')) });
     const d = await call<{ upcoming: unknown[]; past: { title: string }[] }>('listEvents', { kind: 'meeting' });
-    expect(events.files).toHaveLength(1);
-    expect(events.files[0]!.path).toBe(tmp.file('events.csv'));
+    expect(events).toMatchObject({ kind: 'csv', name: 'events.csv' });
+    expect(events.tables.map((t) => t.table)).toEqual(['events']);
     const rows = readCsvAll(tmp.file('events.csv')).rows;
+    expect(rows).toHaveLength(events.rows);
     expect(rows.map((r) => r.fields[1])).toEqual([...(d.upcoming as { title: string }[]), ...d.past].map((e) => e.title));
     expect(rows.every((r) => r.fields[0] === 'past (before 2026-11-29)')).toBe(true);
     expect(rows.some((r) => /before the report/.test(r.fields[3] ?? ''))).toBe(true);
 
-    const logistics = await exportData({ dashboard: 'logistics', format: 'xlsx', path: tmp.file('logistics.xlsx') });
+    const logistics = await exportData({ dashboard: 'logistics', format: 'xlsx', target: saveTo(session, tmp.file('logistics.xlsx')) });
     const routes = await call<{ legs: unknown[] }[]>('listRoutes', {});
-    expect(logistics.files.map((f) => f.rows)).toEqual([routes.length, routes.reduce((n, r) => n + r.legs.length, 0)]);
+    expect(logistics.tables.map((f) => f.rows)).toEqual([routes.length, routes.reduce((n, r) => n + r.legs.length, 0)]);
 
-    const overview = await exportData({ dashboard: 'overview', format: 'xlsx', path: tmp.file('overview.xlsx') });
-    expect(overview.files.map((f) => f.table)).toEqual(['headline', 'statements', 'contents']);
+    const overview = await exportData({ dashboard: 'overview', format: 'xlsx', target: saveTo(session, tmp.file('overview.xlsx')) });
+    expect(overview.tables.map((f) => f.table)).toEqual(['headline', 'statements', 'contents']);
     const headline = sheet(tmp.file('overview.xlsx'), 'headline');
     expect(headline.rows.map((r) => r[0])).toEqual(['exports', 'imports', 'balance', 'total trade (sum of parts)', 'total trade (stated)']);
     expect(headline.rows[2]![5]).toMatch(/^derived: /);

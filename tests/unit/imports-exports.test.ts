@@ -1,6 +1,8 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { backupsDir } from '../../db/backup.ts';
 import { dispatch } from '../../db/dispatch.ts';
 import { csvCell, csvLine } from '../../db/exports/csv-writer.ts';
 import { buildPack } from '../../db/exports/pack.ts';
@@ -8,6 +10,7 @@ import { readCsvAll } from '../../db/imports/csv.ts';
 import { importFile } from '../../db/imports/importer.ts';
 import { openDatabase } from '../../db/open.ts';
 import { openSession, type Session } from '../../db/session.ts';
+import { chosen, saveTo, UNKNOWN_HANDLE, watchingReplace } from '../support/chosen-files.ts';
 import { tempDir } from '../support/temp.ts';
 
 const tmp = tempDir();
@@ -25,9 +28,10 @@ afterAll(() => {
 
 async function call<T>(method: string, input: unknown): Promise<T> {
   const envelope = await dispatch(session.handlers, method, input);
-  if (!envelope.ok) throw new Error(envelope.error.message);
+  if (!envelope.ok) throw Object.assign(new Error(envelope.error.message), { code: envelope.error.code });
   return envelope.data as T;
 }
+const gone = { code: 'not-found', message: expect.stringMatching(/no longer available/) };
 
 /** Rows of a table without ids and pack ids (they are renamed by a round trip), sorted. */
 function content(db: ReturnType<typeof openDatabase>, sql: string): string[] {
@@ -37,7 +41,8 @@ function content(db: ReturnType<typeof openDatabase>, sql: string): string[] {
 describe('briefing packs out and in', () => {
   it('round trip is exact: export, import into an empty database, export again gives the same pack and the same rows', async () => {
     const first = tmp.file('export-1.json');
-    const out = await call<{ counts: Record<string, number> }>('exportPack', { path: first, id: 'exported', title: 'Round trip' });
+    const out = await call<{ name: string; counts: Record<string, number> }>('exportPack', { target: saveTo(session, first), id: 'exported', title: 'Round trip' });
+    expect(out.name).toBe('export-1.json');
     expect(out.counts['tradeFlows']).toBe(session.db.prepare('SELECT count(*) FROM trade_flow WHERE import_id IS NULL').pluck().get());
     expect(out.counts['sources']).toBeGreaterThan(3);
 
@@ -45,8 +50,13 @@ describe('briefing packs out and in', () => {
     openDatabase(tmp.file('bare.sqlite')).close();
     const b = openSession({ path: tmp.file('bare.sqlite') });
     expect(b.db.prepare('SELECT count(*) FROM trade_flow').pluck().get()).toBe(0);
-    const loaded = await dispatch(b.handlers, 'importPack', { path: first });
+    // A handle belongs to the session whose host gave it out.
+    expect(await dispatch(b.handlers, 'importPack', { file: chosen(session, first) })).toMatchObject({ ok: false, error: gone });
+    const file = chosen(b, first);
+    const loaded = await dispatch(b.handlers, 'importPack', { file });
     expect(loaded.ok).toBe(true);
+    // The handle served one load: the same file again needs the user to choose it again.
+    expect(await dispatch(b.handlers, 'importPack', { file })).toMatchObject({ ok: false, error: gone });
     const again = buildPack(b.db, { id: 'exported', title: 'Round trip', version: '1.0.0' });
     expect(again).toEqual(JSON.parse(readFileSync(first, 'utf8')));
 
@@ -69,12 +79,42 @@ describe('briefing packs out and in', () => {
     b.close();
   });
 
-  it('refuses to overwrite an existing file unless asked', async () => {
+  it('replaces a file the user chose to replace in one rename: the old content is gone only once the new file is whole', async () => {
     const path = tmp.file('exists.json');
     writeFileSync(path, 'mine');
-    await expect(call('exportPack', { path })).rejects.toThrow(/exists\.json already exists/);
-    await call('exportPack', { path, overwrite: true });
+    // The Save dialog asked the user: there is no overwrite flag any more.
+    await expect(call('exportPack', { target: saveTo(session, path), overwrite: true })).rejects.toMatchObject({ code: 'invalid-input' });
+    const failed = await watchingReplace(() => call('exportPack', { target: saveTo(session, path) }).then(() => 'written', (e: { code: string }) => e.code), { failRename: true });
+    expect(failed.result).not.toBe('written');
+    expect(readFileSync(path, 'utf8')).toBe('mine');
+    const { result, replaces } = await watchingReplace(() => call<{ name: string }>('exportPack', { target: saveTo(session, path) }));
+    expect(result.name).toBe('exists.json');
+    expect(replaces.map((r) => [r.target, r.targetBefore?.toString()])).toEqual([[path, 'mine']]);
+    expect(replaces[0]!.tempBytes).toBe(readFileSync(path).length);
     expect(readFileSync(path, 'utf8')).toContain('"format": "tradebrief-pack"');
+    // No temporary file is left beside it, whether the write failed or not.
+    expect(readdirSync(tmp.dir).filter((f) => f.includes('exists'))).toEqual(['exists.json']);
+  });
+
+  it('a write handle is used once; an unknown handle, or a file chosen for reading, is no longer available', async () => {
+    const path = tmp.file('once.json');
+    const target = saveTo(session, path);
+    await call('exportPack', { target });
+    writeFileSync(path, 'kept');
+    await expect(call('exportPack', { target })).rejects.toMatchObject(gone);
+    await expect(call('exportPack', { target: UNKNOWN_HANDLE })).rejects.toMatchObject(gone);
+    await expect(call('exportPack', { target: chosen(session, path) })).rejects.toMatchObject(gone);
+    expect(readFileSync(path, 'utf8')).toBe('kept');
+    // A path is not a handle.
+    await expect(call('exportPack', { target: path })).rejects.toMatchObject({ code: 'invalid-input' });
+    await expect(call('importPack', { file: path })).rejects.toMatchObject({ code: 'invalid-input' });
+  });
+
+  it('a pack file that is not there cannot be chosen; a write handle is not a file to read', async () => {
+    expect(() => chosen(session, tmp.file('nope.json'))).toThrowError(expect.objectContaining({ code: 'not-found', message: 'nope.json cannot be read: ENOENT.' }));
+    expect(() => chosen(session, tmp.dir)).toThrowError(expect.objectContaining({ code: 'invalid-file', message: expect.stringMatching(/is not a file/) }));
+    await expect(call('importPack', { file: saveTo(session, tmp.file('export-1.json')) })).rejects.toMatchObject(gone);
+    await expect(call('importPack', { file: UNKNOWN_HANDLE })).rejects.toMatchObject(gone);
   });
 });
 
@@ -96,34 +136,81 @@ describe('CSV export', () => {
   it('exports trade flows with a filter, readable back by the importer’s reader', async () => {
     const path = tmp.file('flows.csv');
     session.db.prepare("UPDATE trade_flow SET note = '=cmd|'' /C calc''!A0' WHERE partner = 'VNM'").run();
-    const res = await call<{ rows: number }>('exportTradeCsv', { path, partner: 'VNM' });
-    expect(res.rows).toBe(1);
+    const res = await call<{ name: string; rows: number }>('exportTradeCsv', { target: saveTo(session, path), partner: 'VNM' });
+    expect(res).toEqual({ name: 'flows.csv', rows: 1 });
     const { header, rows } = readCsvAll(path);
     expect(header.slice(0, 9)).toEqual(['reporter', 'reporter_name', 'partner', 'partner_name', 'year', 'month', 'flow', 'product_code', 'value_usd']);
     const korea = session.db.prepare("SELECT name FROM economy WHERE code = 'KOR'").pluck().get();
     expect(rows[0]?.fields.slice(0, 9)).toEqual(['KOR', korea, 'VNM', 'Viet Nam', '2022', '', 'export', 'TOTAL', '60900000000']);
     expect(rows[0]?.fields[15]).toBe("'=cmd|' /C calc'!A0");
-    const all = await call<{ rows: number }>('exportTradeCsv', { path: tmp.file('all.csv'), yearFrom: 2022, yearTo: 2022, flow: 'export' });
+    const all = await call<{ rows: number }>('exportTradeCsv', { target: saveTo(session, tmp.file('all.csv')), yearFrom: 2022, yearTo: 2022, flow: 'export' });
     expect(all.rows).toBe(session.db.prepare("SELECT count(*) FROM trade_flow WHERE year = 2022 AND flow = 'export'").pluck().get());
   });
 
   it('exports any table of the model', async () => {
     const path = tmp.file('sources.csv');
-    const res = await call<{ rows: number }>('exportTableCsv', { path, table: 'source' });
-    expect(res.rows).toBe(session.db.prepare('SELECT count(*) FROM source').pluck().get());
+    const res = await call<{ name: string; rows: number }>('exportTableCsv', { target: saveTo(session, path), table: 'source' });
+    expect(res).toEqual({ name: 'sources.csv', rows: session.db.prepare('SELECT count(*) FROM source').pluck().get() });
     expect(readCsvAll(path).header).toContain('publisher');
-    await expect(call('exportTableCsv', { path: tmp.file('x.csv'), table: 'sqlite_schema' })).rejects.toThrow(/Invalid input/);
+    await expect(call('exportTableCsv', { target: saveTo(session, tmp.file('x.csv')), table: 'sqlite_schema' })).rejects.toThrow(/Invalid input/);
+    expect(existsSync(tmp.file('x.csv'))).toBe(false);
   });
 });
 
 describe('database files', () => {
   it('saves a consistent copy with the backup API, which opens as a Tradebrief database', async () => {
     const path = tmp.file('copy.sqlite');
-    const res = await call<{ bytes: number }>('saveCopyAs', { path });
+    const res = await call<{ name: string; bytes: number }>('saveCopyAs', { target: saveTo(session, path) });
+    expect(res.name).toBe('copy.sqlite');
     expect(res.bytes).toBeGreaterThan(4096);
     const copy = openDatabase(path);
     expect(copy.prepare('SELECT count(*) FROM trade_flow').pluck().get()).toBe(session.db.prepare('SELECT count(*) FROM trade_flow').pluck().get());
     copy.close();
-    await expect(call('saveCopyAs', { path: session.path })).rejects.toThrow(/open database itself/);
+  });
+
+  it('replaces an existing file with the copy in one rename, the old file kept if the copy fails', async () => {
+    const path = tmp.file('older-copy.sqlite');
+    writeFileSync(path, 'an older copy');
+    const failed = await watchingReplace(() => call('saveCopyAs', { target: saveTo(session, path) }).then(() => 'written', (e: { code: string }) => e.code), { failRename: true });
+    expect(failed.result).toBe('invalid-file');
+    expect(readFileSync(path, 'utf8')).toBe('an older copy');
+    const { result, replaces } = await watchingReplace(() => call<{ bytes: number }>('saveCopyAs', { target: saveTo(session, path) }));
+    expect(replaces.map((r) => r.targetBefore?.toString())).toEqual(['an older copy']);
+    expect(result.bytes).toBe(readFileSync(path).length);
+    const copy = openDatabase(path);
+    expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
+    copy.close();
+    expect(readdirSync(tmp.dir).filter((f) => f.includes('older-copy'))).toEqual(['older-copy.sqlite']);
+  });
+
+  it('refuses to save or export onto the open database, its -wal file or into its backups folder, even through a link', async () => {
+    const backups = backupsDir(session.path);
+    mkdirSync(backups, { recursive: true });
+    writeFileSync(join(backups, 'app.20260101T000000000Z.before-import.sqlite'), 'a backup');
+    symlinkSync(backups, tmp.file('a-folder'));
+    symlinkSync(`${session.path}-wal`, tmp.file('flows-link.csv'));
+    const db = readFileSync(session.path);
+    const inBackups = readdirSync(backups).sort();
+    expect(existsSync(`${session.path}-wal`)).toBe(true);
+    const places: [string, RegExp][] = [
+      [session.path, /open database/],
+      [`${session.path}-wal`, /open database/],
+      [tmp.file('flows-link.csv'), /open database/],
+      [join(backups, 'app.20260101T000000000Z.before-import.sqlite'), /backups folder/],
+      [join(backups, 'copy.sqlite'), /backups folder/],
+      [tmp.file('a-folder/copy.sqlite'), /backups folder/],
+      [tmp.file('a-folder/app.20260101T000000000Z.before-import.sqlite'), /backups folder/],
+    ];
+    for (const [path, why] of places) {
+      for (const [method, input] of [['saveCopyAs', {}], ['exportTableCsv', { table: 'source' }], ['exportPack', {}], ['exportTradeXlsx', {}]] as const) {
+        await expect(call(method, { ...input, target: saveTo(session, path) }), `${method} ${path}`).rejects.toMatchObject({ code: 'conflict', message: expect.stringMatching(why) });
+      }
+    }
+    expect(readFileSync(session.path).equals(db)).toBe(true);
+    // Nothing was written into the backups folder (the round trip's database keeps its backups there too).
+    expect(readdirSync(backups).sort()).toEqual(inBackups);
+    expect(readFileSync(join(backups, 'app.20260101T000000000Z.before-import.sqlite'), 'utf8')).toBe('a backup');
+    expect(session.db.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(session.db.prepare('SELECT count(*) FROM source').pluck().get()).toBeGreaterThan(3);
   });
 });

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { copyFileSync, existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../db/dispatch.ts';
@@ -7,6 +7,7 @@ import type { ImportPreview, ImportProgress, ImportRunInfo } from '../../db/impo
 import { openDatabase } from '../../db/open.ts';
 import { openSession, type Session } from '../../db/session.ts';
 import { generate } from '../support/comtrade-like.ts';
+import { chosen, saveTo, UNKNOWN_HANDLE } from '../support/chosen-files.ts';
 import { snapshot } from '../support/db-snapshot.ts';
 import { tempDir } from '../support/temp.ts';
 
@@ -42,21 +43,47 @@ async function waitFor(jobId: string, until: (p: ImportProgress) => boolean = (p
 describe('imports through the contract, in a worker thread', () => {
   it('previews in a worker without writing', async () => {
     const before = snapshot(session.db);
-    const p = await call<ImportPreview>('previewImport', { path: fixture('comtrade-current.csv') });
+    const p = await call<ImportPreview>('previewImport', { file: chosen(session, fixture('comtrade-current.csv')) });
     expect(p).toMatchObject({ format: 'comtrade', rowsRead: 16, rowsValid: 9, problemCount: 2, alreadyImported: null });
     expect(p.newEconomies).toEqual(['VNM', 'WLD']);
     expect(snapshot(session.db)).toBe(before);
   });
 
-  it('refuses a file that does not exist, naming it', async () => {
-    await expect(call('previewImport', { path: tmp.file('nope.csv') })).rejects.toThrow(/nope\.csv does not exist/);
+  it('a file that does not exist cannot be chosen, naming it; a handle nobody gave out is no longer available', async () => {
+    expect(() => chosen(session, tmp.file('nope.csv'))).toThrowError(expect.objectContaining({ code: 'not-found', message: 'nope.csv cannot be read: ENOENT.' }));
+    const gone = { code: 'not-found', message: 'This file is no longer available: choose it again.' };
+    await expect(call('previewImport', { file: UNKNOWN_HANDLE })).rejects.toMatchObject(gone);
+    await expect(call('startImport', { file: UNKNOWN_HANDLE, onlyValidRows: true })).rejects.toMatchObject(gone);
+    // A place chosen to save is not a file to read.
+    await expect(call('previewImport', { file: saveTo(session, tmp.file('out.csv')) })).rejects.toMatchObject(gone);
+    // Never a path.
+    await expect(call('previewImport', { file: fixture('comtrade-current.csv') })).rejects.toMatchObject({ code: 'invalid-input' });
+    await expect(call('previewImport', { path: fixture('comtrade-current.csv') })).rejects.toMatchObject({ code: 'invalid-input' });
+  });
+
+  it('a read handle serves previews until its import takes it: it cannot be used for a second import', async () => {
+    const before = snapshot(session.db);
+    const file = chosen(session, fixture('comtrade-current.csv'));
+    expect(await call<ImportPreview>('previewImport', { file })).toMatchObject({ fileName: 'comtrade-current.csv', rowsValid: 9 });
+    expect(await call<ImportPreview>('previewImport', { file, format: 'comtrade' })).toMatchObject({ rowsValid: 9 });
+    const { jobId } = await call<{ jobId: string }>('startImport', { file, onlyValidRows: true });
+    const gone = { code: 'not-found', message: expect.stringMatching(/no longer available/) };
+    await expect(call('startImport', { file, onlyValidRows: true })).rejects.toMatchObject(gone);
+    await expect(call('previewImport', { file })).rejects.toMatchObject(gone);
+    const done = await waitFor(jobId);
+    expect(done.summary).toMatchObject({ outcome: 'imported', rowsAdded: 9 });
+    await expect(call('startImport', { file, onlyValidRows: true })).rejects.toMatchObject(gone);
+    expect(await call('undoImport', { id: done.summary!.importId })).toEqual({ removedRows: 9 });
+    session.db.exec("DELETE FROM economy WHERE code IN ('VNM', 'WLD')");
+    expect(snapshot(session.db)).toBe(before);
   });
 
   it('imports with progress and a summary, lists it, and undoes it', async () => {
     const before = snapshot(session.db);
-    const { jobId } = await call<{ jobId: string }>('startImport', { path: fixture('comtrade-current.csv'), onlyValidRows: true });
+    const { jobId } = await call<{ jobId: string }>('startImport', { file: chosen(session, fixture('comtrade-current.csv')), onlyValidRows: true });
     const done = await waitFor(jobId);
     expect(done.state).toBe('done');
+    expect(done.queuePosition).toBeNull();
     expect(done.summary).toMatchObject({ outcome: 'imported', rowsAdded: 9, rowsSkipped: 7 });
     expect(done.bytesRead).toBe(done.bytesTotal);
     // The host's own connection sees the committed rows.
@@ -70,7 +97,7 @@ describe('imports through the contract, in a worker thread', () => {
 
   it('undoes a large import in the worker: every row and its chapter sums gone, the host\'s connection sees it', async () => {
     const before = snapshot(session.db);
-    const { jobId } = await call<{ jobId: string }>('startImport', { path: bigFile, onlyValidRows: true });
+    const { jobId } = await call<{ jobId: string }>('startImport', { file: chosen(session, bigFile), onlyValidRows: true });
     const done = await waitFor(jobId);
     expect(done.summary).toMatchObject({ outcome: 'imported', rowsAdded: 150_000 });
     expect(await call('undoImport', { id: done.summary!.importId })).toEqual({ removedRows: 150_000 });
@@ -86,7 +113,7 @@ describe('imports through the contract, in a worker thread', () => {
 
   it('a large import reports progress while running and can be cancelled, leaving the database as before', async () => {
     const before = snapshot(session.db);
-    const { jobId } = await call<{ jobId: string }>('startImport', { path: bigFile, onlyValidRows: true });
+    const { jobId } = await call<{ jobId: string }>('startImport', { file: chosen(session, bigFile), onlyValidRows: true });
     const midway = await waitFor(jobId, (p) => p.rowsRead > 0 || p.state !== 'running');
     expect(midway.state).toBe('running');
     expect(midway.bytesRead).toBeGreaterThan(0);
@@ -95,6 +122,34 @@ describe('imports through the contract, in a worker thread', () => {
     const end = await waitFor(jobId);
     expect(end.state).toBe('cancelled');
     expect(end.error?.message).toMatch(/nothing was changed/);
+    expect(snapshot(session.db)).toBe(before);
+  });
+
+  it('jobs on one database run one at a time: the others wait in a queue, with their place, and can leave it', async () => {
+    const before = snapshot(session.db);
+    const second = tmp.file('second.csv');
+    copyFileSync(fixture('comtrade-current.csv'), second);
+    const big = await call<{ jobId: string }>('startImport', { file: chosen(session, bigFile), onlyValidRows: true });
+    const a = await call<{ jobId: string }>('startImport', { file: chosen(session, fixture('comtrade-current.csv')), onlyValidRows: true });
+    const b = await call<{ jobId: string }>('startImport', { file: chosen(session, second), onlyValidRows: true });
+    const running = await call<ImportProgress>('importProgress', { jobId: big.jobId });
+    expect(running).toMatchObject({ state: 'running', queuePosition: null });
+    expect(running.phase).not.toBe('queued');
+    expect(await call<ImportProgress>('importProgress', { jobId: a.jobId })).toMatchObject({ state: 'running', phase: 'queued', queuePosition: 1, rowsRead: 0 });
+    expect(await call<ImportProgress>('importProgress', { jobId: b.jobId })).toMatchObject({ state: 'running', phase: 'queued', queuePosition: 2, rowsRead: 0 });
+
+    // Leaving the queue: the job ends cancelled without having run, the next moves up.
+    expect(await call('cancelImport', { jobId: a.jobId })).toEqual({ cancelled: true });
+    expect(await call<ImportProgress>('importProgress', { jobId: a.jobId })).toMatchObject({ state: 'cancelled', phase: 'finished', queuePosition: null, rowsRead: 0, error: { code: 'cancelled' } });
+    expect(await call<ImportProgress>('importProgress', { jobId: b.jobId })).toMatchObject({ phase: 'queued', queuePosition: 1 });
+
+    // The running job ends (cancelled here): the waiting one starts and runs to its end.
+    expect(await call('cancelImport', { jobId: big.jobId })).toEqual({ cancelled: true });
+    expect((await waitFor(big.jobId)).state).toBe('cancelled');
+    const done = await waitFor(b.jobId);
+    expect(done).toMatchObject({ state: 'done', phase: 'finished', queuePosition: null, summary: { outcome: 'imported', fileName: 'second.csv', rowsAdded: 9 } });
+    expect(await call('undoImport', { id: done.summary!.importId })).toEqual({ removedRows: 9 });
+    session.db.exec("DELETE FROM economy WHERE code IN ('VNM', 'WLD')");
     expect(snapshot(session.db)).toBe(before);
   });
 

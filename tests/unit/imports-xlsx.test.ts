@@ -4,7 +4,7 @@
  * writers do (shared strings, rich text, namespace prefixes, cells without references, stored
  * entries); and the import safety rules (validation report, one transaction, nothing on error).
  */
-import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { strToU8, zipSync, type Zippable } from 'fflate';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../db/dispatch.ts';
@@ -16,6 +16,7 @@ import { openTable } from '../../db/imports/table.ts';
 import { XlsxFileReader } from '../../db/imports/xlsx.ts';
 import { openDatabase, type Db } from '../../db/open.ts';
 import { openSession } from '../../db/session.ts';
+import { chosen, saveTo, watchingReplace } from '../support/chosen-files.ts';
 import { snapshot } from '../support/db-snapshot.ts';
 import { tempDir } from '../support/temp.ts';
 
@@ -282,11 +283,13 @@ describe('importing a workbook: the column mapping, the report, the safety rules
     try {
       const file = tmp.file('agency.xlsx');
       copyFileSync(agency, file);
-      const preview = await dispatch(session.handlers, 'previewImport', { path: file, sheet: 'Trade 2019', mapping });
-      expect(preview.ok && preview.data).toMatchObject({ fileType: 'xlsx', sheet: { name: 'Trade 2019' }, rowsValid: 4, problemCount: 2 });
-      const missing = await dispatch(session.handlers, 'previewImport', { path: file, sheet: 'Nope' });
+      // One choice of the file serves the previews (another sheet, another mapping) and then the import.
+      const handle = chosen(session, file);
+      const preview = await dispatch(session.handlers, 'previewImport', { file: handle, sheet: 'Trade 2019', mapping });
+      expect(preview.ok && preview.data).toMatchObject({ fileName: 'agency.xlsx', fileType: 'xlsx', sheet: { name: 'Trade 2019' }, rowsValid: 4, problemCount: 2 });
+      const missing = await dispatch(session.handlers, 'previewImport', { file: handle, sheet: 'Nope' });
       expect(missing.ok ? null : missing.error.message).toMatch(/no sheet named “Nope” \(sheets: Notes, Trade 2019\)/);
-      const started = await dispatch(session.handlers, 'startImport', { path: file, sheet: 'Trade 2019', mapping, onlyValidRows: true });
+      const started = await dispatch(session.handlers, 'startImport', { file: handle, sheet: 'Trade 2019', mapping, onlyValidRows: true });
       if (!started.ok) throw new Error(started.error.message);
       const { jobId } = started.data as { jobId: string };
       await jobDone(jobId);
@@ -302,16 +305,17 @@ describe('XLSX exports through the contract', () => {
   it('trade flows and tables as workbooks: the same rows as the CSV export, text kept as text', async () => {
     const session = openSession({ path: tmp.file('export.sqlite') });
     try {
-      const call = async (method: string, input: unknown): Promise<{ rows: number }> => {
+      const call = async (method: string, input: unknown): Promise<{ name: string; rows: number }> => {
         const e = await dispatch(session.handlers, method, input);
-        if (!e.ok) throw new Error(e.error.message);
-        return e.data as { rows: number };
+        if (!e.ok) throw Object.assign(new Error(e.error.message), { code: e.error.code });
+        return e.data as { name: string; rows: number };
       };
       session.db.prepare("UPDATE trade_flow SET note = '=cmd|'' /C calc''!A0' WHERE rowid = (SELECT min(rowid) FROM trade_flow WHERE reporter = 'KOR')").run();
       const csvPath = tmp.file('flows.csv');
       const xlsxPath = tmp.file('flows.xlsx');
-      const csv = await call('exportTradeCsv', { path: csvPath, reporter: 'KOR' });
-      const xlsx = await call('exportTradeXlsx', { path: xlsxPath, reporter: 'KOR' });
+      const csv = await call('exportTradeCsv', { target: saveTo(session, csvPath), reporter: 'KOR' });
+      const xlsx = await call('exportTradeXlsx', { target: saveTo(session, xlsxPath), reporter: 'KOR' });
+      expect([csv.name, xlsx.name]).toEqual(['flows.csv', 'flows.xlsx']);
       expect(xlsx.rows).toBe(csv.rows);
       expect(xlsx.rows).toBeGreaterThan(10);
       const fromCsv = readCsvAll(csvPath);
@@ -324,11 +328,25 @@ describe('XLSX exports through the contract', () => {
       expect(fromXlsx.rows.map(([, f]) => trim(f))).toEqual(fromCsv.rows.map((r) => trim(r.fields.map(neutralised))));
       expect(fromXlsx.rows.some(([, f]) => f[noteAt] === "=cmd|' /C calc'!A0")).toBe(true);
 
-      const table = await call('exportTableXlsx', { path: tmp.file('sources.xlsx'), table: 'source' });
-      expect(table.rows).toBe(session.db.prepare('SELECT count(*) FROM source').pluck().get());
-      await expect(call('exportTableXlsx', { path: tmp.file('sources.xlsx'), table: 'source' })).rejects.toThrow(/sources\.xlsx already exists/);
-      await expect(call('exportTradeXlsx', { path: tmp.file('no-such-folder/flows.xlsx') })).rejects.toThrow(/flows\.xlsx could not be written/);
+      const target = saveTo(session, tmp.file('sources.xlsx'));
+      const table = await call('exportTableXlsx', { target, table: 'source' });
+      expect(table).toEqual({ name: 'sources.xlsx', rows: session.db.prepare('SELECT count(*) FROM source').pluck().get() });
+      // The handle was for one save: writing again needs the Save dialog again.
+      await expect(call('exportTableXlsx', { target, table: 'economy' })).rejects.toMatchObject({ code: 'not-found', message: expect.stringMatching(/no longer available/) });
+      expect(readAll(tmp.file('sources.xlsx')).sheet.name).toBe('source');
+      // Chosen again (the dialog asked before replacing): the workbook is replaced whole, in one rename.
+      const old = readFileSync(tmp.file('sources.xlsx'));
+      const again = await watchingReplace(() => call('exportTableXlsx', { target: saveTo(session, tmp.file('sources.xlsx')), table: 'economy' }));
+      expect(again.replaces).toHaveLength(1);
+      expect(again.replaces[0]!.targetBefore?.equals(old)).toBe(true);
+      expect(readAll(tmp.file('sources.xlsx')).sheet.name).toBe('economy');
+      expect(readAll(tmp.file('sources.xlsx')).rows).toHaveLength(again.result.rows);
+      expect(readdirSync(tmp.dir).filter((f) => f.includes('sources'))).toEqual(['sources.xlsx']);
+
+      await expect(call('exportTradeXlsx', { target: saveTo(session, tmp.file('no-such-folder/flows.xlsx')) })).rejects.toMatchObject({ code: 'invalid-file' });
       expect(existsSync(tmp.file('no-such-folder'))).toBe(false);
+      // The message names the file the user chose (not a temporary file).
+      await expect(call('exportTradeXlsx', { target: saveTo(session, tmp.file('no-such-folder/flows.xlsx')) })).rejects.toThrow(/flows\.xlsx could not be written/);
     } finally {
       session.close();
     }

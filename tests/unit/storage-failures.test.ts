@@ -1,15 +1,17 @@
 /**
  * A full disk and a read-only database file: a write ends with a clear error (`disk-full`,
- * `read-only`) and the database is intact (integrity check, same rows). Needs root to mount a 2 MB
- * tmpfs (and to make it read-only); skipped with a message otherwise.
+ * `read-only`) and the database is intact (integrity check, same rows); an export that does not fit
+ * leaves the file it was to replace as it was. Needs root to mount a 2 MB tmpfs (and to make it
+ * read-only); skipped with a message otherwise.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, readdirSync, readFileSync, readlinkSync, rmSync, statfsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../db/dispatch.ts';
 import { openDatabase } from '../../db/open.ts';
 import { openSession } from '../../db/session.ts';
+import { chosen, saveTo } from '../support/chosen-files.ts';
 import { snapshot } from '../support/db-snapshot.ts';
 import { tempDir } from '../support/temp.ts';
 
@@ -33,6 +35,18 @@ afterAll(() => {
   if (!skipReason) execFileSync('umount', ['-l', mountPoint], { stdio: 'pipe' });
   tmp.cleanup();
 });
+
+/** This process's open file descriptors on temporary export files under `dir` (Linux: /proc/self/fd). */
+function openPartials(dir: string): { fd: number; file: string }[] {
+  return readdirSync('/proc/self/fd').flatMap((fd) => {
+    try {
+      const file = readlinkSync(`/proc/self/fd/${fd}`);
+      return file.startsWith(dir) && file.includes('.partial') ? [{ fd: Number(fd), file }] : [];
+    } catch {
+      return [];
+    }
+  });
+}
 
 /** The korea-china pack with thousands of extra flows: several MB of rows, written in one transaction. */
 function bigPack(path: string): void {
@@ -63,17 +77,49 @@ describe.skipIf(skipReason !== null)('storage failures (2 MB tmpfs)', () => {
 
   it('a pack too large for the disk ends with disk-full, the database intact', async () => {
     const session = openSession({ path: dbPath, today: '2026-11-29' });
-    const envelope = await dispatch(session.handlers, 'importPack', { path: packPath });
-    expect(envelope).toMatchObject({ ok: false, error: { code: 'disk-full', message: expect.stringMatching(/disk .* is full: nothing was changed/) } });
-    expect(session.db.pragma('integrity_check', { simple: true })).toBe('ok');
-    expect(snapshot(session.db)).toBe(before);
-    // Still usable for reading.
-    expect((await dispatch(session.handlers, 'overview', {})).ok).toBe(true);
-    session.close();
+    try {
+      const envelope = await dispatch(session.handlers, 'importPack', { file: chosen(session, packPath) });
+      expect(envelope).toMatchObject({ ok: false, error: { code: 'disk-full', message: expect.stringMatching(/disk .* is full: nothing was changed/) } });
+      expect(session.db.pragma('integrity_check', { simple: true })).toBe('ok');
+      expect(snapshot(session.db)).toBe(before);
+      // Still usable for reading.
+      expect((await dispatch(session.handlers, 'overview', {})).ok).toBe(true);
+    } finally {
+      // An open connection would keep the disk busy for the tests after this one.
+      session.close();
+    }
     const reopened = openDatabase(dbPath);
     expect(reopened.pragma('integrity_check', { simple: true })).toBe('ok');
     expect(snapshot(reopened)).toBe(before);
     reopened.close();
+  });
+
+  it('an export that does not fit on the disk ends with a clear error, the file it was to replace kept whole', async () => {
+    const session = openSession({ path: dbPath, today: '2026-11-29' });
+    const target = join(mountPoint, 'trade.csv');
+    const filler = join(mountPoint, 'filler.bin');
+    writeFileSync(target, 'the export from last week');
+    try {
+      // The disk fills up while the export is written (here: before, with another file).
+      const { bavail, bsize } = statfsSync(mountPoint);
+      writeFileSync(filler, Buffer.alloc(bavail * bsize));
+      expect(statfsSync(mountPoint).bavail).toBe(0);
+      const envelope = await dispatch(session.handlers, 'exportTableCsv', { target: saveTo(session, target), table: 'trade_flow' });
+      expect(envelope).toMatchObject({ ok: false, error: { code: 'invalid-file', message: expect.stringMatching(/could not be written: ENOSPC/) } });
+      expect(readFileSync(target, 'utf8')).toBe('the export from last week');
+      // No half-written temporary file is left to fill the disk: not in the folder, not held open (a deleted
+      // file still open keeps its space, and the disk cannot be unmounted or made read-only).
+      expect(readdirSync(mountPoint).filter((f) => !f.startsWith('tradebrief.sqlite') && f !== 'backups').sort()).toEqual(['filler.bin', 'trade.csv']);
+      expect(openPartials(mountPoint)).toEqual([]);
+      expect(session.db.pragma('integrity_check', { simple: true })).toBe('ok');
+      expect(snapshot(session.db)).toBe(before);
+    } finally {
+      rmSync(filler, { force: true });
+      rmSync(target, { force: true });
+      session.close();
+      // Should the check above fail, the tests after this one still get a disk they can remount.
+      for (const { fd } of openPartials(mountPoint)) closeSync(fd);
+    }
   });
 
   it('a read-only database file: writing ends with read-only, the database intact', async () => {

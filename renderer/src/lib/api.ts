@@ -1,40 +1,26 @@
 /**
- * The renderer's only door to data: the typed client. In Electron the preload provides it as
- * `window.tradebrief`; in a browser (the HTTP host) it is built here over fetch.
- * Components never call the transport directly.
+ * The renderer's only door to its host: the typed client over the contract, the files the user
+ * chooses, and the host's events. In Electron the preload provides `window.tradebrief`; in a browser
+ * it is built over the HTTP host (host/browser-bridge.ts). Components never touch the transport.
  */
+import type { HostBridge } from '../../../db/bridge.ts';
 import { ClientError, createClient, unwrapClient } from '../../../db/client.ts';
-import type { Client, Envelope, MethodName } from '../../../db/contract.ts';
+import type { Client, Envelope } from '../../../db/contract.ts';
+import type { OpenKind, PickedFile, SaveKind, SaveTarget } from '../../../db/files/kinds.ts';
+import type { HostEventListener } from '../../../db/host-events.ts';
+import { createBrowserBridge } from './host/browser-bridge.ts';
 
 export { ClientError };
-export type { Client };
+export type { Client, PickedFile, SaveTarget };
 
-async function httpInvoke(method: MethodName, input: unknown): Promise<Envelope<unknown>> {
-  try {
-    const body = JSON.stringify(input ?? {});
-    const response = await fetch(`/api/${encodeURIComponent(method)}`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body,
-      // A save sent as the page closes (autosave flush) must outlive the page; keepalive bodies are capped at 64 KiB.
-      keepalive: body.length < 60_000,
-    });
-    return (await response.json()) as Envelope<unknown>;
-  } catch (error) {
-    return { ok: false, error: { code: 'internal', message: `The data service cannot be reached: ${(error as Error).message}` } };
-  }
-}
-
+let bridge: HostBridge | undefined;
 let client: Client | undefined;
 
 export async function connect(): Promise<Client> {
   if (!client) {
-    if (window.tradebrief) {
-      client = unwrapClient(window.tradebrief);
-    } else {
-      const methods = (await (await fetch('/api/methods')).json()) as MethodName[];
-      client = unwrapClient(createClient(httpInvoke, methods));
-    }
+    bridge = window.tradebrief ?? (await createBrowserBridge());
+    const host = bridge;
+    client = unwrapClient(createClient((method, input) => host.invoke(method, input), host.methods));
   }
   return client;
 }
@@ -43,4 +29,49 @@ export async function connect(): Promise<Client> {
 export function api(): Client {
   if (!client) throw new Error('api() called before connect()');
   return client;
+}
+
+function connected(): HostBridge {
+  if (!bridge) throw new Error('The host is used before connect()');
+  return bridge;
+}
+
+async function unwrap<T>(pending: Promise<Envelope<T>>): Promise<T> {
+  const envelope = await pending;
+  if (envelope.ok) return envelope.data;
+  throw new ClientError(envelope.error);
+}
+
+/** The files the user chooses and the files the app saves for the user, through the host. */
+export const files = {
+  /** Open dialog (Electron) or the browser's file chooser; null when the user cancels. */
+  open: (kind: OpenKind): Promise<PickedFile | null> => unwrap(connected().openFile(kind)),
+  /** Gives back a file the page no longer needs (an uploaded copy is deleted). */
+  release: (file: PickedFile): Promise<null> => unwrap(connected().release(file.handle)),
+  /** A file dropped on the page. */
+  drop: (file: File, kind: OpenKind): Promise<PickedFile> => unwrap(connected().dropFile(file, kind)),
+  /**
+   * Asks where to save, lets `write` fill the target through a contract method, then hands the file
+   * to the user (the browser downloads it). Null when the user cancels the Save dialog.
+   */
+  async save<T>(kind: SaveKind, suggestedName: string, write: (target: SaveTarget) => Promise<T>): Promise<{ result: T; name: string } | null> {
+    const host = connected();
+    const target = await unwrap(host.saveFile(kind, suggestedName));
+    if (!target) return null;
+    const result = await write(target);
+    await unwrap(host.deliver(target));
+    return { result, name: target.name };
+  },
+  /** Which host the page runs in: Electron can open other database files, a browser cannot. */
+  host: (): HostBridge['host'] => connected().host,
+};
+
+/** Listens to the host's events (job progress, data changed); returns the function that stops. */
+export function onHostEvent(listener: HostEventListener): () => void {
+  return connected().on(listener);
+}
+
+/** This window's or tab's name, as data-changed events give it. */
+export function ownClientId(): string {
+  return connected().clientId;
 }

@@ -1,3 +1,5 @@
+import { dataVersion } from './data-version.svelte.ts';
+
 /**
  * Loads data for a view and re-loads when the reactive values read by `load` change
  * (read them before the first `await`). Exposes loading, error and data for the
@@ -14,6 +16,8 @@ export function resource<T>(load: () => Promise<T>): Resource<T> {
   const state = $state({ loading: true, error: null as string | null, data: undefined as T | undefined, version: 0 });
   $effect(() => {
     void state.version;
+    // Another window changed the data: load again.
+    void dataVersion.current;
     let cancelled = false;
     state.loading = true;
     load().then(
