@@ -6,7 +6,8 @@
  * network, a locked-down machine), it says why in one sentence and serves the app to the browser
  * instead, so the first command of the README always ends with the app running.
  *
- * Run with Node (type stripping): `node electron/launch.ts start|dev`.
+ * Run with Node (type stripping): `node electron/launch.ts start|dev [browser host options]` — options after
+ * the mode (`--port 5200`, `--db file.sqlite`) go to the browser host when it is the one started.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { accessSync, constants, existsSync, readFileSync } from 'node:fs';
@@ -90,7 +91,7 @@ function runNode(args: string[]): Promise<number> {
 /** The browser host's command-line entry (`npm run serve`): it prints the address to open. */
 const browserHost = join(root, 'db', 'http-host', 'serve.ts');
 
-async function main(mode: string | undefined): Promise<number> {
+async function main(mode: string | undefined, hostOptions: string[]): Promise<number> {
   if (mode !== 'start' && mode !== 'dev') {
     console.error('Usage: node electron/launch.ts start|dev');
     return 2;
@@ -103,8 +104,8 @@ async function main(mode: string | undefined): Promise<number> {
   }
   console.log(`The desktop app cannot start because Electron's binary could not be fetched (${electron.reason}), so Tradebrief opens in your browser instead: open the address below.`);
   const built = await runNode([electronVite, 'build']);
-  return built !== 0 ? built : runNode([browserHost]);
+  return built !== 0 ? built : runNode([browserHost, ...hostOptions]);
 }
 
 // Run as a script (not when a test imports installFailureReason).
-if (resolve(process.argv[1] ?? '') === fileURLToPath(import.meta.url)) process.exitCode = await main(process.argv[2]);
+if (resolve(process.argv[1] ?? '') === fileURLToPath(import.meta.url)) process.exitCode = await main(process.argv[2], process.argv.slice(3));
