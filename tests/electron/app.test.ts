@@ -134,9 +134,16 @@ describe.skipIf(!executable)('the desktop app in Electron', () => {
     // The page holds the host bridge, not Node nor Electron.
     const bridge = await page.evaluate(() => {
       const w = globalThis as unknown as { tradebrief?: Record<string, unknown>; require?: unknown; process?: unknown };
-      return { host: w.tradebrief?.['host'], keys: Object.keys(w.tradebrief ?? {}).sort(), node: typeof w.require + typeof w.process };
+      return {
+        host: w.tradebrief?.['host'], keys: Object.keys(w.tradebrief ?? {}).sort(), client: String(w.tradebrief?.['clientId']), node: typeof w.require + typeof w.process,
+      };
     });
-    expect(bridge).toEqual({ host: 'electron', keys: ['deliver', 'dropFile', 'host', 'invoke', 'methods', 'on', 'openFile', 'saveFile'], node: 'undefinedundefined' });
+    expect(bridge).toEqual({
+      host: 'electron',
+      keys: ['clientId', 'deliver', 'dropFile', 'host', 'invoke', 'methods', 'on', 'openFile', 'release', 'saveFile'],
+      client: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      node: 'undefinedundefined',
+    });
     expect(problems).toEqual([]);
   });
 
