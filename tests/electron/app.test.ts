@@ -11,6 +11,7 @@
  * Windows, macOS and Linux.
  */
 import Database from 'better-sqlite3';
+import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
@@ -175,6 +176,19 @@ describe.skipIf(!executable)('the desktop app in Electron', () => {
     await summary.waitFor({ timeout: 30_000 });
     expect(await summary.innerText()).toMatch(/Imported 9 rows from comtrade-current\.csv; 7 skipped/);
     expect(databaseCount('SELECT count(*) FROM import_run')).toBe(before + 1);
+    expect(problems).toEqual([]);
+  });
+
+  it('a second launch with a file quits and opens the file in the first window', async () => {
+    const fixture = join(root, 'tests/fixtures/imports/wits-raw.csv');
+    const appPath = out === join(root, 'out') ? root : join(out, 'main', 'index.js');
+    const second = spawnSync(executable!, [appPath, `--user-data-dir=${userData}`, fixture], { cwd: root, timeout: 60_000, encoding: 'utf8' });
+    expect(second.error).toBeUndefined();
+    expect(second.status).toBe(0);
+    expect(app.windows().filter((w) => !w.isClosed())).toHaveLength(1);
+    await expect.poll(() => page.url(), { timeout: 15_000 }).toMatch(/#\/data\?file=fh_[A-Za-z0-9_-]{22}&name=wits-raw\.csv$/);
+    await page.getByTestId('import-preview').waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('import-preview').innerText()).toMatch(/WITS/);
     expect(problems).toEqual([]);
   });
 
