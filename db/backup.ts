@@ -1,11 +1,15 @@
 /**
  * Automatic backups of a database file, kept in a `backups/` folder beside it:
  *   <folder>/backups/<name>.<UTC timestamp>.<reason>.sqlite
- * taken before each migration (db/open.ts) and before each import (`backupBeforeChange`), the
- * last N kept (setting `backups.keep`, default 5). Copies are made with SQLite's own consistent
+ * taken before each migration (db/open.ts), before an import, undo or pack load writes (in the
+ * worker, `backupBeforeWrite`: never for one that changes nothing) and before a restore
+ * (`backupBeforeChange`), the last N kept (setting `backups.keep`, default 5). Copies are made with SQLite's own consistent
  * copy mechanisms: the online backup API (`db.backup()`, asynchronous) when the caller can wait,
- * and `VACUUM INTO` while a database is being opened (opening is synchronous). Every copy is
- * written to a temporary name, checked, then renamed, so a crash never leaves half a backup.
+ * and `VACUUM INTO` while a database is being opened (opening is synchronous) or from a second
+ * connection inside a worker's write transaction (`backupBeforeWrite`). Every copy is written to a
+ * temporary name (`….partial`), turned into a self-contained file (rollback journal, no -wal/-shm
+ * beside it), checked, then renamed, so a crash never leaves half a backup under a backup's name;
+ * what a killed backup leaves is removed at the next start and at the next backup.
  */
 import Database from 'better-sqlite3';
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
@@ -81,9 +85,54 @@ export function setKeepSetting(db: Db, keep: number): void {
   db.prepare('INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(KEEP_SETTING, JSON.stringify(keep));
 }
 
-/** Deletes all but the newest `keep` backups of this database file. */
+/** The files SQLite may keep beside a database file. */
+const COMPANIONS = ['-wal', '-shm', '-journal'] as const;
+
+function removeWithCompanions(file: string): void {
+  rmSync(file, { force: true });
+  for (const suffix of COMPANIONS) rmSync(`${file}${suffix}`, { force: true });
+}
+
+/** Deletes all but the newest `keep` backups of this database file (with any -wal/-shm a reader left beside them). */
 export function pruneBackups(dbPath: string, keep: number): void {
-  for (const old of listBackups(dbPath).slice(keep)) rmSync(join(backupsDir(dbPath), old.file), { force: true });
+  for (const old of listBackups(dbPath).slice(keep)) removeWithCompanions(join(backupsDir(dbPath), old.file));
+}
+
+/**
+ * A backup still being written by another process is at most this old (its file is written to
+ * continuously, then checked within seconds); older partial files are what a killed backup left.
+ */
+export const LEFTOVER_AGE_MS = 60_000;
+
+/**
+ * Removes what an interrupted backup of this database left in the backups folder: `….partial` copies
+ * (full size when the process was killed while checking one) and their -wal/-shm/-journal files, and
+ * -wal/-shm files whose backup is gone. Run when a database is opened and before each backup.
+ * Returns the names removed.
+ */
+export function removeBackupLeftovers(dbPath: string, now: number = Date.now()): string[] {
+  const dir = backupsDir(dbPath);
+  if (!existsSync(dir)) return [];
+  const own = `${stem(dbPath)}.`;
+  const files = new Set(readdirSync(dir));
+  const removed: string[] = [];
+  for (const file of files) {
+    if (!file.startsWith(own)) continue;
+    const partial = /\.sqlite\.partial(-wal|-shm|-journal)?$/.test(file);
+    const companion = /\.sqlite(-wal|-shm|-journal)$/.exec(file);
+    const orphan = companion !== null && !files.has(file.slice(0, file.length - companion[1]!.length));
+    if (!partial && !orphan) continue;
+    let age: number;
+    try {
+      age = now - statSync(join(dir, file)).mtimeMs;
+    } catch {
+      continue;
+    }
+    if (partial && age < LEFTOVER_AGE_MS) continue;
+    rmSync(join(dir, file), { force: true });
+    removed.push(file);
+  }
+  return removed;
 }
 
 function target(dbPath: string, reason: string, now: Date): { final: string; temp: string } {
@@ -94,15 +143,20 @@ function target(dbPath: string, reason: string, now: Date): { final: string; tem
   return { final, temp: `${final}.partial` };
 }
 
-/** Checks a finished copy and moves it into place; removes it if it is not sound. */
+/**
+ * Makes a finished copy a self-contained file (a WAL-mode copy opened by a reader grows -wal and -shm
+ * files beside it, which the rename would leave behind), checks it and moves it into place.
+ */
 function finish(temp: string, final: string): void {
-  const copy = new Database(temp, { readonly: true, fileMustExist: true });
+  const copy = new Database(temp, { fileMustExist: true });
   try {
+    copy.pragma('journal_mode = DELETE');
     const check = copy.pragma('integrity_check', { simple: true });
     if (check !== 'ok') throw new Error(`the copy failed its integrity check (${String(check)})`);
   } finally {
     copy.close();
   }
+  for (const suffix of COMPANIONS) rmSync(`${temp}${suffix}`, { force: true });
   renameSync(temp, final);
 }
 
@@ -112,21 +166,49 @@ function describe(file: string): BackupInfo {
 }
 
 /**
- * A backup of the open database before a change (an import, a restore): SQLite's online backup
- * API, then the oldest backups beyond the keep setting are removed. Returns null for an in-memory
- * database. Import code calls this before its transaction: `await backupBeforeChange(db, 'import')`.
+ * A backup of the open database before a change made on the host's connection (a restore):
+ * SQLite's online backup API, then the oldest backups beyond the keep setting are removed. Returns
+ * null for an in-memory database.
  */
 export async function backupBeforeChange(db: Db, reason: string, now: Date = new Date()): Promise<BackupInfo | null> {
   if (db.memory || !db.name) return null;
+  removeBackupLeftovers(db.name);
   const { final, temp } = target(db.name, `before-${reason}`, now);
   try {
     await db.backup(temp);
     finish(temp, final);
   } catch (error) {
-    rmSync(temp, { force: true });
+    removeWithCompanions(temp);
     throw new ApiError('internal', `No backup could be made before ${reason}, so nothing was changed: ${(error as Error).message}`);
   }
   pruneBackups(db.name, keepSetting(db));
+  return describe(final);
+}
+
+/**
+ * A backup of the database file as last committed, taken by a write that is certain to change it
+ * (an import, undo or pack load running in a worker, inside its own write transaction): a second,
+ * read-only connection copies the committed state with VACUUM INTO. The writer holds the write
+ * lock, so that state is exactly the one its transaction started from. Synchronous (workers are).
+ */
+export function backupBeforeWrite(dbPath: string, reason: string, now: Date = new Date()): BackupInfo {
+  removeBackupLeftovers(dbPath);
+  let reader: Db | undefined;
+  let keep: number;
+  const { final, temp } = target(dbPath, `before-${reason}`, now);
+  try {
+    reader = new Database(dbPath, { readonly: true, fileMustExist: true });
+    reader.pragma('busy_timeout = 5000');
+    keep = keepSetting(reader);
+    reader.prepare('VACUUM INTO ?').run(temp);
+    reader.close();
+    finish(temp, final);
+  } catch (error) {
+    if (reader?.open) reader.close();
+    removeWithCompanions(temp);
+    throw new ApiError('internal', `No backup could be made before ${reason}, so nothing was changed: ${(error as Error).message}`);
+  }
+  pruneBackups(dbPath, keep);
   return describe(final);
 }
 
@@ -137,7 +219,7 @@ export function backupBeforeMigration(db: Db, dbPath: string, toVersion: number,
     db.prepare('VACUUM INTO ?').run(temp);
     finish(temp, final);
   } catch (error) {
-    rmSync(temp, { force: true });
+    removeWithCompanions(temp);
     throw new ApiError('internal', `${basename(dbPath)} was not upgraded: no backup could be made first (${(error as Error).message}).`, { path: dbPath });
   }
   pruneBackups(dbPath, keepSetting(db));

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { accessSync, constants, existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { backupBeforeMigration } from './backup.ts';
+import { backupBeforeMigration, removeBackupLeftovers } from './backup.ts';
 import { ApiError } from './errors.ts';
 
 export type Db = Database.Database;
@@ -79,6 +79,8 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
       db.pragma('synchronous = NORMAL');
     }
     db.pragma('foreign_keys = ON');
+    // What a backup killed half-way left beside the earlier backups (db/backup.ts).
+    if (!options.readonly) removeBackupLeftovers(path);
     if (current < latest && !options.readonly) {
       // An existing database is copied to backups/ before its schema changes (db/backup.ts).
       if (current > 0) backupBeforeMigration(db, path, latest);

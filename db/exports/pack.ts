@@ -1,13 +1,16 @@
 /**
- * Writes the database's curated data as a briefing pack (db/packs format 1): every source,
- * economy, place, organisation, figure, sector, plan, event, project, route, statement and briefing
- * — except rows that came from file imports (those stay with their import and are exchanged as
- * files). Ids become pack keys (the "<pack>:" prefix removed); loading the pack into an empty
- * database and exporting again gives the same pack.
+ * Writes the database's data as a briefing pack (db/packs format 1): every source, economy, place,
+ * organisation, figure, sector, plan, event, project, route, statement and briefing — with the
+ * figures of file imports and their sources unless `includeImported` is false — so that a colleague
+ * who loads the pack sees the same figures on every dashboard. Ids become pack keys (the "<pack>:"
+ * prefix removed); loading the pack into an empty database and exporting again gives the same pack.
+ * A database too large for a pack (db/packs/load.ts limits) is refused before anything is written.
  */
 import { writeFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { ApiError } from '../errors.ts';
 import type { Db } from '../open.ts';
-import { parsePack } from '../packs/load.ts';
+import { countElements, MAX_PACK_BYTES, MAX_PACK_ELEMENTS, parsePack } from '../packs/load.ts';
 import { PACK_FORMAT, PACK_FORMAT_VERSION, type PackInput } from '../packs/schema.ts';
 
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'] as const;
@@ -46,6 +49,13 @@ export interface ExportPackOptions {
   id: string;
   title: string;
   version: string;
+  /** Include the rows of file imports and their sources (default true). */
+  includeImported?: boolean;
+}
+
+function tooLarge(what: string, includeImported: boolean): ApiError {
+  const hint = includeImported ? 'export it without imported figures, or export the trade flows as CSV' : 'export the trade flows as CSV';
+  return new ApiError('invalid-input', `This database is too large for a briefing pack: ${what}; ${hint}. No file was written.`);
 }
 
 export function buildPack(db: Db, options: ExportPackOptions): PackInput {
@@ -55,7 +65,13 @@ export function buildPack(db: Db, options: ExportPackOptions): PackInput {
   const s = (v: unknown): string => v as string;
   const opt = (v: unknown): string | undefined => (v === null || v === undefined ? undefined : String(v));
 
-  const sources = all("SELECT * FROM source WHERE id NOT LIKE 'import:%' ORDER BY rowid");
+  const imported = options.includeImported ?? true;
+  // Trade flows are most of a large database: counted first, so an export that cannot be a pack stops before reading them.
+  const flowCount = db.prepare(`SELECT count(*) FROM trade_flow ${imported ? '' : 'WHERE import_id IS NULL'}`).pluck().get() as number;
+  if (flowCount > MAX_PACK_ELEMENTS) {
+    throw tooLarge(`${flowCount.toLocaleString('en')} trade figures (a pack holds at most ${MAX_PACK_ELEMENTS.toLocaleString('en')} elements)`, imported);
+  }
+  const sources = all(`SELECT * FROM source ${imported ? '' : "WHERE id NOT LIKE 'import:%'"} ORDER BY rowid`);
   // Keys first, so citedIn can refer forward.
   for (const r of sources) src.key(s(r['id']));
   const dateOf = (precision: unknown, value: unknown, part: unknown, anchor: unknown, weekday: unknown, relation: unknown, note: unknown) => {
@@ -90,7 +106,7 @@ export function buildPack(db: Db, options: ExportPackOptions): PackInput {
       key: src.key(s(r['id'])), label: s(r['label']), publisher: s(r['publisher']), title: s(r['title']),
       published: r['published_precision'] ? { precision: r['published_precision'] as 'day' | 'month' | 'year', value: s(r['published_value']) } : undefined,
       publishedNote: opt(r['published_note']), url: opt(r['url']), note: opt(r['note']),
-      citedIn: r['cited_in_id'] && !s(r['cited_in_id']).startsWith('import:') ? src.key(s(r['cited_in_id'])) : undefined,
+      citedIn: r['cited_in_id'] && (imported || !s(r['cited_in_id']).startsWith('import:')) ? src.key(s(r['cited_in_id'])) : undefined,
     })),
     economies: all('SELECT * FROM economy ORDER BY rowid').map((r) => compact({
       code: s(r['code']), name: s(r['name']), kind: r['kind'] as 'country' | 'subnational' | 'group', parent: opt(r['parent_code']), regionLabel: opt(r['region_label']),
@@ -101,7 +117,7 @@ export function buildPack(db: Db, options: ExportPackOptions): PackInput {
     organisations: all('SELECT * FROM organisation ORDER BY rowid').map((r) => compact({
       key: org.key(s(r['id'])), name: s(r['name']), shortName: opt(r['short_name']), economy: opt(r['economy_code']),
     })),
-    tradeFlows: all('SELECT * FROM trade_flow WHERE import_id IS NULL ORDER BY id').map((r) => compact({
+    tradeFlows: all(`SELECT * FROM trade_flow ${imported ? '' : 'WHERE import_id IS NULL'} ORDER BY id`).map((r) => compact({
       reporter: s(r['reporter']), partner: s(r['partner']), year: Number(r['year']), month: r['month'] === null ? undefined : Number(r['month']),
       flow: r['flow'] as 'export' | 'import' | 're-export' | 're-import', productCode: s(r['product_code']), valueUsd: Number(r['value_usd']),
       series: r['series'] as 'primary' | 'crosscheck', source: src.key(s(r['source_id'])), note: opt(r['note']),
@@ -173,8 +189,17 @@ export function buildPack(db: Db, options: ExportPackOptions): PackInput {
 /** Builds, checks (the same parser as loading) and writes the pack. */
 export function exportPackFile(db: Db, path: string, options: ExportPackOptions): { counts: Record<string, number> } {
   const pack = buildPack(db, options);
-  parsePack(pack, path);
-  writeFileSync(path, `${JSON.stringify(pack, null, 2)}\n`);
+  const includeImported = options.includeImported ?? true;
+  const elements = countElements(pack);
+  if (elements > MAX_PACK_ELEMENTS) {
+    throw tooLarge(`${elements.toLocaleString('en')} elements (at most ${MAX_PACK_ELEMENTS.toLocaleString('en')})`, includeImported);
+  }
+  parsePack(pack, basename(path));
+  const text = `${JSON.stringify(pack, null, 2)}\n`;
+  if (Buffer.byteLength(text) > MAX_PACK_BYTES) {
+    throw tooLarge(`${(Buffer.byteLength(text) / 2 ** 20).toFixed(1)} MB of JSON (at most ${MAX_PACK_BYTES / 2 ** 20} MB)`, includeImported);
+  }
+  writeFileSync(path, text);
   const counts: Record<string, number> = {};
   for (const [k, v] of Object.entries(pack)) if (Array.isArray(v)) counts[k] = v.length;
   return { counts };

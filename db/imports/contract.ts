@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { method } from '../method.ts';
 import type { ApiErrorShape } from '../errors.ts';
 import { fileHandle } from '../files/kinds.ts';
+import { packId } from '../packs/schema.ts';
 
 export const IMPORT_FORMATS = ['comtrade', 'comtrade-legacy', 'wits', 'generic'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
@@ -78,8 +79,13 @@ export interface ImportPreview extends ValidationReport {
 }
 
 export interface ImportSummary extends ValidationReport {
-  /** imported: committed; nothing: the user chose all-or-nothing and there were problems; already-imported: same file hash. */
-  outcome: 'imported' | 'nothing' | 'already-imported';
+  /**
+   * imported: committed; nothing: the user chose all-or-nothing and there were problems; already-imported: same file hash;
+   * no-rows: the file had no row to import (only a header, or every row invalid or skipped). Only `imported` changed the database.
+   */
+  outcome: 'imported' | 'nothing' | 'already-imported' | 'no-rows';
+  /** Why nothing was imported, in words ("a header and no rows", "no valid rows: 3 problems"); null when imported. */
+  reason: string | null;
   importId: number | null;
   sourceId: string | null;
   fileName: string;
@@ -95,6 +101,8 @@ export type JobState = 'running' | 'done' | 'cancelled' | 'failed';
 
 export interface ImportProgress {
   jobId: string;
+  /** What the job does: checks a file, imports it, undoes an import or loads a pack. */
+  kind: 'preview' | 'import' | 'undo' | 'pack';
   state: JobState;
   phase: 'queued' | 'starting' | 'reading' | 'indexing' | 'committing' | 'finished';
   /** Waiting for the jobs before it on this database: its place (1 = next), else null. */
@@ -175,10 +183,12 @@ export const importsContract = {
   importPack: method<{ packId: string; version: string; changed: boolean; counts: Record<string, number> }>()(
     z.object({ file: fileHandle }).strict(),
   ),
-  /** Writes the database's curated data (sources, economies, figures, sectors, projects, events, routes…) as a pack. */
+  /** Writes the database's data (sources, economies, figures, sectors, projects, events, routes…) as a pack. */
   exportPack: method<{ name: string; counts: Record<string, number> }>()(z.object({
     target: fileHandle,
-    id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/).default('export'),
+    id: packId.default('export'),
+    /** Imported figures and their sources go into the pack too (what a colleague needs to see the same dashboards). */
+    includeImported: z.boolean().default(true),
     title: z.string().trim().min(1).max(400).default('Tradebrief export'),
     version: z.string().regex(/^\d+\.\d+\.\d+$/).default('1.0.0'),
   }).strict()),

@@ -14,6 +14,7 @@ import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
 import { ApiError } from '../errors.ts';
 import { mapSqliteError, type Db } from '../open.ts';
+import { addFlowCount } from '../trade/flow-counts.ts';
 import { applyToHsSummary, ImportChapterSums } from '../trade/hs-summary.ts';
 import type { ColumnMapping, ImportFormat, ImportPreview, ImportSummary, ValidationReport } from './contract.ts';
 import {
@@ -53,6 +54,11 @@ export interface ImportOptions {
   readingThread?: boolean;
   isCancelled?: () => boolean;
   onProgress?: (progress: ProgressCounts) => void;
+  /**
+   * Called inside the import's transaction once it is certain that rows will be added, before any of
+   * them is: the worker takes the automatic backup here, so no backup is made for an import that changes nothing.
+   */
+  beforeWrite?: () => void;
 }
 
 export interface PreviewOptions {
@@ -123,6 +129,21 @@ function drain(scan: Scan, onBatch: (batch: ValidBatch) => void): ScanEnd {
     if (next.done) return next.value;
     onBatch(next.value);
   }
+}
+
+function plural(n: number, one: string, many: string): string {
+  return `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
+}
+
+/** Why a file gave no row to import, in words the Data view shows. */
+function noRowsReason(end: ScanEnd): string {
+  if (end.rowsRead === 0) return 'The file has a header and no rows.';
+  if (end.problemCount > 0) {
+    const others = end.skipped.filter((s) => s.reason !== 'invalid' && s.count > 0);
+    const rest = others.length > 0 ? `; ${others.map((s) => `${s.count.toLocaleString('en')} ${s.reason}`).join(', ')}` : '';
+    return `No valid rows: ${plural(end.problemCount, 'problem', 'problems')}${rest}.`;
+  }
+  return `No rows to import: all ${plural(end.rowsRead, 'row was', 'rows were')} skipped (${end.skipped.map((s) => `${s.count.toLocaleString('en')} ${s.reason}`).join(', ')}).`;
 }
 
 function report(end: ScanEnd, newEconomies: string[]): ValidationReport {
@@ -295,16 +316,24 @@ export function importFile(db: Db, options: ImportOptions): ImportSummary {
     const { rowsRead, rowsValid } = end;
 
     const previous = db.prepare('SELECT id FROM import_run WHERE file_hash = ? AND id <> ? LIMIT 1').pluck().get(end.fileHash, runId);
-    if (previous !== undefined || !writing) {
+    const refusal = previous !== undefined
+      ? { outcome: 'already-imported' as const, reason: `${fileName} was already imported (import #${String(previous)}).` }
+      : rowsValid === 0
+        ? { outcome: 'no-rows' as const, reason: noRowsReason(end) }
+        : !writing
+          ? { outcome: 'nothing' as const, reason: `${plural(end.problemCount, 'row has a problem', 'rows have problems')} and all or nothing was chosen.` }
+          : null;
+    if (refusal) {
       db.exec('ROLLBACK');
       open = false;
       return {
-        ...base, ...report(end, []),
-        outcome: previous !== undefined ? 'already-imported' : 'nothing',
+        ...base, ...report(end, []), ...refusal,
         importId: previous !== undefined ? Number(previous) : null, sourceId: null, rowsAdded: 0, rowsSkipped: rowsRead,
         economiesAdded: [], durationMs: Math.round(performance.now() - started),
       };
     }
+    // Rows will be added: the moment for the restorable copy of the database as it was (the caller's hook).
+    options.beforeWrite?.();
     options.onProgress?.({ phase: 'indexing', bytesRead: end.bytesRead, bytesTotal: end.totalBytes, rowsRead, rowsAdded: rowsStaged, rowsSkipped: rowsRead - rowsValid });
     // Natural-key order (the index's own order); the staging rowid breaks ties so that of two
     // copies of a row in the file the first one stays. New ids follow the largest id, so the rows
@@ -315,6 +344,7 @@ export function importFile(db: Db, options: ImportOptions): ImportSummary {
       ORDER BY reporter, partner, product_code, year, ifnull(month, 0), flow, rowid
       ON CONFLICT DO NOTHING`).run({ source: sourceId, run: runId }).changes;
     db.exec('DROP TABLE temp.import_stage');
+    addFlowCount(db, sourceId, rowsAdded);
     if (options.isCancelled?.()) throw cancelled();
     const duplicates = rowsValid - rowsAdded;
     // The chapter sums gathered while staging count every copy of a repeated row: if the file had
@@ -339,7 +369,7 @@ export function importFile(db: Db, options: ImportOptions): ImportSummary {
     db.exec('COMMIT');
     open = false;
     return {
-      ...base, ...summary, outcome: 'imported', importId: runId, sourceId, rowsAdded, rowsSkipped: rowsRead - rowsAdded,
+      ...base, ...summary, outcome: 'imported', reason: null, importId: runId, sourceId, rowsAdded, rowsSkipped: rowsRead - rowsAdded,
       economiesAdded, durationMs: Math.round(performance.now() - started),
     };
   } catch (error) {
@@ -352,12 +382,15 @@ export function importFile(db: Db, options: ImportOptions): ImportSummary {
 }
 
 /** Removes one import: its rows, its run and its source, in one transaction. Economies it added stay (reference data). */
-export function undoImport(db: Db, id: number): { removedRows: number } {
+export function undoImport(db: Db, id: number, beforeWrite?: () => void): { removedRows: number } {
   const run = db.prepare('SELECT id, source_id FROM import_run WHERE id = ?').get(id) as { id: number; source_id: string | null } | undefined;
   if (!run) throw new ApiError('not-found', `No import with id ${id}.`);
   return db.transaction(() => {
+    beforeWrite?.();
     applyToHsSummary(db, { importId: id }, -1);
     const removedRows = db.prepare('DELETE FROM trade_flow WHERE import_id = ?').run(id).changes;
+    // Every row of an import cites the import's own source.
+    if (run.source_id) addFlowCount(db, run.source_id, -removedRows);
     db.prepare('DELETE FROM import_run WHERE id = ?').run(id);
     if (run.source_id) {
       const used = db.prepare(`SELECT (SELECT count(*) FROM trade_flow WHERE source_id = :s) + (SELECT count(*) FROM stated_figure WHERE source_id = :s)

@@ -37,7 +37,9 @@ const jobs = new Map<string, Job>();
 /** Jobs waiting, per database file: one job at a time writes to (or reads all of) a database. */
 const queues = new Map<string, Job[]>();
 /** How a job's messages name it. */
-const JOB_NAMES: Record<WorkerInput['kind'], string> = { import: 'The import', preview: 'The check of the file', undo: 'Undoing the import' };
+const JOB_NAMES: Record<WorkerInput['kind'], string> = {
+  import: 'The import', preview: 'The check of the file', undo: 'Undoing the import', pack: 'Loading the pack',
+};
 const KEEP_FINISHED = 20;
 /** A worker that does not stop within this time after cancel is terminated (its transaction dies with it). */
 const CANCEL_GRACE_MS = 5000;
@@ -45,7 +47,7 @@ const CANCEL_GRACE_MS = 5000;
  * The longest a job may run: far beyond the largest file measured (5 million rows imported in about
  * 30 s), short enough that a stuck job does not hold the database for good.
  */
-export const JOB_TIMEOUT_MS: Record<WorkerInput['kind'], number> = { preview: 10 * 60_000, import: 2 * 60 * 60_000, undo: 30 * 60_000 };
+export const JOB_TIMEOUT_MS: Record<WorkerInput['kind'], number> = { preview: 10 * 60_000, import: 2 * 60 * 60_000, undo: 30 * 60_000, pack: 10 * 60_000 };
 /** How often a running job's progress is pushed to the page. */
 const REPORT_EVERY_MS = 250;
 
@@ -173,6 +175,7 @@ function progressOf(job: Job): ImportProgress {
   const phase = job.state === 'running' ? (PHASES[p[PROGRESS_SLOTS.phase] ?? 0] ?? 'starting') : 'finished';
   return {
     jobId: job.id,
+    kind: job.kind,
     state: job.state,
     phase: place > 0 ? 'queued' : phase,
     queuePosition: place > 0 ? place : null,

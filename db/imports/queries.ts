@@ -1,12 +1,11 @@
 import { statSync } from 'node:fs';
-import { backupBeforeChange } from '../backup.ts';
 import type { Context } from '../context.ts';
 import type { Handlers } from '../contract.ts';
 import { ApiError } from '../errors.ts';
 import { writeFileSafely } from '../files/safe-write.ts';
 import { exportPackFile } from '../exports/pack.ts';
 import { exportTable, exportTrade } from '../exports/tables.ts';
-import { loadPack, readPackFile } from '../packs/load.ts';
+import type { LoadPackResult } from '../packs/load.ts';
 import type { ImportPreview, ImportRunInfo, ImportSummary } from './contract.ts';
 import { currentCaller } from '../host-binding.ts';
 import { cancelJob, jobProgress, runJob, startJob, type JobOptions } from './jobs.ts';
@@ -55,23 +54,17 @@ export function importsHandlers(ctx: Context): Pick<Handlers, ImportsMethods> {
 
     startImport: async (input) => {
       const file = ctx.files.take(input.file);
-      try {
-        // A restorable copy of the database as it was, before any import writes.
-        await backupBeforeChange(ctx.db, 'import');
-        const options = jobOptions();
-        const job = startJob('import', ctx.db.name, {
-          path: file.path, format: input.format, mapping: input.mapping, publisher: input.publisher, sheet: input.sheet,
-          onlyValidRows: input.onlyValidRows, userName: ctx.userName,
-        }, options);
-        void job.done.then(() => {
-          file.done();
-          if (job.state === 'done') changed('startImport', options.owner ?? '');
-        });
-        return { jobId: job.id };
-      } catch (error) {
+      const options = jobOptions();
+      // The worker backs the database up once it knows the import will write (not for a file already imported or without rows).
+      const job = startJob('import', ctx.db.name, {
+        path: file.path, format: input.format, mapping: input.mapping, publisher: input.publisher, sheet: input.sheet,
+        onlyValidRows: input.onlyValidRows, userName: ctx.userName,
+      }, options);
+      void job.done.then(() => {
         file.done();
-        throw error;
-      }
+        if (job.state === 'done') changed('startImport', options.owner ?? '');
+      });
+      return { jobId: job.id };
     },
 
     importProgress: ({ jobId }) => jobProgress(jobId),
@@ -95,19 +88,20 @@ export function importsHandlers(ctx: Context): Pick<Handlers, ImportsMethods> {
     },
 
     undoImport: async ({ id }) => {
-      await backupBeforeChange(ctx.db, 'undo-import');
       const options = jobOptions();
       const result = await runJob<{ removedRows: number }>('undo', ctx.db.name, { importId: id }, options);
       changed('undoImport', options.owner ?? '');
       return result;
     },
 
+    // Read, checked and loaded in the import worker (size limits in db/packs/load.ts), backed up there if it will write.
     importPack: async ({ file }) => {
       const taken = ctx.files.take(file);
+      const options = jobOptions();
       try {
-        const { pack } = readPackFile(taken.path);
-        await backupBeforeChange(ctx.db, 'import-pack');
-        return loadPack(ctx.db, pack);
+        const result = await runJob<LoadPackResult>('pack', ctx.db.name, { path: taken.path, userName: ctx.userName }, options);
+        if (result.changed) changed('importPack', options.owner ?? '');
+        return result;
       } finally {
         taken.done();
       }

@@ -1,14 +1,19 @@
 /**
  * The import worker thread: opens its own connection to the database file and runs one preview,
- * import or undo of an import (db/imports/importer.ts), reporting progress through shared memory and
- * its result as one message. The same script, started by an import with kind 'scan', is the import's reading
+ * import or undo of an import (db/imports/importer.ts) or one briefing-pack load (db/packs/load.ts),
+ * reporting progress through shared memory and its result as one message. A write that is certain to
+ * change the database first takes the automatic backup (db/backup.ts `backupBeforeWrite`), so
+ * nothing is backed up for an import or pack that changes nothing. The same script, started by an import with kind 'scan', is the import's reading
  * thread (db/imports/scan.ts). Loaded as db/imports/worker.ts (Node runs the TypeScript directly: the HTTP host,
  * tests) or as out/main/import-worker.js (the Electron bundle's second entry).
  */
 import Database from 'better-sqlite3';
+import { basename } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
+import { backupBeforeWrite } from '../backup.ts';
 import { ApiError } from '../errors.ts';
-import type { Db } from '../open.ts';
+import { mapSqliteError, type Db } from '../open.ts';
+import { loadPack, readPackFile, type PackProgress } from '../packs/load.ts';
 import { importFile, previewFile, undoImport, type ImportOptions, type PreviewOptions, type ProgressCounts } from './importer.ts';
 import { serveScan, type ScanWorkerInput } from './scan.ts';
 
@@ -17,10 +22,16 @@ export interface UndoOptions {
   importId: number;
 }
 
+/** A briefing pack file (already resolved by the host) and who loads it (for the edit log). */
+export interface PackOptions {
+  path: string;
+  userName: string;
+}
+
 export interface WorkerInput {
-  kind: 'import' | 'preview' | 'undo';
+  kind: 'import' | 'preview' | 'undo' | 'pack';
   dbPath: string;
-  options: Omit<ImportOptions, 'isCancelled' | 'onProgress'> | Omit<PreviewOptions, 'isCancelled' | 'onProgress'> | UndoOptions;
+  options: Omit<ImportOptions, 'isCancelled' | 'onProgress' | 'beforeWrite'> | Omit<PreviewOptions, 'isCancelled' | 'onProgress'> | UndoOptions | PackOptions;
   /** Float64Array view: see PROGRESS_SLOTS. */
   progress: SharedArrayBuffer;
   /** Int32Array view: [0] = 1 asks the worker to stop. */
@@ -42,6 +53,11 @@ function connect(path: string): Db {
   return db;
 }
 
+function loadPackFile(db: Db, options: PackOptions, hooks: { beforeWrite: () => void; isCancelled: () => boolean; onProgress: (p: PackProgress) => void }) {
+  const { pack } = readPackFile(options.path, { onProgress: hooks.onProgress });
+  return loadPack(db, pack, { userName: options.userName, ...hooks });
+}
+
 function run(input: WorkerInput): WorkerOutput {
   const progress = new Float64Array(input.progress);
   const cancel = new Int32Array(input.cancel);
@@ -57,14 +73,23 @@ function run(input: WorkerInput): WorkerOutput {
   let db: Db | undefined;
   try {
     db = connect(input.dbPath);
+    const dbPath = input.dbPath;
+    const backup = (reason: string) => (): void => void backupBeforeWrite(dbPath, reason);
+    const onPackProgress = (p: PackProgress): void => onProgress({
+      phase: p.phase, bytesRead: p.bytesRead, bytesTotal: p.bytesTotal, rowsRead: p.elements, rowsAdded: p.written, rowsSkipped: 0,
+    });
     const result = input.kind === 'import'
-      ? importFile(db, { ...(input.options as ImportOptions), isCancelled, onProgress })
+      ? importFile(db, { ...(input.options as ImportOptions), isCancelled, onProgress, beforeWrite: backup('import') })
       : input.kind === 'preview'
         ? previewFile(db, { ...(input.options as PreviewOptions), isCancelled, onProgress })
-        : undoImport(db, (input.options as UndoOptions).importId);
+        : input.kind === 'undo'
+          ? undoImport(db, (input.options as UndoOptions).importId, backup('undo-import'))
+          : loadPackFile(db, input.options as PackOptions, { beforeWrite: backup('import-pack'), isCancelled, onProgress: onPackProgress });
     progress[PROGRESS_SLOTS.phase] = PHASES.indexOf('finished');
     return { ok: true, result };
-  } catch (error) {
+  } catch (caught) {
+    // SQLite's codes (a full disk, a read-only file) become the errors the user can act on.
+    const error = mapSqliteError(caught, basename(input.dbPath));
     if (error instanceof ApiError) return { ok: false, error: error.toJSON() };
     return { ok: false, error: { code: 'internal', message: (error as Error).message } };
   } finally {

@@ -1,15 +1,53 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { z } from 'zod';
 import { ApiError } from '../errors.ts';
+import { applyPackFlowCounts } from '../trade/flow-counts.ts';
 import { applyToHsSummary } from '../trade/hs-summary.ts';
 import type { Db } from '../open.ts';
-import { packSchema, type Pack, type PackDate } from './schema.ts';
+import { logChangesSince, statesBefore } from './changes.ts';
+import { packSchema, packTradeFlow, type Pack, type PackDate } from './schema.ts';
 
 export interface PackIssue {
   path: string;
   message: string;
+}
+
+/** The largest pack file read (bytes): its text and parsed form must fit the import worker's heap. */
+export const MAX_PACK_BYTES = 32 * 1024 * 1024;
+/** The most elements (collection items and the lists inside them: hs codes, legs, fields, blocks…) a pack may hold. */
+export const MAX_PACK_ELEMENTS = 200_000;
+/** A pack file is read in steps of this size (progress, and a cancel can stop it). */
+const READ_STEP = 1024 * 1024;
+/** Elements written between two progress reports and cancel checks. */
+const WRITE_STEP = 2_000;
+
+export interface PackProgress {
+  phase: 'reading' | 'committing';
+  bytesRead: number;
+  bytesTotal: number;
+  /** Elements in the pack (known once it is parsed). */
+  elements: number;
+  /** Elements written so far. */
+  written: number;
+}
+
+export interface ReadPackOptions {
+  maxBytes?: number;
+  maxElements?: number;
+  onProgress?: (progress: PackProgress) => void;
+}
+
+export interface LoadPackOptions {
+  /** The pack's content hash (computed from the pack when absent). */
+  contentHash?: string;
+  /** Who loads it, for the edit log. */
+  userName?: string;
+  /** Called inside the transaction once the load is certain to write, before it does (the worker's backup). */
+  beforeWrite?: () => void;
+  isCancelled?: () => boolean;
+  onProgress?: (progress: PackProgress) => void;
 }
 
 export interface LoadPackResult {
@@ -26,8 +64,8 @@ function formatPath(path: readonly PropertyKey[]): string {
   return path.reduce<string>((acc, part) => (typeof part === 'number' ? `${acc}[${part}]` : acc ? `${acc}.${String(part)}` : String(part)), '');
 }
 
-function issuesOf(error: z.ZodError): PackIssue[] {
-  return error.issues.map((i) => ({ path: formatPath(i.path) || '(root)', message: i.message }));
+function issuesOf(error: z.ZodError, prefix: readonly PropertyKey[] = []): PackIssue[] {
+  return error.issues.map((i) => ({ path: formatPath([...prefix, ...i.path]) || '(root)', message: i.message }));
 }
 
 function invalid(fileName: string, issues: PackIssue[]): ApiError {
@@ -36,30 +74,155 @@ function invalid(fileName: string, issues: PackIssue[]): ApiError {
   return new ApiError('invalid-pack', `${fileName} is not a valid briefing pack: ${shown}${more}`, { file: fileName, issues });
 }
 
+/** Trade flows beyond this many are checked one by one in place (the schema would build a second copy of them all). */
+const FLOWS_IN_PLACE = 1000;
+/** Checking flows in place stops after this many problems (the message shows five). */
+const MAX_FLOW_ISSUES = 100;
+
 /** Parses and checks a pack: schema, then every key it refers to. Throws `invalid-pack` naming file and field. */
 export function parsePack(raw: unknown, fileName: string): Pack {
-  const result = packSchema.safeParse(raw);
-  if (!result.success) throw invalid(fileName, issuesOf(result.error));
+  const rawFlows = raw !== null && typeof raw === 'object' ? (raw as { tradeFlows?: unknown }).tradeFlows : undefined;
+  const flows = Array.isArray(rawFlows) && rawFlows.length > FLOWS_IN_PLACE ? (rawFlows as unknown[]) : null;
+  const flowIssues: PackIssue[] = [];
+  if (flows) {
+    for (let i = 0; i < flows.length && flowIssues.length < MAX_FLOW_ISSUES; i++) {
+      const checked = packTradeFlow.safeParse(flows[i]);
+      if (checked.success) flows[i] = checked.data;
+      else flowIssues.push(...issuesOf(checked.error, ['tradeFlows', i]));
+    }
+  }
+  const result = packSchema.safeParse(flows ? { ...(raw as object), tradeFlows: [] } : raw);
+  if (!result.success || flowIssues.length > 0) throw invalid(fileName, [...(result.success ? [] : issuesOf(result.error)), ...flowIssues]);
+  if (flows) result.data.tradeFlows = flows as Pack['tradeFlows'];
   const issues = checkReferences(result.data);
   if (issues.length > 0) throw invalid(fileName, issues);
   return result.data;
 }
 
-export function readPackFile(path: string): { pack: Pack; text: string } {
-  const fileName = basename(path);
-  let text: string;
+/**
+ * Counts a parsed pack's elements: the items of its collections and of the lists inside each item.
+ * Done on the raw JSON before the schema runs, so an oversized pack is refused before it is copied.
+ */
+export function countElements(raw: unknown): number {
+  if (raw === null || typeof raw !== 'object') return 0;
+  let n = 0;
+  for (const value of Object.values(raw)) {
+    if (!Array.isArray(value)) continue;
+    n += value.length;
+    for (const item of value) {
+      if (item === null || typeof item !== 'object') continue;
+      for (const inner of Object.values(item as Record<string, unknown>)) if (Array.isArray(inner)) n += inner.length;
+    }
+  }
+  return n;
+}
+
+function tooLarge(fileName: string, what: string): ApiError {
+  return new ApiError('invalid-pack', `${fileName} is too large to load as a briefing pack: ${what}. Nothing was changed.`, { file: fileName });
+}
+
+/** JSON containers (objects, arrays) a pack may hold: its elements, their dates, ranges and lists, briefing blocks' settings. */
+const MAX_JSON_CONTAINERS = 4 * MAX_PACK_ELEMENTS;
+/** JSON values (fields and list items) a pack may hold. */
+const MAX_JSON_VALUES = 24 * MAX_PACK_ELEMENTS;
+/** Deepest nesting of objects and arrays (a pack needs five or six levels; block settings a few more). */
+const MAX_JSON_DEPTH = 32;
+
+const QUOTE = 0x22, BACKSLASH = 0x5c, COMMA = 0x2c, OPEN_BRACE = 0x7b, OPEN_BRACKET = 0x5b, CLOSE_BRACE = 0x7d, CLOSE_BRACKET = 0x5d;
+
+/**
+ * Counts a JSON text's containers, values and depth from its bytes, before it is parsed: what the
+ * parsed form will cost depends on them, not on the byte count (`[{},{},…]` is millions of objects
+ * in a few megabytes). Strings are skipped (their escapes too). Returns what is over a limit, or null.
+ */
+export function jsonShapeProblem(bytes: Uint8Array): string | null {
+  let containers = 0;
+  let values = 0;
+  let depth = 0;
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i]!;
+    if (b === QUOTE) {
+      for (i++; i < bytes.length && bytes[i] !== QUOTE; i++) if (bytes[i] === BACKSLASH) i++;
+    } else if (b === OPEN_BRACE || b === OPEN_BRACKET) {
+      containers++;
+      values++;
+      if (++depth > MAX_JSON_DEPTH) return `objects and arrays nested more than ${MAX_JSON_DEPTH} deep`;
+    } else if (b === CLOSE_BRACE || b === CLOSE_BRACKET) {
+      depth--;
+    } else if (b === COMMA) {
+      values++;
+    }
+  }
+  if (containers > MAX_JSON_CONTAINERS) return `${containers.toLocaleString('en')} objects and arrays (at most ${MAX_JSON_CONTAINERS.toLocaleString('en')})`;
+  if (values > MAX_JSON_VALUES) return `${values.toLocaleString('en')} values (at most ${MAX_JSON_VALUES.toLocaleString('en')})`;
+  return null;
+}
+
+/** Reads a pack file's bytes (at most maxBytes), reporting progress. */
+function readBytes(path: string, fileName: string, maxBytes: number, options: ReadPackOptions): Buffer {
   try {
-    text = readFileSync(path, 'utf8');
+    const fd = openSync(path, 'r');
+    try {
+      const size = fstatSync(fd).size;
+      if (size > maxBytes) throw tooLarge(fileName, `${mib(size)} (at most ${mib(maxBytes)})`);
+      const buffer = Buffer.allocUnsafe(size);
+      let read = 0;
+      while (read < size) {
+        const n = readSync(fd, buffer, read, Math.min(READ_STEP, size - read), read);
+        if (n === 0) break;
+        read += n;
+        options.onProgress?.({ phase: 'reading', bytesRead: read, bytesTotal: size, elements: 0, written: 0 });
+      }
+      return buffer.subarray(0, read);
+    } finally {
+      closeSync(fd);
+    }
   } catch (error) {
+    if (error instanceof ApiError) throw error;
     throw new ApiError('invalid-file', `${fileName} cannot be read: ${(error as Error).message}`, { file: fileName });
   }
+}
+
+/**
+ * Reads, size-checks and parses a pack file. Throws `invalid-file`/`invalid-pack` naming the file
+ * (and field). What parsing will cost is bounded before parsing: the file's size, then its JSON
+ * shape (containers, values, depth); the elements are counted before the schema copies them.
+ */
+export function readPackFile(path: string, options: ReadPackOptions = {}): { pack: Pack } {
+  const fileName = basename(path);
+  const maxElements = options.maxElements ?? MAX_PACK_ELEMENTS;
+  let size = 0;
   let raw: unknown;
   try {
-    raw = JSON.parse(text.replace(/^\uFEFF/, ''));
+    // The bytes and the text are temporaries of this expression: only the parsed form stays (memory).
+    raw = JSON.parse(readText(path, fileName, options, (n) => { size = n; }));
   } catch (error) {
+    if (error instanceof ApiError) throw error;
     throw new ApiError('invalid-pack', `${fileName} is not valid JSON (${(error as Error).message}); the file may be truncated.`, { file: fileName });
   }
-  return { pack: parsePack(raw, fileName), text };
+  const elements = countElements(raw);
+  if (elements > maxElements) {
+    throw tooLarge(fileName, `${elements.toLocaleString('en')} elements (at most ${maxElements.toLocaleString('en')})`);
+  }
+  options.onProgress?.({ phase: 'reading', bytesRead: size, bytesTotal: size, elements, written: 0 });
+  return { pack: parsePack(raw, fileName) };
+}
+
+/** A pack file's text, once its size and JSON shape are within the limits. */
+function readText(path: string, fileName: string, options: ReadPackOptions, onSize: (bytes: number) => void): string {
+  const bytes = readBytes(path, fileName, options.maxBytes ?? MAX_PACK_BYTES, options);
+  onSize(bytes.length);
+  const shape = jsonShapeProblem(bytes);
+  if (shape) throw tooLarge(fileName, shape);
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    throw new ApiError('invalid-pack', `${fileName} is not UTF-8 text (a pack is JSON in UTF-8).`, { file: fileName });
+  }
+}
+
+function mib(bytes: number): string {
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }
 
 function checkReferences(pack: Pack): PackIssue[] {
@@ -172,23 +335,36 @@ const PACK_TABLES = ['statement', 'route', 'project', 'event', 'export_plan', 's
  * Loads a pack in one transaction. Loading the same content again writes nothing; a new version of
  * the pack replaces that pack's rows. Fails (writing nothing) if other data still cites rows it removes.
  */
-export function loadPack(db: Db, pack: Pack, contentHash: string = hashPack(pack)): LoadPackResult {
-  const existing = db.prepare('SELECT content_hash FROM pack WHERE id = ?').get(pack.id) as { content_hash: string } | undefined;
+export function loadPack(db: Db, pack: Pack, options: LoadPackOptions = {}): LoadPackResult {
+  const contentHash = options.contentHash ?? hashPack(pack);
+  const existing = db.prepare('SELECT version, content_hash FROM pack WHERE id = ?').get(pack.id) as { version: string; content_hash: string } | undefined;
   const counts: Record<string, number> = {};
   if (existing?.content_hash === contentHash) return { packId: pack.id, version: pack.version, changed: false, counts };
 
   const id = (key: string): string => `${pack.id}:${key}`;
+  const elements = countElements(pack);
+  let written = 0;
+  const tick = (): void => {
+    if (++written % WRITE_STEP !== 0) return;
+    if (options.isCancelled?.()) throw new ApiError('cancelled', `Loading the pack ${pack.id} was cancelled: nothing was changed.`);
+    options.onProgress?.({ phase: 'committing', bytesRead: 0, bytesTotal: 0, elements, written });
+  };
   const count = (table: string, n = 1): void => {
     counts[table] = (counts[table] ?? 0) + n;
+    tick();
   };
 
   const write = db.transaction(() => {
+    options.beforeWrite?.();
+    const at = new Date().toISOString();
+    const before = statesBefore(db, pack);
     db.pragma('defer_foreign_keys = ON');
     db.prepare(`INSERT INTO pack (id, version, title, content_hash, loaded_at) VALUES (?, ?, ?, ?, ?)
                 ON CONFLICT (id) DO UPDATE SET version = excluded.version, title = excluded.title,
                 content_hash = excluded.content_hash, loaded_at = excluded.loaded_at`)
       .run(pack.id, pack.version, pack.title, contentHash, new Date().toISOString());
     applyToHsSummary(db, { packId: pack.id }, -1);
+    applyPackFlowCounts(db, pack.id, -1);
     for (const table of PACK_TABLES) db.prepare(`DELETE FROM ${table} WHERE pack_id = ?`).run(pack.id);
 
     const upsertSource = db.prepare(`INSERT INTO source (id, pack_id, label, publisher, title, published_precision, published_value,
@@ -205,7 +381,10 @@ export function loadPack(db: Db, pack: Pack, contentHash: string = hashPack(pack
     const upsertEconomy = db.prepare(`INSERT INTO economy (code, name, kind, parent_code, region_label) VALUES (?, ?, ?, ?, ?)
       ON CONFLICT (code) DO UPDATE SET name = excluded.name, kind = excluded.kind, parent_code = excluded.parent_code,
       region_label = coalesce(excluded.region_label, economy.region_label)`);
-    for (const e of pack.economies) upsertEconomy.run(e.code, e.name, e.kind, e.parent ?? null, e.regionLabel ?? null);
+    for (const e of pack.economies) {
+      upsertEconomy.run(e.code, e.name, e.kind, e.parent ?? null, e.regionLabel ?? null);
+      tick();
+    }
     const upsertPlace = db.prepare(`INSERT INTO place (id, name, kind, economy_code, note) VALUES (?, ?, ?, ?, ?)
       ON CONFLICT (id) DO UPDATE SET name = excluded.name, kind = excluded.kind, economy_code = excluded.economy_code, note = excluded.note`);
     for (const p of pack.places) upsertPlace.run(id(p.key), p.name, p.kind, p.economy, p.note ?? null);
@@ -220,6 +399,7 @@ export function loadPack(db: Db, pack: Pack, contentHash: string = hashPack(pack
       count('tradeFlows');
     }
     applyToHsSummary(db, { packId: pack.id }, 1);
+    applyPackFlowCounts(db, pack.id, 1);
     const insertStated = db.prepare(`INSERT INTO stated_figure (id, reporter, partner, year, measure, value_usd, source_id, pack_id, note)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     for (const f of pack.statedFigures) {
@@ -301,6 +481,14 @@ export function loadPack(db: Db, pack: Pack, contentHash: string = hashPack(pack
     for (const stale of db.prepare('SELECT id FROM source WHERE pack_id = ?').pluck().all(pack.id) as string[]) {
       if (!kept.has(stale)) deleteSource.run(stale);
     }
+    const userName = options.userName ?? 'pack loader';
+    logChangesSince(db, before, userName, at);
+    if (existing) {
+      db.prepare('INSERT INTO edit_log (at, user_name, action, entity, entity_id, before, after) VALUES (?, ?, ?, ?, ?, ?, ?)')
+        .run(at, userName, 'update', 'pack', pack.id, JSON.stringify({ version: existing.version, contentHash: existing.content_hash }),
+          JSON.stringify({ version: pack.version, contentHash, counts }));
+    }
+    options.onProgress?.({ phase: 'committing', bytesRead: 0, bytesTotal: 0, elements, written });
   });
 
   try {
@@ -315,6 +503,25 @@ export function loadPack(db: Db, pack: Pack, contentHash: string = hashPack(pack
   return { packId: pack.id, version: pack.version, changed: true, counts };
 }
 
+/**
+ * SHA-256 of `JSON.stringify(pack)`, fed one collection item at a time: the same digest without
+ * building the whole text of a large pack again.
+ */
 export function hashPack(pack: Pack): string {
-  return createHash('sha256').update(JSON.stringify(pack)).digest('hex');
+  const hash = createHash('sha256');
+  hash.update('{');
+  let first = true;
+  for (const [key, value] of Object.entries(pack)) {
+    if (value === undefined) continue;
+    hash.update(`${first ? '' : ','}${JSON.stringify(key)}:`);
+    first = false;
+    if (Array.isArray(value)) {
+      hash.update('[');
+      value.forEach((item, i) => hash.update(`${i > 0 ? ',' : ''}${JSON.stringify(item) ?? 'null'}`));
+      hash.update(']');
+    } else {
+      hash.update(JSON.stringify(value));
+    }
+  }
+  return hash.update('}').digest('hex');
 }

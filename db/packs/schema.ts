@@ -201,13 +201,25 @@ export const packBriefing = z.object({
   blocks: z.array(packBriefingBlock).default([]),
 }).strict();
 
+/**
+ * Prefixes of ids the app gives its own rows (`import:<run>` for an import's source, `user:<entity>-…`
+ * for what is entered by hand): a pack with such an id would write over those rows.
+ */
+export const RESERVED_PACK_IDS = ['import', 'user'] as const;
+
+export const packId = key.superRefine((id, ctx) => {
+  if ((RESERVED_PACK_IDS as readonly string[]).includes(id)) {
+    ctx.addIssue({ code: 'custom', message: `"${id}" is an id the app uses for its own rows (${RESERVED_PACK_IDS.join(', ')}): choose another pack id` });
+  }
+});
+
 export const PACK_FORMAT = 'tradebrief-pack';
 export const PACK_FORMAT_VERSION = 1;
 
 export const packSchema = z.object({
   format: z.literal(PACK_FORMAT),
   formatVersion: z.literal(PACK_FORMAT_VERSION),
-  id: key,
+  id: packId,
   version: z.string().regex(/^\d+\.\d+\.\d+$/, 'a version like 1.0.0'),
   title: text,
   description: text.optional(),

@@ -4,8 +4,10 @@
  *   node tests/bench/dashboard-queries.ts [--rows 5000000] [--runs 7] [--keep path.sqlite] [--analyze]
  *
  * Builds a synthetic database beside the two default packs: HS-6 codes × partners × years × 2 flows
- * of one reporter (KOR), plus annual TOTAL rows per partner, inserted in one transaction with a
- * prepared multi-row INSERT, and the HS summary built from them as an import builds it. Then times
+ * of one reporter (KOR), plus annual TOTAL rows per partner, from 1,000 sources (each also cited by
+ * a statement: a partner's HS rows come from one source, as from one import, and each partner's
+ * year of totals from another), inserted in one transaction with a prepared multi-row INSERT, and
+ * the HS summary and per-source row counts built from them as an import builds them. Then times
  * every dashboard query (median of --runs runs) and, in the same run, a raw full scan of trade_flow
  * as the reference, and compares the sector sums read from the summary with raw sums. Finally it
  * times reloading a pack beside those rows, drops the dashboards' partial index on annual totals
@@ -22,6 +24,7 @@ import { listProjects } from '../../db/projects/queries.ts';
 import { disjointPrefixes, listSectors, sectorDetail } from '../../db/sectors/queries.ts';
 import { loadPack, readPackFile } from '../../db/packs/load.ts';
 import { defaultPacksDir, openSession } from '../../db/session.ts';
+import { listSources } from '../../db/sources/queries.ts';
 import { reconcile, tradeKpi, tradeMirror, tradePairs, tradeSeries } from '../../db/trade/queries.ts';
 import { applyToHsSummary } from '../../db/trade/hs-summary.ts';
 import { tempDir } from '../support/temp.ts';
@@ -40,6 +43,9 @@ const runs = Math.max(1, Number(values.runs));
 const YEARS = 20;
 const FLOWS = ['export', 'import'] as const;
 const PARTNERS = 50;
+/** Sources of the synthetic rows (the Sources list lists each with what cites it): one per partner and year of totals. */
+const SOURCES = PARTNERS * YEARS;
+const sourceOf = (n: number): string => `bench:S${n % SOURCES}`;
 
 /** Partners: CHN plus synthetic economies XAA, XAB, … */
 function partnerCodes(n: number): string[] {
@@ -81,25 +87,38 @@ function generate(db: Db): { rows: number; seconds: number; codes: number; summa
   let summarySeconds = 0;
   const firstId = (db.prepare('SELECT ifnull(max(id), 0) + 1 FROM trade_flow').pluck().get() as number);
   db.transaction(() => {
-    db.prepare("INSERT INTO source (id, label, publisher, title) VALUES ('bench:S', 'B1', 'Synthetic', 'Benchmark data')").run();
+    const insertSource = db.prepare("INSERT INTO source (id, label, publisher, title) VALUES (?, ?, 'Synthetic', ?)");
+    const statement = db.prepare("INSERT INTO statement (id, kind, text, source_id) VALUES (?, 'context', ?, ?)");
+    for (let i = 0; i < SOURCES; i++) {
+      insertSource.run(sourceOf(i), `B${i + 1}`, `Benchmark data, part ${i + 1}`);
+      statement.run(`bench:st${i}`, `Benchmark statement ${i + 1}`, sourceOf(i));
+    }
     const economy = db.prepare("INSERT OR IGNORE INTO economy (code, name, kind) VALUES (?, ?, 'country')");
     for (const p of partners) economy.run(p, `Partner ${p}`);
     const buffer: (string | number)[] = [];
+    let source = sourceOf(0);
     const push = (partner: string, year: number, flow: string, code: string, value: number): void => {
-      buffer.push('KOR', partner, year, flow, code, value, 'bench:S');
+      buffer.push('KOR', partner, year, flow, code, value, source);
       rows++;
       if (buffer.length === BATCH * 7) { insertMany.run(buffer); buffer.length = 0; }
     };
-    for (const partner of partners) {
+    partners.forEach((partner, p) => {
+      source = sourceOf(p * YEARS);
       for (const code of codes) {
         for (const year of years) for (const flow of FLOWS) push(partner, year, flow, code, Math.round(rand() * 5e7));
       }
-      for (const year of years) for (const flow of FLOWS) push(partner, year, flow, 'TOTAL', Math.round(rand() * 5e11));
-    }
+      years.forEach((year, y) => {
+        source = sourceOf(p * YEARS + y);
+        for (const flow of FLOWS) push(partner, year, flow, 'TOTAL', Math.round(rand() * 5e11));
+      });
+    });
     for (let i = 0; i < buffer.length; i += 7) insertOne.run(buffer.slice(i, i + 7));
     // What an import does with the rows it added: the HS summary from their id range.
     const summaryStart = performance.now();
     applyToHsSummary(db, { rowsFrom: firstId, rowsTo: db.prepare('SELECT max(id) FROM trade_flow').pluck().get() as number }, 1);
+    // And the per-source row counts (an import adds its one count; here one GROUP BY over the new rows).
+    db.prepare(`INSERT INTO source_flow_count (source_id, rows) SELECT source_id, count(*) FROM trade_flow WHERE id >= ? GROUP BY source_id
+      ON CONFLICT (source_id) DO UPDATE SET rows = rows + excluded.rows`).run(firstId);
     summarySeconds = (performance.now() - summaryStart) / 1000;
   })();
   db.pragma('journal_mode = WAL');
@@ -135,7 +154,7 @@ try {
   console.log(`Planner statistics (ANALYZE): ${values.analyze ? 'yes' : 'no, as in a user\'s database'}.`);
   console.log(`Inserted ${gen.rows.toLocaleString('en')} rows (${gen.codes} HS-6 codes) in ${gen.seconds.toFixed(1)} s ` +
     `(${Math.round(gen.rows / gen.seconds).toLocaleString('en')} rows/s); trade_flow now holds ${total.toLocaleString('en')} rows.`);
-  console.log(`HS chapter summary (hs_chapter_summary) built from them in ${gen.summarySeconds.toFixed(1)} s: ` +
+  console.log(`HS chapter summary (hs_chapter_summary) and per-source counts (source_flow_count) built from them in ${gen.summarySeconds.toFixed(1)} s: ` +
     `${(db.prepare('SELECT count(*) FROM hs_chapter_summary').pluck().get() as number).toLocaleString('en')} rows.`);
 
   const pair = { reporter: 'KOR', partner: 'CHN' };
@@ -151,6 +170,7 @@ try {
     ['listProjects', () => listProjects(db, {})],
     ['listEvents', () => listEvents(db, {}, '2022-09-15')],
     ['listRoutes', () => listRoutes(db)],
+    [`listSources (${(db.prepare('SELECT count(*) FROM source').pluck().get() as number).toLocaleString('en')} sources)`, () => listSources(db)],
   ];
   const scan = time(() => db.prepare('SELECT count(*), sum(value_usd) FROM trade_flow').get());
   console.log(`\nReference: raw full scan of trade_flow (count + sum of value_usd): median ${scan.toFixed(1)} ms over ${runs} runs\n`);
@@ -177,9 +197,13 @@ try {
   }
   console.log(`\nSector sums (all years) from the summary and index vs a raw scan: ${checked} sectors compared, ${differing} differ.`);
   // A pack reloaded (the Data view's "Load pack", a new version of a built-in pack) beside these rows.
+  // What the Sources list would cost counting each source's rows in trade_flow instead of reading source_flow_count.
+  const countedPerSource = time(() => db.prepare('SELECT source_id, count(*) FROM trade_flow GROUP BY source_id').all());
+  console.log(`\nSources list reference: counting rows per source in trade_flow (one GROUP BY, no index leads with source_id): ` +
+    `median ${countedPerSource.toFixed(1)} ms (${(countedPerSource / scan).toFixed(3)}× scan)`);
   const { pack } = readPackFile(join(defaultPacksDir, 'korea-china-trade.json'));
   let version = 0;
-  const reload = time(() => loadPack(db, pack, `bench-version-${++version}`));
+  const reload = time(() => loadPack(db, pack, { contentHash: `bench-version-${++version}` }));
   console.log(`\nReloading the ${pack.id} pack (its ${pack.tradeFlows.length} trade rows replaced, ${pack.sources.length} sources updated): ` +
     `median ${reload.toFixed(1)} ms (${(reload / scan).toFixed(3)}× scan)`);
   db.exec('DROP INDEX trade_flow_totals');

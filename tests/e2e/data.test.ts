@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { generate } from '../support/comtrade-like.ts';
@@ -93,6 +93,39 @@ describe('Data view in Chromium (HTTP host)', () => {
     await page.getByTestId('cancel-import').click();
     await page.getByTestId('import-cancelled').waitFor();
     expect(app.host.session.db.prepare('SELECT count(*) FROM trade_flow').pluck().get()).toBe(before);
+    expect(app.pageErrors).toEqual([]);
+  });
+
+  it('says why nothing was imported from a file with a header and no rows, and changes nothing', async () => {
+    const headerOnly = tmp.file('header-only.csv');
+    writeFileSync(headerOnly, `${readFileSync(fixture('comtrade-current.csv'), 'utf8').split('\n')[0]!}\n`);
+    const runs = (): unknown => app.host.session.db.prepare('SELECT count(*) FROM import_run').pluck().get();
+    const before = runs();
+    const page = await app.newPage();
+    await page.goto(`${app.host.url}#/data`);
+    await chooseFile(page, headerOnly);
+    await page.getByTestId('import-preview').waitFor();
+    await page.getByTestId('start-import').click();
+    const noRows = page.getByTestId('import-no-rows');
+    await noRows.waitFor();
+    expect(await noRows.innerText()).toBe('Nothing was imported, nothing was changed: The file has a header and no rows.');
+    expect(runs()).toBe(before);
+    expect(app.pageErrors).toEqual([]);
+  });
+
+  it('loads a briefing pack chosen in the file chooser, and says so when it is loaded again', async () => {
+    const pack = JSON.parse(readFileSync(fileURLToPath(new URL('../../db/packs/korea-china-2022.json', import.meta.url)), 'utf8')) as Record<string, unknown>;
+    const file = tmp.file('colleague.json');
+    writeFileSync(file, JSON.stringify({ ...pack, id: 'colleague' }));
+    const page = await app.newPage();
+    await page.goto(`${app.host.url}#/data`);
+    const panel = page.getByTestId('pack-panel');
+    for (const expected of [/^Loaded colleague\.json: pack “colleague”/, /^colleague\.json: pack “colleague” .* is already loaded; nothing changed\.$/]) {
+      const [chooser] = await Promise.all([page.waitForEvent('filechooser'), panel.getByTestId('load-pack').click()]);
+      await chooser.setFiles(file);
+      await expect.poll(() => panel.getByTestId('pack-result').innerText().catch(() => '')).toMatch(expected);
+    }
+    expect(app.host.session.db.prepare("SELECT count(*) FROM pack WHERE id = 'colleague'").pluck().get()).toBe(1);
     expect(app.pageErrors).toEqual([]);
   });
 

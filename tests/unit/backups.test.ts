@@ -1,11 +1,11 @@
 import Database from 'better-sqlite3';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { backupBeforeChange, backupsDir, copyBackupInto, latestBackup, listBackups } from '../../db/backup.ts';
+import { backupBeforeChange, backupsDir, copyBackupInto, latestBackup, LEFTOVER_AGE_MS, listBackups } from '../../db/backup.ts';
 import { dispatch } from '../../db/dispatch.ts';
 import { defaultMigrationsDir, openDatabase, readMigrations } from '../../db/open.ts';
-import { openSession } from '../../db/session.ts';
+import { openSession, type Session } from '../../db/session.ts';
 import { chosen } from '../support/chosen-files.ts';
 import { snapshot } from '../support/db-snapshot.ts';
 import { tempDir } from '../support/temp.ts';
@@ -169,8 +169,30 @@ describe('a file that cannot be opened', () => {
   });
 });
 
-describe('imports back up first', () => {
-  it('a pack import and a file import each leave a backup of the database as it was', async () => {
+/** Runs a file import through the contract (a worker job) to its end. */
+async function importThroughJob(session: Session, path: string): Promise<{ state: string; summary: { outcome: string; reason: string | null } | null }> {
+  const started = await dispatch(session.handlers, 'startImport', { file: chosen(session, path), onlyValidRows: true });
+  if (!started.ok) throw new Error(started.error.message);
+  const jobId = (started.data as { jobId: string }).jobId;
+  let progress: { state: string; summary: { outcome: string; reason: string | null } | null } = { state: 'running', summary: null };
+  await expect.poll(async () => {
+    const p = await dispatch(session.handlers, 'importProgress', { jobId });
+    if (p.ok) progress = p.data as typeof progress;
+    return progress.state;
+  }, { timeout: 15_000 }).toMatch(/^(done|failed|cancelled)$/);
+  return progress;
+}
+
+/** Files in the backups folder that are not finished backups (partial copies, -wal/-shm/-journal files). */
+function strayFiles(path: string): string[] {
+  const dir = backupsDir(path);
+  return existsSync(dir) ? readdirSync(dir).filter((f) => !f.endsWith('.sqlite')) : [];
+}
+
+const comtrade = join(defaultMigrationsDir, '../../tests/fixtures/imports/comtrade-current.csv');
+
+describe('imports back up first, only when they will write', () => {
+  it('a pack import and a file import each leave a backup of the database as it was, and nothing else', async () => {
     const path = tmp.file('imports-backup.sqlite');
     const session = openSession({ path });
     try {
@@ -181,23 +203,88 @@ describe('imports back up first', () => {
       const packed = await dispatch(session.handlers, 'importPack', { file: chosen(session, packFile) });
       expect(packed.ok).toBe(true);
       const afterPack = listBackups(path);
-      expect(afterPack.map((b) => b.reason)).toContain('before-import-pack');
+      expect(afterPack.map((b) => b.reason)).toEqual(['before-import-pack']);
       const packBackup = afterPack.find((b) => b.reason === 'before-import-pack')!;
       expect(countSources(join(backupsDir(path), packBackup.file))).toBe(sourcesBefore);
 
-      const started = await dispatch(session.handlers, 'startImport', {
-        file: chosen(session, join(defaultMigrationsDir, '../../tests/fixtures/imports/comtrade-current.csv')), onlyValidRows: true,
-      });
-      expect(started.ok).toBe(true);
-      expect(listBackups(path).map((b) => b.reason)).toContain('before-import');
-      // Let the worker finish before the folder goes away.
-      const jobId = started.ok ? (started.data as { jobId: string }).jobId : '';
-      await expect.poll(async () => {
-        const progress = await dispatch(session.handlers, 'importProgress', { jobId });
-        return progress.ok ? (progress.data as { state: string }).state : 'error';
-      }, { timeout: 15_000 }).toMatch(/^(done|failed|cancelled)$/);
+      const sourcesBeforeImport = countSources(path);
+      const done = await importThroughJob(session, comtrade);
+      expect(done).toMatchObject({ state: 'done', summary: { outcome: 'imported' } });
+      const importBackup = listBackups(path).find((b) => b.reason === 'before-import');
+      expect(importBackup).toBeDefined();
+      expect(countSources(join(backupsDir(path), importBackup!.file))).toBe(sourcesBeforeImport);
+      expect(countSources(path)).toBe(sourcesBeforeImport + 1);
+      // Each backup is one self-contained file: no -wal/-shm or partial copy beside it.
+      expect(strayFiles(path)).toEqual([]);
+      const copy = new Database(join(backupsDir(path), importBackup!.file), { readonly: true });
+      expect(copy.pragma('journal_mode', { simple: true })).toBe('delete');
+      copy.close();
+      expect(strayFiles(path)).toEqual([]);
+
+      // Undoing the import backs up the database with the import still in it.
+      const importId = session.db.prepare('SELECT max(id) FROM import_run').pluck().get() as number;
+      expect(await dispatch(session.handlers, 'undoImport', { id: importId })).toMatchObject({ ok: true });
+      const undoBackup = listBackups(path).find((b) => b.reason === 'before-undo-import');
+      expect(undoBackup).toBeDefined();
+      expect(countSources(join(backupsDir(path), undoBackup!.file))).toBe(sourcesBeforeImport + 1);
+      expect(countSources(path)).toBe(sourcesBeforeImport);
+      expect(strayFiles(path)).toEqual([]);
     } finally {
       session.close();
     }
+  });
+
+  it('takes no backup for an import, pack or undo that changes nothing', async () => {
+    const path = tmp.file('no-change.sqlite');
+    const session = openSession({ path });
+    try {
+      expect(await importThroughJob(session, comtrade)).toMatchObject({ summary: { outcome: 'imported' } });
+      const packFile = join(defaultMigrationsDir, '../packs/korea-china-2022.json');
+      expect(await dispatch(session.handlers, 'importPack', { file: chosen(session, packFile) })).toMatchObject({ ok: true });
+      const backups = listBackups(path).map((b) => b.file);
+      expect(backups).toHaveLength(1);
+      const before = snapshot(session.db);
+
+      // The same file again, the same pack again, a file with a header and no rows, an import that does not exist.
+      expect(await importThroughJob(session, comtrade)).toMatchObject({ state: 'done', summary: { outcome: 'already-imported' } });
+      expect(await dispatch(session.handlers, 'importPack', { file: chosen(session, packFile) })).toMatchObject({ ok: true, data: { changed: false } });
+      const headerOnly = tmp.file('header-only.csv');
+      writeFileSync(headerOnly, `${readFileSync(comtrade, 'utf8').split('\n')[0]!}\n`);
+      expect(await importThroughJob(session, headerOnly)).toMatchObject({ state: 'done', summary: { outcome: 'no-rows', reason: 'The file has a header and no rows.' } });
+      expect(await dispatch(session.handlers, 'undoImport', { id: 999 })).toMatchObject({ ok: false, error: { code: 'not-found' } });
+
+      expect(listBackups(path).map((b) => b.file)).toEqual(backups);
+      expect(snapshot(session.db)).toBe(before);
+      expect(strayFiles(path)).toEqual([]);
+    } finally {
+      session.close();
+    }
+  });
+
+  it('removes what a killed backup left (a full-size partial copy and its -wal/-shm) at the next start', async () => {
+    const dir = tmp.file('killed');
+    mkdirSync(dir);
+    const path = join(dir, 'tradebrief.sqlite');
+    openSession({ path }).close();
+    const backups = backupsDir(path);
+    mkdirSync(backups, { recursive: true });
+    const left = join(backups, 'tradebrief.20261129T081530123Z.before-import.sqlite.partial');
+    cpSync(path, left);
+    writeFileSync(`${left}-wal`, 'x');
+    writeFileSync(`${left}-shm`, 'x');
+    writeFileSync(join(backups, 'tradebrief.20261129T081530124Z.before-import.sqlite-wal'), 'orphan');
+    // Another database's leftovers in the same folder, and a partial copy being written right now (another process), stay.
+    const other = join(backups, 'colleague.20261129T081530123Z.before-import.sqlite.partial');
+    writeFileSync(other, 'x');
+    const old = new Date(Date.now() - 2 * LEFTOVER_AGE_MS);
+    for (const f of readdirSync(backups)) utimesSync(join(backups, f), old, old);
+    const fresh = join(backups, 'tradebrief.20261129T090000000Z.before-import.sqlite.partial');
+    writeFileSync(fresh, 'being written');
+
+    openSession({ path }).close();
+    expect(readdirSync(backups).sort()).toEqual([
+      'colleague.20261129T081530123Z.before-import.sqlite.partial',
+      'tradebrief.20261129T090000000Z.before-import.sqlite.partial',
+    ]);
   });
 });

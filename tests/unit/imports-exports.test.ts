@@ -5,6 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backupsDir } from '../../db/backup.ts';
 import { dispatch } from '../../db/dispatch.ts';
 import { csvCell, csvLine } from '../../db/exports/csv-writer.ts';
+import { dashboardExportInput } from '../../db/exports/contract.ts';
+import { dashboardTables } from '../../db/exports/dashboards.ts';
 import { buildPack } from '../../db/exports/pack.ts';
 import { readCsvAll } from '../../db/imports/csv.ts';
 import { importFile } from '../../db/imports/importer.ts';
@@ -41,8 +43,7 @@ function content(db: ReturnType<typeof openDatabase>, sql: string): string[] {
 describe('briefing packs out and in', () => {
   it('round trip is exact: export, import into an empty database, export again gives the same pack and the same rows', async () => {
     const first = tmp.file('export-1.json');
-    const out = await call<{ name: string; counts: Record<string, number> }>('exportPack', { target: saveTo(session, first), id: 'exported', title: 'Round trip' });
-    expect(out.name).toBe('export-1.json');
+    const out = await call<{ counts: Record<string, number> }>('exportPack', { target: saveTo(session, first), id: 'exported', title: 'Round trip', includeImported: false });
     expect(out.counts['tradeFlows']).toBe(session.db.prepare('SELECT count(*) FROM trade_flow WHERE import_id IS NULL').pluck().get());
     expect(out.counts['sources']).toBeGreaterThan(3);
 
@@ -55,9 +56,7 @@ describe('briefing packs out and in', () => {
     const file = chosen(b, first);
     const loaded = await dispatch(b.handlers, 'importPack', { file });
     expect(loaded.ok).toBe(true);
-    // The handle served one load: the same file again needs the user to choose it again.
-    expect(await dispatch(b.handlers, 'importPack', { file })).toMatchObject({ ok: false, error: gone });
-    const again = buildPack(b.db, { id: 'exported', title: 'Round trip', version: '1.0.0' });
+    const again = buildPack(b.db, { id: 'exported', title: 'Round trip', version: '1.0.0', includeImported: false });
     expect(again).toEqual(JSON.parse(readFileSync(first, 'utf8')));
 
     const a = session.db;
@@ -79,7 +78,64 @@ describe('briefing packs out and in', () => {
     b.close();
   });
 
-  it('replaces a file the user chose to replace in one rename: the old content is gone only once the new file is whole', async () => {
+  it('includes imported figures by default: loaded into a new database, every dashboard shows the same figures', async () => {
+    const file = tmp.file('with-imports.json');
+    const out = await call<{ counts: Record<string, number> }>('exportPack', { target: saveTo(session, file), id: 'colleague', title: 'Everything' });
+    expect(out.counts['tradeFlows']).toBe(session.db.prepare('SELECT count(*) FROM trade_flow').pluck().get());
+    expect(session.db.prepare('SELECT count(*) FROM trade_flow WHERE import_id IS NOT NULL').pluck().get()).toBeGreaterThan(0);
+
+    openDatabase(tmp.file('fresh.sqlite')).close();
+    const b = openSession({ path: tmp.file('fresh.sqlite'), today: '2026-11-29' });
+    try {
+      expect(await dispatch(b.handlers, 'importPack', { file: chosen(b, file) })).toMatchObject({ ok: true, data: { changed: true } });
+      expect(b.db.pragma('foreign_key_check')).toEqual([]);
+      expect(b.db.prepare('SELECT count(*) FROM import_run').pluck().get()).toBe(0);
+      const a = openSession({ path: tmp.file('app.sqlite'), today: '2026-11-29' });
+      try {
+        const pairs = await a.handlers.tradePairs({});
+        expect(pairs.length).toBeGreaterThan(1);
+        expect(await b.handlers.tradePairs({})).toEqual(pairs);
+        const requests: unknown[] = [
+          { dashboard: 'overview', filters: {} },
+          { dashboard: 'projects', filters: {} },
+          { dashboard: 'events', filters: {} },
+          { dashboard: 'logistics', filters: {} },
+          ...pairs.flatMap((p) => [
+            { dashboard: 'trade', filters: { reporter: p.reporter.code, partner: p.partner.code } },
+            { dashboard: 'sectors', filters: { reporter: p.reporter.code, partner: p.partner.code } },
+            { dashboard: 'overview', filters: { reporter: p.reporter.code, partner: p.partner.code } },
+          ]),
+        ];
+        // Every table of every dashboard, as exported: figures with their sources named by label, publisher and title.
+        const shown = async (ctx: Session['context'], request: unknown) =>
+          (await dashboardTables(ctx, dashboardExportInput.parse({ ...(request as object), target: UNKNOWN_HANDLE, format: 'csv' })))
+            .map((t) => ({ name: t.name, header: t.header, rows: [...t.rows()] }));
+        let figures = 0;
+        for (const request of requests) {
+          const expected = await shown(a.context, request);
+          figures += expected.reduce((n, t) => n + t.rows.length, 0);
+          expect(await shown(b.context, request), JSON.stringify(request)).toEqual(expected);
+        }
+        expect(figures).toBeGreaterThan(50);
+        // The Sources list: the same sources, cited by as many figures (ids differ: they are the new pack's).
+        const sources = async (s: Session) => (await s.handlers.listSources({}))
+          .map((u) => JSON.stringify([u.source.label, u.source.publisher, u.source.title, u.tradeFlows, u.statedFigures, u.sectorFigures, u.events.length])).sort();
+        expect(await sources(b)).toEqual(await sources(a));
+      } finally {
+        a.close();
+      }
+    } finally {
+      b.close();
+    }
+  });
+
+  it('refuses pack ids the app uses for its own rows', async () => {
+    for (const id of ['import', 'user']) {
+      await expect(call('exportPack', { target: saveTo(session, tmp.file(`${id}.json`)), id })).rejects.toThrow(new RegExp(`"${id}" is an id the app uses for its own rows`));
+    }
+  });
+
+  it('refuses to overwrite an existing file unless asked', async () => {
     const path = tmp.file('exists.json');
     writeFileSync(path, 'mine');
     // The Save dialog asked the user: there is no overwrite flag any more.
@@ -119,12 +175,53 @@ describe('briefing packs out and in', () => {
 });
 
 describe('CSV export', () => {
+  it('quotes fields holding , ; or a tab, and no cell starts a formula when a spreadsheet splits on ; or tab', () => {
+    expect(csvCell('a;b')).toBe('"a;b"');
+    expect(csvCell('a\tb')).toBe('"a\tb"');
+    expect(csvCell('ACME;=1+1')).toBe(`"ACME;'=1+1"`);
+    expect(csvCell('Korea, Rep.')).toBe('"Korea, Rep."');
+    expect(csvCell('Jan–Nov; about 40%')).toBe('"Jan–Nov; about 40%"');
+    // A cell that would start with a space is text: analysts' notes keep their wording.
+    expect(csvCell('USD 133,026 million; +6.6% y/y')).toBe('"USD 133,026 million; +6.6% y/y"');
+    /**
+     * How a spreadsheet whose list separator is `sep` reads a line: a field that begins with a quote runs to its
+     * closing quote; any other field runs to the next separator, quotes included as text.
+     */
+    const cellsAs = (line: string, sep: string): string[] => {
+      const cells: string[] = [];
+      let i = 0;
+      while (i <= line.length) {
+        if (line[i] === '"') {
+          let text = '';
+          for (i++; i < line.length; i++) {
+            if (line[i] === '"' && line[i + 1] === '"') { text += '"'; i++; } else if (line[i] === '"') { i++; break; } else text += line[i];
+          }
+          const end = line.indexOf(sep, i);
+          cells.push(text + line.slice(i, end < 0 ? line.length : end));
+          i = end < 0 ? line.length + 1 : end + 1;
+        } else {
+          const end = line.indexOf(sep, i);
+          cells.push(line.slice(i, end < 0 ? line.length : end));
+          i = end < 0 ? line.length + 1 : end + 1;
+        }
+      }
+      return cells;
+    };
+    const hostile = ['ACME;=1+1', 'x;+SUM(A1)', 'a,=2*3', 'tab\t@cmd', 'q";=HYPERLINK(""http://x"")', 'x; -2+3', 'a;"=1'];
+    for (const text of hostile) {
+      const line = csvLine(['KOR', text, 12.5, text]).replace(/\r\n$/, '');
+      for (const sep of [',', ';', '\t']) {
+        for (const cell of cellsAs(line, sep)) expect(cell, `${JSON.stringify(text)} split on ${JSON.stringify(sep)}: ${line}`).not.toMatch(/^[=+\-@]/);
+      }
+    }
+  });
+
   it('neutralises formula injection and quotes per RFC 4180', () => {
     expect(csvCell('=HYPERLINK("http://x")')).toBe(`"'=HYPERLINK(""http://x"")"`);
     expect(csvCell('+1')).toBe("'+1");
     expect(csvCell('-cmd')).toBe("'-cmd");
     expect(csvCell('@SUM(A1)')).toBe("'@SUM(A1)");
-    expect(csvCell('\tx')).toBe("'\tx");
+    expect(csvCell('\tx')).toBe(`"'\tx"`);
     expect(csvCell('\rx')).toBe(`"'\rx"`);
     expect(csvCell(-5)).toBe('-5');
     expect(csvCell('a,b')).toBe('"a,b"');
