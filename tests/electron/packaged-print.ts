@@ -20,8 +20,9 @@ function packagedExecutable(): string {
     if (process.platform === 'win32') return [join(dir, 'Tradebrief.exe')];
     return [join(dir, 'tradebrief')];
   }).filter((path) => existsSync(path));
-  // On an arm64 Mac the host's own architecture comes first.
-  candidates.sort((a, b) => Number(b.includes(process.arch)) - Number(a.includes(process.arch)));
+  // electron-builder names a folder by OS, with `-arm64`/`-ia32` for those (mac, mac-arm64): this machine's own comes first.
+  const archOf = (path: string): string => /-(arm64|ia32|armv7l)[\\/]/.exec(path.slice(dist.length))?.[1] ?? 'x64';
+  candidates.sort((a, b) => Number(archOf(b) === process.arch) - Number(archOf(a) === process.arch));
   if (candidates.length === 0) throw new Error(`No packaged app in ${dist} (folders: ${folders.join(', ') || 'none'}): run electron-builder --dir first.`);
   return candidates[0]!;
 }
