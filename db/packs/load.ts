@@ -14,10 +14,14 @@ export interface PackIssue {
   message: string;
 }
 
-/** The largest pack file read (bytes): its text and parsed form must fit the import worker's heap. */
-export const MAX_PACK_BYTES = 32 * 1024 * 1024;
+/**
+ * The largest pack file read (bytes). A pack is parsed whole in the import worker, which shares the
+ * host's process: at these limits the process stays under 300 MB while a pack loads (measured by
+ * tests/bench/pack-load.ts). Larger trade data travels as CSV or XLSX, which imports stream.
+ */
+export const MAX_PACK_BYTES = 12 * 1024 * 1024;
 /** The most elements (collection items and the lists inside them: hs codes, legs, fields, blocks…) a pack may hold. */
-export const MAX_PACK_ELEMENTS = 200_000;
+export const MAX_PACK_ELEMENTS = 80_000;
 /** A pack file is read in steps of this size (progress, and a cancel can stop it). */
 const READ_STEP = 1024 * 1024;
 /** Elements written between two progress reports and cancel checks. */

@@ -75,7 +75,7 @@ if (process.argv[2] === '--write') {
     console.log(`Packs: ${under.toLocaleString('en')} trade flows (${mb(statSync(small).size)}), 1,000,000 trade flows (${mb(statSync(huge).size)}); ` +
       `limits ${MAX_PACK_ELEMENTS.toLocaleString('en')} elements.\n`);
     const load = async (path: string): Promise<string> => {
-      const e = await dispatch(session.handlers, 'importPack', { path });
+      const e = await dispatch(session.handlers, 'importPack', { file: session.files.registerRead(path).handle });
       return e.ok ? `loaded (${JSON.stringify((e.data as { counts: Record<string, number> }).counts['tradeFlows'])} trade flows)` : `refused: ${e.error.message.slice(0, 110)}`;
     };
     await measure('importPack, 1,000,000 elements (worker)', () => load(huge));

@@ -117,17 +117,17 @@ describe('packs load in the import worker, within limits', () => {
       writeFileSync(huge, '{');
       truncateSync(huge, MAX_PACK_BYTES + 1);
       await expect(call(session, 'importPack', { file: chosen(session, huge) })).rejects.toMatchObject({
-        code: 'invalid-pack', message: expect.stringMatching(/^huge\.json is too large to load as a briefing pack: 32\.0 MB \(at most 32\.0 MB\)/),
+        code: 'invalid-pack', message: expect.stringMatching(/^huge\.json is too large to load as a briefing pack: 12\.0 MB \(at most 12\.0 MB\)/),
       });
       const many = writePack('many.json', bigPack('many', MAX_PACK_ELEMENTS + 1));
       await expect(call(session, 'importPack', { file: chosen(session, many) })).rejects.toMatchObject({
-        code: 'invalid-pack', message: expect.stringMatching(/^many\.json is too large to load as a briefing pack: 200,\d{3} elements \(at most 200,000\)/),
+        code: 'invalid-pack', message: expect.stringMatching(/^many\.json is too large to load as a briefing pack: 80,\d{3} elements \(at most 80,000\)/),
       });
       // Small files whose parsed form would be huge (millions of empty objects) or deep are refused before parsing.
       const empties = tmp.file('empties.json');
       writeFileSync(empties, `{"format":"tradebrief-pack","statements":[${'{},'.repeat(MAX_PACK_ELEMENTS * 4)}{}]}`);
       await expect(call(session, 'importPack', { file: chosen(session, empties) })).rejects.toMatchObject({
-        code: 'invalid-pack', message: expect.stringMatching(/^empties\.json is too large to load as a briefing pack: 800,00\d objects and arrays \(at most 800,000\)/),
+        code: 'invalid-pack', message: expect.stringMatching(/^empties\.json is too large to load as a briefing pack: 320,00\d objects and arrays \(at most 320,000\)/),
       });
       const deep = writePack('deep.json', JSON.parse(`${'['.repeat(40)}${']'.repeat(40)}`));
       await expect(call(session, 'importPack', { file: chosen(session, deep) })).rejects.toThrow(/deep\.json is too large to load as a briefing pack: objects and arrays nested more than 32 deep/);
@@ -146,7 +146,7 @@ describe('packs load in the import worker, within limits', () => {
   it('reports progress, can be cancelled (nothing changed), and loads a large pack off the host thread', async () => {
     const session = openSession({ path: tmp.file('worker.sqlite') });
     try {
-      const path = writePack('large.json', bigPack('large', 120_000));
+      const path = writePack('large.json', bigPack('large', MAX_PACK_ELEMENTS - 1_000));
       const before = snapshot(session.db);
       const cancelled = startJob('pack', session.path, { path, userName: 'tester' });
       await expect.poll(() => jobProgress(cancelled.id).rowsAdded, { timeout: 30_000, interval: 20 }).toBeGreaterThan(0);
@@ -170,7 +170,7 @@ describe('packs load in the import worker, within limits', () => {
       expect(seen.has('committing')).toBe(true);
       // The host's event loop kept running while the worker loaded the pack.
       expect(ticks).toBeGreaterThan(5);
-      expect(session.db.prepare("SELECT count(*) FROM trade_flow WHERE pack_id = 'large'").pluck().get()).toBe(120_000);
+      expect(session.db.prepare("SELECT count(*) FROM trade_flow WHERE pack_id = 'large'").pluck().get()).toBe(MAX_PACK_ELEMENTS - 1_000);
       expect(session.db.pragma('foreign_key_check')).toEqual([]);
       // One backup per load that was to write (the cancelled one had started writing), none other.
       expect(listBackups(session.path).map((b) => b.reason)).toEqual(['before-import-pack', 'before-import-pack']);
