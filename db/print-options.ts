@@ -245,12 +245,19 @@ export function printTargetOf(arg: string): { briefing: string } | { dashboard: 
 
 /**
  * The print route for what the app shows at `hash` (File › Print to PDF…): the open briefing, or the
- * current dashboard with its filters; null when the view has nothing to print.
+ * current dashboard with its filters; null when the view has nothing to print or the hash cannot be decoded.
  */
 export function printRouteForView(hash: string, setup: PageSetup = DEFAULT_PAGE): string | null {
   const raw = hash.replace(/^#\/?/, '');
   const [path = '', search = ''] = raw.split('?', 2);
-  const [view = '', ...rest] = path.split('/').filter(Boolean).map(decodeURIComponent);
+  let segments: string[];
+  try {
+    segments = path.split('/').filter(Boolean).map(decodeURIComponent);
+  } catch {
+    // A malformed escape (`%E0%A4`) names no view: nothing to print, never an exception in the menu's handler.
+    return null;
+  }
+  const [view = '', ...rest] = segments;
   const query = Object.fromEntries(new URLSearchParams(search));
   if (view === 'print') return `#/${raw}`;
   if (view === 'briefings') {

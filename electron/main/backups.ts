@@ -26,15 +26,22 @@ export async function restoreFromBackupDialog(win: BrowserWindow, session: Sessi
   });
   const file = picked.filePaths[0];
   if (picked.canceled || !file) return;
+  // Only one of this database's own backups: the listing's entry, looked up by what the user chose.
+  const chosen = (await realPath(dirname(file))) === (await realPath(backupsDir(session.path)))
+    ? backups.find((b) => b.file === basename(file))
+    : undefined;
+  if (!chosen) {
+    await dialog.showMessageBox(win, { type: 'info', message: `“${basename(file)}” is not one of this database's backups.`, detail: `Choose a file in ${backupsDir(session.path)}.` });
+    return;
+  }
   const confirm = await dialog.showMessageBox(win, {
     type: 'warning',
-    message: `Replace the open database with the backup “${basename(file)}”?`,
+    message: `Replace the open database with the backup “${chosen.file}”?`,
     detail: 'The current content is backed up first, so this can be undone the same way.',
     buttons: ['Restore', 'Cancel'], defaultId: 1, cancelId: 1,
   });
   if (confirm.response !== 0) return;
-  // restoreBackup accepts only a file listed in this database's backups folder.
-  const envelope = await dispatch(session.handlers, 'restoreBackup', { file: basename(file) });
+  const envelope = await dispatch(session.handlers, 'restoreBackup', { id: chosen.file });
   if (!envelope.ok) {
     dialog.showErrorBox('The backup was not restored', envelope.error.message);
     return;
@@ -70,6 +77,11 @@ export async function offerLastBackup(win: BrowserWindow, path: string, error: u
     dialog.showErrorBox('The backup could not be restored', message(failure));
     return null;
   }
+}
+
+async function realPath(path: string): Promise<string> {
+  const { realpath } = await import('node:fs/promises');
+  return realpath(path).catch(() => path);
 }
 
 async function exists(path: string): Promise<boolean> {

@@ -7,6 +7,7 @@ import { app, dialog, type BrowserWindow } from 'electron';
 import { join } from 'node:path';
 import { openSession, type Session } from '../../db/session.ts';
 import { offerLastBackup } from './backups.ts';
+import { askSavePath, showError, showMessage } from './file-dialogs.ts';
 import { forgetRecent, readRecent, rememberRecent } from './recent-files.ts';
 
 export interface DatabaseHolder {
@@ -25,10 +26,6 @@ export function recentDatabases(): string[] {
 
 export function rememberDatabase(path: string): void {
   rememberRecent(recentList(), path);
-}
-
-function showError(title: string, error: unknown): void {
-  dialog.showErrorBox(title, error instanceof Error ? error.message : String(error));
 }
 
 export async function openDatabaseFile(win: BrowserWindow, holder: DatabaseHolder, path: string): Promise<void> {
@@ -67,18 +64,15 @@ export async function openDatabaseFromDialog(win: BrowserWindow, holder: Databas
 export async function saveCopyAs(win: BrowserWindow, holder: DatabaseHolder): Promise<void> {
   const session = holder.current();
   if (!session) return;
-  const target = await dialog.showSaveDialog(win, {
-    title: 'Save a copy of the database',
-    defaultPath: 'tradebrief-copy.sqlite',
-    filters: [{ name: 'Tradebrief database', extensions: ['sqlite'] }],
-  });
-  if (target.canceled || !target.filePath) return;
-  // The save dialog has already asked before replacing an existing file.
+  // The save dialog asks before replacing an existing file; the core refuses the open database itself.
+  let path: string | null;
   try {
-    await session.handlers.saveCopyAs({ target: session.files.registerWrite(target.filePath).handle });
+    path = await askSavePath(win, 'Save a copy of the database', 'database', 'tradebrief-copy');
+    if (!path) return;
+    await session.handlers.saveCopyAs({ target: session.files.registerWrite(path).handle });
   } catch (error) {
     showError('The copy was not saved', error);
     return;
   }
-  await dialog.showMessageBox(win, { type: 'info', message: 'A copy of the database was saved.', detail: target.filePath });
+  await showMessage(win, { type: 'info', message: 'A copy of the database was saved.', detail: path });
 }

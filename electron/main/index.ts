@@ -3,26 +3,53 @@
  * to one IPC channel, shows one hardened window and the native menu. Everything else lives in
  * db/ and renderer/, which are tested outside Electron.
  */
-import { app, BrowserWindow, dialog, ipcMain, Menu, shell } from 'electron';
-import { join } from 'node:path';
+import { app, BrowserWindow, ipcMain, Menu, shell, type IpcMainInvokeEvent } from 'electron';
+import { randomUUID } from 'node:crypto';
+import { writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { methodNames } from '../../db/contract.ts';
-import { dispatch } from '../../db/dispatch.ts';
+import { backupsDir } from '../../db/backup.ts';
+import { methodNames, type Envelope } from '../../db/contract.ts';
+import { bindContract, type ContractBinding } from '../../db/host-binding.ts';
+import { cancelJobsOf } from '../../db/imports/jobs.ts';
+import { ApiError } from '../../db/errors.ts';
+import { FILE_HANDLE_PATTERN, SAVE_KINDS, type OpenKind, type SaveKind } from '../../db/files/kinds.ts';
+import { writeFileSafely } from '../../db/files/safe-write.ts';
+import type { HostEvent } from '../../db/host-events.ts';
 import { openSession, type Session } from '../../db/session.ts';
 import { pageSetupFrom, printRoute, printRouteForView, printTargetOf } from '../../db/print-options.ts';
 import { restoreFromBackupDialog } from './backups.ts';
 import { openDatabaseFile, openDatabaseFromDialog, recentDatabases, rememberDatabase, saveCopyAs, type DatabaseHolder } from './database-files.ts';
+import { askOpenPath, askSavePath, initDialogs, showError, showMessage } from './file-dialogs.ts';
+import { checkDroppedFile, fileToOpen, isOpenKind, openKindOf, userDataDirArgument } from './file-arguments.ts';
 import { buildMenu } from './menu.ts';
 import { pdfFileName, renderPdf } from './print.ts';
 import { registerAppScheme, serveRenderer } from './protocol.ts';
 import { hardenContents, isAppUrl } from './security.ts';
-import { APP_ORIGIN, INVOKE_CHANNEL, mainWindowOptions } from './window-options.ts';
+import {
+  APP_ORIGIN, DROP_FILE_CHANNEL, EVENT_CHANNEL, INVOKE_CHANNEL, mainWindowOptions, OPEN_FILE_CHANNEL, RELEASE_FILE_CHANNEL, SAVE_FILE_CHANNEL,
+} from './window-options.ts';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const isDev = !app.isPackaged && process.env['NODE_ENV'] === 'development';
 
 let session: Session | undefined;
+/** The session's contract as the page calls it: each call runs as its window's, and a write tells every window. */
+let binding: ContractBinding | undefined;
 let mainWindow: BrowserWindow | undefined;
+/** Each window's name for the core (webContents id → client id), made here and given to its preload. */
+const clientOf = new Map<number, string>();
+
+// A packaged app must never take its dialogs' answers from the environment (test-dialogs.ts).
+const dialogs = initDialogs();
+if (dialogs.mode === 'refused') {
+  process.stderr.write(`${dialogs.message}\n`);
+  app.exit(1);
+}
+
+// Before anything reads it: the single-instance lock and the database live in this folder.
+const userDataArg = userDataDirArgument(process.argv.slice(1), process.cwd());
+if (userDataArg) app.setPath('userData', userDataArg);
 
 registerAppScheme();
 hardenContents();
@@ -31,19 +58,37 @@ function databasePath(): string {
   return join(app.getPath('userData'), 'tradebrief.sqlite');
 }
 
-function showError(title: string, error: unknown): void {
-  dialog.showErrorBox(title, error instanceof Error ? error.message : String(error));
-}
-
 /** The app's one kind of window; 'print' returns it hidden and unloaded, for electron/main/print.ts. */
 function createWindow(purpose: 'main' | 'print' = 'main'): BrowserWindow {
   // Electronegativity cannot follow the options into mainWindowOptions() (window-options.ts), which sets
   // contextIsolation, sandbox and disableBlinkFeatures: 'Auxclick'; tests/unit/electron-security.test.ts checks them.
-  const win = new BrowserWindow(mainWindowOptions(join(here, '../preload/index.cjs'), methodNames)); // eng-disable CONTEXT_ISOLATION_JS_CHECK SANDBOX_JS_CHECK AUXCLICK_JS_CHECK
+  const clientId = randomUUID();
+  const win = new BrowserWindow(mainWindowOptions(join(here, '../preload/index.cjs'), methodNames, clientId)); // eng-disable CONTEXT_ISOLATION_JS_CHECK SANDBOX_JS_CHECK AUXCLICK_JS_CHECK
+  const contentsId = win.webContents.id;
+  clientOf.set(contentsId, clientId);
+  // A closed window's previews and imports stop: nobody would see them end.
+  win.webContents.once('destroyed', () => {
+    clientOf.delete(contentsId);
+    cancelJobsOf(clientId);
+  });
   if (purpose === 'print') return win;
   win.once('ready-to-show', () => win.show());
   void win.loadURL(`${APP_ORIGIN}/index.html`);
   return win;
+}
+
+/** The session's events go to every window showing the app (a second window sees an import's result). */
+function sendToAppWindows(event: HostEvent): void {
+  for (const win of BrowserWindow.getAllWindows()) {
+    if (!win.isDestroyed() && isAppUrl(win.webContents.getURL())) win.webContents.send(EVENT_CHANNEL, event);
+  }
+}
+
+/** Makes `next` the open session and forwards its events (closing a session drops its listeners). */
+function useSession(next: Session): void {
+  session = next;
+  binding = bindContract(next);
+  next.onEvent(sendToAppWindows);
 }
 
 /** The open database, as the File menu's database actions see it. */
@@ -51,44 +96,52 @@ const holder: DatabaseHolder = {
   current: () => session,
   replace: (next) => {
     session?.close();
-    session = next;
+    useSession(next);
     mainWindow?.webContents.reload();
   },
   recentChanged: () => installMenu(),
 };
 
+function guardOf(current: Session): { databasePath: string; backupsDir: string } {
+  return { databasePath: current.path, backupsDir: backupsDir(current.path) };
+}
+
 /**
- * File › Import…: a briefing pack is loaded at once (in one transaction, after a backup); a CSV or
- * spreadsheet opens in the Data view, which previews and validates it before anything is written.
+ * Opens a file the user chose (File › Import…, a second launch given a file): a briefing pack is
+ * loaded at once (in one transaction, after a backup); trade data opens in the Data view, which
+ * previews and validates it before anything is written. The page gets a handle, never the path.
  */
-async function importFromDialog(): Promise<void> {
+async function openChosenFile(path: string, kind: OpenKind): Promise<void> {
   if (!mainWindow || !session) return;
-  const picked = await dialog.showOpenDialog(mainWindow, {
-    title: 'Import',
-    properties: ['openFile'],
-    filters: [
-      { name: 'Trade data or briefing pack', extensions: ['csv', 'tsv', 'txt', 'xlsx', 'json'] },
-      { name: 'All files', extensions: ['*'] },
-    ],
-  });
-  const path = picked.filePaths[0];
-  if (picked.canceled || !path) return;
-  if (!path.toLowerCase().endsWith('.json')) {
-    // The page gets a handle to the file, never its path.
-    const picked = session.files.registerRead(path);
-    await mainWindow.loadURL(`${APP_ORIGIN}/index.html#/data?file=${picked.handle}`);
-    return;
-  }
+  const win = mainWindow;
   try {
-    const result = await session.handlers.importPack({ file: session.files.registerRead(path).handle });
-    mainWindow.webContents.reload();
-    await dialog.showMessageBox(mainWindow, {
+    const picked = session.files.registerRead(path);
+    if (kind === 'trade-data') {
+      await win.loadURL(`${APP_ORIGIN}/index.html#/data?file=${picked.handle}&name=${encodeURIComponent(picked.name)}`);
+      return;
+    }
+    const result = await session.handlers.importPack({ file: picked.handle });
+    win.webContents.reload();
+    await showMessage(win, {
       type: 'info',
       message: result.changed ? `Imported briefing pack ${result.packId} ${result.version}.` : 'This pack was already loaded: nothing changed.',
     });
   } catch (error) {
     showError('Import failed: nothing was changed', error);
   }
+}
+
+/** File › Import…: trade data or a briefing pack, told apart by the file's extension. */
+async function importFromDialog(): Promise<void> {
+  if (!mainWindow) return;
+  let path: string | null;
+  try {
+    path = await askOpenPath(mainWindow, 'Import trade data or a briefing pack', ['trade-data', 'pack']);
+  } catch (error) {
+    showError('Import', error);
+    return;
+  }
+  if (path) await openChosenFile(path, openKindOf(path) ?? 'trade-data');
 }
 
 function localToday(): string {
@@ -98,22 +151,23 @@ function localToday(): string {
 
 /** File › Print to PDF…: the print route of what the main window shows, rendered hidden, saved where the user says. */
 async function printToPdf(): Promise<void> {
-  if (!mainWindow) return;
-  const route = printRouteForView(new URL(mainWindow.webContents.getURL()).hash);
+  if (!mainWindow || !session) return;
+  const win = mainWindow;
+  const current = session;
+  const route = printRouteForView(new URL(win.webContents.getURL()).hash);
   if (!route) {
-    await dialog.showMessageBox(mainWindow, { type: 'info', message: 'Nothing to print here.', detail: 'Open a briefing or a dashboard, then print it.' });
+    await showMessage(win, { type: 'info', message: 'Nothing to print here.', detail: 'Open a briefing or a dashboard, then print it.' });
     return;
   }
   try {
     const setup = pageSetupFrom(Object.fromEntries(new URLSearchParams(route.split('?')[1] ?? '')));
     const { pdf, title } = await renderPdf(route, setup, { newWindow: () => createWindow('print'), today: localToday() });
-    const target = await dialog.showSaveDialog(mainWindow, { title: 'Print to PDF', defaultPath: pdfFileName(title), filters: [{ name: 'PDF', extensions: ['pdf'] }] });
-    if (target.canceled || !target.filePath) return;
-    const { writeFile } = await import('node:fs/promises');
-    await writeFile(target.filePath, pdf);
-    const choice = await dialog.showMessageBox(mainWindow, { type: 'info', message: `Saved “${title}” as a PDF.`, detail: target.filePath, buttons: ['Open', 'Close'], defaultId: 0, cancelId: 1 });
-    if (choice.response === 0) {
-      const problem = await shell.openPath(target.filePath);
+    const target = await askSavePath(win, 'Print to PDF', 'pdf', pdfFileName(title));
+    if (!target) return;
+    await writeFileSafely(target, guardOf(current), (temp) => writeFile(temp, pdf));
+    const choice = await showMessage(win, { type: 'info', message: `Saved “${title}” as a PDF.`, detail: target, buttons: ['Open', 'Close'], defaultId: 0, cancelId: 1 });
+    if (choice === 0) {
+      const problem = await shell.openPath(target);
       if (problem) showError('The PDF was saved but could not be opened', problem);
     }
   } catch (error) {
@@ -157,7 +211,7 @@ function installMenu(): void {
         },
         importFile: () => void importFromDialog(),
         printToPdf: () => void printToPdf(),
-        about: () => void dialog.showMessageBox({ type: 'info', title: 'About Tradebrief', message: `Tradebrief ${app.getVersion()}`, detail: 'Offline trade briefings, every figure with its source.' }),
+        about: () => void showMessage(undefined, { type: 'info', title: 'About Tradebrief', message: `Tradebrief ${app.getVersion()}`, detail: 'Offline trade briefings, every figure with its source.' }),
       },
       recentDatabases(),
       isDev,
@@ -170,49 +224,122 @@ async function printFromCommandLine(request: { target: string; out: string; pape
   const setup = pageSetupFrom({ paper: request.paper, orientation: request.orientation });
   const route = printRoute(printTargetOf(request.target), setup);
   const { pdf, title } = await renderPdf(route, setup, { newWindow: () => createWindow('print'), today: localToday() });
-  const { writeFile } = await import('node:fs/promises');
-  const { resolve } = await import('node:path');
-  await writeFile(resolve(request.out), pdf);
-  process.stdout.write(`Printed “${title}” to ${resolve(request.out)} (${pdf.length} bytes)\n`);
+  const out = resolve(request.out);
+  await writeFileSafely(out, guardOf(session!), (temp) => writeFile(temp, pdf));
+  process.stdout.write(`Printed “${title}” to ${out} (${pdf.length} bytes)\n`);
 }
 
-app.whenReady().then(() => {
-  serveRenderer(join(here, '../renderer'));
-  try {
-    session = openSession({ path: databasePath() });
-  } catch (error) {
-    showError('Tradebrief cannot open its database', error);
-    app.quit();
-    return;
-  }
+/** Only the app's own page, in its main frame, may talk to main. */
+function fromAppPage(event: IpcMainInvokeEvent): boolean {
+  const frame = event.senderFrame;
+  return !!frame && frame === event.sender.mainFrame && isAppUrl(frame.url);
+}
 
-  ipcMain.handle(INVOKE_CHANNEL, (event, method: unknown, input: unknown) => {
-    // Only the app's own page, in its main frame, may call the data core.
-    const frame = event.senderFrame;
-    if (!frame || frame !== event.sender.mainFrame || !isAppUrl(frame.url) || !session) {
-      return { ok: false, error: { code: 'internal', message: 'Request refused: unknown sender.' } };
+const REFUSED: Envelope<never> = { ok: false, error: { code: 'internal', message: 'Request refused: unknown sender.' } };
+
+/**
+ * Binds one IPC channel whose handler needs the open session and the sender's window; the sender is
+ * checked first, and the handler's result or error comes back as an envelope (an error thrown across
+ * IPC would lose its code).
+ */
+function handleFromApp(channel: string, handler: (win: BrowserWindow, current: Session, ...args: unknown[]) => Promise<unknown>): void {
+  ipcMain.handle(channel, async (event, ...args: unknown[]): Promise<Envelope<unknown>> => {
+    const win = BrowserWindow.fromWebContents(event.sender);
+    if (!fromAppPage(event) || !session || !win) return REFUSED;
+    try {
+      return { ok: true, data: await handler(win, session, ...args) };
+    } catch (error) {
+      if (error instanceof ApiError) return { ok: false, error: error.toJSON() };
+      return { ok: false, error: { code: 'internal', message: `Unexpected error: ${error instanceof Error ? error.message : String(error)}` } };
     }
-    return dispatch(session.handlers, method, input);
   });
+}
 
-  if (cliPrint) {
-    printFromCommandLine(cliPrint).then(
-      () => app.exit(0),
-      (error: unknown) => {
-        process.stderr.write(`Printing failed: ${error instanceof Error ? error.message : String(error)}\n`);
-        app.exit(1);
-      },
-    );
-    return;
-  }
+const OPEN_TITLES: Record<OpenKind, string> = { 'trade-data': 'Import trade data', pack: 'Load a briefing pack' };
+const SAVE_TITLES: Record<SaveKind, string> = {
+  csv: 'Export as CSV', xlsx: 'Export as Excel workbook', zip: 'Export data (CSV files in a ZIP)',
+  pack: 'Export a briefing pack', pdf: 'Print to PDF', database: 'Save a copy of the database',
+};
 
-  rememberDatabase(databasePath());
-  installMenu();
-  mainWindow = createWindow();
-  app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow();
+function bindIpc(): void {
+  ipcMain.handle(INVOKE_CHANNEL, (event, method: unknown, input: unknown) => {
+    if (!fromAppPage(event) || !binding) return REFUSED;
+    return binding.call(method, input, clientOf.get(event.sender.id) ?? '');
   });
-}).catch((error: unknown) => showError('Tradebrief failed to start', error));
+  handleFromApp(OPEN_FILE_CHANNEL, async (win, current, kind) => {
+    if (!isOpenKind(kind)) throw new ApiError('invalid-input', 'Unknown kind of file to open.');
+    const path = await askOpenPath(win, OPEN_TITLES[kind], [kind]);
+    return path ? current.files.registerRead(path) : null;
+  });
+  handleFromApp(SAVE_FILE_CHANNEL, async (win, current, kind, suggestedName) => {
+    if (typeof kind !== 'string' || !Object.hasOwn(SAVE_KINDS, kind)) throw new ApiError('invalid-input', 'Unknown kind of file to save.');
+    const name = typeof suggestedName === 'string' ? suggestedName.slice(0, 200) : '';
+    const path = await askSavePath(win, SAVE_TITLES[kind as SaveKind], kind as SaveKind, name);
+    return path ? current.files.registerWrite(path) : null;
+  });
+  handleFromApp(RELEASE_FILE_CHANNEL, async (_win, current, handle) => {
+    if (typeof handle !== 'string' || !FILE_HANDLE_PATTERN.test(handle)) throw new ApiError('invalid-input', 'Not a file handle.');
+    current.files.release(handle);
+    return null;
+  });
+  handleFromApp(DROP_FILE_CHANNEL, async (_win, current, path, kind) => {
+    if (!isOpenKind(kind)) throw new ApiError('invalid-input', 'Unknown kind of file to open.');
+    return current.files.registerRead(checkDroppedFile(path, kind));
+  });
+}
+
+/** A file the app was launched with (`tradebrief data.csv`, or the OS opening a pack with it). */
+const launchFile = cliPrint ? null : fileToOpen(process.argv.slice(1), process.cwd());
+
+/**
+ * One app per user-data folder: a second launch hands its file to the first one and quits. A
+ * command-line print is its own short-lived process and takes no lock.
+ */
+const firstInstance = dialogs.mode === 'refused' || cliPrint !== null || app.requestSingleInstanceLock();
+if (!firstInstance) app.quit();
+
+app.on('second-instance', (_event, argv, workingDirectory) => {
+  if (!mainWindow || mainWindow.isDestroyed()) return;
+  if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.show();
+  mainWindow.focus();
+  const given = fileToOpen(argv.slice(1), workingDirectory);
+  if (given) void openChosenFile(given.path, given.kind);
+});
+
+if (firstInstance && dialogs.mode !== 'refused') {
+  app.whenReady().then(() => {
+    serveRenderer(join(here, '../renderer'));
+    try {
+      useSession(openSession({ path: databasePath() }));
+    } catch (error) {
+      showError('Tradebrief cannot open its database', error);
+      app.quit();
+      return;
+    }
+    bindIpc();
+
+    if (cliPrint) {
+      printFromCommandLine(cliPrint).then(
+        () => app.exit(0),
+        (error: unknown) => {
+          process.stderr.write(`Printing failed: ${error instanceof Error ? error.message : String(error)}\n`);
+          app.exit(1);
+        },
+      );
+      return;
+    }
+
+    rememberDatabase(databasePath());
+    installMenu();
+    const win = createWindow();
+    mainWindow = win;
+    if (launchFile) win.webContents.once('did-finish-load', () => void openChosenFile(launchFile.path, launchFile.kind));
+    app.on('activate', () => {
+      if (BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow();
+    });
+  }).catch((error: unknown) => showError('Tradebrief failed to start', error));
+}
 
 app.on('window-all-closed', () => {
   // A command-line print closes its hidden window before it writes the file; it exits by itself.

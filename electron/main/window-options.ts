@@ -8,9 +8,18 @@ export const APP_SCHEME = 'app';
 export const APP_HOST = 'tradebrief';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 export const INVOKE_CHANNEL = 'tradebrief:invoke';
+/** The page asks main for a file to read or a place to write (native dialogs), or hands it a dropped file. */
+export const OPEN_FILE_CHANNEL = 'tradebrief:open-file';
+export const SAVE_FILE_CHANNEL = 'tradebrief:save-file';
+export const DROP_FILE_CHANNEL = 'tradebrief:drop-file';
+export const RELEASE_FILE_CHANNEL = 'tradebrief:release-file';
+/** Main pushes the session's events (db/host-events.ts) to every app window. */
+export const EVENT_CHANNEL = 'tradebrief:event';
 export const METHODS_ARG = '--tradebrief-methods=';
+/** The window's name for the core (HostBridge.clientId): main made it, so it knows which window called. */
+export const CLIENT_ARG = '--tradebrief-client=';
 
-export function mainWindowOptions(preloadPath: string, methods: readonly string[], show = false): BrowserWindowConstructorOptions {
+export function mainWindowOptions(preloadPath: string, methods: readonly string[], clientId = '', show = false): BrowserWindowConstructorOptions {
   return {
     width: 1280,
     height: 820,
@@ -34,7 +43,7 @@ export function mainWindowOptions(preloadPath: string, methods: readonly string[
       // A middle click would otherwise ask for a new window (denied anyway by security.ts).
       disableBlinkFeatures: 'Auxclick',
       spellcheck: false,
-      additionalArguments: [`${METHODS_ARG}${methods.join(',')}`],
+      additionalArguments: [`${METHODS_ARG}${methods.join(',')}`, `${CLIENT_ARG}${clientId}`],
     },
   };
 }

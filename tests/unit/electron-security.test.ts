@@ -46,8 +46,10 @@ describe('the BrowserWindow', () => {
     expect(web.preload).toBe('/app/out/preload/index.cjs');
   });
 
-  it('passes the preload nothing but the method names', () => {
-    expect(web.additionalArguments).toEqual(['--tradebrief-methods=overview,listSources']);
+  it('passes the preload nothing but the method names and the window’s client name', () => {
+    expect(web.additionalArguments).toEqual(['--tradebrief-methods=overview,listSources', '--tradebrief-client=']);
+    const named = mainWindowOptions('/app/out/preload/index.cjs', ['overview'], 'c0ffee').webPreferences!;
+    expect(named.additionalArguments).toEqual(['--tradebrief-methods=overview', '--tradebrief-client=c0ffee']);
   });
 });
 
@@ -153,13 +155,30 @@ describe('guards in the main process (source text of electron/main)', () => {
     expect(index.indexOf('hardenContents();')).toBeLessThan(index.indexOf('app.whenReady()'));
   });
 
-  it("checks the sender frame of every IPC message before dispatching", () => {
-    const handles = [...index.matchAll(/ipcMain\.(handle|on|handleOnce|once)\(/g)];
-    expect(handles.map((h) => h[1])).toEqual(['handle']);
-    const body = /ipcMain\.handle\(INVOKE_CHANNEL, \(event, method: unknown, input: unknown\) => \{([\s\S]*?)\n {2}\}\);/.exec(index)?.[1] ?? '';
-    expect(body).toMatch(/const frame = event\.senderFrame;/);
-    expect(body).toMatch(/if \(!frame \|\| frame !== event\.sender\.mainFrame \|\| !isAppUrl\(frame\.url\)/);
-    expect(body.indexOf('isAppUrl(frame.url)')).toBeLessThan(body.indexOf('dispatch('));
+  it('checks the sender frame of every IPC message before doing anything', () => {
+    const all = readdirSync(join(root, 'electron/main')).filter((f) => f.endsWith('.ts')).map((f) => code(`electron/main/${f}`)).join('\n');
+    // Two registrations in the whole main process: the contract's channel, and handleFromApp's for the file channels.
+    expect([...all.matchAll(/ipcMain\.(\w+)\(/g)].map((h) => h[1])).toEqual(['handle', 'handle']);
+    const check = /function fromAppPage\(event: IpcMainInvokeEvent\): boolean \{([\s\S]*?)\n\}/.exec(index)?.[1] ?? '';
+    expect(check).toMatch(/const frame = event\.senderFrame;/);
+    expect(check).toMatch(/return !!frame && frame === event\.sender\.mainFrame && isAppUrl\(frame\.url\);/);
+    const invoke = /ipcMain\.handle\(INVOKE_CHANNEL, \(event, method: unknown, input: unknown\) => \{([\s\S]*?)\n {2}\}\);/.exec(index)?.[1] ?? '';
+    expect(invoke).toMatch(/^\s*if \(!fromAppPage\(event\) \|\| !binding\) return REFUSED;/);
+    // The caller is the window main made the client name for, never a name the page sends.
+    expect(invoke).toMatch(/return binding\.call\(method, input, clientOf\.get\(event\.sender\.id\) \?\? ''\);/);
+    const wrapper = /ipcMain\.handle\(channel, async \(event, \.\.\.args: unknown\[\]\): Promise<Envelope<unknown>> => \{([\s\S]*?)\n {2}\}\);/.exec(index)?.[1] ?? '';
+    expect(wrapper).toMatch(/if \(!fromAppPage\(event\) \|\| !session \|\| !win\) return REFUSED;/);
+    expect(wrapper.indexOf('fromAppPage(event)')).toBeLessThan(wrapper.indexOf('handler('));
+    // Every file channel goes through that wrapper.
+    for (const channel of ['OPEN_FILE_CHANNEL', 'SAVE_FILE_CHANNEL', 'DROP_FILE_CHANNEL', 'RELEASE_FILE_CHANNEL']) expect(index).toContain(`handleFromApp(${channel}, `);
+  });
+
+  it('sends the page handles, never paths: the Data view is opened with a handle', () => {
+    expect(index).toMatch(/loadURL\(`\$\{APP_ORIGIN\}\/index\.html#\/data\?file=\$\{picked\.handle\}&name=\$\{encodeURIComponent\(picked\.name\)\}`\)/);
+    expect(index).not.toMatch(/encodeURIComponent\(path\)/);
+    // What goes to windows over webContents.send is the session's events only.
+    const sends = [...index.matchAll(/webContents\.send\(([^)]*)\)/g)].map((m) => m[1]);
+    expect(sends).toEqual(['EVENT_CHANNEL, event']);
   });
 
   it('loads the app from app://, never file://', () => {
@@ -181,14 +200,32 @@ describe('the preload (electron/preload/index.ts)', () => {
   it('exposes exactly one key, window.tradebrief', () => {
     const calls = [...preload.matchAll(/contextBridge\.(\w+)\(/g)].map((m) => m[1]);
     expect(calls).toEqual(['exposeInMainWorld']);
-    expect(preload).toMatch(/contextBridge\.exposeInMainWorld\('tradebrief', client\);/);
+    expect(preload).toMatch(/contextBridge\.exposeInMainWorld\('tradebrief', bridge\);/);
   });
 
-  it('passes no raw Electron API through: ipcRenderer is used only inside the invoke wrapper, on one channel', () => {
+  it('passes no raw Electron API through: ipcRenderer only inside the bridge, on its channels', () => {
     const uses = [...preload.matchAll(/ipcRenderer(\.\w+)?/g)].map((m) => m[0]);
-    expect(uses).toEqual(['ipcRenderer', 'ipcRenderer.invoke']); // the import, then one call
-    expect(preload).toMatch(/\(method, input\) => ipcRenderer\.invoke\(INVOKE_CHANNEL, method, input\)/);
+    // The import, five invokes, and the one event subscription.
+    expect(uses.sort()).toEqual(['ipcRenderer', ...Array<string>(5).fill('ipcRenderer.invoke'), 'ipcRenderer.on'].sort());
+    expect(preload).toMatch(/invoke: \(method, input\) => ipcRenderer\.invoke\(INVOKE_CHANNEL, method, input\)/);
+    expect(preload).toMatch(/ipcRenderer\.invoke\(OPEN_FILE_CHANNEL, kind\)/);
+    expect(preload).toMatch(/ipcRenderer\.invoke\(SAVE_FILE_CHANNEL, kind, suggestedName\)/);
+    expect(preload).toMatch(/ipcRenderer\.invoke\(DROP_FILE_CHANNEL, path, kind\)/);
+    expect(preload).toMatch(/ipcRenderer\.invoke\(RELEASE_FILE_CHANNEL, handle\)/);
+    expect(preload).toMatch(/ipcRenderer\.on\(EVENT_CHANNEL, forwardEvent\)/);
     expect(preload).not.toMatch(/exposeInMainWorld\([^)]*ipcRenderer|require\(|process\.env|webFrame|shell/);
+  });
+
+  it('hands listeners the event only, never the IPC event object', () => {
+    expect(preload).toMatch(/function forwardEvent\(_ipc: unknown, event: HostEvent\): void \{/);
+    expect(preload).toMatch(/listener\(event\);/);
+    expect(preload).not.toMatch(/listener\(_ipc/);
+  });
+
+  it('keeps a dropped file’s path in the preload: read with webUtils and sent to main only', () => {
+    expect(preload).toMatch(/path = webUtils\.getPathForFile\(file\);/);
+    const dropFile = /dropFile: \(file: File, kind: OpenKind\) => \{([\s\S]*?)\n {2}\},/.exec(preload)?.[1] ?? '';
+    expect(dropFile).toMatch(/return ipcRenderer\.invoke\(DROP_FILE_CHANNEL, path, kind\) as Promise<Envelope<PickedFile>>;\s*$/);
   });
 
   it('is the only preload', () => {

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
-  cssString, footerTemplate, HEADER_FONT_STACK, headerTemplate, MARGINS_MM, pageCss, toChromiumPdfOptions, toElectronPdfOptions,
+  cssString, footerTemplate, HEADER_FONT_STACK, headerTemplate, MARGINS_MM, pageCss, printRouteForView, toChromiumPdfOptions, toElectronPdfOptions,
 } from '../../db/print-options.ts';
 
 /** Reads a CSS string literal back (hex escapes only, as cssString writes them). */
@@ -86,5 +86,20 @@ describe('header and footer templates', () => {
     expect(electron.landscape).toBe(true);
     expect(chromium.landscape).toBe(true);
     expect(electron.margins.top).toBeCloseTo(MARGINS_MM.top / 25.4, 3);
+  });
+});
+
+describe('printRouteForView (File › Print to PDF… in Electron)', () => {
+  it('prints the open briefing, decoding its id, and a dashboard with its filters', () => {
+    expect(printRouteForView('#/briefings/%ED%95%9C%EC%A4%91')).toBe(`#/print/briefing/${encodeURIComponent('한중')}`);
+    expect(printRouteForView('#/trade?year=2021')).toBe('#/print/dashboard/trade?year=2021');
+    expect(printRouteForView('#/settings')).toBeNull();
+  });
+
+  it('returns null, without throwing, for a hash with a malformed escape', () => {
+    for (const hash of ['#/briefings/%E0%A4%A', '#/briefings/%', '#/%ZZ/x', '#/trade/%C3%28']) {
+      expect(() => printRouteForView(hash)).not.toThrow();
+      expect(printRouteForView(hash)).toBeNull();
+    }
   });
 });
