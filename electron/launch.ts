@@ -46,22 +46,6 @@ export function installFailureReason(stderr: string, status: number | null, erro
   return reason.length > 160 ? `${reason.slice(0, 157)}…` : reason;
 }
 
-/**
- * "fetch failed" is all Electron's installer says when the network is down: asking the download host
- * once more gives the cause (`getaddrinfo ENOTFOUND github.com`, `connect ECONNREFUSED …`).
- */
-async function networkCause(reason: string): Promise<string> {
-  if (!/^fetch failed$/i.test(reason)) return reason;
-  const host = process.env['ELECTRON_MIRROR'] ?? 'https://github.com/electron/electron/releases/';
-  try {
-    await fetch(host, { method: 'HEAD', signal: AbortSignal.timeout(5000) });
-    return reason;
-  } catch (error) {
-    const cause = (error as { cause?: { message?: string } }).cause?.message;
-    return cause ? `${reason}: ${cause}` : reason;
-  }
-}
-
 /** Runs Electron's installer (node_modules/electron/install.js) when path.txt or the binary is missing. */
 async function ensureElectron(): Promise<{ ok: true } | { ok: false; reason: string }> {
   if (electronBinary()) return { ok: true };
@@ -70,7 +54,7 @@ async function ensureElectron(): Promise<{ ok: true } | { ok: false; reason: str
     cwd: root, stdio: ['ignore', 'inherit', 'pipe'], encoding: 'utf8', timeout: INSTALL_TIMEOUT_MS,
   });
   if (electronBinary()) return { ok: true };
-  return { ok: false, reason: await networkCause(installFailureReason(run.stderr ?? '', run.status, run.error)) };
+  return { ok: false, reason: installFailureReason(run.stderr ?? '', run.status, run.error) };
 }
 
 /** Runs a Node script to its end, passing signals on; resolves with its exit code. */
