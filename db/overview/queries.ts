@@ -2,6 +2,7 @@ import type { Context } from '../context.ts';
 import type { Handlers } from '../contract.ts';
 import type { Db } from '../open.ts';
 import { sourceLookup } from '../sources/queries.ts';
+import { chosenFlowsSql } from '../trade/chosen.ts';
 import { economyLookup } from '../trade/queries.ts';
 import type { Headline, Overview } from './contract.ts';
 
@@ -9,56 +10,59 @@ interface HeadlinePick {
   reporter: string;
   partner: string;
   year: number;
-  source_id: string;
+  ex_value: number;
+  ex_source: string;
+  ex_note: string | null;
+  im_value: number;
+  im_source: string;
+  im_note: string | null;
 }
 
-interface FlowRow {
-  flow: 'export' | 'import';
-  value_usd: number;
-  note: string | null;
-}
+type HeadlineFilter = { reporter?: string | undefined; partner?: string | undefined; year?: number | undefined };
 
-/** Chooses the headline: one source giving both flows of a year, preferring a year with a stated total. */
-function chooseHeadline(db: Db, filter: { reporter?: string | undefined; partner?: string | undefined; year?: number | undefined }): HeadlinePick | undefined {
-  return db.prepare(`
-    SELECT f.reporter, f.partner, f.year, f.source_id
-    FROM trade_flow f
-    WHERE f.month IS NULL AND f.product_code = 'TOTAL' AND f.flow IN ('export', 'import')
-      AND (:reporter IS NULL OR f.reporter = :reporter) AND (:partner IS NULL OR f.partner = :partner)
-      AND (:year IS NULL OR f.year = :year)
-    GROUP BY f.reporter, f.partner, f.year, f.source_id
-    HAVING count(DISTINCT f.flow) = 2
-    ORDER BY EXISTS (SELECT 1 FROM stated_figure s WHERE s.reporter = f.reporter AND s.partner = f.partner AND s.year = f.year
-                       AND s.source_id = f.source_id AND s.measure = 'total_trade') DESC,
-             f.year DESC, f.series = 'primary' DESC, f.reporter, f.partner
-    LIMIT 1`).get({ reporter: filter.reporter ?? null, partner: filter.partner ?? null, year: filter.year ?? null }) as HeadlinePick | undefined;
-}
+/**
+ * The headline: a pair and year whose exports and imports are both known, each the flow the
+ * dashboards use (db/trade/chosen.ts), preferring a year whose stated total comes from the same
+ * source as both flows, then the latest year.
+ */
+const HEADLINE_SQL = `
+  WITH chosen AS MATERIALIZED (SELECT reporter, partner, year, flow, value_usd, series, source_id, note FROM (${chosenFlowsSql(
+    `f.month IS NULL AND f.product_code = 'TOTAL' AND (:reporter IS NULL OR f.reporter = :reporter)
+      AND (:partner IS NULL OR f.partner = :partner) AND (:year IS NULL OR f.year = :year)`)}) WHERE flow IN ('export', 'import'))
+  SELECT e.reporter, e.partner, e.year, e.value_usd AS ex_value, e.source_id AS ex_source, e.note AS ex_note,
+    i.value_usd AS im_value, i.source_id AS im_source, i.note AS im_note
+  FROM chosen e JOIN chosen i ON i.reporter = e.reporter AND i.partner = e.partner AND i.year = e.year AND i.flow = 'import'
+  WHERE e.flow = 'export'
+  ORDER BY e.source_id = i.source_id AND EXISTS (SELECT 1 FROM stated_figure s WHERE s.reporter = e.reporter AND s.partner = e.partner
+             AND s.year = e.year AND s.source_id = e.source_id AND s.measure = 'total_trade') DESC,
+    e.year DESC, e.series = 'primary' DESC, e.reporter, e.partner
+  LIMIT 1`;
 
-export function headline(db: Db, filter: { reporter?: string | undefined; partner?: string | undefined; year?: number | undefined }): Headline | null {
-  const pick = chooseHeadline(db, filter);
+export function headline(db: Db, filter: HeadlineFilter): Headline | null {
+  const pick = db.prepare(HEADLINE_SQL).get({ reporter: filter.reporter ?? null, partner: filter.partner ?? null, year: filter.year ?? null }) as
+    HeadlinePick | undefined;
   if (!pick) return null;
   const source = sourceLookup(db);
   const economy = economyLookup(db);
-  const flows = db.prepare(`SELECT flow, value_usd, note FROM trade_flow WHERE reporter = ? AND partner = ? AND year = ? AND source_id = ?
-    AND month IS NULL AND product_code = 'TOTAL' AND flow IN ('export', 'import')`).all(pick.reporter, pick.partner, pick.year, pick.source_id) as FlowRow[];
-  const exp = flows.find((f) => f.flow === 'export');
-  const imp = flows.find((f) => f.flow === 'import');
-  if (!exp || !imp) return null;
-  const src = source(pick.source_id);
+  const exSrc = source(pick.ex_source);
+  const imSrc = source(pick.im_source);
+  const oneSource = pick.ex_source === pick.im_source;
+  // The stated total of the flows' own source when they share one; otherwise any stated total, never compared with parts from other sources.
   const stated = db.prepare(`SELECT value_usd, note, source_id FROM stated_figure WHERE reporter = ? AND partner = ? AND year = ?
-    AND measure = 'total_trade' AND source_id = ?`).get(pick.reporter, pick.partner, pick.year, pick.source_id) as
+    AND measure = 'total_trade' ORDER BY source_id = ? DESC, source_id LIMIT 1`).get(pick.reporter, pick.partner, pick.year, pick.ex_source) as
     { value_usd: number; note: string | null; source_id: string } | undefined;
-  const sum = exp.value_usd + imp.value_usd;
+  const sum = pick.ex_value + pick.im_value;
+  const sources = oneSource ? [exSrc] : [exSrc, imSrc];
   return {
     reporter: economy(pick.reporter),
     partner: economy(pick.partner),
     year: pick.year,
-    exports: { value: exp.value_usd, unit: 'USD', source: src, note: exp.note },
-    imports: { value: imp.value_usd, unit: 'USD', source: src, note: imp.note },
-    balance: { value: exp.value_usd - imp.value_usd, unit: 'USD', formula: 'exports − imports', sources: [src] },
-    sumOfParts: { value: sum, unit: 'USD', formula: 'exports + imports', sources: [src] },
+    exports: { value: pick.ex_value, unit: 'USD', source: exSrc, note: pick.ex_note },
+    imports: { value: pick.im_value, unit: 'USD', source: imSrc, note: pick.im_note },
+    balance: { value: pick.ex_value - pick.im_value, unit: 'USD', formula: 'exports − imports', sources },
+    sumOfParts: { value: sum, unit: 'USD', formula: 'exports + imports', sources },
     statedTotal: stated ? { value: stated.value_usd, unit: 'USD', source: source(stated.source_id), note: stated.note } : null,
-    totalDifference: stated ? stated.value_usd - sum : null,
+    totalDifference: stated && oneSource && stated.source_id === pick.ex_source ? stated.value_usd - sum : null,
   };
 }
 

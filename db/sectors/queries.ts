@@ -4,6 +4,7 @@ import { ApiError } from '../errors.ts';
 import type { Db } from '../open.ts';
 import type { SourceRef } from '../shared-types.ts';
 import { sourceLookup } from '../sources/queries.ts';
+import { chosenFlowsSql } from '../trade/chosen.ts';
 import { economyLookup, tradeSeries } from '../trade/queries.ts';
 import type { SectorDetail, SectorFigure, SectorHsCode, SectorHsValue, SectorPriority, SectorsOverview, SectorSummary } from './contract.ts';
 
@@ -15,7 +16,8 @@ interface Pair {
 }
 
 export const SECTOR_METHOD =
-  'Sector values are sums of HS-6 export flows (primary series) whose code starts with one of the sector\'s HS codes, each flow counted once; ' +
+  'Sector values are sums of HS-6 export flows (primary series) whose code starts with one of the sector\'s HS codes, each flow counted once ' +
+  '(where several sources give the same flow, the one chosen by the rule of the trade dashboards); ' +
   'sectors of the same name in several packs are one sector. Product-group figures are shown as their sources state them, ' +
   'with the period they cover; nothing is estimated.';
 
@@ -55,10 +57,9 @@ function sectorQueries(db: Db, pair: Pair) {
     if (!years) {
       years = new Map();
       for (const y of tradeSeries(db, { reporter, partner }).years) {
-        years.set(y.year, {
-          export: y.exports ? { value: y.exports.value, source: y.exports.source } : null,
-          import: y.imports ? { value: y.imports.value, source: y.imports.source } : null,
-        });
+        // A share is of a whole year's total: a partial year's sum of months is no denominator.
+        const whole = (v: typeof y.exports) => (v && v.basis !== 'partial-year' ? { value: v.value, source: v.source } : null);
+        years.set(y.year, { export: whole(y.exports), import: whole(y.imports) });
       }
       totals.set(k, years);
     }
@@ -93,22 +94,38 @@ function sectorQueries(db: Db, pair: Pair) {
     }
     return [...seen.values()];
   };
-  // A chapter is one lookup in the chapter summary (hs_chapter_summary, kept at import time); a
-  // heading or an HS-6 code is a short range scan of the natural-key index, which leads with
-  // (reporter, partner, product_code).
-  const chapterStmt = db.prepare(`SELECT year, sum(value_usd) AS v, sum(rows) AS n, group_concat(DISTINCT source_id) AS srcs
-    FROM hs_chapter_summary
-    WHERE reporter = :reporter AND partner = :partner AND chapter = :code AND year BETWEEN :from AND :to AND flow = 'export'
-    GROUP BY year`);
-  const rowsStmt = db.prepare(`SELECT year, sum(value_usd) AS v, count(*) AS n, group_concat(DISTINCT source_id) AS srcs FROM trade_flow
-    WHERE reporter = :reporter AND partner = :partner AND product_code >= :code AND product_code < :code || ':' AND length(product_code) = 6
-      AND year BETWEEN :from AND :to AND flow = 'export' AND month IS NULL AND series = 'primary'
-    GROUP BY year`);
+  // Each HS-6 flow counted once (db/trade/chosen.ts). A chapter is a lookup in the chapter summary
+  // (hs_chapter_summary, kept at import time, one sum per source): a year only one source gives is
+  // that source's sum; a year several sources give is summed from the chosen rows instead. A heading
+  // or an HS-6 code is always summed from the chosen rows: a short range scan of the natural-key
+  // index, which leads with (reporter, partner, product_code).
+  const chapterStmt = db.prepare(`SELECT year, value_usd AS v, rows AS n, source_id AS src FROM hs_chapter_summary
+    WHERE reporter = :reporter AND partner = :partner AND chapter = :code AND year BETWEEN :from AND :to AND flow = 'export'`);
+  const rowsStmt = db.prepare(`SELECT year, sum(value_usd) AS v, count(*) AS n, group_concat(DISTINCT source_id) AS srcs FROM (${chosenFlowsSql(
+    `f.reporter = :reporter AND f.partner = :partner AND f.product_code >= :code AND f.product_code < :code || ':' AND length(f.product_code) = 6
+      AND f.year BETWEEN :from AND :to AND f.month IS NULL AND f.series = 'primary'`)})
+    WHERE flow = 'export' GROUP BY year`);
+  type YearSum = { year: number; v: number; n: number; srcs: string };
+  const chapterSums = (params: Record<string, string | number>): YearSum[] => {
+    const perYear = new Map<number, { v: number; n: number; src: string }[]>();
+    for (const r of chapterStmt.all(params) as { year: number; v: number; n: number; src: string }[]) {
+      const list = perYear.get(r.year);
+      if (list) list.push(r);
+      else perYear.set(r.year, [r]);
+    }
+    const out: YearSum[] = [];
+    for (const [year, list] of perYear) {
+      if (list.length === 1) out.push({ year, v: list[0]!.v, n: list[0]!.n, srcs: list[0]!.src });
+      else out.push(...(rowsStmt.all({ ...params, from: year, to: year }) as YearSum[]));
+    }
+    return out;
+  };
   const values = (hs: readonly string[], span: { from: number; to: number } = { from, to }): SectorHsValue[] => {
     const byYear = new Map<number, { value: number; rows: number; sources: Set<string> }>();
     for (const code of disjointPrefixes(hs)) {
-      const stmt = code.length === 2 ? chapterStmt : rowsStmt;
-      for (const r of stmt.all({ reporter: pair.reporter, partner: pair.partner, code, ...span }) as { year: number; v: number; n: number; srcs: string }[]) {
+      const params = { reporter: pair.reporter, partner: pair.partner, code, ...span };
+      const sums = code.length === 2 ? chapterSums(params) : rowsStmt.all(params) as YearSum[];
+      for (const r of sums) {
         const acc = byYear.get(r.year) ?? { value: 0, rows: 0, sources: new Set<string>() };
         acc.value += r.v;
         acc.rows += r.n;

@@ -55,7 +55,8 @@ describe('trade dashboard', () => {
 
     const series = await call<{ years: { year: number; exports: { value: number; source: { label: string } } | null; imports: { value: number } | null; balance: number | null }[] }>('tradeSeries', filters);
     const csv = readCsvAll(res.files[1]!.path);
-    expect(csv.header).toEqual(['year', 'reporter', 'partner', 'exports_usd', 'exports_source', 'imports_usd', 'imports_source', 'balance_usd', 'total_usd']);
+    expect(csv.header).toEqual(['year', 'reporter', 'partner', 'exports_usd', 'exports_source', 'imports_usd', 'imports_source', 'balance_usd', 'total_usd',
+      'exports_period', 'imports_period']);
     expect(csv.rows.map((r) => Number(r.fields[0]))).toEqual(series.years.map((y) => y.year));
     expect(csv.rows.map((r) => r.fields[3] === '' ? null : Number(r.fields[3]))).toEqual(series.years.map((y) => y.exports?.value ?? null));
     expect(csv.rows.map((r) => r.fields[7] === '' ? null : Number(r.fields[7]))).toEqual(series.years.map((y) => y.balance));
