@@ -33,6 +33,7 @@ export async function dashboardTables(ctx: Context, request: Request): Promise<T
   switch (request.dashboard) {
     case 'overview': return overviewTables(ctx, request.filters);
     case 'trade': return tradeTables(ctx, request.filters);
+    case 'monthly': return monthlyTables(ctx, request.filters);
     case 'sectors': return sectorsTables(ctx, request.filters);
     case 'projects': return projectsTables(ctx, request.filters);
     case 'events': return eventsTables(ctx, request.filters);
@@ -102,6 +103,21 @@ async function tradeTables(ctx: Context, q: Extract<Request, { dashboard: 'trade
         : ['sources disagree', r.year, r.reporter.code, r.partner.code, r.month === null ? r.flow : `${r.flow}, month ${r.month}`,
           `${r.values.map((v) => `${v.value} (${v.source.label})`).join('; ')}${r.used ? `; used: ${r.used.label}` : ''}`, r.difference, r.relative,
           sourcesText(r.values.map((v) => v.source))])),
+  ];
+}
+
+async function monthlyTables(ctx: Context, q: Extract<Request, { dashboard: 'monthly' }>['filters']): Promise<TableData[]> {
+  const m = await tradeDashboardHandlers(ctx).tradeMonthly(q);
+  const R = m.reporter.code;
+  const P = m.partner.code;
+  return [
+    table('months', ['year', 'month', 'reporter', 'partner', 'exports_usd', 'exports_source', 'imports_usd', 'imports_source', 'balance_usd'],
+      m.months.map((p) => [p.year, p.month, R, P, p.exports?.value ?? null, sourceText(p.exports?.source), p.imports?.value ?? null,
+        sourceText(p.imports?.source), p.balance])),
+    // What the annual series makes of each of those years.
+    table('years', ['year', 'reporter', 'partner', 'exports_usd', 'exports_period', 'exports_sources', 'imports_usd', 'imports_period', 'imports_sources'],
+      m.years.map((y) => [y.year, R, P, y.exports?.value ?? null, y.exports ? (y.exports.periodNote ?? 'annual') : '', sourcesText(y.exports?.sources ?? []),
+        y.imports?.value ?? null, y.imports ? (y.imports.periodNote ?? 'annual') : '', sourcesText(y.imports?.sources ?? [])])),
   ];
 }
 

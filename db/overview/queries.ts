@@ -2,7 +2,7 @@ import type { Context } from '../context.ts';
 import type { Handlers } from '../contract.ts';
 import type { Db } from '../open.ts';
 import { sourceLookup } from '../sources/queries.ts';
-import { chosenFlowsSql } from '../trade/chosen.ts';
+import { chosenFlowsSql, preparedOnce } from '../trade/chosen.ts';
 import { economyLookup } from '../trade/queries.ts';
 import type { Headline, Overview } from './contract.ts';
 
@@ -10,38 +10,48 @@ interface HeadlinePick {
   reporter: string;
   partner: string;
   year: number;
-  ex_value: number;
-  ex_source: string;
-  ex_note: string | null;
-  im_value: number;
-  im_source: string;
-  im_note: string | null;
+  source_id: string;
+}
+
+interface ChosenFlow {
+  flow: 'export' | 'import';
+  value_usd: number;
+  source_id: string;
+  note: string | null;
 }
 
 type HeadlineFilter = { reporter?: string | undefined; partner?: string | undefined; year?: number | undefined };
 
-/**
- * The headline: a pair and year whose exports and imports are both known, each the flow the
- * dashboards use (db/trade/chosen.ts), preferring a year whose stated total comes from the same
- * source as both flows, then the latest year.
- */
-const HEADLINE_SQL = `
-  WITH chosen AS MATERIALIZED (SELECT reporter, partner, year, flow, value_usd, series, source_id, note FROM (${chosenFlowsSql(
-    `f.month IS NULL AND f.product_code = 'TOTAL' AND (:reporter IS NULL OR f.reporter = :reporter)
-      AND (:partner IS NULL OR f.partner = :partner) AND (:year IS NULL OR f.year = :year)`)}) WHERE flow IN ('export', 'import'))
-  SELECT e.reporter, e.partner, e.year, e.value_usd AS ex_value, e.source_id AS ex_source, e.note AS ex_note,
-    i.value_usd AS im_value, i.source_id AS im_source, i.note AS im_note
-  FROM chosen e JOIN chosen i ON i.reporter = e.reporter AND i.partner = e.partner AND i.year = e.year AND i.flow = 'import'
-  WHERE e.flow = 'export'
-  ORDER BY e.source_id = i.source_id AND EXISTS (SELECT 1 FROM stated_figure s WHERE s.reporter = e.reporter AND s.partner = e.partner
-             AND s.year = e.year AND s.source_id = e.source_id AND s.measure = 'total_trade') DESC,
-    e.year DESC, e.series = 'primary' DESC, e.reporter, e.partner
-  LIMIT 1`;
+/** Chooses the headline's pair and year: one source giving both flows of a year, preferring a year with a stated total. */
+function chooseHeadline(db: Db, filter: HeadlineFilter): HeadlinePick | undefined {
+  return db.prepare(`
+    SELECT f.reporter, f.partner, f.year, f.source_id
+    FROM trade_flow f
+    WHERE f.month IS NULL AND f.product_code = 'TOTAL' AND f.flow IN ('export', 'import')
+      AND (:reporter IS NULL OR f.reporter = :reporter) AND (:partner IS NULL OR f.partner = :partner)
+      AND (:year IS NULL OR f.year = :year)
+    GROUP BY f.reporter, f.partner, f.year, f.source_id
+    HAVING count(DISTINCT f.flow) = 2
+    ORDER BY EXISTS (SELECT 1 FROM stated_figure s WHERE s.reporter = f.reporter AND s.partner = f.partner AND s.year = f.year
+                       AND s.source_id = f.source_id AND s.measure = 'total_trade') DESC,
+             f.year DESC, f.series = 'primary' DESC, f.reporter, f.partner
+    LIMIT 1`).get({ reporter: filter.reporter ?? null, partner: filter.partner ?? null, year: filter.year ?? null }) as HeadlinePick | undefined;
+}
+
+/** The flows of the headline's pair and year that every dashboard uses (db/trade/chosen.ts). */
+const HEADLINE_FLOWS_SQL = `SELECT flow, value_usd, source_id, note FROM (${chosenFlowsSql(
+  "f.reporter = :reporter AND f.partner = :partner AND f.product_code = 'TOTAL' AND f.year = :year AND f.month IS NULL")})
+  WHERE flow IN ('export', 'import')`;
 
 export function headline(db: Db, filter: HeadlineFilter): Headline | null {
-  const pick = db.prepare(HEADLINE_SQL).get({ reporter: filter.reporter ?? null, partner: filter.partner ?? null, year: filter.year ?? null }) as
-    HeadlinePick | undefined;
-  if (!pick) return null;
+  const picked = chooseHeadline(db, filter);
+  if (!picked) return null;
+  // The pair and year are chosen for what they hold; the figures shown are the ones counted everywhere.
+  const flows = preparedOnce(db, HEADLINE_FLOWS_SQL).all({ reporter: picked.reporter, partner: picked.partner, year: picked.year }) as ChosenFlow[];
+  const exp = flows.find((f) => f.flow === 'export');
+  const imp = flows.find((f) => f.flow === 'import');
+  if (!exp || !imp) return null;
+  const pick = { ...picked, ex_value: exp.value_usd, ex_source: exp.source_id, ex_note: exp.note, im_value: imp.value_usd, im_source: imp.source_id, im_note: imp.note };
   const source = sourceLookup(db);
   const economy = economyLookup(db);
   const exSrc = source(pick.ex_source);

@@ -4,7 +4,7 @@ import { ApiError } from '../errors.ts';
 import type { Db } from '../open.ts';
 import type { SourceRef } from '../shared-types.ts';
 import { sourceLookup } from '../sources/queries.ts';
-import { chosenFlowsSql } from '../trade/chosen.ts';
+import { chosenFlowsSql, preparedOnce } from '../trade/chosen.ts';
 import { economyLookup, tradeSeries } from '../trade/queries.ts';
 import type { SectorDetail, SectorFigure, SectorHsCode, SectorHsValue, SectorPriority, SectorsOverview, SectorSummary } from './contract.ts';
 
@@ -95,13 +95,17 @@ function sectorQueries(db: Db, pair: Pair) {
     return [...seen.values()];
   };
   // Each HS-6 flow counted once (db/trade/chosen.ts). A chapter is a lookup in the chapter summary
-  // (hs_chapter_summary, kept at import time, one sum per source): a year only one source gives is
-  // that source's sum; a year several sources give is summed from the chosen rows instead. A heading
-  // or an HS-6 code is always summed from the chosen rows: a short range scan of the natural-key
-  // index, which leads with (reporter, partner, product_code).
+  // (hs_chapter_summary, kept at import time, one sum per source); a heading or an HS-6 code is a
+  // short range scan of the natural-key index, which leads with (reporter, partner, product_code).
+  // A year only one source gives is that source's sum; a year several sources give is summed over
+  // the chosen rows instead (the ranking costs more than the sum, so it runs only where needed).
   const chapterStmt = db.prepare(`SELECT year, value_usd AS v, rows AS n, source_id AS src FROM hs_chapter_summary
     WHERE reporter = :reporter AND partner = :partner AND chapter = :code AND year BETWEEN :from AND :to AND flow = 'export'`);
-  const rowsStmt = db.prepare(`SELECT year, sum(value_usd) AS v, count(*) AS n, group_concat(DISTINCT source_id) AS srcs FROM (${chosenFlowsSql(
+  const rangeWhere = `reporter = :reporter AND partner = :partner AND product_code >= :code AND product_code < :code || ':' AND length(product_code) = 6
+      AND year BETWEEN :from AND :to AND month IS NULL AND series = 'primary'`;
+  const plainStmt = db.prepare(`SELECT year, sum(value_usd) AS v, count(*) AS n, group_concat(DISTINCT source_id) AS srcs FROM trade_flow
+    WHERE ${rangeWhere} AND flow = 'export' GROUP BY year`);
+  const chosenStmt = preparedOnce(db, `SELECT year, sum(value_usd) AS v, count(*) AS n, group_concat(DISTINCT source_id) AS srcs FROM (${chosenFlowsSql(
     `f.reporter = :reporter AND f.partner = :partner AND f.product_code >= :code AND f.product_code < :code || ':' AND length(f.product_code) = 6
       AND f.year BETWEEN :from AND :to AND f.month IS NULL AND f.series = 'primary'`)})
     WHERE flow = 'export' GROUP BY year`);
@@ -116,7 +120,16 @@ function sectorQueries(db: Db, pair: Pair) {
     const out: YearSum[] = [];
     for (const [year, list] of perYear) {
       if (list.length === 1) out.push({ year, v: list[0]!.v, n: list[0]!.n, srcs: list[0]!.src });
-      else out.push(...(rowsStmt.all({ ...params, from: year, to: year }) as YearSum[]));
+      else out.push(...(chosenStmt.all({ ...params, from: year, to: year }) as YearSum[]));
+    }
+    return out;
+  };
+  /** A heading's or code's sums: a year only one source gives is its plain sum; a year several give is summed over the chosen rows. */
+  const rowSums = (params: Record<string, string | number>): YearSum[] => {
+    const out: YearSum[] = [];
+    for (const r of plainStmt.all(params) as YearSum[]) {
+      if (!r.srcs.includes(',')) out.push(r);
+      else out.push(...(chosenStmt.all({ ...params, from: r.year, to: r.year }) as YearSum[]));
     }
     return out;
   };
@@ -124,7 +137,7 @@ function sectorQueries(db: Db, pair: Pair) {
     const byYear = new Map<number, { value: number; rows: number; sources: Set<string> }>();
     for (const code of disjointPrefixes(hs)) {
       const params = { reporter: pair.reporter, partner: pair.partner, code, ...span };
-      const sums = code.length === 2 ? chapterSums(params) : rowsStmt.all(params) as YearSum[];
+      const sums = code.length === 2 ? chapterSums(params) : rowSums(params);
       for (const r of sums) {
         const acc = byYear.get(r.year) ?? { value: 0, rows: 0, sources: new Set<string>() };
         acc.value += r.v;

@@ -14,6 +14,7 @@
  * The other sources stay in the database and are listed as "sources that disagree" (reconciliation).
  * `chosenFlowsSql` is the one SQL building block every reader of trade figures goes through.
  */
+import type { Statement } from 'better-sqlite3';
 import type { Db } from '../open.ts';
 
 export const CHOICE_RULE =
@@ -56,6 +57,26 @@ export function chosenFlowsSql(where: string): string {
     ) c
     WINDOW flow_key AS (PARTITION BY c.reporter, c.partner, c.product_code, c.year, c.month, c.flow)
   ) WHERE rk = 1`;
+}
+
+const statements = new WeakMap<Db, Map<string, Statement>>();
+
+/**
+ * A statement of this block, prepared once per connection: the ranking makes it long to compile
+ * (a few tenths of a millisecond), and the dashboards run several per view.
+ */
+export function preparedOnce(db: Db, sql: string): Statement {
+  let byText = statements.get(db);
+  if (!byText) {
+    byText = new Map();
+    statements.set(db, byText);
+  }
+  let stmt = byText.get(sql);
+  if (!stmt) {
+    stmt = db.prepare(sql);
+    byText.set(sql, stmt);
+  }
+  return stmt;
 }
 
 /** The preferred source for a pair (or everywhere, without a pair); null when none is set. */

@@ -4,7 +4,7 @@ import type { Db } from '../open.ts';
 import type { DerivedFigure, EconomyRef, SourceRef } from '../shared-types.ts';
 import { sourceLookup } from '../sources/queries.ts';
 import { ApiError } from '../errors.ts';
-import { CHOICE_RULE, chosenFlowsSql, getPreferredSource, setPreferredSource } from './chosen.ts';
+import { CHOICE_RULE, chosenFlowsSql, getPreferredSource, preparedOnce, setPreferredSource } from './chosen.ts';
 import type { Change, MirrorDirection, MonthPoint, MonthValue, PreferredSources, TradeMonthly, MirrorRow, MirrorSide, Reconciliation, SeriesValue, SeriesYear, TradeKpi, TradeMirror, TradeSeries } from './contract.ts';
 
 export function economyLookup(db: Db): (code: string) => EconomyRef {
@@ -90,10 +90,24 @@ export function reconcile(db: Db, filter: { reporter?: string | undefined; partn
     ...db.prepare(disagreeSql('s.month IS NULL')).all(params) as DisagreeRow[],
     ...db.prepare(disagreeSql('s.month IS NOT NULL')).all(params) as DisagreeRow[],
   ];
-  const chosen = db.prepare(`SELECT source_id FROM (${chosenFlowsSql(
-    "f.reporter = :reporter AND f.partner = :partner AND f.product_code = 'TOTAL' AND f.year = :year AND f.month IS :month")}) WHERE flow = :flow`).pluck();
+  // The chosen totals of each pair with a disagreement, in one query per pair.
+  const chosenStmt = preparedOnce(db, `SELECT year, month, flow, source_id FROM (${chosenFlowsSql(
+    "f.reporter = :reporter AND f.partner = :partner AND f.product_code = 'TOTAL'")})`);
+  const chosenByPair = new Map<string, Map<string, string>>();
+  const usedSource = (row: DisagreeRow): string | undefined => {
+    const pairKey = `${row.reporter}|${row.partner}`;
+    let chosen = chosenByPair.get(pairKey);
+    if (!chosen) {
+      chosen = new Map();
+      for (const c of chosenStmt.all({ reporter: row.reporter, partner: row.partner }) as { year: number; month: number | null; flow: string; source_id: string }[]) {
+        chosen.set(`${c.year}|${c.month ?? 0}|${c.flow}`, c.source_id);
+      }
+      chosenByPair.set(pairKey, chosen);
+    }
+    return chosen.get(`${row.year}|${row.month ?? 0}|${row.flow}`);
+  };
   for (const row of disagree) {
-    const used = chosen.get({ reporter: row.reporter, partner: row.partner, year: row.year, month: row.month, flow: row.flow }) as string | undefined;
+    const used = usedSource(row);
     const values = (JSON.parse(row.values) as { value: number; source: string }[])
       .map((v) => ({ value: v.value, source: source(v.source) }))
       .sort((a, b) => b.value - a.value || a.source.label.localeCompare(b.source.label));
@@ -225,7 +239,7 @@ export function tradeSeries(db: Db, filter: PairFilter): TradeSeries {
   const to = filter.to ?? span.last;
   const base = { reporter: economy(filter.reporter), partner: economy(filter.partner), rule: SERIES_RULE };
   if (from === null || to === null || from > to) return { ...base, years: [], from: filter.from ?? null, to: filter.to ?? null, sources: [] };
-  const rows = db.prepare(PAIR_TOTALS_SQL).all({ reporter: filter.reporter, partner: filter.partner, from, to }) as ChosenRow[];
+  const rows = preparedOnce(db, PAIR_TOTALS_SQL).all({ reporter: filter.reporter, partner: filter.partner, from, to }) as ChosenRow[];
   const byYear = new Map<number, SeriesYear>();
   const used = new Map<string, SourceRef>();
   for (let y = from; y <= to; y++) byYear.set(y, { year: y, exports: null, imports: null, balance: null, total: null, periodNote: null });
@@ -381,7 +395,7 @@ const MONTHLY_SQL = `SELECT year, month, flow, value_usd, series, source_id, not
 export function tradeMonthly(db: Db, filter: PairFilter): TradeMonthly {
   const economy = economyLookup(db);
   const source = sourceLookup(db);
-  const rows = db.prepare(MONTHLY_SQL).all({ reporter: filter.reporter, partner: filter.partner, from: filter.from ?? 1900, to: filter.to ?? 2100 }) as MonthRow[];
+  const rows = preparedOnce(db, MONTHLY_SQL).all({ reporter: filter.reporter, partner: filter.partner, from: filter.from ?? 1900, to: filter.to ?? 2100 }) as MonthRow[];
   const base = { reporter: economy(filter.reporter), partner: economy(filter.partner), rule: SERIES_RULE };
   const first = rows[0];
   const last = rows[rows.length - 1];
