@@ -149,6 +149,8 @@ export interface TradeKpi {
   share: { value: number; ofTotal: DerivedFigure } | null;
   /** Why a share or change is not shown, in plain words. */
   notes: string[];
+  /** The partial year balance and total cover ("Jan–Jul only"); null for a whole year. */
+  periodNote: string | null;
 }
 
 export interface MirrorSide {

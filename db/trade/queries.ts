@@ -288,7 +288,7 @@ export function tradeKpi(db: Db, filter: PairFilter): TradeKpi {
   const empty = { exports: null, imports: null, balance: null, total: null };
   if (!latest) {
     return { ...base, year: null, previousYear: null, ...empty, statedTotal: null, change: { ...empty }, share: null,
-      notes: [`No annual trade between ${series.reporter.name} and ${series.partner.name} is reported for these years.`] };
+      notes: [`No annual trade between ${series.reporter.name} and ${series.partner.name} is reported for these years.`], periodNote: null };
   }
   const notes: string[] = [];
   const prevSeries = tradeSeries(db, { reporter: filter.reporter, partner: filter.partner, from: latest.year - 1, to: latest.year - 1 });
@@ -339,6 +339,7 @@ export function tradeKpi(db: Db, filter: PairFilter): TradeKpi {
     },
     share,
     notes,
+    periodNote: latest.periodNote,
   };
 }
 
