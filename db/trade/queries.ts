@@ -124,9 +124,10 @@ export function reconcile(db: Db, filter: { reporter?: string | undefined; partn
 function preferredSources(db: Db, pair: { reporter?: string | undefined; partner?: string | undefined }): PreferredSources {
   const source = sourceLookup(db);
   const scope = pair.reporter !== undefined && pair.partner !== undefined ? { reporter: pair.reporter, partner: pair.partner } : undefined;
-  const pairId = scope ? getPreferredSource(db, scope) : null;
-  const globalId = getPreferredSource(db);
-  return { pair: pairId === null ? null : source(pairId), global: globalId === null ? null : source(globalId), rule: CHOICE_RULE };
+  // A preference may name a source removed since (an undone import): it then decides nothing, and is shown as none.
+  const exists = db.prepare('SELECT 1 FROM source WHERE id = ?').pluck();
+  const ref = (id: string | null): SourceRef | null => (id !== null && exists.get(id) !== undefined ? source(id) : null);
+  return { pair: scope ? ref(getPreferredSource(db, scope)) : null, global: ref(getPreferredSource(db)), rule: CHOICE_RULE };
 }
 
 export function tradeHandlers(ctx: Context): Pick<Handlers, 'listEconomies' | 'reconciliation' | 'preferredSource' | 'setPreferredSource'> {

@@ -134,6 +134,7 @@ describe('each flow counted once', () => {
   const legacy = legacyFile('kor-chn-legacy.csv');
   let first = '';
   let second = '';
+  let firstImport = 0;
 
   it('the same trade imported from two layouts gives the same series, KPI, mirror, sectors, exports and briefing blocks as one import', async () => {
     const a = importFile(one.db, { path: comtrade, onlyValidRows: true, userName: 't' });
@@ -142,6 +143,7 @@ describe('each flow counted once', () => {
     const b2 = importFile(two.db, { path: legacy, onlyValidRows: true, userName: 't' });
     expect([b2.format, b2.rowsAdded]).toEqual(['comtrade-legacy', TRADE.length]);
     first = b1.sourceId!;
+    firstImport = b1.importId!;
     second = b2.sourceId!;
     // Both sources' rows are stored and summarised: nothing is thrown away, the reading picks.
     expect(two.db.prepare("SELECT count(DISTINCT source_id) FROM hs_chapter_summary WHERE reporter = 'KOR' AND partner = 'CHN' AND year = 2026").pluck().get()).toBe(2);
@@ -214,6 +216,17 @@ describe('each flow counted once', () => {
     expect([disagree.values.length, disagree.used?.id]).toEqual([2, t1]);
     await call(two, 'setPreferredSource', { reporter: 'KOR', partner: 'CHN', sourceId: null });
     await call(two, 'setPreferredSource', { sourceId: null });
+  });
+
+  it('a preferred source removed since (its import undone) decides nothing and is shown as none', async () => {
+    await call(two, 'setPreferredSource', { reporter: 'KOR', partner: 'CHN', sourceId: first });
+    expect((await figures(two, 'pref-undo-before')).cited.has(first)).toBe(true);
+    await call(two, 'undoImport', { id: firstImport });
+    expect((await call<{ pair: unknown }>(two, 'preferredSource', { reporter: 'KOR', partner: 'CHN' })).pair).toBeNull();
+    const after = await figures(two, 'pref-undo-after');
+    expect(after.cited.has(second)).toBe(true);
+    expect(after.cited.has(first)).toBe(false);
+    await call(two, 'setPreferredSource', { reporter: 'KOR', partner: 'CHN', sourceId: null });
   });
 });
 
