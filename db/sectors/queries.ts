@@ -99,17 +99,24 @@ function sectorQueries(db: Db, pair: Pair) {
   // short range scan of the natural-key index, which leads with (reporter, partner, product_code).
   // A year only one source gives is that source's sum; a year several sources give is summed over
   // the chosen rows instead (the ranking costs more than the sum, so it runs only where needed).
-  const chapterStmt = db.prepare(`SELECT year, value_usd AS v, rows AS n, source_id AS src FROM hs_chapter_summary
+  const chapterStmt = preparedOnce(db, `SELECT year, value_usd AS v, rows AS n, source_id AS src FROM hs_chapter_summary
     WHERE reporter = :reporter AND partner = :partner AND chapter = :code AND year BETWEEN :from AND :to AND flow = 'export'`);
   const rangeWhere = `reporter = :reporter AND partner = :partner AND product_code >= :code AND product_code < :code || ':' AND length(product_code) = 6
       AND year BETWEEN :from AND :to AND month IS NULL AND series = 'primary'`;
-  const plainStmt = db.prepare(`SELECT year, sum(value_usd) AS v, count(*) AS n, group_concat(DISTINCT source_id) AS srcs FROM trade_flow
+  const plainStmt = preparedOnce(db, `SELECT year, sum(value_usd) AS v, count(*) AS n, group_concat(DISTINCT source_id) AS srcs FROM trade_flow
     WHERE ${rangeWhere} AND flow = 'export' GROUP BY year`);
   const chosenStmt = preparedOnce(db, `SELECT year, sum(value_usd) AS v, count(*) AS n, group_concat(DISTINCT source_id) AS srcs FROM (${chosenFlowsSql(
     `f.reporter = :reporter AND f.partner = :partner AND f.product_code >= :code AND f.product_code < :code || ':' AND length(f.product_code) = 6
       AND f.year BETWEEN :from AND :to AND f.month IS NULL AND f.series = 'primary'`)})
     WHERE flow = 'export' GROUP BY year`);
   type YearSum = { year: number; v: number; n: number; srcs: string };
+  /** The chosen rows' sums for the years several sources give: one ranking over the span of those years. */
+  const chosenSums = (params: Record<string, string | number>, years: readonly number[]): YearSum[] => {
+    if (years.length === 0) return [];
+    const wanted = new Set(years);
+    const sums = chosenStmt.all({ ...params, from: Math.min(...years), to: Math.max(...years) }) as YearSum[];
+    return sums.filter((r) => wanted.has(r.year));
+  };
   const chapterSums = (params: Record<string, string | number>): YearSum[] => {
     const perYear = new Map<number, { v: number; n: number; src: string }[]>();
     for (const r of chapterStmt.all(params) as { year: number; v: number; n: number; src: string }[]) {
@@ -118,20 +125,18 @@ function sectorQueries(db: Db, pair: Pair) {
       else perYear.set(r.year, [r]);
     }
     const out: YearSum[] = [];
+    const several: number[] = [];
     for (const [year, list] of perYear) {
       if (list.length === 1) out.push({ year, v: list[0]!.v, n: list[0]!.n, srcs: list[0]!.src });
-      else out.push(...(chosenStmt.all({ ...params, from: year, to: year }) as YearSum[]));
+      else several.push(year);
     }
-    return out;
+    return [...out, ...chosenSums(params, several)];
   };
   /** A heading's or code's sums: a year only one source gives is its plain sum; a year several give is summed over the chosen rows. */
   const rowSums = (params: Record<string, string | number>): YearSum[] => {
-    const out: YearSum[] = [];
-    for (const r of plainStmt.all(params) as YearSum[]) {
-      if (!r.srcs.includes(',')) out.push(r);
-      else out.push(...(chosenStmt.all({ ...params, from: r.year, to: r.year }) as YearSum[]));
-    }
-    return out;
+    const plain = plainStmt.all(params) as YearSum[];
+    const several = plain.filter((r) => r.srcs.includes(',')).map((r) => r.year);
+    return [...plain.filter((r) => !r.srcs.includes(',')), ...chosenSums(params, several)];
   };
   const values = (hs: readonly string[], span: { from: number; to: number } = { from, to }): SectorHsValue[] => {
     const byYear = new Map<number, { value: number; rows: number; sources: Set<string> }>();
