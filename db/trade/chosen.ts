@@ -19,7 +19,8 @@ import type { Db } from '../open.ts';
 
 export const CHOICE_RULE =
   'Each flow counted once: where several sources give the same flow, the one used is the source you prefer for this pair, else the one you prefer everywhere, ' +
-  'else the primary series, else a source giving both exports and imports of that period, else the newest import, else the most recently published source. ' +
+  'else the primary series, else a source giving both exports and imports of that period, else an imported file (the newest first) before a pack\'s figure, ' +
+  'else the most recently published source. ' +
   'The others are listed under "sources that disagree".';
 
 export const PREFERRED_SOURCE_KEY = 'trade.preferredSource';

@@ -218,6 +218,19 @@ describe('each flow counted once', () => {
     await call(two, 'setPreferredSource', { sourceId: null });
   });
 
+  it('an imported file comes before a pack\'s figure of the same flow, unless the pair prefers the pack\'s source', async () => {
+    const file = comtradeFile('kor-chn-2021.csv', [{ year: 2021, flow: 'X', code: 'TOTAL', value: 163e9 }, { year: 2021, flow: 'M', code: 'TOTAL', value: 139e9 }]);
+    const imported = importFile(one.db, { path: file, onlyValidRows: true, userName: 't' });
+    const y2021 = async () => (await call<{ years: { exports: { value: number; source: { id: string }; alternatives: number } | null }[] }>(one, 'tradeSeries',
+      { reporter: 'KOR', partner: 'CHN', from: 2021, to: 2021 })).years[0]!.exports!;
+    // The pack gives 2021 twice (T1 primary, T13 crosscheck): the import is a third source of the same flow, and the one used.
+    expect(await y2021()).toMatchObject({ value: 163e9, source: { id: imported.sourceId }, alternatives: 2 });
+    const t1 = one.db.prepare("SELECT id FROM source WHERE label = 'T1'").pluck().get() as string;
+    await call(one, 'setPreferredSource', { reporter: 'KOR', partner: 'CHN', sourceId: t1 });
+    expect(await y2021()).toMatchObject({ value: 162912974000, source: { id: t1 } });
+    await call(one, 'setPreferredSource', { reporter: 'KOR', partner: 'CHN', sourceId: null });
+  });
+
   it('a preferred source removed since (its import undone) decides nothing and is shown as none', async () => {
     await call(two, 'setPreferredSource', { reporter: 'KOR', partner: 'CHN', sourceId: first });
     expect((await figures(two, 'pref-undo-before')).cited.has(first)).toBe(true);
