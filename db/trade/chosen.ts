@@ -35,7 +35,6 @@ export function preferredSourceKey(pair?: { reporter: string; partner: string })
  * rows matched). Columns: id, reporter, partner, year, month, flow, product_code, value_usd, series,
  * source_id, note, alternatives.
  *
- * `where` must not restrict `flow` to one of export/import (rule 4 needs both): filter the result instead.
  * Every candidate of a flow must match `where`, so filter on the flow's key columns (and series), never on source.
  */
 export function chosenFlowsSql(where: string): string {
@@ -52,7 +51,10 @@ export function chosenFlowsSql(where: string): string {
     FROM (
       SELECT f.id, f.reporter, f.partner, f.year, f.month, f.flow, f.product_code, f.value_usd, f.series, f.source_id, f.note, f.import_id,
         s.published_value,
-        sum(f.flow IN ('export', 'import')) OVER (PARTITION BY f.reporter, f.partner, f.product_code, f.year, f.month, f.source_id) = 2 AS both_flows
+        -- rule 4: the same source gives the other flow of this product and period (a probe of the whole natural key)
+        f.flow IN ('export', 'import') AND EXISTS (SELECT 1 FROM trade_flow g WHERE g.reporter = f.reporter AND g.partner = f.partner
+          AND g.product_code = f.product_code AND g.year = f.year AND ifnull(g.month, 0) = ifnull(f.month, 0)
+          AND g.flow = CASE f.flow WHEN 'export' THEN 'import' ELSE 'export' END AND g.source_id = f.source_id) AS both_flows
       FROM trade_flow f JOIN source s ON s.id = f.source_id
       WHERE ${where}
     ) c
