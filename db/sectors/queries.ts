@@ -97,59 +97,51 @@ function sectorQueries(db: Db, pair: Pair) {
   // Each HS-6 flow counted once (db/trade/chosen.ts). A chapter is a lookup in the chapter summary
   // (hs_chapter_summary, kept at import time, one sum per source); a heading or an HS-6 code is a
   // short range scan of the natural-key index, which leads with (reporter, partner, product_code).
-  // A year only one source gives is that source's sum; a year several sources give is summed over
-  // the chosen rows instead (the ranking costs more than the sum, so it runs only where needed).
-  const chapterStmt = preparedOnce(db, `SELECT year, value_usd AS v, rows AS n, source_id AS src FROM hs_chapter_summary
+  // A year only one source gives is that source's sum; the years several sources give are summed
+  // over the chosen rows instead, in one ranking for all the sector's codes (the ranking costs more
+  // than the sums, so it runs only where needed, and once).
+  const chapterStmt = preparedOnce(db, `SELECT year, value_usd AS v, rows AS n, source_id AS srcs FROM hs_chapter_summary
     WHERE reporter = :reporter AND partner = :partner AND chapter = :code AND year BETWEEN :from AND :to AND flow = 'export'`);
-  const rangeWhere = `reporter = :reporter AND partner = :partner AND product_code >= :code AND product_code < :code || ':' AND length(product_code) = 6
-      AND year BETWEEN :from AND :to AND month IS NULL AND series = 'primary'`;
   const plainStmt = preparedOnce(db, `SELECT year, sum(value_usd) AS v, count(*) AS n, group_concat(DISTINCT source_id) AS srcs FROM trade_flow
-    WHERE ${rangeWhere} AND flow = 'export' GROUP BY year`);
-  const chosenStmt = preparedOnce(db, `SELECT year, sum(value_usd) AS v, count(*) AS n, group_concat(DISTINCT source_id) AS srcs FROM (${chosenFlowsSql(
-    `f.reporter = :reporter AND f.partner = :partner AND f.product_code >= :code AND f.product_code < :code || ':' AND length(f.product_code) = 6
-      AND f.year BETWEEN :from AND :to AND f.month IS NULL AND f.series = 'primary'`)})
-    WHERE flow = 'export' GROUP BY year`);
+    WHERE reporter = :reporter AND partner = :partner AND product_code >= :code AND product_code < :code || ':' AND length(product_code) = 6
+      AND year BETWEEN :from AND :to AND month IS NULL AND series = 'primary' AND flow = 'export' GROUP BY year`);
+  /** The chosen rows of several code prefixes (disjoint; each a range of the natural-key index), summed by year; one statement per number of prefixes. */
+  const chosenStmt = (prefixes: number) => preparedOnce(db, `SELECT year, sum(value_usd) AS v, count(*) AS n, group_concat(DISTINCT source_id) AS srcs
+    FROM (${chosenFlowsSql(`f.id IN (${Array.from({ length: prefixes }, (_, i) => `SELECT id FROM trade_flow WHERE reporter = :reporter
+        AND partner = :partner AND product_code >= :c${i} AND product_code < :c${i} || ':' AND year BETWEEN :from AND :to`).join(' UNION ALL ')})
+      AND length(f.product_code) = 6 AND f.month IS NULL AND f.series = 'primary' AND f.flow = 'export'`)})
+    GROUP BY year`);
   type YearSum = { year: number; v: number; n: number; srcs: string };
-  /** The chosen rows' sums for the years several sources give: one ranking over the span of those years. */
-  const chosenSums = (params: Record<string, string | number>, years: readonly number[]): YearSum[] => {
-    if (years.length === 0) return [];
-    const wanted = new Set(years);
-    const sums = chosenStmt.all({ ...params, from: Math.min(...years), to: Math.max(...years) }) as YearSum[];
-    return sums.filter((r) => wanted.has(r.year));
-  };
-  const chapterSums = (params: Record<string, string | number>): YearSum[] => {
-    const perYear = new Map<number, { v: number; n: number; src: string }[]>();
-    for (const r of chapterStmt.all(params) as { year: number; v: number; n: number; src: string }[]) {
-      const list = perYear.get(r.year);
-      if (list) list.push(r);
-      else perYear.set(r.year, [r]);
-    }
-    const out: YearSum[] = [];
-    const several: number[] = [];
-    for (const [year, list] of perYear) {
-      if (list.length === 1) out.push({ year, v: list[0]!.v, n: list[0]!.n, srcs: list[0]!.src });
-      else several.push(year);
-    }
-    return [...out, ...chosenSums(params, several)];
-  };
-  /** A heading's or code's sums: a year only one source gives is its plain sum; a year several give is summed over the chosen rows. */
-  const rowSums = (params: Record<string, string | number>): YearSum[] => {
-    const plain = plainStmt.all(params) as YearSum[];
-    const several = plain.filter((r) => r.srcs.includes(',')).map((r) => r.year);
-    return [...plain.filter((r) => !r.srcs.includes(',')), ...chosenSums(params, several)];
-  };
   const values = (hs: readonly string[], span: { from: number; to: number } = { from, to }): SectorHsValue[] => {
     const byYear = new Map<number, { value: number; rows: number; sources: Set<string> }>();
-    for (const code of disjointPrefixes(hs)) {
+    const add = (r: YearSum): void => {
+      const acc = byYear.get(r.year) ?? { value: 0, rows: 0, sources: new Set<string>() };
+      acc.value += r.v;
+      acc.rows += r.n;
+      for (const s of r.srcs.split(',')) acc.sources.add(s);
+      byYear.set(r.year, acc);
+    };
+    const prefixes = disjointPrefixes(hs);
+    const sums: YearSum[] = [];
+    const several = new Set<number>();
+    for (const code of prefixes) {
       const params = { reporter: pair.reporter, partner: pair.partner, code, ...span };
-      const sums = code.length === 2 ? chapterSums(params) : rowSums(params);
-      for (const r of sums) {
-        const acc = byYear.get(r.year) ?? { value: 0, rows: 0, sources: new Set<string>() };
-        acc.value += r.v;
-        acc.rows += r.n;
-        for (const s of r.srcs.split(',')) acc.sources.add(s);
-        byYear.set(r.year, acc);
+      // The summary has a row per source; a heading's sum lists its sources.
+      const rows = (code.length === 2 ? chapterStmt : plainStmt).all(params) as YearSum[];
+      const sourcesOf = new Map<number, number>();
+      for (const r of rows) sourcesOf.set(r.year, (sourcesOf.get(r.year) ?? 0) + r.srcs.split(',').length);
+      for (const r of rows) {
+        if (sourcesOf.get(r.year)! > 1) several.add(r.year);
+        else sums.push(r);
       }
+    }
+    for (const r of sums) if (!several.has(r.year)) add(r);
+    if (several.size > 0) {
+      const params: Record<string, string | number> = {
+        reporter: pair.reporter, partner: pair.partner, from: Math.min(...several), to: Math.max(...several),
+        ...Object.fromEntries(prefixes.map((c, i) => [`c${i}`, c])),
+      };
+      for (const r of chosenStmt(prefixes.length).all(params) as YearSum[]) if (several.has(r.year)) add(r);
     }
     const years = [...byYear.keys()].sort((a, b) => a - b);
     return years.map((year) => {
