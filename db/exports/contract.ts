@@ -13,7 +13,7 @@ import { projectsContract } from '../projects/contract.ts';
 import { sectorsContract } from '../sectors/contract.ts';
 import { tradeDashboardContract } from '../trade/contract.ts';
 
-export const EXPORT_DASHBOARDS = ['overview', 'trade', 'sectors', 'projects', 'events', 'logistics'] as const;
+export const EXPORT_DASHBOARDS = ['overview', 'trade', 'monthly', 'sectors', 'projects', 'events', 'logistics'] as const;
 export type ExportDashboard = (typeof EXPORT_DASHBOARDS)[number];
 
 const target = {
@@ -26,6 +26,7 @@ const target = {
 export const dashboardExportInput = z.discriminatedUnion('dashboard', [
   z.object({ dashboard: z.literal('overview'), filters: overviewContract.overview.input.default({}), ...target }).strict(),
   z.object({ dashboard: z.literal('trade'), filters: tradeDashboardContract.tradeSeries.input, ...target }).strict(),
+  z.object({ dashboard: z.literal('monthly'), filters: tradeDashboardContract.tradeMonthly.input, ...target }).strict(),
   z.object({ dashboard: z.literal('sectors'), filters: sectorsContract.listSectors.input, ...target }).strict(),
   z.object({ dashboard: z.literal('projects'), filters: projectsContract.listProjects.input.default({}), ...target }).strict(),
   z.object({ dashboard: z.literal('events'), filters: eventsContract.listEvents.input.default({}), ...target }).strict(),

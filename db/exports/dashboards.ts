@@ -33,6 +33,7 @@ export async function dashboardTables(ctx: Context, request: Request): Promise<T
   switch (request.dashboard) {
     case 'overview': return overviewTables(ctx, request.filters);
     case 'trade': return tradeTables(ctx, request.filters);
+    case 'monthly': return monthlyTables(ctx, request.filters);
     case 'sectors': return sectorsTables(ctx, request.filters);
     case 'projects': return projectsTables(ctx, request.filters);
     case 'events': return eventsTables(ctx, request.filters);
@@ -86,8 +87,11 @@ async function tradeTables(ctx: Context, q: Extract<Request, { dashboard: 'trade
   }
   return [
     table('kpi', ['measure', 'year', 'reporter', 'partner', 'value', 'change_absolute', 'change_relative', 'basis', 'sources'], kpiRows),
-    table('series', ['year', 'reporter', 'partner', 'exports_usd', 'exports_source', 'imports_usd', 'imports_source', 'balance_usd', 'total_usd'],
-      series.years.map((y) => [y.year, R, P, y.exports?.value ?? null, sourceText(y.exports?.source), y.imports?.value ?? null, sourceText(y.imports?.source), y.balance, y.total])),
+    // A year without an annual figure is the sum of its months: the period columns say so ("sum of 12 months", "Jan–Jul only").
+    table('series', ['year', 'reporter', 'partner', 'exports_usd', 'exports_source', 'imports_usd', 'imports_source', 'balance_usd', 'total_usd',
+      'exports_period', 'imports_period'],
+    series.years.map((y) => [y.year, R, P, y.exports?.value ?? null, sourcesText(y.exports?.sources ?? []), y.imports?.value ?? null,
+      sourcesText(y.imports?.sources ?? []), y.balance, y.total, y.exports ? (y.exports.periodNote ?? 'annual') : '', y.imports ? (y.imports.periodNote ?? 'annual') : ''])),
     table('mirror', ['exporter', 'importer', 'year', 'reported_by_exporter_usd', 'exporter_source', 'reported_by_importer_usd', 'importer_source', 'gap_usd', 'gap_relative'],
       mirror.directions.flatMap((d) => d.rows.map((r): Cell[] => [
         d.exporter.code, d.importer.code, r.year, r.exporterReport?.value ?? null, sourceText(r.exporterReport?.source),
@@ -96,8 +100,24 @@ async function tradeTables(ctx: Context, q: Extract<Request, { dashboard: 'trade
     table('reconciliation', ['kind', 'year', 'reporter', 'partner', 'what', 'values', 'difference_usd', 'relative', 'sources'],
       reconciliation.map((r): Cell[] => r.kind === 'stated-vs-parts'
         ? ['stated vs parts', r.year, r.reporter.code, r.partner.code, r.measure, `stated ${r.stated}; ${r.formula} = ${r.computed}`, r.difference, r.relative, sourceText(r.source)]
-        : ['sources disagree', r.year, r.reporter.code, r.partner.code, r.flow, r.values.map((v) => `${v.value} (${v.source.label})`).join('; '), r.difference, r.relative,
+        : ['sources disagree', r.year, r.reporter.code, r.partner.code, r.month === null ? r.flow : `${r.flow}, month ${r.month}`,
+          `${r.values.map((v) => `${v.value} (${v.source.label})`).join('; ')}${r.used ? `; used: ${r.used.label}` : ''}`, r.difference, r.relative,
           sourcesText(r.values.map((v) => v.source))])),
+  ];
+}
+
+async function monthlyTables(ctx: Context, q: Extract<Request, { dashboard: 'monthly' }>['filters']): Promise<TableData[]> {
+  const m = await tradeDashboardHandlers(ctx).tradeMonthly(q);
+  const R = m.reporter.code;
+  const P = m.partner.code;
+  return [
+    table('months', ['year', 'month', 'reporter', 'partner', 'exports_usd', 'exports_source', 'imports_usd', 'imports_source', 'balance_usd'],
+      m.months.map((p) => [p.year, p.month, R, P, p.exports?.value ?? null, sourceText(p.exports?.source), p.imports?.value ?? null,
+        sourceText(p.imports?.source), p.balance])),
+    // What the annual series makes of each of those years.
+    table('years', ['year', 'reporter', 'partner', 'exports_usd', 'exports_period', 'exports_sources', 'imports_usd', 'imports_period', 'imports_sources'],
+      m.years.map((y) => [y.year, R, P, y.exports?.value ?? null, y.exports ? (y.exports.periodNote ?? 'annual') : '', sourcesText(y.exports?.sources ?? []),
+        y.imports?.value ?? null, y.imports ? (y.imports.periodNote ?? 'annual') : '', sourcesText(y.imports?.sources ?? [])])),
   ];
 }
 

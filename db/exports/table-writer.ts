@@ -27,10 +27,6 @@ export interface WrittenTables {
   tables: { table: string; rows: number }[];
 }
 
-/** The file kind these tables make in this format. */
-export function fileKindOf(format: TableFormat, tableCount: number): WrittenTables['kind'] {
-  return format === 'xlsx' ? 'xlsx' : tableCount > 1 ? 'zip' : 'csv';
-}
 
 function csvEntryName(table: string): string {
   return `${table.toLowerCase().replace(/[^a-z0-9_]+/g, '-').replace(/^-|-$/g, '') || 'table'}.csv`;
@@ -47,8 +43,8 @@ function writeCsv(path: string, table: TableData): number {
   return writer.rows - 1;
 }
 
-export function writeTables(path: string, format: TableFormat, tables: readonly TableData[]): WrittenTables {
-  const kind = fileKindOf(format, tables.length);
+/** Writes the tables as one file of `kind`: a CSV holds the first table only, so several go to a ZIP or a workbook. */
+export function writeTables(path: string, kind: WrittenTables['kind'], tables: readonly TableData[]): WrittenTables {
   const parts: string[] = [];
   try {
     const written: WrittenTables['tables'] = [];

@@ -105,6 +105,11 @@ export interface ImportSummary extends ValidationReport {
   fileHash: string;
   format: ImportFormat;
   rowsAdded: number;
+  /**
+   * Of rowsAdded, the rows of one month (freqCode M, a YYYYMM period or a month column). They show in the Monthly view and
+   * the trade chart's monthly option; a year without an annual figure shows in the annual series as the sum of its months.
+   */
+  monthlyRows: number;
   rowsSkipped: number;
   economiesAdded: string[];
   durationMs: number;

@@ -326,6 +326,7 @@ export function importFile(db: Db, options: ImportOptions): ImportSummary {
     const chapterSums = new ImportChapterSums();
     let buffered = 0;
     let rowsStaged = 0;
+    let monthlyStaged = 0;
     let writing = true;
     const flush = (): void => {
       if (buffered === 0) return;
@@ -351,7 +352,9 @@ export function importFile(db: Db, options: ImportOptions): ImportSummary {
           const partner = rows[i + 1] as string;
           ensureEconomy(reporter);
           ensureEconomy(partner);
-          chapterSums.add(reporter, partner, rows[i + 5] as string, rows[i + 2] as number, rows[i + 3] as number | null, rows[i + 4] as string,
+          const month = rows[i + 3] as number | null;
+          if (month !== null) monthlyStaged++;
+          chapterSums.add(reporter, partner, rows[i + 5] as string, rows[i + 2] as number, month, rows[i + 4] as string,
             rows[i + 6] as number);
           const p = buffered * ROW_FIELDS;
           for (let k = 0; k < ROW_FIELDS; k++) params[p + k] = rows[i + k]!;
@@ -381,7 +384,7 @@ export function importFile(db: Db, options: ImportOptions): ImportSummary {
       open = false;
       return {
         ...base, ...report(end, []), ...refusal,
-        importId: previous !== undefined ? Number(previous) : null, sourceId: null, rowsAdded: 0, rowsSkipped: rowsRead,
+        importId: previous !== undefined ? Number(previous) : null, sourceId: null, rowsAdded: 0, monthlyRows: 0, rowsSkipped: rowsRead,
         economiesAdded: [], durationMs: Math.round(performance.now() - started),
       };
     }
@@ -404,6 +407,9 @@ export function importFile(db: Db, options: ImportOptions): ImportSummary {
     // any, the sums come from the rows actually added instead.
     if (duplicates === 0) chapterSums.commit(db, sourceId);
     else applyToHsSummary(db, { rowsFrom: firstId, rowsTo: firstId + rowsAdded - 1 }, 1);
+    // Monthly rows counted while staging, unless a repeated row was dropped: then from the rows added.
+    const monthlyRows = duplicates === 0 ? monthlyStaged
+      : db.prepare('SELECT count(*) FROM trade_flow WHERE id BETWEEN ? AND ? AND month IS NOT NULL').pluck().get(firstId, firstId + rowsAdded - 1) as number;
     const skipped = duplicates > 0
       ? [...end.skipped, { reason: 'duplicate (same reporter, partner, period, flow and product twice in the file)', count: duplicates }]
         .sort((a, b) => b.count - a.count)
@@ -422,7 +428,7 @@ export function importFile(db: Db, options: ImportOptions): ImportSummary {
     db.exec('COMMIT');
     open = false;
     return {
-      ...base, ...summary, outcome: 'imported', reason: null, importId: runId, sourceId, rowsAdded, rowsSkipped: rowsRead - rowsAdded,
+      ...base, ...summary, outcome: 'imported', reason: null, importId: runId, sourceId, rowsAdded, monthlyRows, rowsSkipped: rowsRead - rowsAdded,
       economiesAdded, durationMs: Math.round(performance.now() - started),
     };
   } catch (error) {

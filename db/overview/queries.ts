@@ -2,6 +2,7 @@ import type { Context } from '../context.ts';
 import type { Handlers } from '../contract.ts';
 import type { Db } from '../open.ts';
 import { sourceLookup } from '../sources/queries.ts';
+import { chosenFlowsSql, preparedOnce } from '../trade/chosen.ts';
 import { economyLookup } from '../trade/queries.ts';
 import type { Headline, Overview } from './contract.ts';
 
@@ -12,14 +13,17 @@ interface HeadlinePick {
   source_id: string;
 }
 
-interface FlowRow {
+interface ChosenFlow {
   flow: 'export' | 'import';
   value_usd: number;
+  source_id: string;
   note: string | null;
 }
 
-/** Chooses the headline: one source giving both flows of a year, preferring a year with a stated total. */
-function chooseHeadline(db: Db, filter: { reporter?: string | undefined; partner?: string | undefined; year?: number | undefined }): HeadlinePick | undefined {
+type HeadlineFilter = { reporter?: string | undefined; partner?: string | undefined; year?: number | undefined };
+
+/** Chooses the headline's pair and year: one source giving both flows of a year, preferring a year with a stated total. */
+function chooseHeadline(db: Db, filter: HeadlineFilter): HeadlinePick | undefined {
   return db.prepare(`
     SELECT f.reporter, f.partner, f.year, f.source_id
     FROM trade_flow f
@@ -34,31 +38,41 @@ function chooseHeadline(db: Db, filter: { reporter?: string | undefined; partner
     LIMIT 1`).get({ reporter: filter.reporter ?? null, partner: filter.partner ?? null, year: filter.year ?? null }) as HeadlinePick | undefined;
 }
 
-export function headline(db: Db, filter: { reporter?: string | undefined; partner?: string | undefined; year?: number | undefined }): Headline | null {
-  const pick = chooseHeadline(db, filter);
-  if (!pick) return null;
-  const source = sourceLookup(db);
-  const economy = economyLookup(db);
-  const flows = db.prepare(`SELECT flow, value_usd, note FROM trade_flow WHERE reporter = ? AND partner = ? AND year = ? AND source_id = ?
-    AND month IS NULL AND product_code = 'TOTAL' AND flow IN ('export', 'import')`).all(pick.reporter, pick.partner, pick.year, pick.source_id) as FlowRow[];
+/** The flows of the headline's pair and year that every dashboard uses (db/trade/chosen.ts). */
+const HEADLINE_FLOWS_SQL = `SELECT flow, value_usd, source_id, note FROM (${chosenFlowsSql(
+  "f.reporter = :reporter AND f.partner = :partner AND f.product_code = 'TOTAL' AND f.year = :year AND f.month IS NULL")})
+  WHERE flow IN ('export', 'import')`;
+
+export function headline(db: Db, filter: HeadlineFilter): Headline | null {
+  const picked = chooseHeadline(db, filter);
+  if (!picked) return null;
+  // The pair and year are chosen for what they hold; the figures shown are the ones counted everywhere.
+  const flows = preparedOnce(db, HEADLINE_FLOWS_SQL).all({ reporter: picked.reporter, partner: picked.partner, year: picked.year }) as ChosenFlow[];
   const exp = flows.find((f) => f.flow === 'export');
   const imp = flows.find((f) => f.flow === 'import');
   if (!exp || !imp) return null;
-  const src = source(pick.source_id);
+  const pick = { ...picked, ex_value: exp.value_usd, ex_source: exp.source_id, ex_note: exp.note, im_value: imp.value_usd, im_source: imp.source_id, im_note: imp.note };
+  const source = sourceLookup(db);
+  const economy = economyLookup(db);
+  const exSrc = source(pick.ex_source);
+  const imSrc = source(pick.im_source);
+  const oneSource = pick.ex_source === pick.im_source;
+  // The stated total of the flows' own source when they share one; otherwise any stated total, never compared with parts from other sources.
   const stated = db.prepare(`SELECT value_usd, note, source_id FROM stated_figure WHERE reporter = ? AND partner = ? AND year = ?
-    AND measure = 'total_trade' AND source_id = ?`).get(pick.reporter, pick.partner, pick.year, pick.source_id) as
+    AND measure = 'total_trade' ORDER BY source_id = ? DESC, source_id LIMIT 1`).get(pick.reporter, pick.partner, pick.year, pick.ex_source) as
     { value_usd: number; note: string | null; source_id: string } | undefined;
-  const sum = exp.value_usd + imp.value_usd;
+  const sum = pick.ex_value + pick.im_value;
+  const sources = oneSource ? [exSrc] : [exSrc, imSrc];
   return {
     reporter: economy(pick.reporter),
     partner: economy(pick.partner),
     year: pick.year,
-    exports: { value: exp.value_usd, unit: 'USD', source: src, note: exp.note },
-    imports: { value: imp.value_usd, unit: 'USD', source: src, note: imp.note },
-    balance: { value: exp.value_usd - imp.value_usd, unit: 'USD', formula: 'exports − imports', sources: [src] },
-    sumOfParts: { value: sum, unit: 'USD', formula: 'exports + imports', sources: [src] },
+    exports: { value: pick.ex_value, unit: 'USD', source: exSrc, note: pick.ex_note },
+    imports: { value: pick.im_value, unit: 'USD', source: imSrc, note: pick.im_note },
+    balance: { value: pick.ex_value - pick.im_value, unit: 'USD', formula: 'exports − imports', sources },
+    sumOfParts: { value: sum, unit: 'USD', formula: 'exports + imports', sources },
     statedTotal: stated ? { value: stated.value_usd, unit: 'USD', source: source(stated.source_id), note: stated.note } : null,
-    totalDifference: stated ? stated.value_usd - sum : null,
+    totalDifference: stated && oneSource && stated.source_id === pick.ex_source ? stated.value_usd - sum : null,
   };
 }
 

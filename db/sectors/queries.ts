@@ -4,6 +4,7 @@ import { ApiError } from '../errors.ts';
 import type { Db } from '../open.ts';
 import type { SourceRef } from '../shared-types.ts';
 import { sourceLookup } from '../sources/queries.ts';
+import { chosenFlowsSql, preparedOnce } from '../trade/chosen.ts';
 import { economyLookup, tradeSeries } from '../trade/queries.ts';
 import type { SectorDetail, SectorFigure, SectorHsCode, SectorHsValue, SectorPriority, SectorsOverview, SectorSummary } from './contract.ts';
 
@@ -15,7 +16,8 @@ interface Pair {
 }
 
 export const SECTOR_METHOD =
-  'Sector values are sums of HS-6 export flows (primary series) whose code starts with one of the sector\'s HS codes, each flow counted once; ' +
+  'Sector values are sums of HS-6 export flows (primary series) whose code starts with one of the sector\'s HS codes, each flow counted once ' +
+  '(where several sources give the same flow, the one chosen by the rule of the trade dashboards); ' +
   'sectors of the same name in several packs are one sector. Product-group figures are shown as their sources state them, ' +
   'with the period they cover; nothing is estimated.';
 
@@ -55,10 +57,9 @@ function sectorQueries(db: Db, pair: Pair) {
     if (!years) {
       years = new Map();
       for (const y of tradeSeries(db, { reporter, partner }).years) {
-        years.set(y.year, {
-          export: y.exports ? { value: y.exports.value, source: y.exports.source } : null,
-          import: y.imports ? { value: y.imports.value, source: y.imports.source } : null,
-        });
+        // A share is of a whole year's total: a partial year's sum of months is no denominator.
+        const whole = (v: typeof y.exports) => (v && v.basis !== 'partial-year' ? { value: v.value, source: v.source } : null);
+        years.set(y.year, { export: whole(y.exports), import: whole(y.imports) });
       }
       totals.set(k, years);
     }
@@ -93,28 +94,54 @@ function sectorQueries(db: Db, pair: Pair) {
     }
     return [...seen.values()];
   };
-  // A chapter is one lookup in the chapter summary (hs_chapter_summary, kept at import time); a
-  // heading or an HS-6 code is a short range scan of the natural-key index, which leads with
-  // (reporter, partner, product_code).
-  const chapterStmt = db.prepare(`SELECT year, sum(value_usd) AS v, sum(rows) AS n, group_concat(DISTINCT source_id) AS srcs
-    FROM hs_chapter_summary
-    WHERE reporter = :reporter AND partner = :partner AND chapter = :code AND year BETWEEN :from AND :to AND flow = 'export'
-    GROUP BY year`);
-  const rowsStmt = db.prepare(`SELECT year, sum(value_usd) AS v, count(*) AS n, group_concat(DISTINCT source_id) AS srcs FROM trade_flow
+  // Each HS-6 flow counted once (db/trade/chosen.ts). A chapter is a lookup in the chapter summary
+  // (hs_chapter_summary, kept at import time, one sum per source); a heading or an HS-6 code is a
+  // short range scan of the natural-key index, which leads with (reporter, partner, product_code).
+  // A year only one source gives is that source's sum; the years several sources give are summed
+  // over the chosen rows instead, in one ranking for all the sector's codes (the ranking costs more
+  // than the sums, so it runs only where needed, and once).
+  const chapterStmt = preparedOnce(db, `SELECT year, value_usd AS v, rows AS n, source_id AS srcs FROM hs_chapter_summary
+    WHERE reporter = :reporter AND partner = :partner AND chapter = :code AND year BETWEEN :from AND :to AND flow = 'export'`);
+  const plainStmt = preparedOnce(db, `SELECT year, sum(value_usd) AS v, count(*) AS n, group_concat(DISTINCT source_id) AS srcs FROM trade_flow
     WHERE reporter = :reporter AND partner = :partner AND product_code >= :code AND product_code < :code || ':' AND length(product_code) = 6
-      AND year BETWEEN :from AND :to AND flow = 'export' AND month IS NULL AND series = 'primary'
+      AND year BETWEEN :from AND :to AND month IS NULL AND series = 'primary' AND flow = 'export' GROUP BY year`);
+  /** The chosen rows of several code prefixes (disjoint; each a range of the natural-key index), summed by year; one statement per number of prefixes. */
+  const chosenStmt = (prefixes: number) => preparedOnce(db, `SELECT year, sum(value_usd) AS v, count(*) AS n, group_concat(DISTINCT source_id) AS srcs
+    FROM (${chosenFlowsSql(`f.id IN (${Array.from({ length: prefixes }, (_, i) => `SELECT id FROM trade_flow WHERE reporter = :reporter
+        AND partner = :partner AND product_code >= :c${i} AND product_code < :c${i} || ':' AND year BETWEEN :from AND :to`).join(' UNION ALL ')})
+      AND length(f.product_code) = 6 AND f.month IS NULL AND f.series = 'primary' AND f.flow = 'export'`)})
     GROUP BY year`);
+  type YearSum = { year: number; v: number; n: number; srcs: string };
   const values = (hs: readonly string[], span: { from: number; to: number } = { from, to }): SectorHsValue[] => {
     const byYear = new Map<number, { value: number; rows: number; sources: Set<string> }>();
-    for (const code of disjointPrefixes(hs)) {
-      const stmt = code.length === 2 ? chapterStmt : rowsStmt;
-      for (const r of stmt.all({ reporter: pair.reporter, partner: pair.partner, code, ...span }) as { year: number; v: number; n: number; srcs: string }[]) {
-        const acc = byYear.get(r.year) ?? { value: 0, rows: 0, sources: new Set<string>() };
-        acc.value += r.v;
-        acc.rows += r.n;
-        for (const s of r.srcs.split(',')) acc.sources.add(s);
-        byYear.set(r.year, acc);
+    const add = (r: YearSum): void => {
+      const acc = byYear.get(r.year) ?? { value: 0, rows: 0, sources: new Set<string>() };
+      acc.value += r.v;
+      acc.rows += r.n;
+      for (const s of r.srcs.split(',')) acc.sources.add(s);
+      byYear.set(r.year, acc);
+    };
+    const prefixes = disjointPrefixes(hs);
+    const sums: YearSum[] = [];
+    const several = new Set<number>();
+    for (const code of prefixes) {
+      const params = { reporter: pair.reporter, partner: pair.partner, code, ...span };
+      // The summary has a row per source; a heading's sum lists its sources.
+      const rows = (code.length === 2 ? chapterStmt : plainStmt).all(params) as YearSum[];
+      const sourcesOf = new Map<number, number>();
+      for (const r of rows) sourcesOf.set(r.year, (sourcesOf.get(r.year) ?? 0) + r.srcs.split(',').length);
+      for (const r of rows) {
+        if (sourcesOf.get(r.year)! > 1) several.add(r.year);
+        else sums.push(r);
       }
+    }
+    for (const r of sums) if (!several.has(r.year)) add(r);
+    if (several.size > 0) {
+      const params: Record<string, string | number> = {
+        reporter: pair.reporter, partner: pair.partner, from: Math.min(...several), to: Math.max(...several),
+        ...Object.fromEntries(prefixes.map((c, i) => [`c${i}`, c])),
+      };
+      for (const r of chosenStmt(prefixes.length).all(params) as YearSum[]) if (several.has(r.year)) add(r);
     }
     const years = [...byYear.keys()].sort((a, b) => a - b);
     return years.map((year) => {

@@ -27,13 +27,41 @@ export type Reconciliation =
       reporter: EconomyRef;
       partner: EconomyRef;
       year: number;
+      /** null: the annual figure; else the month (1–12) the sources disagree on. */
+      month: number | null;
       flow: 'export' | 'import' | 're-export' | 're-import';
       values: { value: number; source: SourceRef }[];
+      /** The source whose figure the dashboards, exports and briefings use (see db/trade/chosen.ts). */
+      used: SourceRef | null;
       difference: number;
       relative: number;
     };
 
+/** The sources the user prefers where several give the same flow (see db/trade/chosen.ts). */
+export interface PreferredSources {
+  /** Preferred for this reporter and partner (first in the rule); null without a pair or when none is set. */
+  pair: SourceRef | null;
+  /** Preferred everywhere (second in the rule). */
+  global: SourceRef | null;
+  /** The whole rule, in words. */
+  rule: string;
+}
+
+const preferredScope = {
+  /** With partner: the preference for this pair only; without both: the preference everywhere. */
+  reporter: economyCode.optional(),
+  partner: economyCode.optional(),
+};
+const bothOrNeither = (v: { reporter?: string | undefined; partner?: string | undefined }): boolean => (v.reporter === undefined) === (v.partner === undefined);
+const bothOrNeitherMessage = { message: 'give both reporter and partner (a pair), or neither (everywhere)', path: ['partner'] };
+
 export const tradeContract = {
+  /** The preferred sources that decide which figure is used where several sources give the same flow. */
+  preferredSource: method<PreferredSources>()(z.object(preferredScope).strict().refine(bothOrNeither, bothOrNeitherMessage)),
+  /** Sets (sourceId) or clears (null) the preferred source for a pair, or everywhere; returns the preferences now in force. */
+  setPreferredSource: method<PreferredSources>()(
+    z.object({ ...preferredScope, sourceId: z.string().min(1).max(200).nullable() }).strict().refine(bothOrNeither, bothOrNeitherMessage),
+  ),
   /** Economies known to the database. */
   listEconomies: method<(EconomyRef & { kind: string; parentCode: string | null })[]>()(z.object({}).strict()),
   /**
@@ -52,14 +80,23 @@ export const tradeContract = {
 
 // ---- Dashboards (issue 3): series by year, KPI tiles, mirror statistics. ----
 
-/** One reported value chosen for a year and flow, with where it comes from. */
+/** One reported value chosen for a year and flow (see db/trade/chosen.ts), with where it comes from. */
 export interface SeriesValue {
   value: number;
   series: 'primary' | 'crosscheck';
+  /** The source cited (for a sum of months, the one giving most of them). */
   source: SourceRef;
+  /** Every source the value rests on: one for an annual figure; a sum of months may rest on several. */
+  sources: SourceRef[];
   note: string | null;
-  /** Other sources reporting the same flow and year (not shown in the series). */
+  /** Other sources reporting the same flow and period (not counted; listed under "sources that disagree"). */
   alternatives: number;
+  /** annual: the year's own figure; sum-of-12-months: no annual figure, all twelve months summed; partial-year: fewer months, summed. */
+  basis: 'annual' | 'sum-of-12-months' | 'partial-year';
+  /** null for an annual figure; "sum of 12 months"; or the months a partial year covers ("Jan–Jul only"). */
+  periodNote: string | null;
+  /** The months summed (1–12), null for an annual figure. */
+  months: number[] | null;
 }
 
 export interface SeriesYear {
@@ -71,6 +108,8 @@ export interface SeriesYear {
   balance: number | null;
   /** exports + imports, only when both exist. */
   total: number | null;
+  /** The partial year balance and total cover ("Jan–Jul only"), null for a whole year. Both flows must cover the same period. */
+  periodNote: string | null;
 }
 
 export interface TradeSeries {
@@ -110,11 +149,15 @@ export interface TradeKpi {
   share: { value: number; ofTotal: DerivedFigure } | null;
   /** Why a share or change is not shown, in plain words. */
   notes: string[];
+  /** The partial year balance and total cover ("Jan–Jul only"); null for a whole year. */
+  periodNote: string | null;
 }
 
 export interface MirrorSide {
   value: number;
   source: SourceRef;
+  /** As SeriesValue.periodNote: null for an annual figure. */
+  periodNote: string | null;
 }
 
 export interface MirrorRow {
@@ -123,7 +166,7 @@ export interface MirrorRow {
   exporterReport: MirrorSide | null;
   /** The importer's report of its imports from the exporter. */
   importerReport: MirrorSide | null;
-  /** importer's figure − exporter's figure, when both exist. */
+  /** importer's figure − exporter's figure, when both exist and cover the same period. */
   gap: number | null;
   /** gap / exporter's figure. */
   gapRelative: number | null;
@@ -142,6 +185,38 @@ export interface TradeMirror {
   explanation: string[];
 }
 
+/** One month's figure of one flow, chosen as the annual ones are (see db/trade/chosen.ts). */
+export interface MonthValue {
+  value: number;
+  series: 'primary' | 'crosscheck';
+  source: SourceRef;
+  note: string | null;
+  /** Other sources reporting the same flow and month (not counted). */
+  alternatives: number;
+}
+
+export interface MonthPoint {
+  year: number;
+  month: number;
+  /** null: no source gives this flow for this month (missing, never zero). */
+  exports: MonthValue | null;
+  imports: MonthValue | null;
+  /** exports − imports, only when both exist. */
+  balance: number | null;
+}
+
+export interface TradeMonthly {
+  reporter: EconomyRef;
+  partner: EconomyRef;
+  /** Every month from the first to the last with a monthly figure within the range, in order, including months with none. */
+  months: MonthPoint[];
+  /** What the annual series shows for each of those years: its annual figure, the sum of 12 months, or a partial year. */
+  years: SeriesYear[];
+  rule: string;
+  /** Distinct sources of the chosen monthly values. */
+  sources: SourceRef[];
+}
+
 const pairInput = {
   reporter: economyCode,
   partner: economyCode,
@@ -152,6 +227,8 @@ const pairInput = {
 export const tradeDashboardContract = {
   /** Exports, imports and balance by year for one pair, one value per year and flow (primary series first). */
   tradeSeries: method<TradeSeries>()(z.object(pairInput).strict()),
+  /** Exports, imports and balance by month for one pair (monthly figures as imported), with what the annual series makes of each year. */
+  tradeMonthly: method<TradeMonthly>()(z.object(pairInput).strict()),
   /** KPI tiles for the latest year of the range with a reported flow. */
   tradeKpi: method<TradeKpi>()(z.object(pairInput).strict()),
   /** The same trade as reported by each side, with the gap. */

@@ -3,7 +3,9 @@ import type { Handlers, Result } from '../contract.ts';
 import type { Db } from '../open.ts';
 import type { DerivedFigure, EconomyRef, SourceRef } from '../shared-types.ts';
 import { sourceLookup } from '../sources/queries.ts';
-import type { Change, MirrorDirection, MirrorRow, Reconciliation, SeriesValue, SeriesYear, TradeKpi, TradeMirror, TradeSeries } from './contract.ts';
+import { ApiError } from '../errors.ts';
+import { CHOICE_RULE, chosenFlowsSql, getPreferredSource, preparedOnce, setPreferredSource } from './chosen.ts';
+import type { Change, MirrorDirection, MonthPoint, MonthValue, PreferredSources, TradeMonthly, MirrorRow, MirrorSide, Reconciliation, SeriesValue, SeriesYear, TradeKpi, TradeMirror, TradeSeries } from './contract.ts';
 
 export function economyLookup(db: Db): (code: string) => EconomyRef {
   const stmt = db.prepare('SELECT code, name FROM economy WHERE code = ?');
@@ -34,6 +36,7 @@ interface DisagreeRow {
   reporter: string;
   partner: string;
   year: number;
+  month: number | null;
   flow: 'export' | 'import' | 're-export' | 're-import';
   values: string;
 }
@@ -75,14 +78,36 @@ export function reconcile(db: Db, filter: { reporter?: string | undefined; partn
     });
   }
 
-  // The same annual total flow reported by several sources with different values.
-  const disagree = db.prepare(`
-    SELECT s.reporter, s.partner, s.year, s.flow, json_group_array(json_object('value', s.value_usd, 'source', s.source_id)) AS "values"
-    FROM trade_flow s ${where} AND s.month IS NULL AND s.product_code = 'TOTAL'
-    GROUP BY s.reporter, s.partner, s.year, s.flow
+  // The same total flow (a year's, or a month's) reported by several sources with different values,
+  // with the one the dashboards use (db/trade/chosen.ts).
+  const disagreeSql = (month: string): string => `
+    SELECT s.reporter, s.partner, s.year, s.month, s.flow, json_group_array(json_object('value', s.value_usd, 'source', s.source_id)) AS "values"
+    FROM trade_flow s ${where} AND ${month} AND s.product_code = 'TOTAL'
+    GROUP BY s.reporter, s.partner, s.year, s.month, s.flow
     HAVING count(DISTINCT s.source_id) > 1 AND max(s.value_usd) - min(s.value_usd) >= 0.5
-    ORDER BY s.year, s.reporter, s.partner, s.flow`).all(params) as DisagreeRow[];
+    ORDER BY s.year, s.reporter, s.partner, s.flow`;
+  const disagree = [
+    ...db.prepare(disagreeSql('s.month IS NULL')).all(params) as DisagreeRow[],
+    ...db.prepare(disagreeSql('s.month IS NOT NULL')).all(params) as DisagreeRow[],
+  ];
+  // The chosen totals of each pair with a disagreement, in one query per pair.
+  const chosenStmt = preparedOnce(db, `SELECT year, month, flow, source_id FROM (${chosenFlowsSql(
+    "f.reporter = :reporter AND f.partner = :partner AND f.product_code = 'TOTAL'")})`);
+  const chosenByPair = new Map<string, Map<string, string>>();
+  const usedSource = (row: DisagreeRow): string | undefined => {
+    const pairKey = `${row.reporter}|${row.partner}`;
+    let chosen = chosenByPair.get(pairKey);
+    if (!chosen) {
+      chosen = new Map();
+      for (const c of chosenStmt.all({ reporter: row.reporter, partner: row.partner }) as { year: number; month: number | null; flow: string; source_id: string }[]) {
+        chosen.set(`${c.year}|${c.month ?? 0}|${c.flow}`, c.source_id);
+      }
+      chosenByPair.set(pairKey, chosen);
+    }
+    return chosen.get(`${row.year}|${row.month ?? 0}|${row.flow}`);
+  };
   for (const row of disagree) {
+    const used = usedSource(row);
     const values = (JSON.parse(row.values) as { value: number; source: string }[])
       .map((v) => ({ value: v.value, source: source(v.source) }))
       .sort((a, b) => b.value - a.value || a.source.label.localeCompare(b.source.label));
@@ -90,13 +115,33 @@ export function reconcile(db: Db, filter: { reporter?: string | undefined; partn
     const min = values[values.length - 1]?.value ?? 0;
     const relative = max === 0 ? 0 : (max - min) / max;
     if (relative <= filter.tolerance) continue;
-    out.push({ kind: 'sources-disagree', reporter: economy(row.reporter), partner: economy(row.partner), year: row.year, flow: row.flow, values, difference: max - min, relative });
+    out.push({ kind: 'sources-disagree', reporter: economy(row.reporter), partner: economy(row.partner), year: row.year, month: row.month, flow: row.flow, values,
+      used: used === undefined ? null : source(used), difference: max - min, relative });
   }
   return out;
 }
 
-export function tradeHandlers(ctx: Context): Pick<Handlers, 'listEconomies' | 'reconciliation'> {
+function preferredSources(db: Db, pair: { reporter?: string | undefined; partner?: string | undefined }): PreferredSources {
+  const source = sourceLookup(db);
+  const scope = pair.reporter !== undefined && pair.partner !== undefined ? { reporter: pair.reporter, partner: pair.partner } : undefined;
+  // A preference may name a source removed since (an undone import): it then decides nothing, and is shown as none.
+  const exists = db.prepare('SELECT 1 FROM source WHERE id = ?').pluck();
+  const ref = (id: string | null): SourceRef | null => (id !== null && exists.get(id) !== undefined ? source(id) : null);
+  return { pair: scope ? ref(getPreferredSource(db, scope)) : null, global: ref(getPreferredSource(db)), rule: CHOICE_RULE };
+}
+
+export function tradeHandlers(ctx: Context): Pick<Handlers, 'listEconomies' | 'reconciliation' | 'preferredSource' | 'setPreferredSource'> {
   return {
+    preferredSource: (input) => preferredSources(ctx.db, input),
+    setPreferredSource: (input) => {
+      const { db } = ctx;
+      if (input.sourceId !== null && db.prepare('SELECT 1 FROM source WHERE id = ?').get(input.sourceId) === undefined) {
+        throw new ApiError('invalid-input', `No source with id ${input.sourceId}.`, { issues: [{ path: 'sourceId', message: 'no such source' }] });
+      }
+      const scope = input.reporter !== undefined && input.partner !== undefined ? { reporter: input.reporter, partner: input.partner } : undefined;
+      setPreferredSource(db, input.sourceId, scope);
+      return preferredSources(db, input);
+    },
     listEconomies: () =>
       ctx.db.prepare('SELECT code, name, kind, parent_code AS parentCode FROM economy ORDER BY kind, name').all() as {
         code: string; name: string; kind: string; parentCode: string | null;
@@ -107,36 +152,71 @@ export function tradeHandlers(ctx: Context): Pick<Handlers, 'listEconomies' | 'r
 
 // ---- Dashboards (issue 3): series by year, KPI tiles, mirror statistics. ----
 
-interface PickRow {
+interface ChosenRow {
   year: number;
+  month: number | null;
   flow: 'export' | 'import';
   value_usd: number;
   series: 'primary' | 'crosscheck';
   source_id: string;
   note: string | null;
-  n: number;
+  alternatives: number;
 }
 
 export const SERIES_RULE =
-  'One value per year and flow: the primary series first; then a source that gives both flows of that year; then the most recently published source.';
+  `One value per year and flow: the year's annual figure, else the sum of its twelve monthly figures (labelled "sum of 12 months"); ` +
+  `fewer months are a partial year, labelled with the months they cover. ${CHOICE_RULE}`;
 
-/** Annual TOTAL flows of one pair, one chosen row per year and flow (see SERIES_RULE). */
-const PICK_SQL = `
-  WITH cand AS (
-    SELECT f.year, f.flow, f.value_usd, f.series, f.source_id, f.note, s.published_value,
-      (SELECT count(DISTINCT g.flow) FROM trade_flow g
-        WHERE g.reporter = f.reporter AND g.partner = f.partner AND g.product_code = 'TOTAL' AND g.year = f.year
-          AND g.flow IN ('export', 'import') AND g.month IS NULL AND g.source_id = f.source_id) AS both_flows
-    FROM trade_flow f JOIN source s ON s.id = f.source_id
-    WHERE f.reporter = :reporter AND f.partner = :partner AND f.product_code = 'TOTAL'
-      AND f.year BETWEEN :from AND :to AND f.flow IN ('export', 'import') AND f.month IS NULL
-  ), ranked AS (
-    SELECT *, row_number() OVER (PARTITION BY year, flow
-                ORDER BY series = 'primary' DESC, both_flows DESC, published_value IS NULL, published_value DESC, source_id) AS rk,
-           count(*) OVER (PARTITION BY year, flow) AS n
-    FROM cand
-  )
-  SELECT year, flow, value_usd, series, source_id, note, n FROM ranked WHERE rk = 1 ORDER BY year, flow`;
+const MONTH_NAMES = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** "Jan–Jul only", "Jan–Mar, May only": the months a partial year covers. */
+export function partialYearLabel(months: readonly number[]): string {
+  const sorted = [...new Set(months)].sort((a, b) => a - b);
+  const runs: string[] = [];
+  for (let i = 0; i < sorted.length;) {
+    let j = i;
+    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j]! + 1) j++;
+    const first = MONTH_NAMES[sorted[i]! - 1]!;
+    runs.push(j === i ? first : `${first}–${MONTH_NAMES[sorted[j]! - 1]!}`);
+    i = j + 1;
+  }
+  return `${runs.join(', ')} only`;
+}
+
+export const SUM_OF_12_MONTHS = 'sum of 12 months';
+
+/** The chosen annual TOTAL rows and monthly TOTAL rows of one pair (see db/trade/chosen.ts). */
+const PAIR_TOTALS_SQL = `SELECT year, month, flow, value_usd, series, source_id, note, alternatives FROM (${chosenFlowsSql(
+  "f.reporter = :reporter AND f.partner = :partner AND f.product_code = 'TOTAL' AND f.year BETWEEN :from AND :to")})
+  WHERE flow IN ('export', 'import') ORDER BY year, flow, month`;
+
+/** A year's value of one flow: its annual row, else the sum of its months (all twelve, or a labelled partial year). */
+function yearValue(rows: ChosenRow[], source: (id: string) => SourceRef): SeriesValue {
+  const annual = rows.find((r) => r.month === null);
+  if (annual) {
+    const src = source(annual.source_id);
+    return { value: annual.value_usd, series: annual.series, source: src, sources: [src], note: annual.note, alternatives: annual.alternatives,
+      basis: 'annual', periodNote: null, months: null };
+  }
+  // Sources ordered by how many of the months they give (the first is the one cited first).
+  const counts = new Map<string, number>();
+  for (const r of rows) counts.set(r.source_id, (counts.get(r.source_id) ?? 0) + 1);
+  const sources = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([id]) => source(id));
+  const months = rows.map((r) => r.month!).sort((a, b) => a - b);
+  const full = months.length === 12;
+  return {
+    value: rows.reduce((acc, r) => acc + r.value_usd, 0),
+    series: rows.every((r) => r.series === 'primary') ? 'primary' : 'crosscheck',
+    source: sources[0]!, sources, note: null, alternatives: Math.max(...rows.map((r) => r.alternatives)),
+    basis: full ? 'sum-of-12-months' : 'partial-year', periodNote: full ? SUM_OF_12_MONTHS : partialYearLabel(months), months,
+  };
+}
+
+/** Two values cover the same period: both a whole year, or the same months of a partial year. */
+export function samePeriod(a: SeriesValue, b: SeriesValue): boolean {
+  if (a.basis !== 'partial-year' && b.basis !== 'partial-year') return true;
+  return a.basis === b.basis && a.periodNote === b.periodNote;
+}
 
 interface PairFilter {
   reporter: string;
@@ -147,7 +227,7 @@ interface PairFilter {
 
 function yearSpan(db: Db, reporter: string, partner: string): { first: number | null; last: number | null } {
   const row = db.prepare(`SELECT min(year) AS first, max(year) AS last FROM trade_flow
-    WHERE reporter = ? AND partner = ? AND product_code = 'TOTAL' AND flow IN ('export', 'import') AND month IS NULL`)
+    WHERE reporter = ? AND partner = ? AND product_code = 'TOTAL' AND flow IN ('export', 'import')`)
     .get(reporter, partner) as { first: number | null; last: number | null };
   return row;
 }
@@ -160,23 +240,31 @@ export function tradeSeries(db: Db, filter: PairFilter): TradeSeries {
   const to = filter.to ?? span.last;
   const base = { reporter: economy(filter.reporter), partner: economy(filter.partner), rule: SERIES_RULE };
   if (from === null || to === null || from > to) return { ...base, years: [], from: filter.from ?? null, to: filter.to ?? null, sources: [] };
-  const rows = db.prepare(PICK_SQL).all({ reporter: filter.reporter, partner: filter.partner, from, to }) as PickRow[];
+  const rows = preparedOnce(db, PAIR_TOTALS_SQL).all({ reporter: filter.reporter, partner: filter.partner, from, to }) as ChosenRow[];
   const byYear = new Map<number, SeriesYear>();
   const used = new Map<string, SourceRef>();
-  for (let y = from; y <= to; y++) byYear.set(y, { year: y, exports: null, imports: null, balance: null, total: null });
+  for (let y = from; y <= to; y++) byYear.set(y, { year: y, exports: null, imports: null, balance: null, total: null, periodNote: null });
+  const groups = new Map<string, ChosenRow[]>();
   for (const r of rows) {
-    const point = byYear.get(r.year);
+    const k = `${r.year}|${r.flow}`;
+    const list = groups.get(k);
+    if (list) list.push(r);
+    else groups.set(k, [r]);
+  }
+  for (const list of groups.values()) {
+    const first = list[0]!;
+    const point = byYear.get(first.year);
     if (!point) continue;
-    const src = source(r.source_id);
-    used.set(src.id, src);
-    const value: SeriesValue = { value: r.value_usd, series: r.series, source: src, note: r.note, alternatives: r.n - 1 };
-    if (r.flow === 'export') point.exports = value;
+    const value = yearValue(list, source);
+    for (const s of value.sources) used.set(s.id, s);
+    if (first.flow === 'export') point.exports = value;
     else point.imports = value;
   }
   for (const p of byYear.values()) {
-    if (p.exports && p.imports) {
+    if (p.exports && p.imports && samePeriod(p.exports, p.imports)) {
       p.balance = p.exports.value - p.imports.value;
       p.total = p.exports.value + p.imports.value;
+      p.periodNote = p.exports.basis === 'partial-year' ? p.exports.periodNote : null;
     }
   }
   return { ...base, years: [...byYear.values()], from, to, sources: [...used.values()] };
@@ -187,6 +275,12 @@ function change(now: number | null | undefined, before: number | null | undefine
   return { absolute: now - before, relative: before === 0 ? null : (now - before) / Math.abs(before) };
 }
 
+/** A flow's change on the year before, only between two whole years (a partial year is never compared with a whole one). */
+function flowChange(now: SeriesValue | null, before: SeriesValue | null | undefined): Change | null {
+  if (!now || !before || now.basis === 'partial-year' || before.basis === 'partial-year') return null;
+  return change(now.value, before.value);
+}
+
 export function tradeKpi(db: Db, filter: PairFilter): TradeKpi {
   const series = tradeSeries(db, filter);
   const withData = series.years.filter((y) => y.exports || y.imports);
@@ -195,19 +289,26 @@ export function tradeKpi(db: Db, filter: PairFilter): TradeKpi {
   const empty = { exports: null, imports: null, balance: null, total: null };
   if (!latest) {
     return { ...base, year: null, previousYear: null, ...empty, statedTotal: null, change: { ...empty }, share: null,
-      notes: [`No annual trade between ${series.reporter.name} and ${series.partner.name} is reported for these years.`] };
+      notes: [`No annual trade between ${series.reporter.name} and ${series.partner.name} is reported for these years.`], periodNote: null };
   }
   const notes: string[] = [];
   const prevSeries = tradeSeries(db, { reporter: filter.reporter, partner: filter.partner, from: latest.year - 1, to: latest.year - 1 });
   const prev = prevSeries.years[0] ?? null;
-  const srcs = (...vs: (SeriesValue | null)[]): SourceRef[] => [...new Map(vs.filter((v): v is SeriesValue => v !== null).map((v) => [v.source.id, v.source])).values()];
+  const srcsOf = (...vs: (SeriesValue | null)[]): SourceRef[] =>
+    [...new Map(vs.filter((v): v is SeriesValue => v !== null).flatMap((v) => v.sources).map((s) => [s.id, s])).values()];
   const balance: DerivedFigure | null = latest.balance === null ? null
-    : { value: latest.balance, unit: 'USD', formula: 'exports − imports', sources: srcs(latest.exports, latest.imports) };
+    : { value: latest.balance, unit: 'USD', formula: 'exports − imports', sources: srcsOf(latest.exports, latest.imports) };
   const total: DerivedFigure | null = latest.total === null ? null
-    : { value: latest.total, unit: 'USD', formula: 'exports + imports', sources: srcs(latest.exports, latest.imports) };
+    : { value: latest.total, unit: 'USD', formula: 'exports + imports', sources: srcsOf(latest.exports, latest.imports) };
   if (!latest.exports) notes.push(`${series.reporter.name}'s exports to ${series.partner.name} for ${latest.year} are not reported.`);
   if (!latest.imports) notes.push(`${series.reporter.name}'s imports from ${series.partner.name} for ${latest.year} are not reported, so balance and total are not shown.`);
   if (!prev || (!prev.exports && !prev.imports)) notes.push(`No figures for ${latest.year - 1}: no change on the year before.`);
+  for (const [name, v] of [['exports', latest.exports], ['imports', latest.imports]] as const) {
+    if (v?.basis === 'partial-year') notes.push(`${latest.year} ${name} are a partial year (${v.periodNote}): no change on the year before.`);
+  }
+  if (latest.exports && latest.imports && latest.balance === null) {
+    notes.push(`${latest.year}'s exports and imports cover different months, so balance and total are not shown.`);
+  }
   const stated = db.prepare(`SELECT value_usd, source_id, note FROM stated_figure WHERE reporter = ? AND partner = ? AND year = ? AND measure = 'total_trade'
     ORDER BY source_id LIMIT 1`).get(filter.reporter, filter.partner, latest.year) as { value_usd: number; source_id: string; note: string | null } | undefined;
   const source = sourceLookup(db);
@@ -218,7 +319,7 @@ export function tradeKpi(db: Db, filter: PairFilter): TradeKpi {
     const w = tradeSeries(db, { reporter: filter.reporter, partner: world, from: latest.year, to: latest.year }).years[0];
     if (w?.total) {
       share = { value: total.value / w.total, ofTotal: { value: w.total, unit: 'USD', formula: `${series.reporter.name}'s exports + imports with the world`,
-        sources: srcs(w.exports, w.imports) } };
+        sources: srcsOf(w.exports, w.imports) } };
     }
   }
   if (!share) notes.push(`Share of ${series.reporter.name}'s total trade: not known (${total ? `no figure of ${series.reporter.name}'s trade with the world for ${latest.year} is loaded` : 'the total for the year is incomplete'}).`);
@@ -232,13 +333,14 @@ export function tradeKpi(db: Db, filter: PairFilter): TradeKpi {
     total,
     statedTotal: stated ? { value: stated.value_usd, unit: 'USD', source: source(stated.source_id), note: stated.note } : null,
     change: {
-      exports: change(latest.exports?.value, prev?.exports?.value),
-      imports: change(latest.imports?.value, prev?.imports?.value),
-      balance: change(latest.balance, prev?.balance),
-      total: change(latest.total, prev?.total),
+      exports: flowChange(latest.exports, prev?.exports),
+      imports: flowChange(latest.imports, prev?.imports),
+      balance: latest.periodNote === null && prev?.periodNote === null ? change(latest.balance, prev.balance) : null,
+      total: latest.periodNote === null && prev?.periodNote === null ? change(latest.total, prev.total) : null,
     },
     share,
     notes,
+    periodNote: latest.periodNote,
   };
 }
 
@@ -256,10 +358,12 @@ function mirrorDirection(ex: TradeSeries, im: TradeSeries): MirrorDirection {
     if (!r) { r = { year, exporterReport: null, importerReport: null, gap: null, gapRelative: null }; years.set(year, r); }
     return r;
   };
-  for (const y of ex.years) if (y.exports) row(y.year).exporterReport = { value: y.exports.value, source: y.exports.source };
-  for (const y of im.years) if (y.imports) row(y.year).importerReport = { value: y.imports.value, source: y.imports.source };
+  for (const y of ex.years) if (y.exports) row(y.year).exporterReport = { value: y.exports.value, source: y.exports.source, periodNote: y.exports.periodNote };
+  for (const y of im.years) if (y.imports) row(y.year).importerReport = { value: y.imports.value, source: y.imports.source, periodNote: y.imports.periodNote };
+  const partial = (side: MirrorSide): boolean => side.periodNote !== null && side.periodNote !== SUM_OF_12_MONTHS;
   for (const r of years.values()) {
-    if (r.exporterReport && r.importerReport) {
+    if (r.exporterReport && r.importerReport
+      && (partial(r.exporterReport) || partial(r.importerReport) ? r.exporterReport.periodNote === r.importerReport.periodNote : true)) {
       r.gap = r.importerReport.value - r.exporterReport.value;
       r.gapRelative = r.exporterReport.value === 0 ? null : r.gap / r.exporterReport.value;
     }
@@ -274,17 +378,66 @@ export function tradeMirror(db: Db, filter: PairFilter): TradeMirror {
   return { directions: [mirrorDirection(a, b), mirrorDirection(b, a)], explanation: MIRROR_EXPLANATION };
 }
 
+interface MonthRow {
+  year: number;
+  month: number;
+  flow: 'export' | 'import';
+  value_usd: number;
+  series: 'primary' | 'crosscheck';
+  source_id: string;
+  note: string | null;
+  alternatives: number;
+}
+
+/** Monthly TOTAL flows of one pair (the partial index trade_flow_monthly_totals finds them), one chosen row per month and flow. */
+const MONTHLY_SQL = `SELECT year, month, flow, value_usd, series, source_id, note, alternatives FROM (${chosenFlowsSql(
+  "f.reporter = :reporter AND f.partner = :partner AND f.product_code = 'TOTAL' AND f.month IS NOT NULL AND f.year BETWEEN :from AND :to")})
+  WHERE flow IN ('export', 'import') ORDER BY year, month, flow`;
+
+export function tradeMonthly(db: Db, filter: PairFilter): TradeMonthly {
+  const economy = economyLookup(db);
+  const source = sourceLookup(db);
+  const rows = preparedOnce(db, MONTHLY_SQL).all({ reporter: filter.reporter, partner: filter.partner, from: filter.from ?? 1900, to: filter.to ?? 2100 }) as MonthRow[];
+  const base = { reporter: economy(filter.reporter), partner: economy(filter.partner), rule: SERIES_RULE };
+  const first = rows[0];
+  const last = rows[rows.length - 1];
+  if (!first || !last) return { ...base, months: [], years: [], sources: [] };
+  const index = (y: number, m: number): number => y * 12 + m - 1;
+  const months: MonthPoint[] = [];
+  for (let i = index(first.year, first.month); i <= index(last.year, last.month); i++) {
+    months.push({ year: Math.floor(i / 12), month: (i % 12) + 1, exports: null, imports: null, balance: null });
+  }
+  const used = new Map<string, SourceRef>();
+  const start = index(first.year, first.month);
+  for (const r of rows) {
+    const point = months[index(r.year, r.month) - start]!;
+    const src = source(r.source_id);
+    used.set(src.id, src);
+    const value: MonthValue = { value: r.value_usd, series: r.series, source: src, note: r.note, alternatives: r.alternatives };
+    if (r.flow === 'export') point.exports = value;
+    else point.imports = value;
+  }
+  for (const p of months) if (p.exports && p.imports) p.balance = p.exports.value - p.imports.value;
+  const withMonths = new Set(rows.map((r) => r.year));
+  const years = tradeSeries(db, { reporter: filter.reporter, partner: filter.partner, from: first.year, to: last.year }).years.filter((y) => withMonths.has(y.year));
+  return { ...base, months, years, sources: [...used.values()] };
+}
+
 export function tradePairs(db: Db): Result<'tradePairs'> {
   const economy = economyLookup(db);
-  const rows = db.prepare(`SELECT reporter, partner, min(year) AS first, max(year) AS last, count(*) AS n FROM trade_flow
-    WHERE product_code = 'TOTAL' AND month IS NULL AND flow IN ('export', 'import')
+  // A (year, flow) counts once, however many sources or months give it.
+  const rows = db.prepare(`SELECT reporter, partner, min(year) AS first, max(year) AS last, count(*) AS n FROM (
+      SELECT reporter, partner, year, flow FROM trade_flow WHERE product_code = 'TOTAL' AND month IS NULL AND flow IN ('export', 'import')
+      UNION
+      SELECT reporter, partner, year, flow FROM trade_flow WHERE product_code = 'TOTAL' AND month IS NOT NULL AND flow IN ('export', 'import'))
     GROUP BY reporter, partner ORDER BY n DESC, reporter, partner`).all() as { reporter: string; partner: string; first: number; last: number; n: number }[];
   return rows.map((r) => ({ reporter: economy(r.reporter), partner: economy(r.partner), firstYear: r.first, lastYear: r.last, flows: r.n }));
 }
 
-export function tradeDashboardHandlers(ctx: Context): Pick<Handlers, 'tradeSeries' | 'tradeKpi' | 'tradeMirror' | 'tradePairs'> {
+export function tradeDashboardHandlers(ctx: Context): Pick<Handlers, 'tradeSeries' | 'tradeMonthly' | 'tradeKpi' | 'tradeMirror' | 'tradePairs'> {
   return {
     tradeSeries: (input) => tradeSeries(ctx.db, input),
+    tradeMonthly: (input) => tradeMonthly(ctx.db, input),
     tradeKpi: (input) => tradeKpi(ctx.db, input),
     tradeMirror: (input) => tradeMirror(ctx.db, input),
     tradePairs: () => tradePairs(ctx.db),

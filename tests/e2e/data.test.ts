@@ -49,6 +49,9 @@ describe('Data view in Chromium (HTTP host)', () => {
     const summary = page.getByTestId('import-summary');
     await summary.waitFor();
     expect(await summary.innerText()).toMatch(/Imported 9 rows from comtrade-current\.csv; 7 skipped/);
+    // The file's one monthly row (freqCode M, March 2022): counted, and where it shows is said.
+    expect(await page.getByTestId('import-monthly').innerText()).toMatch(/^1 of them is a monthly figure: see it in Monthly trade/);
+    expect(await page.getByTestId('import-monthly').getByRole('link', { name: 'Monthly trade' }).getAttribute('href')).toBe('#/monthly');
     const history = page.getByTestId('import-history');
     await expect.poll(() => history.innerText()).toContain('comtrade-current.csv');
     expect(await history.innerText()).toContain('UN Comtrade');

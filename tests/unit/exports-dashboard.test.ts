@@ -9,7 +9,9 @@ import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backupsDir } from '../../db/backup.ts';
 import { dispatch } from '../../db/dispatch.ts';
-import type { DashboardExportResult } from '../../db/exports/contract.ts';
+import { dashboardExportInput, EXPORT_DASHBOARDS, type DashboardExportResult } from '../../db/exports/contract.ts';
+import { DASHBOARD_EXPORT_TABLES, dashboardFileKind } from '../../db/exports/dashboard-files.ts';
+import { dashboardTables } from '../../db/exports/dashboards.ts';
 import { readCsvAll } from '../../db/imports/csv.ts';
 import { XlsxFileReader } from '../../db/imports/xlsx.ts';
 import { openSession, type Session } from '../../db/session.ts';
@@ -84,7 +86,8 @@ describe('trade dashboard', () => {
 
     const series = await call<{ years: { year: number; exports: { value: number; source: { label: string } } | null; imports: { value: number } | null; balance: number | null }[] }>('tradeSeries', filters);
     const csv = readCsvAll(entries['series.csv']!);
-    expect(csv.header).toEqual(['year', 'reporter', 'partner', 'exports_usd', 'exports_source', 'imports_usd', 'imports_source', 'balance_usd', 'total_usd']);
+    expect(csv.header).toEqual(['year', 'reporter', 'partner', 'exports_usd', 'exports_source', 'imports_usd', 'imports_source', 'balance_usd', 'total_usd',
+      'exports_period', 'imports_period']);
     expect(csv.rows.map((r) => Number(r.fields[0]))).toEqual(series.years.map((y) => y.year));
     expect(csv.rows.map((r) => r.fields[3] === '' ? null : Number(r.fields[3]))).toEqual(series.years.map((y) => y.exports?.value ?? null));
     expect(csv.rows.map((r) => r.fields[7] === '' ? null : Number(r.fields[7]))).toEqual(series.years.map((y) => y.balance));
@@ -240,5 +243,19 @@ describe('the other dashboards', () => {
     const headline = sheet(tmp.file('overview.xlsx'), 'headline');
     expect(headline.rows.map((r) => r[0])).toEqual(['exports', 'imports', 'balance', 'total trade (sum of parts)', 'total trade (stated)']);
     expect(headline.rows[2]![5]).toMatch(/^derived: /);
+  });
+});
+
+describe('the file each dashboard makes', () => {
+  it('writes the tables the page was told of, so the Save dialog names the right kind of file', async () => {
+    for (const dashboard of EXPORT_DASHBOARDS) {
+      const input = dashboardExportInput.parse({ dashboard, filters: dashboard === 'trade' || dashboard === 'sectors' || dashboard === 'monthly' ? { reporter: 'KOR', partner: 'CHN' } : {}, format: 'csv', target: UNKNOWN_HANDLE });
+      const names = (await dashboardTables(session.context, input)).map((t) => t.name);
+      const declared: readonly string[] = DASHBOARD_EXPORT_TABLES[dashboard];
+      expect(names.every((n) => declared.includes(n)), `${dashboard}: ${names.join(', ')}`).toBe(true);
+      expect(names.length).toBeGreaterThan(0);
+      const res = await exportData({ dashboard, filters: input.filters, format: 'csv', target: saveTo(session, tmp.file(`kind-${dashboard}`)) });
+      expect(res.kind, dashboard).toBe(dashboardFileKind(dashboard, 'csv'));
+    }
   });
 });

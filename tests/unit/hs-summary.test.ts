@@ -28,10 +28,16 @@ const inStep = (db: Db): void => {
   expect(db.pragma('foreign_key_check')).toEqual([]);
 };
 
-/** The raw sum of a code prefix's annual primary HS-6 export rows per year, straight from trade_flow. */
+/**
+ * The raw sum of a code prefix's annual primary HS-6 export rows per year, straight from trade_flow,
+ * each flow counted once: where two imports give the same flow (both giving both flows), the newer one.
+ */
 const rawByYear = (db: Db, reporter: string, partner: string, prefix: string): [number, number][] =>
-  db.prepare(`SELECT year, sum(value_usd) FROM trade_flow WHERE reporter = ? AND partner = ? AND product_code LIKE ? || '%'
-    AND length(product_code) = 6 AND flow = 'export' AND month IS NULL AND series = 'primary' GROUP BY year ORDER BY year`)
+  db.prepare(`SELECT year, sum(value_usd) FROM trade_flow f WHERE reporter = ? AND partner = ? AND product_code LIKE ? || '%'
+    AND length(product_code) = 6 AND flow = 'export' AND month IS NULL AND series = 'primary'
+    AND NOT EXISTS (SELECT 1 FROM trade_flow g WHERE g.reporter = f.reporter AND g.partner = f.partner AND g.product_code = f.product_code
+      AND g.year = f.year AND g.month IS NULL AND g.flow = f.flow AND g.import_id > f.import_id)
+    GROUP BY year ORDER BY year`)
     .raw().all(reporter, partner, prefix) as [number, number][];
 
 describe('the HS summary follows every write of HS rows', () => {

@@ -16,6 +16,13 @@ export function billionsExact(usd: number): string {
   return bn3.format(usd / 1e9);
 }
 
+const bnFixed3 = new Intl.NumberFormat(locale, { minimumFractionDigits: 3, maximumFractionDigits: 3 });
+
+/** Billions with three decimals always, for columns of monthly figures that must line up: "1.060". */
+export function billions3(usd: number): string {
+  return bnFixed3.format(usd / 1e9);
+}
+
 /** "USD 150.5 bn"; negative values keep their sign: "USD −63.0 bn". */
 export function usdBn(usd: number): string {
   return `USD ${billions(usd)} bn`;

@@ -33,11 +33,22 @@ export interface YearPoint {
 
 /** Exports and imports as bars, the balance as a line, by year (USD bn; a missing value is a gap, never zero). */
 export function tradeBalanceConfig(points: readonly YearPoint[], names: { exports: string; imports: string; balance: string }, theme: ChartTheme): ChartConfiguration {
+  return periodBalanceConfig(points.map((p) => String(p.year)), points, names, theme, 'Year');
+}
+
+/** The same chart over any periods (months: "Jan 2023", …), one label per point. */
+export function periodBalanceConfig(
+  labels: readonly string[],
+  points: readonly Omit<YearPoint, 'year'>[],
+  names: { exports: string; imports: string; balance: string },
+  theme: ChartTheme,
+  periodTitle: string,
+): ChartConfiguration {
   const bn = (v: number | null): number | null => (v === null ? null : v / BN);
   return {
     type: 'bar',
     data: {
-      labels: points.map((p) => String(p.year)),
+      labels: [...labels],
       datasets: [
         { type: 'bar', label: names.exports, data: points.map((p) => bn(p.exports)), backgroundColor: theme.exportColour, order: 2 },
         { type: 'bar', label: names.imports, data: points.map((p) => bn(p.imports)), backgroundColor: theme.importColour, order: 2 },
@@ -48,7 +59,7 @@ export function tradeBalanceConfig(points: readonly YearPoint[], names: { export
       ],
     },
     options: {
-      scales: axes(theme, 'Year', 'USD bn'),
+      scales: axes(theme, periodTitle, 'USD bn'),
       plugins: {
         legend: legend(theme),
         tooltip: {

@@ -1,0 +1,98 @@
+/**
+ * Each flow counted once: when several sources give the same flow (reporter, partner, product,
+ * year, month, flow), every dashboard, sector figure, export and briefing uses ONE of them, picked
+ * here, by this rule (in order; the first that tells them apart decides):
+ *
+ *   1. the source the user prefers for this reporter and partner (setting `trade.preferredSource.<R>.<P>`);
+ *   2. the source the user prefers everywhere (setting `trade.preferredSource`);
+ *   3. the primary series before a crosscheck (a pack marks the figures it keeps only for comparison);
+ *   4. a source that gives both exports and imports of the same product and period before one that
+ *      gives only one of them (so a balance is never one source's exports minus another's imports);
+ *   5. an imported file before a pack or hand-entered figure, the newest import first;
+ *   6. the most recently published source, then the source id (so the pick never depends on row order).
+ *
+ * The other sources stay in the database and are listed as "sources that disagree" (reconciliation).
+ * `chosenFlowsSql` is the one SQL building block every reader of trade figures goes through.
+ */
+import type { Statement } from 'better-sqlite3';
+import type { Db } from '../open.ts';
+
+export const CHOICE_RULE =
+  'Each flow counted once: where several sources give the same flow, the one used is the source you prefer for this pair, else the one you prefer everywhere, ' +
+  'else the primary series, else a source giving both exports and imports of that period, else an imported file (the newest first) before a pack\'s figure, ' +
+  'else the most recently published source. ' +
+  'The others are listed under "sources that disagree".';
+
+export const PREFERRED_SOURCE_KEY = 'trade.preferredSource';
+
+export function preferredSourceKey(pair?: { reporter: string; partner: string }): string {
+  return pair ? `${PREFERRED_SOURCE_KEY}.${pair.reporter}.${pair.partner}` : PREFERRED_SOURCE_KEY;
+}
+
+/**
+ * The trade_flow rows matching `where` (a condition on alias `f`, with named parameters), one per
+ * flow: the chosen row, with `alternatives` (how many other sources give the same flow within the
+ * rows matched). Columns: id, reporter, partner, year, month, flow, product_code, value_usd, series,
+ * source_id, note, alternatives.
+ *
+ * Every candidate of a flow must match `where`, so filter on the flow's key columns (and series), never on source.
+ */
+export function chosenFlowsSql(where: string): string {
+  return `SELECT id, reporter, partner, year, month, flow, product_code, value_usd, series, source_id, note, n - 1 AS alternatives FROM (
+    SELECT c.*, count(*) OVER flow_key AS n,
+      row_number() OVER (flow_key ORDER BY
+        -- the per-pair lookup only runs when some pair has a preference (the EXISTS is evaluated once)
+        CASE WHEN EXISTS (SELECT 1 FROM setting WHERE key > '${PREFERRED_SOURCE_KEY}.' AND key < '${PREFERRED_SOURCE_KEY}/')
+          THEN c.source_id IS (SELECT json_extract(value, '$') FROM setting WHERE key = '${PREFERRED_SOURCE_KEY}.' || c.reporter || '.' || c.partner)
+          ELSE 0 END DESC,
+        c.source_id IS (SELECT json_extract(value, '$') FROM setting WHERE key = '${PREFERRED_SOURCE_KEY}') DESC,
+        c.series = 'primary' DESC, c.both_flows DESC, c.import_id IS NOT NULL DESC, c.import_id DESC,
+        c.published_value IS NULL, c.published_value DESC, c.source_id) AS rk
+    FROM (
+      SELECT f.id, f.reporter, f.partner, f.year, f.month, f.flow, f.product_code, f.value_usd, f.series, f.source_id, f.note, f.import_id,
+        s.published_value,
+        -- rule 4: the same source gives the other flow of this product and period (a probe of the whole natural key)
+        f.flow IN ('export', 'import') AND EXISTS (SELECT 1 FROM trade_flow g WHERE g.reporter = f.reporter AND g.partner = f.partner
+          AND g.product_code = f.product_code AND g.year = f.year AND ifnull(g.month, 0) = ifnull(f.month, 0)
+          AND g.flow = CASE f.flow WHEN 'export' THEN 'import' ELSE 'export' END AND g.source_id = f.source_id) AS both_flows
+      FROM trade_flow f JOIN source s ON s.id = f.source_id
+      WHERE ${where}
+    ) c
+    WINDOW flow_key AS (PARTITION BY c.reporter, c.partner, c.product_code, c.year, c.month, c.flow)
+  ) WHERE rk = 1`;
+}
+
+const statements = new WeakMap<Db, Map<string, Statement>>();
+
+/**
+ * A statement of this block, prepared once per connection: the ranking makes it long to compile
+ * (a few tenths of a millisecond), and the dashboards run several per view.
+ */
+export function preparedOnce(db: Db, sql: string): Statement {
+  let byText = statements.get(db);
+  if (!byText) {
+    byText = new Map();
+    statements.set(db, byText);
+  }
+  let stmt = byText.get(sql);
+  if (!stmt) {
+    stmt = db.prepare(sql);
+    byText.set(sql, stmt);
+  }
+  return stmt;
+}
+
+/** The preferred source for a pair (or everywhere, without a pair); null when none is set. */
+export function getPreferredSource(db: Db, pair?: { reporter: string; partner: string }): string | null {
+  const raw = db.prepare('SELECT value FROM setting WHERE key = ?').pluck().get(preferredSourceKey(pair)) as string | undefined;
+  if (raw === undefined) return null;
+  const value = JSON.parse(raw) as unknown;
+  return typeof value === 'string' ? value : null;
+}
+
+/** Sets (or, with null, clears) the preferred source for a pair or everywhere. */
+export function setPreferredSource(db: Db, sourceId: string | null, pair?: { reporter: string; partner: string }): void {
+  const key = preferredSourceKey(pair);
+  if (sourceId === null) db.prepare('DELETE FROM setting WHERE key = ?').run(key);
+  else db.prepare('INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, JSON.stringify(sourceId));
+}
