@@ -5,6 +5,8 @@ import { ApiError } from '../errors.ts';
 import type { Db } from '../open.ts';
 import type { SourceRef } from '../shared-types.ts';
 import type { SourceUsage } from './contract.ts';
+import { checkClaims } from '../claims/check.ts';
+import type { CheckedClaim } from '../claims/contract.ts';
 
 interface SourceRow {
   id: string;
@@ -78,6 +80,8 @@ export function sourcesHandlers(ctx: Context): Pick<Handlers, 'listSources' | 'g
       const routes = db.prepare('SELECT id, name FROM route WHERE source_id = ? ORDER BY name');
       const statements = db.prepare('SELECT id, text FROM statement WHERE source_id = ? ORDER BY id');
       const plans = db.prepare('SELECT id, title FROM export_plan WHERE source_id = ? ORDER BY title');
+      const claims = new Map<string, CheckedClaim[]>();
+      for (const c of checkClaims(db).claims) claims.set(c.source.id, [...(claims.get(c.source.id) ?? []), c]);
       return rows.map((row): SourceUsage => ({
         source: toSourceRef(row),
         tradeFlows: flows.get(row.id) as number,
@@ -89,6 +93,7 @@ export function sourcesHandlers(ctx: Context): Pick<Handlers, 'listSources' | 'g
         routes: routes.all(row.id) as SourceUsage['routes'],
         statements: statements.all(row.id) as SourceUsage['statements'],
         exportPlans: plans.all(row.id) as SourceUsage['exportPlans'],
+        claims: claims.get(row.id) ?? [],
       }));
     },
   };
