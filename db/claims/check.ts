@@ -301,7 +301,7 @@ class Checker {
     const readings = subjectReadings.map((rows): ClaimReading => {
       const value = rows.reduce((s, r) => s + r.value_usd, 0);
       const parts = this.parts(subject, rows);
-      const compared = `ranked against ${others.length} other partner${others.length === 1 ? '' : 's'} loaded`;
+      const compared = others.length === 0 ? `no other partner of ${R} loaded` : `ranked against ${others.length} other partner${others.length === 1 ? '' : 's'} loaded`;
       const leaderRef = leader ? { economy: this.economy(leader.code), value: leader.lower, sources: leader.sources.map((id) => this.source(id)) } : null;
       const base = { value, parts, leader: leaderRef };
       if (leader && leader.lower >= value) {

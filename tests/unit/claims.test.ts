@@ -287,6 +287,7 @@ describe('the seed pack’s claims in a new database', () => {
       expect(c.verdict, id).toBe('unchecked');
       expect(c.claim.reporter.code).toBe('KOR');
       expect(c.needs).toContain('(trade with the world) in 2021');
+      expect(c.readings.map((r) => [r.verdict, r.basis])).toEqual([['unknown', 'no other partner of South Korea loaded'], ['unknown', 'no other partner of South Korea loaded']]);
     }
   });
 
