@@ -149,6 +149,15 @@ class Checker {
       WHERE reporter = ? AND partner = ? AND year = ? AND measure = ? AND source_id <> ? ORDER BY source_id`);
   }
 
+  /** Every country partner's annual flows of a reporter and year, read once for all the claims about them. */
+  private readonly partnerCache = new Map<string, FlowRow[]>();
+  private partners(reporter: string, year: number): FlowRow[] {
+    const key = `${reporter}:${year}`;
+    let rows = this.partnerCache.get(key);
+    if (!rows) this.partnerCache.set(key, (rows = this.partnerRows.all(reporter, year) as FlowRow[]));
+    return rows;
+  }
+
   check(row: ClaimRow): CheckedClaim {
     const claim: ClaimSpec = {
       kind: row.kind, reporter: this.economy(row.reporter), partner: this.economy(row.partner), year: row.year, measure: row.measure,
@@ -269,7 +278,7 @@ class Checker {
 
     // Every other country partner of the reporter that year, one value per flow by the series rule.
     const byPartner = new Map<string, Map<Flow, FlowRow[]>>();
-    for (const r of this.partnerRows.all(claim.reporter.code, claim.year) as FlowRow[]) {
+    for (const r of this.partners(claim.reporter.code, claim.year)) {
       if (!flows.includes(r.flow)) continue;
       let m = byPartner.get(r.partner);
       if (!m) byPartner.set(r.partner, (m = new Map()));

@@ -151,6 +151,15 @@ describe('largest-partner claims', () => {
     expect(r.parts.map((p) => p.label)).toEqual(["South Korea's exports to China, 2021", "South Korea's total exports, 2021"]);
   });
 
+  it('rank among countries only: a group (the EU) or a province is never a rival', () => {
+    const input = pack([kor('CHN', 2021, 'export', 160), kor('EUN', 2021, 'export', 170), kor('CN-SD', 2021, 'export', 165), kor('USA', 2021, 'export', 95),
+      kor('WLD', 2021, 'export', 270)], [claim('export')]);
+    input.economies!.push({ code: 'EUN', name: 'European Union', kind: 'group' }, { code: 'CN-SD', name: 'Shandong', kind: 'subnational', parent: 'CHN' });
+    const c = only(dbWith(input));
+    expect(c.verdict).toBe('holds');
+    expect(c.readings[0]!.leader?.economy.code).toBe('USA');
+  });
+
   it('differ by how much a larger partner exceeds it', () => {
     const c = only(dbWith(pack([kor('CHN', 2021, 'import', 160), kor('USA', 2021, 'import', 170), kor('JPN', 2021, 'import', 30)], [claim('import')])));
     expect(c.verdict).toBe('differs');
