@@ -317,7 +317,7 @@ class Checker {
         const partial = leader.missing.length > 0 ? ` (its ${leader.missing.join(' and ')}s are not loaded: at least this)` : '';
         return {
           ...base, verdict: 'differs', basis: compared, difference: leader.lower - value, relative: value === 0 ? null : (leader.lower - value) / value,
-          note: `${leaderRef!.economy.name} is larger${partial}.`, needs: null,
+          note: `${leaderRef!.economy.name} is ${leader.lower > value ? 'larger' : 'as large'}${partial}.`, needs: null,
         };
       }
       const blocking = others.filter((o) => o.upper >= value);

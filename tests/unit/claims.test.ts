@@ -168,6 +168,14 @@ describe('largest-partner claims', () => {
     expect(r.difference).toBe(10 * BN);
     expect(r.relative).toBeCloseTo(10 / 160, 9);
     expect(r.note).toBe('United States is larger.');
+    // A rival whose other flow is not loaded is at least what is loaded; a tie is not "largest".
+    const partial = only(dbWith(pack([kor('CHN', 2021, 'export', 100), kor('CHN', 2021, 'import', 60), kor('USA', 2021, 'export', 170)], [claim('total')])));
+    expect(partial.verdict).toBe('differs');
+    expect(partial.readings[0]!.note).toBe('United States is larger (its imports are not loaded: at least this).');
+    expect(partial.readings[0]!.difference).toBe(10 * BN);
+    const even = only(dbWith(pack([kor('CHN', 2021, 'import', 160), kor('USA', 2021, 'import', 160)], [claim('import')])));
+    expect(even.verdict).toBe('differs');
+    expect(even.readings[0]!.note).toBe('United States is as large.');
   });
 
   it('hold by one source and not the other when the sources give the partner different figures', () => {
@@ -312,6 +320,8 @@ describe('the seed pack’s claims in a new database', () => {
     if (block.kind !== 'claims') return;
     expect(block.data.claims.map((c) => c.claim.reporter.code)).toEqual(['CHN', 'CHN', 'CHN']);
     expect(numbered.map((s) => s.source.label)).toEqual(['S4', 'T23', 'T24', 'T30']);
+    expect((await session.handlers.checkClaims({ sourceId: 'korea-china-2022:S1' })).claims).toEqual([]);
+    expect((await session.handlers.checkClaims({ sourceId: 'korea-china-2022:S4', reporter: 'KOR' })).claims.map((c) => c.claim.kind)).toEqual(['largest-partner', 'largest-partner', 'largest-partner']);
     expect(block.footnotes).toEqual([1, 2, 3, 4]);
   });
 });
