@@ -149,6 +149,26 @@ describe('claims checked, on screen', () => {
 });
 
 describe('a briefing with a claims block', () => {
+  it('is added in the editor and narrowed to one reporter there', async () => {
+    const page = await app.newPage();
+    await page.goto(`${app.host.url}#/briefings`);
+    await page.getByTestId('new-briefing').click();
+    await page.getByTestId('title-input').waitFor();
+    await page.getByTestId('new-block-kind').selectOption('claims');
+    await page.getByTestId('add-block').click();
+    const card = page.getByTestId('block-card').first();
+    await card.getByTestId('claim').first().waitFor();
+    expect(await card.getByTestId('claim').count()).toBe(7);
+    await card.getByLabel('Reporter').selectOption('CHN');
+    await expect.poll(() => card.getByTestId('claim').count()).toBe(3);
+    expect(Object.keys(await verdicts(page, card))).toEqual([
+      "China's total trade with South Korea in 2021: USD 364.1 bn.", "China's exports to South Korea in 2021: USD 150.5 bn.", "China's imports from South Korea in 2021: USD 213.5 bn.",
+    ]);
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await page.close();
+    expect(app.pageErrors).toEqual([]);
+  });
+
   it('prints every verdict, the readings with footnote numbers, and the rounding rule', async () => {
     const created = await dispatch(app.host.session.handlers, 'createBriefing', {
       title: 'Claims, checked', classification: 'For internal use',
