@@ -90,8 +90,8 @@ describe('claims checked, on screen', () => {
       "China's imports from South Korea in 2021: USD 213.5 bn.": 'Does not hold',
       "China's share of South Korea's exports in 2022: 25%.": 'Cannot be checked with the data loaded',
     });
-    // One statement making two claims is shown once, with both.
-    expect(await section.getByTestId('claim-statement').count()).toBe(6);
+    // One statement making three claims is shown once, with all three.
+    expect(await section.getByTestId('claim-statement').count()).toBe(5);
     const lede = await section.locator('.lede').innerText();
     expect(lede).toContain('7 claims');
     expect(lede).toContain('3 hold, 1 by one source and not another, 2 do not, 1 cannot be checked yet');

@@ -292,13 +292,13 @@ describe('the seed pack’s claims in a new database', () => {
     const { claims, rule } = await session.handlers.checkClaims({});
     expect(rule).toContain('half a unit');
     const byId = new Map(claims.map((c) => [c.id, c]));
-    const total = byId.get('korea-china-2022:trade-2021-total:1')!;
+    const total = byId.get('korea-china-2022:trade-2021:1')!;
     expect(total.verdict).toBe('mixed');
     expect(total.readings.map((r) => [r.verdict, r.parts.map((p) => p.source.label).join('+')])).toEqual([
       ['differs', 'S4+S4'], ['holds', 'T23+T24'], ['differs', 'T30'],
     ]);
-    expect(byId.get('korea-china-2022:trade-2021-flows:1')!.verdict).toBe('holds');
-    expect(byId.get('korea-china-2022:trade-2021-flows:2')!.verdict).toBe('differs');
+    expect(byId.get('korea-china-2022:trade-2021:2')!.verdict).toBe('holds');
+    expect(byId.get('korea-china-2022:trade-2021:3')!.verdict).toBe('differs');
     for (const id of ['largest-partner', 'largest-import-source', 'largest-export-destination']) {
       const c = byId.get(`korea-china-2022:${id}:1`)!;
       expect(c.verdict, id).toBe('unchecked');
