@@ -27,6 +27,8 @@ export const blockConfigSchemas = {
   }).strict(),
   /** What the sources claim, and context. */
   statements: z.object({ heading, kinds: z.array(z.enum(['claim', 'context'])).min(1).default(['claim', 'context']) }).strict(),
+  /** Claims of the sources with the data's verdict, each side with its source; optionally one source's or one pair's. */
+  claims: z.object({ heading, sourceId: sourceId.optional(), reporter: economyCode.optional(), partner: economyCode.optional() }).strict(),
   /** Exports, imports and balance by year for one pair, filters frozen (a chart). */
   'trade-chart': z.object({
     heading,
@@ -79,6 +81,7 @@ export const blockSpecSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('kpi'), config: blockConfigSchemas.kpi }).strict(),
   z.object({ kind: z.literal('reconciliation'), config: blockConfigSchemas.reconciliation }).strict(),
   z.object({ kind: z.literal('statements'), config: blockConfigSchemas.statements }).strict(),
+  z.object({ kind: z.literal('claims'), config: blockConfigSchemas.claims }).strict(),
   z.object({ kind: z.literal('trade-chart'), config: blockConfigSchemas['trade-chart'] }).strict(),
   z.object({ kind: z.literal('mirror'), config: blockConfigSchemas.mirror }).strict(),
   z.object({ kind: z.literal('sectors-table'), config: blockConfigSchemas['sectors-table'] }).strict(),

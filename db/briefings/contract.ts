@@ -12,6 +12,7 @@ import type { ProjectsResult } from '../projects/contract.ts';
 import type { SectorsOverview } from '../sectors/contract.ts';
 import type { SourceRef } from '../shared-types.ts';
 import type { Reconciliation, TradeMirror, TradeSeries } from '../trade/contract.ts';
+import type { ClaimsResult } from '../claims/contract.ts';
 import { blockConfigSchemas, blockSpecSchema, type BlockConfig, type BlockKind } from './blocks.ts';
 
 export { blockKinds, type BlockKind, type BlockConfig, type BlockSpec, type BlockSpecInput } from './blocks.ts';
@@ -22,6 +23,7 @@ export interface BlockDataMap {
   kpi: Headline | null;
   reconciliation: Reconciliation[];
   statements: Overview['statements'];
+  claims: ClaimsResult;
   'trade-chart': TradeSeries;
   mirror: TradeMirror;
   'sectors-table': SectorsOverview;

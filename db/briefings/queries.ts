@@ -12,6 +12,7 @@ import { listRoutes } from '../logistics/queries.ts';
 import { listProjects } from '../projects/queries.ts';
 import { listSectors } from '../sectors/queries.ts';
 import { reconcile, tradeMirror, tradeSeries } from '../trade/queries.ts';
+import { checkClaims } from '../claims/check.ts';
 import { blockConfigSchemas, isBlockKind, type BlockConfig, type BlockKind, type BlockSpec } from './blocks.ts';
 import type { BlockDataMap, Briefing, BriefingSummary, NumberedSource, ResolvedBlock, ResolvedBlocks } from './contract.ts';
 
@@ -56,6 +57,13 @@ const registry: Registry = {
       return rows.filter((r) => c.kinds.includes(r.kind)).map((r) => ({ id: r.id, kind: r.kind, text: r.text, source: source(r.source_id) }));
     },
     sources: (items) => items.map((s) => s.source),
+  },
+  claims: {
+    load: ({ db }, c) => checkClaims(db, { sourceId: c.sourceId, reporter: c.reporter, partner: c.partner }),
+    sources: (r) => r.claims.flatMap((c) => [
+      c.source,
+      ...c.readings.flatMap((reading) => [...reading.parts.map((p) => p.source), ...(reading.leader?.sources ?? [])]),
+    ]),
   },
   'trade-chart': {
     load: ({ db }, c) => tradeSeries(db, pair(c)),

@@ -6,7 +6,7 @@
 import type { ExportDashboard } from './contract.ts';
 
 export const DASHBOARD_EXPORT_TABLES = {
-  overview: ['headline', 'statements', 'contents'],
+  overview: ['headline', 'statements', 'claims', 'contents'],
   trade: ['kpi', 'series', 'mirror', 'reconciliation'],
   monthly: ['months', 'years'],
   sectors: ['sectors', 'figures'],

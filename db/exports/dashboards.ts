@@ -56,6 +56,15 @@ async function overviewTables(ctx: Context, filters: Extract<Request, { dashboar
     ]));
   }
   tables.push(table('statements', ['kind', 'text', 'source'], o.statements.map((s) => [s.kind, s.text, sourceText(s.source)])));
+  // One row per reading of a claim (a claim nothing loaded can check: one row saying what would).
+  tables.push(table('claims', ['statement', 'claimed_by', 'kind', 'reporter', 'partner', 'year', 'measure', 'claimed_value', 'verdict',
+    'reading', 'reading_verdict', 'data_value', 'difference', 'relative_difference', 'data_sources', 'needs'],
+  o.claims.claims.flatMap((c) => {
+    const head: Cell[] = [c.text, sourceText(c.source), c.claim.kind, c.claim.reporter.code, c.claim.partner.code, c.claim.year, c.claim.measure, c.claim.value, c.verdict];
+    if (c.readings.length === 0) return [[...head, '', '', null, null, null, '', c.needs ?? '']];
+    return c.readings.map((r): Cell[] => [...head, r.basis, r.verdict, r.value, r.difference, r.relative,
+      sourcesText([...new Map([...r.parts.map((p) => p.source), ...(r.leader?.sources ?? [])].map((x) => [x.id, x])).values()]), r.needs ?? '']);
+  })));
   tables.push(table('contents', ['what', 'count'], [
     ['trade figures', o.counts.tradeFlows], ['sectors', o.counts.sectors], ['cooperation projects', o.counts.projects],
     ['project batches', o.counts.projectBatches], ['events', o.counts.events], ['logistics routes', o.counts.routes], ['sources', o.counts.sources],

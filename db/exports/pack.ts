@@ -11,7 +11,7 @@ import { basename } from 'node:path';
 import { ApiError } from '../errors.ts';
 import type { Db } from '../open.ts';
 import { countElements, MAX_PACK_BYTES, MAX_PACK_ELEMENTS, parsePack } from '../packs/load.ts';
-import { PACK_FORMAT, PACK_FORMAT_VERSION, type PackInput } from '../packs/schema.ts';
+import { PACK_FORMAT, PACK_FORMAT_VERSION, type PackClaim, type PackInput } from '../packs/schema.ts';
 
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'] as const;
 
@@ -44,6 +44,20 @@ function compact<T extends Record<string, unknown>>(obj: T): T {
 }
 
 type Row = Record<string, string | number | null>;
+
+/** A stored claim as a pack carries it (the inverse of claimColumns in db/packs/load.ts). */
+function claimOf(r: Row): PackClaim {
+  const base = { reporter: String(r['reporter']), partner: String(r['partner']), year: Number(r['year']), ...(r['note'] === null ? {} : { note: String(r['note']) }) };
+  const measure = String(r['measure']);
+  const value = Number(r['value']);
+  const precision = Number(r['value_precision']);
+  switch (r['kind']) {
+    case 'largest-partner': return { kind: 'largest-partner', ...base, flow: measure as 'export' | 'import' | 'total' };
+    case 'share': return { kind: 'share', ...base, flow: measure as 'export' | 'import' | 'total', share: value, precision };
+    case 'growth': return { kind: 'growth', ...base, measure: measure as 'export' | 'import' | 'total', rate: value, precision };
+    default: return { kind: 'total-value', ...base, measure: measure as 'export' | 'import' | 'total' | 'balance', valueUsd: value, precisionUsd: precision };
+  }
+}
 
 export interface ExportPackOptions {
   id: string;
@@ -163,9 +177,13 @@ export function buildPack(db: Db, options: ExportPackOptions): PackInput {
       })),
       note: opt(r['note']), source: src.key(s(r['source_id'])),
     })),
-    statements: all('SELECT * FROM statement ORDER BY rowid').map((r) => ({
-      key: statement.key(s(r['id'])), kind: r['kind'] as 'claim' | 'context', text: s(r['text']), source: src.key(s(r['source_id'])),
-    })),
+    statements: all('SELECT * FROM statement ORDER BY rowid').map((r) => {
+      const claims = all('SELECT * FROM claim WHERE statement_id = ? ORDER BY position', r['id']).map(claimOf);
+      return compact({
+        key: statement.key(s(r['id'])), kind: r['kind'] as 'claim' | 'context', text: s(r['text']), source: src.key(s(r['source_id'])),
+        claims: claims.length > 0 ? claims : undefined,
+      });
+    }),
     briefings: all('SELECT * FROM briefing ORDER BY rowid').map((r) => compact({
       key: briefing.key(s(r['id'])), title: s(r['title']), audience: s(r['audience']), datedOn: opt(r['dated_on']),
       classification: s(r['classification']),

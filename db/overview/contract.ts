@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { method } from '../method.ts';
 import type { DerivedFigure, EconomyRef, SourceRef, SourcedFigure } from '../shared-types.ts';
 import { economyCode, yearSchema } from '../trade/contract.ts';
+import type { ClaimsResult } from '../claims/contract.ts';
 
 export interface Headline {
   reporter: EconomyRef;
@@ -23,6 +24,8 @@ export interface Overview {
   packs: { id: string; title: string; version: string }[];
   headline: Headline | null;
   statements: { id: string; kind: 'claim' | 'context'; text: string; source: SourceRef }[];
+  /** Every claim of the statements with the data's verdict. */
+  claims: ClaimsResult;
   counts: { sources: number; tradeFlows: number; events: number; projects: number; projectBatches: number; routes: number; sectors: number };
 }
 

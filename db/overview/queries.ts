@@ -5,6 +5,7 @@ import { sourceLookup } from '../sources/queries.ts';
 import { chosenFlowsSql, preparedOnce } from '../trade/chosen.ts';
 import { economyLookup } from '../trade/queries.ts';
 import type { Headline, Overview } from './contract.ts';
+import { checkClaims } from '../claims/check.ts';
 
 interface HeadlinePick {
   reporter: string;
@@ -88,6 +89,7 @@ export function overviewHandlers(ctx: Context): Pick<Handlers, 'overview'> {
         packs: db.prepare('SELECT id, title, version FROM pack ORDER BY loaded_at, id').all() as Overview['packs'],
         headline: headline(db, input),
         statements: statements.map((s) => ({ id: s.id, kind: s.kind, text: s.text, source: source(s.source_id) })),
+        claims: checkClaims(db),
         counts: {
           sources: count('SELECT count(*) FROM source'),
           tradeFlows: count('SELECT count(*) FROM trade_flow'),

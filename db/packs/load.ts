@@ -7,7 +7,7 @@ import { applyPackFlowCounts } from '../trade/flow-counts.ts';
 import { applyToHsSummary } from '../trade/hs-summary.ts';
 import type { Db } from '../open.ts';
 import { logChangesSince, statesBefore } from './changes.ts';
-import { packSchema, packTradeFlow, type Pack, type PackDate } from './schema.ts';
+import { packSchema, packTradeFlow, type Pack, type PackClaim, type PackDate } from './schema.ts';
 
 export interface PackIssue {
   path: string;
@@ -301,7 +301,13 @@ function checkReferences(pack: Pack): PackIssue[] {
       need(places, l.to, `routes[${i}].legs[${j}].to`, 'place');
     });
   });
-  pack.statements.forEach((s, i) => need(sources, s.source, `statements[${i}].source`, 'source'));
+  pack.statements.forEach((s, i) => {
+    need(sources, s.source, `statements[${i}].source`, 'source');
+    s.claims?.forEach((c, j) => {
+      need(economies, c.reporter, `statements[${i}].claims[${j}].reporter`, 'economy');
+      need(economies, c.partner, `statements[${i}].claims[${j}].partner`, 'economy');
+    });
+  });
   if (pack.sectorFigures) keys(pack.sectorFigures, 'sectorFigures');
   pack.sectorFigures?.forEach((f, i) => {
     need(sources, f.source, `sectorFigures[${i}].source`, 'source');
@@ -327,13 +333,23 @@ function dateColumns(date: PackDate | undefined, id: (key: string) => string) {
   };
 }
 
+/** A claim's kind-specific fields as stored (see 007_claims_checkable_claims.sql). */
+export function claimColumns(c: PackClaim): { measure: string; value: number | null; precision: number | null } {
+  switch (c.kind) {
+    case 'largest-partner': return { measure: c.flow, value: null, precision: null };
+    case 'total-value': return { measure: c.measure, value: c.valueUsd, precision: c.precisionUsd };
+    case 'share': return { measure: c.flow, value: c.share, precision: c.precision };
+    case 'growth': return { measure: c.measure, value: c.rate, precision: c.precision };
+  }
+}
+
 /** Tables holding a pack's rows, children first (briefings are the user's once loaded, so not here). */
 /**
  * A pack's rows that a new version replaces (deleted, then inserted again). Its sources are updated in
  * place instead: deleting a source makes SQLite look for rows citing it, a scan of trade_flow per source
  * (no index leads with source_id), which beside millions of imported rows took seconds per reload.
  */
-const PACK_TABLES = ['statement', 'route', 'project', 'event', 'export_plan', 'sector_figure', 'sector', 'stated_figure', 'trade_flow'] as const;
+const PACK_TABLES = ['claim', 'statement', 'route', 'project', 'event', 'export_plan', 'sector_figure', 'sector', 'stated_figure', 'trade_flow'] as const;
 
 /**
  * Loads a pack in one transaction. Loading the same content again writes nothing; a new version of
@@ -464,9 +480,17 @@ export function loadPack(db: Db, pack: Pack, options: LoadPackOptions = {}): Loa
       count('routes');
     }
     const insertStatement = db.prepare('INSERT INTO statement (id, kind, text, source_id, pack_id) VALUES (?, ?, ?, ?, ?)');
+    const insertClaim = db.prepare(`INSERT INTO claim (id, statement_id, position, kind, reporter, partner, year, measure, value, value_precision,
+      note, pack_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     for (const s of pack.statements) {
       insertStatement.run(id(s.key), s.kind, s.text, id(s.source), pack.id);
       count('statements');
+      s.claims?.forEach((c, i) => {
+        const row = claimColumns(c);
+        insertClaim.run(`${id(s.key)}:${i + 1}`, id(s.key), i + 1, c.kind, c.reporter, c.partner, c.year, row.measure, row.value, row.precision,
+          c.note ?? null, pack.id);
+        count('claims');
+      });
     }
     // A pack's briefings are created once; after that they belong to the user and are never overwritten.
     const now = new Date().toISOString();

@@ -185,7 +185,35 @@ export const packRoute = z.object({
   source: key,
 }).strict();
 
-export const packStatement = z.object({ key, kind: z.enum(['claim', 'context']), text, source: key }).strict();
+const claimBase = { reporter: economyCode, partner: economyCode, year, note: text.optional() };
+const claimFlow = z.enum(['export', 'import', 'total']);
+/** The unit of the last digit the source gives: 1e8 for "364.1 bn", 0.001 for "26.9%". */
+const precision = z.number().finite().positive();
+
+/** One assertion of a statement that the data can test (see db/claims/check.ts for how each kind is checked). */
+export const packClaim = z.discriminatedUnion('kind', [
+  /** `partner` is `reporter`'s largest partner by `flow` in `year`. */
+  z.object({ kind: z.literal('largest-partner'), ...claimBase, flow: claimFlow }).strict(),
+  /** `reporter`'s `measure` with `partner` in `year` was `valueUsd`, given to `precisionUsd`. */
+  z.object({
+    kind: z.literal('total-value'), ...claimBase, measure: z.enum(['export', 'import', 'total', 'balance']),
+    valueUsd: z.number().finite(), precisionUsd: precision,
+  }).strict(),
+  /** `partner`'s share of `reporter`'s `flow` with the world in `year` (a fraction: 0.25 for 25%). */
+  z.object({ kind: z.literal('share'), ...claimBase, flow: claimFlow, share: z.number().min(0).max(1), precision }).strict(),
+  /** `reporter`'s `measure` with `partner` changed by `rate` (a fraction: 0.269 for +26.9%) from the year before. */
+  z.object({ kind: z.literal('growth'), ...claimBase, measure: claimFlow, rate: z.number().finite().min(-1), precision }).strict(),
+]);
+export type PackClaim = z.infer<typeof packClaim>;
+
+export const packStatement = z.object({
+  key,
+  kind: z.enum(['claim', 'context']),
+  text,
+  source: key,
+  /** What the statement asserts that the data can test; optional, so packs without it keep their content hash. */
+  claims: z.array(packClaim).min(1).max(20).optional(),
+}).strict().refine((s) => s.kind === 'claim' || s.claims === undefined, { message: 'only a statement of kind "claim" carries claims', path: ['claims'] });
 
 export const packBriefingBlock = z.object({
   kind: z.string().min(1).max(40),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { method } from '../method.ts';
 import type { SourceRef } from '../shared-types.ts';
+import type { CheckedClaim } from '../claims/contract.ts';
 
 export interface SourceUsage {
   source: SourceRef;
@@ -10,6 +11,8 @@ export interface SourceUsage {
   projects: { id: string; title: string }[];
   routes: { id: string; name: string }[];
   statements: { id: string; text: string }[];
+  /** The claims of the source's statements, with the data's verdict. */
+  claims: CheckedClaim[];
   sectorMappings: number;
   /** Product-group figures (sector_figure) citing the source. */
   sectorFigures: number;

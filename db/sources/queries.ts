@@ -5,6 +5,7 @@ import { ApiError } from '../errors.ts';
 import type { Db } from '../open.ts';
 import type { SourceRef } from '../shared-types.ts';
 import type { SourceUsage } from './contract.ts';
+import { checkClaims } from '../claims/check.ts';
 
 interface SourceRow {
   id: string;
@@ -98,7 +99,7 @@ export function listSources(db: Db): SourceUsage[] {
   const list = rows.map((row): SourceUsage => {
     const u: SourceUsage = {
       source: toSourceRef(row), tradeFlows: row.trade_flows, statedFigures: row.stated_figures, sectorMappings: row.sector_mappings,
-      sectorFigures: row.sector_figures, events: [], projects: [], routes: [], statements: [], exportPlans: [],
+      sectorFigures: row.sector_figures, events: [], projects: [], routes: [], statements: [], exportPlans: [], claims: [],
     };
     usage.set(row.id, u);
     return u;
@@ -119,6 +120,7 @@ export function listSources(db: Db): SourceUsage[] {
     else if (c.kind === 'statement') u.statements.push({ id: c.id, text: c.name });
     else u.exportPlans.push({ id: c.id, title: c.name });
   }
+  for (const claim of checkClaims(db).claims) usage.get(claim.source.id)?.claims.push(claim);
   return list;
 }
 

@@ -20,6 +20,12 @@ export function economyLookup(db: Db): (code: string) => EconomyRef {
   };
 }
 
+/** The economy standing for a reporter's trade with the world (its totals), if the database has one. */
+export function worldEconomy(db: Db): string | undefined {
+  return db.prepare("SELECT code FROM economy WHERE code IN ('WLD', 'W00') OR (kind = 'group' AND lower(name) = 'world') ORDER BY code = 'WLD' DESC LIMIT 1")
+    .pluck().get() as string | undefined;
+}
+
 interface StatedRow {
   reporter: string;
   partner: string;
@@ -314,7 +320,7 @@ export function tradeKpi(db: Db, filter: PairFilter): TradeKpi {
   const source = sourceLookup(db);
   // Share of the reporter's total trade: only from a loaded figure of its trade with the world.
   let share: TradeKpi['share'] = null;
-  const world = db.prepare("SELECT code FROM economy WHERE code IN ('WLD', 'W00') OR (kind = 'group' AND lower(name) = 'world') LIMIT 1").pluck().get() as string | undefined;
+  const world = worldEconomy(db);
   if (world && total) {
     const w = tradeSeries(db, { reporter: filter.reporter, partner: world, from: latest.year, to: latest.year }).years[0];
     if (w?.total) {

@@ -24,7 +24,8 @@ import { headline } from '../../db/overview/queries.ts';
 import type { Db } from '../../db/open.ts';
 import { listProjects } from '../../db/projects/queries.ts';
 import { disjointPrefixes, listSectors, sectorDetail } from '../../db/sectors/queries.ts';
-import { loadPack, readPackFile } from '../../db/packs/load.ts';
+import { checkClaims } from '../../db/claims/check.ts';
+import { loadPack, parsePack, readPackFile } from '../../db/packs/load.ts';
 import { defaultPacksDir, openSession } from '../../db/session.ts';
 import { listSources } from '../../db/sources/queries.ts';
 import { reconcile, tradeKpi, tradeMirror, tradeMonthly, tradePairs, tradeSeries } from '../../db/trade/queries.ts';
@@ -159,6 +160,22 @@ try {
   console.log(`HS chapter summary (hs_chapter_summary) and per-source counts (source_flow_count) built from them in ${gen.summarySeconds.toFixed(1)} s: ` +
     `${(db.prepare('SELECT count(*) FROM hs_chapter_summary').pluck().get() as number).toLocaleString('en')} rows.`);
 
+  // Claims over the synthetic years: ranking CHN among KOR's 50 partners, a growth and a share (no world total: unchecked).
+  loadPack(db, parsePack({
+    format: 'tradebrief-pack', formatVersion: 1, id: 'bench-claims', version: '1.0.0', title: 'Benchmark claims',
+    sources: [{ key: 'C', label: 'C', publisher: 'Synthetic', title: 'Benchmark claims' }],
+    economies: [{ code: 'KOR', name: 'South Korea', kind: 'country' }, { code: 'CHN', name: 'China', kind: 'country' }],
+    statements: (['export', 'import', 'total'] as const).map((flow) => ({
+      key: `largest-${flow}`, kind: 'claim' as const, text: `CHN is KOR's largest partner by ${flow} in 2019.`, source: 'C',
+      claims: [
+        { kind: 'largest-partner' as const, reporter: 'KOR', partner: 'CHN', year: 2019, flow },
+        { kind: 'growth' as const, reporter: 'KOR', partner: 'CHN', year: 2019, measure: flow, rate: 0.1, precision: 0.001 },
+        { kind: 'share' as const, reporter: 'KOR', partner: 'CHN', year: 2019, flow, share: 0.2, precision: 0.01 },
+      ],
+    })),
+  }, 'bench-claims.json'));
+  const claimCount = checkClaims(db).claims.length;
+
   const pair = { reporter: 'KOR', partner: 'CHN' };
   const queries: [string, () => unknown][] = [
     ['tradeSeries (KOR–CHN, all years)', () => tradeSeries(db, pair)],
@@ -173,6 +190,7 @@ try {
     ['listEvents', () => listEvents(db, {}, '2022-09-15')],
     ['listRoutes', () => listRoutes(db)],
     [`listSources (${(db.prepare('SELECT count(*) FROM source').pluck().get() as number).toLocaleString('en')} sources)`, () => listSources(db)],
+    [`checkClaims (${claimCount} claims)`, () => checkClaims(db)],
   ];
   const scan = time(() => db.prepare('SELECT count(*), sum(value_usd) FROM trade_flow').get());
   console.log(`\nReference: raw full scan of trade_flow (count + sum of value_usd): median ${scan.toFixed(1)} ms over ${runs} runs\n`);

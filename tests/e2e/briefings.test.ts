@@ -36,7 +36,7 @@ describe('Briefings in Chromium', () => {
     await page.screenshot({ path: 'tests/artifacts/briefings-list.png', fullPage: true });
     await page.getByRole('link', { name: 'Korea–China trade push, August 2022' }).click();
     await page.getByTestId('block-card').first().waitFor();
-    expect(await page.getByTestId('block-card').count()).toBe(10);
+    expect(await page.getByTestId('block-card').count()).toBe(11);
     expect(await page.getByTestId('title-input').inputValue()).toBe('Korea–China trade push, August 2022');
     await page.getByTestId('briefing-chart').waitFor();
     await poll(() => page.getByTestId('briefing-chart').getAttribute('data-chart-ready')).toBe('true');

@@ -37,7 +37,7 @@ describe('the default briefing of the first pack', () => {
     expect(list.map((b) => b.title)).toEqual(['Korea–China trade push, August 2022']);
     const b = await call('getBriefing', { id: DEFAULT_ID });
     expect(b.classification).toBe('For internal use');
-    expect(b.blocks.map((x) => x.kind)).toEqual(['text', 'kpi', 'reconciliation', 'trade-chart', 'mirror', 'statements', 'sectors-table', 'projects-table', 'events-table', 'route']);
+    expect(b.blocks.map((x) => x.kind)).toEqual(['text', 'kpi', 'reconciliation', 'trade-chart', 'mirror', 'statements', 'claims', 'sectors-table', 'projects-table', 'events-table', 'route']);
     expect(b.blocks.every((x) => x.error === null)).toBe(true);
   });
 
@@ -76,7 +76,7 @@ describe('the default briefing of the first pack', () => {
     expect(result.changed).toBe(true);
     const b = await call('getBriefing', { id: DEFAULT_ID });
     expect(b.title).toBe('My edited title');
-    expect(b.blocks).toHaveLength(10);
+    expect(b.blocks).toHaveLength(11);
   });
 });
 
@@ -109,7 +109,7 @@ describe('editing briefings', () => {
     const first = copy.blocks[0];
     if (!first?.id) throw new Error('no block');
     await call('removeBlock', { id: first.id });
-    expect((await call('getBriefing', { id: DEFAULT_ID })).blocks).toHaveLength(10);
+    expect((await call('getBriefing', { id: DEFAULT_ID })).blocks).toHaveLength(11);
   });
 
   it('deletes to the trash and restores (undo)', async () => {
@@ -182,6 +182,6 @@ describe('editing briefings', () => {
     if (events?.kind !== 'events-table') throw new Error('no events');
     expect(events.data.map((e) => e.title)).toEqual(['Export fair']);
     expect(got.sources.length).toBeGreaterThan(0);
-    expect(session.db.prepare('SELECT count(*) FROM briefing_block').pluck().get()).toBe(10);
+    expect(session.db.prepare('SELECT count(*) FROM briefing_block').pluck().get()).toBe(11);
   });
 });

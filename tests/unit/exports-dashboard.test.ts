@@ -239,7 +239,11 @@ describe('the other dashboards', () => {
     expect(logistics.tables.map((f) => f.rows)).toEqual([routes.length, routes.reduce((n, r) => n + r.legs.length, 0)]);
 
     const overview = await exportData({ dashboard: 'overview', format: 'xlsx', target: saveTo(session, tmp.file('overview.xlsx')) });
-    expect(overview.tables.map((f) => f.table)).toEqual(['headline', 'statements', 'contents']);
+    expect(overview.tables.map((f) => f.table)).toEqual(['headline', 'statements', 'claims', 'contents']);
+    const claims = sheet(tmp.file('overview.xlsx'), 'claims');
+    expect(claims.rows.filter((r) => r[0]?.startsWith("China's 2021 trade with South Korea") && r[6] === 'total').map((r) => [r[8], r[10], r[14]?.slice(0, 3)])).toEqual([
+      ['mixed', 'differs', 'S4 '], ['mixed', 'holds', 'T23'], ['mixed', 'differs', 'T30'],
+    ]);
     const headline = sheet(tmp.file('overview.xlsx'), 'headline');
     expect(headline.rows.map((r) => r[0])).toEqual(['exports', 'imports', 'balance', 'total trade (sum of parts)', 'total trade (stated)']);
     expect(headline.rows[2]![5]).toMatch(/^derived: /);

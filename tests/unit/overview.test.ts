@@ -29,7 +29,7 @@ describe('overview on a new database', () => {
     expect(h.exports.source.citedIn?.publisher).toBe('Global Times');
     expect(o.counts.projects).toBe(15);
     expect(o.counts.projectBatches).toBe(1);
-    expect(o.statements.map((s) => s.kind)).toEqual(['claim', 'claim', 'claim', 'context']);
+    expect(o.statements.map((s) => s.kind)).toEqual(['claim', 'claim', 'claim', 'claim', 'context']);
   });
 
   it('reconciliation reports the stated total against the sum of its parts', () => {

@@ -7,6 +7,7 @@
 import type { Component } from 'svelte';
 import type { BlockKind, BlockSpecInput, ResolvedBlock } from '../../../../db/briefings/contract.ts';
 import type { BlockProps } from './types.ts';
+import ClaimsBlock from './blocks/ClaimsBlock.svelte';
 import EventsTableBlock from './blocks/EventsTableBlock.svelte';
 import InvalidBlock from './blocks/InvalidBlock.svelte';
 import KpiBlock from './blocks/KpiBlock.svelte';
@@ -65,6 +66,10 @@ export const blockRegistry: { [K in BlockKind]: BlockKindEntry<K> } = {
     label: 'What the sources say', description: 'Claims and context, each with its source', chart: false, component: StatementsBlock,
     defaults: () => ({}),
     fields: [],
+  },
+  claims: {
+    label: 'Claims checked', description: 'What the sources claim, with the data’s verdict and each side’s source', chart: false, component: ClaimsBlock,
+    defaults: () => ({}), fields: pairFields(true),
   },
   'trade-chart': {
     label: 'Trade balance chart', description: 'Exports, imports and balance by year', chart: true, component: TradeChartBlock,

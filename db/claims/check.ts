@@ -1,0 +1,345 @@
+/**
+ * The claims checker: every claim row against the loaded trade flows and stated figures of the same
+ * reporter and year, one reading per source (or set of sources) that can answer it.
+ *
+ * Readings. The figures a claim needs (its "atoms": China's 2021 exports to Korea, its imports…) may
+ * be given by several sources. Every source that gives all of them is one reading; sources that give
+ * only some are read together as one more reading, each missing figure taken in the series rule's
+ * order (primary series first, then the most recently published source). A single-flow figure is
+ * never checked against the claim's own source: a source does not confirm itself (its parts, summed,
+ * are a different figure and are checked). Stated totals and balances of other sources are readings too.
+ *
+ * Ranks (largest-partner) hold only when no other partner can be larger: every loaded partner's
+ * figure is smaller, and so is what the reporter's total with the world leaves unallocated to loaded
+ * partners (an upper bound for every partner not loaded). Without that total a rank can fail (a
+ * loaded partner is larger) but never hold.
+ */
+import type { Db } from '../open.ts';
+import type { EconomyRef, SourceRef } from '../shared-types.ts';
+import { sourceLookup } from '../sources/queries.ts';
+import { economyLookup, worldEconomy } from '../trade/queries.ts';
+import type { CheckedClaim, ClaimKind, ClaimMeasure, ClaimReading, ClaimSpec, ClaimsResult, ReadingPart } from './contract.ts';
+
+export const ROUNDING_RULE =
+  'A stated figure holds when the data, rounded to the last digit the source gives, equals it: the difference is at most half a unit of that ' +
+  'digit (a stated 364.1 bn holds for 364.05 to 364.15 bn). A rank holds only when no other partner can be larger.';
+
+/** The one tolerance rule of every check (see ROUNDING_RULE); the tiny margin absorbs binary floating point. */
+export function withinRounding(data: number, stated: number, precision: number): boolean {
+  return Math.abs(data - stated) <= precision / 2 + precision * 1e-9;
+}
+
+type Flow = 'export' | 'import';
+
+interface FlowRow {
+  partner: string;
+  flow: Flow;
+  value_usd: number;
+  series: 'primary' | 'crosscheck';
+  source_id: string;
+  published_value: string | null;
+}
+
+/** One figure a claim needs, with every loaded value of it. */
+interface Atom {
+  key: string;
+  label: string;
+  year: number;
+  flow: Flow;
+  role: 'subject' | 'world';
+  rows: FlowRow[];
+}
+
+/** The series rule's order (db/trade/queries.ts SERIES_RULE): primary first, then the most recently published, then by id. */
+function ruleOrder(a: FlowRow, b: FlowRow): number {
+  return (a.series === 'primary' ? 0 : 1) - (b.series === 'primary' ? 0 : 1)
+    || (a.published_value === null ? 1 : 0) - (b.published_value === null ? 1 : 0)
+    || (b.published_value ?? '').localeCompare(a.published_value ?? '')
+    || a.source_id.localeCompare(b.source_id);
+}
+
+/** Readings over the atoms: one per source giving all of them, then one of the sources giving only some. */
+function sourceReadings(atoms: Atom[]): FlowRow[][] {
+  if (atoms.some((a) => a.rows.length === 0)) return [];
+  const bySource = new Map<string, Map<string, FlowRow>>();
+  for (const atom of atoms) {
+    for (const row of atom.rows) {
+      let m = bySource.get(row.source_id);
+      if (!m) bySource.set(row.source_id, (m = new Map()));
+      m.set(atom.key, row);
+    }
+  }
+  const complete: FlowRow[][] = [];
+  const partial = new Set<string>();
+  for (const [sourceId, m] of bySource) {
+    if (m.size === atoms.length) complete.push(atoms.map((a) => m.get(a.key)!));
+    else partial.add(sourceId);
+  }
+  complete.sort((a, b) => ruleOrder(a[0]!, b[0]!));
+  if (partial.size > 0) {
+    complete.push(atoms.map((a) => [...a.rows].filter((r) => partial.has(r.source_id)).sort(ruleOrder)[0] ?? [...a.rows].sort(ruleOrder)[0]!));
+  }
+  return complete;
+}
+
+function pick(rows: FlowRow[]): FlowRow | undefined {
+  return [...rows].sort(ruleOrder)[0];
+}
+
+const FLOW_WORDS: Record<Flow, string> = { export: 'exports to', import: 'imports from' };
+const MEASURE_WORDS: Record<ClaimMeasure, string> = {
+  export: 'exports to', import: 'imports from', total: 'exports to and imports from', balance: 'exports to and imports from',
+};
+const flowsOf = (measure: ClaimMeasure): Flow[] => (measure === 'export' ? ['export'] : measure === 'import' ? ['import'] : ['export', 'import']);
+const bn = (v: number): string => `USD ${(v / 1e9).toFixed(1)} bn`;
+
+interface ClaimRow {
+  id: string;
+  statement_id: string;
+  kind: ClaimKind;
+  reporter: string;
+  partner: string;
+  year: number;
+  measure: ClaimMeasure;
+  value: number | null;
+  value_precision: number | null;
+  note: string | null;
+  text: string;
+  source_id: string;
+}
+
+export interface ClaimFilter {
+  sourceId?: string | undefined;
+  reporter?: string | undefined;
+  partner?: string | undefined;
+}
+
+/** Checks every claim matching the filter (in the order the statements were loaded). */
+export function checkClaims(db: Db, filter: ClaimFilter = {}): ClaimsResult {
+  const rows = db.prepare(`
+    SELECT c.id, c.statement_id, c.kind, c.reporter, c.partner, c.year, c.measure, c.value, c.value_precision, c.note, s.text, s.source_id
+    FROM claim c JOIN statement s ON s.id = c.statement_id
+    WHERE (:source IS NULL OR s.source_id = :source) AND (:reporter IS NULL OR c.reporter = :reporter) AND (:partner IS NULL OR c.partner = :partner)
+    ORDER BY s.rowid, c.position`).all({ source: filter.sourceId ?? null, reporter: filter.reporter ?? null, partner: filter.partner ?? null }) as ClaimRow[];
+  const checker = new Checker(db);
+  return { claims: rows.map((r) => checker.check(r)), rule: ROUNDING_RULE };
+}
+
+class Checker {
+  private readonly source: (id: string) => SourceRef;
+  private readonly economy: (code: string) => EconomyRef;
+  private readonly world: string | undefined;
+  private readonly pairRows;
+  private readonly partnerRows;
+  private readonly statedRows;
+
+  constructor(db: Db) {
+    this.source = sourceLookup(db);
+    this.economy = economyLookup(db);
+    this.world = worldEconomy(db);
+    this.pairRows = db.prepare(`SELECT f.partner, f.flow, f.value_usd, f.series, f.source_id, s.published_value
+      FROM trade_flow f JOIN source s ON s.id = f.source_id
+      WHERE f.reporter = ? AND f.partner = ? AND f.product_code = 'TOTAL' AND f.year = ? AND f.month IS NULL AND f.flow IN ('export', 'import')`);
+    // Economy first: each country is a short range of the natural-key index (reporter, partner, product_code, year).
+    this.partnerRows = db.prepare(`SELECT f.partner, f.flow, f.value_usd, f.series, f.source_id, s.published_value
+      FROM economy e CROSS JOIN trade_flow f JOIN source s ON s.id = f.source_id
+      WHERE e.kind = 'country' AND f.reporter = ? AND f.partner = e.code AND f.product_code = 'TOTAL' AND f.year = ? AND f.month IS NULL
+        AND f.flow IN ('export', 'import')`);
+    this.statedRows = db.prepare(`SELECT value_usd, source_id FROM stated_figure
+      WHERE reporter = ? AND partner = ? AND year = ? AND measure = ? AND source_id <> ? ORDER BY source_id`);
+  }
+
+  /** Every country partner's annual flows of a reporter and year, read once for all the claims about them. */
+  private readonly partnerCache = new Map<string, FlowRow[]>();
+  private partners(reporter: string, year: number): FlowRow[] {
+    const key = `${reporter}:${year}`;
+    let rows = this.partnerCache.get(key);
+    if (!rows) this.partnerCache.set(key, (rows = this.partnerRows.all(reporter, year) as FlowRow[]));
+    return rows;
+  }
+
+  check(row: ClaimRow): CheckedClaim {
+    const claim: ClaimSpec = {
+      kind: row.kind, reporter: this.economy(row.reporter), partner: this.economy(row.partner), year: row.year, measure: row.measure,
+      value: row.value, precision: row.value_precision, note: row.note,
+    };
+    const { readings, needs } = this.readings(claim, row.source_id);
+    const deciding = readings.filter((r) => r.verdict !== 'unknown');
+    const verdict = deciding.length === 0 ? 'unchecked'
+      : deciding.every((r) => r.verdict === 'holds') ? 'holds'
+      : deciding.every((r) => r.verdict === 'differs') ? 'differs' : 'mixed';
+    return {
+      id: row.id, statementId: row.statement_id, text: row.text, source: this.source(row.source_id), claim, verdict, readings,
+      needs: verdict === 'unchecked' ? (readings.find((r) => r.needs)?.needs ?? needs) : null,
+    };
+  }
+
+  private readings(claim: ClaimSpec, claimSource: string): { readings: ClaimReading[]; needs: string } {
+    switch (claim.kind) {
+      case 'total-value': return this.totalValue(claim, claimSource);
+      case 'growth': return this.growth(claim);
+      case 'share': return this.share(claim);
+      case 'largest-partner': return this.largest(claim);
+    }
+  }
+
+  private atoms(reporter: EconomyRef, partner: EconomyRef, year: number, flows: Flow[], role: Atom['role'] = 'subject'): Atom[] {
+    const rows = this.pairRows.all(reporter.code, partner.code, year) as FlowRow[];
+    return flows.map((flow) => ({
+      key: `${role}:${year}:${flow}`, year, flow, role, rows: rows.filter((r) => r.flow === flow),
+      label: role === 'world' ? `${reporter.name}'s total ${flow === 'export' ? 'exports' : 'imports'}, ${year}` : `${reporter.name}'s ${FLOW_WORDS[flow]} ${partner.name}, ${year}`,
+    }));
+  }
+
+  private parts(atoms: Atom[], rows: FlowRow[]): ReadingPart[] {
+    return rows.map((r, i) => ({ label: atoms[i]!.label, value: r.value_usd, source: this.source(r.source_id) }));
+  }
+
+  /** A stated figure's reading: the data's figure against the claim's, by the rounding rule. */
+  private compare(claim: ClaimSpec, value: number, basis: string, parts: ReadingPart[]): ClaimReading {
+    const stated = claim.value!;
+    const precision = claim.precision!;
+    const difference = value - stated;
+    const holds = withinRounding(value, stated, precision);
+    const underOneUnit = !holds && Math.abs(difference) < precision * (1 - 1e-9);
+    return {
+      verdict: holds ? 'holds' : 'differs', basis, value, difference, relative: stated === 0 ? null : difference / Math.abs(stated), leader: null, parts,
+      note: underOneUnit ? 'Less than one unit of the last digit the source gives: the source may have cut the figure rather than rounded it.' : null,
+      needs: null,
+    };
+  }
+
+  private totalValue(claim: ClaimSpec, claimSource: string): { readings: ClaimReading[]; needs: string } {
+    const flows = flowsOf(claim.measure);
+    const atoms = this.atoms(claim.reporter, claim.partner, claim.year, flows);
+    const single = flows.length === 1;
+    const readings = sourceReadings(atoms)
+      .filter((rows) => !(single && rows.every((r) => r.source_id === claimSource)))
+      .map((rows) => {
+        const value = claim.measure === 'balance' ? rows[0]!.value_usd - rows[1]!.value_usd : rows.reduce((s, r) => s + r.value_usd, 0);
+        const own = rows.every((r) => r.source_id === claimSource);
+        const formula = claim.measure === 'total' ? 'exports + imports' : claim.measure === 'balance' ? 'exports − imports' : claim.measure === 'export' ? 'exports' : 'imports';
+        return this.compare(claim, value, own ? `the source's own parts: ${formula}` : formula, this.parts(atoms, rows));
+      });
+    if (claim.measure === 'total' || claim.measure === 'balance') {
+      const measure = claim.measure === 'total' ? 'total_trade' : 'balance';
+      const stated = this.statedRows.all(claim.reporter.code, claim.partner.code, claim.year, measure, claimSource) as { value_usd: number; source_id: string }[];
+      for (const s of stated) {
+        const label = `${claim.reporter.name}'s ${claim.measure === 'total' ? 'total trade' : 'balance'} with ${claim.partner.name}, ${claim.year}, as stated`;
+        readings.push(this.compare(claim, s.value_usd, claim.measure === 'total' ? 'stated total' : 'stated balance', [{ label, value: s.value_usd, source: this.source(s.source_id) }]));
+      }
+    }
+    return { readings, needs: `${claim.reporter.name}'s ${MEASURE_WORDS[claim.measure]} ${claim.partner.name} in ${claim.year}, as ${claim.reporter.name} reports them (from a source other than the claim's own).` };
+  }
+
+  private growth(claim: ClaimSpec): { readings: ClaimReading[]; needs: string } {
+    const flows = flowsOf(claim.measure);
+    const atoms = [...this.atoms(claim.reporter, claim.partner, claim.year - 1, flows), ...this.atoms(claim.reporter, claim.partner, claim.year, flows)];
+    const readings = sourceReadings(atoms).map((rows): ClaimReading => {
+      const before = rows.filter((_, i) => atoms[i]!.year === claim.year - 1).reduce((s, r) => s + r.value_usd, 0);
+      const now = rows.filter((_, i) => atoms[i]!.year === claim.year).reduce((s, r) => s + r.value_usd, 0);
+      const parts = this.parts(atoms, rows);
+      const basis = `${claim.year} against ${claim.year - 1}`;
+      if (before === 0) {
+        return { verdict: 'unknown', basis, value: null, difference: null, relative: null, leader: null, parts, note: `The ${claim.year - 1} figure is zero: no rate of change.`, needs: null };
+      }
+      return this.compare(claim, now / before - 1, basis, parts);
+    });
+    return { readings, needs: `${claim.reporter.name}'s ${MEASURE_WORDS[claim.measure]} ${claim.partner.name} in ${claim.year - 1} and ${claim.year}.` };
+  }
+
+  private share(claim: ClaimSpec): { readings: ClaimReading[]; needs: string } {
+    const flows = flowsOf(claim.measure);
+    const words = claim.measure === 'total' ? 'total exports and imports' : claim.measure === 'export' ? 'total exports' : 'total imports';
+    const needs = `${claim.reporter.name}'s ${MEASURE_WORDS[claim.measure]} ${claim.partner.name} in ${claim.year}, and its ${words} (trade with the world) that year.`;
+    if (!this.world) return { readings: [], needs };
+    const subject = this.atoms(claim.reporter, claim.partner, claim.year, flows);
+    const world = this.atoms(claim.reporter, this.economy(this.world), claim.year, flows, 'world');
+    const atoms = [...subject, ...world];
+    const readings = sourceReadings(atoms).map((rows): ClaimReading => {
+      const part = rows.filter((_, i) => atoms[i]!.role === 'subject').reduce((s, r) => s + r.value_usd, 0);
+      const whole = rows.filter((_, i) => atoms[i]!.role === 'world').reduce((s, r) => s + r.value_usd, 0);
+      const parts = this.parts(atoms, rows);
+      const basis = `share of ${claim.reporter.name}'s ${words}`;
+      if (whole <= 0) return { verdict: 'unknown', basis, value: null, difference: null, relative: null, leader: null, parts, note: 'The total is zero.', needs: null };
+      return this.compare(claim, part / whole, basis, parts);
+    });
+    return { readings, needs };
+  }
+
+  private largest(claim: ClaimSpec): { readings: ClaimReading[]; needs: string } {
+    const flows = flowsOf(claim.measure);
+    const R = claim.reporter.name;
+    const flowWords = claim.measure === 'total' ? 'exports and imports' : claim.measure === 'export' ? 'exports' : 'imports';
+    const needs = `${R}'s ${flowWords} with ${claim.partner.name} and with every other partner in ${claim.year}, or ${R}'s total ${flowWords} (trade with the world) that year.`;
+    const subject = this.atoms(claim.reporter, claim.partner, claim.year, flows);
+    const subjectReadings = sourceReadings(subject);
+    if (subjectReadings.length === 0) return { readings: [], needs };
+
+    // Every other country partner of the reporter that year, one value per flow by the series rule.
+    const byPartner = new Map<string, Map<Flow, FlowRow[]>>();
+    for (const r of this.partners(claim.reporter.code, claim.year)) {
+      if (!flows.includes(r.flow)) continue;
+      let m = byPartner.get(r.partner);
+      if (!m) byPartner.set(r.partner, (m = new Map()));
+      m.set(r.flow, [...(m.get(r.flow) ?? []), r]);
+    }
+    const chosen = new Map<string, Map<Flow, FlowRow>>();
+    for (const [code, m] of byPartner) chosen.set(code, new Map([...m].map(([f, rows]) => [f, pick(rows)!])));
+    // What the reporter's total with the world leaves unallocated to loaded partners, per flow (null: total not loaded).
+    const unallocated = new Map<Flow, number | null>();
+    const worldParts: ReadingPart[] = [];
+    for (const f of flows) {
+      const w = this.world && this.world !== claim.partner.code
+        ? pick((this.pairRows.all(claim.reporter.code, this.world, claim.year) as FlowRow[]).filter((r) => r.flow === f)) : undefined;
+      if (!w) { unallocated.set(f, null); continue; }
+      worldParts.push({ label: `${R}'s total ${f === 'export' ? 'exports' : 'imports'}, ${claim.year}`, value: w.value_usd, source: this.source(w.source_id) });
+      let allocated = 0;
+      for (const m of chosen.values()) allocated += m.get(f)?.value_usd ?? 0;
+      unallocated.set(f, Math.max(0, w.value_usd - allocated));
+    }
+    const others = [...chosen].filter(([code]) => code !== claim.partner.code).map(([code, m]) => {
+      const known = flows.filter((f) => m.has(f));
+      const lower = known.reduce((s, f) => s + m.get(f)!.value_usd, 0);
+      const upper = flows.reduce((s, f) => s + (m.get(f)?.value_usd ?? unallocated.get(f) ?? Infinity), 0);
+      return { code, lower, upper, missing: flows.filter((f) => !m.has(f)), sources: [...new Set(known.map((f) => m.get(f)!.source_id))] };
+    });
+    const unseen = flows.reduce((s, f) => s + (unallocated.get(f) ?? Infinity), 0);
+    const leader = others.reduce<(typeof others)[number] | undefined>((best, o) => (!best || o.lower > best.lower ? o : best), undefined);
+
+    const readings = subjectReadings.map((rows): ClaimReading => {
+      const value = rows.reduce((s, r) => s + r.value_usd, 0);
+      const parts = this.parts(subject, rows);
+      const compared = others.length === 0 ? `no other partner of ${R} loaded` : `ranked against ${others.length} other partner${others.length === 1 ? '' : 's'} loaded`;
+      const leaderRef = leader ? { economy: this.economy(leader.code), value: leader.lower, sources: leader.sources.map((id) => this.source(id)) } : null;
+      const base = { value, parts, leader: leaderRef };
+      if (leader && leader.lower >= value) {
+        const partial = leader.missing.length > 0 ? ` (its ${leader.missing.join(' and ')}s are not loaded: at least this)` : '';
+        return {
+          ...base, verdict: 'differs', basis: compared, difference: leader.lower - value, relative: value === 0 ? null : (leader.lower - value) / value,
+          note: `${leaderRef!.economy.name} is ${leader.lower > value ? 'larger' : 'as large'}${partial}.`, needs: null,
+        };
+      }
+      const blocking = others.filter((o) => o.upper >= value);
+      if (blocking.length === 0 && unseen < value) {
+        return {
+          ...base, verdict: 'holds', basis: compared, difference: leader ? leader.lower - value : null, relative: leader && value !== 0 ? (leader.lower - value) / value : null,
+          parts: [...parts, ...worldParts],
+          note: worldParts.length === flows.length
+            ? `${R}'s total with the world leaves ${bn(unseen)} unallocated to the partners loaded: less than ${claim.partner.name}'s figure, so no partner not loaded can be larger.`
+            : null,
+          needs: null,
+        };
+      }
+      const missingWorld = flows.some((f) => unallocated.get(f) === null);
+      const reason = missingWorld
+        ? `${R}'s total ${flowWords} (trade with the world) in ${claim.year}, or its trade with every partner that year: ${others.length === 0 ? 'no other partner of ' + R + ' is loaded' : `only ${others.length} other partner${others.length === 1 ? ' is' : 's are'} loaded`}.`
+        : blocking.length > 0
+          ? `${blocking.slice(0, 3).map((o) => `${this.economy(o.code).name}'s ${o.missing.join(' and ')}s`).join(', ')} with ${R} in ${claim.year}.`
+          : `${R}'s ${flowWords} with more of its partners in ${claim.year}: ${bn(unseen)} of its total is not allocated to a loaded partner, as much as ${claim.partner.name}'s figure or more.`;
+      return { ...base, verdict: 'unknown', basis: compared, difference: null, relative: null, parts: [...parts, ...worldParts], note: null, needs: reason };
+    });
+    return { readings, needs };
+  }
+}
+
