@@ -13,6 +13,7 @@ import { importsHandlers } from './imports/queries.ts';
 import { editHandlers } from './edit/queries.ts';
 import { backupsHandlers } from './backups/queries.ts';
 import { exportsHandlers } from './exports/queries.ts';
+import { partnersHandlers } from './partners/queries.ts';
 
 /** The data core's implementation of the contract: every area's handlers, joined. */
 export function createHandlers(ctx: Context): Handlers {
@@ -30,5 +31,6 @@ export function createHandlers(ctx: Context): Handlers {
     ...editHandlers(ctx),
     ...backupsHandlers(ctx),
     ...exportsHandlers(ctx),
+    ...partnersHandlers(ctx),
   } satisfies Handlers;
 }
