@@ -22,6 +22,8 @@ export interface PartnerFlow {
 export interface ReporterTotal {
   value: number;
   basis: 'stated' | 'sum-of-partners';
+  /** How many partners a sum covers (null for a stated total). A sum over one partner gives no shares. */
+  partners: number | null;
   sources: SourceRef[];
 }
 
@@ -83,6 +85,8 @@ export interface PartnerSeriesPoint {
 export interface PartnerSeries {
   reporter: EconomyRef;
   years: number[];
+  /** The first year any of these partners is loaded. Without a first year asked for, the series starts at the first year with the reporter's stated totals (where loaded) instead. */
+  earliestYear: number | null;
   /** One entry per partner asked for, in the order asked. */
   partners: { partner: EconomyRef; points: PartnerSeriesPoint[] }[];
   /** The reporter's totals by year (same order as `years`): the denominators of the shares. */

@@ -128,7 +128,7 @@ function totalsOf(
 ): { exports: ReporterTotal | null; imports: ReporterTotal | null; total: ReporterTotal | null } {
   const one = (flow: 'export' | 'import'): ReporterTotal | null => {
     const stated = world?.[flow];
-    if (stated) return { value: stated.value_usd, basis: 'stated', sources: [source(stated.source_id)] };
+    if (stated) return { value: stated.value_usd, basis: 'stated', partners: null, sources: [source(stated.source_id)] };
     let sum = 0;
     let n = 0;
     const used = new Map<string, SourceRef>();
@@ -139,12 +139,13 @@ function totalsOf(
       n++;
       if (!used.has(r.source_id)) used.set(r.source_id, source(r.source_id));
     }
-    return n === 0 ? null : { value: sum, basis: 'sum-of-partners', sources: [...used.values()] };
+    return n === 0 ? null : { value: sum, basis: 'sum-of-partners', partners: n, sources: [...used.values()] };
   };
   const exports = one('export');
   const imports = one('import');
   const total: ReporterTotal | null = exports && imports
     ? { value: exports.value + imports.value, basis: exports.basis === 'stated' && imports.basis === 'stated' ? 'stated' : 'sum-of-partners',
+      partners: exports.basis === 'stated' && imports.basis === 'stated' ? null : Math.max(exports.partners ?? 0, imports.partners ?? 0),
       sources: [...new Map([...exports.sources, ...imports.sources].map((s) => [s.id, s])).values()] }
     : null;
   return { exports, imports, total };
@@ -154,8 +155,10 @@ function flowOf(r: ChosenRow | undefined, source: (id: string) => SourceRef): Pa
   return r ? { value: r.value_usd, source: source(r.source_id), alternatives: r.alternatives } : null;
 }
 
+/** A share of the total; none of a sum over a single partner (it would read 100 % whatever the trade). */
 function share(value: number | null, total: ReporterTotal | null): number | null {
-  return value === null || !total || total.value === 0 ? null : value / total.value;
+  if (value === null || !total || total.value === 0 || (total.partners !== null && total.partners < 2)) return null;
+  return value / total.value;
 }
 
 const yearsCache = new WeakMap<Db, Map<string, { version: string; years: { year: number; complete: boolean }[] }>>();
@@ -294,9 +297,13 @@ export function partnerSeries(db: Db, input: { reporter: string; partners: strin
   const span = preparedOnce(db, `SELECT min(f.year) AS first, max(f.year) AS last FROM trade_flow f
     WHERE f.reporter = :reporter AND f.partner IN (SELECT value FROM json_each(:partners)) AND ${ANNUAL}`)
     .get({ reporter: input.reporter, partners: JSON.stringify(asked) }) as { first: number | null; last: number | null };
-  const from = input.from ?? span.first;
+  // By default from the first year with the reporter's stated totals, so every share has the same kind of denominator.
+  const firstStated = world
+    ? preparedOnce(db, `SELECT min(f.year) FROM trade_flow f WHERE f.reporter = ? AND f.partner = ? AND ${ANNUAL}`).pluck().get(input.reporter, world) as number | null
+    : null;
+  const from = input.from ?? (span.first !== null && firstStated !== null && span.last !== null && firstStated <= span.last ? Math.max(span.first, firstStated) : span.first);
   const to = input.to ?? span.last;
-  const base = { reporter: economy(input.reporter), rule: RULE };
+  const base = { reporter: economy(input.reporter), earliestYear: span.first, rule: RULE };
   if (from === null || to === null || from > to) {
     return { ...base, years: [], partners: asked.map((code) => ({ partner: economy(code), points: [] })), totals: [], sources: [] };
   }

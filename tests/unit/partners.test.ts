@@ -86,7 +86,7 @@ describe('partner ranking without a stated total (shares of the sum over partner
   });
 
   it('shares of the sum over partners add up to 1, and the page is told so', () => {
-    expect(r.totals.exports).toMatchObject({ value: 220 * bn, basis: 'sum-of-partners' });
+    expect(r.totals.exports).toMatchObject({ value: 220 * bn, basis: 'sum-of-partners', partners: 4 });
     expect(r.totals.imports).toMatchObject({ value: 165 * bn, basis: 'sum-of-partners' });
     const sum = (k: 'exports' | 'imports') => r.partners.reduce((acc, p) => acc + (p.share[k] ?? 0), 0);
     expect(sum('exports')).toBeCloseTo(1, 12);
@@ -198,14 +198,21 @@ describe('on the default packs', () => {
     expect(sum).toBeLessThanOrEqual(1);
   });
 
+  it('a series starts by default at the first year with the reporter\'s stated totals, and says what is loaded earlier', () => {
+    const s = partnerSeries(session.db, { reporter: 'KOR', partners: ['CHN'] });
+    expect([s.years[0], s.years[s.years.length - 1], s.earliestYear]).toEqual([1991, 2024, 1975]);
+  });
+
   it('China\'s share of Korea\'s exports and imports by year, 1991 on stated totals', () => {
     const s = partnerSeries(session.db, { reporter: 'KOR', partners: ['CHN'], from: 1991, to: 2024 });
     const at = (y: number) => s.partners[0]!.points.find((p) => p.year === y)!;
     expect(at(2021).share.exports).toBeCloseTo(162912974000 / 644400368000, 12);
     expect(at(2021).share.imports).toBeCloseTo(138628127000 / 615093447000, 12);
     expect(s.totals.every((t, i) => s.years[i] === 2024 || t.exports?.basis === 'stated')).toBe(true);
-    // 2024: Korea's exports to China are known (KITA), its totals are not loaded: the share is over the partners loaded, said so.
-    expect(s.totals[s.years.indexOf(2024)]?.exports?.basis).toBe('sum-of-partners');
+    // 2024: only Korea's exports to China are loaded (KITA), no total: a sum over one partner gives no share.
+    expect(s.totals[s.years.indexOf(2024)]?.exports).toMatchObject({ basis: 'sum-of-partners', partners: 1 });
+    expect(at(2024).exports?.value).toBe(133026000000);
+    expect(at(2024).share.exports).toBeNull();
     expect(at(2024).imports).toBeNull();
   });
 });
