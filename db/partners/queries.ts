@@ -74,7 +74,12 @@ function chosen(db: Db, reporter: string, partners: readonly string[], years: re
   const key = (r: { partner: string; year: number; flow: string }): string => `${r.partner} ${r.year} ${r.flow}`;
   for (const r of candidates) count.set(key(r), (count.get(key(r)) ?? 0) + 1);
   const contested = new Set(candidates.filter((r) => count.get(key(r))! > 1).map((r) => r.partner));
-  const out: ChosenRow[] = candidates.filter((r) => !contested.has(r.partner)).map((r) => ({ ...r, alternatives: 0 }));
+  const out: ChosenRow[] = [];
+  for (const r of candidates) {
+    if (contested.has(r.partner)) continue;
+    (r as ChosenRow).alternatives = 0;
+    out.push(r as ChosenRow);
+  }
   if (contested.size > 0) {
     out.push(...(preparedOnce(db, CHOSEN_SQL).all({ ...params, partners: JSON.stringify([...contested]) }) as ChosenRow[]));
   }
