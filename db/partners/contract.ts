@@ -104,6 +104,15 @@ export interface PartnerReporter {
 
 const range = { from: yearSchema.optional(), to: yearSchema.optional() };
 
+/** What the Partners view shows, as its filters: the year's ranking, the rank history, the compared partners (the top four when none). */
+export const partnersExportFilters = z.object({
+  reporter: economyCode,
+  year: yearSchema.optional(),
+  by: z.enum(PARTNER_MEASURES).default('exports'),
+  compare: z.array(economyCode).max(12).default([]),
+  ...range,
+}).strict();
+
 export const partnersContract = {
   /** Reporters with figures for at least two partner countries, most partners first. */
   partnerReporters: method<PartnerReporter[]>()(z.object({}).strict()),

@@ -36,6 +36,7 @@ describe('Partners view', () => {
     expect(rows[0]![2]).toMatch(/^124\.8\s*19\.7% · −19\.9% y\/y$/);
     expect(rows.length).toBe(20);
     expect(await page.getByTestId('partners-totals').innerText()).toMatch(/632\.2[\s\S]*As stated \(trade with the World\)/);
+    expect(await page.getByRole('button', { name: 'Export data…' }).isVisible()).toBe(true);
 
     // Ranked by balance: Korea's largest surplus first; the URL holds the choice.
     await page.getByTestId('partners-by').selectOption('balance');

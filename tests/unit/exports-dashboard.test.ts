@@ -124,6 +124,28 @@ describe('the other dashboards', () => {
     expect(readCsvAll(tmp.file('cancelled-projects.csv')).header[0]).toBe('title');
   });
 
+  it('partners: the totals with their basis, every partner of the year, the rank history and the compared partners with China\'s shares', async () => {
+    const filters = { reporter: 'KOR', year: 2023, by: 'exports', from: 2019 };
+    const ranking = await call<{ partners: unknown[] }>('partnerRanking', { reporter: 'KOR', year: 2023 });
+    const res = await exportData({ dashboard: 'partners', filters, format: 'csv', path: tmp.file('partners.csv') });
+    expect(res.files.map((f) => f.table)).toEqual(['totals', 'ranking', 'rank_history', 'partner_series']);
+    // Rank history 2019–2023 (to the year shown); series 2019–2024 (Korea's 2024 exports to China are loaded).
+    expect(res.files.map((f) => f.rows)).toEqual([3, ranking.partners.length, 10 * 5, 4 * 6]);
+    const totals = readCsvAll(tmp.file('partners-totals.csv')).rows.map((r) => r.fields);
+    expect(totals[0]?.slice(0, 5)).toEqual(['KOR', '2023', 'exports', '632225824000', 'stated total (trade with the World)']);
+    expect(totals[0]?.[5]).toMatch(/^W1 — Korea Customs Service statistics published by KOSIS/);
+    const ranked = readCsvAll(tmp.file('partners-ranking.csv'));
+    const china = ranked.rows.find((r) => r.fields[2] === 'CHN')!.fields;
+    const col = (name: string): string => china[ranked.header.indexOf(name)]!;
+    expect([col('rank_exports'), col('exports_usd')]).toEqual(['1', '124817682000']);
+    expect(Number(col('exports_share'))).toBeCloseTo(124817682000 / 632225824000, 12);
+    // The top four by exports are compared when none is chosen; China is among them, so its shares come once.
+    const series = readCsvAll(tmp.file('partners-partner_series.csv')).rows.map((r) => r.fields);
+    expect([...new Set(series.map((r) => r[1]))]).toEqual(['CHN', 'USA', 'VNM', 'JPN']);
+    await expect(exportData({ dashboard: 'partners', filters: { ...filters, compare: ['WLD'] }, format: 'csv', path: tmp.file('p2.csv') }))
+      .rejects.toMatchObject({ code: 'invalid-input', message: expect.stringMatching(/WLD is not a partner country/) });
+  });
+
   it('events (upcoming and past as of today, with a kind filter), logistics and the overview', async () => {
     const events = await exportData({ dashboard: 'events', filters: { kind: 'meeting' }, format: 'csv', path: tmp.file('events.csv') });
     const d = await call<{ upcoming: unknown[]; past: { title: string }[] }>('listEvents', { kind: 'meeting' });
