@@ -208,7 +208,7 @@ describe('Export sectors, projects, events, logistics dashboards', () => {
 });
 
 describe('every view: accessibility (axe-core) in light and dark, screenshots', () => {
-  const viewsToCheck = ['overview', 'trade', 'sectors', 'projects', 'events', 'logistics', 'sources'];
+  const viewsToCheck = ['overview', 'trade', 'partners', 'sectors', 'projects', 'events', 'logistics', 'sources'];
   for (const scheme of ['light', 'dark'] as const) {
     it(`no serious or critical axe violation, ${scheme}`, async () => {
       const page = await app.newPage({ colorScheme: scheme, reducedMotion: 'reduce' });
