@@ -24,14 +24,16 @@ import {
 const ANNUAL = "f.product_code = 'TOTAL' AND f.month IS NULL AND f.flow IN ('export', 'import')";
 
 const CANDIDATES_WHERE =
-  `f.reporter = :reporter AND f.partner IN (SELECT value FROM json_each(:partners)) AND f.year IN (SELECT value FROM json_each(:years)) AND ${ANNUAL}`;
+  `f.reporter = :reporter AND f.partner IN (SELECT value FROM json_each(:partners)) AND f.year BETWEEN :from AND :to AND ${ANNUAL}`;
 
 /**
- * The annual flows of a reporter with each partner economy listed in :partners (a JSON array), for
- * the years listed in :years: probed partner by partner and year by year through the index on
- * (reporter, partner, year), so the cost follows the rows asked for, not the table.
+ * The annual flows of a reporter with each partner economy listed in :partners (a JSON array), from
+ * year :from to :to: one short range per partner in the partial index of
+ * annual totals (migration 005), which stays small beside millions of HS rows; the natural key the
+ * planner picks otherwise makes every probe descend the whole table's index.
  */
-const CANDIDATES_SQL = `SELECT f.partner, f.year, f.flow, f.value_usd, f.source_id FROM trade_flow f WHERE ${CANDIDATES_WHERE}`;
+const CANDIDATES_SQL = `SELECT f.partner, f.year, f.flow, f.value_usd, f.source_id FROM trade_flow f INDEXED BY trade_flow_totals WHERE ${CANDIDATES_WHERE}
+  ORDER BY f.partner, f.year, f.flow`;
 
 /** The same flows, one chosen per flow where several sources give it (the shared choice block). */
 const CHOSEN_SQL = `SELECT c.partner, c.year, c.flow, c.value_usd, c.source_id, c.alternatives FROM (${chosenFlowsSql(CANDIDATES_WHERE)}) c`;
@@ -66,14 +68,17 @@ function partnerEconomies(db: Db, reporter: string): Economies {
  * One row per flow. A flow given by one source needs no choice; the choice block runs only for the
  * partners where some flow has several sources, which keeps a ranking of every partner fast.
  */
-function chosen(db: Db, reporter: string, partners: readonly string[], years: readonly number[]): ChosenRow[] {
-  if (partners.length === 0 || years.length === 0) return [];
-  const params = { reporter, partners: JSON.stringify(partners), years: JSON.stringify(years) };
+function chosen(db: Db, reporter: string, partners: readonly string[], from: number, to: number): ChosenRow[] {
+  if (partners.length === 0 || from > to) return [];
+  const params = { reporter, partners: JSON.stringify(partners), from, to };
   const candidates = preparedOnce(db, CANDIDATES_SQL).all(params) as Omit<ChosenRow, 'alternatives'>[];
-  const count = new Map<string, number>();
-  const key = (r: { partner: string; year: number; flow: string }): string => `${r.partner} ${r.year} ${r.flow}`;
-  for (const r of candidates) count.set(key(r), (count.get(key(r)) ?? 0) + 1);
-  const contested = new Set(candidates.filter((r) => count.get(key(r))! > 1).map((r) => r.partner));
+  // The index returns the rows of one flow side by side (reporter, partner, year, flow, source).
+  const contested = new Set<string>();
+  for (let i = 1; i < candidates.length; i++) {
+    const a = candidates[i - 1]!;
+    const b = candidates[i]!;
+    if (a.partner === b.partner && a.year === b.year && a.flow === b.flow) contested.add(b.partner);
+  }
   const out: ChosenRow[] = [];
   for (const r of candidates) {
     if (contested.has(r.partner)) continue;
@@ -167,6 +172,12 @@ function share(value: number | null, total: ReporterTotal | null): number | null
 }
 
 const yearsCache = new WeakMap<Db, Map<string, { version: string; years: { year: number; complete: boolean }[] }>>();
+const reportersCache = new WeakMap<Db, { version: string; rows: { reporter: string; partners: number; first: number; last: number }[] }>();
+
+/** Changes when anything is written to the database, by this connection or another. */
+function dataVersion(db: Db): string {
+  return `${db.pragma('data_version', { simple: true }) as number} ${preparedOnce(db, 'SELECT total_changes()').pluck().get() as number}`;
+}
 
 /**
  * Years with annual figures of the reporter with partner countries, newest first. Reading them
@@ -174,7 +185,7 @@ const yearsCache = new WeakMap<Db, Map<string, { version: string; years: { year:
  * connection's changes or another's: total_changes() and data_version).
  */
 function reporterYears(db: Db, reporter: string): { year: number; complete: boolean }[] {
-  const version = `${db.pragma('data_version', { simple: true }) as number} ${preparedOnce(db, 'SELECT total_changes()').pluck().get() as number}`;
+  const version = dataVersion(db);
   let byReporter = yearsCache.get(db);
   if (!byReporter) yearsCache.set(db, (byReporter = new Map()));
   const hit = byReporter.get(reporter);
@@ -187,11 +198,15 @@ function reporterYears(db: Db, reporter: string): { year: number; complete: bool
   return years;
 }
 
+/** Reporters with several partner countries: a scan of every annual total, so kept until the database changes. */
 export function partnerReporters(db: Db): PartnerReporter[] {
   const economy = economyLookup(db);
-  const rows = preparedOnce(db, `SELECT f.reporter, count(DISTINCT f.partner) AS partners, min(f.year) AS first, max(f.year) AS last FROM trade_flow f
-    WHERE ${ANNUAL} AND f.partner IN (SELECT code FROM economy WHERE kind != 'group')
+  const version = dataVersion(db);
+  const hit = reportersCache.get(db);
+  const rows = hit?.version === version ? hit.rows : preparedOnce(db, `SELECT f.reporter, count(DISTINCT f.partner) AS partners, min(f.year) AS first, max(f.year) AS last
+    FROM trade_flow f INDEXED BY trade_flow_totals WHERE ${ANNUAL} AND f.partner IN (SELECT code FROM economy WHERE kind != 'group')
     GROUP BY f.reporter HAVING count(DISTINCT f.partner) >= 2 ORDER BY partners DESC, f.reporter`).all() as { reporter: string; partners: number; first: number; last: number }[];
+  reportersCache.set(db, { version, rows });
   return rows.map((r) => ({ reporter: economy(r.reporter), partners: r.partners, firstYear: r.first, lastYear: r.last }));
 }
 
@@ -209,7 +224,7 @@ export function partnerRanking(db: Db, input: { reporter: string; year?: number 
   }
   const { countries, world } = partnerEconomies(db, input.reporter);
   const partnersAndWorld = world ? [...countries, world] : countries;
-  const data = byYear(chosen(db, input.reporter, partnersAndWorld, [year, year - 1]));
+  const data = byYear(chosen(db, input.reporter, partnersAndWorld, year - 1, year));
   const split = (y: number): { world: { export?: ChosenRow; import?: ChosenRow } | undefined; partners: Map<string, { export?: ChosenRow; import?: ChosenRow }> } => {
     const all = data.get(y) ?? new Map<string, { export?: ChosenRow; import?: ChosenRow }>();
     const w = world ? all.get(world) : undefined;
@@ -255,6 +270,17 @@ export function partnerRanking(db: Db, input: { reporter: string; year?: number 
   return { ...base, year, previousYear: year - 1, totals, partners, ranked, notes, sources: [...used.values()] };
 }
 
+/** Sorted years as runs of consecutive years: [1965, 1966, 1967, 2024] → [[1965, 1967], [2024, 2024]]. */
+function runsOf(years: readonly number[]): [number, number][] {
+  const runs: [number, number][] = [];
+  for (const y of years) {
+    const last = runs[runs.length - 1];
+    if (last && last[1] === y - 1) last[1] = y;
+    else runs.push([y, y]);
+  }
+  return runs;
+}
+
 function yearRange(from: number, to: number): number[] {
   return Array.from({ length: Math.max(0, to - from + 1) }, (_, i) => from + i);
 }
@@ -270,7 +296,7 @@ export function partnerRankHistory(db: Db, input: { reporter: string; measure: P
   if (to - from > 60) throw new ApiError('invalid-input', `A rank history covers at most 61 years (asked: ${from}–${to}).`);
   const years = yearRange(from, to);
   const { countries } = partnerEconomies(db, input.reporter);
-  const data = byYear(chosen(db, input.reporter, countries, years));
+  const data = byYear(chosen(db, input.reporter, countries, from, to));
   const ranksByYear = years.map((y) => {
     const values = new Map([...(data.get(y) ?? new Map<string, { export?: ChosenRow; import?: ChosenRow }>())].map(([code, p]) => [code, measureOf(p, input.measure)]));
     return { values, ranks: competitionRanks(values) };
@@ -315,10 +341,10 @@ export function partnerSeries(db: Db, input: { reporter: string; partners: strin
   if (to - from > 80) throw new ApiError('invalid-input', `A series covers at most 81 years (asked: ${from}–${to}).`);
   const years = yearRange(from, to);
   // The year before the first, so the first year's change is shown when that year is loaded.
-  const data = byYear(chosen(db, input.reporter, world ? [...asked, world] : asked, [from - 1, ...years]));
+  const data = byYear(chosen(db, input.reporter, world ? [...asked, world] : asked, from - 1, to));
   // The sum over all partners only for years without a stated total.
   const missing = years.filter((y) => !(world && data.get(y)?.get(world)?.export && data.get(y)?.get(world)?.import));
-  const everyone = byYear(chosen(db, input.reporter, countries, missing));
+  const everyone = byYear(runsOf(missing).flatMap(([a, b]) => chosen(db, input.reporter, countries, a, b)));
   const totals = years.map((y) => {
     const t = totalsOf(world ? data.get(y)?.get(world) : undefined, everyone.get(y), source);
     return { exports: t.exports, imports: t.imports, total: t.total };

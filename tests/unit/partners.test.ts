@@ -173,8 +173,11 @@ describe('through the contract', () => {
     expect(partnerReporters(db)).toEqual([{ reporter: { code: 'KOR', name: 'South Korea' }, partners: 5, firstYear: 2020, lastYear: 2022 }]);
   });
 
-  it('sees rows written after a first answer (the years are read again once the data changes)', () => {
+  it('sees rows written after a first answer (the years and the reporters are read again once the data changes)', () => {
     expect(partnerRanking(db, { reporter: 'KOR' }).years[0]?.year).toBe(2022);
+    expect(partnerReporters(db).map((r) => r.reporter.code)).toEqual(['KOR']);
+    db.prepare("INSERT INTO trade_flow (reporter, partner, year, flow, value_usd, source_id) VALUES ('CHN', 'KOR', 2022, 'export', 1, 's:A'), ('CHN', 'JPN', 2022, 'export', 1, 's:A')").run();
+    expect(partnerReporters(db).map((r) => [r.reporter.code, r.partners])).toEqual([['KOR', 5], ['CHN', 2]]);
     db.prepare("INSERT INTO trade_flow (reporter, partner, year, flow, value_usd, source_id) VALUES ('KOR', 'CHN', 2023, 'export', 1, 's:A'), ('KOR', 'CHN', 2023, 'import', 1, 's:A')").run();
     const r = partnerRanking(db, { reporter: 'KOR' });
     expect(r.years[0]).toEqual({ year: 2023, complete: true });
