@@ -21,8 +21,9 @@ import { editContract } from './edit/contract.ts';
 import { backupsContract } from './backups/contract.ts';
 import { exportsContract } from './exports/contract.ts';
 import { claimsContract } from './claims/contract.ts';
+import { partnersContract } from './partners/contract.ts';
 
-const areas = [briefingsContract, overviewContract, sourcesContract, tradeContract, tradeDashboardContract, sectorsContract, projectsContract, eventsContract, logisticsContract, importsContract, editContract, backupsContract, exportsContract, claimsContract] as const;
+const areas = [briefingsContract, overviewContract, sourcesContract, tradeContract, tradeDashboardContract, sectorsContract, projectsContract, eventsContract, logisticsContract, importsContract, editContract, backupsContract, exportsContract, claimsContract, partnersContract] as const;
 
 type Join<T extends readonly object[]> = T extends readonly [infer H, ...infer R extends readonly object[]] ? H & Join<R> : unknown;
 export type Contract = Join<typeof areas>;

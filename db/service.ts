@@ -14,6 +14,7 @@ import { editHandlers } from './edit/queries.ts';
 import { backupsHandlers } from './backups/queries.ts';
 import { exportsHandlers } from './exports/queries.ts';
 import { claimsHandlers } from './claims/queries.ts';
+import { partnersHandlers } from './partners/queries.ts';
 
 /** The data core's implementation of the contract: every area's handlers, joined. */
 export function createHandlers(ctx: Context): Handlers {
@@ -32,5 +33,6 @@ export function createHandlers(ctx: Context): Handlers {
     ...backupsHandlers(ctx),
     ...exportsHandlers(ctx),
     ...claimsHandlers(ctx),
+    ...partnersHandlers(ctx),
   } satisfies Handlers;
 }

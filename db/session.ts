@@ -13,7 +13,7 @@ import { openDatabase, type Db } from './open.ts';
 import { createHandlers } from './service.ts';
 
 /** The packs a new database starts with, in load order (files in the packs folder). */
-export const DEFAULT_PACKS = ['korea-china-2022.json', 'korea-china-trade.json'] as const;
+export const DEFAULT_PACKS = ['korea-china-2022.json', 'korea-china-trade.json', 'korea-world-trade.json'] as const;
 
 export const defaultPacksDir = fileURLToPath(new URL('./packs/', import.meta.url));
 

@@ -174,13 +174,20 @@ class Checker {
     };
   }
 
+  /** Each kind's readings, in the order of their sources' labels (the same in any copy of the data). */
   private readings(claim: ClaimSpec, claimSource: string): { readings: ClaimReading[]; needs: string } {
-    switch (claim.kind) {
-      case 'total-value': return this.totalValue(claim, claimSource);
-      case 'growth': return this.growth(claim);
-      case 'share': return this.share(claim);
-      case 'largest-partner': return this.largest(claim);
-    }
+    const found = (() => {
+      switch (claim.kind) {
+        case 'total-value': return this.totalValue(claim, claimSource);
+        case 'growth': return this.growth(claim);
+        case 'share': return this.share(claim);
+        case 'largest-partner': return this.largest(claim);
+      }
+    })();
+    // Kinds of reading keep their order (sums of parts, then stated figures); within one, by source label.
+    const kindRank = (r: ClaimReading): number => found.readings.findIndex((x) => x.basis === r.basis);
+    const labels = (r: ClaimReading): string => r.parts.map((p) => p.source.label).join('+');
+    return { ...found, readings: [...found.readings].sort((a, b) => kindRank(a) - kindRank(b) || labels(a).localeCompare(labels(b), 'en')) };
   }
 
   private atoms(reporter: EconomyRef, partner: EconomyRef, year: number, flows: Flow[], role: Atom['role'] = 'subject'): Atom[] {

@@ -9,11 +9,12 @@ import { fileHandle } from '../files/kinds.ts';
 import { eventsContract } from '../events/contract.ts';
 import { logisticsContract } from '../logistics/contract.ts';
 import { overviewContract } from '../overview/contract.ts';
+import { partnersExportFilters } from '../partners/contract.ts';
 import { projectsContract } from '../projects/contract.ts';
 import { sectorsContract } from '../sectors/contract.ts';
 import { tradeDashboardContract } from '../trade/contract.ts';
 
-export const EXPORT_DASHBOARDS = ['overview', 'trade', 'monthly', 'sectors', 'projects', 'events', 'logistics'] as const;
+export const EXPORT_DASHBOARDS = ['overview', 'trade', 'monthly', 'sectors', 'projects', 'events', 'logistics', 'partners'] as const;
 export type ExportDashboard = (typeof EXPORT_DASHBOARDS)[number];
 
 const target = {
@@ -31,6 +32,7 @@ export const dashboardExportInput = z.discriminatedUnion('dashboard', [
   z.object({ dashboard: z.literal('projects'), filters: projectsContract.listProjects.input.default({}), ...target }).strict(),
   z.object({ dashboard: z.literal('events'), filters: eventsContract.listEvents.input.default({}), ...target }).strict(),
   z.object({ dashboard: z.literal('logistics'), filters: logisticsContract.listRoutes.input.default({}), ...target }).strict(),
+  z.object({ dashboard: z.literal('partners'), filters: partnersExportFilters, ...target }).strict(),
 ]);
 
 export interface DashboardExportResult {

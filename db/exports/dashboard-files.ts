@@ -13,6 +13,7 @@ export const DASHBOARD_EXPORT_TABLES = {
   projects: ['projects', 'by_field', 'by_region'],
   events: ['events'],
   logistics: ['routes', 'legs'],
+  partners: ['totals', 'ranking', 'rank_history', 'partner_series'],
 } as const satisfies Record<ExportDashboard, readonly string[]>;
 
 /** The kind of file an export of this dashboard in this format is. */

@@ -23,8 +23,27 @@ interface ChosenFlow {
 
 type HeadlineFilter = { reporter?: string | undefined; partner?: string | undefined; year?: number | undefined };
 
-/** Chooses the headline's pair and year: one source giving both flows of a year, preferring a year with a stated total. */
+/**
+ * Chooses the headline: one source giving both flows of a year, preferring a year with a stated total.
+ * The years with a stated total are few (stated_figure is small) and are looked at first; grouping
+ * every annual flow of the database only happens when none of them qualifies (a pack with thousands
+ * of pair-years made one EXISTS per group the bulk of the Overview's time).
+ */
 function chooseHeadline(db: Db, filter: HeadlineFilter): HeadlinePick | undefined {
+  const params = { reporter: filter.reporter ?? null, partner: filter.partner ?? null, year: filter.year ?? null };
+  const withStated = db.prepare(`
+    SELECT s.reporter, s.partner, s.year, s.source_id
+    FROM stated_figure s
+    WHERE s.measure = 'total_trade'
+      AND (:reporter IS NULL OR s.reporter = :reporter) AND (:partner IS NULL OR s.partner = :partner) AND (:year IS NULL OR s.year = :year)
+      AND (SELECT count(DISTINCT f.flow) FROM trade_flow f WHERE f.reporter = s.reporter AND f.partner = s.partner AND f.year = s.year
+             AND f.source_id = s.source_id AND f.month IS NULL AND f.product_code = 'TOTAL' AND f.flow IN ('export', 'import')) = 2
+    ORDER BY s.year DESC,
+      EXISTS (SELECT 1 FROM trade_flow f WHERE f.reporter = s.reporter AND f.partner = s.partner AND f.year = s.year AND f.source_id = s.source_id
+                AND f.month IS NULL AND f.product_code = 'TOTAL' AND f.flow IN ('export', 'import') AND f.series = 'primary') DESC,
+      s.reporter, s.partner
+    LIMIT 1`).get(params) as HeadlinePick | undefined;
+  if (withStated) return withStated;
   return db.prepare(`
     SELECT f.reporter, f.partner, f.year, f.source_id
     FROM trade_flow f
@@ -33,10 +52,8 @@ function chooseHeadline(db: Db, filter: HeadlineFilter): HeadlinePick | undefine
       AND (:year IS NULL OR f.year = :year)
     GROUP BY f.reporter, f.partner, f.year, f.source_id
     HAVING count(DISTINCT f.flow) = 2
-    ORDER BY EXISTS (SELECT 1 FROM stated_figure s WHERE s.reporter = f.reporter AND s.partner = f.partner AND s.year = f.year
-                       AND s.source_id = f.source_id AND s.measure = 'total_trade') DESC,
-             f.year DESC, f.series = 'primary' DESC, f.reporter, f.partner
-    LIMIT 1`).get({ reporter: filter.reporter ?? null, partner: filter.partner ?? null, year: filter.year ?? null }) as HeadlinePick | undefined;
+    ORDER BY f.year DESC, f.series = 'primary' DESC, f.reporter, f.partner
+    LIMIT 1`).get(params) as HeadlinePick | undefined;
 }
 
 /** The flows of the headline's pair and year that every dashboard uses (db/trade/chosen.ts). */

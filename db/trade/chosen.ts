@@ -9,7 +9,7 @@
  *   4. a source that gives both exports and imports of the same product and period before one that
  *      gives only one of them (so a balance is never one source's exports minus another's imports);
  *   5. an imported file before a pack or hand-entered figure, the newest import first;
- *   6. the most recently published source, then the source id (so the pick never depends on row order).
+ *   6. the most recently published source, then the source label and id (so the pick depends neither on row order nor on the ids a pack round trip gives).
  *
  * The other sources stay in the database and are listed as "sources that disagree" (reconciliation).
  * `chosenFlowsSql` is the one SQL building block every reader of trade figures goes through.
@@ -47,10 +47,10 @@ export function chosenFlowsSql(where: string): string {
           ELSE 0 END DESC,
         c.source_id IS (SELECT json_extract(value, '$') FROM setting WHERE key = '${PREFERRED_SOURCE_KEY}') DESC,
         c.series = 'primary' DESC, c.both_flows DESC, c.import_id IS NOT NULL DESC, c.import_id DESC,
-        c.published_value IS NULL, c.published_value DESC, c.source_id) AS rk
+        c.published_value IS NULL, c.published_value DESC, c.source_label, c.source_id) AS rk
     FROM (
       SELECT f.id, f.reporter, f.partner, f.year, f.month, f.flow, f.product_code, f.value_usd, f.series, f.source_id, f.note, f.import_id,
-        s.published_value,
+        s.published_value, s.label AS source_label,
         -- rule 4: the same source gives the other flow of this product and period (a probe of the whole natural key)
         f.flow IN ('export', 'import') AND EXISTS (SELECT 1 FROM trade_flow g WHERE g.reporter = f.reporter AND g.partner = f.partner
           AND g.product_code = f.product_code AND g.year = f.year AND ifnull(g.month, 0) = ifnull(f.month, 0)

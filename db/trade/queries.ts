@@ -431,12 +431,24 @@ export function tradeMonthly(db: Db, filter: PairFilter): TradeMonthly {
 
 export function tradePairs(db: Db): Result<'tradePairs'> {
   const economy = economyLookup(db);
-  // A (year, flow) counts once, however many sources or months give it.
-  const rows = db.prepare(`SELECT reporter, partner, min(year) AS first, max(year) AS last, count(*) AS n FROM (
-      SELECT reporter, partner, year, flow FROM trade_flow WHERE product_code = 'TOTAL' AND month IS NULL AND flow IN ('export', 'import')
-      UNION
-      SELECT reporter, partner, year, flow FROM trade_flow WHERE product_code = 'TOTAL' AND month IS NOT NULL AND flow IN ('export', 'import'))
-    GROUP BY reporter, partner ORDER BY n DESC, reporter, partner`).all() as { reporter: string; partner: string; first: number; last: number; n: number }[];
+  // A (year, flow) counts once, however many sources or months give it. The first pair is what a dashboard
+  // opens on: the pairs the loaded briefings are about (the most sources) come first, then the largest (the
+  // trade of their latest year with both flows reported for the whole year), groups such as the World last.
+  const rows = db.prepare(`SELECT p.reporter, p.partner, p.first, p.last, p.n,
+      (SELECT count(DISTINCT s.source_id) FROM trade_flow s WHERE s.reporter = p.reporter AND s.partner = p.partner) AS sources,
+      (SELECT sum(v) FROM (SELECT max(g.value_usd) AS v FROM trade_flow g
+         WHERE g.reporter = p.reporter AND g.partner = p.partner AND g.product_code = 'TOTAL' AND g.month IS NULL
+           AND g.year = p.last_annual AND g.flow IN ('export', 'import') GROUP BY g.flow)) AS size
+    FROM (SELECT reporter, partner, min(year) AS first, max(year) AS last, count(*) AS n,
+        (SELECT max(b.year) FROM trade_flow b WHERE b.reporter = q.reporter AND b.partner = q.partner AND b.product_code = 'TOTAL'
+           AND b.month IS NULL AND b.flow = 'export' AND EXISTS (SELECT 1 FROM trade_flow c WHERE c.reporter = b.reporter AND c.partner = b.partner
+           AND c.product_code = 'TOTAL' AND c.month IS NULL AND c.flow = 'import' AND c.year = b.year)) AS last_annual FROM (
+        SELECT reporter, partner, year, flow FROM trade_flow WHERE product_code = 'TOTAL' AND month IS NULL AND flow IN ('export', 'import')
+        UNION
+        SELECT reporter, partner, year, flow FROM trade_flow WHERE product_code = 'TOTAL' AND month IS NOT NULL AND flow IN ('export', 'import')) q
+      GROUP BY reporter, partner) p
+    LEFT JOIN economy e ON e.code = p.partner
+    ORDER BY e.kind = 'group', sources DESC, size IS NULL, size DESC, p.n DESC, p.reporter, p.partner`).all() as { reporter: string; partner: string; first: number; last: number; n: number }[];
   return rows.map((r) => ({ reporter: economy(r.reporter), partner: economy(r.partner), firstYear: r.first, lastYear: r.last, flows: r.n }));
 }
 

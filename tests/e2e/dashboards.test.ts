@@ -60,7 +60,8 @@ describe('Trade balance dashboard', () => {
     expect(await page.getByTestId('kpi-exports').innerText()).toContain('162.9');
     expect(await page.getByTestId('kpi-imports').innerText()).toContain('138.6');
     expect(await page.getByTestId('kpi-balance').innerText()).toContain('+24.3');
-    expect(await page.getByTestId('kpi-share').innerText()).toContain('not known');
+    // Of South Korea's total trade as KOSIS states it (the korea-world-trade pack): 301.5 / 1,259.5 bn.
+    expect(await page.getByTestId('kpi-share').innerText()).toContain('23.9%');
     // Mirror: China's report of the same trade.
     const mirror = await page.getByTestId('mirror-table-0').locator('tr', { hasText: '2021' }).innerText();
     expect(mirror).toMatch(/162\.9[\s\S]*213\.5/);
@@ -124,7 +125,9 @@ describe('Export sectors, projects, events, logistics dashboards', () => {
     await table.waitFor();
     const beverages = await table.locator('tr', { hasText: 'Beverages' }).first().innerText();
     expect(beverages).toContain('Priority #6');
-    expect(beverages).toContain('No data loaded');
+    expect(beverages).toContain('Jan–Sep only');
+    const environment = await table.locator('tr', { hasText: 'Environmental equipment' }).first().innerText();
+    expect(environment).toContain('No data loaded');
     const cosmetics = table.locator('tr', { hasText: 'Cosmetics' }).first();
     expect(await cosmetics.innerText()).toContain('Priority #5');
     await cosmetics.getByRole('button', { name: /Show 9 HS codes/ }).click();
@@ -205,7 +208,7 @@ describe('Export sectors, projects, events, logistics dashboards', () => {
 });
 
 describe('every view: accessibility (axe-core) in light and dark, screenshots', () => {
-  const viewsToCheck = ['overview', 'trade', 'sectors', 'projects', 'events', 'logistics', 'sources'];
+  const viewsToCheck = ['overview', 'trade', 'partners', 'sectors', 'projects', 'events', 'logistics', 'sources'];
   for (const scheme of ['light', 'dark'] as const) {
     it(`no serious or critical axe violation, ${scheme}`, async () => {
       const page = await app.newPage({ colorScheme: scheme, reducedMotion: 'reduce' });

@@ -288,7 +288,7 @@ describe('the seed pack’s claims in a new database', () => {
   const session = openSession({ path: tmp.file('seed.sqlite'), today: '2026-11-29' });
   afterAll(() => session.close());
 
-  it('checks the stated 364.1 bn against every source of China’s 2021 figures, and cannot yet rank Korea’s partners', async () => {
+  it('checks the stated 364.1 bn against every source of China’s 2021 figures, and ranks Korea’s partners with the KOSIS pack', async () => {
     const { claims, rule } = await session.handlers.checkClaims({});
     expect(rule).toContain('half a unit');
     const byId = new Map(claims.map((c) => [c.id, c]));
@@ -299,12 +299,14 @@ describe('the seed pack’s claims in a new database', () => {
     ]);
     expect(byId.get('korea-china-2022:trade-2021:2')!.verdict).toBe('holds');
     expect(byId.get('korea-china-2022:trade-2021:3')!.verdict).toBe('differs');
-    for (const id of ['largest-partner', 'largest-import-source', 'largest-export-destination']) {
+    // The korea-world-trade pack holds Korea's trade with every partner and the World in 2021: each reading ranks China first.
+    for (const [id, partners] of [['largest-partner', 244], ['largest-import-source', 242], ['largest-export-destination', 235]] as const) {
       const c = byId.get(`korea-china-2022:${id}:1`)!;
-      expect(c.verdict, id).toBe('unchecked');
+      expect(c.verdict, id).toBe('holds');
       expect(c.claim.reporter.code).toBe('KOR');
-      expect(c.needs).toContain('(trade with the world) in 2021');
-      expect(c.readings.map((r) => [r.verdict, r.basis])).toEqual([['unknown', 'no other partner of South Korea loaded'], ['unknown', 'no other partner of South Korea loaded']]);
+      expect(c.readings.length).toBeGreaterThan(0);
+      expect(c.readings.map((r) => [r.verdict, r.basis])).toEqual(c.readings.map(() => ['holds', `ranked against ${partners} other partners loaded`]));
+      expect(c.readings.some((r) => r.parts.some((p) => p.source.label === 'W1'))).toBe(true);
     }
   });
 

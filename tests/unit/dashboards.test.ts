@@ -5,7 +5,7 @@ import { dispatch } from '../../db/dispatch.ts';
 import { listEvents } from '../../db/events/queries.ts';
 import { listRoutes } from '../../db/logistics/queries.ts';
 import { openDatabase, type Db } from '../../db/open.ts';
-import { buildPack, parseCsv, parseSourceDate, splitUrls } from '../../db/packs/build-korea-china-trade.ts';
+import { buildPack, parseSourceDate, splitUrls } from '../../build/packs/build-korea-china-trade.ts';
 import { loadPack, parsePack, readPackFile } from '../../db/packs/load.ts';
 import { fieldBreakdown, listProjects } from '../../db/projects/queries.ts';
 import { disjointPrefixes, listSectors, sectorDetail } from '../../db/sectors/queries.ts';
@@ -22,12 +22,6 @@ const sharedData = fileURLToPath(new URL('../../../shared/data/korea-china-trade
 const packFile = fileURLToPath(new URL('../../db/packs/korea-china-trade.json', import.meta.url));
 
 describe('the korea-china-trade pack and its converter', () => {
-  it('parses quoted CSV fields with commas, doubled quotes and line breaks', () => {
-    const rows = parseCsv('a,b\n"x, y","say ""hi""\nthere"\n', 't.csv');
-    expect(rows).toEqual([{ a: 'x, y', b: 'say "hi"\nthere' }]);
-    expect(() => parseCsv('a,b\n1,2,3\n', 't.csv')).toThrowError(/t\.csv row 2: 3 fields/);
-  });
-
   it('reads a source date with its precision and keeps the rest as a note', () => {
     expect(parseSourceDate('2022-08-23')).toEqual({ published: { precision: 'day', value: '2022-08-23' } });
     expect(parseSourceDate('2020-11 (exact date not shown)')).toEqual({ published: { precision: 'month', value: '2020-11' }, publishedNote: '(exact date not shown)' });
@@ -54,7 +48,7 @@ describe('the korea-china-trade pack and its converter', () => {
     const firstNames = new Set(first.sectors.map((s) => s.name));
     for (const name of firstNames) expect(pack.sectors.map((s) => s.name)).toContain(name);
     const partial = pack.sectorFigures?.filter((f) => f.periodNote) ?? [];
-    expect(partial.map((f) => f.periodNote).sort()).toEqual(['Jan–Mar only', 'Jan–Nov only', 'Jan–Nov only', 'Jan–Nov only', 'Jan–Sep only']);
+    expect(partial.map((f) => f.periodNote).sort()).toEqual(['Jan–Mar only', 'Jan–Nov only', 'Jan–Nov only', 'Jan–Nov only', 'Jan–Nov only', 'Jan–Sep only', 'Jan–Sep only']);
     expect(pack.sectorFigures?.find((f) => f.hsNote === '84-85')?.sector).toBeUndefined();
   });
 
@@ -86,7 +80,8 @@ describe('dashboard queries on a new database (both default packs)', () => {
     expect(y2021.imports?.value).toBe(138628127000);
     expect(y2021.exports?.series).toBe('primary');
     expect(y2021.exports?.source.label).toBe('T1');
-    expect(y2021.exports?.alternatives).toBe(1);
+    // The crosscheck publication and the same KOSIS figure in the world pack.
+    expect(y2021.exports?.alternatives).toBe(2);
     expect(y2021.balance).toBe(162912974000 - 138628127000);
     const y2024 = s.years[4]!;
     expect(y2024.exports?.value).toBe(133026000000);
@@ -101,13 +96,13 @@ describe('dashboard queries on a new database (both default packs)', () => {
   });
 
   it('a year with no figure at all is listed as missing, not zero', () => {
-    const s = tradeSeries(db, { reporter: 'CHN', partner: 'KOR', from: 2011, to: 2013 });
+    const s = tradeSeries(db, { reporter: 'CHN', partner: 'KOR', from: 2011, to: 2015 });
     expect(s.years.map((y) => [y.year, y.exports?.value ?? null, y.imports?.value ?? null])).toEqual([
-      [2011, 82.9e9, 162.7e9], [2012, null, 168.7e9], [2013, null, null],
+      [2011, 82.9e9, 162.7e9], [2012, null, 168.7e9], [2013, null, 183.1e9], [2014, null, 190.3e9], [2015, null, null],
     ]);
   });
 
-  it('KPI: latest year, change only where both years exist, share not known without world totals', () => {
+  it('KPI: latest year, change only where both years exist, share not known without both flows', () => {
     const k = tradeKpi(db, { reporter: 'KOR', partner: 'CHN' });
     expect(k.year).toBe(2024);
     expect(k.imports).toBeNull();
@@ -116,25 +111,19 @@ describe('dashboard queries on a new database (both default packs)', () => {
     expect(k.change.imports).toBeNull();
     expect(k.share).toBeNull();
     expect(k.notes.join(' ')).toMatch(/imports from China for 2024 are not reported/);
-    expect(k.notes.join(' ')).toMatch(/Share of South Korea's total trade: not known/);
+    expect(k.notes.join(' ')).toMatch(/Share of South Korea's total trade: not known \(the total for the year is incomplete\)/);
     const k21 = tradeKpi(db, { reporter: 'KOR', partner: 'CHN', to: 2021 });
     expect(k21.year).toBe(2021);
     expect(k21.total?.value).toBe(162912974000 + 138628127000);
     expect(k21.change.total?.relative).toBeCloseTo((301541101000 - 241450090000) / 241450090000, 6);
-    const c = tradeKpi(db, { reporter: 'CHN', partner: 'KOR', from: 2013, to: 2013 });
+    const c = tradeKpi(db, { reporter: 'CHN', partner: 'KOR', from: 2015, to: 2015 });
     expect(c.year).toBeNull();
   });
 
-  it('KPI share of total trade when a world total is loaded', () => {
-    db.prepare("INSERT INTO economy (code, name, kind) VALUES ('WLD', 'World', 'group')").run();
-    const src = db.prepare("SELECT id FROM source WHERE label = 'T1'").pluck().get() as string;
-    const ins = db.prepare("INSERT INTO trade_flow (reporter, partner, year, flow, value_usd, source_id) VALUES ('KOR', 'WLD', 2021, ?, ?, ?)");
-    ins.run('export', 644.4e9, src);
-    ins.run('import', 615.1e9, src);
+  it('KPI share of total trade from the world totals of the korea-world-trade pack', () => {
     const k = tradeKpi(db, { reporter: 'KOR', partner: 'CHN', to: 2021 });
-    expect(k.share?.value).toBeCloseTo(301541101000 / 1259.5e9, 6);
-    db.prepare("DELETE FROM trade_flow WHERE partner = 'WLD'").run();
-    db.prepare("DELETE FROM economy WHERE code = 'WLD'").run();
+    expect(k.share?.value).toBeCloseTo(301541101000 / (644400368000 + 615093447000), 9);
+    expect(k.share?.ofTotal.sources.map((s) => s.label)).toEqual(['W1']);
   });
 
   it('mirror: Korea-reported exports against China-reported imports, gap in value and percent', () => {
@@ -145,9 +134,9 @@ describe('dashboard queries on a new database (both default packs)', () => {
     expect(r2011.exporterReport?.value).toBe(134185009000);
     expect(r2011.importerReport?.value).toBe(162.7e9);
     expect(r2011.gapRelative).toBeCloseTo(0.2125, 3);
-    const r2013 = kc.rows.find((r) => r.year === 2013)!;
-    expect(r2013.importerReport).toBeNull();
-    expect(r2013.gap).toBeNull();
+    const r2015 = kc.rows.find((r) => r.year === 2015)!;
+    expect(r2015.importerReport).toBeNull();
+    expect(r2015.gap).toBeNull();
     const back2021 = ck.rows.find((r) => r.year === 2021)!;
     expect([back2021.exporterReport?.value, back2021.importerReport?.value]).toEqual([150.5e9, 138628127000]);
     expect(m.explanation.join(' ')).toMatch(/CIF/);
@@ -156,7 +145,7 @@ describe('dashboard queries on a new database (both default packs)', () => {
 
   it('pairs for the filters, most data first', () => {
     const pairs = tradePairs(db);
-    expect(pairs[0]).toMatchObject({ reporter: { code: 'KOR' }, partner: { code: 'CHN' }, firstYear: 1991, lastYear: 2024 });
+    expect(pairs[0]).toMatchObject({ reporter: { code: 'KOR' }, partner: { code: 'CHN' }, firstYear: 1975, lastYear: 2024 });
     expect(pairs.map((p) => p.reporter.code)).toContain('CHN');
   });
 
@@ -169,13 +158,15 @@ describe('dashboard queries on a new database (both default packs)', () => {
     expect(cosmetics.priorities[0]?.source.label).toBe('S2');
     expect(cosmetics.hsCodes).toBe(9);
     expect(cosmetics.hasData).toBe(true);
-    expect(cosmetics.figures.find((f) => f.year === 2024)?.periodNote).toBe('Jan–Mar only');
-    expect(cosmetics.figures.find((f) => f.year === 2024)?.shareOfTotal).toBeNull();
+    const of2024 = cosmetics.figures.filter((f) => f.year === 2024);
+    expect(of2024.map((f) => [f.hsNote, f.periodNote])).toEqual([['33 (cosmetics, MFDS definition)', null], ['33 (cosmetics, KCS definition)', 'Jan–Mar only']]);
+    expect(of2024[1]!.shareOfTotal).toBeNull();
+    expect(of2024[0]!.shareOfTotal?.value).toBeCloseTo(2498000000 / 133026000000, 9);
     const full2020 = cosmetics.figures.find((f) => f.year === 2020 && /KCS/.test(f.hsNote))!;
     expect(full2020.shareOfTotal?.value).toBeCloseTo(3.81e9 / 132565445000, 6);
-    const beverages = s.sectors.find((x) => x.name === 'Beverages')!;
-    expect(beverages.hasData).toBe(false);
-    expect(beverages.latest).toBeNull();
+    const environment = s.sectors.find((x) => x.name === 'Environmental equipment')!;
+    expect(environment.hasData).toBe(false);
+    expect(environment.latest).toBeNull();
     expect(s.otherFigures.map((f) => f.hsNote)).toContain('84-85');
     // China-reported mirror figure joins the semiconductors sector, as an import by China.
     const semi = s.sectors.find((x) => x.name === 'Semiconductors')!;

@@ -222,6 +222,29 @@ describe('the other dashboards', () => {
     expect(readCsvAll(unzip(tmp.file('cancelled.zip'))['projects.csv']!).header[0]).toBe('title');
   });
 
+  it('partners: the totals with their basis, every partner of the year, the rank history and the compared partners with China\'s shares', async () => {
+    const filters = { reporter: 'KOR', year: 2023, by: 'exports', from: 2019 };
+    const ranking = await call<{ partners: unknown[] }>('partnerRanking', { reporter: 'KOR', year: 2023 });
+    const res = await exportData({ dashboard: 'partners', filters, format: 'csv', target: saveTo(session, tmp.file('partners.zip')) });
+    expect(res.tables.map((f) => f.table)).toEqual(['totals', 'ranking', 'rank_history', 'partner_series']);
+    // Rank history 2019–2023 (to the year shown); series 2019–2024 (Korea's 2024 exports to China are loaded).
+    expect(res.tables.map((f) => f.rows)).toEqual([3, ranking.partners.length, 10 * 5, 4 * 6]);
+    const files = unzip(tmp.file('partners.zip'));
+    const totals = readCsvAll(files['totals.csv']!).rows.map((r) => r.fields);
+    expect(totals[0]?.slice(0, 5)).toEqual(['KOR', '2023', 'exports', '632225824000', 'stated total (trade with the World)']);
+    expect(totals[0]?.[5]).toMatch(/^W1 — Korea Customs Service statistics published by KOSIS/);
+    const ranked = readCsvAll(files['ranking.csv']!);
+    const china = ranked.rows.find((r) => r.fields[2] === 'CHN')!.fields;
+    const col = (name: string): string => china[ranked.header.indexOf(name)]!;
+    expect([col('rank_exports'), col('exports_usd')]).toEqual(['1', '124817682000']);
+    expect(Number(col('exports_share'))).toBeCloseTo(124817682000 / 632225824000, 12);
+    // The top four by exports are compared when none is chosen; China is among them, so its shares come once.
+    const series = readCsvAll(files['partner_series.csv']!).rows.map((r) => r.fields);
+    expect([...new Set(series.map((r) => r[1]))]).toEqual(['CHN', 'USA', 'VNM', 'JPN']);
+    await expect(exportData({ dashboard: 'partners', filters: { ...filters, compare: ['WLD'] }, format: 'csv', target: saveTo(session, tmp.file('p2.zip')) }))
+      .rejects.toMatchObject({ code: 'invalid-input', message: expect.stringMatching(/WLD is not a partner country/) });
+  });
+
   it('events (upcoming and past as of today, with a kind filter), logistics and the overview', async () => {
     // One table: a plain CSV file, not a ZIP.
     const events = await exportData({ dashboard: 'events', filters: { kind: 'meeting' }, format: 'csv', target: saveTo(session, tmp.file('events.csv')) });
@@ -253,7 +276,8 @@ describe('the other dashboards', () => {
 describe('the file each dashboard makes', () => {
   it('writes the tables the page was told of, so the Save dialog names the right kind of file', async () => {
     for (const dashboard of EXPORT_DASHBOARDS) {
-      const input = dashboardExportInput.parse({ dashboard, filters: dashboard === 'trade' || dashboard === 'sectors' || dashboard === 'monthly' ? { reporter: 'KOR', partner: 'CHN' } : {}, format: 'csv', target: UNKNOWN_HANDLE });
+      const filters = dashboard === 'trade' || dashboard === 'sectors' || dashboard === 'monthly' ? { reporter: 'KOR', partner: 'CHN' } : dashboard === 'partners' ? { reporter: 'KOR' } : {};
+      const input = dashboardExportInput.parse({ dashboard, filters, format: 'csv', target: UNKNOWN_HANDLE });
       const names = (await dashboardTables(session.context, input)).map((t) => t.name);
       const declared: readonly string[] = DASHBOARD_EXPORT_TABLES[dashboard];
       expect(names.every((n) => declared.includes(n)), `${dashboard}: ${names.join(', ')}`).toBe(true);

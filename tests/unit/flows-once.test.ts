@@ -227,7 +227,8 @@ describe('each flow counted once', () => {
     const rec = await call<{ kind: string; year: number; flow: string; used: { id: string } | null; values: unknown[] }[]>(two, 'reconciliation',
       { reporter: 'KOR', partner: 'CHN' });
     const disagree = rec.find((r) => r.kind === 'sources-disagree' && r.year === 1992 && r.flow === 'export')!;
-    expect([disagree.values.length, disagree.used?.id]).toEqual([2, t1]);
+    // T1, T4 and the korea-world-trade pack's W1 (Korea's customs, through KOSIS).
+    expect([disagree.values.length, disagree.used?.id]).toEqual([3, t1]);
     await call(two, 'setPreferredSource', { reporter: 'KOR', partner: 'CHN', sourceId: null });
     await call(two, 'setPreferredSource', { sourceId: null });
   });
@@ -237,8 +238,8 @@ describe('each flow counted once', () => {
     const imported = importFile(one.db, { path: file, onlyValidRows: true, userName: 't' });
     const y2021 = async () => (await call<{ years: { exports: { value: number; source: { id: string }; alternatives: number } | null }[] }>(one, 'tradeSeries',
       { reporter: 'KOR', partner: 'CHN', from: 2021, to: 2021 })).years[0]!.exports!;
-    // The pack gives 2021 twice (T1 primary, T13 crosscheck): the import is a third source of the same flow, and the one used.
-    expect(await y2021()).toMatchObject({ value: 163e9, source: { id: imported.sourceId }, alternatives: 2 });
+    // The packs give 2021 three times (T1 primary, T13 crosscheck, W1 from KOSIS): the import is a fourth source of the same flow, and the one used.
+    expect(await y2021()).toMatchObject({ value: 163e9, source: { id: imported.sourceId }, alternatives: 3 });
     const t1 = one.db.prepare("SELECT id FROM source WHERE label = 'T1'").pluck().get() as string;
     await call(one, 'setPreferredSource', { reporter: 'KOR', partner: 'CHN', sourceId: t1 });
     expect(await y2021()).toMatchObject({ value: 162912974000, source: { id: t1 } });
@@ -263,22 +264,22 @@ describe('monthly data', () => {
   const monthValue = (year: number, month: number, flow: string): number => (flow === 'X' ? 1000 : 600) * 1e6 + year * 100 + month;
   for (const flow of ['X', 'M']) {
     // 2022: an annual row and twelve months (the annual row wins); 2023: twelve months only; 2024: seven months only.
-    rows.push({ year: 2022, flow, code: 'TOTAL', value: flow === 'X' ? 13e9 : 7e9, partner: 'DEU' });
+    rows.push({ year: 2022, flow, code: 'TOTAL', value: flow === 'X' ? 13e9 : 7e9, partner: 'QZD' });
     for (const [year, months] of [[2022, 12], [2023, 12], [2024, 7]] as const) {
-      for (let m = 1; m <= months; m++) rows.push({ year, month: m, flow, code: 'TOTAL', value: monthValue(year, m, flow), partner: 'DEU' });
+      for (let m = 1; m <= months; m++) rows.push({ year, month: m, flow, code: 'TOTAL', value: monthValue(year, m, flow), partner: 'QZD' });
     }
   }
   const sum = (year: number, months: number, flow: string): number => Array.from({ length: months }, (_, i) => monthValue(year, i + 1, flow)).reduce((a, b) => a + b, 0);
 
   it('keeps monthly rows and says how many came in', () => {
-    const summary = importFile(s.db, { path: comtradeFile('kor-deu-monthly.csv', rows), onlyValidRows: true, userName: 't' });
+    const summary = importFile(s.db, { path: comtradeFile('kor-qzd-monthly.csv', rows), onlyValidRows: true, userName: 't' });
     expect([summary.outcome, summary.rowsAdded, summary.monthlyRows]).toEqual(['imported', rows.length, rows.length - 2]);
-    expect(s.db.prepare("SELECT count(*) FROM trade_flow WHERE reporter = 'KOR' AND partner = 'DEU' AND month IS NOT NULL").pluck().get()).toBe(rows.length - 2);
+    expect(s.db.prepare("SELECT count(*) FROM trade_flow WHERE reporter = 'KOR' AND partner = 'QZD' AND month IS NOT NULL").pluck().get()).toBe(rows.length - 2);
   });
 
   it('the annual series: the annual row wins over months, twelve months are summed and labelled, seven are a partial year', async () => {
     const series = await call<{ years: { year: number; exports: { value: number; basis: string; periodNote: string | null; months: number[] | null } | null;
-      balance: number | null; periodNote: string | null }[] }>(s, 'tradeSeries', { reporter: 'KOR', partner: 'DEU' });
+      balance: number | null; periodNote: string | null }[] }>(s, 'tradeSeries', { reporter: 'KOR', partner: 'QZD' });
     const [y22, y23, y24] = series.years;
     expect(series.years.map((y) => y.year)).toEqual([2022, 2023, 2024]);
     expect([y22!.exports?.value, y22!.exports?.basis, y22!.exports?.periodNote]).toEqual([13e9, 'annual', null]);
@@ -288,31 +289,31 @@ describe('monthly data', () => {
     expect([y24!.balance, y24!.periodNote]).toEqual([sum(2024, 7, 'X') - sum(2024, 7, 'M'), 'Jan–Jul only']);
 
     // The KPI of a partial year compares it with no whole year, and says why.
-    const kpi = await call<{ year: number; change: { exports: unknown; total: unknown }; notes: string[] }>(s, 'tradeKpi', { reporter: 'KOR', partner: 'DEU' });
+    const kpi = await call<{ year: number; change: { exports: unknown; total: unknown }; notes: string[] }>(s, 'tradeKpi', { reporter: 'KOR', partner: 'QZD' });
     expect([kpi.year, kpi.change.exports, kpi.change.total]).toEqual([2024, null, null]);
     expect(kpi.notes.join(' ')).toMatch(/2024 exports are a partial year \(Jan–Jul only\): no change on the year before/);
-    const k23 = await call<{ change: { exports: { absolute: number } | null } }>(s, 'tradeKpi', { reporter: 'KOR', partner: 'DEU', to: 2023 });
+    const k23 = await call<{ change: { exports: { absolute: number } | null } }>(s, 'tradeKpi', { reporter: 'KOR', partner: 'QZD', to: 2023 });
     expect(k23.change.exports?.absolute).toBe(sum(2023, 12, 'X') - 13e9);
 
     // The export of the trade dashboard labels each year's basis.
-    const tables = await exportedTables(s, 'trade', { reporter: 'KOR', partner: 'DEU' }, 'deu');
+    const tables = await exportedTables(s, 'trade', { reporter: 'KOR', partner: 'QZD' }, 'deu');
     const csv = tables['series']!.rows.map((r) => [r.fields[0], r.fields[9], r.fields[10]]);
     expect(csv).toEqual([['2022', 'annual', 'annual'], ['2023', 'sum of 12 months', 'sum of 12 months'], ['2024', 'Jan–Jul only', 'Jan–Jul only']]);
   });
 
   it('tradeMonthly: every month in order, each with its source, and what the annual series makes of each year', async () => {
     const m = await call<{ months: { year: number; month: number; exports: { value: number; source: { publisher: string } } | null; balance: number | null }[];
-      years: { year: number; exports: { periodNote: string | null } | null }[]; sources: unknown[] }>(s, 'tradeMonthly', { reporter: 'KOR', partner: 'DEU' });
+      years: { year: number; exports: { periodNote: string | null } | null }[]; sources: unknown[] }>(s, 'tradeMonthly', { reporter: 'KOR', partner: 'QZD' });
     expect(m.months.length).toBe(12 + 12 + 7);
     expect(m.months[0]).toMatchObject({ year: 2022, month: 1, exports: { value: monthValue(2022, 1, 'X'), source: { publisher: 'UN Comtrade' } } });
     expect(m.months.at(-1)).toMatchObject({ year: 2024, month: 7, balance: monthValue(2024, 7, 'X') - monthValue(2024, 7, 'M') });
     expect(m.years.map((y) => [y.year, y.exports?.periodNote ?? 'annual'])).toEqual([[2022, 'annual'], [2023, 'sum of 12 months'], [2024, 'Jan–Jul only']]);
     expect(m.sources.length).toBe(1);
-    const some = await call<{ months: unknown[] }>(s, 'tradeMonthly', { reporter: 'KOR', partner: 'DEU', from: 2024, to: 2024 });
+    const some = await call<{ months: unknown[] }>(s, 'tradeMonthly', { reporter: 'KOR', partner: 'QZD', from: 2024, to: 2024 });
     expect(some.months.length).toBe(7);
     expect((await call<{ months: unknown[] }>(s, 'tradeMonthly', { reporter: 'KOR', partner: 'CHN' })).months).toEqual([]);
     // The pair is offered as a filter choice, its (year, flow) counted once: 3 years × 2 flows.
     const pairs = await call<{ reporter: { code: string }; partner: { code: string }; flows: number }[]>(s, 'tradePairs', {});
-    expect(pairs.find((p) => p.reporter.code === 'KOR' && p.partner.code === 'DEU')?.flows).toBe(6);
+    expect(pairs.find((p) => p.reporter.code === 'KOR' && p.partner.code === 'QZD')?.flows).toBe(6);
   });
 });

@@ -32,6 +32,13 @@ describe('overview on a new database', () => {
     expect(o.statements.map((s) => s.kind)).toEqual(['claim', 'claim', 'claim', 'claim', 'context']);
   });
 
+  it('without a stated total for the pair, the headline is the latest year one source gives both flows of', () => {
+    const h = headline(session.db, { reporter: 'KOR', partner: 'USA' })!;
+    expect([h.reporter.code, h.partner.code, h.year, h.exports.value, h.imports.value, h.exports.source.label]).toEqual(['KOR', 'USA', 2023, 115696334000, 71272030000, 'W1']);
+    expect(h.statedTotal).toBeNull();
+    expect(headline(session.db, { reporter: 'KOR', partner: 'USA', year: 1962 })).toBeNull();
+  });
+
   it('reconciliation reports the stated total against the sum of its parts', () => {
     const rows = reconcile(session.db, { tolerance: 0 });
     const stated = rows.find((r) => r.kind === 'stated-vs-parts' && r.year === 2021 && r.reporter.code === 'CHN');

@@ -14,6 +14,7 @@ export const views: ViewEntry[] = [
   { id: 'overview', label: 'Overview', load: () => import('./overview/Overview.svelte'), inSidebar: true },
   { id: 'trade', label: 'Trade balance', load: () => import('./trade/TradeView.svelte'), inSidebar: true },
   { id: 'monthly', label: 'Monthly trade', load: () => import('./monthly/MonthlyView.svelte'), inSidebar: true },
+  { id: 'partners', label: 'Partners', load: () => import('./partners/PartnersView.svelte'), inSidebar: true },
   { id: 'sectors', label: 'Export sectors', load: () => import('./sectors/SectorsView.svelte'), inSidebar: true },
   { id: 'projects', label: 'Cooperation projects', load: () => import('./projects/ProjectsView.svelte'), inSidebar: true },
   { id: 'events', label: 'Events', load: () => import('./events/EventsView.svelte'), inSidebar: true },

@@ -1,72 +1,21 @@
 /**
  * Builds db/packs/korea-china-trade.json from the sourced CSV files in the shared data folder
- * (../shared/data/korea-china-trade/, see its README.md):
+ * (../shared/data/korea-china-trade/ and its incoming/ folder, see its README.md):
  *
- *   node db/packs/build-korea-china-trade.ts <shared data dir> [output file]
+ *   npm run build:packs            (both built-in data packs)
+ *   node build/packs/build-korea-china-trade.ts <shared data dir> [output file]
  *
  * Nothing is derived or estimated: every figure of the pack is a value of the CSV files, with
- * the source given on its row. One pack source per distinct (publisher, title, date), labelled
+ * the source given on its row. The files are read with the importer's CSV reader. One pack source per distinct (publisher, title, date), labelled
  * T1..Tn in order of first appearance. The generated JSON is committed: the app never reads the
  * shared folder at run time.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parsePack } from './load.ts';
-import type { PackInput } from './schema.ts';
-
-type Row = Record<string, string>;
-
-/** RFC 4180 CSV: quoted fields may hold commas, doubled quotes and line breaks. */
-export function parseCsv(text: string, fileName: string): Row[] {
-  const records: string[][] = [];
-  let field = '';
-  let record: string[] = [];
-  let quoted = false;
-  let i = 0;
-  const src = text.replace(/^\uFEFF/, '');
-  while (i < src.length) {
-    const c = src[i]!;
-    if (quoted) {
-      if (c === '"') {
-        if (src[i + 1] === '"') { field += '"'; i += 2; continue; }
-        quoted = false; i++; continue;
-      }
-      field += c; i++; continue;
-    }
-    if (c === '"' && field === '') { quoted = true; i++; continue; }
-    if (c === ',') { record.push(field); field = ''; i++; continue; }
-    if (c === '\r') { i++; continue; }
-    if (c === '\n') { record.push(field); records.push(record); record = []; field = ''; i++; continue; }
-    field += c; i++;
-  }
-  if (quoted) throw new Error(`${fileName}: a quoted field is not closed`);
-  if (field !== '' || record.length > 0) { record.push(field); records.push(record); }
-  const [header, ...body] = records.filter((r) => r.length > 1 || r[0] !== '');
-  if (!header) throw new Error(`${fileName}: no header row`);
-  return body.map((r, n) => {
-    if (r.length !== header.length) throw new Error(`${fileName} row ${n + 2}: ${r.length} fields, the header has ${header.length}`);
-    return Object.fromEntries(header.map((h, j) => [h, r[j]!.trim()]));
-  });
-}
-
-function need(row: Row, column: string, where: string): string {
-  const v = row[column];
-  if (v === undefined || v === '') throw new Error(`${where}: column ${column} is empty`);
-  return v;
-}
-
-function usd(row: Row, column: string, where: string): number {
-  const raw = need(row, column, where);
-  if (!/^-?\d+(\.\d+)?$/.test(raw)) throw new Error(`${where}: ${column} "${raw}" is not a number of USD`);
-  return Number(raw);
-}
-
-function year(row: Row, column: string, where: string): number {
-  const raw = need(row, column, where);
-  if (!/^\d{4}$/.test(raw)) throw new Error(`${where}: ${column} "${raw}" is not a year`);
-  return Number(raw);
-}
+import { parsePack } from '../../db/packs/load.ts';
+import type { PackInput } from '../../db/packs/schema.ts';
+import { need, readCsvRecords, usd, year, type CsvRecord } from './read-csv.ts';
 
 type PackSourceInput = PackInput['sources'][number];
 
@@ -97,15 +46,15 @@ class Sources {
   readonly list: PackSourceInput[] = [];
   readonly #byKey = new Map<string, string>();
 
-  ref(row: Row, where: string): string {
-    const publisher = need(row, 'source_publisher', where);
-    const title = need(row, 'source_title', where);
-    const date = row['source_date'] ?? '';
+  ref(row: CsvRecord, file: string): string {
+    const publisher = need(row, 'source_publisher', file);
+    const title = need(row, 'source_title', file);
+    const date = row.values['source_date'] ?? '';
     const id = JSON.stringify([publisher, title, date]);
     const known = this.#byKey.get(id);
     if (known) return known;
     const key = `T${this.list.length + 1}`;
-    const { url, others } = splitUrls(row['source_url'] ?? '');
+    const { url, others } = splitUrls(row.values['source_url'] ?? '');
     this.list.push({
       key, label: key, publisher, title, ...parseSourceDate(date), ...(url ? { url } : {}),
       ...(others.length ? { note: `Also at: ${others.join(' ; ')}` } : {}),
@@ -141,6 +90,11 @@ function sectorOfFigure(code: string): string | undefined {
   if (/semiconductor/i.test(code) || /^854[12]$/.test(code)) return 'semiconductors';
   if (/flat panel/i.test(code)) return 'flat-panel-displays';
   if (/petroleum/i.test(code)) return 'petroleum-products';
+  if (/auto parts/i.test(code)) return 'auto-parts';
+  if (/840810|ship engines|marine propulsion/i.test(code)) return 'shipbuilding-equipment';
+  if (/petrochemical/i.test(code)) return 'materials';
+  if (/^(22|2202)\b/.test(code)) return 'beverages';
+  if (/^(2106|121120)\b|ginseng|health functional food/i.test(code)) return 'health-food';
   return undefined;
 }
 
@@ -152,38 +106,43 @@ function periodOf(description: string): string | undefined {
   return `${cap(m[1]!)}–${cap(m[2]!)} only`;
 }
 
+/** The sourced files, then the later research pass in incoming/ (same columns, kept apart in the keys). */
+const BATCHES = [
+  { folder: '', keyPrefix: '' },
+  { folder: 'incoming', keyPrefix: 'more-' },
+] as const;
+
+interface Batch { file: string; rows: CsvRecord[]; keyPrefix: string }
+
 export function buildPack(dir: string): PackInput {
-  const read = (name: string): Row[] => parseCsv(readFileSync(join(dir, name), 'utf8'), name);
   const sources = new Sources();
 
-  const tradeFlows: PackInput['tradeFlows'] = read('annual_bilateral.csv').map((row, n) => {
-    const where = `annual_bilateral.csv row ${n + 2}`;
-    const note = row['note'] ?? '';
-    const flow = need(row, 'flow', where);
-    if (flow !== 'export' && flow !== 'import') throw new Error(`${where}: flow "${flow}" is not export or import`);
+  const flowsOf = ({ file, rows }: Batch): NonNullable<PackInput['tradeFlows']> => rows.map((row) => {
+    const note = row.values['note'] ?? '';
+    const flow = need(row, 'flow', file);
+    if (flow !== 'export' && flow !== 'import') throw new Error(`${file} line ${row.line}: flow "${flow}" is not export or import`);
     const series = /^CROSSCHECK\b/.test(note) ? 'crosscheck' : 'primary';
     return {
-      reporter: need(row, 'reporter_iso3', where), partner: need(row, 'partner_iso3', where), year: year(row, 'year', where),
-      flow, valueUsd: usd(row, 'value_usd', where), series, source: sources.ref(row, where), ...(note ? { note } : {}),
+      reporter: need(row, 'reporter_iso3', file), partner: need(row, 'partner_iso3', file), year: year(row, 'year', file),
+      flow, valueUsd: usd(row, 'value_usd', file), series, source: sources.ref(row, file), ...(note ? { note } : {}),
     };
   });
 
   const statedKeys = new Set<string>();
-  const statedFigures: PackInput['statedFigures'] = read('annual_bilateral_totals.csv').map((row, n) => {
-    const where = `annual_bilateral_totals.csv row ${n + 2}`;
-    const reporter = need(row, 'reporter_iso3', where);
-    const raw = need(row, 'measure', where);
+  const statedOf = ({ file, rows }: Batch): NonNullable<PackInput['statedFigures']> => rows.map((row) => {
+    const reporter = need(row, 'reporter_iso3', file);
+    const raw = need(row, 'measure', file);
     // "balance_china_view" is China's exports − imports: the balance as reported by CHN.
     const measure = raw === 'total_trade' ? 'total_trade' : raw === 'balance' || (raw === 'balance_china_view' && reporter === 'CHN') ? 'balance' : null;
-    if (!measure) throw new Error(`${where}: measure "${raw}" is not total_trade or balance`);
-    const source = sources.ref(row, where);
-    const y = year(row, 'year', where);
-    let key = `${reporter}-${need(row, 'partner_iso3', where)}-${y}-${measure}`.toLowerCase();
+    if (!measure) throw new Error(`${file} line ${row.line}: measure "${raw}" is not total_trade or balance`);
+    const source = sources.ref(row, file);
+    const y = year(row, 'year', file);
+    let key = `${reporter}-${need(row, 'partner_iso3', file)}-${y}-${measure}`.toLowerCase();
     if (statedKeys.has(key)) key = `${key}-${source}`;
     statedKeys.add(key);
-    const note = row['note'] ?? '';
+    const note = row.values['note'] ?? '';
     return {
-      key, reporter, partner: need(row, 'partner_iso3', where), year: y, measure, valueUsd: usd(row, 'value_usd', where), source,
+      key, reporter, partner: need(row, 'partner_iso3', file), year: y, measure, valueUsd: usd(row, 'value_usd', file), source,
       ...(note ? { note } : {}),
     };
   });
@@ -196,52 +155,70 @@ export function buildPack(dir: string): PackInput {
     note: 'Official HS descriptions. The mapping of codes to export-plan sectors is an analyst\'s reading (see each code\'s note).',
   };
   const sectors = new Map<string, { key: string; name: string; description?: string; hs: NonNullable<NonNullable<PackInput['sectors']>[number]['hs']> }>();
-  read('hs_sectors.csv').forEach((row, n) => {
-    const where = `hs_sectors.csv row ${n + 2}`;
-    const category = need(row, 'sector', where).toLowerCase();
-    const code = need(row, 'hs_code', where);
+  const hsFile = 'hs_sectors.csv';
+  const readHsSectors = (): void => readCsvRecords(join(dir, hsFile)).forEach((row) => {
+    const category = need(row, 'sector', hsFile).toLowerCase();
+    const code = need(row, 'hs_code', hsFile);
     const target = PLAN_SECTORS[category] ?? (category.startsWith('reference') ? REFERENCE_SECTORS[code] : undefined);
-    if (!target) throw new Error(`${where}: sector "${category}" (HS ${code}) is not a known export-plan sector`);
+    if (!target) throw new Error(`${hsFile} line ${row.line}: sector "${category}" (HS ${code}) is not a known export-plan sector`);
     let sector = sectors.get(target.key);
     if (!sector) {
       sector = { key: target.key, name: target.name, hs: [] };
       if (!PLAN_SECTORS[category]) sector.description = 'Product group of the sector figures (not a priority of the export plan).';
       sectors.set(target.key, sector);
     }
-    const citation = row['citation'] ?? '';
+    const citation = row.values['citation'] ?? '';
     const mapping = /Mapping to export-plan sector:\s*(.*)$/s.exec(citation)?.[1]?.trim();
-    sector.hs.push({ code, description: need(row, 'hs_description', where), source: 'HS', ...(mapping ? { note: `Mapping: ${mapping}` } : {}) });
+    sector.hs.push({ code, description: need(row, 'hs_description', hsFile), source: 'HS', ...(mapping ? { note: `Mapping: ${mapping}` } : {}) });
   });
 
-  const sectorFigures: NonNullable<PackInput['sectorFigures']> = read('sector_exports.csv').map((row, n) => {
-    const where = `sector_exports.csv row ${n + 2}`;
-    const reporter = need(row, 'reporter_iso3', where);
-    const description = need(row, 'description', where);
+  const sectorFiguresOf = ({ file, rows, keyPrefix }: Batch): NonNullable<PackInput['sectorFigures']> => rows.map((row) => {
+    const reporter = need(row, 'reporter_iso3', file);
+    const description = need(row, 'description', file);
     const mirror = /^MIRROR\b/.test(description);
-    const code = need(row, 'hs_code', where);
-    const sector = sectorOfFigure(code);
+    // A second publication of a figure (another publisher's definition) stays out of the sector's
+    // figures, so a sector never mixes two definitions; its label says CROSSCHECK.
+    const crosscheck = /^CROSSCHECK\b/.test(description);
+    const code = need(row, 'hs_code', file);
+    const sector = crosscheck ? undefined : sectorOfFigure(code);
     const period = periodOf(description);
-    const y = year(row, 'year', where);
-    const key = `${reporter}-${need(row, 'partner_iso3', where)}-${y}-row${n + 2}`.toLowerCase();
+    const y = year(row, 'year', file);
+    const key = `${keyPrefix}${reporter}-${need(row, 'partner_iso3', file)}-${y}-row${row.line}`.toLowerCase();
     return {
-      key, reporter, partner: need(row, 'partner_iso3', where), year: y,
+      key, reporter, partner: need(row, 'partner_iso3', file), year: y,
       // Korea-reported rows are Korea's exports; the MIRROR rows are China's imports from Korea.
       flow: mirror || reporter === 'CHN' ? 'import' : 'export',
-      label: description, hsNote: code, ...(sector ? { sector } : {}), valueUsd: usd(row, 'value_usd', where),
-      ...(period ? { periodNote: period } : {}), source: sources.ref(row, where),
+      label: description, hsNote: code, ...(sector ? { sector } : {}), valueUsd: usd(row, 'value_usd', file),
+      ...(period ? { periodNote: period } : {}), source: sources.ref(row, file),
     };
   });
+
+  // Batch by batch, so the sources of the earlier files keep their keys (T1…) when files are added.
+  const tradeFlows: NonNullable<PackInput['tradeFlows']> = [];
+  const statedFigures: NonNullable<PackInput['statedFigures']> = [];
+  const sectorFigures: NonNullable<PackInput['sectorFigures']> = [];
+  for (const batch of BATCHES) {
+    const read = (name: string, more: string): Batch => {
+      const file = batch.folder ? join(batch.folder, more) : name;
+      // The first files are required; incoming/ may be absent.
+      return { file, keyPrefix: batch.keyPrefix, rows: batch.folder && !existsSync(join(dir, file)) ? [] : readCsvRecords(join(dir, file)) };
+    };
+    tradeFlows.push(...flowsOf(read('annual_bilateral.csv', 'annual_bilateral_more.csv')));
+    statedFigures.push(...statedOf(read('annual_bilateral_totals.csv', 'annual_bilateral_totals_more.csv')));
+    if (batch.folder === '') readHsSectors();
+    sectorFigures.push(...sectorFiguresOf(read('sector_exports.csv', 'sector_exports_more.csv')));
+  }
 
   return {
     format: 'tradebrief-pack',
     formatVersion: 1,
     id: 'korea-china-trade',
-    version: '1.0.0',
+    version: '1.1.0',
     title: 'Korea–China annual trade, 1991–2024 (both reporters)',
     description:
       'Annual trade between South Korea and China as each side reports it (Korea Customs Service via KOSIS, China\'s customs as cited), ' +
       'published totals and balances kept as stated, product-group export figures and the HS codes of the export plan\'s sectors. ' +
-      'Built from ../shared/data/korea-china-trade by db/packs/build-korea-china-trade.ts. Missing years are missing: nothing is estimated.',
+      'Built from ../shared/data/korea-china-trade (and its incoming/ folder) by build/packs/build-korea-china-trade.ts. Missing years are missing: nothing is estimated.',
     sources: [...sources.list, hsSource],
     economies: [
       { code: 'KOR', name: 'South Korea', kind: 'country' },
@@ -258,10 +235,10 @@ const isMain = process.argv[1] !== undefined && resolve(process.argv[1]) === fil
 if (isMain) {
   const dir = process.argv[2];
   if (!dir) {
-    console.error('Usage: node db/packs/build-korea-china-trade.ts <shared data dir> [output.json]');
+    console.error('Usage: node build/packs/build-korea-china-trade.ts <shared data dir> [output.json]');
     process.exit(2);
   }
-  const out = process.argv[3] ?? fileURLToPath(new URL('./korea-china-trade.json', import.meta.url));
+  const out = process.argv[3] ?? fileURLToPath(new URL('../../db/packs/korea-china-trade.json', import.meta.url));
   // Either the data folder itself or the shared folder above it.
   const base = resolve(dir);
   const dataDir = existsSync(join(base, 'annual_bilateral.csv')) ? base

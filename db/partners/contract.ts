@@ -1,0 +1,129 @@
+import { z } from 'zod';
+import { method } from '../method.ts';
+import type { EconomyRef, SourceRef } from '../shared-types.ts';
+import { economyCode, yearSchema, type Change } from '../trade/contract.ts';
+
+export const PARTNER_MEASURES = ['exports', 'imports', 'total', 'balance'] as const;
+export type PartnerMeasure = (typeof PARTNER_MEASURES)[number];
+
+/** One chosen figure of a flow: its value and the source it comes from. */
+export interface PartnerFlow {
+  value: number;
+  source: SourceRef;
+  /** Other sources giving the same flow (not used: each flow is counted once). */
+  alternatives: number;
+}
+
+/**
+ * The reporter's total of a flow in a year, the denominator of every share: the total the
+ * source states (trade with the World, an economy group) where one is loaded, otherwise the sum
+ * over its partner countries, which leaves out trade the source does not allocate to a partner.
+ */
+export interface ReporterTotal {
+  value: number;
+  basis: 'stated' | 'sum-of-partners';
+  /** How many partners a sum covers (null for a stated total). A sum over one partner gives no shares. */
+  partners: number | null;
+  sources: SourceRef[];
+}
+
+export interface PartnerRow {
+  partner: EconomyRef;
+  /** null: not reported (never zero). */
+  exports: PartnerFlow | null;
+  imports: PartnerFlow | null;
+  /** exports + imports and exports − imports, only when both flows are reported. */
+  total: number | null;
+  balance: number | null;
+  /** Share of the reporter's total of the same measure; null where the figure or the total is not known. */
+  share: { exports: number | null; imports: number | null; total: number | null };
+  /** Competition ranks (ties share a rank, the next rank is skipped); null where the figure is not known. Balance: largest surplus first. */
+  rank: Record<PartnerMeasure, number | null>;
+  /** Change on the previous year, only where both years have the figure. */
+  change: Record<PartnerMeasure, Change | null>;
+}
+
+export interface PartnerRanking {
+  reporter: EconomyRef;
+  /** The year shown: the one asked for, else the latest year in which both flows are reported. null when nothing is. */
+  year: number | null;
+  previousYear: number | null;
+  /** Years with partner figures of this reporter, newest first; `complete`: both flows reported for some partner. */
+  years: { year: number; complete: boolean }[];
+  totals: { exports: ReporterTotal | null; imports: ReporterTotal | null; total: ReporterTotal | null };
+  /** Partner countries (groups such as the World are never ranked), by total trade, then exports, then name. */
+  partners: PartnerRow[];
+  /** How many partners each measure ranks. */
+  ranked: Record<PartnerMeasure, number>;
+  rule: string;
+  notes: string[];
+  sources: SourceRef[];
+}
+
+export interface PartnerRankHistory {
+  reporter: EconomyRef;
+  measure: PartnerMeasure;
+  years: number[];
+  /** How many partners were ranked in each year (same order as `years`). */
+  rankedPartners: number[];
+  /** The top partners of the last year, with their rank and value in every year (null: not ranked that year). */
+  rows: { partner: EconomyRef; ranks: (number | null)[]; values: (number | null)[] }[];
+  rule: string;
+}
+
+export interface PartnerSeriesPoint {
+  year: number;
+  exports: PartnerFlow | null;
+  imports: PartnerFlow | null;
+  total: number | null;
+  balance: number | null;
+  share: { exports: number | null; imports: number | null; total: number | null };
+  /** Change on the previous year, only where both years have the figure. */
+  change: Record<PartnerMeasure, Change | null>;
+}
+
+export interface PartnerSeries {
+  reporter: EconomyRef;
+  years: number[];
+  /** The first year any of these partners is loaded. Without a first year asked for, the series starts at the first year with the reporter's stated totals (where loaded) instead. */
+  earliestYear: number | null;
+  /** One entry per partner asked for, in the order asked. */
+  partners: { partner: EconomyRef; points: PartnerSeriesPoint[] }[];
+  /** The reporter's totals by year (same order as `years`): the denominators of the shares. */
+  totals: { exports: ReporterTotal | null; imports: ReporterTotal | null }[];
+  rule: string;
+  sources: SourceRef[];
+}
+
+export interface PartnerReporter {
+  reporter: EconomyRef;
+  partners: number;
+  firstYear: number;
+  lastYear: number;
+}
+
+const range = { from: yearSchema.optional(), to: yearSchema.optional() };
+
+/** What the Partners view shows, as its filters: the year's ranking, the rank history, the compared partners (the top four when none). */
+export const partnersExportFilters = z.object({
+  reporter: economyCode,
+  year: yearSchema.optional(),
+  by: z.enum(PARTNER_MEASURES).default('exports'),
+  compare: z.array(economyCode).max(12).default([]),
+  ...range,
+}).strict();
+
+export const partnersContract = {
+  /** Reporters with figures for at least two partner countries, most partners first. */
+  partnerReporters: method<PartnerReporter[]>()(z.object({}).strict()),
+  /** A reporter's partners in one year, ranked by exports, imports, total and balance, with shares and change on the year before. */
+  partnerRanking: method<PartnerRanking>()(z.object({ reporter: economyCode, year: yearSchema.optional() }).strict()),
+  /** The rank of the top partners year by year. */
+  partnerRankHistory: method<PartnerRankHistory>()(
+    z.object({ reporter: economyCode, measure: z.enum(PARTNER_MEASURES).default('total'), top: z.number().int().min(1).max(25).default(10), ...range }).strict(),
+  ),
+  /** Several partners' figures and shares of the reporter's totals by year, on one axis. */
+  partnerSeries: method<PartnerSeries>()(
+    z.object({ reporter: economyCode, partners: z.array(economyCode).min(1).max(12), ...range }).strict(),
+  ),
+};

@@ -1,0 +1,126 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seriousAxeViolations } from '../support/axe.ts';
+import { startApp, type AppHarness } from '../support/browser.ts';
+import { requireBuiltRenderer } from '../support/build-output.ts';
+
+let app: AppHarness;
+beforeAll(async () => {
+  requireBuiltRenderer();
+  app = await startApp({ today: '2024-06-01' });
+});
+afterAll(async () => {
+  await app?.close();
+});
+
+async function open(page: Page, hash: string): Promise<void> {
+  await page.goto(`${app.host.url}${hash}`);
+  await page.locator('main h1').waitFor();
+  await expect.poll(() => page.locator('main .state-loading').count()).toBe(0);
+  await expect.poll(() => page.locator('figure.chart[data-chart-ready="false"]').count(), { timeout: 15_000 }).toBe(0);
+}
+
+const rowCells = (page: Page, testid: string): Promise<string[][]> =>
+  page.getByTestId(testid).locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => (c as unknown as { innerText: string }).innerText.trim())));
+
+describe('Partners view', () => {
+  it('ranks South Korea\'s partners in 2023 from KOSIS, says what the shares are of, and keeps its filters in the URL', async () => {
+    const page = await app.newPage({ reducedMotion: 'reduce' });
+    await open(page, '#/partners?reporter=KOR');
+    expect(await page.locator('#partners-ranking-title').innerText()).toBe('Partners ranked by exports, 2023');
+    const rows = await rowCells(page, 'partners-table');
+    expect(rows.slice(0, 6).map((r) => [r[0], r[1]?.split('\n')[0]?.replace(/\s+[A-Z]+\d+(, [A-Z]+\d+)*$/, '')])).toEqual([
+      ['1', 'China'], ['2', 'United States'], ['3', 'Vietnam'], ['4', 'Japan'], ['5', 'Hong Kong SAR China'], ['6', 'Taiwan'],
+    ]);
+    // China 2023: 124.8 bn, 19.7 % of the stated total (632.2 bn), −19.9 % on 2022.
+    expect(rows[0]![2]).toMatch(/^124\.8\s*19\.7% · −19\.9% y\/y$/);
+    expect(rows.length).toBe(20);
+    expect(await page.getByTestId('partners-totals').innerText()).toMatch(/632\.2[\s\S]*As stated \(trade with the World\)/);
+    expect(await page.getByRole('button', { name: 'Export data…' }).isVisible()).toBe(true);
+
+    // Ranked by balance: Korea's largest surplus first; the URL holds the choice.
+    await page.getByTestId('partners-by').selectOption('balance');
+    await expect.poll(() => page.locator('#partners-ranking-title').innerText()).toBe('Partners ranked by balance, 2023');
+    expect(page.url()).toMatch(/by=balance/);
+    const byBalance = await rowCells(page, 'partners-table');
+    expect(byBalance[0]?.[1]).toMatch(/^United States/);
+
+    // Another year; the view reopens from its URL exactly.
+    await page.getByTestId('partners-year').selectOption('2021');
+    await expect.poll(() => page.url()).toMatch(/year=2021/);
+    const url = page.url();
+    const again = await app.newPage({ reducedMotion: 'reduce' });
+    await open(again, url.slice(url.indexOf('#')));
+    expect(await again.locator('#partners-ranking-title').innerText()).toBe('Partners ranked by balance, 2021');
+    await again.close();
+
+    await page.getByTestId('partners-show-all').click();
+    expect((await rowCells(page, 'partners-table')).length).toBeGreaterThan(200);
+    await page.close();
+  });
+
+  it('shows the rank over time, compares chosen partners on one axis, and China\'s share of Korea\'s exports and imports', async () => {
+    const page = await app.newPage({ reducedMotion: 'reduce' });
+    await open(page, '#/partners?reporter=KOR&year=2023&by=exports&from=2014&to=2023');
+    const ranks = await rowCells(page, 'partners-rank-table');
+    expect(ranks[0]).toEqual(['China', '1', '1', '1', '1', '1', '1', '1', '1', '1', '1']);
+    expect(ranks.find((r) => r[0] === 'Vietnam')?.slice(1, 4)).toEqual(['6', '4', '4']);
+
+    // The comparison starts on the top four; removing one and adding another changes the URL and the chart.
+    const chart = page.getByTestId('partners-compare-chart');
+    const labels = async (): Promise<string[]> => (JSON.parse((await chart.getAttribute('data-chart-data')) ?? '{}') as { datasets: { label: string }[] }).datasets.map((d) => d.label);
+    expect(await labels()).toEqual(['China', 'United States', 'Vietnam', 'Japan']);
+    await page.getByRole('button', { name: 'Remove Japan' }).click();
+    await page.getByTestId('partners-compare-add').selectOption('DEU');
+    await expect.poll(labels).toEqual(['China', 'United States', 'Vietnam', 'Germany']);
+    expect(page.url()).toMatch(/compare=CHN%2CUSA%2CVNM%2CDEU|compare=CHN,USA,VNM,DEU/);
+
+    // China's share: the chart's data against its table, every year on the stated totals in this range.
+    const share = page.getByTestId('partners-share-chart');
+    const data = JSON.parse((await share.getAttribute('data-chart-data')) ?? '{}') as { labels: string[]; datasets: { label: string; data: (number | null)[] }[] };
+    expect(data.labels).toEqual(['2014', '2015', '2016', '2017', '2018', '2019', '2020', '2021', '2022', '2023']);
+    expect(data.datasets[0]!.data[7]).toBeCloseTo(162912974000 / 644400368000 * 100, 6);
+    await share.getByRole('button', { name: 'Show as table' }).click();
+    const table = await rowCells(page, 'partners-share-chart-table');
+    expect(table[7]).toEqual(['2021', '162.9', '25.3%', '138.6', '22.5%', 'stated total']);
+    expect(await page.getByTestId('partners-share-basis').innerText()).toMatch(/as the source states them\./);
+    await page.close();
+  });
+
+  it('says so when the share of early years is of the sum over partners, with no share where one partner only is loaded', async () => {
+    const page = await app.newPage({ reducedMotion: 'reduce' });
+    await open(page, '#/partners?reporter=KOR&year=2023&from=1988&to=2024');
+    expect(await page.getByTestId('partners-share-basis').innerText()).toMatch(/except 1988–1990, 2024: no stated total is loaded/);
+    await page.getByTestId('partners-share-chart').getByRole('button', { name: 'Show as table' }).click();
+    const table = await rowCells(page, 'partners-share-chart-table');
+    expect(table[table.length - 1]).toEqual(['2024', '133.0', '—', 'not reported', '—', 'sum over 1 partner(s)']);
+    await page.close();
+  });
+
+  it('passes axe in light and dark; screenshots at 1440 and 800 px', async () => {
+    // The years chosen in the tests above are remembered and carried to the next view opened: forget them.
+    const first = await app.newPage();
+    await first.goto(`${app.host.url}#/overview`);
+    await first.evaluate("localStorage.removeItem('tradebrief.filters')");
+    await first.close();
+    for (const scheme of ['light', 'dark'] as const) {
+      for (const width of [1440, 800]) {
+        const page = await app.newPage({ colorScheme: scheme, reducedMotion: 'reduce' });
+        await page.setViewportSize({ width, height: 1000 });
+        await open(page, '#/partners?reporter=KOR&year=2023&by=exports');
+        expect(await seriousAxeViolations(page), `${scheme} ${width}`).toEqual([]);
+        expect(await page.locator('#partners-share-title').innerText()).toBe('China\'s share of South Korea\'s exports and imports, 1991–2024');
+        await page.screenshot({ path: `tests/artifacts/partners-${scheme}-${width}.png`, fullPage: true });
+        await page.screenshot({ path: `tests/artifacts/partners-${scheme}-${width}-top.png` });
+        // Nothing wider than the window: the tables scroll inside their frame.
+        const overflow = await page.evaluate(`[document.documentElement.scrollWidth, window.innerWidth,
+          ...[...document.querySelectorAll('main *')].filter((el) => el.getBoundingClientRect().right > window.innerWidth + 1).slice(0, 3)
+            .map((el) => el.tagName + '.' + el.className + ' ' + Math.round(el.getBoundingClientRect().right))]`) as (number | string)[];
+        expect(Number(overflow[0]) <= Number(overflow[1]) + 1, `${scheme} ${width} overflow: ${overflow.join(' ')}`).toBe(true);
+        await page.close();
+      }
+    }
+    expect(app.pageErrors).toEqual([]);
+    expect(app.foreignRequests).toEqual([]);
+  });
+});

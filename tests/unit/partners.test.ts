@@ -1,0 +1,222 @@
+/**
+ * The Partners queries (db/partners) on real SQLite files: a small database written row by row,
+ * where every rank, share and change can be worked out by hand, then the default packs.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { dispatch } from '../../db/dispatch.ts';
+import { openDatabase } from '../../db/open.ts';
+import { competitionRanks, partnerRankHistory, partnerRanking, partnerReporters, partnerSeries } from '../../db/partners/queries.ts';
+import { createHandlers } from '../../db/service.ts';
+import { openSession } from '../../db/session.ts';
+import { contextFor } from '../support/context.ts';
+import { tempDir } from '../support/temp.ts';
+
+const tmp = tempDir();
+afterAll(() => tmp.cleanup());
+
+const bn = 1e9;
+
+/** KOR with five partner countries, the World and a region (both groups), over 2020–2022. */
+function smallDatabase(name: string, withWorld: boolean) {
+  const db = openDatabase(tmp.file(name));
+  const economy = db.prepare('INSERT INTO economy (code, name, kind) VALUES (?, ?, ?)');
+  for (const [code, label] of [['KOR', 'South Korea'], ['CHN', 'China'], ['USA', 'United States'], ['JPN', 'Japan'], ['VNM', 'Vietnam'], ['PRK', 'North Korea']]) {
+    economy.run(code, label, 'country');
+  }
+  economy.run('WLD', 'World', 'group');
+  economy.run('EUU', 'European Union', 'group');
+  const source = db.prepare("INSERT INTO source (id, label, publisher, title, published_precision, published_value) VALUES (?, ?, 'P', 'T', 'year', ?)");
+  source.run('s:A', 'A', '2024');
+  source.run('s:B', 'B', '2025');
+  const flow = db.prepare('INSERT INTO trade_flow (reporter, partner, year, flow, value_usd, series, source_id) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  const put = (partner: string, year: number, exports: number | null, imports: number | null, src = 's:A', series = 'primary'): void => {
+    if (exports !== null) flow.run('KOR', partner, year, 'export', exports * bn, series, src);
+    if (imports !== null) flow.run('KOR', partner, year, 'import', imports * bn, series, src);
+  };
+  put('CHN', 2022, 100, 80);
+  put('CHN', 2022, 999, 999, 's:B', 'crosscheck'); // the same flows from a crosscheck publication: never counted
+  put('USA', 2022, 50, 30);
+  put('JPN', 2022, 50, 40); // ties USA on exports
+  put('VNM', 2022, 20, 10);
+  put('PRK', 2022, null, 5); // only imports reported
+  put('EUU', 2022, 500, 400); // a group: never ranked, never in the sum
+  put('CHN', 2021, 80, 80);
+  put('USA', 2021, 60, 20);
+  put('JPN', 2021, 40, 30);
+  // VNM has no 2021 figures: no change on 2021 for it; in 2020 it ranks ahead of Japan on exports.
+  put('CHN', 2020, 70, 60);
+  put('USA', 2020, 55, 25);
+  put('JPN', 2020, 20, 35);
+  put('VNM', 2020, 30, 5);
+  if (withWorld) {
+    put('WLD', 2022, 250, 200);
+    put('WLD', 2021, 200, 150);
+  }
+  return db;
+}
+
+describe('competition ranks', () => {
+  it('share a rank on a tie, skip the next, leave the unknown unranked', () => {
+    const ranks = competitionRanks(new Map([['a', 5], ['b', 9], ['c', 5], ['d', null], ['e', 1]]));
+    expect(Object.fromEntries(ranks)).toEqual({ b: 1, a: 2, c: 2, e: 4, d: null });
+  });
+});
+
+describe('partner ranking without a stated total (shares of the sum over partners)', () => {
+  const db = smallDatabase('sum.sqlite', false);
+  afterAll(() => db.close());
+  const r = partnerRanking(db, { reporter: 'KOR' });
+  const row = (code: string) => r.partners.find((p) => p.partner.code === code)!;
+
+  it('opens on the latest year with both flows, ranks countries only, ties shared', () => {
+    expect(r.year).toBe(2022);
+    expect(r.years).toEqual([{ year: 2022, complete: true }, { year: 2021, complete: true }, { year: 2020, complete: true }]);
+    expect(r.partners.map((p) => p.partner.code)).toEqual(['CHN', 'JPN', 'USA', 'VNM', 'PRK']);
+    expect(r.partners.some((p) => ['WLD', 'EUU'].includes(p.partner.code))).toBe(false);
+    expect(row('CHN').rank).toEqual({ exports: 1, imports: 1, total: 1, balance: 1 });
+    expect([row('USA').rank.exports, row('JPN').rank.exports, row('VNM').rank.exports]).toEqual([2, 2, 4]);
+    expect(row('USA').rank.balance).toBe(1); // 20 bn surplus, as China's
+    expect(row('CHN').rank.balance).toBe(1);
+    expect(r.ranked).toEqual({ exports: 4, imports: 5, total: 4, balance: 4 });
+  });
+
+  it('counts each flow once: the crosscheck publication of China\'s figures is not used', () => {
+    expect(row('CHN').exports?.value).toBe(100 * bn);
+    expect(row('CHN').exports?.source.id).toBe('s:A');
+    expect(row('CHN').exports?.alternatives).toBe(1);
+  });
+
+  it('shares of the sum over partners add up to 1, and the page is told so', () => {
+    expect(r.totals.exports).toMatchObject({ value: 220 * bn, basis: 'sum-of-partners', partners: 4 });
+    expect(r.totals.imports).toMatchObject({ value: 165 * bn, basis: 'sum-of-partners' });
+    const sum = (k: 'exports' | 'imports') => r.partners.reduce((acc, p) => acc + (p.share[k] ?? 0), 0);
+    expect(sum('exports')).toBeCloseTo(1, 12);
+    expect(sum('imports')).toBeCloseTo(1, 12);
+    expect(row('CHN').share.exports).toBeCloseTo(100 / 220, 12);
+    expect(r.notes.join(' ')).toMatch(/No stated total of South Korea's exports for 2022 is loaded: shares of exports are of the sum over its partners/);
+  });
+
+  it('a partner with only imports: ranked on imports, no total, balance or share of total', () => {
+    const prk = row('PRK');
+    expect(prk.exports).toBeNull();
+    expect([prk.total, prk.balance, prk.share.total, prk.share.exports]).toEqual([null, null, null, null]);
+    expect(prk.rank).toEqual({ exports: null, imports: 5, total: null, balance: null });
+    expect(r.notes.join(' ')).toMatch(/1 partner has only one flow reported for 2022/);
+  });
+
+  it('change on the year before only where both years have the figure', () => {
+    expect(row('CHN').change.exports).toEqual({ absolute: 20 * bn, relative: 0.25 });
+    expect(row('USA').change.balance).toEqual({ absolute: -20 * bn, relative: -0.5 });
+    expect(row('VNM').change).toEqual({ exports: null, imports: null, total: null, balance: null });
+  });
+
+  it('a year with nothing loaded gives an empty ranking that says so', () => {
+    const empty = partnerRanking(db, { reporter: 'KOR', year: 2010 });
+    expect(empty.partners).toEqual([]);
+    expect(empty.totals.exports).toBeNull();
+    expect(empty.notes.join(' ')).toMatch(/No figures of South Korea's trade with partner countries are loaded for 2010/);
+  });
+});
+
+describe('partner ranking with the reporter\'s stated totals (trade with the World)', () => {
+  const db = smallDatabase('world.sqlite', true);
+  afterAll(() => db.close());
+
+  it('uses the stated total as the denominator: shares add up to less than 1', () => {
+    const r = partnerRanking(db, { reporter: 'KOR' });
+    expect(r.totals.exports).toMatchObject({ value: 250 * bn, basis: 'stated' });
+    expect(r.totals.total).toMatchObject({ value: 450 * bn, basis: 'stated' });
+    const sum = r.partners.reduce((acc, p) => acc + (p.share.exports ?? 0), 0);
+    expect(sum).toBeCloseTo(220 / 250, 12);
+    expect(r.partners.find((p) => p.partner.code === 'CHN')!.share.total).toBeCloseTo(180 / 450, 12);
+    expect(r.notes.join(' ')).not.toMatch(/No stated total/);
+  });
+
+  it('rank history: the top partners of the last year, their rank every year, null where not reported', () => {
+    const h = partnerRankHistory(db, { reporter: 'KOR', measure: 'exports', top: 3, from: 2020, to: 2022 });
+    expect(h.years).toEqual([2020, 2021, 2022]);
+    expect(h.rankedPartners).toEqual([4, 3, 4]);
+    expect(h.rows.map((x) => [x.partner.code, x.ranks])).toEqual([['CHN', [1, 1, 1]], ['JPN', [4, 3, 2]], ['USA', [2, 2, 2]]]);
+    const vnm = partnerRankHistory(db, { reporter: 'KOR', measure: 'exports', top: 10, from: 2020, to: 2022 }).rows.find((x) => x.partner.code === 'VNM')!;
+    expect(vnm.ranks).toEqual([3, null, 4]);
+    expect(vnm.values).toEqual([30 * bn, null, 20 * bn]);
+  });
+
+  it('series of chosen partners: shares of the stated total where loaded, of the sum elsewhere, no change across a gap', () => {
+    const s = partnerSeries(db, { reporter: 'KOR', partners: ['CHN', 'VNM'], from: 2020, to: 2022 });
+    expect(s.years).toEqual([2020, 2021, 2022]);
+    expect(s.totals.map((t) => t.exports?.basis)).toEqual(['sum-of-partners', 'stated', 'stated']);
+    expect(s.totals[0]!.exports?.value).toBe((70 + 55 + 20 + 30) * bn);
+    const chn = s.partners[0]!.points;
+    expect(chn.map((p) => p.share.exports)).toEqual([70 / 175, 80 / 200, 100 / 250]);
+    expect(chn[0]!.change.exports).toBeNull(); // 2019 is not loaded
+    expect(chn[1]!.change.imports).toEqual({ absolute: 20 * bn, relative: 20 / 60 });
+    const vnm = s.partners[1]!.points;
+    expect(vnm.map((p) => p.exports?.value ?? null)).toEqual([30 * bn, null, 20 * bn]);
+    expect(vnm[2]!.change.exports).toBeNull();
+  });
+});
+
+describe('through the contract', () => {
+  const db = smallDatabase('contract.sqlite', true);
+  afterAll(() => db.close());
+  const handlers = createHandlers(contextFor(db));
+
+  it('validates input and refuses a group as a compared partner, naming it', async () => {
+    expect(await dispatch(handlers, 'partnerRanking', { reporter: 'KOR', year: 2022 })).toMatchObject({ ok: true });
+    expect(await dispatch(handlers, 'partnerRanking', { reporter: 'KOR', year: 1800 })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    expect(await dispatch(handlers, 'partnerRankHistory', { reporter: 'KOR', measure: 'share' })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    expect(await dispatch(handlers, 'partnerSeries', { reporter: 'KOR', partners: [] })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    expect(await dispatch(handlers, 'partnerSeries', { reporter: 'KOR', partners: ['WLD'] }))
+      .toMatchObject({ ok: false, error: { code: 'invalid-input', message: expect.stringMatching(/WLD is not a partner country of KOR/) } });
+    expect(await dispatch(handlers, 'partnerRankHistory', { reporter: 'KOR', from: 2022, to: 2020 }))
+      .toMatchObject({ ok: false, error: { code: 'invalid-input', message: expect.stringMatching(/first year \(2022\) is after the last \(2020\)/) } });
+    expect(partnerReporters(db)).toEqual([{ reporter: { code: 'KOR', name: 'South Korea' }, partners: 5, firstYear: 2020, lastYear: 2022 }]);
+  });
+
+  it('sees rows written after a first answer (the years and the reporters are read again once the data changes)', () => {
+    expect(partnerRanking(db, { reporter: 'KOR' }).years[0]?.year).toBe(2022);
+    expect(partnerReporters(db).map((r) => r.reporter.code)).toEqual(['KOR']);
+    db.prepare("INSERT INTO trade_flow (reporter, partner, year, flow, value_usd, source_id) VALUES ('CHN', 'KOR', 2022, 'export', 1, 's:A'), ('CHN', 'JPN', 2022, 'export', 1, 's:A')").run();
+    expect(partnerReporters(db).map((r) => [r.reporter.code, r.partners])).toEqual([['KOR', 5], ['CHN', 2]]);
+    db.prepare("INSERT INTO trade_flow (reporter, partner, year, flow, value_usd, source_id) VALUES ('KOR', 'CHN', 2023, 'export', 1, 's:A'), ('KOR', 'CHN', 2023, 'import', 1, 's:A')").run();
+    const r = partnerRanking(db, { reporter: 'KOR' });
+    expect(r.years[0]).toEqual({ year: 2023, complete: true });
+    expect(r.year).toBe(2023);
+  });
+});
+
+describe('on the default packs', () => {
+  const session = openSession({ path: tmp.file('packs.sqlite'), today: '2024-06-01' });
+  afterAll(() => session.close());
+
+  it('South Korea 2023: the README\'s top destinations, shares of KOSIS\'s stated totals', () => {
+    const r = partnerRanking(session.db, { reporter: 'KOR' });
+    expect(r.year).toBe(2023);
+    const byExports = [...r.partners].filter((p) => p.rank.exports !== null).sort((a, b) => a.rank.exports! - b.rank.exports!);
+    expect(byExports.slice(0, 6).map((p) => p.partner.code)).toEqual(['CHN', 'USA', 'VNM', 'JPN', 'HKG', 'TWN']);
+    expect(r.totals.exports).toMatchObject({ value: 632225824000, basis: 'stated' });
+    expect(r.totals.exports?.sources.map((s) => s.label)).toEqual(['W1']);
+    const sum = r.partners.reduce((acc, p) => acc + (p.share.exports ?? 0), 0);
+    expect(sum).toBeGreaterThan(0.99);
+    expect(sum).toBeLessThanOrEqual(1);
+  });
+
+  it('a series starts by default at the first year with the reporter\'s stated totals, and says what is loaded earlier', () => {
+    const s = partnerSeries(session.db, { reporter: 'KOR', partners: ['CHN'] });
+    expect([s.years[0], s.years[s.years.length - 1], s.earliestYear]).toEqual([1991, 2024, 1975]);
+  });
+
+  it('China\'s share of Korea\'s exports and imports by year, 1991 on stated totals', () => {
+    const s = partnerSeries(session.db, { reporter: 'KOR', partners: ['CHN'], from: 1991, to: 2024 });
+    const at = (y: number) => s.partners[0]!.points.find((p) => p.year === y)!;
+    expect(at(2021).share.exports).toBeCloseTo(162912974000 / 644400368000, 12);
+    expect(at(2021).share.imports).toBeCloseTo(138628127000 / 615093447000, 12);
+    expect(s.totals.every((t, i) => s.years[i] === 2024 || t.exports?.basis === 'stated')).toBe(true);
+    // 2024: only Korea's exports to China are loaded (KITA), no total: a sum over one partner gives no share.
+    expect(s.totals[s.years.indexOf(2024)]?.exports).toMatchObject({ basis: 'sum-of-partners', partners: 1 });
+    expect(at(2024).exports?.value).toBe(133026000000);
+    expect(at(2024).share.exports).toBeNull();
+    expect(at(2024).imports).toBeNull();
+  });
+});
