@@ -5,7 +5,7 @@ import globals from 'globals';
 import ts from 'typescript-eslint';
 
 /** Modules of db/ that run anywhere (no Node, no SQLite): the only ones the renderer may import at run time. */
-const PURE_DB_MODULES = ['client.ts', 'dates.ts', 'errors.ts', 'print-options.ts', 'edit/schemas.ts', 'files/kinds.ts', 'exports/dashboard-files.ts'];
+const PURE_DB_MODULES = ['client.ts', 'dates.ts', 'errors.ts', 'print-options.ts', 'vocabulary.ts', 'edit/schemas.ts', 'files/kinds.ts', 'exports/dashboard-files.ts'];
 
 export default ts.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'tests/artifacts/**'] },
@@ -36,7 +36,7 @@ export default ts.config(
   },
   {
     // The renderer sees the core only through the contract's types and the pure shared modules of db/
-    // (the client, dates, errors, print options, the edit forms' schemas).
+    // (the client, dates, errors, print options, the vocabulary, the edit forms' schemas).
     files: ['renderer/**'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [

@@ -1,12 +1,8 @@
 import { contract, isMethodName, type Envelope, type Handlers } from './contract.ts';
-import { ApiError } from './errors.ts';
+import { ApiError, issuePath } from './errors.ts';
 import { mapSqliteError } from './open.ts';
 import type { Method } from './method.ts';
 import type { z } from 'zod';
-
-function formatPath(path: readonly PropertyKey[]): string {
-  return path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '') || '(input)';
-}
 
 /** A method name for an error message, whatever was sent (String() throws on a null-prototype object). */
 function describeName(name: unknown): string {
@@ -27,7 +23,7 @@ export async function dispatch(handlers: Handlers, name: unknown, input: unknown
     const schema = (contract[name] as Method<z.ZodType, unknown>).input;
     const parsed = schema.safeParse(input);
     if (!parsed.success) {
-      const issues = parsed.error.issues.map((i) => ({ path: formatPath(i.path), message: i.message }));
+      const issues = parsed.error.issues.map((i) => ({ path: issuePath(i.path), message: i.message }));
       const first = issues[0];
       throw new ApiError('invalid-input', `Invalid input for ${name}: ${first ? `${first.path}: ${first.message}` : 'rejected'}`, { issues });
     }

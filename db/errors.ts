@@ -35,3 +35,11 @@ export class ApiError extends Error implements ApiErrorShape {
       : { code: this.code, message: this.message, details: this.details };
   }
 }
+
+/**
+ * Where in an input a validation issue (zod's `issue.path`) lies, written the same way by every
+ * boundary: `legs[0].fromPlaceId`, `transitDays.max`, `date.value`; `whole` for the input itself.
+ */
+export function issuePath(path: readonly PropertyKey[], whole = '(input)'): string {
+  return path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '') || whole;
+}

@@ -4,8 +4,9 @@
  * - Chromium's `page.pdf()` in the tests, the `npm run print` CLI and the benchmark
  *   (tests/support/print.ts, through `toChromiumPdfOptions`),
  * - the renderer's print layout and preview (page box, margins, `@page` rule).
- * Pure TypeScript with no imports, like db/dates.ts: the renderer may import it (see eslint.config.js).
+ * Pure TypeScript, like db/dates.ts: the renderer may import it (see eslint.config.js).
  */
+import { DASHBOARDS, type Dashboard } from './vocabulary.ts';
 
 export type PaperSize = 'A4' | 'Letter';
 export type Orientation = 'portrait' | 'landscape';
@@ -24,9 +25,15 @@ export const MARGINS_MM = { top: 20, bottom: 18, left: 16, right: 16 } as const;
 
 export const APP_NAME = 'Tradebrief';
 
-/** Every dashboard that has a one-page print summary (`#/print/dashboard/<name>`). */
-export const PRINTABLE_DASHBOARDS = ['overview', 'trade', 'sectors', 'projects', 'events', 'logistics'] as const;
-export type PrintableDashboard = (typeof PRINTABLE_DASHBOARDS)[number];
+/**
+ * Every dashboard that has a one-page print summary (`#/print/dashboard/<name>`,
+ * renderer/src/lib/briefing/dashboard-summaries.ts): all but the monthly and partners views, which have none yet.
+ */
+const WITHOUT_SUMMARY = ['monthly', 'partners'] as const;
+export type PrintableDashboard = Exclude<Dashboard, (typeof WITHOUT_SUMMARY)[number]>;
+export const PRINTABLE_DASHBOARDS: readonly PrintableDashboard[] = DASHBOARDS.filter(
+  (d): d is PrintableDashboard => !(WITHOUT_SUMMARY as readonly string[]).includes(d),
+);
 
 export function isPrintableDashboard(name: string): name is PrintableDashboard {
   return (PRINTABLE_DASHBOARDS as readonly string[]).includes(name);

@@ -6,7 +6,8 @@
  * there, one component in the renderer.
  */
 import { z } from 'zod';
-import { economyCode, yearSchema } from '../trade/contract.ts';
+import { yearSchema } from '../trade/contract.ts';
+import { economyCode, EVENT_KINDS, PROJECT_STATUSES } from '../vocabulary.ts';
 
 const heading = z.string().trim().max(200).optional();
 const sourceId = z.string().min(1).max(200);
@@ -51,12 +52,12 @@ export const blockConfigSchemas = {
     heading,
     region: economyCode.optional(),
     field: z.string().trim().min(1).max(200).optional(),
-    status: z.enum(['planned', 'signed', 'in-progress', 'completed', 'cancelled']).optional(),
+    status: z.enum(PROJECT_STATUSES).optional(),
   }).strict(),
   /** Meetings, fairs, forums (a table), in date order, filters frozen. */
   'events-table': z.object({
     heading,
-    kind: z.enum(['meeting', 'business-meeting', 'forum', 'fair', 'exhibition', 'visit', 'other']).optional(),
+    kind: z.enum(EVENT_KINDS).optional(),
     place: z.string().trim().min(1).max(200).optional(),
   }).strict(),
   /** Logistics routes with their legs and transit times (one route, or all). */

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { Context } from '../context.ts';
 import type { Handlers } from '../contract.ts';
-import { ApiError } from '../errors.ts';
+import { ApiError, issuePath } from '../errors.ts';
 import type { Db } from '../open.ts';
 import { headline } from '../overview/queries.ts';
 import type { SourceRef } from '../shared-types.ts';
@@ -111,7 +111,7 @@ const registry: Registry = {
 };
 
 function describeIssues(error: z.ZodError): string {
-  return error.issues.map((i) => `${i.path.join('.') || '(config)'}: ${i.message}`).join('; ');
+  return error.issues.map((i) => `${issuePath(i.path, '(config)')}: ${i.message}`).join('; ');
 }
 
 /** Resolves stored or given blocks in order, numbering their sources by first use. */

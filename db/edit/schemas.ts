@@ -5,11 +5,11 @@
  * a field are the contract's own. Runs anywhere: zod only (one of the pure db/ modules the renderer may import).
  */
 import { z } from 'zod';
+import { economyCode, EVENT_KINDS, PROJECT_STATUSES } from '../vocabulary.ts';
 
 const id = z.string().min(1, 'required').max(200);
 const text = z.string().trim().min(1, 'required').max(4000);
 const optText = z.string().trim().max(4000).optional();
-export const economyCodeSchema = z.string().regex(/^([A-Z]{3}|[A-Z]{2}-[A-Z0-9]{1,3})$/, 'an ISO 3166 code such as KOR, CHN or CN-SD');
 const hsCode = z.string().regex(/^(\d{2}|\d{4}|\d{6})$/, 'an HS code of 2, 4 or 6 digits');
 
 export const MONTH_PARTS = ['early', 'mid', 'late'] as const;
@@ -32,8 +32,6 @@ export const sourceInput = z.object({
   note: optText,
 }).strict();
 
-export const PROJECT_STATUSES = ['planned', 'signed', 'in-progress', 'completed', 'cancelled'] as const;
-
 export const projectInput = z.object({
   id: id.optional(),
   title: text,
@@ -41,8 +39,8 @@ export const projectInput = z.object({
   count: z.number({ error: 'a number of projects' }).int('a whole number').min(1, 'at least 1').default(1),
   /** Whether the source reports how a batch splits among its fields (a single project: always true). */
   splitReported: z.boolean().default(false),
-  partnerCode: economyCodeSchema,
-  counterpartCode: economyCodeSchema.optional(),
+  partnerCode: economyCode,
+  counterpartCode: economyCode.optional(),
   status: z.enum(PROJECT_STATUSES),
   signed: preciseDateInput.optional(),
   valueUsd: z.number({ error: 'a number of US dollars' }).finite().nonnegative('not negative').optional(),
@@ -51,14 +49,12 @@ export const projectInput = z.object({
   sourceId: id,
 }).strict();
 
-export const EVENT_KINDS = ['meeting', 'business-meeting', 'forum', 'fair', 'exhibition', 'visit', 'other'] as const;
-
 export const eventInput = z.object({
   id: id.optional(),
   kind: z.enum(EVENT_KINDS),
   title: text,
   placeText: optText,
-  countryCode: economyCodeSchema.optional(),
+  countryCode: economyCode.optional(),
   date: preciseDateInput,
   sectors: z.array(text).max(50).default([]),
   note: optText,
@@ -93,11 +89,3 @@ export const sectorInput = z.object({
   hs: z.array(z.object({ code: hsCode, description: optText, sourceId: id.optional(), note: optText }).strict()).max(500).default([]),
 }).strict()
   .refine((s) => new Set(s.hs.map((h) => h.code)).size === s.hs.length, { message: 'each HS code once', path: ['hs'] });
-
-/**
- * An issue's path as the dispatcher reports it (db/dispatch.ts): `legs[0].fromPlaceId`,
- * `transitDays.max`, `date.value`; `(input)` for the whole input.
- */
-export function issuePath(path: readonly PropertyKey[]): string {
-  return path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '') || '(input)';
-}

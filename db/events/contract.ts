@@ -2,8 +2,7 @@ import { z } from 'zod';
 import type { PreciseDate } from '../dates.ts';
 import { method } from '../method.ts';
 import type { EconomyRef, SourceRef } from '../shared-types.ts';
-
-export type EventKind = 'meeting' | 'business-meeting' | 'forum' | 'fair' | 'exhibition' | 'visit' | 'other';
+import { EVENT_KINDS, type EventKind } from '../vocabulary.ts';
 
 export interface EventItem {
   id: string;
@@ -33,7 +32,7 @@ export interface EventsResult {
   options: { kinds: EventKind[]; places: { id: string; name: string }[] };
 }
 
-const kind = z.enum(['meeting', 'business-meeting', 'forum', 'fair', 'exhibition', 'visit', 'other']);
+const kind = z.enum(EVENT_KINDS);
 
 export const eventsContract = {
   /** Events, upcoming (soonest first) and past (latest first) relative to today, with filters by kind and place. */

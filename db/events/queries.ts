@@ -5,7 +5,8 @@ import type { Db } from '../open.ts';
 import type { SourceRef } from '../shared-types.ts';
 import { sourceLookup } from '../sources/queries.ts';
 import { economyLookup } from '../trade/queries.ts';
-import type { EventItem, EventKind, EventsResult } from './contract.ts';
+import type { EventKind } from '../vocabulary.ts';
+import type { EventItem, EventsResult } from './contract.ts';
 
 export interface EventDateColumns {
   date_precision: PreciseDate['precision'];

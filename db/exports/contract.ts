@@ -13,9 +13,11 @@ import { partnersExportFilters } from '../partners/contract.ts';
 import { projectsContract } from '../projects/contract.ts';
 import { sectorsContract } from '../sectors/contract.ts';
 import { tradeDashboardContract } from '../trade/contract.ts';
+import { DASHBOARDS, type Dashboard } from '../vocabulary.ts';
 
-export const EXPORT_DASHBOARDS = ['overview', 'trade', 'monthly', 'sectors', 'projects', 'events', 'logistics', 'partners'] as const;
-export type ExportDashboard = (typeof EXPORT_DASHBOARDS)[number];
+/** Every dashboard exports its data. */
+export const EXPORT_DASHBOARDS = DASHBOARDS;
+export type ExportDashboard = Dashboard;
 
 const target = {
   /** Where the user chose to save: a .csv (one table), a .zip of CSV files (several) or an .xlsx workbook. */

@@ -10,6 +10,7 @@ import { writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { ApiError } from '../errors.ts';
 import type { Db } from '../open.ts';
+import type { Flow } from '../vocabulary.ts';
 import { countElements, MAX_PACK_BYTES, MAX_PACK_ELEMENTS, parsePack } from '../packs/load.ts';
 import { PACK_FORMAT, PACK_FORMAT_VERSION, type PackClaim, type PackInput } from '../packs/schema.ts';
 
@@ -133,7 +134,7 @@ export function buildPack(db: Db, options: ExportPackOptions): PackInput {
     })),
     tradeFlows: all(`SELECT * FROM trade_flow ${imported ? '' : 'WHERE import_id IS NULL'} ORDER BY id`).map((r) => compact({
       reporter: s(r['reporter']), partner: s(r['partner']), year: Number(r['year']), month: r['month'] === null ? undefined : Number(r['month']),
-      flow: r['flow'] as 'export' | 'import' | 're-export' | 're-import', productCode: s(r['product_code']), valueUsd: Number(r['value_usd']),
+      flow: r['flow'] as Flow, productCode: s(r['product_code']), valueUsd: Number(r['value_usd']),
       series: r['series'] as 'primary' | 'crosscheck', source: src.key(s(r['source_id'])), note: opt(r['note']),
     })),
     statedFigures: all('SELECT * FROM stated_figure ORDER BY rowid').map((r) => compact({

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { method } from '../method.ts';
+import { FLOWS } from '../vocabulary.ts';
 import type { ApiErrorShape } from '../errors.ts';
 import { fileHandle } from '../files/kinds.ts';
 import { packId } from '../packs/schema.ts';
@@ -179,7 +180,7 @@ const tradeExportInput = {
   partner: z.string().max(10).optional(),
   yearFrom: z.number().int().min(1900).max(2100).optional(),
   yearTo: z.number().int().min(1900).max(2100).optional(),
-  flow: z.enum(['export', 'import', 're-export', 're-import']).optional(),
+  flow: z.enum(FLOWS).optional(),
   product: z.string().regex(/^(TOTAL|\d{2}|\d{4}|\d{6})$/).optional(),
   sourceId: z.string().max(200).optional(),
 };

@@ -14,8 +14,7 @@
 import type { ImportFormat, ColumnMapping } from './contract.ts';
 import { parseNumber } from './csv.ts';
 import { controlCharacterAt } from './reading.ts';
-
-export type Flow = 'export' | 'import' | 're-export' | 're-import';
+import type { Flow } from '../vocabulary.ts';
 
 /** The mapped row, reused between records (copy what you keep). */
 export interface MappedRow {

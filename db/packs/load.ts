@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { z } from 'zod';
-import { ApiError } from '../errors.ts';
+import { ApiError, issuePath } from '../errors.ts';
 import { applyPackFlowCounts } from '../trade/flow-counts.ts';
 import { applyToHsSummary } from '../trade/hs-summary.ts';
 import type { Db } from '../open.ts';
@@ -64,12 +64,8 @@ export interface LoadPackResult {
 
 const WEEKDAY_INDEX = { sunday: 0, monday: 1, tuesday: 2, wednesday: 3, thursday: 4, friday: 5, saturday: 6 } as const;
 
-function formatPath(path: readonly PropertyKey[]): string {
-  return path.reduce<string>((acc, part) => (typeof part === 'number' ? `${acc}[${part}]` : acc ? `${acc}.${String(part)}` : String(part)), '');
-}
-
 function issuesOf(error: z.ZodError, prefix: readonly PropertyKey[] = []): PackIssue[] {
-  return error.issues.map((i) => ({ path: formatPath([...prefix, ...i.path]) || '(root)', message: i.message }));
+  return error.issues.map((i) => ({ path: issuePath([...prefix, ...i.path], '(root)'), message: i.message }));
 }
 
 function invalid(fileName: string, issues: PackIssue[]): ApiError {

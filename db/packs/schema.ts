@@ -4,9 +4,9 @@
  * Keys are local to the pack; the loader stores them as "<pack id>:<key>".
  */
 import { z } from 'zod';
+import { economyCode, EVENT_KINDS, FLOWS, PROJECT_STATUSES } from '../vocabulary.ts';
 
 const key = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, 'a key: letters, digits, . _ - (max 64)');
-const economyCode = z.string().regex(/^([A-Z]{3}|[A-Z]{2}-[A-Z0-9]{1,3})$/, 'an ISO 3166 code: KOR, CHN or CN-SD');
 const year = z.number().int().min(1900).max(2100);
 const isoDay = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'a day as YYYY-MM-DD');
 const isoMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month as YYYY-MM');
@@ -73,7 +73,7 @@ export const packTradeFlow = z.object({
   partner: economyCode,
   year,
   month: z.number().int().min(1).max(12).optional(),
-  flow: z.enum(['export', 'import', 're-export', 're-import']),
+  flow: z.enum(FLOWS),
   productCode: productCode.default('TOTAL'),
   valueUsd: usd,
   series: z.enum(['primary', 'crosscheck']).default('primary'),
@@ -139,7 +139,7 @@ export const packExportPlan = z.object({
 
 export const packEvent = z.object({
   key,
-  kind: z.enum(['meeting', 'business-meeting', 'forum', 'fair', 'exhibition', 'visit', 'other']),
+  kind: z.enum(EVENT_KINDS),
   title: text,
   place: key.optional(),
   placeText: text.optional(),
@@ -158,7 +158,7 @@ export const packProject = z.object({
   count: z.number().int().min(1).default(1),
   partner: economyCode,
   counterpart: economyCode.optional(),
-  status: z.enum(['planned', 'signed', 'in-progress', 'completed', 'cancelled']),
+  status: z.enum(PROJECT_STATUSES),
   signed: packDate.optional(),
   signedAtEvent: key.optional(),
   valueUsd: usd.optional(),

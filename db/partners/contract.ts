@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { method } from '../method.ts';
 import type { EconomyRef, SourceRef } from '../shared-types.ts';
-import { economyCode, yearSchema, type Change } from '../trade/contract.ts';
+import { yearSchema, type Change } from '../trade/contract.ts';
+import { economyCode } from '../vocabulary.ts';
 
 export const PARTNER_MEASURES = ['exports', 'imports', 'total', 'balance'] as const;
 export type PartnerMeasure = (typeof PARTNER_MEASURES)[number];

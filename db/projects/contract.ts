@@ -2,9 +2,7 @@ import { z } from 'zod';
 import type { PreciseDate } from '../dates.ts';
 import { method } from '../method.ts';
 import type { EconomyRef, SourceRef } from '../shared-types.ts';
-import { economyCode } from '../trade/contract.ts';
-
-export type ProjectStatus = 'planned' | 'signed' | 'in-progress' | 'completed' | 'cancelled';
+import { economyCode, PROJECT_STATUSES, type ProjectStatus } from '../vocabulary.ts';
 
 export interface ProjectItem {
   id: string;
@@ -48,7 +46,7 @@ export const projectsContract = {
     z.object({
       region: economyCode.optional(),
       field: z.string().trim().min(1).max(200).optional(),
-      status: z.enum(['planned', 'signed', 'in-progress', 'completed', 'cancelled']).optional(),
+      status: z.enum(PROJECT_STATUSES).optional(),
       /** Signed on or after (YYYY-MM-DD, compared with the latest day the recorded date can mean). */
       from: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'a date as YYYY, YYYY-MM or YYYY-MM-DD').optional(),
       to: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'a date as YYYY, YYYY-MM or YYYY-MM-DD').optional(),

@@ -4,7 +4,8 @@ import { dateSortKey, latestPossibleDay, type PreciseDate } from '../dates.ts';
 import { eventDate } from '../events/queries.ts';
 import type { Db } from '../open.ts';
 import { sourceLookup } from '../sources/queries.ts';
-import type { FieldBreakdown, ProjectItem, ProjectsResult, ProjectStatus } from './contract.ts';
+import type { ProjectStatus } from '../vocabulary.ts';
+import type { FieldBreakdown, ProjectItem, ProjectsResult } from './contract.ts';
 
 interface ProjectRow {
   id: string;

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { method } from '../method.ts';
 import type { EconomyRef, SourceRef } from '../shared-types.ts';
-import { economyCode, yearSchema } from '../trade/contract.ts';
+import { yearSchema } from '../trade/contract.ts';
+import { economyCode } from '../vocabulary.ts';
 
 /** A product-group value as a source states it (see 003_sector_figures.sql). */
 export interface SectorFigure {

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { method } from '../method.ts';
 import type { DerivedFigure, EconomyRef, SourceRef, SourcedFigure } from '../shared-types.ts';
+import { economyCode, type Flow } from '../vocabulary.ts';
 
-export const economyCode = z.string().regex(/^([A-Z]{3}|[A-Z]{2}-[A-Z0-9]{1,3})$/, 'an ISO 3166 code such as KOR, CHN or CN-SD');
 export const yearSchema = z.number().int().min(1900, 'a year from 1900').max(2100, 'a year up to 2100');
 
 /** A stated aggregate that disagrees with the sum of its parts (same source), or two sources that disagree. */
@@ -29,7 +29,7 @@ export type Reconciliation =
       year: number;
       /** null: the annual figure; else the month (1–12) the sources disagree on. */
       month: number | null;
-      flow: 'export' | 'import' | 're-export' | 're-import';
+      flow: Flow;
       values: { value: number; source: SourceRef }[];
       /** The source whose figure the dashboards, exports and briefings use (see db/trade/chosen.ts). */
       used: SourceRef | null;

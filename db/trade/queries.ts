@@ -4,6 +4,7 @@ import type { Db } from '../open.ts';
 import type { DerivedFigure, EconomyRef, SourceRef } from '../shared-types.ts';
 import { sourceLookup } from '../sources/queries.ts';
 import { ApiError } from '../errors.ts';
+import type { Flow } from '../vocabulary.ts';
 import { CHOICE_RULE, chosenFlowsSql, getPreferredSource, preparedOnce, setPreferredSource } from './chosen.ts';
 import type { Change, MirrorDirection, MonthPoint, MonthValue, PreferredSources, TradeMonthly, MirrorRow, MirrorSide, Reconciliation, SeriesValue, SeriesYear, TradeKpi, TradeMirror, TradeSeries } from './contract.ts';
 
@@ -43,7 +44,7 @@ interface DisagreeRow {
   partner: string;
   year: number;
   month: number | null;
-  flow: 'export' | 'import' | 're-export' | 're-import';
+  flow: Flow;
   values: string;
 }
 

@@ -12,6 +12,7 @@ import { backupsDir } from '../../db/backup.ts';
 import { methodNames, type Envelope } from '../../db/contract.ts';
 import { bindContract, type ContractBinding } from '../../db/host-binding.ts';
 import { cancelJobsOf } from '../../db/imports/jobs.ts';
+import { localToday } from '../../db/dates.ts';
 import { ApiError } from '../../db/errors.ts';
 import { FILE_HANDLE_PATTERN, SAVE_KINDS, type OpenKind, type SaveKind } from '../../db/files/kinds.ts';
 import { writeFileSafely } from '../../db/files/safe-write.ts';
@@ -142,11 +143,6 @@ async function importFromDialog(): Promise<void> {
     return;
   }
   if (path) await openChosenFile(path, openKindOf(path) ?? 'trade-data');
-}
-
-function localToday(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
 /** File › Print to PDF…: the print route of what the main window shows, rendered hidden, saved where the user says. */

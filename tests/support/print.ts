@@ -15,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { Page } from 'playwright-core';
 import type { BlockSpecInput } from '../../db/briefings/contract.ts';
+import { localToday } from '../../db/dates.ts';
 import {
   pageSetupFrom, printDateLabel, printRoute, printTargetOf, PRINT_READY_TIMEOUT_MS, PRINT_SETTLED_SCRIPT, settledForPrinting, toChromiumPdfOptions, type PageSetup,
   type PrintState,
@@ -30,11 +31,6 @@ export interface PrintedPdf {
   readyMs: number;
   /** Milliseconds spent in page.pdf(). */
   pdfMs: number;
-}
-
-function localToday(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
 /** Waits for `document.body.dataset.printReady` (or printError), failing with a message that says which and where. */

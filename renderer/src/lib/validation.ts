@@ -6,7 +6,7 @@
  */
 import { config, type ZodType } from 'zod';
 import { ClientError } from '../../../db/client.ts';
-import { issuePath } from '../../../db/edit/schemas.ts';
+import { issuePath } from '../../../db/errors.ts';
 
 // The CSP forbids eval: keep zod from probing `new Function` (its JIT) in the renderer.
 config({ jitless: true });

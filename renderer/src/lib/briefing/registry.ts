@@ -6,6 +6,7 @@
  */
 import type { Component } from 'svelte';
 import type { BlockKind, BlockSpecInput, ResolvedBlock } from '../../../../db/briefings/contract.ts';
+import { EVENT_KINDS, PROJECT_STATUSES } from '../../../../db/vocabulary.ts';
 import type { BlockProps } from './types.ts';
 import ClaimsBlock from './blocks/ClaimsBlock.svelte';
 import EventsTableBlock from './blocks/EventsTableBlock.svelte';
@@ -88,13 +89,13 @@ export const blockRegistry: { [K in BlockKind]: BlockKindEntry<K> } = {
     defaults: () => ({}),
     fields: [
       { key: 'region', label: 'Region', type: 'economy', optional: true },
-      { key: 'status', label: 'Status', type: 'choice', optional: true, options: ['planned', 'signed', 'in-progress', 'completed', 'cancelled'].map((v) => ({ value: v, label: v })) },
+      { key: 'status', label: 'Status', type: 'choice', optional: true, options: PROJECT_STATUSES.map((v) => ({ value: v, label: v })) },
     ],
   },
   'events-table': {
     label: 'Events table', description: 'Meetings, forums, fairs in date order', chart: false, component: EventsTableBlock,
     defaults: () => ({}),
-    fields: [{ key: 'kind', label: 'Kind', type: 'choice', optional: true, options: ['meeting', 'business-meeting', 'forum', 'fair', 'exhibition', 'visit', 'other'].map((v) => ({ value: v, label: v })) }],
+    fields: [{ key: 'kind', label: 'Kind', type: 'choice', optional: true, options: EVENT_KINDS.map((v) => ({ value: v, label: v })) }],
   },
   route: {
     label: 'Logistics route', description: 'Legs and transit times', chart: false, component: RouteBlock, defaults: () => ({}), fields: [],

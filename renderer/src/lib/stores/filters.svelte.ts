@@ -3,6 +3,7 @@
  * view can be reopened exactly; the last values are also kept in localStorage and carried to the
  * next view opened from the sidebar (whose links have no query).
  */
+import { ECONOMY_CODE } from '../../../../db/vocabulary.ts';
 import { router } from './router.svelte.ts';
 
 const STORAGE_KEY = 'tradebrief.filters';
@@ -21,12 +22,11 @@ function load(): FilterValues {
   }
 }
 
-const CODE = /^([A-Z]{3}|[A-Z]{2}-[A-Z0-9]{1,3})$/;
 const YEAR = /^\d{4}$/;
 
 function valid(key: FilterKey, value: string | undefined): string | undefined {
   if (!value) return undefined;
-  if (key === 'reporter' || key === 'partner') return CODE.test(value) ? value : undefined;
+  if (key === 'reporter' || key === 'partner') return ECONOMY_CODE.test(value) ? value : undefined;
   return YEAR.test(value) ? value : undefined;
 }
 

@@ -1,0 +1,47 @@
+/**
+ * The words of the domain, each defined once: event kinds, project statuses, trade flows, the economy-code
+ * pattern and the dashboards. The database's CHECK constraints, the contract's schemas, the packs, the
+ * briefing blocks and the renderer's filters and labels all take them from here.
+ * Pure TypeScript (zod only): the renderer may import it (see eslint.config.js), and
+ * tests/unit/vocabulary.test.ts fails when a list of these words is spelled out anywhere else.
+ */
+import { z } from 'zod';
+
+export const EVENT_KINDS = ['meeting', 'business-meeting', 'forum', 'fair', 'exhibition', 'visit', 'other'] as const;
+export type EventKind = (typeof EVENT_KINDS)[number];
+
+/** An event kind as it reads inside a sentence or a list ("business meeting"). */
+export const EVENT_KIND_NAMES: Record<EventKind, string> = {
+  meeting: 'meeting', 'business-meeting': 'business meeting', forum: 'forum', fair: 'fair', exhibition: 'exhibition', visit: 'visit', other: 'other',
+};
+
+export const PROJECT_STATUSES = ['planned', 'signed', 'in-progress', 'completed', 'cancelled'] as const;
+export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
+
+/** A trade flow as the sources report it; re-exports and re-imports are kept apart from exports and imports. */
+export const FLOWS = ['export', 'import', 're-export', 're-import'] as const;
+export type Flow = (typeof FLOWS)[number];
+
+/** An economy: an ISO 3166-1 alpha-3 country (KOR) or an ISO 3166-2 subdivision (CN-SD). */
+export const ECONOMY_CODE = /^([A-Z]{3}|[A-Z]{2}-[A-Z0-9]{1,3})$/;
+export const ECONOMY_CODE_HINT = 'an ISO 3166 code such as KOR, CHN or CN-SD';
+export const economyCode = z.string().regex(ECONOMY_CODE, ECONOMY_CODE_HINT);
+
+/** The dashboards, in sidebar order, and their titles. */
+export const DASHBOARDS = ['overview', 'trade', 'monthly', 'partners', 'sectors', 'projects', 'events', 'logistics'] as const;
+export type Dashboard = (typeof DASHBOARDS)[number];
+export const DASHBOARD_TITLES: Record<Dashboard, string> = {
+  overview: 'Overview',
+  trade: 'Trade balance',
+  monthly: 'Monthly trade',
+  partners: 'Partners',
+  sectors: 'Export sectors',
+  projects: 'Cooperation projects',
+  events: 'Events',
+  logistics: 'Logistics',
+};
+
+/** Whether a value (a URL's query, a stored field) is one of the words of a list, narrowed to it. */
+export function isOneOf<const T extends string>(words: readonly T[], value: unknown): value is T {
+  return typeof value === 'string' && (words as readonly string[]).includes(value);
+}
