@@ -13,7 +13,7 @@
  * - Partner areas that are not economies (Comtrade "Areas, nes" _X, S19, …) are skipped with a reason.
  */
 import type { ColumnMapping } from './contract.ts';
-import { byLayout, LAYOUT_BY_ID, LAYOUTS, UNIT_SCALES, type ColumnRole, type Flow, type FlowCodes, type ImportFormat, type LayoutRecord } from './layouts.ts';
+import { LAYOUT_BY_ID, LAYOUTS, UNIT_SCALES, type ColumnRole, type Flow, type FlowCodes, type ImportFormat, type LayoutRecord } from './layouts.ts';
 import { parseNumber } from './numbers.ts';
 import { controlCharacterAt } from './reading.ts';
 
@@ -52,8 +52,6 @@ export type RowMapper = (fields: string[], out: MappedRow, sink: MapSink) => Map
 
 export const WORLD = 'WLD';
 export const WORLD_NAME = 'World';
-
-export const FORMAT_PUBLISHERS = byLayout((layout) => layout.publisher);
 
 const norm = (name: string): string => name.trim().toLowerCase().replace(/[\s_.()$]+/g, '');
 

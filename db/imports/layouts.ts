@@ -158,6 +158,8 @@ export const LAYOUT_BY_ID = byLayout((layout) => layout);
 
 export const FORMAT_LABELS = byLayout((layout) => layout.label);
 
+export const FORMAT_PUBLISHERS = byLayout((layout) => layout.publisher);
+
 /** The layout a file of unknown columns is read in: the user maps them. */
 export const MAPPED_LAYOUT: LayoutRecord = LAYOUT_BY_ID.generic;
 
