@@ -1,5 +1,5 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import type { Plugin } from 'vite';
@@ -12,6 +12,30 @@ function emitFolder(from: string, to: string, ext: string): Plugin {
       for (const file of readdirSync(from).filter((f) => f.endsWith(ext))) {
         this.emitFile({ type: 'asset', fileName: `${to}/${file}`, source: readFileSync(join(from, file)) });
       }
+    },
+  };
+}
+
+/**
+ * Lists the project's files the renderer bundle was built from (db/http-host/renderer-build.ts reads it), so that
+ * `npm run print` builds again only when one of them changed.
+ */
+function recordInputs(file: string): Plugin {
+  return {
+    name: 'record-renderer-inputs',
+    writeBundle(_options, bundle) {
+      const root = resolve('.');
+      const files = new Set<string>();
+      for (const output of Object.values(bundle)) {
+        if (output.type !== 'chunk') continue;
+        for (const id of output.moduleIds) {
+          if (id.startsWith('\0')) continue;
+          const path = relative(root, id.split('?')[0] ?? id);
+          if (path === '' || path.startsWith('..') || isAbsolute(path) || path.split(/[\\/]/).includes('node_modules')) continue;
+          files.add(path.split('\\').join('/'));
+        }
+      }
+      writeFileSync(file, `${JSON.stringify([...files].sort(), null, 1)}\n`);
     },
   };
 }
@@ -49,6 +73,6 @@ export default defineConfig({
       // which every window and every printed page pays.
       minify: true,
     },
-    plugins: [svelte({ configFile: resolve('svelte.config.js') })],
+    plugins: [svelte({ configFile: resolve('svelte.config.js') }), recordInputs(join(out, 'renderer-inputs.json'))],
   },
 });

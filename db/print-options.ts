@@ -2,7 +2,7 @@
  * The one description of a printed page, shared by every printer of the app:
  * - Electron's `webContents.printToPDF` (electron/main/print.ts, through `toElectronPdfOptions`),
  * - Chromium's `page.pdf()` in the tests, the `npm run print` CLI and the benchmark
- *   (tests/support/print.ts, through `toChromiumPdfOptions`),
+ *   (db/http-host/print.ts, through `toChromiumPdfOptions`),
  * - the renderer's print layout and preview (page box, margins, `@page` rule).
  * Pure TypeScript, like db/dates.ts: the renderer may import it (see eslint.config.js).
  */

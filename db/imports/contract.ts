@@ -10,12 +10,13 @@ import { FLOWS } from '../vocabulary.ts';
 import type { ApiErrorShape } from '../errors.ts';
 import { fileHandle } from '../files/kinds.ts';
 import { packId } from '../packs/schema.ts';
+import { IMPORT_FORMATS, UNIT_SCALES, type ImportFormat } from './layouts.ts';
 import { controlCharacterAt, TEXT_ENCODINGS, type EncodingUsed } from './reading.ts';
 
 export { TEXT_ENCODINGS, type EncodingUsed, type TextEncodingName } from './reading.ts';
+export { IMPORT_FORMATS, type ImportFormat } from './layouts.ts';
 
-export const IMPORT_FORMATS = ['comtrade', 'comtrade-legacy', 'wits', 'generic'] as const;
-export type ImportFormat = (typeof IMPORT_FORMATS)[number];
+const VALUE_UNITS = Object.keys(UNIT_SCALES) as [keyof typeof UNIT_SCALES, ...(keyof typeof UNIT_SCALES)[]];
 
 const columnName = z.string().min(1).max(200);
 
@@ -32,7 +33,7 @@ export const columnMapping = z.object({
   /** A column saying the unit of each value (USD, 1000 USD, …). */
   unit: columnName.optional(),
   /** The unit of every value when there is no unit column. */
-  valueUnit: z.enum(['USD', 'thousand USD', 'million USD']).optional(),
+  valueUnit: z.enum(VALUE_UNITS).optional(),
 }).strict();
 export type ColumnMapping = z.infer<typeof columnMapping>;
 

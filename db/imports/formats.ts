@@ -1,7 +1,8 @@
 /**
- * Trade file layouts: detection by header, and one row mapper per layout turning a CSV record
- * into a trade_flow row, a skip (a legitimate row this app does not store, with a reason) or
- * problems (invalid data: row, column, value, what is wrong).
+ * Trade file layouts (layouts.ts, one record each) at work: detection by header, and the one row
+ * mapper that, driven by a layout's record, turns a record of the file into a trade_flow row, a
+ * skip (a legitimate row this app does not store, with a reason) or problems (invalid data: row,
+ * column, value, what is wrong).
  *
  * Choices (see db/imports/README.md):
  * - The World partner (code 0, ISO W00/WLD, "World") is stored as the economy WLD of kind
@@ -11,10 +12,10 @@
  *   skipped with reason 'breakdown row': only the totals are stored (summing every row overcounts).
  * - Partner areas that are not economies (Comtrade "Areas, nes" _X, S19, …) are skipped with a reason.
  */
-import type { ImportFormat, ColumnMapping } from './contract.ts';
-import { parseNumber } from './csv.ts';
+import type { ColumnMapping } from './contract.ts';
+import { LAYOUT_BY_ID, LAYOUTS, UNIT_SCALES, type ColumnRole, type Flow, type FlowCodes, type ImportFormat, type LayoutRecord } from './layouts.ts';
+import { parseNumber } from './numbers.ts';
 import { controlCharacterAt } from './reading.ts';
-import type { Flow } from '../vocabulary.ts';
 
 /** The mapped row, reused between records (copy what you keep). */
 export interface MappedRow {
@@ -52,20 +53,6 @@ export type RowMapper = (fields: string[], out: MappedRow, sink: MapSink) => Map
 export const WORLD = 'WLD';
 export const WORLD_NAME = 'World';
 
-export const FORMAT_LABELS: Record<ImportFormat, string> = {
-  comtrade: 'UN Comtrade (current API/portal layout)',
-  'comtrade-legacy': 'UN Comtrade (legacy layout)',
-  wits: 'World Bank WITS raw trade data',
-  generic: 'Other layout (column mapping)',
-};
-
-export const FORMAT_PUBLISHERS: Record<ImportFormat, string> = {
-  comtrade: 'UN Comtrade',
-  'comtrade-legacy': 'UN Comtrade',
-  wits: 'World Bank WITS',
-  generic: 'User file',
-};
-
 const norm = (name: string): string => name.trim().toLowerCase().replace(/[\s_.()$]+/g, '');
 
 /** Index of each header name, normalised (case, spaces, punctuation ignored). */
@@ -78,21 +65,16 @@ function columnIndex(header: string[]): (name: string) => number {
   return (name) => map.get(norm(name)) ?? -1;
 }
 
+/** The first layout whose recognising columns are all in the header; else the mapped (generic) layout. */
 export function detectFormat(header: string[]): ImportFormat {
   const col = columnIndex(header);
-  const has = (...names: string[]): boolean => names.every((n) => col(n) >= 0);
-  if (has('reporterISO', 'partnerISO', 'flowCode', 'cmdCode', 'primaryValue')) return 'comtrade';
-  if (has('Reporter ISO', 'Partner ISO', 'Trade Flow Code', 'Commodity Code', 'Trade Value (US$)')) return 'comtrade-legacy';
-  if (has('ReporterISO3', 'PartnerISO3', 'ProductCode', 'TradeFlowName', 'TradeValue in 1000 USD')) return 'wits';
+  for (const layout of LAYOUTS) {
+    const columns: Partial<Record<ColumnRole, string>> | null = layout.columns;
+    if (columns === null || layout.recognisedBy.length === 0) continue;
+    if (layout.recognisedBy.every((role) => col(columns[role] ?? '') >= 0)) return layout.id;
+  }
   return 'generic';
 }
-
-/** Columns each layout needs (named as in its files). */
-export const REQUIRED_COLUMNS: Record<Exclude<ImportFormat, 'generic'>, string[]> = {
-  comtrade: ['refYear', 'reporterISO', 'partnerISO', 'flowCode', 'cmdCode', 'primaryValue'],
-  'comtrade-legacy': ['Year', 'Reporter ISO', 'Partner ISO', 'Trade Flow Code', 'Commodity Code', 'Trade Value (US$)'],
-  wits: ['Year', 'ReporterISO3', 'PartnerISO3', 'TradeFlowName', 'ProductCode', 'TradeValue in 1000 USD'],
-};
 
 const ISO3 = /^[A-Z]{3}$/;
 
@@ -159,234 +141,165 @@ function plainName(raw: string, column: string, sink: MapSink): boolean {
   return false;
 }
 
-const COMTRADE_FLOWS: Record<string, Flow> = { X: 'export', M: 'import', RX: 're-export', RM: 're-import' };
-const LEGACY_FLOWS: Record<string, Flow> = { '1': 'import', '2': 'export', '3': 're-export', '4': 're-import' };
-const NAMED_FLOWS: Record<string, Flow> = {
-  x: 'export', export: 'export', exports: 'export',
-  m: 'import', import: 'import', imports: 'import',
-  rx: 're-export', 're-export': 're-export', 're-exports': 're-export', reexport: 're-export', reexports: 're-export',
-  rm: 're-import', 're-import': 're-import', 're-imports': 're-import', reimport: 're-import', reimports: 're-import',
-};
-
 /** Cells that mean "total" in a breakdown column (empty = not broken down). */
 const isTotal = (raw: string, total: string): boolean => {
   const t = raw.trim();
   return t === '' || t === total;
 };
 
+/** The flow a cell means under a layout's codes, or undefined. */
+function flowReader(flows: FlowCodes): (cell: string) => Flow | undefined {
+  const codes = new Map(Object.entries(flows.codes));
+  if (flows.match === 'upper-case') return (cell) => codes.get(cell.toUpperCase());
+  if (flows.match === 'lower-case') return (cell) => codes.get(cell.toLowerCase());
+  return (cell) => codes.get(cell);
+}
+
+/** A month from 1 to 12, or null. */
+function monthOf(text: string): number | null {
+  const m = Number(text);
+  return Number.isInteger(m) && m >= 1 && m <= 12 ? m : null;
+}
+
+const NO_MONTH = -1;
+
 export interface MapperOptions {
   decimalComma: boolean;
   mapping?: ColumnMapping | undefined;
 }
 
+type Columns = Record<ColumnRole, number>;
+const ROLES: readonly ColumnRole[] = [
+  'year', 'month', 'frequency', 'period', 'reporter', 'reporterCode', 'reporterName', 'partner', 'partnerCode', 'partnerName',
+  'partner2', 'customs', 'transport', 'flow', 'product', 'level', 'value', 'unit',
+];
+/** The mapping's fields in the order a missing one is looked for. */
+const MAPPED_ROLES = ['reporter', 'partner', 'year', 'flow', 'product', 'value', 'unit', 'month'] as const satisfies readonly (keyof ColumnMapping & ColumnRole)[];
+
+/** Each role's column index in the header (-1: absent); throws with the missing columns named. */
+function locateColumns(layout: LayoutRecord, header: string[], mapping: ColumnMapping | undefined): Columns {
+  const columns = Object.fromEntries(ROLES.map((role) => [role, -1])) as Columns;
+  const named = layout.columns;
+  if (named !== null) {
+    const col = columnIndex(header);
+    const missing = layout.required.filter((role) => col(named[role] ?? '') < 0).map((role) => named[role] ?? role);
+    if (missing.length > 0) throw new MissingColumnError(missing);
+    for (const role of ROLES) if (named[role] !== undefined) columns[role] = col(named[role]);
+    return columns;
+  }
+  // The user's mapping names the columns exactly as the header does.
+  if (!mapping) throw new MissingColumnError(['(a column mapping)']);
+  for (const role of MAPPED_ROLES) {
+    const name = mapping[role];
+    if (name === undefined || name === '') continue;
+    const i = header.indexOf(name);
+    if (i < 0) throw new MissingColumnError([name]);
+    columns[role] = i;
+  }
+  return columns;
+}
+
 /** Builds the row mapper of a layout over a header; throws with the missing columns named. */
 export function createMapper(format: ImportFormat, header: string[], options: MapperOptions): RowMapper {
-  const col = columnIndex(header);
+  const layout = LAYOUT_BY_ID[format];
+  const c = locateColumns(layout, header, options.mapping);
   const dc = options.decimalComma;
-  const need = (name: string): number => {
-    const i = col(name);
-    if (i < 0) throw new MissingColumnError([name]);
-    return i;
-  };
   const get = (f: string[], i: number): string => (i >= 0 ? (f[i] ?? '') : '');
+  const name = (i: number, role: ColumnRole): string => header[i] ?? role;
 
-  /**
-   * Both Comtrade layouts: only total rows (partner 2, customs procedure and mode of transport all
-   * "total") are taken; other flows and non-economy partners are skipped with a reason.
-   */
-  const comtradeMapper = (
-    c: { year: number; rep: number; repCode: number; repDesc: number; par: number; parCode: number; parDesc: number;
-      par2: number; customs: number; mot: number; flow: number; cmd: number; level: number; value: number },
-    layout: {
-      flows: Record<string, Flow>;
-      flowNote: string;
-      normaliseFlow: (raw: string) => string;
-      /** The row's month, null for an annual row, 'bad' after reporting a problem. */
-      month: (f: string[], sink: MapSink) => number | null | 'bad';
+  const skipUnreadable = layout.unreadable === 'skip';
+  const readFlow = flowReader(layout.flows);
+  const flowShown = layout.flows.shown === 'code' ? (raw: string) => raw || '(empty)' : (raw: string) => `"${raw}"`;
+  const breakdowns = c.partner2 >= 0 || c.customs >= 0 || c.transport >= 0;
+  const fixedScale: number = layout.unitScale ?? UNIT_SCALES[options.mapping?.valueUnit ?? 'USD'];
+  const reporterExpected = skipUnreadable ? 'not an ISO 3166 alpha-3 code' : 'an ISO 3166 alpha-3 code (KOR) or World';
+
+  /** The row's month, null for an annual row, NO_MONTH after reporting a problem. */
+  const month: (f: string[], sink: MapSink) => number | null = {
+    annual: () => null,
+    frequency: (f: string[], sink: MapSink) => {
+      const freq = get(f, c.frequency).trim().toUpperCase();
+      const period = get(f, c.period).trim();
+      if (freq !== 'M' && !(freq === '' && period.length === 6)) return null;
+      const raw = c.month >= 0 ? get(f, c.month) : period;
+      const m = monthOf(c.month >= 0 ? raw : period.slice(4));
+      if (m !== null) return m;
+      sink.problem(header[c.month >= 0 ? c.month : c.period] ?? 'refMonth', raw, 'a month from 1 to 12');
+      return NO_MONTH;
     },
-  ): RowMapper => (f, out, sink) => {
-    if (!isTotal(get(f, c.par2), '0') || !isTotal(get(f, c.customs), 'C00') || !isTotal(get(f, c.mot), '0')) {
+    period: (f: string[], sink: MapSink) => {
+      const period = get(f, c.period).trim();
+      if (period.length !== 6) return null;
+      const m = monthOf(period.slice(4));
+      if (m !== null) return m;
+      sink.problem(name(c.period, 'period'), period, 'a period YYYY or YYYYMM');
+      return NO_MONTH;
+    },
+    column: (f: string[], sink: MapSink) => {
+      const raw = get(f, c.month);
+      if (c.month < 0 || raw.trim() === '') return null;
+      const m = monthOf(raw.trim());
+      if (m !== null) return m;
+      sink.problem(name(c.month, 'month'), raw, 'a month from 1 to 12');
+      return NO_MONTH;
+    },
+  }[layout.month];
+
+  return (f, out, sink) => {
+    if (breakdowns && (!isTotal(get(f, c.partner2), '0') || !isTotal(get(f, c.customs), 'C00') || !isTotal(get(f, c.transport), '0'))) {
       sink.skip('breakdown row (partner 2, customs procedure or mode of transport is not the total)');
       return SKIPPED;
     }
-    const flowRaw = layout.normaliseFlow(get(f, c.flow).trim());
-    const flow = layout.flows[flowRaw];
-    if (!flow) {
-      sink.skip(`flow ${flowRaw || '(empty)'} not stored (${layout.flowNote})`);
+    const flowRaw = get(f, c.flow).trim();
+    const flow = readFlow(flowRaw);
+    if (!flow && skipUnreadable) {
+      sink.skip(`flow ${flowShown(layout.flows.match === 'upper-case' ? flowRaw.toUpperCase() : flowRaw)} not stored (${layout.flows.expected})`);
       return SKIPPED;
     }
-    const reporter = economyCode(get(f, c.rep), get(f, c.repCode), get(f, c.repDesc));
-    const partner = economyCode(get(f, c.par), get(f, c.parCode), get(f, c.parDesc));
-    if (partner === null) {
+    // Without a name column, the code cell itself may say "World".
+    const repRaw = get(f, c.reporter), parRaw = get(f, c.partner);
+    const reporter = economyCode(repRaw, get(f, c.reporterCode), c.reporterName >= 0 ? get(f, c.reporterName) : repRaw);
+    const partner = economyCode(parRaw, get(f, c.partnerCode), c.partnerName >= 0 ? get(f, c.partnerName) : parRaw);
+    if (partner === null && skipUnreadable) {
       sink.skip('partner is an area, not an economy');
       return SKIPPED;
     }
     let bad = false;
     if (reporter === null) {
-      sink.problem(header[c.rep] ?? 'reporter ISO', get(f, c.rep), 'not an ISO 3166 alpha-3 code');
-      bad = true;
-    }
-    const y = year(get(f, c.year), header[c.year] ?? 'year', sink);
-    const month = layout.month(f, sink);
-    if (month === 'bad') bad = true;
-    const product = productCode(get(f, c.cmd), get(f, c.level), header[c.cmd] ?? 'commodity code', sink);
-    const value = usd(get(f, c.value), 1, dc, header[c.value] ?? 'value', sink);
-    if (c.repDesc >= 0 && !plainName(get(f, c.repDesc), header[c.repDesc] ?? 'reporter', sink)) bad = true;
-    if (c.parDesc >= 0 && !plainName(get(f, c.parDesc), header[c.parDesc] ?? 'partner', sink)) bad = true;
-    if (bad || y === null || product === null || value === null || reporter === null || month === 'bad') return INVALID;
-    if (c.repDesc >= 0) sink.economy(reporter, get(f, c.repDesc));
-    if (c.parDesc >= 0) sink.economy(partner, get(f, c.parDesc));
-    out.reporter = reporter; out.partner = partner; out.year = y; out.month = month;
-    out.flow = flow; out.product = product; out.value = value;
-    return OK;
-  };
-
-  if (format !== 'generic') {
-    const missing = REQUIRED_COLUMNS[format].filter((n) => col(n) < 0);
-    if (missing.length > 0) throw new MissingColumnError(missing);
-  }
-
-  if (format === 'comtrade') {
-    const cMonth = col('refMonth'), cFreq = col('freqCode'), cPeriod = col('period');
-    return comtradeMapper({
-      year: need('refYear'), rep: need('reporterISO'), repCode: col('reporterCode'), repDesc: col('reporterDesc'),
-      par: need('partnerISO'), parCode: col('partnerCode'), parDesc: col('partnerDesc'),
-      par2: col('partner2Code'), customs: col('customsCode'), mot: col('motCode'),
-      flow: need('flowCode'), cmd: need('cmdCode'), level: col('aggrLevel'), value: need('primaryValue'),
-    }, {
-      flows: COMTRADE_FLOWS,
-      flowNote: 'only X, M, RX, RM',
-      normaliseFlow: (raw) => raw.toUpperCase(),
-      month: (f, sink) => {
-        const freq = get(f, cFreq).trim().toUpperCase();
-        const period = get(f, cPeriod).trim();
-        if (freq !== 'M' && !(freq === '' && period.length === 6)) return null;
-        const m = cMonth >= 0 ? Number(get(f, cMonth)) : Number(period.slice(4));
-        if (Number.isInteger(m) && m >= 1 && m <= 12) return m;
-        sink.problem(header[cMonth >= 0 ? cMonth : cPeriod] ?? 'refMonth', cMonth >= 0 ? get(f, cMonth) : period, 'a month from 1 to 12');
-        return 'bad';
-      },
-    });
-  }
-
-  if (format === 'comtrade-legacy') {
-    const cPeriod = col('Period');
-    return comtradeMapper({
-      year: need('Year'), rep: need('Reporter ISO'), repCode: col('Reporter Code'), repDesc: col('Reporter'),
-      par: need('Partner ISO'), parCode: col('Partner Code'), parDesc: col('Partner'),
-      par2: col('2nd Partner Code'), customs: col('Customs Proc. Code'), mot: col('Mode of Transport Code'),
-      flow: need('Trade Flow Code'), cmd: need('Commodity Code'), level: col('Aggregate Level'), value: need('Trade Value (US$)'),
-    }, {
-      flows: LEGACY_FLOWS,
-      flowNote: 'only 1–4: import, export, re-export, re-import',
-      normaliseFlow: (raw) => raw,
-      month: (f, sink) => {
-        const period = get(f, cPeriod).trim();
-        if (period.length !== 6) return null;
-        const m = Number(period.slice(4));
-        if (Number.isInteger(m) && m >= 1 && m <= 12) return m;
-        sink.problem(header[cPeriod] ?? 'Period', period, 'a period YYYY or YYYYMM');
-        return 'bad';
-      },
-    });
-  }
-
-  if (format === 'wits') {
-    const cYear = need('Year'), cRep = need('ReporterISO3'), cRepDesc = col('ReporterName');
-    const cPar = need('PartnerISO3'), cParDesc = col('PartnerName');
-    const cFlow = need('TradeFlowName'), cCmd = need('ProductCode'), cValue = need('TradeValue in 1000 USD');
-    return (f, out, sink) => {
-      const flowRaw = get(f, cFlow).trim();
-      const flow = NAMED_FLOWS[flowRaw.toLowerCase()];
-      if (!flow) {
-        sink.skip(`flow "${flowRaw}" not stored (only Export, Import, Re-Export, Re-Import)`);
-        return SKIPPED;
-      }
-      const reporter = economyCode(get(f, cRep), '', get(f, cRepDesc));
-      const partner = economyCode(get(f, cPar), '', get(f, cParDesc));
-      if (partner === null) {
-        sink.skip('partner is an area, not an economy');
-        return SKIPPED;
-      }
-      let bad = false;
-      if (reporter === null) {
-        sink.problem(header[cRep] ?? 'ReporterISO3', get(f, cRep), 'not an ISO 3166 alpha-3 code');
-        bad = true;
-      }
-      const y = year(get(f, cYear), header[cYear] ?? 'Year', sink);
-      const product = productCode(get(f, cCmd), '', header[cCmd] ?? 'ProductCode', sink);
-      // WITS states values in thousands of US dollars.
-      const value = usd(get(f, cValue), 1000, dc, header[cValue] ?? 'TradeValue in 1000 USD', sink);
-      if (cRepDesc >= 0 && !plainName(get(f, cRepDesc), header[cRepDesc] ?? 'ReporterName', sink)) bad = true;
-      if (cParDesc >= 0 && !plainName(get(f, cParDesc), header[cParDesc] ?? 'PartnerName', sink)) bad = true;
-      if (bad || y === null || product === null || value === null || reporter === null) return INVALID;
-      if (cRepDesc >= 0) sink.economy(reporter, get(f, cRepDesc));
-      if (cParDesc >= 0) sink.economy(partner, get(f, cParDesc));
-      out.reporter = reporter; out.partner = partner; out.year = y; out.month = null;
-      out.flow = flow; out.product = product; out.value = value;
-      return OK;
-    };
-  }
-
-  // Generic: the user's mapping names the columns.
-  const m = options.mapping;
-  if (!m) throw new MissingColumnError(['(a column mapping)']);
-  const at = (name: string | undefined): number => {
-    if (name === undefined || name === '') return -1;
-    const i = header.indexOf(name);
-    if (i < 0) throw new MissingColumnError([name]);
-    return i;
-  };
-  const cRep = at(m.reporter), cPar = at(m.partner), cYear = at(m.year), cFlow = at(m.flow);
-  const cCmd = at(m.product), cValue = at(m.value), cUnit = at(m.unit), cMonth = at(m.month);
-  const fixedScale: number = UNIT_SCALES[m.valueUnit ?? 'USD'];
-  return (f, out, sink) => {
-    let bad = false;
-    const repRaw = get(f, cRep), parRaw = get(f, cPar);
-    const reporter = economyCode(repRaw, '', repRaw);
-    const partner = economyCode(parRaw, '', parRaw);
-    if (reporter === null) {
-      sink.problem(m.reporter, repRaw, 'an ISO 3166 alpha-3 code (KOR) or World');
+      sink.problem(name(c.reporter, 'reporter'), repRaw, reporterExpected);
       bad = true;
     }
     if (partner === null) {
-      sink.problem(m.partner, parRaw, 'an ISO 3166 alpha-3 code (CHN) or World');
+      sink.problem(name(c.partner, 'partner'), parRaw, 'an ISO 3166 alpha-3 code (CHN) or World');
       bad = true;
     }
-    const flowRaw = get(f, cFlow).trim();
-    const flow = NAMED_FLOWS[flowRaw.toLowerCase()];
     if (!flow) {
-      sink.problem(m.flow, flowRaw, 'export, import, re-export or re-import (or X, M, RX, RM)');
+      sink.problem(name(c.flow, 'flow'), flowRaw, layout.flows.expected);
       bad = true;
     }
-    const y = year(get(f, cYear), m.year, sink);
-    let month: number | null = null;
-    if (cMonth >= 0 && get(f, cMonth).trim() !== '') {
-      const mo = Number(get(f, cMonth).trim());
-      if (Number.isInteger(mo) && mo >= 1 && mo <= 12) month = mo;
-      else {
-        sink.problem(m.month ?? 'month', get(f, cMonth), 'a month from 1 to 12');
-        bad = true;
-      }
-    }
-    const product = cCmd >= 0 ? productCode(get(f, cCmd), '', m.product ?? 'product', sink) : 'TOTAL';
+    const y = year(get(f, c.year), name(c.year, 'year'), sink);
+    const m = month(f, sink);
+    if (m === NO_MONTH) bad = true;
+    const product = c.product >= 0 ? productCode(get(f, c.product), get(f, c.level), name(c.product, 'product'), sink) : 'TOTAL';
     let scale = fixedScale;
-    if (cUnit >= 0) {
-      const unit = unitScale(get(f, cUnit));
+    if (c.unit >= 0) {
+      const unit = unitScale(get(f, c.unit));
       if (unit === null) {
-        sink.problem(m.unit ?? 'unit', get(f, cUnit), 'a unit in US dollars: USD, thousand USD or million USD');
+        sink.problem(name(c.unit, 'unit'), get(f, c.unit), 'a unit in US dollars: USD, thousand USD or million USD');
         bad = true;
       } else scale = unit;
     }
-    const value = usd(get(f, cValue), scale, dc, m.value, sink);
+    const value = usd(get(f, c.value), scale, dc, name(c.value, 'value'), sink);
+    if (c.reporterName >= 0 && !plainName(get(f, c.reporterName), name(c.reporterName, 'reporter'), sink)) bad = true;
+    if (c.partnerName >= 0 && !plainName(get(f, c.partnerName), name(c.partnerName, 'partner'), sink)) bad = true;
     if (bad || reporter === null || partner === null || !flow || y === null || product === null || value === null) return INVALID;
-    out.reporter = reporter; out.partner = partner; out.year = y; out.month = month;
+    if (c.reporterName >= 0) sink.economy(reporter, get(f, c.reporterName));
+    if (c.partnerName >= 0) sink.economy(partner, get(f, c.partnerName));
+    out.reporter = reporter; out.partner = partner; out.year = y; out.month = m;
     out.flow = flow; out.product = product; out.value = value;
     return OK;
   };
 }
-
-export const UNIT_SCALES = { USD: 1, 'thousand USD': 1000, 'million USD': 1_000_000 } as const;
 
 /** Reads a unit cell: USD, US$, 1000 USD, USD thousands, thousand US$, USD mn, million USD … */
 export function unitScale(raw: string): number | null {

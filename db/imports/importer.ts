@@ -17,9 +17,8 @@ import { mapSqliteError, type Db } from '../open.ts';
 import { addFlowCount } from '../trade/flow-counts.ts';
 import { applyToHsSummary, ImportChapterSums } from '../trade/hs-summary.ts';
 import type { ColumnMapping, ImportFormat, ImportPreview, ImportSummary, ValidationReport } from './contract.ts';
-import {
-  createMapper, detectFormat, FORMAT_LABELS, FORMAT_PUBLISHERS, MissingColumnError, suggestMapping, WORLD, WORLD_NAME,
-} from './formats.ts';
+import { createMapper, detectFormat, MissingColumnError, suggestMapping, WORLD, WORLD_NAME } from './formats.ts';
+import { FORMAT_LABELS, FORMAT_PUBLISHERS } from './layouts.ts';
 import { cancelled, ROW_FIELDS, scanInline, scanInThread, type Scan, type ScanEnd, type ScanSetup, type ValidBatch } from './scan.ts';
 import type { TextEncodingName } from './reading.ts';
 import { openTable, readError, type TableReader } from './table.ts';

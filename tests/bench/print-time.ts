@@ -7,7 +7,7 @@
  *   npm run bench:print [-- --runs 5]      (needs a built renderer: npm run build)
  *
  * Two documents: the default briefing of the first pack, and a five-page briefing with six charts
- * (tests/support/print.ts sixChartBriefing; the run prints how many pages each came to).
+ * (tests/support/six-chart-briefing.ts; the run prints how many pages each came to).
  */
 import { parseArgs } from 'node:util';
 import { printDateLabel, printRoute, toChromiumPdfOptions, type PageSetup } from '../../db/print-options.ts';
@@ -16,7 +16,8 @@ import { CONTENT_SECURITY_POLICY } from '../../db/content-security-policy.ts';
 import { admit, launchChromium } from '../support/browser.ts';
 import { requireBuiltRenderer } from '../support/build-output.ts';
 import { startHttpHost } from '../../db/http-host/host.ts';
-import { printToPdf, sixChartBriefing } from '../support/print.ts';
+import { printToPdf } from '../../db/http-host/print.ts';
+import { sixChartBriefing } from '../support/six-chart-briefing.ts';
 import { tempDir } from '../support/temp.ts';
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '3' } } });

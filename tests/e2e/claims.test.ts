@@ -21,7 +21,7 @@ import { openSession } from '../../db/session.ts';
 import { seriousAxeViolations } from '../support/axe.ts';
 import { startApp, type AppHarness } from '../support/browser.ts';
 import { requireBuiltRenderer } from '../support/build-output.ts';
-import { printToPdf } from '../support/print.ts';
+import { printToPdf } from '../../db/http-host/print.ts';
 import { tempDir } from '../support/temp.ts';
 
 const TODAY = '2026-11-29';

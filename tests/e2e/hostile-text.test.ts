@@ -10,7 +10,7 @@ import { dispatch } from '../../db/dispatch.ts';
 import { PRINTABLE_DASHBOARDS, printRoute } from '../../db/print-options.ts';
 import { startApp, type AppHarness } from '../support/browser.ts';
 import { requireBuiltRenderer } from '../support/build-output.ts';
-import { printToPdf } from '../support/print.ts';
+import { printToPdf } from '../../db/http-host/print.ts';
 
 /** Each payload, if it ever ran, would set window.__pwned or open a dialog or fetch a remote address. */
 const HOSTILE = [

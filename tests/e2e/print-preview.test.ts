@@ -15,7 +15,7 @@ import { dispatch } from '../../db/dispatch.ts';
 import { printRoute, type PageSetup } from '../../db/print-options.ts';
 import { startApp, type AppHarness } from '../support/browser.ts';
 import { requireBuiltRenderer } from '../support/build-output.ts';
-import { printToPdf } from '../support/print.ts';
+import { printToPdf } from '../../db/http-host/print.ts';
 
 const TODAY = '2026-11-29';
 const DEFAULT_ID = 'korea-china-2022:korea-china-trade-push-2022';

@@ -16,7 +16,8 @@ import { PRINTABLE_DASHBOARDS, printRoute, type PageSetup } from '../../db/print
 import { admit, CHROMIUM_ARGS, CHROMIUM_PATH, startApp, type AppHarness } from '../support/browser.ts';
 import { requireBuiltRenderer } from '../support/build-output.ts';
 import { decodePng, luminanceVariance, matchingPixels } from '../support/png.ts';
-import { printToPdf, sixChartBriefing } from '../support/print.ts';
+import { printToPdf } from '../../db/http-host/print.ts';
+import { sixChartBriefing } from '../support/six-chart-briefing.ts';
 import { tempDir } from '../support/temp.ts';
 
 const TODAY = '2026-11-29';

@@ -2,33 +2,13 @@
  * Real Chromium (Debian's /usr/bin/chromium) driven by playwright-core, against the HTTP host on
  * a temp database. Every request that leaves the app's own origin fails the test.
  */
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { SECRET_COOKIE, startHttpHost, type HttpHost } from '../../db/http-host/host.ts';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { admit, launchChromium } from '../../db/http-host/chromium.ts';
+import { startHttpHost, type HttpHost } from '../../db/http-host/host.ts';
 import { tempDir } from './temp.ts';
 
-export const CHROMIUM_PATH = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
-/**
- * Chromium 156 builds a WebUI omnibox popup for every new tab (about 150 ms of a core each, measured
- * here); an app window has no omnibox, so the tests and benchmarks switch it off. Chromium reads only
- * the last --disable-features, so this repeats the features playwright-core 1.65 disables itself (less its Edge-only ones).
- */
-const DISABLED_FEATURES = [
-  // playwright-core's own list
-  'AvoidUnnecessaryBeforeUnloadCheckSync', 'DestroyProfileOnBrowserClose', 'HttpsUpgrades', 'HttpsFirstBalancedModeAutoEnable', 'LensOverlay',
-  'MediaRouter', 'PaintHolding', 'ThirdPartyStoragePartitioning', 'AvoidCorsURLLoaderRestartOnRedirect', 'TcpPortRandomizationWin',
-  'OptimizationHints', 'NetworkTimeServiceQuerying', 'AimEnabled', 'PreconnectToSearch',
-  // ours
-  'WebUIOmniboxPopup', 'WebUIOmniboxAimPopup',
-];
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  `--disable-features=${DISABLED_FEATURES.join(',')}`,
-];
+// The launch options are the print command's (db/http-host/chromium.ts): the tests drive the Chromium it drives.
+export { admit, CHROMIUM_ARGS, CHROMIUM_PATH, launchChromium } from '../../db/http-host/chromium.ts';
 
 /** Chooses `file` in the browser's own file chooser, opened by the Data view's "Choose file…". */
 export async function chooseFile(page: Page, file: string): Promise<void> {
@@ -41,15 +21,6 @@ export async function downloadOf(page: Page, action: () => Promise<unknown>, sav
   const [download] = await Promise.all([page.waitForEvent('download'), action()]);
   await download.saveAs(saveAs);
   return { name: download.suggestedFilename(), path: saveAs };
-}
-
-/** As if the user had opened the address the host printed: its access key becomes the HttpOnly cookie. */
-export async function admit(context: BrowserContext, host: HttpHost): Promise<void> {
-  await context.addCookies([{ name: SECRET_COOKIE, value: host.secret, url: new URL(host.url).origin, httpOnly: true, sameSite: 'Strict' }]);
-}
-
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
 }
 
 export interface AppHarness {

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { writeFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { csvLine } from '../../db/exports/csv-writer.ts';
-import { CsvFileReader, CsvParser, parseNumber, readCsvAll, sniffDelimiter, type CsvRow } from '../../db/imports/csv.ts';
+import { CsvFileReader, CsvParser, readCsvAll, sniffDelimiter, type CsvRow } from '../../db/imports/csv.ts';
 import { tempDir } from '../support/temp.ts';
 
 const tmp = tempDir();
@@ -125,32 +125,5 @@ describe('CSV reader', () => {
     p.push('\nc",d\n', out);
     p.end(out);
     expect(rowsOf(out)).toEqual([[1, 'a', 'b\nc', 'd']]);
-  });
-});
-
-describe('parseNumber', () => {
-  it('reads plain, thousands-separated and scientific numbers', () => {
-    expect(parseNumber('1234.5', false)).toBe(1234.5);
-    expect(parseNumber('1,234,567.25', false)).toBe(1234567.25);
-    expect(parseNumber('1 234 567', false)).toBe(1234567);
-    expect(parseNumber('1.2E+07', false)).toBe(12_000_000);
-    expect(parseNumber(' 42 ', false)).toBe(42);
-    expect(parseNumber('-3', false)).toBe(-3);
-  });
-
-  it('reads decimal commas in ; files', () => {
-    expect(parseNumber('1.234.567,89', true)).toBeCloseTo(1234567.89);
-    expect(parseNumber('1234,5', true)).toBe(1234.5);
-    expect(parseNumber('1 234,5', true)).toBe(1234.5);
-    expect(parseNumber('12.5', true)).toBe(12.5); // not a thousands group: a decimal point
-    expect(parseNumber('1.234', true)).toBe(1234); // a thousands group in a decimal-comma file
-  });
-
-  it('returns null for empty cells and NaN for text', () => {
-    expect(parseNumber('', false)).toBeNull();
-    expect(parseNumber('  ', true)).toBeNull();
-    expect(parseNumber('n/a', false)).toBeNaN();
-    expect(parseNumber('1,23', false)).toBeNaN();
-    expect(parseNumber('12a', true)).toBeNaN();
   });
 });

@@ -246,6 +246,7 @@ describe('the packaged app (electron-builder --linux dir, stand-in Electron bina
     const all = [...files, ...unpacked];
     expect(all.filter((f) => /\.map$|\.tsx?$|\.d\.c?ts$|\.svelte$|\.gyp$|\.cpp$|\.c$|\.h$/.test(f))).toEqual([]);
     expect(all.filter((f) => /^\/(tests|db|electron|renderer\/src|build)\//.test(f))).toEqual([]);
+    expect(all).not.toContain('/out/renderer-inputs.json');
   });
 
   it('holds only the production dependencies', () => {

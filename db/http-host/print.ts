@@ -1,0 +1,163 @@
+/**
+ * Printing through Chromium (the HTTP host's path; Electron's is electron/main/print.ts): open a
+ * print route, wait until the page marks itself ready (or fails, or times out, each with a clear
+ * error), then `page.pdf()` with the options of db/print-options.ts — the same module Electron's
+ * `printToPDF` uses.
+ *
+ * As a command (`npm run print -- …` or `node db/http-host/print.ts …`), on the app's own database
+ * unless `--db` names another; the renderer is built first only when its sources changed since the
+ * last build (renderer-build.ts):
+ *   --list                                         the briefings: id, title, last change
+ *   --briefing <id or title> | --dashboard <name> | --print <briefing id or title, or dashboard>
+ *   --out FILE.pdf  [--db FILE.sqlite]  [--paper A4|Letter]  [--orientation portrait|landscape]
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import type { Page } from 'playwright-core';
+import type { BriefingSummary } from '../briefings/contract.ts';
+import { localToday } from '../dates.ts';
+import {
+  pageSetupFrom, PRINTABLE_DASHBOARDS, printDateLabel, printRoute, printTargetOf, PRINT_READY_TIMEOUT_MS, PRINT_SETTLED_SCRIPT, settledForPrinting,
+  toChromiumPdfOptions, type PageSetup, type PrintState,
+} from '../print-options.ts';
+import { openSession, type Session } from '../session.ts';
+import { defaultDatabasePath } from '../user-data.ts';
+import { admit, launchChromium } from './chromium.ts';
+import { rendererDir, startHttpHost } from './host.ts';
+import { PROJECT_ROOT, rendererBuildOutdated } from './renderer-build.ts';
+
+export interface PrintedPdf {
+  pdf: Buffer;
+  title: string;
+  classification: string;
+  /** Milliseconds from navigation to the page marking itself ready. */
+  readyMs: number;
+  /** Milliseconds spent in page.pdf(). */
+  pdfMs: number;
+}
+
+/** Waits for `document.body.dataset.printReady` (or printError), failing with a message that says which and where. */
+export function waitForPrintReady(page: Page, route: string, timeoutMs = PRINT_READY_TIMEOUT_MS): Promise<PrintState> {
+  return settledForPrinting(page.evaluate(PRINT_SETTLED_SCRIPT) as Promise<PrintState>, route, timeoutMs);
+}
+
+/** Prints one route of the app at `baseUrl` to PDF with the shared options. */
+export async function printToPdf(page: Page, baseUrl: string, route: string, options: { setup: PageSetup; today?: string; timeoutMs?: number }): Promise<PrintedPdf> {
+  const started = performance.now();
+  await page.goto(`${baseUrl}${route}`);
+  const { title, classification } = await waitForPrintReady(page, route, options.timeoutMs);
+  const ready = performance.now();
+  const meta = { title, classification };
+  const pdf = await page.pdf(toChromiumPdfOptions(options.setup, { ...meta, printedOn: printDateLabel(options.today ?? localToday()) }));
+  return { pdf, ...meta, readyMs: ready - started, pdfMs: performance.now() - ready };
+}
+
+/** A wrong argument: the command says why and exits with status 2. */
+export class UsageError extends Error {}
+
+/** The briefing `arg` names: its id, else its title (ignoring case and surrounding spaces); a title two briefings share is refused with their ids. */
+export function briefingNamed(arg: string, briefings: readonly BriefingSummary[]): BriefingSummary {
+  const byId = briefings.find((b) => b.id === arg);
+  if (byId) return byId;
+  const wanted = arg.trim().toLowerCase();
+  const byTitle = briefings.filter((b) => b.title.trim().toLowerCase() === wanted);
+  if (byTitle.length === 1) return byTitle[0]!;
+  if (byTitle.length > 1) {
+    throw new UsageError(`${byTitle.length} briefings are titled "${arg}": name one by its id (${byTitle.map((b) => b.id).join(', ')})`);
+  }
+  throw new UsageError(`no briefing has the id or title "${arg}" (--list shows them)`);
+}
+
+async function listBriefings(session: Session): Promise<BriefingSummary[]> {
+  return await session.handlers.listBriefings({});
+}
+
+/** One line per briefing: id, title, last change (what --list prints). */
+export function briefingLines(briefings: readonly BriefingSummary[]): string[] {
+  if (briefings.length === 0) return ['No briefings in this database.'];
+  return briefings.map((b) => `${b.id}\t${b.title}\t(changed ${b.updatedAt.slice(0, 10)})`);
+}
+
+/** Builds the renderer (electron-vite) when its sources changed since the last build; says so when it does. */
+function buildIfOutdated(): void {
+  const why = rendererBuildOutdated(PROJECT_ROOT, rendererDir);
+  if (why === null) return;
+  console.log(`Building the renderer first: ${why}.`);
+  const built = spawnSync(process.execPath, [join(PROJECT_ROOT, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'], { cwd: PROJECT_ROOT, stdio: 'inherit' });
+  if (built.status !== 0) throw new Error(`the build failed (electron-vite exited with ${built.status ?? built.signal})`);
+}
+
+const USAGE = 'Usage: npm run print -- (--list | (--briefing <id or title> | --dashboard <name> | --print <briefing id or title, or dashboard>) --out FILE.pdf)'
+  + ' [--db FILE.sqlite] [--paper A4|Letter] [--orientation portrait|landscape]';
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      list: { type: 'boolean' },
+      briefing: { type: 'string' },
+      dashboard: { type: 'string' },
+      print: { type: 'string' },
+      out: { type: 'string' },
+      db: { type: 'string' },
+      paper: { type: 'string' },
+      orientation: { type: 'string' },
+    },
+  });
+  const what = values.briefing ?? values.dashboard ?? values.print;
+  if (!values.list && (!what || !values.out)) throw new UsageError(USAGE);
+  const target = values.briefing !== undefined ? { briefing: values.briefing } : printTargetOf(what ?? '');
+  if (values.dashboard !== undefined && !('dashboard' in target)) {
+    throw new UsageError(`--dashboard must be one of ${PRINTABLE_DASHBOARDS.join(', ')}; not "${values.dashboard}"`);
+  }
+  const setup = pageSetupFrom({ paper: values.paper, orientation: values.orientation });
+  // The app's own database; a file that is not there is a mistake (printing never creates a database).
+  const dbPath = values.db ? resolve(values.db) : defaultDatabasePath();
+  if (!existsSync(dbPath)) {
+    throw new UsageError(`no database at ${dbPath}${values.db ? '' : ' (the app creates it when it first starts; or name one with --db)'}`);
+  }
+
+  if (values.list) {
+    const session = openSession({ path: dbPath });
+    try {
+      for (const line of briefingLines(await listBriefings(session))) console.log(line);
+    } finally {
+      session.close();
+    }
+    return;
+  }
+
+  buildIfOutdated();
+  const host = await startHttpHost({ path: dbPath });
+  try {
+    const resolved = 'briefing' in target ? { briefing: briefingNamed(target.briefing, await listBriefings(host.session)).id } : target;
+    const browser = await launchChromium();
+    try {
+      const context = await browser.newContext();
+      await admit(context, host);
+      const page = await context.newPage();
+      const route = printRoute(resolved, setup);
+      const result = await printToPdf(page, host.url, route, { setup });
+      const out = resolve(values.out ?? '');
+      writeFileSync(out, result.pdf);
+      console.log(`Printed “${result.title}” (${route}) from ${dbPath} to ${out}: ${result.pdf.length} bytes, ready in ${Math.round(result.readyMs)} ms.`);
+    } finally {
+      await browser.close();
+    }
+  } finally {
+    await host.close();
+  }
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  main().catch((error: unknown) => {
+    if (error instanceof UsageError) {
+      console.error(error.message);
+      process.exit(2);
+    }
+    console.error(`Printing failed: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  });
+}
