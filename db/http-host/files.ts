@@ -19,7 +19,7 @@ import { pipeline } from 'node:stream/promises';
 import { z } from 'zod';
 import { FILE_HANDLE_PATTERN, MAX_READ_BYTES, OPEN_KIND_NAMES, OPEN_KINDS, SAVE_KIND_NAMES, SAVE_KINDS, suggestedFileName, type SaveKind } from '../files/kinds.ts';
 import type { Session } from '../session.ts';
-import { JSON_TYPE, mediaType, send } from './respond.ts';
+import { JSON_TYPE, mediaType, readBody, send, sendError } from './respond.ts';
 
 export interface HttpFilesLimits {
   /** The largest upload. */
@@ -56,30 +56,18 @@ function contentDisposition(name: string): string {
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 }
 
-function fail(res: ServerResponse, status: number, code: string, message: string): void {
-  send(res, status, JSON_TYPE, JSON.stringify({ ok: false, error: { code, message } }));
-}
-
+/** A small JSON body (a save or release request), or null once the answer (415, 413, 400) is sent. */
 async function readJson(req: IncomingMessage, res: ServerResponse): Promise<unknown> {
   if (mediaType(req) !== 'application/json') {
-    fail(res, 415, 'invalid-input', 'This takes an application/json body.');
+    sendError(res, 415, 'invalid-input', 'This takes an application/json body.');
     return undefined;
   }
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > 4096) {
-      fail(res, 413, 'invalid-input', 'The request is too large.');
-      req.destroy();
-      return undefined;
-    }
-    chunks.push(chunk as Buffer);
-  }
+  const body = await readBody(req, res, 4096);
+  if (body === null) return undefined;
   try {
-    return JSON.parse(Buffer.concat(chunks).toString('utf8'));
+    return JSON.parse(body.toString('utf8'));
   } catch {
-    fail(res, 400, 'invalid-input', 'The request body is not JSON.');
+    sendError(res, 400, 'invalid-input', 'The request body is not JSON.');
     return undefined;
   }
 }
@@ -119,7 +107,7 @@ export class HttpFiles {
       const body = await readJson(req, res);
       if (body === undefined) return;
       const parsed = saveRequest.safeParse(body);
-      if (!parsed.success) return fail(res, 400, 'invalid-input', 'A save needs a kind and a name.');
+      if (!parsed.success) return sendError(res, 400, 'invalid-input', 'A save needs a kind and a name.');
       const { kind, name } = parsed.data;
       const fileName = suggestedFileName(stagingName(name, 'tradebrief'), kind);
       const folder = this.#folder();
@@ -157,7 +145,7 @@ export class HttpFiles {
       const body = await readJson(req, res);
       if (body === undefined) return;
       const parsed = releaseRequest.safeParse(body);
-      if (!parsed.success) return fail(res, 400, 'invalid-input', 'A release needs a handle.');
+      if (!parsed.success) return sendError(res, 400, 'invalid-input', 'A release needs a handle.');
       this.#session.files.release(parsed.data.handle);
       this.#forgetDownload(parsed.data.handle);
       return send(res, 200, JSON_TYPE, JSON.stringify({ ok: true, data: null }));
@@ -167,18 +155,18 @@ export class HttpFiles {
 
   async #upload(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     // A form or a no-cors fetch cannot send this type: only the app's own script can.
-    if (mediaType(req) !== 'application/octet-stream') return fail(res, 415, 'invalid-input', 'An upload is sent as application/octet-stream.');
+    if (mediaType(req) !== 'application/octet-stream') return sendError(res, 415, 'invalid-input', 'An upload is sent as application/octet-stream.');
     const kind = url.searchParams.get('kind') ?? '';
-    if (!(OPEN_KIND_NAMES as string[]).includes(kind)) return fail(res, 400, 'invalid-input', `Unknown kind of file: ${kind.slice(0, 40)}.`);
+    if (!(OPEN_KIND_NAMES as string[]).includes(kind)) return sendError(res, 400, 'invalid-input', `Unknown kind of file: ${kind.slice(0, 40)}.`);
     const declared = Number(req.headers['content-length'] ?? NaN);
     const cap = this.#limits.uploadBytes;
     if (declared > cap) {
       req.resume();
-      return fail(res, 413, 'invalid-file', `The file is larger than the ${formatBytes(cap)} an upload may be.`);
+      return sendError(res, 413, 'invalid-file', `The file is larger than the ${formatBytes(cap)} an upload may be.`);
     }
     if (this.#uploads >= this.#limits.uploads) {
       req.resume();
-      return fail(res, 429, 'conflict', 'Too many files are waiting to be imported: import or set some aside first.');
+      return sendError(res, 429, 'conflict', 'Too many files are waiting to be imported: import or set some aside first.');
     }
     const extensions: readonly string[] = OPEN_KINDS[kind as keyof typeof OPEN_KINDS].extensions;
     const name = stagingName(url.searchParams.get('name') ?? '', `upload.${extensions[0]}`);
@@ -202,11 +190,11 @@ export class HttpFiles {
       this.#uploads -= 1;
       rmSync(folder, { recursive: true, force: true });
       if (error instanceof UploadTooLarge) {
-        fail(res, 413, 'invalid-file', `${name} is larger than the ${formatBytes(cap)} an upload may be.`);
+        sendError(res, 413, 'invalid-file', `${name} is larger than the ${formatBytes(cap)} an upload may be.`);
         req.destroy();
         return;
       }
-      if (!res.headersSent) fail(res, 400, 'invalid-file', `The upload of ${name} did not complete.`);
+      if (!res.headersSent) sendError(res, 400, 'invalid-file', `The upload of ${name} did not complete.`);
       return;
     }
     const picked = this.#session.files.registerRead(path, {

@@ -22,7 +22,7 @@ import { openSession, type Session, type SessionOptions } from '../session.ts';
 import { bindContract } from '../host-binding.ts';
 import { cancelJobsOf } from '../imports/jobs.ts';
 import { HttpFiles, type HttpFilesLimits } from './files.ts';
-import { JSON_TYPE, mediaType, send, sendError, SECURITY_HEADERS } from './respond.ts';
+import { JSON_TYPE, mediaType, readBody, send, sendError, SECURITY_HEADERS } from './respond.ts';
 
 /** The built renderer (`npm run build`); TRADEBRIEF_OUT points at another build folder. */
 export const rendererDir = process.env['TRADEBRIEF_OUT']
@@ -68,28 +68,6 @@ export interface HttpHostOptions extends SessionOptions {
   limits?: Partial<HttpFilesLimits>;
   /** How long a tab that left may take to come back before its jobs stop (tests make it short). */
   clientGoneAfterMs?: number;
-}
-
-/** Reads a body up to `max` bytes; past it, answers 413 and returns null. */
-async function readBody(req: IncomingMessage, res: ServerResponse, max: number): Promise<Buffer | null> {
-  const declared = Number(req.headers['content-length'] ?? 0);
-  if (declared > max) {
-    sendError(res, 413, 'invalid-input', `The request is larger than ${max} bytes.`);
-    req.resume();
-    return null;
-  }
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > max) {
-      sendError(res, 413, 'invalid-input', `The request is larger than ${max} bytes.`);
-      req.destroy();
-      return null;
-    }
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks);
 }
 
 function cookieValue(req: IncomingMessage, name: string): string | null {

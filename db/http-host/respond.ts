@@ -28,3 +28,25 @@ export function mediaType(req: IncomingMessage): string {
   return (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
 }
 
+
+/** Reads a body up to `max` bytes; past it, answers 413 and returns null. */
+export async function readBody(req: IncomingMessage, res: ServerResponse, max: number): Promise<Buffer | null> {
+  const declared = Number(req.headers['content-length'] ?? 0);
+  if (declared > max) {
+    sendError(res, 413, 'invalid-input', `The request is larger than ${max} bytes.`);
+    req.resume();
+    return null;
+  }
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > max) {
+      sendError(res, 413, 'invalid-input', `The request is larger than ${max} bytes.`);
+      req.destroy();
+      return null;
+    }
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}

@@ -385,16 +385,8 @@ export function tradeMirror(db: Db, filter: PairFilter): TradeMirror {
   return { directions: [mirrorDirection(a, b), mirrorDirection(b, a)], explanation: MIRROR_EXPLANATION };
 }
 
-interface MonthRow {
-  year: number;
-  month: number;
-  flow: 'export' | 'import';
-  value_usd: number;
-  series: 'primary' | 'crosscheck';
-  source_id: string;
-  note: string | null;
-  alternatives: number;
-}
+/** A chosen monthly row: always has its month. */
+type MonthRow = ChosenRow & { month: number };
 
 /** Monthly TOTAL flows of one pair (the partial index trade_flow_monthly_totals finds them), one chosen row per month and flow. */
 const MONTHLY_SQL = `SELECT year, month, flow, value_usd, series, source_id, note, alternatives FROM (${chosenFlowsSql(
@@ -436,7 +428,9 @@ export function tradePairs(db: Db): Result<'tradePairs'> {
   // opens on: the pairs the loaded briefings are about (the most sources) come first, then the largest (the
   // trade of their latest year with both flows reported for the whole year), groups such as the World last.
   const rows = db.prepare(`SELECT p.reporter, p.partner, p.first, p.last, p.n,
-      (SELECT count(DISTINCT s.source_id) FROM trade_flow s WHERE s.reporter = p.reporter AND s.partner = p.partner) AS sources,
+      -- the sources of the pair's totals (a short range of the totals indexes, never the HS detail)
+      (SELECT count(DISTINCT s.source_id) FROM trade_flow s WHERE s.reporter = p.reporter AND s.partner = p.partner
+         AND s.product_code = 'TOTAL' AND s.flow IN ('export', 'import')) AS sources,
       (SELECT sum(v) FROM (SELECT max(g.value_usd) AS v FROM trade_flow g
          WHERE g.reporter = p.reporter AND g.partner = p.partner AND g.product_code = 'TOTAL' AND g.month IS NULL
            AND g.year = p.last_annual AND g.flow IN ('export', 'import') GROUP BY g.flow)) AS size

@@ -23,6 +23,15 @@ async function envelopeOf<T>(response: Response): Promise<Envelope<T>> {
   }
 }
 
+/** A small JSON request to the host's file routes (save a download target, release an upload). */
+async function fileRequest<T>(path: string, body: unknown): Promise<Envelope<T>> {
+  try {
+    return await envelopeOf<T>(await fetch(path, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) }));
+  } catch (error) {
+    return failure(`The app's host cannot be reached: ${(error as Error).message}`);
+  }
+}
+
 /** Lets the user choose a file with the browser's own chooser; null when the chooser is closed. */
 function chooseFile(kind: OpenKind): Promise<File | null> {
   return new Promise((resolve) => {
@@ -122,26 +131,8 @@ export async function createBrowserBridge(): Promise<HostBridge> {
       return file ? upload(file, kind) : { ok: true, data: null };
     },
     dropFile: upload,
-    async release(handle) {
-      try {
-        const response = await fetch('/files/release', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ handle }) });
-        return await envelopeOf<null>(response);
-      } catch (error) {
-        return failure(`The app's host cannot be reached: ${(error as Error).message}`);
-      }
-    },
-    async saveFile(kind, suggestedName) {
-      try {
-        const response = await fetch('/files/save', {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/json' },
-          body: JSON.stringify({ kind, name: suggestedName }),
-        });
-        return await envelopeOf<SaveTarget>(response);
-      } catch (error) {
-        return failure(`The app's host cannot be reached: ${(error as Error).message}`);
-      }
-    },
+    release: (handle) => fileRequest<null>('/files/release', { handle }),
+    saveFile: (kind, suggestedName) => fileRequest<SaveTarget>('/files/save', { kind, name: suggestedName }),
     async deliver(target) {
       const link = document.createElement('a');
       link.href = `/files/download/${encodeURIComponent(target.handle)}`;
