@@ -42,7 +42,13 @@ function stem(dbPath: string): string {
 }
 
 function slug(reason: string): string {
-  return reason.toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40) || 'backup';
+  return (
+    reason
+      .toLowerCase()
+      .replace(/[^a-z0-9-]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 40) || 'backup'
+  );
 }
 
 /** 2026-11-29T08:15:30.123Z → 20261129T081530123Z (sortable, valid in every file system). */
@@ -82,7 +88,10 @@ export function keepSetting(db: Db): number {
 }
 
 export function setKeepSetting(db: Db, keep: number): void {
-  db.prepare('INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(KEEP_SETTING, JSON.stringify(keep));
+  db.prepare('INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(
+    KEEP_SETTING,
+    JSON.stringify(keep),
+  );
 }
 
 /** The files SQLite may keep beside a database file. */
@@ -220,7 +229,9 @@ export function backupBeforeMigration(db: Db, dbPath: string, toVersion: number,
     finish(temp, final);
   } catch (error) {
     removeWithCompanions(temp);
-    throw new ApiError('internal', `${basename(dbPath)} was not upgraded: no backup could be made first (${(error as Error).message}).`, { path: dbPath });
+    throw new ApiError('internal', `${basename(dbPath)} was not upgraded: no backup could be made first (${(error as Error).message}).`, {
+      path: dbPath,
+    });
   }
   pruneBackups(dbPath, keepSetting(db));
   return describe(final);
@@ -248,7 +259,8 @@ export async function copyBackupInto(backupFile: string, destination: string): P
   const source = new Database(backupFile, { readonly: true, fileMustExist: true });
   try {
     const check = source.pragma('integrity_check', { simple: true });
-    if (check !== 'ok') throw new ApiError('corrupt-database', `The backup ${basename(backupFile)} is damaged (${String(check)}); nothing was restored.`);
+    if (check !== 'ok')
+      throw new ApiError('corrupt-database', `The backup ${basename(backupFile)} is damaged (${String(check)}); nothing was restored.`);
     await source.backup(destination);
   } finally {
     source.close();

@@ -23,7 +23,23 @@ import { exportsContract } from './exports/contract.ts';
 import { claimsContract } from './claims/contract.ts';
 import { partnersContract } from './partners/contract.ts';
 
-const areas = [briefingsContract, overviewContract, sourcesContract, tradeContract, tradeDashboardContract, sectorsContract, projectsContract, eventsContract, logisticsContract, importsContract, editContract, backupsContract, exportsContract, claimsContract, partnersContract] as const;
+const areas = [
+  briefingsContract,
+  overviewContract,
+  sourcesContract,
+  tradeContract,
+  tradeDashboardContract,
+  sectorsContract,
+  projectsContract,
+  eventsContract,
+  logisticsContract,
+  importsContract,
+  editContract,
+  backupsContract,
+  exportsContract,
+  claimsContract,
+  partnersContract,
+] as const;
 
 type Join<T extends readonly object[]> = T extends readonly [infer H, ...infer R extends readonly object[]] ? H & Join<R> : unknown;
 export type Contract = Join<typeof areas>;

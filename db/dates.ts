@@ -44,7 +44,10 @@ export function formatPreciseDate(date: PreciseDate, locale = 'en-GB'): string {
   if (precision === 'day' && value) {
     const [y, m, d] = value.split('-').map(Number);
     return new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1)).toLocaleDateString(locale, {
-      day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC',
+      day: 'numeric',
+      month: 'short',
+      year: 'numeric',
+      timeZone: 'UTC',
     });
   }
   if (precision === 'month' && value) {
@@ -55,9 +58,8 @@ export function formatPreciseDate(date: PreciseDate, locale = 'en-GB'): string {
   if (precision === 'relative' && date.relative) {
     const r = date.relative;
     const anchor = r.anchorLabel ? `the report (${r.anchorLabel})` : 'the report';
-    const phrase = r.relation === 'before-anchor'
-      ? `${weekdayName(r.weekday)} before ${anchor}`
-      : `${weekdayName(r.weekday)} of the week of ${anchor}`;
+    const phrase =
+      r.relation === 'before-anchor' ? `${weekdayName(r.weekday)} before ${anchor}` : `${weekdayName(r.weekday)} of the week of ${anchor}`;
     if (!value) return phrase;
     const when = value.length === 7 ? monthLabel(value, locale) : value;
     return `${phrase}, ${date.part ? `${PARTS[date.part]} ` : ''}${when}`;

@@ -25,7 +25,9 @@ export async function dispatch(handlers: Handlers, name: unknown, input: unknown
     if (!parsed.success) {
       const issues = parsed.error.issues.map((i) => ({ path: issuePath(i.path), message: i.message }));
       const first = issues[0];
-      throw new ApiError('invalid-input', `Invalid input for ${name}: ${first ? `${first.path}: ${first.message}` : 'rejected'}`, { issues });
+      throw new ApiError('invalid-input', `Invalid input for ${name}: ${first ? `${first.path}: ${first.message}` : 'rejected'}`, {
+        issues,
+      });
     }
     const handler = handlers[name] as (input: unknown) => unknown;
     const data = await handler(parsed.data);
@@ -34,7 +36,8 @@ export async function dispatch(handlers: Handlers, name: unknown, input: unknown
     if (error instanceof ApiError) return { ok: false, error: error.toJSON() };
     // A full disk, a read-only file, a damaged page: said as such (the write was rolled back).
     const mapped = mapSqliteError(error, 'the database file');
-    if (mapped instanceof ApiError) return { ok: false, error: { ...mapped.toJSON(), message: mapped.message.charAt(0).toUpperCase() + mapped.message.slice(1) } };
+    if (mapped instanceof ApiError)
+      return { ok: false, error: { ...mapped.toJSON(), message: mapped.message.charAt(0).toUpperCase() + mapped.message.slice(1) } };
     const message = error instanceof Error ? error.message : String(error);
     return { ok: false, error: { code: 'internal', message: `Unexpected error: ${message}` } };
   }

@@ -41,5 +41,10 @@ export class ApiError extends Error implements ApiErrorShape {
  * boundary: `legs[0].fromPlaceId`, `transitDays.max`, `date.value`; `whole` for the input itself.
  */
 export function issuePath(path: readonly PropertyKey[], whole = '(input)'): string {
-  return path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '') || whole;
+  return (
+    path
+      .map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))
+      .join('')
+      .replace(/^\./, '') || whole
+  );
 }

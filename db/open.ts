@@ -18,7 +18,9 @@ export interface Migration {
 
 /** Reads `NNN_name.sql` files in order; numbers must run 1, 2, 3… with no gap or duplicate. */
 export function readMigrations(dir: string = defaultMigrationsDir): Migration[] {
-  const files = readdirSync(dir).filter((f) => f.endsWith('.sql')).sort();
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.sql'))
+    .sort();
   const migrations = files.map((file) => {
     const match = /^(\d{3})_[a-z0-9_-]+\.sql$/.exec(file);
     if (!match) throw new Error(`Migration file name must look like 001_name.sql: ${file}`);
@@ -100,7 +102,11 @@ function cantOpenReason(error: unknown, path: string): unknown {
     try {
       accessSync(target, constants.W_OK);
     } catch {
-      return new ApiError('read-only', `${basename(path)} is on a read-only file, folder or disk: it was not opened and nothing was changed.`, { path });
+      return new ApiError(
+        'read-only',
+        `${basename(path)} is on a read-only file, folder or disk: it was not opened and nothing was changed.`,
+        { path },
+      );
     }
   }
   return error;
@@ -115,12 +121,16 @@ function assertSqliteFile(path: string): void {
 }
 
 function hasUserTables(db: Db): boolean {
-  const row = db.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").get() as { n: number };
+  const row = db.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").get() as {
+    n: number;
+  };
   return row.n > 0;
 }
 
 function isTradebriefSchema(db: Db): boolean {
-  const row = db.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table' AND name IN ('source', 'trade_flow', 'pack')").get() as { n: number };
+  const row = db
+    .prepare("SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table' AND name IN ('source', 'trade_flow', 'pack')")
+    .get() as { n: number };
   return row.n === 3;
 }
 
@@ -128,7 +138,8 @@ function isTradebriefSchema(db: Db): boolean {
 export function migrateToLatest(db: Db, path: string, migrationsDir?: string): void {
   const migrations = readMigrations(migrationsDir);
   const current = db.pragma('user_version', { simple: true }) as number;
-  if (current > migrations.length) throw new ApiError('newer-schema', `${basename(path)} was written by a newer version of Tradebrief.`, { path });
+  if (current > migrations.length)
+    throw new ApiError('newer-schema', `${basename(path)} was written by a newer version of Tradebrief.`, { path });
   if (current < migrations.length) {
     if (current > 0) backupBeforeMigration(db, path, migrations.length);
     applyMigrations(db, migrations, current);

@@ -71,7 +71,8 @@ export function contentBoxPx(setup: PageSetup): { width: number; height: number 
 }
 
 /** The header's font stack: the bundled CJK faces come before any system CJK font, as in the app (styles.css --font). */
-export const HEADER_FONT_STACK = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'Tradebrief CJK KR', 'Tradebrief CJK SC', sans-serif";
+export const HEADER_FONT_STACK =
+  "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'Tradebrief CJK KR', 'Tradebrief CJK SC', sans-serif";
 
 /** Longest header title (characters); two lines at most in the top margin. */
 const HEADER_TITLE_MAX = 160;
@@ -120,9 +121,16 @@ export interface PrintDocument {
 // draws). The classes pageNumber and totalPages are filled by Chromium. The header is the page's own
 // (pageCss): a briefing title may be Korean or Chinese, which needs the bundled fonts.
 const TEMPLATE_STYLE = [
-  'box-sizing:border-box', 'width:100%', `padding:0 ${MARGINS_MM.right}mm 0 ${MARGINS_MM.left}mm`, 'font-size:8px',
-  "font-family:system-ui,'Segoe UI',Roboto,'Noto Sans',sans-serif", 'color:#57606a',
-  'display:flex', 'justify-content:space-between', 'gap:12px', '-webkit-print-color-adjust:exact',
+  'box-sizing:border-box',
+  'width:100%',
+  `padding:0 ${MARGINS_MM.right}mm 0 ${MARGINS_MM.left}mm`,
+  'font-size:8px',
+  "font-family:system-ui,'Segoe UI',Roboto,'Noto Sans',sans-serif",
+  'color:#57606a',
+  'display:flex',
+  'justify-content:space-between',
+  'gap:12px',
+  '-webkit-print-color-adjust:exact',
 ].join(';');
 
 /** Empty: the print layout draws the header itself (`pageCss`); an empty template keeps Chromium's default one out. */
@@ -131,8 +139,10 @@ export function headerTemplate(_doc: PrintDocument): string {
 }
 
 export function footerTemplate(doc: PrintDocument): string {
-  return `<div style="${TEMPLATE_STYLE}"><span>${escapeHtml(APP_NAME)}</span><span>${escapeHtml(doc.printedOn)}</span>` +
-    '<span>page <span class="pageNumber"></span> of <span class="totalPages"></span></span></div>';
+  return (
+    `<div style="${TEMPLATE_STYLE}"><span>${escapeHtml(APP_NAME)}</span><span>${escapeHtml(doc.printedOn)}</span>` +
+    '<span>page <span class="pageNumber"></span> of <span class="totalPages"></span></span></div>'
+  );
 }
 
 /** "29 Nov 2026" from YYYY-MM-DD (fixed English form: the footer must read the same in every host). */
@@ -217,8 +227,16 @@ export const PRINT_SETTLED_SCRIPT = `new Promise((resolve) => {
 export async function settledForPrinting(settled: Promise<PrintState>, route: string, timeoutMs: number): Promise<PrintState> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`The print layout at ${route} did not become ready within ${Math.round(timeoutMs / 1000)} s ` +
-      '(fonts, charts or data still loading): nothing was printed.')), timeoutMs);
+    timer = setTimeout(
+      () =>
+        reject(
+          new Error(
+            `The print layout at ${route} did not become ready within ${Math.round(timeoutMs / 1000)} s ` +
+              '(fonts, charts or data still loading): nothing was printed.',
+          ),
+        ),
+      timeoutMs,
+    );
   });
   settled.catch(() => undefined); // still pending when the timeout wins and the page or window goes
   try {
@@ -234,14 +252,15 @@ export async function settledForPrinting(settled: Promise<PrintState>, route: st
  * The print route of a thing to print: a briefing id, or a dashboard name with its filters.
  * `target` is what `--print` takes on the command line.
  */
-export function printRoute(target: { briefing: string } | { dashboard: PrintableDashboard; query?: Record<string, string> }, setup: PageSetup = DEFAULT_PAGE): string {
+export function printRoute(
+  target: { briefing: string } | { dashboard: PrintableDashboard; query?: Record<string, string> },
+  setup: PageSetup = DEFAULT_PAGE,
+): string {
   const query = new URLSearchParams('briefing' in target ? {} : (target.query ?? {}));
   if (setup.paper !== DEFAULT_PAGE.paper) query.set('paper', setup.paper);
   if (setup.orientation !== DEFAULT_PAGE.orientation) query.set('orientation', setup.orientation);
   const search = query.toString();
-  const path = 'briefing' in target
-    ? `print/briefing/${encodeURIComponent(target.briefing)}`
-    : `print/dashboard/${target.dashboard}`;
+  const path = 'briefing' in target ? `print/briefing/${encodeURIComponent(target.briefing)}` : `print/dashboard/${target.dashboard}`;
   return `#/${path}${search ? `?${search}` : ''}`;
 }
 

@@ -12,7 +12,13 @@ export type EventKind = (typeof EVENT_KINDS)[number];
 
 /** An event kind as it reads inside a sentence or a list ("business meeting"). */
 export const EVENT_KIND_NAMES: Record<EventKind, string> = {
-  meeting: 'meeting', 'business-meeting': 'business meeting', forum: 'forum', fair: 'fair', exhibition: 'exhibition', visit: 'visit', other: 'other',
+  meeting: 'meeting',
+  'business-meeting': 'business meeting',
+  forum: 'forum',
+  fair: 'fair',
+  exhibition: 'exhibition',
+  visit: 'visit',
+  other: 'other',
 };
 
 export const PROJECT_STATUSES = ['planned', 'signed', 'in-progress', 'completed', 'cancelled'] as const;

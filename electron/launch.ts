@@ -39,9 +39,14 @@ function electronBinary(): string | null {
 /** The first line of the installer's error that says something (`getaddrinfo ENOTFOUND github.com`). */
 export function installFailureReason(stderr: string, status: number | null, error?: Error): string {
   if (error) return (error as NodeJS.ErrnoException).code === 'ETIMEDOUT' ? 'the download did not finish within 10 minutes' : error.message;
-  const lines = stderr.split(/\r?\n/).map((l) => l.trim()).filter((l) => l && !l.startsWith('at '));
+  const lines = stderr
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l && !l.startsWith('at '));
   // An error name, a system error code (ENOTFOUND, EACCES) or an HTTP status says why; a stack frame does not.
-  const line = lines.find((l) => /error|refused|denied|timed out|not found/i.test(l) || /\bE[A-Z_]{3,}\b/.test(l) || /\b[45]\d\d\b/.test(l));
+  const line = lines.find(
+    (l) => /error|refused|denied|timed out|not found/i.test(l) || /\bE[A-Z_]{3,}\b/.test(l) || /\b[45]\d\d\b/.test(l),
+  );
   const reason = (line ?? lines[0] ?? `its installer exited with code ${status}`).replace(/^(\w*Error:\s*)+/, '').trim();
   return reason.length > 160 ? `${reason.slice(0, 157)}…` : reason;
 }
@@ -51,7 +56,10 @@ async function ensureElectron(): Promise<{ ok: true } | { ok: false; reason: str
   if (electronBinary()) return { ok: true };
   console.log('Fetching the Electron binary (once)…');
   const run = spawnSync(process.execPath, [join(electronDir, 'install.js')], {
-    cwd: root, stdio: ['ignore', 'inherit', 'pipe'], encoding: 'utf8', timeout: INSTALL_TIMEOUT_MS,
+    cwd: root,
+    stdio: ['ignore', 'inherit', 'pipe'],
+    encoding: 'utf8',
+    timeout: INSTALL_TIMEOUT_MS,
   });
   if (electronBinary()) return { ok: true };
   return { ok: false, reason: installFailureReason(run.stderr ?? '', run.status, run.error) };
@@ -86,10 +94,13 @@ async function main(mode: string | undefined, hostOptions: string[]): Promise<nu
     const built = await runNode([electronVite, 'build']);
     return built !== 0 ? built : runNode([electronVite, 'preview']);
   }
-  console.log(`The desktop app cannot start because Electron's binary could not be fetched (${electron.reason}), so Tradebrief opens in your browser instead: open the address below.`);
+  console.log(
+    `The desktop app cannot start because Electron's binary could not be fetched (${electron.reason}), so Tradebrief opens in your browser instead: open the address below.`,
+  );
   const built = await runNode([electronVite, 'build']);
   return built !== 0 ? built : runNode([browserHost, ...hostOptions]);
 }
 
 // Run as a script (not when a test imports installFailureReason).
-if (resolve(process.argv[1] ?? '') === fileURLToPath(import.meta.url)) process.exitCode = await main(process.argv[2], process.argv.slice(3));
+if (resolve(process.argv[1] ?? '') === fileURLToPath(import.meta.url))
+  process.exitCode = await main(process.argv[2], process.argv.slice(3));

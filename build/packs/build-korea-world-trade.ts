@@ -52,17 +52,19 @@ const SOURCES: PackInput['sources'] = [
     title: 'Exports/imports by country (국가별 수출입), table 360/DT_1R11006_FRM101',
     url: 'https://kosis.kr/statHtml/statHtml.do?orgId=360&tblId=DT_1R11006_FRM101',
     citedIn: 'KDIPLO',
-    note: 'Korea-reported, annual, USD (exports FOB, imports CIF). A cell left empty by the source is not reported and has no figure here, never a zero. ' +
-      'The partner figures of a year add up to within 1 % (exports) and 2 % (imports) of Korea\'s totals: the rest is trade KOSIS does not allocate to a partner, ' +
-      'so the totals (Korea with the World) are the source\'s own figures, never the sum of the partners.',
+    note:
+      'Korea-reported, annual, USD (exports FOB, imports CIF). A cell left empty by the source is not reported and has no figure here, never a zero. ' +
+      "The partner figures of a year add up to within 1 % (exports) and 2 % (imports) of Korea's totals: the rest is trade KOSIS does not allocate to a partner, " +
+      "so the totals (Korea with the World) are the source's own figures, never the sum of the partners.",
   },
   {
     key: 'KDIPLO',
     label: 'W2',
     publisher: 'kdiplo R package (github.com/kjayhan/kdiplo, MIT licence)',
-    title: 'data-raw/trade_data.csv at commit effe959172fadc9f858a372a8fe6757c67089f22, columns export_kosis, import_kosis, total_export, total_import',
+    title:
+      'data-raw/trade_data.csv at commit effe959172fadc9f858a372a8fe6757c67089f22, columns export_kosis, import_kosis, total_export, total_import',
     url: 'https://github.com/kjayhan/kdiplo/blob/effe959172fadc9f858a372a8fe6757c67089f22/data-raw/trade_data.csv',
-    note: 'Redistributes the KOSIS table. The package\'s own export/import columns, which fill gaps from the Correlates of War project, were not used.',
+    note: "Redistributes the KOSIS table. The package's own export/import columns, which fill gaps from the Correlates of War project, were not used.",
   },
 ];
 
@@ -71,9 +73,13 @@ type Flow = NonNullable<PackInput['tradeFlows']>[number];
 function flowsOf(row: CsvRecord, file: string, partner: string, columns: { exports: string; imports: string }, note?: string): Flow[] {
   const y = year(row, 'year', file);
   const out: Flow[] = [];
-  for (const [flow, column] of [['export', columns.exports], ['import', columns.imports]] as const) {
+  for (const [flow, column] of [
+    ['export', columns.exports],
+    ['import', columns.imports],
+  ] as const) {
     const value = optionalUsd(row, column, file);
-    if (value !== null) out.push({ reporter: REPORTER, partner, year: y, flow, valueUsd: value, source: 'KOSIS', ...(note ? { note } : {}) });
+    if (value !== null)
+      out.push({ reporter: REPORTER, partner, year: y, flow, valueUsd: value, source: 'KOSIS', ...(note ? { note } : {}) });
   }
   return out;
 }
@@ -98,11 +104,20 @@ export function buildPack(dir: string): PackInput {
     tradeFlows.push(...flowsOf(row, PARTNERS_FILE, code, { exports: 'exports_usd', imports: 'imports_usd' }));
   }
   for (const row of readCsvRecords(join(dir, TOTALS_FILE))) {
-    if (need(row, 'reporter_iso3', TOTALS_FILE) !== REPORTER) throw new Error(`${TOTALS_FILE} line ${row.line}: reporter_iso3 is not ${REPORTER}`);
-    tradeFlows.push(...flowsOf(row, TOTALS_FILE, WORLD, { exports: 'total_exports_usd', imports: 'total_imports_usd' },
-      'Korea\'s total as KOSIS states it, including trade not allocated to a partner.'));
+    if (need(row, 'reporter_iso3', TOTALS_FILE) !== REPORTER)
+      throw new Error(`${TOTALS_FILE} line ${row.line}: reporter_iso3 is not ${REPORTER}`);
+    tradeFlows.push(
+      ...flowsOf(
+        row,
+        TOTALS_FILE,
+        WORLD,
+        { exports: 'total_exports_usd', imports: 'total_imports_usd' },
+        "Korea's total as KOSIS states it, including trade not allocated to a partner.",
+      ),
+    );
   }
-  const countries = [...economies.entries()].sort(([a], [b]) => a.localeCompare(b))
+  const countries = [...economies.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
     .map(([code, name]) => ({ code, name: SHARED_NAMES[code] ?? name, kind: 'country' as const }));
   const years = tradeFlows.map((f) => f.year);
   return {
@@ -147,10 +162,15 @@ if (isMain) {
   }
   const out = process.argv[3] ?? fileURLToPath(new URL('../../db/packs/korea-world-trade.json', import.meta.url));
   const base = resolve(dir);
-  const dataDir = existsSync(join(base, PARTNERS_FILE)) ? base
-    : existsSync(join(base, 'korea-world-trade')) ? join(base, 'korea-world-trade') : join(base, 'data', 'korea-world-trade');
+  const dataDir = existsSync(join(base, PARTNERS_FILE))
+    ? base
+    : existsSync(join(base, 'korea-world-trade'))
+      ? join(base, 'korea-world-trade')
+      : join(base, 'data', 'korea-world-trade');
   const pack = buildPack(dataDir);
   parsePack(pack, 'korea-world-trade.json');
   writeFileSync(out, packJson(pack));
-  console.log(`Wrote ${out}: ${pack.sources.length} sources, ${pack.economies?.length ?? 0} economies, ${pack.tradeFlows?.length ?? 0} trade flows.`);
+  console.log(
+    `Wrote ${out}: ${pack.sources.length} sources, ${pack.economies?.length ?? 0} economies, ${pack.tradeFlows?.length ?? 0} trade flows.`,
+  );
 }

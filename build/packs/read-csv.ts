@@ -19,7 +19,8 @@ export function readCsvRecords(path: string): CsvRecord[] {
   return rows.map((row) => {
     // A trailing empty field past the header is a trailing delimiter, not data.
     const fields = row.fields.length === header.length + 1 && row.fields[header.length] === '' ? row.fields.slice(0, -1) : row.fields;
-    if (fields.length !== header.length) throw new Error(`${name} line ${row.line}: ${fields.length} fields, the header has ${header.length}`);
+    if (fields.length !== header.length)
+      throw new Error(`${name} line ${row.line}: ${fields.length} fields, the header has ${header.length}`);
     return { line: row.line, values: Object.fromEntries(header.map((h, j) => [h, fields[j]!.trim()])) };
   });
 }

@@ -26,7 +26,15 @@ export const backupsContract = {
    * upgrades it if the backup predates a migration.
    */
   restoreBackup: method<{ restored: BackupEntry; safetyBackup: BackupEntry | null; schemaVersion: number }>()(
-    z.object({ id: z.string().min(1).max(255).regex(/^[A-Za-z0-9._-]+$/, 'a backup id from listBackups') }).strict(),
+    z
+      .object({
+        id: z
+          .string()
+          .min(1)
+          .max(255)
+          .regex(/^[A-Za-z0-9._-]+$/, 'a backup id from listBackups'),
+      })
+      .strict(),
   ),
   /** How many automatic backups to keep (1 to 100; default 5). */
   setBackupKeep: method<{ keep: number }>()(z.object({ keep: z.number().int().min(1).max(100) }).strict()),

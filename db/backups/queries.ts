@@ -1,4 +1,13 @@
-import { backupBeforeChange, backupPath, copyBackupInto, type BackupInfo, keepSetting, listBackups, pruneBackups, setKeepSetting } from '../backup.ts';
+import {
+  backupBeforeChange,
+  backupPath,
+  copyBackupInto,
+  type BackupInfo,
+  keepSetting,
+  listBackups,
+  pruneBackups,
+  setKeepSetting,
+} from '../backup.ts';
 import type { Context } from '../context.ts';
 import type { Handlers } from '../contract.ts';
 import { ApiError } from '../errors.ts';

@@ -18,48 +18,75 @@ export const blockConfigSchemas = {
   /** Headline figures (exports, imports, balance, total) of one reporter/partner/year. */
   kpi: z.object({ heading, reporter: economyCode.optional(), partner: economyCode.optional(), year: yearSchema.optional() }).strict(),
   /** Where figures disagree (stated totals vs their parts, sources vs sources). */
-  reconciliation: z.object({
-    heading,
-    reporter: economyCode.optional(),
-    partner: economyCode.optional(),
-    tolerance: z.number().min(0).max(1).default(0),
-    /** Only the disagreements of the latest N years with any (a one-page summary). */
-    latest: z.number().int().min(1).max(100).optional(),
-  }).strict(),
+  reconciliation: z
+    .object({
+      heading,
+      reporter: economyCode.optional(),
+      partner: economyCode.optional(),
+      tolerance: z.number().min(0).max(1).default(0),
+      /** Only the disagreements of the latest N years with any (a one-page summary). */
+      latest: z.number().int().min(1).max(100).optional(),
+    })
+    .strict(),
   /** What the sources claim, and context. */
-  statements: z.object({ heading, kinds: z.array(z.enum(['claim', 'context'])).min(1).default(['claim', 'context']) }).strict(),
+  statements: z
+    .object({
+      heading,
+      kinds: z
+        .array(z.enum(['claim', 'context']))
+        .min(1)
+        .default(['claim', 'context']),
+    })
+    .strict(),
   /** Claims of the sources with the data's verdict, each side with its source; optionally one source's or one pair's. */
   claims: z.object({ heading, sourceId: sourceId.optional(), reporter: economyCode.optional(), partner: economyCode.optional() }).strict(),
   /** Exports, imports and balance by year for one pair, filters frozen (a chart). */
-  'trade-chart': z.object({
-    heading,
-    reporter: economyCode,
-    partner: economyCode,
-    from: yearSchema.optional(),
-    to: yearSchema.optional(),
-    show: z.array(z.enum(['exports', 'imports', 'balance'])).min(1).default(['exports', 'imports', 'balance']),
-  }).strict(),
+  'trade-chart': z
+    .object({
+      heading,
+      reporter: economyCode,
+      partner: economyCode,
+      from: yearSchema.optional(),
+      to: yearSchema.optional(),
+      show: z
+        .array(z.enum(['exports', 'imports', 'balance']))
+        .min(1)
+        .default(['exports', 'imports', 'balance']),
+    })
+    .strict(),
   /** The same trade as each side reports it, with the gap (mirror statistics; a table). */
-  mirror: z.object({
-    heading, reporter: economyCode, partner: economyCode, from: yearSchema.optional(), to: yearSchema.optional(),
-    /** Only the latest N years of the range (a one-page summary). */
-    latest: z.number().int().min(1).max(100).optional(),
-  }).strict(),
+  mirror: z
+    .object({
+      heading,
+      reporter: economyCode,
+      partner: economyCode,
+      from: yearSchema.optional(),
+      to: yearSchema.optional(),
+      /** Only the latest N years of the range (a one-page summary). */
+      latest: z.number().int().min(1).max(100).optional(),
+    })
+    .strict(),
   /** Export sectors of the reporter to the partner: plan priorities and values where loaded (a table). */
-  'sectors-table': z.object({ heading, reporter: economyCode, partner: economyCode, from: yearSchema.optional(), to: yearSchema.optional() }).strict(),
+  'sectors-table': z
+    .object({ heading, reporter: economyCode, partner: economyCode, from: yearSchema.optional(), to: yearSchema.optional() })
+    .strict(),
   /** Cooperation projects (a table), filters frozen. */
-  'projects-table': z.object({
-    heading,
-    region: economyCode.optional(),
-    field: z.string().trim().min(1).max(200).optional(),
-    status: z.enum(PROJECT_STATUSES).optional(),
-  }).strict(),
+  'projects-table': z
+    .object({
+      heading,
+      region: economyCode.optional(),
+      field: z.string().trim().min(1).max(200).optional(),
+      status: z.enum(PROJECT_STATUSES).optional(),
+    })
+    .strict(),
   /** Meetings, fairs, forums (a table), in date order, filters frozen. */
-  'events-table': z.object({
-    heading,
-    kind: z.enum(EVENT_KINDS).optional(),
-    place: z.string().trim().min(1).max(200).optional(),
-  }).strict(),
+  'events-table': z
+    .object({
+      heading,
+      kind: z.enum(EVENT_KINDS).optional(),
+      place: z.string().trim().min(1).max(200).optional(),
+    })
+    .strict(),
   /** Logistics routes with their legs and transit times (one route, or all). */
   route: z.object({ heading, routeId: z.string().min(1).max(200).optional() }).strict(),
 } as const;
@@ -94,5 +121,7 @@ export type BlockSpec = z.output<typeof blockSpecSchema>;
 export type BlockSpecInput = z.input<typeof blockSpecSchema>;
 
 /** Compile-time check: every kind has its entry in blockSpecSchema. */
-const everyKindHasASpec: Record<BlockKind, true> = Object.fromEntries(blockKinds.map((k) => [k, true])) as { [K in BlockSpec['kind']]: true };
+const everyKindHasASpec: Record<BlockKind, true> = Object.fromEntries(blockKinds.map((k) => [k, true])) as {
+  [K in BlockSpec['kind']]: true;
+};
 void everyKindHasASpec;

@@ -98,17 +98,27 @@ export const briefingsContract = {
   /** Resolves blocks without storing them (dashboard print summaries, previews). */
   resolveBlocks: method<ResolvedBlocks>()(z.object({ blocks: z.array(blockSpecSchema).max(200) }).strict()),
   createBriefing: method<Briefing>()(
-    z.object({
-      title: title.default('Untitled briefing'),
-      audience: audience.default(''),
-      datedOn: isoDay.nullable().optional(),
-      classification: classification.default(''),
-      blocks: z.array(blockSpecSchema).max(200).default([]),
-    }).strict(),
+    z
+      .object({
+        title: title.default('Untitled briefing'),
+        audience: audience.default(''),
+        datedOn: isoDay.nullable().optional(),
+        classification: classification.default(''),
+        blocks: z.array(blockSpecSchema).max(200).default([]),
+      })
+      .strict(),
   ),
   /** Changes the fields given; `datedOn: null` clears the date. */
   updateBriefing: method<BriefingSummary>()(
-    z.object({ id, title: title.optional(), audience: audience.optional(), datedOn: isoDay.nullable().optional(), classification: classification.optional() }).strict(),
+    z
+      .object({
+        id,
+        title: title.optional(),
+        audience: audience.optional(),
+        datedOn: isoDay.nullable().optional(),
+        classification: classification.optional(),
+      })
+      .strict(),
   ),
   duplicateBriefing: method<Briefing>()(z.object({ id, title: title.optional() }).strict()),
   /** Moves a briefing to the trash (undo with restoreBriefing). */

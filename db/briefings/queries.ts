@@ -28,8 +28,12 @@ interface BlockResolver<K extends BlockKind> {
 
 type Registry = { [K in BlockKind]: BlockResolver<K> };
 
-const pair = (c: { reporter: string; partner: string; from?: number | undefined; to?: number | undefined }) =>
-  ({ reporter: c.reporter, partner: c.partner, from: c.from, to: c.to });
+const pair = (c: { reporter: string; partner: string; from?: number | undefined; to?: number | undefined }) => ({
+  reporter: c.reporter,
+  partner: c.partner,
+  from: c.from,
+  to: c.to,
+});
 
 const registry: Registry = {
   text: {
@@ -52,18 +56,25 @@ const registry: Registry = {
   statements: {
     load: ({ db }, c) => {
       const source = sourceLookup(db);
-      const rows = db.prepare("SELECT id, kind, text, source_id FROM statement ORDER BY kind = 'context', id").all() as
-        { id: string; kind: 'claim' | 'context'; text: string; source_id: string }[];
-      return rows.filter((r) => c.kinds.includes(r.kind)).map((r) => ({ id: r.id, kind: r.kind, text: r.text, source: source(r.source_id) }));
+      const rows = db.prepare("SELECT id, kind, text, source_id FROM statement ORDER BY kind = 'context', id").all() as {
+        id: string;
+        kind: 'claim' | 'context';
+        text: string;
+        source_id: string;
+      }[];
+      return rows
+        .filter((r) => c.kinds.includes(r.kind))
+        .map((r) => ({ id: r.id, kind: r.kind, text: r.text, source: source(r.source_id) }));
     },
     sources: (items) => items.map((s) => s.source),
   },
   claims: {
     load: ({ db }, c) => checkClaims(db, { sourceId: c.sourceId, reporter: c.reporter, partner: c.partner }),
-    sources: (r) => r.claims.flatMap((c) => [
-      c.source,
-      ...c.readings.flatMap((reading) => [...reading.parts.map((p) => p.source), ...(reading.leader?.sources ?? [])]),
-    ]),
+    sources: (r) =>
+      r.claims.flatMap((c) => [
+        c.source,
+        ...c.readings.flatMap((reading) => [...reading.parts.map((p) => p.source), ...(reading.leader?.sources ?? [])]),
+      ]),
   },
   'trade-chart': {
     load: ({ db }, c) => tradeSeries(db, pair(c)),
@@ -74,10 +85,18 @@ const registry: Registry = {
       const m = tradeMirror(db, pair(c));
       if (c.latest === undefined) return m;
       const keep = (rows: (typeof m.directions)[0]['rows']) => rows.slice(Math.max(0, rows.length - (c.latest ?? rows.length)));
-      return { ...m, directions: [{ ...m.directions[0], rows: keep(m.directions[0].rows) }, { ...m.directions[1], rows: keep(m.directions[1].rows) }] };
+      return {
+        ...m,
+        directions: [
+          { ...m.directions[0], rows: keep(m.directions[0].rows) },
+          { ...m.directions[1], rows: keep(m.directions[1].rows) },
+        ],
+      };
     },
-    sources: (m) => m.directions.flatMap((d) => d.rows.flatMap((r) => [r.exporterReport?.source, r.importerReport?.source]))
-      .filter((s): s is SourceRef => s !== undefined),
+    sources: (m) =>
+      m.directions
+        .flatMap((d) => d.rows.flatMap((r) => [r.exporterReport?.source, r.importerReport?.source]))
+        .filter((s): s is SourceRef => s !== undefined),
   },
   'sectors-table': {
     load: ({ db }, c) => listSectors(db, pair(c)),
@@ -93,8 +112,12 @@ const registry: Registry = {
   'events-table': {
     load: (ctx, c) => {
       const r = listEvents(ctx.db, { kind: c.kind, place: c.place }, ctx.today());
-      return [...r.past, ...r.upcoming].sort((a, b) => (a.earliest ?? '9999').localeCompare(b.earliest ?? '9999') ||
-        (a.latest ?? '9999').localeCompare(b.latest ?? '9999') || a.title.localeCompare(b.title));
+      return [...r.past, ...r.upcoming].sort(
+        (a, b) =>
+          (a.earliest ?? '9999').localeCompare(b.earliest ?? '9999') ||
+          (a.latest ?? '9999').localeCompare(b.latest ?? '9999') ||
+          a.title.localeCompare(b.title),
+      );
     },
     sources: (rows) => rows.map((r) => r.source),
   },
@@ -130,7 +153,16 @@ export function resolveBlocks(ctx: Context, blocks: { id: string | null; kind: s
   };
   const resolved = blocks.map((block, i): ResolvedBlock => {
     const position = i + 1;
-    const invalid = (error: string): ResolvedBlock => ({ id: block.id, position, footnotes: [], kind: 'invalid', storedKind: block.kind, config: block.config, data: null, error });
+    const invalid = (error: string): ResolvedBlock => ({
+      id: block.id,
+      position,
+      footnotes: [],
+      kind: 'invalid',
+      storedKind: block.kind,
+      config: block.config,
+      data: null,
+      error,
+    });
     if (!isBlockKind(block.kind)) return invalid(`This version of Tradebrief does not know blocks of kind “${block.kind}”.`);
     const kind = block.kind;
     const parsed = blockConfigSchemas[kind].safeParse(block.config);
@@ -177,8 +209,15 @@ const SUMMARY_SELECT = `SELECT b.*, (SELECT count(*) FROM briefing_block k WHERE
 
 function toSummary(row: BriefingRow): BriefingSummary {
   return {
-    id: row.id, title: row.title, audience: row.audience, datedOn: row.dated_on, classification: row.classification,
-    createdAt: row.created_at, updatedAt: row.updated_at, packId: row.pack_id, blockCount: row.block_count,
+    id: row.id,
+    title: row.title,
+    audience: row.audience,
+    datedOn: row.dated_on,
+    classification: row.classification,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    packId: row.pack_id,
+    blockCount: row.block_count,
   };
 }
 
@@ -186,14 +225,29 @@ function now(): string {
   return new Date().toISOString();
 }
 
-export function briefingsHandlers(ctx: Context): Pick<Handlers,
-  'listBriefings' | 'getBriefing' | 'resolveBlocks' | 'createBriefing' | 'updateBriefing' | 'duplicateBriefing' | 'deleteBriefing' |
-  'restoreBriefing' | 'addBlock' | 'updateBlock' | 'moveBlock' | 'removeBlock'> {
+export function briefingsHandlers(
+  ctx: Context,
+): Pick<
+  Handlers,
+  | 'listBriefings'
+  | 'getBriefing'
+  | 'resolveBlocks'
+  | 'createBriefing'
+  | 'updateBriefing'
+  | 'duplicateBriefing'
+  | 'deleteBriefing'
+  | 'restoreBriefing'
+  | 'addBlock'
+  | 'updateBlock'
+  | 'moveBlock'
+  | 'removeBlock'
+> {
   const db = (): Db => ctx.db;
 
   const row = (id: string, includeDeleted = false): BriefingRow => {
     const r = db().prepare(`${SUMMARY_SELECT} WHERE b.id = ?`).get(id) as BriefingRow | undefined;
-    if (!r || (r.deleted_at !== null && !includeDeleted)) throw new ApiError('not-found', `No briefing with id ${id}${r ? ' (it is in the trash)' : ''}.`, { id });
+    if (!r || (r.deleted_at !== null && !includeDeleted))
+      throw new ApiError('not-found', `No briefing with id ${id}${r ? ' (it is in the trash)' : ''}.`, { id });
     return r;
   };
   const blockRows = (briefingId: string): BlockRow[] =>
@@ -205,8 +259,17 @@ export function briefingsHandlers(ctx: Context): Pick<Handlers,
     return r;
   };
   const log = (action: 'create' | 'update' | 'delete', entity: string, entityId: string, before: unknown, after: unknown): void => {
-    db().prepare('INSERT INTO edit_log (at, user_name, action, entity, entity_id, before, after) VALUES (?, ?, ?, ?, ?, ?, ?)')
-      .run(now(), ctx.userName, action, entity, entityId, before === null ? null : JSON.stringify(before), after === null ? null : JSON.stringify(after));
+    db()
+      .prepare('INSERT INTO edit_log (at, user_name, action, entity, entity_id, before, after) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      .run(
+        now(),
+        ctx.userName,
+        action,
+        entity,
+        entityId,
+        before === null ? null : JSON.stringify(before),
+        after === null ? null : JSON.stringify(after),
+      );
   };
   const touch = (briefingId: string): void => {
     db().prepare('UPDATE briefing SET updated_at = ? WHERE id = ?').run(now(), briefingId);
@@ -222,24 +285,36 @@ export function briefingsHandlers(ctx: Context): Pick<Handlers,
   };
   const get = (id: string): Briefing => {
     const r = row(id);
-    const { blocks, sources } = resolveBlocks(ctx, blockRows(id).map((b) => ({ id: b.id, kind: b.kind, config: safeJson(b.config) })));
+    const { blocks, sources } = resolveBlocks(
+      ctx,
+      blockRows(id).map((b) => ({ id: b.id, kind: b.kind, config: safeJson(b.config) })),
+    );
     return { ...toSummary(r), blocks, sources };
   };
   const tx = <T>(fn: () => T): T => db().transaction(fn).immediate();
 
   return {
     listBriefings: () =>
-      (db().prepare(`${SUMMARY_SELECT} WHERE b.deleted_at IS NULL ORDER BY b.updated_at DESC, b.title`).all() as BriefingRow[]).map(toSummary),
+      (db().prepare(`${SUMMARY_SELECT} WHERE b.deleted_at IS NULL ORDER BY b.updated_at DESC, b.title`).all() as BriefingRow[]).map(
+        toSummary,
+      ),
 
     getBriefing: ({ id }) => get(id),
 
-    resolveBlocks: ({ blocks }) => resolveBlocks(ctx, blocks.map((b) => ({ id: null, kind: b.kind, config: b.config }))),
+    resolveBlocks: ({ blocks }) =>
+      resolveBlocks(
+        ctx,
+        blocks.map((b) => ({ id: null, kind: b.kind, config: b.config })),
+      ),
 
     createBriefing: (input) => {
       const id = randomUUID();
       tx(() => {
         const at = now();
-        db().prepare(`INSERT INTO briefing (id, title, audience, dated_on, classification, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)`)
+        db()
+          .prepare(
+            `INSERT INTO briefing (id, title, audience, dated_on, classification, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+          )
           .run(id, input.title, input.audience, input.datedOn ?? null, input.classification, at, at);
         insertBlocks(id, input.blocks, 1);
         log('create', 'briefing', id, null, { title: input.title });
@@ -256,10 +331,16 @@ export function briefingsHandlers(ctx: Context): Pick<Handlers,
           dated_on: input.datedOn === undefined ? before.dated_on : input.datedOn,
           classification: input.classification ?? before.classification,
         };
-        db().prepare('UPDATE briefing SET title = ?, audience = ?, dated_on = ?, classification = ?, updated_at = ? WHERE id = ?')
+        db()
+          .prepare('UPDATE briefing SET title = ?, audience = ?, dated_on = ?, classification = ?, updated_at = ? WHERE id = ?')
           .run(next.title, next.audience, next.dated_on, next.classification, now(), input.id);
-        log('update', 'briefing', input.id, { title: before.title, audience: before.audience, datedOn: before.dated_on, classification: before.classification },
-          { title: next.title, audience: next.audience, datedOn: next.dated_on, classification: next.classification });
+        log(
+          'update',
+          'briefing',
+          input.id,
+          { title: before.title, audience: before.audience, datedOn: before.dated_on, classification: before.classification },
+          { title: next.title, audience: next.audience, datedOn: next.dated_on, classification: next.classification },
+        );
         return toSummary(row(input.id));
       });
     },
@@ -269,7 +350,10 @@ export function briefingsHandlers(ctx: Context): Pick<Handlers,
       tx(() => {
         const src = row(id);
         const at = now();
-        db().prepare(`INSERT INTO briefing (id, title, audience, dated_on, classification, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)`)
+        db()
+          .prepare(
+            `INSERT INTO briefing (id, title, audience, dated_on, classification, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+          )
           .run(copy, title ?? `${src.title} (copy)`, src.audience, src.dated_on, src.classification, at, at);
         const insert = db().prepare('INSERT INTO briefing_block (id, briefing_id, position, kind, config) VALUES (?, ?, ?, ?, ?)');
         blockRows(id).forEach((b, i) => insert.run(randomUUID(), copy, i + 1, b.kind, b.config));
@@ -302,7 +386,8 @@ export function briefingsHandlers(ctx: Context): Pick<Handlers,
         const ids = blockRows(briefingId).map((b) => b.id);
         const at = Math.min(Math.max(position ?? ids.length + 1, 1), ids.length + 1);
         const id = randomUUID();
-        db().prepare('INSERT INTO briefing_block (id, briefing_id, position, kind, config) VALUES (?, ?, ?, ?, ?)')
+        db()
+          .prepare('INSERT INTO briefing_block (id, briefing_id, position, kind, config) VALUES (?, ?, ?, ?, ?)')
           .run(id, briefingId, at, block.kind, JSON.stringify(block.config));
         ids.splice(at - 1, 0, id);
         renumber(ids);
@@ -327,7 +412,9 @@ export function briefingsHandlers(ctx: Context): Pick<Handlers,
     moveBlock: ({ id, position }) => {
       const briefingId = tx(() => {
         const b = blockRow(id);
-        const ids = blockRows(b.briefing_id).map((x) => x.id).filter((x) => x !== id);
+        const ids = blockRows(b.briefing_id)
+          .map((x) => x.id)
+          .filter((x) => x !== id);
         const at = Math.min(Math.max(position, 1), ids.length + 1);
         ids.splice(at - 1, 0, id);
         renumber(ids);

@@ -52,10 +52,12 @@ interface Atom {
 
 /** The series rule's order (db/trade/queries.ts SERIES_RULE): primary first, then the most recently published, then by id. */
 function ruleOrder(a: FlowRow, b: FlowRow): number {
-  return (a.series === 'primary' ? 0 : 1) - (b.series === 'primary' ? 0 : 1)
-    || (a.published_value === null ? 1 : 0) - (b.published_value === null ? 1 : 0)
-    || (b.published_value ?? '').localeCompare(a.published_value ?? '')
-    || a.source_id.localeCompare(b.source_id);
+  return (
+    (a.series === 'primary' ? 0 : 1) - (b.series === 'primary' ? 0 : 1) ||
+    (a.published_value === null ? 1 : 0) - (b.published_value === null ? 1 : 0) ||
+    (b.published_value ?? '').localeCompare(a.published_value ?? '') ||
+    a.source_id.localeCompare(b.source_id)
+  );
 }
 
 /** Readings over the atoms: one per source giving all of them, then one of the sources giving only some. */
@@ -77,7 +79,9 @@ function sourceReadings(atoms: Atom[]): FlowRow[][] {
   }
   complete.sort((a, b) => ruleOrder(a[0]!, b[0]!));
   if (partial.size > 0) {
-    complete.push(atoms.map((a) => [...a.rows].filter((r) => partial.has(r.source_id)).sort(ruleOrder)[0] ?? [...a.rows].sort(ruleOrder)[0]!));
+    complete.push(
+      atoms.map((a) => [...a.rows].filter((r) => partial.has(r.source_id)).sort(ruleOrder)[0] ?? [...a.rows].sort(ruleOrder)[0]!),
+    );
   }
   return complete;
 }
@@ -88,9 +92,13 @@ function pick(rows: FlowRow[]): FlowRow | undefined {
 
 const FLOW_WORDS: Record<Flow, string> = { export: 'exports to', import: 'imports from' };
 const MEASURE_WORDS: Record<ClaimMeasure, string> = {
-  export: 'exports to', import: 'imports from', total: 'exports to and imports from', balance: 'exports to and imports from',
+  export: 'exports to',
+  import: 'imports from',
+  total: 'exports to and imports from',
+  balance: 'exports to and imports from',
 };
-const flowsOf = (measure: ClaimMeasure): Flow[] => (measure === 'export' ? ['export'] : measure === 'import' ? ['import'] : ['export', 'import']);
+const flowsOf = (measure: ClaimMeasure): Flow[] =>
+  measure === 'export' ? ['export'] : measure === 'import' ? ['import'] : ['export', 'import'];
 const bn = (v: number): string => `USD ${(v / 1e9).toFixed(1)} bn`;
 
 interface ClaimRow {
@@ -116,11 +124,15 @@ export interface ClaimFilter {
 
 /** Checks every claim matching the filter (in the order the statements were loaded). */
 export function checkClaims(db: Db, filter: ClaimFilter = {}): ClaimsResult {
-  const rows = db.prepare(`
+  const rows = db
+    .prepare(
+      `
     SELECT c.id, c.statement_id, c.kind, c.reporter, c.partner, c.year, c.measure, c.value, c.value_precision, c.note, s.text, s.source_id
     FROM claim c JOIN statement s ON s.id = c.statement_id
     WHERE (:source IS NULL OR s.source_id = :source) AND (:reporter IS NULL OR c.reporter = :reporter) AND (:partner IS NULL OR c.partner = :partner)
-    ORDER BY s.rowid, c.position`).all({ source: filter.sourceId ?? null, reporter: filter.reporter ?? null, partner: filter.partner ?? null }) as ClaimRow[];
+    ORDER BY s.rowid, c.position`,
+    )
+    .all({ source: filter.sourceId ?? null, reporter: filter.reporter ?? null, partner: filter.partner ?? null }) as ClaimRow[];
   const checker = new Checker(db);
   return { claims: rows.map((r) => checker.check(r)), rule: ROUNDING_RULE };
 }
@@ -160,16 +172,33 @@ class Checker {
 
   check(row: ClaimRow): CheckedClaim {
     const claim: ClaimSpec = {
-      kind: row.kind, reporter: this.economy(row.reporter), partner: this.economy(row.partner), year: row.year, measure: row.measure,
-      value: row.value, precision: row.value_precision, note: row.note,
+      kind: row.kind,
+      reporter: this.economy(row.reporter),
+      partner: this.economy(row.partner),
+      year: row.year,
+      measure: row.measure,
+      value: row.value,
+      precision: row.value_precision,
+      note: row.note,
     };
     const { readings, needs } = this.readings(claim, row.source_id);
     const deciding = readings.filter((r) => r.verdict !== 'unknown');
-    const verdict = deciding.length === 0 ? 'unchecked'
-      : deciding.every((r) => r.verdict === 'holds') ? 'holds'
-      : deciding.every((r) => r.verdict === 'differs') ? 'differs' : 'mixed';
+    const verdict =
+      deciding.length === 0
+        ? 'unchecked'
+        : deciding.every((r) => r.verdict === 'holds')
+          ? 'holds'
+          : deciding.every((r) => r.verdict === 'differs')
+            ? 'differs'
+            : 'mixed';
     return {
-      id: row.id, statementId: row.statement_id, text: row.text, source: this.source(row.source_id), claim, verdict, readings,
+      id: row.id,
+      statementId: row.statement_id,
+      text: row.text,
+      source: this.source(row.source_id),
+      claim,
+      verdict,
+      readings,
       needs: verdict === 'unchecked' ? (readings.find((r) => r.needs)?.needs ?? needs) : null,
     };
   }
@@ -178,23 +207,37 @@ class Checker {
   private readings(claim: ClaimSpec, claimSource: string): { readings: ClaimReading[]; needs: string } {
     const found = (() => {
       switch (claim.kind) {
-        case 'total-value': return this.totalValue(claim, claimSource);
-        case 'growth': return this.growth(claim);
-        case 'share': return this.share(claim);
-        case 'largest-partner': return this.largest(claim);
+        case 'total-value':
+          return this.totalValue(claim, claimSource);
+        case 'growth':
+          return this.growth(claim);
+        case 'share':
+          return this.share(claim);
+        case 'largest-partner':
+          return this.largest(claim);
       }
     })();
     // Kinds of reading keep their order (sums of parts, then stated figures); within one, by source label.
     const kindRank = (r: ClaimReading): number => found.readings.findIndex((x) => x.basis === r.basis);
     const labels = (r: ClaimReading): string => r.parts.map((p) => p.source.label).join('+');
-    return { ...found, readings: [...found.readings].sort((a, b) => kindRank(a) - kindRank(b) || labels(a).localeCompare(labels(b), 'en')) };
+    return {
+      ...found,
+      readings: [...found.readings].sort((a, b) => kindRank(a) - kindRank(b) || labels(a).localeCompare(labels(b), 'en')),
+    };
   }
 
   private atoms(reporter: EconomyRef, partner: EconomyRef, year: number, flows: Flow[], role: Atom['role'] = 'subject'): Atom[] {
     const rows = this.pairRows.all(reporter.code, partner.code, year) as FlowRow[];
     return flows.map((flow) => ({
-      key: `${role}:${year}:${flow}`, year, flow, role, rows: rows.filter((r) => r.flow === flow),
-      label: role === 'world' ? `${reporter.name}'s total ${flow === 'export' ? 'exports' : 'imports'}, ${year}` : `${reporter.name}'s ${FLOW_WORDS[flow]} ${partner.name}, ${year}`,
+      key: `${role}:${year}:${flow}`,
+      year,
+      flow,
+      role,
+      rows: rows.filter((r) => r.flow === flow),
+      label:
+        role === 'world'
+          ? `${reporter.name}'s total ${flow === 'export' ? 'exports' : 'imports'}, ${year}`
+          : `${reporter.name}'s ${FLOW_WORDS[flow]} ${partner.name}, ${year}`,
     }));
   }
 
@@ -210,8 +253,16 @@ class Checker {
     const holds = withinRounding(value, stated, precision);
     const underOneUnit = !holds && Math.abs(difference) < precision * (1 - 1e-9);
     return {
-      verdict: holds ? 'holds' : 'differs', basis, value, difference, relative: stated === 0 ? null : difference / Math.abs(stated), leader: null, parts,
-      note: underOneUnit ? 'Less than one unit of the last digit the source gives: the source may have cut the figure rather than rounded it.' : null,
+      verdict: holds ? 'holds' : 'differs',
+      basis,
+      value,
+      difference,
+      relative: stated === 0 ? null : difference / Math.abs(stated),
+      leader: null,
+      parts,
+      note: underOneUnit
+        ? 'Less than one unit of the last digit the source gives: the source may have cut the figure rather than rounded it.'
+        : null,
       needs: null,
     };
   }
@@ -225,34 +276,67 @@ class Checker {
       .map((rows) => {
         const value = claim.measure === 'balance' ? rows[0]!.value_usd - rows[1]!.value_usd : rows.reduce((s, r) => s + r.value_usd, 0);
         const own = rows.every((r) => r.source_id === claimSource);
-        const formula = claim.measure === 'total' ? 'exports + imports' : claim.measure === 'balance' ? 'exports − imports' : claim.measure === 'export' ? 'exports' : 'imports';
+        const formula =
+          claim.measure === 'total'
+            ? 'exports + imports'
+            : claim.measure === 'balance'
+              ? 'exports − imports'
+              : claim.measure === 'export'
+                ? 'exports'
+                : 'imports';
         return this.compare(claim, value, own ? `the source's own parts: ${formula}` : formula, this.parts(atoms, rows));
       });
     if (claim.measure === 'total' || claim.measure === 'balance') {
       const measure = claim.measure === 'total' ? 'total_trade' : 'balance';
-      const stated = this.statedRows.all(claim.reporter.code, claim.partner.code, claim.year, measure, claimSource) as { value_usd: number; source_id: string }[];
+      const stated = this.statedRows.all(claim.reporter.code, claim.partner.code, claim.year, measure, claimSource) as {
+        value_usd: number;
+        source_id: string;
+      }[];
       for (const s of stated) {
         const label = `${claim.reporter.name}'s ${claim.measure === 'total' ? 'total trade' : 'balance'} with ${claim.partner.name}, ${claim.year}, as stated`;
-        readings.push(this.compare(claim, s.value_usd, claim.measure === 'total' ? 'stated total' : 'stated balance', [{ label, value: s.value_usd, source: this.source(s.source_id) }]));
+        readings.push(
+          this.compare(claim, s.value_usd, claim.measure === 'total' ? 'stated total' : 'stated balance', [
+            { label, value: s.value_usd, source: this.source(s.source_id) },
+          ]),
+        );
       }
     }
-    return { readings, needs: `${claim.reporter.name}'s ${MEASURE_WORDS[claim.measure]} ${claim.partner.name} in ${claim.year}, as ${claim.reporter.name} reports them (from a source other than the claim's own).` };
+    return {
+      readings,
+      needs: `${claim.reporter.name}'s ${MEASURE_WORDS[claim.measure]} ${claim.partner.name} in ${claim.year}, as ${claim.reporter.name} reports them (from a source other than the claim's own).`,
+    };
   }
 
   private growth(claim: ClaimSpec): { readings: ClaimReading[]; needs: string } {
     const flows = flowsOf(claim.measure);
-    const atoms = [...this.atoms(claim.reporter, claim.partner, claim.year - 1, flows), ...this.atoms(claim.reporter, claim.partner, claim.year, flows)];
+    const atoms = [
+      ...this.atoms(claim.reporter, claim.partner, claim.year - 1, flows),
+      ...this.atoms(claim.reporter, claim.partner, claim.year, flows),
+    ];
     const readings = sourceReadings(atoms).map((rows): ClaimReading => {
       const before = rows.filter((_, i) => atoms[i]!.year === claim.year - 1).reduce((s, r) => s + r.value_usd, 0);
       const now = rows.filter((_, i) => atoms[i]!.year === claim.year).reduce((s, r) => s + r.value_usd, 0);
       const parts = this.parts(atoms, rows);
       const basis = `${claim.year} against ${claim.year - 1}`;
       if (before === 0) {
-        return { verdict: 'unknown', basis, value: null, difference: null, relative: null, leader: null, parts, note: `The ${claim.year - 1} figure is zero: no rate of change.`, needs: null };
+        return {
+          verdict: 'unknown',
+          basis,
+          value: null,
+          difference: null,
+          relative: null,
+          leader: null,
+          parts,
+          note: `The ${claim.year - 1} figure is zero: no rate of change.`,
+          needs: null,
+        };
       }
       return this.compare(claim, now / before - 1, basis, parts);
     });
-    return { readings, needs: `${claim.reporter.name}'s ${MEASURE_WORDS[claim.measure]} ${claim.partner.name} in ${claim.year - 1} and ${claim.year}.` };
+    return {
+      readings,
+      needs: `${claim.reporter.name}'s ${MEASURE_WORDS[claim.measure]} ${claim.partner.name} in ${claim.year - 1} and ${claim.year}.`,
+    };
   }
 
   private share(claim: ClaimSpec): { readings: ClaimReading[]; needs: string } {
@@ -268,7 +352,18 @@ class Checker {
       const whole = rows.filter((_, i) => atoms[i]!.role === 'world').reduce((s, r) => s + r.value_usd, 0);
       const parts = this.parts(atoms, rows);
       const basis = `share of ${claim.reporter.name}'s ${words}`;
-      if (whole <= 0) return { verdict: 'unknown', basis, value: null, difference: null, relative: null, leader: null, parts, note: 'The total is zero.', needs: null };
+      if (whole <= 0)
+        return {
+          verdict: 'unknown',
+          basis,
+          value: null,
+          difference: null,
+          relative: null,
+          leader: null,
+          parts,
+          note: 'The total is zero.',
+          needs: null,
+        };
       return this.compare(claim, part / whole, basis, parts);
     });
     return { readings, needs };
@@ -297,44 +392,76 @@ class Checker {
     const unallocated = new Map<Flow, number | null>();
     const worldParts: ReadingPart[] = [];
     for (const f of flows) {
-      const w = this.world && this.world !== claim.partner.code
-        ? pick((this.pairRows.all(claim.reporter.code, this.world, claim.year) as FlowRow[]).filter((r) => r.flow === f)) : undefined;
-      if (!w) { unallocated.set(f, null); continue; }
-      worldParts.push({ label: `${R}'s total ${f === 'export' ? 'exports' : 'imports'}, ${claim.year}`, value: w.value_usd, source: this.source(w.source_id) });
+      const w =
+        this.world && this.world !== claim.partner.code
+          ? pick((this.pairRows.all(claim.reporter.code, this.world, claim.year) as FlowRow[]).filter((r) => r.flow === f))
+          : undefined;
+      if (!w) {
+        unallocated.set(f, null);
+        continue;
+      }
+      worldParts.push({
+        label: `${R}'s total ${f === 'export' ? 'exports' : 'imports'}, ${claim.year}`,
+        value: w.value_usd,
+        source: this.source(w.source_id),
+      });
       let allocated = 0;
       for (const m of chosen.values()) allocated += m.get(f)?.value_usd ?? 0;
       unallocated.set(f, Math.max(0, w.value_usd - allocated));
     }
-    const others = [...chosen].filter(([code]) => code !== claim.partner.code).map(([code, m]) => {
-      const known = flows.filter((f) => m.has(f));
-      const lower = known.reduce((s, f) => s + m.get(f)!.value_usd, 0);
-      const upper = flows.reduce((s, f) => s + (m.get(f)?.value_usd ?? unallocated.get(f) ?? Infinity), 0);
-      return { code, lower, upper, missing: flows.filter((f) => !m.has(f)), sources: [...new Set(known.map((f) => m.get(f)!.source_id))] };
-    });
+    const others = [...chosen]
+      .filter(([code]) => code !== claim.partner.code)
+      .map(([code, m]) => {
+        const known = flows.filter((f) => m.has(f));
+        const lower = known.reduce((s, f) => s + m.get(f)!.value_usd, 0);
+        const upper = flows.reduce((s, f) => s + (m.get(f)?.value_usd ?? unallocated.get(f) ?? Infinity), 0);
+        return {
+          code,
+          lower,
+          upper,
+          missing: flows.filter((f) => !m.has(f)),
+          sources: [...new Set(known.map((f) => m.get(f)!.source_id))],
+        };
+      });
     const unseen = flows.reduce((s, f) => s + (unallocated.get(f) ?? Infinity), 0);
     const leader = others.reduce<(typeof others)[number] | undefined>((best, o) => (!best || o.lower > best.lower ? o : best), undefined);
 
     const readings = subjectReadings.map((rows): ClaimReading => {
       const value = rows.reduce((s, r) => s + r.value_usd, 0);
       const parts = this.parts(subject, rows);
-      const compared = others.length === 0 ? `no other partner of ${R} loaded` : `ranked against ${others.length} other partner${others.length === 1 ? '' : 's'} loaded`;
-      const leaderRef = leader ? { economy: this.economy(leader.code), value: leader.lower, sources: leader.sources.map((id) => this.source(id)) } : null;
+      const compared =
+        others.length === 0
+          ? `no other partner of ${R} loaded`
+          : `ranked against ${others.length} other partner${others.length === 1 ? '' : 's'} loaded`;
+      const leaderRef = leader
+        ? { economy: this.economy(leader.code), value: leader.lower, sources: leader.sources.map((id) => this.source(id)) }
+        : null;
       const base = { value, parts, leader: leaderRef };
       if (leader && leader.lower >= value) {
         const partial = leader.missing.length > 0 ? ` (its ${leader.missing.join(' and ')}s are not loaded: at least this)` : '';
         return {
-          ...base, verdict: 'differs', basis: compared, difference: leader.lower - value, relative: value === 0 ? null : (leader.lower - value) / value,
-          note: `${leaderRef!.economy.name} is ${leader.lower > value ? 'larger' : 'as large'}${partial}.`, needs: null,
+          ...base,
+          verdict: 'differs',
+          basis: compared,
+          difference: leader.lower - value,
+          relative: value === 0 ? null : (leader.lower - value) / value,
+          note: `${leaderRef!.economy.name} is ${leader.lower > value ? 'larger' : 'as large'}${partial}.`,
+          needs: null,
         };
       }
       const blocking = others.filter((o) => o.upper >= value);
       if (blocking.length === 0 && unseen < value) {
         return {
-          ...base, verdict: 'holds', basis: compared, difference: leader ? leader.lower - value : null, relative: leader && value !== 0 ? (leader.lower - value) / value : null,
+          ...base,
+          verdict: 'holds',
+          basis: compared,
+          difference: leader ? leader.lower - value : null,
+          relative: leader && value !== 0 ? (leader.lower - value) / value : null,
           parts: [...parts, ...worldParts],
-          note: worldParts.length === flows.length
-            ? `${R}'s total with the world leaves ${bn(unseen)} unallocated to the partners loaded: less than ${claim.partner.name}'s figure, so no partner not loaded can be larger.`
-            : null,
+          note:
+            worldParts.length === flows.length
+              ? `${R}'s total with the world leaves ${bn(unseen)} unallocated to the partners loaded: less than ${claim.partner.name}'s figure, so no partner not loaded can be larger.`
+              : null,
           needs: null,
         };
       }
@@ -342,11 +469,22 @@ class Checker {
       const reason = missingWorld
         ? `${R}'s total ${flowWords} (trade with the world) in ${claim.year}, or its trade with every partner that year: ${others.length === 0 ? 'no other partner of ' + R + ' is loaded' : `only ${others.length} other partner${others.length === 1 ? ' is' : 's are'} loaded`}.`
         : blocking.length > 0
-          ? `${blocking.slice(0, 3).map((o) => `${this.economy(o.code).name}'s ${o.missing.join(' and ')}s`).join(', ')} with ${R} in ${claim.year}.`
+          ? `${blocking
+              .slice(0, 3)
+              .map((o) => `${this.economy(o.code).name}'s ${o.missing.join(' and ')}s`)
+              .join(', ')} with ${R} in ${claim.year}.`
           : `${R}'s ${flowWords} with more of its partners in ${claim.year}: ${bn(unseen)} of its total is not allocated to a loaded partner, as much as ${claim.partner.name}'s figure or more.`;
-      return { ...base, verdict: 'unknown', basis: compared, difference: null, relative: null, parts: [...parts, ...worldParts], note: null, needs: reason };
+      return {
+        ...base,
+        verdict: 'unknown',
+        basis: compared,
+        difference: null,
+        relative: null,
+        parts: [...parts, ...worldParts],
+        note: null,
+        needs: reason,
+      };
     });
     return { readings, needs };
   }
 }
-

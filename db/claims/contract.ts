@@ -85,10 +85,12 @@ export interface ClaimsResult {
 export const claimsContract = {
   /** Every claim of the loaded statements with the data's verdict; optionally only one source's, or one pair's. */
   checkClaims: method<ClaimsResult>()(
-    z.object({
-      sourceId: z.string().min(1).max(200).optional(),
-      reporter: economyCode.optional(),
-      partner: economyCode.optional(),
-    }).strict(),
+    z
+      .object({
+        sourceId: z.string().min(1).max(200).optional(),
+        reporter: economyCode.optional(),
+        partner: economyCode.optional(),
+      })
+      .strict(),
   ),
 };

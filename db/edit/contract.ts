@@ -44,10 +44,17 @@ export const editContract = {
   saveSector: method<{ id: string }>()(sectorInput),
   deleteSector: method<{ deleted: boolean }>()(byId),
   /** Sectors with their HS mappings, for the edit forms. */
-  listSectorMappings: method<{ id: string; name: string; description: string | null; hs: { code: string; description: string | null; sourceId: string | null; note: string | null }[] }[]>()(
-    z.object({}).strict(),
-  ),
+  listSectorMappings: method<
+    {
+      id: string;
+      name: string;
+      description: string | null;
+      hs: { code: string; description: string | null; sourceId: string | null; note: string | null }[];
+    }[]
+  >()(z.object({}).strict()),
   listPlaces: method<PlaceOption[]>()(z.object({}).strict()),
   /** The latest changes, newest first. */
-  listEditLog: method<EditLogEntry[]>()(z.object({ limit: z.number().int().min(1).max(1000).default(100), entity: z.string().max(40).optional() }).strict()),
+  listEditLog: method<EditLogEntry[]>()(
+    z.object({ limit: z.number().int().min(1).max(1000).default(100), entity: z.string().max(40).optional() }).strict(),
+  ),
 };

@@ -15,77 +15,125 @@ const hsCode = z.string().regex(/^(\d{2}|\d{4}|\d{6})$/, 'an HS code of 2, 4 or 
 export const MONTH_PARTS = ['early', 'mid', 'late'] as const;
 
 /** A calendar date at a precision: day YYYY-MM-DD, month YYYY-MM (with an optional part), year YYYY. */
-export const preciseDateInput = z.discriminatedUnion('precision', [
-  z.object({ precision: z.literal('day'), value: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'a day as YYYY-MM-DD') }).strict(),
-  z.object({ precision: z.literal('month'), value: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month as YYYY-MM'), part: z.enum(MONTH_PARTS).optional() }).strict(),
-  z.object({ precision: z.literal('year'), value: z.string().regex(/^\d{4}$/, 'a year as YYYY') }).strict(),
-], { error: 'a date: day, month or year' });
+export const preciseDateInput = z.discriminatedUnion(
+  'precision',
+  [
+    z
+      .object({
+        precision: z.literal('day'),
+        value: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'a day as YYYY-MM-DD'),
+      })
+      .strict(),
+    z
+      .object({
+        precision: z.literal('month'),
+        value: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month as YYYY-MM'),
+        part: z.enum(MONTH_PARTS).optional(),
+      })
+      .strict(),
+    z.object({ precision: z.literal('year'), value: z.string().regex(/^\d{4}$/, 'a year as YYYY') }).strict(),
+  ],
+  { error: 'a date: day, month or year' },
+);
 
-export const sourceInput = z.object({
-  /** Absent: a new source. */
-  id: id.optional(),
-  label: z.string().trim().min(1, 'required').max(16),
-  publisher: text,
-  title: text,
-  published: z.discriminatedUnion('precision', [preciseDateInput.options[0], preciseDateInput.options[1].omit({ part: true }).strict(), preciseDateInput.options[2]]).optional(),
-  url: z.string().trim().url().refine((u) => /^https?:/.test(u), 'an http(s) address').optional(),
-  note: optText,
-}).strict();
+export const sourceInput = z
+  .object({
+    /** Absent: a new source. */
+    id: id.optional(),
+    label: z.string().trim().min(1, 'required').max(16),
+    publisher: text,
+    title: text,
+    published: z
+      .discriminatedUnion('precision', [
+        preciseDateInput.options[0],
+        preciseDateInput.options[1].omit({ part: true }).strict(),
+        preciseDateInput.options[2],
+      ])
+      .optional(),
+    url: z
+      .string()
+      .trim()
+      .url()
+      .refine((u) => /^https?:/.test(u), 'an http(s) address')
+      .optional(),
+    note: optText,
+  })
+  .strict();
 
-export const projectInput = z.object({
-  id: id.optional(),
-  title: text,
-  /** A batch of projects (count > 1) stands for several projects; its split among fields may not be reported. */
-  count: z.number({ error: 'a number of projects' }).int('a whole number').min(1, 'at least 1').default(1),
-  /** Whether the source reports how a batch splits among its fields (a single project: always true). */
-  splitReported: z.boolean().default(false),
-  partnerCode: economyCode,
-  counterpartCode: economyCode.optional(),
-  status: z.enum(PROJECT_STATUSES),
-  signed: preciseDateInput.optional(),
-  valueUsd: z.number({ error: 'a number of US dollars' }).finite().nonnegative('not negative').optional(),
-  fields: z.array(text).max(50).default([]),
-  note: optText,
-  sourceId: id,
-}).strict();
+export const projectInput = z
+  .object({
+    id: id.optional(),
+    title: text,
+    /** A batch of projects (count > 1) stands for several projects; its split among fields may not be reported. */
+    count: z.number({ error: 'a number of projects' }).int('a whole number').min(1, 'at least 1').default(1),
+    /** Whether the source reports how a batch splits among its fields (a single project: always true). */
+    splitReported: z.boolean().default(false),
+    partnerCode: economyCode,
+    counterpartCode: economyCode.optional(),
+    status: z.enum(PROJECT_STATUSES),
+    signed: preciseDateInput.optional(),
+    valueUsd: z.number({ error: 'a number of US dollars' }).finite().nonnegative('not negative').optional(),
+    fields: z.array(text).max(50).default([]),
+    note: optText,
+    sourceId: id,
+  })
+  .strict();
 
-export const eventInput = z.object({
-  id: id.optional(),
-  kind: z.enum(EVENT_KINDS),
-  title: text,
-  placeText: optText,
-  countryCode: economyCode.optional(),
-  date: preciseDateInput,
-  sectors: z.array(text).max(50).default([]),
-  note: optText,
-  sourceId: id,
-}).strict();
+export const eventInput = z
+  .object({
+    id: id.optional(),
+    kind: z.enum(EVENT_KINDS),
+    title: text,
+    placeText: optText,
+    countryCode: economyCode.optional(),
+    date: preciseDateInput,
+    sectors: z.array(text).max(50).default([]),
+    note: optText,
+    sourceId: id,
+  })
+  .strict();
 
 export const ROUTE_MODES = ['sea', 'rail', 'road', 'air'] as const;
 
-export const routeInput = z.object({
-  id: id.optional(),
-  name: text,
-  transitDays: z.object({
-    min: z.number({ error: 'a number of days' }).int('whole days').min(0, 'not negative'),
-    max: z.number({ error: 'a number of days' }).int('whole days').min(0, 'not negative'),
-  }).strict()
-    .refine((d) => d.max >= d.min, { message: 'max must be at least min', path: ['max'] }).optional(),
-  transitBasis: optText,
-  legs: z.array(z.object({
-    mode: z.enum(ROUTE_MODES),
-    fromPlaceId: id,
-    toPlaceId: id,
-    label: optText,
-  }).strict()).min(1, 'a route has at least one leg'),
-  note: optText,
-  sourceId: id,
-}).strict();
+export const routeInput = z
+  .object({
+    id: id.optional(),
+    name: text,
+    transitDays: z
+      .object({
+        min: z.number({ error: 'a number of days' }).int('whole days').min(0, 'not negative'),
+        max: z.number({ error: 'a number of days' }).int('whole days').min(0, 'not negative'),
+      })
+      .strict()
+      .refine((d) => d.max >= d.min, { message: 'max must be at least min', path: ['max'] })
+      .optional(),
+    transitBasis: optText,
+    legs: z
+      .array(
+        z
+          .object({
+            mode: z.enum(ROUTE_MODES),
+            fromPlaceId: id,
+            toPlaceId: id,
+            label: optText,
+          })
+          .strict(),
+      )
+      .min(1, 'a route has at least one leg'),
+    note: optText,
+    sourceId: id,
+  })
+  .strict();
 
-export const sectorInput = z.object({
-  id: id.optional(),
-  name: text,
-  description: optText,
-  hs: z.array(z.object({ code: hsCode, description: optText, sourceId: id.optional(), note: optText }).strict()).max(500).default([]),
-}).strict()
+export const sectorInput = z
+  .object({
+    id: id.optional(),
+    name: text,
+    description: optText,
+    hs: z
+      .array(z.object({ code: hsCode, description: optText, sourceId: id.optional(), note: optText }).strict())
+      .max(500)
+      .default([]),
+  })
+  .strict()
   .refine((s) => new Set(s.hs.map((h) => h.code)).size === s.hs.length, { message: 'each HS code once', path: ['hs'] });

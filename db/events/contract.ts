@@ -37,10 +37,12 @@ const kind = z.enum(EVENT_KINDS);
 export const eventsContract = {
   /** Events, upcoming (soonest first) and past (latest first) relative to today, with filters by kind and place. */
   listEvents: method<EventsResult>()(
-    z.object({
-      kind: kind.optional(),
-      /** A place id, or a country/region code (all events in it). */
-      place: z.string().trim().min(1).max(200).optional(),
-    }).strict(),
+    z
+      .object({
+        kind: kind.optional(),
+        /** A place id, or a country/region code (all events in it). */
+        place: z.string().trim().min(1).max(200).optional(),
+      })
+      .strict(),
   ),
 };

@@ -14,7 +14,11 @@ export function exportsHandlers(ctx: Context): Pick<Handlers, 'exportDashboardDa
       const kind = dashboardFileKind(input.dashboard, input.format);
       const written = await writeFileSafely(path, ctx.protectedFiles(), (temp) => writeTables(temp, kind, tables));
       return {
-        dashboard: input.dashboard, format: input.format, name, kind: written.kind, tables: written.tables,
+        dashboard: input.dashboard,
+        format: input.format,
+        name,
+        kind: written.kind,
+        tables: written.tables,
         rows: written.tables.reduce((n, t) => n + t.rows, 0),
       };
     },

@@ -27,9 +27,13 @@ export interface WrittenTables {
   tables: { table: string; rows: number }[];
 }
 
-
 function csvEntryName(table: string): string {
-  return `${table.toLowerCase().replace(/[^a-z0-9_]+/g, '-').replace(/^-|-$/g, '') || 'table'}.csv`;
+  return `${
+    table
+      .toLowerCase()
+      .replace(/[^a-z0-9_]+/g, '-')
+      .replace(/^-|-$/g, '') || 'table'
+  }.csv`;
 }
 
 function writeCsv(path: string, table: TableData): number {

@@ -32,10 +32,17 @@ const TRADE_SQL = `
 export function exportTrade(db: Db, path: string, filter: TradeFilter, format: TableFormat): { rows: number } {
   const stmt = db.prepare(TRADE_SQL).raw();
   const params = {
-    reporter: filter.reporter ?? null, partner: filter.partner ?? null, yearFrom: filter.yearFrom ?? null, yearTo: filter.yearTo ?? null,
-    flow: filter.flow ?? null, product: filter.product ?? null, sourceId: filter.sourceId ?? null,
+    reporter: filter.reporter ?? null,
+    partner: filter.partner ?? null,
+    yearFrom: filter.yearFrom ?? null,
+    yearTo: filter.yearTo ?? null,
+    flow: filter.flow ?? null,
+    product: filter.product ?? null,
+    sourceId: filter.sourceId ?? null,
   };
-  const { tables } = writeTables(path, format, [{ name: 'trade_flow', header: stmt.columns().map((c) => c.name), rows: () => stmt.iterate(params) as Iterable<Cell[]> }]);
+  const { tables } = writeTables(path, format, [
+    { name: 'trade_flow', header: stmt.columns().map((c) => c.name), rows: () => stmt.iterate(params) as Iterable<Cell[]> },
+  ]);
   return { rows: tables[0]?.rows ?? 0 };
 }
 
@@ -43,7 +50,8 @@ export function exportTable(db: Db, path: string, table: string, format: TableFo
   // The name comes from a closed list (the contract's enum), checked again here before it reaches SQL.
   if (!(EXPORT_TABLES as readonly string[]).includes(table)) throw new ApiError('invalid-input', `Not an exportable table: ${table}`);
   const stmt = db.prepare(`SELECT * FROM ${table} ORDER BY rowid`).raw();
-  const { tables } = writeTables(path, format, [{ name: table, header: stmt.columns().map((c) => c.name), rows: () => stmt.iterate() as Iterable<Cell[]> }]);
+  const { tables } = writeTables(path, format, [
+    { name: table, header: stmt.columns().map((c) => c.name), rows: () => stmt.iterate() as Iterable<Cell[]> },
+  ]);
   return { rows: tables[0]?.rows ?? 0 };
 }
-

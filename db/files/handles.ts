@@ -55,16 +55,29 @@ export class FileHandles {
       if (error instanceof ApiError) throw error;
       throw new ApiError('not-found', `${basename(path)} cannot be read: ${(error as NodeJS.ErrnoException).code ?? 'unknown error'}.`);
     }
-    if (size > MAX_READ_BYTES) throw new ApiError('invalid-file', `${basename(path)} is larger than the ${MAX_READ_BYTES / 1024 ** 3} GB a file may be.`);
+    if (size > MAX_READ_BYTES)
+      throw new ApiError('invalid-file', `${basename(path)} is larger than the ${MAX_READ_BYTES / 1024 ** 3} GB a file may be.`);
     const name = options.name ?? basename(path);
-    const handle = this.#add({ mode: 'read', path: real, name, createdAt: this.#now(), ...(options.onRelease ? { onRelease: options.onRelease } : {}) });
+    const handle = this.#add({
+      mode: 'read',
+      path: real,
+      name,
+      createdAt: this.#now(),
+      ...(options.onRelease ? { onRelease: options.onRelease } : {}),
+    });
     return { handle, name, size };
   }
 
   /** A place the user chose to write (the Save dialog has asked before replacing a file). Used once. */
   registerWrite(path: string, options: { name?: string; onRelease?: () => void } = {}): SaveTarget {
     const name = options.name ?? basename(path);
-    const handle = this.#add({ mode: 'write', path, name, createdAt: this.#now(), ...(options.onRelease ? { onRelease: options.onRelease } : {}) });
+    const handle = this.#add({
+      mode: 'write',
+      path,
+      name,
+      createdAt: this.#now(),
+      ...(options.onRelease ? { onRelease: options.onRelease } : {}),
+    });
     return { handle, name };
   }
 

@@ -50,7 +50,13 @@ export interface SaveTarget {
 /** `trade-2021.csv` from a title: letters, digits, spaces, dots and dashes, and the kind's extension. */
 export function suggestedFileName(title: string, kind: SaveKind): string {
   const ext = SAVE_KINDS[kind].extensions[0];
-  const base = title.normalize('NFKC').replace(/[^\p{L}\p{N} ._-]+/gu, ' ').replace(/\s+/g, ' ').trim().replace(/\.+$/, '').slice(0, 80);
+  const base = title
+    .normalize('NFKC')
+    .replace(/[^\p{L}\p{N} ._-]+/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/\.+$/, '')
+    .slice(0, 80);
   const stem = base.toLowerCase().endsWith(`.${ext}`) ? base.slice(0, -(ext.length + 1)) : base;
   return `${stem || 'tradebrief'}.${ext}`;
 }

@@ -35,7 +35,10 @@ export function refuseProtected(target: string, guard: ProtectedFiles): void {
     throw new ApiError('conflict', `${basename(target)} is the open database or one of its files: choose another name.`);
   }
   const backups = real(guard.backupsDir);
-  if (sameFile(path, backups) || (process.platform === 'linux' ? path.startsWith(backups + sep) : path.toLowerCase().startsWith((backups + sep).toLowerCase()))) {
+  if (
+    sameFile(path, backups) ||
+    (process.platform === 'linux' ? path.startsWith(backups + sep) : path.toLowerCase().startsWith((backups + sep).toLowerCase()))
+  ) {
     throw new ApiError('conflict', `${basename(target)} is inside the database's backups folder: choose another place.`);
   }
 }
@@ -61,7 +64,11 @@ function aboutTarget(error: unknown, temp: string, target: string): unknown {
     return message === error.message ? error : new ApiError(error.code, message);
   }
   const code = (error as NodeJS.ErrnoException | null)?.code;
-  if (code && code in FILE_ERRORS) return new ApiError(code === 'ENOSPC' || code === 'EDQUOT' ? 'disk-full' : 'invalid-file', `${name} could not be written: ${FILE_ERRORS[code]}.`);
+  if (code && code in FILE_ERRORS)
+    return new ApiError(
+      code === 'ENOSPC' || code === 'EDQUOT' ? 'disk-full' : 'invalid-file',
+      `${name} could not be written: ${FILE_ERRORS[code]}.`,
+    );
   return error;
 }
 

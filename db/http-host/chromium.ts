@@ -13,11 +13,23 @@ export const CHROMIUM_PATH = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium'
  */
 const DISABLED_FEATURES = [
   // playwright-core's own list
-  'AvoidUnnecessaryBeforeUnloadCheckSync', 'DestroyProfileOnBrowserClose', 'HttpsUpgrades', 'HttpsFirstBalancedModeAutoEnable', 'LensOverlay',
-  'MediaRouter', 'PaintHolding', 'ThirdPartyStoragePartitioning', 'AvoidCorsURLLoaderRestartOnRedirect', 'TcpPortRandomizationWin',
-  'OptimizationHints', 'NetworkTimeServiceQuerying', 'AimEnabled', 'PreconnectToSearch',
+  'AvoidUnnecessaryBeforeUnloadCheckSync',
+  'DestroyProfileOnBrowserClose',
+  'HttpsUpgrades',
+  'HttpsFirstBalancedModeAutoEnable',
+  'LensOverlay',
+  'MediaRouter',
+  'PaintHolding',
+  'ThirdPartyStoragePartitioning',
+  'AvoidCorsURLLoaderRestartOnRedirect',
+  'TcpPortRandomizationWin',
+  'OptimizationHints',
+  'NetworkTimeServiceQuerying',
+  'AimEnabled',
+  'PreconnectToSearch',
   // ours
-  'WebUIOmniboxPopup', 'WebUIOmniboxAimPopup',
+  'WebUIOmniboxPopup',
+  'WebUIOmniboxAimPopup',
 ];
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
@@ -35,5 +47,7 @@ export function launchChromium(): Promise<Browser> {
 
 /** As if the user had opened the address the host printed: its access key becomes the HttpOnly cookie. */
 export async function admit(context: BrowserContext, host: HttpHost): Promise<void> {
-  await context.addCookies([{ name: SECRET_COOKIE, value: host.secret, url: new URL(host.url).origin, httpOnly: true, sameSite: 'Strict' }]);
+  await context.addCookies([
+    { name: SECRET_COOKIE, value: host.secret, url: new URL(host.url).origin, httpOnly: true, sameSite: 'Strict' },
+  ]);
 }

@@ -17,7 +17,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { z } from 'zod';
-import { FILE_HANDLE_PATTERN, MAX_READ_BYTES, OPEN_KIND_NAMES, OPEN_KINDS, SAVE_KIND_NAMES, SAVE_KINDS, suggestedFileName, type SaveKind } from '../files/kinds.ts';
+import {
+  FILE_HANDLE_PATTERN,
+  MAX_READ_BYTES,
+  OPEN_KIND_NAMES,
+  OPEN_KINDS,
+  SAVE_KIND_NAMES,
+  SAVE_KINDS,
+  suggestedFileName,
+  type SaveKind,
+} from '../files/kinds.ts';
 import type { Session } from '../session.ts';
 import { JSON_TYPE, mediaType, readBody, send, sendError } from './respond.ts';
 
@@ -45,8 +54,12 @@ interface Download {
 
 /** A file name as the user gave it, safe to be the last part of a path in the staging folder. */
 export function stagingName(name: string, fallback: string): string {
-  // eslint-disable-next-line no-control-regex -- control characters are exactly what must go
-  const cleaned = name.normalize('NFC').replace(/[\u0000-\u001f\u007f/\\:*?"<>|]+/g, '_').replace(/^[.\s]+|[.\s]+$/g, '').slice(0, 120);
+  const cleaned = name
+    .normalize('NFC')
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what must go
+    .replace(/[\u0000-\u001f\u007f/\\:*?"<>|]+/g, '_')
+    .replace(/^[.\s]+|[.\s]+$/g, '')
+    .slice(0, 120);
   return cleaned || fallback;
 }
 
@@ -122,7 +135,8 @@ export class HttpFiles {
       if (req.method !== 'GET') return send(res, 405, 'text/plain', 'GET only', { Allow: 'GET' });
       const handle = pathname.slice('/files/download/'.length);
       const download = this.#downloads.get(handle);
-      if (!download || !existsSync(download.path)) return send(res, 404, 'text/plain', 'This file is no longer available: export it again.');
+      if (!download || !existsSync(download.path))
+        return send(res, 404, 'text/plain', 'This file is no longer available: export it again.');
       // Once: the entry goes before the first byte, so a second request finds nothing.
       this.#downloads.delete(handle);
       clearTimeout(download.timer);
@@ -155,9 +169,11 @@ export class HttpFiles {
 
   async #upload(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     // A form or a no-cors fetch cannot send this type: only the app's own script can.
-    if (mediaType(req) !== 'application/octet-stream') return sendError(res, 415, 'invalid-input', 'An upload is sent as application/octet-stream.');
+    if (mediaType(req) !== 'application/octet-stream')
+      return sendError(res, 415, 'invalid-input', 'An upload is sent as application/octet-stream.');
     const kind = url.searchParams.get('kind') ?? '';
-    if (!(OPEN_KIND_NAMES as string[]).includes(kind)) return sendError(res, 400, 'invalid-input', `Unknown kind of file: ${kind.slice(0, 40)}.`);
+    if (!(OPEN_KIND_NAMES as string[]).includes(kind))
+      return sendError(res, 400, 'invalid-input', `Unknown kind of file: ${kind.slice(0, 40)}.`);
     const declared = Number(req.headers['content-length'] ?? NaN);
     const cap = this.#limits.uploadBytes;
     if (declared > cap) {
@@ -225,5 +241,9 @@ export class HttpFiles {
 class UploadTooLarge extends Error {}
 
 function formatBytes(bytes: number): string {
-  return bytes >= 1024 ** 3 ? `${(bytes / 1024 ** 3).toFixed(0)} GB` : bytes >= 1024 ** 2 ? `${(bytes / 1024 ** 2).toFixed(0)} MB` : `${bytes} bytes`;
+  return bytes >= 1024 ** 3
+    ? `${(bytes / 1024 ** 3).toFixed(0)} GB`
+    : bytes >= 1024 ** 2
+      ? `${(bytes / 1024 ** 2).toFixed(0)} MB`
+      : `${bytes} bytes`;
 }

@@ -100,12 +100,15 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     // DNS rebinding: a page of another name resolving to 127.0.0.1 sends that name as Host.
-    if (req.headers.host !== hostHeader) return send(res, 421, 'text/plain', 'Misdirected request: this host answers only to its own address.');
+    if (req.headers.host !== hostHeader)
+      return send(res, 421, 'text/plain', 'Misdirected request: this host answers only to its own address.');
     // A cross-site page's request carries its own Origin.
     const requestOrigin = req.headers.origin;
-    if (requestOrigin !== undefined && requestOrigin !== origin) return send(res, 403, 'text/plain', 'Forbidden: requests from other sites are refused.');
+    if (requestOrigin !== undefined && requestOrigin !== origin)
+      return send(res, 403, 'text/plain', 'Forbidden: requests from other sites are refused.');
     const fetchSite = req.headers['sec-fetch-site'];
-    if (fetchSite !== undefined && fetchSite !== 'same-origin' && fetchSite !== 'none') return send(res, 403, 'text/plain', 'Forbidden: requests from other sites are refused.');
+    if (fetchSite !== undefined && fetchSite !== 'same-origin' && fetchSite !== 'none')
+      return send(res, 403, 'text/plain', 'Forbidden: requests from other sites are refused.');
 
     let url: URL;
     let pathname: string;

@@ -20,8 +20,17 @@ import type { Page } from 'playwright-core';
 import type { BriefingSummary } from '../briefings/contract.ts';
 import { localToday } from '../dates.ts';
 import {
-  pageSetupFrom, PRINTABLE_DASHBOARDS, printDateLabel, printRoute, printTargetOf, PRINT_READY_TIMEOUT_MS, PRINT_SETTLED_SCRIPT, settledForPrinting,
-  toChromiumPdfOptions, type PageSetup, type PrintState,
+  pageSetupFrom,
+  PRINTABLE_DASHBOARDS,
+  printDateLabel,
+  printRoute,
+  printTargetOf,
+  PRINT_READY_TIMEOUT_MS,
+  PRINT_SETTLED_SCRIPT,
+  settledForPrinting,
+  toChromiumPdfOptions,
+  type PageSetup,
+  type PrintState,
 } from '../print-options.ts';
 import { openSession, type Session } from '../session.ts';
 import { defaultDatabasePath } from '../user-data.ts';
@@ -45,7 +54,12 @@ export function waitForPrintReady(page: Page, route: string, timeoutMs = PRINT_R
 }
 
 /** Prints one route of the app at `baseUrl` to PDF with the shared options. */
-export async function printToPdf(page: Page, baseUrl: string, route: string, options: { setup: PageSetup; today?: string; timeoutMs?: number }): Promise<PrintedPdf> {
+export async function printToPdf(
+  page: Page,
+  baseUrl: string,
+  route: string,
+  options: { setup: PageSetup; today?: string; timeoutMs?: number },
+): Promise<PrintedPdf> {
   const started = performance.now();
   await page.goto(`${baseUrl}${route}`);
   const { title, classification } = await waitForPrintReady(page, route, options.timeoutMs);
@@ -86,12 +100,16 @@ function buildIfOutdated(): void {
   const why = rendererBuildOutdated(PROJECT_ROOT, rendererDir);
   if (why === null) return;
   console.log(`Building the renderer first: ${why}.`);
-  const built = spawnSync(process.execPath, [join(PROJECT_ROOT, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'], { cwd: PROJECT_ROOT, stdio: 'inherit' });
+  const built = spawnSync(process.execPath, [join(PROJECT_ROOT, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'], {
+    cwd: PROJECT_ROOT,
+    stdio: 'inherit',
+  });
   if (built.status !== 0) throw new Error(`the build failed (electron-vite exited with ${built.status ?? built.signal})`);
 }
 
-const USAGE = 'Usage: npm run print -- (--list | (--briefing <id or title> | --dashboard <name> | --print <briefing id or title, or dashboard>) --out FILE.pdf)'
-  + ' [--db FILE.sqlite] [--paper A4|Letter] [--orientation portrait|landscape]';
+const USAGE =
+  'Usage: npm run print -- (--list | (--briefing <id or title> | --dashboard <name> | --print <briefing id or title, or dashboard>) --out FILE.pdf)' +
+  ' [--db FILE.sqlite] [--paper A4|Letter] [--orientation portrait|landscape]';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -142,7 +160,9 @@ async function main(): Promise<void> {
       const result = await printToPdf(page, host.url, route, { setup });
       const out = resolve(values.out ?? '');
       writeFileSync(out, result.pdf);
-      console.log(`Printed “${result.title}” (${route}) from ${dbPath} to ${out}: ${result.pdf.length} bytes, ready in ${Math.round(result.readyMs)} ms.`);
+      console.log(
+        `Printed “${result.title}” (${route}) from ${dbPath} to ${out}: ${result.pdf.length} bytes, ready in ${Math.round(result.readyMs)} ms.`,
+      );
     } finally {
       await browser.close();
     }

@@ -28,7 +28,6 @@ export function mediaType(req: IncomingMessage): string {
   return (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
 }
 
-
 /** Reads a body up to `max` bytes; past it, answers 413 and returns null. */
 export async function readBody(req: IncomingMessage, res: ServerResponse, max: number): Promise<Buffer | null> {
   const declared = Number(req.headers['content-length'] ?? 0);

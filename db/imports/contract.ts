@@ -21,20 +21,22 @@ const VALUE_UNITS = Object.keys(UNIT_SCALES) as [keyof typeof UNIT_SCALES, ...(k
 const columnName = z.string().min(1).max(200);
 
 /** Which column holds what, for a file of another layout (remembered per header). */
-export const columnMapping = z.object({
-  reporter: columnName,
-  partner: columnName,
-  year: columnName,
-  flow: columnName,
-  value: columnName,
-  /** HS code or TOTAL; without it every row is a total. */
-  product: columnName.optional(),
-  month: columnName.optional(),
-  /** A column saying the unit of each value (USD, 1000 USD, …). */
-  unit: columnName.optional(),
-  /** The unit of every value when there is no unit column. */
-  valueUnit: z.enum(VALUE_UNITS).optional(),
-}).strict();
+export const columnMapping = z
+  .object({
+    reporter: columnName,
+    partner: columnName,
+    year: columnName,
+    flow: columnName,
+    value: columnName,
+    /** HS code or TOTAL; without it every row is a total. */
+    product: columnName.optional(),
+    month: columnName.optional(),
+    /** A column saying the unit of each value (USD, 1000 USD, …). */
+    unit: columnName.optional(),
+    /** The unit of every value when there is no unit column. */
+    valueUnit: z.enum(VALUE_UNITS).optional(),
+  })
+  .strict();
 export type ColumnMapping = z.infer<typeof columnMapping>;
 
 export interface ImportProblem {
@@ -160,7 +162,13 @@ const importInput = {
   format: z.enum(IMPORT_FORMATS).optional(),
   mapping: columnMapping.optional(),
   /** Publisher of the source row (defaults by format: "UN Comtrade", "World Bank WITS", "User file"). */
-  publisher: z.string().trim().min(1).max(200).refine((text) => controlCharacterAt(text) < 0, 'no control characters in a name').optional(),
+  publisher: z
+    .string()
+    .trim()
+    .min(1)
+    .max(200)
+    .refine((text) => controlCharacterAt(text) < 0, 'no control characters in a name')
+    .optional(),
   /** An .xlsx workbook's sheet, by name (the first sheet otherwise). */
   sheet: z.string().min(1).max(31).optional(),
   /** A CSV file's text encoding (found from the file otherwise: byte-order mark, UTF-8, or a heuristic). */
@@ -170,8 +178,19 @@ const importInput = {
 };
 
 export const EXPORT_TABLES = [
-  'trade_flow', 'source', 'economy', 'sector', 'sector_hs', 'project', 'event', 'route', 'route_leg', 'statement',
-  'stated_figure', 'import_run', 'edit_log',
+  'trade_flow',
+  'source',
+  'economy',
+  'sector',
+  'sector_hs',
+  'project',
+  'event',
+  'route',
+  'route_leg',
+  'statement',
+  'stated_figure',
+  'import_run',
+  'edit_log',
 ] as const;
 
 const tradeExportInput = {
@@ -182,7 +201,10 @@ const tradeExportInput = {
   yearFrom: z.number().int().min(1900).max(2100).optional(),
   yearTo: z.number().int().min(1900).max(2100).optional(),
   flow: z.enum(FLOWS).optional(),
-  product: z.string().regex(/^(TOTAL|\d{2}|\d{4}|\d{6})$/).optional(),
+  product: z
+    .string()
+    .regex(/^(TOTAL|\d{2}|\d{4}|\d{6})$/)
+    .optional(),
   sourceId: z.string().max(200).optional(),
 };
 
@@ -190,11 +212,15 @@ export const importsContract = {
   /** Reads a file (in a worker): its layout, columns, first rows and the validation report of its first megabytes (`checked`). Writes nothing. */
   previewImport: method<ImportPreview>()(z.object(importInput).strict()),
   /** Starts an import in a worker thread; its progress comes as host events (or from importProgress). */
-  startImport: method<{ jobId: string }>()(z.object({
-    ...importInput,
-    /** true: import the valid rows, skip the rest; false: import nothing if any row has a problem. */
-    onlyValidRows: z.boolean(),
-  }).strict()),
+  startImport: method<{ jobId: string }>()(
+    z
+      .object({
+        ...importInput,
+        /** true: import the valid rows, skip the rest; false: import nothing if any row has a problem. */
+        onlyValidRows: z.boolean(),
+      })
+      .strict(),
+  ),
   importProgress: method<ImportProgress>()(z.object({ jobId: z.string().min(1).max(64) }).strict()),
   /** Stops a running import; the database stays exactly as before. */
   cancelImport: method<{ cancelled: boolean }>()(z.object({ jobId: z.string().min(1).max(64) }).strict()),
@@ -208,14 +234,21 @@ export const importsContract = {
     z.object({ file: fileHandle }).strict(),
   ),
   /** Writes the database's data (sources, economies, figures, sectors, projects, events, routes…) as a pack. */
-  exportPack: method<{ name: string; counts: Record<string, number> }>()(z.object({
-    target: fileHandle,
-    id: packId.default('export'),
-    /** Imported figures and their sources go into the pack too (what a colleague needs to see the same dashboards). */
-    includeImported: z.boolean().default(true),
-    title: z.string().trim().min(1).max(400).default('Tradebrief export'),
-    version: z.string().regex(/^\d+\.\d+\.\d+$/).default('1.0.0'),
-  }).strict()),
+  exportPack: method<{ name: string; counts: Record<string, number> }>()(
+    z
+      .object({
+        target: fileHandle,
+        id: packId.default('export'),
+        /** Imported figures and their sources go into the pack too (what a colleague needs to see the same dashboards). */
+        includeImported: z.boolean().default(true),
+        title: z.string().trim().min(1).max(400).default('Tradebrief export'),
+        version: z
+          .string()
+          .regex(/^\d+\.\d+\.\d+$/)
+          .default('1.0.0'),
+      })
+      .strict(),
+  ),
   /** Trade flows as CSV (RFC 4180, formula-safe), filtered. */
   exportTradeCsv: method<{ name: string; rows: number }>()(z.object(tradeExportInput).strict()),
   /** Trade flows as an .xlsx workbook (text cells stay text; over 1,048,576 rows continue on further sheets), filtered. */

@@ -107,13 +107,22 @@ export class CsvParser {
     if (open !== null) {
       const at = line + countNewlines(rest, 0, open);
       const column = columnOf(rest, 0, open);
-      throw new CsvError(`line ${at}, column ${column}: a quoted field opened here is still open after ${count(MAX_RECORD_CHARS)} characters (a missing closing quote?)`, {
-        line: at, column, limit: MAX_RECORD_CHARS,
-      });
+      throw new CsvError(
+        `line ${at}, column ${column}: a quoted field opened here is still open after ${count(MAX_RECORD_CHARS)} characters (a missing closing quote?)`,
+        {
+          line: at,
+          column,
+          limit: MAX_RECORD_CHARS,
+        },
+      );
     }
-    throw new CsvError(`line ${line} is longer than ${count(MAX_RECORD_CHARS)} characters${rest.indexOf('\n') < 0 ? ' with no line end' : ''}: not a table of rows (a JSON or text document saved as .csv?)`, {
-      line, limit: MAX_RECORD_CHARS,
-    });
+    throw new CsvError(
+      `line ${line} is longer than ${count(MAX_RECORD_CHARS)} characters${rest.indexOf('\n') < 0 ? ' with no line end' : ''}: not a table of rows (a JSON or text document saved as .csv?)`,
+      {
+        line,
+        limit: MAX_RECORD_CHARS,
+      },
+    );
   }
 
   end(out: CsvRow[]): void {
@@ -180,7 +189,10 @@ export class CsvParser {
             if (!final) return -1;
             const at = this.#line + lines;
             const column = columnOf(text, pos, start - 1);
-            throw new CsvError(`line ${at}, column ${column}: a quoted field opened here is never closed (a missing closing quote?)`, { line: at, column });
+            throw new CsvError(`line ${at}, column ${column}: a quoted field opened here is never closed (a missing closing quote?)`, {
+              line: at,
+              column,
+            });
           }
           if (q + 1 < n && text.charCodeAt(q + 1) === QUOTE) {
             field += text.slice(start, q + 1);
@@ -400,16 +412,21 @@ export class CsvFileReader {
       head += text;
       if (head.length - (head.lastIndexOf('\n') + 1) > MAX_RECORD_CHARS) {
         const line = lineFeeds + 1;
-        throw new CsvError(`line ${line} is longer than ${count(MAX_RECORD_CHARS)} characters${lineFeeds === 0 ? ' with no line end' : ''}: not a table of rows (a JSON or text document saved as .csv?)`, {
-          line, limit: MAX_RECORD_CHARS,
-        });
+        throw new CsvError(
+          `line ${line} is longer than ${count(MAX_RECORD_CHARS)} characters${lineFeeds === 0 ? ' with no line end' : ''}: not a table of rows (a JSON or text document saved as .csv?)`,
+          {
+            line,
+            limit: MAX_RECORD_CHARS,
+          },
+        );
       }
       if (head.length > HEAD_CHARS_MAX) break;
     }
     const lines = head.split('\n');
     if (!this.#eof) lines.pop(); // the last line may be incomplete
     const sample = (wanted !== undefined && lines[wanted - 1] !== undefined ? [lines[wanted - 1]!] : lines.slice(0, HEAD_LINES))
-      .map((l) => l.replace(/\r$/, '')).filter((l) => l.trim().length > 0 && !/^[,;\t\s]*$/.test(l));
+      .map((l) => l.replace(/\r$/, ''))
+      .filter((l) => l.trim().length > 0 && !/^[,;\t\s]*$/.test(l));
     this.#delimiter ??= sniffDelimiterOf(sample, wanted === undefined ? this.#headerOptions.isKnownHeader : undefined);
     this.#parser = new CsvParser(this.#delimiter);
     const rows: CsvRow[] = [];

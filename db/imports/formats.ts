@@ -13,7 +13,16 @@
  * - Partner areas that are not economies (Comtrade "Areas, nes" _X, S19, …) are skipped with a reason.
  */
 import type { ColumnMapping } from './contract.ts';
-import { LAYOUT_BY_ID, LAYOUTS, UNIT_SCALES, type ColumnRole, type Flow, type FlowCodes, type ImportFormat, type LayoutRecord } from './layouts.ts';
+import {
+  LAYOUT_BY_ID,
+  LAYOUTS,
+  UNIT_SCALES,
+  type ColumnRole,
+  type Flow,
+  type FlowCodes,
+  type ImportFormat,
+  type LayoutRecord,
+} from './layouts.ts';
 import { parseNumber } from './numbers.ts';
 import { controlCharacterAt } from './reading.ts';
 
@@ -53,7 +62,11 @@ export type RowMapper = (fields: string[], out: MappedRow, sink: MapSink) => Map
 export const WORLD = 'WLD';
 export const WORLD_NAME = 'World';
 
-const norm = (name: string): string => name.trim().toLowerCase().replace(/[\s_.()$]+/g, '');
+const norm = (name: string): string =>
+  name
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_.()$]+/g, '');
 
 /** Index of each header name, normalised (case, spaces, punctuation ignored). */
 function columnIndex(header: string[]): (name: string) => number {
@@ -81,7 +94,14 @@ const ISO3 = /^[A-Z]{3}$/;
 /** An economy code from the file's ISO field (and numeric code): WLD for World, null if not an economy. */
 function economyCode(iso: string, numeric: string, desc: string): string | null {
   const code = iso.trim().toUpperCase();
-  if (code === 'W00' || code === 'WLD' || code === 'WORLD' || numeric.trim() === '0' || (code === '' && desc.trim().toLowerCase() === 'world')) return WORLD;
+  if (
+    code === 'W00' ||
+    code === 'WLD' ||
+    code === 'WORLD' ||
+    numeric.trim() === '0' ||
+    (code === '' && desc.trim().toLowerCase() === 'world')
+  )
+    return WORLD;
   return ISO3.test(code) ? code : null;
 }
 
@@ -101,7 +121,11 @@ function productCode(raw: string, level: string, column: string, sink: MapSink):
   if (code.length === 2 || code.length === 4 || code.length === 6) return code;
   const want = Number(level);
   if ((code.length === 1 || code.length === 3 || code.length === 5) && want === code.length + 1) return `0${code}`;
-  sink.problem(column, raw, `an HS code has 2, 4 or 6 digits, not ${code.length}${code.length % 2 === 1 ? ' (a leading zero lost in a spreadsheet?)' : ''}`);
+  sink.problem(
+    column,
+    raw,
+    `an HS code has 2, 4 or 6 digits, not ${code.length}${code.length % 2 === 1 ? ' (a leading zero lost in a spreadsheet?)' : ''}`,
+  );
   return null;
 }
 
@@ -170,11 +194,36 @@ export interface MapperOptions {
 
 type Columns = Record<ColumnRole, number>;
 const ROLES: readonly ColumnRole[] = [
-  'year', 'month', 'frequency', 'period', 'reporter', 'reporterCode', 'reporterName', 'partner', 'partnerCode', 'partnerName',
-  'partner2', 'customs', 'transport', 'flow', 'product', 'level', 'value', 'unit',
+  'year',
+  'month',
+  'frequency',
+  'period',
+  'reporter',
+  'reporterCode',
+  'reporterName',
+  'partner',
+  'partnerCode',
+  'partnerName',
+  'partner2',
+  'customs',
+  'transport',
+  'flow',
+  'product',
+  'level',
+  'value',
+  'unit',
 ];
 /** The mapping's fields in the order a missing one is looked for. */
-const MAPPED_ROLES = ['reporter', 'partner', 'year', 'flow', 'product', 'value', 'unit', 'month'] as const satisfies readonly (keyof ColumnMapping & ColumnRole)[];
+const MAPPED_ROLES = [
+  'reporter',
+  'partner',
+  'year',
+  'flow',
+  'product',
+  'value',
+  'unit',
+  'month',
+] as const satisfies readonly (keyof ColumnMapping & ColumnRole)[];
 
 /** Each role's column index in the header (-1: absent); throws with the missing columns named. */
 function locateColumns(layout: LayoutRecord, header: string[], mapping: ColumnMapping | undefined): Columns {
@@ -253,11 +302,14 @@ export function createMapper(format: ImportFormat, header: string[], options: Ma
     const flowRaw = get(f, c.flow).trim();
     const flow = readFlow(flowRaw);
     if (!flow && skipUnreadable) {
-      sink.skip(`flow ${flowShown(layout.flows.match === 'upper-case' ? flowRaw.toUpperCase() : flowRaw)} not stored (${layout.flows.expected})`);
+      sink.skip(
+        `flow ${flowShown(layout.flows.match === 'upper-case' ? flowRaw.toUpperCase() : flowRaw)} not stored (${layout.flows.expected})`,
+      );
       return SKIPPED;
     }
     // Without a name column, the code cell itself may say "World".
-    const repRaw = get(f, c.reporter), parRaw = get(f, c.partner);
+    const repRaw = get(f, c.reporter),
+      parRaw = get(f, c.partner);
     const reporter = economyCode(repRaw, get(f, c.reporterCode), c.reporterName >= 0 ? get(f, c.reporterName) : repRaw);
     const partner = economyCode(parRaw, get(f, c.partnerCode), c.partnerName >= 0 ? get(f, c.partnerName) : parRaw);
     if (partner === null && skipUnreadable) {
@@ -295,8 +347,13 @@ export function createMapper(format: ImportFormat, header: string[], options: Ma
     if (bad || reporter === null || partner === null || !flow || y === null || product === null || value === null) return INVALID;
     if (c.reporterName >= 0) sink.economy(reporter, get(f, c.reporterName));
     if (c.partnerName >= 0) sink.economy(partner, get(f, c.partnerName));
-    out.reporter = reporter; out.partner = partner; out.year = y; out.month = m;
-    out.flow = flow; out.product = product; out.value = value;
+    out.reporter = reporter;
+    out.partner = partner;
+    out.year = y;
+    out.month = m;
+    out.flow = flow;
+    out.product = product;
+    out.value = value;
     return OK;
   };
 }

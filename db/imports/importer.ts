@@ -92,7 +92,10 @@ export interface PreviewOptions {
 
 /** Setting key under which a generic file's column mapping is remembered (per header). */
 export function mappingKey(header: string[]): string {
-  const digest = createHash('sha256').update(header.map((h) => h.trim()).join('\u001f')).digest('hex').slice(0, 20);
+  const digest = createHash('sha256')
+    .update(header.map((h) => h.trim()).join('\u001f'))
+    .digest('hex')
+    .slice(0, 20);
   return `import.mapping.${digest}`;
 }
 
@@ -126,7 +129,12 @@ interface ReadChoices {
  * becomes an invalid-file error naming the columns).
  */
 function readLayout(
-  db: Db, path: string, format: ImportFormat | undefined, mapping: ColumnMapping | undefined, choices: ReadChoices, isCancelled: (() => boolean) | undefined,
+  db: Db,
+  path: string,
+  format: ImportFormat | undefined,
+  mapping: ColumnMapping | undefined,
+  choices: ReadChoices,
+  isCancelled: (() => boolean) | undefined,
 ): FileLayout {
   const checkpoint = (): void => {
     if (isCancelled?.()) throw cancelled();
@@ -139,13 +147,21 @@ function readLayout(
     const used = detected === 'generic' ? (mapping ?? rememberedMapping(db, header)) : undefined;
     createMapper(detected, header, { decimalComma: reader.delimiter === ';', mapping: used });
     return {
-      header, format: detected, mapping: used, kind: reader.kind, delimiter: reader.delimiter, sheet: reader.sheet, encoding: reader.encoding,
-      headerLine: reader.headerLine, totalBytes: reader.totalBytes,
+      header,
+      format: detected,
+      mapping: used,
+      kind: reader.kind,
+      delimiter: reader.delimiter,
+      sheet: reader.sheet,
+      encoding: reader.encoding,
+      headerLine: reader.headerLine,
+      totalBytes: reader.totalBytes,
     };
   } catch (error) {
     if (error instanceof MissingColumnError) {
       throw new ApiError('invalid-file', `${basename(path)} cannot be read as ${FORMAT_LABELS[format ?? 'generic']}: ${error.message}.`, {
-        file: basename(path), missingColumns: error.columns,
+        file: basename(path),
+        missingColumns: error.columns,
       });
     }
     throw readError(path, error);
@@ -184,7 +200,12 @@ function noRowsReason(end: ScanEnd): string {
 
 function report(end: ScanEnd, newEconomies: string[]): ValidationReport {
   return {
-    rowsRead: end.rowsRead, rowsValid: end.rowsValid, skipped: end.skipped, problems: end.problems, problemCount: end.problemCount, newEconomies,
+    rowsRead: end.rowsRead,
+    rowsValid: end.rowsValid,
+    skipped: end.skipped,
+    problems: end.problems,
+    problemCount: end.problemCount,
+    newEconomies,
   };
 }
 
@@ -210,11 +231,18 @@ export function previewFile(db: Db, options: PreviewOptions): ImportPreview {
   }
   const known = knownEconomies(db);
   const setup: ScanSetup = {
-    path: options.path, format: layout.format, mapping: layout.mapping, chunkSize: options.chunkSize, known: [...known], ...choicesOf(options),
-    stopAfter: options.whole ? undefined : {
-      bytes: options.limits?.bytes ?? PREVIEW_BYTES,
-      ms: options.limits?.ms ?? Math.max(PREVIEW_MIN_MS, PREVIEW_MS - (performance.now() - started)),
-    },
+    path: options.path,
+    format: layout.format,
+    mapping: layout.mapping,
+    chunkSize: options.chunkSize,
+    known: [...known],
+    ...choicesOf(options),
+    stopAfter: options.whole
+      ? undefined
+      : {
+          bytes: options.limits?.bytes ?? PREVIEW_BYTES,
+          ms: options.limits?.ms ?? Math.max(PREVIEW_MIN_MS, PREVIEW_MS - (performance.now() - started)),
+        },
   };
   const newEconomies = new Set<string>();
   const end = drain(scanInline(setup, options.isCancelled), (batch) => {
@@ -225,20 +253,38 @@ export function previewFile(db: Db, options: PreviewOptions): ImportPreview {
       if (!known.has(partner)) newEconomies.add(partner);
     }
     options.onProgress?.({
-      phase: 'reading', bytesRead: batch.bytesRead, bytesTotal: batch.totalBytes, rowsRead: batch.rowsRead, rowsAdded: 0,
+      phase: 'reading',
+      bytesRead: batch.bytesRead,
+      bytesTotal: batch.totalBytes,
+      rowsRead: batch.rowsRead,
+      rowsAdded: 0,
       rowsSkipped: batch.rowsRead - batch.rowsValid,
     });
   });
   const previous = end.complete
-    ? db.prepare('SELECT id, started_at AS at FROM import_run WHERE file_hash = ? ORDER BY id LIMIT 1').get(end.fileHash) as { id: number; at: string } | undefined
+    ? (db.prepare('SELECT id, started_at AS at FROM import_run WHERE file_hash = ? ORDER BY id LIMIT 1').get(end.fileHash) as
+        { id: number; at: string } | undefined)
     : undefined;
   const remembered = layout.format === 'generic' && !options.mapping && layout.mapping !== undefined;
   return {
-    fileName, fileSize: layout.totalBytes, fileHash: end.fileHash, format: layout.format, formatLabel: FORMAT_LABELS[layout.format],
-    delimiter: layout.delimiter, fileType: layout.kind, sheet: layout.sheet, encoding: layout.encoding, headerLine: layout.headerLine,
+    fileName,
+    fileSize: layout.totalBytes,
+    fileHash: end.fileHash,
+    format: layout.format,
+    formatLabel: FORMAT_LABELS[layout.format],
+    delimiter: layout.delimiter,
+    fileType: layout.kind,
+    sheet: layout.sheet,
+    encoding: layout.encoding,
+    headerLine: layout.headerLine,
     checked: { complete: end.complete, rows: end.rowsRead, bytes: end.bytesRead, totalBytes: end.totalBytes },
-    columns: layout.header, sampleRows: end.sampleRows, mappingNeeded: false, mapping: layout.mapping ?? null, mappingRemembered: remembered,
-    missingColumns: [], alreadyImported: previous ?? null,
+    columns: layout.header,
+    sampleRows: end.sampleRows,
+    mappingNeeded: false,
+    mapping: layout.mapping ?? null,
+    mappingRemembered: remembered,
+    missingColumns: [],
+    alreadyImported: previous ?? null,
     ...report(end, [...newEconomies].sort()),
   };
 }
@@ -255,13 +301,30 @@ function missingColumnsPreview(options: PreviewOptions, missing: string[]): Impo
     }
     const format = options.format ?? detectFormat(header);
     return {
-      fileName: basename(options.path), fileSize: reader.totalBytes, fileHash: '', format, formatLabel: FORMAT_LABELS[format],
-      delimiter: reader.delimiter, fileType: reader.kind, sheet: reader.sheet, encoding: reader.encoding, headerLine: reader.headerLine,
+      fileName: basename(options.path),
+      fileSize: reader.totalBytes,
+      fileHash: '',
+      format,
+      formatLabel: FORMAT_LABELS[format],
+      delimiter: reader.delimiter,
+      fileType: reader.kind,
+      sheet: reader.sheet,
+      encoding: reader.encoding,
+      headerLine: reader.headerLine,
       checked: { complete: false, rows: 0, bytes: reader.bytesRead, totalBytes: reader.totalBytes },
-      columns: header, sampleRows, mappingNeeded: format === 'generic',
-      mapping: format === 'generic' ? (options.mapping ?? suggestMapping(header)) : null, mappingRemembered: false,
-      missingColumns: format === 'generic' && !options.mapping ? [] : missing, alreadyImported: null,
-      rowsRead: 0, rowsValid: 0, skipped: [], problems: [], problemCount: 0, newEconomies: [],
+      columns: header,
+      sampleRows,
+      mappingNeeded: format === 'generic',
+      mapping: format === 'generic' ? (options.mapping ?? suggestMapping(header)) : null,
+      mappingRemembered: false,
+      missingColumns: format === 'generic' && !options.mapping ? [] : missing,
+      alreadyImported: null,
+      rowsRead: 0,
+      rowsValid: 0,
+      skipped: [],
+      problems: [],
+      problemCount: 0,
+      newEconomies: [],
     };
   } catch (error) {
     throw readError(options.path, error);
@@ -292,13 +355,27 @@ export function importFile(db: Db, options: ImportOptions): ImportSummary {
     db.exec('BEGIN IMMEDIATE');
     open = true;
     const known = knownEconomies(db);
-    const runId = Number(db.prepare(`INSERT INTO import_run (file_name, file_hash, format, started_at, file_size, user_name)
-      VALUES (?, '', ?, ?, ?, ?)`).run(fileName, format, now, layout.totalBytes, options.userName).lastInsertRowid);
+    const runId = Number(
+      db
+        .prepare(
+          `INSERT INTO import_run (file_name, file_hash, format, started_at, file_size, user_name)
+      VALUES (?, '', ?, ?, ?, ?)`,
+        )
+        .run(fileName, format, now, layout.totalBytes, options.userName).lastInsertRowid,
+    );
     const sourceId = `import:${runId}`;
     const publisher = options.publisher ?? FORMAT_PUBLISHERS[format];
-    db.prepare(`INSERT INTO source (id, label, publisher, title, published_precision, published_value, note)
-      VALUES (?, ?, ?, ?, 'day', ?, ?)`)
-      .run(sourceId, `I${runId}`, publisher, fileName, now.slice(0, 10), `Imported by ${options.userName} on ${now.slice(0, 10)} (${FORMAT_LABELS[format]}).`);
+    db.prepare(
+      `INSERT INTO source (id, label, publisher, title, published_precision, published_value, note)
+      VALUES (?, ?, ?, ?, 'day', ?, ?)`,
+    ).run(
+      sourceId,
+      `I${runId}`,
+      publisher,
+      fileName,
+      now.slice(0, 10),
+      `Imported by ${options.userName} on ${now.slice(0, 10)} (${FORMAT_LABELS[format]}).`,
+    );
     db.prepare('UPDATE import_run SET source_id = ? WHERE id = ?').run(sourceId, runId);
 
     const names = new Map<string, string>();
@@ -336,7 +413,12 @@ export function importFile(db: Db, options: ImportOptions): ImportSummary {
     };
 
     const setup: ScanSetup = {
-      path: options.path, format, mapping: layout.mapping, chunkSize: options.chunkSize, known: [...known], ...choicesOf(options),
+      path: options.path,
+      format,
+      mapping: layout.mapping,
+      chunkSize: options.chunkSize,
+      known: [...known],
+      ...choicesOf(options),
     };
     const inThread = options.readingThread ?? layout.totalBytes >= READING_THREAD_BYTES;
     const end = drain((inThread ? scanInThread : scanInline)(setup, options.isCancelled), (batch) => {
@@ -353,15 +435,26 @@ export function importFile(db: Db, options: ImportOptions): ImportSummary {
           ensureEconomy(partner);
           const month = rows[i + 3] as number | null;
           if (month !== null) monthlyStaged++;
-          chapterSums.add(reporter, partner, rows[i + 5] as string, rows[i + 2] as number, month, rows[i + 4] as string,
-            rows[i + 6] as number);
+          chapterSums.add(
+            reporter,
+            partner,
+            rows[i + 5] as string,
+            rows[i + 2] as number,
+            month,
+            rows[i + 4] as string,
+            rows[i + 6] as number,
+          );
           const p = buffered * ROW_FIELDS;
           for (let k = 0; k < ROW_FIELDS; k++) params[p + k] = rows[i + k]!;
           if (++buffered === BATCH) flush();
         }
       }
       options.onProgress?.({
-        phase: 'reading', bytesRead: batch.bytesRead, bytesTotal: batch.totalBytes, rowsRead: batch.rowsRead, rowsAdded: rowsStaged + buffered,
+        phase: 'reading',
+        bytesRead: batch.bytesRead,
+        bytesTotal: batch.totalBytes,
+        rowsRead: batch.rowsRead,
+        rowsAdded: rowsStaged + buffered,
         rowsSkipped: batch.rowsRead - batch.rowsValid,
       });
     });
@@ -371,33 +464,55 @@ export function importFile(db: Db, options: ImportOptions): ImportSummary {
     const { rowsRead, rowsValid } = end;
 
     const previous = db.prepare('SELECT id FROM import_run WHERE file_hash = ? AND id <> ? LIMIT 1').pluck().get(end.fileHash, runId);
-    const refusal = previous !== undefined
-      ? { outcome: 'already-imported' as const, reason: `${fileName} was already imported (import #${String(previous)}).` }
-      : rowsValid === 0
-        ? { outcome: 'no-rows' as const, reason: noRowsReason(end) }
-        : !writing
-          ? { outcome: 'nothing' as const, reason: `${plural(end.problemCount, 'row has a problem', 'rows have problems')} and all or nothing was chosen.` }
-          : null;
+    const refusal =
+      previous !== undefined
+        ? { outcome: 'already-imported' as const, reason: `${fileName} was already imported (import #${String(previous)}).` }
+        : rowsValid === 0
+          ? { outcome: 'no-rows' as const, reason: noRowsReason(end) }
+          : !writing
+            ? {
+                outcome: 'nothing' as const,
+                reason: `${plural(end.problemCount, 'row has a problem', 'rows have problems')} and all or nothing was chosen.`,
+              }
+            : null;
     if (refusal) {
       db.exec('ROLLBACK');
       open = false;
       return {
-        ...base, ...report(end, []), ...refusal,
-        importId: previous !== undefined ? Number(previous) : null, sourceId: null, rowsAdded: 0, monthlyRows: 0, rowsSkipped: rowsRead,
-        economiesAdded: [], durationMs: Math.round(performance.now() - started),
+        ...base,
+        ...report(end, []),
+        ...refusal,
+        importId: previous !== undefined ? Number(previous) : null,
+        sourceId: null,
+        rowsAdded: 0,
+        monthlyRows: 0,
+        rowsSkipped: rowsRead,
+        economiesAdded: [],
+        durationMs: Math.round(performance.now() - started),
       };
     }
     // Rows will be added: the moment for the restorable copy of the database as it was (the caller's hook).
     options.beforeWrite?.();
-    options.onProgress?.({ phase: 'indexing', bytesRead: end.bytesRead, bytesTotal: end.totalBytes, rowsRead, rowsAdded: rowsStaged, rowsSkipped: rowsRead - rowsValid });
+    options.onProgress?.({
+      phase: 'indexing',
+      bytesRead: end.bytesRead,
+      bytesTotal: end.totalBytes,
+      rowsRead,
+      rowsAdded: rowsStaged,
+      rowsSkipped: rowsRead - rowsValid,
+    });
     // Natural-key order (the index's own order); the staging rowid breaks ties so that of two
     // copies of a row in the file the first one stays. New ids follow the largest id, so the rows
     // added are one id range.
-    const firstId = (db.prepare('SELECT ifnull(max(id), 0) + 1 FROM trade_flow').pluck().get() as number);
-    const rowsAdded = db.prepare(`INSERT INTO trade_flow (reporter, partner, year, month, flow, product_code, value_usd, source_id, import_id)
+    const firstId = db.prepare('SELECT ifnull(max(id), 0) + 1 FROM trade_flow').pluck().get() as number;
+    const rowsAdded = db
+      .prepare(
+        `INSERT INTO trade_flow (reporter, partner, year, month, flow, product_code, value_usd, source_id, import_id)
       SELECT reporter, partner, year, month, flow, product_code, value_usd, :source, :run FROM temp.import_stage
       ORDER BY reporter, partner, product_code, year, ifnull(month, 0), flow, rowid
-      ON CONFLICT DO NOTHING`).run({ source: sourceId, run: runId }).changes;
+      ON CONFLICT DO NOTHING`,
+      )
+      .run({ source: sourceId, run: runId }).changes;
     db.exec('DROP TABLE temp.import_stage');
     addFlowCount(db, sourceId, rowsAdded);
     if (options.isCancelled?.()) throw cancelled();
@@ -407,28 +522,63 @@ export function importFile(db: Db, options: ImportOptions): ImportSummary {
     if (duplicates === 0) chapterSums.commit(db, sourceId);
     else applyToHsSummary(db, { rowsFrom: firstId, rowsTo: firstId + rowsAdded - 1 }, 1);
     // Monthly rows counted while staging, unless a repeated row was dropped: then from the rows added.
-    const monthlyRows = duplicates === 0 ? monthlyStaged
-      : db.prepare('SELECT count(*) FROM trade_flow WHERE id BETWEEN ? AND ? AND month IS NOT NULL').pluck().get(firstId, firstId + rowsAdded - 1) as number;
-    const skipped = duplicates > 0
-      ? [...end.skipped, { reason: 'duplicate (same reporter, partner, period, flow and product twice in the file)', count: duplicates }]
-        .sort((a, b) => b.count - a.count)
-      : end.skipped;
+    const monthlyRows =
+      duplicates === 0
+        ? monthlyStaged
+        : (db
+            .prepare('SELECT count(*) FROM trade_flow WHERE id BETWEEN ? AND ? AND month IS NOT NULL')
+            .pluck()
+            .get(firstId, firstId + rowsAdded - 1) as number);
+    const skipped =
+      duplicates > 0
+        ? [
+            ...end.skipped,
+            { reason: 'duplicate (same reporter, partner, period, flow and product twice in the file)', count: duplicates },
+          ].sort((a, b) => b.count - a.count)
+        : end.skipped;
     const summary = { ...report(end, []), skipped };
-    options.onProgress?.({ phase: 'committing', bytesRead: end.bytesRead, bytesTotal: end.totalBytes, rowsRead, rowsAdded, rowsSkipped: rowsRead - rowsAdded });
-    db.prepare(`UPDATE import_run SET file_hash = ?, finished_at = ?, rows_read = ?, rows_added = ?, rows_skipped = ?, problem_count = ?,
-      skipped_by_reason = ? WHERE id = ?`)
-      .run(end.fileHash, new Date().toISOString(), rowsRead, rowsAdded, rowsRead - rowsAdded, end.problemCount,
-        JSON.stringify(Object.fromEntries(skipped.map((s) => [s.reason, s.count]))), runId);
+    options.onProgress?.({
+      phase: 'committing',
+      bytesRead: end.bytesRead,
+      bytesTotal: end.totalBytes,
+      rowsRead,
+      rowsAdded,
+      rowsSkipped: rowsRead - rowsAdded,
+    });
+    db.prepare(
+      `UPDATE import_run SET file_hash = ?, finished_at = ?, rows_read = ?, rows_added = ?, rows_skipped = ?, problem_count = ?,
+      skipped_by_reason = ? WHERE id = ?`,
+    ).run(
+      end.fileHash,
+      new Date().toISOString(),
+      rowsRead,
+      rowsAdded,
+      rowsRead - rowsAdded,
+      end.problemCount,
+      JSON.stringify(Object.fromEntries(skipped.map((s) => [s.reason, s.count]))),
+      runId,
+    );
     db.prepare('UPDATE source SET note = note || ? WHERE id = ?').run(` File SHA-256 ${end.fileHash}.`, sourceId);
     if (format === 'generic' && layout.mapping) {
-      db.prepare('INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value')
-        .run(mappingKey(layout.header), JSON.stringify(layout.mapping));
+      db.prepare('INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(
+        mappingKey(layout.header),
+        JSON.stringify(layout.mapping),
+      );
     }
     db.exec('COMMIT');
     open = false;
     return {
-      ...base, ...summary, outcome: 'imported', reason: null, importId: runId, sourceId, rowsAdded, monthlyRows, rowsSkipped: rowsRead - rowsAdded,
-      economiesAdded, durationMs: Math.round(performance.now() - started),
+      ...base,
+      ...summary,
+      outcome: 'imported',
+      reason: null,
+      importId: runId,
+      sourceId,
+      rowsAdded,
+      monthlyRows,
+      rowsSkipped: rowsRead - rowsAdded,
+      economiesAdded,
+      durationMs: Math.round(performance.now() - started),
     };
   } catch (error) {
     if (open && db.inTransaction) db.exec('ROLLBACK');
@@ -441,22 +591,30 @@ export function importFile(db: Db, options: ImportOptions): ImportSummary {
 
 /** Removes one import: its rows, its run and its source, in one transaction. Economies it added stay (reference data). */
 export function undoImport(db: Db, id: number, beforeWrite?: () => void): { removedRows: number } {
-  const run = db.prepare('SELECT id, source_id FROM import_run WHERE id = ?').get(id) as { id: number; source_id: string | null } | undefined;
+  const run = db.prepare('SELECT id, source_id FROM import_run WHERE id = ?').get(id) as
+    { id: number; source_id: string | null } | undefined;
   if (!run) throw new ApiError('not-found', `No import with id ${id}.`);
-  return db.transaction(() => {
-    beforeWrite?.();
-    applyToHsSummary(db, { importId: id }, -1);
-    const removedRows = db.prepare('DELETE FROM trade_flow WHERE import_id = ?').run(id).changes;
-    // Every row of an import cites the import's own source.
-    if (run.source_id) addFlowCount(db, run.source_id, -removedRows);
-    db.prepare('DELETE FROM import_run WHERE id = ?').run(id);
-    if (run.source_id) {
-      const used = db.prepare(`SELECT (SELECT count(*) FROM trade_flow WHERE source_id = :s) + (SELECT count(*) FROM stated_figure WHERE source_id = :s)
+  return db
+    .transaction(() => {
+      beforeWrite?.();
+      applyToHsSummary(db, { importId: id }, -1);
+      const removedRows = db.prepare('DELETE FROM trade_flow WHERE import_id = ?').run(id).changes;
+      // Every row of an import cites the import's own source.
+      if (run.source_id) addFlowCount(db, run.source_id, -removedRows);
+      db.prepare('DELETE FROM import_run WHERE id = ?').run(id);
+      if (run.source_id) {
+        const used = db
+          .prepare(
+            `SELECT (SELECT count(*) FROM trade_flow WHERE source_id = :s) + (SELECT count(*) FROM stated_figure WHERE source_id = :s)
         + (SELECT count(*) FROM event WHERE source_id = :s) + (SELECT count(*) FROM project WHERE source_id = :s)
         + (SELECT count(*) FROM route WHERE source_id = :s) + (SELECT count(*) FROM statement WHERE source_id = :s)
-        + (SELECT count(*) FROM export_plan WHERE source_id = :s) + (SELECT count(*) FROM sector_hs WHERE source_id = :s)`).pluck().get({ s: run.source_id }) as number;
-      if (used === 0) db.prepare('DELETE FROM source WHERE id = ?').run(run.source_id);
-    }
-    return { removedRows };
-  }).immediate();
+        + (SELECT count(*) FROM export_plan WHERE source_id = :s) + (SELECT count(*) FROM sector_hs WHERE source_id = :s)`,
+          )
+          .pluck()
+          .get({ s: run.source_id }) as number;
+        if (used === 0) db.prepare('DELETE FROM source WHERE id = ?').run(run.source_id);
+      }
+      return { removedRows };
+    })
+    .immediate();
 }

@@ -38,7 +38,10 @@ const jobs = new Map<string, Job>();
 const queues = new Map<string, Job[]>();
 /** How a job's messages name it. */
 const JOB_NAMES: Record<WorkerInput['kind'], string> = {
-  import: 'The import', preview: 'The check of the file', undo: 'Undoing the import', pack: 'Loading the pack',
+  import: 'The import',
+  preview: 'The check of the file',
+  undo: 'Undoing the import',
+  pack: 'Loading the pack',
 };
 const KEEP_FINISHED = 20;
 /** A worker that does not stop within this time after cancel is terminated (its transaction dies with it). */
@@ -47,7 +50,12 @@ const CANCEL_GRACE_MS = 5000;
  * The longest a job may run: far beyond the largest file measured (5 million rows imported in about
  * 30 s), short enough that a stuck job does not hold the database for good.
  */
-export const JOB_TIMEOUT_MS: Record<WorkerInput['kind'], number> = { preview: 10 * 60_000, import: 2 * 60 * 60_000, undo: 30 * 60_000, pack: 10 * 60_000 };
+export const JOB_TIMEOUT_MS: Record<WorkerInput['kind'], number> = {
+  preview: 10 * 60_000,
+  import: 2 * 60 * 60_000,
+  undo: 30 * 60_000,
+  pack: 10 * 60_000,
+};
 /** How often a running job's progress is pushed to the page. */
 const REPORT_EVERY_MS = 250;
 
@@ -75,9 +83,22 @@ export function startJob(kind: WorkerInput['kind'], dbPath: string, options: Wor
   const cancelBuffer = new SharedArrayBuffer(4);
   const input: WorkerInput = { kind, dbPath, options, progress: progressBuffer, cancel: cancelBuffer };
   const job: Job = {
-    id: randomUUID(), kind, dbPath, input, worker: null, progress: new Float64Array(progressBuffer), cancel: new Int32Array(cancelBuffer),
-    state: 'running', result: null, error: null, done: Promise.resolve(), finish: () => undefined, finishedAt: null,
-    owner: jobOptions.owner ?? '', report: jobOptions.report ?? null, timeoutMs: jobOptions.timeoutMs ?? JOB_TIMEOUT_MS[kind],
+    id: randomUUID(),
+    kind,
+    dbPath,
+    input,
+    worker: null,
+    progress: new Float64Array(progressBuffer),
+    cancel: new Int32Array(cancelBuffer),
+    state: 'running',
+    result: null,
+    error: null,
+    done: Promise.resolve(),
+    finish: () => undefined,
+    finishedAt: null,
+    owner: jobOptions.owner ?? '',
+    report: jobOptions.report ?? null,
+    timeoutMs: jobOptions.timeoutMs ?? JOB_TIMEOUT_MS[kind],
   };
   job.done = new Promise<void>((resolve) => {
     job.finish = (state, result, error) => {
@@ -121,9 +142,12 @@ function run(j: Job): void {
     if (message.ok) j.finish('done', message.result, null);
     else j.finish(message.error.code === 'cancelled' ? 'cancelled' : 'failed', null, message.error as ApiErrorShape);
   });
-  worker.once('error', (error) => j.finish('failed', null, { code: 'internal', message: `${what} stopped: ${error.message}. Nothing was changed.` }));
+  worker.once('error', (error) =>
+    j.finish('failed', null, { code: 'internal', message: `${what} stopped: ${error.message}. Nothing was changed.` }),
+  );
   worker.once('exit', (code) => {
-    if (Atomics.load(j.cancel, 0) === 1) j.finish('cancelled', null, { code: 'cancelled', message: `${what} was cancelled: nothing was changed.` });
+    if (Atomics.load(j.cancel, 0) === 1)
+      j.finish('cancelled', null, { code: 'cancelled', message: `${what} was cancelled: nothing was changed.` });
     else j.finish('failed', null, { code: 'internal', message: `${what} stopped unexpectedly (exit code ${code}). Nothing was changed.` });
   });
   j.ticker = setInterval(() => tell(j), REPORT_EVERY_MS);
@@ -138,7 +162,6 @@ function run(j: Job): void {
   tell(j);
 }
 
-
 /** Pushes a job's progress to whoever listens. */
 function tell(job: Job): void {
   if (!job.report) return;
@@ -150,7 +173,12 @@ function tell(job: Job): void {
 }
 
 /** Runs a job to its end and returns its result or throws its error. */
-export async function runJob<T>(kind: WorkerInput['kind'], dbPath: string, options: WorkerInput['options'], jobOptions: JobOptions = {}): Promise<T> {
+export async function runJob<T>(
+  kind: WorkerInput['kind'],
+  dbPath: string,
+  options: WorkerInput['options'],
+  jobOptions: JobOptions = {},
+): Promise<T> {
   const job = startJob(kind, dbPath, options, jobOptions);
   await job.done;
   jobs.delete(job.id);
@@ -182,7 +210,12 @@ function progressOf(job: Job): ImportProgress {
     bytesRead: p[PROGRESS_SLOTS.bytesRead] ?? 0,
     bytesTotal: p[PROGRESS_SLOTS.bytesTotal] ?? 0,
     rowsRead: p[PROGRESS_SLOTS.rowsRead] ?? 0,
-    rowsAdded: job.state === 'done' ? ((job.result as ImportSummary).rowsAdded ?? 0) : job.state === 'running' ? (p[PROGRESS_SLOTS.rowsAdded] ?? 0) : 0,
+    rowsAdded:
+      job.state === 'done'
+        ? ((job.result as ImportSummary).rowsAdded ?? 0)
+        : job.state === 'running'
+          ? (p[PROGRESS_SLOTS.rowsAdded] ?? 0)
+          : 0,
     rowsSkipped: p[PROGRESS_SLOTS.rowsSkipped] ?? 0,
     summary: job.state === 'done' && job.kind === 'import' ? (job.result as ImportSummary) : null,
     error: job.error,

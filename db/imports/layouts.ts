@@ -13,12 +13,25 @@ export type { Flow };
 
 /** What a column holds; the generic layout's roles are the keys of its column mapping (contract.ts). */
 export type ColumnRole =
-  | 'year' | 'month' | 'frequency' | 'period'
-  | 'reporter' | 'reporterCode' | 'reporterName'
-  | 'partner' | 'partnerCode' | 'partnerName'
+  | 'year'
+  | 'month'
+  | 'frequency'
+  | 'period'
+  | 'reporter'
+  | 'reporterCode'
+  | 'reporterName'
+  | 'partner'
+  | 'partnerCode'
+  | 'partnerName'
   /** Breakdown columns: a row whose cell is neither blank nor the layout's total is a breakdown, skipped. */
-  | 'partner2' | 'customs' | 'transport'
-  | 'flow' | 'product' | 'level' | 'value' | 'unit';
+  | 'partner2'
+  | 'customs'
+  | 'transport'
+  | 'flow'
+  | 'product'
+  | 'level'
+  | 'value'
+  | 'unit';
 
 /**
  * How a row's month is found (a row without one is annual):
@@ -66,10 +79,22 @@ export interface LayoutRecord {
 const COMTRADE_FLOWS: Record<string, Flow> = { X: 'export', M: 'import', RX: 're-export', RM: 're-import' };
 const LEGACY_FLOWS: Record<string, Flow> = { '1': 'import', '2': 'export', '3': 're-export', '4': 're-import' };
 const NAMED_FLOWS: Record<string, Flow> = {
-  x: 'export', export: 'export', exports: 'export',
-  m: 'import', import: 'import', imports: 'import',
-  rx: 're-export', 're-export': 're-export', 're-exports': 're-export', reexport: 're-export', reexports: 're-export',
-  rm: 're-import', 're-import': 're-import', 're-imports': 're-import', reimport: 're-import', reimports: 're-import',
+  x: 'export',
+  export: 'export',
+  exports: 'export',
+  m: 'import',
+  import: 'import',
+  imports: 'import',
+  rx: 're-export',
+  're-export': 're-export',
+  're-exports': 're-export',
+  reexport: 're-export',
+  reexports: 're-export',
+  rm: 're-import',
+  're-import': 're-import',
+  're-imports': 're-import',
+  reimport: 're-import',
+  reimports: 're-import',
 };
 
 const PUBLISHED_REQUIRED = ['year', 'reporter', 'partner', 'flow', 'product', 'value'] as const;
@@ -83,11 +108,23 @@ export const LAYOUTS = [
     label: 'UN Comtrade (current API/portal layout)',
     publisher: 'UN Comtrade',
     columns: {
-      year: 'refYear', month: 'refMonth', frequency: 'freqCode', period: 'period',
-      reporter: 'reporterISO', reporterCode: 'reporterCode', reporterName: 'reporterDesc',
-      partner: 'partnerISO', partnerCode: 'partnerCode', partnerName: 'partnerDesc',
-      partner2: 'partner2Code', customs: 'customsCode', transport: 'motCode',
-      flow: 'flowCode', product: 'cmdCode', level: 'aggrLevel', value: 'primaryValue',
+      year: 'refYear',
+      month: 'refMonth',
+      frequency: 'freqCode',
+      period: 'period',
+      reporter: 'reporterISO',
+      reporterCode: 'reporterCode',
+      reporterName: 'reporterDesc',
+      partner: 'partnerISO',
+      partnerCode: 'partnerCode',
+      partnerName: 'partnerDesc',
+      partner2: 'partner2Code',
+      customs: 'customsCode',
+      transport: 'motCode',
+      flow: 'flowCode',
+      product: 'cmdCode',
+      level: 'aggrLevel',
+      value: 'primaryValue',
     },
     required: PUBLISHED_REQUIRED,
     recognisedBy: PUBLISHED_RECOGNISED_BY,
@@ -101,11 +138,21 @@ export const LAYOUTS = [
     label: 'UN Comtrade (legacy layout)',
     publisher: 'UN Comtrade',
     columns: {
-      year: 'Year', period: 'Period',
-      reporter: 'Reporter ISO', reporterCode: 'Reporter Code', reporterName: 'Reporter',
-      partner: 'Partner ISO', partnerCode: 'Partner Code', partnerName: 'Partner',
-      partner2: '2nd Partner Code', customs: 'Customs Proc. Code', transport: 'Mode of Transport Code',
-      flow: 'Trade Flow Code', product: 'Commodity Code', level: 'Aggregate Level', value: 'Trade Value (US$)',
+      year: 'Year',
+      period: 'Period',
+      reporter: 'Reporter ISO',
+      reporterCode: 'Reporter Code',
+      reporterName: 'Reporter',
+      partner: 'Partner ISO',
+      partnerCode: 'Partner Code',
+      partnerName: 'Partner',
+      partner2: '2nd Partner Code',
+      customs: 'Customs Proc. Code',
+      transport: 'Mode of Transport Code',
+      flow: 'Trade Flow Code',
+      product: 'Commodity Code',
+      level: 'Aggregate Level',
+      value: 'Trade Value (US$)',
     },
     required: PUBLISHED_REQUIRED,
     recognisedBy: PUBLISHED_RECOGNISED_BY,
@@ -119,8 +166,14 @@ export const LAYOUTS = [
     label: 'World Bank WITS raw trade data',
     publisher: 'World Bank WITS',
     columns: {
-      year: 'Year', reporter: 'ReporterISO3', reporterName: 'ReporterName', partner: 'PartnerISO3', partnerName: 'PartnerName',
-      flow: 'TradeFlowName', product: 'ProductCode', value: 'TradeValue in 1000 USD',
+      year: 'Year',
+      reporter: 'ReporterISO3',
+      reporterName: 'ReporterName',
+      partner: 'PartnerISO3',
+      partnerName: 'PartnerName',
+      flow: 'TradeFlowName',
+      product: 'ProductCode',
+      value: 'TradeValue in 1000 USD',
     },
     required: PUBLISHED_REQUIRED,
     recognisedBy: PUBLISHED_RECOGNISED_BY,

@@ -11,8 +11,19 @@ import { currentCaller } from '../host-binding.ts';
 import { cancelJob, jobProgress, runJob, startJob, type JobOptions } from './jobs.ts';
 
 type ImportsMethods =
-  | 'previewImport' | 'startImport' | 'importProgress' | 'cancelImport' | 'listImports' | 'undoImport'
-  | 'importPack' | 'exportPack' | 'exportTradeCsv' | 'exportTradeXlsx' | 'exportTableCsv' | 'exportTableXlsx' | 'saveCopyAs';
+  | 'previewImport'
+  | 'startImport'
+  | 'importProgress'
+  | 'cancelImport'
+  | 'listImports'
+  | 'undoImport'
+  | 'importPack'
+  | 'exportPack'
+  | 'exportTradeCsv'
+  | 'exportTradeXlsx'
+  | 'exportTableCsv'
+  | 'exportTableXlsx'
+  | 'saveCopyAs';
 
 interface RunRow {
   id: number;
@@ -49,19 +60,41 @@ export function importsHandlers(ctx: Context): Pick<Handlers, ImportsMethods> {
   return {
     previewImport: async (input) => {
       const { path } = ctx.files.read(input.file);
-      return runJob<ImportPreview>('preview', ctx.db.name, {
-        path, format: input.format, mapping: input.mapping, sheet: input.sheet, encoding: input.encoding, headerRow: input.headerRow,
-      }, jobOptions());
+      return runJob<ImportPreview>(
+        'preview',
+        ctx.db.name,
+        {
+          path,
+          format: input.format,
+          mapping: input.mapping,
+          sheet: input.sheet,
+          encoding: input.encoding,
+          headerRow: input.headerRow,
+        },
+        jobOptions(),
+      );
     },
 
     startImport: async (input) => {
       const file = ctx.files.take(input.file);
       const options = jobOptions();
       // The worker backs the database up once it knows the import will write (not for a file already imported or without rows).
-      const job = startJob('import', ctx.db.name, {
-        path: file.path, format: input.format, mapping: input.mapping, publisher: input.publisher, sheet: input.sheet,
-        encoding: input.encoding, headerRow: input.headerRow, onlyValidRows: input.onlyValidRows, userName: ctx.userName,
-      }, options);
+      const job = startJob(
+        'import',
+        ctx.db.name,
+        {
+          path: file.path,
+          format: input.format,
+          mapping: input.mapping,
+          publisher: input.publisher,
+          sheet: input.sheet,
+          encoding: input.encoding,
+          headerRow: input.headerRow,
+          onlyValidRows: input.onlyValidRows,
+          userName: ctx.userName,
+        },
+        options,
+      );
       void job.done.then(() => {
         file.done();
         if (job.state === 'done') changed('startImport', options.owner ?? '');
@@ -73,16 +106,29 @@ export function importsHandlers(ctx: Context): Pick<Handlers, ImportsMethods> {
     cancelImport: ({ jobId }) => cancelJob(jobId),
 
     listImports: () => {
-      const rows = ctx.db.prepare(`
+      const rows = ctx.db
+        .prepare(
+          `
         SELECT r.id, r.file_name, r.file_hash, r.format, r.started_at, r.finished_at, r.user_name, r.rows_read, r.rows_added,
                r.rows_skipped, r.problem_count, r.skipped_by_reason, r.source_id,
                (SELECT count(*) FROM trade_flow f WHERE f.import_id = r.id) AS rows_present,
                s.label AS s_label, s.publisher AS s_publisher, s.title AS s_title
         FROM import_run r LEFT JOIN source s ON s.id = r.source_id
-        ORDER BY r.id DESC`).all() as RunRow[];
+        ORDER BY r.id DESC`,
+        )
+        .all() as RunRow[];
       return rows.map((r): ImportRunInfo => ({
-        id: r.id, fileName: r.file_name, fileHash: r.file_hash, format: r.format, startedAt: r.started_at, finishedAt: r.finished_at,
-        userName: r.user_name, rowsRead: r.rows_read, rowsAdded: r.rows_added, rowsSkipped: r.rows_skipped, problemCount: r.problem_count,
+        id: r.id,
+        fileName: r.file_name,
+        fileHash: r.file_hash,
+        format: r.format,
+        startedAt: r.started_at,
+        finishedAt: r.finished_at,
+        userName: r.user_name,
+        rowsRead: r.rows_read,
+        rowsAdded: r.rows_added,
+        rowsSkipped: r.rows_skipped,
+        problemCount: r.problem_count,
         skipped: Object.entries(JSON.parse(r.skipped_by_reason) as Record<string, number>).map(([reason, count]) => ({ reason, count })),
         rowsPresent: r.rows_present,
         source: r.source_id ? { id: r.source_id, label: r.s_label ?? '', publisher: r.s_publisher ?? '', title: r.s_title ?? '' } : null,
@@ -109,10 +155,11 @@ export function importsHandlers(ctx: Context): Pick<Handlers, ImportsMethods> {
       }
     },
 
-    exportPack: ({ target, ...input }) => toTarget(ctx, target, (path) => {
-      const { counts } = exportPackFile(ctx.db, path, input);
-      return { counts };
-    }),
+    exportPack: ({ target, ...input }) =>
+      toTarget(ctx, target, (path) => {
+        const { counts } = exportPackFile(ctx.db, path, input);
+        return { counts };
+      }),
     exportTradeCsv: ({ target, ...input }) => toTarget(ctx, target, (path) => ({ rows: exportTrade(ctx.db, path, input, 'csv').rows })),
     exportTradeXlsx: ({ target, ...input }) => toTarget(ctx, target, (path) => ({ rows: exportTrade(ctx.db, path, input, 'xlsx').rows })),
     exportTableCsv: ({ target, table }) => toTarget(ctx, target, (path) => ({ rows: exportTable(ctx.db, path, table, 'csv').rows })),

@@ -64,7 +64,10 @@ export function chooseHeader(rows: Row[], options: HeaderOptions, final: boolean
     const at = rows.findIndex((r) => r.line >= wanted);
     if (at >= 0 && rows[at]!.line === wanted) return at;
     if (at >= 0 || final) {
-      throw new TableReadError(`${what} ${wanted} is ${at >= 0 ? 'blank' : 'past the end of the data'}: choose the ${what} that names the columns`, { line: wanted });
+      throw new TableReadError(
+        `${what} ${wanted} is ${at >= 0 ? 'blank' : 'past the end of the data'}: choose the ${what} that names the columns`,
+        { line: wanted },
+      );
     }
     return -1;
   }

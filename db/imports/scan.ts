@@ -121,7 +121,13 @@ export function* scanInline(setup: ScanSetup, isCancelled?: () => boolean): Scan
   const checkpoint = (): void => {
     if (isCancelled?.()) throw cancelled();
   };
-  const reader = openTable(setup.path, { chunkSize: setup.chunkSize, sheet: setup.sheet, encoding: setup.encoding, headerRow: setup.headerRow, checkpoint });
+  const reader = openTable(setup.path, {
+    chunkSize: setup.chunkSize,
+    sheet: setup.sheet,
+    encoding: setup.encoding,
+    headerRow: setup.headerRow,
+    checkpoint,
+  });
   const started = performance.now();
   const hash = createHash('sha256');
   // Every byte read is hashed, the header's included (registered before anything is read).
@@ -154,7 +160,16 @@ export function* scanInline(setup: ScanSetup, isCancelled?: () => boolean): Scan
         }
       }
       rowsValid += count;
-      yield { rows, count, names: tally.takeNames(), invalid, bytesRead: reader.bytesRead, totalBytes: reader.totalBytes, rowsRead, rowsValid };
+      yield {
+        rows,
+        count,
+        names: tally.takeNames(),
+        invalid,
+        bytesRead: reader.bytesRead,
+        totalBytes: reader.totalBytes,
+        rowsRead,
+        rowsValid,
+      };
       const stop = setup.stopAfter;
       if (stop && reader.bytesRead < reader.totalBytes && (reader.bytesRead >= stop.bytes || performance.now() - started >= stop.ms)) {
         complete = false;
@@ -162,8 +177,16 @@ export function* scanInline(setup: ScanSetup, isCancelled?: () => boolean): Scan
       }
     }
     return {
-      rowsRead, rowsValid, problems: tally.problems, problemCount: tally.problemCount, skipped: tally.skippedList(),
-      fileHash: complete ? hash.digest('hex') : '', bytesRead: reader.bytesRead, totalBytes: reader.totalBytes, sampleRows, complete,
+      rowsRead,
+      rowsValid,
+      problems: tally.problems,
+      problemCount: tally.problemCount,
+      skipped: tally.skippedList(),
+      fileHash: complete ? hash.digest('hex') : '',
+      bytesRead: reader.bytesRead,
+      totalBytes: reader.totalBytes,
+      sampleRows,
+      complete,
     };
   } catch (error) {
     throw readError(setup.path, error);
@@ -201,7 +224,9 @@ export function* scanInThread(setup: ScanSetup, isCancelled?: () => boolean): Sc
   // 1M rows, and the import waited on it); at 32 MB it is back to ~0.1 s, for ~30 MB more peak memory.
   // The old generation may hold a workbook's shared strings.
   const worker = new Worker(workerFile(), {
-    workerData: input, transferList: [port2], resourceLimits: { maxOldGenerationSizeMb: 256, maxYoungGenerationSizeMb: 32 },
+    workerData: input,
+    transferList: [port2],
+    resourceLimits: { maxOldGenerationSizeMb: 256, maxYoungGenerationSizeMb: 32 },
   });
   worker.unref();
   let taken = 0;

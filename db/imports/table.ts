@@ -74,15 +74,36 @@ export function openTable(path: string, options: TableReadOptions = {}): TableRe
   try {
     const first = head(path);
     if (startsWith(first, ZIP)) {
-      return new XlsxFileReader(path, { ...(options.chunkSize ? { chunkSize: options.chunkSize } : {}), sheet: options.sheet, checkpoint: options.checkpoint, ...headerOptions });
+      return new XlsxFileReader(path, {
+        ...(options.chunkSize ? { chunkSize: options.chunkSize } : {}),
+        sheet: options.sheet,
+        checkpoint: options.checkpoint,
+        ...headerOptions,
+      });
     }
-    if (startsWith(first, EMPTY_ZIP)) throw new ApiError('invalid-file', `${file} is an empty ZIP archive, not a CSV file or an .xlsx workbook.`, { file, detected: 'ZIP archive' });
+    if (startsWith(first, EMPTY_ZIP))
+      throw new ApiError('invalid-file', `${file} is an empty ZIP archive, not a CSV file or an .xlsx workbook.`, {
+        file,
+        detected: 'ZIP archive',
+      });
     if (startsWith(first, OLE)) {
-      throw new ApiError('invalid-file', `${file} is an old binary Excel file (.xls): save it as .xlsx or CSV in your spreadsheet, then import that.`, { file, detected: 'old Excel workbook (.xls)' });
+      throw new ApiError(
+        'invalid-file',
+        `${file} is an old binary Excel file (.xls): save it as .xlsx or CSV in your spreadsheet, then import that.`,
+        { file, detected: 'old Excel workbook (.xls)' },
+      );
     }
     const magic = MAGIC.find((m) => startsWith(first, m.bytes));
-    if (magic) throw new ApiError('invalid-file', `${file} is ${magic.what}, not a CSV file or an .xlsx workbook.`, { file, detected: magic.what.replace(/^an? /, '') });
-    return new CsvFileReader(path, { ...(options.chunkSize ? { chunkSize: options.chunkSize } : {}), encoding: options.encoding, ...headerOptions });
+    if (magic)
+      throw new ApiError('invalid-file', `${file} is ${magic.what}, not a CSV file or an .xlsx workbook.`, {
+        file,
+        detected: magic.what.replace(/^an? /, ''),
+      });
+    return new CsvFileReader(path, {
+      ...(options.chunkSize ? { chunkSize: options.chunkSize } : {}),
+      encoding: options.encoding,
+      ...headerOptions,
+    });
   } catch (error) {
     if (error instanceof ApiError) throw error;
     if (error instanceof TableReadError) throw readError(path, error);

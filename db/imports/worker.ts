@@ -31,7 +31,11 @@ export interface PackOptions {
 export interface WorkerInput {
   kind: 'import' | 'preview' | 'undo' | 'pack';
   dbPath: string;
-  options: Omit<ImportOptions, 'isCancelled' | 'onProgress' | 'beforeWrite'> | Omit<PreviewOptions, 'isCancelled' | 'onProgress'> | UndoOptions | PackOptions;
+  options:
+    | Omit<ImportOptions, 'isCancelled' | 'onProgress' | 'beforeWrite'>
+    | Omit<PreviewOptions, 'isCancelled' | 'onProgress'>
+    | UndoOptions
+    | PackOptions;
   /** Float64Array view: see PROGRESS_SLOTS. */
   progress: SharedArrayBuffer;
   /** Int32Array view: [0] = 1 asks the worker to stop. */
@@ -53,7 +57,11 @@ function connect(path: string): Db {
   return db;
 }
 
-function loadPackFile(db: Db, options: PackOptions, hooks: { beforeWrite: () => void; isCancelled: () => boolean; onProgress: (p: PackProgress) => void }) {
+function loadPackFile(
+  db: Db,
+  options: PackOptions,
+  hooks: { beforeWrite: () => void; isCancelled: () => boolean; onProgress: (p: PackProgress) => void },
+) {
   const { pack } = readPackFile(options.path, { onProgress: hooks.onProgress });
   return loadPack(db, pack, { userName: options.userName, ...hooks });
 }
@@ -75,16 +83,27 @@ function run(input: WorkerInput): WorkerOutput {
     db = connect(input.dbPath);
     const dbPath = input.dbPath;
     const backup = (reason: string) => (): void => void backupBeforeWrite(dbPath, reason);
-    const onPackProgress = (p: PackProgress): void => onProgress({
-      phase: p.phase, bytesRead: p.bytesRead, bytesTotal: p.bytesTotal, rowsRead: p.elements, rowsAdded: p.written, rowsSkipped: 0,
-    });
-    const result = input.kind === 'import'
-      ? importFile(db, { ...(input.options as ImportOptions), isCancelled, onProgress, beforeWrite: backup('import') })
-      : input.kind === 'preview'
-        ? previewFile(db, { ...(input.options as PreviewOptions), isCancelled, onProgress })
-        : input.kind === 'undo'
-          ? undoImport(db, (input.options as UndoOptions).importId, backup('undo-import'))
-          : loadPackFile(db, input.options as PackOptions, { beforeWrite: backup('import-pack'), isCancelled, onProgress: onPackProgress });
+    const onPackProgress = (p: PackProgress): void =>
+      onProgress({
+        phase: p.phase,
+        bytesRead: p.bytesRead,
+        bytesTotal: p.bytesTotal,
+        rowsRead: p.elements,
+        rowsAdded: p.written,
+        rowsSkipped: 0,
+      });
+    const result =
+      input.kind === 'import'
+        ? importFile(db, { ...(input.options as ImportOptions), isCancelled, onProgress, beforeWrite: backup('import') })
+        : input.kind === 'preview'
+          ? previewFile(db, { ...(input.options as PreviewOptions), isCancelled, onProgress })
+          : input.kind === 'undo'
+            ? undoImport(db, (input.options as UndoOptions).importId, backup('undo-import'))
+            : loadPackFile(db, input.options as PackOptions, {
+                beforeWrite: backup('import-pack'),
+                isCancelled,
+                onProgress: onPackProgress,
+              });
     progress[PROGRESS_SLOTS.phase] = PHASES.indexOf('finished');
     return { ok: true, result };
   } catch (caught) {

@@ -32,10 +32,12 @@ const ESCAPED_CHAR = /_x([0-9A-Fa-f]{4})_/g;
 
 /** XML text → string: entities, then OOXML's `_xHHHH_` escapes (control characters, a literal `_x…_` written as `_x005F_x…_`). */
 export function decodeXmlText(text: string): string {
-  let s = text.indexOf('&') >= 0
-    ? text.replace(ENTITY, (_m, name: string | undefined, dec: string | undefined, hex: string | undefined) =>
-      name ? NAMED[name]! : String.fromCodePoint(dec ? Number(dec) : parseInt(hex!, 16)))
-    : text;
+  let s =
+    text.indexOf('&') >= 0
+      ? text.replace(ENTITY, (_m, name: string | undefined, dec: string | undefined, hex: string | undefined) =>
+          name ? NAMED[name]! : String.fromCodePoint(dec ? Number(dec) : parseInt(hex!, 16)),
+        )
+      : text;
   if (s.indexOf('_x') >= 0) s = s.replace(ESCAPED_CHAR, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
   return s;
 }
@@ -259,18 +261,26 @@ export class XlsxFileReader {
           const s = m[1] === undefined ? '' : stringItemText(m[1]);
           held += s.length;
           if (held > MAX_SHARED_TEXT_CHARS) {
-            throw new XlsxError(`the shared strings hold more than ${count(MAX_SHARED_TEXT_CHARS)} characters of text (at string ${count(strings.length + 1)})`, {
-              entry, limit: MAX_SHARED_TEXT_CHARS,
-            });
+            throw new XlsxError(
+              `the shared strings hold more than ${count(MAX_SHARED_TEXT_CHARS)} characters of text (at string ${count(strings.length + 1)})`,
+              {
+                entry,
+                limit: MAX_SHARED_TEXT_CHARS,
+              },
+            );
           }
           strings.push(s);
           consumed = item.lastIndex;
         }
         text = text.slice(consumed);
         if (text.length > MAX_STRING_XML_CHARS) {
-          throw new XlsxError(`shared string ${count(strings.length + 1)} is longer than ${count(MAX_STRING_XML_CHARS)} characters of XML (Excel's cells hold at most 32,767)`, {
-            entry, limit: MAX_STRING_XML_CHARS,
-          });
+          throw new XlsxError(
+            `shared string ${count(strings.length + 1)} is longer than ${count(MAX_STRING_XML_CHARS)} characters of XML (Excel's cells hold at most 32,767)`,
+            {
+              entry,
+              limit: MAX_STRING_XML_CHARS,
+            },
+          );
         }
       }
     }
@@ -356,9 +366,15 @@ export class XlsxFileReader {
 
   #checkRowLength(length: number, row: number): void {
     if (length <= MAX_ROW_XML_CHARS) return;
-    throw new XlsxError(`row ${count(row)} of sheet “${this.sheet.name}” is longer than ${count(MAX_ROW_XML_CHARS)} characters of XML (no table's row is)`, {
-      sheet: this.sheet.name, line: row, entry: this.#sheetEntry.name, limit: MAX_ROW_XML_CHARS,
-    });
+    throw new XlsxError(
+      `row ${count(row)} of sheet “${this.sheet.name}” is longer than ${count(MAX_ROW_XML_CHARS)} characters of XML (no table's row is)`,
+      {
+        sheet: this.sheet.name,
+        line: row,
+        entry: this.#sheetEntry.name,
+        limit: MAX_ROW_XML_CHARS,
+      },
+    );
   }
 
   #cells(xml: string, strings: string[], row: number): string[] {
@@ -369,7 +385,8 @@ export class XlsxFileReader {
       const attrs = m[1] ?? '';
       const ref = CELL_REF.exec(attrs);
       column = ref ? columnIndex(ref[1]!) : column + 1;
-      if (column >= MAX_COLUMNS) throw new XlsxError(`row ${row} has a cell beyond column ${MAX_COLUMNS}`, { sheet: this.sheet.name, line: row });
+      if (column >= MAX_COLUMNS)
+        throw new XlsxError(`row ${row} has a cell beyond column ${MAX_COLUMNS}`, { sheet: this.sheet.name, line: row });
       const body = m[2];
       if (body === undefined) continue;
       const type = CELL_TYPE.exec(attrs)?.[1] ?? 'n';
@@ -379,11 +396,14 @@ export class XlsxFileReader {
         value = is ? stringItemText(is[1] ?? '') : '';
       } else {
         const v = VALUE.exec(body);
-        const raw = v ? v[1] ?? '' : '';
+        const raw = v ? (v[1] ?? '') : '';
         if (type === 's') {
           const s = strings[Number(raw)];
           if (s === undefined) {
-            throw new XlsxError(`row ${row}: a text cell points to shared string ${raw}, which the workbook does not have`, { sheet: this.sheet.name, line: row });
+            throw new XlsxError(`row ${row}: a text cell points to shared string ${raw}, which the workbook does not have`, {
+              sheet: this.sheet.name,
+              line: row,
+            });
           }
           value = s;
         } else if (type === 'b') value = raw === '1' ? 'TRUE' : raw === '0' ? 'FALSE' : raw;

@@ -133,9 +133,17 @@ export class ZipFile {
         const len = dir.readUInt16LE(e + 2);
         if (tag === 0x0001) {
           let q = e + 4;
-          if (size === 0xffffffff) { size = Number(dir.readBigUInt64LE(q)); q += 8; }
-          if (compressedSize === 0xffffffff) { compressedSize = Number(dir.readBigUInt64LE(q)); q += 8; }
-          if (headerOffset === 0xffffffff) { headerOffset = Number(dir.readBigUInt64LE(q)); }
+          if (size === 0xffffffff) {
+            size = Number(dir.readBigUInt64LE(q));
+            q += 8;
+          }
+          if (compressedSize === 0xffffffff) {
+            compressedSize = Number(dir.readBigUInt64LE(q));
+            q += 8;
+          }
+          if (headerOffset === 0xffffffff) {
+            headerOffset = Number(dir.readBigUInt64LE(q));
+          }
         }
         e += 4 + len;
       }
@@ -160,9 +168,13 @@ export class ZipFile {
   *stream(entry: ZipEntry, chunkSize = 64 * 1024, onRead?: (offset: number) => void, limit = MAX_ENTRY_BYTES): Generator<Uint8Array> {
     const place = { entry: entry.name };
     if (entry.flags & 0x1) throw new ZipError(`${entry.name} is encrypted`, place);
-    if (entry.method !== 0 && entry.method !== 8) throw new ZipError(`${entry.name} uses compression method ${entry.method} (only stored and deflate are read)`, place);
+    if (entry.method !== 0 && entry.method !== 8)
+      throw new ZipError(`${entry.name} uses compression method ${entry.method} (only stored and deflate are read)`, place);
     if (entry.size > limit) {
-      throw new ZipError(`${entry.name} would inflate to ${megabytes(entry.size)}, more than the ${megabytes(limit)} a part may have`, { ...place, limit });
+      throw new ZipError(`${entry.name} would inflate to ${megabytes(entry.size)}, more than the ${megabytes(limit)} a part may have`, {
+        ...place,
+        limit,
+      });
     }
     const start = this.dataOffset(entry);
     if (start + entry.compressedSize > this.size) throw new ZipError(`${entry.name} runs past the end of the file (truncated?)`, place);
@@ -192,7 +204,10 @@ export class ZipFile {
         }
         for (const chunk of out) total += chunk.length;
         if (total > entry.size) {
-          throw new ZipError(`${entry.name} inflates to more than the ${count(entry.size)} bytes its directory declares (damaged, or made to exhaust memory)`, place);
+          throw new ZipError(
+            `${entry.name} inflates to more than the ${count(entry.size)} bytes its directory declares (damaged, or made to exhaust memory)`,
+            place,
+          );
         }
         if (total > RATIO_FLOOR_BYTES && total > MAX_RATIO * done) {
           throw new ZipError(
@@ -209,7 +224,8 @@ export class ZipFile {
         out.length = 0;
       }
     }
-    if (total !== entry.size || (crc >>> 0) !== entry.crc) throw new ZipError(`${entry.name} is damaged (size or CRC-32 does not match)`, place);
+    if (total !== entry.size || crc >>> 0 !== entry.crc)
+      throw new ZipError(`${entry.name} is damaged (size or CRC-32 does not match)`, place);
   }
 
   /** A small entry, whole (workbook parts, relationships). */

@@ -37,12 +37,16 @@ export function listRoutes(db: Db): RouteItem[] {
       t.id AS to_id, t.name AS to_name, t.kind AS to_kind, t.economy_code AS to_economy
     FROM route_leg l JOIN place f ON f.id = l.from_place_id JOIN place t ON t.id = l.to_place_id
     WHERE l.route_id = ? ORDER BY l.position`);
-  const routes = db.prepare('SELECT id, name, transit_days_min, transit_days_max, transit_basis, note, source_id FROM route ORDER BY name').all() as RouteRow[];
+  const routes = db
+    .prepare('SELECT id, name, transit_days_min, transit_days_max, transit_basis, note, source_id FROM route ORDER BY name')
+    .all() as RouteRow[];
   return routes.map((r) => ({
     id: r.id,
     name: r.name,
     legs: (legs.all(r.id) as LegRow[]).map((l) => ({
-      position: l.position, mode: l.mode, label: l.label,
+      position: l.position,
+      mode: l.mode,
+      label: l.label,
       from: { id: l.from_id, name: l.from_name, kind: l.from_kind, economy: economy(l.from_economy) },
       to: { id: l.to_id, name: l.to_name, kind: l.to_kind, economy: economy(l.to_economy) },
     })),

@@ -27,7 +27,15 @@ export interface Overview {
   statements: { id: string; kind: 'claim' | 'context'; text: string; source: SourceRef }[];
   /** Every claim of the statements with the data's verdict. */
   claims: ClaimsResult;
-  counts: { sources: number; tradeFlows: number; events: number; projects: number; projectBatches: number; routes: number; sectors: number };
+  counts: {
+    sources: number;
+    tradeFlows: number;
+    events: number;
+    projects: number;
+    projectBatches: number;
+    routes: number;
+    sectors: number;
+  };
 }
 
 export const overviewContract = {

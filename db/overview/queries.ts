@@ -31,7 +31,9 @@ type HeadlineFilter = { reporter?: string | undefined; partner?: string | undefi
  */
 function chooseHeadline(db: Db, filter: HeadlineFilter): HeadlinePick | undefined {
   const params = { reporter: filter.reporter ?? null, partner: filter.partner ?? null, year: filter.year ?? null };
-  const withStated = db.prepare(`
+  const withStated = db
+    .prepare(
+      `
     SELECT s.reporter, s.partner, s.year, s.source_id
     FROM stated_figure s
     WHERE s.measure = 'total_trade'
@@ -42,9 +44,13 @@ function chooseHeadline(db: Db, filter: HeadlineFilter): HeadlinePick | undefine
       EXISTS (SELECT 1 FROM trade_flow f WHERE f.reporter = s.reporter AND f.partner = s.partner AND f.year = s.year AND f.source_id = s.source_id
                 AND f.month IS NULL AND f.product_code = 'TOTAL' AND f.flow IN ('export', 'import') AND f.series = 'primary') DESC,
       s.reporter, s.partner
-    LIMIT 1`).get(params) as HeadlinePick | undefined;
+    LIMIT 1`,
+    )
+    .get(params) as HeadlinePick | undefined;
   if (withStated) return withStated;
-  return db.prepare(`
+  return db
+    .prepare(
+      `
     SELECT f.reporter, f.partner, f.year, f.source_id
     FROM trade_flow f
     WHERE f.month IS NULL AND f.product_code = 'TOTAL' AND f.flow IN ('export', 'import')
@@ -53,31 +59,50 @@ function chooseHeadline(db: Db, filter: HeadlineFilter): HeadlinePick | undefine
     GROUP BY f.reporter, f.partner, f.year, f.source_id
     HAVING count(DISTINCT f.flow) = 2
     ORDER BY f.year DESC, f.series = 'primary' DESC, f.reporter, f.partner
-    LIMIT 1`).get(params) as HeadlinePick | undefined;
+    LIMIT 1`,
+    )
+    .get(params) as HeadlinePick | undefined;
 }
 
 /** The flows of the headline's pair and year that every dashboard uses (db/trade/chosen.ts). */
 const HEADLINE_FLOWS_SQL = `SELECT flow, value_usd, source_id, note FROM (${chosenFlowsSql(
-  "f.reporter = :reporter AND f.partner = :partner AND f.product_code = 'TOTAL' AND f.year = :year AND f.month IS NULL")})
+  "f.reporter = :reporter AND f.partner = :partner AND f.product_code = 'TOTAL' AND f.year = :year AND f.month IS NULL",
+)})
   WHERE flow IN ('export', 'import')`;
 
 export function headline(db: Db, filter: HeadlineFilter): Headline | null {
   const picked = chooseHeadline(db, filter);
   if (!picked) return null;
   // The pair and year are chosen for what they hold; the figures shown are the ones counted everywhere.
-  const flows = preparedOnce(db, HEADLINE_FLOWS_SQL).all({ reporter: picked.reporter, partner: picked.partner, year: picked.year }) as ChosenFlow[];
+  const flows = preparedOnce(db, HEADLINE_FLOWS_SQL).all({
+    reporter: picked.reporter,
+    partner: picked.partner,
+    year: picked.year,
+  }) as ChosenFlow[];
   const exp = flows.find((f) => f.flow === 'export');
   const imp = flows.find((f) => f.flow === 'import');
   if (!exp || !imp) return null;
-  const pick = { ...picked, ex_value: exp.value_usd, ex_source: exp.source_id, ex_note: exp.note, im_value: imp.value_usd, im_source: imp.source_id, im_note: imp.note };
+  const pick = {
+    ...picked,
+    ex_value: exp.value_usd,
+    ex_source: exp.source_id,
+    ex_note: exp.note,
+    im_value: imp.value_usd,
+    im_source: imp.source_id,
+    im_note: imp.note,
+  };
   const source = sourceLookup(db);
   const economy = economyLookup(db);
   const exSrc = source(pick.ex_source);
   const imSrc = source(pick.im_source);
   const oneSource = pick.ex_source === pick.im_source;
   // The stated total of the flows' own source when they share one; otherwise any stated total, never compared with parts from other sources.
-  const stated = db.prepare(`SELECT value_usd, note, source_id FROM stated_figure WHERE reporter = ? AND partner = ? AND year = ?
-    AND measure = 'total_trade' ORDER BY source_id = ? DESC, source_id LIMIT 1`).get(pick.reporter, pick.partner, pick.year, pick.ex_source) as
+  const stated = db
+    .prepare(
+      `SELECT value_usd, note, source_id FROM stated_figure WHERE reporter = ? AND partner = ? AND year = ?
+    AND measure = 'total_trade' ORDER BY source_id = ? DESC, source_id LIMIT 1`,
+    )
+    .get(pick.reporter, pick.partner, pick.year, pick.ex_source) as
     { value_usd: number; note: string | null; source_id: string } | undefined;
   const sum = pick.ex_value + pick.im_value;
   const sources = oneSource ? [exSrc] : [exSrc, imSrc];
@@ -100,8 +125,12 @@ export function overviewHandlers(ctx: Context): Pick<Handlers, 'overview'> {
       const { db } = ctx;
       const source = sourceLookup(db);
       const count = (sql: string): number => db.prepare(sql).pluck().get() as number;
-      const statements = db.prepare("SELECT id, kind, text, source_id FROM statement ORDER BY kind = 'context', id").all() as
-        { id: string; kind: 'claim' | 'context'; text: string; source_id: string }[];
+      const statements = db.prepare("SELECT id, kind, text, source_id FROM statement ORDER BY kind = 'context', id").all() as {
+        id: string;
+        kind: 'claim' | 'context';
+        text: string;
+        source_id: string;
+      }[];
       return {
         packs: db.prepare('SELECT id, title, version FROM pack ORDER BY loaded_at, id').all() as Overview['packs'],
         headline: headline(db, input),

@@ -56,7 +56,8 @@ function stateOf(db: Db, statements: Statements, table: string, id: string): str
   const row = prepared(db, statements, `SELECT * FROM ${table} WHERE ${keyColumn(table)} = ?`).get(id) as Row | undefined;
   if (!row) return null;
   const state: Row = { ...row };
-  for (const [child, fk] of OWNED[table] ?? []) state[child] = prepared(db, statements, `SELECT * FROM ${child} WHERE ${fk} = ? ORDER BY rowid`).all(id);
+  for (const [child, fk] of OWNED[table] ?? [])
+    state[child] = prepared(db, statements, `SELECT * FROM ${child} WHERE ${fk} = ? ORDER BY rowid`).all(id);
   return JSON.stringify(state);
 }
 
@@ -85,12 +86,16 @@ export function statesBefore(db: Db, pack: Pack): PackStates {
   }
   db.exec(FLOWS_BEFORE);
   db.exec('DELETE FROM temp.pack_flow_before');
-  db.prepare(`INSERT INTO temp.pack_flow_before SELECT reporter, partner, year, month, flow, product_code, series, source_id, value_usd, note
-    FROM trade_flow WHERE pack_id = ?`).run(pack.id);
+  db.prepare(
+    `INSERT INTO temp.pack_flow_before SELECT reporter, partner, year, month, flow, product_code, series, source_id, value_usd, note
+    FROM trade_flow WHERE pack_id = ?`,
+  ).run(pack.id);
   return { packId: pack.id, statements, rows };
 }
 
-const FLOW_JSON = (t: string): string => `json_object('reporter', ${t}.reporter, 'partner', ${t}.partner, 'year', ${t}.year, 'month', ${t}.month,
+const FLOW_JSON = (
+  t: string,
+): string => `json_object('reporter', ${t}.reporter, 'partner', ${t}.partner, 'year', ${t}.year, 'month', ${t}.month,
   'flow', ${t}.flow, 'product_code', ${t}.product_code, 'series', ${t}.series, 'source_id', ${t}.source_id, 'value_usd', ${t}.value_usd, 'note', ${t}.note)`;
 
 /** After the write: logs every tracked row that is gone (delete) or different (update). Returns how many were logged. */
@@ -104,7 +109,9 @@ export function logChangesSince(db: Db, before: PackStates, userName: string, at
     logged++;
   }
   // A figure is the same figure when reporter, partner, product, period, flow and source are (the natural key).
-  logged += db.prepare(`INSERT INTO edit_log (at, user_name, action, entity, entity_id, before, after)
+  logged += db
+    .prepare(
+      `INSERT INTO edit_log (at, user_name, action, entity, entity_id, before, after)
     SELECT :at, :user, CASE WHEN t.id IS NULL THEN 'delete' ELSE 'update' END, 'trade_flow',
       b.reporter || '→' || b.partner || ' ' || b.year || ifnull('-' || printf('%02d', b.month), '') || ' ' || b.flow || ' ' || b.product_code
         || ' (' || b.source_id || ')',
@@ -112,7 +119,9 @@ export function logChangesSince(db: Db, before: PackStates, userName: string, at
     FROM temp.pack_flow_before b LEFT JOIN trade_flow t ON t.reporter = b.reporter AND t.partner = b.partner AND t.product_code = b.product_code
       AND t.year = b.year AND ifnull(t.month, 0) = ifnull(b.month, 0) AND t.flow = b.flow AND t.source_id = b.source_id AND t.pack_id = :pack
     WHERE t.id IS NULL OR t.value_usd IS NOT b.value_usd OR t.series IS NOT b.series OR t.note IS NOT b.note
-    ORDER BY b.rowid`).run({ at, user: userName, pack: before.packId }).changes;
+    ORDER BY b.rowid`,
+    )
+    .run({ at, user: userName, pack: before.packId }).changes;
   db.exec('DELETE FROM temp.pack_flow_before');
   return logged;
 }

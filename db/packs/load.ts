@@ -69,7 +69,10 @@ function issuesOf(error: z.ZodError, prefix: readonly PropertyKey[] = []): PackI
 }
 
 function invalid(fileName: string, issues: PackIssue[]): ApiError {
-  const shown = issues.slice(0, 5).map((i) => `${i.path}: ${i.message}`).join('; ');
+  const shown = issues
+    .slice(0, 5)
+    .map((i) => `${i.path}: ${i.message}`)
+    .join('; ');
   const more = issues.length > 5 ? ` (and ${issues.length - 5} more)` : '';
   return new ApiError('invalid-pack', `${fileName} is not a valid briefing pack: ${shown}${more}`, { file: fileName, issues });
 }
@@ -118,7 +121,9 @@ export function countElements(raw: unknown): number {
 }
 
 function tooLarge(fileName: string, what: string): ApiError {
-  return new ApiError('invalid-pack', `${fileName} is too large to load as a briefing pack: ${what}. Nothing was changed.`, { file: fileName });
+  return new ApiError('invalid-pack', `${fileName} is too large to load as a briefing pack: ${what}. Nothing was changed.`, {
+    file: fileName,
+  });
 }
 
 /** JSON containers (objects, arrays) a pack may hold: its elements, their dates, ranges and lists, briefing blocks' settings. */
@@ -128,7 +133,13 @@ const MAX_JSON_VALUES = 24 * MAX_PACK_ELEMENTS;
 /** Deepest nesting of objects and arrays (a pack needs five or six levels; block settings a few more). */
 const MAX_JSON_DEPTH = 32;
 
-const QUOTE = 0x22, BACKSLASH = 0x5c, COMMA = 0x2c, OPEN_BRACE = 0x7b, OPEN_BRACKET = 0x5b, CLOSE_BRACE = 0x7d, CLOSE_BRACKET = 0x5d;
+const QUOTE = 0x22,
+  BACKSLASH = 0x5c,
+  COMMA = 0x2c,
+  OPEN_BRACE = 0x7b,
+  OPEN_BRACKET = 0x5b,
+  CLOSE_BRACE = 0x7d,
+  CLOSE_BRACKET = 0x5d;
 
 /**
  * Counts a JSON text's containers, values and depth from its bytes, before it is parsed: what the
@@ -153,7 +164,8 @@ export function jsonShapeProblem(bytes: Uint8Array): string | null {
       values++;
     }
   }
-  if (containers > MAX_JSON_CONTAINERS) return `${containers.toLocaleString('en')} objects and arrays (at most ${MAX_JSON_CONTAINERS.toLocaleString('en')})`;
+  if (containers > MAX_JSON_CONTAINERS)
+    return `${containers.toLocaleString('en')} objects and arrays (at most ${MAX_JSON_CONTAINERS.toLocaleString('en')})`;
   if (values > MAX_JSON_VALUES) return `${values.toLocaleString('en')} values (at most ${MAX_JSON_VALUES.toLocaleString('en')})`;
   return null;
 }
@@ -195,10 +207,16 @@ export function readPackFile(path: string, options: ReadPackOptions = {}): { pac
   let raw: unknown;
   try {
     // The bytes and the text are temporaries of this expression: only the parsed form stays (memory).
-    raw = JSON.parse(readText(path, fileName, options, (n) => { size = n; }));
+    raw = JSON.parse(
+      readText(path, fileName, options, (n) => {
+        size = n;
+      }),
+    );
   } catch (error) {
     if (error instanceof ApiError) throw error;
-    throw new ApiError('invalid-pack', `${fileName} is not valid JSON (${(error as Error).message}); the file may be truncated.`, { file: fileName });
+    throw new ApiError('invalid-pack', `${fileName} is not valid JSON (${(error as Error).message}); the file may be truncated.`, {
+      file: fileName,
+    });
   }
   const elements = countElements(raw);
   if (elements > maxElements) {
@@ -319,23 +337,37 @@ function dateColumns(date: PackDate | undefined, id: (key: string) => string) {
   if (!date) return { precision: null, value: null, part: null, anchor: null, weekday: null, relation: null, note: null };
   if (date.precision === 'relative') {
     return {
-      precision: 'relative', value: date.month ?? null, part: date.part ?? null, anchor: id(date.anchor),
-      weekday: WEEKDAY_INDEX[date.weekday], relation: date.relation, note: date.note ?? null,
+      precision: 'relative',
+      value: date.month ?? null,
+      part: date.part ?? null,
+      anchor: id(date.anchor),
+      weekday: WEEKDAY_INDEX[date.weekday],
+      relation: date.relation,
+      note: date.note ?? null,
     };
   }
   return {
-    precision: date.precision, value: date.value, part: date.precision === 'month' ? (date.part ?? null) : null,
-    anchor: null, weekday: null, relation: null, note: null,
+    precision: date.precision,
+    value: date.value,
+    part: date.precision === 'month' ? (date.part ?? null) : null,
+    anchor: null,
+    weekday: null,
+    relation: null,
+    note: null,
   };
 }
 
 /** A claim's kind-specific fields as stored (see 007_claims_checkable_claims.sql). */
 export function claimColumns(c: PackClaim): { measure: string; value: number | null; precision: number | null } {
   switch (c.kind) {
-    case 'largest-partner': return { measure: c.flow, value: null, precision: null };
-    case 'total-value': return { measure: c.measure, value: c.valueUsd, precision: c.precisionUsd };
-    case 'share': return { measure: c.flow, value: c.share, precision: c.precision };
-    case 'growth': return { measure: c.measure, value: c.rate, precision: c.precision };
+    case 'largest-partner':
+      return { measure: c.flow, value: null, precision: null };
+    case 'total-value':
+      return { measure: c.measure, value: c.valueUsd, precision: c.precisionUsd };
+    case 'share':
+      return { measure: c.flow, value: c.share, precision: c.precision };
+    case 'growth':
+      return { measure: c.measure, value: c.rate, precision: c.precision };
   }
 }
 
@@ -345,7 +377,18 @@ export function claimColumns(c: PackClaim): { measure: string; value: number | n
  * place instead: deleting a source makes SQLite look for rows citing it, a scan of trade_flow per source
  * (no index leads with source_id), which beside millions of imported rows took seconds per reload.
  */
-const PACK_TABLES = ['claim', 'statement', 'route', 'project', 'event', 'export_plan', 'sector_figure', 'sector', 'stated_figure', 'trade_flow'] as const;
+const PACK_TABLES = [
+  'claim',
+  'statement',
+  'route',
+  'project',
+  'event',
+  'export_plan',
+  'sector_figure',
+  'sector',
+  'stated_figure',
+  'trade_flow',
+] as const;
 
 /**
  * Loads a pack in one transaction. Loading the same content again writes nothing; a new version of
@@ -353,7 +396,8 @@ const PACK_TABLES = ['claim', 'statement', 'route', 'project', 'event', 'export_
  */
 export function loadPack(db: Db, pack: Pack, options: LoadPackOptions = {}): LoadPackResult {
   const contentHash = options.contentHash ?? hashPack(pack);
-  const existing = db.prepare('SELECT version, content_hash FROM pack WHERE id = ?').get(pack.id) as { version: string; content_hash: string } | undefined;
+  const existing = db.prepare('SELECT version, content_hash FROM pack WHERE id = ?').get(pack.id) as
+    { version: string; content_hash: string } | undefined;
   const counts: Record<string, number> = {};
   if (existing?.content_hash === contentHash) return { packId: pack.id, version: pack.version, changed: false, counts };
 
@@ -375,10 +419,11 @@ export function loadPack(db: Db, pack: Pack, options: LoadPackOptions = {}): Loa
     const at = new Date().toISOString();
     const before = statesBefore(db, pack);
     db.pragma('defer_foreign_keys = ON');
-    db.prepare(`INSERT INTO pack (id, version, title, content_hash, loaded_at) VALUES (?, ?, ?, ?, ?)
+    db.prepare(
+      `INSERT INTO pack (id, version, title, content_hash, loaded_at) VALUES (?, ?, ?, ?, ?)
                 ON CONFLICT (id) DO UPDATE SET version = excluded.version, title = excluded.title,
-                content_hash = excluded.content_hash, loaded_at = excluded.loaded_at`)
-      .run(pack.id, pack.version, pack.title, contentHash, new Date().toISOString());
+                content_hash = excluded.content_hash, loaded_at = excluded.loaded_at`,
+    ).run(pack.id, pack.version, pack.title, contentHash, new Date().toISOString());
     applyToHsSummary(db, { packId: pack.id }, -1);
     applyPackFlowCounts(db, pack.id, -1);
     for (const table of PACK_TABLES) db.prepare(`DELETE FROM ${table} WHERE pack_id = ?`).run(pack.id);
@@ -389,8 +434,19 @@ export function loadPack(db: Db, pack: Pack, options: LoadPackOptions = {}): Loa
       published_precision = excluded.published_precision, published_value = excluded.published_value, published_note = excluded.published_note,
       url = excluded.url, note = excluded.note, cited_in_id = excluded.cited_in_id`);
     for (const s of pack.sources) {
-      upsertSource.run(id(s.key), pack.id, s.label, s.publisher, s.title, s.published?.precision ?? null, s.published?.value ?? null,
-        s.publishedNote ?? null, s.url ?? null, s.note ?? null, s.citedIn ? id(s.citedIn) : null);
+      upsertSource.run(
+        id(s.key),
+        pack.id,
+        s.label,
+        s.publisher,
+        s.title,
+        s.published?.precision ?? null,
+        s.published?.value ?? null,
+        s.publishedNote ?? null,
+        s.url ?? null,
+        s.note ?? null,
+        s.citedIn ? id(s.citedIn) : null,
+      );
       count('sources');
     }
     // Economies, places and organisations are shared reference data: upserted, never deleted by a pack.
@@ -411,7 +467,19 @@ export function loadPack(db: Db, pack: Pack, options: LoadPackOptions = {}): Loa
     const insertFlow = db.prepare(`INSERT INTO trade_flow (reporter, partner, year, month, flow, product_code, value_usd, series,
       source_id, pack_id, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     for (const f of pack.tradeFlows) {
-      insertFlow.run(f.reporter, f.partner, f.year, f.month ?? null, f.flow, f.productCode, f.valueUsd, f.series, id(f.source), pack.id, f.note ?? null);
+      insertFlow.run(
+        f.reporter,
+        f.partner,
+        f.year,
+        f.month ?? null,
+        f.flow,
+        f.productCode,
+        f.valueUsd,
+        f.series,
+        id(f.source),
+        pack.id,
+        f.note ?? null,
+      );
       count('tradeFlows');
     }
     applyToHsSummary(db, { packId: pack.id }, 1);
@@ -429,11 +497,25 @@ export function loadPack(db: Db, pack: Pack, options: LoadPackOptions = {}): Loa
       for (const h of s.hs) insertSectorHs.run(id(s.key), h.code, h.description ?? null, h.source ? id(h.source) : null, h.note ?? null);
       count('sectors');
     }
-    const insertSectorFigure = db.prepare(`INSERT INTO sector_figure (id, reporter, partner, year, flow, label, hs_note, sector_id, value_usd,
+    const insertSectorFigure =
+      db.prepare(`INSERT INTO sector_figure (id, reporter, partner, year, flow, label, hs_note, sector_id, value_usd,
       period_note, source_id, pack_id, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     for (const f of pack.sectorFigures ?? []) {
-      insertSectorFigure.run(id(f.key), f.reporter, f.partner, f.year, f.flow, f.label, f.hsNote, f.sector ? id(f.sector) : null, f.valueUsd,
-        f.periodNote ?? null, id(f.source), pack.id, f.note ?? null);
+      insertSectorFigure.run(
+        id(f.key),
+        f.reporter,
+        f.partner,
+        f.year,
+        f.flow,
+        f.label,
+        f.hsNote,
+        f.sector ? id(f.sector) : null,
+        f.valueUsd,
+        f.periodNote ?? null,
+        id(f.source),
+        pack.id,
+        f.note ?? null,
+      );
       count('sectorFigures');
     }
     const insertPlan = db.prepare(`INSERT INTO export_plan (id, title, reporter, partner, organisation_id, source_id, pack_id)
@@ -450,9 +532,26 @@ export function loadPack(db: Db, pack: Pack, options: LoadPackOptions = {}): Loa
     const insertEventSector = db.prepare('INSERT INTO event_sector (event_id, label) VALUES (?, ?)');
     for (const e of pack.events) {
       const d = dateColumns(e.date, id);
-      insertEvent.run(id(e.key), e.kind, e.title, e.place ? id(e.place) : null, e.placeText ?? null, e.country ?? null, e.region ?? null,
-        e.organiser ? id(e.organiser) : null, d.precision, d.value, d.part, d.anchor, d.weekday, d.relation, d.note, e.note ?? null,
-        id(e.source), pack.id);
+      insertEvent.run(
+        id(e.key),
+        e.kind,
+        e.title,
+        e.place ? id(e.place) : null,
+        e.placeText ?? null,
+        e.country ?? null,
+        e.region ?? null,
+        e.organiser ? id(e.organiser) : null,
+        d.precision,
+        d.value,
+        d.part,
+        d.anchor,
+        d.weekday,
+        d.relation,
+        d.note,
+        e.note ?? null,
+        id(e.source),
+        pack.id,
+      );
       for (const label of e.sectors) insertEventSector.run(id(e.key), label);
       count('events');
     }
@@ -462,35 +561,76 @@ export function loadPack(db: Db, pack: Pack, options: LoadPackOptions = {}): Loa
     const insertField = db.prepare('INSERT INTO project_field (project_id, field, position) VALUES (?, ?, ?)');
     for (const p of pack.projects) {
       const d = dateColumns(p.signed, id);
-      insertProject.run(id(p.key), p.title, p.count, p.partner, p.counterpart ?? null, p.status, d.precision, d.value, d.part,
-        p.signedAtEvent ? id(p.signedAtEvent) : null, p.valueUsd ?? null, p.splitReported ? 1 : 0, p.note ?? null, id(p.source), pack.id);
+      insertProject.run(
+        id(p.key),
+        p.title,
+        p.count,
+        p.partner,
+        p.counterpart ?? null,
+        p.status,
+        d.precision,
+        d.value,
+        d.part,
+        p.signedAtEvent ? id(p.signedAtEvent) : null,
+        p.valueUsd ?? null,
+        p.splitReported ? 1 : 0,
+        p.note ?? null,
+        id(p.source),
+        pack.id,
+      );
       p.fields.forEach((f, i) => insertField.run(id(p.key), f, i + 1));
       count('projects');
     }
-    const insertRoute = db.prepare(`INSERT INTO route (id, name, transit_days_min, transit_days_max, transit_basis, note, source_id, pack_id)
+    const insertRoute =
+      db.prepare(`INSERT INTO route (id, name, transit_days_min, transit_days_max, transit_basis, note, source_id, pack_id)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
-    const insertLeg = db.prepare('INSERT INTO route_leg (route_id, position, mode, from_place_id, to_place_id, label) VALUES (?, ?, ?, ?, ?, ?)');
+    const insertLeg = db.prepare(
+      'INSERT INTO route_leg (route_id, position, mode, from_place_id, to_place_id, label) VALUES (?, ?, ?, ?, ?, ?)',
+    );
     for (const r of pack.routes) {
-      insertRoute.run(id(r.key), r.name, r.transitDays?.min ?? null, r.transitDays?.max ?? null, r.transitBasis ?? null, r.note ?? null, id(r.source), pack.id);
+      insertRoute.run(
+        id(r.key),
+        r.name,
+        r.transitDays?.min ?? null,
+        r.transitDays?.max ?? null,
+        r.transitBasis ?? null,
+        r.note ?? null,
+        id(r.source),
+        pack.id,
+      );
       r.legs.forEach((l, i) => insertLeg.run(id(r.key), i + 1, l.mode, id(l.from), id(l.to), l.label ?? null));
       count('routes');
     }
     const insertStatement = db.prepare('INSERT INTO statement (id, kind, text, source_id, pack_id) VALUES (?, ?, ?, ?, ?)');
-    const insertClaim = db.prepare(`INSERT INTO claim (id, statement_id, position, kind, reporter, partner, year, measure, value, value_precision,
+    const insertClaim =
+      db.prepare(`INSERT INTO claim (id, statement_id, position, kind, reporter, partner, year, measure, value, value_precision,
       note, pack_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     for (const s of pack.statements) {
       insertStatement.run(id(s.key), s.kind, s.text, id(s.source), pack.id);
       count('statements');
       s.claims?.forEach((c, i) => {
         const row = claimColumns(c);
-        insertClaim.run(`${id(s.key)}:${i + 1}`, id(s.key), i + 1, c.kind, c.reporter, c.partner, c.year, row.measure, row.value, row.precision,
-          c.note ?? null, pack.id);
+        insertClaim.run(
+          `${id(s.key)}:${i + 1}`,
+          id(s.key),
+          i + 1,
+          c.kind,
+          c.reporter,
+          c.partner,
+          c.year,
+          row.measure,
+          row.value,
+          row.precision,
+          c.note ?? null,
+          pack.id,
+        );
         count('claims');
       });
     }
     // A pack's briefings are created once; after that they belong to the user and are never overwritten.
     const now = new Date().toISOString();
-    const insertBriefing = db.prepare(`INSERT OR IGNORE INTO briefing (id, title, audience, dated_on, classification, created_at, updated_at, pack_id)
+    const insertBriefing =
+      db.prepare(`INSERT OR IGNORE INTO briefing (id, title, audience, dated_on, classification, created_at, updated_at, pack_id)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
     const insertBlock = db.prepare('INSERT INTO briefing_block (id, briefing_id, position, kind, config) VALUES (?, ?, ?, ?, ?)');
     for (const b of pack.briefings) {
@@ -508,9 +648,15 @@ export function loadPack(db: Db, pack: Pack, options: LoadPackOptions = {}): Loa
     const userName = options.userName ?? 'pack loader';
     logChangesSince(db, before, userName, at);
     if (existing) {
-      db.prepare('INSERT INTO edit_log (at, user_name, action, entity, entity_id, before, after) VALUES (?, ?, ?, ?, ?, ?, ?)')
-        .run(at, userName, 'update', 'pack', pack.id, JSON.stringify({ version: existing.version, contentHash: existing.content_hash }),
-          JSON.stringify({ version: pack.version, contentHash, counts }));
+      db.prepare('INSERT INTO edit_log (at, user_name, action, entity, entity_id, before, after) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+        at,
+        userName,
+        'update',
+        'pack',
+        pack.id,
+        JSON.stringify({ version: existing.version, contentHash: existing.content_hash }),
+        JSON.stringify({ version: pack.version, contentHash, counts }),
+      );
     }
     options.onProgress?.({ phase: 'committing', bytesRead: 0, bytesTotal: 0, elements, written });
   });
@@ -520,7 +666,10 @@ export function loadPack(db: Db, pack: Pack, options: LoadPackOptions = {}): Loa
   } catch (error) {
     const code = (error as { code?: string }).code;
     if (code === 'SQLITE_CONSTRAINT_FOREIGNKEY') {
-      throw new ApiError('conflict', `Pack ${pack.id} could not be reloaded: other data still refers to rows of its earlier version. Nothing was changed.`);
+      throw new ApiError(
+        'conflict',
+        `Pack ${pack.id} could not be reloaded: other data still refers to rows of its earlier version. Nothing was changed.`,
+      );
     }
     throw error;
   }

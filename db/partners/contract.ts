@@ -106,13 +106,15 @@ export interface PartnerReporter {
 const range = { from: yearSchema.optional(), to: yearSchema.optional() };
 
 /** What the Partners view shows, as its filters: the year's ranking, the rank history, the compared partners (the top four when none). */
-export const partnersExportFilters = z.object({
-  reporter: economyCode,
-  year: yearSchema.optional(),
-  by: z.enum(PARTNER_MEASURES).default('exports'),
-  compare: z.array(economyCode).max(12).default([]),
-  ...range,
-}).strict();
+export const partnersExportFilters = z
+  .object({
+    reporter: economyCode,
+    year: yearSchema.optional(),
+    by: z.enum(PARTNER_MEASURES).default('exports'),
+    compare: z.array(economyCode).max(12).default([]),
+    ...range,
+  })
+  .strict();
 
 export const partnersContract = {
   /** Reporters with figures for at least two partner countries, most partners first. */
@@ -121,7 +123,14 @@ export const partnersContract = {
   partnerRanking: method<PartnerRanking>()(z.object({ reporter: economyCode, year: yearSchema.optional() }).strict()),
   /** The rank of the top partners year by year. */
   partnerRankHistory: method<PartnerRankHistory>()(
-    z.object({ reporter: economyCode, measure: z.enum(PARTNER_MEASURES).default('total'), top: z.number().int().min(1).max(25).default(10), ...range }).strict(),
+    z
+      .object({
+        reporter: economyCode,
+        measure: z.enum(PARTNER_MEASURES).default('total'),
+        top: z.number().int().min(1).max(25).default(10),
+        ...range,
+      })
+      .strict(),
   ),
   /** Several partners' figures and shares of the reporter's totals by year, on one axis. */
   partnerSeries: method<PartnerSeries>()(

@@ -23,8 +23,7 @@ import {
 /** Annual totals of the reporter (the rows the partial index trade_flow_totals holds). */
 const ANNUAL = "f.product_code = 'TOTAL' AND f.month IS NULL AND f.flow IN ('export', 'import')";
 
-const CANDIDATES_WHERE =
-  `f.reporter = :reporter AND f.partner IN (SELECT value FROM json_each(:partners)) AND f.year BETWEEN :from AND :to AND ${ANNUAL}`;
+const CANDIDATES_WHERE = `f.reporter = :reporter AND f.partner IN (SELECT value FROM json_each(:partners)) AND f.year BETWEEN :from AND :to AND ${ANNUAL}`;
 
 /**
  * The annual flows of a reporter with each partner economy listed in :partners (a JSON array), from
@@ -38,8 +37,9 @@ const CANDIDATES_SQL = `SELECT f.partner, f.year, f.flow, f.value_usd, f.source_
 /** The same flows, one chosen per flow where several sources give it (the shared choice block). */
 const CHOSEN_SQL = `SELECT c.partner, c.year, c.flow, c.value_usd, c.source_id, c.alternatives FROM (${chosenFlowsSql(CANDIDATES_WHERE)}) c`;
 
-const RULE = `${CHOICE_RULE} Partners are countries and territories; groups such as the World are never ranked. ` +
-  'Total and balance only where both flows are reported; ranks shared on a tie. Shares are of the reporter\'s total as stated where it is loaded, else of the sum over its partners (said beside each share).';
+const RULE =
+  `${CHOICE_RULE} Partners are countries and territories; groups such as the World are never ranked. ` +
+  "Total and balance only where both flows are reported; ranks shared on a tie. Shares are of the reporter's total as stated where it is loaded, else of the sum over its partners (said beside each share).";
 
 interface ChosenRow {
   partner: string;
@@ -58,9 +58,15 @@ interface Economies {
 }
 
 function partnerEconomies(db: Db, reporter: string): Economies {
-  const countries = preparedOnce(db, "SELECT code FROM economy WHERE kind != 'group' AND code != ? ORDER BY code").pluck().all(reporter) as string[];
-  const world = preparedOnce(db, "SELECT code FROM economy WHERE code IN ('WLD', 'W00') OR (kind = 'group' AND lower(name) = 'world') ORDER BY code = 'WLD' DESC LIMIT 1")
-    .pluck().get() as string | undefined;
+  const countries = preparedOnce(db, "SELECT code FROM economy WHERE kind != 'group' AND code != ? ORDER BY code")
+    .pluck()
+    .all(reporter) as string[];
+  const world = preparedOnce(
+    db,
+    "SELECT code FROM economy WHERE code IN ('WLD', 'W00') OR (kind = 'group' AND lower(name) = 'world') ORDER BY code = 'WLD' DESC LIMIT 1",
+  )
+    .pluck()
+    .get() as string | undefined;
   return { countries, world: world ?? null };
 }
 
@@ -119,7 +125,9 @@ function measureOf(p: { export?: ChosenRow; import?: ChosenRow } | undefined, me
 export function competitionRanks(values: ReadonlyMap<string, number | null>): Map<string, number | null> {
   const known = [...values.values()].filter((v): v is number => v !== null).sort((a, b) => b - a);
   const firstIndex = new Map<number, number>();
-  known.forEach((v, i) => { if (!firstIndex.has(v)) firstIndex.set(v, i); });
+  known.forEach((v, i) => {
+    if (!firstIndex.has(v)) firstIndex.set(v, i);
+  });
   const out = new Map<string, number | null>();
   for (const [k, v] of values) out.set(k, v === null ? null : firstIndex.get(v)! + 1);
   return out;
@@ -153,11 +161,16 @@ function totalsOf(
   };
   const exports = one('export');
   const imports = one('import');
-  const total: ReporterTotal | null = exports && imports
-    ? { value: exports.value + imports.value, basis: exports.basis === 'stated' && imports.basis === 'stated' ? 'stated' : 'sum-of-partners',
-      partners: exports.basis === 'stated' && imports.basis === 'stated' ? null : Math.max(exports.partners ?? 0, imports.partners ?? 0),
-      sources: [...new Map([...exports.sources, ...imports.sources].map((s) => [s.id, s])).values()] }
-    : null;
+  const total: ReporterTotal | null =
+    exports && imports
+      ? {
+          value: exports.value + imports.value,
+          basis: exports.basis === 'stated' && imports.basis === 'stated' ? 'stated' : 'sum-of-partners',
+          partners:
+            exports.basis === 'stated' && imports.basis === 'stated' ? null : Math.max(exports.partners ?? 0, imports.partners ?? 0),
+          sources: [...new Map([...exports.sources, ...imports.sources].map((s) => [s.id, s])).values()],
+        }
+      : null;
   return { exports, imports, total };
 }
 
@@ -190,9 +203,12 @@ function reporterYears(db: Db, reporter: string): { year: number; complete: bool
   if (!byReporter) yearsCache.set(db, (byReporter = new Map()));
   const hit = byReporter.get(reporter);
   if (hit?.version === version) return hit.years;
-  const rows = preparedOnce(db, `SELECT f.year, max(f.flow) != min(f.flow) AS complete FROM trade_flow f INDEXED BY trade_flow_totals
+  const rows = preparedOnce(
+    db,
+    `SELECT f.year, max(f.flow) != min(f.flow) AS complete FROM trade_flow f INDEXED BY trade_flow_totals
     WHERE f.reporter = ? AND ${ANNUAL} AND f.partner IN (SELECT code FROM economy WHERE kind != 'group')
-    GROUP BY f.year ORDER BY f.year DESC`).all(reporter) as { year: number; complete: number }[];
+    GROUP BY f.year ORDER BY f.year DESC`,
+  ).all(reporter) as { year: number; complete: number }[];
   const years = rows.map((r) => ({ year: r.year, complete: r.complete === 1 }));
   byReporter.set(reporter, { version, years });
   return years;
@@ -203,9 +219,15 @@ export function partnerReporters(db: Db): PartnerReporter[] {
   const economy = economyLookup(db);
   const version = dataVersion(db);
   const hit = reportersCache.get(db);
-  const rows = hit?.version === version ? hit.rows : preparedOnce(db, `SELECT f.reporter, count(DISTINCT f.partner) AS partners, min(f.year) AS first, max(f.year) AS last
+  const rows =
+    hit?.version === version
+      ? hit.rows
+      : (preparedOnce(
+          db,
+          `SELECT f.reporter, count(DISTINCT f.partner) AS partners, min(f.year) AS first, max(f.year) AS last
     FROM trade_flow f INDEXED BY trade_flow_totals WHERE ${ANNUAL} AND f.partner IN (SELECT code FROM economy WHERE kind != 'group')
-    GROUP BY f.reporter HAVING count(DISTINCT f.partner) >= 2 ORDER BY partners DESC, f.reporter`).all() as { reporter: string; partners: number; first: number; last: number }[];
+    GROUP BY f.reporter HAVING count(DISTINCT f.partner) >= 2 ORDER BY partners DESC, f.reporter`,
+        ).all() as { reporter: string; partners: number; first: number; last: number }[]);
   reportersCache.set(db, { version, rows });
   return rows.map((r) => ({ reporter: economy(r.reporter), partners: r.partners, firstYear: r.first, lastYear: r.last }));
 }
@@ -219,13 +241,26 @@ export function partnerRanking(db: Db, input: { reporter: string; year?: number 
   const emptyRanked = { exports: 0, imports: 0, total: 0, balance: 0 };
   const base = { reporter, years, rule: RULE };
   if (year === null) {
-    return { ...base, year: null, previousYear: null, totals: { exports: null, imports: null, total: null }, partners: [], ranked: emptyRanked,
-      notes: [`No annual trade of ${reporter.name} with partner countries is loaded.`], sources: [] };
+    return {
+      ...base,
+      year: null,
+      previousYear: null,
+      totals: { exports: null, imports: null, total: null },
+      partners: [],
+      ranked: emptyRanked,
+      notes: [`No annual trade of ${reporter.name} with partner countries is loaded.`],
+      sources: [],
+    };
   }
   const { countries, world } = partnerEconomies(db, input.reporter);
   const partnersAndWorld = world ? [...countries, world] : countries;
   const data = byYear(chosen(db, input.reporter, partnersAndWorld, year - 1, year));
-  const split = (y: number): { world: { export?: ChosenRow; import?: ChosenRow } | undefined; partners: Map<string, { export?: ChosenRow; import?: ChosenRow }> } => {
+  const split = (
+    y: number,
+  ): {
+    world: { export?: ChosenRow; import?: ChosenRow } | undefined;
+    partners: Map<string, { export?: ChosenRow; import?: ChosenRow }>;
+  } => {
     const all = data.get(y) ?? new Map<string, { export?: ChosenRow; import?: ChosenRow }>();
     const w = world ? all.get(world) : undefined;
     if (world) all.delete(world);
@@ -236,8 +271,9 @@ export function partnerRanking(db: Db, input: { reporter: string; year?: number 
   const totals = totalsOf(now.world, now.partners, source);
   const notes: string[] = [];
   if (now.partners.size === 0) notes.push(`No figures of ${reporter.name}'s trade with partner countries are loaded for ${year}.`);
-  const ranks = Object.fromEntries(PARTNER_MEASURES.map((m) => [m, competitionRanks(new Map([...now.partners].map(([code, p]) => [code, measureOf(p, m)])))])) as
-    Record<PartnerMeasure, Map<string, number | null>>;
+  const ranks = Object.fromEntries(
+    PARTNER_MEASURES.map((m) => [m, competitionRanks(new Map([...now.partners].map(([code, p]) => [code, measureOf(p, m)])))]),
+  ) as Record<PartnerMeasure, Map<string, number | null>>;
   const used = new Map<string, SourceRef>();
   const partners: PartnerRow[] = [...now.partners].map(([code, p]) => {
     const prev = before.partners.get(code);
@@ -251,19 +287,42 @@ export function partnerRanking(db: Db, input: { reporter: string; year?: number 
       imports,
       total,
       balance: measureOf(p, 'balance'),
-      share: { exports: share(exports?.value ?? null, totals.exports), imports: share(imports?.value ?? null, totals.imports), total: share(total, totals.total) },
+      share: {
+        exports: share(exports?.value ?? null, totals.exports),
+        imports: share(imports?.value ?? null, totals.imports),
+        total: share(total, totals.total),
+      },
       rank: Object.fromEntries(PARTNER_MEASURES.map((m) => [m, ranks[m].get(code) ?? null])) as Record<PartnerMeasure, number | null>,
-      change: Object.fromEntries(PARTNER_MEASURES.map((m) => [m, change(measureOf(p, m), measureOf(prev, m))])) as Record<PartnerMeasure, Change | null>,
+      change: Object.fromEntries(PARTNER_MEASURES.map((m) => [m, change(measureOf(p, m), measureOf(prev, m))])) as Record<
+        PartnerMeasure,
+        Change | null
+      >,
     };
   });
-  partners.sort((a, b) => (b.total ?? -Infinity) - (a.total ?? -Infinity) || (b.exports?.value ?? -1) - (a.exports?.value ?? -1)
-    || (b.imports?.value ?? -1) - (a.imports?.value ?? -1) || a.partner.name.localeCompare(b.partner.name));
-  const ranked = Object.fromEntries(PARTNER_MEASURES.map((m) => [m, [...ranks[m].values()].filter((r) => r !== null).length])) as Record<PartnerMeasure, number>;
+  partners.sort(
+    (a, b) =>
+      (b.total ?? -Infinity) - (a.total ?? -Infinity) ||
+      (b.exports?.value ?? -1) - (a.exports?.value ?? -1) ||
+      (b.imports?.value ?? -1) - (a.imports?.value ?? -1) ||
+      a.partner.name.localeCompare(b.partner.name),
+  );
+  const ranked = Object.fromEntries(PARTNER_MEASURES.map((m) => [m, [...ranks[m].values()].filter((r) => r !== null).length])) as Record<
+    PartnerMeasure,
+    number
+  >;
   const oneFlow = partners.filter((p) => p.total === null).length;
-  if (oneFlow > 0) notes.push(`${oneFlow} partner${oneFlow === 1 ? ' has' : 's have'} only one flow reported for ${year}: total and balance not known, not ranked on them.`);
-  for (const [flow, t] of [['exports', totals.exports], ['imports', totals.imports]] as const) {
+  if (oneFlow > 0)
+    notes.push(
+      `${oneFlow} partner${oneFlow === 1 ? ' has' : 's have'} only one flow reported for ${year}: total and balance not known, not ranked on them.`,
+    );
+  for (const [flow, t] of [
+    ['exports', totals.exports],
+    ['imports', totals.imports],
+  ] as const) {
     if (t?.basis === 'sum-of-partners') {
-      notes.push(`No stated total of ${reporter.name}'s ${flow} for ${year} is loaded: shares of ${flow} are of the sum over its partners, which leaves out any trade not allocated to a partner.`);
+      notes.push(
+        `No stated total of ${reporter.name}'s ${flow} for ${year} is loaded: shares of ${flow} are of the sum over its partners, which leaves out any trade not allocated to a partner.`,
+      );
     }
   }
   if (before.partners.size === 0 && now.partners.size > 0) notes.push(`No figures for ${year - 1}: no change on the year before.`);
@@ -285,7 +344,10 @@ function yearRange(from: number, to: number): number[] {
   return Array.from({ length: Math.max(0, to - from + 1) }, (_, i) => from + i);
 }
 
-export function partnerRankHistory(db: Db, input: { reporter: string; measure: PartnerMeasure; top: number; from?: number | undefined; to?: number | undefined }): PartnerRankHistory {
+export function partnerRankHistory(
+  db: Db,
+  input: { reporter: string; measure: PartnerMeasure; top: number; from?: number | undefined; to?: number | undefined },
+): PartnerRankHistory {
   const economy = economyLookup(db);
   const known = reporterYears(db, input.reporter);
   const to = input.to ?? known.find((y) => y.complete)?.year ?? known[0]?.year;
@@ -298,12 +360,20 @@ export function partnerRankHistory(db: Db, input: { reporter: string; measure: P
   const { countries } = partnerEconomies(db, input.reporter);
   const data = byYear(chosen(db, input.reporter, countries, from, to));
   const ranksByYear = years.map((y) => {
-    const values = new Map([...(data.get(y) ?? new Map<string, { export?: ChosenRow; import?: ChosenRow }>())].map(([code, p]) => [code, measureOf(p, input.measure)]));
+    const values = new Map(
+      [...(data.get(y) ?? new Map<string, { export?: ChosenRow; import?: ChosenRow }>())].map(([code, p]) => [
+        code,
+        measureOf(p, input.measure),
+      ]),
+    );
     return { values, ranks: competitionRanks(values) };
   });
   const last = ranksByYear[ranksByYear.length - 1]!;
-  const top = [...last.ranks].filter((e): e is [string, number] => e[1] !== null)
-    .sort((a, b) => a[1] - b[1] || economy(a[0]).name.localeCompare(economy(b[0]).name)).slice(0, input.top).map(([code]) => code);
+  const top = [...last.ranks]
+    .filter((e): e is [string, number] => e[1] !== null)
+    .sort((a, b) => a[1] - b[1] || economy(a[0]).name.localeCompare(economy(b[0]).name))
+    .slice(0, input.top)
+    .map(([code]) => code);
   return {
     ...base,
     years,
@@ -316,23 +386,38 @@ export function partnerRankHistory(db: Db, input: { reporter: string; measure: P
   };
 }
 
-export function partnerSeries(db: Db, input: { reporter: string; partners: string[]; from?: number | undefined; to?: number | undefined }): PartnerSeries {
+export function partnerSeries(
+  db: Db,
+  input: { reporter: string; partners: string[]; from?: number | undefined; to?: number | undefined },
+): PartnerSeries {
   const economy = economyLookup(db);
   const source = sourceLookup(db);
   const asked = [...new Set(input.partners)];
   const { countries, world } = partnerEconomies(db, input.reporter);
   const countrySet = new Set(countries);
   for (const code of asked) {
-    if (!countrySet.has(code)) throw new ApiError('invalid-input', `${code} is not a partner country of ${input.reporter} (groups such as the World are not compared).`);
+    if (!countrySet.has(code))
+      throw new ApiError(
+        'invalid-input',
+        `${code} is not a partner country of ${input.reporter} (groups such as the World are not compared).`,
+      );
   }
-  const span = preparedOnce(db, `SELECT min(f.year) AS first, max(f.year) AS last FROM trade_flow f
-    WHERE f.reporter = :reporter AND f.partner IN (SELECT value FROM json_each(:partners)) AND ${ANNUAL}`)
-    .get({ reporter: input.reporter, partners: JSON.stringify(asked) }) as { first: number | null; last: number | null };
+  const span = preparedOnce(
+    db,
+    `SELECT min(f.year) AS first, max(f.year) AS last FROM trade_flow f
+    WHERE f.reporter = :reporter AND f.partner IN (SELECT value FROM json_each(:partners)) AND ${ANNUAL}`,
+  ).get({ reporter: input.reporter, partners: JSON.stringify(asked) }) as { first: number | null; last: number | null };
   // By default from the first year with the reporter's stated totals, so every share has the same kind of denominator.
   const firstStated = world
-    ? preparedOnce(db, `SELECT min(f.year) FROM trade_flow f WHERE f.reporter = ? AND f.partner = ? AND ${ANNUAL}`).pluck().get(input.reporter, world) as number | null
+    ? (preparedOnce(db, `SELECT min(f.year) FROM trade_flow f WHERE f.reporter = ? AND f.partner = ? AND ${ANNUAL}`)
+        .pluck()
+        .get(input.reporter, world) as number | null)
     : null;
-  const from = input.from ?? (span.first !== null && firstStated !== null && span.last !== null && firstStated <= span.last ? Math.max(span.first, firstStated) : span.first);
+  const from =
+    input.from ??
+    (span.first !== null && firstStated !== null && span.last !== null && firstStated <= span.last
+      ? Math.max(span.first, firstStated)
+      : span.first);
   const to = input.to ?? span.last;
   const base = { reporter: economy(input.reporter), earliestYear: span.first, rule: RULE };
   if (from === null || to === null || from > to) {
@@ -361,16 +446,29 @@ export function partnerSeries(db: Db, input: { reporter: string; partners: strin
       const total = measureOf(p, 'total');
       const t = totals[i]!;
       return {
-        year: y, exports, imports, total, balance: measureOf(p, 'balance'),
-        share: { exports: share(exports?.value ?? null, t.exports), imports: share(imports?.value ?? null, t.imports), total: share(total, t.total) },
-        change: Object.fromEntries(PARTNER_MEASURES.map((m) => [m, change(measureOf(p, m), measureOf(prev, m))])) as Record<PartnerMeasure, Change | null>,
+        year: y,
+        exports,
+        imports,
+        total,
+        balance: measureOf(p, 'balance'),
+        share: {
+          exports: share(exports?.value ?? null, t.exports),
+          imports: share(imports?.value ?? null, t.imports),
+          total: share(total, t.total),
+        },
+        change: Object.fromEntries(PARTNER_MEASURES.map((m) => [m, change(measureOf(p, m), measureOf(prev, m))])) as Record<
+          PartnerMeasure,
+          Change | null
+        >,
       };
     }),
   }));
   return { ...base, years, partners, totals: totals.map((t) => ({ exports: t.exports, imports: t.imports })), sources: [...used.values()] };
 }
 
-export function partnersHandlers(ctx: Context): Pick<Handlers, 'partnerReporters' | 'partnerRanking' | 'partnerRankHistory' | 'partnerSeries'> {
+export function partnersHandlers(
+  ctx: Context,
+): Pick<Handlers, 'partnerReporters' | 'partnerRanking' | 'partnerRankHistory' | 'partnerSeries'> {
   return {
     partnerReporters: () => partnerReporters(ctx.db),
     partnerRanking: (input) => partnerRanking(ctx.db, input),

@@ -43,13 +43,21 @@ export interface ProjectsResult {
 export const projectsContract = {
   /** Cooperation projects with filters; totals and breakdowns count a batch once and never split it. */
   listProjects: method<ProjectsResult>()(
-    z.object({
-      region: economyCode.optional(),
-      field: z.string().trim().min(1).max(200).optional(),
-      status: z.enum(PROJECT_STATUSES).optional(),
-      /** Signed on or after (YYYY-MM-DD, compared with the latest day the recorded date can mean). */
-      from: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'a date as YYYY, YYYY-MM or YYYY-MM-DD').optional(),
-      to: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'a date as YYYY, YYYY-MM or YYYY-MM-DD').optional(),
-    }).strict(),
+    z
+      .object({
+        region: economyCode.optional(),
+        field: z.string().trim().min(1).max(200).optional(),
+        status: z.enum(PROJECT_STATUSES).optional(),
+        /** Signed on or after (YYYY-MM-DD, compared with the latest day the recorded date can mean). */
+        from: z
+          .string()
+          .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'a date as YYYY, YYYY-MM or YYYY-MM-DD')
+          .optional(),
+        to: z
+          .string()
+          .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'a date as YYYY, YYYY-MM or YYYY-MM-DD')
+          .optional(),
+      })
+      .strict(),
   ),
 };

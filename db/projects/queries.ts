@@ -55,7 +55,9 @@ export function listProjects(db: Db, filter: ProjectFilter): ProjectsResult {
   const source = sourceLookup(db);
   // The signing date of a batch signed "the Thursday before the report" is relative to the anchor's publication;
   // its known month is in signed_value. The anchor id comes from the signing event when there is one.
-  const rows = db.prepare(`
+  const rows = db
+    .prepare(
+      `
     SELECT p.id, p.title, p.project_count, p.partner_code, e.name AS partner_name, e.region_label, p.counterpart_code, c.name AS counterpart_name,
       p.status, p.signed_precision, p.signed_value, p.signed_part, p.signed_event_id, ev.title AS event_title,
       ev.date_precision AS ev_precision, ev.date_value AS ev_value, ev.date_part AS ev_part, ev.rel_anchor_id, ev.rel_weekday, ev.rel_relation, ev.rel_note,
@@ -68,7 +70,9 @@ export function listProjects(db: Db, filter: ProjectFilter): ProjectsResult {
     WHERE (:region IS NULL OR p.partner_code = :region OR e.parent_code = :region)
       AND (:status IS NULL OR p.status = :status)
       AND (:field IS NULL OR EXISTS (SELECT 1 FROM project_field f WHERE f.project_id = p.id AND lower(f.field) = lower(:field)))
-    ORDER BY p.title`).all({ region: filter.region ?? null, status: filter.status ?? null, field: filter.field ?? null }) as ProjectRow[];
+    ORDER BY p.title`,
+    )
+    .all({ region: filter.region ?? null, status: filter.status ?? null, field: filter.field ?? null }) as ProjectRow[];
 
   const from = filter.from ? bound(filter.from, false) : null;
   const to = filter.to ? bound(filter.to, true) : null;
@@ -76,12 +80,26 @@ export function listProjects(db: Db, filter: ProjectFilter): ProjectsResult {
   for (const r of rows) {
     // A relative signing date ("the Thursday before the report") is the date of the event it was signed at;
     // without one, what is known is its month.
-    const signed: PreciseDate | null = !r.signed_precision ? null
-      : r.signed_precision !== 'relative' ? { precision: r.signed_precision, value: r.signed_value, part: r.signed_part }
-      : r.ev_precision === 'relative' && r.rel_anchor_id
-        ? eventDate({ date_precision: 'relative', date_value: r.ev_value, date_part: r.ev_part, rel_anchor_id: r.rel_anchor_id,
-            rel_weekday: r.rel_weekday, rel_relation: r.rel_relation, rel_note: r.rel_note }, source)
-        : r.signed_value ? { precision: r.signed_value.length === 7 ? 'month' : 'day', value: r.signed_value, part: r.signed_part } : null;
+    const signed: PreciseDate | null = !r.signed_precision
+      ? null
+      : r.signed_precision !== 'relative'
+        ? { precision: r.signed_precision, value: r.signed_value, part: r.signed_part }
+        : r.ev_precision === 'relative' && r.rel_anchor_id
+          ? eventDate(
+              {
+                date_precision: 'relative',
+                date_value: r.ev_value,
+                date_part: r.ev_part,
+                rel_anchor_id: r.rel_anchor_id,
+                rel_weekday: r.rel_weekday,
+                rel_relation: r.rel_relation,
+                rel_note: r.rel_note,
+              },
+              source,
+            )
+          : r.signed_value
+            ? { precision: r.signed_value.length === 7 ? 'month' : 'day', value: r.signed_value, part: r.signed_part }
+            : null;
     if (from || to) {
       // A project is in the range when the period its date can mean overlaps the range.
       if (!signed?.value) continue;
@@ -90,11 +108,18 @@ export function listProjects(db: Db, filter: ProjectFilter): ProjectsResult {
       if ((from && latest < from) || (to && earliest > to)) continue;
     }
     projects.push({
-      id: r.id, title: r.title, count: r.project_count,
+      id: r.id,
+      title: r.title,
+      count: r.project_count,
       region: { code: r.partner_code, name: r.partner_name ?? r.partner_code, regionLabel: r.region_label },
       counterpart: r.counterpart_code ? { code: r.counterpart_code, name: r.counterpart_name ?? r.counterpart_code } : null,
-      status: r.status, signed, signedAtEvent: r.signed_event_id ? { id: r.signed_event_id, title: r.event_title ?? '' } : null,
-      valueUsd: r.value_usd, fields: JSON.parse(r.fields ?? '[]') as string[], splitReported: r.split_reported === 1, note: r.note,
+      status: r.status,
+      signed,
+      signedAtEvent: r.signed_event_id ? { id: r.signed_event_id, title: r.event_title ?? '' } : null,
+      valueUsd: r.value_usd,
+      fields: JSON.parse(r.fields ?? '[]') as string[],
+      splitReported: r.split_reported === 1,
+      note: r.note,
       source: source(r.source_id),
     });
   }
@@ -108,7 +133,9 @@ export function listProjects(db: Db, filter: ProjectFilter): ProjectsResult {
     fields: fieldBreakdown(projects),
     byRegion: byRegion(projects),
     options: {
-      regions: db.prepare(`SELECT DISTINCT e.code, e.name FROM project p JOIN economy e ON e.code = p.partner_code ORDER BY e.name`).all() as { code: string; name: string }[],
+      regions: db
+        .prepare(`SELECT DISTINCT e.code, e.name FROM project p JOIN economy e ON e.code = p.partner_code ORDER BY e.name`)
+        .all() as { code: string; name: string }[],
       fields: db.prepare('SELECT DISTINCT field FROM project_field ORDER BY lower(field)').pluck().all() as string[],
       statuses: db.prepare('SELECT DISTINCT status FROM project ORDER BY status').pluck().all() as ProjectStatus[],
     },
@@ -133,7 +160,9 @@ export function fieldBreakdown(projects: readonly ProjectItem[]): FieldBreakdown
     }
   }
   return {
-    byField: [...byField.entries()].map(([field, n]) => ({ field, projects: n })).sort((a, b) => b.projects - a.projects || a.field.localeCompare(b.field)),
+    byField: [...byField.entries()]
+      .map(([field, n]) => ({ field, projects: n }))
+      .sort((a, b) => b.projects - a.projects || a.field.localeCompare(b.field)),
     unsplitBatches,
   };
 }

@@ -6,7 +6,15 @@ import type { SourceRef } from '../shared-types.ts';
 import { sourceLookup } from '../sources/queries.ts';
 import { chosenFlowsSql, preparedOnce } from '../trade/chosen.ts';
 import { economyLookup, tradeSeries } from '../trade/queries.ts';
-import type { SectorDetail, SectorFigure, SectorHsCode, SectorHsValue, SectorPriority, SectorsOverview, SectorSummary } from './contract.ts';
+import type {
+  SectorDetail,
+  SectorFigure,
+  SectorHsCode,
+  SectorHsValue,
+  SectorPriority,
+  SectorsOverview,
+  SectorSummary,
+} from './contract.ts';
 
 interface Pair {
   reporter: string;
@@ -16,7 +24,7 @@ interface Pair {
 }
 
 export const SECTOR_METHOD =
-  'Sector values are sums of HS-6 export flows (primary series) whose code starts with one of the sector\'s HS codes, each flow counted once ' +
+  "Sector values are sums of HS-6 export flows (primary series) whose code starts with one of the sector's HS codes, each flow counted once " +
   '(where several sources give the same flow, the one chosen by the rule of the trade dashboards); ' +
   'sectors of the same name in several packs are one sector. Product-group figures are shown as their sources state them, ' +
   'with the period they cover; nothing is estimated.';
@@ -50,7 +58,10 @@ function sectorQueries(db: Db, pair: Pair) {
   const from = pair.from ?? 1900;
   const to = pair.to ?? 2100;
   // The reporter's chosen annual totals (see SERIES_RULE), one series query per pair, cached.
-  const totals = new Map<string, Map<number, { export: { value: number; source: SourceRef } | null; import: { value: number; source: SourceRef } | null }>>();
+  const totals = new Map<
+    string,
+    Map<number, { export: { value: number; source: SourceRef } | null; import: { value: number; source: SourceRef } | null }>
+  >();
   const totalOf = (reporter: string, partner: string, year: number, flow: 'export' | 'import') => {
     const k = `${reporter}|${partner}`;
     let years = totals.get(k);
@@ -71,26 +82,54 @@ function sectorQueries(db: Db, pair: Pair) {
     WHERE ((f.reporter = :reporter AND f.partner = :partner AND f.flow = 'export') OR (f.reporter = :partner AND f.partner = :reporter AND f.flow = 'import'))
       AND f.year BETWEEN :from AND :to
     ORDER BY f.year DESC, f.value_usd DESC`);
-  const figures = (): SectorFigure[] => (figureStmt.all({ reporter: pair.reporter, partner: pair.partner, from, to }) as FigureRow[]).map((r) => {
-    const total = r.period_note === null ? totalOf(r.reporter, r.partner, r.year, r.flow) : null;
-    return {
-      id: r.id, reporter: economy(r.reporter), partner: economy(r.partner), year: r.year, flow: r.flow, label: r.label, hsNote: r.hs_note,
-      sectorName: r.sector_name, value: r.value_usd, periodNote: r.period_note, source: source(r.source_id), note: r.note,
-      shareOfTotal: total && total.value > 0 ? { value: r.value_usd / total.value, total: total.value, totalSource: total.source } : null,
-    };
-  });
+  const figures = (): SectorFigure[] =>
+    (figureStmt.all({ reporter: pair.reporter, partner: pair.partner, from, to }) as FigureRow[]).map((r) => {
+      const total = r.period_note === null ? totalOf(r.reporter, r.partner, r.year, r.flow) : null;
+      return {
+        id: r.id,
+        reporter: economy(r.reporter),
+        partner: economy(r.partner),
+        year: r.year,
+        flow: r.flow,
+        label: r.label,
+        hsNote: r.hs_note,
+        sectorName: r.sector_name,
+        value: r.value_usd,
+        periodNote: r.period_note,
+        source: source(r.source_id),
+        note: r.note,
+        shareOfTotal: total && total.value > 0 ? { value: r.value_usd / total.value, total: total.value, totalSource: total.source } : null,
+      };
+    });
   const prioStmt = db.prepare(`SELECT p.id AS plan_id, p.title, ps.position, p.source_id FROM export_plan_sector ps
     JOIN export_plan p ON p.id = ps.plan_id JOIN sector s ON s.id = ps.sector_id
     WHERE lower(s.name) = :key AND p.reporter = :reporter AND p.partner = :partner ORDER BY ps.position`);
   const priorities = (key: string): SectorPriority[] =>
-    (prioStmt.all({ key, reporter: pair.reporter, partner: pair.partner }) as { plan_id: string; title: string; position: number; source_id: string }[])
-      .map((r) => ({ planId: r.plan_id, planTitle: r.title, position: r.position, source: source(r.source_id) }));
+    (
+      prioStmt.all({ key, reporter: pair.reporter, partner: pair.partner }) as {
+        plan_id: string;
+        title: string;
+        position: number;
+        source_id: string;
+      }[]
+    ).map((r) => ({ planId: r.plan_id, planTitle: r.title, position: r.position, source: source(r.source_id) }));
   const codesStmt = db.prepare(`SELECT h.hs_code, h.description, h.note, h.source_id FROM sector_hs h JOIN sector s ON s.id = h.sector_id
     WHERE lower(s.name) = ? ORDER BY h.hs_code`);
   const codes = (key: string): SectorHsCode[] => {
     const seen = new Map<string, SectorHsCode>();
-    for (const r of codesStmt.all(key) as { hs_code: string; description: string | null; note: string | null; source_id: string | null }[]) {
-      if (!seen.has(r.hs_code)) seen.set(r.hs_code, { code: r.hs_code, description: r.description, note: r.note, source: r.source_id ? source(r.source_id) : null });
+    for (const r of codesStmt.all(key) as {
+      hs_code: string;
+      description: string | null;
+      note: string | null;
+      source_id: string | null;
+    }[]) {
+      if (!seen.has(r.hs_code))
+        seen.set(r.hs_code, {
+          code: r.hs_code,
+          description: r.description,
+          note: r.note,
+          source: r.source_id ? source(r.source_id) : null,
+        });
     }
     return [...seen.values()];
   };
@@ -100,17 +139,30 @@ function sectorQueries(db: Db, pair: Pair) {
   // A year only one source gives is that source's sum; the years several sources give are summed
   // over the chosen rows instead, in one ranking for all the sector's codes (the ranking costs more
   // than the sums, so it runs only where needed, and once).
-  const chapterStmt = preparedOnce(db, `SELECT year, value_usd AS v, rows AS n, source_id AS srcs FROM hs_chapter_summary
-    WHERE reporter = :reporter AND partner = :partner AND chapter = :code AND year BETWEEN :from AND :to AND flow = 'export'`);
-  const plainStmt = preparedOnce(db, `SELECT year, sum(value_usd) AS v, count(*) AS n, group_concat(DISTINCT source_id) AS srcs FROM trade_flow
+  const chapterStmt = preparedOnce(
+    db,
+    `SELECT year, value_usd AS v, rows AS n, source_id AS srcs FROM hs_chapter_summary
+    WHERE reporter = :reporter AND partner = :partner AND chapter = :code AND year BETWEEN :from AND :to AND flow = 'export'`,
+  );
+  const plainStmt = preparedOnce(
+    db,
+    `SELECT year, sum(value_usd) AS v, count(*) AS n, group_concat(DISTINCT source_id) AS srcs FROM trade_flow
     WHERE reporter = :reporter AND partner = :partner AND product_code >= :code AND product_code < :code || ':' AND length(product_code) = 6
-      AND year BETWEEN :from AND :to AND month IS NULL AND series = 'primary' AND flow = 'export' GROUP BY year`);
+      AND year BETWEEN :from AND :to AND month IS NULL AND series = 'primary' AND flow = 'export' GROUP BY year`,
+  );
   /** The chosen rows of several code prefixes (disjoint; each a range of the natural-key index), summed by year; one statement per number of prefixes. */
-  const chosenStmt = (prefixes: number) => preparedOnce(db, `SELECT year, sum(value_usd) AS v, count(*) AS n, group_concat(DISTINCT source_id) AS srcs
-    FROM (${chosenFlowsSql(`f.id IN (${Array.from({ length: prefixes }, (_, i) => `SELECT id FROM trade_flow WHERE reporter = :reporter
-        AND partner = :partner AND product_code >= :c${i} AND product_code < :c${i} || ':' AND year BETWEEN :from AND :to`).join(' UNION ALL ')})
+  const chosenStmt = (prefixes: number) =>
+    preparedOnce(
+      db,
+      `SELECT year, sum(value_usd) AS v, count(*) AS n, group_concat(DISTINCT source_id) AS srcs
+    FROM (${chosenFlowsSql(`f.id IN (${Array.from(
+      { length: prefixes },
+      (_, i) => `SELECT id FROM trade_flow WHERE reporter = :reporter
+        AND partner = :partner AND product_code >= :c${i} AND product_code < :c${i} || ':' AND year BETWEEN :from AND :to`,
+    ).join(' UNION ALL ')})
       AND length(f.product_code) = 6 AND f.month IS NULL AND f.series = 'primary' AND f.flow = 'export'`)})
-    GROUP BY year`);
+    GROUP BY year`,
+    );
   type YearSum = { year: number; v: number; n: number; srcs: string };
   const values = (hs: readonly string[], span: { from: number; to: number } = { from, to }): SectorHsValue[] => {
     const byYear = new Map<number, { value: number; rows: number; sources: Set<string> }>();
@@ -138,7 +190,10 @@ function sectorQueries(db: Db, pair: Pair) {
     for (const r of sums) if (!several.has(r.year)) add(r);
     if (several.size > 0) {
       const params: Record<string, string | number> = {
-        reporter: pair.reporter, partner: pair.partner, from: Math.min(...several), to: Math.max(...several),
+        reporter: pair.reporter,
+        partner: pair.partner,
+        from: Math.min(...several),
+        to: Math.max(...several),
         ...Object.fromEntries(prefixes.map((c, i) => [`c${i}`, c])),
       };
       for (const r of chosenStmt(prefixes.length).all(params) as YearSum[]) if (several.has(r.year)) add(r);
@@ -149,7 +204,9 @@ function sectorQueries(db: Db, pair: Pair) {
       const prev = byYear.get(year - 1);
       const total = totalOf(pair.reporter, pair.partner, year, 'export');
       return {
-        year, value: acc.value, rows: acc.rows,
+        year,
+        value: acc.value,
+        rows: acc.rows,
         share: total && total.value > 0 ? acc.value / total.value : null,
         change: prev && prev.value > 0 ? (acc.value - prev.value) / prev.value : null,
         sources: [...acc.sources].map(source),
@@ -157,8 +214,12 @@ function sectorQueries(db: Db, pair: Pair) {
     });
   };
   // The last year any HS-6 export of the pair is loaded for (the chapter summary holds every such row).
-  const lastYear = db.prepare(`SELECT max(year) FROM hs_chapter_summary
-    WHERE reporter = :reporter AND partner = :partner AND flow = 'export' AND year BETWEEN :from AND :to`).pluck();
+  const lastYear = db
+    .prepare(
+      `SELECT max(year) FROM hs_chapter_summary
+    WHERE reporter = :reporter AND partner = :partner AND flow = 'export' AND year BETWEEN :from AND :to`,
+    )
+    .pluck();
   /**
    * A sector's latest year with its change on the year before. Usually that is the pair's last year:
    * then only that year and the one before are summed (a tenth of the rows of twenty years); a
@@ -179,21 +240,38 @@ function sectorQueries(db: Db, pair: Pair) {
 export function listSectors(db: Db, pair: Pair): SectorsOverview {
   const economy = economyLookup(db);
   const q = sectorQueries(db, pair);
-  const groups = db.prepare(`SELECT lower(name) AS key, min(name) AS name, max(description) AS description FROM sector
-    GROUP BY lower(name) ORDER BY lower(name)`).all() as { key: string; name: string; description: string | null }[];
+  const groups = db
+    .prepare(
+      `SELECT lower(name) AS key, min(name) AS name, max(description) AS description FROM sector
+    GROUP BY lower(name) ORDER BY lower(name)`,
+    )
+    .all() as { key: string; name: string; description: string | null }[];
   const allFigures = q.figures();
   const sectors: SectorSummary[] = groups.map((g) => {
     const hs = q.codes(g.key);
     const latest = q.latest(hs.map((h) => h.code));
     const figures = allFigures.filter((f) => f.sectorName?.toLowerCase() === g.key);
-    return { key: g.key, name: g.name, description: g.description, priorities: q.priorities(g.key), hsCodes: hs.length, latest, figures,
-      hasData: latest !== null || figures.length > 0 };
+    return {
+      key: g.key,
+      name: g.name,
+      description: g.description,
+      priorities: q.priorities(g.key),
+      hsCodes: hs.length,
+      latest,
+      figures,
+      hasData: latest !== null || figures.length > 0,
+    };
   });
   const rank = (s: SectorSummary): number => (s.priorities.length > 0 ? 0 : s.hasData ? 1 : 2);
-  sectors.sort((a, b) => rank(a) - rank(b) || (a.priorities[0]?.position ?? 0) - (b.priorities[0]?.position ?? 0) || a.name.localeCompare(b.name));
+  sectors.sort(
+    (a, b) => rank(a) - rank(b) || (a.priorities[0]?.position ?? 0) - (b.priorities[0]?.position ?? 0) || a.name.localeCompare(b.name),
+  );
   return {
-    reporter: economy(pair.reporter), partner: economy(pair.partner), sectors,
-    otherFigures: allFigures.filter((f) => f.sectorName === null), method: SECTOR_METHOD,
+    reporter: economy(pair.reporter),
+    partner: economy(pair.partner),
+    sectors,
+    otherFigures: allFigures.filter((f) => f.sectorName === null),
+    method: SECTOR_METHOD,
   };
 }
 
@@ -204,7 +282,11 @@ export function sectorDetail(db: Db, input: Pair & { name: string }): SectorDeta
   const q = sectorQueries(db, input);
   const hsCodes = q.codes(key);
   return {
-    key, name: found, priorities: q.priorities(key), hsCodes, values: q.values(hsCodes.map((h) => h.code)),
+    key,
+    name: found,
+    priorities: q.priorities(key),
+    hsCodes,
+    values: q.values(hsCodes.map((h) => h.code)),
     figures: q.figures().filter((f) => f.sectorName?.toLowerCase() === key),
   };
 }

@@ -30,9 +30,7 @@ const SOURCE_SELECT = `
   FROM source s LEFT JOIN source ci ON ci.id = s.cited_in_id`;
 
 export function toSourceRef(row: SourceRow): SourceRef {
-  const published: PreciseDate | null = row.published_precision
-    ? { precision: row.published_precision, value: row.published_value }
-    : null;
+  const published: PreciseDate | null = row.published_precision ? { precision: row.published_precision, value: row.published_value } : null;
   return {
     id: row.id,
     label: row.label,
@@ -81,7 +79,9 @@ type CitingKind = 'event' | 'project' | 'route' | 'statement' | 'plan';
  * grouped here by source.
  */
 export function listSources(db: Db): SourceUsage[] {
-  const rows = db.prepare(`
+  const rows = db
+    .prepare(
+      `
     WITH stated AS (SELECT source_id, count(*) AS n FROM stated_figure GROUP BY source_id),
          mappings AS (SELECT source_id, count(*) AS n FROM sector_hs WHERE source_id IS NOT NULL GROUP BY source_id),
          figures AS (SELECT source_id, count(*) AS n FROM sector_figure GROUP BY source_id)
@@ -94,23 +94,38 @@ export function listSources(db: Db): SourceUsage[] {
       LEFT JOIN stated ON stated.source_id = s.id
       LEFT JOIN mappings ON mappings.source_id = s.id
       LEFT JOIN figures ON figures.source_id = s.id
-    ORDER BY s.pack_id IS NULL, s.pack_id, s.label, s.publisher`).all() as UsageRow[];
+    ORDER BY s.pack_id IS NULL, s.pack_id, s.label, s.publisher`,
+    )
+    .all() as UsageRow[];
   const usage = new Map<string, SourceUsage>();
   const list = rows.map((row): SourceUsage => {
     const u: SourceUsage = {
-      source: toSourceRef(row), tradeFlows: row.trade_flows, statedFigures: row.stated_figures, sectorMappings: row.sector_mappings,
-      sectorFigures: row.sector_figures, events: [], projects: [], routes: [], statements: [], exportPlans: [], claims: [],
+      source: toSourceRef(row),
+      tradeFlows: row.trade_flows,
+      statedFigures: row.stated_figures,
+      sectorMappings: row.sector_mappings,
+      sectorFigures: row.sector_figures,
+      events: [],
+      projects: [],
+      routes: [],
+      statements: [],
+      exportPlans: [],
+      claims: [],
     };
     usage.set(row.id, u);
     return u;
   });
-  const citing = db.prepare(`
+  const citing = db
+    .prepare(
+      `
     SELECT 'event' AS kind, source_id, id, title AS name, title AS sort FROM event
     UNION ALL SELECT 'project', source_id, id, title, title FROM project
     UNION ALL SELECT 'route', source_id, id, name, name FROM route
     UNION ALL SELECT 'statement', source_id, id, text, id FROM statement
     UNION ALL SELECT 'plan', source_id, id, title, title FROM export_plan
-    ORDER BY kind, sort`).all() as { kind: CitingKind; source_id: string; id: string; name: string }[];
+    ORDER BY kind, sort`,
+    )
+    .all() as { kind: CitingKind; source_id: string; id: string; name: string }[];
   for (const c of citing) {
     const u = usage.get(c.source_id);
     if (!u) continue;

@@ -19,7 +19,7 @@ import type { Db } from '../open.ts';
 
 export const CHOICE_RULE =
   'Each flow counted once: where several sources give the same flow, the one used is the source you prefer for this pair, else the one you prefer everywhere, ' +
-  'else the primary series, else a source giving both exports and imports of that period, else an imported file (the newest first) before a pack\'s figure, ' +
+  "else the primary series, else a source giving both exports and imports of that period, else an imported file (the newest first) before a pack's figure, " +
   'else the most recently published source. ' +
   'The others are listed under "sources that disagree".';
 
@@ -94,5 +94,9 @@ export function getPreferredSource(db: Db, pair?: { reporter: string; partner: s
 export function setPreferredSource(db: Db, sourceId: string | null, pair?: { reporter: string; partner: string }): void {
   const key = preferredSourceKey(pair);
   if (sourceId === null) db.prepare('DELETE FROM setting WHERE key = ?').run(key);
-  else db.prepare('INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, JSON.stringify(sourceId));
+  else
+    db.prepare('INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(
+      key,
+      JSON.stringify(sourceId),
+    );
 }

@@ -52,7 +52,8 @@ const preferredScope = {
   reporter: economyCode.optional(),
   partner: economyCode.optional(),
 };
-const bothOrNeither = (v: { reporter?: string | undefined; partner?: string | undefined }): boolean => (v.reporter === undefined) === (v.partner === undefined);
+const bothOrNeither = (v: { reporter?: string | undefined; partner?: string | undefined }): boolean =>
+  (v.reporter === undefined) === (v.partner === undefined);
 const bothOrNeitherMessage = { message: 'give both reporter and partner (a pair), or neither (everywhere)', path: ['partner'] };
 
 export const tradeContract = {
@@ -60,7 +61,10 @@ export const tradeContract = {
   preferredSource: method<PreferredSources>()(z.object(preferredScope).strict().refine(bothOrNeither, bothOrNeitherMessage)),
   /** Sets (sourceId) or clears (null) the preferred source for a pair, or everywhere; returns the preferences now in force. */
   setPreferredSource: method<PreferredSources>()(
-    z.object({ ...preferredScope, sourceId: z.string().min(1).max(200).nullable() }).strict().refine(bothOrNeither, bothOrNeitherMessage),
+    z
+      .object({ ...preferredScope, sourceId: z.string().min(1).max(200).nullable() })
+      .strict()
+      .refine(bothOrNeither, bothOrNeitherMessage),
   ),
   /** Economies known to the database. */
   listEconomies: method<(EconomyRef & { kind: string; parentCode: string | null })[]>()(z.object({}).strict()),
@@ -69,12 +73,14 @@ export const tradeContract = {
    * (same source), and the same flow reported by several sources with different values.
    */
   reconciliation: method<Reconciliation[]>()(
-    z.object({
-      reporter: economyCode.optional(),
-      partner: economyCode.optional(),
-      /** Differences at or below this share of the value are ignored (rounding). 0 lists every difference. */
-      tolerance: z.number().min(0).max(1).default(0),
-    }).strict(),
+    z
+      .object({
+        reporter: economyCode.optional(),
+        partner: economyCode.optional(),
+        /** Differences at or below this share of the value are ignored (rounding). 0 lists every difference. */
+        tolerance: z.number().min(0).max(1).default(0),
+      })
+      .strict(),
   ),
 };
 
@@ -234,5 +240,7 @@ export const tradeDashboardContract = {
   /** The same trade as reported by each side, with the gap. */
   tradeMirror: method<TradeMirror>()(z.object(pairInput).strict()),
   /** Pairs (reporter, partner) with annual totals, and their year span: the dashboards' filter choices. */
-  tradePairs: method<{ reporter: EconomyRef; partner: EconomyRef; firstYear: number; lastYear: number; flows: number }[]>()(z.object({}).strict()),
+  tradePairs: method<{ reporter: EconomyRef; partner: EconomyRef; firstYear: number; lastYear: number; flows: number }[]>()(
+    z.object({}).strict(),
+  ),
 };

@@ -24,7 +24,9 @@ export function addFlowCount(db: Db, sourceId: string, rows: number): void {
 
 /** Adds (sign 1) or removes (sign −1) a pack's rows to or from the counts. Call inside a transaction. */
 export function applyPackFlowCounts(db: Db, packId: string, sign: 1 | -1): void {
-  const counts = db.prepare('SELECT source_id, count(*) AS n FROM trade_flow WHERE pack_id = ? GROUP BY source_id').all(packId) as
-    { source_id: string; n: number }[];
+  const counts = db.prepare('SELECT source_id, count(*) AS n FROM trade_flow WHERE pack_id = ? GROUP BY source_id').all(packId) as {
+    source_id: string;
+    n: number;
+  }[];
   for (const c of counts) addFlowCount(db, c.source_id, sign * c.n);
 }

@@ -12,10 +12,7 @@
 import type { Db } from '../open.ts';
 
 /** Which trade_flow rows a change concerns (each a plain WHERE clause with named parameters). */
-export type HsScope =
-  | { rowsFrom: number; rowsTo: number }
-  | { importId: number }
-  | { packId: string };
+export type HsScope = { rowsFrom: number; rowsTo: number } | { importId: number } | { packId: string };
 
 const HS_ROWS = "month IS NULL AND series = 'primary' AND length(product_code) = 6";
 const ADD = 'ON CONFLICT DO UPDATE SET value_usd = value_usd + excluded.value_usd, rows = rows + excluded.rows';
@@ -30,9 +27,13 @@ function scopeClause(scope: HsScope): { where: string; params: Record<string, st
 /** Adds (sign 1) or removes (sign −1) the rows in scope to or from the summary. Call inside a transaction. */
 export function applyToHsSummary(db: Db, scope: HsScope, sign: 1 | -1): void {
   const { where, params } = scopeClause(scope);
-  const changed = db.prepare(`${INSERT}
+  const changed = db
+    .prepare(
+      `${INSERT}
     SELECT reporter, partner, substr(product_code, 1, 2), year, flow, source_id, :sign * sum(value_usd), :sign * count(*)
-    FROM trade_flow WHERE ${where} AND ${HS_ROWS} GROUP BY 1, 2, 3, 4, 5, 6 ${ADD}`).run({ ...params, sign }).changes;
+    FROM trade_flow WHERE ${where} AND ${HS_ROWS} GROUP BY 1, 2, 3, 4, 5, 6 ${ADD}`,
+    )
+    .run({ ...params, sign }).changes;
   if (sign < 0 && changed > 0) db.exec('DELETE FROM hs_chapter_summary WHERE rows <= 0');
 }
 
@@ -60,8 +61,15 @@ export class ImportChapterSums {
   add(reporter: string, partner: string, product: string, year: number, month: number | null, flow: string, value: number): void {
     if (month !== null || product.length !== 6) return;
     let sum = this.#last;
-    if (sum === null || sum.year !== year || sum.flow !== flow || sum.reporter !== reporter || sum.partner !== partner
-      || product.charCodeAt(0) !== sum.chapter.charCodeAt(0) || product.charCodeAt(1) !== sum.chapter.charCodeAt(1)) {
+    if (
+      sum === null ||
+      sum.year !== year ||
+      sum.flow !== flow ||
+      sum.reporter !== reporter ||
+      sum.partner !== partner ||
+      product.charCodeAt(0) !== sum.chapter.charCodeAt(0) ||
+      product.charCodeAt(1) !== sum.chapter.charCodeAt(1)
+    ) {
       const chapter = product.slice(0, 2);
       const key = `${reporter}\t${partner}\t${chapter}\t${year}\t${flow}`;
       sum = this.#sums.get(key) ?? null;

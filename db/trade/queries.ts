@@ -6,7 +6,22 @@ import { sourceLookup } from '../sources/queries.ts';
 import { ApiError } from '../errors.ts';
 import type { Flow } from '../vocabulary.ts';
 import { CHOICE_RULE, chosenFlowsSql, getPreferredSource, preparedOnce, setPreferredSource } from './chosen.ts';
-import type { Change, MirrorDirection, MonthPoint, MonthValue, PreferredSources, TradeMonthly, MirrorRow, MirrorSide, Reconciliation, SeriesValue, SeriesYear, TradeKpi, TradeMirror, TradeSeries } from './contract.ts';
+import type {
+  Change,
+  MirrorDirection,
+  MonthPoint,
+  MonthValue,
+  PreferredSources,
+  TradeMonthly,
+  MirrorRow,
+  MirrorSide,
+  Reconciliation,
+  SeriesValue,
+  SeriesYear,
+  TradeKpi,
+  TradeMirror,
+  TradeSeries,
+} from './contract.ts';
 
 export function economyLookup(db: Db): (code: string) => EconomyRef {
   const stmt = db.prepare('SELECT code, name FROM economy WHERE code = ?');
@@ -23,8 +38,12 @@ export function economyLookup(db: Db): (code: string) => EconomyRef {
 
 /** The economy standing for a reporter's trade with the world (its totals), if the database has one. */
 export function worldEconomy(db: Db): string | undefined {
-  return db.prepare("SELECT code FROM economy WHERE code IN ('WLD', 'W00') OR (kind = 'group' AND lower(name) = 'world') ORDER BY code = 'WLD' DESC LIMIT 1")
-    .pluck().get() as string | undefined;
+  return db
+    .prepare(
+      "SELECT code FROM economy WHERE code IN ('WLD', 'W00') OR (kind = 'group' AND lower(name) = 'world') ORDER BY code = 'WLD' DESC LIMIT 1",
+    )
+    .pluck()
+    .get() as string | undefined;
 }
 
 interface StatedRow {
@@ -48,7 +67,10 @@ interface DisagreeRow {
   values: string;
 }
 
-export function reconcile(db: Db, filter: { reporter?: string | undefined; partner?: string | undefined; tolerance: number }): Reconciliation[] {
+export function reconcile(
+  db: Db,
+  filter: { reporter?: string | undefined; partner?: string | undefined; tolerance: number },
+): Reconciliation[] {
   const source = sourceLookup(db);
   const economy = economyLookup(db);
   const out: Reconciliation[] = [];
@@ -56,13 +78,17 @@ export function reconcile(db: Db, filter: { reporter?: string | undefined; partn
   const params = { reporter: filter.reporter ?? null, partner: filter.partner ?? null };
 
   // Stated aggregates against their parts from the same source.
-  const stated = db.prepare(`
+  const stated = db
+    .prepare(
+      `
     SELECT s.reporter, s.partner, s.year, s.measure, s.value_usd AS stated, s.source_id, s.note,
       (SELECT sum(value_usd) FROM trade_flow f WHERE f.reporter = s.reporter AND f.partner = s.partner AND f.year = s.year
          AND f.month IS NULL AND f.product_code = 'TOTAL' AND f.flow = 'export' AND f.source_id = s.source_id) AS exports,
       (SELECT sum(value_usd) FROM trade_flow f WHERE f.reporter = s.reporter AND f.partner = s.partner AND f.year = s.year
          AND f.month IS NULL AND f.product_code = 'TOTAL' AND f.flow = 'import' AND f.source_id = s.source_id) AS imports
-    FROM stated_figure s ${where} ORDER BY s.year, s.reporter, s.partner`).all(params) as StatedRow[];
+    FROM stated_figure s ${where} ORDER BY s.year, s.reporter, s.partner`,
+    )
+    .all(params) as StatedRow[];
   for (const row of stated) {
     if (row.exports === null || row.imports === null) continue;
     const computed = row.measure === 'total_trade' ? row.exports + row.imports : row.exports - row.imports;
@@ -94,19 +120,28 @@ export function reconcile(db: Db, filter: { reporter?: string | undefined; partn
     HAVING count(DISTINCT s.source_id) > 1 AND max(s.value_usd) - min(s.value_usd) >= 0.5
     ORDER BY s.year, s.reporter, s.partner, s.flow`;
   const disagree = [
-    ...db.prepare(disagreeSql('s.month IS NULL')).all(params) as DisagreeRow[],
-    ...db.prepare(disagreeSql('s.month IS NOT NULL')).all(params) as DisagreeRow[],
+    ...(db.prepare(disagreeSql('s.month IS NULL')).all(params) as DisagreeRow[]),
+    ...(db.prepare(disagreeSql('s.month IS NOT NULL')).all(params) as DisagreeRow[]),
   ];
   // The chosen totals of each pair with a disagreement, in one query per pair.
-  const chosenStmt = preparedOnce(db, `SELECT year, month, flow, source_id FROM (${chosenFlowsSql(
-    "f.reporter = :reporter AND f.partner = :partner AND f.product_code = 'TOTAL'")})`);
+  const chosenStmt = preparedOnce(
+    db,
+    `SELECT year, month, flow, source_id FROM (${chosenFlowsSql(
+      "f.reporter = :reporter AND f.partner = :partner AND f.product_code = 'TOTAL'",
+    )})`,
+  );
   const chosenByPair = new Map<string, Map<string, string>>();
   const usedSource = (row: DisagreeRow): string | undefined => {
     const pairKey = `${row.reporter}|${row.partner}`;
     let chosen = chosenByPair.get(pairKey);
     if (!chosen) {
       chosen = new Map();
-      for (const c of chosenStmt.all({ reporter: row.reporter, partner: row.partner }) as { year: number; month: number | null; flow: string; source_id: string }[]) {
+      for (const c of chosenStmt.all({ reporter: row.reporter, partner: row.partner }) as {
+        year: number;
+        month: number | null;
+        flow: string;
+        source_id: string;
+      }[]) {
         chosen.set(`${c.year}|${c.month ?? 0}|${c.flow}`, c.source_id);
       }
       chosenByPair.set(pairKey, chosen);
@@ -122,8 +157,18 @@ export function reconcile(db: Db, filter: { reporter?: string | undefined; partn
     const min = values[values.length - 1]?.value ?? 0;
     const relative = max === 0 ? 0 : (max - min) / max;
     if (relative <= filter.tolerance) continue;
-    out.push({ kind: 'sources-disagree', reporter: economy(row.reporter), partner: economy(row.partner), year: row.year, month: row.month, flow: row.flow, values,
-      used: used === undefined ? null : source(used), difference: max - min, relative });
+    out.push({
+      kind: 'sources-disagree',
+      reporter: economy(row.reporter),
+      partner: economy(row.partner),
+      year: row.year,
+      month: row.month,
+      flow: row.flow,
+      values,
+      used: used === undefined ? null : source(used),
+      difference: max - min,
+      relative,
+    });
   }
   return out;
 }
@@ -143,15 +188,21 @@ export function tradeHandlers(ctx: Context): Pick<Handlers, 'listEconomies' | 'r
     setPreferredSource: (input) => {
       const { db } = ctx;
       if (input.sourceId !== null && db.prepare('SELECT 1 FROM source WHERE id = ?').get(input.sourceId) === undefined) {
-        throw new ApiError('invalid-input', `No source with id ${input.sourceId}.`, { issues: [{ path: 'sourceId', message: 'no such source' }] });
+        throw new ApiError('invalid-input', `No source with id ${input.sourceId}.`, {
+          issues: [{ path: 'sourceId', message: 'no such source' }],
+        });
       }
-      const scope = input.reporter !== undefined && input.partner !== undefined ? { reporter: input.reporter, partner: input.partner } : undefined;
+      const scope =
+        input.reporter !== undefined && input.partner !== undefined ? { reporter: input.reporter, partner: input.partner } : undefined;
       setPreferredSource(db, input.sourceId, scope);
       return preferredSources(db, input);
     },
     listEconomies: () =>
       ctx.db.prepare('SELECT code, name, kind, parent_code AS parentCode FROM economy ORDER BY kind, name').all() as {
-        code: string; name: string; kind: string; parentCode: string | null;
+        code: string;
+        name: string;
+        kind: string;
+        parentCode: string | null;
       }[],
     reconciliation: (input) => reconcile(ctx.db, input),
   };
@@ -194,7 +245,8 @@ export const SUM_OF_12_MONTHS = 'sum of 12 months';
 
 /** The chosen annual TOTAL rows and monthly TOTAL rows of one pair (see db/trade/chosen.ts). */
 const PAIR_TOTALS_SQL = `SELECT year, month, flow, value_usd, series, source_id, note, alternatives FROM (${chosenFlowsSql(
-  "f.reporter = :reporter AND f.partner = :partner AND f.product_code = 'TOTAL' AND f.year BETWEEN :from AND :to")})
+  "f.reporter = :reporter AND f.partner = :partner AND f.product_code = 'TOTAL' AND f.year BETWEEN :from AND :to",
+)})
   WHERE flow IN ('export', 'import') ORDER BY year, flow, month`;
 
 /** A year's value of one flow: its annual row, else the sum of its months (all twelve, or a labelled partial year). */
@@ -202,8 +254,17 @@ function yearValue(rows: ChosenRow[], source: (id: string) => SourceRef): Series
   const annual = rows.find((r) => r.month === null);
   if (annual) {
     const src = source(annual.source_id);
-    return { value: annual.value_usd, series: annual.series, source: src, sources: [src], note: annual.note, alternatives: annual.alternatives,
-      basis: 'annual', periodNote: null, months: null };
+    return {
+      value: annual.value_usd,
+      series: annual.series,
+      source: src,
+      sources: [src],
+      note: annual.note,
+      alternatives: annual.alternatives,
+      basis: 'annual',
+      periodNote: null,
+      months: null,
+    };
   }
   // Sources ordered by how many of the months they give (the first is the one cited first).
   const counts = new Map<string, number>();
@@ -214,8 +275,13 @@ function yearValue(rows: ChosenRow[], source: (id: string) => SourceRef): Series
   return {
     value: rows.reduce((acc, r) => acc + r.value_usd, 0),
     series: rows.every((r) => r.series === 'primary') ? 'primary' : 'crosscheck',
-    source: sources[0]!, sources, note: null, alternatives: Math.max(...rows.map((r) => r.alternatives)),
-    basis: full ? 'sum-of-12-months' : 'partial-year', periodNote: full ? SUM_OF_12_MONTHS : partialYearLabel(months), months,
+    source: sources[0]!,
+    sources,
+    note: null,
+    alternatives: Math.max(...rows.map((r) => r.alternatives)),
+    basis: full ? 'sum-of-12-months' : 'partial-year',
+    periodNote: full ? SUM_OF_12_MONTHS : partialYearLabel(months),
+    months,
   };
 }
 
@@ -233,8 +299,11 @@ interface PairFilter {
 }
 
 function yearSpan(db: Db, reporter: string, partner: string): { first: number | null; last: number | null } {
-  const row = db.prepare(`SELECT min(year) AS first, max(year) AS last FROM trade_flow
-    WHERE reporter = ? AND partner = ? AND product_code = 'TOTAL' AND flow IN ('export', 'import')`)
+  const row = db
+    .prepare(
+      `SELECT min(year) AS first, max(year) AS last FROM trade_flow
+    WHERE reporter = ? AND partner = ? AND product_code = 'TOTAL' AND flow IN ('export', 'import')`,
+    )
     .get(reporter, partner) as { first: number | null; last: number | null };
   return row;
 }
@@ -246,7 +315,8 @@ export function tradeSeries(db: Db, filter: PairFilter): TradeSeries {
   const from = filter.from ?? span.first;
   const to = filter.to ?? span.last;
   const base = { reporter: economy(filter.reporter), partner: economy(filter.partner), rule: SERIES_RULE };
-  if (from === null || to === null || from > to) return { ...base, years: [], from: filter.from ?? null, to: filter.to ?? null, sources: [] };
+  if (from === null || to === null || from > to)
+    return { ...base, years: [], from: filter.from ?? null, to: filter.to ?? null, sources: [] };
   const rows = preparedOnce(db, PAIR_TOTALS_SQL).all({ reporter: filter.reporter, partner: filter.partner, from, to }) as ChosenRow[];
   const byYear = new Map<number, SeriesYear>();
   const used = new Map<string, SourceRef>();
@@ -295,29 +365,59 @@ export function tradeKpi(db: Db, filter: PairFilter): TradeKpi {
   const base = { reporter: series.reporter, partner: series.partner };
   const empty = { exports: null, imports: null, balance: null, total: null };
   if (!latest) {
-    return { ...base, year: null, previousYear: null, ...empty, statedTotal: null, change: { ...empty }, share: null,
-      notes: [`No annual trade between ${series.reporter.name} and ${series.partner.name} is reported for these years.`], periodNote: null };
+    return {
+      ...base,
+      year: null,
+      previousYear: null,
+      ...empty,
+      statedTotal: null,
+      change: { ...empty },
+      share: null,
+      notes: [`No annual trade between ${series.reporter.name} and ${series.partner.name} is reported for these years.`],
+      periodNote: null,
+    };
   }
   const notes: string[] = [];
   const prevSeries = tradeSeries(db, { reporter: filter.reporter, partner: filter.partner, from: latest.year - 1, to: latest.year - 1 });
   const prev = prevSeries.years[0] ?? null;
-  const srcsOf = (...vs: (SeriesValue | null)[]): SourceRef[] =>
-    [...new Map(vs.filter((v): v is SeriesValue => v !== null).flatMap((v) => v.sources).map((s) => [s.id, s])).values()];
-  const balance: DerivedFigure | null = latest.balance === null ? null
-    : { value: latest.balance, unit: 'USD', formula: 'exports − imports', sources: srcsOf(latest.exports, latest.imports) };
-  const total: DerivedFigure | null = latest.total === null ? null
-    : { value: latest.total, unit: 'USD', formula: 'exports + imports', sources: srcsOf(latest.exports, latest.imports) };
+  const srcsOf = (...vs: (SeriesValue | null)[]): SourceRef[] => [
+    ...new Map(
+      vs
+        .filter((v): v is SeriesValue => v !== null)
+        .flatMap((v) => v.sources)
+        .map((s) => [s.id, s]),
+    ).values(),
+  ];
+  const balance: DerivedFigure | null =
+    latest.balance === null
+      ? null
+      : { value: latest.balance, unit: 'USD', formula: 'exports − imports', sources: srcsOf(latest.exports, latest.imports) };
+  const total: DerivedFigure | null =
+    latest.total === null
+      ? null
+      : { value: latest.total, unit: 'USD', formula: 'exports + imports', sources: srcsOf(latest.exports, latest.imports) };
   if (!latest.exports) notes.push(`${series.reporter.name}'s exports to ${series.partner.name} for ${latest.year} are not reported.`);
-  if (!latest.imports) notes.push(`${series.reporter.name}'s imports from ${series.partner.name} for ${latest.year} are not reported, so balance and total are not shown.`);
+  if (!latest.imports)
+    notes.push(
+      `${series.reporter.name}'s imports from ${series.partner.name} for ${latest.year} are not reported, so balance and total are not shown.`,
+    );
   if (!prev || (!prev.exports && !prev.imports)) notes.push(`No figures for ${latest.year - 1}: no change on the year before.`);
-  for (const [name, v] of [['exports', latest.exports], ['imports', latest.imports]] as const) {
-    if (v?.basis === 'partial-year') notes.push(`${latest.year} ${name} are a partial year (${v.periodNote}): no change on the year before.`);
+  for (const [name, v] of [
+    ['exports', latest.exports],
+    ['imports', latest.imports],
+  ] as const) {
+    if (v?.basis === 'partial-year')
+      notes.push(`${latest.year} ${name} are a partial year (${v.periodNote}): no change on the year before.`);
   }
   if (latest.exports && latest.imports && latest.balance === null) {
     notes.push(`${latest.year}'s exports and imports cover different months, so balance and total are not shown.`);
   }
-  const stated = db.prepare(`SELECT value_usd, source_id, note FROM stated_figure WHERE reporter = ? AND partner = ? AND year = ? AND measure = 'total_trade'
-    ORDER BY source_id LIMIT 1`).get(filter.reporter, filter.partner, latest.year) as { value_usd: number; source_id: string; note: string | null } | undefined;
+  const stated = db
+    .prepare(
+      `SELECT value_usd, source_id, note FROM stated_figure WHERE reporter = ? AND partner = ? AND year = ? AND measure = 'total_trade'
+    ORDER BY source_id LIMIT 1`,
+    )
+    .get(filter.reporter, filter.partner, latest.year) as { value_usd: number; source_id: string; note: string | null } | undefined;
   const source = sourceLookup(db);
   // Share of the reporter's total trade: only from a loaded figure of its trade with the world.
   let share: TradeKpi['share'] = null;
@@ -325,11 +425,21 @@ export function tradeKpi(db: Db, filter: PairFilter): TradeKpi {
   if (world && total) {
     const w = tradeSeries(db, { reporter: filter.reporter, partner: world, from: latest.year, to: latest.year }).years[0];
     if (w?.total) {
-      share = { value: total.value / w.total, ofTotal: { value: w.total, unit: 'USD', formula: `${series.reporter.name}'s exports + imports with the world`,
-        sources: srcsOf(w.exports, w.imports) } };
+      share = {
+        value: total.value / w.total,
+        ofTotal: {
+          value: w.total,
+          unit: 'USD',
+          formula: `${series.reporter.name}'s exports + imports with the world`,
+          sources: srcsOf(w.exports, w.imports),
+        },
+      };
     }
   }
-  if (!share) notes.push(`Share of ${series.reporter.name}'s total trade: not known (${total ? `no figure of ${series.reporter.name}'s trade with the world for ${latest.year} is loaded` : 'the total for the year is incomplete'}).`);
+  if (!share)
+    notes.push(
+      `Share of ${series.reporter.name}'s total trade: not known (${total ? `no figure of ${series.reporter.name}'s trade with the world for ${latest.year} is loaded` : 'the total for the year is incomplete'}).`,
+    );
   return {
     ...base,
     year: latest.year,
@@ -362,15 +472,23 @@ function mirrorDirection(ex: TradeSeries, im: TradeSeries): MirrorDirection {
   const years = new Map<number, MirrorRow>();
   const row = (year: number): MirrorRow => {
     let r = years.get(year);
-    if (!r) { r = { year, exporterReport: null, importerReport: null, gap: null, gapRelative: null }; years.set(year, r); }
+    if (!r) {
+      r = { year, exporterReport: null, importerReport: null, gap: null, gapRelative: null };
+      years.set(year, r);
+    }
     return r;
   };
-  for (const y of ex.years) if (y.exports) row(y.year).exporterReport = { value: y.exports.value, source: y.exports.source, periodNote: y.exports.periodNote };
-  for (const y of im.years) if (y.imports) row(y.year).importerReport = { value: y.imports.value, source: y.imports.source, periodNote: y.imports.periodNote };
+  for (const y of ex.years)
+    if (y.exports) row(y.year).exporterReport = { value: y.exports.value, source: y.exports.source, periodNote: y.exports.periodNote };
+  for (const y of im.years)
+    if (y.imports) row(y.year).importerReport = { value: y.imports.value, source: y.imports.source, periodNote: y.imports.periodNote };
   const partial = (side: MirrorSide): boolean => side.periodNote !== null && side.periodNote !== SUM_OF_12_MONTHS;
   for (const r of years.values()) {
-    if (r.exporterReport && r.importerReport
-      && (partial(r.exporterReport) || partial(r.importerReport) ? r.exporterReport.periodNote === r.importerReport.periodNote : true)) {
+    if (
+      r.exporterReport &&
+      r.importerReport &&
+      (partial(r.exporterReport) || partial(r.importerReport) ? r.exporterReport.periodNote === r.importerReport.periodNote : true)
+    ) {
       r.gap = r.importerReport.value - r.exporterReport.value;
       r.gapRelative = r.exporterReport.value === 0 ? null : r.gap / r.exporterReport.value;
     }
@@ -390,13 +508,19 @@ type MonthRow = ChosenRow & { month: number };
 
 /** Monthly TOTAL flows of one pair (the partial index trade_flow_monthly_totals finds them), one chosen row per month and flow. */
 const MONTHLY_SQL = `SELECT year, month, flow, value_usd, series, source_id, note, alternatives FROM (${chosenFlowsSql(
-  "f.reporter = :reporter AND f.partner = :partner AND f.product_code = 'TOTAL' AND f.month IS NOT NULL AND f.year BETWEEN :from AND :to")})
+  "f.reporter = :reporter AND f.partner = :partner AND f.product_code = 'TOTAL' AND f.month IS NOT NULL AND f.year BETWEEN :from AND :to",
+)})
   WHERE flow IN ('export', 'import') ORDER BY year, month, flow`;
 
 export function tradeMonthly(db: Db, filter: PairFilter): TradeMonthly {
   const economy = economyLookup(db);
   const source = sourceLookup(db);
-  const rows = preparedOnce(db, MONTHLY_SQL).all({ reporter: filter.reporter, partner: filter.partner, from: filter.from ?? 1900, to: filter.to ?? 2100 }) as MonthRow[];
+  const rows = preparedOnce(db, MONTHLY_SQL).all({
+    reporter: filter.reporter,
+    partner: filter.partner,
+    from: filter.from ?? 1900,
+    to: filter.to ?? 2100,
+  }) as MonthRow[];
   const base = { reporter: economy(filter.reporter), partner: economy(filter.partner), rule: SERIES_RULE };
   const first = rows[0];
   const last = rows[rows.length - 1];
@@ -418,7 +542,9 @@ export function tradeMonthly(db: Db, filter: PairFilter): TradeMonthly {
   }
   for (const p of months) if (p.exports && p.imports) p.balance = p.exports.value - p.imports.value;
   const withMonths = new Set(rows.map((r) => r.year));
-  const years = tradeSeries(db, { reporter: filter.reporter, partner: filter.partner, from: first.year, to: last.year }).years.filter((y) => withMonths.has(y.year));
+  const years = tradeSeries(db, { reporter: filter.reporter, partner: filter.partner, from: first.year, to: last.year }).years.filter((y) =>
+    withMonths.has(y.year),
+  );
   return { ...base, months, years, sources: [...used.values()] };
 }
 
@@ -427,7 +553,9 @@ export function tradePairs(db: Db): Result<'tradePairs'> {
   // A (year, flow) counts once, however many sources or months give it. The first pair is what a dashboard
   // opens on: the pairs the loaded briefings are about (the most sources) come first, then the largest (the
   // trade of their latest year with both flows reported for the whole year), groups such as the World last.
-  const rows = db.prepare(`SELECT p.reporter, p.partner, p.first, p.last, p.n,
+  const rows = db
+    .prepare(
+      `SELECT p.reporter, p.partner, p.first, p.last, p.n,
       -- the sources of the pair's totals (a short range of the totals indexes, never the HS detail)
       (SELECT count(DISTINCT s.source_id) FROM trade_flow s WHERE s.reporter = p.reporter AND s.partner = p.partner
          AND s.product_code = 'TOTAL' AND s.flow IN ('export', 'import')) AS sources,
@@ -443,11 +571,21 @@ export function tradePairs(db: Db): Result<'tradePairs'> {
         SELECT reporter, partner, year, flow FROM trade_flow WHERE product_code = 'TOTAL' AND month IS NOT NULL AND flow IN ('export', 'import')) q
       GROUP BY reporter, partner) p
     LEFT JOIN economy e ON e.code = p.partner
-    ORDER BY e.kind = 'group', sources DESC, size IS NULL, size DESC, p.n DESC, p.reporter, p.partner`).all() as { reporter: string; partner: string; first: number; last: number; n: number }[];
-  return rows.map((r) => ({ reporter: economy(r.reporter), partner: economy(r.partner), firstYear: r.first, lastYear: r.last, flows: r.n }));
+    ORDER BY e.kind = 'group', sources DESC, size IS NULL, size DESC, p.n DESC, p.reporter, p.partner`,
+    )
+    .all() as { reporter: string; partner: string; first: number; last: number; n: number }[];
+  return rows.map((r) => ({
+    reporter: economy(r.reporter),
+    partner: economy(r.partner),
+    firstYear: r.first,
+    lastYear: r.last,
+    flows: r.n,
+  }));
 }
 
-export function tradeDashboardHandlers(ctx: Context): Pick<Handlers, 'tradeSeries' | 'tradeMonthly' | 'tradeKpi' | 'tradeMirror' | 'tradePairs'> {
+export function tradeDashboardHandlers(
+  ctx: Context,
+): Pick<Handlers, 'tradeSeries' | 'tradeMonthly' | 'tradeKpi' | 'tradeMirror' | 'tradePairs'> {
   return {
     tradeSeries: (input) => tradeSeries(ctx.db, input),
     tradeMonthly: (input) => tradeMonthly(ctx.db, input),

@@ -15,7 +15,11 @@ const message = (error: unknown): string => (error instanceof Error ? error.mess
 export async function restoreFromBackupDialog(win: BrowserWindow, session: Session): Promise<void> {
   const backups = listBackups(session.path);
   if (backups.length === 0) {
-    await dialog.showMessageBox(win, { type: 'info', message: 'This database has no backups yet.', detail: `Backups are made before each upgrade and each import, in ${backupsDir(session.path)}.` });
+    await dialog.showMessageBox(win, {
+      type: 'info',
+      message: 'This database has no backups yet.',
+      detail: `Backups are made before each upgrade and each import, in ${backupsDir(session.path)}.`,
+    });
     return;
   }
   const picked = await dialog.showOpenDialog(win, {
@@ -27,18 +31,25 @@ export async function restoreFromBackupDialog(win: BrowserWindow, session: Sessi
   const file = picked.filePaths[0];
   if (picked.canceled || !file) return;
   // Only one of this database's own backups: the listing's entry, looked up by what the user chose.
-  const chosen = (await realPath(dirname(file))) === (await realPath(backupsDir(session.path)))
-    ? backups.find((b) => b.file === basename(file))
-    : undefined;
+  const chosen =
+    (await realPath(dirname(file))) === (await realPath(backupsDir(session.path)))
+      ? backups.find((b) => b.file === basename(file))
+      : undefined;
   if (!chosen) {
-    await dialog.showMessageBox(win, { type: 'info', message: `“${basename(file)}” is not one of this database's backups.`, detail: `Choose a file in ${backupsDir(session.path)}.` });
+    await dialog.showMessageBox(win, {
+      type: 'info',
+      message: `“${basename(file)}” is not one of this database's backups.`,
+      detail: `Choose a file in ${backupsDir(session.path)}.`,
+    });
     return;
   }
   const confirm = await dialog.showMessageBox(win, {
     type: 'warning',
     message: `Replace the open database with the backup “${chosen.file}”?`,
     detail: 'The current content is backed up first, so this can be undone the same way.',
-    buttons: ['Restore', 'Cancel'], defaultId: 1, cancelId: 1,
+    buttons: ['Restore', 'Cancel'],
+    defaultId: 1,
+    cancelId: 1,
   });
   if (confirm.response !== 0) return;
   const envelope = await dispatch(session.handlers, 'restoreBackup', { id: chosen.file });
@@ -64,7 +75,9 @@ export async function offerLastBackup(win: BrowserWindow, path: string, error: u
     type: 'error',
     message: 'This file cannot be opened',
     detail: `${detail}\n\nIts last backup is ${basename(last)}. Restore it into a new file beside the damaged one?`,
-    buttons: ['Restore last backup', 'Cancel'], defaultId: 0, cancelId: 1,
+    buttons: ['Restore last backup', 'Cancel'],
+    defaultId: 0,
+    cancelId: 1,
   });
   if (choice.response !== 0) return null;
   const stem = basename(path, extname(path));
@@ -86,5 +99,8 @@ async function realPath(path: string): Promise<string> {
 
 async function exists(path: string): Promise<boolean> {
   const { access } = await import('node:fs/promises');
-  return access(path).then(() => true, () => false);
+  return access(path).then(
+    () => true,
+    () => false,
+  );
 }

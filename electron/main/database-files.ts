@@ -54,7 +54,10 @@ export async function openDatabaseFromDialog(win: BrowserWindow, holder: Databas
   const picked = await dialog.showOpenDialog(win, {
     title: 'Open Tradebrief database',
     properties: ['openFile'],
-    filters: [{ name: 'Tradebrief database', extensions: ['sqlite', 'db'] }, { name: 'All files', extensions: ['*'] }],
+    filters: [
+      { name: 'Tradebrief database', extensions: ['sqlite', 'db'] },
+      { name: 'All files', extensions: ['*'] },
+    ],
   });
   const path = picked.filePaths[0];
   if (!picked.canceled && path) await openDatabaseFile(win, holder, path);

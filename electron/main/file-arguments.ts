@@ -42,9 +42,13 @@ export function checkDroppedFile(path: unknown, kind: OpenKind): string {
   }
   if (!stat.isFile()) throw new ApiError('invalid-file', `${name} is not a file.`);
   if (openKindOf(real) !== kind && openKindOf(path) !== kind) {
-    throw new ApiError('invalid-file', `${name} is not ${OPEN_KINDS[kind].label.toLowerCase()}: expected a .${OPEN_KINDS[kind].extensions.join(', .')} file.`);
+    throw new ApiError(
+      'invalid-file',
+      `${name} is not ${OPEN_KINDS[kind].label.toLowerCase()}: expected a .${OPEN_KINDS[kind].extensions.join(', .')} file.`,
+    );
   }
-  if (stat.size > MAX_READ_BYTES) throw new ApiError('invalid-file', `${name} is larger than the ${MAX_READ_BYTES / 1024 ** 3} GB a file may be.`);
+  if (stat.size > MAX_READ_BYTES)
+    throw new ApiError('invalid-file', `${name} is larger than the ${MAX_READ_BYTES / 1024 ** 3} GB a file may be.`);
   return real;
 }
 

@@ -44,7 +44,12 @@ async function oneAtATime(win: BrowserWindow, ask: () => Promise<string | null>)
 export function askOpenPath(win: BrowserWindow, title: string, kinds: readonly OpenKind[]): Promise<string | null> {
   return oneAtATime(win, async () => {
     if (mode.mode === 'scripted') return takeAnswer(mode.file, title);
-    const picked = await dialog.showOpenDialog(win, { title, defaultPath: startFolder(), properties: ['openFile'], filters: openFilters(kinds) });
+    const picked = await dialog.showOpenDialog(win, {
+      title,
+      defaultPath: startFolder(),
+      properties: ['openFile'],
+      filters: openFilters(kinds),
+    });
     return picked.canceled ? null : (picked.filePaths[0] ?? null);
   });
 }

@@ -20,7 +20,14 @@ import type { HostEvent } from '../../db/host-events.ts';
 import { openSession, type Session } from '../../db/session.ts';
 import { pageSetupFrom, printRoute, printRouteForView, printTargetOf } from '../../db/print-options.ts';
 import { restoreFromBackupDialog } from './backups.ts';
-import { openDatabaseFile, openDatabaseFromDialog, recentDatabases, rememberDatabase, saveCopyAs, type DatabaseHolder } from './database-files.ts';
+import {
+  openDatabaseFile,
+  openDatabaseFromDialog,
+  recentDatabases,
+  rememberDatabase,
+  saveCopyAs,
+  type DatabaseHolder,
+} from './database-files.ts';
 import { askOpenPath, askSavePath, initDialogs, showError, showMessage } from './file-dialogs.ts';
 import { checkDroppedFile, fileToOpen, isOpenKind, openKindOf, userDataDirArgument } from './file-arguments.ts';
 import { buildMenu } from './menu.ts';
@@ -28,7 +35,14 @@ import { pdfFileName, renderPdf } from './print.ts';
 import { registerAppScheme, serveRenderer } from './protocol.ts';
 import { hardenContents, isAppUrl } from './security.ts';
 import {
-  APP_ORIGIN, DROP_FILE_CHANNEL, EVENT_CHANNEL, INVOKE_CHANNEL, mainWindowOptions, OPEN_FILE_CHANNEL, RELEASE_FILE_CHANNEL, SAVE_FILE_CHANNEL,
+  APP_ORIGIN,
+  DROP_FILE_CHANNEL,
+  EVENT_CHANNEL,
+  INVOKE_CHANNEL,
+  mainWindowOptions,
+  OPEN_FILE_CHANNEL,
+  RELEASE_FILE_CHANNEL,
+  SAVE_FILE_CHANNEL,
 } from './window-options.ts';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -125,7 +139,9 @@ async function openChosenFile(path: string, kind: OpenKind): Promise<void> {
     win.webContents.reload();
     await showMessage(win, {
       type: 'info',
-      message: result.changed ? `Imported briefing pack ${result.packId} ${result.version}.` : 'This pack was already loaded: nothing changed.',
+      message: result.changed
+        ? `Imported briefing pack ${result.packId} ${result.version}.`
+        : 'This pack was already loaded: nothing changed.',
     });
   } catch (error) {
     showError('Import failed: nothing was changed', error);
@@ -161,7 +177,14 @@ async function printToPdf(): Promise<void> {
     const target = await askSavePath(win, 'Print to PDF', 'pdf', pdfFileName(title));
     if (!target) return;
     await writeFileSafely(target, guardOf(current), (temp) => writeFile(temp, pdf));
-    const choice = await showMessage(win, { type: 'info', message: `Saved “${title}” as a PDF.`, detail: target, buttons: ['Open', 'Close'], defaultId: 0, cancelId: 1 });
+    const choice = await showMessage(win, {
+      type: 'info',
+      message: `Saved “${title}” as a PDF.`,
+      detail: target,
+      buttons: ['Open', 'Close'],
+      defaultId: 0,
+      cancelId: 1,
+    });
     if (choice === 0) {
       const problem = await shell.openPath(target);
       if (problem) showError('The PDF was saved but could not be opened', problem);
@@ -207,7 +230,13 @@ function installMenu(): void {
         },
         importFile: () => void importFromDialog(),
         printToPdf: () => void printToPdf(),
-        about: () => void showMessage(undefined, { type: 'info', title: 'About Tradebrief', message: `Tradebrief ${app.getVersion()}`, detail: 'Offline trade briefings, every figure with its source.' }),
+        about: () =>
+          void showMessage(undefined, {
+            type: 'info',
+            title: 'About Tradebrief',
+            message: `Tradebrief ${app.getVersion()}`,
+            detail: 'Offline trade briefings, every figure with its source.',
+          }),
       },
       recentDatabases(),
       isDev,
@@ -246,15 +275,22 @@ function handleFromApp(channel: string, handler: (win: BrowserWindow, current: S
       return { ok: true, data: await handler(win, session, ...args) };
     } catch (error) {
       if (error instanceof ApiError) return { ok: false, error: error.toJSON() };
-      return { ok: false, error: { code: 'internal', message: `Unexpected error: ${error instanceof Error ? error.message : String(error)}` } };
+      return {
+        ok: false,
+        error: { code: 'internal', message: `Unexpected error: ${error instanceof Error ? error.message : String(error)}` },
+      };
     }
   });
 }
 
 const OPEN_TITLES: Record<OpenKind, string> = { 'trade-data': 'Import trade data', pack: 'Load a briefing pack' };
 const SAVE_TITLES: Record<SaveKind, string> = {
-  csv: 'Export as CSV', xlsx: 'Export as Excel workbook', zip: 'Export data (CSV files in a ZIP)',
-  pack: 'Export a briefing pack', pdf: 'Print to PDF', database: 'Save a copy of the database',
+  csv: 'Export as CSV',
+  xlsx: 'Export as Excel workbook',
+  zip: 'Export data (CSV files in a ZIP)',
+  pack: 'Export a briefing pack',
+  pdf: 'Print to PDF',
+  database: 'Save a copy of the database',
 };
 
 function bindIpc(): void {
@@ -304,37 +340,40 @@ app.on('second-instance', (_event, argv, workingDirectory) => {
 });
 
 if (firstInstance && dialogs.mode !== 'refused') {
-  app.whenReady().then(() => {
-    serveRenderer(join(here, '../renderer'));
-    try {
-      useSession(openSession({ path: databasePath() }));
-    } catch (error) {
-      showError('Tradebrief cannot open its database', error);
-      app.quit();
-      return;
-    }
-    bindIpc();
+  app
+    .whenReady()
+    .then(() => {
+      serveRenderer(join(here, '../renderer'));
+      try {
+        useSession(openSession({ path: databasePath() }));
+      } catch (error) {
+        showError('Tradebrief cannot open its database', error);
+        app.quit();
+        return;
+      }
+      bindIpc();
 
-    if (cliPrint) {
-      printFromCommandLine(cliPrint).then(
-        () => app.exit(0),
-        (error: unknown) => {
-          process.stderr.write(`Printing failed: ${error instanceof Error ? error.message : String(error)}\n`);
-          app.exit(1);
-        },
-      );
-      return;
-    }
+      if (cliPrint) {
+        printFromCommandLine(cliPrint).then(
+          () => app.exit(0),
+          (error: unknown) => {
+            process.stderr.write(`Printing failed: ${error instanceof Error ? error.message : String(error)}\n`);
+            app.exit(1);
+          },
+        );
+        return;
+      }
 
-    rememberDatabase(databasePath());
-    installMenu();
-    const win = createWindow();
-    mainWindow = win;
-    if (launchFile) win.webContents.once('did-finish-load', () => void openChosenFile(launchFile.path, launchFile.kind));
-    app.on('activate', () => {
-      if (BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow();
-    });
-  }).catch((error: unknown) => showError('Tradebrief failed to start', error));
+      rememberDatabase(databasePath());
+      installMenu();
+      const win = createWindow();
+      mainWindow = win;
+      if (launchFile) win.webContents.once('did-finish-load', () => void openChosenFile(launchFile.path, launchFile.kind));
+      app.on('activate', () => {
+        if (BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow();
+      });
+    })
+    .catch((error: unknown) => showError('Tradebrief failed to start', error));
 }
 
 app.on('window-all-closed', () => {

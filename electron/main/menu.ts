@@ -28,9 +28,10 @@ export function buildMenu(actions: MenuActions, recent: readonly string[], isDev
         { label: 'Open Database…', accelerator: 'CmdOrCtrl+O', click: () => actions.openDatabase() },
         {
           label: 'Open Recent',
-          submenu: recent.length > 0
-            ? recent.map((path) => ({ label: path, click: () => actions.openRecent(path) }))
-            : [{ label: 'No recent databases', enabled: false }],
+          submenu:
+            recent.length > 0
+              ? recent.map((path) => ({ label: path, click: () => actions.openRecent(path) }))
+              : [{ label: 'No recent databases', enabled: false }],
         },
         { label: 'Save a Copy As…', accelerator: 'CmdOrCtrl+Shift+S', click: () => actions.saveCopyAs() },
         { label: 'Restore from Backup…', click: () => actions.restoreBackup() },

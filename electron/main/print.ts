@@ -7,7 +7,14 @@
  */
 import type { BrowserWindow, PrintToPDFOptions } from 'electron';
 import {
-  contentBoxPx, printDateLabel, PRINT_READY_TIMEOUT_MS, PRINT_SETTLED_SCRIPT, settledForPrinting, toElectronPdfOptions, type PageSetup, type PrintState,
+  contentBoxPx,
+  printDateLabel,
+  PRINT_READY_TIMEOUT_MS,
+  PRINT_SETTLED_SCRIPT,
+  settledForPrinting,
+  toElectronPdfOptions,
+  type PageSetup,
+  type PrintState,
 } from '../../db/print-options.ts';
 import { APP_ORIGIN } from './window-options.ts';
 
@@ -36,7 +43,11 @@ export async function renderPdf(
     await win.loadURL(`${APP_ORIGIN}/index.html${route}`);
     const settled = win.webContents.executeJavaScript(PRINT_SETTLED_SCRIPT, false) as Promise<PrintState>;
     const state = await settledForPrinting(settled, route, options.timeoutMs ?? PRINT_READY_TIMEOUT_MS);
-    const pdfOptions = toElectronPdfOptions(setup, { title: state.title, classification: state.classification, printedOn: printDateLabel(options.today) }) satisfies PrintToPDFOptions;
+    const pdfOptions = toElectronPdfOptions(setup, {
+      title: state.title,
+      classification: state.classification,
+      printedOn: printDateLabel(options.today),
+    }) satisfies PrintToPDFOptions;
     const pdf = await win.webContents.printToPDF(pdfOptions);
     return { pdf, title: state.title, classification: state.classification };
   } finally {
@@ -46,6 +57,11 @@ export async function renderPdf(
 
 /** A file name from a title: letters, digits, spaces and dashes only. */
 export function pdfFileName(title: string): string {
-  const base = title.normalize('NFKC').replace(/[^\p{L}\p{N} _-]+/gu, ' ').replace(/\s+/g, ' ').trim().slice(0, 80);
+  const base = title
+    .normalize('NFKC')
+    .replace(/[^\p{L}\p{N} _-]+/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, 80);
   return `${base || 'Tradebrief'}.pdf`;
 }

@@ -9,17 +9,17 @@ import { isAbsolute } from 'node:path';
 
 export const TEST_DIALOGS_ENV = 'TRADEBRIEF_E2E_DIALOGS';
 
-export type DialogMode =
-  | { mode: 'native' }
-  | { mode: 'scripted'; file: string }
-  | { mode: 'refused'; message: string };
+export type DialogMode = { mode: 'native' } | { mode: 'scripted'; file: string } | { mode: 'refused'; message: string };
 
 /** How this process answers its dialogs, from its environment and whether it is the packaged app. */
 export function dialogMode(env: Readonly<Record<string, string | undefined>>, isPackaged: boolean): DialogMode {
   const file = env[TEST_DIALOGS_ENV];
   if (file === undefined || file === '') return { mode: 'native' };
   if (isPackaged) {
-    return { mode: 'refused', message: `Tradebrief will not start: ${TEST_DIALOGS_ENV} is set, and only a development build may answer its dialogs from a file. Unset it and start again.` };
+    return {
+      mode: 'refused',
+      message: `Tradebrief will not start: ${TEST_DIALOGS_ENV} is set, and only a development build may answer its dialogs from a file. Unset it and start again.`,
+    };
   }
   if (!isAbsolute(file)) return { mode: 'refused', message: `${TEST_DIALOGS_ENV} must be an absolute path to a JSON file, not "${file}".` };
   return { mode: 'scripted', file };
@@ -38,7 +38,9 @@ export function takeAnswer(file: string, dialogTitle: string): DialogAnswer {
   try {
     queue = JSON.parse(readFileSync(file, 'utf8'));
   } catch (error) {
-    throw new Error(`No test answer for the dialog "${dialogTitle}": ${file} cannot be read as JSON (${(error as Error).message}).`, { cause: error });
+    throw new Error(`No test answer for the dialog "${dialogTitle}": ${file} cannot be read as JSON (${(error as Error).message}).`, {
+      cause: error,
+    });
   }
   if (!Array.isArray(queue) || !queue.every((a) => a === null || (typeof a === 'string' && isAbsolute(a)))) {
     throw new Error(`No test answer for the dialog "${dialogTitle}": ${file} must hold a JSON array of absolute paths and nulls.`);

@@ -19,7 +19,12 @@ export const METHODS_ARG = '--tradebrief-methods=';
 /** The window's name for the core (HostBridge.clientId): main made it, so it knows which window called. */
 export const CLIENT_ARG = '--tradebrief-client=';
 
-export function mainWindowOptions(preloadPath: string, methods: readonly string[], clientId = '', show = false): BrowserWindowConstructorOptions {
+export function mainWindowOptions(
+  preloadPath: string,
+  methods: readonly string[],
+  clientId = '',
+  show = false,
+): BrowserWindowConstructorOptions {
   return {
     width: 1280,
     height: 820,

@@ -9,7 +9,14 @@ import type { Envelope, MethodName } from '../../db/contract.ts';
 import type { OpenKind, PickedFile, SaveKind, SaveTarget } from '../../db/files/kinds.ts';
 import type { HostEvent, HostEventListener } from '../../db/host-events.ts';
 import {
-  CLIENT_ARG, DROP_FILE_CHANNEL, EVENT_CHANNEL, INVOKE_CHANNEL, METHODS_ARG, OPEN_FILE_CHANNEL, RELEASE_FILE_CHANNEL, SAVE_FILE_CHANNEL,
+  CLIENT_ARG,
+  DROP_FILE_CHANNEL,
+  EVENT_CHANNEL,
+  INVOKE_CHANNEL,
+  METHODS_ARG,
+  OPEN_FILE_CHANNEL,
+  RELEASE_FILE_CHANNEL,
+  SAVE_FILE_CHANNEL,
 } from '../main/window-options.ts';
 
 /** A value main passed this window (window-options.ts). */
@@ -50,7 +57,8 @@ const bridge: HostBridge = {
     return ipcRenderer.invoke(DROP_FILE_CHANNEL, path, kind) as Promise<Envelope<PickedFile>>;
   },
   release: (handle: string) => ipcRenderer.invoke(RELEASE_FILE_CHANNEL, handle) as Promise<Envelope<null>>,
-  saveFile: (kind: SaveKind, suggestedName: string) => ipcRenderer.invoke(SAVE_FILE_CHANNEL, kind, suggestedName) as Promise<Envelope<SaveTarget | null>>,
+  saveFile: (kind: SaveKind, suggestedName: string) =>
+    ipcRenderer.invoke(SAVE_FILE_CHANNEL, kind, suggestedName) as Promise<Envelope<SaveTarget | null>>,
   // The core wrote straight to the place the user chose: nothing left to do.
   deliver: () => Promise.resolve({ ok: true, data: null }),
   on: (listener: HostEventListener) => {

@@ -11,7 +11,10 @@ if (!target) throw new Error('#app missing from index.html');
 
 router.start('overview');
 // The first view's code loads while the data connection is made (App shows it, or its load error).
-void views.find((v) => v.id === router.route.view)?.load().catch(() => undefined);
+void views
+  .find((v) => v.id === router.route.view)
+  ?.load()
+  .catch(() => undefined);
 
 connect()
   .then(() => {

@@ -8,7 +8,14 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { audit, isBlockingLevel, projectRoot, readReport, runElectronegativity, type AuditResult } from '../support/electronegativity-check.ts';
+import {
+  audit,
+  isBlockingLevel,
+  projectRoot,
+  readReport,
+  runElectronegativity,
+  type AuditResult,
+} from '../support/electronegativity-check.ts';
 import { tempDir } from '../support/temp.ts';
 
 const tmp = tempDir('tradebrief-audit-');
@@ -19,7 +26,9 @@ describe('Electronegativity on the built app and the sources', () => {
   beforeAll(async () => {
     const out = tmp.file('out');
     execFileSync(process.execPath, [join(projectRoot, 'node_modules/electron-vite/bin/electron-vite.js'), 'build'], {
-      cwd: projectRoot, env: { ...process.env, TRADEBRIEF_OUT: out }, stdio: 'pipe',
+      cwd: projectRoot,
+      env: { ...process.env, TRADEBRIEF_OUT: out },
+      stdio: 'pipe',
     });
     result = await audit({ builtDir: out });
   }, 120_000);
@@ -39,29 +48,40 @@ describe('Electronegativity on the built app and the sources', () => {
     for (const f of result.suppressed) expect(f.sample).toMatch(/new BrowserWindow\(mainWindowOptions\(/);
   });
 
-  it('flags an insecure window and a file it cannot parse (the audit can fail)',
-    { timeout: 60_000 },
-    () => {
+  it('flags an insecure window and a file it cannot parse (the audit can fail)', { timeout: 60_000 }, () => {
     const app = tmp.file('insecure');
     mkdirSync(app);
-    writeFileSync(join(app, 'main.js'), [
-      "const { BrowserWindow } = require('electron');",
-      "const win = new BrowserWindow({ webPreferences: { contextIsolation: false, nodeIntegration: true, sandbox: false } });",
-      "win.loadURL('http://example.org/');",
-    ].join('\n'));
+    writeFileSync(
+      join(app, 'main.js'),
+      [
+        "const { BrowserWindow } = require('electron');",
+        'const win = new BrowserWindow({ webPreferences: { contextIsolation: false, nodeIntegration: true, sandbox: false } });',
+        "win.loadURL('http://example.org/');",
+      ].join('\n'),
+    );
     // Syntax the scanner's parser does not know: reported as not scanned, never skipped silently.
-    writeFileSync(join(app, 'private.js'), [
-      "import { app } from 'electron';",
-      'var Keys = class {',
-      '  #byId = new Map();',
-      '  key(id) { return this.#byId.get(id); }',
-      '};',
-      "app.on('ready', () => new Keys());",
-    ].join('\n'));
+    writeFileSync(
+      join(app, 'private.js'),
+      [
+        "import { app } from 'electron';",
+        'var Keys = class {',
+        '  #byId = new Map();',
+        '  key(id) { return this.#byId.get(id); }',
+        '};',
+        "app.on('ready', () => new Keys());",
+      ].join('\n'),
+    );
     const unparsed = runElectronegativity(app, join(app, 'report.csv'));
     expect(unparsed).toEqual([expect.stringMatching(/^private\.js: .*ClassPrivateProperty/)]);
     const findings = readReport(join(app, 'report.csv'), 'fixture');
     const blocking = findings.filter(isBlockingLevel).map((f) => f.issue);
-    expect(blocking).toEqual(expect.arrayContaining(['CONTEXT_ISOLATION_JS_CHECK', 'SANDBOX_JS_CHECK', 'HTTP_RESOURCES_JS_CHECK', 'PERMISSION_REQUEST_HANDLER_GLOBAL_CHECK']));
+    expect(blocking).toEqual(
+      expect.arrayContaining([
+        'CONTEXT_ISOLATION_JS_CHECK',
+        'SANDBOX_JS_CHECK',
+        'HTTP_RESOURCES_JS_CHECK',
+        'PERMISSION_REQUEST_HANDLER_GLOBAL_CHECK',
+      ]),
+    );
   });
 });

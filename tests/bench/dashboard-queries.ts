@@ -61,14 +61,26 @@ function partnerCodes(n: number): string[] {
 
 /** HS-6 codes spread over the chapters, including the codes the sectors map (so sector queries find rows). */
 function hsCodes(n: number): string[] {
-  const codes = new Set<string>(['330499', '330410', '330420', '870840', '870830', '870899', '842121', '220299', '210690', '854232', '390110']);
+  const codes = new Set<string>([
+    '330499',
+    '330410',
+    '330420',
+    '870840',
+    '870830',
+    '870899',
+    '842121',
+    '220299',
+    '210690',
+    '854232',
+    '390110',
+  ]);
   const chapters = Array.from({ length: 97 }, (_, i) => i + 1).filter((c) => c !== 77);
   let k = 0;
   while (codes.size < n) {
     const ch = chapters[k % chapters.length]!;
     const rest = Math.floor(k / chapters.length);
     const heading = 1 + (rest % 30);
-    const sub = 10 * (1 + Math.floor(rest / 30) % 9) + (rest % 10);
+    const sub = 10 * (1 + (Math.floor(rest / 30) % 9)) + (rest % 10);
     codes.add(`${String(ch).padStart(2, '0')}${String(heading).padStart(2, '0')}${String(sub).padStart(2, '0')}`);
     k++;
   }
@@ -84,13 +96,18 @@ function generate(db: Db): { rows: number; seconds: number; codes: number; summa
   db.pragma('synchronous = OFF');
   const BATCH = 500;
   const one = '(?, ?, ?, ?, ?, ?, ?)';
-  const insertMany = db.prepare(`INSERT INTO trade_flow (reporter, partner, year, flow, product_code, value_usd, source_id) VALUES ${Array(BATCH).fill(one).join(', ')}`);
+  const insertMany = db.prepare(
+    `INSERT INTO trade_flow (reporter, partner, year, flow, product_code, value_usd, source_id) VALUES ${Array(BATCH).fill(one).join(', ')}`,
+  );
   const insertOne = db.prepare(`INSERT INTO trade_flow (reporter, partner, year, flow, product_code, value_usd, source_id) VALUES ${one}`);
   let seed = 42;
-  const rand = (): number => { seed = (seed * 1103515245 + 12345) & 0x7fffffff; return seed / 0x7fffffff; };
+  const rand = (): number => {
+    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+    return seed / 0x7fffffff;
+  };
   let rows = 0;
   let summarySeconds = 0;
-  const firstId = (db.prepare('SELECT ifnull(max(id), 0) + 1 FROM trade_flow').pluck().get() as number);
+  const firstId = db.prepare('SELECT ifnull(max(id), 0) + 1 FROM trade_flow').pluck().get() as number;
   db.transaction(() => {
     const insertSource = db.prepare("INSERT INTO source (id, label, publisher, title) VALUES (?, ?, 'Synthetic', ?)");
     const statement = db.prepare("INSERT INTO statement (id, kind, text, source_id) VALUES (?, 'context', ?, ?)");
@@ -105,7 +122,10 @@ function generate(db: Db): { rows: number; seconds: number; codes: number; summa
     const push = (partner: string, year: number, flow: string, code: string, value: number): void => {
       buffer.push('KOR', partner, year, flow, code, value, source);
       rows++;
-      if (buffer.length === BATCH * 7) { insertMany.run(buffer); buffer.length = 0; }
+      if (buffer.length === BATCH * 7) {
+        insertMany.run(buffer);
+        buffer.length = 0;
+      }
     };
     partners.forEach((partner, p) => {
       source = sourceOf(p * YEARS);
@@ -122,8 +142,10 @@ function generate(db: Db): { rows: number; seconds: number; codes: number; summa
     const summaryStart = performance.now();
     applyToHsSummary(db, { rowsFrom: firstId, rowsTo: db.prepare('SELECT max(id) FROM trade_flow').pluck().get() as number }, 1);
     // And the per-source row counts (an import adds its one count; here one GROUP BY over the new rows).
-    db.prepare(`INSERT INTO source_flow_count (source_id, rows) SELECT source_id, count(*) FROM trade_flow WHERE id >= ? GROUP BY source_id
-      ON CONFLICT (source_id) DO UPDATE SET rows = rows + excluded.rows`).run(firstId);
+    db.prepare(
+      `INSERT INTO source_flow_count (source_id, rows) SELECT source_id, count(*) FROM trade_flow WHERE id >= ? GROUP BY source_id
+      ON CONFLICT (source_id) DO UPDATE SET rows = rows + excluded.rows`,
+    ).run(firstId);
     summarySeconds = (performance.now() - summaryStart) / 1000;
   })();
   db.pragma('journal_mode = WAL');
@@ -153,35 +175,59 @@ const path = values.keep ?? tmp.file('bench.sqlite');
 const session = openSession({ path, today: '2022-09-15' });
 const { db } = session;
 try {
-  console.log(`Generating ~${targetRows.toLocaleString('en')} synthetic trade_flow rows (HS6 × ${PARTNERS} partners × ${YEARS} years × 2 flows)…`);
+  console.log(
+    `Generating ~${targetRows.toLocaleString('en')} synthetic trade_flow rows (HS6 × ${PARTNERS} partners × ${YEARS} years × 2 flows)…`,
+  );
   const gen = generate(db);
   const total = db.prepare('SELECT count(*) FROM trade_flow').pluck().get() as number;
-  console.log(`Planner statistics (ANALYZE): ${values.analyze ? 'yes' : 'no, as in a user\'s database'}.`);
-  console.log(`Inserted ${gen.rows.toLocaleString('en')} rows (${gen.codes} HS-6 codes) in ${gen.seconds.toFixed(1)} s ` +
-    `(${Math.round(gen.rows / gen.seconds).toLocaleString('en')} rows/s); trade_flow now holds ${total.toLocaleString('en')} rows.`);
-  console.log(`HS chapter summary (hs_chapter_summary) and per-source counts (source_flow_count) built from them in ${gen.summarySeconds.toFixed(1)} s: ` +
-    `${(db.prepare('SELECT count(*) FROM hs_chapter_summary').pluck().get() as number).toLocaleString('en')} rows.`);
+  console.log(`Planner statistics (ANALYZE): ${values.analyze ? 'yes' : "no, as in a user's database"}.`);
+  console.log(
+    `Inserted ${gen.rows.toLocaleString('en')} rows (${gen.codes} HS-6 codes) in ${gen.seconds.toFixed(1)} s ` +
+      `(${Math.round(gen.rows / gen.seconds).toLocaleString('en')} rows/s); trade_flow now holds ${total.toLocaleString('en')} rows.`,
+  );
+  console.log(
+    `HS chapter summary (hs_chapter_summary) and per-source counts (source_flow_count) built from them in ${gen.summarySeconds.toFixed(1)} s: ` +
+      `${(db.prepare('SELECT count(*) FROM hs_chapter_summary').pluck().get() as number).toLocaleString('en')} rows.`,
+  );
 
   // Claims over the synthetic years: ranking CHN among KOR's 50 partners, a growth and a share (no world total: unchecked).
-  loadPack(db, parsePack({
-    format: 'tradebrief-pack', formatVersion: 1, id: 'bench-claims', version: '1.0.0', title: 'Benchmark claims',
-    sources: [{ key: 'C', label: 'C', publisher: 'Synthetic', title: 'Benchmark claims' }],
-    economies: [{ code: 'KOR', name: 'South Korea', kind: 'country' }, { code: 'CHN', name: 'China', kind: 'country' }],
-    statements: (['export', 'import', 'total'] as const).map((flow) => ({
-      key: `largest-${flow}`, kind: 'claim' as const, text: `CHN is KOR's largest partner by ${flow} in 2019.`, source: 'C',
-      claims: [
-        { kind: 'largest-partner' as const, reporter: 'KOR', partner: 'CHN', year: 2019, flow },
-        { kind: 'growth' as const, reporter: 'KOR', partner: 'CHN', year: 2019, measure: flow, rate: 0.1, precision: 0.001 },
-        { kind: 'share' as const, reporter: 'KOR', partner: 'CHN', year: 2019, flow, share: 0.2, precision: 0.01 },
-      ],
-    })),
-  }, 'bench-claims.json'));
+  loadPack(
+    db,
+    parsePack(
+      {
+        format: 'tradebrief-pack',
+        formatVersion: 1,
+        id: 'bench-claims',
+        version: '1.0.0',
+        title: 'Benchmark claims',
+        sources: [{ key: 'C', label: 'C', publisher: 'Synthetic', title: 'Benchmark claims' }],
+        economies: [
+          { code: 'KOR', name: 'South Korea', kind: 'country' },
+          { code: 'CHN', name: 'China', kind: 'country' },
+        ],
+        statements: (['export', 'import', 'total'] as const).map((flow) => ({
+          key: `largest-${flow}`,
+          kind: 'claim' as const,
+          text: `CHN is KOR's largest partner by ${flow} in 2019.`,
+          source: 'C',
+          claims: [
+            { kind: 'largest-partner' as const, reporter: 'KOR', partner: 'CHN', year: 2019, flow },
+            { kind: 'growth' as const, reporter: 'KOR', partner: 'CHN', year: 2019, measure: flow, rate: 0.1, precision: 0.001 },
+            { kind: 'share' as const, reporter: 'KOR', partner: 'CHN', year: 2019, flow, share: 0.2, precision: 0.01 },
+          ],
+        })),
+      },
+      'bench-claims.json',
+    ),
+  );
   const claimCount = checkClaims(db).claims.length;
 
   const pair = { reporter: 'KOR', partner: 'CHN' };
   db.exec('CREATE TEMP TABLE bench_touch (n INTEGER)');
   const touchStmt = db.prepare('INSERT INTO bench_touch (n) VALUES (1)');
-  const touch = (): void => { touchStmt.run(); };
+  const touch = (): void => {
+    touchStmt.run();
+  };
   const queries: [string, () => unknown][] = [
     ['tradeSeries (KOR–CHN, all years)', () => tradeSeries(db, pair)],
     ['tradeKpi (latest year)', () => tradeKpi(db, pair)],
@@ -194,17 +240,32 @@ try {
     ['listProjects', () => listProjects(db, {})],
     ['listEvents', () => listEvents(db, {}, '2022-09-15')],
     ['listRoutes', () => listRoutes(db)],
-    [`listSources (${(db.prepare('SELECT count(*) FROM source').pluck().get() as number).toLocaleString('en')} sources)`, () => listSources(db)],
+    [
+      `listSources (${(db.prepare('SELECT count(*) FROM source').pluck().get() as number).toLocaleString('en')} sources)`,
+      () => listSources(db),
+    ],
     [`checkClaims (${claimCount} claims)`, () => checkClaims(db)],
     ['partnerReporters', () => partnerReporters(db)],
     // The reporters and a reporter's years are kept until the database changes: a write first, to time them read afresh.
-    ['partnerReporters (after a write)', () => { touch(); return partnerReporters(db); }],
+    [
+      'partnerReporters (after a write)',
+      () => {
+        touch();
+        return partnerReporters(db);
+      },
+    ],
     ['partnerRanking (KOR, latest year)', () => partnerRanking(db, { reporter: 'KOR' })],
-    ['partnerRanking (KOR, after a write)', () => { touch(); return partnerRanking(db, { reporter: 'KOR' }); }],
+    [
+      'partnerRanking (KOR, after a write)',
+      () => {
+        touch();
+        return partnerRanking(db, { reporter: 'KOR' });
+      },
+    ],
     ['partnerRanking (KOR 2010, synthetic)', () => partnerRanking(db, { reporter: 'KOR', year: 2010 })],
     ['partnerRankHistory (KOR, 10 years)', () => partnerRankHistory(db, { reporter: 'KOR', measure: 'total', top: 10 })],
     ['partnerSeries (KOR, 4 partners)', () => partnerSeries(db, { reporter: 'KOR', partners: ['CHN', 'USA', 'JPN', 'VNM'], from: 1991 })],
-    ['partnerSeries (China\'s share, all years)', () => partnerSeries(db, { reporter: 'KOR', partners: ['CHN'] })],
+    ["partnerSeries (China's share, all years)", () => partnerSeries(db, { reporter: 'KOR', partners: ['CHN'] })],
   ];
   const scan = time(() => db.prepare('SELECT count(*), sum(value_usd) FROM trade_flow').get());
   console.log(`\nReference: raw full scan of trade_flow (count + sum of value_usd): median ${scan.toFixed(1)} ms over ${runs} runs\n`);
@@ -217,8 +278,12 @@ try {
     console.log(`${pad(name, 42)} ${ms.toFixed(2).padStart(10)} ${(ms / scan).toFixed(4).padStart(8)}`);
   }
   // The sector sums read from hs_chapter_summary and the index against the same sums over raw rows (a full scan), for every sector.
-  const rawSum = db.prepare(`SELECT sum(value_usd) FROM trade_flow WHERE reporter = 'KOR' AND partner = 'CHN' AND flow = 'export'
-    AND month IS NULL AND series = 'primary' AND length(product_code) = 6 AND product_code LIKE ? || '%'`).pluck();
+  const rawSum = db
+    .prepare(
+      `SELECT sum(value_usd) FROM trade_flow WHERE reporter = 'KOR' AND partner = 'CHN' AND flow = 'export'
+    AND month IS NULL AND series = 'primary' AND length(product_code) = 6 AND product_code LIKE ? || '%'`,
+    )
+    .pluck();
   const summary = listSectors(db, pair).sectors;
   let checked = 0;
   let differing = 0;
@@ -233,18 +298,24 @@ try {
   // A pack reloaded (the Data view's "Load pack", a new version of a built-in pack) beside these rows.
   // What the Sources list would cost counting each source's rows in trade_flow instead of reading source_flow_count.
   const countedPerSource = time(() => db.prepare('SELECT source_id, count(*) FROM trade_flow GROUP BY source_id').all());
-  console.log(`\nSources list reference: counting rows per source in trade_flow (one GROUP BY, no index leads with source_id): ` +
-    `median ${countedPerSource.toFixed(1)} ms (${(countedPerSource / scan).toFixed(3)}× scan)`);
+  console.log(
+    `\nSources list reference: counting rows per source in trade_flow (one GROUP BY, no index leads with source_id): ` +
+      `median ${countedPerSource.toFixed(1)} ms (${(countedPerSource / scan).toFixed(3)}× scan)`,
+  );
   const { pack } = readPackFile(join(defaultPacksDir, 'korea-china-trade.json'));
   let version = 0;
   const reload = time(() => loadPack(db, pack, { contentHash: `bench-version-${++version}` }));
-  console.log(`\nReloading the ${pack.id} pack (its ${pack.tradeFlows.length} trade rows replaced, ${pack.sources.length} sources updated): ` +
-    `median ${reload.toFixed(1)} ms (${(reload / scan).toFixed(3)}× scan)`);
+  console.log(
+    `\nReloading the ${pack.id} pack (its ${pack.tradeFlows.length} trade rows replaced, ${pack.sources.length} sources updated): ` +
+      `median ${reload.toFixed(1)} ms (${(reload / scan).toFixed(3)}× scan)`,
+  );
   db.exec('DROP INDEX trade_flow_totals');
   console.log('\nWithout the partial index on annual totals (trade_flow_totals, migration 003):');
   for (const [name, fn] of queries.slice(0, 6)) {
     const ms = time(fn);
-    console.log(`${pad(name, 42)} ${ms.toFixed(2).padStart(10)} ${(ms / scan).toFixed(4).padStart(8)}  (with index: ${withIndex.get(name)?.toFixed(2)} ms)`);
+    console.log(
+      `${pad(name, 42)} ${ms.toFixed(2).padStart(10)} ${(ms / scan).toFixed(4).padStart(8)}  (with index: ${withIndex.get(name)?.toFixed(2)} ms)`,
+    );
   }
   // The same trade from a second source (as when a file is imported again from another layout): every
   // KOR–CHN row copied under another source, as a newer import. Each flow must still count once, so the
@@ -253,21 +324,33 @@ try {
     WHERE product_code = 'TOTAL' AND month IS NULL`);
   const sumsBefore = listSectors(db, pair).sectors.map((s) => [s.name, s.latest?.year ?? null, s.latest?.value ?? null]);
   const copied = db.transaction(() => {
-    db.prepare(`INSERT INTO source (id, label, publisher, title) VALUES ('import:bench2', 'I9', 'Synthetic', 'The same rows, imported again')`).run();
-    db.prepare(`INSERT INTO import_run (id, file_name, file_hash, format, source_id, started_at) VALUES (999, 'again.csv', 'x', 'comtrade', 'import:bench2', '2026-01-01')`).run();
+    db.prepare(
+      `INSERT INTO source (id, label, publisher, title) VALUES ('import:bench2', 'I9', 'Synthetic', 'The same rows, imported again')`,
+    ).run();
+    db.prepare(
+      `INSERT INTO import_run (id, file_name, file_hash, format, source_id, started_at) VALUES (999, 'again.csv', 'x', 'comtrade', 'import:bench2', '2026-01-01')`,
+    ).run();
     const first = (db.prepare('SELECT max(id) FROM trade_flow').pluck().get() as number) + 1;
-    const n = db.prepare(`INSERT INTO trade_flow (reporter, partner, year, month, flow, product_code, value_usd, source_id, import_id)
+    const n = db
+      .prepare(
+        `INSERT INTO trade_flow (reporter, partner, year, month, flow, product_code, value_usd, source_id, import_id)
       SELECT reporter, partner, year, month, flow, product_code, value_usd, 'import:bench2', 999 FROM trade_flow
-      WHERE reporter = 'KOR' AND partner = 'CHN' AND source_id = 'bench:S' ORDER BY reporter, partner, product_code, year, flow`).run().changes;
+      WHERE reporter = 'KOR' AND partner = 'CHN' AND source_id = 'bench:S' ORDER BY reporter, partner, product_code, year, flow`,
+      )
+      .run().changes;
     applyToHsSummary(db, { rowsFrom: first, rowsTo: first + n - 1 }, 1);
     return n;
   })();
   const sumsAfter = listSectors(db, pair).sectors.map((s) => [s.name, s.latest?.year ?? null, s.latest?.value ?? null]);
-  console.log(`\nThe KOR–CHN rows again under a second source (${copied.toLocaleString('en')} rows, a newer import): ` +
-    `sector figures ${JSON.stringify(sumsAfter) === JSON.stringify(sumsBefore) ? 'unchanged (each flow counted once)' : 'CHANGED'}.`);
+  console.log(
+    `\nThe KOR–CHN rows again under a second source (${copied.toLocaleString('en')} rows, a newer import): ` +
+      `sector figures ${JSON.stringify(sumsAfter) === JSON.stringify(sumsBefore) ? 'unchanged (each flow counted once)' : 'CHANGED'}.`,
+  );
   for (const [name, fn] of queries.slice(0, 8)) {
     const ms = time(fn);
-    console.log(`${pad(name, 36)} ${ms.toFixed(2).padStart(10)} ${(ms / scan).toFixed(4).padStart(8)}  (one source: ${withIndex.get(name)?.toFixed(2)} ms)`);
+    console.log(
+      `${pad(name, 36)} ${ms.toFixed(2).padStart(10)} ${(ms / scan).toFixed(4).padStart(8)}  (one source: ${withIndex.get(name)?.toFixed(2)} ms)`,
+    );
   }
   const monthly = time(() => tradeMonthly(db, pair));
   console.log(`${pad('tradeMonthly (no monthly rows)', 36)} ${monthly.toFixed(2).padStart(10)} ${(monthly / scan).toFixed(4).padStart(8)}`);

@@ -55,7 +55,9 @@ try {
   console.log(`  create + migrate the file:          ${median(migrate).toFixed(0)} ms`);
   for (const file of DEFAULT_PACKS) {
     const kb = statSync(join(defaultPacksDir, file)).size / 1024;
-    console.log(`  ${file.padEnd(24)} ${kb.toFixed(0).padStart(6)} KB: read + validate ${median(read.get(file)!).toFixed(0).padStart(4)} ms, load ${median(load.get(file)!).toFixed(0).padStart(4)} ms`);
+    console.log(
+      `  ${file.padEnd(24)} ${kb.toFixed(0).padStart(6)} KB: read + validate ${median(read.get(file)!).toFixed(0).padStart(4)} ms, load ${median(load.get(file)!).toFixed(0).padStart(4)} ms`,
+    );
   }
 } finally {
   tmp.cleanup();

@@ -15,7 +15,9 @@ const start = performance.now();
 let outcome: string;
 try {
   const result = await runJob<{ rowsRead: number; checked?: { complete: boolean; bytes: number } }>(
-    kind, dbPath, kind === 'import' ? { path: file, onlyValidRows: true, userName: 'bench' } : { path: file },
+    kind,
+    dbPath,
+    kind === 'import' ? { path: file, onlyValidRows: true, userName: 'bench' } : { path: file },
   );
   outcome = `${result.rowsRead.toLocaleString('en')} rows read${result.checked && !result.checked.complete ? ` (first ${(result.checked.bytes / 2 ** 20).toFixed(1)} MB)` : ''}`;
 } catch (error) {

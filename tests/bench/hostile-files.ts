@@ -21,13 +21,24 @@ import { hugeCellXlsx, hugeSharedStringXlsx, oneLineCsv, unterminatedQuoteCsv, z
 const MB = 1024 * 1024;
 const child = fileURLToPath(new URL('./hostile-child.ts', import.meta.url));
 
-interface Run { ms: number; outcome: string; maxRssMb: number; vmHwmMb: number }
+interface Run {
+  ms: number;
+  outcome: string;
+  maxRssMb: number;
+  vmHwmMb: number;
+}
 
 function measure(dir: string, kind: 'preview' | 'import', file: string): Run {
   const db = join(dir, `bench-${kind}-${Math.random().toString(36).slice(2)}.sqlite`);
   const result = spawnSync(process.execPath, [child, db, kind, file], { encoding: 'utf8', timeout: 600_000 });
   for (const x of ['', '-wal', '-shm']) rmSync(db + x, { force: true });
-  if (result.status !== 0) return { ms: Number.NaN, outcome: `child failed (${result.signal ?? result.status}): ${result.stderr.slice(-400)}`, maxRssMb: Number.NaN, vmHwmMb: Number.NaN };
+  if (result.status !== 0)
+    return {
+      ms: Number.NaN,
+      outcome: `child failed (${result.signal ?? result.status}): ${result.stderr.slice(-400)}`,
+      maxRssMb: Number.NaN,
+      vmHwmMb: Number.NaN,
+    };
   return JSON.parse(result.stdout.trim().split('\n').at(-1) ?? '{}') as Run;
 }
 
@@ -38,8 +49,34 @@ function largeWorkbook(path: string, rows: number): void {
   const partners = ['CHN', 'USA', 'VNM', 'JPN', 'DEU'];
   for (let i = 0; i < rows; i++) {
     const code = String(10101 + 7 * Math.floor(i / 10)).padStart(6, '0');
-    w.write(['C', 'A', 2018 + (i % 5), 12, '2022', 410, 'KOR', 'Rep. of Korea', i % 2 ? 'M' : 'X', 156, partners[i % 5], 'China', 0, 'H6', code, 6,
-      'TRUE', 'C00', 0, 1, 1, 0, 0, 1000 + i, 'TRUE', 'FALSE']);
+    w.write([
+      'C',
+      'A',
+      2018 + (i % 5),
+      12,
+      '2022',
+      410,
+      'KOR',
+      'Rep. of Korea',
+      i % 2 ? 'M' : 'X',
+      156,
+      partners[i % 5],
+      'China',
+      0,
+      'H6',
+      code,
+      6,
+      'TRUE',
+      'C00',
+      0,
+      1,
+      1,
+      0,
+      0,
+      1000 + i,
+      'TRUE',
+      'FALSE',
+    ]);
   }
   w.close();
 }
@@ -47,7 +84,11 @@ function largeWorkbook(path: string, rows: number): void {
 function main(): void {
   const dir = mkdtempSync(join(tmpdir(), 'tradebrief-hostile-'));
   try {
-    console.log(`Load average at start: ${loadavg().map((l) => l.toFixed(2)).join(' ')} (2 cores, shared)`);
+    console.log(
+      `Load average at start: ${loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' ')} (2 cores, shared)`,
+    );
     const files: [string, string, () => void][] = [
       ['reference: small valid CSV (20 rows)', join(dir, 'small.csv'), () => generate(join(dir, 'small.csv'), 20)],
       ['zip bomb .xlsx (one cell inflating to 1.1 GB)', join(dir, 'bomb.xlsx'), () => zipBombXlsx(join(dir, 'bomb.xlsx'), 1100 * MB)],
@@ -68,19 +109,29 @@ function main(): void {
       for (const kind of ['preview', 'import'] as const) {
         if (label.startsWith('large') && kind === 'import') continue; // bench:import measures imports of valid files
         const run = measure(dir, kind, path);
-        console.log(`  ${kind.padEnd(7)} ${run.ms.toFixed(0).padStart(6)} ms  peak RSS ${run.maxRssMb.toFixed(0).padStart(4)} MB  ${run.outcome.slice(0, 220)}`);
+        console.log(
+          `  ${kind.padEnd(7)} ${run.ms.toFixed(0).padStart(6)} ms  peak RSS ${run.maxRssMb.toFixed(0).padStart(4)} MB  ${run.outcome.slice(0, 220)}`,
+        );
         rows.push([label, kind, run.ms.toFixed(0), run.maxRssMb.toFixed(0)]);
       }
       rmSync(path, { force: true });
     }
     const reference = Number(rows[0]![3]);
     const worst = Math.max(...rows.filter((r) => !r[0]!.startsWith('reference') && !r[0]!.startsWith('large')).map((r) => Number(r[3])));
-    console.log(`\nPeak RSS, worst hostile case: ${worst.toFixed(0)} MB (target ≤ 300 MB); the reference child (small valid file) peaks at ${reference.toFixed(0)} MB: ${(worst / reference).toFixed(2)}x`);
+    console.log(
+      `\nPeak RSS, worst hostile case: ${worst.toFixed(0)} MB (target ≤ 300 MB); the reference child (small valid file) peaks at ${reference.toFixed(0)} MB: ${(worst / reference).toFixed(2)}x`,
+    );
     const oneLine = rows.find((r) => r[0]!.startsWith('30 MB') && r[1] === 'preview');
     const large = rows.find((r) => r[0]!.startsWith('large valid CSV') && r[1] === 'preview');
     const largeBook = rows.find((r) => r[0]!.startsWith('large valid .xlsx') && r[1] === 'preview');
-    console.log(`Preview of the 30 MB one-line file: ${oneLine?.[2]} ms; of the 1,000,000-row CSV: ${large?.[2]} ms; of the 100,000-row workbook: ${largeBook?.[2]} ms (target ≤ 2,000 ms, worker start-up included)`);
-    console.log(`Load average at end: ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+    console.log(
+      `Preview of the 30 MB one-line file: ${oneLine?.[2]} ms; of the 1,000,000-row CSV: ${large?.[2]} ms; of the 100,000-row workbook: ${largeBook?.[2]} ms (target ≤ 2,000 ms, worker start-up included)`,
+    );
+    console.log(
+      `Load average at end: ${loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' ')}`,
+    );
     writeFileSync(join(dir, 'done'), '');
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -11,10 +11,12 @@ const summary = importFile(db, { path: csv, onlyValidRows: true, userName: 'benc
 const seconds = Number(process.hrtime.bigint() - start) / 1e9;
 db.close();
 const hwm = /VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'));
-console.log(JSON.stringify({
-  seconds,
-  rowsAdded: summary.rowsAdded,
-  problems: summary.problemCount,
-  maxRssMb: process.resourceUsage().maxRSS / 1024,
-  vmHwmMb: hwm ? Number(hwm[1]) / 1024 : 0,
-}));
+console.log(
+  JSON.stringify({
+    seconds,
+    rowsAdded: summary.rowsAdded,
+    problems: summary.problemCount,
+    maxRssMb: process.resourceUsage().maxRSS / 1024,
+    vmHwmMb: hwm ? Number(hwm[1]) / 1024 : 0,
+  }),
+);

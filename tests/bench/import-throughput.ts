@@ -44,8 +44,11 @@ async function main(): Promise<void> {
     for (let round = 1; round <= repeat; round++) {
       // Reference: sqlite3 CLI .import into a table of the file's shape with trade_flow's natural-key index.
       const cliDb = join(dir, `cli-${round}.sqlite`);
-      execFileSync('/usr/bin/sqlite3', [cliDb, `PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; CREATE TABLE t (${cols});
-        CREATE UNIQUE INDEX t_key ON t (reporterISO, partnerISO, cmdCode, refYear, refMonth, flowCode, typeCode);`]);
+      execFileSync('/usr/bin/sqlite3', [
+        cliDb,
+        `PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; CREATE TABLE t (${cols});
+        CREATE UNIQUE INDEX t_key ON t (reporterISO, partnerISO, cmdCode, refYear, refMonth, flowCode, typeCode);`,
+      ]);
       t = process.hrtime.bigint();
       execFileSync('/usr/bin/sqlite3', [cliDb, '.mode csv', `.import --skip 1 ${csv} t`]);
       const cli = seconds(t);
@@ -67,7 +70,8 @@ async function main(): Promise<void> {
         maxRssMb: Math.max(run.maxRssMb, ours.maxRssMb),
         vmHwmMb: Math.max(run.vmHwmMb, ours.vmHwmMb),
       };
-      for (const f of [cliDb, plainDb, join(dir, `tradebrief-${round}.sqlite`)]) for (const x of ['', '-wal', '-shm']) rmSync(f + x, { force: true });
+      for (const f of [cliDb, plainDb, join(dir, `tradebrief-${round}.sqlite`)])
+        for (const x of ['', '-wal', '-shm']) rmSync(f + x, { force: true });
       console.log(`round ${round}: CLI ${cli.toFixed(2)} s, importer ${run.seconds.toFixed(2)} s`);
     }
 
@@ -78,8 +82,10 @@ async function main(): Promise<void> {
     console.log(`Ratio (no indexes):    ${(ours.seconds / plainSeconds).toFixed(2)}x the CLI into a table without indexes`);
     console.log(`Rows per second:       ${Math.round(ours.rowsAdded / ours.seconds).toLocaleString('en')}`);
     console.log(`Best of ${repeat} alternating rounds (the machine is shared).`);
-    console.log(`Peak memory (importer process): maxRSS ${ours.maxRssMb.toFixed(0)} MB, VmHWM ${ours.vmHwmMb.toFixed(0)} MB (target ≤ 200 MB at 5M rows)`);
-    console.log('Summary tables: the importer\'s time includes updating hs_chapter_summary (HS chapter sums) in its transaction.');
+    console.log(
+      `Peak memory (importer process): maxRSS ${ours.maxRssMb.toFixed(0)} MB, VmHWM ${ours.vmHwmMb.toFixed(0)} MB (target ≤ 200 MB at 5M rows)`,
+    );
+    console.log("Summary tables: the importer's time includes updating hs_chapter_summary (HS chapter sums) in its transaction.");
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -26,8 +26,16 @@ function writePack(path: string, n: number): void {
   const raw = JSON.parse(readFileSync(join(defaultPacksDir, 'korea-china-2022.json'), 'utf8')) as Record<string, unknown>;
   const flows: unknown[] = [];
   for (let i = 0; flows.length < n; i++) {
-    flows.push({ reporter: 'KOR', partner: 'CHN', year: 1900 + (i % 200), flow: 'export', productCode: String(100000 + Math.floor(i / 200)),
-      valueUsd: i * 1234.5, source: 'S4', note: `synthetic figure ${i}` });
+    flows.push({
+      reporter: 'KOR',
+      partner: 'CHN',
+      year: 1900 + (i % 200),
+      flow: 'export',
+      productCode: String(100000 + Math.floor(i / 200)),
+      valueUsd: i * 1234.5,
+      source: 'S4',
+      note: `synthetic figure ${i}`,
+    });
   }
   writeFileSync(path, JSON.stringify({ ...raw, id: 'bench-pack', tradeFlows: flows, briefings: [] }));
 }
@@ -56,8 +64,10 @@ async function measure(label: string, run: () => Promise<unknown> | unknown): Pr
   clearInterval(timer);
   // A pause that covers the whole run is seen only after it: count it too.
   longest = Math.max(longest, performance.now() - last);
-  console.log(`${label.padEnd(44)} ${(ms / 1000).toFixed(2).padStart(6)} s   longest host pause ${longest.toFixed(0).padStart(5)} ms   ` +
-    `peak RSS so far ${mb(Math.max(peak, process.resourceUsage().maxRSS * 1024))}   ${outcome}`);
+  console.log(
+    `${label.padEnd(44)} ${(ms / 1000).toFixed(2).padStart(6)} s   longest host pause ${longest.toFixed(0).padStart(5)} ms   ` +
+      `peak RSS so far ${mb(Math.max(peak, process.resourceUsage().maxRSS * 1024))}   ${outcome}`,
+  );
 }
 
 if (process.argv[2] === '--write') {
@@ -72,15 +82,22 @@ if (process.argv[2] === '--write') {
     execFileSync(process.execPath, [self, '--write', huge, '1000000']);
     const session = openSession({ path: tmp.file('bench.sqlite') });
     console.log(`Host process after opening a database with the default packs: RSS ${mb(process.memoryUsage().rss)}.`);
-    console.log(`Packs: ${under.toLocaleString('en')} trade flows (${mb(statSync(small).size)}), 1,000,000 trade flows (${mb(statSync(huge).size)}); ` +
-      `limits ${MAX_PACK_ELEMENTS.toLocaleString('en')} elements.\n`);
+    console.log(
+      `Packs: ${under.toLocaleString('en')} trade flows (${mb(statSync(small).size)}), 1,000,000 trade flows (${mb(statSync(huge).size)}); ` +
+        `limits ${MAX_PACK_ELEMENTS.toLocaleString('en')} elements.\n`,
+    );
     const load = async (path: string): Promise<string> => {
       const e = await dispatch(session.handlers, 'importPack', { file: session.files.registerRead(path).handle });
-      return e.ok ? `loaded (${JSON.stringify((e.data as { counts: Record<string, number> }).counts['tradeFlows'])} trade flows)` : `refused: ${e.error.message.slice(0, 110)}`;
+      return e.ok
+        ? `loaded (${JSON.stringify((e.data as { counts: Record<string, number> }).counts['tradeFlows'])} trade flows)`
+        : `refused: ${e.error.message.slice(0, 110)}`;
     };
     await measure('importPack, 1,000,000 elements (worker)', () => load(huge));
     await measure(`importPack, ${under.toLocaleString('en')} elements (worker)`, () => load(small));
-    await measure(`reference: JSON.parse of the ${under.toLocaleString('en')} on the host`, () => void JSON.parse(readFileSync(small, 'utf8')));
+    await measure(
+      `reference: JSON.parse of the ${under.toLocaleString('en')} on the host`,
+      () => void JSON.parse(readFileSync(small, 'utf8')),
+    );
     session.close();
   } finally {
     tmp.cleanup();

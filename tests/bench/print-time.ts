@@ -44,7 +44,13 @@ async function measure(name: string, route: string): Promise<void> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   await admit(context, host);
   await context.route(`${host.url}bench-static.html`, (r) =>
-    r.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', headers: { 'Content-Security-Policy': CONTENT_SECURITY_POLICY }, body: staticHtml }));
+    r.fulfill({
+      status: 200,
+      contentType: 'text/html; charset=utf-8',
+      headers: { 'Content-Security-Policy': CONTENT_SECURITY_POLICY },
+      body: staticHtml,
+    }),
+  );
   for (let run = 0; run < RUNS + 1; run++) {
     // App path: a fresh page each run (the app loads, connects, fetches, draws, prints).
     const page = await context.newPage();
@@ -76,7 +82,9 @@ async function measure(name: string, route: string): Promise<void> {
     // Served as a plain HTML file at the app's origin, so the stylesheet and fonts load as in the app.
     await staticPage.goto(`${host.url}bench-static.html`, { waitUntil: 'load' });
     await staticPage.evaluate('document.fonts.ready.then(() => true)');
-    await staticPage.pdf(toChromiumPdfOptions(SETUP, { title: printed.title, classification: printed.classification, printedOn: printDateLabel(TODAY) }));
+    await staticPage.pdf(
+      toChromiumPdfOptions(SETUP, { title: printed.title, classification: printed.classification, printedOn: printDateLabel(TODAY) }),
+    );
     const staticMs = performance.now() - s0;
     if (run > 0) staticTimes.push(staticMs);
     await staticPage.close();
@@ -84,11 +92,17 @@ async function measure(name: string, route: string): Promise<void> {
   await context.close();
   const a = median(appTimes);
   const s = median(staticTimes);
-  console.log(`${name}: ${pages} pages; print route ${a.toFixed(0)} ms, static page ${s.toFixed(0)} ms (median of ${RUNS}); ratio ${(a / s).toFixed(2)}× (target ≤ 1.30×)`);
+  console.log(
+    `${name}: ${pages} pages; print route ${a.toFixed(0)} ms, static page ${s.toFixed(0)} ms (median of ${RUNS}); ratio ${(a / s).toFixed(2)}× (target ≤ 1.30×)`,
+  );
 }
 
 try {
-  const created = await dispatch(host.session.handlers, 'createBriefing', { title: 'Benchmark: five pages, six charts', classification: 'For internal use', blocks: sixChartBriefing() });
+  const created = await dispatch(host.session.handlers, 'createBriefing', {
+    title: 'Benchmark: five pages, six charts',
+    classification: 'For internal use',
+    blocks: sixChartBriefing(),
+  });
   if (!created.ok) throw new Error(created.error.message);
   const big = created.data as { id: string };
   console.log(`Print time, A4 portrait, Chromium ${browser.version()}, ${RUNS} measured runs after one warm-up`);

@@ -55,7 +55,12 @@ describe('Briefings in Chromium', () => {
     await page.getByTestId('classification-input').fill('Restricted');
     await poll(() => page.getByTestId('save-state').getAttribute('data-state')).toBe('saved');
     const b = await get(DEFAULT_ID);
-    expect([b.title, b.audience, b.datedOn, b.classification]).toEqual(['Korea–China briefing for the minister', 'Minister of Trade', '2026-12-02', 'Restricted']);
+    expect([b.title, b.audience, b.datedOn, b.classification]).toEqual([
+      'Korea–China briefing for the minister',
+      'Minister of Trade',
+      '2026-12-02',
+      'Restricted',
+    ]);
     await page.close();
   });
 
@@ -88,7 +93,10 @@ describe('Briefings in Chromium', () => {
     await page.getByTestId('add-block').click();
     await poll(() => page.getByTestId('block-card').count()).toBe(2);
     await poll(async () => (await get(id)).blocks.map((b) => b.kind)).toEqual(['text', 'kpi']);
-    await poll(async () => { const b = (await get(id)).blocks[0]; return b?.kind === 'text' ? b.config.markdown : ''; }).toContain('Bold point');
+    await poll(async () => {
+      const b = (await get(id)).blocks[0];
+      return b?.kind === 'text' ? b.config.markdown : '';
+    }).toContain('Bold point');
 
     // Keyboard: focus the KPI block's "move up" button and press Alt+ArrowUp.
     await page.getByRole('button', { name: 'Move block 2 up' }).focus();

@@ -32,19 +32,46 @@ let app: AppHarness;
 
 /** Korea's 2021 exports and imports with three partners and the world (test figures), and a claim about 2025, a year no pack covers. */
 const partnersPack: PackInput = {
-  format: 'tradebrief-pack', formatVersion: 1, id: 'claims-e2e', version: '1.0.0', title: 'Korea by partner, 2021 (test figures)',
+  format: 'tradebrief-pack',
+  formatVersion: 1,
+  id: 'claims-e2e',
+  version: '1.0.0',
+  title: 'Korea by partner, 2021 (test figures)',
   sources: [
     { key: 'X1', label: 'X1', publisher: 'Test agency', title: "Korea's trade by partner, 2021 (figures made up for this test)" },
     { key: 'X2', label: 'X2', publisher: 'Test newspaper', title: 'A report claiming a share (made up for this test)' },
   ],
-  economies: [{ code: 'KOR', name: 'South Korea', kind: 'country' }, { code: 'CHN', name: 'China', kind: 'country' }, { code: 'USA', name: 'United States', kind: 'country' }, { code: 'JPN', name: 'Japan', kind: 'country' }, { code: 'WLD', name: 'World', kind: 'group' }],
+  economies: [
+    { code: 'KOR', name: 'South Korea', kind: 'country' },
+    { code: 'CHN', name: 'China', kind: 'country' },
+    { code: 'USA', name: 'United States', kind: 'country' },
+    { code: 'JPN', name: 'Japan', kind: 'country' },
+    { code: 'WLD', name: 'World', kind: 'group' },
+  ],
   tradeFlows: [
-    ['USA', 'export', 95.9], ['USA', 'import', 150], ['JPN', 'export', 30.1], ['JPN', 'import', 54.6], ['WLD', 'export', 400], ['WLD', 'import', 420],
-  ].map(([partner, flow, bn]) => ({ reporter: 'KOR', partner: partner as string, year: 2021, flow: flow as 'export' | 'import', valueUsd: (bn as number) * BN, source: 'X1' })),
-  statements: [{
-    key: 'share-2025', kind: 'claim', text: "China took a quarter of South Korea's exports in 2025.", source: 'X2',
-    claims: [{ kind: 'share', reporter: 'KOR', partner: 'CHN', year: 2025, flow: 'export', share: 0.25, precision: 0.01 }],
-  }],
+    ['USA', 'export', 95.9],
+    ['USA', 'import', 150],
+    ['JPN', 'export', 30.1],
+    ['JPN', 'import', 54.6],
+    ['WLD', 'export', 400],
+    ['WLD', 'import', 420],
+  ].map(([partner, flow, bn]) => ({
+    reporter: 'KOR',
+    partner: partner as string,
+    year: 2021,
+    flow: flow as 'export' | 'import',
+    valueUsd: (bn as number) * BN,
+    source: 'X1',
+  })),
+  statements: [
+    {
+      key: 'share-2025',
+      kind: 'claim',
+      text: "China took a quarter of South Korea's exports in 2025.",
+      source: 'X2',
+      claims: [{ kind: 'share', reporter: 'KOR', partner: 'CHN', year: 2025, flow: 'export', share: 0.25, precision: 0.01 }],
+    },
+  ],
 };
 
 beforeAll(async () => {
@@ -64,7 +91,8 @@ afterAll(async () => {
 /** What each claim is checked as, and its verdict badge, as shown. */
 async function verdicts(page: Page, scope = page.locator('main')): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
-  for (const claim of await scope.getByTestId('claim').all()) out[await claim.locator('.claim-summary').innerText()] = await claim.locator('.verdict-badge').innerText();
+  for (const claim of await scope.getByTestId('claim').all())
+    out[await claim.locator('.claim-summary').innerText()] = await claim.locator('.verdict-badge').innerText();
   return out;
 }
 
@@ -101,20 +129,34 @@ describe('claims checked, on screen', () => {
     const total = section.getByTestId('claim').filter({ hasText: 'total trade with South Korea in 2021' });
     const readings = await total.locator('.reading').allInnerTexts();
     expect(readings).toHaveLength(3);
-    expect(readings[0]).toMatch(/Differs:\s+the source's own parts: exports \+ imports = USD 364\.0 bn; differs by −0\.1 bn \(−0\.03%\)\s*S4/);
+    expect(readings[0]).toMatch(
+      /Differs:\s+the source's own parts: exports \+ imports = USD 364\.0 bn; differs by −0\.1 bn \(−0\.03%\)\s*S4/,
+    );
     expect(readings[1]).toMatch(/Holds:\s+exports \+ imports = USD 364\.079 bn; difference −0\.021 bn \(−0\.01%\)\s*T23, T24/);
     expect(readings[2]).toMatch(/Differs:\s+stated total = USD 362\.4 bn; differs by −1\.7 bn \(−0\.47%\)\s*T30/);
     expect(await total.getByRole('button', { name: /^Source: S4 / }).count()).toBe(1);
-    expect(await total.getByRole('button', { name: 'Source: T23, T24 (KITA citing China General Administration of Customs, reported by MBN (also Korea.net: USD 150.52 bn); Federation of Korean Industries (FKI) analysis of GACC statistics for Dong-A Ilbo, reposted by newsrebeat.com)' }).count()).toBe(1);
+    expect(
+      await total
+        .getByRole('button', {
+          name: 'Source: T23, T24 (KITA citing China General Administration of Customs, reported by MBN (also Korea.net: USD 150.52 bn); Federation of Korean Industries (FKI) analysis of GACC statistics for Dong-A Ilbo, reposted by newsrebeat.com)',
+        })
+        .count(),
+    ).toBe(1);
 
     // The rank that fails names the larger partner and by how much; the one that holds says why no unloaded partner can pass it.
     const imports = section.getByTestId('claim').filter({ hasText: 'largest source of imports' });
-    expect(await imports.locator('.reading').first().innerText()).toMatch(/United States USD 150\.0 bn against China USD 138\.628 bn, larger by USD 11\.372 bn \(\+8\.2%\)\s*T1, X1 United States is larger\./);
+    expect(await imports.locator('.reading').first().innerText()).toMatch(
+      /United States USD 150\.0 bn against China USD 138\.628 bn, larger by USD 11\.372 bn \(\+8\.2%\)\s*T1, X1 United States is larger\./,
+    );
     const exports = section.getByTestId('claim').filter({ hasText: 'largest export destination' });
     // With every partner of Korea loaded (the korea-world-trade pack), almost nothing is left unallocated.
-    expect(await exports.locator('.reading').first().innerText()).toMatch(/leaves USD 0\.0 bn unallocated to the partners loaded: less than China's figure/);
+    expect(await exports.locator('.reading').first().innerText()).toMatch(
+      /leaves USD 0\.0 bn unallocated to the partners loaded: less than China's figure/,
+    );
     const share = section.getByTestId('claim').filter({ hasText: 'share of South Korea' });
-    expect(await share.locator('.claim-needs').innerText()).toContain("South Korea's exports to China in 2025, and its total exports (trade with the world) that year");
+    expect(await share.locator('.claim-needs').innerText()).toContain(
+      "South Korea's exports to China in 2025, and its total exports (trade with the world) that year",
+    );
 
     expect(await seriousAxeViolations(page)).toEqual([]);
     await section.scrollIntoViewIfNeeded();
@@ -133,9 +175,18 @@ describe('claims checked, on screen', () => {
     await page.goto(`${app.host.url}#/sources`);
     await page.getByTestId('source-claims').first().waitFor();
     const s4 = page.getByTestId('source-card').filter({ hasText: 'General Administration of Customs of China' });
-    expect(Object.values(await verdicts(page, s4))).toEqual(['Holds', 'Does not hold', 'Holds', 'Holds by one source, not by another', 'Holds', 'Does not hold']);
+    expect(Object.values(await verdicts(page, s4))).toEqual([
+      'Holds',
+      'Does not hold',
+      'Holds',
+      'Holds by one source, not by another',
+      'Holds',
+      'Does not hold',
+    ]);
     const x2 = page.getByTestId('source-card').filter({ hasText: 'Test newspaper' });
-    expect(await verdicts(page, x2)).toEqual({ "China's share of South Korea's exports in 2025: 25%.": 'Cannot be checked with the data loaded' });
+    expect(await verdicts(page, x2)).toEqual({
+      "China's share of South Korea's exports in 2025: 25%.": 'Cannot be checked with the data loaded',
+    });
     // A source with no claims shows no claims section.
     expect(await page.getByTestId('source-card').filter({ hasText: 'Kurdo' }).getByTestId('source-claims').count()).toBe(0);
     expect(await seriousAxeViolations(page)).toEqual([]);
@@ -163,7 +214,9 @@ describe('a briefing with a claims block', () => {
     await card.getByLabel('Reporter').selectOption('CHN');
     await expect.poll(() => card.getByTestId('claim').count()).toBe(3);
     expect(Object.keys(await verdicts(page, card))).toEqual([
-      "China's total trade with South Korea in 2021: USD 364.1 bn.", "China's exports to South Korea in 2021: USD 150.5 bn.", "China's imports from South Korea in 2021: USD 213.5 bn.",
+      "China's total trade with South Korea in 2021: USD 364.1 bn.",
+      "China's exports to South Korea in 2021: USD 150.5 bn.",
+      "China's imports from South Korea in 2021: USD 213.5 bn.",
     ]);
     expect(await seriousAxeViolations(page)).toEqual([]);
     await page.close();
@@ -172,7 +225,8 @@ describe('a briefing with a claims block', () => {
 
   it('prints every verdict, the readings with footnote numbers, and the rounding rule', async () => {
     const created = await dispatch(app.host.session.handlers, 'createBriefing', {
-      title: 'Claims, checked', classification: 'For internal use',
+      title: 'Claims, checked',
+      classification: 'For internal use',
       blocks: [{ kind: 'claims', config: { heading: 'What the sources claim, checked' } }],
     });
     if (!created.ok) throw new Error(created.error.message);
@@ -186,12 +240,16 @@ describe('a briefing with a claims block', () => {
     await screen.close();
 
     const page = await app.newPage();
-    const { pdf } = await printToPdf(page, app.host.url, printRoute({ briefing: id }), { setup: { paper: 'A4', orientation: 'portrait' }, today: TODAY });
+    const { pdf } = await printToPdf(page, app.host.url, printRoute({ briefing: id }), {
+      setup: { paper: 'A4', orientation: 'portrait' },
+      today: TODAY,
+    });
     const doc = await getDocumentProxy(new Uint8Array(pdf));
     const { text } = await extractText(doc, { mergePages: true });
     const all = text.replace(/\s+/g, ' ');
     expect(all).toContain('What the sources claim, checked');
-    for (const verdict of ['Holds by one source, not by another', 'Does not hold', 'Cannot be checked with the data loaded']) expect(all).toContain(verdict);
+    for (const verdict of ['Holds by one source, not by another', 'Does not hold', 'Cannot be checked with the data loaded'])
+      expect(all).toContain(verdict);
     expect(all).toMatch(/exports \+ imports = USD 364\.079 bn; difference −0\.021 bn \(−0\.01%\) ?\[\d+, \d+\]/);
     expect(all).toContain('What would check it:');
     expect(all).toContain('half a unit of that digit');

@@ -43,7 +43,7 @@ describe('Export data… on the dashboards', () => {
     expect(await toggle.getAttribute('aria-expanded')).toBe('false');
     await toggle.click();
     expect(await toggle.getAttribute('aria-expanded')).toBe('true');
-    const box = page.getByRole('form', { name: 'Export this view\'s data' });
+    const box = page.getByRole('form', { name: "Export this view's data" });
     expect(await box.innerText()).toContain('reporter KOR, partner CHN, from 2015, to 2021');
     // No path anywhere: the workbook arrives as a download.
     expect(await box.locator('input[type=text]').count()).toBe(0);
@@ -66,7 +66,7 @@ describe('Export data… on the dashboards', () => {
     await page.goto(`${app.host.url}#/projects?status=signed`);
     await page.getByTestId('projects-table').waitFor();
     await page.getByRole('button', { name: 'Export data…' }).click();
-    const box = page.getByRole('form', { name: 'Export this view\'s data' });
+    const box = page.getByRole('form', { name: "Export this view's data" });
     await box.getByLabel('CSV, one file per table in a .zip').check();
     const file = await downloadOf(page, () => box.getByRole('button', { name: 'Export…' }).click(), tmp.file('projects.zip'));
     expect(file.name).toBe('projects-data.zip');
@@ -82,7 +82,13 @@ describe('Export data… on the dashboards', () => {
 
     await box.getByLabel('CSV, one file per table in a .zip').press('Escape');
     await expect.poll(() => page.getByRole('button', { name: 'Export data…' }).getAttribute('aria-expanded')).toBe('false');
-    expect(await page.evaluate(() => (globalThis as unknown as { document: { activeElement: { textContent: string | null } | null } }).document.activeElement?.textContent)).toBe('Export data…');
+    expect(
+      await page.evaluate(
+        () =>
+          (globalThis as unknown as { document: { activeElement: { textContent: string | null } | null } }).document.activeElement
+            ?.textContent,
+      ),
+    ).toBe('Export data…');
     expect(app.pageErrors).toEqual([]);
   });
 
@@ -95,7 +101,7 @@ describe('Export data… on the dashboards', () => {
       await toggle.waitFor();
       expect(await toggle.count(), view).toBe(1);
       await toggle.click();
-      await page.getByRole('form', { name: 'Export this view\'s data' }).waitFor();
+      await page.getByRole('form', { name: "Export this view's data" }).waitFor();
       found.push(...(await seriousAxeViolations(page)).map((v) => `${view}: ${v}`));
       await page.reload();
     }

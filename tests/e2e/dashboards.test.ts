@@ -5,7 +5,6 @@ import { seriousAxeViolations } from '../support/axe.ts';
 import { startApp, type AppHarness } from '../support/browser.ts';
 import { requireBuiltRenderer } from '../support/build-output.ts';
 
-
 let app: AppHarness;
 beforeAll(async () => {
   requireBuiltRenderer();
@@ -29,14 +28,19 @@ async function chartsDrawn(page: Page): Promise<void> {
 /** Chart.js's data (as the chart holds it) against the cells of its "Show as table" table. */
 async function expectTableEqualsChart(page: Page, testid: string, format: (v: unknown) => string): Promise<number> {
   const figure = page.getByTestId(testid);
-  const data = JSON.parse((await figure.getAttribute('data-chart-data')) ?? '{}') as { labels: (string | string[])[]; datasets: { label: string; data: unknown[] }[] };
+  const data = JSON.parse((await figure.getAttribute('data-chart-data')) ?? '{}') as {
+    labels: (string | string[])[];
+    datasets: { label: string; data: unknown[] }[];
+  };
   expect(data.labels.length).toBeGreaterThan(0);
   // A multi-line category label (an array) reads as one line in the table.
   const labels = data.labels.map((l) => (Array.isArray(l) ? l.join(' ') : l));
   await figure.getByRole('button', { name: 'Show as table' }).click();
   const table = page.getByTestId(`${testid}-table`);
   await table.waitFor();
-  const rows = await table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => (c as unknown as { innerText: string }).innerText.trim())));
+  const rows = await table
+    .locator('tbody tr')
+    .evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => (c as unknown as { innerText: string }).innerText.trim())));
   expect(rows.map((r) => r[0])).toEqual(labels);
   let compared = 0;
   data.datasets.forEach((ds, i) => {
@@ -48,7 +52,7 @@ async function expectTableEqualsChart(page: Page, testid: string, format: (v: un
   return compared;
 }
 
-const oneDecimal = (v: unknown): string => (v === null ? 'not reported' : (Number(v)).toFixed(1));
+const oneDecimal = (v: unknown): string => (v === null ? 'not reported' : Number(v).toFixed(1));
 
 describe('Trade balance dashboard', () => {
   it('shows 2021 as each side reports it, the mirror gap, the 0.1 bn reconciliation, and keeps the filters in the URL', async () => {
@@ -104,7 +108,9 @@ describe('Trade balance dashboard', () => {
     expect(await page.getByTestId('kpi-imports').innerText()).toContain('not reported');
     expect(await page.getByTestId('kpi-notes').innerText()).toMatch(/imports from China for 2024 are not reported/);
     await chartsDrawn(page);
-    const data = JSON.parse((await page.getByTestId('trade-chart').getAttribute('data-chart-data')) ?? '{}') as { datasets: { data: unknown[] }[] };
+    const data = JSON.parse((await page.getByTestId('trade-chart').getAttribute('data-chart-data')) ?? '{}') as {
+      datasets: { data: unknown[] }[];
+    };
     expect(data.datasets[1]?.data[4]).toBeNull();
     expect(data.datasets[2]?.data[4]).toBeNull();
     const download = page.waitForEvent('download');
@@ -145,11 +151,15 @@ describe('Export sectors, projects, events, logistics dashboards', () => {
     await open(page, '#/projects');
     await page.getByTestId('projects-total').waitFor();
     expect(await page.getByTestId('projects-total').innerText()).toMatch(/^15 projects/);
-    expect(await page.getByTestId('batch-note').innerText()).toContain('15 projects in a batch spanning these 5 fields, split not reported');
+    expect(await page.getByTestId('batch-note').innerText()).toContain(
+      '15 projects in a batch spanning these 5 fields, split not reported',
+    );
     await chartsDrawn(page);
     await expectTableEqualsChart(page, 'projects-by-field', (v) => String(v));
     await expectTableEqualsChart(page, 'projects-by-region', (v) => String(v));
-    const fieldData = JSON.parse((await page.getByTestId('projects-by-field').getAttribute('data-chart-data')) ?? '{}') as { datasets: { data: number[] }[] };
+    const fieldData = JSON.parse((await page.getByTestId('projects-by-field').getAttribute('data-chart-data')) ?? '{}') as {
+      datasets: { data: number[] }[];
+    };
     expect(fieldData.datasets[0]?.data).toEqual([15]);
 
     await page.getByTestId('filter-field').selectOption('New energy');
@@ -176,13 +186,18 @@ describe('Export sectors, projects, events, logistics dashboards', () => {
     expect(past).toContain('Tue of the week of the report (S1)');
     expect(past).toContain('Thu before the report (S1)');
     await chartsDrawn(page);
-    const timeline = JSON.parse((await page.getByTestId('events-timeline').getAttribute('data-chart-data')) ?? '{}') as { labels: string[]; datasets: { data: [number, number][] }[] };
+    const timeline = JSON.parse((await page.getByTestId('events-timeline').getAttribute('data-chart-data')) ?? '{}') as {
+      labels: string[];
+      datasets: { data: [number, number][] }[];
+    };
     const fairIndex = timeline.labels.indexOf('Export fair');
     const [start, end] = timeline.datasets[0]?.data[fairIndex] ?? [0, 0];
     // A month-precision date spans its month: 1 to 31 October 2022.
     expect([new Date(start * 86_400_000).toISOString().slice(0, 10), end - start]).toEqual(['2022-10-01', 31]);
     await page.getByTestId('events-timeline').getByRole('button', { name: 'Show as table' }).click();
-    expect(await page.getByTestId('events-timeline-table').locator('tr', { hasText: 'Export fair' }).innerText()).toMatch(/Oct 2022\s+1 Oct 2022\s+31 Oct 2022\s+upcoming/);
+    expect(await page.getByTestId('events-timeline-table').locator('tr', { hasText: 'Export fair' }).innerText()).toMatch(
+      /Oct 2022\s+1 Oct 2022\s+31 Oct 2022\s+upcoming/,
+    );
     await page.getByTestId('filter-kind').selectOption('fair');
     await expect.poll(() => page.url()).toMatch(/kind=fair/);
     await expect.poll(() => page.getByTestId('event-card').count()).toBe(1);
@@ -199,7 +214,9 @@ describe('Export sectors, projects, events, logistics dashboards', () => {
     expect(text).toContain('25–30 days');
     expect(text).toMatch(/Sea\s+Incheon[\s\S]*Qingdao[\s\S]*Rail\s+Qingdao[\s\S]*Hamburg/);
     await chartsDrawn(page);
-    const data = JSON.parse((await page.getByTestId('transit-chart').getAttribute('data-chart-data')) ?? '{}') as { datasets: { data: unknown[] }[] };
+    const data = JSON.parse((await page.getByTestId('transit-chart').getAttribute('data-chart-data')) ?? '{}') as {
+      datasets: { data: unknown[] }[];
+    };
     expect(data.datasets[0]?.data).toEqual([[25, 30]]);
     await page.getByTestId('transit-chart').getByRole('button', { name: 'Show as table' }).click();
     expect(await page.getByTestId('transit-chart-table').locator('tbody tr').first().innerText()).toMatch(/25\s+30/);
@@ -219,7 +236,11 @@ describe('every view: accessibility (axe-core) in light and dark, screenshots', 
         // Open the tables and a drill-down so they are checked too.
         const show = page.getByRole('button', { name: 'Show as table' });
         while ((await show.count()) > 0) await show.first().click();
-        if (view === 'sectors') await page.getByRole('button', { name: /Show 9 HS codes/ }).first().click();
+        if (view === 'sectors')
+          await page
+            .getByRole('button', { name: /Show 9 HS codes/ })
+            .first()
+            .click();
         await chartsDrawn(page);
         await page.screenshot({ path: `tests/artifacts/${view}-${scheme}.png`, fullPage: true });
         found.push(...(await seriousAxeViolations(page)).map((v) => `${view}: ${v}`));

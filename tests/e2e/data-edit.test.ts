@@ -41,7 +41,13 @@ describe('Data view: edit forms', () => {
     await form.getByRole('button', { name: 'Add project' }).click();
     const title = form.getByLabel('Title *');
     await expect.poll(() => title.getAttribute('aria-invalid')).toBe('true');
-    expect(await page.evaluate(() => (globalThis as unknown as { document: { activeElement: { getAttribute(n: string): string | null } | null } }).document.activeElement?.getAttribute('aria-invalid'))).toBe('true');
+    expect(
+      await page.evaluate(() =>
+        (
+          globalThis as unknown as { document: { activeElement: { getAttribute(n: string): string | null } | null } }
+        ).document.activeElement?.getAttribute('aria-invalid'),
+      ),
+    ).toBe('true');
     const describedBy = await title.getAttribute('aria-describedby');
     expect(await page.locator(`#${describedBy}`).innerText()).toBe('required');
     expect(await form.innerText()).toContain('at least 1');
@@ -61,10 +67,28 @@ describe('Data view: edit forms', () => {
 
     await expect.poll(() => page.getByTestId('project-list').innerText()).toContain('Qingdao industrial park batch');
     expect(await page.getByTestId('project-list').innerText()).toMatch(/Qingdao industrial park batch\s*batch of 12, split not reported/i);
-    const row = db().prepare("SELECT project_count, split_reported, partner_code, counterpart_code, signed_precision, signed_value, signed_part FROM project WHERE title = 'Qingdao industrial park batch'").get();
-    expect(row).toEqual({ project_count: 12, split_reported: 0, partner_code: 'CN-SD', counterpart_code: 'KOR', signed_precision: 'month', signed_value: '2022-11', signed_part: 'late' });
-    expect(db().prepare("SELECT group_concat(field, '|') FROM (SELECT field FROM project_field f JOIN project p ON p.id = f.project_id WHERE p.title = 'Qingdao industrial park batch' ORDER BY position)").pluck().get())
-      .toBe('auto parts|cosmetics|food');
+    const row = db()
+      .prepare(
+        "SELECT project_count, split_reported, partner_code, counterpart_code, signed_precision, signed_value, signed_part FROM project WHERE title = 'Qingdao industrial park batch'",
+      )
+      .get();
+    expect(row).toEqual({
+      project_count: 12,
+      split_reported: 0,
+      partner_code: 'CN-SD',
+      counterpart_code: 'KOR',
+      signed_precision: 'month',
+      signed_value: '2022-11',
+      signed_part: 'late',
+    });
+    expect(
+      db()
+        .prepare(
+          "SELECT group_concat(field, '|') FROM (SELECT field FROM project_field f JOIN project p ON p.id = f.project_id WHERE p.title = 'Qingdao industrial park batch' ORDER BY position)",
+        )
+        .pluck()
+        .get(),
+    ).toBe('auto parts|cosmetics|food');
     expect(app.pageErrors).toEqual([]);
   });
 
@@ -72,14 +96,28 @@ describe('Data view: edit forms', () => {
     const page = await app.newPage();
     await openData(page);
     const id = db().prepare("SELECT id FROM event WHERE title = 'Export fair'").pluck().get() as string;
-    expect(db().prepare('SELECT date_precision, date_value FROM event WHERE id = ?').get(id)).toEqual({ date_precision: 'month', date_value: '2022-10' });
+    expect(db().prepare('SELECT date_precision, date_value FROM event WHERE id = ?').get(id)).toEqual({
+      date_precision: 'month',
+      date_value: '2022-10',
+    });
 
     // Keyboard only: Enter on "Edit", focus lands in the form; Tab to the controls.
     await page.getByRole('button', { name: 'Edit event Export fair' }).focus();
     await page.keyboard.press('Enter');
     const form = page.getByTestId('event-form');
-    await expect.poll(() => page.evaluate(() => (globalThis as unknown as { document: { activeElement: { closest(s: string): { getAttribute(n: string): string | null } | null } | null } })
-      .document.activeElement?.closest('form')?.getAttribute('data-testid'))).toBe('event-form');
+    await expect
+      .poll(() =>
+        page.evaluate(() =>
+          (
+            globalThis as unknown as {
+              document: { activeElement: { closest(s: string): { getAttribute(n: string): string | null } | null } | null };
+            }
+          ).document.activeElement
+            ?.closest('form')
+            ?.getAttribute('data-testid'),
+        ),
+      )
+      .toBe('event-form');
     expect(await form.getByLabel('Title *').inputValue()).toBe('Export fair');
     expect(await form.getByLabel('Precision').inputValue()).toBe('month');
     await form.getByLabel('Precision').focus();
@@ -91,7 +129,8 @@ describe('Data view: edit forms', () => {
     await form.getByLabel('Day', { exact: true }).fill('2022-10-14');
     await form.getByLabel('Day', { exact: true }).press('Enter');
 
-    await expect.poll(() => db().prepare('SELECT date_precision, date_value, date_part FROM event WHERE id = ?').get(id))
+    await expect
+      .poll(() => db().prepare('SELECT date_precision, date_value, date_part FROM event WHERE id = ?').get(id))
       .toEqual({ date_precision: 'day', date_value: '2022-10-14', date_part: null });
     await expect.poll(() => page.getByTestId('event-list').innerText()).toContain('14 Oct 2022');
     expect(app.pageErrors).toEqual([]);
@@ -111,7 +150,7 @@ describe('Data view: edit forms', () => {
     // The new leg starts where the last one ended, and has the focus.
     expect(await form.getByLabel('Leg 2 from').inputValue()).toBe(await form.getByLabel('Leg 1 to').inputValue());
     await form.getByLabel('Leg 2 mode').selectOption('rail');
-    await form.getByLabel('Leg 2 to').selectOption({ label: 'Xi\'an (city, CN-SN)' });
+    await form.getByLabel('Leg 2 to').selectOption({ label: "Xi'an (city, CN-SN)" });
     await form.getByLabel('Leg 2 label').fill('China-Europe freight railway');
     await form.getByLabel('Source *').selectOption({ index: 1 });
     await form.getByRole('button', { name: 'Add route' }).click();
@@ -123,9 +162,16 @@ describe('Data view: edit forms', () => {
     await max.fill('25');
     await form.getByRole('button', { name: 'Add route' }).click();
     await expect.poll(() => page.getByTestId('route-list').innerText()).toContain('Incheon – Qingdao – Xi’an (sea, then rail)');
-    const route = db().prepare("SELECT id, transit_days_min, transit_days_max FROM route WHERE name LIKE 'Incheon – Qingdao – Xi%'").get() as { id: string; transit_days_min: number; transit_days_max: number };
+    const route = db()
+      .prepare("SELECT id, transit_days_min, transit_days_max FROM route WHERE name LIKE 'Incheon – Qingdao – Xi%'")
+      .get() as { id: string; transit_days_min: number; transit_days_max: number };
     expect([route.transit_days_min, route.transit_days_max]).toEqual([18, 25]);
-    expect(db().prepare('SELECT mode, from_place_id, to_place_id, label FROM route_leg WHERE route_id = ? ORDER BY position').raw().all(route.id)).toEqual([
+    expect(
+      db()
+        .prepare('SELECT mode, from_place_id, to_place_id, label FROM route_leg WHERE route_id = ? ORDER BY position')
+        .raw()
+        .all(route.id),
+    ).toEqual([
       ['sea', 'korea-china-2022:incheon', 'korea-china-2022:qingdao', null],
       ['rail', 'korea-china-2022:qingdao', 'korea-china-2022:xian', 'China-Europe freight railway'],
     ]);
@@ -133,7 +179,11 @@ describe('Data view: edit forms', () => {
   });
 
   it('shows the server’s invalid-input details next to the field (a source deleted meanwhile)', async () => {
-    const { id: sourceId } = await app.host.session.handlers.saveSource({ label: 'TMP', publisher: 'Scratch publisher', title: 'A note to be deleted' });
+    const { id: sourceId } = await app.host.session.handlers.saveSource({
+      label: 'TMP',
+      publisher: 'Scratch publisher',
+      title: 'A note to be deleted',
+    });
     const page = await app.newPage();
     await openData(page);
     const form = page.getByTestId('event-form');
@@ -147,7 +197,9 @@ describe('Data view: edit forms', () => {
     await form.getByRole('button', { name: 'Add event' }).click();
     const select = form.getByLabel('Source *');
     await expect.poll(() => select.getAttribute('aria-invalid')).toBe('true');
-    expect(await page.locator(`#${await select.getAttribute('aria-describedby')}`).innerText()).toBe(`no source ${sourceId} in this database (deleted meanwhile?)`);
+    expect(await page.locator(`#${await select.getAttribute('aria-describedby')}`).innerText()).toBe(
+      `no source ${sourceId} in this database (deleted meanwhile?)`,
+    );
     expect(db().prepare("SELECT count(*) FROM event WHERE title = 'Logistics forum, Qingdao'").pluck().get()).toBe(0);
     await page.screenshot({ path: 'tests/artifacts/data-edit-forms.png', fullPage: true });
     expect(app.pageErrors).toEqual([]);
@@ -177,7 +229,10 @@ describe('Data view: edit forms', () => {
       // Show errors in every form, and an event in edit mode, so those states are checked too.
       await page.getByTestId('project-form').getByRole('button', { name: 'Add project' }).click();
       await page.getByTestId('route-form').getByRole('button', { name: 'Add route' }).click();
-      await page.getByRole('button', { name: /^Edit event / }).first().click();
+      await page
+        .getByRole('button', { name: /^Edit event / })
+        .first()
+        .click();
       await page.getByTestId('event-form').getByLabel('Title *').fill('');
       await page.getByTestId('event-form').getByRole('button', { name: 'Save changes' }).click();
       await expect.poll(() => page.locator('[aria-invalid="true"]').count()).toBeGreaterThan(3);

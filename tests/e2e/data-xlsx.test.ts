@@ -54,8 +54,14 @@ describe('Data view: Excel workbooks', () => {
     await summary.waitFor();
     expect(await summary.innerText()).toMatch(/Imported 4 rows from agency-2019\.xlsx; 2 skipped/);
     const db = app.host.session.db;
-    expect(db.prepare("SELECT format, file_name, rows_added FROM import_run ORDER BY id DESC LIMIT 1").get()).toEqual({ format: 'generic', file_name: 'agency-2019.xlsx', rows_added: 4 });
-    expect(db.prepare("SELECT value_usd FROM trade_flow WHERE product_code = '0101' AND import_id IS NOT NULL").pluck().get()).toBe(6_105_000);
+    expect(db.prepare('SELECT format, file_name, rows_added FROM import_run ORDER BY id DESC LIMIT 1').get()).toEqual({
+      format: 'generic',
+      file_name: 'agency-2019.xlsx',
+      rows_added: 4,
+    });
+    expect(db.prepare("SELECT value_usd FROM trade_flow WHERE product_code = '0101' AND import_id IS NOT NULL").pluck().get()).toBe(
+      6_105_000,
+    );
     expect(app.foreignRequests).toEqual([]);
     expect(app.pageErrors).toEqual([]);
   });
@@ -65,15 +71,32 @@ describe('Data view: Excel workbooks', () => {
     await page.goto(`${app.host.url}#/data`);
     await page.getByLabel('Reporter (optional)').fill('KOR');
     await page.getByLabel('Partner (optional)').fill('CHN');
-    const { path: out, name } = await downloadOf(page, () => page.getByRole('button', { name: 'Trade figures as Excel (.xlsx)' }).click(), tmp.file('kor-chn.xlsx'));
+    const { path: out, name } = await downloadOf(
+      page,
+      () => page.getByRole('button', { name: 'Trade figures as Excel (.xlsx)' }).click(),
+      tmp.file('kor-chn.xlsx'),
+    );
     expect(name).toBe('trade-KOR-CHN.xlsx');
-    await expect.poll(() => page.locator('.notice').allInnerTexts().then((t) => t.join('\n'))).toMatch(/Wrote \d+ trade figures to trade-KOR-CHN\.xlsx/);
+    await expect
+      .poll(() =>
+        page
+          .locator('.notice')
+          .allInnerTexts()
+          .then((t) => t.join('\n')),
+      )
+      .toMatch(/Wrote \d+ trade figures to trade-KOR-CHN\.xlsx/);
     const reader = new XlsxFileReader(out);
     try {
       expect(reader.header.slice(0, 4)).toEqual(['reporter', 'reporter_name', 'partner', 'partner_name']);
       let rows = 0;
-      for (const batch of reader.batches()) for (const r of batch) { rows++; expect(r.fields.slice(0, 3)).toEqual(['KOR', expect.any(String), 'CHN']); }
-      expect(rows).toBe(app.host.session.db.prepare("SELECT count(*) FROM trade_flow WHERE reporter = 'KOR' AND partner = 'CHN'").pluck().get());
+      for (const batch of reader.batches())
+        for (const r of batch) {
+          rows++;
+          expect(r.fields.slice(0, 3)).toEqual(['KOR', expect.any(String), 'CHN']);
+        }
+      expect(rows).toBe(
+        app.host.session.db.prepare("SELECT count(*) FROM trade_flow WHERE reporter = 'KOR' AND partner = 'CHN'").pluck().get(),
+      );
     } finally {
       reader.close();
     }

@@ -117,16 +117,28 @@ describe('Data view in Chromium (HTTP host)', () => {
   });
 
   it('loads a briefing pack chosen in the file chooser, and says so when it is loaded again', async () => {
-    const pack = JSON.parse(readFileSync(fileURLToPath(new URL('../../db/packs/korea-china-2022.json', import.meta.url)), 'utf8')) as Record<string, unknown>;
+    const pack = JSON.parse(
+      readFileSync(fileURLToPath(new URL('../../db/packs/korea-china-2022.json', import.meta.url)), 'utf8'),
+    ) as Record<string, unknown>;
     const file = tmp.file('colleague.json');
     writeFileSync(file, JSON.stringify({ ...pack, id: 'colleague' }));
     const page = await app.newPage();
     await page.goto(`${app.host.url}#/data`);
     const panel = page.getByTestId('pack-panel');
-    for (const expected of [/^Loaded colleague\.json: pack “colleague”/, /^colleague\.json: pack “colleague” .* is already loaded; nothing changed\.$/]) {
+    for (const expected of [
+      /^Loaded colleague\.json: pack “colleague”/,
+      /^colleague\.json: pack “colleague” .* is already loaded; nothing changed\.$/,
+    ]) {
       const [chooser] = await Promise.all([page.waitForEvent('filechooser'), panel.getByTestId('load-pack').click()]);
       await chooser.setFiles(file);
-      await expect.poll(() => panel.getByTestId('pack-result').innerText().catch(() => '')).toMatch(expected);
+      await expect
+        .poll(() =>
+          panel
+            .getByTestId('pack-result')
+            .innerText()
+            .catch(() => ''),
+        )
+        .toMatch(expected);
     }
     expect(app.host.session.db.prepare("SELECT count(*) FROM pack WHERE id = 'colleague'").pluck().get()).toBe(1);
     expect(app.pageErrors).toEqual([]);
@@ -193,7 +205,11 @@ describe('Data view in Chromium (HTTP host)', () => {
     await expect.poll(() => history.innerText()).toContain('wits-raw.csv');
 
     await page.getByLabel('Reporter (optional)').fill('KOR');
-    const file = await downloadOf(page, () => page.getByRole('button', { name: 'Trade figures as CSV' }).click(), tmp.file('downloaded.csv'));
+    const file = await downloadOf(
+      page,
+      () => page.getByRole('button', { name: 'Trade figures as CSV' }).click(),
+      tmp.file('downloaded.csv'),
+    );
     expect(file.name).toBe('trade-KOR.csv');
     exportTrade(app.host.session.db, tmp.file('direct.csv'), { reporter: 'KOR' }, 'csv');
     expect(readFileSync(file.path).equals(readFileSync(tmp.file('direct.csv')))).toBe(true);

@@ -40,24 +40,64 @@ beforeAll(async () => {
     if (!envelope.ok) throw new Error(`${method}: ${envelope.error.message}`);
     return envelope.data as Result<M>;
   };
-  const { id: sourceId } = await call('saveSource', { label: 'X1', publisher: `Publisher ${HOSTILE}`, title: `Title ${HOSTILE}`, note: `Note ${HOSTILE}` });
+  const { id: sourceId } = await call('saveSource', {
+    label: 'X1',
+    publisher: `Publisher ${HOSTILE}`,
+    title: `Title ${HOSTILE}`,
+    note: `Note ${HOSTILE}`,
+  });
   await call('saveProject', {
-    title: `Project ${HOSTILE}`, count: 3, splitReported: false, partnerCode: 'CN-SD', counterpartCode: 'KOR', status: 'signed',
-    signed: { precision: 'month', value: '2023-05' }, fields: [`Field ${HOSTILE}`], note: `Note ${HOSTILE}`, sourceId,
+    title: `Project ${HOSTILE}`,
+    count: 3,
+    splitReported: false,
+    partnerCode: 'CN-SD',
+    counterpartCode: 'KOR',
+    status: 'signed',
+    signed: { precision: 'month', value: '2023-05' },
+    fields: [`Field ${HOSTILE}`],
+    note: `Note ${HOSTILE}`,
+    sourceId,
   });
   await call('saveEvent', {
-    kind: 'forum', title: `Event ${HOSTILE}`, placeText: `Place ${HOSTILE}`, countryCode: 'CHN',
-    date: { precision: 'month', value: '2027-03' }, sectors: [`Sector ${HOSTILE}`], note: `Note ${HOSTILE}`, sourceId,
+    kind: 'forum',
+    title: `Event ${HOSTILE}`,
+    placeText: `Place ${HOSTILE}`,
+    countryCode: 'CHN',
+    date: { precision: 'month', value: '2027-03' },
+    sectors: [`Sector ${HOSTILE}`],
+    note: `Note ${HOSTILE}`,
+    sourceId,
   });
   await call('saveRoute', {
-    name: `Route ${HOSTILE}`, transitDays: { min: 3, max: 5 }, transitBasis: `Basis ${HOSTILE}`,
+    name: `Route ${HOSTILE}`,
+    transitDays: { min: 3, max: 5 },
+    transitBasis: `Basis ${HOSTILE}`,
     legs: [{ mode: 'sea', fromPlaceId: 'korea-china-2022:incheon', toPlaceId: 'korea-china-2022:qingdao', label: `Leg ${HOSTILE}` }],
-    note: `Note ${HOSTILE}`, sourceId,
+    note: `Note ${HOSTILE}`,
+    sourceId,
   });
-  await call('saveSector', { name: `Sector ${HOSTILE}`, description: `Description ${HOSTILE}`, hs: [{ code: '8421', description: `HS ${HOSTILE}`, sourceId }] });
-  const briefing = await call('createBriefing', { title: `Briefing ${SHORT}`, audience: `Audience ${SHORT}`, classification: `Class ${SHORT}` });
+  await call('saveSector', {
+    name: `Sector ${HOSTILE}`,
+    description: `Description ${HOSTILE}`,
+    hs: [{ code: '8421', description: `HS ${HOSTILE}`, sourceId }],
+  });
+  const briefing = await call('createBriefing', {
+    title: `Briefing ${SHORT}`,
+    audience: `Audience ${SHORT}`,
+    classification: `Class ${SHORT}`,
+  });
   briefingId = briefing.id;
-  await call('addBlock', { briefingId, block: { kind: 'text', config: { heading: `Heading ${SHORT}`, markdown: `Text ${HOSTILE}\n\n[link](javascript:alert(8)) ![img](http://198.51.100.7/x.png)`, sources: [sourceId] } } });
+  await call('addBlock', {
+    briefingId,
+    block: {
+      kind: 'text',
+      config: {
+        heading: `Heading ${SHORT}`,
+        markdown: `Text ${HOSTILE}\n\n[link](javascript:alert(8)) ![img](http://198.51.100.7/x.png)`,
+        sources: [sourceId],
+      },
+    },
+  });
 });
 
 afterAll(async () => {

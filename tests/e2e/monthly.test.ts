@@ -15,18 +15,27 @@ import { tempDir } from '../support/temp.ts';
 
 const tmp = tempDir();
 let app: AppHarness;
-const HEADER = 'typeCode,freqCode,refYear,refMonth,period,reporterCode,reporterISO,reporterDesc,flowCode,partnerCode,partnerISO,partnerDesc,' +
+const HEADER =
+  'typeCode,freqCode,refYear,refMonth,period,reporterCode,reporterISO,reporterDesc,flowCode,partnerCode,partnerISO,partnerDesc,' +
   'partner2Code,classificationCode,cmdCode,aggrLevel,isLeaf,customsCode,motCode,primaryValue';
 /** USD: exports 1.1–2.2 bn a month, imports a little less; distinct per month so a misplaced month shows. */
-const value = (year: number, month: number, flow: 'X' | 'M'): number => (flow === 'X' ? 1.1e9 : 0.9e9) + (year - 2023) * 0.5e9 + month * 0.1e9;
-const MONTHS: [number, number][] = [...Array.from({ length: 12 }, (_, i): [number, number] => [2023, i + 1]), ...Array.from({ length: 7 }, (_, i): [number, number] => [2024, i + 1])];
+const value = (year: number, month: number, flow: 'X' | 'M'): number =>
+  (flow === 'X' ? 1.1e9 : 0.9e9) + (year - 2023) * 0.5e9 + month * 0.1e9;
+const MONTHS: [number, number][] = [
+  ...Array.from({ length: 12 }, (_, i): [number, number] => [2023, i + 1]),
+  ...Array.from({ length: 7 }, (_, i): [number, number] => [2024, i + 1]),
+];
 
 beforeAll(async () => {
   requireBuiltRenderer();
   app = await startApp({ today: '2024-09-15' });
   const file = tmp.file('kor-deu-monthly.csv');
-  const lines = MONTHS.flatMap(([y, m]) => (['X', 'M'] as const).map((flow) =>
-    `C,M,${y},${m},${y}${String(m).padStart(2, '0')},410,KOR,Rep. of Korea,${flow},999,QZD,Qazadia (test economy),0,H6,TOTAL,0,True,C00,0,${value(y, m, flow)}`));
+  const lines = MONTHS.flatMap(([y, m]) =>
+    (['X', 'M'] as const).map(
+      (flow) =>
+        `C,M,${y},${m},${y}${String(m).padStart(2, '0')},410,KOR,Rep. of Korea,${flow},999,QZD,Qazadia (test economy),0,H6,TOTAL,0,True,C00,0,${value(y, m, flow)}`,
+    ),
+  );
   writeFileSync(file, `${HEADER}\n${lines.join('\n')}\n`);
   const summary = importFile(app.host.session.db, { path: file, onlyValidRows: true, userName: 'e2e' });
   expect([summary.rowsAdded, summary.monthlyRows]).toEqual([MONTHS.length * 2, MONTHS.length * 2]);
@@ -47,7 +56,8 @@ async function chartsDrawn(page: Page): Promise<void> {
 }
 
 const bn = (usd: number): string => (usd / 1e9).toFixed(1);
-const sum = (year: number, months: number, flow: 'X' | 'M'): number => Array.from({ length: months }, (_, i) => value(year, i + 1, flow)).reduce((a, b) => a + b, 0);
+const sum = (year: number, months: number, flow: 'X' | 'M'): number =>
+  Array.from({ length: months }, (_, i) => value(year, i + 1, flow)).reduce((a, b) => a + b, 0);
 
 describe('Monthly trade view', () => {
   it('is in the sidebar and shows every month in the chart and its table, and each year as the annual series has it', async () => {
@@ -61,15 +71,28 @@ describe('Monthly trade view', () => {
     await chartsDrawn(page);
 
     const chart = page.getByTestId('monthly-chart');
-    const data = JSON.parse((await chart.getAttribute('data-chart-data')) ?? '{}') as { labels: string[]; datasets: { label: string; data: (number | null)[] }[] };
-    expect(data.labels).toEqual(MONTHS.map(([y, m]) => `${['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][m - 1]} ${y}`));
-    expect(data.datasets.map((d) => d.label)).toEqual(['Exports to Qazadia (test economy)', 'Imports from Qazadia (test economy)', 'Balance']);
+    const data = JSON.parse((await chart.getAttribute('data-chart-data')) ?? '{}') as {
+      labels: string[];
+      datasets: { label: string; data: (number | null)[] }[];
+    };
+    expect(data.labels).toEqual(
+      MONTHS.map(([y, m]) => `${['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][m - 1]} ${y}`),
+    );
+    expect(data.datasets.map((d) => d.label)).toEqual([
+      'Exports to Qazadia (test economy)',
+      'Imports from Qazadia (test economy)',
+      'Balance',
+    ]);
     expect(data.datasets[0]!.data.map((v) => Number(v).toFixed(3))).toEqual(MONTHS.map(([y, m]) => (value(y, m, 'X') / 1e9).toFixed(3)));
     // "Show as table" holds the same months and values as the chart.
     await chart.getByRole('button', { name: 'Show as table' }).click();
-    const shown = await page.getByTestId('monthly-chart-table').locator('tbody tr').evaluateAll((trs) =>
-      trs.map((tr) => [...tr.children].map((c) => (c as unknown as { innerText: string }).innerText.trim())));
-    expect(shown.map((r) => r.slice(0, 3))).toEqual(MONTHS.map(([y, m], i) => [data.labels[i], bn(value(y, m, 'X')), bn(value(y, m, 'M'))]));
+    const shown = await page
+      .getByTestId('monthly-chart-table')
+      .locator('tbody tr')
+      .evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => (c as unknown as { innerText: string }).innerText.trim())));
+    expect(shown.map((r) => r.slice(0, 3))).toEqual(
+      MONTHS.map(([y, m], i) => [data.labels[i], bn(value(y, m, 'X')), bn(value(y, m, 'M'))]),
+    );
 
     const rows = page.getByTestId('monthly-table').locator('tbody tr');
     expect(await rows.count()).toBe(MONTHS.length);
@@ -79,7 +102,7 @@ describe('Monthly trade view', () => {
     expect(await years.locator('tr', { hasText: '2023' }).innerText()).toMatch(/sum of 12 months[\s\S]*sum of 12 months/);
     const y2024 = years.locator('tr', { hasText: '2024' });
     expect(await y2024.locator('.badge.warn').first().innerText()).toBe('Jan–Jul only');
-    expect(await y2024.innerText()).toContain((sum(2024, 7, "X") / 1e9).toFixed(3));
+    expect(await y2024.innerText()).toContain((sum(2024, 7, 'X') / 1e9).toFixed(3));
     expect(app.pageErrors).toEqual([]);
   });
 
@@ -98,7 +121,9 @@ describe('Trade balance: the annual series from months, and the By month option'
     await chartsDrawn(page);
     // The latest year is a partial year: labelled, and not compared with the whole year before.
     expect(await page.getByTestId('kpi-exports').innerText()).toMatch(/Jan–Jul only/);
-    expect(await page.getByTestId('kpi-notes').innerText()).toMatch(/2024 exports are a partial year \(Jan–Jul only\): no change on the year before/);
+    expect(await page.getByTestId('kpi-notes').innerText()).toMatch(
+      /2024 exports are a partial year \(Jan–Jul only\): no change on the year before/,
+    );
     expect(await page.getByTestId('partial-years').innerText()).toMatch(/2024\s+Jan–Jul only/);
     await page.getByTestId('trade-chart').getByRole('button', { name: 'Show as table' }).click();
     const table = page.getByTestId('trade-chart-table');
@@ -122,11 +147,21 @@ describe('Trade balance: the preferred source', () => {
     await page.getByTestId('trade-kpis').waitFor();
     expect(await page.getByTestId('kpi-exports').innerText()).toMatch(/2\.7[\s\S]*T1/);
     // The two sources differ by under 0.5 %: listed among the smaller disagreements.
-    await page.getByTestId('reconciliation').locator('details').evaluate((d) => { (d as unknown as { open: boolean }).open = true; });
+    await page
+      .getByTestId('reconciliation')
+      .locator('details')
+      .evaluate((d) => {
+        (d as unknown as { open: boolean }).open = true;
+      });
     expect(await page.getByTestId('reconciliation').innerText()).toMatch(/sources disagree[\s\S]*The dashboards use T1\./);
     await page.getByTestId('preferred-source').selectOption(id('T4'));
     await expect.poll(() => page.getByTestId('kpi-exports').innerText()).toMatch(/T4/);
-    await page.getByTestId('reconciliation').locator('details').evaluate((d) => { (d as unknown as { open: boolean }).open = true; });
+    await page
+      .getByTestId('reconciliation')
+      .locator('details')
+      .evaluate((d) => {
+        (d as unknown as { open: boolean }).open = true;
+      });
     await expect.poll(() => page.getByTestId('reconciliation').innerText()).toMatch(/The dashboards use T4\./);
     expect(await page.getByTestId('preferred-source').inputValue()).toBe(id('T4'));
     await page.getByTestId('preferred-source').selectOption('');

@@ -21,16 +21,24 @@ async function open(page: Page, hash: string): Promise<void> {
 }
 
 const rowCells = (page: Page, testid: string): Promise<string[][]> =>
-  page.getByTestId(testid).locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => (c as unknown as { innerText: string }).innerText.trim())));
+  page
+    .getByTestId(testid)
+    .locator('tbody tr')
+    .evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => (c as unknown as { innerText: string }).innerText.trim())));
 
 describe('Partners view', () => {
-  it('ranks South Korea\'s partners in 2023 from KOSIS, says what the shares are of, and keeps its filters in the URL', async () => {
+  it("ranks South Korea's partners in 2023 from KOSIS, says what the shares are of, and keeps its filters in the URL", async () => {
     const page = await app.newPage({ reducedMotion: 'reduce' });
     await open(page, '#/partners?reporter=KOR');
     expect(await page.locator('#partners-ranking-title').innerText()).toBe('Partners ranked by exports, 2023');
     const rows = await rowCells(page, 'partners-table');
     expect(rows.slice(0, 6).map((r) => [r[0], r[1]?.split('\n')[0]?.replace(/\s+[A-Z]+\d+(, [A-Z]+\d+)*$/, '')])).toEqual([
-      ['1', 'China'], ['2', 'United States'], ['3', 'Vietnam'], ['4', 'Japan'], ['5', 'Hong Kong SAR China'], ['6', 'Taiwan'],
+      ['1', 'China'],
+      ['2', 'United States'],
+      ['3', 'Vietnam'],
+      ['4', 'Japan'],
+      ['5', 'Hong Kong SAR China'],
+      ['6', 'Taiwan'],
     ]);
     // China 2023: 124.8 bn, 19.7 % of the stated total (632.2 bn), −19.9 % on 2022.
     expect(rows[0]![2]).toMatch(/^124\.8\s*19\.7% · −19\.9% y\/y$/);
@@ -59,7 +67,7 @@ describe('Partners view', () => {
     await page.close();
   });
 
-  it('shows the rank over time, compares chosen partners on one axis, and China\'s share of Korea\'s exports and imports', async () => {
+  it("shows the rank over time, compares chosen partners on one axis, and China's share of Korea's exports and imports", async () => {
     const page = await app.newPage({ reducedMotion: 'reduce' });
     await open(page, '#/partners?reporter=KOR&year=2023&by=exports&from=2014&to=2023');
     const ranks = await rowCells(page, 'partners-rank-table');
@@ -68,7 +76,8 @@ describe('Partners view', () => {
 
     // The comparison starts on the top four; removing one and adding another changes the URL and the chart.
     const chart = page.getByTestId('partners-compare-chart');
-    const labels = async (): Promise<string[]> => (JSON.parse((await chart.getAttribute('data-chart-data')) ?? '{}') as { datasets: { label: string }[] }).datasets.map((d) => d.label);
+    const labels = async (): Promise<string[]> =>
+      (JSON.parse((await chart.getAttribute('data-chart-data')) ?? '{}') as { datasets: { label: string }[] }).datasets.map((d) => d.label);
     expect(await labels()).toEqual(['China', 'United States', 'Vietnam', 'Japan']);
     await page.getByRole('button', { name: 'Remove Japan' }).click();
     await page.getByTestId('partners-compare-add').selectOption('DEU');
@@ -77,9 +86,12 @@ describe('Partners view', () => {
 
     // China's share: the chart's data against its table, every year on the stated totals in this range.
     const share = page.getByTestId('partners-share-chart');
-    const data = JSON.parse((await share.getAttribute('data-chart-data')) ?? '{}') as { labels: string[]; datasets: { label: string; data: (number | null)[] }[] };
+    const data = JSON.parse((await share.getAttribute('data-chart-data')) ?? '{}') as {
+      labels: string[];
+      datasets: { label: string; data: (number | null)[] }[];
+    };
     expect(data.labels).toEqual(['2014', '2015', '2016', '2017', '2018', '2019', '2020', '2021', '2022', '2023']);
-    expect(data.datasets[0]!.data[7]).toBeCloseTo(162912974000 / 644400368000 * 100, 6);
+    expect(data.datasets[0]!.data[7]).toBeCloseTo((162912974000 / 644400368000) * 100, 6);
     await share.getByRole('button', { name: 'Show as table' }).click();
     const table = await rowCells(page, 'partners-share-chart-table');
     expect(table[7]).toEqual(['2021', '162.9', '25.3%', '138.6', '22.5%', 'stated total']);
@@ -109,13 +121,15 @@ describe('Partners view', () => {
         await page.setViewportSize({ width, height: 1000 });
         await open(page, '#/partners?reporter=KOR&year=2023&by=exports');
         expect(await seriousAxeViolations(page), `${scheme} ${width}`).toEqual([]);
-        expect(await page.locator('#partners-share-title').innerText()).toBe('China\'s share of South Korea\'s exports and imports, 1991–2024');
+        expect(await page.locator('#partners-share-title').innerText()).toBe(
+          "China's share of South Korea's exports and imports, 1991–2024",
+        );
         await page.screenshot({ path: `tests/artifacts/partners-${scheme}-${width}.png`, fullPage: true });
         await page.screenshot({ path: `tests/artifacts/partners-${scheme}-${width}-top.png` });
         // Nothing wider than the window: the tables scroll inside their frame.
-        const overflow = await page.evaluate(`[document.documentElement.scrollWidth, window.innerWidth,
+        const overflow = (await page.evaluate(`[document.documentElement.scrollWidth, window.innerWidth,
           ...[...document.querySelectorAll('main *')].filter((el) => el.getBoundingClientRect().right > window.innerWidth + 1).slice(0, 3)
-            .map((el) => el.tagName + '.' + el.className + ' ' + Math.round(el.getBoundingClientRect().right))]`) as (number | string)[];
+            .map((el) => el.tagName + '.' + el.className + ' ' + Math.round(el.getBoundingClientRect().right))]`)) as (number | string)[];
         expect(Number(overflow[0]) <= Number(overflow[1]) + 1, `${scheme} ${width} overflow: ${overflow.join(' ')}`).toBe(true);
         await page.close();
       }

@@ -23,12 +23,23 @@ let noteId = '';
 const sameTitleIds: string[] = [];
 
 /** Makes a database the way the app does (default packs), with the briefings `add` creates. */
-async function makeDatabase(path: string, add: (create: (title: string, markdown: string) => Promise<string>) => Promise<void>): Promise<void> {
+async function makeDatabase(
+  path: string,
+  add: (create: (title: string, markdown: string) => Promise<string>) => Promise<void>,
+): Promise<void> {
   const session = openSession({ path });
   try {
-    await add(async (title, markdown) => (await session.handlers.createBriefing({
-      title, audience: '', classification: 'For internal use', blocks: [{ kind: 'text', config: { heading: 'Why now', markdown, sources: [] } }],
-    })).id);
+    await add(
+      async (title, markdown) =>
+        (
+          await session.handlers.createBriefing({
+            title,
+            audience: '',
+            classification: 'For internal use',
+            blocks: [{ kind: 'text', config: { heading: 'Why now', markdown, sources: [] } }],
+          })
+        ).id,
+    );
   } finally {
     session.close();
   }
@@ -36,7 +47,10 @@ async function makeDatabase(path: string, add: (create: (title: string, markdown
 
 function runPrint(args: string[], env: NodeJS.ProcessEnv = {}): { status: number | null; stdout: string; stderr: string } {
   const run = spawnSync(process.execPath, [join(PROJECT_ROOT, 'db/http-host/print.ts'), ...args], {
-    cwd: PROJECT_ROOT, env: { ...process.env, ...env }, encoding: 'utf8', timeout: 120_000,
+    cwd: PROJECT_ROOT,
+    env: { ...process.env, ...env },
+    encoding: 'utf8',
+    timeout: 120_000,
   });
   return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }
@@ -59,7 +73,12 @@ describe('npm run print', () => {
     expect(status).toBe(0);
     const lines = stdout.trim().split('\n');
     expect(lines).toContainEqual(expect.stringMatching(new RegExp(`^${noteId}\\t${TITLE}\\t\\(changed \\d{4}-\\d{2}-\\d{2}\\)$`)));
-    expect(lines.filter((l) => l.split('\t')[1] === 'Draft').map((l) => l.split('\t')[0]).sort()).toEqual([...sameTitleIds].sort());
+    expect(
+      lines
+        .filter((l) => l.split('\t')[1] === 'Draft')
+        .map((l) => l.split('\t')[0])
+        .sort(),
+    ).toEqual([...sameTitleIds].sort());
     expect(lines.some((l) => l.startsWith(`${DEFAULT_ID}\t`))).toBe(true);
   });
 
@@ -93,7 +112,7 @@ describe('npm run print', () => {
     expect(existsSync(out)).toBe(false);
   });
 
-  it('opens the app\'s own database when no --db is given, and never creates one', async () => {
+  it("opens the app's own database when no --db is given, and never creates one", async () => {
     const config = tmp.file('config');
     const appDb = join(config, 'Tradebrief', 'tradebrief.sqlite');
     const missing = runPrint(['--list'], { XDG_CONFIG_HOME: config });
@@ -107,7 +126,7 @@ describe('npm run print', () => {
     mkdirSync(join(config, 'Tradebrief'), { recursive: true });
     let ownId = '';
     await makeDatabase(appDb, async (create) => {
-      ownId = await create('Only in the app\'s database', 'kept here');
+      ownId = await create("Only in the app's database", 'kept here');
     });
     const listed = runPrint(['--list'], { XDG_CONFIG_HOME: config });
     expect(listed.status).toBe(0);

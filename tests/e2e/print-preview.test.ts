@@ -47,7 +47,12 @@ function pngDataUrl(width: number, height: number): string {
   header[9] = 0; // greyscale
   const rows = Buffer.alloc((width + 1) * height, 0x99);
   for (let y = 0; y < height; y++) rows[y * (width + 1)] = 0; // filter byte
-  const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', deflateSync(rows)), chunk('IEND', Buffer.alloc(0))]);
+  const png = Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(rows)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
   return `data:image/png;base64,${png.toString('base64')}`;
 }
 
@@ -55,13 +60,23 @@ beforeAll(async () => {
   requireBuiltRenderer();
   mkdirSync('tests/artifacts', { recursive: true });
   app = await startApp({ today: TODAY });
-  const paragraphs = Array.from({ length: 40 }, (_, i) => Array.from({ length: 20 + ((i * 37) % 90) }, (_, j) => `p${i + 1}w${j + 1}`).join(' ') + '.');
+  const paragraphs = Array.from(
+    { length: 40 },
+    (_, i) => Array.from({ length: 20 + ((i * 37) % 90) }, (_, j) => `p${i + 1}w${j + 1}`).join(' ') + '.',
+  );
   const long = `${Array.from({ length: 1600 }, (_, j) => `L${j + 1}`).join(' ')}.`;
   const created = await dispatch(app.host.session.handlers, 'createBriefing', {
-    title: 'A briefing with a very long text', classification: 'For internal use',
+    title: 'A briefing with a very long text',
+    classification: 'For internal use',
     blocks: [
       // A picture taller than a page among the paragraphs: shown no taller than a page, on one page.
-      { kind: 'text', config: { heading: 'A very long text', markdown: [...paragraphs.slice(0, 12), `![A tall picture](${pngDataUrl(40, 3000)})`, ...paragraphs.slice(12), long].join('\n\n') } },
+      {
+        kind: 'text',
+        config: {
+          heading: 'A very long text',
+          markdown: [...paragraphs.slice(0, 12), `![A tall picture](${pngDataUrl(40, 3000)})`, ...paragraphs.slice(12), long].join('\n\n'),
+        },
+      },
       { kind: 'kpi', config: { reporter: 'CHN', partner: 'KOR', year: 2021 } },
       { kind: 'trade-chart', config: { reporter: 'KOR', partner: 'CHN', from: 1992, to: 2024 } },
       { kind: 'mirror', config: { reporter: 'KOR', partner: 'CHN', from: 1995, to: 2024 } },
@@ -163,7 +178,10 @@ async function openPreview(id: string, setup: PageSetup): Promise<Page> {
 }
 
 describe('the print preview', () => {
-  for (const setup of [{ paper: 'A4', orientation: 'portrait' }, { paper: 'Letter', orientation: 'landscape' }] as PageSetup[]) {
+  for (const setup of [
+    { paper: 'A4', orientation: 'portrait' },
+    { paper: 'Letter', orientation: 'landscape' },
+  ] as PageSetup[]) {
     it(`shows a very long text on the pages the PDF has (${setup.paper} ${setup.orientation})`, async () => {
       const printed = await printedPages(longId, setup);
       expect(printed.length).toBeGreaterThanOrEqual(8);

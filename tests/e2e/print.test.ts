@@ -56,7 +56,10 @@ function renderPages(pdf: Buffer, name: string): string[] {
   const mine = (f: string): boolean => new RegExp(`^${name}-\\d+\\.png$`).test(f);
   for (const old of readdirSync(ARTIFACTS).filter(mine)) rmSync(join(ARTIFACTS, old));
   execFileSync('pdftoppm', ['-png', '-r', '60', file, join(ARTIFACTS, name)]);
-  return readdirSync(ARTIFACTS).filter(mine).sort((a, b) => a.localeCompare(b, 'en', { numeric: true })).map((f) => join(ARTIFACTS, f));
+  return readdirSync(ARTIFACTS)
+    .filter(mine)
+    .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }))
+    .map((f) => join(ARTIFACTS, f));
 }
 
 /** The trade chart on some page: bars of both colours, and a box around them that is far from blank. */
@@ -65,7 +68,8 @@ function chartDrawn(pngs: string[]): { page: number; bars: number; variance: num
     const image = decodePng(readFileSync(png));
     const blue = matchingPixels(image, EXPORT_BLUE, 30);
     const orange = matchingPixels(image, IMPORT_ORANGE, 30);
-    if (blue.count > 150 && orange.count > 150 && blue.box) return { page: i + 1, bars: blue.count + orange.count, variance: luminanceVariance(image, blue.box) };
+    if (blue.count > 150 && orange.count > 150 && blue.box)
+      return { page: i + 1, bars: blue.count + orange.count, variance: luminanceVariance(image, blue.box) };
   }
   return null;
 }
@@ -81,8 +85,12 @@ function pdffonts(pdf: Buffer, name: string, pages?: { first: number; last: numb
 function pdfImages(pdf: Buffer, name: string): { page: number; width: number; height: number; ppi: number; object: number }[] {
   const file = join(tmp.dir, `${name}.pdf`);
   writeFileSync(file, pdf);
-  return execFileSync('pdfimages', ['-list', file], { encoding: 'utf8' }).split('\n').slice(2).filter((l) => l.trim())
-    .map((l) => l.trim().split(/\s+/)).map((c) => ({ page: Number(c[0]), width: Number(c[3]), height: Number(c[4]), object: Number(c[10]), ppi: Number(c[12]) }));
+  return execFileSync('pdfimages', ['-list', file], { encoding: 'utf8' })
+    .split('\n')
+    .slice(2)
+    .filter((l) => l.trim())
+    .map((l) => l.trim().split(/\s+/))
+    .map((c) => ({ page: Number(c[0]), width: Number(c[3]), height: Number(c[4]), object: Number(c[10]), ppi: Number(c[12]) }));
 }
 
 async function createBriefing(input: Record<string, unknown>): Promise<string> {
@@ -190,19 +198,22 @@ describe('page setups', () => {
 
   it('fails with a clear error, not a hang, when the print route cannot be drawn', async () => {
     const page = await app.newPage();
-    await expect(printToPdf(page, app.host.url, printRoute({ briefing: 'no-such-briefing' }), { setup: A4, today: TODAY }))
-      .rejects.toThrow(/cannot be printed: No briefing with id no-such-briefing/);
-    await expect(printToPdf(page, app.host.url, '#/print/briefing/x', { setup: A4, today: TODAY, timeoutMs: 1 }))
-      .rejects.toThrow(/did not become ready within 0 s|cannot be printed/);
+    await expect(printToPdf(page, app.host.url, printRoute({ briefing: 'no-such-briefing' }), { setup: A4, today: TODAY })).rejects.toThrow(
+      /cannot be printed: No briefing with id no-such-briefing/,
+    );
+    await expect(printToPdf(page, app.host.url, '#/print/briefing/x', { setup: A4, today: TODAY, timeoutMs: 1 })).rejects.toThrow(
+      /did not become ready within 0 s|cannot be printed/,
+    );
     app.pageErrors.length = 0;
     await page.close();
   });
 
-  it('fails with a clear error, not a hang, when the print layout\'s code cannot be loaded', async () => {
+  it("fails with a clear error, not a hang, when the print layout's code cannot be loaded", async () => {
     const page = await app.newPage();
     await page.route(/\/assets\/Print-[^/]*\.js$/, (route) => route.abort('failed'));
-    await expect(printToPdf(page, app.host.url, printRoute({ briefing: DEFAULT_ID }), { setup: A4, today: TODAY }))
-      .rejects.toThrow(/cannot be printed: .*Print-[^ ]*\.js/);
+    await expect(printToPdf(page, app.host.url, printRoute({ briefing: DEFAULT_ID }), { setup: A4, today: TODAY })).rejects.toThrow(
+      /cannot be printed: .*Print-[^ ]*\.js/,
+    );
     app.pageErrors.length = 0;
     await page.close();
   });
@@ -228,7 +239,14 @@ describe('a briefing with six charts', () => {
     }
     // Every chart's heading is on the page of its chart (a heading never ends a page alone).
     const compact = read.pages.map((t) => t.replace(/\s+/g, ''));
-    for (const [reporter, partner, from, to] of [['KOR', 'CHN', 1992, 2024], ['KOR', 'CHN', 2010, 2024], ['KOR', 'CHN', 1992, 2008], ['CHN', 'KOR', 2015, 2024], ['KOR', 'CHN', 2000, 2012], ['KOR', 'CHN', 2018, 2024]] as const) {
+    for (const [reporter, partner, from, to] of [
+      ['KOR', 'CHN', 1992, 2024],
+      ['KOR', 'CHN', 2010, 2024],
+      ['KOR', 'CHN', 1992, 2008],
+      ['CHN', 'KOR', 2015, 2024],
+      ['KOR', 'CHN', 2000, 2012],
+      ['KOR', 'CHN', 2018, 2024],
+    ] as const) {
       const heading = compact.findIndex((t) => t.includes(`${reporter}–${partner},${from}–${to}`));
       const names = reporter === 'KOR' ? 'SouthKorea–China' : 'China–SouthKorea';
       const title = compact.findIndex((t) => t.includes(`${names},${from}–${to}(USDbn`));
@@ -247,7 +265,10 @@ describe('dashboard summaries', () => {
   for (const name of PRINTABLE_DASHBOARDS) {
     it(`prints the ${name} summary to PDF`, async () => {
       const page = await app.newPage();
-      const route = printRoute({ dashboard: name, ...(name === 'trade' ? { query: { reporter: 'KOR', partner: 'CHN', from: '2000', to: '2024' } } : {}) });
+      const route = printRoute({
+        dashboard: name,
+        ...(name === 'trade' ? { query: { reporter: 'KOR', partner: 'CHN', from: '2000', to: '2024' } } : {}),
+      });
       const { pdf, title } = await printToPdf(page, app.host.url, route, { setup: A4, today: TODAY });
       const read = await readPdf(pdf);
       expect(read.totalPages).toBeGreaterThanOrEqual(1);
@@ -274,7 +295,7 @@ describe('hostile Markdown', () => {
     '<script>window.__pwned = "script"; alert(1)</script>',
     '<img src="x" onerror="window.__pwned = \'onerror\'; alert(2)">',
     '<svg onload="window.__pwned = \'svg\'"><circle r="5"/></svg>',
-    '[click me](javascript:window.__pwned=\'link\';alert(3))',
+    "[click me](javascript:window.__pwned='link';alert(3))",
     '<a href="javascript:alert(4)" onclick="alert(5)">raw link</a>',
     '![remote](https://tracker.example.com/pixel.png)',
     '<iframe src="https://evil.example.com/"></iframe>',
@@ -286,7 +307,10 @@ describe('hostile Markdown', () => {
 
   it('displays and prints inert: no script, no handler, no dialog, no request', async () => {
     const created = await app.host.session.handlers.createBriefing({
-      title: 'Hostile', audience: '', classification: '', blocks: [{ kind: 'text', config: { markdown: HOSTILE, sources: [] } }],
+      title: 'Hostile',
+      audience: '',
+      classification: '',
+      blocks: [{ kind: 'text', config: { markdown: HOSTILE, sources: [] } }],
     });
     const page = await app.newPage();
     const dialogs: string[] = [];
@@ -298,12 +322,20 @@ describe('hostile Markdown', () => {
     const md = page.getByTestId('markdown').first();
     await md.waitFor();
     await md.hover();
-    await page.getByText('raw link').click().catch(() => undefined);
-    await page.getByText('click me').click().catch(() => undefined);
+    await page
+      .getByText('raw link')
+      .click()
+      .catch(() => undefined);
+    await page
+      .getByText('click me')
+      .click()
+      .catch(() => undefined);
     const dom = await md.evaluate((el) => ({
       html: el.innerHTML,
       scripts: el.querySelectorAll('script, iframe, svg, form, object, embed').length,
-      handlers: [...el.querySelectorAll('*')].flatMap((n) => [...n.attributes].map((a) => a.name)).filter((n) => n.startsWith('on') || n === 'style'),
+      handlers: [...el.querySelectorAll('*')]
+        .flatMap((n) => [...n.attributes].map((a) => a.name))
+        .filter((n) => n.startsWith('on') || n === 'style'),
       jsLinks: [...el.querySelectorAll('a')].filter((a) => /^\s*javascript:/i.test(a.getAttribute('href') ?? '')).length,
       remoteImages: [...el.querySelectorAll('img')].filter((i) => /^(https?:|\/\/)/i.test(i.getAttribute('src') ?? '')).length,
       dataImages: [...el.querySelectorAll('img')].filter((i) => (i.getAttribute('src') ?? '').startsWith('data:image/png')).length,
@@ -335,8 +367,16 @@ describe('CJK without any system CJK font', () => {
   beforeAll(async () => {
     // A Chromium whose fontconfig knows only DejaVu (no CJK): every CJK glyph must come from the app's font.
     const conf = join(tmp.dir, 'fonts.conf');
-    writeFileSync(conf, `<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig><dir>/usr/share/fonts/truetype/dejavu</dir><cachedir>${join(tmp.dir, 'fc-cache')}</cachedir></fontconfig>\n`);
-    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true, env: { ...process.env, FONTCONFIG_FILE: conf } });
+    writeFileSync(
+      conf,
+      `<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig><dir>/usr/share/fonts/truetype/dejavu</dir><cachedir>${join(tmp.dir, 'fc-cache')}</cachedir></fontconfig>\n`,
+    );
+    browser = await chromium.launch({
+      executablePath: CHROMIUM_PATH,
+      args: CHROMIUM_ARGS,
+      headless: true,
+      env: { ...process.env, FONTCONFIG_FILE: conf },
+    });
   });
   afterAll(async () => {
     await browser?.close();
@@ -365,7 +405,10 @@ describe('CJK without any system CJK font', () => {
   it('draws a Korean and Chinese title and classification in the header of every page, from the bundled fonts', async () => {
     const title = '한중 무역 브리핑 — 韩中贸易简报';
     const classification = '대외비 · 内部资料';
-    const latin = Array.from({ length: 14 }, (_, i) => `Paragraph ${i + 1}. ${'Exports and imports are shown as each reporter states them. '.repeat(8)}`).join('\n\n');
+    const latin = Array.from(
+      { length: 14 },
+      (_, i) => `Paragraph ${i + 1}. ${'Exports and imports are shown as each reporter states them. '.repeat(8)}`,
+    ).join('\n\n');
     const id = await createBriefing({ title, classification, blocks: [{ kind: 'text', config: { markdown: latin } }] });
     const context = await browser.newContext();
     await admit(context, app.host);
@@ -391,7 +434,12 @@ describe('CJK without any system CJK font', () => {
     // Negative control: the same title in Chromium's own header template (its own document, system
     // fonts only) gets no CJK font here, which is why the page draws the header itself.
     await page.setContent('<p>body</p>');
-    const control = await page.pdf({ displayHeaderFooter: true, headerTemplate: `<div style="font-size:8px">${title}</div>`, footerTemplate: '<span></span>', margin: { top: '20mm', bottom: '18mm' } });
+    const control = await page.pdf({
+      displayHeaderFooter: true,
+      headerTemplate: `<div style="font-size:8px">${title}</div>`,
+      footerTemplate: '<span></span>',
+      margin: { top: '20mm', bottom: '18mm' },
+    });
     expect(pdffonts(control, 'cjk-header-control')).not.toMatch(/TradebriefCJK|CJK/);
     await page.close();
     expect(app.foreignRequests).toEqual([]);

@@ -14,7 +14,18 @@ describe('the renderer bundle', () => {
   });
 
   it('contains no SQLite, Node or Electron code', () => {
-    for (const marker of ['better-sqlite3', 'better_sqlite3', 'node:fs', 'node:path', 'node:crypto', 'require("fs")', 'ipcRenderer', 'CREATE TABLE', 'PRAGMA ', 'sqlite_schema']) {
+    for (const marker of [
+      'better-sqlite3',
+      'better_sqlite3',
+      'node:fs',
+      'node:path',
+      'node:crypto',
+      'require("fs")',
+      'ipcRenderer',
+      'CREATE TABLE',
+      'PRAGMA ',
+      'sqlite_schema',
+    ]) {
       expect(code.includes(marker), `bundle contains ${marker}`).toBe(false);
     }
   });

@@ -35,9 +35,12 @@ function electronExecutable(): string | null {
 
 const executable = electronExecutable();
 // CI sets this: there a missing binary is a failure, not a skip.
-if (!executable && process.env['TRADEBRIEF_REQUIRE_ELECTRON']) throw new Error('TRADEBRIEF_REQUIRE_ELECTRON is set but Electron\'s binary is missing: run `node node_modules/electron/install.js`.');
+if (!executable && process.env['TRADEBRIEF_REQUIRE_ELECTRON'])
+  throw new Error("TRADEBRIEF_REQUIRE_ELECTRON is set but Electron's binary is missing: run `node node_modules/electron/install.js`.");
 if (!executable) {
-  process.stdout.write('Electron suite skipped: no Electron binary here (fetch it with `node node_modules/electron/install.js`; CI runs this suite).\n');
+  process.stdout.write(
+    'Electron suite skipped: no Electron binary here (fetch it with `node node_modules/electron/install.js`; CI runs this suite).\n',
+  );
 }
 
 /** The sidebar's views, from the registry the app itself uses (id and label; each view's h1 is its label). */
@@ -97,7 +100,8 @@ describe.skipIf(!executable)('the desktop app in Electron', () => {
     // `electron .` runs the app as `npm start` does; a build elsewhere (TRADEBRIEF_OUT) is started by its main script.
     const appPath = out === join(root, 'out') ? root : join(out, 'main', 'index.js');
     const env: Record<string, string> = {};
-    for (const [key, value] of Object.entries(process.env)) if (value !== undefined && !key.startsWith('ELECTRON_RUN_AS_NODE')) env[key] = value;
+    for (const [key, value] of Object.entries(process.env))
+      if (value !== undefined && !key.startsWith('ELECTRON_RUN_AS_NODE')) env[key] = value;
     app = await _electron.launch({
       executablePath: executable!,
       args: [appPath, `--user-data-dir=${userData}`],
@@ -136,7 +140,10 @@ describe.skipIf(!executable)('the desktop app in Electron', () => {
     const bridge = await page.evaluate(() => {
       const w = globalThis as unknown as { tradebrief?: Record<string, unknown>; require?: unknown; process?: unknown };
       return {
-        host: w.tradebrief?.['host'], keys: Object.keys(w.tradebrief ?? {}).sort(), client: String(w.tradebrief?.['clientId']), node: typeof w.require + typeof w.process,
+        host: w.tradebrief?.['host'],
+        keys: Object.keys(w.tradebrief ?? {}).sort(),
+        client: String(w.tradebrief?.['clientId']),
+        node: typeof w.require + typeof w.process,
       };
     });
     expect(bridge).toEqual({
@@ -182,7 +189,11 @@ describe.skipIf(!executable)('the desktop app in Electron', () => {
   it('a second launch with a file quits and opens the file in the first window', async () => {
     const fixture = join(root, 'tests/fixtures/imports/wits-raw.csv');
     const appPath = out === join(root, 'out') ? root : join(out, 'main', 'index.js');
-    const second = spawnSync(executable!, [appPath, `--user-data-dir=${userData}`, fixture], { cwd: root, timeout: 60_000, encoding: 'utf8' });
+    const second = spawnSync(executable!, [appPath, `--user-data-dir=${userData}`, fixture], {
+      cwd: root,
+      timeout: 60_000,
+      encoding: 'utf8',
+    });
     expect(second.error).toBeUndefined();
     expect(second.status).toBe(0);
     expect(app.windows().filter((w) => !w.isClosed())).toHaveLength(1);

@@ -14,16 +14,19 @@ const dist = join(root, 'dist');
 /** The packaged executable electron-builder --dir left in dist/ (its folder is named by OS and arch). */
 function packagedExecutable(): string {
   const folders = existsSync(dist) ? readdirSync(dist).filter((f) => statSync(join(dist, f)).isDirectory()) : [];
-  const candidates = folders.flatMap((folder) => {
-    const dir = join(dist, folder);
-    if (process.platform === 'darwin') return [join(dir, 'Tradebrief.app', 'Contents', 'MacOS', 'Tradebrief')];
-    if (process.platform === 'win32') return [join(dir, 'Tradebrief.exe')];
-    return [join(dir, 'tradebrief')];
-  }).filter((path) => existsSync(path));
+  const candidates = folders
+    .flatMap((folder) => {
+      const dir = join(dist, folder);
+      if (process.platform === 'darwin') return [join(dir, 'Tradebrief.app', 'Contents', 'MacOS', 'Tradebrief')];
+      if (process.platform === 'win32') return [join(dir, 'Tradebrief.exe')];
+      return [join(dir, 'tradebrief')];
+    })
+    .filter((path) => existsSync(path));
   // electron-builder names a folder by OS, with `-arm64`/`-ia32` for those (mac, mac-arm64): this machine's own comes first.
   const archOf = (path: string): string => /-(arm64|ia32|armv7l)[\\/]/.exec(path.slice(dist.length))?.[1] ?? 'x64';
   candidates.sort((a, b) => Number(archOf(b) === process.arch) - Number(archOf(a) === process.arch));
-  if (candidates.length === 0) throw new Error(`No packaged app in ${dist} (folders: ${folders.join(', ') || 'none'}): run electron-builder --dir first.`);
+  if (candidates.length === 0)
+    throw new Error(`No packaged app in ${dist} (folders: ${folders.join(', ') || 'none'}): run electron-builder --dir first.`);
   return candidates[0]!;
 }
 
@@ -31,7 +34,8 @@ const executable = packagedExecutable();
 const work = mkdtempSync(join(tmpdir(), 'tradebrief-packaged-'));
 const pdf = join(work, 'x.pdf');
 const run = spawnSync(executable, ['--print', 'overview', '--out', pdf, `--user-data-dir=${join(work, 'user-data')}`], {
-  encoding: 'utf8', timeout: 180_000,
+  encoding: 'utf8',
+  timeout: 180_000,
 });
 process.stdout.write(run.stdout ?? '');
 process.stderr.write(run.stderr ?? '');

@@ -39,7 +39,10 @@ export interface AppHarness {
 
 export async function startApp(options: { dbPath?: string; today?: string } = {}): Promise<AppHarness> {
   const tmp = tempDir();
-  const host = await startHttpHost({ path: options.dbPath ?? tmp.file('tradebrief.sqlite'), ...(options.today ? { today: options.today } : {}) });
+  const host = await startHttpHost({
+    path: options.dbPath ?? tmp.file('tradebrief.sqlite'),
+    ...(options.today ? { today: options.today } : {}),
+  });
   const browser = await launchChromium();
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
   const origin = new URL(host.url).origin;

@@ -37,7 +37,10 @@ export interface ObservedReplace {
  * db/files/safe-write.ts), so a test can check the old file was still whole when the new one was
  * complete. With `failRename`, the rename fails as a full or vanished disk would make it fail.
  */
-export async function watchingReplace<T>(action: () => Promise<T>, options: { failRename?: boolean } = {}): Promise<{ result: T; replaces: ObservedReplace[] }> {
+export async function watchingReplace<T>(
+  action: () => Promise<T>,
+  options: { failRename?: boolean } = {},
+): Promise<{ result: T; replaces: ObservedReplace[] }> {
   const original = fs.renameSync;
   const replaces: ObservedReplace[] = [];
   fs.renameSync = ((from: fs.PathLike, to: fs.PathLike) => {

@@ -5,9 +5,34 @@
  */
 import { closeSync, openSync, writeSync } from 'node:fs';
 
-export const HEADER = ['typeCode', 'freqCode', 'refYear', 'refMonth', 'period', 'reporterCode', 'reporterISO', 'reporterDesc', 'flowCode',
-  'partnerCode', 'partnerISO', 'partnerDesc', 'partner2Code', 'classificationCode', 'cmdCode', 'aggrLevel', 'isLeaf', 'customsCode',
-  'motCode', 'qty', 'netWgt', 'cifvalue', 'fobvalue', 'primaryValue', 'isReported', 'isAggregate'];
+export const HEADER = [
+  'typeCode',
+  'freqCode',
+  'refYear',
+  'refMonth',
+  'period',
+  'reporterCode',
+  'reporterISO',
+  'reporterDesc',
+  'flowCode',
+  'partnerCode',
+  'partnerISO',
+  'partnerDesc',
+  'partner2Code',
+  'classificationCode',
+  'cmdCode',
+  'aggrLevel',
+  'isLeaf',
+  'customsCode',
+  'motCode',
+  'qty',
+  'netWgt',
+  'cifvalue',
+  'fobvalue',
+  'primaryValue',
+  'isReported',
+  'isAggregate',
+];
 
 /** Deterministic pseudo-random numbers (same file every run). */
 function rng(seed: number): () => number {
@@ -20,7 +45,10 @@ function rng(seed: number): () => number {
 
 /** Writes `rows` data rows (HS-6 codes from 010101 upwards in steps of 7) to `path`. */
 export function generate(path: string, rows: number): void {
-  const partners = Array.from({ length: 50 }, (_, i) => ({ code: String(100 + i), iso: `P${String.fromCharCode(65 + (i % 26))}${String.fromCharCode(65 + Math.floor(i / 26))}` }));
+  const partners = Array.from({ length: 50 }, (_, i) => ({
+    code: String(100 + i),
+    iso: `P${String.fromCharCode(65 + (i % 26))}${String.fromCharCode(65 + Math.floor(i / 26))}`,
+  }));
   const years = [2018, 2019, 2020, 2021, 2022];
   const perCode = partners.length * years.length * 2;
   const codes = Math.ceil(rows / perCode);
@@ -47,4 +75,3 @@ export function generate(path: string, rows: number): void {
   writeSync(fd, buf);
   closeSync(fd);
 }
-

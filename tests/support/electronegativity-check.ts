@@ -124,13 +124,15 @@ function walk(dir: string, ext: RegExp): string[] {
 export function findSuppressions(root: string = projectRoot): Suppression[] {
   const out: Suppression[] = [];
   for (const file of walk(join(root, 'electron'), /\.ts$/)) {
-    readFileSync(file, 'utf8').split('\n').forEach((text, i) => {
-      const match = /(?:\/\/|\/\*)\s*eng-disable\s+([\w \t]+)/.exec(text);
-      if (!match) return;
-      for (const id of match[1]!.trim().split(/[\s,]+/)) {
-        out.push({ id, file: relative(root, file), line: i + 1, code: normaliseCode(text) });
-      }
-    });
+    readFileSync(file, 'utf8')
+      .split('\n')
+      .forEach((text, i) => {
+        const match = /(?:\/\/|\/\*)\s*eng-disable\s+([\w \t]+)/.exec(text);
+        if (!match) return;
+        for (const id of match[1]!.trim().split(/[\s,]+/)) {
+          out.push({ id, file: relative(root, file), line: i + 1, code: normaliseCode(text) });
+        }
+      });
   }
   return out;
 }
@@ -144,11 +146,26 @@ export function runElectronegativity(input: string, output: string): string[] {
   const errorLog = `${output}.errors.jsonl`;
   rmSync(errorLog, { force: true });
   const cli = join(projectRoot, 'node_modules/@doyensec/electronegativity/dist/index.js');
-  const electronVersion = (JSON.parse(readFileSync(join(projectRoot, 'node_modules/electron/package.json'), 'utf8')) as { version: string }).version;
-  const result = spawnSync(process.execPath, [
-    '--import', pathToFileURL(join(projectRoot, 'tests/support/electronegativity-offline.ts')).href, cli,
-    '-i', input, '-o', output, '-r', '-v', 'false', '-e', electronVersion,
-  ], { encoding: 'utf8', timeout: 120_000, env: { ...process.env, LANG: 'en-US', ENG_PARSE_ERRORS: errorLog } });
+  const electronVersion = (JSON.parse(readFileSync(join(projectRoot, 'node_modules/electron/package.json'), 'utf8')) as { version: string })
+    .version;
+  const result = spawnSync(
+    process.execPath,
+    [
+      '--import',
+      pathToFileURL(join(projectRoot, 'tests/support/electronegativity-offline.ts')).href,
+      cli,
+      '-i',
+      input,
+      '-o',
+      output,
+      '-r',
+      '-v',
+      'false',
+      '-e',
+      electronVersion,
+    ],
+    { encoding: 'utf8', timeout: 120_000, env: { ...process.env, LANG: 'en-US', ENG_PARSE_ERRORS: errorLog } },
+  );
   if (!existsSync(output)) {
     throw new Error(`Electronegativity wrote no report for ${input} (exit ${result.status}):\n${result.stdout}\n${result.stderr}`);
   }
@@ -215,7 +232,8 @@ function csvField(value: string): string {
 }
 
 export function writeCombinedReport(result: AuditResult, path: string): void {
-  const status = (f: Finding): string => (result.blocking.includes(f) ? 'BLOCKING' : result.suppressed.includes(f) ? 'suppressed' : 'below threshold');
+  const status = (f: Finding): string =>
+    result.blocking.includes(f) ? 'BLOCKING' : result.suppressed.includes(f) ? 'suppressed' : 'below threshold';
   const lines = ['scan,issue,severity,confidence,status,filename,location,sample'];
   for (const f of result.findings) {
     lines.push([f.scan, f.issue, f.severity, f.confidence, status(f), f.filename, f.location, f.sample].map(csvField).join(','));
@@ -236,8 +254,10 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     const mark = result.blocking.includes(f) ? 'BLOCKING  ' : result.suppressed.includes(f) ? 'suppressed' : 'info      ';
     console.log(`${mark} ${f.scan.padEnd(7)} ${f.issue} ${f.severity}/${f.confidence} ${f.filename}:${f.location}`);
   }
-  console.log(`\n${result.findings.length} findings: ${result.blocking.length} blocking, ${result.suppressed.length} suppressed (eng-disable), ` +
-    `${result.findings.length - result.blocking.length - result.suppressed.length} below HIGH/MEDIUM + FIRM/CERTAIN. Report: ${report}`);
+  console.log(
+    `\n${result.findings.length} findings: ${result.blocking.length} blocking, ${result.suppressed.length} suppressed (eng-disable), ` +
+      `${result.findings.length - result.blocking.length - result.suppressed.length} below HIGH/MEDIUM + FIRM/CERTAIN. Report: ${report}`,
+  );
   for (const file of result.unparsed) console.log(`NOT SCANNED (parse error): ${file}`);
   process.exit(result.blocking.length > 0 || result.unparsed.length > 0 ? 1 : 0);
 }

@@ -48,7 +48,11 @@ if (errorLog) {
     proto[name] = function (this: unknown, file: unknown, ...rest: unknown[]) {
       try {
         const result = original.call(this, file, ...rest);
-        if (result instanceof Promise) return result.catch((error: unknown) => { record(file, error); throw error; });
+        if (result instanceof Promise)
+          return result.catch((error: unknown) => {
+            record(file, error);
+            throw error;
+          });
         return result;
       } catch (error) {
         record(file, error);

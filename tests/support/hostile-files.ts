@@ -90,17 +90,39 @@ const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships
 const once = (text: string) => (): Iterable<Buffer> => [Buffer.from(text, 'utf8')];
 
 /** A workbook of one sheet whose XML is given in pieces (and optionally shared strings). */
-export function writeWorkbook(path: string, sheet: () => Iterable<Buffer>, options: { sharedStrings?: () => Iterable<Buffer>; declaredSheetSize?: number } = {}): void {
+export function writeWorkbook(
+  path: string,
+  sheet: () => Iterable<Buffer>,
+  options: { sharedStrings?: () => Iterable<Buffer>; declaredSheetSize?: number } = {},
+): void {
   const parts: ZipPart[] = [
-    { name: '[Content_Types].xml', pieces: once('<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>') },
-    { name: '_rels/.rels', pieces: once(`<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`) },
-    { name: 'xl/workbook.xml', pieces: once(`<workbook xmlns="${MAIN}" xmlns:r="${REL}"><sheets><sheet name="Data" sheetId="1" r:id="rId1"/></sheets></workbook>`) },
+    {
+      name: '[Content_Types].xml',
+      pieces: once('<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>'),
+    },
+    {
+      name: '_rels/.rels',
+      pieces: once(
+        `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+      ),
+    },
+    {
+      name: 'xl/workbook.xml',
+      pieces: once(`<workbook xmlns="${MAIN}" xmlns:r="${REL}"><sheets><sheet name="Data" sheetId="1" r:id="rId1"/></sheets></workbook>`),
+    },
     {
       name: 'xl/_rels/workbook.xml.rels',
-      pieces: once(`<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/worksheet" Target="worksheets/sheet1.xml"/>${
-        options.sharedStrings ? `<Relationship Id="rId2" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/>` : ''}</Relationships>`),
+      pieces: once(
+        `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/worksheet" Target="worksheets/sheet1.xml"/>${
+          options.sharedStrings ? `<Relationship Id="rId2" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/>` : ''
+        }</Relationships>`,
+      ),
     },
-    { name: 'xl/worksheets/sheet1.xml', pieces: sheet, ...(options.declaredSheetSize !== undefined ? { declaredSize: options.declaredSheetSize } : {}) },
+    {
+      name: 'xl/worksheets/sheet1.xml',
+      pieces: sheet,
+      ...(options.declaredSheetSize !== undefined ? { declaredSize: options.declaredSheetSize } : {}),
+    },
   ];
   if (options.sharedStrings) parts.push({ name: 'xl/sharedStrings.xml', pieces: options.sharedStrings });
   writeZip(path, parts);
@@ -110,7 +132,9 @@ const escapeXml = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, 
 
 /** Sheet XML of rows of inline strings (row numbers given: gaps are blank rows). */
 export function sheetXml(rows: [number, string[]][]): string {
-  const cells = rows.map(([r, fields]) => `<row r="${r}">${fields.map((f) => `<c t="inlineStr"><is><t>${escapeXml(f)}</t></is></c>`).join('')}</row>`);
+  const cells = rows.map(
+    ([r, fields]) => `<row r="${r}">${fields.map((f) => `<c t="inlineStr"><is><t>${escapeXml(f)}</t></is></c>`).join('')}</row>`,
+  );
   return `<worksheet xmlns="${MAIN}"><sheetData>${cells.join('')}</sheetData></worksheet>`;
 }
 
@@ -137,18 +161,26 @@ function* randomLetters(total: number, seed = 7): Generator<Buffer> {
 
 /** An .xlsx "zip bomb": a header row, then one cell of `inflatedBytes` letters "a" (deflating ~1000×). */
 export function zipBombXlsx(path: string, inflatedBytes: number, options: { declaredSheetSize?: number } = {}): void {
-  writeWorkbook(path, function* () {
-    yield Buffer.from(`<worksheet xmlns="${MAIN}"><sheetData><row r="1"><c t="inlineStr"><is><t>name</t></is></c></row><row r="2"><c t="inlineStr"><is><t>`);
-    const block = Buffer.alloc(MB, 'a');
-    yield* repeated(inflatedBytes, (n) => block.subarray(0, n));
-    yield Buffer.from('</t></is></c></row></sheetData></worksheet>');
-  }, options);
+  writeWorkbook(
+    path,
+    function* () {
+      yield Buffer.from(
+        `<worksheet xmlns="${MAIN}"><sheetData><row r="1"><c t="inlineStr"><is><t>name</t></is></c></row><row r="2"><c t="inlineStr"><is><t>`,
+      );
+      const block = Buffer.alloc(MB, 'a');
+      yield* repeated(inflatedBytes, (n) => block.subarray(0, n));
+      yield Buffer.from('</t></is></c></row></sheetData></worksheet>');
+    },
+    options,
+  );
 }
 
 /** A workbook whose second row holds one cell of `chars` random letters (too long for a row, yet no bomb). */
 export function hugeCellXlsx(path: string, chars: number): void {
   writeWorkbook(path, function* () {
-    yield Buffer.from(`<worksheet xmlns="${MAIN}"><sheetData><row r="1"><c t="inlineStr"><is><t>name</t></is></c></row><row r="2"><c t="inlineStr"><is><t>`);
+    yield Buffer.from(
+      `<worksheet xmlns="${MAIN}"><sheetData><row r="1"><c t="inlineStr"><is><t>name</t></is></c></row><row r="2"><c t="inlineStr"><is><t>`,
+    );
     yield* randomLetters(chars);
     yield Buffer.from('</t></is></c></row></sheetData></worksheet>');
   });
@@ -156,13 +188,19 @@ export function hugeCellXlsx(path: string, chars: number): void {
 
 /** A workbook whose second shared string is `chars` random letters long. */
 export function hugeSharedStringXlsx(path: string, chars: number): void {
-  writeWorkbook(path, once(`<worksheet xmlns="${MAIN}"><sheetData><row r="1"><c t="s"><v>0</v></c></row><row r="2"><c t="s"><v>1</v></c></row></sheetData></worksheet>`), {
-    sharedStrings: function* () {
-      yield Buffer.from(`<sst xmlns="${MAIN}" count="2" uniqueCount="2"><si><t>name</t></si><si><t>`);
-      yield* randomLetters(chars);
-      yield Buffer.from('</t></si></sst>');
+  writeWorkbook(
+    path,
+    once(
+      `<worksheet xmlns="${MAIN}"><sheetData><row r="1"><c t="s"><v>0</v></c></row><row r="2"><c t="s"><v>1</v></c></row></sheetData></worksheet>`,
+    ),
+    {
+      sharedStrings: function* () {
+        yield Buffer.from(`<sst xmlns="${MAIN}" count="2" uniqueCount="2"><si><t>name</t></si><si><t>`);
+        yield* randomLetters(chars);
+        yield Buffer.from('</t></si></sst>');
+      },
     },
-  });
+  );
 }
 
 /** Writes pieces to a file. */
@@ -177,25 +215,31 @@ export function writePieces(path: string, pieces: Iterable<Buffer>): void {
 
 /** A JSON document of `bytes` bytes with no line end, saved as .csv. */
 export function oneLineCsv(path: string, bytes: number): void {
-  writePieces(path, (function* () {
-    yield Buffer.from('[');
-    const record = Buffer.from('{"reporter":"KOR","partner":"CHN","year":2022,"value":123456789},');
-    const block = Buffer.alloc(MB);
-    for (let i = 0; i < MB; i += record.length) record.copy(block, i, 0, Math.min(record.length, MB - i));
-    yield* repeated(bytes - 2, (n) => block.subarray(0, n));
-    yield Buffer.from(']');
-  })());
+  writePieces(
+    path,
+    (function* () {
+      yield Buffer.from('[');
+      const record = Buffer.from('{"reporter":"KOR","partner":"CHN","year":2022,"value":123456789},');
+      const block = Buffer.alloc(MB);
+      for (let i = 0; i < MB; i += record.length) record.copy(block, i, 0, Math.min(record.length, MB - i));
+      yield* repeated(bytes - 2, (n) => block.subarray(0, n));
+      yield Buffer.from(']');
+    })(),
+  );
 }
 
 /** A CSV whose third line opens a quote never closed, followed by `bytes` of text lines. */
 export function unterminatedQuoteCsv(path: string, bytes: number): void {
-  writePieces(path, (function* () {
-    yield Buffer.from('name,value\nKorea,1\n"Viet Nam,2\n');
-    const line = Buffer.from('text that goes on, line after line, inside the open quote\n');
-    const block = Buffer.alloc(MB);
-    for (let i = 0; i < MB; i += line.length) line.copy(block, i, 0, Math.min(line.length, MB - i));
-    yield* repeated(bytes, (n) => block.subarray(0, n));
-  })());
+  writePieces(
+    path,
+    (function* () {
+      yield Buffer.from('name,value\nKorea,1\n"Viet Nam,2\n');
+      const line = Buffer.from('text that goes on, line after line, inside the open quote\n');
+      const block = Buffer.alloc(MB);
+      for (let i = 0; i < MB; i += line.length) line.copy(block, i, 0, Math.min(line.length, MB - i));
+      yield* repeated(bytes, (n) => block.subarray(0, n));
+    })(),
+  );
 }
 
 const legacyTables = new Map<string, Map<string, Buffer>>();
@@ -209,14 +253,18 @@ export function encodeLegacy(text: string, encoding: 'windows-1252' | 'euc-kr' |
     for (let b = 0x80; b <= 0xff; b++) {
       try {
         table.set(decoder.decode(Buffer.from([b])), Buffer.from([b]));
-      } catch { /* a lead byte */ }
+      } catch {
+        /* a lead byte */
+      }
     }
     for (let lead = 0x81; lead <= 0xfe; lead++) {
       for (let trail = 0x40; trail <= 0xfe; trail++) {
         try {
           const ch = decoder.decode(Buffer.from([lead, trail]));
           if (ch.length === 1 && !table.has(ch)) table.set(ch, Buffer.from([lead, trail]));
-        } catch { /* not a character */ }
+        } catch {
+          /* not a character */
+        }
       }
     }
     legacyTables.set(encoding, table);
@@ -236,9 +284,13 @@ export function encodeLegacy(text: string, encoding: 'windows-1252' | 'euc-kr' |
 /** Text in any supported encoding, with a byte-order mark if asked. */
 export function encodeText(text: string, encoding: string, bom = false): Buffer {
   switch (encoding) {
-    case 'utf-8': return Buffer.concat([bom ? Buffer.from([0xef, 0xbb, 0xbf]) : Buffer.alloc(0), Buffer.from(text, 'utf8')]);
-    case 'utf-16le': return Buffer.concat([bom ? Buffer.from([0xff, 0xfe]) : Buffer.alloc(0), Buffer.from(text, 'utf16le')]);
-    case 'utf-16be': return Buffer.concat([bom ? Buffer.from([0xfe, 0xff]) : Buffer.alloc(0), Buffer.from(text, 'utf16le').swap16()]);
-    default: return encodeLegacy(text, encoding as 'windows-1252' | 'euc-kr' | 'gb18030');
+    case 'utf-8':
+      return Buffer.concat([bom ? Buffer.from([0xef, 0xbb, 0xbf]) : Buffer.alloc(0), Buffer.from(text, 'utf8')]);
+    case 'utf-16le':
+      return Buffer.concat([bom ? Buffer.from([0xff, 0xfe]) : Buffer.alloc(0), Buffer.from(text, 'utf16le')]);
+    case 'utf-16be':
+      return Buffer.concat([bom ? Buffer.from([0xfe, 0xff]) : Buffer.alloc(0), Buffer.from(text, 'utf16le').swap16()]);
+    default:
+      return encodeLegacy(text, encoding as 'windows-1252' | 'euc-kr' | 'gb18030');
   }
 }

@@ -13,9 +13,13 @@ export interface HsSummaryRow {
 }
 
 export function freshHsSummary(db: Db): HsSummaryRow[] {
-  return db.prepare(`SELECT reporter, partner, substr(product_code, 1, 2) AS chapter, year, flow, source_id, sum(value_usd) AS value_usd,
+  return db
+    .prepare(
+      `SELECT reporter, partner, substr(product_code, 1, 2) AS chapter, year, flow, source_id, sum(value_usd) AS value_usd,
     count(*) AS rows FROM trade_flow WHERE month IS NULL AND series = 'primary' AND length(product_code) = 6
-    GROUP BY 1, 2, 3, 4, 5, 6 ORDER BY 1, 2, 3, 4, 5, 6`).all() as HsSummaryRow[];
+    GROUP BY 1, 2, 3, 4, 5, 6 ORDER BY 1, 2, 3, 4, 5, 6`,
+    )
+    .all() as HsSummaryRow[];
 }
 
 export function storedHsSummary(db: Db): HsSummaryRow[] {

@@ -47,10 +47,18 @@ export function decodePng(file: Buffer): Image {
       const v = line[x]!;
       let out: number;
       switch (filter) {
-        case 0: out = v; break;
-        case 1: out = v + a; break;
-        case 2: out = v + b; break;
-        case 3: out = v + ((a + b) >> 1); break;
+        case 0:
+          out = v;
+          break;
+        case 1:
+          out = v + a;
+          break;
+        case 2:
+          out = v + b;
+          break;
+        case 3:
+          out = v + ((a + b) >> 1);
+          break;
         case 4: {
           const p = a + b - c;
           const pa = Math.abs(p - a);
@@ -59,7 +67,8 @@ export function decodePng(file: Buffer): Image {
           out = v + (pa <= pb && pa <= pc ? a : pb <= pc ? b : c);
           break;
         }
-        default: throw new Error(`Bad PNG filter ${filter}`);
+        default:
+          throw new Error(`Bad PNG filter ${filter}`);
       }
       pixels[y * stride + x] = out & 0xff;
     }
@@ -73,7 +82,11 @@ export function decodePng(file: Buffer): Image {
 }
 
 /** Pixels within `tolerance` (per channel) of a colour given as #rrggbb. */
-export function matchingPixels(image: Image, hex: string, tolerance = 40): { count: number; box: { x0: number; y0: number; x1: number; y1: number } | null } {
+export function matchingPixels(
+  image: Image,
+  hex: string,
+  tolerance = 40,
+): { count: number; box: { x0: number; y0: number; x1: number; y1: number } | null } {
   const r = parseInt(hex.slice(1, 3), 16);
   const g = parseInt(hex.slice(3, 5), 16);
   const b = parseInt(hex.slice(5, 7), 16);
@@ -82,9 +95,15 @@ export function matchingPixels(image: Image, hex: string, tolerance = 40): { cou
   for (let y = 0; y < image.height; y++) {
     for (let x = 0; x < image.width; x++) {
       const i = (y * image.width + x) * 3;
-      if (Math.abs(image.rgb[i]! - r) <= tolerance && Math.abs(image.rgb[i + 1]! - g) <= tolerance && Math.abs(image.rgb[i + 2]! - b) <= tolerance) {
+      if (
+        Math.abs(image.rgb[i]! - r) <= tolerance &&
+        Math.abs(image.rgb[i + 1]! - g) <= tolerance &&
+        Math.abs(image.rgb[i + 2]! - b) <= tolerance
+      ) {
         count++;
-        box = box ? { x0: Math.min(box.x0, x), y0: Math.min(box.y0, y), x1: Math.max(box.x1, x), y1: Math.max(box.y1, y) } : { x0: x, y0: y, x1: x, y1: y };
+        box = box
+          ? { x0: Math.min(box.x0, x), y0: Math.min(box.y0, y), x1: Math.max(box.x1, x), y1: Math.max(box.y1, y) }
+          : { x0: x, y0: y, x1: x, y1: y };
       }
     }
   }

@@ -7,8 +7,10 @@ import type { BlockSpecInput } from '../../db/briefings/contract.ts';
  */
 export function sixChartBriefing(): BlockSpecInput[] {
   const para = 'Exports and imports are shown as each reporter states them; a gap between the two sides is kept, not smoothed. '.repeat(6);
-  const chart = (reporter: string, partner: string, from: number, to: number): BlockSpecInput =>
-    ({ kind: 'trade-chart', config: { heading: `${reporter}–${partner}, ${from}–${to}`, reporter, partner, from, to } });
+  const chart = (reporter: string, partner: string, from: number, to: number): BlockSpecInput => ({
+    kind: 'trade-chart',
+    config: { heading: `${reporter}–${partner}, ${from}–${to}`, reporter, partner, from, to },
+  });
   return [
     { kind: 'text', config: { heading: 'Purpose', markdown: para } },
     { kind: 'kpi', config: { reporter: 'CHN', partner: 'KOR', year: 2021 } },

@@ -100,7 +100,10 @@ describe('restoring a backup (listBackups / restoreBackup)', () => {
     expect(Object.keys(entry!).sort()).toEqual(['bytes', 'id', 'reason', 'takenAt']);
 
     const restored = await dispatch(session.handlers, 'restoreBackup', { id: entry!.id });
-    expect(restored).toMatchObject({ ok: true, data: { restored: { id: taken!.file }, safetyBackup: { reason: 'before-restore' }, schemaVersion: latest } });
+    expect(restored).toMatchObject({
+      ok: true,
+      data: { restored: { id: taken!.file }, safetyBackup: { reason: 'before-restore' }, schemaVersion: latest },
+    });
     // The same connection sees the restored rows (the hosts keep their session).
     expect(snapshot(session.db)).toBe(before);
     expect(session.db.pragma('integrity_check', { simple: true })).toBe('ok');
@@ -133,10 +136,16 @@ describe('restoring a backup (listBackups / restoreBackup)', () => {
       expect(await dispatch(session.handlers, 'restoreBackup', { id })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
     }
     // The old field (a file name to join to a folder) is gone.
-    expect(await dispatch(session.handlers, 'restoreBackup', { file: 'x.sqlite' })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    expect(await dispatch(session.handlers, 'restoreBackup', { file: 'x.sqlite' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-input' },
+    });
     // Well-formed ids that are not in the listing (the database itself, '..', a backup that is not there): not-found.
     for (const id of ['tradebrief.20260101T000000000Z.before-import.sqlite', 'tradebrief.sqlite', '..']) {
-      expect(await dispatch(session.handlers, 'restoreBackup', { id })).toMatchObject({ ok: false, error: { code: 'not-found', message: expect.stringMatching(/no longer there/) } });
+      expect(await dispatch(session.handlers, 'restoreBackup', { id })).toMatchObject({
+        ok: false,
+        error: { code: 'not-found', message: expect.stringMatching(/no longer there/) },
+      });
     }
     expect(snapshot(session.db)).toBe(before);
     session.close();
@@ -170,16 +179,24 @@ describe('a file that cannot be opened', () => {
 });
 
 /** Runs a file import through the contract (a worker job) to its end. */
-async function importThroughJob(session: Session, path: string): Promise<{ state: string; summary: { outcome: string; reason: string | null } | null }> {
+async function importThroughJob(
+  session: Session,
+  path: string,
+): Promise<{ state: string; summary: { outcome: string; reason: string | null } | null }> {
   const started = await dispatch(session.handlers, 'startImport', { file: chosen(session, path), onlyValidRows: true });
   if (!started.ok) throw new Error(started.error.message);
   const jobId = (started.data as { jobId: string }).jobId;
   let progress: { state: string; summary: { outcome: string; reason: string | null } | null } = { state: 'running', summary: null };
-  await expect.poll(async () => {
-    const p = await dispatch(session.handlers, 'importProgress', { jobId });
-    if (p.ok) progress = p.data as typeof progress;
-    return progress.state;
-  }, { timeout: 15_000 }).toMatch(/^(done|failed|cancelled)$/);
+  await expect
+    .poll(
+      async () => {
+        const p = await dispatch(session.handlers, 'importProgress', { jobId });
+        if (p.ok) progress = p.data as typeof progress;
+        return progress.state;
+      },
+      { timeout: 15_000 },
+    )
+    .toMatch(/^(done|failed|cancelled)$/);
   return progress;
 }
 
@@ -247,10 +264,16 @@ describe('imports back up first, only when they will write', () => {
 
       // The same file again, the same pack again, a file with a header and no rows, an import that does not exist.
       expect(await importThroughJob(session, comtrade)).toMatchObject({ state: 'done', summary: { outcome: 'already-imported' } });
-      expect(await dispatch(session.handlers, 'importPack', { file: chosen(session, packFile) })).toMatchObject({ ok: true, data: { changed: false } });
+      expect(await dispatch(session.handlers, 'importPack', { file: chosen(session, packFile) })).toMatchObject({
+        ok: true,
+        data: { changed: false },
+      });
       const headerOnly = tmp.file('header-only.csv');
       writeFileSync(headerOnly, `${readFileSync(comtrade, 'utf8').split('\n')[0]!}\n`);
-      expect(await importThroughJob(session, headerOnly)).toMatchObject({ state: 'done', summary: { outcome: 'no-rows', reason: 'The file has a header and no rows.' } });
+      expect(await importThroughJob(session, headerOnly)).toMatchObject({
+        state: 'done',
+        summary: { outcome: 'no-rows', reason: 'The file has a header and no rows.' },
+      });
       expect(await dispatch(session.handlers, 'undoImport', { id: 999 })).toMatchObject({ ok: false, error: { code: 'not-found' } });
 
       expect(listBackups(path).map((b) => b.file)).toEqual(backups);

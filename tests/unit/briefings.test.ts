@@ -37,11 +37,23 @@ describe('the default briefing of the first pack', () => {
     expect(list.map((b) => b.title)).toEqual(['Korea–China trade push, August 2022']);
     const b = await call('getBriefing', { id: DEFAULT_ID });
     expect(b.classification).toBe('For internal use');
-    expect(b.blocks.map((x) => x.kind)).toEqual(['text', 'kpi', 'reconciliation', 'trade-chart', 'mirror', 'statements', 'claims', 'sectors-table', 'projects-table', 'events-table', 'route']);
+    expect(b.blocks.map((x) => x.kind)).toEqual([
+      'text',
+      'kpi',
+      'reconciliation',
+      'trade-chart',
+      'mirror',
+      'statements',
+      'claims',
+      'sectors-table',
+      'projects-table',
+      'events-table',
+      'route',
+    ]);
     expect(b.blocks.every((x) => x.error === null)).toBe(true);
   });
 
-  it('resolves the KPI block to the 2021 figures of China\'s customs', async () => {
+  it("resolves the KPI block to the 2021 figures of China's customs", async () => {
     const b = await call('getBriefing', { id: DEFAULT_ID });
     const kpi = b.blocks.find((x) => x.kind === 'kpi');
     if (kpi?.kind !== 'kpi' || !kpi.data) throw new Error('no kpi data');
@@ -69,7 +81,7 @@ describe('the default briefing of the first pack', () => {
     expect([...cited].sort((x, y) => x - y)).toEqual(b.sources.map((s) => s.number));
   });
 
-  it('is created once: reloading the pack never overwrites the user\'s edits', async () => {
+  it("is created once: reloading the pack never overwrites the user's edits", async () => {
     await call('updateBriefing', { id: DEFAULT_ID, title: 'My edited title' });
     const { pack } = readPackFile(join(defaultPacksDir, 'korea-china-2022.json'));
     const result = loadPack(session.db, { ...pack, version: '9.9.9' });
@@ -90,7 +102,10 @@ describe('editing briefings', () => {
     expect(updated.audience).toBe('Minister');
     const list = await call('listBriefings', {});
     expect(list[0]?.id).toBe(created.id);
-    const log = session.db.prepare("SELECT action FROM edit_log WHERE entity = 'briefing' AND entity_id = ? ORDER BY id").pluck().all(created.id);
+    const log = session.db
+      .prepare("SELECT action FROM edit_log WHERE entity = 'briefing' AND entity_id = ? ORDER BY id")
+      .pluck()
+      .all(created.id);
     expect(log).toEqual(['create', 'update']);
   });
 
@@ -125,7 +140,11 @@ describe('editing briefings', () => {
     const b = await call('createBriefing', { title: 'Blocks' });
     await call('addBlock', { briefingId: b.id, block: { kind: 'text', config: { markdown: 'one' } } });
     await call('addBlock', { briefingId: b.id, block: { kind: 'text', config: { markdown: 'two' } } });
-    let got = await call('addBlock', { briefingId: b.id, block: { kind: 'kpi', config: { reporter: 'CHN', partner: 'KOR', year: 2021 } }, position: 1 });
+    let got = await call('addBlock', {
+      briefingId: b.id,
+      block: { kind: 'kpi', config: { reporter: 'CHN', partner: 'KOR', year: 2021 } },
+      position: 1,
+    });
     const text = (x: (typeof got.blocks)[number]): string => (x.kind === 'text' ? x.config.markdown : x.kind);
     expect(got.blocks.map(text)).toEqual(['kpi', 'one', 'two']);
     expect(got.blocks.map((x) => x.position)).toEqual([1, 2, 3]);
@@ -138,7 +157,11 @@ describe('editing briefings', () => {
     const removed = await call('removeBlock', { id: got.blocks[1]!.id! });
     expect(removed.blocks.map(text)).toEqual(['one', 'kpi']);
     expect(removed.removed).toEqual({ kind: 'text', config: { heading: undefined, markdown: 'TWO', sources: [] }, position: 2 });
-    const undone = await call('addBlock', { briefingId: b.id, block: { kind: 'text', config: { markdown: 'TWO' } }, position: removed.removed.position });
+    const undone = await call('addBlock', {
+      briefingId: b.id,
+      block: { kind: 'text', config: { markdown: 'TWO' } },
+      position: removed.removed.position,
+    });
     expect(undone.blocks.map(text)).toEqual(['one', 'TWO', 'kpi']);
     expect(undone.blocks.map((x) => x.position)).toEqual([1, 2, 3]);
   });
@@ -155,8 +178,12 @@ describe('editing briefings', () => {
 
   it('shows a stored block of an unknown kind or with broken settings as invalid, without failing the briefing', async () => {
     const b = await call('createBriefing', { title: 'Future blocks', blocks: [{ kind: 'text', config: { markdown: 'fine' } }] });
-    session.db.prepare("INSERT INTO briefing_block (id, briefing_id, position, kind, config) VALUES ('x1', ?, 2, 'sankey', '{}')").run(b.id);
-    session.db.prepare(`INSERT INTO briefing_block (id, briefing_id, position, kind, config) VALUES ('x2', ?, 3, 'kpi', '{"reporter":1}')`).run(b.id);
+    session.db
+      .prepare("INSERT INTO briefing_block (id, briefing_id, position, kind, config) VALUES ('x1', ?, 2, 'sankey', '{}')")
+      .run(b.id);
+    session.db
+      .prepare(`INSERT INTO briefing_block (id, briefing_id, position, kind, config) VALUES ('x2', ?, 3, 'kpi', '{"reporter":1}')`)
+      .run(b.id);
     const got = await call('getBriefing', { id: b.id });
     expect(got.blocks.map((x) => x.kind)).toEqual(['text', 'invalid', 'invalid']);
     const [, unknown, broken] = got.blocks;
@@ -170,10 +197,12 @@ describe('editing briefings', () => {
   });
 
   it('resolves blocks without storing them (dashboard summaries)', async () => {
-    const got = await call('resolveBlocks', { blocks: [
-      { kind: 'trade-chart', config: { reporter: 'KOR', partner: 'CHN', from: 2020, to: 2022 } },
-      { kind: 'events-table', config: { kind: 'fair' } },
-    ] });
+    const got = await call('resolveBlocks', {
+      blocks: [
+        { kind: 'trade-chart', config: { reporter: 'KOR', partner: 'CHN', from: 2020, to: 2022 } },
+        { kind: 'events-table', config: { kind: 'fair' } },
+      ],
+    });
     const chart = got.blocks[0];
     if (chart?.kind !== 'trade-chart') throw new Error(chart?.error ?? 'no chart');
     expect(chart.data.years.map((y) => y.year)).toEqual([2020, 2021, 2022]);

@@ -18,23 +18,45 @@ const tmp = tempDir();
 afterAll(() => tmp.cleanup());
 
 const BN = 1e9;
-type Flow = { reporter: string; partner: string; year: number; flow: 'export' | 'import'; bn: number; source: string; series?: 'primary' | 'crosscheck' };
+type Flow = {
+  reporter: string;
+  partner: string;
+  year: number;
+  flow: 'export' | 'import';
+  bn: number;
+  source: string;
+  series?: 'primary' | 'crosscheck';
+};
 
 /** A pack of the given flows and one claim per entry of `claims` (statement key = claim index), all by source "C". */
 function pack(flows: Flow[], claims: PackClaim[], extra: Partial<PackInput> = {}): PackInput {
   return {
-    format: 'tradebrief-pack', formatVersion: 1, id: 'test', version: '1.0.0', title: 'Claims test',
+    format: 'tradebrief-pack',
+    formatVersion: 1,
+    id: 'test',
+    version: '1.0.0',
+    title: 'Claims test',
     sources: [
       { key: 'C', label: 'C', publisher: 'The claimant', title: 'A report making claims' },
       { key: 'A', label: 'A', publisher: 'Customs A', title: 'Statistics A', published: { precision: 'year', value: '2023' } },
       { key: 'B', label: 'B', publisher: 'Agency B', title: 'Statistics B', published: { precision: 'year', value: '2022' } },
     ],
     economies: [
-      { code: 'KOR', name: 'South Korea', kind: 'country' }, { code: 'CHN', name: 'China', kind: 'country' },
-      { code: 'USA', name: 'United States', kind: 'country' }, { code: 'JPN', name: 'Japan', kind: 'country' },
+      { code: 'KOR', name: 'South Korea', kind: 'country' },
+      { code: 'CHN', name: 'China', kind: 'country' },
+      { code: 'USA', name: 'United States', kind: 'country' },
+      { code: 'JPN', name: 'Japan', kind: 'country' },
       { code: 'WLD', name: 'World', kind: 'group' },
     ],
-    tradeFlows: flows.map((f) => ({ reporter: f.reporter, partner: f.partner, year: f.year, flow: f.flow, valueUsd: f.bn * BN, source: f.source, series: f.series ?? 'primary' })),
+    tradeFlows: flows.map((f) => ({
+      reporter: f.reporter,
+      partner: f.partner,
+      year: f.year,
+      flow: f.flow,
+      valueUsd: f.bn * BN,
+      source: f.source,
+      series: f.series ?? 'primary',
+    })),
     statements: claims.map((c, i) => ({ key: `s${i}`, kind: 'claim' as const, text: `Claim ${i}`, source: 'C', claims: [c] })),
     ...extra,
   };
@@ -53,9 +75,31 @@ function only(db: Db): CheckedClaim {
   return claims[0]!;
 }
 
-const kor = (partner: string, year: number, flow: 'export' | 'import', bn: number, source = 'A'): Flow => ({ reporter: 'KOR', partner, year, flow, bn, source });
-const total364: PackClaim = { kind: 'total-value', reporter: 'CHN', partner: 'KOR', year: 2021, measure: 'total', valueUsd: 364.1 * BN, precisionUsd: 0.1 * BN };
-const chnKor = (flow: 'export' | 'import', bn: number, source: string): Flow => ({ reporter: 'CHN', partner: 'KOR', year: 2021, flow, bn, source });
+const kor = (partner: string, year: number, flow: 'export' | 'import', bn: number, source = 'A'): Flow => ({
+  reporter: 'KOR',
+  partner,
+  year,
+  flow,
+  bn,
+  source,
+});
+const total364: PackClaim = {
+  kind: 'total-value',
+  reporter: 'CHN',
+  partner: 'KOR',
+  year: 2021,
+  measure: 'total',
+  valueUsd: 364.1 * BN,
+  precisionUsd: 0.1 * BN,
+};
+const chnKor = (flow: 'export' | 'import', bn: number, source: string): Flow => ({
+  reporter: 'CHN',
+  partner: 'KOR',
+  year: 2021,
+  flow,
+  bn,
+  source,
+});
 
 describe('the rounding rule', () => {
   it('holds within half a unit of the last stated digit, and not beyond', () => {
@@ -77,7 +121,8 @@ describe('total-value claims', () => {
     expect(c.readings[0]!.basis).toBe('exports + imports');
     expect(c.readings[0]!.value).toBeCloseTo(364.079 * BN, -3);
     expect(c.readings[0]!.parts.map((p) => [p.label, p.source.label])).toEqual([
-      ["China's exports to South Korea, 2021", 'A'], ["China's imports from South Korea, 2021", 'A'],
+      ["China's exports to South Korea, 2021", 'A'],
+      ["China's imports from South Korea, 2021", 'A'],
     ]);
     expect(c.source.label).toBe('C');
     expect(c.needs).toBeNull();
@@ -92,9 +137,17 @@ describe('total-value claims', () => {
   });
 
   it('hold by one source and not the other, each reading with its sources; stated totals of other sources count', () => {
-    const db = dbWith(pack([chnKor('export', 150.524, 'A'), chnKor('import', 213.555, 'A'), chnKor('export', 150.5, 'B'), chnKor('import', 213.0, 'B')], [total364], {
-      statedFigures: [{ key: 't', reporter: 'CHN', partner: 'KOR', year: 2021, measure: 'total_trade', valueUsd: 362.4 * BN, source: 'B' }],
-    }));
+    const db = dbWith(
+      pack(
+        [chnKor('export', 150.524, 'A'), chnKor('import', 213.555, 'A'), chnKor('export', 150.5, 'B'), chnKor('import', 213.0, 'B')],
+        [total364],
+        {
+          statedFigures: [
+            { key: 't', reporter: 'CHN', partner: 'KOR', year: 2021, measure: 'total_trade', valueUsd: 362.4 * BN, source: 'B' },
+          ],
+        },
+      ),
+    );
     const c = only(db);
     expect(c.verdict).toBe('mixed');
     expect(c.readings.map((r) => [r.basis, r.verdict, r.parts.map((p) => p.source.label).join('+')])).toEqual([
@@ -106,8 +159,21 @@ describe('total-value claims', () => {
   });
 
   it('read sources that give only one flow together, and never check a figure against the claim’s own source', () => {
-    const exportClaim: PackClaim = { kind: 'total-value', reporter: 'CHN', partner: 'KOR', year: 2021, measure: 'export', valueUsd: 150.5 * BN, precisionUsd: 0.1 * BN };
-    const db = dbWith(pack([chnKor('export', 150.5, 'C'), chnKor('import', 213.5, 'C'), chnKor('export', 150.524, 'A'), chnKor('import', 213.555, 'B')], [total364, exportClaim]));
+    const exportClaim: PackClaim = {
+      kind: 'total-value',
+      reporter: 'CHN',
+      partner: 'KOR',
+      year: 2021,
+      measure: 'export',
+      valueUsd: 150.5 * BN,
+      precisionUsd: 0.1 * BN,
+    };
+    const db = dbWith(
+      pack(
+        [chnKor('export', 150.5, 'C'), chnKor('import', 213.5, 'C'), chnKor('export', 150.524, 'A'), chnKor('import', 213.555, 'B')],
+        [total364, exportClaim],
+      ),
+    );
     const [total, exports] = checkClaims(db).claims;
     // Total: the claimant's own parts (364.0: a different figure from its stated 364.1) and A's exports with B's imports.
     expect(total!.readings.map((r) => [r.basis, r.verdict, r.parts.map((p) => p.source.label).join('+')])).toEqual([
@@ -121,7 +187,15 @@ describe('total-value claims', () => {
   });
 
   it('say when a difference is under one unit of the last digit (a figure cut, not rounded)', () => {
-    const importClaim: PackClaim = { kind: 'total-value', reporter: 'CHN', partner: 'KOR', year: 2021, measure: 'import', valueUsd: 213.5 * BN, precisionUsd: 0.1 * BN };
+    const importClaim: PackClaim = {
+      kind: 'total-value',
+      reporter: 'CHN',
+      partner: 'KOR',
+      year: 2021,
+      measure: 'import',
+      valueUsd: 213.5 * BN,
+      precisionUsd: 0.1 * BN,
+    };
     const c = only(dbWith(pack([chnKor('import', 213.555, 'A')], [importClaim])));
     expect(c.verdict).toBe('differs');
     expect(c.readings[0]!.difference).toBeCloseTo(0.055 * BN, -3);
@@ -138,10 +212,28 @@ describe('total-value claims', () => {
 });
 
 describe('largest-partner claims', () => {
-  const claim = (flow: 'export' | 'import' | 'total'): PackClaim => ({ kind: 'largest-partner', reporter: 'KOR', partner: 'CHN', year: 2021, flow });
+  const claim = (flow: 'export' | 'import' | 'total'): PackClaim => ({
+    kind: 'largest-partner',
+    reporter: 'KOR',
+    partner: 'CHN',
+    year: 2021,
+    flow,
+  });
 
   it('hold when every loaded partner and what the world total leaves unallocated are smaller', () => {
-    const c = only(dbWith(pack([kor('CHN', 2021, 'export', 160), kor('USA', 2021, 'export', 95), kor('JPN', 2021, 'export', 30), kor('WLD', 2021, 'export', 300)], [claim('export')])));
+    const c = only(
+      dbWith(
+        pack(
+          [
+            kor('CHN', 2021, 'export', 160),
+            kor('USA', 2021, 'export', 95),
+            kor('JPN', 2021, 'export', 30),
+            kor('WLD', 2021, 'export', 300),
+          ],
+          [claim('export')],
+        ),
+      ),
+    );
     expect(c.verdict).toBe('holds');
     const r = c.readings[0]!;
     expect(r.leader?.economy.name).toBe('United States');
@@ -152,16 +244,29 @@ describe('largest-partner claims', () => {
   });
 
   it('rank among countries only: a group (the EU) or a province is never a rival', () => {
-    const input = pack([kor('CHN', 2021, 'export', 160), kor('EUN', 2021, 'export', 170), kor('CN-SD', 2021, 'export', 165), kor('USA', 2021, 'export', 95),
-      kor('WLD', 2021, 'export', 270)], [claim('export')]);
-    input.economies!.push({ code: 'EUN', name: 'European Union', kind: 'group' }, { code: 'CN-SD', name: 'Shandong', kind: 'subnational', parent: 'CHN' });
+    const input = pack(
+      [
+        kor('CHN', 2021, 'export', 160),
+        kor('EUN', 2021, 'export', 170),
+        kor('CN-SD', 2021, 'export', 165),
+        kor('USA', 2021, 'export', 95),
+        kor('WLD', 2021, 'export', 270),
+      ],
+      [claim('export')],
+    );
+    input.economies!.push(
+      { code: 'EUN', name: 'European Union', kind: 'group' },
+      { code: 'CN-SD', name: 'Shandong', kind: 'subnational', parent: 'CHN' },
+    );
     const c = only(dbWith(input));
     expect(c.verdict).toBe('holds');
     expect(c.readings[0]!.leader?.economy.code).toBe('USA');
   });
 
   it('differ by how much a larger partner exceeds it', () => {
-    const c = only(dbWith(pack([kor('CHN', 2021, 'import', 160), kor('USA', 2021, 'import', 170), kor('JPN', 2021, 'import', 30)], [claim('import')])));
+    const c = only(
+      dbWith(pack([kor('CHN', 2021, 'import', 160), kor('USA', 2021, 'import', 170), kor('JPN', 2021, 'import', 30)], [claim('import')])),
+    );
     expect(c.verdict).toBe('differs');
     const r = c.readings[0]!;
     expect(r.leader?.economy.code).toBe('USA');
@@ -169,7 +274,9 @@ describe('largest-partner claims', () => {
     expect(r.relative).toBeCloseTo(10 / 160, 9);
     expect(r.note).toBe('United States is larger.');
     // A rival whose other flow is not loaded is at least what is loaded; a tie is not "largest".
-    const partial = only(dbWith(pack([kor('CHN', 2021, 'export', 100), kor('CHN', 2021, 'import', 60), kor('USA', 2021, 'export', 170)], [claim('total')])));
+    const partial = only(
+      dbWith(pack([kor('CHN', 2021, 'export', 100), kor('CHN', 2021, 'import', 60), kor('USA', 2021, 'export', 170)], [claim('total')])),
+    );
     expect(partial.verdict).toBe('differs');
     expect(partial.readings[0]!.note).toBe('United States is larger (its imports are not loaded: at least this).');
     expect(partial.readings[0]!.difference).toBe(10 * BN);
@@ -179,11 +286,24 @@ describe('largest-partner claims', () => {
   });
 
   it('hold by one source and not the other when the sources give the partner different figures', () => {
-    const c = only(dbWith(pack([
-      kor('CHN', 2021, 'export', 160, 'A'), kor('CHN', 2021, 'export', 90, 'B'), kor('USA', 2021, 'export', 95, 'A'), kor('WLD', 2021, 'export', 260, 'A'),
-    ], [claim('export')])));
+    const c = only(
+      dbWith(
+        pack(
+          [
+            kor('CHN', 2021, 'export', 160, 'A'),
+            kor('CHN', 2021, 'export', 90, 'B'),
+            kor('USA', 2021, 'export', 95, 'A'),
+            kor('WLD', 2021, 'export', 260, 'A'),
+          ],
+          [claim('export')],
+        ),
+      ),
+    );
     expect(c.verdict).toBe('mixed');
-    expect(c.readings.map((r) => [r.parts[0]!.source.label, r.verdict])).toEqual([['A', 'holds'], ['B', 'differs']]);
+    expect(c.readings.map((r) => [r.parts[0]!.source.label, r.verdict])).toEqual([
+      ['A', 'holds'],
+      ['B', 'differs'],
+    ]);
   });
 
   it('cannot be checked when the reporter’s total is not loaded, or leaves room for a larger partner', () => {
@@ -192,7 +312,9 @@ describe('largest-partner claims', () => {
     expect(noWorld.needs).toContain("South Korea's total exports (trade with the world) in 2021");
     expect(noWorld.needs).toContain('only 1 other partner is loaded');
 
-    const roomLeft = only(dbWith(pack([kor('CHN', 2021, 'export', 160), kor('USA', 2021, 'export', 95), kor('WLD', 2021, 'export', 600)], [claim('export')])));
+    const roomLeft = only(
+      dbWith(pack([kor('CHN', 2021, 'export', 160), kor('USA', 2021, 'export', 95), kor('WLD', 2021, 'export', 600)], [claim('export')])),
+    );
     expect(roomLeft.verdict).toBe('unchecked');
     expect(roomLeft.needs).toContain('USD 345.0 bn of its total is not allocated to a loaded partner');
 
@@ -204,8 +326,11 @@ describe('largest-partner claims', () => {
 
   it('rank by exports + imports, bounding a partner whose flow is missing by the unallocated total', () => {
     const flows = [
-      kor('CHN', 2021, 'export', 160), kor('CHN', 2021, 'import', 140), kor('USA', 2021, 'export', 95), // USA's imports not loaded
-      kor('WLD', 2021, 'export', 270), kor('WLD', 2021, 'import', 150),
+      kor('CHN', 2021, 'export', 160),
+      kor('CHN', 2021, 'import', 140),
+      kor('USA', 2021, 'export', 95), // USA's imports not loaded
+      kor('WLD', 2021, 'export', 270),
+      kor('WLD', 2021, 'import', 150),
     ];
     // Unallocated: exports 270 − 255 = 15, imports 150 − 140 = 10; USA at most 95 + 10 = 105 < 300.
     const c = only(dbWith(pack(flows, [claim('total')])));
@@ -232,8 +357,21 @@ describe('share and growth claims', () => {
   });
 
   it('check a change on the year before', () => {
-    const growth: PackClaim = { kind: 'growth', reporter: 'CHN', partner: 'KOR', year: 2021, measure: 'total', rate: 0.269, precision: 0.001 };
-    const flows = [chnKor('export', 150.524, 'A'), chnKor('import', 213.555, 'A'), { ...chnKor('export', 112.5, 'A'), year: 2020 }, { ...chnKor('import', 174.4, 'A'), year: 2020 }];
+    const growth: PackClaim = {
+      kind: 'growth',
+      reporter: 'CHN',
+      partner: 'KOR',
+      year: 2021,
+      measure: 'total',
+      rate: 0.269,
+      precision: 0.001,
+    };
+    const flows = [
+      chnKor('export', 150.524, 'A'),
+      chnKor('import', 213.555, 'A'),
+      { ...chnKor('export', 112.5, 'A'), year: 2020 },
+      { ...chnKor('import', 174.4, 'A'), year: 2020 },
+    ];
     const c = only(dbWith(pack(flows, [growth])));
     expect(c.readings[0]!.value).toBeCloseTo(364.079 / 286.9 - 1, 9);
     expect(c.verdict).toBe('holds');
@@ -246,14 +384,36 @@ describe('share and growth claims', () => {
 
 describe('claims in packs', () => {
   it('are stored as rows of their statement, replaced by a new version and carried by an exported pack', () => {
-    const input = pack([chnKor('export', 150.5, 'A')], [total364, { kind: 'largest-partner', reporter: 'KOR', partner: 'CHN', year: 2021, flow: 'import', note: 'year assumed' }]);
+    const input = pack(
+      [chnKor('export', 150.5, 'A')],
+      [total364, { kind: 'largest-partner', reporter: 'KOR', partner: 'CHN', year: 2021, flow: 'import', note: 'year assumed' }],
+    );
     const db = dbWith(input);
     expect(db.prepare('SELECT id, statement_id, kind, measure, value, value_precision, note FROM claim ORDER BY id').all()).toEqual([
-      { id: 'test:s0:1', statement_id: 'test:s0', kind: 'total-value', measure: 'total', value: 364.1 * BN, value_precision: 0.1 * BN, note: null },
-      { id: 'test:s1:1', statement_id: 'test:s1', kind: 'largest-partner', measure: 'import', value: null, value_precision: null, note: 'year assumed' },
+      {
+        id: 'test:s0:1',
+        statement_id: 'test:s0',
+        kind: 'total-value',
+        measure: 'total',
+        value: 364.1 * BN,
+        value_precision: 0.1 * BN,
+        note: null,
+      },
+      {
+        id: 'test:s1:1',
+        statement_id: 'test:s1',
+        kind: 'largest-partner',
+        measure: 'import',
+        value: null,
+        value_precision: null,
+        note: 'year assumed',
+      },
     ]);
     const exported = parsePack(buildPack(db, { id: 'test', title: 'Claims test', version: '1.0.0' }), 'export.json');
-    expect(exported.statements.map((s) => s.claims)).toEqual([[total364], [{ kind: 'largest-partner', reporter: 'KOR', partner: 'CHN', year: 2021, flow: 'import', note: 'year assumed' }]]);
+    expect(exported.statements.map((s) => s.claims)).toEqual([
+      [total364],
+      [{ kind: 'largest-partner', reporter: 'KOR', partner: 'CHN', year: 2021, flow: 'import', note: 'year assumed' }],
+    ]);
     loadPack(db, parsePack({ ...input, version: '1.0.1', statements: input.statements!.slice(0, 1) }, 'test.json'));
     expect(db.prepare('SELECT id FROM claim').pluck().all()).toEqual(['test:s0:1']);
   });
@@ -272,7 +432,9 @@ describe('claims in packs', () => {
         parsePack(input, 'bad.json');
       } catch (error) {
         expect(error).toBeInstanceOf(ApiError);
-        return ((error as ApiError).details as { issues: { path: string; message: string }[] }).issues.map((i) => `${i.path}: ${i.message}`);
+        return ((error as ApiError).details as { issues: { path: string; message: string }[] }).issues.map(
+          (i) => `${i.path}: ${i.message}`,
+        );
       }
       throw new Error('accepted');
     };
@@ -295,17 +457,25 @@ describe('the seed pack’s claims in a new database', () => {
     const total = byId.get('korea-china-2022:trade-2021:1')!;
     expect(total.verdict).toBe('mixed');
     expect(total.readings.map((r) => [r.verdict, r.parts.map((p) => p.source.label).join('+')])).toEqual([
-      ['differs', 'S4+S4'], ['holds', 'T23+T24'], ['differs', 'T30'],
+      ['differs', 'S4+S4'],
+      ['holds', 'T23+T24'],
+      ['differs', 'T30'],
     ]);
     expect(byId.get('korea-china-2022:trade-2021:2')!.verdict).toBe('holds');
     expect(byId.get('korea-china-2022:trade-2021:3')!.verdict).toBe('differs');
     // The korea-world-trade pack holds Korea's trade with every partner and the World in 2021: each reading ranks China first.
-    for (const [id, partners] of [['largest-partner', 244], ['largest-import-source', 242], ['largest-export-destination', 235]] as const) {
+    for (const [id, partners] of [
+      ['largest-partner', 244],
+      ['largest-import-source', 242],
+      ['largest-export-destination', 235],
+    ] as const) {
       const c = byId.get(`korea-china-2022:${id}:1`)!;
       expect(c.verdict, id).toBe('holds');
       expect(c.claim.reporter.code).toBe('KOR');
       expect(c.readings.length).toBeGreaterThan(0);
-      expect(c.readings.map((r) => [r.verdict, r.basis])).toEqual(c.readings.map(() => ['holds', `ranked against ${partners} other partners loaded`]));
+      expect(c.readings.map((r) => [r.verdict, r.basis])).toEqual(
+        c.readings.map(() => ['holds', `ranked against ${partners} other partners loaded`]),
+      );
       expect(c.readings.some((r) => r.parts.some((p) => p.source.label === 'W1'))).toBe(true);
     }
   });
@@ -316,14 +486,18 @@ describe('the seed pack’s claims in a new database', () => {
     const sources = await session.handlers.listSources({});
     expect(sources.find((u) => u.source.id === 'korea-china-2022:S4')!.claims.map((c) => c.id)).toHaveLength(6);
     expect(sources.find((u) => u.source.id === 'korea-china-2022:S1')!.claims).toEqual([]);
-    const { blocks, sources: numbered } = await session.handlers.resolveBlocks({ blocks: [{ kind: 'claims', config: { reporter: 'CHN' } }] });
+    const { blocks, sources: numbered } = await session.handlers.resolveBlocks({
+      blocks: [{ kind: 'claims', config: { reporter: 'CHN' } }],
+    });
     const block = blocks[0]!;
     expect(block.kind).toBe('claims');
     if (block.kind !== 'claims') return;
     expect(block.data.claims.map((c) => c.claim.reporter.code)).toEqual(['CHN', 'CHN', 'CHN']);
     expect(numbered.map((s) => s.source.label)).toEqual(['S4', 'T23', 'T24', 'T30']);
     expect((await session.handlers.checkClaims({ sourceId: 'korea-china-2022:S1' })).claims).toEqual([]);
-    expect((await session.handlers.checkClaims({ sourceId: 'korea-china-2022:S4', reporter: 'KOR' })).claims.map((c) => c.claim.kind)).toEqual(['largest-partner', 'largest-partner', 'largest-partner']);
+    expect(
+      (await session.handlers.checkClaims({ sourceId: 'korea-china-2022:S4', reporter: 'KOR' })).claims.map((c) => c.claim.kind),
+    ).toEqual(['largest-partner', 'largest-partner', 'largest-partner']);
     expect(block.footnotes).toEqual([1, 2, 3, 4]);
   });
 });

@@ -61,9 +61,12 @@ describe('no contract method takes a file-system path', () => {
     for (const method of ['previewImport', 'importPack', 'exportTableCsv', 'saveCopyAs', 'exportDashboardData'] as const) {
       const schema = (contract[method] as Method<z.ZodType, unknown>).input;
       for (const probe of probes) {
-        const input = method === 'previewImport' || method === 'importPack' ? { file: probe }
-          : method === 'exportDashboardData' ? { dashboard: 'events', filters: {}, format: 'csv', target: probe }
-            : { target: probe, table: 'source' };
+        const input =
+          method === 'previewImport' || method === 'importPack'
+            ? { file: probe }
+            : method === 'exportDashboardData'
+              ? { dashboard: 'events', filters: {}, format: 'csv', target: probe }
+              : { target: probe, table: 'source' };
         expect(schema.safeParse(method === 'saveCopyAs' ? { target: probe } : input).success, `${method} ${probe}`).toBe(false);
       }
     }

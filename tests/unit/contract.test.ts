@@ -39,7 +39,8 @@ describe('dispatch', () => {
 
   it('refuses an unknown method with a structured error', async () => {
     expect(await dispatch(session.handlers, 'dropAllTables', {})).toEqual({
-      ok: false, error: { code: 'unknown-method', message: 'Unknown method: dropAllTables' },
+      ok: false,
+      error: { code: 'unknown-method', message: 'Unknown method: dropAllTables' },
     });
     // Inherited properties are not methods.
     expect((await dispatch(session.handlers, 'toString', {})).ok).toBe(false);
@@ -63,24 +64,41 @@ describe('dispatch', () => {
   it('takes files only as handles the host registered, and says why one cannot be used', async () => {
     // A path where a file goes is bad input, naming the field.
     const path = await dispatch(session.handlers, 'previewImport', { file: '/etc/passwd' });
-    expect(path).toMatchObject({ ok: false, error: { code: 'invalid-input', message: expect.stringMatching(/^Invalid input for previewImport: file: a file chosen through the app/) } });
+    expect(path).toMatchObject({
+      ok: false,
+      error: {
+        code: 'invalid-input',
+        message: expect.stringMatching(/^Invalid input for previewImport: file: a file chosen through the app/),
+      },
+    });
     // A handle nobody gave out, or one already used: choose the file again.
     const gone = { ok: false, error: { code: 'not-found', message: 'This file is no longer available: choose it again.' } };
     expect(await dispatch(session.handlers, 'previewImport', { file: UNKNOWN_HANDLE })).toEqual(gone);
     const target = saveTo(session, tmp.file('sources.csv'));
-    expect(await dispatch(session.handlers, 'exportTableCsv', { target, table: 'source' })).toMatchObject({ ok: true, data: { name: 'sources.csv' } });
+    expect(await dispatch(session.handlers, 'exportTableCsv', { target, table: 'source' })).toMatchObject({
+      ok: true,
+      data: { name: 'sources.csv' },
+    });
     expect(await dispatch(session.handlers, 'exportTableCsv', { target, table: 'source' })).toEqual(gone);
     // The open database is never a place to save.
     expect(await dispatch(session.handlers, 'saveCopyAs', { target: saveTo(session, session.path) })).toEqual({
-      ok: false, error: { code: 'conflict', message: 'contract.sqlite is the open database or one of its files: choose another name.' },
+      ok: false,
+      error: { code: 'conflict', message: 'contract.sqlite is the open database or one of its files: choose another name.' },
     });
     // The host learns at once that a chosen file cannot be read.
     expect(() => chosen(session, tmp.file('nope.csv'))).toThrowError(ApiError);
-    expect(() => chosen(session, tmp.file('nope.csv'))).toThrowError(expect.objectContaining({ code: 'not-found', message: 'nope.csv cannot be read: ENOENT.' }));
+    expect(() => chosen(session, tmp.file('nope.csv'))).toThrowError(
+      expect.objectContaining({ code: 'not-found', message: 'nope.csv cannot be read: ENOENT.' }),
+    );
   });
 
   it('turns an unexpected error into an internal error, never a throw', async () => {
-    const broken = { ...session.handlers, overview: () => { throw new TypeError('boom'); } };
+    const broken = {
+      ...session.handlers,
+      overview: () => {
+        throw new TypeError('boom');
+      },
+    };
     expect(await dispatch(broken, 'overview', {})).toEqual({ ok: false, error: { code: 'internal', message: 'Unexpected error: boom' } });
   });
 });

@@ -62,7 +62,10 @@ function counts(path: string): { flows: number; runs: number } {
 type KillPoint = number | 'committing' | null;
 
 /** Runs the child on `db`, killing it with SIGKILL at `killAt` (from its progress lines). */
-function runImport(db: string, killAt: KillPoint): Promise<{ signal: NodeJS.Signals | null; code: number | null; output: string; elapsedMs: number }> {
+function runImport(
+  db: string,
+  killAt: KillPoint,
+): Promise<{ signal: NodeJS.Signals | null; code: number | null; output: string; elapsedMs: number }> {
   return new Promise((resolve, reject) => {
     const proc = spawn(process.execPath, [child, db, csv], { stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
@@ -127,8 +130,10 @@ describe('a process killed in the middle of an import', () => {
       try {
         expect(reopened.pragma('integrity_check', { simple: true }), `trial ${trial}`).toBe('ok');
         expect(reopened.pragma('foreign_key_check'), `trial ${trial}`).toEqual([]);
-        const { flows, runs } = { flows: reopened.prepare('SELECT count(*) FROM trade_flow').pluck().get() as number,
-          runs: reopened.prepare('SELECT count(*) FROM import_run').pluck().get() as number };
+        const { flows, runs } = {
+          flows: reopened.prepare('SELECT count(*) FROM trade_flow').pluck().get() as number,
+          runs: reopened.prepare('SELECT count(*) FROM import_run').pluck().get() as number,
+        };
         if (flows === baseFlows) {
           expect(runs, `trial ${trial}: absent import left a run`).toBe(0);
           expect(snapshot(reopened) === before, `trial ${trial}: earlier data changed`).toBe(true);
@@ -148,8 +153,10 @@ describe('a process killed in the middle of an import', () => {
       }
     }
     const absent = outcomes.filter((o) => o.includes('absent')).length;
-    console.log(`crash during import: ${TRIALS} SIGKILL trials (kill point = rows read) over a ${Math.round(importMs)} ms import of ${ROWS} rows: ` +
-      `${absent} absent, ${TRIALS - absent} present, 0 partial, 0 damaged. ${outcomes.join(' ')}`);
+    console.log(
+      `crash during import: ${TRIALS} SIGKILL trials (kill point = rows read) over a ${Math.round(importMs)} ms import of ${ROWS} rows: ` +
+        `${absent} absent, ${TRIALS - absent} present, 0 partial, 0 damaged. ${outcomes.join(' ')}`,
+    );
     expect(absent).toBeGreaterThan(0);
   }, 300_000);
 });

@@ -24,8 +24,14 @@ const packFile = fileURLToPath(new URL('../../db/packs/korea-china-trade.json', 
 describe('the korea-china-trade pack and its converter', () => {
   it('reads a source date with its precision and keeps the rest as a note', () => {
     expect(parseSourceDate('2022-08-23')).toEqual({ published: { precision: 'day', value: '2022-08-23' } });
-    expect(parseSourceDate('2020-11 (exact date not shown)')).toEqual({ published: { precision: 'month', value: '2020-11' }, publishedNote: '(exact date not shown)' });
-    expect(parseSourceDate('2017 (exact date not shown)')).toEqual({ published: { precision: 'year', value: '2017' }, publishedNote: '(exact date not shown)' });
+    expect(parseSourceDate('2020-11 (exact date not shown)')).toEqual({
+      published: { precision: 'month', value: '2020-11' },
+      publishedNote: '(exact date not shown)',
+    });
+    expect(parseSourceDate('2017 (exact date not shown)')).toEqual({
+      published: { precision: 'year', value: '2017' },
+      publishedNote: '(exact date not shown)',
+    });
     expect(parseSourceDate('file in repo since 2024-03-30')).toEqual({ publishedNote: 'file in repo since 2024-03-30' });
     expect(splitUrls('https://a.example/x | https://b.example/y')).toEqual({ url: 'https://a.example/x', others: ['https://b.example/y'] });
   });
@@ -41,14 +47,27 @@ describe('the korea-china-trade pack and its converter', () => {
     const first = readPackFile(fileURLToPath(new URL('../../db/packs/korea-china-2022.json', import.meta.url))).pack;
     expect(pack.sources.every((s) => /^(T\d+|HS)$/.test(s.label))).toBe(true);
     const kor2021 = pack.tradeFlows.filter((f) => f.reporter === 'KOR' && f.year === 2021);
-    expect(kor2021.filter((f) => f.series === 'primary').map((f) => f.valueUsd).sort()).toEqual([138628127000, 162912974000]);
+    expect(
+      kor2021
+        .filter((f) => f.series === 'primary')
+        .map((f) => f.valueUsd)
+        .sort(),
+    ).toEqual([138628127000, 162912974000]);
     expect(kor2021.filter((f) => f.series === 'crosscheck')).toHaveLength(2);
     expect(pack.tradeFlows.some((f) => f.reporter === 'KOR' && f.year === 2024 && f.flow === 'import')).toBe(false);
     expect(pack.statedFigures.find((f) => f.reporter === 'CHN' && f.year === 2005 && f.measure === 'balance')?.valueUsd).toBe(-41700000000);
     const firstNames = new Set(first.sectors.map((s) => s.name));
     for (const name of firstNames) expect(pack.sectors.map((s) => s.name)).toContain(name);
     const partial = pack.sectorFigures?.filter((f) => f.periodNote) ?? [];
-    expect(partial.map((f) => f.periodNote).sort()).toEqual(['Jan–Mar only', 'Jan–Nov only', 'Jan–Nov only', 'Jan–Nov only', 'Jan–Nov only', 'Jan–Sep only', 'Jan–Sep only']);
+    expect(partial.map((f) => f.periodNote).sort()).toEqual([
+      'Jan–Mar only',
+      'Jan–Nov only',
+      'Jan–Nov only',
+      'Jan–Nov only',
+      'Jan–Nov only',
+      'Jan–Sep only',
+      'Jan–Sep only',
+    ]);
     expect(pack.sectorFigures?.find((f) => f.hsNote === '84-85')?.sector).toBeUndefined();
   });
 
@@ -56,7 +75,9 @@ describe('the korea-china-trade pack and its converter', () => {
     const { pack } = readPackFile(packFile);
     const broken = JSON.parse(JSON.stringify(pack)) as { sectorFigures: { sector?: string }[] };
     broken.sectorFigures[0]!.sector = 'no-such-sector';
-    expect(() => parsePack(broken, 'broken.json')).toThrowError(/broken\.json.*sectorFigures\[0\]\.sector: unknown sector "no-such-sector"/);
+    expect(() => parsePack(broken, 'broken.json')).toThrowError(
+      /broken\.json.*sectorFigures\[0\]\.sector: unknown sector "no-such-sector"/,
+    );
   });
 });
 
@@ -67,8 +88,16 @@ describe('dashboard queries on a new database (both default packs)', () => {
 
   it('keeps the first pack overview headline: CHN 2021 150.5 / 213.5, stated 364.1', async () => {
     const h = (await session.handlers.overview({})).headline!;
-    expect([h.reporter.code, h.year, h.exports.value, h.imports.value, h.statedTotal?.value]).toEqual(['CHN', 2021, 150.5e9, 213.5e9, 364.1e9]);
-    const stated = reconcile(db, { reporter: 'CHN', partner: 'KOR', tolerance: 0 }).find((r) => r.kind === 'stated-vs-parts' && r.year === 2021);
+    expect([h.reporter.code, h.year, h.exports.value, h.imports.value, h.statedTotal?.value]).toEqual([
+      'CHN',
+      2021,
+      150.5e9,
+      213.5e9,
+      364.1e9,
+    ]);
+    const stated = reconcile(db, { reporter: 'CHN', partner: 'KOR', tolerance: 0 }).find(
+      (r) => r.kind === 'stated-vs-parts' && r.year === 2021,
+    );
     expect(stated?.kind === 'stated-vs-parts' && stated.source.label).toBe('S4');
   });
 
@@ -98,7 +127,11 @@ describe('dashboard queries on a new database (both default packs)', () => {
   it('a year with no figure at all is listed as missing, not zero', () => {
     const s = tradeSeries(db, { reporter: 'CHN', partner: 'KOR', from: 2011, to: 2015 });
     expect(s.years.map((y) => [y.year, y.exports?.value ?? null, y.imports?.value ?? null])).toEqual([
-      [2011, 82.9e9, 162.7e9], [2012, null, 168.7e9], [2013, null, 183.1e9], [2014, null, 190.3e9], [2015, null, null],
+      [2011, 82.9e9, 162.7e9],
+      [2012, null, 168.7e9],
+      [2013, null, 183.1e9],
+      [2014, null, 190.3e9],
+      [2015, null, null],
     ]);
   });
 
@@ -152,14 +185,25 @@ describe('dashboard queries on a new database (both default packs)', () => {
   it('sectors: the plan priorities with their source, one sector across packs, "no data" where nothing is loaded', () => {
     const s = listSectors(db, { reporter: 'KOR', partner: 'CHN' });
     const names = s.sectors.map((x) => x.name);
-    expect(names.slice(0, 7)).toEqual(['Environmental equipment', 'Auto parts', 'Shipbuilding equipment', 'Materials', 'Cosmetics', 'Beverages', 'Health food']);
+    expect(names.slice(0, 7)).toEqual([
+      'Environmental equipment',
+      'Auto parts',
+      'Shipbuilding equipment',
+      'Materials',
+      'Cosmetics',
+      'Beverages',
+      'Health food',
+    ]);
     expect(new Set(names).size).toBe(names.length);
     const cosmetics = s.sectors.find((x) => x.name === 'Cosmetics')!;
     expect(cosmetics.priorities[0]?.source.label).toBe('S2');
     expect(cosmetics.hsCodes).toBe(9);
     expect(cosmetics.hasData).toBe(true);
     const of2024 = cosmetics.figures.filter((f) => f.year === 2024);
-    expect(of2024.map((f) => [f.hsNote, f.periodNote])).toEqual([['33 (cosmetics, MFDS definition)', null], ['33 (cosmetics, KCS definition)', 'Jan–Mar only']]);
+    expect(of2024.map((f) => [f.hsNote, f.periodNote])).toEqual([
+      ['33 (cosmetics, MFDS definition)', null],
+      ['33 (cosmetics, KCS definition)', 'Jan–Mar only'],
+    ]);
     expect(of2024[1]!.shareOfTotal).toBeNull();
     expect(of2024[0]!.shareOfTotal?.value).toBeCloseTo(2498000000 / 133026000000, 9);
     const full2020 = cosmetics.figures.find((f) => f.year === 2020 && /KCS/.test(f.hsNote))!;
@@ -177,7 +221,9 @@ describe('dashboard queries on a new database (both default packs)', () => {
   it('sector drill-down: HS codes with descriptions and source; values summed from HS-6 flows without double counting', () => {
     expect(disjointPrefixes(['3304', '33', '330499', '2202', '22'])).toEqual(['22', '33']);
     const src = db.prepare("SELECT id FROM source WHERE label = 'T1'").pluck().get() as string;
-    const ins = db.prepare("INSERT INTO trade_flow (reporter, partner, year, flow, product_code, value_usd, source_id) VALUES ('KOR', 'CHN', ?, 'export', ?, ?, ?)");
+    const ins = db.prepare(
+      "INSERT INTO trade_flow (reporter, partner, year, flow, product_code, value_usd, source_id) VALUES ('KOR', 'CHN', ?, 'export', ?, ?, ?)",
+    );
     // Written the way every write path writes HS rows: the rows, then the HS summary from their id range.
     const added = { rowsFrom: Number(ins.run(2020, '330499', 1e9, src).lastInsertRowid), rowsTo: 0 };
     ins.run(2021, '330499', 2e9, src);
@@ -189,7 +235,10 @@ describe('dashboard queries on a new database (both default packs)', () => {
     expect(d.name).toBe('Cosmetics');
     expect(d.hsCodes.find((h) => h.code === '3304')?.description).toMatch(/beauty, make-up and skin care preparations/);
     expect(d.hsCodes.find((h) => h.code === '3304')?.source?.label).toBe('HS');
-    expect(d.values.map((v) => [v.year, v.value])).toEqual([[2020, 1e9], [2021, 2.5e9]]);
+    expect(d.values.map((v) => [v.year, v.value])).toEqual([
+      [2020, 1e9],
+      [2021, 2.5e9],
+    ]);
     expect(d.values[1]!.change).toBeCloseTo(1.5, 6);
     expect(d.values[1]!.share).toBeCloseTo(2.5e9 / 162912974000, 9);
     applyToHsSummary(db, added, -1);
@@ -204,7 +253,9 @@ describe('dashboard queries on a new database (both default packs)', () => {
     expect(all.fields.byField).toEqual([]);
     expect(all.fields.unsplitBatches).toEqual([expect.objectContaining({ count: 15, fields: expect.arrayContaining(['New energy']) })]);
     expect(all.fields.unsplitBatches[0]!.fields).toHaveLength(5);
-    expect(all.byRegion).toEqual([expect.objectContaining({ region: expect.objectContaining({ code: 'CN-SD', regionLabel: 'East China' }), projects: 15 })]);
+    expect(all.byRegion).toEqual([
+      expect.objectContaining({ region: expect.objectContaining({ code: 'CN-SD', regionLabel: 'East China' }), projects: 15 }),
+    ]);
     const p = all.projects[0]!;
     expect(p.signed?.precision).toBe('relative');
     expect(p.signed?.relative?.weekday).toBe(4);
@@ -220,15 +271,27 @@ describe('dashboard queries on a new database (both default packs)', () => {
   });
 
   it('field breakdown counts single-field projects per field and lists an unsplit batch whole', () => {
-    const base = { region: { code: 'X', name: 'X', regionLabel: null }, counterpart: null, status: 'signed' as const, signed: null, signedAtEvent: null,
-      valueUsd: null, note: null, source: {} as never, splitReported: false };
+    const base = {
+      region: { code: 'X', name: 'X', regionLabel: null },
+      counterpart: null,
+      status: 'signed' as const,
+      signed: null,
+      signedAtEvent: null,
+      valueUsd: null,
+      note: null,
+      source: {} as never,
+      splitReported: false,
+    };
     const b = fieldBreakdown([
       { ...base, id: 'a', title: 'A', count: 1, fields: ['Energy'] },
       { ...base, id: 'b', title: 'B', count: 3, fields: ['Energy'] },
       { ...base, id: 'c', title: 'C', count: 15, fields: ['Energy', 'Health'] },
       { ...base, id: 'd', title: 'D', count: 2, fields: [] },
     ]);
-    expect(b.byField).toEqual([{ field: 'Energy', projects: 4 }, { field: 'Field not stated', projects: 2 }]);
+    expect(b.byField).toEqual([
+      { field: 'Energy', projects: 4 },
+      { field: 'Field not stated', projects: 2 },
+    ]);
     expect(b.unsplitBatches).toEqual([{ id: 'c', title: 'C', count: 15, fields: ['Energy', 'Health'] }]);
   });
 
@@ -248,7 +311,9 @@ describe('dashboard queries on a new database (both default packs)', () => {
     expect(listEvents(db, {}, '2022-10-31').upcoming.map((e) => e.date.value)).toEqual(['2022-10', '2022-10']);
     expect(listEvents(db, {}, '2022-11-01').upcoming).toEqual([]);
     expect(listEvents(db, { kind: 'fair' }, '2022-09-15').upcoming.map((e) => e.title)).toEqual(['Export fair']);
-    expect(listEvents(db, { place: 'CN-SN' }, '2022-09-15').past.map((e) => e.title)).toEqual(['2022 Korea-China Logistics Cooperation Forum']);
+    expect(listEvents(db, { place: 'CN-SN' }, '2022-09-15').past.map((e) => e.title)).toEqual([
+      '2022 Korea-China Logistics Cooperation Forum',
+    ]);
     expect(mid.options.kinds).toContain('exhibition');
     expect(mid.options.places.map((p) => p.name)).toContain("Xi'an");
   });
@@ -256,7 +321,10 @@ describe('dashboard queries on a new database (both default packs)', () => {
   it('logistics: the route with its sea and rail legs and a 25–30 day transit', () => {
     const [r] = listRoutes(db);
     expect(r?.transitDays).toEqual({ min: 25, max: 30 });
-    expect(r?.legs.map((l) => [l.mode, l.from.name, l.to.name])).toEqual([['sea', 'Incheon', 'Qingdao'], ['rail', 'Qingdao', 'Hamburg']]);
+    expect(r?.legs.map((l) => [l.mode, l.from.name, l.to.name])).toEqual([
+      ['sea', 'Incheon', 'Qingdao'],
+      ['rail', 'Qingdao', 'Hamburg'],
+    ]);
     expect(r?.source.label).toBe('S5');
   });
 
@@ -270,12 +338,16 @@ describe('dashboard queries on a new database (both default packs)', () => {
   it('every dashboard method is reachable through the dispatcher with validated input', async () => {
     const handlers = session.handlers;
     expect(await dispatch(handlers, 'tradeSeries', { reporter: 'KOR', partner: 'CHN', from: 2021, to: 2021 })).toMatchObject({ ok: true });
-    expect(await dispatch(handlers, 'tradeSeries', { reporter: 'kor', partner: 'CHN' })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    expect(await dispatch(handlers, 'tradeSeries', { reporter: 'kor', partner: 'CHN' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-input' },
+    });
     expect(await dispatch(handlers, 'listProjects', { status: 'lost' })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
     for (const m of ['tradeKpi', 'tradeMirror', 'listSectors']) {
       expect(await dispatch(handlers, m, { reporter: 'KOR', partner: 'CHN' })).toMatchObject({ ok: true });
     }
-    for (const m of ['tradePairs', 'listProjects', 'listEvents', 'listRoutes']) expect(await dispatch(handlers, m, {})).toMatchObject({ ok: true });
+    for (const m of ['tradePairs', 'listProjects', 'listEvents', 'listRoutes'])
+      expect(await dispatch(handlers, m, {})).toMatchObject({ ok: true });
   });
 });
 

@@ -22,9 +22,23 @@ import { UNKNOWN_HANDLE } from '../support/chosen-files.ts';
 import { snapshot } from '../support/db-snapshot.ts';
 import { tempDir } from '../support/temp.ts';
 
-const WRITE_VERBS = /^(create|update|duplicate|delete|remove|restore|add|move|save|set|start|cancel|undo|import|export|load|apply|rename|merge|reset|clear|write|put|insert|upsert|backup)/;
-const ERROR_CODES: ErrorCode[] = ['invalid-input', 'unknown-method', 'not-found', 'conflict', 'invalid-pack', 'invalid-file', 'not-a-database',
-  'newer-schema', 'corrupt-database', 'read-only', 'disk-full', 'cancelled', 'internal'];
+const WRITE_VERBS =
+  /^(create|update|duplicate|delete|remove|restore|add|move|save|set|start|cancel|undo|import|export|load|apply|rename|merge|reset|clear|write|put|insert|upsert|backup)/;
+const ERROR_CODES: ErrorCode[] = [
+  'invalid-input',
+  'unknown-method',
+  'not-found',
+  'conflict',
+  'invalid-pack',
+  'invalid-file',
+  'not-a-database',
+  'newer-schema',
+  'corrupt-database',
+  'read-only',
+  'disk-full',
+  'cancelled',
+  'internal',
+];
 /** Payload runs per method (random + per-field wrong types); kept so the whole file stays near 20 s. */
 const RUNS_ANYTHING = 500;
 const RUNS_FIELDS = 500;
@@ -67,11 +81,44 @@ function nested(depth: number, leaf: unknown, asArray: boolean): unknown {
 
 /** Values of every wrong kind, including the nasty ones. */
 const hostile: fc.Arbitrary<unknown> = fc.oneof(
-  fc.constantFrom(null, undefined, true, false, 0, -0, NaN, Infinity, -Infinity, Number.MAX_SAFE_INTEGER + 2, 1e308, -1, 0.5, '', ' ', '\u0000',
-    '../../../../etc/passwd', 'C:\\Windows\\win.ini', '\\\\server\\share', 'javascript:alert(1)', "'; DROP TABLE source; --", '<script>alert(1)</script>',
-    '%s%n%x', '\uD800', 'NaN', '[]', '{}', [], {}, new Date(0), new Date(NaN),
+  fc.constantFrom(
+    null,
+    undefined,
+    true,
+    false,
+    0,
+    -0,
+    NaN,
+    Infinity,
+    -Infinity,
+    Number.MAX_SAFE_INTEGER + 2,
+    1e308,
+    -1,
+    0.5,
+    '',
+    ' ',
+    '\u0000',
+    '../../../../etc/passwd',
+    'C:\\Windows\\win.ini',
+    '\\\\server\\share',
+    'javascript:alert(1)',
+    "'; DROP TABLE source; --",
+    '<script>alert(1)</script>',
+    '%s%n%x',
+    '\uD800',
+    'NaN',
+    '[]',
+    '{}',
+    [],
+    {},
+    new Date(0),
+    new Date(NaN),
     // Where a file handle goes: one no host gave out, one almost well-formed, a file URL.
-    UNKNOWN_HANDLE, `${UNKNOWN_HANDLE}A`, 'fh_../../../../etc/passwd', 'file:///etc/passwd'),
+    UNKNOWN_HANDLE,
+    `${UNKNOWN_HANDLE}A`,
+    'fh_../../../../etc/passwd',
+    'file:///etc/passwd',
+  ),
   fc.string({ maxLength: 50 }),
   fc.string({ unit: 'grapheme', maxLength: 20 }),
   fc.integer(),
@@ -97,8 +144,18 @@ function fieldPayloads(name: MethodName): fc.Arbitrary<unknown> {
 }
 
 const anythingPayload = fc.anything({
-  maxDepth: 4, maxKeys: 6, withBigInt: true, withBoxedValues: true, withDate: true, withMap: true, withSet: true, withNullPrototype: true,
-  withObjectString: true, withSparseArray: true, withTypedArray: true, withUnicodeString: true,
+  maxDepth: 4,
+  maxKeys: 6,
+  withBigInt: true,
+  withBoxedValues: true,
+  withDate: true,
+  withMap: true,
+  withSet: true,
+  withNullPrototype: true,
+  withObjectString: true,
+  withSparseArray: true,
+  withTypedArray: true,
+  withUnicodeString: true,
 });
 
 function counters(): { changes: number; schema: number } {
@@ -143,7 +200,8 @@ async function check(name: MethodName, payload: unknown): Promise<void> {
     fail(`dispatch threw for ${name}: ${String(error)}`);
   }
   const e = checkEnvelope(name, envelope);
-  if (!valid && (e.ok || e.code !== 'invalid-input')) fail(`${name} did not refuse an invalid payload with invalid-input (${e.code ?? 'ok'})`);
+  if (!valid && (e.ok || e.code !== 'invalid-input'))
+    fail(`${name} did not refuse an invalid payload with invalid-input (${e.code ?? 'ok'})`);
   if (valid && e.code === 'internal') fail(`${name} failed on a valid payload: ${e.message}`);
   if (!sameCounters(counters(), before)) fail(`${name} wrote to the database`);
   if (({} as Record<string, unknown>)['polluted'] !== undefined) fail('Object.prototype polluted');
@@ -158,8 +216,14 @@ describe('dispatch under fuzzing', () => {
   for (const name of methodNames) {
     it(`${name}: random and malformed payloads give envelopes, never a throw or a write`, async () => {
       const content = snapshot(session.db);
-      await fc.assert(fc.asyncProperty(anythingPayload, (payload) => check(name, payload)), { numRuns: RUNS_ANYTHING, seed: 20261129 });
-      await fc.assert(fc.asyncProperty(fieldPayloads(name), (payload) => check(name, payload)), { numRuns: RUNS_FIELDS, seed: 20261130 });
+      await fc.assert(
+        fc.asyncProperty(anythingPayload, (payload) => check(name, payload)),
+        { numRuns: RUNS_ANYTHING, seed: 20261129 },
+      );
+      await fc.assert(
+        fc.asyncProperty(fieldPayloads(name), (payload) => check(name, payload)),
+        { numRuns: RUNS_FIELDS, seed: 20261130 },
+      );
       expect(snapshot(session.db) === content, `${name} changed the database content`).toBe(true);
     }, 60_000);
   }
@@ -187,15 +251,19 @@ describe('dispatch under fuzzing', () => {
     const content = snapshot(session.db);
     const files = readdirSync(tmp.dir).sort();
     for (const name of withHandles) {
-      await fc.assert(fc.asyncProperty(handleArb, async (handle) => {
-        const payload = inputs[name]!(handle);
-        if (!schemaOf(name).safeParse(payload).success) fail(`${name}: the sample input is not valid`);
-        const before = counters();
-        const e = checkEnvelope(name, await dispatch(session.handlers, name, payload));
-        if (e.code !== 'not-found' || !/no longer available/.test(e.message ?? '')) fail(`${name} with an unknown handle: ${e.code ?? 'ok'} ${e.message ?? ''}`);
-        if (!sameCounters(counters(), before)) fail(`${name} wrote to the database`);
-        handleRuns.set(name, (handleRuns.get(name) ?? 0) + 1);
-      }), { numRuns: 100, seed: 20261201 });
+      await fc.assert(
+        fc.asyncProperty(handleArb, async (handle) => {
+          const payload = inputs[name]!(handle);
+          if (!schemaOf(name).safeParse(payload).success) fail(`${name}: the sample input is not valid`);
+          const before = counters();
+          const e = checkEnvelope(name, await dispatch(session.handlers, name, payload));
+          if (e.code !== 'not-found' || !/no longer available/.test(e.message ?? ''))
+            fail(`${name} with an unknown handle: ${e.code ?? 'ok'} ${e.message ?? ''}`);
+          if (!sameCounters(counters(), before)) fail(`${name} wrote to the database`);
+          handleRuns.set(name, (handleRuns.get(name) ?? 0) + 1);
+        }),
+        { numRuns: 100, seed: 20261201 },
+      );
     }
     expect(snapshot(session.db) === content, 'the database content changed').toBe(true);
     // No file was written beside the database (a handle never becomes a path by itself).
@@ -204,13 +272,16 @@ describe('dispatch under fuzzing', () => {
 
   it('refuses unknown and hostile method names with unknown-method', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.oneof(anythingPayload, fc.constantFrom('__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf', '')), async (name) => {
-        fc.pre(!(typeof name === 'string' && (methodNames as string[]).includes(name)));
-        const before = counters();
-        const e = checkEnvelope(name, await dispatch(session.handlers, name, {}));
-        if (e.code !== 'unknown-method') fail(`method name ${typeof name}: ${e.code ?? 'ok'} ${e.message ?? ''}`);
-        if (!sameCounters(counters(), before)) fail('wrote to the database');
-      }),
+      fc.asyncProperty(
+        fc.oneof(anythingPayload, fc.constantFrom('__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf', '')),
+        async (name) => {
+          fc.pre(!(typeof name === 'string' && (methodNames as string[]).includes(name)));
+          const before = counters();
+          const e = checkEnvelope(name, await dispatch(session.handlers, name, {}));
+          if (e.code !== 'unknown-method') fail(`method name ${typeof name}: ${e.code ?? 'ok'} ${e.message ?? ''}`);
+          if (!sameCounters(counters(), before)) fail('wrote to the database');
+        },
+      ),
       { numRuns: 1000, seed: 7 },
     );
   });

@@ -32,11 +32,36 @@ async function serverErrors(method: string, input: unknown): Promise<Record<stri
 
 describe('client-side validation is the contract’s', () => {
   const cases = [
-    ['saveProject', projectInput, { title: ' ', count: 0, partnerCode: 'chn', status: 'signed', signed: { precision: 'month', value: '2022-13', part: 'late' }, valueUsd: -5, fields: ['ok', ''], sourceId: '' }],
-    ['saveProject', projectInput, { title: 'Batch', count: 2.5, partnerCode: 'CHN', status: 'maybe', signed: { precision: 'week', value: '2022-W40' }, sourceId: 'x' }],
+    [
+      'saveProject',
+      projectInput,
+      {
+        title: ' ',
+        count: 0,
+        partnerCode: 'chn',
+        status: 'signed',
+        signed: { precision: 'month', value: '2022-13', part: 'late' },
+        valueUsd: -5,
+        fields: ['ok', ''],
+        sourceId: '',
+      },
+    ],
+    [
+      'saveProject',
+      projectInput,
+      { title: 'Batch', count: 2.5, partnerCode: 'CHN', status: 'maybe', signed: { precision: 'week', value: '2022-W40' }, sourceId: 'x' },
+    ],
     ['saveEvent', eventInput, { kind: 'party', title: '', sectors: [''], sourceId: 'x' }],
-    ['saveEvent', eventInput, { kind: 'fair', title: 'Expo', date: { precision: 'day', value: '2022-02-30x' }, countryCode: 'China', sourceId: 'x' }],
-    ['saveRoute', routeInput, { name: 'R', transitDays: { min: 10, max: 5 }, legs: [{ mode: 'ship', fromPlaceId: '', toPlaceId: 'a' }], sourceId: 'x' }],
+    [
+      'saveEvent',
+      eventInput,
+      { kind: 'fair', title: 'Expo', date: { precision: 'day', value: '2022-02-30x' }, countryCode: 'China', sourceId: 'x' },
+    ],
+    [
+      'saveRoute',
+      routeInput,
+      { name: 'R', transitDays: { min: 10, max: 5 }, legs: [{ mode: 'ship', fromPlaceId: '', toPlaceId: 'a' }], sourceId: 'x' },
+    ],
     ['saveRoute', routeInput, { name: '', transitDays: { min: 3 }, legs: [], sourceId: '' }],
     ['saveSector', sectorInput, { name: 'Cosmetics', hs: [{ code: '3304' }, { code: '3304' }, { code: '330' }] }],
     ['saveSource', sourceInput, { label: 'A label longer than sixteen', publisher: '', title: 'T', url: 'ftp://x.org/' }],
@@ -53,8 +78,15 @@ describe('client-side validation is the contract’s', () => {
 
   it('a valid input passes both, and the server stores what the form sent', async () => {
     const input = {
-      title: 'Qingdao batch', count: 15, splitReported: false, partnerCode: 'CN-SD', counterpartCode: 'KOR', status: 'signed',
-      signed: { precision: 'month', value: '2022-09', part: 'late' }, fields: ['auto parts', 'cosmetics'], sourceId: source,
+      title: 'Qingdao batch',
+      count: 15,
+      splitReported: false,
+      partnerCode: 'CN-SD',
+      counterpartCode: 'KOR',
+      status: 'signed',
+      signed: { precision: 'month', value: '2022-09', part: 'late' },
+      fields: ['auto parts', 'cosmetics'],
+      sourceId: source,
     } as const;
     expect(check(projectInput, input).ok).toBe(true);
     const envelope = await dispatch(session.handlers, 'saveProject', input);
@@ -70,10 +102,20 @@ describe('what only the server can check, reported per field', () => {
       sourceId: 'no source gone in this database (deleted meanwhile?)',
     });
     const place = session.db.prepare('SELECT id FROM place LIMIT 1').pluck().get() as string;
-    expect(await serverErrors('saveRoute', { name: 'R', legs: [{ mode: 'sea', fromPlaceId: place, toPlaceId: 'nowhere' }], sourceId: source })).toEqual({
+    expect(
+      await serverErrors('saveRoute', { name: 'R', legs: [{ mode: 'sea', fromPlaceId: place, toPlaceId: 'nowhere' }], sourceId: source }),
+    ).toEqual({
       'legs[0].toPlaceId': 'no place nowhere in this database (deleted meanwhile?)',
     });
-    expect(await serverErrors('saveEvent', { kind: 'fair', title: 'E', countryCode: 'XXX', date: { precision: 'year', value: '2023' }, sourceId: source })).toEqual({
+    expect(
+      await serverErrors('saveEvent', {
+        kind: 'fair',
+        title: 'E',
+        countryCode: 'XXX',
+        date: { precision: 'year', value: '2023' },
+        sourceId: source,
+      }),
+    ).toEqual({
       countryCode: 'no economy XXX in this database (deleted meanwhile?)',
     });
     expect(session.db.prepare('SELECT count(*) FROM edit_log').pluck().get()).toBe(before);
@@ -88,11 +130,27 @@ describe('what only the server can check, reported per field', () => {
 describe('batches', () => {
   it('stores whether a batch’s split among its fields is reported, and changes it on edit', async () => {
     const { id } = await session.handlers.saveProject({
-      title: 'Fifteen projects', count: 15, splitReported: false, partnerCode: 'CN-SD', status: 'signed', fields: ['a', 'b'], sourceId: source,
+      title: 'Fifteen projects',
+      count: 15,
+      splitReported: false,
+      partnerCode: 'CN-SD',
+      status: 'signed',
+      fields: ['a', 'b'],
+      sourceId: source,
     });
-    expect(session.db.prepare('SELECT project_count, split_reported FROM project WHERE id = ?').get(id)).toEqual({ project_count: 15, split_reported: 0 });
+    expect(session.db.prepare('SELECT project_count, split_reported FROM project WHERE id = ?').get(id)).toEqual({
+      project_count: 15,
+      split_reported: 0,
+    });
     await session.handlers.saveProject({
-      id, title: 'Fifteen projects', count: 15, splitReported: true, partnerCode: 'CN-SD', status: 'signed', fields: ['a', 'b'], sourceId: source,
+      id,
+      title: 'Fifteen projects',
+      count: 15,
+      splitReported: true,
+      partnerCode: 'CN-SD',
+      status: 'signed',
+      fields: ['a', 'b'],
+      sourceId: source,
     });
     expect(session.db.prepare('SELECT split_reported FROM project WHERE id = ?').pluck().get(id)).toBe(1);
     const listed = (await session.handlers.listProjects({})).projects.find((p) => p.id === id);

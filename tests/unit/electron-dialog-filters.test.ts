@@ -17,11 +17,17 @@ describe('dialog filters', () => {
 
   it('offers both kinds together first for File › Import…', () => {
     const filters = openFilters(['trade-data', 'pack']);
-    expect(filters.map((f) => f.extensions)).toEqual([['csv', 'tsv', 'txt', 'xlsx', 'json'], ['csv', 'tsv', 'txt', 'xlsx'], ['json'], ['*']]);
+    expect(filters.map((f) => f.extensions)).toEqual([
+      ['csv', 'tsv', 'txt', 'xlsx', 'json'],
+      ['csv', 'tsv', 'txt', 'xlsx'],
+      ['json'],
+      ['*'],
+    ]);
   });
 
   it('offers only the kind’s own format to save', () => {
-    for (const kind of SAVE_KIND_NAMES) expect(saveFilters(kind)).toEqual([{ name: SAVE_KINDS[kind].label, extensions: [...SAVE_KINDS[kind].extensions] }]);
+    for (const kind of SAVE_KIND_NAMES)
+      expect(saveFilters(kind)).toEqual([{ name: SAVE_KINDS[kind].label, extensions: [...SAVE_KINDS[kind].extensions] }]);
   });
 });
 

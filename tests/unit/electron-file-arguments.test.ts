@@ -52,7 +52,9 @@ describe('checkDroppedFile', () => {
       expect(error.code, String(path)).toBe(code);
       expect(error.message).toMatch(message);
     }
-    expect(errorOf(() => checkDroppedFile(csv, 'pack')).message).toMatch(/trade\.csv is not tradebrief briefing pack: expected a \.json file/);
+    expect(errorOf(() => checkDroppedFile(csv, 'pack')).message).toMatch(
+      /trade\.csv is not tradebrief briefing pack: expected a \.json file/,
+    );
   });
 
   it('refuses a link to a folder or to nothing', () => {

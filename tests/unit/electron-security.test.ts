@@ -14,13 +14,22 @@ import { APP_ORIGIN, mainWindowOptions } from '../../electron/main/window-option
 const root = resolve(import.meta.dirname, '../..');
 const read = (path: string): string => readFileSync(join(root, path), 'utf8');
 /** Source text without comments, so a comment cannot satisfy or fail a check. */
-const code = (path: string): string => read(path).replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:])\/\/.*$/gm, '$1');
+const code = (path: string): string =>
+  read(path)
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/(^|[^:])\/\/.*$/gm, '$1');
 
 function directives(policy: string): Map<string, string[]> {
-  return new Map(policy.split(';').map((d) => d.trim()).filter(Boolean).map((d) => {
-    const [name, ...values] = d.split(/\s+/);
-    return [name!, values];
-  }));
+  return new Map(
+    policy
+      .split(';')
+      .map((d) => d.trim())
+      .filter(Boolean)
+      .map((d) => {
+        const [name, ...values] = d.split(/\s+/);
+        return [name!, values];
+      }),
+  );
 }
 
 describe('the BrowserWindow', () => {
@@ -56,7 +65,7 @@ describe('the BrowserWindow', () => {
 describe('the Content-Security-Policy', () => {
   const header = directives(CONTENT_SECURITY_POLICY);
   const html = read('renderer/index.html');
-  const meta = /<meta http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1];
+  const meta = /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1];
 
   it("allows only the app's own scripts: script-src 'self', no eval, no inline", () => {
     expect(header.get('script-src')).toEqual(["'self'"]);
@@ -96,7 +105,19 @@ describe('the URL policy (electron/main/url-policy.ts)', () => {
     expect(new URL(`${APP_ORIGIN}/index.html`).origin).toBe('null');
     expect(isAppUrl(`${APP_ORIGIN}/index.html#/overview`)).toBe(true);
     expect(isAppUrl(`${APP_ORIGIN}/`)).toBe(true);
-    for (const url of ['app://evil/index.html', 'app://tradebrief.evil/', 'app://x@tradebrief/', 'app://tradebrief:81/', 'ap://tradebrief/', 'file:///etc/passwd', 'https://tradebrief', 'http://127.0.0.1:5199/', 'javascript:alert(1)', '', 'app:/tradebrief']) {
+    for (const url of [
+      'app://evil/index.html',
+      'app://tradebrief.evil/',
+      'app://x@tradebrief/',
+      'app://tradebrief:81/',
+      'ap://tradebrief/',
+      'file:///etc/passwd',
+      'https://tradebrief',
+      'http://127.0.0.1:5199/',
+      'javascript:alert(1)',
+      '',
+      'app:/tradebrief',
+    ]) {
       expect(isAppUrl(url), url).toBe(false);
     }
   });
@@ -104,8 +125,19 @@ describe('the URL policy (electron/main/url-policy.ts)', () => {
   it('hands only parsed http(s) links to the OS browser', () => {
     expect(externalLink('https://www.customs.gov.cn/report?id=1')).toBe('https://www.customs.gov.cn/report?id=1');
     expect(externalLink('http://example.org')).toBe('http://example.org/');
-    for (const url of ['javascript:alert(1)', 'JAVASCRIPT:alert(1)', 'file:///C:/Windows/system32/calc.exe', 'smb://host/share', 'ms-msdt:/id',
-      'data:text/html,<script>alert(1)</script>', 'vbscript:msgbox', 'https://user:pw@example.org/', 'not a url', '//example.org', 'app://tradebrief/']) {
+    for (const url of [
+      'javascript:alert(1)',
+      'JAVASCRIPT:alert(1)',
+      'file:///C:/Windows/system32/calc.exe',
+      'smb://host/share',
+      'ms-msdt:/id',
+      'data:text/html,<script>alert(1)</script>',
+      'vbscript:msgbox',
+      'https://user:pw@example.org/',
+      'not a url',
+      '//example.org',
+      'app://tradebrief/',
+    ]) {
       expect(externalLink(url), url).toBeNull();
     }
   });
@@ -114,8 +146,14 @@ describe('the URL policy (electron/main/url-policy.ts)', () => {
     const dir = join(root, 'out', 'renderer');
     expect(rendererFileFor(dir, 'app://tradebrief/')).toBe(join(dir, 'index.html'));
     expect(rendererFileFor(dir, 'app://tradebrief/assets/index.js')).toBe(join(dir, 'assets', 'index.js'));
-    for (const url of ['app://tradebrief/../../package.json', 'app://tradebrief/%2e%2e/%2e%2e/package.json', 'app://tradebrief/assets/..%2f..%2f..%2fpackage.json',
-      'app://tradebrief/%00index.html', 'app://other/index.html', 'app://tradebrief/%E0%A4%A']) {
+    for (const url of [
+      'app://tradebrief/../../package.json',
+      'app://tradebrief/%2e%2e/%2e%2e/package.json',
+      'app://tradebrief/assets/..%2f..%2f..%2fpackage.json',
+      'app://tradebrief/%00index.html',
+      'app://other/index.html',
+      'app://tradebrief/%E0%A4%A',
+    ]) {
       const file = rendererFileFor(dir, url);
       expect(file === null || file.startsWith(dir + sep), `${url} -> ${file}`).toBe(true);
     }
@@ -134,7 +172,10 @@ describe('guards in the main process (source text of electron/main)', () => {
     expect(handler).not.toMatch(/'allow'/);
     expect(security).toMatch(/const link = externalLink\(raw\);\s*if \(link !== null\) void shell\.openExternal\(link\);/);
     // shell.openExternal is called nowhere else.
-    const all = readdirSync(join(root, 'electron/main')).filter((f) => f.endsWith('.ts')).map((f) => code(`electron/main/${f}`)).join('\n');
+    const all = readdirSync(join(root, 'electron/main'))
+      .filter((f) => f.endsWith('.ts'))
+      .map((f) => code(`electron/main/${f}`))
+      .join('\n');
     expect(all.match(/openExternal\(/g)?.length).toBe(1);
   });
 
@@ -152,29 +193,39 @@ describe('guards in the main process (source text of electron/main)', () => {
   it('applies the guards to every web contents, before any window exists', () => {
     expect(security).toMatch(/app\.on\('web-contents-created'/);
     expect(index.indexOf('hardenContents();')).toBeGreaterThan(-1);
-    expect(index.indexOf('hardenContents();')).toBeLessThan(index.indexOf('app.whenReady()'));
+    expect(index.indexOf('hardenContents();')).toBeLessThan(index.search(/app\s*\.whenReady\(\)/));
   });
 
   it('checks the sender frame of every IPC message before doing anything', () => {
-    const all = readdirSync(join(root, 'electron/main')).filter((f) => f.endsWith('.ts')).map((f) => code(`electron/main/${f}`)).join('\n');
+    const all = readdirSync(join(root, 'electron/main'))
+      .filter((f) => f.endsWith('.ts'))
+      .map((f) => code(`electron/main/${f}`))
+      .join('\n');
     // Two registrations in the whole main process: the contract's channel, and handleFromApp's for the file channels.
     expect([...all.matchAll(/ipcMain\.(\w+)\(/g)].map((h) => h[1])).toEqual(['handle', 'handle']);
     const check = /function fromAppPage\(event: IpcMainInvokeEvent\): boolean \{([\s\S]*?)\n\}/.exec(index)?.[1] ?? '';
     expect(check).toMatch(/const frame = event\.senderFrame;/);
     expect(check).toMatch(/return !!frame && frame === event\.sender\.mainFrame && isAppUrl\(frame\.url\);/);
-    const invoke = /ipcMain\.handle\(INVOKE_CHANNEL, \(event, method: unknown, input: unknown\) => \{([\s\S]*?)\n {2}\}\);/.exec(index)?.[1] ?? '';
+    const invoke =
+      /ipcMain\.handle\(INVOKE_CHANNEL, \(event, method: unknown, input: unknown\) => \{([\s\S]*?)\n {2}\}\);/.exec(index)?.[1] ?? '';
     expect(invoke).toMatch(/^\s*if \(!fromAppPage\(event\) \|\| !binding\) return REFUSED;/);
     // The caller is the window main made the client name for, never a name the page sends.
     expect(invoke).toMatch(/return binding\.call\(method, input, clientOf\.get\(event\.sender\.id\) \?\? ''\);/);
-    const wrapper = /ipcMain\.handle\(channel, async \(event, \.\.\.args: unknown\[\]\): Promise<Envelope<unknown>> => \{([\s\S]*?)\n {2}\}\);/.exec(index)?.[1] ?? '';
+    const wrapper =
+      /ipcMain\.handle\(channel, async \(event, \.\.\.args: unknown\[\]\): Promise<Envelope<unknown>> => \{([\s\S]*?)\n {2}\}\);/.exec(
+        index,
+      )?.[1] ?? '';
     expect(wrapper).toMatch(/if \(!fromAppPage\(event\) \|\| !session \|\| !win\) return REFUSED;/);
     expect(wrapper.indexOf('fromAppPage(event)')).toBeLessThan(wrapper.indexOf('handler('));
     // Every file channel goes through that wrapper.
-    for (const channel of ['OPEN_FILE_CHANNEL', 'SAVE_FILE_CHANNEL', 'DROP_FILE_CHANNEL', 'RELEASE_FILE_CHANNEL']) expect(index).toContain(`handleFromApp(${channel}, `);
+    for (const channel of ['OPEN_FILE_CHANNEL', 'SAVE_FILE_CHANNEL', 'DROP_FILE_CHANNEL', 'RELEASE_FILE_CHANNEL'])
+      expect(index).toContain(`handleFromApp(${channel}, `);
   });
 
   it('sends the page handles, never paths: the Data view is opened with a handle', () => {
-    expect(index).toMatch(/loadURL\(`\$\{APP_ORIGIN\}\/index\.html#\/data\?file=\$\{picked\.handle\}&name=\$\{encodeURIComponent\(picked\.name\)\}`\)/);
+    expect(index).toMatch(
+      /loadURL\(`\$\{APP_ORIGIN\}\/index\.html#\/data\?file=\$\{picked\.handle\}&name=\$\{encodeURIComponent\(picked\.name\)\}`\)/,
+    );
     expect(index).not.toMatch(/encodeURIComponent\(path\)/);
     // What goes to windows over webContents.send is the session's events only.
     const sends = [...index.matchAll(/webContents\.send\(([^)]*)\)/g)].map((m) => m[1]);
@@ -184,7 +235,9 @@ describe('guards in the main process (source text of electron/main)', () => {
   it('loads the app from app://, never file://', () => {
     expect(index).toMatch(/loadURL\(`\$\{APP_ORIGIN\}\/index\.html`\)/);
     expect(index).not.toMatch(/loadFile\(|loadURL\([^)]*file:/);
-    expect(code('electron/main/protocol.ts')).toMatch(/registerSchemesAsPrivileged\(\[\s*\{ scheme: APP_SCHEME, privileges: \{ standard: true, secure: true, supportFetchAPI: true \} \}/);
+    expect(code('electron/main/protocol.ts')).toMatch(
+      /registerSchemesAsPrivileged\(\[\s*\{ scheme: APP_SCHEME, privileges: \{ standard: true, secure: true, supportFetchAPI: true \} \}/,
+    );
     expect(code('electron/main/protocol.ts')).toMatch(/rendererFileFor\(root, request\.url\)/);
   });
 

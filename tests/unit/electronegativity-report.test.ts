@@ -8,12 +8,16 @@ import { findSuppressions, normaliseCode, parseCsv } from '../support/electroneg
 
 describe('the report reader', () => {
   it('parses quoted CSV fields with commas and doubled quotes', () => {
-    expect(parseCsv('a, b\n"x, ""y""",2\n')).toEqual([['a', ' b'], ['x, "y"', '2']]);
+    expect(parseCsv('a, b\n"x, ""y""",2\n')).toEqual([
+      ['a', ' b'],
+      ['x, "y"', '2'],
+    ]);
   });
 
   it('compares a source line and its bundled form by code only', () => {
-    expect(normaliseCode("  const w = new BrowserWindow(f(join(here, '../p.cjs'), m)); // eng-disable X"))
-      .toBe(normaliseCode('const w = new BrowserWindow(f(join(here, "../p.cjs"), m));'));
+    expect(normaliseCode("  const w = new BrowserWindow(f(join(here, '../p.cjs'), m)); // eng-disable X")).toBe(
+      normaliseCode('const w = new BrowserWindow(f(join(here, "../p.cjs"), m));'),
+    );
   });
 
   it('finds each suppression in the sources, with the statement it sits on', () => {

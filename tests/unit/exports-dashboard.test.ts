@@ -69,7 +69,8 @@ describe('trade dashboard', () => {
     const path = join(dir, 'kor-chn.zip');
     // The folder is gone (a USB stick pulled out after the Save dialog): a clear error naming the file, nothing left behind.
     await expect(exportData({ dashboard: 'trade', filters, format: 'csv', target: saveTo(session, path) })).rejects.toMatchObject({
-      code: 'invalid-file', message: expect.stringMatching(/could not be written/),
+      code: 'invalid-file',
+      message: expect.stringMatching(/could not be written/),
     });
     expect(existsSync(dir)).toBe(false);
     mkdirSync(dir);
@@ -84,13 +85,33 @@ describe('trade dashboard', () => {
     expect(Object.keys(entries).sort()).toEqual(['kpi.csv', 'mirror.csv', 'reconciliation.csv', 'series.csv']);
     for (const t of res.tables) expect(readCsvAll(entries[`${t.table}.csv`]!).rows.length, t.table).toBe(t.rows);
 
-    const series = await call<{ years: { year: number; exports: { value: number; source: { label: string } } | null; imports: { value: number } | null; balance: number | null }[] }>('tradeSeries', filters);
+    const series = await call<{
+      years: {
+        year: number;
+        exports: { value: number; source: { label: string } } | null;
+        imports: { value: number } | null;
+        balance: number | null;
+      }[];
+    }>('tradeSeries', filters);
     const csv = readCsvAll(entries['series.csv']!);
-    expect(csv.header).toEqual(['year', 'reporter', 'partner', 'exports_usd', 'exports_source', 'imports_usd', 'imports_source', 'balance_usd', 'total_usd',
-      'exports_period', 'imports_period']);
+    expect(csv.header).toEqual([
+      'year',
+      'reporter',
+      'partner',
+      'exports_usd',
+      'exports_source',
+      'imports_usd',
+      'imports_source',
+      'balance_usd',
+      'total_usd',
+      'exports_period',
+      'imports_period',
+    ]);
     expect(csv.rows.map((r) => Number(r.fields[0]))).toEqual(series.years.map((y) => y.year));
-    expect(csv.rows.map((r) => r.fields[3] === '' ? null : Number(r.fields[3]))).toEqual(series.years.map((y) => y.exports?.value ?? null));
-    expect(csv.rows.map((r) => r.fields[7] === '' ? null : Number(r.fields[7]))).toEqual(series.years.map((y) => y.balance));
+    expect(csv.rows.map((r) => (r.fields[3] === '' ? null : Number(r.fields[3])))).toEqual(
+      series.years.map((y) => y.exports?.value ?? null),
+    );
+    expect(csv.rows.map((r) => (r.fields[7] === '' ? null : Number(r.fields[7])))).toEqual(series.years.map((y) => y.balance));
     expect(csv.rows[csv.rows.length - 1]!.fields[4]).toMatch(/^\S+ — .+: .+/);
 
     const mirror = await call<{ directions: { rows: unknown[] }[] }>('tradeMirror', filters);
@@ -119,14 +140,21 @@ describe('trade dashboard', () => {
       expect(x.header).toEqual(fromCsv.header);
       expect(x.rows.map((r) => pad(r, fromCsv.header.length))).toEqual(fromCsv.rows.map((r) => r.fields));
     }
-    const narrow = await exportData({ dashboard: 'trade', filters: { ...filters, from: 2019 }, format: 'xlsx', target: saveTo(session, tmp.file('narrow.xlsx')) });
+    const narrow = await exportData({
+      dashboard: 'trade',
+      filters: { ...filters, from: 2019 },
+      format: 'xlsx',
+      target: saveTo(session, tmp.file('narrow.xlsx')),
+    });
     expect(narrow.tables[1]!.rows).toBe(3);
   });
 
   it('replaces a file the user chose to replace in one rename: the old content stays whole until the new file is complete', async () => {
     const path = tmp.file('again.zip');
     writeFileSync(path, 'mine');
-    const { result, replaces } = await watchingReplace(() => exportData({ dashboard: 'trade', filters, format: 'csv', target: saveTo(session, path) }));
+    const { result, replaces } = await watchingReplace(() =>
+      exportData({ dashboard: 'trade', filters, format: 'csv', target: saveTo(session, path) }),
+    );
     expect(result).toMatchObject({ kind: 'zip', name: 'again.zip' });
     expect(replaces).toHaveLength(1);
     expect(replaces[0]!.target).toBe(path);
@@ -137,7 +165,11 @@ describe('trade dashboard', () => {
     // A write that fails at the end leaves the old file as it was, and no temporary file.
     writeFileSync(path, 'mine again');
     const failed = await watchingReplace(
-      () => exportData({ dashboard: 'trade', filters, format: 'xlsx', target: saveTo(session, path) }).then(() => 'written', (e: { code: string }) => e.code),
+      () =>
+        exportData({ dashboard: 'trade', filters, format: 'xlsx', target: saveTo(session, path) }).then(
+          () => 'written',
+          (e: { code: string }) => e.code,
+        ),
       { failRename: true },
     );
     expect(failed.result).not.toBe('written');
@@ -146,12 +178,22 @@ describe('trade dashboard', () => {
   });
 
   it('validates the filters like the dashboard, writing nothing', async () => {
-    await expect(exportData({ dashboard: 'trade', filters: { reporter: 'KOR' }, format: 'csv', target: saveTo(session, tmp.file('x.csv')) })).rejects.toMatchObject({ code: 'invalid-input', message: expect.stringMatching(/filters\.partner/) });
-    await expect(exportData({ dashboard: 'nope', filters: {}, format: 'csv', target: saveTo(session, tmp.file('x.csv')) })).rejects.toMatchObject({ code: 'invalid-input' });
+    await expect(
+      exportData({ dashboard: 'trade', filters: { reporter: 'KOR' }, format: 'csv', target: saveTo(session, tmp.file('x.csv')) }),
+    ).rejects.toMatchObject({ code: 'invalid-input', message: expect.stringMatching(/filters\.partner/) });
+    await expect(
+      exportData({ dashboard: 'nope', filters: {}, format: 'csv', target: saveTo(session, tmp.file('x.csv')) }),
+    ).rejects.toMatchObject({ code: 'invalid-input' });
     // No path and no overwrite flag: only a handle the host gave out.
-    await expect(exportData({ dashboard: 'logistics', format: 'xlsx', path: tmp.file('x.xlsx') })).rejects.toMatchObject({ code: 'invalid-input' });
-    await expect(exportData({ dashboard: 'logistics', format: 'xlsx', target: tmp.file('x.xlsx') })).rejects.toMatchObject({ code: 'invalid-input' });
-    await expect(exportData({ dashboard: 'logistics', format: 'xlsx', target: saveTo(session, tmp.file('x.xlsx')), overwrite: true })).rejects.toMatchObject({ code: 'invalid-input' });
+    await expect(exportData({ dashboard: 'logistics', format: 'xlsx', path: tmp.file('x.xlsx') })).rejects.toMatchObject({
+      code: 'invalid-input',
+    });
+    await expect(exportData({ dashboard: 'logistics', format: 'xlsx', target: tmp.file('x.xlsx') })).rejects.toMatchObject({
+      code: 'invalid-input',
+    });
+    await expect(
+      exportData({ dashboard: 'logistics', format: 'xlsx', target: saveTo(session, tmp.file('x.xlsx')), overwrite: true }),
+    ).rejects.toMatchObject({ code: 'invalid-input' });
     expect(existsSync(tmp.file('x.csv'))).toBe(false);
     expect(existsSync(tmp.file('x.xlsx'))).toBe(false);
   });
@@ -175,7 +217,10 @@ describe('trade dashboard', () => {
       [backups, /backups folder/],
       [tmp.file('innocent-folder/new.xlsx'), /backups folder/],
     ] as const) {
-      await expect(exportData({ dashboard: 'logistics', format: 'xlsx', target: saveTo(session, path) }), path).rejects.toMatchObject({ code: 'conflict', message: expect.stringMatching(why) });
+      await expect(exportData({ dashboard: 'logistics', format: 'xlsx', target: saveTo(session, path) }), path).rejects.toMatchObject({
+        code: 'conflict',
+        message: expect.stringMatching(why),
+      });
     }
     expect(readFileSync(session.path).equals(db)).toBe(true);
     expect(existsSync(`${session.path}-journal`)).toBe(false);
@@ -188,9 +233,15 @@ describe('trade dashboard', () => {
     const target = saveTo(session, tmp.file('once.xlsx'));
     await exportData({ dashboard: 'logistics', format: 'xlsx', target });
     writeFileSync(tmp.file('once.xlsx'), 'kept');
-    await expect(exportData({ dashboard: 'logistics', format: 'xlsx', target })).rejects.toMatchObject({ code: 'not-found', message: expect.stringMatching(/no longer available/) });
+    await expect(exportData({ dashboard: 'logistics', format: 'xlsx', target })).rejects.toMatchObject({
+      code: 'not-found',
+      message: expect.stringMatching(/no longer available/),
+    });
     expect(readFileSync(tmp.file('once.xlsx'), 'utf8')).toBe('kept');
-    await expect(exportData({ dashboard: 'logistics', format: 'xlsx', target: UNKNOWN_HANDLE })).rejects.toMatchObject({ code: 'not-found', message: expect.stringMatching(/no longer available/) });
+    await expect(exportData({ dashboard: 'logistics', format: 'xlsx', target: UNKNOWN_HANDLE })).rejects.toMatchObject({
+      code: 'not-found',
+      message: expect.stringMatching(/no longer available/),
+    });
     // A file chosen to be read is not a place to write.
     const readable = chosen(session, tmp.file('once.xlsx'));
     await expect(exportData({ dashboard: 'logistics', format: 'xlsx', target: readable })).rejects.toMatchObject({ code: 'not-found' });
@@ -217,12 +268,17 @@ describe('the other dashboards', () => {
     expect(all.tables[0]!.rows).toBe(d.projects.length);
     const byField = readCsvAll(unzip(tmp.file('projects.zip'))['by_field.csv']!);
     expect(byField.rows.filter((r) => r.fields[2]?.startsWith('split not reported'))).toHaveLength(d.fields.unsplitBatches.length);
-    const none = await exportData({ dashboard: 'projects', filters: { status: 'cancelled' }, format: 'csv', target: saveTo(session, tmp.file('cancelled.zip')) });
+    const none = await exportData({
+      dashboard: 'projects',
+      filters: { status: 'cancelled' },
+      format: 'csv',
+      target: saveTo(session, tmp.file('cancelled.zip')),
+    });
     expect(none.tables[0]!.rows).toBe(0);
     expect(readCsvAll(unzip(tmp.file('cancelled.zip'))['projects.csv']!).header[0]).toBe('title');
   });
 
-  it('partners: the totals with their basis, every partner of the year, the rank history and the compared partners with China\'s shares', async () => {
+  it("partners: the totals with their basis, every partner of the year, the rank history and the compared partners with China's shares", async () => {
     const filters = { reporter: 'KOR', year: 2023, by: 'exports', from: 2019 };
     const ranking = await call<{ partners: unknown[] }>('partnerRanking', { reporter: 'KOR', year: 2023 });
     const res = await exportData({ dashboard: 'partners', filters, format: 'csv', target: saveTo(session, tmp.file('partners.zip')) });
@@ -241,13 +297,24 @@ describe('the other dashboards', () => {
     // The top four by exports are compared when none is chosen; China is among them, so its shares come once.
     const series = readCsvAll(files['partner_series.csv']!).rows.map((r) => r.fields);
     expect([...new Set(series.map((r) => r[1]))]).toEqual(['CHN', 'USA', 'VNM', 'JPN']);
-    await expect(exportData({ dashboard: 'partners', filters: { ...filters, compare: ['WLD'] }, format: 'csv', target: saveTo(session, tmp.file('p2.zip')) }))
-      .rejects.toMatchObject({ code: 'invalid-input', message: expect.stringMatching(/WLD is not a partner country/) });
+    await expect(
+      exportData({
+        dashboard: 'partners',
+        filters: { ...filters, compare: ['WLD'] },
+        format: 'csv',
+        target: saveTo(session, tmp.file('p2.zip')),
+      }),
+    ).rejects.toMatchObject({ code: 'invalid-input', message: expect.stringMatching(/WLD is not a partner country/) });
   });
 
   it('events (upcoming and past as of today, with a kind filter), logistics and the overview', async () => {
     // One table: a plain CSV file, not a ZIP.
-    const events = await exportData({ dashboard: 'events', filters: { kind: 'meeting' }, format: 'csv', target: saveTo(session, tmp.file('events.csv')) });
+    const events = await exportData({
+      dashboard: 'events',
+      filters: { kind: 'meeting' },
+      format: 'csv',
+      target: saveTo(session, tmp.file('events.csv')),
+    });
     const d = await call<{ upcoming: unknown[]; past: { title: string }[] }>('listEvents', { kind: 'meeting' });
     expect(events).toMatchObject({ kind: 'csv', name: 'events.csv' });
     expect(events.tables.map((t) => t.table)).toEqual(['events']);
@@ -264,8 +331,14 @@ describe('the other dashboards', () => {
     const overview = await exportData({ dashboard: 'overview', format: 'xlsx', target: saveTo(session, tmp.file('overview.xlsx')) });
     expect(overview.tables.map((f) => f.table)).toEqual(['headline', 'statements', 'claims', 'contents']);
     const claims = sheet(tmp.file('overview.xlsx'), 'claims');
-    expect(claims.rows.filter((r) => r[0]?.startsWith("China's 2021 trade with South Korea") && r[6] === 'total').map((r) => [r[8], r[10], r[14]?.slice(0, 3)])).toEqual([
-      ['mixed', 'differs', 'S4 '], ['mixed', 'holds', 'T23'], ['mixed', 'differs', 'T30'],
+    expect(
+      claims.rows
+        .filter((r) => r[0]?.startsWith("China's 2021 trade with South Korea") && r[6] === 'total')
+        .map((r) => [r[8], r[10], r[14]?.slice(0, 3)]),
+    ).toEqual([
+      ['mixed', 'differs', 'S4 '],
+      ['mixed', 'holds', 'T23'],
+      ['mixed', 'differs', 'T30'],
     ]);
     const headline = sheet(tmp.file('overview.xlsx'), 'headline');
     expect(headline.rows.map((r) => r[0])).toEqual(['exports', 'imports', 'balance', 'total trade (sum of parts)', 'total trade (stated)']);
@@ -276,13 +349,26 @@ describe('the other dashboards', () => {
 describe('the file each dashboard makes', () => {
   it('writes the tables the page was told of, so the Save dialog names the right kind of file', async () => {
     for (const dashboard of EXPORT_DASHBOARDS) {
-      const filters = dashboard === 'trade' || dashboard === 'sectors' || dashboard === 'monthly' ? { reporter: 'KOR', partner: 'CHN' } : dashboard === 'partners' ? { reporter: 'KOR' } : {};
+      const filters =
+        dashboard === 'trade' || dashboard === 'sectors' || dashboard === 'monthly'
+          ? { reporter: 'KOR', partner: 'CHN' }
+          : dashboard === 'partners'
+            ? { reporter: 'KOR' }
+            : {};
       const input = dashboardExportInput.parse({ dashboard, filters, format: 'csv', target: UNKNOWN_HANDLE });
       const names = (await dashboardTables(session.context, input)).map((t) => t.name);
       const declared: readonly string[] = DASHBOARD_EXPORT_TABLES[dashboard];
-      expect(names.every((n) => declared.includes(n)), `${dashboard}: ${names.join(', ')}`).toBe(true);
+      expect(
+        names.every((n) => declared.includes(n)),
+        `${dashboard}: ${names.join(', ')}`,
+      ).toBe(true);
       expect(names.length).toBeGreaterThan(0);
-      const res = await exportData({ dashboard, filters: input.filters, format: 'csv', target: saveTo(session, tmp.file(`kind-${dashboard}`)) });
+      const res = await exportData({
+        dashboard,
+        filters: input.filters,
+        format: 'csv',
+        target: saveTo(session, tmp.file(`kind-${dashboard}`)),
+      });
       expect(res.kind, dashboard).toBe(dashboardFileKind(dashboard, 'csv'));
     }
   });

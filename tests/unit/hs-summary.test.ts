@@ -33,12 +33,16 @@ const inStep = (db: Db): void => {
  * each flow counted once: where two imports give the same flow (both giving both flows), the newer one.
  */
 const rawByYear = (db: Db, reporter: string, partner: string, prefix: string): [number, number][] =>
-  db.prepare(`SELECT year, sum(value_usd) FROM trade_flow f WHERE reporter = ? AND partner = ? AND product_code LIKE ? || '%'
+  db
+    .prepare(
+      `SELECT year, sum(value_usd) FROM trade_flow f WHERE reporter = ? AND partner = ? AND product_code LIKE ? || '%'
     AND length(product_code) = 6 AND flow = 'export' AND month IS NULL AND series = 'primary'
     AND NOT EXISTS (SELECT 1 FROM trade_flow g WHERE g.reporter = f.reporter AND g.partner = f.partner AND g.product_code = f.product_code
       AND g.year = f.year AND g.month IS NULL AND g.flow = f.flow AND g.import_id > f.import_id)
-    GROUP BY year ORDER BY year`)
-    .raw().all(reporter, partner, prefix) as [number, number][];
+    GROUP BY year ORDER BY year`,
+    )
+    .raw()
+    .all(reporter, partner, prefix) as [number, number][];
 
 describe('the HS summary follows every write of HS rows', () => {
   it('imports, a second import, duplicates in a file, and undo of each', () => {
@@ -68,7 +72,8 @@ describe('the HS summary follows every write of HS rows', () => {
     db.exec(`INSERT INTO sector (id, name) VALUES ('t:live', 'Live animals');
       INSERT INTO sector_hs (sector_id, hs_code) VALUES ('t:live', '01'), ('t:live', '0102'), ('t:live', '010101')`);
     const [reporter, partner] = db.prepare('SELECT reporter, partner FROM trade_flow LIMIT 1').raw().get() as [string, string];
-    const values = (): [number, number][] => sectorDetail(db, { reporter, partner, name: 'Live animals' }).values.map((v) => [v.year, v.value]);
+    const values = (): [number, number][] =>
+      sectorDetail(db, { reporter, partner, name: 'Live animals' }).values.map((v) => [v.year, v.value]);
     const expectRaw = (): void => {
       const raw = rawByYear(db, reporter, partner, '01');
       expect(values().map(([y]) => y)).toEqual(raw.map(([y]) => y));
@@ -89,17 +94,65 @@ describe('the HS summary follows every write of HS rows', () => {
 
   it('packs: loaded, replaced by a new version, HS rows of other series and months left out', () => {
     const db = openDatabase(tmp.file('packs.sqlite'));
-    const pack = (version: string, value: number) => parsePack({
-      format: 'tradebrief-pack', formatVersion: 1, id: 'hs-test', version, title: 'HS test',
-      sources: [{ key: 'S1', label: 'S1', publisher: 'Customs', title: 'HS-6 table' }],
-      economies: [{ code: 'KOR', name: 'South Korea', kind: 'country' }, { code: 'CHN', name: 'China', kind: 'country' }],
-      tradeFlows: [
-        { reporter: 'KOR', partner: 'CHN', year: 2021, flow: 'export', productCode: '330499', valueUsd: value, series: 'primary', source: 'S1' },
-        { reporter: 'KOR', partner: 'CHN', year: 2021, flow: 'export', productCode: '330410', valueUsd: 5, series: 'primary', source: 'S1' },
-        { reporter: 'KOR', partner: 'CHN', year: 2021, flow: 'export', productCode: '330420', valueUsd: 7, series: 'crosscheck', source: 'S1' },
-        { reporter: 'KOR', partner: 'CHN', year: 2021, month: 3, flow: 'export', productCode: '330491', valueUsd: 11, series: 'primary', source: 'S1' },
-      ],
-    }, 'hs-test.json');
+    const pack = (version: string, value: number) =>
+      parsePack(
+        {
+          format: 'tradebrief-pack',
+          formatVersion: 1,
+          id: 'hs-test',
+          version,
+          title: 'HS test',
+          sources: [{ key: 'S1', label: 'S1', publisher: 'Customs', title: 'HS-6 table' }],
+          economies: [
+            { code: 'KOR', name: 'South Korea', kind: 'country' },
+            { code: 'CHN', name: 'China', kind: 'country' },
+          ],
+          tradeFlows: [
+            {
+              reporter: 'KOR',
+              partner: 'CHN',
+              year: 2021,
+              flow: 'export',
+              productCode: '330499',
+              valueUsd: value,
+              series: 'primary',
+              source: 'S1',
+            },
+            {
+              reporter: 'KOR',
+              partner: 'CHN',
+              year: 2021,
+              flow: 'export',
+              productCode: '330410',
+              valueUsd: 5,
+              series: 'primary',
+              source: 'S1',
+            },
+            {
+              reporter: 'KOR',
+              partner: 'CHN',
+              year: 2021,
+              flow: 'export',
+              productCode: '330420',
+              valueUsd: 7,
+              series: 'crosscheck',
+              source: 'S1',
+            },
+            {
+              reporter: 'KOR',
+              partner: 'CHN',
+              year: 2021,
+              month: 3,
+              flow: 'export',
+              productCode: '330491',
+              valueUsd: 11,
+              series: 'primary',
+              source: 'S1',
+            },
+          ],
+        },
+        'hs-test.json',
+      );
     loadPack(db, pack('1.0.0', 100));
     inStep(db);
     expect(db.prepare('SELECT chapter, value_usd, rows FROM hs_chapter_summary').raw().all()).toEqual([['33', 105, 2]]);
@@ -109,18 +162,48 @@ describe('the HS summary follows every write of HS rows', () => {
     db.close();
   });
 
-  it('the sectors overview: each sector\'s latest year and its change, also when its data stops before the pair\'s last year', () => {
+  it("the sectors overview: each sector's latest year and its change, also when its data stops before the pair's last year", () => {
     const db = openDatabase(tmp.file('latest.sqlite'));
-    const flow = (year: number, productCode: string, valueUsd: number) =>
-      ({ reporter: 'KOR', partner: 'CHN', year, flow: 'export' as const, productCode, valueUsd, series: 'primary' as const, source: 'S1' });
-    loadPack(db, parsePack({
-      format: 'tradebrief-pack', formatVersion: 1, id: 'latest-test', version: '1.0.0', title: 'Latest years',
-      sources: [{ key: 'S1', label: 'S1', publisher: 'Customs', title: 'HS-6 table' }],
-      economies: [{ code: 'KOR', name: 'South Korea', kind: 'country' }, { code: 'CHN', name: 'China', kind: 'country' }],
-      sectors: [{ key: 'cos', name: 'Cosmetics', hs: [{ code: '33' }] }, { key: 'ships', name: 'Ships', hs: [{ code: '8901' }] }],
-      tradeFlows: [flow(2020, '330499', 100), flow(2021, '330499', 150), flow(2022, '330499', 300),
-        flow(2018, '890110', 40), flow(2019, '890110', 50), flow(2020, '890190', 80)],
-    }, 'latest.json'));
+    const flow = (year: number, productCode: string, valueUsd: number) => ({
+      reporter: 'KOR',
+      partner: 'CHN',
+      year,
+      flow: 'export' as const,
+      productCode,
+      valueUsd,
+      series: 'primary' as const,
+      source: 'S1',
+    });
+    loadPack(
+      db,
+      parsePack(
+        {
+          format: 'tradebrief-pack',
+          formatVersion: 1,
+          id: 'latest-test',
+          version: '1.0.0',
+          title: 'Latest years',
+          sources: [{ key: 'S1', label: 'S1', publisher: 'Customs', title: 'HS-6 table' }],
+          economies: [
+            { code: 'KOR', name: 'South Korea', kind: 'country' },
+            { code: 'CHN', name: 'China', kind: 'country' },
+          ],
+          sectors: [
+            { key: 'cos', name: 'Cosmetics', hs: [{ code: '33' }] },
+            { key: 'ships', name: 'Ships', hs: [{ code: '8901' }] },
+          ],
+          tradeFlows: [
+            flow(2020, '330499', 100),
+            flow(2021, '330499', 150),
+            flow(2022, '330499', 300),
+            flow(2018, '890110', 40),
+            flow(2019, '890110', 50),
+            flow(2020, '890190', 80),
+          ],
+        },
+        'latest.json',
+      ),
+    );
     const overview = listSectors(db, { reporter: 'KOR', partner: 'CHN' });
     const latest = Object.fromEntries(overview.sectors.map((s) => [s.name, s.latest && [s.latest.year, s.latest.value, s.latest.change]]));
     expect(latest).toEqual({ Cosmetics: [2022, 300, 1], Ships: [2020, 80, 0.6] });
@@ -142,10 +225,18 @@ describe('the HS summary follows every write of HS rows', () => {
     const db = openDatabase(path);
     expect(db.pragma('user_version', { simple: true })).toBe(migrations.length);
     inStep(db);
-    expect(db.prepare('SELECT chapter, value_usd FROM hs_chapter_summary ORDER BY chapter').raw().all()).toEqual([['33', 7], ['87', 5]]);
+    expect(db.prepare('SELECT chapter, value_usd FROM hs_chapter_summary ORDER BY chapter').raw().all()).toEqual([
+      ['33', 7],
+      ['87', 5],
+    ]);
     // The natural key still refuses a second copy of a figure from the same source.
-    expect(() => db.prepare("INSERT INTO trade_flow (reporter, partner, year, flow, product_code, value_usd, source_id) VALUES ('KOR', 'CHN', 2020, 'export', '330499', 9, 's')").run())
-      .toThrow(/UNIQUE/);
+    expect(() =>
+      db
+        .prepare(
+          "INSERT INTO trade_flow (reporter, partner, year, flow, product_code, value_usd, source_id) VALUES ('KOR', 'CHN', 2020, 'export', '330499', 9, 's')",
+        )
+        .run(),
+    ).toThrow(/UNIQUE/);
     db.close();
   });
 });

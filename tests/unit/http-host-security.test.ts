@@ -51,7 +51,13 @@ function state(): string {
 }
 
 beforeAll(async () => {
-  host = await startHttpHost({ path: tmp.file('tradebrief.sqlite'), staticDir: tmp.dir, today: '2026-11-29', limits: { uploadBytes: 64 * 1024 }, clientGoneAfterMs: 100 });
+  host = await startHttpHost({
+    path: tmp.file('tradebrief.sqlite'),
+    staticDir: tmp.dir,
+    today: '2026-11-29',
+    limits: { uploadBytes: 64 * 1024 },
+    clientGoneAfterMs: 100,
+  });
   port = Number(new URL(host.url).port);
   cookie = `${SECRET_COOKIE}=${host.secret}`;
   writeFileSync(tmp.file('index.html'), '<!doctype html><title>t</title>');
@@ -79,11 +85,24 @@ describe('who may call the host', () => {
   });
 
   it('serves nothing without the key: page, API, methods, files, events', async () => {
-    for (const [method, path] of [['GET', '/'], ['GET', '/index.html'], ['GET', '/api/methods'], ['POST', '/api/overview'], ['POST', '/files/save'], ['GET', '/events']] as const) {
-      const answer = await send(method, path, { headers: { 'Content-Type': 'application/json' }, body: method === 'POST' ? '{}' : undefined });
+    for (const [method, path] of [
+      ['GET', '/'],
+      ['GET', '/index.html'],
+      ['GET', '/api/methods'],
+      ['POST', '/api/overview'],
+      ['POST', '/files/save'],
+      ['GET', '/events'],
+    ] as const) {
+      const answer = await send(method, path, {
+        headers: { 'Content-Type': 'application/json' },
+        body: method === 'POST' ? '{}' : undefined,
+      });
       expect(answer.status, `${method} ${path}`).toBe(401);
     }
-    const wrongKey = await send('POST', '/api/overview', { headers: { Cookie: `${SECRET_COOKIE}=${host.secret.slice(1)}x`, 'Content-Type': 'application/json' }, body: '{}' });
+    const wrongKey = await send('POST', '/api/overview', {
+      headers: { Cookie: `${SECRET_COOKIE}=${host.secret.slice(1)}x`, 'Content-Type': 'application/json' },
+      body: '{}',
+    });
     expect(wrongKey.status).toBe(401);
   });
 
@@ -101,7 +120,10 @@ describe('the attacks, replayed', () => {
     const target = tmp.file('owned.pth');
     const body = JSON.stringify({ path: target, overwrite: true, table: 'source' });
     // The browser sends no cookie to a cross-site request (SameSite=Strict) and names the attacker's Origin.
-    const plain = await send('POST', '/api/exportTableCsv', { headers: { 'Content-Type': 'text/plain;charset=UTF-8', Origin: 'https://evil.example' }, body });
+    const plain = await send('POST', '/api/exportTableCsv', {
+      headers: { 'Content-Type': 'text/plain;charset=UTF-8', Origin: 'https://evil.example' },
+      body,
+    });
     expect(plain.status).toBe(403);
     // Even with the key and no Origin, a text/plain body is not an API call.
     const withKey = await send('POST', '/api/exportTableCsv', { headers: authed({ 'Content-Type': 'text/plain' }), body });
@@ -117,7 +139,10 @@ describe('the attacks, replayed', () => {
       body: 'publisher=x&title=y',
     });
     expect(form.status).toBe(403);
-    const nullOrigin = await send('POST', '/api/overview', { headers: authed({ 'Content-Type': 'application/json', Origin: 'null' }), body: '{}' });
+    const nullOrigin = await send('POST', '/api/overview', {
+      headers: authed({ 'Content-Type': 'application/json', Origin: 'null' }),
+      body: '{}',
+    });
     expect(nullOrigin.status).toBe(403);
     expect(state()).toBe(before);
   });
@@ -125,7 +150,10 @@ describe('the attacks, replayed', () => {
   it('DNS rebinding: a request naming another host is refused, even with the key', async () => {
     const before = state();
     for (const name of [`evil.example:${port}`, `localhost:${port}`, '127.0.0.1', `127.0.0.1:${port + 1}`]) {
-      const answer = await send('POST', '/api/listSources', { headers: authed({ Host: name, 'Content-Type': 'application/json' }), body: '{}' });
+      const answer = await send('POST', '/api/listSources', {
+        headers: authed({ Host: name, 'Content-Type': 'application/json' }),
+        body: '{}',
+      });
       expect(answer.status, name).toBe(421);
     }
     expect(state()).toBe(before);
@@ -146,7 +174,10 @@ describe('the attacks, replayed', () => {
 
   it('a malformed address is a 400, a large body a 413, a wrong verb a 405', async () => {
     expect((await send('GET', '/%E0%A4%A', { headers: authed() })).status).toBe(400);
-    const big = await send('POST', '/api/overview', { headers: authed({ 'Content-Type': 'application/json' }), body: Buffer.alloc(9 * 1024 * 1024, 32) });
+    const big = await send('POST', '/api/overview', {
+      headers: authed({ 'Content-Type': 'application/json' }),
+      body: Buffer.alloc(9 * 1024 * 1024, 32),
+    });
     expect(big.status).toBe(413);
     expect((await send('GET', '/api/overview', { headers: authed() })).status).toBe(405);
     expect((await send('GET', '/../../etc/passwd', { headers: authed() })).status).not.toBe(200);
@@ -157,7 +188,8 @@ describe('files as uploads and downloads', () => {
   it('an upload is previewed and imported through its handle, then its staged copy is gone', async () => {
     const content = readFileSync(fixture('comtrade-current.csv'));
     const upload = await send('POST', '/files/upload?kind=trade-data&name=comtrade%20%E2%80%94%20current.csv', {
-      headers: authed({ 'Content-Type': 'application/octet-stream' }), body: content,
+      headers: authed({ 'Content-Type': 'application/octet-stream' }),
+      body: content,
     });
     expect(upload.status).toBe(200);
     const picked = json(upload).data as { handle: string; name: string; size: number };
@@ -185,31 +217,56 @@ describe('files as uploads and downloads', () => {
 
   it('refuses an upload over the cap (declared or streamed) and keeps nothing of it', async () => {
     const big = Buffer.alloc(65 * 1024, 65);
-    const declared = await send('POST', '/files/upload?kind=trade-data&name=big.csv', { headers: authed({ 'Content-Type': 'application/octet-stream' }), body: big });
+    const declared = await send('POST', '/files/upload?kind=trade-data&name=big.csv', {
+      headers: authed({ 'Content-Type': 'application/octet-stream' }),
+      body: big,
+    });
     expect(declared.status).toBe(413);
     expect(json(declared).error?.message).toMatch(/larger than/);
-    const wrongType = await send('POST', '/files/upload?kind=trade-data&name=x.csv', { headers: authed({ 'Content-Type': 'text/plain' }), body: 'a,b' });
+    const wrongType = await send('POST', '/files/upload?kind=trade-data&name=x.csv', {
+      headers: authed({ 'Content-Type': 'text/plain' }),
+      body: 'a,b',
+    });
     expect(wrongType.status).toBe(415);
-    const wrongKind = await send('POST', '/files/upload?kind=../../x&name=x.csv', { headers: authed({ 'Content-Type': 'application/octet-stream' }), body: 'a,b' });
+    const wrongKind = await send('POST', '/files/upload?kind=../../x&name=x.csv', {
+      headers: authed({ 'Content-Type': 'application/octet-stream' }),
+      body: 'a,b',
+    });
     expect(wrongKind.status).toBe(400);
     expect(readdirSync(host.stagingDir)).toEqual([]);
   });
 
   it('an upload name cannot leave its staging folder', async () => {
     const upload = await send('POST', `/files/upload?kind=pack&name=${encodeURIComponent('../../../../tmp/evil.json')}`, {
-      headers: authed({ 'Content-Type': 'application/octet-stream' }), body: '{}',
+      headers: authed({ 'Content-Type': 'application/octet-stream' }),
+      body: '{}',
     });
     const picked = json(upload).data as { name: string; handle: string };
     expect(picked.name).not.toContain('/');
     expect(existsSync('/tmp/evil.json')).toBe(false);
-    await send('POST', '/files/release', { headers: authed({ 'Content-Type': 'application/json' }), body: JSON.stringify({ handle: picked.handle }) });
+    await send('POST', '/files/release', {
+      headers: authed({ 'Content-Type': 'application/json' }),
+      body: JSON.stringify({ handle: picked.handle }),
+    });
   });
 
   it('an export is written to a download target and downloaded once, with its name', async () => {
-    const saved = json(await send('POST', '/files/save', { headers: authed({ 'Content-Type': 'application/json' }), body: JSON.stringify({ kind: 'zip', name: 'trade data' }) }));
+    const saved = json(
+      await send('POST', '/files/save', {
+        headers: authed({ 'Content-Type': 'application/json' }),
+        body: JSON.stringify({ kind: 'zip', name: 'trade data' }),
+      }),
+    );
     const target = saved.data as { handle: string; name: string };
     expect(target.name).toBe('trade data.zip');
-    const result = json(await api('exportDashboardData', { dashboard: 'trade', filters: { reporter: 'KOR', partner: 'CHN' }, format: 'csv', target: target.handle }));
+    const result = json(
+      await api('exportDashboardData', {
+        dashboard: 'trade',
+        filters: { reporter: 'KOR', partner: 'CHN' },
+        format: 'csv',
+        target: target.handle,
+      }),
+    );
     expect(result.ok).toBe(true);
     expect(result.data).toMatchObject({ name: 'trade data.zip', kind: 'zip' });
     const download = await send('GET', `/files/download/${target.handle}`, { headers: authed() });
@@ -227,7 +284,10 @@ describe('events', () => {
   it('streams a data-changed event to another tab when one tab writes', async () => {
     const received: string[] = [];
     const stream = await new Promise<IncomingMessage>((resolve, reject) => {
-      const req = request({ host: '127.0.0.1', port, path: '/events?client=tab-b', headers: { Host: `127.0.0.1:${port}`, Cookie: cookie } }, resolve);
+      const req = request(
+        { host: '127.0.0.1', port, path: '/events?client=tab-b', headers: { Host: `127.0.0.1:${port}`, Cookie: cookie } },
+        resolve,
+      );
       req.on('error', reject);
       req.end();
     });
@@ -243,7 +303,10 @@ describe('events', () => {
     const big = tmp.file('big-preview.csv');
     generate(big, 150_000);
     const job = startJob('preview', host.session.path, { path: big }, { owner: 'tab-leaving' });
-    const left = await send('POST', '/events/leave?client=tab-leaving', { headers: authed({ 'Content-Type': 'application/json' }), body: '{}' });
+    const left = await send('POST', '/events/leave?client=tab-leaving', {
+      headers: authed({ 'Content-Type': 'application/json' }),
+      body: '{}',
+    });
     expect(left.status).toBe(204);
     await job.done;
     expect(job.state).toBe('cancelled');

@@ -20,11 +20,16 @@ describe('CSV reader', () => {
     const { header, rows, delimiter } = readCsvAll(file('a,b,c\n1,2,3\n4,5,6\n'));
     expect(delimiter).toBe(',');
     expect(header).toEqual(['a', 'b', 'c']);
-    expect(rowsOf(rows)).toEqual([[2, '1', '2', '3'], [3, '4', '5', '6']]);
+    expect(rowsOf(rows)).toEqual([
+      [2, '1', '2', '3'],
+      [3, '4', '5', '6'],
+    ]);
   });
 
   it('strips a UTF-8 BOM and keeps non-ASCII text', () => {
-    const { header, rows } = readCsvAll(file(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('name,x\nCôte d’Ivoire,1\n', 'utf8')])));
+    const { header, rows } = readCsvAll(
+      file(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('name,x\nCôte d’Ivoire,1\n', 'utf8')])),
+    );
     expect(header).toEqual(['name', 'x']);
     expect(rows[0]?.fields).toEqual(['Côte d’Ivoire', '1']);
   });
@@ -38,7 +43,10 @@ describe('CSV reader', () => {
 
   it('handles CRLF line ends and a last line without a line end', () => {
     const { rows } = readCsvAll(file('a,b\r\n1,2\r\n3,4'));
-    expect(rowsOf(rows)).toEqual([[2, '1', '2'], [3, '3', '4']]);
+    expect(rowsOf(rows)).toEqual([
+      [2, '1', '2'],
+      [3, '3', '4'],
+    ]);
   });
 
   it('reads quoted fields with delimiters, doubled quotes and newlines, and numbers lines physically', () => {
@@ -63,7 +71,10 @@ describe('CSV reader', () => {
 
   it('skips empty lines and lines of only delimiters, keeping line numbers true', () => {
     const { rows } = readCsvAll(file('\n\na,b\n\n1,2\n,,\n \n3,4\n\n'));
-    expect(rowsOf(rows)).toEqual([[5, '1', '2'], [8, '3', '4']]);
+    expect(rowsOf(rows)).toEqual([
+      [5, '1', '2'],
+      [8, '3', '4'],
+    ]);
   });
 
   it('drops trailing empty header columns; rows keep their fields as read', () => {
@@ -79,7 +90,11 @@ describe('CSV reader', () => {
     for (const chunkSize of [1, 2, 3, 5, 7, 11, 64]) {
       expect(rowsOf(readCsvAll(path, { chunkSize }).rows)).toEqual(expected);
     }
-    expect(expected).toEqual([[2, 'a\n"b"', 'ü€😀'], [4, '1', '2,3'], [5, 'x', 'y']]);
+    expect(expected).toEqual([
+      [2, 'a\n"b"', 'ü€😀'],
+      [4, '1', '2,3'],
+      [5, 'x', 'y'],
+    ]);
   });
 
   it('reports bytes read for progress', () => {
@@ -107,12 +122,16 @@ describe('CSV reader', () => {
   it('round-trips any table written as RFC 4180, whatever the chunk size (property)', () => {
     const cell = fc.string({ unit: fc.constantFrom('a', 'b', ',', '"', '\n', '\r\n', ' ', 'é', '😀', '1') });
     fc.assert(
-      fc.property(fc.array(fc.array(cell, { minLength: 2, maxLength: 2 }), { minLength: 1, maxLength: 8 }), fc.integer({ min: 1, max: 40 }), (table, chunkSize) => {
-        const kept = table.filter((r) => r.some((c) => c.trim().length > 0));
-        const path = file(`h1,h2\r\n${table.map((r) => csvLine(r, { neutralise: false })).join('')}`);
-        const { rows } = readCsvAll(path, { chunkSize });
-        expect(rows.map((r) => r.fields)).toEqual(kept);
-      }),
+      fc.property(
+        fc.array(fc.array(cell, { minLength: 2, maxLength: 2 }), { minLength: 1, maxLength: 8 }),
+        fc.integer({ min: 1, max: 40 }),
+        (table, chunkSize) => {
+          const kept = table.filter((r) => r.some((c) => c.trim().length > 0));
+          const path = file(`h1,h2\r\n${table.map((r) => csvLine(r, { neutralise: false })).join('')}`);
+          const { rows } = readCsvAll(path, { chunkSize });
+          expect(rows.map((r) => r.fields)).toEqual(kept);
+        },
+      ),
       { numRuns: 150 },
     );
   });

@@ -50,8 +50,9 @@ const CASES: Record<string, Case> = {
 };
 
 const names = (): Record<string, string> =>
-  Object.fromEntries((db.prepare("SELECT code, name FROM economy WHERE code LIKE 'QZ%' ORDER BY code").raw().all() as [string, string][]));
-const flows = (): unknown[] => db.prepare("SELECT reporter, partner, year, flow, product_code, value_usd FROM trade_flow ORDER BY partner").raw().all();
+  Object.fromEntries(db.prepare("SELECT code, name FROM economy WHERE code LIKE 'QZ%' ORDER BY code").raw().all() as [string, string][]);
+const flows = (): unknown[] =>
+  db.prepare('SELECT reporter, partner, year, flow, product_code, value_usd FROM trade_flow ORDER BY partner').raw().all();
 
 /** What the UTF-8 file of the same table imports (the reference). */
 function reference(text: string): { names: Record<string, string>; flows: unknown[] } {
@@ -60,7 +61,9 @@ function reference(text: string): { names: Record<string, string>; flows: unknow
   writeFileSync(path, text);
   importFile(ref, { path, onlyValidRows: true, userName: 'tester' });
   const out = {
-    names: Object.fromEntries(ref.prepare("SELECT code, name FROM economy WHERE code LIKE 'QZ%' ORDER BY code").raw().all() as [string, string][]),
+    names: Object.fromEntries(
+      ref.prepare("SELECT code, name FROM economy WHERE code LIKE 'QZ%' ORDER BY code").raw().all() as [string, string][],
+    ),
     flows: ref.prepare('SELECT reporter, partner, year, flow, product_code, value_usd FROM trade_flow ORDER BY partner').raw().all(),
   };
   ref.close();
@@ -75,7 +78,10 @@ describe('the same table in each encoding', () => {
       const p = previewFile(db, { path });
       expect(p.encoding).toEqual({ name: c.encoding, how: c.how });
       expect(p.format).toBe('comtrade');
-      const expectedRows = c.text.split('\r\n').slice(1, -1).map((l) => l.split(','));
+      const expectedRows = c.text
+        .split('\r\n')
+        .slice(1, -1)
+        .map((l) => l.split(','));
       expect(p.sampleRows).toEqual(expectedRows);
       expect(p.problemCount).toBe(0);
       const s = importFile(db, { path, onlyValidRows: true, userName: 'tester' });
@@ -126,18 +132,28 @@ describe('an invalid byte in the encoding', () => {
     const path = tmp.file('latin-as-utf8.csv');
     const lines = LATIN.split('\r\n');
     // UTF-8 lines, then one Windows-1252 line: "Côte" has a lone 0xF4.
-    writeFileSync(path, Buffer.concat([Buffer.from(`${lines.slice(0, 3).join('\r\n')}\r\n`), encodeText(`${lines[3]}\r\n`, 'windows-1252')]));
+    writeFileSync(
+      path,
+      Buffer.concat([Buffer.from(`${lines.slice(0, 3).join('\r\n')}\r\n`), encodeText(`${lines[3]}\r\n`, 'windows-1252')]),
+    );
     const error = invalid(path, 'utf-8');
     expect(error.code).toBe('invalid-file');
     const col = lines[3]!.indexOf('ô') + 1;
-    expect(error.message).toBe(`latin-as-utf8.csv cannot be read: line 4, column ${col}: a byte sequence that is not valid in UTF-8 (the chosen encoding): choose the file's encoding. Nothing was changed.`);
+    expect(error.message).toBe(
+      `latin-as-utf8.csv cannot be read: line 4, column ${col}: a byte sequence that is not valid in UTF-8 (the chosen encoding): choose the file's encoding. Nothing was changed.`,
+    );
     expect(error.details).toEqual({ file: 'latin-as-utf8.csv', line: 4, column: col, encoding: 'utf-8' });
   });
 
   it('is found wherever it falls, across read chunks (UTF-16 with an unpaired surrogate on line 3)', () => {
     const path = tmp.file('bad-utf16.csv');
     const text = `${HEADER}\n${'2022,QZR,Korea,QZA,China,X,TOTAL,1\n'.repeat(1)}2022,QZR,Ko`;
-    const bytes = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le'), Buffer.from([0x00, 0xd8, 0x41, 0x00]), Buffer.from('rea,QZB,Japan,X,TOTAL,2\n', 'utf16le')]);
+    const bytes = Buffer.concat([
+      Buffer.from([0xff, 0xfe]),
+      Buffer.from(text, 'utf16le'),
+      Buffer.from([0x00, 0xd8, 0x41, 0x00]),
+      Buffer.from('rea,QZB,Japan,X,TOTAL,2\n', 'utf16le'),
+    ]);
     writeFileSync(path, bytes);
     const error = invalid(path);
     expect(error.details).toMatchObject({ line: 3, column: 12, encoding: 'utf-16le' });
@@ -146,7 +162,14 @@ describe('an invalid byte in the encoding', () => {
   it('an EUC-KR file with a byte that is no character there: line and column', () => {
     const path = tmp.file('bad-euckr.csv');
     const lines = KOREAN.split('\r\n');
-    writeFileSync(path, Buffer.concat([encodeText(`${lines.slice(0, 4).join('\r\n')}\r\n2022,QZR,`, 'euc-kr'), Buffer.from([0xc9, 0x20]), encodeText(',QZE,x,X,TOTAL,1\r\n', 'euc-kr')]));
+    writeFileSync(
+      path,
+      Buffer.concat([
+        encodeText(`${lines.slice(0, 4).join('\r\n')}\r\n2022,QZR,`, 'euc-kr'),
+        Buffer.from([0xc9, 0x20]),
+        encodeText(',QZE,x,X,TOTAL,1\r\n', 'euc-kr'),
+      ]),
+    );
     const error = invalid(path, 'euc-kr');
     expect(error.details).toMatchObject({ line: 5, column: 10, encoding: 'euc-kr' });
   });
@@ -154,13 +177,21 @@ describe('an invalid byte in the encoding', () => {
 
 describe('binary files', () => {
   const kinds: [string, Buffer, RegExp][] = [
-    ['image.csv', Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64)]), /^image\.csv is a PNG image, not a CSV file or an \.xlsx workbook\.$/],
+    [
+      'image.csv',
+      Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64)]),
+      /^image\.csv is a PNG image, not a CSV file or an \.xlsx workbook\.$/,
+    ],
     ['report.csv', Buffer.from('%PDF-1.7\n%âãÏÓ\n1 0 obj\n'), /^report\.csv is a PDF document, not a CSV file/],
     ['photo.csv', Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46]), /^photo\.csv is a JPEG image, not a CSV file/],
     ['anim.csv', Buffer.from('GIF89a\x01\x00\x01\x00'), /^anim\.csv is a GIF image, not a CSV file/],
     ['data.csv', Buffer.concat([Buffer.from('SQLite format 3\0'), Buffer.alloc(84)]), /^data\.csv is an SQLite database, not a CSV file/],
     ['old.xls', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]), /^old\.xls is an old binary Excel file \(\.xls\)/],
-    ['nul.csv', Buffer.from('a,b\n1,2\n3,\u0000x\n'), /^nul\.csv cannot be read: a NUL byte at line 3, column 3: a binary file, not a text \(CSV\) file/],
+    [
+      'nul.csv',
+      Buffer.from('a,b\n1,2\n3,\u0000x\n'),
+      /^nul\.csv cannot be read: a NUL byte at line 3, column 3: a binary file, not a text \(CSV\) file/,
+    ],
   ];
   for (const [name, bytes, message] of kinds) {
     it(`${name}: refused as what it is, nothing changed`, () => {
@@ -176,7 +207,9 @@ describe('binary files', () => {
   it('a ZIP archive that is not a workbook is named so', () => {
     const path = tmp.file('archive.xlsx');
     writeZip(path, [{ name: 'readme.txt', pieces: () => [Buffer.from('hello')] }]);
-    expect(() => previewFile(db, { path })).toThrowError(/^archive\.xlsx cannot be read: a ZIP archive, not an Excel workbook: no workbook part/);
+    expect(() => previewFile(db, { path })).toThrowError(
+      /^archive\.xlsx cannot be read: a ZIP archive, not an Excel workbook: no workbook part/,
+    );
   });
 });
 
@@ -186,7 +219,9 @@ describe('control characters never reach a stored name', () => {
     writeFileSync(path, `${HEADER}\n2022,QZR,Korea,QZA,Chi\u0007na,X,TOTAL,1\n2022,QZR,Korea,QZB,Japan,X,TOTAL,2\n`);
     const s = importFile(db, { path, onlyValidRows: true, userName: 'tester' });
     expect(s.rowsAdded).toBe(1);
-    expect(s.problems).toEqual([{ line: 2, column: 'partnerDesc', value: 'Chi\u0007na', message: 'a control character (U+0007) at position 4: not part of a name' }]);
+    expect(s.problems).toEqual([
+      { line: 2, column: 'partnerDesc', value: 'Chi\u0007na', message: 'a control character (U+0007) at position 4: not part of a name' },
+    ]);
     const stored = db.prepare('SELECT name FROM economy').pluck().all() as string[];
     expect(stored.filter((name) => controlCharacterAt(name) >= 0)).toEqual([]);
     expect(stored).toContain('Japan');
@@ -194,11 +229,20 @@ describe('control characters never reach a stored name', () => {
 
   it('in a workbook too (an _x0001_ escape in a cell)', () => {
     const path = tmp.file('control.xlsx');
-    writeWorkbook(path, () => [Buffer.from(sheetXml([[1, HEADER.split(',')], [2, ['2022', 'QZR', 'Korea', 'QZA', 'Chi_x0001_na', 'X', 'TOTAL', '1']],
-      [3, ['2022', 'QZR', 'Korea', 'QZB', 'Japan', 'X', 'TOTAL', '2']]]))]);
+    writeWorkbook(path, () => [
+      Buffer.from(
+        sheetXml([
+          [1, HEADER.split(',')],
+          [2, ['2022', 'QZR', 'Korea', 'QZA', 'Chi_x0001_na', 'X', 'TOTAL', '1']],
+          [3, ['2022', 'QZR', 'Korea', 'QZB', 'Japan', 'X', 'TOTAL', '2']],
+        ]),
+      ),
+    ]);
     const s = importFile(db, { path, onlyValidRows: true, userName: 'tester' });
     expect(s.rowsAdded).toBe(1);
-    expect(s.problems).toEqual([{ line: 2, column: 'partnerDesc', value: 'Chi\u0001na', message: 'a control character (U+0001) at position 4: not part of a name' }]);
+    expect(s.problems).toEqual([
+      { line: 2, column: 'partnerDesc', value: 'Chi\u0001na', message: 'a control character (U+0001) at position 4: not part of a name' },
+    ]);
     expect((db.prepare('SELECT name FROM economy').pluck().all() as string[]).filter((name) => controlCharacterAt(name) >= 0)).toEqual([]);
   });
 });
@@ -216,11 +260,20 @@ describe('through the contract, in the import worker', () => {
 
       const unknown = await dispatch(session.handlers, 'previewImport', { file: chosen(session, file), encoding: 'latin-1' });
       expect(unknown.ok ? null : unknown.error.code).toBe('invalid-input');
-      const control = await dispatch(session.handlers, 'startImport', { file: chosen(session, file), publisher: 'Statistics\u0000Korea', onlyValidRows: true });
+      const control = await dispatch(session.handlers, 'startImport', {
+        file: chosen(session, file),
+        publisher: 'Statistics\u0000Korea',
+        onlyValidRows: true,
+      });
       expect(control.ok ? null : control.error).toMatchObject({ code: 'invalid-input' });
       expect(JSON.stringify(control.ok ? null : control.error)).toContain('no control characters in a name');
 
-      const started = await dispatch(session.handlers, 'startImport', { file: chosen(session, file), encoding: 'euc-kr', headerRow: 3, onlyValidRows: true });
+      const started = await dispatch(session.handlers, 'startImport', {
+        file: chosen(session, file),
+        encoding: 'euc-kr',
+        headerRow: 3,
+        onlyValidRows: true,
+      });
       if (!started.ok) throw new Error(started.error.message);
       const { jobId } = started.data as { jobId: string };
       await jobDone(jobId);

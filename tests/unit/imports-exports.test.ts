@@ -43,7 +43,12 @@ function content(db: ReturnType<typeof openDatabase>, sql: string): string[] {
 describe('briefing packs out and in', () => {
   it('round trip is exact: export, import into an empty database, export again gives the same pack and the same rows', async () => {
     const first = tmp.file('export-1.json');
-    const out = await call<{ counts: Record<string, number> }>('exportPack', { target: saveTo(session, first), id: 'exported', title: 'Round trip', includeImported: false });
+    const out = await call<{ counts: Record<string, number> }>('exportPack', {
+      target: saveTo(session, first),
+      id: 'exported',
+      title: 'Round trip',
+      includeImported: false,
+    });
     expect(out.counts['tradeFlows']).toBe(session.db.prepare('SELECT count(*) FROM trade_flow WHERE import_id IS NULL').pluck().get());
     expect(out.counts['sources']).toBeGreaterThan(3);
 
@@ -80,7 +85,11 @@ describe('briefing packs out and in', () => {
 
   it('includes imported figures by default: loaded into a new database, every dashboard shows the same figures', async () => {
     const file = tmp.file('with-imports.json');
-    const out = await call<{ counts: Record<string, number> }>('exportPack', { target: saveTo(session, file), id: 'colleague', title: 'Everything' });
+    const out = await call<{ counts: Record<string, number> }>('exportPack', {
+      target: saveTo(session, file),
+      id: 'colleague',
+      title: 'Everything',
+    });
     expect(out.counts['tradeFlows']).toBe(session.db.prepare('SELECT count(*) FROM trade_flow').pluck().get());
     expect(session.db.prepare('SELECT count(*) FROM trade_flow WHERE import_id IS NOT NULL').pluck().get()).toBeGreaterThan(0);
 
@@ -108,8 +117,9 @@ describe('briefing packs out and in', () => {
         ];
         // Every table of every dashboard, as exported: figures with their sources named by label, publisher and title.
         const shown = async (ctx: Session['context'], request: unknown) =>
-          (await dashboardTables(ctx, dashboardExportInput.parse({ ...(request as object), target: UNKNOWN_HANDLE, format: 'csv' })))
-            .map((t) => ({ name: t.name, header: t.header, rows: [...t.rows()] }));
+          (await dashboardTables(ctx, dashboardExportInput.parse({ ...(request as object), target: UNKNOWN_HANDLE, format: 'csv' }))).map(
+            (t) => ({ name: t.name, header: t.header, rows: [...t.rows()] }),
+          );
         let figures = 0;
         for (const request of requests) {
           const expected = await shown(a.context, request);
@@ -118,8 +128,20 @@ describe('briefing packs out and in', () => {
         }
         expect(figures).toBeGreaterThan(50);
         // The Sources list: the same sources, cited by as many figures (ids differ: they are the new pack's).
-        const sources = async (s: Session) => (await s.handlers.listSources({}))
-          .map((u) => JSON.stringify([u.source.label, u.source.publisher, u.source.title, u.tradeFlows, u.statedFigures, u.sectorFigures, u.events.length])).sort();
+        const sources = async (s: Session) =>
+          (await s.handlers.listSources({}))
+            .map((u) =>
+              JSON.stringify([
+                u.source.label,
+                u.source.publisher,
+                u.source.title,
+                u.tradeFlows,
+                u.statedFigures,
+                u.sectorFigures,
+                u.events.length,
+              ]),
+            )
+            .sort();
         expect(await sources(b)).toEqual(await sources(a));
       } finally {
         a.close();
@@ -131,7 +153,9 @@ describe('briefing packs out and in', () => {
 
   it('refuses pack ids the app uses for its own rows', async () => {
     for (const id of ['import', 'user']) {
-      await expect(call('exportPack', { target: saveTo(session, tmp.file(`${id}.json`)), id })).rejects.toThrow(new RegExp(`"${id}" is an id the app uses for its own rows`));
+      await expect(call('exportPack', { target: saveTo(session, tmp.file(`${id}.json`)), id })).rejects.toThrow(
+        new RegExp(`"${id}" is an id the app uses for its own rows`),
+      );
     }
   });
 
@@ -140,7 +164,14 @@ describe('briefing packs out and in', () => {
     writeFileSync(path, 'mine');
     // The Save dialog asked the user: there is no overwrite flag any more.
     await expect(call('exportPack', { target: saveTo(session, path), overwrite: true })).rejects.toMatchObject({ code: 'invalid-input' });
-    const failed = await watchingReplace(() => call('exportPack', { target: saveTo(session, path) }).then(() => 'written', (e: { code: string }) => e.code), { failRename: true });
+    const failed = await watchingReplace(
+      () =>
+        call('exportPack', { target: saveTo(session, path) }).then(
+          () => 'written',
+          (e: { code: string }) => e.code,
+        ),
+      { failRename: true },
+    );
     expect(failed.result).not.toBe('written');
     expect(readFileSync(path, 'utf8')).toBe('mine');
     const { result, replaces } = await watchingReplace(() => call<{ name: string }>('exportPack', { target: saveTo(session, path) }));
@@ -167,8 +198,12 @@ describe('briefing packs out and in', () => {
   });
 
   it('a pack file that is not there cannot be chosen; a write handle is not a file to read', async () => {
-    expect(() => chosen(session, tmp.file('nope.json'))).toThrowError(expect.objectContaining({ code: 'not-found', message: 'nope.json cannot be read: ENOENT.' }));
-    expect(() => chosen(session, tmp.dir)).toThrowError(expect.objectContaining({ code: 'invalid-file', message: expect.stringMatching(/is not a file/) }));
+    expect(() => chosen(session, tmp.file('nope.json'))).toThrowError(
+      expect.objectContaining({ code: 'not-found', message: 'nope.json cannot be read: ENOENT.' }),
+    );
+    expect(() => chosen(session, tmp.dir)).toThrowError(
+      expect.objectContaining({ code: 'invalid-file', message: expect.stringMatching(/is not a file/) }),
+    );
     await expect(call('importPack', { file: saveTo(session, tmp.file('export-1.json')) })).rejects.toMatchObject(gone);
     await expect(call('importPack', { file: UNKNOWN_HANDLE })).rejects.toMatchObject(gone);
   });
@@ -194,7 +229,13 @@ describe('CSV export', () => {
         if (line[i] === '"') {
           let text = '';
           for (i++; i < line.length; i++) {
-            if (line[i] === '"' && line[i + 1] === '"') { text += '"'; i++; } else if (line[i] === '"') { i++; break; } else text += line[i];
+            if (line[i] === '"' && line[i + 1] === '"') {
+              text += '"';
+              i++;
+            } else if (line[i] === '"') {
+              i++;
+              break;
+            } else text += line[i];
           }
           const end = line.indexOf(sep, i);
           cells.push(text + line.slice(i, end < 0 ? line.length : end));
@@ -211,7 +252,8 @@ describe('CSV export', () => {
     for (const text of hostile) {
       const line = csvLine(['KOR', text, 12.5, text]).replace(/\r\n$/, '');
       for (const sep of [',', ';', '\t']) {
-        for (const cell of cellsAs(line, sep)) expect(cell, `${JSON.stringify(text)} split on ${JSON.stringify(sep)}: ${line}`).not.toMatch(/^[=+\-@]/);
+        for (const cell of cellsAs(line, sep))
+          expect(cell, `${JSON.stringify(text)} split on ${JSON.stringify(sep)}: ${line}`).not.toMatch(/^[=+\-@]/);
       }
     }
   });
@@ -234,15 +276,33 @@ describe('CSV export', () => {
     const path = tmp.file('flows.csv');
     session.db.prepare("UPDATE trade_flow SET note = '=cmd|'' /C calc''!A0' WHERE partner = 'VNM' AND import_id IS NOT NULL").run();
     // The imported file's row for Vietnam (the korea-world-trade pack gives Vietnam too, from another source).
-    const sourceId = session.db.prepare("SELECT source_id FROM trade_flow WHERE partner = 'VNM' AND import_id IS NOT NULL").pluck().get() as string;
+    const sourceId = session.db
+      .prepare("SELECT source_id FROM trade_flow WHERE partner = 'VNM' AND import_id IS NOT NULL")
+      .pluck()
+      .get() as string;
     const res = await call<{ name: string; rows: number }>('exportTradeCsv', { target: saveTo(session, path), partner: 'VNM', sourceId });
     expect(res).toEqual({ name: 'flows.csv', rows: 1 });
     const { header, rows } = readCsvAll(path);
-    expect(header.slice(0, 9)).toEqual(['reporter', 'reporter_name', 'partner', 'partner_name', 'year', 'month', 'flow', 'product_code', 'value_usd']);
+    expect(header.slice(0, 9)).toEqual([
+      'reporter',
+      'reporter_name',
+      'partner',
+      'partner_name',
+      'year',
+      'month',
+      'flow',
+      'product_code',
+      'value_usd',
+    ]);
     const name = (code: string): unknown => session.db.prepare('SELECT name FROM economy WHERE code = ?').pluck().get(code);
     expect(rows[0]?.fields.slice(0, 9)).toEqual(['KOR', name('KOR'), 'VNM', name('VNM'), '2022', '', 'export', 'TOTAL', '60900000000']);
     expect(rows[0]?.fields[15]).toBe("'=cmd|' /C calc'!A0");
-    const all = await call<{ rows: number }>('exportTradeCsv', { target: saveTo(session, tmp.file('all.csv')), yearFrom: 2022, yearTo: 2022, flow: 'export' });
+    const all = await call<{ rows: number }>('exportTradeCsv', {
+      target: saveTo(session, tmp.file('all.csv')),
+      yearFrom: 2022,
+      yearTo: 2022,
+      flow: 'export',
+    });
     expect(all.rows).toBe(session.db.prepare("SELECT count(*) FROM trade_flow WHERE year = 2022 AND flow = 'export'").pluck().get());
   });
 
@@ -251,7 +311,9 @@ describe('CSV export', () => {
     const res = await call<{ name: string; rows: number }>('exportTableCsv', { target: saveTo(session, path), table: 'source' });
     expect(res).toEqual({ name: 'sources.csv', rows: session.db.prepare('SELECT count(*) FROM source').pluck().get() });
     expect(readCsvAll(path).header).toContain('publisher');
-    await expect(call('exportTableCsv', { target: saveTo(session, tmp.file('x.csv')), table: 'sqlite_schema' })).rejects.toThrow(/Invalid input/);
+    await expect(call('exportTableCsv', { target: saveTo(session, tmp.file('x.csv')), table: 'sqlite_schema' })).rejects.toThrow(
+      /Invalid input/,
+    );
     expect(existsSync(tmp.file('x.csv'))).toBe(false);
   });
 });
@@ -263,14 +325,23 @@ describe('database files', () => {
     expect(res.name).toBe('copy.sqlite');
     expect(res.bytes).toBeGreaterThan(4096);
     const copy = openDatabase(path);
-    expect(copy.prepare('SELECT count(*) FROM trade_flow').pluck().get()).toBe(session.db.prepare('SELECT count(*) FROM trade_flow').pluck().get());
+    expect(copy.prepare('SELECT count(*) FROM trade_flow').pluck().get()).toBe(
+      session.db.prepare('SELECT count(*) FROM trade_flow').pluck().get(),
+    );
     copy.close();
   });
 
   it('replaces an existing file with the copy in one rename, the old file kept if the copy fails', async () => {
     const path = tmp.file('older-copy.sqlite');
     writeFileSync(path, 'an older copy');
-    const failed = await watchingReplace(() => call('saveCopyAs', { target: saveTo(session, path) }).then(() => 'written', (e: { code: string }) => e.code), { failRename: true });
+    const failed = await watchingReplace(
+      () =>
+        call('saveCopyAs', { target: saveTo(session, path) }).then(
+          () => 'written',
+          (e: { code: string }) => e.code,
+        ),
+      { failRename: true },
+    );
     expect(failed.result).toBe('invalid-file');
     expect(readFileSync(path, 'utf8')).toBe('an older copy');
     const { result, replaces } = await watchingReplace(() => call<{ bytes: number }>('saveCopyAs', { target: saveTo(session, path) }));
@@ -301,8 +372,16 @@ describe('database files', () => {
       [tmp.file('a-folder/app.20260101T000000000Z.before-import.sqlite'), /backups folder/],
     ];
     for (const [path, why] of places) {
-      for (const [method, input] of [['saveCopyAs', {}], ['exportTableCsv', { table: 'source' }], ['exportPack', {}], ['exportTradeXlsx', {}]] as const) {
-        await expect(call(method, { ...input, target: saveTo(session, path) }), `${method} ${path}`).rejects.toMatchObject({ code: 'conflict', message: expect.stringMatching(why) });
+      for (const [method, input] of [
+        ['saveCopyAs', {}],
+        ['exportTableCsv', { table: 'source' }],
+        ['exportPack', {}],
+        ['exportTradeXlsx', {}],
+      ] as const) {
+        await expect(call(method, { ...input, target: saveTo(session, path) }), `${method} ${path}`).rejects.toMatchObject({
+          code: 'conflict',
+          message: expect.stringMatching(why),
+        });
       }
     }
     expect(readFileSync(session.path).equals(db)).toBe(true);

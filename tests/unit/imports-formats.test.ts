@@ -17,12 +17,29 @@ beforeEach(() => {
 });
 
 const run = (name: string, onlyValidRows = true, extra: Partial<Parameters<typeof importFile>[1]> = {}) =>
-  importFile(db, { path: typeof name === 'string' && name.startsWith('/') ? name : fixture(name), onlyValidRows, userName: 'tester', ...extra });
+  importFile(db, {
+    path: typeof name === 'string' && name.startsWith('/') ? name : fixture(name),
+    onlyValidRows,
+    userName: 'tester',
+    ...extra,
+  });
 
-type FlowRow = { reporter: string; partner: string; year: number; month: number | null; flow: string; product_code: string; value_usd: number; source_id: string };
+type FlowRow = {
+  reporter: string;
+  partner: string;
+  year: number;
+  month: number | null;
+  flow: string;
+  product_code: string;
+  value_usd: number;
+  source_id: string;
+};
 const flows = (): FlowRow[] =>
-  db.prepare('SELECT reporter, partner, year, month, flow, product_code, value_usd, source_id FROM trade_flow ORDER BY id').all() as FlowRow[];
-const find = (where: Partial<FlowRow>): FlowRow[] => flows().filter((f) => Object.entries(where).every(([k, v]) => f[k as keyof FlowRow] === v));
+  db
+    .prepare('SELECT reporter, partner, year, month, flow, product_code, value_usd, source_id FROM trade_flow ORDER BY id')
+    .all() as FlowRow[];
+const find = (where: Partial<FlowRow>): FlowRow[] =>
+  flows().filter((f) => Object.entries(where).every(([k, v]) => f[k as keyof FlowRow] === v));
 
 describe('UN Comtrade, current API/portal layout', () => {
   it('detects the layout and previews without writing', () => {
@@ -77,10 +94,23 @@ describe('UN Comtrade, current API/portal layout', () => {
     const source = db.prepare('SELECT * FROM source WHERE id = ?').get(s.sourceId) as Record<string, string>;
     expect(source['publisher']).toBe('UN Comtrade');
     expect(source['title']).toBe('comtrade-current.csv');
-    expect(s.fileHash).toBe(createHash('sha256').update(readFileSync(fixture('comtrade-current.csv'))).digest('hex'));
+    expect(s.fileHash).toBe(
+      createHash('sha256')
+        .update(readFileSync(fixture('comtrade-current.csv')))
+        .digest('hex'),
+    );
     expect(source['note']).toContain(s.fileHash);
     const runRow = db.prepare('SELECT * FROM import_run WHERE id = ?').get(s.importId) as Record<string, unknown>;
-    expect(runRow).toMatchObject({ file_name: 'comtrade-current.csv', file_hash: s.fileHash, format: 'comtrade', rows_added: 9, rows_skipped: 7, rows_read: 16, problem_count: 2, user_name: 'tester' });
+    expect(runRow).toMatchObject({
+      file_name: 'comtrade-current.csv',
+      file_hash: s.fileHash,
+      format: 'comtrade',
+      rows_added: 9,
+      rows_skipped: 7,
+      rows_read: 16,
+      problem_count: 2,
+      user_name: 'tester',
+    });
     expect(JSON.parse(runRow['skipped_by_reason'] as string)).toMatchObject({ invalid: 2 });
     expect(db.prepare('SELECT count(*) FROM trade_flow WHERE source_id = ? AND import_id = ?').pluck().get(s.sourceId, s.importId)).toBe(9);
   });
@@ -141,7 +171,12 @@ describe('UN Comtrade, legacy layout', () => {
     expect(find({ product_code: '85' }).map((f) => f.value_usd)).toEqual([57000000000]);
     expect(s.skipped.find((x) => x.reason.startsWith('breakdown row'))?.count).toBe(1);
     expect(s.problems).toEqual([
-      { line: 10, column: 'Commodity Code', value: '1234567', message: 'an HS code has 2, 4 or 6 digits, not 7 (a leading zero lost in a spreadsheet?)' },
+      {
+        line: 10,
+        column: 'Commodity Code',
+        value: '1234567',
+        message: 'an HS code has 2, 4 or 6 digits, not 7 (a leading zero lost in a spreadsheet?)',
+      },
     ]);
   });
 });
@@ -169,19 +204,37 @@ describe('World Bank WITS raw trade', () => {
 });
 
 describe('any CSV with a column mapping', () => {
-  const mapping = { reporter: 'Country', partner: 'Partner country', year: 'Year', flow: 'Direction', product: 'HS code', value: 'Value', unit: 'Unit' };
+  const mapping = {
+    reporter: 'Country',
+    partner: 'Partner country',
+    year: 'Year',
+    flow: 'Direction',
+    product: 'HS code',
+    value: 'Value',
+    unit: 'Unit',
+  };
 
   it('asks for a mapping, suggests one, and imports with units converted', () => {
     const p = previewFile(db, { path: fixture('generic-agency.csv') });
     expect(p.format).toBe('generic');
     expect(p.mappingNeeded).toBe(true);
-    expect(p.mapping).toMatchObject({ partner: 'Partner country', year: 'Year', flow: 'Direction', product: 'HS code', value: 'Value', unit: 'Unit' });
+    expect(p.mapping).toMatchObject({
+      partner: 'Partner country',
+      year: 'Year',
+      flow: 'Direction',
+      product: 'HS code',
+      value: 'Value',
+      unit: 'Unit',
+    });
     const s = run('generic-agency.csv', true, { mapping, publisher: 'Korea Customs Service' });
     expect(s.rowsAdded).toBe(4);
     expect(find({ flow: 'export', partner: 'CHN', product_code: 'TOTAL' })[0]?.value_usd).toBeCloseTo(136202500000, 0);
     expect(find({ partner: 'WLD' })[0]?.value_usd).toBe(542233000000);
     expect(find({ product_code: '3304' })[0]?.value_usd).toBe(6105000000);
-    expect(s.problems.map((x) => [x.line, x.column, x.value])).toEqual([[6, 'Year', '19'], [7, 'Direction', 'Sideways']]);
+    expect(s.problems.map((x) => [x.line, x.column, x.value])).toEqual([
+      [6, 'Year', '19'],
+      [7, 'Direction', 'Sideways'],
+    ]);
     expect(db.prepare('SELECT publisher FROM source WHERE id = ?').pluck().get(s.sourceId)).toBe('Korea Customs Service');
   });
 

@@ -27,7 +27,8 @@ const ROWS = [
 ];
 const TITLE = ['Korea: exports by partner, 2022 (UN Comtrade, downloaded 2024-03-01)'];
 
-const values = (): unknown[] => db.prepare('SELECT reporter, partner, year, flow, product_code, value_usd FROM trade_flow ORDER BY partner').raw().all();
+const values = (): unknown[] =>
+  db.prepare('SELECT reporter, partner, year, flow, product_code, value_usd FROM trade_flow ORDER BY partner').raw().all();
 
 describe('a title row and a blank row above a known header', () => {
   it('CSV: the header is found on line 3 and the file imports', () => {
@@ -59,7 +60,16 @@ describe('a title row and a blank row above a known header', () => {
 
   it('XLSX: the header is found on sheet row 3 and the workbook imports', () => {
     const path = tmp.file('titled.xlsx');
-    writeWorkbook(path, () => [Buffer.from(sheetXml([[1, TITLE], [3, HEADER], [4, ROWS[0]!], [5, ROWS[1]!]]))]);
+    writeWorkbook(path, () => [
+      Buffer.from(
+        sheetXml([
+          [1, TITLE],
+          [3, HEADER],
+          [4, ROWS[0]!],
+          [5, ROWS[1]!],
+        ]),
+      ),
+    ]);
     const p = previewFile(db, { path });
     expect(p.fileType).toBe('xlsx');
     expect(p.format).toBe('comtrade');
@@ -96,13 +106,16 @@ describe('a header the app does not recognise', () => {
     const path = tmp.file('generic-blank.csv');
     writeFileSync(path, content);
     const before = snapshot(db);
-    expect(() => previewFile(db, { path, headerRow: 2 })).toThrowError('generic-blank.csv cannot be read: line 2 is blank: choose the line that names the columns. Nothing was changed.');
-    expect(() => importFile(db, { path, headerRow: 9, onlyValidRows: true, userName: 'tester' }))
-      .toThrowError('generic-blank.csv cannot be read: line 9 is past the end of the data: choose the line that names the columns. Nothing was changed.');
+    expect(() => previewFile(db, { path, headerRow: 2 })).toThrowError(
+      'generic-blank.csv cannot be read: line 2 is blank: choose the line that names the columns. Nothing was changed.',
+    );
+    expect(() => importFile(db, { path, headerRow: 9, onlyValidRows: true, userName: 'tester' })).toThrowError(
+      'generic-blank.csv cannot be read: line 9 is past the end of the data: choose the line that names the columns. Nothing was changed.',
+    );
     expect(snapshot(db)).toBe(before);
   });
 
-  it('the delimiter is the header line\'s, whatever punctuation the rows hold', () => {
+  it("the delimiter is the header line's, whatever punctuation the rows hold", () => {
     const path = tmp.file('generic-semicolons-in-rows.csv');
     writeFileSync(path, 'field,projects,note\nBatch across 6 fields: a; b; c; d; e; f,2,split not reported\nEnergy,3,\n');
     const p = previewFile(db, { path });
@@ -112,8 +125,21 @@ describe('a header the app does not recognise', () => {
 
   it('XLSX: the chosen sheet row is the header', () => {
     const path = tmp.file('generic.xlsx');
-    writeWorkbook(path, () => [Buffer.from(sheetXml([[1, ['Trade table']], [2, ['note: values in USD']], [4, generic], [5, ['KOR', 'CHN', '2022', 'export', '100']]]))]);
-    const p = previewFile(db, { path, headerRow: 4, mapping: { reporter: 'Exporter', partner: 'Importer', year: 'Year', flow: 'Direction', value: 'USD' } });
+    writeWorkbook(path, () => [
+      Buffer.from(
+        sheetXml([
+          [1, ['Trade table']],
+          [2, ['note: values in USD']],
+          [4, generic],
+          [5, ['KOR', 'CHN', '2022', 'export', '100']],
+        ]),
+      ),
+    ]);
+    const p = previewFile(db, {
+      path,
+      headerRow: 4,
+      mapping: { reporter: 'Exporter', partner: 'Importer', year: 'Year', flow: 'Direction', value: 'USD' },
+    });
     expect(p.headerLine).toBe(4);
     expect(p.columns).toEqual(generic);
     expect(p.rowsValid).toBe(1);

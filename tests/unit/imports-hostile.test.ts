@@ -15,7 +15,13 @@ import { openDatabase, type Db } from '../../db/open.ts';
 import { generate } from '../support/comtrade-like.ts';
 import { snapshot } from '../support/db-snapshot.ts';
 import {
-  hugeCellXlsx, hugeSharedStringXlsx, oneLineCsv, unterminatedQuoteCsv, writePieces, writeWorkbook, zipBombXlsx,
+  hugeCellXlsx,
+  hugeSharedStringXlsx,
+  oneLineCsv,
+  unterminatedQuoteCsv,
+  writePieces,
+  writeWorkbook,
+  zipBombXlsx,
 } from '../support/hostile-files.ts';
 import { tempDir } from '../support/temp.ts';
 
@@ -59,7 +65,9 @@ describe('workbooks that would exhaust memory', () => {
     const path = tmp.file('bomb.xlsx');
     zipBombXlsx(path, 64 * MB);
     const error = refused(path, { mapping: anyMapping });
-    expect(error.message).toMatch(/^bomb\.xlsx cannot be read: xl\/worksheets\/sheet1\.xml inflates [\d,]+ times its compressed size \(more than 200×\): a "zip bomb"/);
+    expect(error.message).toMatch(
+      /^bomb\.xlsx cannot be read: xl\/worksheets\/sheet1\.xml inflates [\d,]+ times its compressed size \(more than 200×\): a "zip bomb"/,
+    );
     expect(error.details).toMatchObject({ file: 'bomb.xlsx', entry: 'xl/worksheets/sheet1.xml', limit: MAX_RATIO });
   });
 
@@ -67,7 +75,9 @@ describe('workbooks that would exhaust memory', () => {
     const path = tmp.file('liar.xlsx');
     zipBombXlsx(path, 4 * MB, { declaredSheetSize: 1000 });
     const error = refused(path, { mapping: anyMapping });
-    expect(error.message).toMatch(/^liar\.xlsx cannot be read: xl\/worksheets\/sheet1\.xml inflates to more than the 1,000 bytes its directory declares/);
+    expect(error.message).toMatch(
+      /^liar\.xlsx cannot be read: xl\/worksheets\/sheet1\.xml inflates to more than the 1,000 bytes its directory declares/,
+    );
     expect(error.details).toMatchObject({ file: 'liar.xlsx', entry: 'xl/worksheets/sheet1.xml' });
   });
 
@@ -76,7 +86,13 @@ describe('workbooks that would exhaust memory', () => {
     hugeCellXlsx(path, MAX_ROW_XML_CHARS + MB);
     const error = refused(path, { mapping: anyMapping });
     expect(error.message).toMatch(/^cell\.xlsx cannot be read: row 2 of sheet “Data” is longer than 4,194,304 characters of XML/);
-    expect(error.details).toMatchObject({ file: 'cell.xlsx', sheet: 'Data', line: 2, entry: 'xl/worksheets/sheet1.xml', limit: MAX_ROW_XML_CHARS });
+    expect(error.details).toMatchObject({
+      file: 'cell.xlsx',
+      sheet: 'Data',
+      line: 2,
+      entry: 'xl/worksheets/sheet1.xml',
+      limit: MAX_ROW_XML_CHARS,
+    });
   });
 
   it('a huge shared string stops at the string limit, naming the string', () => {
@@ -92,13 +108,24 @@ describe('a workbook with many shared strings', () => {
   it('can be stopped while its shared strings are read, before any row', () => {
     const path = tmp.file('many-strings.xlsx');
     const count = 200_000;
-    writeWorkbook(path, () => [Buffer.from('<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c t="s"><v>0</v></c></row></sheetData></worksheet>')], {
-      sharedStrings: function* () {
-        yield Buffer.from(`<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="${count}" uniqueCount="${count}">`);
-        for (let i = 0; i < count; i += 10_000) yield Buffer.from(Array.from({ length: 10_000 }, (_, k) => `<si><t>string number ${i + k}</t></si>`).join(''));
-        yield Buffer.from('</sst>');
+    writeWorkbook(
+      path,
+      () => [
+        Buffer.from(
+          '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c t="s"><v>0</v></c></row></sheetData></worksheet>',
+        ),
+      ],
+      {
+        sharedStrings: function* () {
+          yield Buffer.from(
+            `<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="${count}" uniqueCount="${count}">`,
+          );
+          for (let i = 0; i < count; i += 10_000)
+            yield Buffer.from(Array.from({ length: 10_000 }, (_, k) => `<si><t>string number ${i + k}</t></si>`).join(''));
+          yield Buffer.from('</sst>');
+        },
       },
-    });
+    );
     let calls = 0;
     const reader = new XlsxFileReader(path, {
       checkpoint: () => {

@@ -54,7 +54,9 @@ describe('imports through the contract, in a worker thread', () => {
   });
 
   it('a file that does not exist cannot be chosen, naming it; a handle nobody gave out is no longer available', async () => {
-    expect(() => chosen(session, tmp.file('nope.csv'))).toThrowError(expect.objectContaining({ code: 'not-found', message: 'nope.csv cannot be read: ENOENT.' }));
+    expect(() => chosen(session, tmp.file('nope.csv'))).toThrowError(
+      expect.objectContaining({ code: 'not-found', message: 'nope.csv cannot be read: ENOENT.' }),
+    );
     const gone = { code: 'not-found', message: 'This file is no longer available: choose it again.' };
     await expect(call('previewImport', { file: UNKNOWN_HANDLE })).rejects.toMatchObject(gone);
     await expect(call('startImport', { file: UNKNOWN_HANDLE, onlyValidRows: true })).rejects.toMatchObject(gone);
@@ -83,7 +85,10 @@ describe('imports through the contract, in a worker thread', () => {
 
   it('imports with progress and a summary, lists it, and undoes it', async () => {
     const before = snapshot(session.db);
-    const { jobId } = await call<{ jobId: string }>('startImport', { file: chosen(session, fixture('comtrade-current.csv')), onlyValidRows: true });
+    const { jobId } = await call<{ jobId: string }>('startImport', {
+      file: chosen(session, fixture('comtrade-current.csv')),
+      onlyValidRows: true,
+    });
     const done = await waitFor(jobId);
     expect(done.state).toBe('done');
     expect(done.queuePosition).toBeNull();
@@ -97,7 +102,7 @@ describe('imports through the contract, in a worker thread', () => {
     expect(snapshot(session.db)).toBe(before);
   });
 
-  it('undoes a large import in the worker: every row and its chapter sums gone, the host\'s connection sees it', async () => {
+  it("undoes a large import in the worker: every row and its chapter sums gone, the host's connection sees it", async () => {
     const before = snapshot(session.db);
     const { jobId } = await call<{ jobId: string }>('startImport', { file: chosen(session, bigFile), onlyValidRows: true });
     const done = await waitFor(jobId);
@@ -138,19 +143,40 @@ describe('imports through the contract, in a worker thread', () => {
     const running = await call<ImportProgress>('importProgress', { jobId: big.jobId });
     expect(running).toMatchObject({ state: 'running', queuePosition: null });
     expect(running.phase).not.toBe('queued');
-    expect(await call<ImportProgress>('importProgress', { jobId: a.jobId })).toMatchObject({ state: 'running', phase: 'queued', queuePosition: 1, rowsRead: 0 });
-    expect(await call<ImportProgress>('importProgress', { jobId: b.jobId })).toMatchObject({ state: 'running', phase: 'queued', queuePosition: 2, rowsRead: 0 });
+    expect(await call<ImportProgress>('importProgress', { jobId: a.jobId })).toMatchObject({
+      state: 'running',
+      phase: 'queued',
+      queuePosition: 1,
+      rowsRead: 0,
+    });
+    expect(await call<ImportProgress>('importProgress', { jobId: b.jobId })).toMatchObject({
+      state: 'running',
+      phase: 'queued',
+      queuePosition: 2,
+      rowsRead: 0,
+    });
 
     // Leaving the queue: the job ends cancelled without having run, the next moves up.
     expect(await call('cancelImport', { jobId: a.jobId })).toEqual({ cancelled: true });
-    expect(await call<ImportProgress>('importProgress', { jobId: a.jobId })).toMatchObject({ state: 'cancelled', phase: 'finished', queuePosition: null, rowsRead: 0, error: { code: 'cancelled' } });
+    expect(await call<ImportProgress>('importProgress', { jobId: a.jobId })).toMatchObject({
+      state: 'cancelled',
+      phase: 'finished',
+      queuePosition: null,
+      rowsRead: 0,
+      error: { code: 'cancelled' },
+    });
     expect(await call<ImportProgress>('importProgress', { jobId: b.jobId })).toMatchObject({ phase: 'queued', queuePosition: 1 });
 
     // The running job ends (cancelled here): the waiting one starts and runs to its end.
     expect(await call('cancelImport', { jobId: big.jobId })).toEqual({ cancelled: true });
     expect((await waitFor(big.jobId)).state).toBe('cancelled');
     const done = await waitFor(b.jobId);
-    expect(done).toMatchObject({ state: 'done', phase: 'finished', queuePosition: null, summary: { outcome: 'imported', fileName: 'second.csv', rowsAdded: 9 } });
+    expect(done).toMatchObject({
+      state: 'done',
+      phase: 'finished',
+      queuePosition: null,
+      summary: { outcome: 'imported', fileName: 'second.csv', rowsAdded: 9 },
+    });
     expect(await call('undoImport', { id: done.summary!.importId })).toEqual({ removedRows: 9 });
     expect(snapshot(session.db)).toBe(before);
   });

@@ -21,7 +21,13 @@ function rowOf(layout: LayoutRecord, header: string[], cells: Partial<Record<Col
 function collecting(): MapSink & { skips: string[]; problems: string[] } {
   const skips: string[] = [];
   const problems: string[] = [];
-  return { skips, problems, skip: (r) => void skips.push(r), problem: (c, v, m) => void problems.push(`${c}=${v}: ${m}`), economy: () => {} };
+  return {
+    skips,
+    problems,
+    skip: (r) => void skips.push(r),
+    problem: (c, v, m) => void problems.push(`${c}=${v}: ${m}`),
+    economy: () => {},
+  };
 }
 
 describe('import layouts as data', () => {
@@ -29,7 +35,12 @@ describe('import layouts as data', () => {
     expect(IMPORT_FORMATS).toEqual(LAYOUTS.map((l) => l.id));
     expect(Object.keys(FORMAT_LABELS)).toEqual(IMPORT_FORMATS);
     expect(Object.keys(FORMAT_PUBLISHERS)).toEqual(IMPORT_FORMATS);
-    for (const id of IMPORT_FORMATS) expect(importsContract.previewImport.input.safeParse({ file: 'f'.repeat(32), format: id }).error?.issues.find((i) => i.path[0] === 'format')).toBeUndefined();
+    for (const id of IMPORT_FORMATS)
+      expect(
+        importsContract.previewImport.input
+          .safeParse({ file: 'f'.repeat(32), format: id })
+          .error?.issues.find((i) => i.path[0] === 'format'),
+      ).toBeUndefined();
     expect(importsContract.previewImport.input.safeParse({ file: 'f'.repeat(32), format: 'nope' }).success).toBe(false);
     expect(MAPPED_LAYOUT.id).toBe(LAYOUTS.at(-1)?.id);
   });
@@ -40,7 +51,7 @@ describe('import layouts as data', () => {
     }
   });
 
-  it('a header of a record\'s columns is detected as that layout, whatever the case and spacing; without a recognising column it is not', () => {
+  it("a header of a record's columns is detected as that layout, whatever the case and spacing; without a recognising column it is not", () => {
     for (const layout of published) {
       const header = headerOf(layout);
       expect(detectFormat(header)).toBe(layout.id);
@@ -53,7 +64,7 @@ describe('import layouts as data', () => {
     expect(detectFormat(['Country', 'Partner', 'Year', 'Direction', 'Amount'])).toBe('generic');
   });
 
-  it('a layout forced on a header names its missing required columns, in the record\'s order', () => {
+  it("a layout forced on a header names its missing required columns, in the record's order", () => {
     for (const layout of published) {
       const dropped = layout.required.slice(1, 3).map((role) => layout.columns?.[role] ?? '');
       const header = headerOf(layout).filter((h) => !dropped.includes(h));
@@ -72,7 +83,9 @@ describe('import layouts as data', () => {
     for (const layout of [...published, MAPPED_LAYOUT]) {
       const mapped = layout.columns === null;
       const header = mapped ? ['Reporter', 'Partner', 'Year', 'Flow', 'Value'] : headerOf(layout);
-      const mapping = mapped ? { reporter: 'Reporter', partner: 'Partner', year: 'Year', flow: 'Flow', value: 'Value', valueUnit: 'million USD' as const } : undefined;
+      const mapping = mapped
+        ? { reporter: 'Reporter', partner: 'Partner', year: 'Year', flow: 'Flow', value: 'Value', valueUnit: 'million USD' as const }
+        : undefined;
       const mapper = createMapper(layout.id as never, header, { decimalComma: false, mapping });
       for (const [code, flow] of Object.entries(layout.flows.codes)) {
         const cells = { reporter: 'KOR', partner: 'CHN', year: '2021', flow: code, product: 'TOTAL', value: '2.5' };
@@ -80,10 +93,20 @@ describe('import layouts as data', () => {
         const out = {} as MappedRow;
         const sink = collecting();
         expect(mapper(fields, out, sink), `${layout.id} ${code}: ${sink.problems.join('; ')}${sink.skips.join('; ')}`).toBe(OK);
-        expect(out).toEqual({ reporter: 'KOR', partner: 'CHN', year: 2021, month: null, flow, product: 'TOTAL', value: 2.5 * (layout.unitScale ?? 1_000_000) });
+        expect(out).toEqual({
+          reporter: 'KOR',
+          partner: 'CHN',
+          year: 2021,
+          month: null,
+          flow,
+          product: 'TOTAL',
+          value: 2.5 * (layout.unitScale ?? 1_000_000),
+        });
       }
       const sink = collecting();
-      const bad = mapped ? ['KOR', 'CHN', '2021', 'transit', '1'] : rowOf(layout, header, { reporter: 'KOR', partner: 'CHN', year: '2021', flow: 'transit', product: 'TOTAL', value: '1' });
+      const bad = mapped
+        ? ['KOR', 'CHN', '2021', 'transit', '1']
+        : rowOf(layout, header, { reporter: 'KOR', partner: 'CHN', year: '2021', flow: 'transit', product: 'TOTAL', value: '1' });
       mapper(bad, {} as MappedRow, sink);
       // What the app cannot read: a skip in a published layout, a problem in the user's mapped file; either says what is stored.
       const said = layout.unreadable === 'skip' ? sink.skips : sink.problems;

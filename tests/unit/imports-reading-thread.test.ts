@@ -23,7 +23,10 @@ const freshDb = (): Db => openDatabase(tmp.file(`db${++n}.sqlite`));
 /** Everything an import wrote, without what differs by run (times, ids of the run). */
 function written(db: Db): unknown {
   return {
-    flows: db.prepare('SELECT reporter, partner, year, month, flow, product_code, value_usd, source_id FROM trade_flow ORDER BY id').raw().all(),
+    flows: db
+      .prepare('SELECT reporter, partner, year, month, flow, product_code, value_usd, source_id FROM trade_flow ORDER BY id')
+      .raw()
+      .all(),
     economies: db.prepare('SELECT code, name, kind FROM economy ORDER BY code').raw().all(),
     summary: storedHsSummary(db),
     run: db.prepare('SELECT file_hash, rows_read, rows_added, rows_skipped, problem_count, skipped_by_reason FROM import_run').raw().all(),
@@ -33,7 +36,7 @@ function written(db: Db): unknown {
 }
 
 describe('the reading thread', () => {
-  it('writes the same rows, summary and report as reading in the importer\'s own thread', () => {
+  it("writes the same rows, summary and report as reading in the importer's own thread", () => {
     const big = tmp.file('big.csv');
     generate(big, 20_000);
     for (const path of [big, fixture('comtrade-current.csv'), fixture('wits-raw.csv')]) {
@@ -68,7 +71,8 @@ describe('the reading thread', () => {
     const broken = tmp.file('broken.xlsx');
     const w = new XlsxFileWriter(broken);
     w.addSheet('Trade', ['Country', 'Partner country', 'Year', 'Direction', 'HS code', 'Value', 'Unit']);
-    for (let i = 0; i < 20_000; i++) w.write(['KOR', 'CHN', 2000 + (i % 20), i % 2 ? 'Export' : 'Import', String(10101 + i).padStart(6, '0'), i * 10, 'USD']);
+    for (let i = 0; i < 20_000; i++)
+      w.write(['KOR', 'CHN', 2000 + (i % 20), i % 2 ? 'Export' : 'Import', String(10101 + i).padStart(6, '0'), i * 10, 'USD']);
     w.close();
     const bytes = readFileSync(broken);
     const start = bytes.indexOf(Buffer.from('xl/worksheets/sheet1.xml'));
@@ -76,12 +80,29 @@ describe('the reading thread', () => {
     const at = start + Math.floor((end - start) * 0.8);
     bytes[at] = (bytes[at] ?? 0) ^ 0xff;
     writeFileSync(broken, bytes);
-    const mapping = { reporter: 'Country', partner: 'Partner country', year: 'Year', flow: 'Direction', product: 'HS code', value: 'Value', unit: 'Unit' };
+    const mapping = {
+      reporter: 'Country',
+      partner: 'Partner country',
+      year: 'Year',
+      flow: 'Direction',
+      product: 'HS code',
+      value: 'Value',
+      unit: 'Unit',
+    };
     const before = snapshot(db);
     let error: unknown;
     let progressed = 0;
     try {
-      importFile(db, { path: broken, mapping, onlyValidRows: true, userName: 't', readingThread: true, onProgress: () => { progressed++; } });
+      importFile(db, {
+        path: broken,
+        mapping,
+        onlyValidRows: true,
+        userName: 't',
+        readingThread: true,
+        onProgress: () => {
+          progressed++;
+        },
+      });
     } catch (e) {
       error = e;
     }
@@ -98,17 +119,26 @@ describe('the reading thread', () => {
     generate(big, 50_000);
     const before = snapshot(db);
     let batches = 0;
-    expect(() => importFile(db, {
-      path: big, onlyValidRows: true, userName: 't', readingThread: true, chunkSize: 8192,
-      isCancelled: () => batches > 3, onProgress: () => { batches++; },
-    })).toThrow(/cancelled/);
+    expect(() =>
+      importFile(db, {
+        path: big,
+        onlyValidRows: true,
+        userName: 't',
+        readingThread: true,
+        chunkSize: 8192,
+        isCancelled: () => batches > 3,
+        onProgress: () => {
+          batches++;
+        },
+      }),
+    ).toThrow(/cancelled/);
     expect(snapshot(db)).toBe(before);
     // The same connection imports afterwards: no transaction or staging table was left behind.
     expect(importFile(db, { path: big, onlyValidRows: true, userName: 't', readingThread: true }).rowsAdded).toBe(50_000);
     db.close();
   });
 
-  it('the preview of a large file reads it in the importer\'s thread and agrees with the import', () => {
+  it("the preview of a large file reads it in the importer's thread and agrees with the import", () => {
     const db = freshDb();
     const big = tmp.file('preview.csv');
     generate(big, 5_000);

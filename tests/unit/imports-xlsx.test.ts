@@ -25,7 +25,10 @@ afterAll(() => tmp.cleanup());
 const fixture = (name: string): string => new URL(`../fixtures/imports/${name}`, import.meta.url).pathname;
 
 /** Every row of a workbook's sheet: [line, fields]. */
-function readAll(path: string, options: { sheet?: string; chunkSize?: number } = {}): { header: string[]; rows: [number, string[]][]; sheet: { name: string; all: string[] } } {
+function readAll(
+  path: string,
+  options: { sheet?: string; chunkSize?: number } = {},
+): { header: string[]; rows: [number, string[]][]; sheet: { name: string; all: string[] } } {
   const reader = new XlsxFileReader(path, options);
   try {
     const header = reader.header;
@@ -63,7 +66,10 @@ describe('the writer, read back by the reader', () => {
     w.close();
 
     const first = readAll(path);
-    expect(first.sheet).toEqual({ name: 'Trade flows_ 2022_23 _draft__', all: ['Trade flows_ 2022_23 _draft__', 'Trade flows_ 2022_23 _draft (2)'] });
+    expect(first.sheet).toEqual({
+      name: 'Trade flows_ 2022_23 _draft__',
+      all: ['Trade flows_ 2022_23 _draft__', 'Trade flows_ 2022_23 _draft (2)'],
+    });
     expect(first.header).toEqual(['reporter', 'value', 'note', 'empty', 'last']);
     expect(first.rows).toEqual([
       [2, ['KOR', '162912000000', '=HYPERLINK("http://x")', '', 'a']],
@@ -82,7 +88,11 @@ describe('the writer, read back by the reader', () => {
     w.close();
     const { sheet } = readAll(path);
     expect(sheet.all).toEqual(['trade_flow', 'trade_flow (2)', 'trade_flow (3)']);
-    expect(sheet.all.map((s) => readAll(path, { sheet: s }).rows.map(([, f]) => f[0]))).toEqual([['1', '2', '3'], ['4', '5', '6'], ['7', '8']]);
+    expect(sheet.all.map((s) => readAll(path, { sheet: s }).rows.map(([, f]) => f[0]))).toEqual([
+      ['1', '2', '3'],
+      ['4', '5', '6'],
+      ['7', '8'],
+    ]);
     expect(sheet.all.map((s) => readAll(path, { sheet: s }).header)).toEqual([['n'], ['n'], ['n']]);
   });
 
@@ -119,29 +129,36 @@ describe('workbooks made by other tools', () => {
 
   it('reads shared strings, rich text, phonetic guides, namespace prefixes, cells without references, booleans, errors, stored entries', () => {
     const path = tmp.file('hand-built.xlsx');
-    handBuilt(path, {
-      '[Content_Types].xml': `${XML}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>`,
-      '_rels/.rels': `${XML}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
-      'xl/workbook.xml': `${XML}<x:workbook xmlns:x="${MAIN}" xmlns:r="${REL}"><x:sheets><x:sheet name="Data &amp; more" sheetId="7" r:id="rIdData"/></x:sheets></x:workbook>`,
-      'xl/_rels/workbook.xml.rels': `${XML}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">`
-        + `<Relationship Id="rIdData" Type="${REL}/worksheet" Target="./sheets/../worksheets/data.xml"/>`
-        + `<Relationship Id="rIdS" Type="${REL}/sharedStrings" Target="strings.xml"/></Relationships>`,
-      'xl/strings.xml': `${XML}<x:sst xmlns:x="${MAIN}" count="6" uniqueCount="6">`
-        + '<x:si><x:t>Reporter</x:t></x:si>'
-        + '<x:si><x:r><x:rPr><x:b/></x:rPr><x:t>Part</x:t></x:r><x:r><x:t xml:space="preserve">ner </x:t></x:r></x:si>'
-        + '<x:si><x:t>東京</x:t><x:rPh sb="0" eb="2"><x:t>トウキョウ</x:t></x:rPh></x:si>'
-        + '<x:si><x:t>line_x000D__x000A_two &#x41;&#66;</x:t></x:si>'
-        + '<x:si/>'
-        + '<x:si><x:t>KOR</x:t></x:si>'
-        + '</x:sst>',
-      'xl/worksheets/data.xml': `${XML}<x:worksheet xmlns:x="${MAIN}"><x:sheetData>`
-        + '<x:row r="3"><x:c t="s"><x:v>0</x:v></x:c><x:c t="s"><x:v>1</x:v></x:c><x:c r="D3" t="s"><x:v>2</x:v></x:c></x:row>'
-        + '<x:row r="4"/>'
-        + '<x:row r="5" spans="1:4"><x:c r="A5" t="s"><x:v>5</x:v></x:c><x:c r="B5" t="b"><x:v>1</x:v></x:c><x:c r="C5" t="e"><x:v>#N/A</x:v></x:c>'
-        + '<x:c r="D5" t="s"><x:v>3</x:v></x:c></x:row>'
-        + '<x:row><x:c t="str"><x:f>A5</x:f><x:v>KOR</x:v></x:c><x:c r="C6" s="2"/><x:c r="AB6"><x:v>42</x:v></x:c><x:c t="s"><x:v>4</x:v></x:c></x:row>'
-        + '</x:sheetData></x:worksheet>',
-    }, { store: true });
+    handBuilt(
+      path,
+      {
+        '[Content_Types].xml': `${XML}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>`,
+        '_rels/.rels': `${XML}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+        'xl/workbook.xml': `${XML}<x:workbook xmlns:x="${MAIN}" xmlns:r="${REL}"><x:sheets><x:sheet name="Data &amp; more" sheetId="7" r:id="rIdData"/></x:sheets></x:workbook>`,
+        'xl/_rels/workbook.xml.rels':
+          `${XML}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
+          `<Relationship Id="rIdData" Type="${REL}/worksheet" Target="./sheets/../worksheets/data.xml"/>` +
+          `<Relationship Id="rIdS" Type="${REL}/sharedStrings" Target="strings.xml"/></Relationships>`,
+        'xl/strings.xml':
+          `${XML}<x:sst xmlns:x="${MAIN}" count="6" uniqueCount="6">` +
+          '<x:si><x:t>Reporter</x:t></x:si>' +
+          '<x:si><x:r><x:rPr><x:b/></x:rPr><x:t>Part</x:t></x:r><x:r><x:t xml:space="preserve">ner </x:t></x:r></x:si>' +
+          '<x:si><x:t>東京</x:t><x:rPh sb="0" eb="2"><x:t>トウキョウ</x:t></x:rPh></x:si>' +
+          '<x:si><x:t>line_x000D__x000A_two &#x41;&#66;</x:t></x:si>' +
+          '<x:si/>' +
+          '<x:si><x:t>KOR</x:t></x:si>' +
+          '</x:sst>',
+        'xl/worksheets/data.xml':
+          `${XML}<x:worksheet xmlns:x="${MAIN}"><x:sheetData>` +
+          '<x:row r="3"><x:c t="s"><x:v>0</x:v></x:c><x:c t="s"><x:v>1</x:v></x:c><x:c r="D3" t="s"><x:v>2</x:v></x:c></x:row>' +
+          '<x:row r="4"/>' +
+          '<x:row r="5" spans="1:4"><x:c r="A5" t="s"><x:v>5</x:v></x:c><x:c r="B5" t="b"><x:v>1</x:v></x:c><x:c r="C5" t="e"><x:v>#N/A</x:v></x:c>' +
+          '<x:c r="D5" t="s"><x:v>3</x:v></x:c></x:row>' +
+          '<x:row><x:c t="str"><x:f>A5</x:f><x:v>KOR</x:v></x:c><x:c r="C6" s="2"/><x:c r="AB6"><x:v>42</x:v></x:c><x:c t="s"><x:v>4</x:v></x:c></x:row>' +
+          '</x:sheetData></x:worksheet>',
+      },
+      { store: true },
+    );
     const read = readAll(path);
     expect(read.sheet.name).toBe('Data & more');
     expect(read.header).toEqual(['Reporter', 'Partner', '', '東京']);
@@ -186,7 +203,15 @@ describe('importing a workbook: the column mapping, the report, the safety rules
   beforeEach(() => {
     db = openDatabase(tmp.file(`x${++n}.sqlite`));
   });
-  const mapping = { reporter: 'Country', partner: 'Partner country', year: 'Year', flow: 'Direction', product: 'HS code', value: 'Value', unit: 'Unit' };
+  const mapping = {
+    reporter: 'Country',
+    partner: 'Partner country',
+    year: 'Year',
+    flow: 'Direction',
+    product: 'HS code',
+    value: 'Value',
+    unit: 'Unit',
+  };
   const agency = fixture('agency-openpyxl.xlsx');
 
   it('previews a generic workbook: its sheets, a suggested mapping, then the report with sheet row numbers', () => {
@@ -197,7 +222,14 @@ describe('importing a workbook: the column mapping, the report, the safety rules
 
     const p = previewFile(db, { path: agency, sheet: 'Trade 2019' });
     expect(p.format).toBe('generic');
-    expect(p.mapping).toMatchObject({ partner: 'Partner country', year: 'Year', flow: 'Direction', product: 'HS code', value: 'Value', unit: 'Unit' });
+    expect(p.mapping).toMatchObject({
+      partner: 'Partner country',
+      year: 'Year',
+      flow: 'Direction',
+      product: 'HS code',
+      value: 'Value',
+      unit: 'Unit',
+    });
     const checked = previewFile(db, { path: agency, sheet: 'Trade 2019', mapping });
     expect(checked.rowsRead).toBe(6);
     expect(checked.rowsValid).toBe(4);
@@ -223,7 +255,9 @@ describe('importing a workbook: the column mapping, the report, the safety rules
     expect(db.prepare('SELECT file_hash FROM import_run').pluck().get()).toBe(s.fileHash);
     // The same file again adds nothing.
     const before = snapshot(db);
-    expect(importFile(db, { path: agency, sheet: 'Trade 2019', mapping, onlyValidRows: true, userName: 't' }).outcome).toBe('already-imported');
+    expect(importFile(db, { path: agency, sheet: 'Trade 2019', mapping, onlyValidRows: true, userName: 't' }).outcome).toBe(
+      'already-imported',
+    );
     expect(snapshot(db)).toBe(before);
     // The mapping is remembered for a workbook of the same layout.
     expect(previewFile(db, { path: agency, sheet: 'Trade 2019' }).mappingRemembered).toBe(true);
@@ -237,7 +271,9 @@ describe('importing a workbook: the column mapping, the report, the safety rules
     expect(snapshot(db)).toBe(before);
 
     db.exec("CREATE TRIGGER boom BEFORE INSERT ON trade_flow WHEN NEW.partner = 'WLD' BEGIN SELECT RAISE(ABORT, 'disk trouble'); END");
-    expect(() => importFile(db, { path: agency, sheet: 'Trade 2019', mapping, onlyValidRows: true, userName: 't' })).toThrowError(/disk trouble/);
+    expect(() => importFile(db, { path: agency, sheet: 'Trade 2019', mapping, onlyValidRows: true, userName: 't' })).toThrowError(
+      /disk trouble/,
+    );
     expect(snapshot(db)).toBe(before);
     expect(db.inTransaction).toBe(false);
   });
@@ -253,8 +289,9 @@ describe('importing a workbook: the column mapping, the report, the safety rules
     bytes[at] = (bytes[at] ?? 0) ^ 0x55;
     writeFileSync(bad, bytes);
     const before = snapshot(db);
-    expect(() => importFile(db, { path: bad, mapping: { ...mapping }, onlyValidRows: true, userName: 't', chunkSize: 4096 }))
-      .toThrowError(/damaged\.xlsx cannot be read: .*sheet1\.xml.*Nothing was changed/);
+    expect(() => importFile(db, { path: bad, mapping: { ...mapping }, onlyValidRows: true, userName: 't', chunkSize: 4096 })).toThrowError(
+      /damaged\.xlsx cannot be read: .*sheet1\.xml.*Nothing was changed/,
+    );
     expect(snapshot(db)).toBe(before);
   });
 
@@ -264,16 +301,22 @@ describe('importing a workbook: the column mapping, the report, the safety rules
     const w = new XlsxFileWriter(path);
     w.addSheet('comtrade', csv.header);
     // As a spreadsheet holds them: codes as text (leading zeros kept), values as numbers where they are numbers.
-    for (const r of csv.rows) w.write(r.fields.map((f, i) => (csv.header[i] === 'primaryValue' && /^\d+(\.\d+)?$/.test(f) ? Number(f) : f)));
+    for (const r of csv.rows)
+      w.write(r.fields.map((f, i) => (csv.header[i] === 'primaryValue' && /^\d+(\.\d+)?$/.test(f) ? Number(f) : f)));
     w.close();
     const fromXlsx = importFile(db, { path, onlyValidRows: true, userName: 't' });
-    const xlsxRows = db.prepare('SELECT reporter, partner, year, month, flow, product_code, value_usd FROM trade_flow ORDER BY id').raw().all();
+    const xlsxRows = db
+      .prepare('SELECT reporter, partner, year, month, flow, product_code, value_usd FROM trade_flow ORDER BY id')
+      .raw()
+      .all();
     const db2 = openDatabase(tmp.file('csv-twin.sqlite'));
     const fromCsv = importFile(db2, { path: fixture('comtrade-current.csv'), onlyValidRows: true, userName: 't' });
     expect(fromXlsx.format).toBe('comtrade');
     expect(fromXlsx.rowsAdded).toBe(fromCsv.rowsAdded);
     expect(fromXlsx.skipped).toEqual(fromCsv.skipped);
-    expect(xlsxRows).toEqual(db2.prepare('SELECT reporter, partner, year, month, flow, product_code, value_usd FROM trade_flow ORDER BY id').raw().all());
+    expect(xlsxRows).toEqual(
+      db2.prepare('SELECT reporter, partner, year, month, flow, product_code, value_usd FROM trade_flow ORDER BY id').raw().all(),
+    );
     db2.close();
   });
 
@@ -286,7 +329,13 @@ describe('importing a workbook: the column mapping, the report, the safety rules
       // One choice of the file serves the previews (another sheet, another mapping) and then the import.
       const handle = chosen(session, file);
       const preview = await dispatch(session.handlers, 'previewImport', { file: handle, sheet: 'Trade 2019', mapping });
-      expect(preview.ok && preview.data).toMatchObject({ fileName: 'agency.xlsx', fileType: 'xlsx', sheet: { name: 'Trade 2019' }, rowsValid: 4, problemCount: 2 });
+      expect(preview.ok && preview.data).toMatchObject({
+        fileName: 'agency.xlsx',
+        fileType: 'xlsx',
+        sheet: { name: 'Trade 2019' },
+        rowsValid: 4,
+        problemCount: 2,
+      });
       const missing = await dispatch(session.handlers, 'previewImport', { file: handle, sheet: 'Nope' });
       expect(missing.ok ? null : missing.error.message).toMatch(/no sheet named “Nope” \(sheets: Notes, Trade 2019\)/);
       const started = await dispatch(session.handlers, 'startImport', { file: handle, sheet: 'Trade 2019', mapping, onlyValidRows: true });
@@ -310,7 +359,11 @@ describe('XLSX exports through the contract', () => {
         if (!e.ok) throw Object.assign(new Error(e.error.message), { code: e.error.code });
         return e.data as { name: string; rows: number };
       };
-      session.db.prepare("UPDATE trade_flow SET note = '=cmd|'' /C calc''!A0' WHERE rowid = (SELECT min(rowid) FROM trade_flow WHERE reporter = 'KOR')").run();
+      session.db
+        .prepare(
+          "UPDATE trade_flow SET note = '=cmd|'' /C calc''!A0' WHERE rowid = (SELECT min(rowid) FROM trade_flow WHERE reporter = 'KOR')",
+        )
+        .run();
       const csvPath = tmp.file('flows.csv');
       const xlsxPath = tmp.file('flows.xlsx');
       const csv = await call('exportTradeCsv', { target: saveTo(session, csvPath), reporter: 'KOR' });
@@ -324,7 +377,11 @@ describe('XLSX exports through the contract', () => {
       expect(fromXlsx.header).toEqual(fromCsv.header);
       const noteAt = fromCsv.header.indexOf('note');
       const neutralised = (f: string, i: number): string => (i === noteAt && f.startsWith("'=") ? f.slice(1) : f);
-      const trim = (f: string[]): string[] => { const c = [...f]; while (c.length > 0 && c[c.length - 1] === '') c.pop(); return c; };
+      const trim = (f: string[]): string[] => {
+        const c = [...f];
+        while (c.length > 0 && c[c.length - 1] === '') c.pop();
+        return c;
+      };
       expect(fromXlsx.rows.map(([, f]) => trim(f))).toEqual(fromCsv.rows.map((r) => trim(r.fields.map(neutralised))));
       expect(fromXlsx.rows.some(([, f]) => f[noteAt] === "=cmd|' /C calc'!A0")).toBe(true);
 
@@ -332,21 +389,30 @@ describe('XLSX exports through the contract', () => {
       const table = await call('exportTableXlsx', { target, table: 'source' });
       expect(table).toEqual({ name: 'sources.xlsx', rows: session.db.prepare('SELECT count(*) FROM source').pluck().get() });
       // The handle was for one save: writing again needs the Save dialog again.
-      await expect(call('exportTableXlsx', { target, table: 'economy' })).rejects.toMatchObject({ code: 'not-found', message: expect.stringMatching(/no longer available/) });
+      await expect(call('exportTableXlsx', { target, table: 'economy' })).rejects.toMatchObject({
+        code: 'not-found',
+        message: expect.stringMatching(/no longer available/),
+      });
       expect(readAll(tmp.file('sources.xlsx')).sheet.name).toBe('source');
       // Chosen again (the dialog asked before replacing): the workbook is replaced whole, in one rename.
       const old = readFileSync(tmp.file('sources.xlsx'));
-      const again = await watchingReplace(() => call('exportTableXlsx', { target: saveTo(session, tmp.file('sources.xlsx')), table: 'economy' }));
+      const again = await watchingReplace(() =>
+        call('exportTableXlsx', { target: saveTo(session, tmp.file('sources.xlsx')), table: 'economy' }),
+      );
       expect(again.replaces).toHaveLength(1);
       expect(again.replaces[0]!.targetBefore?.equals(old)).toBe(true);
       expect(readAll(tmp.file('sources.xlsx')).sheet.name).toBe('economy');
       expect(readAll(tmp.file('sources.xlsx')).rows).toHaveLength(again.result.rows);
       expect(readdirSync(tmp.dir).filter((f) => f.includes('sources'))).toEqual(['sources.xlsx']);
 
-      await expect(call('exportTradeXlsx', { target: saveTo(session, tmp.file('no-such-folder/flows.xlsx')) })).rejects.toMatchObject({ code: 'invalid-file' });
+      await expect(call('exportTradeXlsx', { target: saveTo(session, tmp.file('no-such-folder/flows.xlsx')) })).rejects.toMatchObject({
+        code: 'invalid-file',
+      });
       expect(existsSync(tmp.file('no-such-folder'))).toBe(false);
       // The message names the file the user chose (not a temporary file).
-      await expect(call('exportTradeXlsx', { target: saveTo(session, tmp.file('no-such-folder/flows.xlsx')) })).rejects.toThrow(/flows\.xlsx could not be written/);
+      await expect(call('exportTradeXlsx', { target: saveTo(session, tmp.file('no-such-folder/flows.xlsx')) })).rejects.toThrow(
+        /flows\.xlsx could not be written/,
+      );
     } finally {
       session.close();
     }

@@ -39,7 +39,7 @@ describe('bounded jobs', () => {
     expect(reports.at(-1)).toMatchObject({ jobId: job.id, state: 'cancelled', phase: 'finished' });
   });
 
-  it("stops the jobs of a window that went away, and only those", async () => {
+  it('stops the jobs of a window that went away, and only those', async () => {
     const before = snapshot(session.db);
     const gone = startJob('preview', session.path, { path: bigFile }, { owner: 'tab-gone' });
     const stays = startJob('preview', session.path, { path: bigFile }, { owner: 'tab-stays' });

@@ -23,17 +23,27 @@ const byAllColumns = (columns: string[]): string => columns.map((_, i) => i + 1)
 
 function allRows(db: Database.Database): Rows {
   const out: Rows = new Map();
-  const tables = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[];
+  const tables = db
+    .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+    .pluck()
+    .all() as string[];
   for (const t of tables) {
     const columns = (db.prepare(`PRAGMA table_info("${t}")`).all() as { name: string }[]).map((c) => c.name);
-    out.set(t, { columns, rows: db.prepare(`SELECT * FROM "${t}" ORDER BY ${byAllColumns(columns)}`).raw().all() as unknown[][] });
+    out.set(t, {
+      columns,
+      rows: db
+        .prepare(`SELECT * FROM "${t}" ORDER BY ${byAllColumns(columns)}`)
+        .raw()
+        .all() as unknown[][],
+    });
   }
   return out;
 }
 
 describe('databases of every schema version', () => {
   it('exist for versions 1 to the latest', () => {
-    for (let v = 1; v <= latest; v++) expect(existsSync(fixturePath(v)), `tests/fixtures/schema-v${v}.sqlite (node tests/support/make-fixtures.ts)`).toBe(true);
+    for (let v = 1; v <= latest; v++)
+      expect(existsSync(fixturePath(v)), `tests/fixtures/schema-v${v}.sqlite (node tests/support/make-fixtures.ts)`).toBe(true);
   });
 
   for (let version = 1; version <= latest; version++) {
@@ -54,7 +64,10 @@ describe('databases of every schema version', () => {
       expect(db.pragma('foreign_key_check')).toEqual([]);
       for (const [table, { columns, rows }] of before) {
         // The same rows, read through the columns the old version had (new columns may be added).
-        const now = db.prepare(`SELECT ${columns.map((c) => `"${c}"`).join(', ')} FROM "${table}" ORDER BY ${byAllColumns(columns)}`).raw().all();
+        const now = db
+          .prepare(`SELECT ${columns.map((c) => `"${c}"`).join(', ')} FROM "${table}" ORDER BY ${byAllColumns(columns)}`)
+          .raw()
+          .all();
         expect(now, `${table} after upgrading from schema ${version}`).toEqual(rows);
       }
       db.close();
@@ -67,8 +80,10 @@ describe('databases of every schema version', () => {
     makeFixture(latest, path);
     const a = new Database(path, { readonly: true });
     const b = new Database(fixturePath(latest), { readonly: true });
-    const schema = (db: Database.Database): unknown => db.prepare("SELECT type, name, sql FROM sqlite_schema ORDER BY name").all();
-    expect(schema(b), 'regenerate with: node tests/support/make-fixtures.ts --all (only while that version is unreleased)').toEqual(schema(a));
+    const schema = (db: Database.Database): unknown => db.prepare('SELECT type, name, sql FROM sqlite_schema ORDER BY name').all();
+    expect(schema(b), 'regenerate with: node tests/support/make-fixtures.ts --all (only while that version is unreleased)').toEqual(
+      schema(a),
+    );
     a.close();
     b.close();
   });

@@ -17,7 +17,20 @@ describe('openDatabase', () => {
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(db.pragma('busy_timeout', { simple: true })).toBe(5000);
     const tables = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name").pluck().all();
-    for (const t of ['source', 'economy', 'trade_flow', 'sector', 'sector_hs', 'export_plan', 'project', 'event', 'route', 'route_leg', 'briefing', 'briefing_block']) {
+    for (const t of [
+      'source',
+      'economy',
+      'trade_flow',
+      'sector',
+      'sector_hs',
+      'export_plan',
+      'project',
+      'event',
+      'route',
+      'route_leg',
+      'briefing',
+      'briefing_block',
+    ]) {
       expect(tables).toContain(t);
     }
     db.close();
@@ -67,7 +80,9 @@ describe('openDatabase', () => {
     const path = tmp.file('damaged.sqlite');
     const db = openDatabase(path);
     db.pragma('journal_mode = DELETE');
-    db.exec("CREATE TABLE filler (x TEXT); WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 400) INSERT INTO filler SELECT hex(randomblob(500)) FROM n");
+    db.exec(
+      'CREATE TABLE filler (x TEXT); WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 400) INSERT INTO filler SELECT hex(randomblob(500)) FROM n',
+    );
     db.close();
     const bytes = readFileSync(path);
     // Overwrite a stretch of pages in the middle (not the header) with garbage.

@@ -34,7 +34,14 @@ describe('overview on a new database', () => {
 
   it('without a stated total for the pair, the headline is the latest year one source gives both flows of', () => {
     const h = headline(session.db, { reporter: 'KOR', partner: 'USA' })!;
-    expect([h.reporter.code, h.partner.code, h.year, h.exports.value, h.imports.value, h.exports.source.label]).toEqual(['KOR', 'USA', 2023, 115696334000, 71272030000, 'W1']);
+    expect([h.reporter.code, h.partner.code, h.year, h.exports.value, h.imports.value, h.exports.source.label]).toEqual([
+      'KOR',
+      'USA',
+      2023,
+      115696334000,
+      71272030000,
+      'W1',
+    ]);
     expect(h.statedTotal).toBeNull();
     expect(headline(session.db, { reporter: 'KOR', partner: 'USA', year: 1962 })).toBeNull();
   });
@@ -45,7 +52,9 @@ describe('overview on a new database', () => {
     expect(stated).toMatchObject({ measure: 'total_trade', stated: 364.1e9, computed: 364.0e9 });
     expect(stated && stated.kind === 'stated-vs-parts' ? stated.difference : 0).toBeCloseTo(0.1e9, -3);
     // A tolerance above the 0.03 % gap hides it.
-    expect(reconcile(session.db, { tolerance: 0.001 }).some((r) => r.kind === 'stated-vs-parts' && r.year === 2021 && r.reporter.code === 'CHN')).toBe(false);
+    expect(
+      reconcile(session.db, { tolerance: 0.001 }).some((r) => r.kind === 'stated-vs-parts' && r.year === 2021 && r.reporter.code === 'CHN'),
+    ).toBe(false);
   });
 });
 

@@ -17,7 +17,10 @@ const root = resolve(import.meta.dirname, '../..');
 const require = createRequire(import.meta.url);
 
 type Json = Record<string, unknown>;
-interface TargetEntry { target: string; arch: string[] }
+interface TargetEntry {
+  target: string;
+  arch: string[];
+}
 interface BuilderConfig extends Json {
   files: (string | { filter: string[] })[];
   asarUnpack: string[];
@@ -37,7 +40,11 @@ const { DebugLogger } = require('builder-util') as { DebugLogger: new (enabled: 
 const asar = require('@electron/asar') as { listPackage(archive: string, options: { isPack: boolean }): string[] };
 
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
-  version: string; main: string; dependencies: Record<string, string>; devDependencies: Record<string, string>; scripts: Record<string, string>;
+  version: string;
+  main: string;
+  dependencies: Record<string, string>;
+  devDependencies: Record<string, string>;
+  scripts: Record<string, string>;
 };
 
 let config: BuilderConfig;
@@ -177,7 +184,7 @@ describe('icons', () => {
     expect(icns.toString('latin1', 0, 4)).toBe('icns');
     expect(icns.readUInt32BE(4)).toBe(icns.length);
     const found: [string, number][] = [];
-    for (let at = 8; at < icns.length; ) {
+    for (let at = 8; at < icns.length;) {
       const type = icns.toString('latin1', at, at + 4);
       const length = icns.readUInt32BE(at + 4);
       expect(length).toBeGreaterThan(8);
@@ -209,7 +216,9 @@ describe('the packaged app (electron-builder --linux dir, stand-in Electron bina
     delete staged.electronFuses;
     writeFileSync(join(stage, 'electron-builder.yml'), JSON.stringify(staged));
     execFileSync(process.execPath, [join(root, 'node_modules/electron-vite/bin/electron-vite.js'), 'build'], {
-      cwd: root, env: { ...process.env, TRADEBRIEF_OUT: join(stage, 'out') }, stdio: 'pipe',
+      cwd: root,
+      env: { ...process.env, TRADEBRIEF_OUT: join(stage, 'out') },
+      stdio: 'pipe',
     });
     // Stray files a careless pattern would pick up.
     writeFileSync(join(stage, 'out/main/index.js.map'), '{}');
@@ -218,11 +227,22 @@ describe('the packaged app (electron-builder --linux dir, stand-in Electron bina
     const fakeElectron = tmp.file('electron-dist');
     mkdirSync(fakeElectron);
     writeFileSync(join(fakeElectron, 'electron'), '#!/bin/sh\n', { mode: 0o755 });
-    const electronVersion = (JSON.parse(readFileSync(join(root, 'node_modules/electron/package.json'), 'utf8')) as { version: string }).version;
-    execFileSync(process.execPath, [
-      join(root, 'node_modules/electron-builder/cli.js'), '--linux', 'dir', '--x64', '--publish', 'never',
-      `-c.electronDist=${fakeElectron}`, `-c.electronVersion=${electronVersion}`,
-    ], { cwd: stage, stdio: 'pipe', env: { ...process.env, CSC_IDENTITY_AUTO_DISCOVERY: 'false' } });
+    const electronVersion = (JSON.parse(readFileSync(join(root, 'node_modules/electron/package.json'), 'utf8')) as { version: string })
+      .version;
+    execFileSync(
+      process.execPath,
+      [
+        join(root, 'node_modules/electron-builder/cli.js'),
+        '--linux',
+        'dir',
+        '--x64',
+        '--publish',
+        'never',
+        `-c.electronDist=${fakeElectron}`,
+        `-c.electronVersion=${electronVersion}`,
+      ],
+      { cwd: stage, stdio: 'pipe', env: { ...process.env, CSC_IDENTITY_AUTO_DISCOVERY: 'false' } },
+    );
     const resources = join(stage, 'dist/linux-unpacked/resources');
     const listing = asar.listPackage(join(resources, 'app.asar'), { isPack: true });
     files = listing.filter((l) => l.startsWith('pack')).map((l) => l.replace(/^pack\s*:\s*/, ''));
@@ -231,7 +251,13 @@ describe('the packaged app (electron-builder --linux dir, stand-in Electron bina
   }, 120_000);
 
   it('holds the built main, preload, renderer, migrations and packs', () => {
-    for (const f of ['/package.json', '/out/main/index.js', '/out/preload/index.cjs', '/out/renderer/index.html', '/out/main/migrations/001_initial.sql']) {
+    for (const f of [
+      '/package.json',
+      '/out/main/index.js',
+      '/out/preload/index.cjs',
+      '/out/renderer/index.html',
+      '/out/main/migrations/001_initial.sql',
+    ]) {
       expect(files, f).toContain(f);
     }
     expect(files.some((f) => /^\/out\/main\/packs\/.+\.json$/.test(f))).toBe(true);
@@ -264,12 +290,23 @@ describe('the packaged app (electron-builder --linux dir, stand-in Electron bina
 });
 
 describe('the release workflow (.github/workflows/release.yml)', () => {
-  interface Step { uses?: string; run?: string; if?: string; with?: Record<string, unknown>; env?: Record<string, string> }
-  interface Job { 'runs-on': string; strategy: { matrix: { os: string[] } }; steps: Step[] }
+  interface Step {
+    uses?: string;
+    run?: string;
+    if?: string;
+    with?: Record<string, unknown>;
+    env?: Record<string, string>;
+  }
+  interface Job {
+    'runs-on': string;
+    strategy: { matrix: { os: string[] } };
+    steps: Step[];
+  }
   // js-yaml is what electron-builder itself parses YAML with.
   const yaml = require('js-yaml') as { load(text: string): unknown };
   const workflow = yaml.load(readFileSync(join(root, '.github/workflows/release.yml'), 'utf8')) as {
-    on: { push: { tags: string[] } }; jobs: Record<string, Job>;
+    on: { push: { tags: string[] } };
+    jobs: Record<string, Job>;
   };
   const systems = ['macos-latest', 'ubuntu-latest', 'windows-latest'];
   const runs = (job: Job): string[] => job.steps.flatMap((s) => (s.run ? [s.run.trim()] : []));
@@ -305,10 +342,25 @@ describe('the release workflow (.github/workflows/release.yml)', () => {
 });
 
 describe('the Electron workflow (.github/workflows/electron.yml)', () => {
-  interface Step { uses?: string; run?: string; if?: string; name?: string; with?: Record<string, unknown>; env?: Record<string, string> }
-  interface Job { 'runs-on': string; strategy: { matrix: { os: string[] } }; env?: Record<string, string>; steps: Step[] }
+  interface Step {
+    uses?: string;
+    run?: string;
+    if?: string;
+    name?: string;
+    with?: Record<string, unknown>;
+    env?: Record<string, string>;
+  }
+  interface Job {
+    'runs-on': string;
+    strategy: { matrix: { os: string[] } };
+    env?: Record<string, string>;
+    steps: Step[];
+  }
   const yaml = require('js-yaml') as { load(text: string): unknown };
-  const workflow = yaml.load(readFileSync(join(root, '.github/workflows/electron.yml'), 'utf8')) as { on: Record<string, unknown>; jobs: Record<string, Job> };
+  const workflow = yaml.load(readFileSync(join(root, '.github/workflows/electron.yml'), 'utf8')) as {
+    on: Record<string, unknown>;
+    jobs: Record<string, Job>;
+  };
   const job = workflow.jobs['electron']!;
   const runs = job.steps.flatMap((s) => (s.run ? [s.run.trim()] : []));
 
@@ -320,18 +372,36 @@ describe('the Electron workflow (.github/workflows/electron.yml)', () => {
   });
 
   it('installs, fetches the Electron binary, builds, runs the suite (never skipped there), then packs and prints', () => {
-    const order = ['npm ci', 'node node_modules/electron/install.js', 'npm run build', 'npx vitest run --project electron', 'npx electron-builder --dir --publish never', 'node tests/electron/packaged-print.ts'];
+    const order = [
+      'npm ci',
+      'node node_modules/electron/install.js',
+      'npm run build',
+      'npx vitest run --project electron',
+      'npx electron-builder --dir --publish never',
+      'node tests/electron/packaged-print.ts',
+    ];
     const positions = order.map((command) => runs.findIndex((r) => r === command || r.endsWith(` ${command}`)));
-    expect(positions.every((p) => p >= 0), JSON.stringify(positions)).toBe(true);
+    expect(
+      positions.every((p) => p >= 0),
+      JSON.stringify(positions),
+    ).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
     expect(job.env?.['TRADEBRIEF_REQUIRE_ELECTRON']).toBe('1');
-    expect(readFileSync(join(root, 'tests/electron/app.test.ts'), 'utf8')).toMatch(/if \(!executable && process\.env\['TRADEBRIEF_REQUIRE_ELECTRON'\]\) throw/);
+    expect(readFileSync(join(root, 'tests/electron/app.test.ts'), 'utf8')).toMatch(
+      /if \(!executable && process\.env\['TRADEBRIEF_REQUIRE_ELECTRON'\]\)\s*throw/,
+    );
   });
 
   it('runs Electron under xvfb on Linux, directly elsewhere', () => {
     for (const command of ['npx vitest run --project electron', 'node tests/electron/packaged-print.ts']) {
-      expect(job.steps.find((s) => s.if === "runner.os == 'Linux'" && s.run === `xvfb-run -a ${command}`), command).toBeDefined();
-      expect(job.steps.find((s) => s.if === "runner.os != 'Linux'" && s.run === command), command).toBeDefined();
+      expect(
+        job.steps.find((s) => s.if === "runner.os == 'Linux'" && s.run === `xvfb-run -a ${command}`),
+        command,
+      ).toBeDefined();
+      expect(
+        job.steps.find((s) => s.if === "runner.os != 'Linux'" && s.run === command),
+        command,
+      ).toBeDefined();
     }
   });
 

@@ -15,7 +15,10 @@ const firstPackRaw = (): Record<string, unknown> => JSON.parse(readFileSync(firs
 
 /** Every row of every table, as text: two equal snapshots mean nothing changed. */
 function snapshot(db: Db): string {
-  const tables = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[];
+  const tables = db
+    .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+    .pluck()
+    .all() as string[];
   return tables.map((t) => `${t}:${JSON.stringify(db.prepare(`SELECT * FROM "${t}" ORDER BY 1, 2`).all())}`).join('\n');
 }
 
@@ -35,7 +38,10 @@ describe('the first briefing pack', () => {
     expect(db.prepare("SELECT count(*) FROM stated_figure WHERE measure = 'balance'").pluck().get()).toBe(0);
     // Every sourced row references an existing source.
     for (const table of ['trade_flow', 'stated_figure', 'event', 'project', 'route', 'statement', 'export_plan']) {
-      const orphans = db.prepare(`SELECT count(*) FROM ${table} t LEFT JOIN source s ON s.id = t.source_id WHERE s.id IS NULL`).pluck().get();
+      const orphans = db
+        .prepare(`SELECT count(*) FROM ${table} t LEFT JOIN source s ON s.id = t.source_id WHERE s.id IS NULL`)
+        .pluck()
+        .get();
       expect(orphans, table).toBe(0);
     }
     // One batch of 15 projects, five fields, split not reported.
@@ -43,11 +49,35 @@ describe('the first briefing pack', () => {
     expect(db.prepare('SELECT count(*) FROM project_field').pluck().get()).toBe(5);
     // Month-precision and relative dates stay as the source gives them.
     const events = db.prepare('SELECT id, date_precision, date_value, date_part, rel_weekday, rel_relation FROM event ORDER BY id').all();
-    expect(events).toContainEqual({ id: 'korea-china-2022:export-fair-china', date_precision: 'month', date_value: '2022-10', date_part: null, rel_weekday: null, rel_relation: null });
-    expect(events).toContainEqual({ id: 'korea-china-2022:green-industry-beijing', date_precision: 'month', date_value: '2022-09', date_part: 'late', rel_weekday: null, rel_relation: null });
-    expect(events).toContainEqual({ id: 'korea-china-2022:logistics-forum-xian', date_precision: 'relative', date_value: '2022-08', date_part: 'late', rel_weekday: 2, rel_relation: 'week-of-anchor' });
+    expect(events).toContainEqual({
+      id: 'korea-china-2022:export-fair-china',
+      date_precision: 'month',
+      date_value: '2022-10',
+      date_part: null,
+      rel_weekday: null,
+      rel_relation: null,
+    });
+    expect(events).toContainEqual({
+      id: 'korea-china-2022:green-industry-beijing',
+      date_precision: 'month',
+      date_value: '2022-09',
+      date_part: 'late',
+      rel_weekday: null,
+      rel_relation: null,
+    });
+    expect(events).toContainEqual({
+      id: 'korea-china-2022:logistics-forum-xian',
+      date_precision: 'relative',
+      date_value: '2022-08',
+      date_part: 'late',
+      rel_weekday: 2,
+      rel_relation: 'week-of-anchor',
+    });
     expect(db.prepare('SELECT count(*) FROM export_plan_sector').pluck().get()).toBe(7);
-    expect(db.prepare('SELECT transit_days_min, transit_days_max FROM route').get()).toEqual({ transit_days_min: 25, transit_days_max: 30 });
+    expect(db.prepare('SELECT transit_days_min, transit_days_max FROM route').get()).toEqual({
+      transit_days_min: 25,
+      transit_days_max: 30,
+    });
     db.close();
   });
 
@@ -79,35 +109,49 @@ describe('the first briefing pack', () => {
     loadPack(db, pack);
     // Version 2 drops the route and S5, the source only the route cites, and retitles S1.
     const next = {
-      ...pack, version: '2.0.0', routes: [], sources: pack.sources.filter((s) => s.key !== 'S5').map((s) => (s.key === 'S1' ? { ...s, title: 'Retitled' } : s)),
+      ...pack,
+      version: '2.0.0',
+      routes: [],
+      sources: pack.sources.filter((s) => s.key !== 'S5').map((s) => (s.key === 'S1' ? { ...s, title: 'Retitled' } : s)),
     };
     expect(loadPack(db, next).changed).toBe(true);
-    expect(db.prepare("SELECT id FROM source WHERE pack_id = 'korea-china-2022' ORDER BY id").pluck().all())
-      .toEqual(['korea-china-2022:S1', 'korea-china-2022:S2', 'korea-china-2022:S3', 'korea-china-2022:S4']);
+    expect(db.prepare("SELECT id FROM source WHERE pack_id = 'korea-china-2022' ORDER BY id").pluck().all()).toEqual([
+      'korea-china-2022:S1',
+      'korea-china-2022:S2',
+      'korea-china-2022:S3',
+      'korea-china-2022:S4',
+    ]);
     expect(db.prepare("SELECT title FROM source WHERE id = 'korea-china-2022:S1'").pluck().get()).toBe('Retitled');
     expect(db.prepare('SELECT count(*) FROM route').pluck().get()).toBe(0);
     expect(db.pragma('foreign_key_check')).toEqual([]);
     db.close();
   });
 
-  it('finds its trade rows by index, as undo and the import history find an import\'s, not by scanning trade_flow', () => {
+  it("finds its trade rows by index, as undo and the import history find an import's, not by scanning trade_flow", () => {
     const db = openDatabase(tmp.file('plan.sqlite'));
-    const plan = (sql: string): string => (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((r) => r.detail).join('; ');
+    const plan = (sql: string): string =>
+      (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((r) => r.detail).join('; ');
     expect(plan("DELETE FROM trade_flow WHERE pack_id = 'korea-china-2022'")).toMatch(/USING (COVERING )?INDEX trade_flow_pack/);
-    expect(plan("SELECT sum(value_usd) FROM trade_flow WHERE pack_id = 'korea-china-2022' AND length(product_code) = 6")).toMatch(/USING (COVERING )?INDEX trade_flow_pack/);
+    expect(plan("SELECT sum(value_usd) FROM trade_flow WHERE pack_id = 'korea-china-2022' AND length(product_code) = 6")).toMatch(
+      /USING (COVERING )?INDEX trade_flow_pack/,
+    );
     expect(plan('DELETE FROM trade_flow WHERE import_id = 7')).toMatch(/USING (COVERING )?INDEX trade_flow_import/);
     expect(plan('SELECT count(*) FROM trade_flow f WHERE f.import_id = 7')).toMatch(/USING (COVERING )?INDEX trade_flow_import/);
     db.close();
   });
 
-  it('refuses a new version that drops a source the user\'s own data cites, and changes nothing', () => {
+  it("refuses a new version that drops a source the user's own data cites, and changes nothing", () => {
     const db = openDatabase(tmp.file('cited.sqlite'));
     const { pack } = readPackFile(firstPackPath);
     loadPack(db, pack);
-    db.prepare("INSERT INTO statement (id, kind, text, source_id) VALUES ('mine', 'claim', 'Typed by the analyst', 'korea-china-2022:S5')").run();
+    db.prepare(
+      "INSERT INTO statement (id, kind, text, source_id) VALUES ('mine', 'claim', 'Typed by the analyst', 'korea-china-2022:S5')",
+    ).run();
     const before = snapshot(db);
     const next = { ...pack, version: '2.0.0', routes: [], sources: pack.sources.filter((s) => s.key !== 'S5') };
-    expect(() => loadPack(db, next)).toThrowError(/Pack korea-china-2022 could not be reloaded: other data still refers to rows of its earlier version/);
+    expect(() => loadPack(db, next)).toThrowError(
+      /Pack korea-china-2022 could not be reloaded: other data still refers to rows of its earlier version/,
+    );
     expect(snapshot(db)).toBe(before);
     db.close();
   });

@@ -20,15 +20,26 @@ const bn = 1e9;
 function smallDatabase(name: string, withWorld: boolean) {
   const db = openDatabase(tmp.file(name));
   const economy = db.prepare('INSERT INTO economy (code, name, kind) VALUES (?, ?, ?)');
-  for (const [code, label] of [['KOR', 'South Korea'], ['CHN', 'China'], ['USA', 'United States'], ['JPN', 'Japan'], ['VNM', 'Vietnam'], ['PRK', 'North Korea']]) {
+  for (const [code, label] of [
+    ['KOR', 'South Korea'],
+    ['CHN', 'China'],
+    ['USA', 'United States'],
+    ['JPN', 'Japan'],
+    ['VNM', 'Vietnam'],
+    ['PRK', 'North Korea'],
+  ]) {
     economy.run(code, label, 'country');
   }
   economy.run('WLD', 'World', 'group');
   economy.run('EUU', 'European Union', 'group');
-  const source = db.prepare("INSERT INTO source (id, label, publisher, title, published_precision, published_value) VALUES (?, ?, 'P', 'T', 'year', ?)");
+  const source = db.prepare(
+    "INSERT INTO source (id, label, publisher, title, published_precision, published_value) VALUES (?, ?, 'P', 'T', 'year', ?)",
+  );
   source.run('s:A', 'A', '2024');
   source.run('s:B', 'B', '2025');
-  const flow = db.prepare('INSERT INTO trade_flow (reporter, partner, year, flow, value_usd, series, source_id) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  const flow = db.prepare(
+    'INSERT INTO trade_flow (reporter, partner, year, flow, value_usd, series, source_id) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  );
   const put = (partner: string, year: number, exports: number | null, imports: number | null, src = 's:A', series = 'primary'): void => {
     if (exports !== null) flow.run('KOR', partner, year, 'export', exports * bn, series, src);
     if (imports !== null) flow.run('KOR', partner, year, 'import', imports * bn, series, src);
@@ -57,7 +68,15 @@ function smallDatabase(name: string, withWorld: boolean) {
 
 describe('competition ranks', () => {
   it('share a rank on a tie, skip the next, leave the unknown unranked', () => {
-    const ranks = competitionRanks(new Map([['a', 5], ['b', 9], ['c', 5], ['d', null], ['e', 1]]));
+    const ranks = competitionRanks(
+      new Map([
+        ['a', 5],
+        ['b', 9],
+        ['c', 5],
+        ['d', null],
+        ['e', 1],
+      ]),
+    );
     expect(Object.fromEntries(ranks)).toEqual({ b: 1, a: 2, c: 2, e: 4, d: null });
   });
 });
@@ -70,7 +89,11 @@ describe('partner ranking without a stated total (shares of the sum over partner
 
   it('opens on the latest year with both flows, ranks countries only, ties shared', () => {
     expect(r.year).toBe(2022);
-    expect(r.years).toEqual([{ year: 2022, complete: true }, { year: 2021, complete: true }, { year: 2020, complete: true }]);
+    expect(r.years).toEqual([
+      { year: 2022, complete: true },
+      { year: 2021, complete: true },
+      { year: 2020, complete: true },
+    ]);
     expect(r.partners.map((p) => p.partner.code)).toEqual(['CHN', 'JPN', 'USA', 'VNM', 'PRK']);
     expect(r.partners.some((p) => ['WLD', 'EUU'].includes(p.partner.code))).toBe(false);
     expect(row('CHN').rank).toEqual({ exports: 1, imports: 1, total: 1, balance: 1 });
@@ -80,7 +103,7 @@ describe('partner ranking without a stated total (shares of the sum over partner
     expect(r.ranked).toEqual({ exports: 4, imports: 5, total: 4, balance: 4 });
   });
 
-  it('counts each flow once: the crosscheck publication of China\'s figures is not used', () => {
+  it("counts each flow once: the crosscheck publication of China's figures is not used", () => {
     expect(row('CHN').exports?.value).toBe(100 * bn);
     expect(row('CHN').exports?.source.id).toBe('s:A');
     expect(row('CHN').exports?.alternatives).toBe(1);
@@ -93,7 +116,9 @@ describe('partner ranking without a stated total (shares of the sum over partner
     expect(sum('exports')).toBeCloseTo(1, 12);
     expect(sum('imports')).toBeCloseTo(1, 12);
     expect(row('CHN').share.exports).toBeCloseTo(100 / 220, 12);
-    expect(r.notes.join(' ')).toMatch(/No stated total of South Korea's exports for 2022 is loaded: shares of exports are of the sum over its partners/);
+    expect(r.notes.join(' ')).toMatch(
+      /No stated total of South Korea's exports for 2022 is loaded: shares of exports are of the sum over its partners/,
+    );
   });
 
   it('a partner with only imports: ranked on imports, no total, balance or share of total', () => {
@@ -118,7 +143,7 @@ describe('partner ranking without a stated total (shares of the sum over partner
   });
 });
 
-describe('partner ranking with the reporter\'s stated totals (trade with the World)', () => {
+describe("partner ranking with the reporter's stated totals (trade with the World)", () => {
   const db = smallDatabase('world.sqlite', true);
   afterAll(() => db.close());
 
@@ -136,8 +161,14 @@ describe('partner ranking with the reporter\'s stated totals (trade with the Wor
     const h = partnerRankHistory(db, { reporter: 'KOR', measure: 'exports', top: 3, from: 2020, to: 2022 });
     expect(h.years).toEqual([2020, 2021, 2022]);
     expect(h.rankedPartners).toEqual([4, 3, 4]);
-    expect(h.rows.map((x) => [x.partner.code, x.ranks])).toEqual([['CHN', [1, 1, 1]], ['JPN', [4, 3, 2]], ['USA', [2, 2, 2]]]);
-    const vnm = partnerRankHistory(db, { reporter: 'KOR', measure: 'exports', top: 10, from: 2020, to: 2022 }).rows.find((x) => x.partner.code === 'VNM')!;
+    expect(h.rows.map((x) => [x.partner.code, x.ranks])).toEqual([
+      ['CHN', [1, 1, 1]],
+      ['JPN', [4, 3, 2]],
+      ['USA', [2, 2, 2]],
+    ]);
+    const vnm = partnerRankHistory(db, { reporter: 'KOR', measure: 'exports', top: 10, from: 2020, to: 2022 }).rows.find(
+      (x) => x.partner.code === 'VNM',
+    )!;
     expect(vnm.ranks).toEqual([3, null, 4]);
     expect(vnm.values).toEqual([30 * bn, null, 20 * bn]);
   });
@@ -164,22 +195,44 @@ describe('through the contract', () => {
 
   it('validates input and refuses a group as a compared partner, naming it', async () => {
     expect(await dispatch(handlers, 'partnerRanking', { reporter: 'KOR', year: 2022 })).toMatchObject({ ok: true });
-    expect(await dispatch(handlers, 'partnerRanking', { reporter: 'KOR', year: 1800 })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
-    expect(await dispatch(handlers, 'partnerRankHistory', { reporter: 'KOR', measure: 'share' })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
-    expect(await dispatch(handlers, 'partnerSeries', { reporter: 'KOR', partners: [] })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
-    expect(await dispatch(handlers, 'partnerSeries', { reporter: 'KOR', partners: ['WLD'] }))
-      .toMatchObject({ ok: false, error: { code: 'invalid-input', message: expect.stringMatching(/WLD is not a partner country of KOR/) } });
-    expect(await dispatch(handlers, 'partnerRankHistory', { reporter: 'KOR', from: 2022, to: 2020 }))
-      .toMatchObject({ ok: false, error: { code: 'invalid-input', message: expect.stringMatching(/first year \(2022\) is after the last \(2020\)/) } });
-    expect(partnerReporters(db)).toEqual([{ reporter: { code: 'KOR', name: 'South Korea' }, partners: 5, firstYear: 2020, lastYear: 2022 }]);
+    expect(await dispatch(handlers, 'partnerRanking', { reporter: 'KOR', year: 1800 })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-input' },
+    });
+    expect(await dispatch(handlers, 'partnerRankHistory', { reporter: 'KOR', measure: 'share' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-input' },
+    });
+    expect(await dispatch(handlers, 'partnerSeries', { reporter: 'KOR', partners: [] })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-input' },
+    });
+    expect(await dispatch(handlers, 'partnerSeries', { reporter: 'KOR', partners: ['WLD'] })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-input', message: expect.stringMatching(/WLD is not a partner country of KOR/) },
+    });
+    expect(await dispatch(handlers, 'partnerRankHistory', { reporter: 'KOR', from: 2022, to: 2020 })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-input', message: expect.stringMatching(/first year \(2022\) is after the last \(2020\)/) },
+    });
+    expect(partnerReporters(db)).toEqual([
+      { reporter: { code: 'KOR', name: 'South Korea' }, partners: 5, firstYear: 2020, lastYear: 2022 },
+    ]);
   });
 
   it('sees rows written after a first answer (the years and the reporters are read again once the data changes)', () => {
     expect(partnerRanking(db, { reporter: 'KOR' }).years[0]?.year).toBe(2022);
     expect(partnerReporters(db).map((r) => r.reporter.code)).toEqual(['KOR']);
-    db.prepare("INSERT INTO trade_flow (reporter, partner, year, flow, value_usd, source_id) VALUES ('CHN', 'KOR', 2022, 'export', 1, 's:A'), ('CHN', 'JPN', 2022, 'export', 1, 's:A')").run();
-    expect(partnerReporters(db).map((r) => [r.reporter.code, r.partners])).toEqual([['KOR', 5], ['CHN', 2]]);
-    db.prepare("INSERT INTO trade_flow (reporter, partner, year, flow, value_usd, source_id) VALUES ('KOR', 'CHN', 2023, 'export', 1, 's:A'), ('KOR', 'CHN', 2023, 'import', 1, 's:A')").run();
+    db.prepare(
+      "INSERT INTO trade_flow (reporter, partner, year, flow, value_usd, source_id) VALUES ('CHN', 'KOR', 2022, 'export', 1, 's:A'), ('CHN', 'JPN', 2022, 'export', 1, 's:A')",
+    ).run();
+    expect(partnerReporters(db).map((r) => [r.reporter.code, r.partners])).toEqual([
+      ['KOR', 5],
+      ['CHN', 2],
+    ]);
+    db.prepare(
+      "INSERT INTO trade_flow (reporter, partner, year, flow, value_usd, source_id) VALUES ('KOR', 'CHN', 2023, 'export', 1, 's:A'), ('KOR', 'CHN', 2023, 'import', 1, 's:A')",
+    ).run();
     const r = partnerRanking(db, { reporter: 'KOR' });
     expect(r.years[0]).toEqual({ year: 2023, complete: true });
     expect(r.year).toBe(2023);
@@ -190,7 +243,7 @@ describe('on the default packs', () => {
   const session = openSession({ path: tmp.file('packs.sqlite'), today: '2024-06-01' });
   afterAll(() => session.close());
 
-  it('South Korea 2023: the README\'s top destinations, shares of KOSIS\'s stated totals', () => {
+  it("South Korea 2023: the README's top destinations, shares of KOSIS's stated totals", () => {
     const r = partnerRanking(session.db, { reporter: 'KOR' });
     expect(r.year).toBe(2023);
     const byExports = [...r.partners].filter((p) => p.rank.exports !== null).sort((a, b) => a.rank.exports! - b.rank.exports!);
@@ -202,12 +255,12 @@ describe('on the default packs', () => {
     expect(sum).toBeLessThanOrEqual(1);
   });
 
-  it('a series starts by default at the first year with the reporter\'s stated totals, and says what is loaded earlier', () => {
+  it("a series starts by default at the first year with the reporter's stated totals, and says what is loaded earlier", () => {
     const s = partnerSeries(session.db, { reporter: 'KOR', partners: ['CHN'] });
     expect([s.years[0], s.years[s.years.length - 1], s.earliestYear]).toEqual([1991, 2024, 1975]);
   });
 
-  it('China\'s share of Korea\'s exports and imports by year, 1991 on stated totals', () => {
+  it("China's share of Korea's exports and imports by year, 1991 on stated totals", () => {
     const s = partnerSeries(session.db, { reporter: 'KOR', partners: ['CHN'], from: 1991, to: 2024 });
     const at = (y: number) => s.partners[0]!.points.find((p) => p.year === y)!;
     expect(at(2021).share.exports).toBeCloseTo(162912974000 / 644400368000, 12);

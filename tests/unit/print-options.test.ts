@@ -5,7 +5,15 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
-  cssString, footerTemplate, HEADER_FONT_STACK, headerTemplate, MARGINS_MM, pageCss, printRouteForView, toChromiumPdfOptions, toElectronPdfOptions,
+  cssString,
+  footerTemplate,
+  HEADER_FONT_STACK,
+  headerTemplate,
+  MARGINS_MM,
+  pageCss,
+  printRouteForView,
+  toChromiumPdfOptions,
+  toElectronPdfOptions,
 } from '../../db/print-options.ts';
 
 /** Reads a CSS string literal back (hex escapes only, as cssString writes them). */
@@ -30,14 +38,19 @@ describe('pageCss', () => {
 
   it('is the sheet and its margins, the same as the PDF options', () => {
     const css = pageCss(setup);
-    expect(css).toBe(`@page { size: A4 portrait; margin: ${MARGINS_MM.top}mm ${MARGINS_MM.right}mm ${MARGINS_MM.bottom}mm ${MARGINS_MM.left}mm; }`);
+    expect(css).toBe(
+      `@page { size: A4 portrait; margin: ${MARGINS_MM.top}mm ${MARGINS_MM.right}mm ${MARGINS_MM.bottom}mm ${MARGINS_MM.left}mm; }`,
+    );
     const chromium = toChromiumPdfOptions(setup, { title: 't', classification: '', printedOn: '1 Jan 2026' });
     expect(chromium.margin.top).toBe(`${MARGINS_MM.top}mm`);
     expect(chromium.format).toBe('A4');
   });
 
   it('draws the title left and the classification right in the top margin, in a font stack with the bundled CJK faces', () => {
-    const css = pageCss({ paper: 'Letter', orientation: 'landscape' }, { title: '  한중 무역 — 韩中贸易  ', classification: 'For internal use' });
+    const css = pageCss(
+      { paper: 'Letter', orientation: 'landscape' },
+      { title: '  한중 무역 — 韩中贸易  ', classification: 'For internal use' },
+    );
     expect(css).toMatch(/^@page \{ size: Letter landscape;/);
     const left = /@top-left \{ content: ("[^"]*");([^}]*)\}/.exec(css);
     const right = /@top-right \{ content: ("[^"]*");([^}]*)\}/.exec(css);
@@ -58,7 +71,10 @@ describe('pageCss', () => {
   });
 
   it('cannot be broken out of by a hostile title', () => {
-    const css = pageCss(setup, { title: '"; } body { display: none } @page { @top-left { content: "x', classification: '</style><img src=x onerror=alert(1)>' });
+    const css = pageCss(setup, {
+      title: '"; } body { display: none } @page { @top-left { content: "x',
+      classification: '</style><img src=x onerror=alert(1)>',
+    });
     expect(css.match(/\{/g)?.length).toBe(css.match(/\}/g)?.length);
     expect(css.match(/@top-left/g)).toHaveLength(1);
     expect(css).not.toContain('</style>');

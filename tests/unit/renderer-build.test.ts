@@ -20,7 +20,13 @@ function project(name: string, files: Record<string, number>, inputs?: string[])
   return { root, rendererDir: join(root, 'out', 'renderer') };
 }
 
-const BUILT = { 'renderer/src/App.svelte': 1000, 'db/imports/layouts.ts': 1000, 'db/imports/importer.ts': 1000, 'electron.vite.config.ts': 1000, 'out/renderer/index.html': 2000 };
+const BUILT = {
+  'renderer/src/App.svelte': 1000,
+  'db/imports/layouts.ts': 1000,
+  'db/imports/importer.ts': 1000,
+  'electron.vite.config.ts': 1000,
+  'out/renderer/index.html': 2000,
+};
 
 describe('whether the renderer must be built again', () => {
   it('is current when every input is older than the built index.html', () => {
@@ -29,16 +35,33 @@ describe('whether the renderer must be built again', () => {
   });
 
   it('names the input changed since the build: in renderer/, a db/ module the bundle holds, the build configuration', () => {
-    for (const changed of ['renderer/src/App.svelte', 'renderer/public/font.woff2', 'db/imports/layouts.ts', 'electron.vite.config.ts', 'package-lock.json']) {
-      const { root, rendererDir } = project(`changed-${changed.replace(/\W/g, '-')}`, { ...BUILT, [changed]: 3000 }, ['renderer/src/App.svelte', 'db/imports/layouts.ts']);
+    for (const changed of [
+      'renderer/src/App.svelte',
+      'renderer/public/font.woff2',
+      'db/imports/layouts.ts',
+      'electron.vite.config.ts',
+      'package-lock.json',
+    ]) {
+      const { root, rendererDir } = project(`changed-${changed.replace(/\W/g, '-')}`, { ...BUILT, [changed]: 3000 }, [
+        'renderer/src/App.svelte',
+        'db/imports/layouts.ts',
+      ]);
       expect(rendererBuildOutdated(root, rendererDir)).toBe(`${changed} changed since the last build`);
     }
   });
 
   it('does not count db/ code the bundle does not hold, tests or node_modules', () => {
-    const { root, rendererDir } = project('not-inputs', {
-      ...BUILT, 'db/imports/importer.ts': 3000, 'db/http-host/print.ts': 3000, 'tests/unit/a.test.ts': 3000, 'renderer/node_modules/x/index.js': 3000,
-    }, ['renderer/src/App.svelte', 'db/imports/layouts.ts']);
+    const { root, rendererDir } = project(
+      'not-inputs',
+      {
+        ...BUILT,
+        'db/imports/importer.ts': 3000,
+        'db/http-host/print.ts': 3000,
+        'tests/unit/a.test.ts': 3000,
+        'renderer/node_modules/x/index.js': 3000,
+      },
+      ['renderer/src/App.svelte', 'db/imports/layouts.ts'],
+    );
     expect(rendererBuildOutdated(root, rendererDir)).toBeNull();
   });
 
@@ -48,7 +71,7 @@ describe('whether the renderer must be built again', () => {
     expect(rendererBuildOutdated(root, rendererDir)).toBe('db/imports/layouts.ts is gone since the last build');
   });
 
-  it('without the build\'s list, every db/ file counts but the HTTP host\'s and the migrations', () => {
+  it("without the build's list, every db/ file counts but the HTTP host's and the migrations", () => {
     const changed = project('unlisted', { ...BUILT, 'db/imports/importer.ts': 3000 });
     expect(rendererBuildOutdated(changed.root, changed.rendererDir)).toBe('db/imports/importer.ts changed since the last build');
     const host = project('unlisted-host', { ...BUILT, 'db/http-host/print.ts': 3000, 'db/migrations/001_x.sql': 3000 });

@@ -37,16 +37,27 @@ function countedOneByOne(db: Db): unknown[] {
 
 function listed(db: Db): unknown[] {
   const sorted = (xs: unknown[]) => xs.map((x) => JSON.stringify(x)).sort();
-  return listSources(db).map((u) => ({
-    id: u.source.id, tradeFlows: u.tradeFlows, statedFigures: u.statedFigures, sectorMappings: u.sectorMappings, sectorFigures: u.sectorFigures,
-    events: sorted(u.events), projects: sorted(u.projects), routes: sorted(u.routes), statements: sorted(u.statements), exportPlans: sorted(u.exportPlans),
-  })).sort((a, b) => (a.id < b.id ? -1 : 1));
+  return listSources(db)
+    .map((u) => ({
+      id: u.source.id,
+      tradeFlows: u.tradeFlows,
+      statedFigures: u.statedFigures,
+      sectorMappings: u.sectorMappings,
+      sectorFigures: u.sectorFigures,
+      events: sorted(u.events),
+      projects: sorted(u.projects),
+      routes: sorted(u.routes),
+      statements: sorted(u.statements),
+      exportPlans: sorted(u.exportPlans),
+    }))
+    .sort((a, b) => (a.id < b.id ? -1 : 1));
 }
 
 function expectInStep(db: Db): void {
   expect(listed(db)).toEqual(countedOneByOne(db));
-  expect(db.prepare('SELECT source_id, rows FROM source_flow_count ORDER BY source_id').all())
-    .toEqual(db.prepare('SELECT source_id, count(*) AS rows FROM trade_flow GROUP BY source_id ORDER BY source_id').all());
+  expect(db.prepare('SELECT source_id, rows FROM source_flow_count ORDER BY source_id').all()).toEqual(
+    db.prepare('SELECT source_id, count(*) AS rows FROM trade_flow GROUP BY source_id ORDER BY source_id').all(),
+  );
 }
 
 describe('the Sources list', () => {
@@ -70,10 +81,14 @@ describe('the Sources list', () => {
       expectInStep(db);
       const moved = pack.tradeFlows[0]!.source;
       loadPack(db, {
-        ...pack, version: '9.1.0', sources: [...pack.sources, { key: 'NEW', label: 'N1', publisher: 'Revised', title: 'Revised figures' }],
+        ...pack,
+        version: '9.1.0',
+        sources: [...pack.sources, { key: 'NEW', label: 'N1', publisher: 'Revised', title: 'Revised figures' }],
         tradeFlows: pack.tradeFlows.map((f) => (f.source === moved ? { ...f, source: 'NEW' } : f)),
       });
-      expect(listSources(db).find((u) => u.source.id === `${pack.id}:NEW`)?.tradeFlows).toBe(pack.tradeFlows.filter((f) => f.source === moved).length);
+      expect(listSources(db).find((u) => u.source.id === `${pack.id}:NEW`)?.tradeFlows).toBe(
+        pack.tradeFlows.filter((f) => f.source === moved).length,
+      );
       expectInStep(db);
       loadPack(db, pack);
       expectInStep(db);
@@ -94,10 +109,27 @@ describe('the Sources list', () => {
       const { pack } = readPackFile(join(defaultPacksDir, 'korea-china-2022.json'));
       const sources = Array.from({ length: 1000 }, (_, i) => ({ key: `M${i}`, label: `M${i}`, publisher: 'Many', title: `Source ${i}` }));
       loadPack(db, {
-        ...pack, id: 'many', sources: [...pack.sources, ...sources], briefings: [],
-        statements: [...pack.statements, ...sources.map((s, i) => ({ key: `st${i}`, kind: 'context' as const, text: `Said by ${s.title}`, source: s.key }))],
-        tradeFlows: [...pack.tradeFlows, ...sources.map((s, i) => ({ reporter: 'KOR', partner: 'CHN', year: 1900 + (i % 200), flow: 'export' as const,
-          productCode: String(100000 + i), valueUsd: i, series: 'primary' as const, source: s.key }))],
+        ...pack,
+        id: 'many',
+        sources: [...pack.sources, ...sources],
+        briefings: [],
+        statements: [
+          ...pack.statements,
+          ...sources.map((s, i) => ({ key: `st${i}`, kind: 'context' as const, text: `Said by ${s.title}`, source: s.key })),
+        ],
+        tradeFlows: [
+          ...pack.tradeFlows,
+          ...sources.map((s, i) => ({
+            reporter: 'KOR',
+            partner: 'CHN',
+            year: 1900 + (i % 200),
+            flow: 'export' as const,
+            productCode: String(100000 + i),
+            valueUsd: i,
+            series: 'primary' as const,
+            source: s.key,
+          })),
+        ],
       });
       const usage = listSources(db);
       expect(usage.filter((u) => u.source.publisher === 'Many')).toHaveLength(1000);

@@ -5,7 +5,18 @@
  * database's size + 2 MB) and to make it read-only; skipped with a message otherwise.
  */
 import { execFileSync } from 'node:child_process';
-import { closeSync, copyFileSync, mkdirSync, readdirSync, readFileSync, readlinkSync, rmSync, statfsSync, statSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  copyFileSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  rmSync,
+  statfsSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../db/dispatch.ts';
@@ -57,14 +68,26 @@ function openPartials(dir: string): { fd: number; file: string }[] {
 /** The korea-china pack with thousands of extra flows: several MB of rows, written in one transaction. */
 function bigPack(path: string): void {
   const pack = JSON.parse(readFileSync(new URL('../../db/packs/korea-china-2022.json', import.meta.url), 'utf8')) as {
-    id: string; version: string; tradeFlows: Record<string, unknown>[]; sources: { key: string }[];
+    id: string;
+    version: string;
+    tradeFlows: Record<string, unknown>[];
+    sources: { key: string }[];
   };
   pack.id = 'big-pack';
   const source = pack.sources[0]!.key;
   for (let year = 1950; year < 2100; year++) {
     for (let hs = 10; hs < 100; hs++) {
       for (const flow of ['export', 'import']) {
-        pack.tradeFlows.push({ reporter: 'CHN', partner: 'KOR', year, flow, productCode: String(hs), valueUsd: year * hs, source, note: 'x'.repeat(40) });
+        pack.tradeFlows.push({
+          reporter: 'CHN',
+          partner: 'KOR',
+          year,
+          flow,
+          productCode: String(hs),
+          valueUsd: year * hs,
+          source,
+          note: 'x'.repeat(40),
+        });
       }
     }
   }
@@ -88,7 +111,10 @@ describe.skipIf(skipReason !== null)('storage failures (a small tmpfs)', () => {
     const session = openSession({ path: dbPath, today: '2026-11-29' });
     try {
       const envelope = await dispatch(session.handlers, 'importPack', { file: chosen(session, packPath) });
-      expect(envelope).toMatchObject({ ok: false, error: { code: 'disk-full', message: expect.stringMatching(/disk .* is full: nothing was changed/) } });
+      expect(envelope).toMatchObject({
+        ok: false,
+        error: { code: 'disk-full', message: expect.stringMatching(/disk .* is full: nothing was changed/) },
+      });
       expect(session.db.pragma('integrity_check', { simple: true })).toBe('ok');
       expect(snapshot(session.db)).toBe(before);
       // Still usable for reading.
@@ -114,11 +140,18 @@ describe.skipIf(skipReason !== null)('storage failures (a small tmpfs)', () => {
       writeFileSync(filler, Buffer.alloc(bavail * bsize));
       expect(statfsSync(mountPoint).bavail).toBe(0);
       const envelope = await dispatch(session.handlers, 'exportTableCsv', { target: saveTo(session, target), table: 'trade_flow' });
-      expect(envelope).toMatchObject({ ok: false, error: { code: 'invalid-file', message: expect.stringMatching(/could not be written: ENOSPC/) } });
+      expect(envelope).toMatchObject({
+        ok: false,
+        error: { code: 'invalid-file', message: expect.stringMatching(/could not be written: ENOSPC/) },
+      });
       expect(readFileSync(target, 'utf8')).toBe('the export from last week');
       // No half-written temporary file is left to fill the disk: not in the folder, not held open (a deleted
       // file still open keeps its space, and the disk cannot be unmounted or made read-only).
-      expect(readdirSync(mountPoint).filter((f) => !f.startsWith('tradebrief.sqlite') && f !== 'backups').sort()).toEqual(['filler.bin', 'trade.csv']);
+      expect(
+        readdirSync(mountPoint)
+          .filter((f) => !f.startsWith('tradebrief.sqlite') && f !== 'backups')
+          .sort(),
+      ).toEqual(['filler.bin', 'trade.csv']);
       expect(openPartials(mountPoint)).toEqual([]);
       expect(session.db.pragma('integrity_check', { simple: true })).toBe('ok');
       expect(snapshot(session.db)).toBe(before);
@@ -140,11 +173,16 @@ describe.skipIf(skipReason !== null)('storage failures (a small tmpfs)', () => {
       } catch (error) {
         // SQLite cannot open a WAL database on a read-only disk: refused, saying why.
         expect((error as { code?: string }).code).toBe('read-only');
-        expect(String((error as Error).message)).toMatch(/^tradebrief\.sqlite is on a read-only file, folder or disk: it was not opened and nothing was changed\.$/);
+        expect(String((error as Error).message)).toMatch(
+          /^tradebrief\.sqlite is on a read-only file, folder or disk: it was not opened and nothing was changed\.$/,
+        );
       }
       if (opened) {
         const envelope = await dispatch(opened.handlers, 'createBriefing', { title: 'Written to a read-only disk' });
-        expect(envelope).toMatchObject({ ok: false, error: { code: 'read-only', message: expect.stringMatching(/read-only: nothing was changed/) } });
+        expect(envelope).toMatchObject({
+          ok: false,
+          error: { code: 'read-only', message: expect.stringMatching(/read-only: nothing was changed/) },
+        });
         expect(opened.db.pragma('integrity_check', { simple: true })).toBe('ok');
         expect(snapshot(opened.db)).toBe(before);
         opened.close();

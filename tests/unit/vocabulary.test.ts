@@ -60,8 +60,9 @@ function listRule(what: string, words: readonly string[], keys: boolean): Rule {
   const least = Math.min(3, words.length);
   // A record of the vocabulary's type is held to it by the compiler: keyed by it, every word and no other;
   // valued by it (a file layout's own spellings of the flows), only words of it. Not so `Record<string, string>`.
-  const typed = (text: string, at: number, end: number): boolean => /Record<(?!string,\s*string>)[^<>]*>\s*=\s*$/.test(text.slice(Math.max(0, at - 120), at))
-    || /^\s*(as const\s*)?satisfies Record<(?!string,\s*string>)/.test(text.slice(end, end + 60));
+  const typed = (text: string, at: number, end: number): boolean =>
+    /Record<(?!string,\s*string>)[^<>]*>\s*=\s*$/.test(text.slice(Math.max(0, at - 120), at)) ||
+    /^\s*(as const\s*)?satisfies Record<(?!string,\s*string>)/.test(text.slice(end, end + 60));
   return {
     what,
     home: 'db/vocabulary.ts',
@@ -84,14 +85,23 @@ const RULES: Rule[] = [
     what: 'dashboard titles',
     home: 'db/vocabulary.ts',
     // The titles of more than one word are unmistakable: quoted, or as the text of an element.
-    find: (text) => Object.values(DASHBOARD_TITLES).filter((t) => t.includes(' '))
-      .flatMap((t) => offsets(text, new RegExp(`(['"\`]${t}['"\`]|>\\s*${t}\\s*<)`, 'g'))),
+    find: (text) =>
+      Object.values(DASHBOARD_TITLES)
+        .filter((t) => t.includes(' '))
+        .flatMap((t) => offsets(text, new RegExp(`(['"\`]${t}['"\`]|>\\s*${t}\\s*<)`, 'g'))),
   },
   {
     what: 'the economy-code pattern',
     home: 'db/vocabulary.ts',
     // Its subdivision half (`[A-Z]{2}-[A-Z0-9]{1,3}`) as written in any regex literal or string.
-    find: (text) => offsets(text, new RegExp(ECONOMY_CODE.source.slice(ECONOMY_CODE.source.indexOf('|') + 1, ECONOMY_CODE.source.indexOf(')')).replace(/[[\]{}]/g, '\\$&'), 'g')),
+    find: (text) =>
+      offsets(
+        text,
+        new RegExp(
+          ECONOMY_CODE.source.slice(ECONOMY_CODE.source.indexOf('|') + 1, ECONOMY_CODE.source.indexOf(')')).replace(/[[\]{}]/g, '\\$&'),
+          'g',
+        ),
+      ),
   },
   {
     what: "today's date (localToday)",
@@ -115,7 +125,8 @@ function lineOf(text: string, at: number): number {
 
 export function copiesIn(file: string, text: string): Copy[] {
   return RULES.filter((r) => r.home !== file).flatMap((r) =>
-    [...new Set(r.find(text).map((at) => lineOf(text, at)))].sort((a, b) => a - b).map((line) => ({ file, line, what: r.what })));
+    [...new Set(r.find(text).map((at) => lineOf(text, at)))].sort((a, b) => a - b).map((line) => ({ file, line, what: r.what })),
+  );
 }
 
 function sourceFiles(dir: string): string[] {
@@ -135,8 +146,16 @@ describe('each word of the vocabulary is defined once', () => {
   });
 
   it('finds the definitions in their homes (so the rules can match at all)', () => {
-    const found = (file: string): string[] => RULES.filter((r) => r.home === file && r.find(readFileSync(join(ROOT, file), 'utf8')).length > 0).map((r) => r.what);
-    expect(found('db/vocabulary.ts')).toEqual(['event kinds', 'project statuses', 'flows', 'dashboards', 'dashboard titles', 'the economy-code pattern']);
+    const found = (file: string): string[] =>
+      RULES.filter((r) => r.home === file && r.find(readFileSync(join(ROOT, file), 'utf8')).length > 0).map((r) => r.what);
+    expect(found('db/vocabulary.ts')).toEqual([
+      'event kinds',
+      'project statuses',
+      'flows',
+      'dashboards',
+      'dashboard titles',
+      'the economy-code pattern',
+    ]);
     expect(found('db/dates.ts')).toEqual(["today's date (localToday)"]);
     expect(found('db/errors.ts')).toEqual(['a validation-path writer (issuePath)']);
   });
@@ -156,18 +175,24 @@ describe('each word of the vocabulary is defined once', () => {
       "const where = (path: readonly PropertyKey[]) => path.map(String).join('.');",
       "const message = error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);",
     ].join('\n');
-    expect(copiesIn('renderer/src/sample.ts', sample).map((c) => `${c.file}:${c.line} ${c.what}`).sort()).toEqual([
-      'renderer/src/sample.ts:2 event kinds',
-      'renderer/src/sample.ts:3 project statuses',
-      'renderer/src/sample.ts:4 flows',
-      'renderer/src/sample.ts:7 dashboards',
-      'renderer/src/sample.ts:8 event kinds',
-      'renderer/src/sample.ts:9 dashboard titles',
-      'renderer/src/sample.ts:10 the economy-code pattern',
-      "renderer/src/sample.ts:11 today's date (localToday)",
-      'renderer/src/sample.ts:12 a validation-path writer (issuePath)',
-      'renderer/src/sample.ts:13 a validation-path writer (issuePath)',
-    ].sort());
+    expect(
+      copiesIn('renderer/src/sample.ts', sample)
+        .map((c) => `${c.file}:${c.line} ${c.what}`)
+        .sort(),
+    ).toEqual(
+      [
+        'renderer/src/sample.ts:2 event kinds',
+        'renderer/src/sample.ts:3 project statuses',
+        'renderer/src/sample.ts:4 flows',
+        'renderer/src/sample.ts:7 dashboards',
+        'renderer/src/sample.ts:8 event kinds',
+        'renderer/src/sample.ts:9 dashboard titles',
+        'renderer/src/sample.ts:10 the economy-code pattern',
+        "renderer/src/sample.ts:11 today's date (localToday)",
+        'renderer/src/sample.ts:12 a validation-path writer (issuePath)',
+        'renderer/src/sample.ts:13 a validation-path writer (issuePath)',
+      ].sort(),
+    );
   });
 
   it('lets through what is not a copy', () => {
@@ -190,7 +215,9 @@ it("the database's CHECK constraints allow the same event kinds, project statuse
   const session = openSession({ path: tmp.file('vocabulary.sqlite'), today: '2026-11-30' });
   try {
     const allowed = (table: string, column: string): string[] => {
-      const { sql } = session.db.prepare('SELECT sql FROM sqlite_master WHERE type = ? AND name = ?').get('table', table) as { sql: string };
+      const { sql } = session.db.prepare('SELECT sql FROM sqlite_master WHERE type = ? AND name = ?').get('table', table) as {
+        sql: string;
+      };
       const list = new RegExp(`CHECK \\(${column} IN \\(([^)]*)\\)\\)`).exec(sql)?.[1];
       if (list === undefined) throw new Error(`No CHECK on ${table}.${column}`);
       return list.split(',').map((w) => w.trim().replace(/^'|'$/g, ''));

@@ -54,7 +54,11 @@ export const files = {
    * Asks where to save, lets `write` fill the target through a contract method, then hands the file
    * to the user (the browser downloads it). Null when the user cancels the Save dialog.
    */
-  async save<T>(kind: SaveKind, suggestedName: string, write: (target: SaveTarget) => Promise<T>): Promise<{ result: T; name: string } | null> {
+  async save<T>(
+    kind: SaveKind,
+    suggestedName: string,
+    write: (target: SaveTarget) => Promise<T>,
+  ): Promise<{ result: T; name: string } | null> {
     const host = connected();
     const target = await unwrap(host.saveFile(kind, suggestedName));
     if (!target) return null;

@@ -33,22 +33,40 @@ export function statedFigure(c: ClaimSpec): string {
     return `USD ${new Intl.NumberFormat(locale, { minimumFractionDigits: d, maximumFractionDigits: d }).format(c.value / 1e9)} bn`;
   }
   const d = decimalsFor(c.precision, 0.01);
-  const f = new Intl.NumberFormat(locale, { style: 'percent', minimumFractionDigits: d, maximumFractionDigits: d, signDisplay: c.kind === 'growth' ? 'exceptZero' : 'auto' });
+  const f = new Intl.NumberFormat(locale, {
+    style: 'percent',
+    minimumFractionDigits: d,
+    maximumFractionDigits: d,
+    signDisplay: c.kind === 'growth' ? 'exceptZero' : 'auto',
+  });
   return minus(f.format(c.value));
 }
 
 /** A figure of the data in the claim's unit, with the digits it has. */
 export function dataFigure(c: ClaimSpec, value: number): string {
   if (c.kind === 'total-value' || c.kind === 'largest-partner') return `USD ${billionsExact(value)} bn`;
-  return minus(new Intl.NumberFormat(locale, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 2, signDisplay: c.kind === 'growth' ? 'exceptZero' : 'auto' }).format(value));
+  return minus(
+    new Intl.NumberFormat(locale, {
+      style: 'percent',
+      minimumFractionDigits: 1,
+      maximumFractionDigits: 2,
+      signDisplay: c.kind === 'growth' ? 'exceptZero' : 'auto',
+    }).format(value),
+  );
 }
 
 /** A signed relative difference, fine enough to show a rounding-level gap: "−0.03%". */
 export function relativeDifference(r: number): string {
   const digits = Math.abs(r) < 0.01 ? 2 : 1;
-  return minus(new Intl.NumberFormat(locale, { style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits, signDisplay: 'exceptZero' }).format(r));
+  return minus(
+    new Intl.NumberFormat(locale, {
+      style: 'percent',
+      minimumFractionDigits: digits,
+      maximumFractionDigits: digits,
+      signDisplay: 'exceptZero',
+    }).format(r),
+  );
 }
-
 
 function signedUsd(v: number): string {
   const s = billionsExact(Math.abs(v));
@@ -56,7 +74,12 @@ function signedUsd(v: number): string {
 }
 
 const MEASURE = { export: 'exports to', import: 'imports from', total: 'total trade with', balance: 'trade balance with' } as const;
-const RANK = { export: 'largest export destination', import: 'largest source of imports', total: 'largest trading partner', balance: 'largest partner' } as const;
+const RANK = {
+  export: 'largest export destination',
+  import: 'largest source of imports',
+  total: 'largest trading partner',
+  balance: 'largest partner',
+} as const;
 
 /** What the claim asserts, in the app's words: "China's total trade with South Korea in 2021: USD 364.1 bn". */
 export function claimSummary(c: ClaimSpec): string {
@@ -79,7 +102,10 @@ export function readingText(c: ClaimSpec, r: ClaimReading): string {
   if (c.kind === 'largest-partner') {
     const own = r.value === null ? '' : `${c.partner.name} ${dataFigure(c, r.value)}`;
     if (r.verdict === 'differs' && r.leader) {
-      const by = r.difference === null ? '' : `, larger by USD ${billionsExact(r.difference)} bn${r.relative === null ? '' : ` (${relativeDifference(r.relative)})`}`;
+      const by =
+        r.difference === null
+          ? ''
+          : `, larger by USD ${billionsExact(r.difference)} bn${r.relative === null ? '' : ` (${relativeDifference(r.relative)})`}`;
       return `${r.basis}: ${r.leader.economy.name} ${dataFigure(c, r.leader.value)} against ${own}${by}`;
     }
     const next = r.leader ? `; next ${r.leader.economy.name} ${dataFigure(c, r.leader.value)}` : '';
@@ -87,7 +113,10 @@ export function readingText(c: ClaimSpec, r: ClaimReading): string {
   }
   const figure = r.value === null ? 'no figure' : dataFigure(c, r.value);
   if (r.difference === null) return `${r.basis}: ${figure}`;
-  const diff = c.kind === 'total-value' ? `${signedUsd(r.difference)} bn` : `${r.difference > 0 ? '+' : r.difference < 0 ? '−' : ''}${(Math.abs(r.difference) * 100).toFixed(2)} points`;
+  const diff =
+    c.kind === 'total-value'
+      ? `${signedUsd(r.difference)} bn`
+      : `${r.difference > 0 ? '+' : r.difference < 0 ? '−' : ''}${(Math.abs(r.difference) * 100).toFixed(2)} points`;
   const rel = r.relative === null || c.kind !== 'total-value' ? '' : ` (${relativeDifference(r.relative)})`;
   return `${r.basis} = ${figure}; ${r.verdict === 'holds' ? 'difference' : 'differs by'} ${diff}${rel}`;
 }

@@ -68,13 +68,21 @@ export function paginate(column: HTMLElement, contentHeight: number, stride: num
   const style = (el: Element): CSSStyleDeclaration => getComputedStyle(el);
   const inFlow = (el: Element): boolean => {
     const s = style(el);
-    return s.display !== 'none' && s.position !== 'absolute' && s.position !== 'fixed' && !s.display.startsWith('inline') && !el.hasAttribute(ADDED);
+    return (
+      s.display !== 'none' &&
+      s.position !== 'absolute' &&
+      s.position !== 'fixed' &&
+      !s.display.startsWith('inline') &&
+      !el.hasAttribute(ADDED)
+    );
   };
   const avoidsBreakInside = (el: Element): boolean => ATOMIC_TAGS.has(el.tagName) || /avoid/.test(style(el).breakInside);
   const keepsWithNext = (el: Element): boolean => /avoid/.test(style(el).breakAfter) || el.tagName === 'CAPTION' || el.tagName === 'THEAD';
   const flowChildren = (el: Element): HTMLElement[] => {
     if (el instanceof HTMLTableElement) {
-      return [...el.children].flatMap((c) => (c.tagName === 'TBODY' || c.tagName === 'TFOOT' ? [...c.children] : [c])).filter((c): c is HTMLElement => c instanceof HTMLElement && inFlow(c));
+      return [...el.children]
+        .flatMap((c) => (c.tagName === 'TBODY' || c.tagName === 'TFOOT' ? [...c.children] : [c]))
+        .filter((c): c is HTMLElement => c instanceof HTMLElement && inFlow(c));
     }
     return [...el.children].filter((c): c is HTMLElement => c instanceof HTMLElement && inFlow(c));
   };
@@ -116,12 +124,22 @@ export function paginate(column: HTMLElement, contentHeight: number, stride: num
     const page = pageOf(box(el).top);
     for (let guard = 0; guard < 50; guard++) {
       let candidate: HTMLElement | null = null;
-      if (target instanceof HTMLTableRowElement && target.parentElement?.tagName === 'TBODY' && target === target.parentElement.firstElementChild) {
+      if (
+        target instanceof HTMLTableRowElement &&
+        target.parentElement?.tagName === 'TBODY' &&
+        target === target.parentElement.firstElementChild
+      ) {
         candidate = target.closest('table'); // caption and header stay with the first row
       } else {
         const prev = previousInFlow(target);
         if (prev && keepsWithNext(prev)) candidate = prev;
-        else if (!prev && target.parentElement && target.parentElement !== column && Math.abs(box(target.parentElement).top - box(target).top) < 2) candidate = target.parentElement;
+        else if (
+          !prev &&
+          target.parentElement &&
+          target.parentElement !== column &&
+          Math.abs(box(target.parentElement).top - box(target).top) < 2
+        )
+          candidate = target.parentElement;
       }
       if (!candidate || candidate === column || !column.contains(candidate)) break;
       const top = box(candidate).top;
@@ -159,10 +177,19 @@ export function paginate(column: HTMLElement, contentHeight: number, stride: num
     copy.setAttribute('aria-hidden', 'true');
     const t = table.getBoundingClientRect();
     const c = column.getBoundingClientRect();
-    Object.assign(copy.style, { position: 'absolute', left: `${t.left - c.left}px`, top: `${y}px`, width: `${t.width}px`, margin: '0', tableLayout: 'fixed' });
+    Object.assign(copy.style, {
+      position: 'absolute',
+      left: `${t.left - c.left}px`,
+      top: `${y}px`,
+      width: `${t.width}px`,
+      margin: '0',
+      tableLayout: 'fixed',
+    });
     const clone = head.cloneNode(true) as HTMLTableSectionElement;
     const widths = [...(head.rows[0]?.cells ?? [])].map((cell) => cell.getBoundingClientRect().width);
-    [...(clone.rows[0]?.cells ?? [])].forEach((cell, i) => { cell.style.width = `${widths[i] ?? 0}px`; });
+    [...(clone.rows[0]?.cells ?? [])].forEach((cell, i) => {
+      cell.style.width = `${widths[i] ?? 0}px`;
+    });
     copy.append(clone);
     doc.append(copy);
     return copy.getBoundingClientRect().height;
@@ -211,7 +238,16 @@ export function paginate(column: HTMLElement, contentHeight: number, stride: num
     };
     for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
       const n = node.data.length;
-      const lastTop = n > 0 ? (() => { for (let i = n - 1; i >= 0; i--) { const t = charTop(node, i); if (t !== null) return t; } return null; })() : null;
+      const lastTop =
+        n > 0
+          ? (() => {
+              for (let i = n - 1; i >= 0; i--) {
+                const t = charTop(node, i);
+                if (t !== null) return t;
+              }
+              return null;
+            })()
+          : null;
       if (lastTop === null || lastTop < top - 2) continue;
       // Binary search for the first visible character whose top is at or below the line.
       let lo = 0;
@@ -263,7 +299,10 @@ export function paginate(column: HTMLElement, contentHeight: number, stride: num
     for (let guard = 0; guard < 8; guard++) {
       const b = box(el);
       const bottom = pageBottom(b.top);
-      if (b.top >= bottom - EPSILON) { moveToNextPage(el); continue; } // starts in the gap between pages
+      if (b.top >= bottom - EPSILON) {
+        moveToNextPage(el);
+        continue;
+      } // starts in the gap between pages
       if (b.bottom <= bottom + EPSILON) return;
       const fitsOnAPage = b.height <= contentHeight + EPSILON;
       if (avoidsBreakInside(el) && fitsOnAPage) {
@@ -278,7 +317,10 @@ export function paginate(column: HTMLElement, contentHeight: number, stride: num
       }
       if (splitLines(el)) return;
       // Too few lines would stay on this page (or the block cannot be divided here): it starts the next one.
-      if (!atPageTop(b.top)) { moveToNextPage(el); continue; }
+      if (!atPageTop(b.top)) {
+        moveToNextPage(el);
+        continue;
+      }
       return; // taller than a page and not divisible: it runs on, as the printed page slices it
     }
   }

@@ -40,7 +40,11 @@ function allLoaded(family: string): boolean {
  * this app nearly always name Korean or Chinese places, organisations or sources.
  */
 export function loadCjkFaces(): void {
-  for (const [family, sample] of [[KR, '한'], [SC, '中']] as const) void document.fonts.load(`16px "${family}"`, sample).catch(() => undefined);
+  for (const [family, sample] of [
+    [KR, '한'],
+    [SC, '中'],
+  ] as const)
+    void document.fonts.load(`16px "${family}"`, sample).catch(() => undefined);
 }
 
 /** Loads the faces `text` needs (a face with a unicode-range loads only when used); resolves when they are decoded. */
@@ -57,7 +61,11 @@ export function clearPrintState(): void {
  * Call once the layout's data is drawn (after `tick()`): charts are created by then. `beforeReady`
  * runs once everything is drawn, before the page says so (the preview cuts its pages there).
  */
-export async function markPrintReady(root: HTMLElement, meta: { title: string; classification: string }, beforeReady?: () => Promise<void> | void): Promise<void> {
+export async function markPrintReady(
+  root: HTMLElement,
+  meta: { title: string; classification: string },
+  beforeReady?: () => Promise<void> | void,
+): Promise<void> {
   document.body.dataset['printTitle'] = meta.title;
   document.body.dataset['printClassification'] = meta.classification;
   performance.mark('print:mounted');

@@ -50,42 +50,77 @@ const rangeFields: FieldSpec[] = [
 
 export const blockRegistry: { [K in BlockKind]: BlockKindEntry<K> } = {
   text: {
-    label: 'Text', description: 'Markdown text, with the sources it rests on', chart: false, component: TextBlock,
+    label: 'Text',
+    description: 'Markdown text, with the sources it rests on',
+    chart: false,
+    component: TextBlock,
     defaults: () => ({ markdown: '', sources: [] }),
-    fields: [{ key: 'markdown', label: 'Text (Markdown)', type: 'markdown' }, { key: 'sources', label: 'Sources', type: 'sources' }],
+    fields: [
+      { key: 'markdown', label: 'Text (Markdown)', type: 'markdown' },
+      { key: 'sources', label: 'Sources', type: 'sources' },
+    ],
   },
   kpi: {
-    label: 'Headline figures', description: 'Exports, imports, balance and total of one year', chart: false, component: KpiBlock,
+    label: 'Headline figures',
+    description: 'Exports, imports, balance and total of one year',
+    chart: false,
+    component: KpiBlock,
     defaults: () => ({ reporter: 'CHN', partner: 'KOR', year: 2021 }),
     fields: [...pairFields(true), { key: 'year', label: 'Year', type: 'year', optional: true }],
   },
   reconciliation: {
-    label: 'Figures that disagree', description: 'Stated totals against their parts, sources against sources', chart: false,
-    component: ReconciliationBlock, defaults: () => ({}), fields: pairFields(true),
+    label: 'Figures that disagree',
+    description: 'Stated totals against their parts, sources against sources',
+    chart: false,
+    component: ReconciliationBlock,
+    defaults: () => ({}),
+    fields: pairFields(true),
   },
   statements: {
-    label: 'What the sources say', description: 'Claims and context, each with its source', chart: false, component: StatementsBlock,
+    label: 'What the sources say',
+    description: 'Claims and context, each with its source',
+    chart: false,
+    component: StatementsBlock,
     defaults: () => ({}),
     fields: [],
   },
   claims: {
-    label: 'Claims checked', description: 'What the sources claim, with the data’s verdict and each side’s source', chart: false, component: ClaimsBlock,
-    defaults: () => ({}), fields: pairFields(true),
+    label: 'Claims checked',
+    description: 'What the sources claim, with the data’s verdict and each side’s source',
+    chart: false,
+    component: ClaimsBlock,
+    defaults: () => ({}),
+    fields: pairFields(true),
   },
   'trade-chart': {
-    label: 'Trade balance chart', description: 'Exports, imports and balance by year', chart: true, component: TradeChartBlock,
-    defaults: () => ({ reporter: 'KOR', partner: 'CHN' }), fields: [...pairFields(false), ...rangeFields],
+    label: 'Trade balance chart',
+    description: 'Exports, imports and balance by year',
+    chart: true,
+    component: TradeChartBlock,
+    defaults: () => ({ reporter: 'KOR', partner: 'CHN' }),
+    fields: [...pairFields(false), ...rangeFields],
   },
   mirror: {
-    label: 'Mirror comparison', description: 'The same trade as each side reports it', chart: false, component: MirrorBlock,
-    defaults: () => ({ reporter: 'KOR', partner: 'CHN' }), fields: [...pairFields(false), ...rangeFields],
+    label: 'Mirror comparison',
+    description: 'The same trade as each side reports it',
+    chart: false,
+    component: MirrorBlock,
+    defaults: () => ({ reporter: 'KOR', partner: 'CHN' }),
+    fields: [...pairFields(false), ...rangeFields],
   },
   'sectors-table': {
-    label: 'Export sectors table', description: 'Sectors of an export plan, with values where loaded', chart: false, component: SectorsTableBlock,
-    defaults: () => ({ reporter: 'KOR', partner: 'CHN' }), fields: [...pairFields(false), ...rangeFields],
+    label: 'Export sectors table',
+    description: 'Sectors of an export plan, with values where loaded',
+    chart: false,
+    component: SectorsTableBlock,
+    defaults: () => ({ reporter: 'KOR', partner: 'CHN' }),
+    fields: [...pairFields(false), ...rangeFields],
   },
   'projects-table': {
-    label: 'Projects table', description: 'Cooperation projects (a batch stays one row)', chart: false, component: ProjectsTableBlock,
+    label: 'Projects table',
+    description: 'Cooperation projects (a batch stays one row)',
+    chart: false,
+    component: ProjectsTableBlock,
     defaults: () => ({}),
     fields: [
       { key: 'region', label: 'Region', type: 'economy', optional: true },
@@ -93,19 +128,29 @@ export const blockRegistry: { [K in BlockKind]: BlockKindEntry<K> } = {
     ],
   },
   'events-table': {
-    label: 'Events table', description: 'Meetings, forums, fairs in date order', chart: false, component: EventsTableBlock,
+    label: 'Events table',
+    description: 'Meetings, forums, fairs in date order',
+    chart: false,
+    component: EventsTableBlock,
     defaults: () => ({}),
     fields: [{ key: 'kind', label: 'Kind', type: 'choice', optional: true, options: EVENT_KINDS.map((v) => ({ value: v, label: v })) }],
   },
   route: {
-    label: 'Logistics route', description: 'Legs and transit times', chart: false, component: RouteBlock, defaults: () => ({}), fields: [],
+    label: 'Logistics route',
+    description: 'Legs and transit times',
+    chart: false,
+    component: RouteBlock,
+    defaults: () => ({}),
+    fields: [],
   },
 };
 
 export const addableKinds = Object.keys(blockRegistry) as BlockKind[];
 
 /** The component drawing a resolved block (an invalid block gets the error box). */
-export function componentFor(block: ResolvedBlock): Component<{ block: ResolvedBlock; print: boolean; numbers: ReadonlyMap<string, number> }> {
+export function componentFor(
+  block: ResolvedBlock,
+): Component<{ block: ResolvedBlock; print: boolean; numbers: ReadonlyMap<string, number> }> {
   const component = block.kind === 'invalid' ? InvalidBlock : blockRegistry[block.kind].component;
   return component as unknown as Component<{ block: ResolvedBlock; print: boolean; numbers: ReadonlyMap<string, number> }>;
 }

@@ -32,8 +32,18 @@ export interface YearPoint {
 }
 
 /** Exports and imports as bars, the balance as a line, by year (USD bn; a missing value is a gap, never zero). */
-export function tradeBalanceConfig(points: readonly YearPoint[], names: { exports: string; imports: string; balance: string }, theme: ChartTheme): ChartConfiguration {
-  return periodBalanceConfig(points.map((p) => String(p.year)), points, names, theme, 'Year');
+export function tradeBalanceConfig(
+  points: readonly YearPoint[],
+  names: { exports: string; imports: string; balance: string },
+  theme: ChartTheme,
+): ChartConfiguration {
+  return periodBalanceConfig(
+    points.map((p) => String(p.year)),
+    points,
+    names,
+    theme,
+    'Year',
+  );
 }
 
 /** The same chart over any periods (months: "Jan 2023", …), one label per point. */
@@ -53,8 +63,15 @@ export function periodBalanceConfig(
         { type: 'bar', label: names.exports, data: points.map((p) => bn(p.exports)), backgroundColor: theme.exportColour, order: 2 },
         { type: 'bar', label: names.imports, data: points.map((p) => bn(p.imports)), backgroundColor: theme.importColour, order: 2 },
         {
-          type: 'line', label: names.balance, data: points.map((p) => bn(p.balance)), borderColor: theme.balanceColour,
-          backgroundColor: theme.balanceColour, pointRadius: 3, borderWidth: 2, spanGaps: false, order: 1,
+          type: 'line',
+          label: names.balance,
+          data: points.map((p) => bn(p.balance)),
+          borderColor: theme.balanceColour,
+          backgroundColor: theme.balanceColour,
+          pointRadius: 3,
+          borderWidth: 2,
+          spanGaps: false,
+          order: 1,
         },
       ],
     },
@@ -64,7 +81,8 @@ export function periodBalanceConfig(
         legend: legend(theme),
         tooltip: {
           callbacks: {
-            label: (item: TooltipItem<'bar'>) => `${item.dataset.label ?? ''}: ${item.raw === null ? 'not reported' : `${billions(Number(item.raw) * BN)} USD bn`}`,
+            label: (item: TooltipItem<'bar'>) =>
+              `${item.dataset.label ?? ''}: ${item.raw === null ? 'not reported' : `${billions(Number(item.raw) * BN)} USD bn`}`,
           },
         },
       },
@@ -97,7 +115,12 @@ export function barConfig(
       scales: { ...scales, [horizontal ? 'x' : 'y']: { ...scales[horizontal ? 'x' : 'y'], beginAtZero: true } },
       plugins: {
         legend: legend(opts.theme),
-        tooltip: { callbacks: { label: (item: TooltipItem<'bar'>) => `${item.dataset.label ?? ''}: ${item.raw === null ? 'not reported' : opts.format(Number(item.raw))}` } },
+        tooltip: {
+          callbacks: {
+            label: (item: TooltipItem<'bar'>) =>
+              `${item.dataset.label ?? ''}: ${item.raw === null ? 'not reported' : opts.format(Number(item.raw))}`,
+          },
+        },
       },
     },
   } as ChartConfiguration;
@@ -108,8 +131,16 @@ export function rangeConfig(
   rows: readonly string[],
   ranges: readonly [number, number][],
   opts: {
-    label: string; valueTitle: string; categoryTitle: string; colour: string | string[]; tick: (v: number) => string; tooltip: (i: number) => string;
-    min?: number; max?: number; theme: ChartTheme; stepSize?: number;
+    label: string;
+    valueTitle: string;
+    categoryTitle: string;
+    colour: string | string[];
+    tick: (v: number) => string;
+    tooltip: (i: number) => string;
+    min?: number;
+    max?: number;
+    theme: ChartTheme;
+    stepSize?: number;
     /** Explicit tick positions (e.g. the first day of each month). */
     ticks?: number[];
     /** A vertical marker line (e.g. today) with its label. */
@@ -147,13 +178,37 @@ export function rangeConfig(
     type: 'bar',
     data: {
       labels: [...rows],
-      datasets: [{ label: opts.label, data: ranges.map((r) => [...r]), backgroundColor: opts.colour, borderSkipped: false, barPercentage: 0.6, minBarLength: 6 }],
+      datasets: [
+        {
+          label: opts.label,
+          data: ranges.map((r) => [...r]),
+          backgroundColor: opts.colour,
+          borderSkipped: false,
+          barPercentage: 0.6,
+          minBarLength: 6,
+        },
+      ],
     },
     options: {
       indexAxis: 'y',
       scales: {
-        x: { ...scales.x, ...(opts.min !== undefined ? { min: opts.min } : {}), ...(opts.max !== undefined ? { max: opts.max } : {}), ticks: { ...scales.x.ticks, ...(opts.stepSize ? { stepSize: opts.stepSize } : {}), callback: (v: number | string) => opts.tick(Number(v)) },
-          ...(opts.ticks ? { afterBuildTicks: (axis: { ticks: { value: number }[] }) => { axis.ticks = (opts.ticks ?? []).map((value) => ({ value })); } } : {}) },
+        x: {
+          ...scales.x,
+          ...(opts.min !== undefined ? { min: opts.min } : {}),
+          ...(opts.max !== undefined ? { max: opts.max } : {}),
+          ticks: {
+            ...scales.x.ticks,
+            ...(opts.stepSize ? { stepSize: opts.stepSize } : {}),
+            callback: (v: number | string) => opts.tick(Number(v)),
+          },
+          ...(opts.ticks
+            ? {
+                afterBuildTicks: (axis: { ticks: { value: number }[] }) => {
+                  axis.ticks = (opts.ticks ?? []).map((value) => ({ value }));
+                },
+              }
+            : {}),
+        },
         y: scales.y,
       },
       plugins: {

@@ -35,7 +35,18 @@ const background: Plugin = {
 
 export function registerCharts(): typeof Chart {
   if (!registered) {
-    Chart.register(BarController, LineController, BarElement, LineElement, PointElement, CategoryScale, LinearScale, Legend, Tooltip, background);
+    Chart.register(
+      BarController,
+      LineController,
+      BarElement,
+      LineElement,
+      PointElement,
+      CategoryScale,
+      LinearScale,
+      Legend,
+      Tooltip,
+      background,
+    );
     registered = true;
   }
   return Chart;

@@ -26,7 +26,9 @@ async function envelopeOf<T>(response: Response): Promise<Envelope<T>> {
 /** A small JSON request to the host's file routes (save a download target, release an upload). */
 async function fileRequest<T>(path: string, body: unknown): Promise<Envelope<T>> {
   try {
-    return await envelopeOf<T>(await fetch(path, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) }));
+    return await envelopeOf<T>(
+      await fetch(path, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) }),
+    );
   } catch (error) {
     return failure(`The app's host cannot be reached: ${(error as Error).message}`);
   }
@@ -57,7 +59,8 @@ export async function createBrowserBridge(): Promise<HostBridge> {
   // A per-tab name, so a tab can tell its own changes from another tab's.
   const clientId = crypto.randomUUID();
   const methodsResponse = await fetch('/api/methods');
-  if (!methodsResponse.ok) throw new Error(`the host refused the connection (${methodsResponse.status}): open the address that "npm run serve" printed`);
+  if (!methodsResponse.ok)
+    throw new Error(`the host refused the connection (${methodsResponse.status}): open the address that "npm run serve" printed`);
   const methods = (await methodsResponse.json()) as MethodName[];
 
   const upload = async (file: File, kind: OpenKind): Promise<Envelope<PickedFile>> => {

@@ -37,10 +37,20 @@ class Filters {
     return valid(key, router.route.query[key]) ?? valid(key, this.saved[key]);
   }
 
-  get reporter(): string | undefined { return this.#get('reporter'); }
-  get partner(): string | undefined { return this.#get('partner'); }
-  get from(): number | undefined { const v = this.#get('from'); return v ? Number(v) : undefined; }
-  get to(): number | undefined { const v = this.#get('to'); return v ? Number(v) : undefined; }
+  get reporter(): string | undefined {
+    return this.#get('reporter');
+  }
+  get partner(): string | undefined {
+    return this.#get('partner');
+  }
+  get from(): number | undefined {
+    const v = this.#get('from');
+    return v ? Number(v) : undefined;
+  }
+  get to(): number | undefined {
+    const v = this.#get('to');
+    return v ? Number(v) : undefined;
+  }
 
   /** Changes filters: in the URL (no history entry per change) and in localStorage. Empty values clear. */
   set(changes: Partial<Record<FilterKey, string | number | null | undefined>>): void {

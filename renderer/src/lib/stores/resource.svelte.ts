@@ -38,9 +38,17 @@ export function resource<T>(load: () => Promise<T>): Resource<T> {
     };
   });
   return {
-    get loading() { return state.loading; },
-    get error() { return state.error; },
-    get data() { return state.data; },
-    reload: () => { state.version++; },
+    get loading() {
+      return state.loading;
+    },
+    get error() {
+      return state.error;
+    },
+    get data() {
+      return state.data;
+    },
+    reload: () => {
+      state.version++;
+    },
   };
 }

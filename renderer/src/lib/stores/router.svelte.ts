@@ -20,7 +20,9 @@ function parse(hash: string): Route {
 }
 
 export function hrefFor(view: string, query: Record<string, string | number | undefined | null> = {}, rest: string[] = []): string {
-  const kept = Object.entries(query).filter(([, v]) => v !== undefined && v !== null && v !== '').map(([k, v]) => [k, String(v)]);
+  const kept = Object.entries(query)
+    .filter(([, v]) => v !== undefined && v !== null && v !== '')
+    .map(([k, v]) => [k, String(v)]);
   const path = [view, ...rest].map(encodeURIComponent).join('/');
   // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a throwaway encoder, not state
   const search = new URLSearchParams(kept).toString();

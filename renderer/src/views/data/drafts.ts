@@ -13,7 +13,13 @@ export interface DateDraft {
 export const emptyDate = (): DateDraft => ({ precision: '', value: '', part: '' });
 
 /** The contract's date (absent when no precision is chosen). */
-export function dateInput(d: DateDraft): { precision: 'day'; value: string } | { precision: 'month'; value: string; part?: MonthPart } | { precision: 'year'; value: string } | undefined {
+export function dateInput(
+  d: DateDraft,
+):
+  | { precision: 'day'; value: string }
+  | { precision: 'month'; value: string; part?: MonthPart }
+  | { precision: 'year'; value: string }
+  | undefined {
   if (d.precision === '') return undefined;
   const value = d.value.trim();
   if (d.precision === 'month') return d.part ? { precision: 'month', value, part: d.part } : { precision: 'month', value };
@@ -46,7 +52,10 @@ export function changePrecision(d: DateDraft, precision: DateDraft['precision'])
 
 /** "auto parts, cosmetics; food" → ['auto parts', 'cosmetics', 'food']. */
 export function splitList(text: string): string[] {
-  return text.split(/[,;\n]/).map((s) => s.trim()).filter((s) => s.length > 0);
+  return text
+    .split(/[,;\n]/)
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
 }
 
 /** A number input's value (Svelte binds null when empty) as an optional contract number. */

@@ -7,7 +7,20 @@ import type { ChartConfiguration, TooltipItem } from 'chart.js';
 import type { ChartTheme } from '../../lib/charts/theme.ts';
 
 /** Distinct line colours that read on both the light and the dark surface. */
-const PALETTE = ['#1f77b4', '#e0701b', '#2ca02c', '#c7386b', '#8c6bc9', '#a07c16', '#17a2b8', '#7f7f7f', '#d1495b', '#4e9a06', '#5d6dd6', '#b5651d'];
+const PALETTE = [
+  '#1f77b4',
+  '#e0701b',
+  '#2ca02c',
+  '#c7386b',
+  '#8c6bc9',
+  '#a07c16',
+  '#17a2b8',
+  '#7f7f7f',
+  '#d1495b',
+  '#4e9a06',
+  '#5d6dd6',
+  '#b5651d',
+];
 
 export function seriesColour(i: number): string {
   return PALETTE[i % PALETTE.length]!;
@@ -40,28 +53,58 @@ export function lineConfig(
     data: {
       labels: years.map(String),
       datasets: series.map((x) => ({
-        label: x.label, data: [...x.values], borderColor: x.colour, backgroundColor: x.colour, borderWidth: 2, pointRadius: 2,
-        spanGaps: false, ...(x.dashed ? { borderDash: [6, 4] } : {}),
+        label: x.label,
+        data: [...x.values],
+        borderColor: x.colour,
+        backgroundColor: x.colour,
+        borderWidth: 2,
+        pointRadius: 2,
+        spanGaps: false,
+        ...(x.dashed ? { borderDash: [6, 4] } : {}),
       })),
     },
     options: {
-      scales: { x: s.x, y: { ...s.y, beginAtZero: opts.beginAtZero ?? true, ticks: { ...s.y.ticks, callback: (v: number | string) => opts.format(Number(v)) } } },
+      scales: {
+        x: s.x,
+        y: {
+          ...s.y,
+          beginAtZero: opts.beginAtZero ?? true,
+          ticks: { ...s.y.ticks, callback: (v: number | string) => opts.format(Number(v)) },
+        },
+      },
       plugins: {
         legend: { display: true, position: 'top', labels: { color: opts.theme.text } },
-        tooltip: { callbacks: { label: (item: TooltipItem<'line'>) => `${item.dataset.label ?? ''}: ${item.raw === null ? 'not reported' : opts.format(Number(item.raw))}` } },
+        tooltip: {
+          callbacks: {
+            label: (item: TooltipItem<'line'>) =>
+              `${item.dataset.label ?? ''}: ${item.raw === null ? 'not reported' : opts.format(Number(item.raw))}`,
+          },
+        },
       },
     },
   } as ChartConfiguration;
 }
 
 /** A bump chart: each partner's rank by year, rank 1 at the top; a year it is not ranked is a gap. */
-export function bumpConfig(years: readonly number[], series: readonly LineSeries[], opts: { maxRank: number; theme: ChartTheme; legendRight: boolean }): ChartConfiguration {
+export function bumpConfig(
+  years: readonly number[],
+  series: readonly LineSeries[],
+  opts: { maxRank: number; theme: ChartTheme; legendRight: boolean },
+): ChartConfiguration {
   const s = scales(opts.theme, 'Rank');
   return {
     type: 'line',
     data: {
       labels: years.map(String),
-      datasets: series.map((x) => ({ label: x.label, data: [...x.values], borderColor: x.colour, backgroundColor: x.colour, borderWidth: 2, pointRadius: 3, spanGaps: false })),
+      datasets: series.map((x) => ({
+        label: x.label,
+        data: [...x.values],
+        borderColor: x.colour,
+        backgroundColor: x.colour,
+        borderWidth: 2,
+        pointRadius: 3,
+        spanGaps: false,
+      })),
     },
     options: {
       scales: {
@@ -70,7 +113,12 @@ export function bumpConfig(years: readonly number[], series: readonly LineSeries
       },
       plugins: {
         legend: { display: true, position: opts.legendRight ? 'right' : 'top', labels: { color: opts.theme.text, boxWidth: 14 } },
-        tooltip: { callbacks: { label: (item: TooltipItem<'line'>) => `${item.dataset.label ?? ''}: ${item.raw === null ? 'not ranked' : `rank ${String(item.raw)}`}` } },
+        tooltip: {
+          callbacks: {
+            label: (item: TooltipItem<'line'>) =>
+              `${item.dataset.label ?? ''}: ${item.raw === null ? 'not ranked' : `rank ${String(item.raw)}`}`,
+          },
+        },
       },
     },
   } as ChartConfiguration;
