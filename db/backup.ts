@@ -14,7 +14,7 @@
 import Database from 'better-sqlite3';
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
-import { ApiError } from './errors.ts';
+import { ApiError } from './common/errors.ts';
 import type { Db } from './open.ts';
 
 export const DEFAULT_KEEP = 5;

@@ -5,7 +5,7 @@
  * host (uploads, downloads, Server-Sent Events). Pure types.
  */
 import type { Envelope, MethodName } from './contract.ts';
-import type { OpenKind, PickedFile, SaveKind, SaveTarget } from './files/kinds.ts';
+import type { OpenKind, PickedFile, SaveKind, SaveTarget } from './common/file-kinds.ts';
 import type { HostEventListener } from './host-events.ts';
 
 export interface HostBridge {

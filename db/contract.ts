@@ -5,7 +5,7 @@
  * imports its types, the hosts bind it with one generic loop each.
  */
 import type { z } from 'zod';
-import type { ApiErrorShape } from './errors.ts';
+import type { ApiErrorShape } from './common/errors.ts';
 import type { Method } from './method.ts';
 import { briefingsContract } from './briefings/contract.ts';
 import { overviewContract } from './overview/contract.ts';

@@ -1,5 +1,5 @@
 import { contract, isMethodName, type Envelope, type Handlers } from './contract.ts';
-import { ApiError, issuePath } from './errors.ts';
+import { ApiError, issuePath } from './common/errors.ts';
 import { mapSqliteError } from './open.ts';
 import type { Method } from './method.ts';
 import type { z } from 'zod';

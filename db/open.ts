@@ -3,7 +3,7 @@ import { accessSync, constants, existsSync, readdirSync, readFileSync } from 'no
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { backupBeforeMigration, removeBackupLeftovers } from './backup.ts';
-import { ApiError } from './errors.ts';
+import { ApiError } from './common/errors.ts';
 
 export type Db = Database.Database;
 

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { backupsDir } from './backup.ts';
 import type { Context } from './context.ts';
 import type { Handlers } from './contract.ts';
-import { localToday } from './dates.ts';
+import { localToday } from './common/dates.ts';
 import { FileHandles } from './files/handles.ts';
 import type { HostEvent, HostEventListener } from './host-events.ts';
 import { loadPack, readPackFile } from './packs/load.ts';

@@ -1,5 +1,5 @@
 /** Result types shared by several areas of the contract. Types only. */
-import type { PreciseDate } from './dates.ts';
+import type { PreciseDate } from './common/dates.ts';
 
 export interface SourceRef {
   id: string;

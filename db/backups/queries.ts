@@ -10,7 +10,7 @@ import {
 } from '../backup.ts';
 import type { Context } from '../context.ts';
 import type { Handlers } from '../contract.ts';
-import { ApiError } from '../errors.ts';
+import { ApiError } from '../common/errors.ts';
 import { migrateToLatest } from '../open.ts';
 import type { BackupEntry } from './contract.ts';
 

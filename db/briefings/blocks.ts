@@ -7,7 +7,7 @@
  */
 import { z } from 'zod';
 import { yearSchema } from '../trade/contract.ts';
-import { economyCode, EVENT_KINDS, PROJECT_STATUSES } from '../vocabulary.ts';
+import { economyCode, EVENT_KINDS, PROJECT_STATUSES } from '../common/vocabulary.ts';
 
 const heading = z.string().trim().max(200).optional();
 const sourceId = z.string().min(1).max(200);

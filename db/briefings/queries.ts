@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { Context } from '../context.ts';
 import type { Handlers } from '../contract.ts';
-import { ApiError, issuePath } from '../errors.ts';
+import { ApiError, issuePath } from '../common/errors.ts';
 import type { Db } from '../open.ts';
 import { headline } from '../overview/queries.ts';
 import type { SourceRef } from '../shared-types.ts';

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { method } from '../method.ts';
-import { eventInput, projectInput, routeInput, sectorInput, sourceInput } from './schemas.ts';
+import { eventInput, projectInput, routeInput, sectorInput, sourceInput } from '../common/edit-schemas.ts';
 
 // The schemas live in schemas.ts (pure: zod only) so the renderer's forms validate with the very same rules.
 export { eventInput, projectInput, routeInput, sectorInput, sourceInput };

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { Context } from '../context.ts';
 import type { Handlers } from '../contract.ts';
-import { ApiError } from '../errors.ts';
+import { ApiError } from '../common/errors.ts';
 import type { Db } from '../open.ts';
 import type { EditLogEntry, eventInput, PlaceOption, projectInput, routeInput, sectorInput, sourceInput } from './contract.ts';
 

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import type { PreciseDate } from '../dates.ts';
+import type { PreciseDate } from '../common/dates.ts';
 import { method } from '../method.ts';
 import type { EconomyRef, SourceRef } from '../shared-types.ts';
-import { EVENT_KINDS, type EventKind } from '../vocabulary.ts';
+import { EVENT_KINDS, type EventKind } from '../common/vocabulary.ts';
 
 export interface EventItem {
   id: string;

@@ -1,11 +1,11 @@
 import type { Context } from '../context.ts';
 import type { Handlers } from '../contract.ts';
-import { dateSortKey, isPast, latestPossibleDay, type PreciseDate, type Weekday } from '../dates.ts';
+import { dateSortKey, isPast, latestPossibleDay, type PreciseDate, type Weekday } from '../common/dates.ts';
 import type { Db } from '../open.ts';
 import type { SourceRef } from '../shared-types.ts';
 import { sourceLookup } from '../sources/queries.ts';
 import { economyLookup } from '../trade/queries.ts';
-import type { EventKind } from '../vocabulary.ts';
+import type { EventKind } from '../common/vocabulary.ts';
 import type { EventItem, EventsResult } from './contract.ts';
 
 export interface EventDateColumns {
@@ -18,7 +18,7 @@ export interface EventDateColumns {
   rel_note: string | null;
 }
 
-/** A stored date with precision (event columns) as the PreciseDate of db/dates.ts. */
+/** A stored date with precision (event columns) as the PreciseDate of db/common/dates.ts. */
 export function eventDate(r: EventDateColumns, source: (id: string) => SourceRef): PreciseDate {
   if (r.date_precision === 'relative' && r.rel_anchor_id) {
     return {

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { method } from '../method.ts';
-import { fileHandle } from '../files/kinds.ts';
+import { fileHandle } from '../common/file-kinds.ts';
 import { eventsContract } from '../events/contract.ts';
 import { logisticsContract } from '../logistics/contract.ts';
 import { overviewContract } from '../overview/contract.ts';
@@ -13,7 +13,7 @@ import { partnersExportFilters } from '../partners/contract.ts';
 import { projectsContract } from '../projects/contract.ts';
 import { sectorsContract } from '../sectors/contract.ts';
 import { tradeDashboardContract } from '../trade/contract.ts';
-import { DASHBOARDS, type Dashboard } from '../vocabulary.ts';
+import { DASHBOARDS, type Dashboard } from '../common/vocabulary.ts';
 
 /** Every dashboard exports its data. */
 export const EXPORT_DASHBOARDS = DASHBOARDS;

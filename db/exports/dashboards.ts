@@ -6,7 +6,7 @@
  */
 import type { z } from 'zod';
 import type { Context } from '../context.ts';
-import { formatPreciseDate, type PreciseDate } from '../dates.ts';
+import { formatPreciseDate, type PreciseDate } from '../common/dates.ts';
 import { eventsHandlers } from '../events/queries.ts';
 import { logisticsHandlers } from '../logistics/queries.ts';
 import { overviewHandlers } from '../overview/queries.ts';

@@ -8,9 +8,9 @@
  */
 import { writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { ApiError } from '../errors.ts';
+import { ApiError } from '../common/errors.ts';
 import type { Db } from '../open.ts';
-import type { Flow } from '../vocabulary.ts';
+import type { Flow } from '../common/vocabulary.ts';
 import { countElements, MAX_PACK_BYTES, MAX_PACK_ELEMENTS, parsePack } from '../packs/load.ts';
 import { PACK_FORMAT, PACK_FORMAT_VERSION, type PackClaim, type PackInput } from '../packs/schema.ts';
 

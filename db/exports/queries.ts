@@ -2,7 +2,7 @@ import type { Context } from '../context.ts';
 import type { Handlers } from '../contract.ts';
 import { writeFileSafely } from '../files/safe-write.ts';
 import type { DashboardExportResult } from './contract.ts';
-import { dashboardFileKind } from './dashboard-files.ts';
+import { dashboardFileKind } from '../common/dashboard-files.ts';
 import { dashboardTables } from './dashboards.ts';
 import { writeTables } from './table-writer.ts';
 

@@ -7,7 +7,7 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { zipSync } from 'fflate';
-import { ApiError } from '../errors.ts';
+import { ApiError } from '../common/errors.ts';
 import { CsvFileWriter, type Cell } from './csv-writer.ts';
 import { XlsxFileWriter } from './xlsx-writer.ts';
 

@@ -6,8 +6,8 @@
 import { randomBytes } from 'node:crypto';
 import { realpathSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
-import { ApiError } from '../errors.ts';
-import { MAX_READ_BYTES, type PickedFile, type SaveTarget } from './kinds.ts';
+import { ApiError } from '../common/errors.ts';
+import { MAX_READ_BYTES, type PickedFile, type SaveTarget } from '../common/file-kinds.ts';
 
 /** A handle not used within this time is forgotten (the user can choose the file again). */
 const HANDLE_LIFETIME_MS = 60 * 60 * 1000;

@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, realpathSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join, resolve, sep } from 'node:path';
-import { ApiError } from '../errors.ts';
+import { ApiError } from '../common/errors.ts';
 
 /** The files a write must never touch: the database, its companions and its backups folder. */
 export interface ProtectedFiles {

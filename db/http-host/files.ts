@@ -26,7 +26,7 @@ import {
   SAVE_KINDS,
   suggestedFileName,
   type SaveKind,
-} from '../files/kinds.ts';
+} from '../common/file-kinds.ts';
 import type { Session } from '../session.ts';
 import { JSON_TYPE, mediaType, readBody, send, sendError } from './respond.ts';
 

@@ -1,7 +1,7 @@
 /**
  * Printing through Chromium (the HTTP host's path; Electron's is electron/main/print.ts): open a
  * print route, wait until the page marks itself ready (or fails, or times out, each with a clear
- * error), then `page.pdf()` with the options of db/print-options.ts — the same module Electron's
+ * error), then `page.pdf()` with the options of db/common/paper.ts — the same module Electron's
  * `printToPDF` uses.
  *
  * As a command (`npm run print -- …` or `node db/http-host/print.ts …`), on the app's own database
@@ -18,7 +18,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { Page } from 'playwright-core';
 import type { BriefingSummary } from '../briefings/contract.ts';
-import { localToday } from '../dates.ts';
+import { localToday } from '../common/dates.ts';
 import {
   pageSetupFrom,
   PRINTABLE_DASHBOARDS,
@@ -31,7 +31,7 @@ import {
   toChromiumPdfOptions,
   type PageSetup,
   type PrintState,
-} from '../print-options.ts';
+} from '../common/paper.ts';
 import { openSession, type Session } from '../session.ts';
 import { defaultDatabasePath } from '../user-data.ts';
 import { admit, launchChromium } from './chromium.ts';

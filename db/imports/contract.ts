@@ -6,15 +6,15 @@
  */
 import { z } from 'zod';
 import { method } from '../method.ts';
-import { FLOWS } from '../vocabulary.ts';
-import type { ApiErrorShape } from '../errors.ts';
-import { fileHandle } from '../files/kinds.ts';
+import { FLOWS } from '../common/vocabulary.ts';
+import type { ApiErrorShape } from '../common/errors.ts';
+import { fileHandle } from '../common/file-kinds.ts';
 import { packId } from '../packs/schema.ts';
-import { IMPORT_FORMATS, UNIT_SCALES, type ImportFormat } from './layouts.ts';
+import { IMPORT_FORMATS, UNIT_SCALES, type ImportFormat } from '../common/import-layouts.ts';
 import { controlCharacterAt, TEXT_ENCODINGS, type EncodingUsed } from './reading.ts';
 
 export { TEXT_ENCODINGS, type EncodingUsed, type TextEncodingName } from './reading.ts';
-export { IMPORT_FORMATS, type ImportFormat } from './layouts.ts';
+export { IMPORT_FORMATS, type ImportFormat } from '../common/import-layouts.ts';
 
 const VALUE_UNITS = Object.keys(UNIT_SCALES) as [keyof typeof UNIT_SCALES, ...(keyof typeof UNIT_SCALES)[]];
 

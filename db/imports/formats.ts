@@ -22,7 +22,7 @@ import {
   type FlowCodes,
   type ImportFormat,
   type LayoutRecord,
-} from './layouts.ts';
+} from '../common/import-layouts.ts';
 import { parseNumber } from './numbers.ts';
 import { controlCharacterAt } from './reading.ts';
 

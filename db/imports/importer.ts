@@ -12,13 +12,13 @@
  */
 import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
-import { ApiError } from '../errors.ts';
+import { ApiError } from '../common/errors.ts';
 import { mapSqliteError, type Db } from '../open.ts';
 import { addFlowCount } from '../trade/flow-counts.ts';
 import { applyToHsSummary, ImportChapterSums } from '../trade/hs-summary.ts';
 import type { ColumnMapping, ImportFormat, ImportPreview, ImportSummary, ValidationReport } from './contract.ts';
 import { createMapper, detectFormat, MissingColumnError, suggestMapping, WORLD, WORLD_NAME } from './formats.ts';
-import { FORMAT_LABELS, FORMAT_PUBLISHERS } from './layouts.ts';
+import { FORMAT_LABELS, FORMAT_PUBLISHERS } from '../common/import-layouts.ts';
 import { cancelled, ROW_FIELDS, scanInline, scanInThread, type Scan, type ScanEnd, type ScanSetup, type ValidBatch } from './scan.ts';
 import type { TextEncodingName } from './reading.ts';
 import { openTable, readError, type TableReader } from './table.ts';

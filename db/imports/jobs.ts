@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
-import { ApiError, type ApiErrorShape, type ErrorCode } from '../errors.ts';
+import { ApiError, type ApiErrorShape, type ErrorCode } from '../common/errors.ts';
 import type { ImportProgress, ImportSummary, JobState } from './contract.ts';
 import { PHASES, PROGRESS_SLOTS, type WorkerInput, type WorkerOutput } from './worker.ts';
 import { workerFile } from './worker-file.ts';

@@ -1,7 +1,7 @@
 import { statSync } from 'node:fs';
 import type { Context } from '../context.ts';
 import type { Handlers } from '../contract.ts';
-import { ApiError } from '../errors.ts';
+import { ApiError } from '../common/errors.ts';
 import { writeFileSafely } from '../files/safe-write.ts';
 import { exportPackFile } from '../exports/pack.ts';
 import { exportTable, exportTrade } from '../exports/tables.ts';

@@ -11,7 +11,7 @@
  */
 import { createHash } from 'node:crypto';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
-import { ApiError, type ApiErrorShape, type ErrorCode } from '../errors.ts';
+import { ApiError, type ApiErrorShape, type ErrorCode } from '../common/errors.ts';
 import type { ColumnMapping, ImportFormat, ImportProblem } from './contract.ts';
 import { createMapper, INVALID, OK, type MapSink, type MappedRow } from './formats.ts';
 import { controlCharacterAt, type TextEncodingName } from './reading.ts';

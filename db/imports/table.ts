@@ -6,7 +6,7 @@
  */
 import { closeSync, openSync, readSync } from 'node:fs';
 import { basename } from 'node:path';
-import { ApiError } from '../errors.ts';
+import { ApiError } from '../common/errors.ts';
 import { CsvFileReader, type CsvRow, type Delimiter } from './csv.ts';
 import { detectFormat } from './formats.ts';
 import { TableReadError, type EncodingUsed, type TextEncodingName } from './reading.ts';

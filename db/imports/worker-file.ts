@@ -5,7 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { ApiError } from '../errors.ts';
+import { ApiError } from '../common/errors.ts';
 
 export function workerFile(): string {
   const candidates = [new URL('./import-worker.js', import.meta.url), new URL('./worker.ts', import.meta.url)];

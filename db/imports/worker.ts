@@ -11,7 +11,7 @@ import Database from 'better-sqlite3';
 import { basename } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import { backupBeforeWrite } from '../backup.ts';
-import { ApiError } from '../errors.ts';
+import { ApiError } from '../common/errors.ts';
 import { mapSqliteError, type Db } from '../open.ts';
 import { loadPack, readPackFile, type PackProgress } from '../packs/load.ts';
 import { importFile, previewFile, undoImport, type ImportOptions, type PreviewOptions, type ProgressCounts } from './importer.ts';

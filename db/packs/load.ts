@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { z } from 'zod';
-import { ApiError, issuePath } from '../errors.ts';
+import { ApiError, issuePath } from '../common/errors.ts';
 import { applyPackFlowCounts } from '../trade/flow-counts.ts';
 import { applyToHsSummary } from '../trade/hs-summary.ts';
 import type { Db } from '../open.ts';

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { method } from '../method.ts';
 import type { EconomyRef, SourceRef } from '../shared-types.ts';
 import { yearSchema, type Change } from '../trade/contract.ts';
-import { economyCode } from '../vocabulary.ts';
+import { economyCode } from '../common/vocabulary.ts';
 
 export const PARTNER_MEASURES = ['exports', 'imports', 'total', 'balance'] as const;
 export type PartnerMeasure = (typeof PARTNER_MEASURES)[number];

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import type { PreciseDate } from '../dates.ts';
+import type { PreciseDate } from '../common/dates.ts';
 import { method } from '../method.ts';
 import type { EconomyRef, SourceRef } from '../shared-types.ts';
-import { economyCode, PROJECT_STATUSES, type ProjectStatus } from '../vocabulary.ts';
+import { economyCode, PROJECT_STATUSES, type ProjectStatus } from '../common/vocabulary.ts';
 
 export interface ProjectItem {
   id: string;

@@ -1,10 +1,10 @@
 import type { Context } from '../context.ts';
 import type { Handlers } from '../contract.ts';
-import { dateSortKey, latestPossibleDay, type PreciseDate } from '../dates.ts';
+import { dateSortKey, latestPossibleDay, type PreciseDate } from '../common/dates.ts';
 import { eventDate } from '../events/queries.ts';
 import type { Db } from '../open.ts';
 import { sourceLookup } from '../sources/queries.ts';
-import type { ProjectStatus } from '../vocabulary.ts';
+import type { ProjectStatus } from '../common/vocabulary.ts';
 import type { FieldBreakdown, ProjectItem, ProjectsResult } from './contract.ts';
 
 interface ProjectRow {

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { method } from '../method.ts';
 import type { EconomyRef, SourceRef } from '../shared-types.ts';
 import { yearSchema } from '../trade/contract.ts';
-import { economyCode } from '../vocabulary.ts';
+import { economyCode } from '../common/vocabulary.ts';
 
 /** A product-group value as a source states it (see 003_sector_figures.sql). */
 export interface SectorFigure {

@@ -1,6 +1,6 @@
 import type { Context } from '../context.ts';
 import type { Handlers } from '../contract.ts';
-import { ApiError } from '../errors.ts';
+import { ApiError } from '../common/errors.ts';
 import type { Db } from '../open.ts';
 import type { SourceRef } from '../shared-types.ts';
 import { sourceLookup } from '../sources/queries.ts';

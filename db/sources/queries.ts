@@ -1,7 +1,7 @@
-import type { PreciseDate } from '../dates.ts';
+import type { PreciseDate } from '../common/dates.ts';
 import type { Context } from '../context.ts';
 import type { Handlers } from '../contract.ts';
-import { ApiError } from '../errors.ts';
+import { ApiError } from '../common/errors.ts';
 import type { Db } from '../open.ts';
 import type { SourceRef } from '../shared-types.ts';
 import type { SourceUsage } from './contract.ts';

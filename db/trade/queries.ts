@@ -3,8 +3,8 @@ import type { Handlers, Result } from '../contract.ts';
 import type { Db } from '../open.ts';
 import type { DerivedFigure, EconomyRef, SourceRef } from '../shared-types.ts';
 import { sourceLookup } from '../sources/queries.ts';
-import { ApiError } from '../errors.ts';
-import type { Flow } from '../vocabulary.ts';
+import { ApiError } from '../common/errors.ts';
+import type { Flow } from '../common/vocabulary.ts';
 import { CHOICE_RULE, chosenFlowsSql, getPreferredSource, preparedOnce, setPreferredSource } from './chosen.ts';
 import type {
   Change,

@@ -1,9 +1,9 @@
 /**
  * What the native Open and Save dialogs offer, from the file kinds shared with the core and the page
- * (db/files/kinds.ts). Pure: tested without Electron.
+ * (db/common/file-kinds.ts). Pure: tested without Electron.
  */
 import { basename } from 'node:path';
-import { OPEN_KINDS, SAVE_KINDS, suggestedFileName, type OpenKind, type SaveKind } from '../../db/files/kinds.ts';
+import { OPEN_KINDS, SAVE_KINDS, suggestedFileName, type OpenKind, type SaveKind } from '../../db/common/file-kinds.ts';
 
 export interface DialogFilter {
   name: string;

@@ -6,8 +6,8 @@
  */
 import { realpathSync, statSync } from 'node:fs';
 import { basename, extname, isAbsolute, resolve } from 'node:path';
-import { ApiError } from '../../db/errors.ts';
-import { MAX_READ_BYTES, OPEN_KINDS, type OpenKind } from '../../db/files/kinds.ts';
+import { ApiError } from '../../db/common/errors.ts';
+import { MAX_READ_BYTES, OPEN_KINDS, type OpenKind } from '../../db/common/file-kinds.ts';
 
 export function isOpenKind(value: unknown): value is OpenKind {
   return typeof value === 'string' && Object.hasOwn(OPEN_KINDS, value);

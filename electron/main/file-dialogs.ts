@@ -1,13 +1,13 @@
 /**
- * The native Open and Save dialogs, with the filters and names of db/files/kinds.ts, and the one
+ * The native Open and Save dialogs, with the filters and names of db/common/file-kinds.ts, and the one
  * place that decides whether they are shown or answered by a test (test-dialogs.ts). Message and
  * error boxes go through here too: under test they are written to stdout/stderr, never shown, so a
  * test cannot hang on a box nobody sees.
  */
 import { app, dialog, type BrowserWindow, type MessageBoxOptions } from 'electron';
 import { dirname, join } from 'node:path';
-import { ApiError } from '../../db/errors.ts';
-import type { OpenKind, SaveKind } from '../../db/files/kinds.ts';
+import { ApiError } from '../../db/common/errors.ts';
+import type { OpenKind, SaveKind } from '../../db/common/file-kinds.ts';
 import { defaultSaveName, openFilters, saveFilters } from './dialog-filters.ts';
 import { dialogMode, takeAnswer, type DialogMode } from './test-dialogs.ts';
 

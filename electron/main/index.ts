@@ -12,13 +12,13 @@ import { backupsDir } from '../../db/backup.ts';
 import { methodNames, type Envelope } from '../../db/contract.ts';
 import { bindContract, type ContractBinding } from '../../db/host-binding.ts';
 import { cancelJobsOf } from '../../db/imports/jobs.ts';
-import { localToday } from '../../db/dates.ts';
-import { ApiError } from '../../db/errors.ts';
-import { FILE_HANDLE_PATTERN, SAVE_KINDS, type OpenKind, type SaveKind } from '../../db/files/kinds.ts';
+import { localToday } from '../../db/common/dates.ts';
+import { ApiError } from '../../db/common/errors.ts';
+import { FILE_HANDLE_PATTERN, SAVE_KINDS, type OpenKind, type SaveKind } from '../../db/common/file-kinds.ts';
 import { writeFileSafely } from '../../db/files/safe-write.ts';
 import type { HostEvent } from '../../db/host-events.ts';
 import { openSession, type Session } from '../../db/session.ts';
-import { pageSetupFrom, printRoute, printRouteForView, printTargetOf } from '../../db/print-options.ts';
+import { pageSetupFrom, printRoute, printRouteForView, printTargetOf } from '../../db/common/paper.ts';
 import { restoreFromBackupDialog } from './backups.ts';
 import {
   openDatabaseFile,

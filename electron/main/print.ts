@@ -2,7 +2,7 @@
  * Printing in Electron: the print route of a briefing or dashboard is drawn in a hidden window with
  * the app's one secure window configuration, the page is awaited until it marks itself ready (fonts
  * loaded, every chart drawn) — or fails, or times out, each ending in a clear error, never a hang —
- * then `webContents.printToPDF` runs with the options of db/print-options.ts, the module the
+ * then `webContents.printToPDF` runs with the options of db/common/paper.ts, the module the
  * tests' Chromium `page.pdf()` uses too.
  */
 import type { BrowserWindow, PrintToPDFOptions } from 'electron';
@@ -15,7 +15,7 @@ import {
   toElectronPdfOptions,
   type PageSetup,
   type PrintState,
-} from '../../db/print-options.ts';
+} from '../../db/common/paper.ts';
 import { APP_ORIGIN } from './window-options.ts';
 
 export interface RenderedPdf {

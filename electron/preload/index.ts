@@ -6,7 +6,7 @@
 import { contextBridge, ipcRenderer, webUtils } from 'electron';
 import type { HostBridge } from '../../db/bridge.ts';
 import type { Envelope, MethodName } from '../../db/contract.ts';
-import type { OpenKind, PickedFile, SaveKind, SaveTarget } from '../../db/files/kinds.ts';
+import type { OpenKind, PickedFile, SaveKind, SaveTarget } from '../../db/common/file-kinds.ts';
 import type { HostEvent, HostEventListener } from '../../db/host-events.ts';
 import {
   CLIENT_ARG,

@@ -4,7 +4,7 @@
  * prints the time to its end, how it ended and the process's peak memory, as JSON.
  */
 import { readFileSync } from 'node:fs';
-import { ApiError } from '../../db/errors.ts';
+import { ApiError } from '../../db/common/errors.ts';
 import { runJob } from '../../db/imports/jobs.ts';
 import { openDatabase } from '../../db/open.ts';
 

@@ -10,7 +10,7 @@
  * (tests/support/six-chart-briefing.ts; the run prints how many pages each came to).
  */
 import { parseArgs } from 'node:util';
-import { printDateLabel, printRoute, toChromiumPdfOptions, type PageSetup } from '../../db/print-options.ts';
+import { printDateLabel, printRoute, toChromiumPdfOptions, type PageSetup } from '../../db/common/paper.ts';
 import { dispatch } from '../../db/dispatch.ts';
 import { CONTENT_SECURITY_POLICY } from '../../db/content-security-policy.ts';
 import { admit, launchChromium } from '../support/browser.ts';

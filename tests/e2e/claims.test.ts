@@ -16,7 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../db/dispatch.ts';
 import { loadPack, parsePack } from '../../db/packs/load.ts';
 import type { PackInput } from '../../db/packs/schema.ts';
-import { printRoute } from '../../db/print-options.ts';
+import { printRoute } from '../../db/common/paper.ts';
 import { openSession } from '../../db/session.ts';
 import { seriousAxeViolations } from '../support/axe.ts';
 import { startApp, type AppHarness } from '../support/browser.ts';

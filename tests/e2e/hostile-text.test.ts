@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Input, MethodName, Result } from '../../db/contract.ts';
 import { dispatch } from '../../db/dispatch.ts';
-import { PRINTABLE_DASHBOARDS, printRoute } from '../../db/print-options.ts';
+import { PRINTABLE_DASHBOARDS, printRoute } from '../../db/common/paper.ts';
 import { startApp, type AppHarness } from '../support/browser.ts';
 import { requireBuiltRenderer } from '../support/build-output.ts';
 import { printToPdf } from '../../db/http-host/print.ts';

@@ -12,7 +12,7 @@ import type { Page } from 'playwright-core';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../db/dispatch.ts';
-import { printRoute, type PageSetup } from '../../db/print-options.ts';
+import { printRoute, type PageSetup } from '../../db/common/paper.ts';
 import { startApp, type AppHarness } from '../support/browser.ts';
 import { requireBuiltRenderer } from '../support/build-output.ts';
 import { printToPdf } from '../../db/http-host/print.ts';

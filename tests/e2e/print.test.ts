@@ -12,7 +12,7 @@ import { chromium, type Browser } from 'playwright-core';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../db/dispatch.ts';
-import { PRINTABLE_DASHBOARDS, printRoute, type PageSetup } from '../../db/print-options.ts';
+import { PRINTABLE_DASHBOARDS, printRoute, type PageSetup } from '../../db/common/paper.ts';
 import { admit, CHROMIUM_ARGS, CHROMIUM_PATH, startApp, type AppHarness } from '../support/browser.ts';
 import { requireBuiltRenderer } from '../support/build-output.ts';
 import { decodePng, luminanceVariance, matchingPixels } from '../support/png.ts';

@@ -6,7 +6,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkClaims, withinRounding } from '../../db/claims/check.ts';
 import type { CheckedClaim } from '../../db/claims/contract.ts';
-import { ApiError } from '../../db/errors.ts';
+import { ApiError } from '../../db/common/errors.ts';
 import { buildPack } from '../../db/exports/pack.ts';
 import { openDatabase, type Db } from '../../db/open.ts';
 import { hashPack, loadPack, parsePack } from '../../db/packs/load.ts';

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { contract, methodNames } from '../../db/contract.ts';
-import { FILE_HANDLE_PATTERN } from '../../db/files/kinds.ts';
+import { FILE_HANDLE_PATTERN } from '../../db/common/file-kinds.ts';
 import type { Method } from '../../db/method.ts';
 
 const PATH_LIKE = /path|file|dir|folder|location|target|dest|out(put)?$|save|uri|url$/i;

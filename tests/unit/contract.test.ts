@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contract, methodNames } from '../../db/contract.ts';
 import { dispatch } from '../../db/dispatch.ts';
-import { ApiError } from '../../db/errors.ts';
+import { ApiError } from '../../db/common/errors.ts';
 import { openSession, type Session } from '../../db/session.ts';
 import { chosen, saveTo, UNKNOWN_HANDLE } from '../support/chosen-files.ts';
 import { tempDir } from '../support/temp.ts';

@@ -1,11 +1,11 @@
 /**
- * The edit forms validate with the contract's own schemas (db/edit/schemas.ts): what the
+ * The edit forms validate with the contract's own schemas (db/common/edit-schemas.ts): what the
  * renderer reports before sending is what the dispatcher reports on receipt, path for path.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ZodType } from 'zod';
-import { eventInput, projectInput, routeInput, sectorInput, sourceInput } from '../../db/edit/schemas.ts';
-import { ClientError } from '../../db/client.ts';
+import { eventInput, projectInput, routeInput, sectorInput, sourceInput } from '../../db/common/edit-schemas.ts';
+import { ClientError } from '../../db/common/client.ts';
 import { dispatch } from '../../db/dispatch.ts';
 import { openSession, type Session } from '../../db/session.ts';
 import { check, serverFieldErrors } from '../../renderer/src/lib/validation.ts';

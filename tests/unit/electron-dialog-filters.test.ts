@@ -1,10 +1,10 @@
 /**
  * The native dialogs' filters and default names (electron/main/dialog-filters.ts) come from the file
- * kinds the core and the page share (db/files/kinds.ts). No Electron needed.
+ * kinds the core and the page share (db/common/file-kinds.ts). No Electron needed.
  */
 import { describe, expect, it } from 'vitest';
 import { defaultSaveName, openFilters, saveFilters } from '../../electron/main/dialog-filters.ts';
-import { OPEN_KINDS, SAVE_KIND_NAMES, SAVE_KINDS } from '../../db/files/kinds.ts';
+import { OPEN_KINDS, SAVE_KIND_NAMES, SAVE_KINDS } from '../../db/common/file-kinds.ts';
 
 describe('dialog filters', () => {
   it('offers one kind and "All files" to open trade data or a pack', () => {

@@ -7,7 +7,7 @@ import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkDroppedFile, fileToOpen, isOpenKind, openKindOf, userDataDirArgument } from '../../electron/main/file-arguments.ts';
-import { ApiError } from '../../db/errors.ts';
+import { ApiError } from '../../db/common/errors.ts';
 import { tempDir } from '../support/temp.ts';
 
 const tmp = tempDir();

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backupsDir } from '../../db/backup.ts';
 import { dispatch } from '../../db/dispatch.ts';
 import { dashboardExportInput, EXPORT_DASHBOARDS, type DashboardExportResult } from '../../db/exports/contract.ts';
-import { DASHBOARD_EXPORT_TABLES, dashboardFileKind } from '../../db/exports/dashboard-files.ts';
+import { DASHBOARD_EXPORT_TABLES, dashboardFileKind } from '../../db/common/dashboard-files.ts';
 import { dashboardTables } from '../../db/exports/dashboards.ts';
 import { readCsvAll } from '../../db/imports/csv.ts';
 import { XlsxFileReader } from '../../db/imports/xlsx.ts';

@@ -7,7 +7,7 @@
 import { writeFileSync } from 'node:fs';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../db/dispatch.ts';
-import { ApiError } from '../../db/errors.ts';
+import { ApiError } from '../../db/common/errors.ts';
 import { jobDone } from '../../db/imports/jobs.ts';
 import { importFile, previewFile } from '../../db/imports/importer.ts';
 import { guessEncoding } from '../../db/imports/text-encoding.ts';

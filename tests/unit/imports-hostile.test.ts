@@ -5,7 +5,7 @@
  * database is left exactly as it was — by the preview and by the import.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ApiError } from '../../db/errors.ts';
+import { ApiError } from '../../db/common/errors.ts';
 import { MAX_RECORD_CHARS } from '../../db/imports/csv.ts';
 import { importFile, PREVIEW_BYTES, previewFile } from '../../db/imports/importer.ts';
 import { cancelJob, jobDone, jobProgress, startJob } from '../../db/imports/jobs.ts';

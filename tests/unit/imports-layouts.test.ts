@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { IMPORT_FORMATS, importsContract } from '../../db/imports/contract.ts';
 import { createMapper, detectFormat, MissingColumnError, OK, type MappedRow, type MapSink } from '../../db/imports/formats.ts';
-import { FORMAT_LABELS, FORMAT_PUBLISHERS, LAYOUTS, MAPPED_LAYOUT, type ColumnRole, type LayoutRecord } from '../../db/imports/layouts.ts';
+import {
+  FORMAT_LABELS,
+  FORMAT_PUBLISHERS,
+  LAYOUTS,
+  MAPPED_LAYOUT,
+  type ColumnRole,
+  type LayoutRecord,
+} from '../../db/common/import-layouts.ts';
 
 const published = (LAYOUTS as readonly LayoutRecord[]).filter((layout) => layout.columns !== null);
 

@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ApiError } from '../../db/errors.ts';
+import { ApiError } from '../../db/common/errors.ts';
 import { openDatabase, type Db } from '../../db/open.ts';
 import { defaultPacksDir } from '../../db/session.ts';
 import { loadPack, parsePack, readPackFile } from '../../db/packs/load.ts';

@@ -1,5 +1,5 @@
 /**
- * The shared print options (db/print-options.ts): the page's running header as page-margin boxes
+ * The shared print options (db/common/paper.ts): the page's running header as page-margin boxes
  * (any title or classification, Korean and Chinese included, becomes an inert CSS string drawn in the
  * app's fonts), the footer template, and the same sheet for Chromium's page.pdf and Electron's printToPDF.
  */
@@ -14,7 +14,7 @@ import {
   printRouteForView,
   toChromiumPdfOptions,
   toElectronPdfOptions,
-} from '../../db/print-options.ts';
+} from '../../db/common/paper.ts';
 
 /** Reads a CSS string literal back (hex escapes only, as cssString writes them). */
 function unescapeCss(literal: string): string {

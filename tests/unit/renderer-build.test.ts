@@ -22,7 +22,7 @@ function project(name: string, files: Record<string, number>, inputs?: string[])
 
 const BUILT = {
   'renderer/src/App.svelte': 1000,
-  'db/imports/layouts.ts': 1000,
+  'db/common/import-layouts.ts': 1000,
   'db/imports/importer.ts': 1000,
   'electron.vite.config.ts': 1000,
   'out/renderer/index.html': 2000,
@@ -30,7 +30,7 @@ const BUILT = {
 
 describe('whether the renderer must be built again', () => {
   it('is current when every input is older than the built index.html', () => {
-    const { root, rendererDir } = project('current', BUILT, ['renderer/src/App.svelte', 'db/imports/layouts.ts']);
+    const { root, rendererDir } = project('current', BUILT, ['renderer/src/App.svelte', 'db/common/import-layouts.ts']);
     expect(rendererBuildOutdated(root, rendererDir)).toBeNull();
   });
 
@@ -38,13 +38,13 @@ describe('whether the renderer must be built again', () => {
     for (const changed of [
       'renderer/src/App.svelte',
       'renderer/public/font.woff2',
-      'db/imports/layouts.ts',
+      'db/common/import-layouts.ts',
       'electron.vite.config.ts',
       'package-lock.json',
     ]) {
       const { root, rendererDir } = project(`changed-${changed.replace(/\W/g, '-')}`, { ...BUILT, [changed]: 3000 }, [
         'renderer/src/App.svelte',
-        'db/imports/layouts.ts',
+        'db/common/import-layouts.ts',
       ]);
       expect(rendererBuildOutdated(root, rendererDir)).toBe(`${changed} changed since the last build`);
     }
@@ -60,15 +60,15 @@ describe('whether the renderer must be built again', () => {
         'tests/unit/a.test.ts': 3000,
         'renderer/node_modules/x/index.js': 3000,
       },
-      ['renderer/src/App.svelte', 'db/imports/layouts.ts'],
+      ['renderer/src/App.svelte', 'db/common/import-layouts.ts'],
     );
     expect(rendererBuildOutdated(root, rendererDir)).toBeNull();
   });
 
   it('an input that is gone means building again', () => {
-    const { root, rendererDir } = project('gone', BUILT, ['renderer/src/App.svelte', 'db/imports/layouts.ts']);
-    rmSync(join(root, 'db/imports/layouts.ts'));
-    expect(rendererBuildOutdated(root, rendererDir)).toBe('db/imports/layouts.ts is gone since the last build');
+    const { root, rendererDir } = project('gone', BUILT, ['renderer/src/App.svelte', 'db/common/import-layouts.ts']);
+    rmSync(join(root, 'db/common/import-layouts.ts'));
+    expect(rendererBuildOutdated(root, rendererDir)).toBe('db/common/import-layouts.ts is gone since the last build');
   });
 
   it("without the build's list, every db/ file counts but the HTTP host's and the migrations", () => {

@@ -1,7 +1,7 @@
 /**
  * One definition per word: the event kinds, project statuses, flows, dashboards and the economy-code
- * pattern live in db/vocabulary.ts, today's date in db/dates.ts and the validation-path writer in
- * db/errors.ts. This test reads the sources the app is built from and fails, naming file and line,
+ * pattern live in db/common/vocabulary.ts, today's date in db/common/dates.ts and the validation-path writer in
+ * db/common/errors.ts. This test reads the sources the app is built from and fails, naming file and line,
  * where one of them is spelled out again; and it checks that the database's CHECK constraints (in
  * migrations, which are never edited) still allow exactly the same words.
  */
@@ -10,7 +10,7 @@ import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { openSession } from '../../db/session.ts';
-import { DASHBOARD_TITLES, DASHBOARDS, ECONOMY_CODE, EVENT_KINDS, FLOWS, PROJECT_STATUSES } from '../../db/vocabulary.ts';
+import { DASHBOARD_TITLES, DASHBOARDS, ECONOMY_CODE, EVENT_KINDS, FLOWS, PROJECT_STATUSES } from '../../db/common/vocabulary.ts';
 import { tempDir } from '../support/temp.ts';
 
 const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
@@ -65,7 +65,7 @@ function listRule(what: string, words: readonly string[], keys: boolean): Rule {
     /^\s*(as const\s*)?satisfies Record<(?!string,\s*string>)/.test(text.slice(end, end + 60));
   return {
     what,
-    home: 'db/vocabulary.ts',
+    home: 'db/common/vocabulary.ts',
     find: (text) => [
       ...offsets(text, /\[\s*(['"][^'"\n]*['"]\s*,\s*)*['"][^'"\n]*['"]\s*,?\s*\]/g, (m) => quotedWords(m, words) >= least),
       ...offsets(text, /(['"])[^'"\n]*\1(\s*\|\s*(['"])[^'"\n]*\3)+/g, (m) => quotedWords(m, words) >= least),
@@ -83,7 +83,7 @@ const RULES: Rule[] = [
   listRule('dashboards', DASHBOARDS, false),
   {
     what: 'dashboard titles',
-    home: 'db/vocabulary.ts',
+    home: 'db/common/vocabulary.ts',
     // The titles of more than one word are unmistakable: quoted, or as the text of an element.
     find: (text) =>
       Object.values(DASHBOARD_TITLES)
@@ -92,7 +92,7 @@ const RULES: Rule[] = [
   },
   {
     what: 'the economy-code pattern',
-    home: 'db/vocabulary.ts',
+    home: 'db/common/vocabulary.ts',
     // Its subdivision half (`[A-Z]{2}-[A-Z0-9]{1,3}`) as written in any regex literal or string.
     find: (text) =>
       offsets(
@@ -105,12 +105,12 @@ const RULES: Rule[] = [
   },
   {
     what: "today's date (localToday)",
-    home: 'db/dates.ts',
+    home: 'db/common/dates.ts',
     find: (text) => offsets(text, /getFullYear\(\)[^;\n]*getMonth\(\)\s*\+\s*1/g),
   },
   {
     what: 'a validation-path writer (issuePath)',
-    home: 'db/errors.ts',
+    home: 'db/common/errors.ts',
     find: (text) => [
       ...offsets(text, /\(\s*\w+\s*:\s*readonly PropertyKey\[\]/g),
       ...offsets(text, /\.path\.(join|reduce)\(/g),
@@ -140,7 +140,7 @@ describe('each word of the vocabulary is defined once', () => {
   it('finds no copy in the sources', () => {
     const files = SCANNED.flatMap(sourceFiles);
     expect(files.length).toBeGreaterThan(100);
-    expect(files).toContain('db/vocabulary.ts');
+    expect(files).toContain('db/common/vocabulary.ts');
     const copies = files.flatMap((f) => copiesIn(f, readFileSync(join(ROOT, f), 'utf8')));
     expect(copies.map((c) => `${c.file}:${c.line}: ${c.what} spelled out again; import them instead`)).toEqual([]);
   });
@@ -148,7 +148,7 @@ describe('each word of the vocabulary is defined once', () => {
   it('finds the definitions in their homes (so the rules can match at all)', () => {
     const found = (file: string): string[] =>
       RULES.filter((r) => r.home === file && r.find(readFileSync(join(ROOT, file), 'utf8')).length > 0).map((r) => r.what);
-    expect(found('db/vocabulary.ts')).toEqual([
+    expect(found('db/common/vocabulary.ts')).toEqual([
       'event kinds',
       'project statuses',
       'flows',
@@ -156,8 +156,8 @@ describe('each word of the vocabulary is defined once', () => {
       'dashboard titles',
       'the economy-code pattern',
     ]);
-    expect(found('db/dates.ts')).toEqual(["today's date (localToday)"]);
-    expect(found('db/errors.ts')).toEqual(['a validation-path writer (issuePath)']);
+    expect(found('db/common/dates.ts')).toEqual(["today's date (localToday)"]);
+    expect(found('db/common/errors.ts')).toEqual(['a validation-path writer (issuePath)']);
   });
 
   it('fails on a copy, naming the file and line', () => {

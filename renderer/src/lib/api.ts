@@ -4,9 +4,9 @@
  * it is built over the HTTP host (host/browser-bridge.ts). Components never touch the transport.
  */
 import type { HostBridge } from '../../../db/bridge.ts';
-import { ClientError, createClient, unwrapClient } from '../../../db/client.ts';
+import { ClientError, createClient, unwrapClient } from '../../../db/common/client.ts';
 import type { Client, Envelope } from '../../../db/contract.ts';
-import type { OpenKind, PickedFile, SaveKind, SaveTarget } from '../../../db/files/kinds.ts';
+import type { OpenKind, PickedFile, SaveKind, SaveTarget } from '../../../db/common/file-kinds.ts';
 import type { HostEventListener } from '../../../db/host-events.ts';
 import { createBrowserBridge } from './host/browser-bridge.ts';
 

@@ -1,12 +1,12 @@
 /**
- * Form validation with the contract's own schemas (db/edit/schemas.ts): the same rules and
+ * Form validation with the contract's own schemas (db/common/edit-schemas.ts): the same rules and
  * messages before sending as the data core applies on receipt. Errors are keyed by the path the
  * dispatcher reports (`legs[0].fromPlaceId`, `date.value`), so a server's `invalid-input` details
  * land next to the same field as a local check would.
  */
 import { config, type ZodType } from 'zod';
-import { ClientError } from '../../../db/client.ts';
-import { issuePath } from '../../../db/errors.ts';
+import { ClientError } from '../../../db/common/client.ts';
+import { issuePath } from '../../../db/common/errors.ts';
 
 // The CSP forbids eval: keep zod from probing `new Function` (its JIT) in the renderer.
 config({ jitless: true });

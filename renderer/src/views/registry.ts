@@ -1,5 +1,5 @@
 import type { Component } from 'svelte';
-import { DASHBOARD_TITLES } from '../../../db/vocabulary.ts';
+import { DASHBOARD_TITLES } from '../../../db/common/vocabulary.ts';
 
 export interface ViewEntry {
   id: string;

@@ -3,8 +3,8 @@
  * as briefing blocks with its current filters frozen, resolved by the data core like any briefing.
  */
 import type { BlockSpecInput } from '../../../../db/briefings/contract.ts';
-import type { PrintableDashboard } from '../../../../db/print-options.ts';
-import { DASHBOARD_TITLES, ECONOMY_CODE, EVENT_KINDS, isOneOf, PROJECT_STATUSES } from '../../../../db/vocabulary.ts';
+import type { PrintableDashboard } from '../../../../db/common/paper.ts';
+import { DASHBOARD_TITLES, ECONOMY_CODE, EVENT_KINDS, isOneOf, PROJECT_STATUSES } from '../../../../db/common/vocabulary.ts';
 
 const YEAR = /^\d{4}$/;
 

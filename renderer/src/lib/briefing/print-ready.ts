@@ -86,7 +86,7 @@ export async function markPrintReady(
 
 /**
  * Resolves when the print layout says it is ready or has failed (watching the body's data attributes,
- * as printers outside the page do: db/print-options.ts PRINT_SETTLED_SCRIPT), or after `timeoutMs` with neither.
+ * as printers outside the page do: db/common/paper.ts PRINT_SETTLED_SCRIPT), or after `timeoutMs` with neither.
  */
 export function printSettled(timeoutMs: number): Promise<{ ready: boolean; error: string | null }> {
   return new Promise((resolve) => {

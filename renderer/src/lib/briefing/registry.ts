@@ -6,7 +6,7 @@
  */
 import type { Component } from 'svelte';
 import type { BlockKind, BlockSpecInput, ResolvedBlock } from '../../../../db/briefings/contract.ts';
-import { EVENT_KINDS, PROJECT_STATUSES } from '../../../../db/vocabulary.ts';
+import { EVENT_KINDS, PROJECT_STATUSES } from '../../../../db/common/vocabulary.ts';
 import type { BlockProps } from './types.ts';
 import ClaimsBlock from './blocks/ClaimsBlock.svelte';
 import EventsTableBlock from './blocks/EventsTableBlock.svelte';

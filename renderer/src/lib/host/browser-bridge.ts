@@ -5,7 +5,7 @@
  */
 import type { HostBridge } from '../../../../db/bridge.ts';
 import type { Envelope, MethodName } from '../../../../db/contract.ts';
-import { OPEN_KINDS, type OpenKind, type PickedFile, type SaveTarget } from '../../../../db/files/kinds.ts';
+import { OPEN_KINDS, type OpenKind, type PickedFile, type SaveTarget } from '../../../../db/common/file-kinds.ts';
 import type { HostEvent, HostEventListener } from '../../../../db/host-events.ts';
 
 /** How long a hidden tab keeps its event stream. */

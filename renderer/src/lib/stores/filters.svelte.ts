@@ -3,7 +3,7 @@
  * view can be reopened exactly; the last values are also kept in localStorage and carried to the
  * next view opened from the sidebar (whose links have no query).
  */
-import { ECONOMY_CODE } from '../../../../db/vocabulary.ts';
+import { ECONOMY_CODE } from '../../../../db/common/vocabulary.ts';
 import { router } from './router.svelte.ts';
 
 const STORAGE_KEY = 'tradebrief.filters';

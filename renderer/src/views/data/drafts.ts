@@ -2,7 +2,7 @@
  * What the edit forms hold while the user types (strings, as inputs give them), and how it becomes
  * a contract input. Validation is not done here: the contract's schemas check the result.
  */
-import type { MonthPart, PreciseDate } from '../../../../db/dates.ts';
+import type { MonthPart, PreciseDate } from '../../../../db/common/dates.ts';
 
 export interface DateDraft {
   precision: '' | 'day' | 'month' | 'year';

@@ -3,7 +3,7 @@
  * CSV export is one CSV file or a ZIP of one CSV per table. Pure: the page names the Save dialog's
  * file from it, the core writes by it (tests/unit/exports-dashboard.test.ts keeps both in step).
  */
-import type { ExportDashboard } from './contract.ts';
+import type { ExportDashboard } from '../exports/contract.ts';
 
 export const DASHBOARD_EXPORT_TABLES = {
   overview: ['headline', 'statements', 'claims', 'contents'],

@@ -4,7 +4,7 @@
  * - Chromium's `page.pdf()` in the tests, the `npm run print` CLI and the benchmark
  *   (db/http-host/print.ts, through `toChromiumPdfOptions`),
  * - the renderer's print layout and preview (page box, margins, `@page` rule).
- * Pure TypeScript, like db/dates.ts: the renderer may import it (see eslint.config.js).
+ * Pure TypeScript, like db/common/dates.ts: the renderer may import it (see eslint.config.js).
  */
 import { DASHBOARDS, type Dashboard } from './vocabulary.ts';
 

@@ -7,7 +7,7 @@
  * Pure data (no Node): the renderer imports it for the layout choice and the mapping form.
  */
 
-import type { Flow } from '../vocabulary.ts';
+import type { Flow } from './vocabulary.ts';
 
 export type { Flow };
 
