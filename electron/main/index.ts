@@ -31,6 +31,8 @@ import {
 import { askOpenPath, askSavePath, initDialogs, showError, showMessage } from './file-dialogs.ts';
 import { checkDroppedFile, fileToOpen, isOpenKind, openKindOf, userDataDirArgument } from './file-arguments.ts';
 import { buildMenu } from './menu.ts';
+import { MENU_MESSAGES } from './menu-messages.ts';
+import { matchLanguage, type Language } from '../../db/common/languages.ts';
 import { pdfFileName, renderPdf } from './print.ts';
 import { registerAppScheme, serveRenderer } from './protocol.ts';
 import { hardenContents, isAppUrl } from './security.ts';
@@ -215,6 +217,9 @@ function printRequest(): { target: string; out: string; paper?: string; orientat
 
 const cliPrint = printRequest();
 
+/** The menu's language: the OS's at start, then the one chosen in View › Language. */
+let menuLanguage: Language = 'en';
+
 function installMenu(): void {
   const withWindow = (action: (win: BrowserWindow) => Promise<void>) => () => {
     if (mainWindow) void action(mainWindow);
@@ -233,13 +238,19 @@ function installMenu(): void {
         about: () =>
           void showMessage(undefined, {
             type: 'info',
-            title: 'About Tradebrief',
+            title: MENU_MESSAGES[menuLanguage].aboutTitle,
             message: `Tradebrief ${app.getVersion()}`,
-            detail: 'Offline trade briefings, every figure with its source.',
+            detail: MENU_MESSAGES[menuLanguage].aboutDetail,
           }),
+        chooseLanguage: (language) => {
+          menuLanguage = language;
+          installMenu();
+          sendToAppWindows({ type: 'language', language });
+        },
       },
       recentDatabases(),
       isDev,
+      menuLanguage,
     ),
   );
 }
@@ -365,6 +376,7 @@ if (firstInstance && dialogs.mode !== 'refused') {
       }
 
       rememberDatabase(databasePath());
+      menuLanguage = matchLanguage(app.getPreferredSystemLanguages());
       installMenu();
       const win = createWindow();
       mainWindow = win;
