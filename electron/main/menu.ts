@@ -1,6 +1,6 @@
 import { app, Menu, type MenuItemConstructorOptions } from 'electron';
 import { LANGUAGE_NAMES, LANGUAGES, type Language } from '../../db/common/languages.ts';
-import { MENU_MESSAGES } from './menu-messages.ts';
+import { MAIN_MESSAGES } from './messages.ts';
 
 export interface MenuActions {
   openDatabase(): void;
@@ -16,7 +16,7 @@ export interface MenuActions {
 
 export function buildMenu(actions: MenuActions, recent: readonly string[], isDev: boolean, language: Language = 'en'): Menu {
   const isMac = process.platform === 'darwin';
-  const m = MENU_MESSAGES[language];
+  const m = MAIN_MESSAGES[language];
   const view: MenuItemConstructorOptions[] = [
     {
       label: m.language,

@@ -44,7 +44,7 @@ async function profile(locale: string, width = 1440): Promise<{ page: Page; scri
 }
 
 const sidebar = (page: Page) => page.getByRole('navigation').innerText();
-const htmlLang = (page: Page) => page.evaluate(() => document.documentElement.lang);
+const htmlLang = (page: Page) => page.evaluate<string>('document.documentElement.lang');
 
 async function shoot(page: Page, name: string): Promise<void> {
   for (const width of [1440, 800]) {
@@ -57,11 +57,11 @@ async function shoot(page: Page, name: string): Promise<void> {
 
 /** Sidebar entries and buttons whose text is cut (wider than their box, with no wrap to show it). */
 async function clipped(page: Page): Promise<string[]> {
-  return page.evaluate(() =>
-    [...document.querySelectorAll<HTMLElement>('nav a, button, label, h1, h2, .lede, select')]
+  return page.evaluate<string[]>(`
+    [...document.querySelectorAll('nav a, button, label, h1, h2, .lede, select, .brand')]
       .filter((el) => el.offsetParent !== null && el.scrollWidth > el.clientWidth + 1)
-      .map((el) => `${el.tagName.toLowerCase()} “${(el.innerText || '').slice(0, 40)}” ${el.scrollWidth}>${el.clientWidth}`),
-  );
+      .map((el) => el.tagName.toLowerCase() + ' “' + (el.innerText || '').slice(0, 40) + '” ' + el.scrollWidth + '>' + el.clientWidth)
+  `);
 }
 
 describe('Languages in Chromium', () => {

@@ -8,7 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LANGUAGES } from '../../db/common/languages.ts';
-import { MENU_MESSAGES } from '../../electron/main/menu-messages.ts';
+import { MAIN_MESSAGES } from '../../electron/main/messages.ts';
 import en from '../../renderer/src/i18n/messages/en.ts';
 import ko from '../../renderer/src/i18n/messages/ko.ts';
 import zh from '../../renderer/src/i18n/messages/zh.ts';
@@ -109,6 +109,9 @@ function chineseFontCharacters(): Set<string> {
   return kept;
 }
 
+/** A message of main's as text: a function is called with sample values. */
+const said = (v: unknown): string => (typeof v === 'function' ? (v as (...values: string[]) => string)('X', 'Y') : String(v));
+
 const han = (text: string): string[] => [...text].filter((c) => /\p{Script=Han}/u.test(c));
 
 describe('message catalogues', () => {
@@ -152,12 +155,9 @@ describe('message catalogues', () => {
     const terms = glossary.terms as Term[];
     expect(terms.length).toBeGreaterThanOrEqual(20);
     expect(glossaryMisses(terms, CATALOGUES)).toEqual([]);
-    // The menu's words too.
+    // Main's words (menu and dialogs) too.
     const menu = Object.fromEntries(
-      LANGUAGES.map((l) => [
-        l,
-        Object.fromEntries(Object.entries(MENU_MESSAGES[l]).map(([k, v]) => [k, typeof v === 'function' ? v('X') : v])),
-      ]),
+      LANGUAGES.map((l) => [l, Object.fromEntries(Object.entries(MAIN_MESSAGES[l]).map(([k, v]) => [k, said(v)]))]),
     );
     expect(glossaryMisses(terms, menu)).toEqual([]);
     // A translation with another word for "surplus" fails.
@@ -180,16 +180,16 @@ describe('message catalogues', () => {
   it('Chinese uses only characters of the bundled Chinese font; Korean writes no hanja', () => {
     const kept = chineseFontCharacters();
     expect(kept.size).toBeGreaterThan(3755);
-    const zhText = [...Object.values(zh), ...Object.values(MENU_MESSAGES.zh).map((v) => (typeof v === 'function' ? v('') : v))].join('');
+    const zhText = [...Object.values(zh), ...Object.values(MAIN_MESSAGES.zh).map(said)].join('');
     expect([...new Set(han(zhText))].filter((c) => !kept.has(c))).toEqual([]);
-    const koText = [...Object.values(ko), ...Object.values(MENU_MESSAGES.ko).map((v) => (typeof v === 'function' ? v('') : v))].join('');
+    const koText = [...Object.values(ko), ...Object.values(MAIN_MESSAGES.ko).map(said)].join('');
     expect(han(koText)).toEqual([]);
     // 鑫 (GB 2312 level 2) is not in the font: the check sees it.
     expect(kept.has('鑫')).toBe(false);
   });
 
-  it('the menu has every word in every language', () => {
-    const keys = (l: (typeof LANGUAGES)[number]) => Object.keys(MENU_MESSAGES[l]).sort();
+  it('main (menu and dialogs) has every word in every language', () => {
+    const keys = (l: (typeof LANGUAGES)[number]) => Object.keys(MAIN_MESSAGES[l]).sort();
     expect(keys('ko')).toEqual(keys('en'));
     expect(keys('zh')).toEqual(keys('en'));
   });
