@@ -80,7 +80,16 @@ export const productsInput = z
     path: ['within'],
   });
 
+export interface ProductPair {
+  reporter: EconomyRef;
+  partner: EconomyRef;
+  firstYear: number;
+  lastYear: number;
+}
+
 export const productsContract = {
+  /** Pairs with imported HS-6 figures (the chapter sums kept at import), most recent first: the Products view's choices. */
+  productPairs: method<ProductPair[]>()(z.object({}).strict()),
   /** A pair's top HS chapters, headings or codes in a year (from imported HS-level figures), with shares and change on the year before. */
   topProducts: method<ProductRanking>()(productsInput),
 };

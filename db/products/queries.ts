@@ -4,7 +4,7 @@ import type { Db } from '../open.ts';
 import { sourceLookup } from '../sources/queries.ts';
 import { CHOICE_RULE, chosenFlowsSql, preparedOnce } from '../trade/chosen.ts';
 import { economyLookup } from '../trade/queries.ts';
-import { LEVEL_DIGITS, type ProductLevel, type ProductRanking, type ProductRow, type ProductTotal } from './contract.ts';
+import { LEVEL_DIGITS, type ProductLevel, type ProductPair, type ProductRanking, type ProductRow, type ProductTotal } from './contract.ts';
 
 /** Annual HS-level rows of one pair and flow: a range of the natural-key index (reporter, partner, product_code, year, …). */
 const HS_WHERE =
@@ -186,7 +186,9 @@ export function topProducts(
       `No stated total of ${base.reporter.name}'s ${flowWord} to ${base.partner.name} for ${year} is loaded: shares are of the sum of the chapters loaded.`,
     );
   } else if (stated && total && chapterSum > total.value * 1.0005) {
-    notes.push(`The chapters loaded add up to more than the stated total (${chapterSum} against ${total.value} USD): the sources differ.`);
+    notes.push(
+      `The chapters loaded add up to more than the stated total (USD ${(chapterSum / 1e9).toFixed(1)} bn against ${(total.value / 1e9).toFixed(1)} bn): the sources differ.`,
+    );
   }
   const summed = all.filter(([, n]) => n.basis === 'sum-of-codes').length;
   if (summed > 0 && level !== 'code') {
@@ -207,6 +209,17 @@ export function topProducts(
   };
 }
 
-export function productsHandlers(ctx: Context): Pick<Handlers, 'topProducts'> {
-  return { topProducts: (input) => topProducts(ctx.db, input) };
+/** Pairs with HS-6 figures, read from the chapter sums kept at import (hs_chapter_summary), not from the rows. */
+export function productPairs(db: Db): ProductPair[] {
+  const economy = economyLookup(db);
+  const rows = preparedOnce(
+    db,
+    `SELECT reporter, partner, min(year) AS first, max(year) AS last FROM hs_chapter_summary
+    GROUP BY reporter, partner ORDER BY last DESC, sum(value_usd) DESC`,
+  ).all() as { reporter: string; partner: string; first: number; last: number }[];
+  return rows.map((r) => ({ reporter: economy(r.reporter), partner: economy(r.partner), firstYear: r.first, lastYear: r.last }));
+}
+
+export function productsHandlers(ctx: Context): Pick<Handlers, 'topProducts' | 'productPairs'> {
+  return { topProducts: (input) => topProducts(ctx.db, input), productPairs: () => productPairs(ctx.db) };
 }

@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../db/dispatch.ts';
 import { importFile } from '../../db/imports/importer.ts';
 import { openDatabase } from '../../db/open.ts';
-import { topProducts } from '../../db/products/queries.ts';
+import { productPairs, topProducts } from '../../db/products/queries.ts';
 import { createHandlers } from '../../db/service.ts';
 import { setPreferredSource } from '../../db/trade/chosen.ts';
 import { generate } from '../support/comtrade-like.ts';
@@ -140,7 +140,10 @@ describe('top products of an imported Comtrade-like file', () => {
     const csv = tmp.file('comtrade.csv');
     generate(csv, 20_000);
     importFile(db, { path: csv, onlyValidRows: true, userName: 't' });
-    const partner = db.prepare("SELECT partner FROM trade_flow WHERE reporter = 'KOR' LIMIT 1").pluck().get() as string;
+    const pairs = productPairs(db);
+    expect(pairs.length).toBe(50);
+    expect(pairs.every((p) => p.reporter.code === 'KOR' && p.firstYear === 2018 && p.lastYear === 2022)).toBe(true);
+    const partner = pairs[0]!.partner.code;
     const raw = db
       .prepare(
         "SELECT product_code, value_usd FROM trade_flow WHERE reporter = 'KOR' AND partner = ? AND year = 2022 AND flow = 'export' AND month IS NULL",
