@@ -244,7 +244,11 @@ describe('deck-ready chart images', () => {
     await chartReady(page, 'products-treemap');
     const figure = page.getByTestId('products-treemap');
     const size = await figure.locator('.chart-canvas').evaluate((el) => ({ width: el.clientWidth, height: el.clientHeight }));
-    const file = await downloadOf(page, () => figure.getByRole('button', { name: 'Save as PNG' }).click(), tmp.file('treemap.png'));
+    const file = await downloadOf(
+      page,
+      () => figure.getByRole('button', { name: 'Save as PNG' }).click(),
+      'tests/artifacts/chart-saved.png',
+    );
     expect(file.name).toBe('products-KOR-CHN-export-2023.png');
     const image = decodePng(readFileSync(file.path));
     // The chart at 2×, with a 52 px title band and a 30 px source band (also at 2×).

@@ -18,6 +18,13 @@ export function loadTreemap(): Promise<void> {
   return loading;
 }
 
+/** Whether a #rrggbb colour is dark (relative luminance under 0.4). */
+function darkColour(colour: string): boolean {
+  if (!/^#[0-9a-f]{6}$/i.test(colour)) return false;
+  const [r, g, b] = [1, 3, 5].map((i) => parseInt(colour.slice(i, i + 2), 16) / 255) as [number, number, number];
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b < 0.4;
+}
+
 export interface TreemapItem {
   code: string;
   value: number;
@@ -32,6 +39,8 @@ export function treemapConfig(
 ): ChartConfiguration {
   const { theme } = options;
   const ramp = [theme.accent, theme.exportColour, theme.balanceColour, theme.importColour];
+  // The dark theme's box colours are light: its labels take the (dark) surface colour, the light theme's white.
+  const label = darkColour(theme.surface) ? theme.surface : '#ffffff';
   const itemOf = (ctx: { raw?: unknown }): TreemapItem | undefined =>
     (ctx.raw as { _data?: { children?: TreemapItem[] } & Partial<TreemapItem> } | undefined)?._data as TreemapItem | undefined;
   return {
@@ -48,7 +57,7 @@ export function treemapConfig(
           backgroundColor: (ctx: { dataIndex: number }) => ramp[ctx.dataIndex % ramp.length]!,
           labels: {
             display: true,
-            color: '#ffffff',
+            color: label,
             font: [{ size: 13, weight: 'bold' }, { size: 11 }],
             overflow: 'hidden',
             formatter: (ctx: { raw?: unknown }) => {
