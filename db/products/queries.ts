@@ -10,7 +10,19 @@ import { LEVEL_DIGITS, type ProductLevel, type ProductPair, type ProductRanking,
 const HS_WHERE =
   "f.reporter = :reporter AND f.partner = :partner AND f.product_code >= '0' AND f.product_code < ':' AND f.flow = :flow AND f.month IS NULL";
 
-const YEARS_SQL = `SELECT DISTINCT f.year FROM trade_flow f WHERE ${HS_WHERE} ORDER BY f.year DESC`;
+/** HS chapter codes, for probes of the index by exact code. */
+const CHAPTERS = JSON.stringify(Array.from({ length: 99 }, (_, i) => String(i + 1).padStart(2, '0')));
+
+/**
+ * Years with HS figures of the pair and flow: those of HS-6 rows from the chapter sums kept at import
+ * (hs_chapter_summary), and those of chapter rows (2 digits) by 99 probes of the index. Scanning the
+ * pair's HS rows instead reads every code of every year (100,000 rows for 2,500 codes over 20 years).
+ * A year loaded with 4-digit headings only is not listed (it is shown when asked for).
+ */
+const YEARS_SQL = `SELECT year FROM hs_chapter_summary WHERE reporter = :reporter AND partner = :partner AND flow = :flow
+  UNION SELECT f.year FROM trade_flow f WHERE f.reporter = :reporter AND f.partner = :partner
+    AND f.product_code IN (SELECT value FROM json_each('${CHAPTERS}')) AND f.flow = :flow AND f.month IS NULL
+  ORDER BY 1 DESC`;
 
 const CANDIDATES_SQL = `SELECT f.product_code, f.year, f.value_usd, f.source_id FROM trade_flow f
   WHERE ${HS_WHERE} AND f.year IN (:year, :year - 1) ORDER BY f.product_code, f.year`;
@@ -125,7 +137,9 @@ export function topProducts(
   const year = input.year ?? years[0] ?? null;
   const flowWord = flow === 'export' ? 'exports' : 'imports';
   const base = { reporter: economy(reporter), partner: economy(partner), flow, years, level, within, rule: RULE };
-  if (year === null || !years.includes(year)) {
+  const params = { reporter, partner, flow, year: year ?? 0 };
+  const codes = year === null ? null : chosenCodes(db, params);
+  if (year === null || codes!.get(year)!.size === 0) {
     return {
       ...base,
       year,
@@ -141,11 +155,9 @@ export function topProducts(
       ],
     };
   }
-  const params = { reporter, partner, flow, year };
-  const codes = chosenCodes(db, params);
-  const now = tree(codes.get(year)!);
-  const previousLoaded = years.includes(year - 1);
-  const before = previousLoaded ? tree(codes.get(year - 1)!) : new Map<string, Node>();
+  const now = tree(codes!.get(year)!);
+  const previousLoaded = codes!.get(year - 1)!.size > 0;
+  const before = previousLoaded ? tree(codes!.get(year - 1)!) : new Map<string, Node>();
 
   const stated = preparedOnce(db, TOTAL_SQL).get(params) as { value_usd: number; source_id: string } | undefined;
   const chapters = [...now].filter(([c]) => c.length === 2);

@@ -9,6 +9,7 @@ import { openDatabase } from '../../db/open.ts';
 import { productPairs, topProducts } from '../../db/products/queries.ts';
 import { createHandlers } from '../../db/service.ts';
 import { setPreferredSource } from '../../db/trade/chosen.ts';
+import { applyToHsSummary } from '../../db/trade/hs-summary.ts';
 import { generate } from '../support/comtrade-like.ts';
 import { contextFor } from '../support/context.ts';
 import { tempDir } from '../support/temp.ts';
@@ -50,6 +51,8 @@ function handDatabase() {
   put(2022, '847330', 50, 's:A', 'primary', 3); // a monthly figure: not summed into the year
   put(2021, '850110', 8);
   put(2021, '847130', 10);
+  // The chapter sums an import keeps beside its rows (db/trade/hs-summary.ts), here over every row written.
+  applyToHsSummary(db, { rowsFrom: 1, rowsTo: Number.MAX_SAFE_INTEGER }, 1);
   return db;
 }
 
