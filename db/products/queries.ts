@@ -8,7 +8,7 @@ import { LEVEL_DIGITS, type ProductLevel, type ProductPair, type ProductRanking,
 
 /** Annual HS-level rows of one pair and flow: a range of the natural-key index (reporter, partner, product_code, year, …). */
 const HS_WHERE =
-  "f.reporter = :reporter AND f.partner = :partner AND f.product_code >= '0' AND f.product_code < ':' AND f.flow = :flow AND f.month IS NULL";
+  'f.reporter = :reporter AND f.partner = :partner AND f.product_code >= :lo AND f.product_code < :hi AND f.flow = :flow AND f.month IS NULL';
 
 /** HS chapter codes, for probes of the index by exact code. */
 const CHAPTERS = JSON.stringify(Array.from({ length: 99 }, (_, i) => String(i + 1).padStart(2, '0')));
@@ -92,7 +92,10 @@ function tree(codes: YearCodes): Map<string, Node> {
  * The chosen HS figures of the pair and flow in `year` and the year before. Most flows have one
  * source; the ranking of the shared rule runs only for the codes several sources give.
  */
-function chosenCodes(db: Db, params: { reporter: string; partner: string; flow: string; year: number }): Map<number, YearCodes> {
+function chosenCodes(
+  db: Db,
+  params: { reporter: string; partner: string; flow: string; year: number; lo: string; hi: string },
+): Map<number, YearCodes> {
   const rows = preparedOnce(db, CANDIDATES_SQL).all(params) as {
     product_code: string;
     year: number;
@@ -138,8 +141,10 @@ export function topProducts(
   const flowWord = flow === 'export' ? 'exports' : 'imports';
   const base = { reporter: economy(reporter), partner: economy(partner), flow, years, level, within, rule: RULE };
   const params = { reporter, partner, flow, year: year ?? 0 };
-  const codes = year === null ? null : chosenCodes(db, params);
-  if (year === null || codes!.get(year)!.size === 0) {
+  // Every HS code of the pair sorts between '0' and ':'; a drill reads only the codes under the chapter or heading.
+  const everything = { lo: '0', hi: ':' };
+  const codes = year === null ? null : chosenCodes(db, { ...params, ...(within === null ? everything : { lo: within, hi: `${within}:` }) });
+  if (year === null || (within === null && codes!.get(year)!.size === 0)) {
     return {
       ...base,
       year,
@@ -156,11 +161,13 @@ export function topProducts(
     };
   }
   const now = tree(codes!.get(year)!);
-  const previousLoaded = codes!.get(year - 1)!.size > 0;
+  const previousLoaded = years.includes(year - 1) || codes!.get(year - 1)!.size > 0;
   const before = previousLoaded ? tree(codes!.get(year - 1)!) : new Map<string, Node>();
 
   const stated = preparedOnce(db, TOTAL_SQL).get(params) as { value_usd: number; source_id: string } | undefined;
-  const chapters = [...now].filter(([c]) => c.length === 2);
+  // Without a stated total the shares are of the sum of every chapter, which a drill has not read.
+  const whole = stated || within === null ? now : tree(chosenCodes(db, { ...params, ...everything }).get(year)!);
+  const chapters = [...whole].filter(([c]) => c.length === 2);
   const chapterSum = chapters.reduce((s, [, n]) => s + n.value, 0);
   const total: ProductTotal | null = stated
     ? { value: stated.value_usd, basis: 'stated', sources: [source(stated.source_id)] }

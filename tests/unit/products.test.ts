@@ -165,6 +165,9 @@ describe('top products of an imported Comtrade-like file', () => {
     const top = r.rows[0]!;
     const codes = topProducts(db, { ...defaults, partner, level: 'code', within: top.code, limit: 6000 });
     expect(codes.sum).toBeCloseTo(top.value, 2);
+    // No stated total: a drill's shares are still of the sum of every chapter.
+    expect(codes.total?.value).toBeCloseTo(rawSum, 2);
+    expect(codes.rows[0]!.share).toBeCloseTo(codes.rows[0]!.value / rawSum, 10);
     expect(codes.rows.every((x) => x.change !== null)).toBe(true);
     expect(codes.rows[0]!.sources[0]!.label).toBeTruthy();
     db.close();
