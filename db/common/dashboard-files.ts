@@ -14,6 +14,7 @@ export const DASHBOARD_EXPORT_TABLES = {
   events: ['events'],
   logistics: ['routes', 'legs'],
   partners: ['totals', 'ranking', 'rank_history', 'partner_series'],
+  products: ['products'],
 } as const satisfies Record<ExportDashboard, readonly string[]>;
 
 /** The kind of file an export of this dashboard in this format is. */

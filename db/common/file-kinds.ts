@@ -18,6 +18,7 @@ export const SAVE_KINDS = {
   pack: { label: 'Tradebrief briefing pack', extensions: ['json'], mime: 'application/json' },
   pdf: { label: 'PDF document', extensions: ['pdf'], mime: 'application/pdf' },
   database: { label: 'Tradebrief database', extensions: ['sqlite'], mime: 'application/vnd.sqlite3' },
+  png: { label: 'PNG image', extensions: ['png'], mime: 'image/png' },
 } as const;
 export type SaveKind = keyof typeof SAVE_KINDS;
 

@@ -27,12 +27,14 @@ export const APP_NAME = 'Tradebrief';
 
 /**
  * Every dashboard that has a one-page print summary (`#/print/dashboard/<name>`,
- * renderer/src/lib/briefing/dashboard-summaries.ts): all but the monthly and partners views, which have none yet.
+ * renderer/src/lib/briefing/dashboard-summaries.ts): all but the monthly, partners and products views, which have none yet.
  */
 const WITHOUT_SUMMARY = ['monthly', 'partners'] as const;
-export type PrintableDashboard = Exclude<Dashboard, (typeof WITHOUT_SUMMARY)[number]>;
+/** The products view has no summary either (a drill-down is not a page). */
+const PRODUCTS = 'products' satisfies Dashboard;
+export type PrintableDashboard = Exclude<Dashboard, (typeof WITHOUT_SUMMARY)[number] | typeof PRODUCTS>;
 export const PRINTABLE_DASHBOARDS: readonly PrintableDashboard[] = DASHBOARDS.filter(
-  (d): d is PrintableDashboard => !(WITHOUT_SUMMARY as readonly string[]).includes(d),
+  (d): d is PrintableDashboard => d !== PRODUCTS && !(WITHOUT_SUMMARY as readonly string[]).includes(d),
 );
 
 export function isPrintableDashboard(name: string): name is PrintableDashboard {

@@ -34,13 +34,14 @@ export const ECONOMY_CODE_HINT = 'an ISO 3166 code such as KOR, CHN or CN-SD';
 export const economyCode = z.string().regex(ECONOMY_CODE, ECONOMY_CODE_HINT);
 
 /** The dashboards, in sidebar order, and their titles. */
-export const DASHBOARDS = ['overview', 'trade', 'monthly', 'partners', 'sectors', 'projects', 'events', 'logistics'] as const;
+export const DASHBOARDS = ['overview', 'trade', 'monthly', 'partners', 'products', 'sectors', 'projects', 'events', 'logistics'] as const;
 export type Dashboard = (typeof DASHBOARDS)[number];
 export const DASHBOARD_TITLES: Record<Dashboard, string> = {
   overview: 'Overview',
   trade: 'Trade balance',
   monthly: 'Monthly trade',
   partners: 'Partners',
+  products: 'Top products',
   sectors: 'Export sectors',
   projects: 'Cooperation projects',
   events: 'Events',

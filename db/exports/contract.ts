@@ -10,6 +10,7 @@ import { eventsContract } from '../events/contract.ts';
 import { logisticsContract } from '../logistics/contract.ts';
 import { overviewContract } from '../overview/contract.ts';
 import { partnersExportFilters } from '../partners/contract.ts';
+import { productsInput } from '../products/contract.ts';
 import { projectsContract } from '../projects/contract.ts';
 import { sectorsContract } from '../sectors/contract.ts';
 import { tradeDashboardContract } from '../trade/contract.ts';
@@ -35,6 +36,7 @@ export const dashboardExportInput = z.discriminatedUnion('dashboard', [
   z.object({ dashboard: z.literal('events'), filters: eventsContract.listEvents.input.default({}), ...target }).strict(),
   z.object({ dashboard: z.literal('logistics'), filters: logisticsContract.listRoutes.input.default({}), ...target }).strict(),
   z.object({ dashboard: z.literal('partners'), filters: partnersExportFilters, ...target }).strict(),
+  z.object({ dashboard: z.literal('products'), filters: productsInput, ...target }).strict(),
 ]);
 
 export interface DashboardExportResult {
@@ -49,7 +51,22 @@ export interface DashboardExportResult {
   rows: number;
 }
 
+/** The most a chart image may weigh, as base64 (a 2× chart of a wide window is a few hundred KB). */
+export const MAX_CHART_IMAGE_BASE64 = 6 * 1024 * 1024;
+
 export const exportsContract = {
+  /** Writes a chart image the page composed (a PNG, base64) where the user chose to save it. */
+  exportChartImage: method<{ name: string; bytes: number }>()(
+    z
+      .object({
+        target: fileHandle,
+        png: z
+          .string()
+          .max(MAX_CHART_IMAGE_BASE64, 'a chart image of at most 6 MB')
+          .regex(/^[A-Za-z0-9+/]+={0,2}$/, 'a PNG image as base64'),
+      })
+      .strict(),
+  ),
   /** Writes the rows the dashboard shows with these filters, as CSV files or one .xlsx workbook. */
   exportDashboardData: method<DashboardExportResult>()(dashboardExportInput),
 };

@@ -11,6 +11,7 @@ import { eventsHandlers } from '../events/queries.ts';
 import { logisticsHandlers } from '../logistics/queries.ts';
 import { overviewHandlers } from '../overview/queries.ts';
 import { partnerRankHistory, partnerRanking, partnerSeries } from '../partners/queries.ts';
+import { topProducts } from '../products/queries.ts';
 import { projectsHandlers } from '../projects/queries.ts';
 import { sectorsHandlers } from '../sectors/queries.ts';
 import type { SourceRef } from '../shared-types.ts';
@@ -53,7 +54,49 @@ export async function dashboardTables(ctx: Context, request: Request): Promise<T
       return logisticsTables(ctx);
     case 'partners':
       return partnersTables(ctx, request.filters);
+    case 'products':
+      return [productsTable(ctx, request.filters)];
   }
+}
+
+/** The Products view: the chapters, headings or codes it lists, each with its share, change and sources. */
+function productsTable(ctx: Context, q: Extract<Request, { dashboard: 'products' }>['filters']): TableData {
+  const r = topProducts(ctx.db, q);
+  return table(
+    'products',
+    [
+      'reporter',
+      'partner',
+      'year',
+      'flow',
+      'hs_code',
+      'level',
+      'value_usd',
+      'basis',
+      'share',
+      'share_of',
+      'change_usd',
+      'change_pct',
+      'change_note',
+      'sources',
+    ],
+    r.rows.map((p): Cell[] => [
+      r.reporter.code,
+      r.partner.code,
+      r.year,
+      r.flow,
+      p.code,
+      p.level,
+      p.value,
+      p.basis,
+      p.share,
+      r.total ? (r.total.basis === 'stated' ? 'stated total of the pair' : 'sum of the chapters loaded') : '',
+      p.change?.absolute ?? null,
+      p.change?.relative ?? null,
+      p.changeNote ?? '',
+      sourcesText(p.sources),
+    ]),
+  );
 }
 
 /** The Partners view: the reporter's totals and their basis, the ranking, the rank history, the compared partners and China's shares. */

@@ -297,6 +297,7 @@ const SAVE_TITLES: Record<SaveKind, string> = {
   pack: 'Export a briefing pack',
   pdf: 'Print to PDF',
   database: 'Save a copy of the database',
+  png: 'Save the chart as a PNG image',
 };
 
 function bindIpc(): void {

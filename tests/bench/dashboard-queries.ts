@@ -24,6 +24,7 @@ import { listRoutes } from '../../db/logistics/queries.ts';
 import { headline } from '../../db/overview/queries.ts';
 import type { Db } from '../../db/open.ts';
 import { partnerRankHistory, partnerRanking, partnerReporters, partnerSeries } from '../../db/partners/queries.ts';
+import { productPairs, topProducts } from '../../db/products/queries.ts';
 import { listProjects } from '../../db/projects/queries.ts';
 import { disjointPrefixes, listSectors, sectorDetail } from '../../db/sectors/queries.ts';
 import { checkClaims } from '../../db/claims/check.ts';
@@ -228,6 +229,7 @@ try {
   const touch = (): void => {
     touchStmt.run();
   };
+  const products = { ...pair, flow: 'export', limit: 500 } as const;
   const queries: [string, () => unknown][] = [
     ['tradeSeries (KOR–CHN, all years)', () => tradeSeries(db, pair)],
     ['tradeKpi (latest year)', () => tradeKpi(db, pair)],
@@ -266,6 +268,11 @@ try {
     ['partnerRankHistory (KOR, 10 years)', () => partnerRankHistory(db, { reporter: 'KOR', measure: 'total', top: 10 })],
     ['partnerSeries (KOR, 4 partners)', () => partnerSeries(db, { reporter: 'KOR', partners: ['CHN', 'USA', 'JPN', 'VNM'], from: 1991 })],
     ["partnerSeries (China's share, all years)", () => partnerSeries(db, { reporter: 'KOR', partners: ['CHN'] })],
+    // The world map draws partnerRanking above (no query of its own); the Products view runs these.
+    ['productPairs', () => productPairs(db)],
+    ['topProducts (KOR→CHN chapters, latest year)', () => topProducts(db, { ...products, level: 'chapter' })],
+    ['topProducts (KOR→CHN HS-6 codes, all)', () => topProducts(db, { ...products, level: 'code', limit: 6000 })],
+    ['topProducts (KOR→CHN codes of chapter 84)', () => topProducts(db, { ...products, level: 'code', within: '84' })],
   ];
   const scan = time(() => db.prepare('SELECT count(*), sum(value_usd) FROM trade_flow').get());
   console.log(`\nReference: raw full scan of trade_flow (count + sum of value_usd): median ${scan.toFixed(1)} ms over ${runs} runs\n`);

@@ -350,7 +350,7 @@ describe('the file each dashboard makes', () => {
   it('writes the tables the page was told of, so the Save dialog names the right kind of file', async () => {
     for (const dashboard of EXPORT_DASHBOARDS) {
       const filters =
-        dashboard === 'trade' || dashboard === 'sectors' || dashboard === 'monthly'
+        dashboard === 'trade' || dashboard === 'sectors' || dashboard === 'monthly' || dashboard === 'products'
           ? { reporter: 'KOR', partner: 'CHN' }
           : dashboard === 'partners'
             ? { reporter: 'KOR' }

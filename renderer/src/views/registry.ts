@@ -16,6 +16,7 @@ export const views: ViewEntry[] = [
   { id: 'trade', label: DASHBOARD_TITLES.trade, load: () => import('./trade/TradeView.svelte'), inSidebar: true },
   { id: 'monthly', label: DASHBOARD_TITLES.monthly, load: () => import('./monthly/MonthlyView.svelte'), inSidebar: true },
   { id: 'partners', label: DASHBOARD_TITLES.partners, load: () => import('./partners/PartnersView.svelte'), inSidebar: true },
+  { id: 'products', label: DASHBOARD_TITLES.products, load: () => import('./products/ProductsView.svelte'), inSidebar: true },
   { id: 'sectors', label: DASHBOARD_TITLES.sectors, load: () => import('./sectors/SectorsView.svelte'), inSidebar: true },
   { id: 'projects', label: DASHBOARD_TITLES.projects, load: () => import('./projects/ProjectsView.svelte'), inSidebar: true },
   { id: 'events', label: DASHBOARD_TITLES.events, load: () => import('./events/EventsView.svelte'), inSidebar: true },

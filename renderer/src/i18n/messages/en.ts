@@ -27,6 +27,7 @@ const en = {
   'dashboard.projects': DASHBOARD_TITLES.projects,
   'dashboard.events': DASHBOARD_TITLES.events,
   'dashboard.logistics': DASHBOARD_TITLES.logistics,
+  'dashboard.products': DASHBOARD_TITLES.products,
   'view.sources': 'Sources',
   'view.data': 'Data',
   'view.briefings': 'Briefings',
@@ -82,6 +83,7 @@ const en = {
   'exportData.what.projects': 'the projects, and the counts by field and by region',
   'exportData.what.events': 'the events, upcoming and past',
   'exportData.what.logistics': 'the routes and their legs',
+  'exportData.what.products': 'the products listed, with their shares, change and sources',
 
   'sources.title': 'Sources',
   'sources.lede': 'Every source in the database, and what cites it.',

@@ -23,6 +23,7 @@ const ko: Messages = {
   'dashboard.projects': '협력 사업',
   'dashboard.events': '행사',
   'dashboard.logistics': '물류',
+  'dashboard.products': '주요 품목',
   'view.sources': '출처',
   'view.data': '데이터',
   'view.briefings': '브리핑',
@@ -77,6 +78,7 @@ const ko: Messages = {
   'exportData.what.projects': '사업 목록과 분야별·지역별 건수',
   'exportData.what.events': '예정된 행사와 지난 행사',
   'exportData.what.logistics': '경로와 구간',
+  'exportData.what.products': '표시된 품목과 비중, 증감, 출처',
 
   'sources.title': '출처',
   'sources.lede': '데이터베이스의 모든 출처와 그 출처를 인용하는 항목.',

@@ -23,6 +23,7 @@ const zh: Messages = {
   'dashboard.projects': '合作项目',
   'dashboard.events': '活动',
   'dashboard.logistics': '物流',
+  'dashboard.products': '主要商品',
   'view.sources': '来源',
   'view.data': '数据',
   'view.briefings': '简报',
@@ -76,6 +77,7 @@ const zh: Messages = {
   'exportData.what.projects': '项目及按领域、按地区的计数',
   'exportData.what.events': '即将举行和已举行的活动',
   'exportData.what.logistics': '线路及其各段',
+  'exportData.what.products': '所列商品及其占比、变化和来源',
 
   'sources.title': '来源',
   'sources.lede': '数据库中的全部来源，以及引用它们的内容。',

@@ -1,0 +1,95 @@
+import { z } from 'zod';
+import { method } from '../method.ts';
+import type { EconomyRef, SourceRef } from '../shared-types.ts';
+import { yearSchema, type Change } from '../trade/contract.ts';
+import { economyCode } from '../common/vocabulary.ts';
+
+/** HS levels: a chapter is 2 digits, a heading 4, a code (subheading) 6. */
+export const PRODUCT_LEVELS = ['chapter', 'heading', 'code'] as const;
+export type ProductLevel = (typeof PRODUCT_LEVELS)[number];
+export const LEVEL_DIGITS: Record<ProductLevel, number> = { chapter: 2, heading: 4, code: 6 };
+
+export interface ProductRow {
+  /** The HS code of the chapter, heading or code. */
+  code: string;
+  level: ProductLevel;
+  value: number;
+  /** stated: a figure given for this very code; sum-of-codes: no figure for it, the sum of the finer codes loaded under it. */
+  basis: 'stated' | 'sum-of-codes';
+  /** Share of the pair's total of this flow in the year (see `total`); null when that total is not known. */
+  share: number | null;
+  /** Change on the previous year; null when the previous year is not loaded or this product is not reported in it (see `changeNote`). */
+  change: Change | null;
+  /** Why there is no change, when there is none. */
+  changeNote: string | null;
+  /** How many finer codes it holds (0 for a 6-digit code). */
+  children: number;
+  /** Every source the figure rests on. */
+  sources: SourceRef[];
+}
+
+export interface ProductTotal {
+  value: number;
+  /** stated: the pair's total of this flow as a source states it (product TOTAL); sum-of-chapters: no such figure, the sum of the chapters. */
+  basis: 'stated' | 'sum-of-chapters';
+  sources: SourceRef[];
+}
+
+export interface ProductRanking {
+  reporter: EconomyRef;
+  partner: EconomyRef;
+  flow: 'export' | 'import';
+  /** The year shown: the one asked for, else the latest with HS-level figures of the pair and flow; null when none is loaded. */
+  year: number | null;
+  /** Years with annual HS-level figures of the pair and flow, newest first. */
+  years: number[];
+  /** Whether the year before has HS-level figures of the pair and flow (else no change is shown). */
+  previousLoaded: boolean;
+  level: ProductLevel;
+  /** The chapter or heading drilled into; null at the top. */
+  within: string | null;
+  /** What the rows are shares of. */
+  total: ProductTotal | null;
+  /** Largest first, then by code. */
+  rows: ProductRow[];
+  /** Rows there are in all (`rows` stops at the limit asked). */
+  count: number;
+  /** Sum of every row at this level (not only those shown). */
+  sum: number;
+  rule: string;
+  notes: string[];
+}
+
+export const productsInput = z
+  .object({
+    reporter: economyCode,
+    partner: economyCode,
+    year: yearSchema.optional(),
+    flow: z.enum(['export', 'import']).default('export'),
+    level: z.enum(PRODUCT_LEVELS).default('chapter'),
+    /** A chapter (2 digits) or heading (4 digits) whose finer codes are listed. */
+    within: z
+      .string()
+      .regex(/^(\d{2}|\d{4})$/, 'an HS chapter (2 digits) or heading (4 digits)')
+      .optional(),
+    limit: z.number().int().min(1).max(6000).default(500),
+  })
+  .strict()
+  .refine((q) => q.within === undefined || q.within.length < { chapter: 2, heading: 4, code: 6 }[q.level], {
+    message: 'within must be coarser than the level listed (a chapter for headings, a chapter or heading for codes)',
+    path: ['within'],
+  });
+
+export interface ProductPair {
+  reporter: EconomyRef;
+  partner: EconomyRef;
+  firstYear: number;
+  lastYear: number;
+}
+
+export const productsContract = {
+  /** Pairs with imported HS-6 figures (the chapter sums kept at import), most recent first: the Products view's choices. */
+  productPairs: method<ProductPair[]>()(z.object({}).strict()),
+  /** A pair's top HS chapters, headings or codes in a year (from imported HS-level figures), with shares and change on the year before. */
+  topProducts: method<ProductRanking>()(productsInput),
+};
