@@ -4,6 +4,8 @@
  * ("the Friday before publication"). The app keeps exactly what the source says.
  * Pure TypeScript: used by the core and by the renderer.
  */
+import type { Language } from './languages.ts';
+
 export type DatePrecision = 'day' | 'month' | 'year' | 'relative';
 export type MonthPart = 'early' | 'mid' | 'late';
 export type Weekday = 0 | 1 | 2 | 3 | 4 | 5 | 6;
@@ -65,6 +67,76 @@ export function formatPreciseDate(date: PreciseDate, locale = 'en-GB'): string {
     return `${phrase}, ${date.part ? `${PARTS[date.part]} ` : ''}${when}`;
   }
   return 'date not stated';
+}
+
+/** The languages a precise date is written in: the interface's (languages.ts). */
+export type DateLanguage = Language;
+
+/** How Korean and Chinese write the parts of a month and a date relative to a report. */
+const WORDS: Record<
+  Exclude<DateLanguage, 'en'>,
+  {
+    tag: string;
+    parts: Record<MonthPart, string>;
+    report: (label: string | undefined) => string;
+    before: (weekday: string, anchor: string) => string;
+    weekOf: (weekday: string, anchor: string) => string;
+    listSep: string;
+    notStated: string;
+  }
+> = {
+  ko: {
+    tag: 'ko',
+    parts: { early: '초', mid: '중순', late: '말' },
+    report: (label) => (label ? `보고서(${label})` : '보고서'),
+    before: (weekday, anchor) => `${anchor} 발표 전 ${weekday}`,
+    weekOf: (weekday, anchor) => `${anchor} 발표 주 ${weekday}`,
+    listSep: ', ',
+    notStated: '날짜 미상',
+  },
+  zh: {
+    tag: 'zh-CN',
+    parts: { early: '初', mid: '中', late: '底' },
+    report: (label) => (label ? `报告（${label}）` : '报告'),
+    before: (weekday, anchor) => `${anchor}发布前的${weekday}`,
+    weekOf: (weekday, anchor) => `${anchor}发布当周的${weekday}`,
+    listSep: '，',
+    notStated: '日期不详',
+  },
+};
+
+function utc(value: string): Date {
+  const [y, m, d] = value.split('-').map(Number);
+  return new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1));
+}
+
+/**
+ * A precise date in the interface's language: English exactly as formatPreciseDate writes it (exports and prints
+ * compare it byte for byte); Korean "2022년 10월", "2022년 9월 말", "2022년 8월 26일"; Chinese "2022年10月",
+ * "2022年9月底", "2022年8月26日". The part of a month follows the month, as both languages write it.
+ */
+export function formatPreciseDateIn(date: PreciseDate, language: DateLanguage): string {
+  if (language === 'en') return formatPreciseDate(date);
+  const w = WORDS[language];
+  const { precision, value } = date;
+  const month = (v: string): string => {
+    const text = utc(v).toLocaleDateString(w.tag, { year: 'numeric', month: 'long', timeZone: 'UTC' });
+    return date.part ? `${text}${language === 'ko' ? ' ' : ''}${w.parts[date.part]}` : text;
+  };
+  if (precision === 'day' && value)
+    return utc(value).toLocaleDateString(w.tag, { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
+  if (precision === 'month' && value) return month(value);
+  if (precision === 'year' && value) return language === 'ko' ? `${value.slice(0, 4)}년` : `${value.slice(0, 4)}年`;
+  if (precision === 'relative' && date.relative) {
+    const r = date.relative;
+    // 2023-01-01 was a Sunday: day r.weekday of that week names the weekday in the language.
+    const weekday = new Date(Date.UTC(2023, 0, 1 + r.weekday)).toLocaleDateString(w.tag, { weekday: 'long', timeZone: 'UTC' });
+    const anchor = w.report(r.anchorLabel);
+    const phrase = r.relation === 'before-anchor' ? w.before(weekday, anchor) : w.weekOf(weekday, anchor);
+    if (!value) return phrase;
+    return `${phrase}${w.listSep}${value.length === 7 ? month(value) : value}`;
+  }
+  return w.notStated;
 }
 
 /** A sortable key: the earliest calendar day the date can mean (relative dates sort by their known month). */

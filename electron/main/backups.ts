@@ -8,6 +8,7 @@ import { basename, dirname, extname, join } from 'node:path';
 import { backupsDir, copyBackupInto, latestBackup, listBackups } from '../../db/backup.ts';
 import { dispatch } from '../../db/dispatch.ts';
 import type { Session } from '../../db/session.ts';
+import { words } from './messages.ts';
 
 const message = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
@@ -17,13 +18,13 @@ export async function restoreFromBackupDialog(win: BrowserWindow, session: Sessi
   if (backups.length === 0) {
     await dialog.showMessageBox(win, {
       type: 'info',
-      message: 'This database has no backups yet.',
-      detail: `Backups are made before each upgrade and each import, in ${backupsDir(session.path)}.`,
+      message: words().noBackups,
+      detail: words().backupsWhere(backupsDir(session.path)),
     });
     return;
   }
   const picked = await dialog.showOpenDialog(win, {
-    title: 'Restore from backup',
+    title: words().restoreTitle,
     defaultPath: join(backupsDir(session.path), backups[0]!.file),
     properties: ['openFile'],
     filters: [{ name: 'Tradebrief backup', extensions: ['sqlite'] }],
@@ -38,23 +39,23 @@ export async function restoreFromBackupDialog(win: BrowserWindow, session: Sessi
   if (!chosen) {
     await dialog.showMessageBox(win, {
       type: 'info',
-      message: `“${basename(file)}” is not one of this database's backups.`,
-      detail: `Choose a file in ${backupsDir(session.path)}.`,
+      message: words().notABackup(basename(file)),
+      detail: words().chooseIn(backupsDir(session.path)),
     });
     return;
   }
   const confirm = await dialog.showMessageBox(win, {
     type: 'warning',
-    message: `Replace the open database with the backup “${chosen.file}”?`,
-    detail: 'The current content is backed up first, so this can be undone the same way.',
-    buttons: ['Restore', 'Cancel'],
+    message: words().replaceWithBackup(chosen.file),
+    detail: words().replaceDetail,
+    buttons: [words().restore, words().cancel],
     defaultId: 1,
     cancelId: 1,
   });
   if (confirm.response !== 0) return;
   const envelope = await dispatch(session.handlers, 'restoreBackup', { id: chosen.file });
   if (!envelope.ok) {
-    dialog.showErrorBox('The backup was not restored', envelope.error.message);
+    dialog.showErrorBox(words().notRestored, envelope.error.message);
     return;
   }
   win.webContents.reload();
@@ -66,16 +67,16 @@ export async function restoreFromBackupDialog(win: BrowserWindow, session: Sessi
  */
 export async function offerLastBackup(win: BrowserWindow, path: string, error: unknown): Promise<string | null> {
   const last = latestBackup(path);
-  const detail = `${message(error)}\n\nNothing was changed: the database open before stays open.`;
+  const detail = `${message(error)}\n\n${words().nothingChanged}`;
   if (!last) {
-    await dialog.showMessageBox(win, { type: 'error', message: 'This file cannot be opened', detail, buttons: ['OK'] });
+    await dialog.showMessageBox(win, { type: 'error', message: words().cannotOpen, detail, buttons: ['OK'] });
     return null;
   }
   const choice = await dialog.showMessageBox(win, {
     type: 'error',
-    message: 'This file cannot be opened',
-    detail: `${detail}\n\nIts last backup is ${basename(last)}. Restore it into a new file beside the damaged one?`,
-    buttons: ['Restore last backup', 'Cancel'],
+    message: words().cannotOpen,
+    detail: `${detail}\n\n${words().lastBackup(basename(last))}`,
+    buttons: [words().restoreLast, words().cancel],
     defaultId: 0,
     cancelId: 1,
   });
@@ -87,7 +88,7 @@ export async function offerLastBackup(win: BrowserWindow, path: string, error: u
     await copyBackupInto(last, target);
     return target;
   } catch (failure) {
-    dialog.showErrorBox('The backup could not be restored', message(failure));
+    dialog.showErrorBox(words().couldNotRestore, message(failure));
     return null;
   }
 }

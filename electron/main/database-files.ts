@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { openSession, type Session } from '../../db/session.ts';
 import { offerLastBackup } from './backups.ts';
 import { askSavePath, showError, showMessage } from './file-dialogs.ts';
+import { words } from './messages.ts';
 import { forgetRecent, readRecent, rememberRecent } from './recent-files.ts';
 
 export interface DatabaseHolder {
@@ -45,14 +46,14 @@ export async function openDatabaseFile(win: BrowserWindow, holder: DatabaseHolde
       rememberRecent(recentList(), recovered);
       holder.recentChanged();
     } catch (again) {
-      showError('The restored backup cannot be opened either', again);
+      showError(words().restoredUnopenable, again);
     }
   }
 }
 
 export async function openDatabaseFromDialog(win: BrowserWindow, holder: DatabaseHolder): Promise<void> {
   const picked = await dialog.showOpenDialog(win, {
-    title: 'Open Tradebrief database',
+    title: words().openDatabaseTitle,
     properties: ['openFile'],
     filters: [
       { name: 'Tradebrief database', extensions: ['sqlite', 'db'] },
@@ -70,12 +71,12 @@ export async function saveCopyAs(win: BrowserWindow, holder: DatabaseHolder): Pr
   // The save dialog asks before replacing an existing file; the core refuses the open database itself.
   let path: string | null;
   try {
-    path = await askSavePath(win, 'Save a copy of the database', 'database', 'tradebrief-copy');
+    path = await askSavePath(win, words().saveCopyTitle, 'database', 'tradebrief-copy');
     if (!path) return;
     await session.handlers.saveCopyAs({ target: session.files.registerWrite(path).handle });
   } catch (error) {
-    showError('The copy was not saved', error);
+    showError(words().copyNotSaved, error);
     return;
   }
-  await showMessage(win, { type: 'info', message: 'A copy of the database was saved.', detail: path });
+  await showMessage(win, { type: 'info', message: words().copySaved, detail: path });
 }

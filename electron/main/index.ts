@@ -31,6 +31,8 @@ import {
 import { askOpenPath, askSavePath, initDialogs, showError, showMessage } from './file-dialogs.ts';
 import { checkDroppedFile, fileToOpen, isOpenKind, openKindOf, userDataDirArgument } from './file-arguments.ts';
 import { buildMenu } from './menu.ts';
+import { mainLanguage, setMainLanguage, words } from './messages.ts';
+import { matchLanguage } from '../../db/common/languages.ts';
 import { pdfFileName, renderPdf } from './print.ts';
 import { registerAppScheme, serveRenderer } from './protocol.ts';
 import { hardenContents, isAppUrl } from './security.ts';
@@ -139,12 +141,10 @@ async function openChosenFile(path: string, kind: OpenKind): Promise<void> {
     win.webContents.reload();
     await showMessage(win, {
       type: 'info',
-      message: result.changed
-        ? `Imported briefing pack ${result.packId} ${result.version}.`
-        : 'This pack was already loaded: nothing changed.',
+      message: result.changed ? words().importedPack(result.packId, result.version) : words().packUnchanged,
     });
   } catch (error) {
-    showError('Import failed: nothing was changed', error);
+    showError(words().importFailed, error);
   }
 }
 
@@ -153,9 +153,9 @@ async function importFromDialog(): Promise<void> {
   if (!mainWindow) return;
   let path: string | null;
   try {
-    path = await askOpenPath(mainWindow, 'Import trade data or a briefing pack', ['trade-data', 'pack']);
+    path = await askOpenPath(mainWindow, words().importTitle, ['trade-data', 'pack']);
   } catch (error) {
-    showError('Import', error);
+    showError(words().importTitle, error);
     return;
   }
   if (path) await openChosenFile(path, openKindOf(path) ?? 'trade-data');
@@ -168,29 +168,29 @@ async function printToPdf(): Promise<void> {
   const current = session;
   const route = printRouteForView(new URL(win.webContents.getURL()).hash);
   if (!route) {
-    await showMessage(win, { type: 'info', message: 'Nothing to print here.', detail: 'Open a briefing or a dashboard, then print it.' });
+    await showMessage(win, { type: 'info', message: words().nothingToPrint, detail: words().nothingToPrintDetail });
     return;
   }
   try {
     const setup = pageSetupFrom(Object.fromEntries(new URLSearchParams(route.split('?')[1] ?? '')));
     const { pdf, title } = await renderPdf(route, setup, { newWindow: () => createWindow('print'), today: localToday() });
-    const target = await askSavePath(win, 'Print to PDF', 'pdf', pdfFileName(title));
+    const target = await askSavePath(win, words().printTitle, 'pdf', pdfFileName(title));
     if (!target) return;
     await writeFileSafely(target, guardOf(current), (temp) => writeFile(temp, pdf));
     const choice = await showMessage(win, {
       type: 'info',
-      message: `Saved “${title}” as a PDF.`,
+      message: words().savedPdf(title),
       detail: target,
-      buttons: ['Open', 'Close'],
+      buttons: [words().open, words().close],
       defaultId: 0,
       cancelId: 1,
     });
     if (choice === 0) {
       const problem = await shell.openPath(target);
-      if (problem) showError('The PDF was saved but could not be opened', problem);
+      if (problem) showError(words().pdfNotOpened, problem);
     }
   } catch (error) {
-    showError('Printing failed: no PDF was written', error);
+    showError(words().printFailed, error);
   }
 }
 
@@ -233,13 +233,19 @@ function installMenu(): void {
         about: () =>
           void showMessage(undefined, {
             type: 'info',
-            title: 'About Tradebrief',
+            title: words().aboutTitle,
             message: `Tradebrief ${app.getVersion()}`,
-            detail: 'Offline trade briefings, every figure with its source.',
+            detail: words().aboutDetail,
           }),
+        chooseLanguage: (language) => {
+          setMainLanguage(language);
+          installMenu();
+          sendToAppWindows({ type: 'language', language });
+        },
       },
       recentDatabases(),
       isDev,
+      mainLanguage(),
     ),
   );
 }
@@ -343,6 +349,7 @@ if (firstInstance && dialogs.mode !== 'refused') {
   app
     .whenReady()
     .then(() => {
+      setMainLanguage(matchLanguage(app.getPreferredSystemLanguages()));
       serveRenderer(join(here, '../renderer'));
       try {
         useSession(openSession({ path: databasePath() }));

@@ -1,4 +1,6 @@
 import { app, Menu, type MenuItemConstructorOptions } from 'electron';
+import { LANGUAGE_NAMES, LANGUAGES, type Language } from '../../db/common/languages.ts';
+import { MAIN_MESSAGES } from './messages.ts';
 
 export interface MenuActions {
   openDatabase(): void;
@@ -8,11 +10,25 @@ export interface MenuActions {
   importFile(): void;
   printToPdf(): void;
   about(): void;
+  /** View › Language: the page switches to it (and main redraws this menu in it). */
+  chooseLanguage(language: Language): void;
 }
 
-export function buildMenu(actions: MenuActions, recent: readonly string[], isDev: boolean): Menu {
+export function buildMenu(actions: MenuActions, recent: readonly string[], isDev: boolean, language: Language = 'en'): Menu {
   const isMac = process.platform === 'darwin';
+  const m = MAIN_MESSAGES[language];
   const view: MenuItemConstructorOptions[] = [
+    {
+      label: m.language,
+      // Each language named in itself, so it can be found whatever the menu's language.
+      submenu: LANGUAGES.map((l) => ({
+        label: LANGUAGE_NAMES[l],
+        type: 'radio' as const,
+        checked: l === language,
+        click: () => actions.chooseLanguage(l),
+      })),
+    },
+    { type: 'separator' },
     { role: 'resetZoom' },
     { role: 'zoomIn' },
     { role: 'zoomOut' },
@@ -23,29 +39,29 @@ export function buildMenu(actions: MenuActions, recent: readonly string[], isDev
   const template: MenuItemConstructorOptions[] = [
     ...(isMac ? [{ role: 'appMenu' as const }] : []),
     {
-      label: '&File',
+      label: m.file,
       submenu: [
-        { label: 'Open Database…', accelerator: 'CmdOrCtrl+O', click: () => actions.openDatabase() },
+        { label: m.openDatabase, accelerator: 'CmdOrCtrl+O', click: () => actions.openDatabase() },
         {
-          label: 'Open Recent',
+          label: m.openRecent,
           submenu:
             recent.length > 0
               ? recent.map((path) => ({ label: path, click: () => actions.openRecent(path) }))
-              : [{ label: 'No recent databases', enabled: false }],
+              : [{ label: m.noRecent, enabled: false }],
         },
-        { label: 'Save a Copy As…', accelerator: 'CmdOrCtrl+Shift+S', click: () => actions.saveCopyAs() },
-        { label: 'Restore from Backup…', click: () => actions.restoreBackup() },
-        { label: 'Import…', accelerator: 'CmdOrCtrl+I', click: () => actions.importFile() },
+        { label: m.saveCopyAs, accelerator: 'CmdOrCtrl+Shift+S', click: () => actions.saveCopyAs() },
+        { label: m.restoreBackup, click: () => actions.restoreBackup() },
+        { label: m.importFile, accelerator: 'CmdOrCtrl+I', click: () => actions.importFile() },
         { type: 'separator' },
-        { label: 'Print to PDF…', accelerator: 'CmdOrCtrl+P', click: () => actions.printToPdf() },
+        { label: m.printToPdf, accelerator: 'CmdOrCtrl+P', click: () => actions.printToPdf() },
         { type: 'separator' },
         isMac ? { role: 'close' } : { role: 'quit' },
       ],
     },
     { role: 'editMenu' },
-    { label: '&View', submenu: view },
+    { label: m.view, submenu: view },
     { role: 'windowMenu' },
-    { role: 'help', submenu: [{ label: `About ${app.name}`, click: () => actions.about() }] },
+    { role: 'help', submenu: [{ label: m.about(app.name), click: () => actions.about() }] },
   ];
   return Menu.buildFromTemplate(template);
 }

@@ -1,9 +1,10 @@
 import { mount } from 'svelte';
 import App from './App.svelte';
-import { connect } from './lib/api.ts';
+import { connect, onHostEvent } from './lib/api.ts';
 import { followDataChanges } from './lib/stores/data-version.svelte.ts';
 import { router } from './lib/stores/router.svelte.ts';
 import { views } from './views/registry.ts';
+import { setLanguage, startLanguage, t } from './i18n/i18n.svelte.ts';
 import './styles.css';
 
 const target = document.getElementById('app');
@@ -16,13 +17,20 @@ void views
   ?.load()
   .catch(() => undefined);
 
-connect()
+// The language's messages load beside the data connection: the first paint is in the chosen language.
+Promise.all([connect(), startLanguage()])
   .then(() => {
     // A print window draws one state of the data: it needs no events.
-    if (!router.route.view.startsWith('print')) followDataChanges();
+    if (!router.route.view.startsWith('print')) {
+      followDataChanges();
+      // The desktop app's View › Language menu.
+      onHostEvent((event) => {
+        if (event.type === 'language') void setLanguage(event.language);
+      });
+    }
     mount(App, { target });
   })
   .catch((error: unknown) => {
-    target.textContent = `Tradebrief could not reach its data: ${error instanceof Error ? error.message : String(error)}`;
+    target.textContent = t('app.unreachable', { message: error instanceof Error ? error.message : String(error) });
     target.setAttribute('role', 'alert');
   });

@@ -1,43 +1,31 @@
-/** Number and unit formatting, by the user's locale: "USD 150.5 bn". */
-const locale = typeof navigator !== 'undefined' ? navigator.language : 'en-GB';
-
-const bn1 = new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
-const bn3 = new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 3 });
-const pct1 = new Intl.NumberFormat(locale, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
-const int = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
+/**
+ * Number and unit formatting with Intl in the interface's language ("150.5" in English, Korean and Chinese alike; a
+ * grouping or decimal sign is never taken from another locale). Reads the active language, so what a template
+ * formats follows a language switch. The formatting itself: i18n/numbers.ts.
+ */
+import { formatPreciseDateIn, type PreciseDate } from '../../../db/common/dates.ts';
+import { i18n } from '../i18n/i18n.svelte.ts';
+import { economyNameIn } from '../i18n/economies.ts';
+import { isLanguage } from '../../../db/common/languages.ts';
+import * as numbers from '../i18n/numbers.ts';
 
 /** Billions with one decimal, no unit: "150.5". */
-export function billions(usd: number): string {
-  return bn1.format(usd / 1e9);
-}
-
+export const billions = (usd: number): string => numbers.billions(usd, i18n.tag);
 /** Billions with as many decimals as the figure has (up to 3): "150.524". */
-export function billionsExact(usd: number): string {
-  return bn3.format(usd / 1e9);
-}
-
-const bnFixed3 = new Intl.NumberFormat(locale, { minimumFractionDigits: 3, maximumFractionDigits: 3 });
-
+export const billionsExact = (usd: number): string => numbers.billionsExact(usd, i18n.tag);
 /** Billions with three decimals always, for columns of monthly figures that must line up: "1.060". */
-export function billions3(usd: number): string {
-  return bnFixed3.format(usd / 1e9);
-}
-
-/** "USD 150.5 bn"; negative values keep their sign: "USD −63.0 bn". */
-export function usdBn(usd: number): string {
-  return `USD ${billions(usd)} bn`;
-}
-
+export const billions3 = (usd: number): string => numbers.billions3(usd, i18n.tag);
+/** "USD 150.5 bn"; "US$1505억" / "US$1505亿" in Korean and Chinese. */
+export const usdBn = (usd: number): string => numbers.usdBn(usd, i18n.tag);
 /** Signed: "+63.0" / "−63.0". */
-export function signedBn(usd: number): string {
-  const s = billions(Math.abs(usd));
-  return usd > 0 ? `+${s}` : usd < 0 ? `−${s}` : s;
-}
+export const signedBn = (usd: number): string => numbers.signedBn(usd, i18n.tag);
+export const percent = (ratio: number): string => numbers.percent(ratio, i18n.tag);
+export const integer = (n: number): string => numbers.integer(n, i18n.tag);
+/** An exact amount in US dollars. */
+export const usd = (amount: number): string => numbers.usd(amount, i18n.tag);
 
-export function percent(ratio: number): string {
-  return pct1.format(ratio);
-}
+/** A date with its precision in the interface's language ("Oct 2022", "2022년 10월", "2022年10月"). */
+export const preciseDate = (date: PreciseDate): string => formatPreciseDateIn(date, isLanguage(i18n.locale) ? i18n.locale : 'en');
 
-export function integer(n: number): string {
-  return int.format(n);
-}
+/** An economy's name in the interface's language (Intl.DisplayNames), else as stored. */
+export const economyName = (code: string, stored: string): string => economyNameIn(code, stored, i18n.tag);

@@ -1,0 +1,22 @@
+/**
+ * Names of economies in the interface's language from the runtime's own locale data (Intl.DisplayNames). Codes are
+ * ISO 3166-1 alpha-3 (KOR); DisplayNames takes alpha-2 (KR), so iso3-to-iso2.json maps one to the other (its
+ * source is in the file). English keeps the name as stored (the packs' and the user's own); a sub-national code
+ * (CN-SD), a code the table or the runtime does not know, and any other language's gap fall back to it too.
+ */
+import table from './iso3-to-iso2.json';
+
+const alpha2: Record<string, string> = { ...table.codes, ...table.groups };
+const namers = new Map<string, Intl.DisplayNames>();
+
+export function economyNameIn(code: string, stored: string, tag: string): string {
+  if (tag.startsWith('en')) return stored;
+  const region = alpha2[code];
+  if (!region) return stored;
+  let namer = namers.get(tag);
+  if (!namer) {
+    namer = new Intl.DisplayNames([tag], { type: 'region', fallback: 'none' });
+    namers.set(tag, namer);
+  }
+  return namer.of(region) ?? stored;
+}

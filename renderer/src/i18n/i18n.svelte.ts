@@ -1,0 +1,108 @@
+/**
+ * The interface's language: which one is active, its messages, and `t()`.
+ *
+ * i18next holds the catalogues (README "Languages" says why this library). English is in the main bundle; Korean,
+ * Chinese and the pseudo-locale are a chunk each, loaded when chosen. `t()` reads the active language from a rune,
+ * so every template that shows a message follows a switch without a reload.
+ */
+import i18next from 'i18next';
+import en from './messages/en.ts';
+import type { MessageKey, Messages } from './messages/types.ts';
+import {
+  isLanguage,
+  LANGUAGES,
+  LOCALE_TAGS,
+  matchLanguage,
+  PSEUDO_LOCALE,
+  type Language,
+  type Locale,
+} from '../../../db/common/languages.ts';
+
+export type { MessageKey };
+type Values = Record<string, string | number>;
+/** A key whose message depends on a count: the part before _one / _other. */
+export type CountKey = { [K in MessageKey]: K extends `${infer Base}_other` ? Base : never }[MessageKey];
+
+/** Where the choice is remembered: the app origin's localStorage, which is per user profile. */
+export const LANGUAGE_STORAGE_KEY = 'tradebrief.language';
+
+const loaders: Record<Exclude<Locale, 'en'>, () => Promise<Messages>> = {
+  ko: () => import('./messages/ko.ts').then((m) => m.default),
+  zh: () => import('./messages/zh.ts').then((m) => m.default),
+  [PSEUDO_LOCALE]: () => import('./pseudo.ts').then((m) => m.pseudoCatalogue(en)),
+};
+
+const engine = i18next.createInstance();
+void engine.init({
+  lng: 'en',
+  fallbackLng: 'en',
+  resources: { en: { translation: en } },
+  initAsync: false,
+  keySeparator: false,
+  nsSeparator: false,
+  // Svelte escapes what it inserts; escaping here too would show "&amp;".
+  interpolation: { escapeValue: false },
+});
+
+class I18nState {
+  /** The active language; `t()` reads it, so what shows a message is redrawn when it changes. */
+  locale = $state<Locale>('en');
+  /** The BCP 47 tag of the active language, for Intl and `<html lang>`. */
+  get tag(): string {
+    return LOCALE_TAGS[this.locale];
+  }
+}
+export const i18n = new I18nState();
+
+/** The pseudo-locale is for development and automated tests only. */
+function pseudoAllowed(): boolean {
+  return import.meta.env.DEV || (typeof navigator !== 'undefined' && navigator.webdriver);
+}
+
+function acceptable(value: unknown): value is Locale {
+  return isLanguage(value) || (value === PSEUDO_LOCALE && pseudoAllowed());
+}
+
+/** The message for `key` in the active language, with its values put in. */
+export function t(key: MessageKey, values?: Values): string {
+  return engine.t(key, { ...values, lng: i18n.locale });
+}
+
+/** The message for a count ("1 block", "3 blocks"), by the active language's plural rules. */
+export function tCount(key: CountKey, count: number, values?: Values): string {
+  return engine.t(key, { ...values, count, lng: i18n.locale });
+}
+
+function stored(): string | null {
+  try {
+    return localStorage.getItem(LANGUAGE_STORAGE_KEY);
+  } catch {
+    return null;
+  }
+}
+
+/** Makes `locale` the active language: loads its messages if needed, remembers the choice and sets `<html lang>`. */
+export async function setLanguage(locale: string, remember = true): Promise<void> {
+  if (!acceptable(locale)) return;
+  if (locale !== 'en' && !engine.hasResourceBundle(locale, 'translation')) {
+    engine.addResourceBundle(locale, 'translation', await loaders[locale]());
+  }
+  i18n.locale = locale;
+  document.documentElement.lang = LOCALE_TAGS[locale];
+  if (remember) {
+    try {
+      localStorage.setItem(LANGUAGE_STORAGE_KEY, locale);
+    } catch {
+      // Storage refused (a locked-down profile): the choice holds until the window closes.
+    }
+  }
+}
+
+/** At start: the remembered choice, else the first of the browser's (the OS's) languages the app has. */
+export async function startLanguage(): Promise<void> {
+  const remembered = stored();
+  if (acceptable(remembered)) return setLanguage(remembered, false);
+  return setLanguage(matchLanguage(typeof navigator !== 'undefined' ? navigator.languages : []), false);
+}
+
+export { LANGUAGES, type Language, type Locale };

@@ -1,0 +1,187 @@
+/**
+ * The interface's language in real Chromium through the HTTP host: the browser's language at first start, the
+ * switch in the shell (sidebar, Sources, Briefings list and editor, `<html lang>`), the choice kept across a reload,
+ * only the chosen language's messages fetched, dates and economy names per language, axe in Korean and Chinese, and
+ * the pseudo-locale for clipped text. Screenshots at 1440 and 800 px go to tests/artifacts/i18n-*.png.
+ */
+import { mkdirSync } from 'node:fs';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seriousAxeViolations } from '../support/axe.ts';
+import { admit, startApp, type AppHarness } from '../support/browser.ts';
+import { requireBuiltRenderer } from '../support/build-output.ts';
+
+const DEFAULT_ID = 'korea-china-2022:korea-china-trade-push-2022';
+let app: AppHarness;
+const contexts: BrowserContext[] = [];
+const errors: string[] = [];
+
+beforeAll(async () => {
+  requireBuiltRenderer();
+  mkdirSync('tests/artifacts', { recursive: true });
+  app = await startApp({ today: '2026-11-29' });
+});
+afterAll(async () => {
+  for (const c of contexts) await c.close();
+  await app?.close();
+});
+
+/** A fresh browser profile (its own localStorage) whose languages are `locale`'s, as a first start. */
+async function profile(locale: string, width = 1440): Promise<{ page: Page; scripts: string[] }> {
+  const context = await app.browser.newContext({ viewport: { width, height: 900 }, locale });
+  contexts.push(context);
+  await admit(context, app.host);
+  const page = await context.newPage();
+  const scripts: string[] = [];
+  page.on('request', (r) => {
+    if (r.resourceType() === 'script') scripts.push(new URL(r.url()).pathname.split('/').pop() ?? '');
+  });
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  return { page, scripts };
+}
+
+const sidebar = (page: Page) => page.getByRole('navigation').innerText();
+const htmlLang = (page: Page) => page.evaluate<string>('document.documentElement.lang');
+
+async function shoot(page: Page, name: string): Promise<void> {
+  for (const width of [1440, 800]) {
+    await page.setViewportSize({ width, height: 900 });
+    // The first screen (full pages of the editor run to 12,000 px and cannot be looked at whole).
+    await page.screenshot({ path: `tests/artifacts/i18n-${name}-${width}.png` });
+  }
+  await page.setViewportSize({ width: 1440, height: 900 });
+}
+
+/** Sidebar entries and buttons whose text is cut (wider than their box, with no wrap to show it). */
+async function clipped(page: Page): Promise<string[]> {
+  return page.evaluate<string[]>(`
+    [...document.querySelectorAll('nav a, button, label, h1, h2, .lede, select, .brand')]
+      .filter((el) => el.offsetParent !== null && el.scrollWidth > el.clientWidth + 1)
+      .map((el) => el.tagName.toLowerCase() + ' “' + (el.innerText || '').slice(0, 40) + '” ' + el.scrollWidth + '>' + el.clientWidth)
+  `);
+}
+
+describe('Languages in Chromium', () => {
+  it('starts in the browser’s language: English for en-GB, Korean for ko-KR, Chinese for zh-CN', async () => {
+    const english = await profile('en-GB');
+    await english.page.goto(`${app.host.url}#/overview`);
+    await english.page.getByTestId('language-select').waitFor();
+    expect(await htmlLang(english.page)).toBe('en');
+    expect(await sidebar(english.page)).toContain('Trade balance');
+    // English is in the main bundle: no language chunk was fetched.
+    expect(english.scripts.filter((s) => /^(ko|zh|pseudo)-/.test(s))).toEqual([]);
+
+    const korean = await profile('ko-KR');
+    await korean.page.goto(`${app.host.url}#/overview`);
+    await expect.poll(() => htmlLang(korean.page)).toBe('ko');
+    expect(await sidebar(korean.page)).toContain('무역수지');
+    expect(korean.scripts.some((s) => s.startsWith('ko-'))).toBe(true);
+    expect(korean.scripts.filter((s) => s.startsWith('zh-'))).toEqual([]);
+
+    const chinese = await profile('zh-CN');
+    await chinese.page.goto(`${app.host.url}#/overview`);
+    await expect.poll(() => htmlLang(chinese.page)).toBe('zh-CN');
+    expect(await sidebar(chinese.page)).toContain('贸易差额');
+    expect(chinese.scripts.filter((s) => s.startsWith('ko-'))).toEqual([]);
+  });
+
+  for (const [label, lang, words] of [
+    [
+      '한국어',
+      'ko',
+      {
+        trade: '무역수지',
+        briefings: '브리핑',
+        newBriefing: '새 브리핑',
+        sources: '출처',
+        edit: '브리핑 편집',
+        date: /\d{4}년 \d{1,2}월 \d{1,2}일/,
+        china: '중국',
+      },
+    ],
+    [
+      '简体中文',
+      'zh-CN',
+      {
+        trade: '贸易差额',
+        briefings: '简报',
+        newBriefing: '新建简报',
+        sources: '来源',
+        edit: '编辑简报',
+        date: /\d{4}年\d{1,2}月\d{1,2}日/,
+        china: '中国',
+      },
+    ],
+  ] as const) {
+    it(`switches to ${label}: sidebar, Briefings, Sources and <html lang>, kept across a reload, axe clean`, async () => {
+      const { page, scripts } = await profile('en-GB');
+      await page.goto(`${app.host.url}#/briefings`);
+      await page.getByTestId('briefing-item').first().waitFor();
+      await page.getByTestId('language-select').selectOption({ label });
+      await expect.poll(() => htmlLang(page)).toBe(lang);
+      expect(await sidebar(page)).toContain(words.trade);
+      expect(await sidebar(page)).toContain(words.briefings);
+      expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe(words.briefings);
+      expect(await page.getByTestId('new-briefing').innerText()).toBe(words.newBriefing);
+      // The list's dates in the language; the briefing's own title (user text) as typed.
+      const list = await page.getByTestId('briefing-list').innerText();
+      expect(list).toMatch(words.date);
+      expect(list).toContain('Korea–China trade push, August 2022');
+      expect(await page.title()).toBe(`${words.briefings} — Tradebrief`);
+      expect(scripts.filter((s) => /^(ko|zh)-/.test(s))).toHaveLength(1);
+
+      await page.reload();
+      await page.getByTestId('briefing-item').first().waitFor();
+      expect(await htmlLang(page)).toBe(lang);
+      expect(await page.getByTestId('new-briefing').innerText()).toBe(words.newBriefing);
+      expect(await seriousAxeViolations(page)).toEqual([]);
+      expect(await clipped(page)).toEqual([]);
+      await shoot(page, `briefings-${lang}`);
+
+      await page.goto(`${app.host.url}#/briefings/${encodeURIComponent(DEFAULT_ID)}`);
+      await page.getByTestId('block-card').first().waitFor();
+      expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe(words.edit);
+      expect(await seriousAxeViolations(page)).toEqual([]);
+      await shoot(page, `editor-${lang}`);
+
+      await page.goto(`${app.host.url}#/sources`);
+      await page.getByTestId('source-card').first().waitFor();
+      expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe(words.sources);
+      // Sources keep their original titles.
+      expect(await page.getByTestId('source-card').first().innerText()).toMatch(/[A-Za-z]{4}/);
+      expect(await seriousAxeViolations(page)).toEqual([]);
+      expect(await clipped(page)).toEqual([]);
+      await shoot(page, `sources-${lang}`);
+
+      // Economy names in the filters come from the browser's locale data.
+      await page.goto(`${app.host.url}#/trade`);
+      await page.getByTestId('filter-reporter').waitFor();
+      expect(await page.getByTestId('filter-reporter').innerText()).toContain(words.china);
+      expect(errors).toEqual([]);
+      expect(app.foreignRequests).toEqual([]);
+    });
+  }
+
+  it('the pseudo-locale lengthens every converted string without clipping the shell, Briefings or Sources at 800 px', async () => {
+    const { page } = await profile('en-GB', 800);
+    await page.goto(`${app.host.url}#/briefings`);
+    await page.getByTestId('briefing-item').first().waitFor();
+    await page.evaluate(() => localStorage.setItem('tradebrief.language', 'en-XA'));
+    await page.reload();
+    await expect.poll(() => htmlLang(page)).toBe('en-XA');
+    expect(await page.getByTestId('new-briefing').innerText()).toMatch(/^［Ñéw bríéfíñg·+］$/);
+    expect(await clipped(page)).toEqual([]);
+    await page.screenshot({ path: 'tests/artifacts/i18n-briefings-en-XA-800.png' });
+    await page.goto(`${app.host.url}#/sources`);
+    await page.getByTestId('source-card').first().waitFor();
+    expect(await clipped(page)).toEqual([]);
+    await page.screenshot({ path: 'tests/artifacts/i18n-sources-en-XA-800.png' });
+    // Not offered in the settings: only the three languages are.
+    const offered = await page.getByTestId('language-select').locator('option').allInnerTexts();
+    expect(offered.slice(0, 3)).toEqual(['English', '한국어', '简体中文']);
+    expect(errors).toEqual([]);
+  });
+});

@@ -1,0 +1,109 @@
+/**
+ * Numbers, dates with their precision and economy names in English, Korean and Chinese (Intl, Node's full ICU, as
+ * Chromium's); the language picked from the browser's list.
+ */
+import { describe, expect, it } from 'vitest';
+import { formatPreciseDate, formatPreciseDateIn, type PreciseDate } from '../../db/common/dates.ts';
+import { LOCALE_TAGS, matchLanguage } from '../../db/common/languages.ts';
+import { economyNameIn } from '../../renderer/src/i18n/economies.ts';
+import * as n from '../../renderer/src/i18n/numbers.ts';
+import table from '../../renderer/src/i18n/iso3-to-iso2.json';
+
+const { en, ko, zh } = LOCALE_TAGS;
+
+describe('numbers per language', () => {
+  it('writes billions, percentages and integers with each language’s signs, never mixed', () => {
+    expect([n.billions(150_524_000_000, en), n.billions(150_524_000_000, ko), n.billions(150_524_000_000, zh)]).toEqual([
+      '150.5',
+      '150.5',
+      '150.5',
+    ]);
+    expect(n.billionsExact(1_234_567_000_000, ko)).toBe('1,234.567');
+    expect(n.billions3(1_060_000_000, zh)).toBe('1.060');
+    expect([n.percent(0.1234, en), n.percent(0.1234, ko), n.percent(0.1234, zh)]).toEqual(['12.3%', '12.3%', '12.3%']);
+    expect(n.integer(1234567, ko)).toBe('1,234,567');
+    expect(n.signedBn(-63e9, zh)).toBe('−63.0');
+    // A language that writes 1.234,5 does so throughout, not beside 1,234.5 (German, as a check that the tag is used).
+    expect(n.billionsExact(1_234_500_000_000, 'de')).toBe('1.234,5');
+  });
+
+  it('writes amounts in US dollars as each language does', () => {
+    expect(n.usdBn(150.5e9, en)).toBe('USD 150.5 bn');
+    expect(n.usdBn(150.5e9, ko)).toBe('US$1505억');
+    expect(n.usdBn(150.5e9, zh)).toBe('US$1505亿');
+    expect(n.usdBn(-63e9, ko)).toBe('-US$630억');
+    expect(n.usd(1234567, en)).toBe('$1,234,567');
+    expect(n.usd(1234567, ko)).toBe('US$1,234,567');
+    expect(n.usd(1234567, zh)).toBe('US$1,234,567');
+  });
+});
+
+describe('dates with their precision per language', () => {
+  const month: PreciseDate = { precision: 'month', value: '2022-10' };
+  const endOfSep: PreciseDate = { precision: 'month', value: '2022-09', part: 'late' };
+  const day: PreciseDate = { precision: 'day', value: '2022-08-26' };
+  const year: PreciseDate = { precision: 'year', value: '2022' };
+  const relative: PreciseDate = {
+    precision: 'relative',
+    value: '2022-08',
+    relative: { anchorId: 's1', anchorLabel: 'S1', weekday: 5, relation: 'before-anchor' },
+  };
+
+  it('keeps English exactly as before (exports and prints compare it)', () => {
+    for (const d of [month, endOfSep, day, year, relative, { precision: 'day', value: null } as PreciseDate])
+      expect(formatPreciseDateIn(d, 'en')).toBe(formatPreciseDate(d));
+    expect(formatPreciseDateIn(month, 'en')).toBe('Oct 2022');
+    expect(formatPreciseDateIn(endOfSep, 'en')).toMatch(/^end of Sept? 2022$/); // en-GB's CLDR abbreviation, as before
+  });
+
+  it('writes Korean dates', () => {
+    expect(formatPreciseDateIn(month, 'ko')).toBe('2022년 10월');
+    expect(formatPreciseDateIn(endOfSep, 'ko')).toBe('2022년 9월 말');
+    expect(formatPreciseDateIn({ ...endOfSep, part: 'early' }, 'ko')).toBe('2022년 9월 초');
+    expect(formatPreciseDateIn(day, 'ko')).toBe('2022년 8월 26일');
+    expect(formatPreciseDateIn(year, 'ko')).toBe('2022년');
+    expect(formatPreciseDateIn(relative, 'ko')).toBe('보고서(S1) 발표 전 금요일, 2022년 8월');
+    expect(formatPreciseDateIn({ precision: 'day', value: null }, 'ko')).toBe('날짜 미상');
+  });
+
+  it('writes Chinese dates', () => {
+    expect(formatPreciseDateIn(month, 'zh')).toBe('2022年10月');
+    expect(formatPreciseDateIn(endOfSep, 'zh')).toBe('2022年9月底');
+    expect(formatPreciseDateIn({ ...endOfSep, part: 'mid' }, 'zh')).toBe('2022年9月中');
+    expect(formatPreciseDateIn(day, 'zh')).toBe('2022年8月26日');
+    expect(formatPreciseDateIn(year, 'zh')).toBe('2022年');
+    expect(formatPreciseDateIn(relative, 'zh')).toBe('报告（S1）发布前的星期五，2022年8月');
+  });
+});
+
+describe('economy names', () => {
+  it('names countries from the runtime’s locale data in Korean and Chinese', () => {
+    expect([economyNameIn('KOR', 'South Korea', ko), economyNameIn('CHN', 'China', ko)]).toEqual(['대한민국', '중국']);
+    expect([economyNameIn('KOR', 'South Korea', zh), economyNameIn('CHN', 'China', zh)]).toEqual(['韩国', '中国']);
+    expect(economyNameIn('WLD', 'World', zh)).toBe('世界');
+  });
+
+  it('keeps the stored name in English, for subdivisions and for codes it does not know', () => {
+    expect(economyNameIn('KOR', 'Republic of Korea', en)).toBe('Republic of Korea');
+    expect(economyNameIn('CN-SD', 'Shandong', ko)).toBe('Shandong');
+    expect(economyNameIn('XXX', 'Somewhere', zh)).toBe('Somewhere');
+  });
+
+  it('maps every ISO 3166-1 country (the table’s source is named in it)', () => {
+    expect(Object.keys(table.codes)).toHaveLength(249);
+    expect(table.source).toMatch(/ISO 3166-1/);
+    expect(Object.values(table.codes).every((c) => /^[A-Z]{2}$/.test(c))).toBe(true);
+  });
+});
+
+describe('the language at first start', () => {
+  it('follows the browser’s (the OS’s) list, first match wins', () => {
+    expect(matchLanguage(['ko-KR', 'en-US'])).toBe('ko');
+    expect(matchLanguage(['zh-CN'])).toBe('zh');
+    expect(matchLanguage(['zh-Hans-SG'])).toBe('zh');
+    expect(matchLanguage(['fr-FR', 'zh-CN', 'ko'])).toBe('zh');
+    expect(matchLanguage(['zh-TW', 'ko'])).toBe('ko');
+    expect(matchLanguage(['de-DE'])).toBe('en');
+    expect(matchLanguage([])).toBe('en');
+  });
+});
