@@ -67,7 +67,12 @@ export default defineConfig({
     base: './',
     build: {
       outDir: join(out, 'renderer'),
-      rolldownOptions: { input: resolve('renderer/index.html') },
+      rolldownOptions: {
+        input: resolve('renderer/index.html'),
+        // zod validates the editors' forms (the Data view): in a chunk of its own it is not part of the first
+        // paint unless the shell's own modules call it.
+        output: { codeSplitting: { groups: [{ name: 'zod', test: /node_modules[\\/]zod[\\/]/ }] } },
+      },
       sourcemap: false,
       // electron-vite leaves the renderer unminified; minified, it parses in about half the time,
       // which every window and every printed page pays.

@@ -30,8 +30,12 @@ export function chartTheme(): ChartTheme {
   };
 }
 
-/** Animation is off when the user prefers reduced motion, and always when printing. */
+/**
+ * Whether a chart animates as it draws: never. A chart is built anew for each state of its data, so any animation
+ * is an entry animation, and a dashboard reads as drawn only when it ends (350 ms of a 410–660 ms switch between
+ * views). Drawn at once, a chart is also the same for a reader who prefers reduced motion, and in print.
+ */
 export function animationAllowed(view: string): boolean {
-  if (view === 'print') return false;
-  return !window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+  void view;
+  return false;
 }

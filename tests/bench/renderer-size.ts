@@ -1,0 +1,47 @@
+/**
+ * Benchmark (prints figures, asserts nothing): the built renderer's JavaScript, gzipped (level 9), chunk by
+ * chunk; the total; and what the first paint of the app loads: the entry script with its static imports, and
+ * the first view's chunk (the Overview, loaded while the data connection is made: renderer/src/main.ts) with
+ * its static imports.
+ *
+ *   npm run bench:bundle      (reads the build in TRADEBRIEF_OUT or out/: npm run build first)
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { requireBuiltRenderer } from '../support/build-output.ts';
+
+const dir = join(requireBuiltRenderer(), 'assets');
+const scripts = readdirSync(dir).filter((f) => f.endsWith('.js'));
+const gz = new Map(scripts.map((f) => [f, gzipSync(readFileSync(join(dir, f)), { level: 9 }).length]));
+const raw = new Map(scripts.map((f) => [f, readFileSync(join(dir, f)).length]));
+
+/** A chunk's static imports (`import … from "./x.js"`, `import "./x.js"`), not its dynamic `import("./x.js")`. */
+function staticImports(file: string): string[] {
+  const code = readFileSync(join(dir, file), 'utf8');
+  return [...code.matchAll(/(?<![.\w$])import\s*(?:[\w${},\s*]*?from\s*)?["']\.\/([\w.-]+\.js)["']/g)].map((m) => m[1]!);
+}
+
+function closure(file: string, into = new Set<string>()): Set<string> {
+  if (into.has(file)) return into;
+  into.add(file);
+  for (const dep of staticImports(file)) closure(dep, into);
+  return into;
+}
+
+const html = readFileSync(join(dir, '..', 'index.html'), 'utf8');
+const entry = /<script[^>]*src="\.\/assets\/([\w.-]+\.js)"/.exec(html)?.[1];
+const firstView = scripts.find((f) => f.startsWith('Overview-'));
+if (!entry || !firstView) throw new Error('entry script or Overview chunk not found in the build');
+const firstPaint = closure(firstView, closure(entry));
+
+const kb = (n: number): string => `${(n / 1024).toFixed(1)} KB`;
+const sum = (files: Iterable<string>): number => [...files].reduce((a, f) => a + (gz.get(f) ?? 0), 0);
+console.log(`Renderer JavaScript in ${dir} (gzip -9)\n`);
+for (const f of [...scripts].sort((a, b) => gz.get(b)! - gz.get(a)!)) {
+  console.log(
+    `${f.padEnd(36)} ${kb(gz.get(f)!).padStart(9)} gz  ${kb(raw.get(f)!).padStart(9)} raw${firstPaint.has(f) ? '  (first paint)' : ''}`,
+  );
+}
+console.log(`\ntotal: ${kb(sum(scripts))} gzipped in ${scripts.length} chunks (target ≤ 150 KB)`);
+console.log(`first paint: ${kb(sum(firstPaint))} gzipped: ${[...firstPaint].join(', ')} (target ≤ 35 KB)`);

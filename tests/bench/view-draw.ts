@@ -1,0 +1,132 @@
+/**
+ * Benchmark (prints figures, asserts nothing): a sidebar click to the view fully drawn, for every sidebar view,
+ * in Chromium against the browser host on a fresh database (the default packs).
+ *
+ *   npm run bench:views [-- --runs 7] [-- --views trade,partners]      (needs a built renderer: npm run build)
+ *
+ * Each run starts on a page that shows no view (an unknown route: the shell only), clicks the view's sidebar
+ * link and waits, frame by frame in the page, until the view's heading is there, nothing reads "Loading…" and
+ * every chart has drawn its last frame, then one more frame for it to be painted. The first run of each view
+ * (its code fetched and parsed) is reported apart. The reference, in the same run: the same click to a route
+ * with nothing to load or draw (the "not found" page), which is what the shell alone costs.
+ */
+import { parseArgs } from 'node:util';
+import type { Page } from 'playwright-core';
+import { startHttpHost } from '../../db/http-host/host.ts';
+import { views } from '../../renderer/src/views/registry.ts';
+import { admit, launchChromium } from '../support/browser.ts';
+import { requireBuiltRenderer } from '../support/build-output.ts';
+import type { PageGlobals } from '../support/page-globals.ts';
+import { tempDir } from '../support/temp.ts';
+
+const { values } = parseArgs({
+  options: { runs: { type: 'string', default: '7' }, views: { type: 'string' }, 'reduced-motion': { type: 'boolean', default: false } },
+});
+const RUNS = Math.max(1, Number(values.runs) || 7);
+const only = values.views?.split(',');
+const targets = views.filter((v) => v.inSidebar && (!only || only.includes(v.id)));
+
+requireBuiltRenderer();
+const tmp = tempDir('tradebrief-bench-views-');
+const host = await startHttpHost({ path: tmp.file('bench.sqlite'), today: '2022-09-15' });
+const browser = await launchChromium();
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+}
+
+/** Clicks the sidebar link to `#/<id>` and returns the milliseconds until the view (titled `title`) is drawn, measured in the page. */
+function clickAndWait(page: Page, id: string, title: string): Promise<number> {
+  return page.evaluate(
+    ({ id, title }) =>
+      new Promise<number>((resolve, reject) => {
+        const { document, requestAnimationFrame } = globalThis as unknown as PageGlobals;
+        const link = document.querySelector(`nav.sidebar a[href$="#/${id}"]`);
+        if (!link) return reject(new Error(`no sidebar link to ${id}`));
+        const drawn = (): boolean =>
+          document.title === title &&
+          document.querySelector('main h1') !== null &&
+          document.querySelector('main .state-loading, main figure.chart[data-chart-ready="false"]') === null;
+        const t0 = performance.now();
+        const deadline = t0 + 30_000;
+        link.click();
+        const frame = (): void => {
+          if (performance.now() > deadline) return reject(new Error(`${id} not drawn after 30 s`));
+          if (!drawn()) return void requestAnimationFrame(frame);
+          // One more frame: what the check saw is on screen.
+          requestAnimationFrame(() => resolve(performance.now() - t0));
+        };
+        requestAnimationFrame(frame);
+      }),
+    { id, title },
+  );
+}
+
+const context = await browser.newContext({
+  viewport: { width: 1280, height: 900 },
+  reducedMotion: values['reduced-motion'] ? 'reduce' : 'no-preference',
+});
+await admit(context, host);
+const page = await context.newPage();
+
+function goTo(hash: string): Promise<void> {
+  return page.evaluate((h) => {
+    (globalThis as unknown as PageGlobals).location.hash = h;
+  }, hash);
+}
+
+async function toNeutral(): Promise<void> {
+  await goTo('#/bench-start');
+  await page.locator('main h1', { hasText: 'Not found' }).waitFor();
+}
+
+await page.goto(`${host.url}#/bench-start`);
+await page.locator('main h1').waitFor();
+
+// Reference: a click to a link that draws the shell's "not found" page (nothing to load or draw).
+await page.evaluate(() => {
+  const { document } = globalThis as unknown as PageGlobals;
+  const item = document.createElement('li');
+  const link = document.createElement('a');
+  link.href = '#/bench-nothing';
+  link.textContent = 'nothing';
+  item.append(link);
+  document.querySelector('nav.sidebar ul')?.append(item);
+});
+const reference: number[] = [];
+for (let run = 0; run <= RUNS; run++) {
+  await goTo('#/bench-start');
+  await page.locator('main h1', { hasText: 'Not found' }).waitFor();
+  const ms = await clickAndWait(page, 'bench-nothing', 'Tradebrief');
+  if (run > 0) reference.push(ms);
+}
+
+console.log(
+  `Sidebar click → view drawn, Chromium 1280×900, median of ${RUNS} (first visit apart)${values['reduced-motion'] ? ', reduced motion' : ''}`,
+);
+console.log(`reference (the shell's "not found" page): ${median(reference).toFixed(0)} ms`);
+const medians: number[] = [];
+for (const view of targets) {
+  const times: number[] = [];
+  let first = 0;
+  for (let run = 0; run <= RUNS; run++) {
+    await toNeutral();
+    const ms = await clickAndWait(page, view.id, `${view.label} — Tradebrief`);
+    if (run === 0) first = ms;
+    else times.push(ms);
+  }
+  const m = median(times);
+  medians.push(m);
+  const charts = await page.locator('main figure.chart').count();
+  console.log(
+    `${view.id.padEnd(10)} ${m.toFixed(0).padStart(5)} ms  (min ${Math.min(...times).toFixed(0)}, max ${Math.max(...times).toFixed(0)}; first visit ${first.toFixed(0)} ms; ${charts} chart${charts === 1 ? '' : 's'})`,
+  );
+}
+console.log(`slowest view: ${Math.max(...medians).toFixed(0)} ms (target ≤ 150 ms)`);
+
+await context.close();
+await browser.close();
+await host.close();
+tmp.cleanup();
