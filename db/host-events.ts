@@ -2,7 +2,7 @@
  * What a host pushes to the page: progress of long work and "the data changed". Pure types: the core
  * emits them, both hosts carry them (Electron: webContents.send; the HTTP host: Server-Sent Events).
  */
-import type { ImportProgress } from './imports/contract.ts';
+import type { ImportProgress } from './common/job-progress.ts';
 
 export type HostEvent =
   /** A preview, import, undo or pack load moved on, or ended. */

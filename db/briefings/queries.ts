@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { Context } from '../context.ts';
-import type { Handlers } from '../contract.ts';
+import type { HandlersOf } from '../area.ts';
 import { ApiError, issuePath } from '../common/errors.ts';
 import type { Db } from '../open.ts';
 import { headline } from '../overview/queries.ts';
 import type { SourceRef } from '../shared-types.ts';
-import { sourceLookup } from '../sources/queries.ts';
+import { sourceLookup } from '../refs.ts';
 import { listEvents } from '../events/queries.ts';
 import { listRoutes } from '../logistics/queries.ts';
 import { listProjects } from '../projects/queries.ts';
@@ -14,7 +14,15 @@ import { listSectors } from '../sectors/queries.ts';
 import { reconcile, tradeMirror, tradeSeries } from '../trade/queries.ts';
 import { checkClaims } from '../claims/check.ts';
 import { blockConfigSchemas, isBlockKind, type BlockConfig, type BlockKind, type BlockSpec } from './blocks.ts';
-import type { BlockDataMap, Briefing, BriefingSummary, NumberedSource, ResolvedBlock, ResolvedBlocks } from './contract.ts';
+import type {
+  BlockDataMap,
+  Briefing,
+  briefingsContract,
+  BriefingSummary,
+  NumberedSource,
+  ResolvedBlock,
+  ResolvedBlocks,
+} from './contract.ts';
 
 // ---------------------------------------------------------------------------------------------
 // The block registry of the data core: for every kind, where its data comes from and which
@@ -225,23 +233,7 @@ function now(): string {
   return new Date().toISOString();
 }
 
-export function briefingsHandlers(
-  ctx: Context,
-): Pick<
-  Handlers,
-  | 'listBriefings'
-  | 'getBriefing'
-  | 'resolveBlocks'
-  | 'createBriefing'
-  | 'updateBriefing'
-  | 'duplicateBriefing'
-  | 'deleteBriefing'
-  | 'restoreBriefing'
-  | 'addBlock'
-  | 'updateBlock'
-  | 'moveBlock'
-  | 'removeBlock'
-> {
+export function briefingsHandlers(ctx: Context): HandlersOf<typeof briefingsContract> {
   const db = (): Db => ctx.db;
 
   const row = (id: string, includeDeleted = false): BriefingRow => {

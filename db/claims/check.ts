@@ -16,8 +16,7 @@
  */
 import type { Db } from '../open.ts';
 import type { EconomyRef, SourceRef } from '../shared-types.ts';
-import { sourceLookup } from '../sources/queries.ts';
-import { economyLookup, worldEconomy } from '../trade/queries.ts';
+import { sourceLookup, economyLookup, worldEconomy } from '../refs.ts';
 import type { CheckedClaim, ClaimKind, ClaimMeasure, ClaimReading, ClaimSpec, ClaimsResult, ReadingPart } from './contract.ts';
 
 export const ROUNDING_RULE =

@@ -1,25 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { Context } from '../context.ts';
-import type { Handlers } from '../contract.ts';
+import type { HandlersOf } from '../area.ts';
 import { ApiError } from '../common/errors.ts';
 import type { Db } from '../open.ts';
-import type { EditLogEntry, eventInput, PlaceOption, projectInput, routeInput, sectorInput, sourceInput } from './contract.ts';
-
-type EditMethods =
-  | 'saveSource'
-  | 'deleteSource'
-  | 'saveProject'
-  | 'deleteProject'
-  | 'saveEvent'
-  | 'deleteEvent'
-  | 'saveRoute'
-  | 'deleteRoute'
-  | 'saveSector'
-  | 'deleteSector'
-  | 'listSectorMappings'
-  | 'listPlaces'
-  | 'listEditLog';
+import type {
+  editContract,
+  EditLogEntry,
+  eventInput,
+  PlaceOption,
+  projectInput,
+  routeInput,
+  sectorInput,
+  sourceInput,
+} from './contract.ts';
 
 /** Tables an edit may touch, with what a row's full state is (the row and its children). */
 const ENTITIES = {
@@ -135,7 +129,7 @@ const date = (d: { precision: string; value: string; part?: string | undefined }
   part: d && 'part' in d ? (d.part ?? null) : null,
 });
 
-export function editHandlers(ctx: Context): Pick<Handlers, EditMethods> {
+export function editHandlers(ctx: Context): HandlersOf<typeof editContract> {
   const { db } = ctx;
   return {
     saveSource: (s: z.output<typeof sourceInput>) =>

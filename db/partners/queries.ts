@@ -1,11 +1,10 @@
 import type { Context } from '../context.ts';
-import type { Handlers } from '../contract.ts';
+import type { HandlersOf } from '../area.ts';
 import { ApiError } from '../common/errors.ts';
 import type { Db } from '../open.ts';
 import type { SourceRef } from '../shared-types.ts';
-import { sourceLookup } from '../sources/queries.ts';
+import { sourceLookup, economyLookup } from '../refs.ts';
 import type { Change } from '../trade/contract.ts';
-import { economyLookup } from '../trade/queries.ts';
 import { CHOICE_RULE, chosenFlowsSql, preparedOnce } from '../trade/chosen.ts';
 import {
   PARTNER_MEASURES,
@@ -18,6 +17,7 @@ import {
   type PartnerSeries,
   type PartnerSeriesPoint,
   type ReporterTotal,
+  type partnersContract,
 } from './contract.ts';
 
 /** Annual totals of the reporter (the rows the partial index trade_flow_totals holds). */
@@ -466,9 +466,7 @@ export function partnerSeries(
   return { ...base, years, partners, totals: totals.map((t) => ({ exports: t.exports, imports: t.imports })), sources: [...used.values()] };
 }
 
-export function partnersHandlers(
-  ctx: Context,
-): Pick<Handlers, 'partnerReporters' | 'partnerRanking' | 'partnerRankHistory' | 'partnerSeries'> {
+export function partnersHandlers(ctx: Context): HandlersOf<typeof partnersContract> {
   return {
     partnerReporters: () => partnerReporters(ctx.db),
     partnerRanking: (input) => partnerRanking(ctx.db, input),
