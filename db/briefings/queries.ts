@@ -9,6 +9,7 @@ import type { HandlersOf } from '../area.ts';
 import { ApiError } from '../common/errors.ts';
 import type { BlockSpec } from './blocks.ts';
 import type { Briefing, briefingsContract, BriefingSummary } from './contract.ts';
+import { logEdit } from '../edit/sql.ts';
 import { resolveBlocks } from './resolve.ts';
 import {
   blockRow,
@@ -18,7 +19,6 @@ import {
   deleteBlock,
   insertBlocks,
   insertBriefing,
-  logEdit,
   setDeleted,
   setPositions,
   touchBriefing,
@@ -75,7 +75,7 @@ export function briefingsHandlers(ctx: Context): HandlersOf<typeof briefingsCont
     return r;
   };
   const log = (action: 'create' | 'update' | 'delete', entityId: string, before: unknown, after: unknown): void =>
-    logEdit(ctx.db, { at: now(), userName: ctx.userName, action, entity: 'briefing', entityId, before, after });
+    logEdit(ctx.db, { userName: ctx.userName, action, entity: 'briefing', id: entityId, before, after });
   const get = (id: string): Briefing => {
     const r = row(id);
     const { blocks, sources } = resolveBlocks(

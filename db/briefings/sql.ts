@@ -1,4 +1,4 @@
-/** The briefings area's reads and writes of SQLite: briefings, their blocks, the statements a block may show, the edit log. */
+/** The briefings area's reads and writes of SQLite: briefings, their blocks, the statements a block may show. */
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../database.ts';
 
@@ -99,29 +99,6 @@ export function setPositions(db: Db, ids: readonly string[]): void {
 
 export function deleteBlock(db: Db, id: string): void {
   db.prepare('DELETE FROM briefing_block WHERE id = ?').run(id);
-}
-
-export function logEdit(
-  db: Db,
-  e: {
-    at: string;
-    userName: string;
-    action: 'create' | 'update' | 'delete';
-    entity: string;
-    entityId: string;
-    before: unknown;
-    after: unknown;
-  },
-): void {
-  db.prepare('INSERT INTO edit_log (at, user_name, action, entity, entity_id, before, after) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
-    e.at,
-    e.userName,
-    e.action,
-    e.entity,
-    e.entityId,
-    e.before === null ? null : JSON.stringify(e.before),
-    e.after === null ? null : JSON.stringify(e.after),
-  );
 }
 
 /** The statements of the loaded sources: claims first, then context. */

@@ -27,9 +27,10 @@ export function deleteRow(db: Db, entity: Entity, id: string): void {
   db.prepare(`DELETE FROM ${ENTITIES[entity].table} WHERE id = ?`).run(id);
 }
 
+/** One entry of the edit log (every edit of the data and of briefings): who did what, with the states before and after. */
 export function logEdit(
   db: Db,
-  e: { userName: string; action: 'create' | 'update' | 'delete'; entity: Entity; id: string; before: unknown; after: unknown },
+  e: { userName: string; action: 'create' | 'update' | 'delete'; entity: string; id: string; before: unknown; after: unknown },
 ): void {
   db.prepare('INSERT INTO edit_log (at, user_name, action, entity, entity_id, before, after) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
     new Date().toISOString(),
@@ -170,9 +171,7 @@ export function writeSector(db: Db, id: string, exists: boolean, s: z.output<typ
   for (const h of s.hs) hs.run(id, h.code, h.description ?? null, h.sourceId ?? null, h.note ?? null);
 }
 
-export function sectorMappings(
-  db: Db,
-): {
+export function sectorMappings(db: Db): {
   id: string;
   name: string;
   description: string | null;
