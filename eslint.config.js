@@ -1,6 +1,6 @@
 // Lint: TypeScript and Svelte, plus the layering rules of DESIGN.md, by folder: a folder says where its code runs.
 //   db/common/   runs anywhere (Node and Chromium): no Node, no SQLite, and only types from the rest of db/
-//   db/          the data core: Node only, never Electron nor the renderer
+//   db/          the data core: Node only, never Electron nor the renderer; an area (db/<area>/) never imports the joined contract
 //   renderer/    Chromium only: from db/ it takes types, and code from db/common/ alone
 //   electron/    the shell; its preload takes only types from db/
 import js from '@eslint/js';
@@ -35,6 +35,28 @@ export default ts.config(
           patterns: [
             { group: ['electron', 'electron/*'], message: 'db/ never imports Electron.' },
             { group: ['**/renderer/**'], message: 'db/ never imports the renderer.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // An area types its handlers from its own contract (HandlersOf, db/area.ts): the joined contract, the joined handlers
+    // and the hosts are built from the areas, never the other way round.
+    files: ['db/*/**'],
+    ignores: ['db/common/**', 'db/http-host/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['electron', 'electron/*'], message: 'db/ never imports Electron.' },
+            { group: ['**/renderer/**'], message: 'db/ never imports the renderer.' },
+            {
+              group: ['../contract.ts', '../service.ts', '../areas.ts', '../dispatch.ts', '../session.ts', '../host-binding.ts'],
+              message:
+                'An area knows its own contract only (HandlersOf in db/area.ts); the joined contract and handlers are built from the areas.',
+            },
           ],
         },
       ],

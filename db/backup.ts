@@ -15,7 +15,7 @@ import Database from 'better-sqlite3';
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import { ApiError } from './common/errors.ts';
-import type { Db } from './open.ts';
+import type { Db } from './database.ts';
 
 export const DEFAULT_KEEP = 5;
 export const KEEP_SETTING = 'backups.keep';

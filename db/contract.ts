@@ -1,53 +1,21 @@
 /**
- * The whole API between the renderer and a host: one entry per method, each with the zod
- * schema of its input and the type of its result. Areas declare their methods beside their
- * queries (db/<area>/contract.ts); this file joins them. No Node, no SQLite: the renderer
- * imports its types, the hosts bind it with one generic loop each.
+ * The whole API between the renderer and a host: one entry per method, each with the zod schema of
+ * its input and the type of its result, joined from the areas' contracts (db/areas.ts: each area
+ * declares its methods in db/<area>/contract.ts). The renderer and the preload import only its
+ * types; the hosts bind it with one generic loop each.
  */
 import type { z } from 'zod';
 import type { ApiErrorShape } from './common/errors.ts';
+import type { Area, ContractPart, HandlersOf } from './area.ts';
 import type { Method } from './method.ts';
-import { briefingsContract } from './briefings/contract.ts';
-import { overviewContract } from './overview/contract.ts';
-import { sourcesContract } from './sources/contract.ts';
-import { tradeContract } from './trade/contract.ts';
-import { eventsContract } from './events/contract.ts';
-import { logisticsContract } from './logistics/contract.ts';
-import { projectsContract } from './projects/contract.ts';
-import { sectorsContract } from './sectors/contract.ts';
-import { tradeDashboardContract } from './trade/contract.ts';
-import { importsContract } from './imports/contract.ts';
-import { editContract } from './edit/contract.ts';
-import { backupsContract } from './backups/contract.ts';
-import { exportsContract } from './exports/contract.ts';
-import { claimsContract } from './claims/contract.ts';
-import { partnersContract } from './partners/contract.ts';
-import { productsContract } from './products/contract.ts';
+import { areas } from './areas.ts';
 
-const areas = [
-  briefingsContract,
-  overviewContract,
-  sourcesContract,
-  tradeContract,
-  tradeDashboardContract,
-  sectorsContract,
-  projectsContract,
-  eventsContract,
-  logisticsContract,
-  importsContract,
-  editContract,
-  backupsContract,
-  exportsContract,
-  claimsContract,
-  partnersContract,
-  productsContract,
-] as const;
-
-type Join<T extends readonly object[]> = T extends readonly [infer H, ...infer R extends readonly object[]] ? H & Join<R> : unknown;
+type ContractOfArea<A> = A extends Area<infer C> ? C : never;
+type Join<T extends readonly unknown[]> = T extends readonly [infer H, ...infer R] ? ContractOfArea<H> & Join<R> : unknown;
 export type Contract = Join<typeof areas>;
 
-/** Joins the areas; a method name declared twice is a programming error. */
-function join(parts: readonly object[]): Contract {
+/** Joins the areas' contracts; a method name declared twice is a programming error. */
+function join(parts: readonly ContractPart[]): Contract {
   const all: Record<string, unknown> = {};
   for (const part of parts) {
     for (const [name, entry] of Object.entries(part)) {
@@ -58,7 +26,7 @@ function join(parts: readonly object[]): Contract {
   return Object.freeze(all) as Contract;
 }
 
-export const contract: Contract = join(areas);
+export const contract: Contract = join(areas.map((area) => area.contract));
 
 export type MethodName = keyof Contract & string;
 export type Input<M extends MethodName> = Contract[M] extends Method<infer I, unknown> ? z.input<I> : never;
@@ -74,7 +42,7 @@ export type Client = { readonly [M in MethodName]: (input: Input<M>) => Promise<
 export type RawClient = { readonly [M in MethodName]: (input: Input<M>) => Promise<Envelope<Result<M>>> };
 
 /** What a host implements: one handler per method, given the already-validated input. */
-export type Handlers = { [M in MethodName]: (input: ParsedInput<M>) => Result<M> | Promise<Result<M>> };
+export type Handlers = HandlersOf<Contract>;
 
 export function isMethodName(name: unknown): name is MethodName {
   return typeof name === 'string' && Object.hasOwn(contract, name);

@@ -3,8 +3,8 @@
  * to the database, tell every window so that views showing that data reload. Whether a call wrote is
  * read from SQLite itself (`total_changes()` before and after), so no method has to be marked.
  */
-import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Envelope } from './contract.ts';
+import { runAsCaller } from './caller.ts';
 import { dispatch } from './dispatch.ts';
 import type { Session } from './session.ts';
 
@@ -13,19 +13,12 @@ export interface ContractBinding {
   call(method: unknown, input: unknown, client: string): Promise<Envelope<unknown>>;
 }
 
-const caller = new AsyncLocalStorage<string>();
-
-/** The window or tab whose call is running (empty outside a call, or for the host's own calls). */
-export function currentCaller(): string {
-  return caller.getStore() ?? '';
-}
-
 export function bindContract(session: Session): ContractBinding {
   const changes = session.db.prepare('SELECT total_changes()').pluck();
   return {
     async call(method, input, client) {
       const before = changes.get() as number;
-      const envelope = await caller.run(client, () => dispatch(session.handlers, method, input));
+      const envelope = await runAsCaller(client, () => dispatch(session.handlers, method, input));
       if ((changes.get() as number) !== before) session.context.emit({ type: 'data-changed', method: String(method), client });
       return envelope;
     },

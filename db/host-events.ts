@@ -3,7 +3,7 @@
  * emits them, both hosts carry them (Electron: webContents.send; the HTTP host: Server-Sent Events).
  */
 import type { Language } from './common/languages.ts';
-import type { ImportProgress } from './imports/contract.ts';
+import type { ImportProgress } from './common/job-progress.ts';
 
 export type HostEvent =
   /** A preview, import, undo or pack load moved on, or ended. */

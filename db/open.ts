@@ -4,8 +4,9 @@ import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { backupBeforeMigration, removeBackupLeftovers } from './backup.ts';
 import { ApiError } from './common/errors.ts';
+import type { Db } from './database.ts';
 
-export type Db = Database.Database;
+export type { Db } from './database.ts';
 
 /** Where the numbered `.sql` migrations live; the Electron host passes its packaged copy. */
 export const defaultMigrationsDir = fileURLToPath(new URL('./migrations/', import.meta.url));

@@ -9,16 +9,16 @@ import {
   setKeepSetting,
 } from '../backup.ts';
 import type { Context } from '../context.ts';
-import type { Handlers } from '../contract.ts';
+import type { HandlersOf } from '../area.ts';
 import { ApiError } from '../common/errors.ts';
 import { migrateToLatest } from '../open.ts';
-import type { BackupEntry } from './contract.ts';
+import type { BackupEntry, backupsContract } from './contract.ts';
 
 function entryOf(info: BackupInfo): BackupEntry {
   return { id: info.file, takenAt: info.takenAt, reason: info.reason, bytes: info.bytes };
 }
 
-export function backupsHandlers(ctx: Context): Pick<Handlers, 'listBackups' | 'restoreBackup' | 'setBackupKeep'> {
+export function backupsHandlers(ctx: Context): HandlersOf<typeof backupsContract> {
   const path = (): string => {
     if (ctx.db.memory || !ctx.db.name) throw new ApiError('not-found', 'An in-memory database has no backups.');
     return ctx.db.name;

@@ -14,81 +14,12 @@
  * partners (an upper bound for every partner not loaded). Without that total a rank can fail (a
  * loaded partner is larger) but never hold.
  */
-import type { Db } from '../open.ts';
+import type { Db } from '../database.ts';
 import type { EconomyRef, SourceRef } from '../shared-types.ts';
-import { sourceLookup } from '../sources/queries.ts';
-import { economyLookup, worldEconomy } from '../trade/queries.ts';
-import type { CheckedClaim, ClaimKind, ClaimMeasure, ClaimReading, ClaimSpec, ClaimsResult, ReadingPart } from './contract.ts';
-
-export const ROUNDING_RULE =
-  'A stated figure holds when the data, rounded to the last digit the source gives, equals it: the difference is at most half a unit of that ' +
-  'digit (a stated 364.1 bn holds for 364.05 to 364.15 bn). A rank holds only when no other partner can be larger.';
-
-/** The one tolerance rule of every check (see ROUNDING_RULE); the tiny margin absorbs binary floating point. */
-export function withinRounding(data: number, stated: number, precision: number): boolean {
-  return Math.abs(data - stated) <= precision / 2 + precision * 1e-9;
-}
-
-type Flow = 'export' | 'import';
-
-interface FlowRow {
-  partner: string;
-  flow: Flow;
-  value_usd: number;
-  series: 'primary' | 'crosscheck';
-  source_id: string;
-  published_value: string | null;
-}
-
-/** One figure a claim needs, with every loaded value of it. */
-interface Atom {
-  key: string;
-  label: string;
-  year: number;
-  flow: Flow;
-  role: 'subject' | 'world';
-  rows: FlowRow[];
-}
-
-/** The series rule's order (db/trade/queries.ts SERIES_RULE): primary first, then the most recently published, then by id. */
-function ruleOrder(a: FlowRow, b: FlowRow): number {
-  return (
-    (a.series === 'primary' ? 0 : 1) - (b.series === 'primary' ? 0 : 1) ||
-    (a.published_value === null ? 1 : 0) - (b.published_value === null ? 1 : 0) ||
-    (b.published_value ?? '').localeCompare(a.published_value ?? '') ||
-    a.source_id.localeCompare(b.source_id)
-  );
-}
-
-/** Readings over the atoms: one per source giving all of them, then one of the sources giving only some. */
-function sourceReadings(atoms: Atom[]): FlowRow[][] {
-  if (atoms.some((a) => a.rows.length === 0)) return [];
-  const bySource = new Map<string, Map<string, FlowRow>>();
-  for (const atom of atoms) {
-    for (const row of atom.rows) {
-      let m = bySource.get(row.source_id);
-      if (!m) bySource.set(row.source_id, (m = new Map()));
-      m.set(atom.key, row);
-    }
-  }
-  const complete: FlowRow[][] = [];
-  const partial = new Set<string>();
-  for (const [sourceId, m] of bySource) {
-    if (m.size === atoms.length) complete.push(atoms.map((a) => m.get(a.key)!));
-    else partial.add(sourceId);
-  }
-  complete.sort((a, b) => ruleOrder(a[0]!, b[0]!));
-  if (partial.size > 0) {
-    complete.push(
-      atoms.map((a) => [...a.rows].filter((r) => partial.has(r.source_id)).sort(ruleOrder)[0] ?? [...a.rows].sort(ruleOrder)[0]!),
-    );
-  }
-  return complete;
-}
-
-function pick(rows: FlowRow[]): FlowRow | undefined {
-  return [...rows].sort(ruleOrder)[0];
-}
+import { sourceLookup, economyLookup, worldEconomy } from '../refs.ts';
+import type { CheckedClaim, ClaimMeasure, ClaimReading, ClaimSpec, ClaimsResult, ReadingPart } from './contract.ts';
+import { pick, ROUNDING_RULE, sourceReadings, withinRounding, type Atom } from './rules.ts';
+import { claimFigures, claimRows, type ClaimFigures, type ClaimFilter, type ClaimRow, type Flow, type FlowRow } from './sql.ts';
 
 const FLOW_WORDS: Record<Flow, string> = { export: 'exports to', import: 'imports from' };
 const MEASURE_WORDS: Record<ClaimMeasure, string> = {
@@ -101,64 +32,24 @@ const flowsOf = (measure: ClaimMeasure): Flow[] =>
   measure === 'export' ? ['export'] : measure === 'import' ? ['import'] : ['export', 'import'];
 const bn = (v: number): string => `USD ${(v / 1e9).toFixed(1)} bn`;
 
-interface ClaimRow {
-  id: string;
-  statement_id: string;
-  kind: ClaimKind;
-  reporter: string;
-  partner: string;
-  year: number;
-  measure: ClaimMeasure;
-  value: number | null;
-  value_precision: number | null;
-  note: string | null;
-  text: string;
-  source_id: string;
-}
-
-export interface ClaimFilter {
-  sourceId?: string | undefined;
-  reporter?: string | undefined;
-  partner?: string | undefined;
-}
-
 /** Checks every claim matching the filter (in the order the statements were loaded). */
 export function checkClaims(db: Db, filter: ClaimFilter = {}): ClaimsResult {
-  const rows = db
-    .prepare(
-      `
-    SELECT c.id, c.statement_id, c.kind, c.reporter, c.partner, c.year, c.measure, c.value, c.value_precision, c.note, s.text, s.source_id
-    FROM claim c JOIN statement s ON s.id = c.statement_id
-    WHERE (:source IS NULL OR s.source_id = :source) AND (:reporter IS NULL OR c.reporter = :reporter) AND (:partner IS NULL OR c.partner = :partner)
-    ORDER BY s.rowid, c.position`,
-    )
-    .all({ source: filter.sourceId ?? null, reporter: filter.reporter ?? null, partner: filter.partner ?? null }) as ClaimRow[];
-  const checker = new Checker(db);
-  return { claims: rows.map((r) => checker.check(r)), rule: ROUNDING_RULE };
+  const checker = new Checker(claimFigures(db), sourceLookup(db), economyLookup(db), worldEconomy(db));
+  return { claims: claimRows(db, filter).map((r) => checker.check(r)), rule: ROUNDING_RULE };
 }
 
 class Checker {
+  private readonly figures: ClaimFigures;
   private readonly source: (id: string) => SourceRef;
   private readonly economy: (code: string) => EconomyRef;
+  /** The economy standing for the world, if the database has one. */
   private readonly world: string | undefined;
-  private readonly pairRows;
-  private readonly partnerRows;
-  private readonly statedRows;
 
-  constructor(db: Db) {
-    this.source = sourceLookup(db);
-    this.economy = economyLookup(db);
-    this.world = worldEconomy(db);
-    this.pairRows = db.prepare(`SELECT f.partner, f.flow, f.value_usd, f.series, f.source_id, s.published_value
-      FROM trade_flow f JOIN source s ON s.id = f.source_id
-      WHERE f.reporter = ? AND f.partner = ? AND f.product_code = 'TOTAL' AND f.year = ? AND f.month IS NULL AND f.flow IN ('export', 'import')`);
-    // Economy first: each country is a short range of the natural-key index (reporter, partner, product_code, year).
-    this.partnerRows = db.prepare(`SELECT f.partner, f.flow, f.value_usd, f.series, f.source_id, s.published_value
-      FROM economy e CROSS JOIN trade_flow f JOIN source s ON s.id = f.source_id
-      WHERE e.kind = 'country' AND f.reporter = ? AND f.partner = e.code AND f.product_code = 'TOTAL' AND f.year = ? AND f.month IS NULL
-        AND f.flow IN ('export', 'import')`);
-    this.statedRows = db.prepare(`SELECT value_usd, source_id FROM stated_figure
-      WHERE reporter = ? AND partner = ? AND year = ? AND measure = ? AND source_id <> ? ORDER BY source_id`);
+  constructor(figures: ClaimFigures, source: (id: string) => SourceRef, economy: (code: string) => EconomyRef, world: string | undefined) {
+    this.figures = figures;
+    this.source = source;
+    this.economy = economy;
+    this.world = world;
   }
 
   /** Every country partner's annual flows of a reporter and year, read once for all the claims about them. */
@@ -166,7 +57,7 @@ class Checker {
   private partners(reporter: string, year: number): FlowRow[] {
     const key = `${reporter}:${year}`;
     let rows = this.partnerCache.get(key);
-    if (!rows) this.partnerCache.set(key, (rows = this.partnerRows.all(reporter, year) as FlowRow[]));
+    if (!rows) this.partnerCache.set(key, (rows = this.figures.countryFlows(reporter, year)));
     return rows;
   }
 
@@ -227,7 +118,7 @@ class Checker {
   }
 
   private atoms(reporter: EconomyRef, partner: EconomyRef, year: number, flows: Flow[], role: Atom['role'] = 'subject'): Atom[] {
-    const rows = this.pairRows.all(reporter.code, partner.code, year) as FlowRow[];
+    const rows = this.figures.pairFlows(reporter.code, partner.code, year);
     return flows.map((flow) => ({
       key: `${role}:${year}:${flow}`,
       year,
@@ -288,10 +179,7 @@ class Checker {
       });
     if (claim.measure === 'total' || claim.measure === 'balance') {
       const measure = claim.measure === 'total' ? 'total_trade' : 'balance';
-      const stated = this.statedRows.all(claim.reporter.code, claim.partner.code, claim.year, measure, claimSource) as {
-        value_usd: number;
-        source_id: string;
-      }[];
+      const stated = this.figures.statedByOthers(claim.reporter.code, claim.partner.code, claim.year, measure, claimSource);
       for (const s of stated) {
         const label = `${claim.reporter.name}'s ${claim.measure === 'total' ? 'total trade' : 'balance'} with ${claim.partner.name}, ${claim.year}, as stated`;
         readings.push(
@@ -394,7 +282,7 @@ class Checker {
     for (const f of flows) {
       const w =
         this.world && this.world !== claim.partner.code
-          ? pick((this.pairRows.all(claim.reporter.code, this.world, claim.year) as FlowRow[]).filter((r) => r.flow === f))
+          ? pick(this.figures.pairFlows(claim.reporter.code, this.world, claim.year).filter((r) => r.flow === f))
           : undefined;
       if (!w) {
         unallocated.set(f, null);

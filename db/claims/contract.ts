@@ -78,7 +78,7 @@ export interface CheckedClaim {
 
 export interface ClaimsResult {
   claims: CheckedClaim[];
-  /** The rounding rule, in plain words (db/claims/check.ts ROUNDING_RULE). */
+  /** The rounding rule, in plain words (db/claims/rules.ts ROUNDING_RULE). */
   rule: string;
 }
 

@@ -1,44 +1,30 @@
+/**
+ * The edit area's handlers: sources, projects, events, routes and sectors saved and deleted. Every
+ * edit runs in one transaction, checks that what it refers to exists, and goes into the edit log with
+ * the row's state before and after; a broken rule of the data model is said in words. Rows are read
+ * and written by db/edit/sql.ts.
+ */
 import { randomUUID } from 'node:crypto';
-import type { z } from 'zod';
 import type { Context } from '../context.ts';
-import type { Handlers } from '../contract.ts';
+import type { HandlersOf } from '../area.ts';
 import { ApiError } from '../common/errors.ts';
-import type { Db } from '../open.ts';
-import type { EditLogEntry, eventInput, PlaceOption, projectInput, routeInput, sectorInput, sourceInput } from './contract.ts';
-
-type EditMethods =
-  | 'saveSource'
-  | 'deleteSource'
-  | 'saveProject'
-  | 'deleteProject'
-  | 'saveEvent'
-  | 'deleteEvent'
-  | 'saveRoute'
-  | 'deleteRoute'
-  | 'saveSector'
-  | 'deleteSector'
-  | 'listSectorMappings'
-  | 'listPlaces'
-  | 'listEditLog';
-
-/** Tables an edit may touch, with what a row's full state is (the row and its children). */
-const ENTITIES = {
-  source: { table: 'source', children: [] },
-  project: { table: 'project', children: [['project_field', 'project_id']] },
-  event: { table: 'event', children: [['event_sector', 'event_id']] },
-  route: { table: 'route', children: [['route_leg', 'route_id']] },
-  sector: { table: 'sector', children: [['sector_hs', 'sector_id']] },
-} as const;
-type Entity = keyof typeof ENTITIES;
-
-function stateOf(db: Db, entity: Entity, id: string): Record<string, unknown> | null {
-  const { table, children } = ENTITIES[entity];
-  const row = db.prepare(`SELECT * FROM ${table} WHERE id = ?`).get(id) as Record<string, unknown> | undefined;
-  if (!row) return null;
-  const state: Record<string, unknown> = { ...row };
-  for (const [child, fk] of children) state[child] = db.prepare(`SELECT * FROM ${child} WHERE ${fk} = ? ORDER BY rowid`).all(id);
-  return state;
-}
+import type { Db } from '../database.ts';
+import type { editContract } from './contract.ts';
+import {
+  deleteRow,
+  editLog,
+  logEdit,
+  places,
+  referenceExists,
+  rowState,
+  sectorMappings,
+  writeEvent,
+  writeProject,
+  writeRoute,
+  writeSector,
+  writeSource,
+  type Entity,
+} from './sql.ts';
 
 /** Runs one change in a transaction and logs it with the before and after states. */
 function change(ctx: Context, entity: Entity, id: string | undefined, apply: (id: string, exists: boolean) => void): { id: string } {
@@ -46,19 +32,11 @@ function change(ctx: Context, entity: Entity, id: string | undefined, apply: (id
   const finalId = id ?? `user:${entity}-${randomUUID().slice(0, 8)}`;
   try {
     db.transaction(() => {
-      const before = stateOf(db, entity, finalId);
+      const before = rowState(db, entity, finalId);
       if (id !== undefined && !before) throw new ApiError('not-found', `No ${entity} with id ${id}.`);
       apply(finalId, before !== null);
-      const after = stateOf(db, entity, finalId);
-      db.prepare('INSERT INTO edit_log (at, user_name, action, entity, entity_id, before, after) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
-        new Date().toISOString(),
-        ctx.userName,
-        before ? 'update' : 'create',
-        entity,
-        finalId,
-        before ? JSON.stringify(before) : null,
-        JSON.stringify(after),
-      );
+      const after = rowState(db, entity, finalId);
+      logEdit(db, { userName: ctx.userName, action: before ? 'update' : 'create', entity, id: finalId, before, after });
     }).immediate();
   } catch (error) {
     throw constraintError(error, entity);
@@ -71,17 +49,10 @@ function remove(ctx: Context, entity: Entity, id: string): { deleted: boolean } 
   try {
     return db
       .transaction(() => {
-        const before = stateOf(db, entity, id);
+        const before = rowState(db, entity, id);
         if (!before) throw new ApiError('not-found', `No ${entity} with id ${id}.`);
-        db.prepare(`DELETE FROM ${ENTITIES[entity].table} WHERE id = ?`).run(id);
-        db.prepare('INSERT INTO edit_log (at, user_name, action, entity, entity_id, before, after) VALUES (?, ?, ?, ?, ?, ?, NULL)').run(
-          new Date().toISOString(),
-          ctx.userName,
-          'delete',
-          entity,
-          id,
-          JSON.stringify(before),
-        );
+        deleteRow(db, entity, id);
+        logEdit(db, { userName: ctx.userName, action: 'delete', entity, id, before, after: null });
         return { deleted: true };
       })
       .immediate();
@@ -105,11 +76,6 @@ function constraintError(error: unknown, entity: Entity): unknown {
 
 /** A reference an edit makes: the contract path of the field, what it must name, and its value. */
 type Reference = readonly [path: string, kind: 'source' | 'economy' | 'place', value: string | undefined];
-const REFERENCE_SQL = {
-  source: 'SELECT 1 FROM source WHERE id = ?',
-  economy: 'SELECT 1 FROM economy WHERE code = ?',
-  place: 'SELECT 1 FROM place WHERE id = ?',
-} as const;
 const REFERENCE_WORDS = { source: 'no source', economy: 'no economy', place: 'no place' } as const;
 
 /**
@@ -121,7 +87,7 @@ function checkReferences(db: Db, references: readonly Reference[]): void {
   const issues: { path: string; message: string }[] = [];
   for (const [path, kind, value] of references) {
     if (value === undefined) continue;
-    if (db.prepare(REFERENCE_SQL[kind]).get(value) === undefined) {
+    if (!referenceExists(db, kind, value)) {
       issues.push({ path, message: `${REFERENCE_WORDS[kind]} ${value} in this database (deleted meanwhile?)` });
     }
   }
@@ -129,109 +95,34 @@ function checkReferences(db: Db, references: readonly Reference[]): void {
   if (first) throw new ApiError('invalid-input', `Invalid input: ${first.path}: ${first.message}`, { issues });
 }
 
-const date = (d: { precision: string; value: string; part?: string | undefined } | undefined) => ({
-  precision: d?.precision ?? null,
-  value: d?.value ?? null,
-  part: d && 'part' in d ? (d.part ?? null) : null,
-});
-
-export function editHandlers(ctx: Context): Pick<Handlers, EditMethods> {
+export function editHandlers(ctx: Context): HandlersOf<typeof editContract> {
   const { db } = ctx;
   return {
-    saveSource: (s: z.output<typeof sourceInput>) =>
-      change(ctx, 'source', s.id, (id, exists) => {
-        const p = date(s.published);
-        const values = [s.label, s.publisher, s.title, p.precision, p.value, s.url ?? null, s.note ?? null, id];
-        if (exists) {
-          db.prepare(
-            'UPDATE source SET label = ?, publisher = ?, title = ?, published_precision = ?, published_value = ?, url = ?, note = ? WHERE id = ?',
-          ).run(...values);
-        } else {
-          db.prepare(
-            'INSERT INTO source (label, publisher, title, published_precision, published_value, url, note, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-          ).run(...values);
-        }
-      }),
+    saveSource: (s) => change(ctx, 'source', s.id, (id, exists) => writeSource(db, id, exists, s)),
     deleteSource: ({ id }) => remove(ctx, 'source', id),
 
-    saveProject: (p: z.output<typeof projectInput>) =>
+    saveProject: (p) =>
       change(ctx, 'project', p.id, (id, exists) => {
         checkReferences(db, [
           ['partnerCode', 'economy', p.partnerCode],
           ['counterpartCode', 'economy', p.counterpartCode],
           ['sourceId', 'source', p.sourceId],
         ]);
-        const d = date(p.signed);
-        const split = p.splitReported ? 1 : 0;
-        const values = [
-          p.title,
-          p.count,
-          split,
-          p.partnerCode,
-          p.counterpartCode ?? null,
-          p.status,
-          d.precision,
-          d.value,
-          d.part,
-          p.valueUsd ?? null,
-          p.note ?? null,
-          p.sourceId,
-          id,
-        ];
-        if (exists) {
-          db.prepare(
-            `UPDATE project SET title = ?, project_count = ?, split_reported = ?, partner_code = ?, counterpart_code = ?, status = ?,
-          signed_precision = ?, signed_value = ?, signed_part = ?, value_usd = ?, note = ?, source_id = ? WHERE id = ?`,
-          ).run(...values);
-          db.prepare('DELETE FROM project_field WHERE project_id = ?').run(id);
-        } else {
-          db.prepare(
-            `INSERT INTO project (title, project_count, split_reported, partner_code, counterpart_code, status, signed_precision, signed_value,
-          signed_part, value_usd, note, source_id, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-          ).run(...values);
-        }
-        const field = db.prepare('INSERT INTO project_field (project_id, field, position) VALUES (?, ?, ?)');
-        p.fields.forEach((f, i) => field.run(id, f, i + 1));
+        writeProject(db, id, exists, p);
       }),
     deleteProject: ({ id }) => remove(ctx, 'project', id),
 
-    saveEvent: (e: z.output<typeof eventInput>) =>
+    saveEvent: (e) =>
       change(ctx, 'event', e.id, (id, exists) => {
         checkReferences(db, [
           ['countryCode', 'economy', e.countryCode],
           ['sourceId', 'source', e.sourceId],
         ]);
-        const d = date(e.date);
-        const values = [
-          e.kind,
-          e.title,
-          e.placeText ?? null,
-          e.countryCode ?? null,
-          d.precision,
-          d.value,
-          d.part,
-          e.note ?? null,
-          e.sourceId,
-          id,
-        ];
-        if (exists) {
-          db.prepare(
-            `UPDATE event SET kind = ?, title = ?, place_text = ?, country_code = ?, date_precision = ?, date_value = ?, date_part = ?,
-          rel_anchor_id = NULL, rel_weekday = NULL, rel_relation = NULL, rel_note = NULL, note = ?, source_id = ? WHERE id = ?`,
-          ).run(...values);
-          db.prepare('DELETE FROM event_sector WHERE event_id = ?').run(id);
-        } else {
-          db.prepare(
-            `INSERT INTO event (kind, title, place_text, country_code, date_precision, date_value, date_part, note, source_id, id)
-          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-          ).run(...values);
-        }
-        const sector = db.prepare('INSERT INTO event_sector (event_id, label) VALUES (?, ?)');
-        for (const label of new Set(e.sectors)) sector.run(id, label);
+        writeEvent(db, id, exists, e);
       }),
     deleteEvent: ({ id }) => remove(ctx, 'event', id),
 
-    saveRoute: (r: z.output<typeof routeInput>) =>
+    saveRoute: (r) =>
       change(ctx, 'route', r.id, (id, exists) => {
         checkReferences(db, [
           ...r.legs.flatMap((l, i): Reference[] => [
@@ -240,80 +131,22 @@ export function editHandlers(ctx: Context): Pick<Handlers, EditMethods> {
           ]),
           ['sourceId', 'source', r.sourceId],
         ]);
-        const values = [
-          r.name,
-          r.transitDays?.min ?? null,
-          r.transitDays?.max ?? null,
-          r.transitBasis ?? null,
-          r.note ?? null,
-          r.sourceId,
-          id,
-        ];
-        if (exists) {
-          db.prepare(
-            'UPDATE route SET name = ?, transit_days_min = ?, transit_days_max = ?, transit_basis = ?, note = ?, source_id = ? WHERE id = ?',
-          ).run(...values);
-          db.prepare('DELETE FROM route_leg WHERE route_id = ?').run(id);
-        } else {
-          db.prepare(
-            'INSERT INTO route (name, transit_days_min, transit_days_max, transit_basis, note, source_id, id) VALUES (?, ?, ?, ?, ?, ?, ?)',
-          ).run(...values);
-        }
-        const leg = db.prepare(
-          'INSERT INTO route_leg (route_id, position, mode, from_place_id, to_place_id, label) VALUES (?, ?, ?, ?, ?, ?)',
-        );
-        r.legs.forEach((l, i) => leg.run(id, i + 1, l.mode, l.fromPlaceId, l.toPlaceId, l.label ?? null));
+        writeRoute(db, id, exists, r);
       }),
     deleteRoute: ({ id }) => remove(ctx, 'route', id),
 
-    saveSector: (s: z.output<typeof sectorInput>) =>
+    saveSector: (s) =>
       change(ctx, 'sector', s.id, (id, exists) => {
         checkReferences(
           db,
           s.hs.map((h, i): Reference => [`hs[${i}].sourceId`, 'source', h.sourceId]),
         );
-        if (exists) {
-          db.prepare('UPDATE sector SET name = ?, description = ? WHERE id = ?').run(s.name, s.description ?? null, id);
-          db.prepare('DELETE FROM sector_hs WHERE sector_id = ?').run(id);
-        } else {
-          db.prepare('INSERT INTO sector (name, description, id) VALUES (?, ?, ?)').run(s.name, s.description ?? null, id);
-        }
-        const hs = db.prepare('INSERT INTO sector_hs (sector_id, hs_code, description, source_id, note) VALUES (?, ?, ?, ?, ?)');
-        for (const h of s.hs) hs.run(id, h.code, h.description ?? null, h.sourceId ?? null, h.note ?? null);
+        writeSector(db, id, exists, s);
       }),
     deleteSector: ({ id }) => remove(ctx, 'sector', id),
 
-    listSectorMappings: () => {
-      const sectors = db.prepare('SELECT id, name, description FROM sector ORDER BY name').all() as {
-        id: string;
-        name: string;
-        description: string | null;
-      }[];
-      const hs = db.prepare(
-        'SELECT hs_code AS code, description, source_id AS sourceId, note FROM sector_hs WHERE sector_id = ? ORDER BY hs_code',
-      );
-      return sectors.map((s) => ({
-        ...s,
-        hs: hs.all(s.id) as { code: string; description: string | null; sourceId: string | null; note: string | null }[],
-      }));
-    },
-    listPlaces: () => db.prepare('SELECT id, name, kind, economy_code AS economyCode FROM place ORDER BY name').all() as PlaceOption[],
-
-    listEditLog: ({ limit, entity }) =>
-      (
-        db
-          .prepare(
-            `SELECT id, at, user_name AS userName, action, entity, entity_id AS entityId, before, after
-      FROM edit_log WHERE (:entity IS NULL OR entity = :entity) ORDER BY id DESC LIMIT :limit`,
-          )
-          .all({ limit, entity: entity ?? null }) as (Omit<EditLogEntry, 'before' | 'after'> & {
-          before: string | null;
-          after: string | null;
-        })[]
-      ).map((r) => ({
-        ...r,
-        before: r.before ? (JSON.parse(r.before) as unknown) : null,
-        after: r.after ? (JSON.parse(r.after) as unknown) : null,
-      })),
+    listSectorMappings: () => sectorMappings(db),
+    listPlaces: () => places(db),
+    listEditLog: ({ limit, entity }) => editLog(db, limit, entity),
   };
 }

@@ -1,12 +1,11 @@
 import type { Context } from '../context.ts';
-import type { Handlers } from '../contract.ts';
+import type { HandlersOf } from '../area.ts';
 import { dateSortKey, isPast, latestPossibleDay, type PreciseDate, type Weekday } from '../common/dates.ts';
 import type { Db } from '../open.ts';
 import type { SourceRef } from '../shared-types.ts';
-import { sourceLookup } from '../sources/queries.ts';
-import { economyLookup } from '../trade/queries.ts';
+import { sourceLookup, economyLookup } from '../refs.ts';
 import type { EventKind } from '../common/vocabulary.ts';
-import type { EventItem, EventsResult } from './contract.ts';
+import type { EventItem, eventsContract, EventsResult } from './contract.ts';
 
 export interface EventDateColumns {
   date_precision: PreciseDate['precision'];
@@ -118,6 +117,6 @@ export function listEvents(db: Db, filter: { kind?: EventKind | undefined; place
   };
 }
 
-export function eventsHandlers(ctx: Context): Pick<Handlers, 'listEvents'> {
+export function eventsHandlers(ctx: Context): HandlersOf<typeof eventsContract> {
   return { listEvents: (input) => listEvents(ctx.db, input, ctx.today()) };
 }

@@ -1,6 +1,6 @@
 /** Exports of trade flows (with a filter) and of any table of the data model, as CSV (RFC 4180, formula-safe) or XLSX. */
 import { ApiError } from '../common/errors.ts';
-import { EXPORT_TABLES } from '../imports/contract.ts';
+import { EXPORT_TABLES } from './contract.ts';
 import type { Db } from '../open.ts';
 import type { Cell } from './csv-writer.ts';
 import { writeTables, type TableFormat } from './table-writer.ts';

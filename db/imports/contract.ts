@@ -1,20 +1,20 @@
 /**
- * Data in and out: importing trade files (UN Comtrade, WITS, any CSV or .xlsx with a column mapping) and
- * briefing packs, exporting CSV and packs, saving a copy of the database. Files arrive as handles the
+ * Data in: importing trade files (UN Comtrade, WITS, any CSV or .xlsx with a column mapping) and briefing
+ * packs, and undoing an import (exports and the database copy: db/exports/contract.ts). Files arrive as handles the
  * host gave the page (db/files/handles.ts): no method here takes a path. Imports run in a worker
  * thread: `startImport` returns a job id at once; progress is pushed as host events (and can be asked for).
  */
 import { z } from 'zod';
 import { method } from '../method.ts';
-import { FLOWS } from '../common/vocabulary.ts';
-import type { ApiErrorShape } from '../common/errors.ts';
 import { fileHandle } from '../common/file-kinds.ts';
-import { packId } from '../packs/schema.ts';
 import { IMPORT_FORMATS, UNIT_SCALES, type ImportFormat } from '../common/import-layouts.ts';
 import { controlCharacterAt, TEXT_ENCODINGS, type EncodingUsed } from './reading.ts';
+import type { ImportProgress, ValidationReport } from '../common/job-progress.ts';
 
 export { TEXT_ENCODINGS, type EncodingUsed, type TextEncodingName } from './reading.ts';
 export { IMPORT_FORMATS, type ImportFormat } from '../common/import-layouts.ts';
+export { EXPORT_TABLES } from '../exports/contract.ts';
+export type { ImportProblem, ImportProgress, ImportSummary, JobState, ValidationReport } from '../common/job-progress.ts';
 
 const VALUE_UNITS = Object.keys(UNIT_SCALES) as [keyof typeof UNIT_SCALES, ...(keyof typeof UNIT_SCALES)[]];
 
@@ -38,27 +38,6 @@ export const columnMapping = z
   })
   .strict();
 export type ColumnMapping = z.infer<typeof columnMapping>;
-
-export interface ImportProblem {
-  /** The file's line (the header is line 1). */
-  line: number;
-  column: string;
-  value: string;
-  message: string;
-}
-
-export interface ValidationReport {
-  rowsRead: number;
-  rowsValid: number;
-  /** Rows not stored, by reason (including 'invalid' for rows with problems). */
-  skipped: { reason: string; count: number }[];
-  /** The first 100 problems. */
-  problems: ImportProblem[];
-  /** Every problem, counted. */
-  problemCount: number;
-  /** Economies the file names that the database does not know yet (they would be created). */
-  newEconomies: string[];
-}
 
 export interface ImportPreview extends ValidationReport {
   fileName: string;
@@ -93,49 +72,6 @@ export interface ImportPreview extends ValidationReport {
   /** Missing columns for this layout (nothing can be imported until fixed). */
   missingColumns: string[];
   alreadyImported: { id: number; at: string } | null;
-}
-
-export interface ImportSummary extends ValidationReport {
-  /**
-   * imported: committed; nothing: the user chose all-or-nothing and there were problems; already-imported: same file hash;
-   * no-rows: the file had no row to import (only a header, or every row invalid or skipped). Only `imported` changed the database.
-   */
-  outcome: 'imported' | 'nothing' | 'already-imported' | 'no-rows';
-  /** Why nothing was imported, in words ("a header and no rows", "no valid rows: 3 problems"); null when imported. */
-  reason: string | null;
-  importId: number | null;
-  sourceId: string | null;
-  fileName: string;
-  fileHash: string;
-  format: ImportFormat;
-  rowsAdded: number;
-  /**
-   * Of rowsAdded, the rows of one month (freqCode M, a YYYYMM period or a month column). They show in the Monthly view and
-   * the trade chart's monthly option; a year without an annual figure shows in the annual series as the sum of its months.
-   */
-  monthlyRows: number;
-  rowsSkipped: number;
-  economiesAdded: string[];
-  durationMs: number;
-}
-
-export type JobState = 'running' | 'done' | 'cancelled' | 'failed';
-
-export interface ImportProgress {
-  jobId: string;
-  /** What the job does: checks a file, imports it, undoes an import or loads a pack. */
-  kind: 'preview' | 'import' | 'undo' | 'pack';
-  state: JobState;
-  phase: 'queued' | 'starting' | 'reading' | 'indexing' | 'committing' | 'finished';
-  /** Waiting for the jobs before it on this database: its place (1 = next), else null. */
-  queuePosition: number | null;
-  bytesRead: number;
-  bytesTotal: number;
-  rowsRead: number;
-  rowsAdded: number;
-  rowsSkipped: number;
-  summary: ImportSummary | null;
-  error: ApiErrorShape | null;
 }
 
 export interface ImportRunInfo {
@@ -177,37 +113,6 @@ const importInput = {
   headerRow: z.number().int().min(1).max(1_048_576).optional(),
 };
 
-export const EXPORT_TABLES = [
-  'trade_flow',
-  'source',
-  'economy',
-  'sector',
-  'sector_hs',
-  'project',
-  'event',
-  'route',
-  'route_leg',
-  'statement',
-  'stated_figure',
-  'import_run',
-  'edit_log',
-] as const;
-
-const tradeExportInput = {
-  /** Where the user chose to save (Save dialog, or a download in the browser). */
-  target: fileHandle,
-  reporter: z.string().max(10).optional(),
-  partner: z.string().max(10).optional(),
-  yearFrom: z.number().int().min(1900).max(2100).optional(),
-  yearTo: z.number().int().min(1900).max(2100).optional(),
-  flow: z.enum(FLOWS).optional(),
-  product: z
-    .string()
-    .regex(/^(TOTAL|\d{2}|\d{4}|\d{6})$/)
-    .optional(),
-  sourceId: z.string().max(200).optional(),
-};
-
 export const importsContract = {
   /** Reads a file (in a worker): its layout, columns, first rows and the validation report of its first megabytes (`checked`). Writes nothing. */
   previewImport: method<ImportPreview>()(z.object(importInput).strict()),
@@ -233,30 +138,4 @@ export const importsContract = {
   importPack: method<{ packId: string; version: string; changed: boolean; counts: Record<string, number> }>()(
     z.object({ file: fileHandle }).strict(),
   ),
-  /** Writes the database's data (sources, economies, figures, sectors, projects, events, routes…) as a pack. */
-  exportPack: method<{ name: string; counts: Record<string, number> }>()(
-    z
-      .object({
-        target: fileHandle,
-        id: packId.default('export'),
-        /** Imported figures and their sources go into the pack too (what a colleague needs to see the same dashboards). */
-        includeImported: z.boolean().default(true),
-        title: z.string().trim().min(1).max(400).default('Tradebrief export'),
-        version: z
-          .string()
-          .regex(/^\d+\.\d+\.\d+$/)
-          .default('1.0.0'),
-      })
-      .strict(),
-  ),
-  /** Trade flows as CSV (RFC 4180, formula-safe), filtered. */
-  exportTradeCsv: method<{ name: string; rows: number }>()(z.object(tradeExportInput).strict()),
-  /** Trade flows as an .xlsx workbook (text cells stay text; over 1,048,576 rows continue on further sheets), filtered. */
-  exportTradeXlsx: method<{ name: string; rows: number }>()(z.object(tradeExportInput).strict()),
-  /** Any table of the data model as CSV. */
-  exportTableCsv: method<{ name: string; rows: number }>()(z.object({ target: fileHandle, table: z.enum(EXPORT_TABLES) }).strict()),
-  /** Any table of the data model as an .xlsx workbook. */
-  exportTableXlsx: method<{ name: string; rows: number }>()(z.object({ target: fileHandle, table: z.enum(EXPORT_TABLES) }).strict()),
-  /** A consistent copy of the open database (SQLite backup API). */
-  saveCopyAs: method<{ name: string; bytes: number }>()(z.object({ target: fileHandle }).strict()),
 };

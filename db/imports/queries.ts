@@ -1,29 +1,9 @@
-import { statSync } from 'node:fs';
 import type { Context } from '../context.ts';
-import type { Handlers } from '../contract.ts';
-import { ApiError } from '../common/errors.ts';
-import { writeFileSafely } from '../files/safe-write.ts';
-import { exportPackFile } from '../exports/pack.ts';
-import { exportTable, exportTrade } from '../exports/tables.ts';
+import type { HandlersOf } from '../area.ts';
 import type { LoadPackResult } from '../packs/load.ts';
-import type { ImportPreview, ImportRunInfo, ImportSummary } from './contract.ts';
-import { currentCaller } from '../host-binding.ts';
+import type { ImportPreview, ImportRunInfo, importsContract, ImportSummary } from './contract.ts';
+import { currentCaller } from '../caller.ts';
 import { cancelJob, jobProgress, runJob, startJob, type JobOptions } from './jobs.ts';
-
-type ImportsMethods =
-  | 'previewImport'
-  | 'startImport'
-  | 'importProgress'
-  | 'cancelImport'
-  | 'listImports'
-  | 'undoImport'
-  | 'importPack'
-  | 'exportPack'
-  | 'exportTradeCsv'
-  | 'exportTradeXlsx'
-  | 'exportTableCsv'
-  | 'exportTableXlsx'
-  | 'saveCopyAs';
 
 interface RunRow {
   id: number;
@@ -45,14 +25,7 @@ interface RunRow {
   s_title: string | null;
 }
 
-/** Writes an export to the place the user chose: never onto the database or its backups, whole or not at all. */
-async function toTarget<T>(ctx: Context, handle: string, write: (path: string) => T): Promise<T & { name: string }> {
-  const { path, name } = ctx.files.write(handle);
-  const result = await writeFileSafely(path, ctx.protectedFiles(), write);
-  return { ...result, name };
-}
-
-export function importsHandlers(ctx: Context): Pick<Handlers, ImportsMethods> {
+export function importsHandlers(ctx: Context): HandlersOf<typeof importsContract> {
   /** Progress goes to the page as events; the job belongs to the window or tab that asked. */
   const jobOptions = (): JobOptions => ({ report: (progress) => ctx.emit({ type: 'job', progress }), owner: currentCaller() });
   /** Jobs write through their own connection: the hosts learn of the change from here. */
@@ -153,27 +126,6 @@ export function importsHandlers(ctx: Context): Pick<Handlers, ImportsMethods> {
       } finally {
         taken.done();
       }
-    },
-
-    exportPack: ({ target, ...input }) =>
-      toTarget(ctx, target, (path) => {
-        const { counts } = exportPackFile(ctx.db, path, input);
-        return { counts };
-      }),
-    exportTradeCsv: ({ target, ...input }) => toTarget(ctx, target, (path) => ({ rows: exportTrade(ctx.db, path, input, 'csv').rows })),
-    exportTradeXlsx: ({ target, ...input }) => toTarget(ctx, target, (path) => ({ rows: exportTrade(ctx.db, path, input, 'xlsx').rows })),
-    exportTableCsv: ({ target, table }) => toTarget(ctx, target, (path) => ({ rows: exportTable(ctx.db, path, table, 'csv').rows })),
-    exportTableXlsx: ({ target, table }) => toTarget(ctx, target, (path) => ({ rows: exportTable(ctx.db, path, table, 'xlsx').rows })),
-
-    saveCopyAs: async ({ target }) => {
-      const { path, name } = ctx.files.write(target);
-      try {
-        await writeFileSafely(path, ctx.protectedFiles(), (temp) => ctx.db.backup(temp));
-      } catch (error) {
-        if (error instanceof ApiError) throw error;
-        throw new ApiError('invalid-file', `The copy could not be written to ${name}: ${(error as Error).message}`);
-      }
-      return { name, bytes: statSync(path).size };
     },
   };
 }

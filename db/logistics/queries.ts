@@ -1,9 +1,8 @@
 import type { Context } from '../context.ts';
-import type { Handlers } from '../contract.ts';
+import type { HandlersOf } from '../area.ts';
 import type { Db } from '../open.ts';
-import { sourceLookup } from '../sources/queries.ts';
-import { economyLookup } from '../trade/queries.ts';
-import type { RouteItem, RoutePlace } from './contract.ts';
+import { sourceLookup, economyLookup } from '../refs.ts';
+import type { logisticsContract, RouteItem, RoutePlace } from './contract.ts';
 
 interface RouteRow {
   id: string;
@@ -57,6 +56,6 @@ export function listRoutes(db: Db): RouteItem[] {
   }));
 }
 
-export function logisticsHandlers(ctx: Context): Pick<Handlers, 'listRoutes'> {
+export function logisticsHandlers(ctx: Context): HandlersOf<typeof logisticsContract> {
   return { listRoutes: () => listRoutes(ctx.db) };
 }

@@ -1,10 +1,9 @@
 import type { Context } from '../context.ts';
-import type { Handlers } from '../contract.ts';
+import type { HandlersOf } from '../area.ts';
 import type { Db } from '../open.ts';
-import { sourceLookup } from '../sources/queries.ts';
+import { sourceLookup, economyLookup } from '../refs.ts';
 import { chosenFlowsSql, preparedOnce } from '../trade/chosen.ts';
-import { economyLookup } from '../trade/queries.ts';
-import type { Headline, Overview } from './contract.ts';
+import type { Headline, Overview, overviewContract } from './contract.ts';
 import { checkClaims } from '../claims/check.ts';
 
 interface HeadlinePick {
@@ -119,7 +118,7 @@ export function headline(db: Db, filter: HeadlineFilter): Headline | null {
   };
 }
 
-export function overviewHandlers(ctx: Context): Pick<Handlers, 'overview'> {
+export function overviewHandlers(ctx: Context): HandlersOf<typeof overviewContract> {
   return {
     overview: (input): Overview => {
       const { db } = ctx;

@@ -1,10 +1,17 @@
 import type { Context } from '../context.ts';
-import type { Handlers } from '../contract.ts';
-import type { Db } from '../open.ts';
-import { sourceLookup } from '../sources/queries.ts';
+import type { HandlersOf } from '../area.ts';
+import type { Db } from '../database.ts';
 import { CHOICE_RULE, chosenFlowsSql, preparedOnce } from '../trade/chosen.ts';
-import { economyLookup } from '../trade/queries.ts';
-import { LEVEL_DIGITS, type ProductLevel, type ProductPair, type ProductRanking, type ProductRow, type ProductTotal } from './contract.ts';
+import { economyLookup, sourceLookup } from '../refs.ts';
+import {
+  LEVEL_DIGITS,
+  type productsContract,
+  type ProductLevel,
+  type ProductPair,
+  type ProductRanking,
+  type ProductRow,
+  type ProductTotal,
+} from './contract.ts';
 
 /** Annual HS-level rows of one pair and flow: a range of the natural-key index (reporter, partner, product_code, year, …). */
 const HS_WHERE =
@@ -239,6 +246,6 @@ export function productPairs(db: Db): ProductPair[] {
   return rows.map((r) => ({ reporter: economy(r.reporter), partner: economy(r.partner), firstYear: r.first, lastYear: r.last }));
 }
 
-export function productsHandlers(ctx: Context): Pick<Handlers, 'topProducts' | 'productPairs'> {
+export function productsHandlers(ctx: Context): HandlersOf<typeof productsContract> {
   return { topProducts: (input) => topProducts(ctx.db, input), productPairs: () => productPairs(ctx.db) };
 }

@@ -1,11 +1,11 @@
 import type { Context } from '../context.ts';
-import type { Handlers } from '../contract.ts';
+import type { HandlersOf } from '../area.ts';
 import { dateSortKey, latestPossibleDay, type PreciseDate } from '../common/dates.ts';
 import { eventDate } from '../events/queries.ts';
 import type { Db } from '../open.ts';
-import { sourceLookup } from '../sources/queries.ts';
+import { sourceLookup } from '../refs.ts';
 import type { ProjectStatus } from '../common/vocabulary.ts';
-import type { FieldBreakdown, ProjectItem, ProjectsResult } from './contract.ts';
+import type { FieldBreakdown, ProjectItem, projectsContract, ProjectsResult } from './contract.ts';
 
 interface ProjectRow {
   id: string;
@@ -178,6 +178,6 @@ function byRegion(projects: readonly ProjectItem[]): ProjectsResult['byRegion'] 
   return [...map.values()].sort((a, b) => b.projects - a.projects || a.region.name.localeCompare(b.region.name));
 }
 
-export function projectsHandlers(ctx: Context): Pick<Handlers, 'listProjects'> {
+export function projectsHandlers(ctx: Context): HandlersOf<typeof projectsContract> {
   return { listProjects: (input) => listProjects(ctx.db, input) };
 }

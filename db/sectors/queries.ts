@@ -1,17 +1,18 @@
 import type { Context } from '../context.ts';
-import type { Handlers } from '../contract.ts';
+import type { HandlersOf } from '../area.ts';
 import { ApiError } from '../common/errors.ts';
 import type { Db } from '../open.ts';
 import type { SourceRef } from '../shared-types.ts';
-import { sourceLookup } from '../sources/queries.ts';
+import { sourceLookup, economyLookup } from '../refs.ts';
 import { chosenFlowsSql, preparedOnce } from '../trade/chosen.ts';
-import { economyLookup, tradeSeries } from '../trade/queries.ts';
+import { tradeSeries } from '../trade/queries.ts';
 import type {
   SectorDetail,
   SectorFigure,
   SectorHsCode,
   SectorHsValue,
   SectorPriority,
+  sectorsContract,
   SectorsOverview,
   SectorSummary,
 } from './contract.ts';
@@ -291,7 +292,7 @@ export function sectorDetail(db: Db, input: Pair & { name: string }): SectorDeta
   };
 }
 
-export function sectorsHandlers(ctx: Context): Pick<Handlers, 'listSectors' | 'sectorDetail'> {
+export function sectorsHandlers(ctx: Context): HandlersOf<typeof sectorsContract> {
   return {
     listSectors: (input) => listSectors(ctx.db, input),
     sectorDetail: (input) => sectorDetail(ctx.db, input),

@@ -1,66 +1,9 @@
-import type { PreciseDate } from '../common/dates.ts';
 import type { Context } from '../context.ts';
-import type { Handlers } from '../contract.ts';
-import { ApiError } from '../common/errors.ts';
+import type { HandlersOf } from '../area.ts';
 import type { Db } from '../open.ts';
-import type { SourceRef } from '../shared-types.ts';
-import type { SourceUsage } from './contract.ts';
+import { sourceLookup, toSourceRef, type SourceRow } from '../refs.ts';
+import type { sourcesContract, SourceUsage } from './contract.ts';
 import { checkClaims } from '../claims/check.ts';
-
-interface SourceRow {
-  id: string;
-  label: string;
-  publisher: string;
-  title: string;
-  url: string | null;
-  published_precision: 'day' | 'month' | 'year' | null;
-  published_value: string | null;
-  published_note: string | null;
-  note: string | null;
-  cited_in_id: string | null;
-  ci_label: string | null;
-  ci_publisher: string | null;
-  ci_title: string | null;
-  ci_url: string | null;
-}
-
-const SOURCE_SELECT = `
-  SELECT s.id, s.label, s.publisher, s.title, s.url, s.published_precision, s.published_value, s.published_note, s.note,
-         s.cited_in_id, ci.label AS ci_label, ci.publisher AS ci_publisher, ci.title AS ci_title, ci.url AS ci_url
-  FROM source s LEFT JOIN source ci ON ci.id = s.cited_in_id`;
-
-export function toSourceRef(row: SourceRow): SourceRef {
-  const published: PreciseDate | null = row.published_precision ? { precision: row.published_precision, value: row.published_value } : null;
-  return {
-    id: row.id,
-    label: row.label,
-    publisher: row.publisher,
-    title: row.title,
-    url: row.url,
-    published,
-    publishedNote: row.published_note,
-    note: row.note,
-    citedIn: row.cited_in_id
-      ? { id: row.cited_in_id, label: row.ci_label ?? '', publisher: row.ci_publisher ?? '', title: row.ci_title ?? '', url: row.ci_url }
-      : null,
-  };
-}
-
-/** Looks sources up by id, once each: queries that return many figures share one lookup. */
-export function sourceLookup(db: Db): (id: string) => SourceRef {
-  const stmt = db.prepare(`${SOURCE_SELECT} WHERE s.id = ?`);
-  const cache = new Map<string, SourceRef>();
-  return (id) => {
-    let ref = cache.get(id);
-    if (!ref) {
-      const row = stmt.get(id) as SourceRow | undefined;
-      if (!row) throw new ApiError('not-found', `No source with id ${id}`);
-      ref = toSourceRef(row);
-      cache.set(id, ref);
-    }
-    return ref;
-  };
-}
 
 interface UsageRow extends SourceRow {
   trade_flows: number;
@@ -139,7 +82,7 @@ export function listSources(db: Db): SourceUsage[] {
   return list;
 }
 
-export function sourcesHandlers(ctx: Context): Pick<Handlers, 'listSources' | 'getSource'> {
+export function sourcesHandlers(ctx: Context): HandlersOf<typeof sourcesContract> {
   return {
     getSource: ({ id }) => sourceLookup(ctx.db)(id),
     listSources: () => listSources(ctx.db),

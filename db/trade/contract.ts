@@ -230,6 +230,15 @@ const pairInput = {
   to: yearSchema.optional(),
 };
 
+/** A reporter–partner pair with trade totals, and the years it covers. */
+export interface TradePair {
+  reporter: EconomyRef;
+  partner: EconomyRef;
+  firstYear: number;
+  lastYear: number;
+  flows: number;
+}
+
 export const tradeDashboardContract = {
   /** Exports, imports and balance by year for one pair, one value per year and flow (primary series first). */
   tradeSeries: method<TradeSeries>()(z.object(pairInput).strict()),
@@ -240,7 +249,5 @@ export const tradeDashboardContract = {
   /** The same trade as reported by each side, with the gap. */
   tradeMirror: method<TradeMirror>()(z.object(pairInput).strict()),
   /** Pairs (reporter, partner) with annual totals, and their year span: the dashboards' filter choices. */
-  tradePairs: method<{ reporter: EconomyRef; partner: EconomyRef; firstYear: number; lastYear: number; flows: number }[]>()(
-    z.object({}).strict(),
-  ),
+  tradePairs: method<TradePair[]>()(z.object({}).strict()),
 };

@@ -4,7 +4,8 @@
  * overview, the sources list and a briefing block show them.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { checkClaims, withinRounding } from '../../db/claims/check.ts';
+import { checkClaims } from '../../db/claims/check.ts';
+import { withinRounding } from '../../db/claims/rules.ts';
 import type { CheckedClaim } from '../../db/claims/contract.ts';
 import { ApiError } from '../../db/common/errors.ts';
 import { buildPack } from '../../db/exports/pack.ts';

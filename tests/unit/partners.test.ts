@@ -5,7 +5,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../db/dispatch.ts';
 import { openDatabase } from '../../db/open.ts';
-import { competitionRanks, partnerRankHistory, partnerRanking, partnerReporters, partnerSeries } from '../../db/partners/queries.ts';
+import { partnerRankHistory, partnerRanking, partnerReporters, partnerSeries } from '../../db/partners/queries.ts';
+import { competitionRanks } from '../../db/partners/rules.ts';
 import { createHandlers } from '../../db/service.ts';
 import { openSession } from '../../db/session.ts';
 import { contextFor } from '../support/context.ts';

@@ -1,0 +1,70 @@
+/**
+ * What an import job reports while it runs and when it ends: the core's import worker fills it in,
+ * both hosts push it to the page as a host event (db/host-events.ts), the Data view shows it. Types only.
+ */
+import type { ApiErrorShape } from './errors.ts';
+import type { ImportFormat } from './import-layouts.ts';
+
+export interface ImportProblem {
+  /** The file's line (the header is line 1). */
+  line: number;
+  column: string;
+  value: string;
+  message: string;
+}
+
+export interface ValidationReport {
+  rowsRead: number;
+  rowsValid: number;
+  /** Rows not stored, by reason (including 'invalid' for rows with problems). */
+  skipped: { reason: string; count: number }[];
+  /** The first 100 problems. */
+  problems: ImportProblem[];
+  /** Every problem, counted. */
+  problemCount: number;
+  /** Economies the file names that the database does not know yet (they would be created). */
+  newEconomies: string[];
+}
+
+export interface ImportSummary extends ValidationReport {
+  /**
+   * imported: committed; nothing: the user chose all-or-nothing and there were problems; already-imported: same file hash;
+   * no-rows: the file had no row to import (only a header, or every row invalid or skipped). Only `imported` changed the database.
+   */
+  outcome: 'imported' | 'nothing' | 'already-imported' | 'no-rows';
+  /** Why nothing was imported, in words ("a header and no rows", "no valid rows: 3 problems"); null when imported. */
+  reason: string | null;
+  importId: number | null;
+  sourceId: string | null;
+  fileName: string;
+  fileHash: string;
+  format: ImportFormat;
+  rowsAdded: number;
+  /**
+   * Of rowsAdded, the rows of one month (freqCode M, a YYYYMM period or a month column). They show in the Monthly view and
+   * the trade chart's monthly option; a year without an annual figure shows in the annual series as the sum of its months.
+   */
+  monthlyRows: number;
+  rowsSkipped: number;
+  economiesAdded: string[];
+  durationMs: number;
+}
+
+export type JobState = 'running' | 'done' | 'cancelled' | 'failed';
+
+export interface ImportProgress {
+  jobId: string;
+  /** What the job does: checks a file, imports it, undoes an import or loads a pack. */
+  kind: 'preview' | 'import' | 'undo' | 'pack';
+  state: JobState;
+  phase: 'queued' | 'starting' | 'reading' | 'indexing' | 'committing' | 'finished';
+  /** Waiting for the jobs before it on this database: its place (1 = next), else null. */
+  queuePosition: number | null;
+  bytesRead: number;
+  bytesTotal: number;
+  rowsRead: number;
+  rowsAdded: number;
+  rowsSkipped: number;
+  summary: ImportSummary | null;
+  error: ApiErrorShape | null;
+}

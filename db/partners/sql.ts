@@ -1,0 +1,144 @@
+/**
+ * The partners area's reads of SQLite: a reporter's annual total flows with many partners at once
+ * (one chosen row per flow, by the shared choice rule of db/trade/chosen.ts), its partner countries,
+ * and the years and reporters with partner figures (kept until the database changes).
+ */
+import type { Db } from '../database.ts';
+import { chosenFlowsSql, preparedOnce } from '../trade/chosen.ts';
+
+/** Annual totals of the reporter (the rows the partial index trade_flow_totals holds). */
+const ANNUAL = "f.product_code = 'TOTAL' AND f.month IS NULL AND f.flow IN ('export', 'import')";
+
+const CANDIDATES_WHERE = `f.reporter = :reporter AND f.partner IN (SELECT value FROM json_each(:partners)) AND f.year BETWEEN :from AND :to AND ${ANNUAL}`;
+
+/**
+ * The annual flows of a reporter with each partner economy listed in :partners (a JSON array), from
+ * year :from to :to: one short range per partner in the partial index of
+ * annual totals (migration 005), which stays small beside millions of HS rows; the natural key the
+ * planner picks otherwise makes every probe descend the whole table's index.
+ */
+const CANDIDATES_SQL = `SELECT f.partner, f.year, f.flow, f.value_usd, f.source_id FROM trade_flow f INDEXED BY trade_flow_totals WHERE ${CANDIDATES_WHERE}
+  ORDER BY f.partner, f.year, f.flow`;
+
+/** The same flows, one chosen per flow where several sources give it (the shared choice block). */
+const CHOSEN_SQL = `SELECT c.partner, c.year, c.flow, c.value_usd, c.source_id, c.alternatives FROM (${chosenFlowsSql(CANDIDATES_WHERE)}) c`;
+
+/** One flow of a reporter with a partner in a year, as chosen. */
+export interface ChosenRow {
+  partner: string;
+  year: number;
+  flow: 'export' | 'import';
+  value_usd: number;
+  source_id: string;
+  alternatives: number;
+}
+
+interface Economies {
+  /** Partner countries of the reporter (economies of any kind but group), once each. */
+  countries: string[];
+  /** The World, if the database knows it. */
+  world: string | null;
+}
+
+export function partnerEconomies(db: Db, reporter: string): Economies {
+  const countries = preparedOnce(db, "SELECT code FROM economy WHERE kind != 'group' AND code != ? ORDER BY code")
+    .pluck()
+    .all(reporter) as string[];
+  const world = preparedOnce(
+    db,
+    "SELECT code FROM economy WHERE code IN ('WLD', 'W00') OR (kind = 'group' AND lower(name) = 'world') ORDER BY code = 'WLD' DESC LIMIT 1",
+  )
+    .pluck()
+    .get() as string | undefined;
+  return { countries, world: world ?? null };
+}
+
+/**
+ * One row per flow. A flow given by one source needs no choice; the choice block runs only for the
+ * partners where some flow has several sources, which keeps a ranking of every partner fast.
+ */
+export function chosen(db: Db, reporter: string, partners: readonly string[], from: number, to: number): ChosenRow[] {
+  if (partners.length === 0 || from > to) return [];
+  const params = { reporter, partners: JSON.stringify(partners), from, to };
+  const candidates = preparedOnce(db, CANDIDATES_SQL).all(params) as Omit<ChosenRow, 'alternatives'>[];
+  // The index returns the rows of one flow side by side (reporter, partner, year, flow, source).
+  const contested = new Set<string>();
+  for (let i = 1; i < candidates.length; i++) {
+    const a = candidates[i - 1]!;
+    const b = candidates[i]!;
+    if (a.partner === b.partner && a.year === b.year && a.flow === b.flow) contested.add(b.partner);
+  }
+  const out: ChosenRow[] = [];
+  for (const r of candidates) {
+    if (contested.has(r.partner)) continue;
+    (r as ChosenRow).alternatives = 0;
+    out.push(r as ChosenRow);
+  }
+  if (contested.size > 0) {
+    out.push(...(preparedOnce(db, CHOSEN_SQL).all({ ...params, partners: JSON.stringify([...contested]) }) as ChosenRow[]));
+  }
+  return out;
+}
+
+const yearsCache = new WeakMap<Db, Map<string, { version: string; years: { year: number; complete: boolean }[] }>>();
+const reportersCache = new WeakMap<Db, { version: string; rows: { reporter: string; partners: number; first: number; last: number }[] }>();
+
+/** Changes when anything is written to the database, by this connection or another. */
+function dataVersion(db: Db): string {
+  return `${db.pragma('data_version', { simple: true }) as number} ${preparedOnce(db, 'SELECT total_changes()').pluck().get() as number}`;
+}
+
+/**
+ * Years with annual figures of the reporter with partner countries, newest first. Reading them
+ * scans every annual row of the reporter, so the answer is kept until the database changes (this
+ * connection's changes or another's: total_changes() and data_version).
+ */
+export function reporterYears(db: Db, reporter: string): { year: number; complete: boolean }[] {
+  const version = dataVersion(db);
+  let byReporter = yearsCache.get(db);
+  if (!byReporter) yearsCache.set(db, (byReporter = new Map()));
+  const hit = byReporter.get(reporter);
+  if (hit?.version === version) return hit.years;
+  const rows = preparedOnce(
+    db,
+    `SELECT f.year, max(f.flow) != min(f.flow) AS complete FROM trade_flow f INDEXED BY trade_flow_totals
+    WHERE f.reporter = ? AND ${ANNUAL} AND f.partner IN (SELECT code FROM economy WHERE kind != 'group')
+    GROUP BY f.year ORDER BY f.year DESC`,
+  ).all(reporter) as { year: number; complete: number }[];
+  const years = rows.map((r) => ({ year: r.year, complete: r.complete === 1 }));
+  byReporter.set(reporter, { version, years });
+  return years;
+}
+
+/** Reporters with several partner countries: a scan of every annual total, so kept until the database changes. */
+export function reportersWithPartners(db: Db): { reporter: string; partners: number; first: number; last: number }[] {
+  const version = dataVersion(db);
+  const hit = reportersCache.get(db);
+  const rows =
+    hit?.version === version
+      ? hit.rows
+      : (preparedOnce(
+          db,
+          `SELECT f.reporter, count(DISTINCT f.partner) AS partners, min(f.year) AS first, max(f.year) AS last
+    FROM trade_flow f INDEXED BY trade_flow_totals WHERE ${ANNUAL} AND f.partner IN (SELECT code FROM economy WHERE kind != 'group')
+    GROUP BY f.reporter HAVING count(DISTINCT f.partner) >= 2 ORDER BY partners DESC, f.reporter`,
+        ).all() as { reporter: string; partners: number; first: number; last: number }[]);
+  reportersCache.set(db, { version, rows });
+  return rows;
+}
+
+/** The first and last year with annual figures of the reporter with any of these partners. */
+export function partnersSpan(db: Db, reporter: string, partners: readonly string[]): { first: number | null; last: number | null } {
+  return preparedOnce(
+    db,
+    `SELECT min(f.year) AS first, max(f.year) AS last FROM trade_flow f
+    WHERE f.reporter = :reporter AND f.partner IN (SELECT value FROM json_each(:partners)) AND ${ANNUAL}`,
+  ).get({ reporter, partners: JSON.stringify(partners) }) as { first: number | null; last: number | null };
+}
+
+/** The first year with annual figures of the reporter with one partner (the World: its stated totals). */
+export function firstYearWith(db: Db, reporter: string, partner: string): number | null {
+  return preparedOnce(db, `SELECT min(f.year) FROM trade_flow f WHERE f.reporter = ? AND f.partner = ? AND ${ANNUAL}`)
+    .pluck()
+    .get(reporter, partner) as number | null;
+}

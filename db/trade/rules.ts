@@ -1,0 +1,148 @@
+/**
+ * The trade area's rules, free of SQLite: how a year's value is made from its rows (annual, the sum of
+ * twelve months, or a labelled partial year), which values may be compared, changes on the year
+ * before, mirror gaps, and when a stated total or several sources' values disagree enough to show.
+ */
+import type { SourceRef } from '../shared-types.ts';
+import { CHOICE_RULE } from './chosen.ts';
+import type { Change, MirrorDirection, MirrorRow, MirrorSide, SeriesValue, TradeSeries } from './contract.ts';
+import type { ChosenRow } from './sql.ts';
+
+export const SERIES_RULE =
+  `One value per year and flow: the year's annual figure, else the sum of its twelve monthly figures (labelled "sum of 12 months"); ` +
+  `fewer months are a partial year, labelled with the months they cover. ${CHOICE_RULE}`;
+
+const MONTH_NAMES = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** "Jan–Jul only", "Jan–Mar, May only": the months a partial year covers. */
+export function partialYearLabel(months: readonly number[]): string {
+  const sorted = [...new Set(months)].sort((a, b) => a - b);
+  const runs: string[] = [];
+  for (let i = 0; i < sorted.length;) {
+    let j = i;
+    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j]! + 1) j++;
+    const first = MONTH_NAMES[sorted[i]! - 1]!;
+    runs.push(j === i ? first : `${first}–${MONTH_NAMES[sorted[j]! - 1]!}`);
+    i = j + 1;
+  }
+  return `${runs.join(', ')} only`;
+}
+
+export const SUM_OF_12_MONTHS = 'sum of 12 months';
+
+/** A year's value of one flow: its annual row, else the sum of its months (all twelve, or a labelled partial year). */
+export function yearValue(rows: ChosenRow[], source: (id: string) => SourceRef): SeriesValue {
+  const annual = rows.find((r) => r.month === null);
+  if (annual) {
+    const src = source(annual.source_id);
+    return {
+      value: annual.value_usd,
+      series: annual.series,
+      source: src,
+      sources: [src],
+      note: annual.note,
+      alternatives: annual.alternatives,
+      basis: 'annual',
+      periodNote: null,
+      months: null,
+    };
+  }
+  // Sources ordered by how many of the months they give (the first is the one cited first).
+  const counts = new Map<string, number>();
+  for (const r of rows) counts.set(r.source_id, (counts.get(r.source_id) ?? 0) + 1);
+  const sources = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([id]) => source(id));
+  const months = rows.map((r) => r.month!).sort((a, b) => a - b);
+  const full = months.length === 12;
+  return {
+    value: rows.reduce((acc, r) => acc + r.value_usd, 0),
+    series: rows.every((r) => r.series === 'primary') ? 'primary' : 'crosscheck',
+    source: sources[0]!,
+    sources,
+    note: null,
+    alternatives: Math.max(...rows.map((r) => r.alternatives)),
+    basis: full ? 'sum-of-12-months' : 'partial-year',
+    periodNote: full ? SUM_OF_12_MONTHS : partialYearLabel(months),
+    months,
+  };
+}
+
+/** Two values cover the same period: both a whole year, or the same months of a partial year. */
+export function samePeriod(a: SeriesValue, b: SeriesValue): boolean {
+  if (a.basis !== 'partial-year' && b.basis !== 'partial-year') return true;
+  return a.basis === b.basis && a.periodNote === b.periodNote;
+}
+
+export function change(now: number | null | undefined, before: number | null | undefined): Change | null {
+  if (now === null || now === undefined || before === null || before === undefined) return null;
+  return { absolute: now - before, relative: before === 0 ? null : (now - before) / Math.abs(before) };
+}
+
+/** A flow's change on the year before, only between two whole years (a partial year is never compared with a whole one). */
+export function flowChange(now: SeriesValue | null, before: SeriesValue | null | undefined): Change | null {
+  if (!now || !before || now.basis === 'partial-year' || before.basis === 'partial-year') return null;
+  return change(now.value, before.value);
+}
+
+export const MIRROR_EXPLANATION = [
+  'Valuation: exporters record goods free on board (FOB); importers record them with cost, insurance and freight (CIF), so imports normally read a few per cent higher.',
+  'Re-exports: goods shipped via Hong Kong or a third country are counted by the importer under the country of origin, but the exporter may record the transit country as destination.',
+  'Timing and revisions: goods shipped in December may arrive in January; preliminary and revised figures, and different exchange-rate dates, also differ.',
+];
+
+/** One direction of trade as both sides report it: the exporter's exports beside the importer's imports. */
+export function mirrorDirection(ex: TradeSeries, im: TradeSeries): MirrorDirection {
+  const years = new Map<number, MirrorRow>();
+  const row = (year: number): MirrorRow => {
+    let r = years.get(year);
+    if (!r) {
+      r = { year, exporterReport: null, importerReport: null, gap: null, gapRelative: null };
+      years.set(year, r);
+    }
+    return r;
+  };
+  for (const y of ex.years)
+    if (y.exports) row(y.year).exporterReport = { value: y.exports.value, source: y.exports.source, periodNote: y.exports.periodNote };
+  for (const y of im.years)
+    if (y.imports) row(y.year).importerReport = { value: y.imports.value, source: y.imports.source, periodNote: y.imports.periodNote };
+  const partial = (side: MirrorSide): boolean => side.periodNote !== null && side.periodNote !== SUM_OF_12_MONTHS;
+  for (const r of years.values()) {
+    if (
+      r.exporterReport &&
+      r.importerReport &&
+      (partial(r.exporterReport) || partial(r.importerReport) ? r.exporterReport.periodNote === r.importerReport.periodNote : true)
+    ) {
+      r.gap = r.importerReport.value - r.exporterReport.value;
+      r.gapRelative = r.exporterReport.value === 0 ? null : r.gap / r.exporterReport.value;
+    }
+  }
+  return { exporter: ex.reporter, importer: ex.partner, rows: [...years.values()].sort((a, b) => a.year - b.year) };
+}
+
+/** Differences under half a dollar are rounding, never a disagreement. */
+const ROUNDING_USD = 0.5;
+
+/** A stated total or balance against the sum of its parts from the same source: the gap, or null where parts are missing or agree. */
+export function statedGap(
+  row: { measure: 'total_trade' | 'balance'; stated: number; exports: number | null; imports: number | null },
+  tolerance: number,
+): { computed: number; difference: number; relative: number; formula: string } | null {
+  if (row.exports === null || row.imports === null) return null;
+  const computed = row.measure === 'total_trade' ? row.exports + row.imports : row.exports - row.imports;
+  const difference = row.stated - computed;
+  const relative = row.stated === 0 ? 0 : Math.abs(difference / row.stated);
+  if (Math.abs(difference) < ROUNDING_USD || relative <= tolerance) return null;
+  return { computed, difference, relative, formula: row.measure === 'total_trade' ? 'exports + imports' : 'exports − imports' };
+}
+
+/** Several sources' values of one flow, largest first: their spread, or null where it is within the tolerance. */
+export function sourcesSpread(
+  values: { value: number; source: SourceRef }[],
+  tolerance: number,
+): { values: { value: number; source: SourceRef }[]; difference: number; relative: number } | null {
+  const sorted = [...values].sort((a, b) => b.value - a.value || a.source.label.localeCompare(b.source.label));
+  const max = sorted[0]?.value ?? 0;
+  const min = sorted[sorted.length - 1]?.value ?? 0;
+  const relative = max === 0 ? 0 : (max - min) / max;
+  if (relative <= tolerance) return null;
+  return { values: sorted, difference: max - min, relative };
+}
