@@ -229,6 +229,9 @@ describe('dispatch under fuzzing', () => {
   }
 
   it('every method that takes a file refuses handles no host gave out with not-found, writing nothing', async () => {
+    /** A PNG's signature and header chunk (1×1, greyscale): what the chart image check looks at before the handle. */
+    const ihdr = Buffer.from([0, 0, 0, 13, ...Buffer.from('IHDR'), 0, 0, 0, 1, 0, 0, 0, 1, 8, 0, 0, 0, 0, 0x3a, 0x7e, 0x9b, 0x55]);
+    const SMALLEST_PNG_HEAD = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), ihdr]).toString('base64');
     const handleArb = fc.stringMatching(FILE_HANDLE_PATTERN);
     /** The smallest valid input of each method that takes a file, around its handle. */
     const inputs: Record<string, (handle: string) => unknown> = {
@@ -242,6 +245,7 @@ describe('dispatch under fuzzing', () => {
       exportTableXlsx: (target) => ({ target, table: 'source' }),
       saveCopyAs: (target) => ({ target }),
       exportDashboardData: (target) => ({ dashboard: 'events', filters: {}, format: 'csv', target }),
+      exportChartImage: (target) => ({ target, png: SMALLEST_PNG_HEAD }),
     };
     // Every method whose input holds a handle is here (a new one must be added).
     const takesHandle = (json: unknown): boolean => JSON.stringify(json).includes(JSON.stringify(FILE_HANDLE_PATTERN.source));
