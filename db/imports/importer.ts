@@ -25,8 +25,12 @@ import { openTable, readError, type TableReader } from './table.ts';
 
 /** Rows per multi-row INSERT into the staging table (7 parameters each, well under SQLite's 32766). */
 const BATCH = 256;
-/** The page cache during an import, in KiB as SQLite's negative cache_size (8 MB). */
-const IMPORT_CACHE_KIB = -8000;
+/**
+ * The page cache during an import, in KiB as SQLite's negative cache_size (4 MB). The sorter of the
+ * sorted insert keeps runs of this size in memory: at 8 MB a 5-million-row import peaked at 206 MB
+ * in the sort, at 4 MB that phase stays below the reading phase (tests/bench/import-throughput.ts).
+ */
+const IMPORT_CACHE_KIB = -4000;
 /** Files from this size on are read in a thread of their own (below it, starting the thread costs more than it saves). */
 const READING_THREAD_BYTES = 8 * 1024 * 1024;
 /**
@@ -415,7 +419,7 @@ export function importFile(db: Db, options: ImportOptions): ImportSummary {
     // The staging table lives in the connection's temporary database (a temporary file once it
     // outgrows its page cache, so memory stays flat: it is only appended to, then read once in
     // order, so a small cache does); it goes with the transaction's end.
-    db.pragma('temp.cache_size = -4000');
+    db.pragma('temp.cache_size = -2000');
     createStagingTable(db);
     const sqlFor = (rows: number): string =>
       `INSERT INTO temp.import_stage VALUES ${Array.from({ length: rows }, () => '(?,?,?,?,?,?,?)').join(',')}`;
