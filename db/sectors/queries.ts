@@ -221,13 +221,15 @@ function sectorQueries(db: Db, pair: Pair) {
     WHERE reporter = :reporter AND partner = :partner AND flow = 'export' AND year BETWEEN :from AND :to`,
     )
     .pluck();
+  // The same for every sector of the pair: read once per view (it walks the pair's whole summary, every chapter and source).
+  let last: number | null | undefined;
   /**
    * A sector's latest year with its change on the year before. Usually that is the pair's last year:
    * then only that year and the one before are summed (a tenth of the rows of twenty years); a
    * sector whose data stops earlier is summed over all years.
    */
   const latest = (hs: readonly string[]): SectorHsValue | null => {
-    const last = lastYear.get({ reporter: pair.reporter, partner: pair.partner, from, to }) as number | null;
+    if (last === undefined) last = lastYear.get({ reporter: pair.reporter, partner: pair.partner, from, to }) as number | null;
     if (last === null) return null;
     const recent = values(hs, { from: Math.max(from, last - 1), to: last });
     const found = recent[recent.length - 1];

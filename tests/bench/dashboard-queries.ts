@@ -342,7 +342,7 @@ try {
       .prepare(
         `INSERT INTO trade_flow (reporter, partner, year, month, flow, product_code, value_usd, source_id, import_id)
       SELECT reporter, partner, year, month, flow, product_code, value_usd, 'import:bench2', 999 FROM trade_flow
-      WHERE reporter = 'KOR' AND partner = 'CHN' AND source_id = 'bench:S' ORDER BY reporter, partner, product_code, year, flow`,
+      WHERE reporter = 'KOR' AND partner = 'CHN' AND pack_id IS NULL ORDER BY reporter, partner, product_code, year, flow`,
       )
       .run().changes;
     applyToHsSummary(db, { rowsFrom: first, rowsTo: first + n - 1 }, 1);
