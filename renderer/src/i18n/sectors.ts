@@ -54,7 +54,8 @@ export const HS_CHAPTERS: Record<string, Words> = {
   '33': {
     en: 'Essential oils and resinoids; perfumery, cosmetic or toilet preparations',
     ko: '정유와 레지노이드, 조제향료와 화장품·화장용품',
-    zh: '精油及香膏；芳香料制品及化妆盥洗品',
+    // The tariff writes 化妆盥洗品; 盥 is not in the bundled Chinese font (GB 2312 level 1), so 梳洗 says it.
+    zh: '精油及香膏；芳香料制品及化妆、梳洗用品',
   },
   '38': { en: 'Miscellaneous chemical products', ko: '각종 화학공업 생산품', zh: '杂项化学产品' },
   '39': { en: 'Plastics and articles thereof', ko: '플라스틱과 그 제품', zh: '塑料及其制品' },
