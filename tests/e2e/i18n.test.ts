@@ -100,6 +100,7 @@ describe('Languages in Chromium', () => {
         edit: '브리핑 편집',
         date: /\d{4}년 \d{1,2}월 \d{1,2}일/,
         china: '중국',
+        verdicts: ['사실', '한 출처로는 사실, 다른 출처로는 아님', '사실이 아님', '불러온 데이터로는 검증할 수 없음'],
       },
     ],
     [
@@ -113,6 +114,7 @@ describe('Languages in Chromium', () => {
         edit: '编辑简报',
         date: /\d{4}年\d{1,2}月\d{1,2}日/,
         china: '中国',
+        verdicts: ['属实', '按一个来源属实，按另一个来源不属实', '不属实', '无法用已载入的数据核对'],
       },
     ],
   ] as const) {
@@ -152,6 +154,11 @@ describe('Languages in Chromium', () => {
       expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe(words.sources);
       // Sources keep their original titles.
       expect(await page.getByTestId('source-card').first().innerText()).toMatch(/[A-Za-z]{4}/);
+      // Checked claims read in the language: the verdicts, and the claim sentences with economies by Intl.
+      const verdicts = await page.locator('.verdict-badge').allInnerTexts();
+      expect(verdicts.length).toBeGreaterThan(0);
+      for (const v of verdicts) expect(words.verdicts).toContain(v);
+      expect((await page.locator('.claim-summary').allInnerTexts()).join(' ')).toContain(words.china);
       expect(await seriousAxeViolations(page)).toEqual([]);
       expect(await clipped(page)).toEqual([]);
       await shoot(page, `sources-${lang}`);
@@ -221,10 +228,9 @@ describe('Languages in Chromium', () => {
       expect(await clipped(page)).toEqual([]);
       await shoot(page, `data-${lang}`);
       // Further down: the sectors and the edit log, for the eye.
-      await page.locator('#edit-sectors-title').scrollIntoViewIfNeeded();
       for (const width of [1440, 800]) {
         await page.setViewportSize({ width, height: 900 });
-        await page.locator('#edit-sectors-title').scrollIntoViewIfNeeded();
+        await page.locator('#edit-sectors-title').evaluate((el) => el.scrollIntoView({ block: 'start' }));
         await page.screenshot({ path: `tests/artifacts/i18n-data-sectors-${lang}-${width}.png` });
       }
       expect(errors).toEqual([]);
