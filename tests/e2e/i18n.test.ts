@@ -159,6 +159,11 @@ describe('Languages in Chromium', () => {
       expect(verdicts.length).toBeGreaterThan(0);
       for (const v of verdicts) expect(words.verdicts).toContain(v);
       expect((await page.locator('.claim-summary').allInnerTexts()).join(' ')).toContain(words.china);
+      await page
+        .locator('.claim-summary')
+        .first()
+        .evaluate((el) => el.scrollIntoView({ block: 'start' }));
+      await page.screenshot({ path: `tests/artifacts/i18n-claims-${lang}-1440.png` });
       expect(await seriousAxeViolations(page)).toEqual([]);
       expect(await clipped(page)).toEqual([]);
       await shoot(page, `sources-${lang}`);
