@@ -9,6 +9,7 @@ import { dirname, join } from 'node:path';
 import { ApiError } from '../../db/common/errors.ts';
 import type { OpenKind, SaveKind } from '../../db/common/file-kinds.ts';
 import { defaultSaveName, openFilters, saveFilters } from './dialog-filters.ts';
+import { words } from './messages.ts';
 import { dialogMode, takeAnswer, type DialogMode } from './test-dialogs.ts';
 
 let mode: DialogMode = { mode: 'native' };
@@ -48,7 +49,7 @@ export function askOpenPath(win: BrowserWindow, title: string, kinds: readonly O
       title,
       defaultPath: startFolder(),
       properties: ['openFile'],
-      filters: openFilters(kinds),
+      filters: openFilters(kinds, words()),
     });
     return picked.canceled ? null : (picked.filePaths[0] ?? null);
   });
@@ -64,7 +65,7 @@ export function askSavePath(win: BrowserWindow, title: string, kind: SaveKind, n
     const picked = await dialog.showSaveDialog(win, {
       title,
       defaultPath: join(startFolder(), defaultSaveName(name, kind)),
-      filters: saveFilters(kind),
+      filters: saveFilters(kind, words()),
       properties: ['showOverwriteConfirmation', 'createDirectory'],
     });
     return picked.canceled || !picked.filePath ? null : picked.filePath;

@@ -31,7 +31,7 @@ import {
 import { askOpenPath, askSavePath, initDialogs, showError, showMessage } from './file-dialogs.ts';
 import { checkDroppedFile, fileToOpen, isOpenKind, openKindOf, userDataDirArgument } from './file-arguments.ts';
 import { buildMenu } from './menu.ts';
-import { mainLanguage, setMainLanguage, words } from './messages.ts';
+import { mainLanguage, setMainLanguage, words, type MainText } from './messages.ts';
 import { matchLanguage } from '../../db/common/languages.ts';
 import { pdfFileName, renderPdf } from './print.ts';
 import { registerAppScheme, serveRenderer } from './protocol.ts';
@@ -257,7 +257,7 @@ async function printFromCommandLine(request: { target: string; out: string; pape
   const { pdf, title } = await renderPdf(route, setup, { newWindow: () => createWindow('print'), today: localToday() });
   const out = resolve(request.out);
   await writeFileSafely(out, guardOf(session!), (temp) => writeFile(temp, pdf));
-  process.stdout.write(`Printed “${title}” to ${out} (${pdf.length} bytes)\n`);
+  process.stdout.write(`${words().printed(title, out, String(pdf.length))}\n`);
 }
 
 /** Only the app's own page, in its main frame, may talk to main. */
@@ -289,16 +289,18 @@ function handleFromApp(channel: string, handler: (win: BrowserWindow, current: S
   });
 }
 
-const OPEN_TITLES: Record<OpenKind, string> = { 'trade-data': 'Import trade data', pack: 'Load a briefing pack' };
-const SAVE_TITLES: Record<SaveKind, string> = {
-  csv: 'Export as CSV',
-  xlsx: 'Export as Excel workbook',
-  zip: 'Export data (CSV files in a ZIP)',
-  pack: 'Export a briefing pack',
-  pdf: 'Print to PDF',
-  database: 'Save a copy of the database',
-  png: 'Save the chart as a PNG image',
+/** The Open and Save dialogs' titles the page asks for, in main's current language. */
+const OPEN_TITLES: Record<OpenKind, MainText> = { 'trade-data': 'openTradeDataTitle', pack: 'openPackTitle' };
+const SAVE_TITLES: Record<SaveKind, MainText> = {
+  csv: 'saveCsvTitle',
+  xlsx: 'saveXlsxTitle',
+  zip: 'saveZipTitle',
+  pack: 'savePackTitle',
+  pdf: 'printTitle',
+  database: 'saveCopyTitle',
+  png: 'savePngTitle',
 };
+const titleOf = (key: MainText): string => words()[key];
 
 function bindIpc(): void {
   ipcMain.handle(INVOKE_CHANNEL, (event, method: unknown, input: unknown) => {
@@ -307,13 +309,13 @@ function bindIpc(): void {
   });
   handleFromApp(OPEN_FILE_CHANNEL, async (win, current, kind) => {
     if (!isOpenKind(kind)) throw new ApiError('invalid-input', 'Unknown kind of file to open.');
-    const path = await askOpenPath(win, OPEN_TITLES[kind], [kind]);
+    const path = await askOpenPath(win, titleOf(OPEN_TITLES[kind]), [kind]);
     return path ? current.files.registerRead(path) : null;
   });
   handleFromApp(SAVE_FILE_CHANNEL, async (win, current, kind, suggestedName) => {
     if (typeof kind !== 'string' || !Object.hasOwn(SAVE_KINDS, kind)) throw new ApiError('invalid-input', 'Unknown kind of file to save.');
     const name = typeof suggestedName === 'string' ? suggestedName.slice(0, 200) : '';
-    const path = await askSavePath(win, SAVE_TITLES[kind as SaveKind], kind as SaveKind, name);
+    const path = await askSavePath(win, titleOf(SAVE_TITLES[kind as SaveKind]), kind as SaveKind, name);
     return path ? current.files.registerWrite(path) : null;
   });
   handleFromApp(RELEASE_FILE_CHANNEL, async (_win, current, handle) => {
@@ -365,7 +367,7 @@ if (firstInstance && dialogs.mode !== 'refused') {
         printFromCommandLine(cliPrint).then(
           () => app.exit(0),
           (error: unknown) => {
-            process.stderr.write(`Printing failed: ${error instanceof Error ? error.message : String(error)}\n`);
+            process.stderr.write(`${words().printingFailed(error instanceof Error ? error.message : String(error))}\n`);
             app.exit(1);
           },
         );

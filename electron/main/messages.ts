@@ -49,9 +49,31 @@ export interface MainMessages {
   restoredUnopenable: string;
   openDatabaseTitle: string;
   saveCopyTitle: string;
+  savePngTitle: string;
   copyNotSaved: string;
   copySaved: string;
+  openTradeDataTitle: string;
+  openPackTitle: string;
+  saveCsvTitle: string;
+  saveXlsxTitle: string;
+  saveZipTitle: string;
+  savePackTitle: string;
+  filterTradeData: string;
+  filterPack: string;
+  filterTradeOrPack: string;
+  filterAllFiles: string;
+  filterCsv: string;
+  filterXlsx: string;
+  filterZip: string;
+  filterPdf: string;
+  filterPng: string;
+  filterDatabase: string;
+  printed: (title: string, out: string, bytes: string) => string;
+  printingFailed: (reason: string) => string;
 }
+
+/** A message of main's that is plain text (not a function of values). */
+export type MainText = { [K in keyof MainMessages]: MainMessages[K] extends string ? K : never }[keyof MainMessages];
 
 export const MAIN_MESSAGES: Record<Language, MainMessages> = {
   en: {
@@ -98,8 +120,27 @@ export const MAIN_MESSAGES: Record<Language, MainMessages> = {
     restoredUnopenable: 'The restored backup cannot be opened either',
     openDatabaseTitle: 'Open Tradebrief database',
     saveCopyTitle: 'Save a copy of the database',
+    savePngTitle: 'Save the chart as a PNG image',
     copyNotSaved: 'The copy was not saved',
     copySaved: 'A copy of the database was saved.',
+    openTradeDataTitle: 'Import trade data',
+    openPackTitle: 'Load a briefing pack',
+    saveCsvTitle: 'Export as CSV',
+    saveXlsxTitle: 'Export as Excel workbook',
+    saveZipTitle: 'Export data (CSV files in a ZIP)',
+    savePackTitle: 'Export a briefing pack',
+    filterTradeData: 'Trade data (CSV or Excel workbook)',
+    filterPack: 'Tradebrief briefing pack',
+    filterTradeOrPack: 'Trade data or briefing pack',
+    filterAllFiles: 'All files',
+    filterCsv: 'CSV file',
+    filterXlsx: 'Excel workbook',
+    filterZip: 'ZIP archive of CSV files',
+    filterPdf: 'PDF document',
+    filterPng: 'PNG image',
+    filterDatabase: 'Tradebrief database',
+    printed: (title, out, bytes) => `Printed “${title}” to ${out} (${bytes} bytes)`,
+    printingFailed: (reason) => `Printing failed: ${reason}`,
   },
   ko: {
     file: '파일(&F)',
@@ -145,8 +186,27 @@ export const MAIN_MESSAGES: Record<Language, MainMessages> = {
     restoredUnopenable: '복원한 백업도 열 수 없습니다',
     openDatabaseTitle: 'Tradebrief 데이터베이스 열기',
     saveCopyTitle: '데이터베이스 사본 저장',
+    savePngTitle: '차트를 PNG 이미지로 저장',
     copyNotSaved: '사본을 저장하지 않았습니다',
     copySaved: '데이터베이스 사본을 저장했습니다.',
+    openTradeDataTitle: '무역 데이터 가져오기',
+    openPackTitle: '브리핑 팩 불러오기',
+    saveCsvTitle: 'CSV로 내보내기',
+    saveXlsxTitle: 'Excel 통합 문서로 내보내기',
+    saveZipTitle: '데이터 내보내기(ZIP에 담은 CSV 파일)',
+    savePackTitle: '브리핑 팩 내보내기',
+    filterTradeData: '무역 데이터(CSV 또는 Excel 통합 문서)',
+    filterPack: 'Tradebrief 브리핑 팩',
+    filterTradeOrPack: '무역 데이터 또는 브리핑 팩',
+    filterAllFiles: '모든 파일',
+    filterCsv: 'CSV 파일',
+    filterXlsx: 'Excel 통합 문서',
+    filterZip: 'CSV 파일 ZIP 압축 파일',
+    filterPdf: 'PDF 문서',
+    filterPng: 'PNG 이미지',
+    filterDatabase: 'Tradebrief 데이터베이스',
+    printed: (title, out, bytes) => `“${title}”을(를) ${out}에 인쇄했습니다(${bytes}바이트)`,
+    printingFailed: (reason) => `인쇄 실패: ${reason}`,
   },
   zh: {
     file: '文件(&F)',
@@ -192,8 +252,27 @@ export const MAIN_MESSAGES: Record<Language, MainMessages> = {
     restoredUnopenable: '恢复的备份也无法打开',
     openDatabaseTitle: '打开 Tradebrief 数据库',
     saveCopyTitle: '保存数据库副本',
+    savePngTitle: '将图表保存为 PNG 图像',
     copyNotSaved: '副本未保存',
     copySaved: '数据库副本已保存。',
+    openTradeDataTitle: '导入贸易数据',
+    openPackTitle: '载入简报数据包',
+    saveCsvTitle: '导出为 CSV',
+    saveXlsxTitle: '导出为 Excel 工作簿',
+    saveZipTitle: '导出数据（ZIP 中的 CSV 文件）',
+    savePackTitle: '导出简报数据包',
+    filterTradeData: '贸易数据（CSV 或 Excel 工作簿）',
+    filterPack: 'Tradebrief 简报数据包',
+    filterTradeOrPack: '贸易数据或简报数据包',
+    filterAllFiles: '所有文件',
+    filterCsv: 'CSV 文件',
+    filterXlsx: 'Excel 工作簿',
+    filterZip: 'CSV 文件的 ZIP 压缩包',
+    filterPdf: 'PDF 文档',
+    filterPng: 'PNG 图像',
+    filterDatabase: 'Tradebrief 数据库',
+    printed: (title, out, bytes) => `已将“${title}”打印到 ${out}（${bytes} 字节）`,
+    printingFailed: (reason) => `打印失败：${reason}`,
   },
 };
 

@@ -2,7 +2,7 @@
  * The interface's language in real Chromium through the HTTP host: the browser's language at first start, the
  * switch in the shell (sidebar, Sources, Briefings list and editor, `<html lang>`), the choice kept across a reload,
  * only the chosen language's messages fetched, dates and economy names per language, axe in Korean and Chinese, and
- * the pseudo-locale for clipped text. Screenshots at 1440 and 800 px go to tests/artifacts/i18n-*.png.
+ * the pseudo-locale for clipped text; the Data view in Korean and Chinese (headings, buttons, built-in sectors). Screenshots at 1440 and 800 px go to tests/artifacts/i18n-*.png.
  */
 import { mkdirSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -100,6 +100,7 @@ describe('Languages in Chromium', () => {
         edit: '브리핑 편집',
         date: /\d{4}년 \d{1,2}월 \d{1,2}일/,
         china: '중국',
+        verdicts: ['사실', '한 출처로는 사실, 다른 출처로는 아님', '사실이 아님', '불러온 데이터로는 검증할 수 없음'],
       },
     ],
     [
@@ -113,6 +114,7 @@ describe('Languages in Chromium', () => {
         edit: '编辑简报',
         date: /\d{4}年\d{1,2}月\d{1,2}日/,
         china: '中国',
+        verdicts: ['属实', '按一个来源属实，按另一个来源不属实', '不属实', '无法用已载入的数据核对'],
       },
     ],
   ] as const) {
@@ -152,6 +154,16 @@ describe('Languages in Chromium', () => {
       expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe(words.sources);
       // Sources keep their original titles.
       expect(await page.getByTestId('source-card').first().innerText()).toMatch(/[A-Za-z]{4}/);
+      // Checked claims read in the language: the verdicts, and the claim sentences with economies by Intl.
+      const verdicts = await page.locator('.verdict-badge').allInnerTexts();
+      expect(verdicts.length).toBeGreaterThan(0);
+      for (const v of verdicts) expect(words.verdicts).toContain(v);
+      expect((await page.locator('.claim-summary').allInnerTexts()).join(' ')).toContain(words.china);
+      await page
+        .locator('.claim-summary')
+        .first()
+        .evaluate((el) => el.scrollIntoView({ block: 'start' }));
+      await page.screenshot({ path: `tests/artifacts/i18n-claims-${lang}-1440.png` });
       expect(await seriousAxeViolations(page)).toEqual([]);
       expect(await clipped(page)).toEqual([]);
       await shoot(page, `sources-${lang}`);
@@ -160,6 +172,72 @@ describe('Languages in Chromium', () => {
       await page.goto(`${app.host.url}#/trade`);
       await page.getByTestId('filter-reporter').waitFor();
       expect(await page.getByTestId('filter-reporter').innerText()).toContain(words.china);
+      expect(errors).toEqual([]);
+      expect(app.foreignRequests).toEqual([]);
+    });
+  }
+
+  for (const [locale, lang, words] of [
+    [
+      'ko-KR',
+      'ko',
+      {
+        data: '데이터',
+        sidebarData: '데이터',
+        importTitle: '무역 파일 가져오기',
+        choose: '파일 선택…',
+        loadPack: '팩 불러오기…',
+        sectors: '업종과 HS 코드',
+        cosmetics: '화장품',
+        history: '가져오기 기록',
+      },
+    ],
+    [
+      'zh-CN',
+      'zh-CN',
+      {
+        data: '数据',
+        sidebarData: '数据',
+        importTitle: '导入贸易文件',
+        choose: '选择文件…',
+        loadPack: '载入数据包…',
+        sectors: '行业及其HS编码',
+        cosmetics: '化妆品',
+        history: '导入记录',
+      },
+    ],
+  ] as const) {
+    it(`the Data view in ${lang}: headings, buttons and built-in sectors translated, users' text as typed, axe clean`, async () => {
+      const { page } = await profile(locale);
+      await page.goto(`${app.host.url}#/overview`);
+      await expect.poll(() => htmlLang(page)).toBe(lang);
+      await page.getByRole('navigation').getByRole('link', { name: words.sidebarData, exact: true }).click();
+      await page.getByRole('heading', { level: 1, name: words.data }).waitFor();
+      const headings = await page.getByRole('heading', { level: 2 }).allInnerTexts();
+      expect(headings).toContain(words.importTitle);
+      expect(headings).toContain(words.sectors);
+      expect(headings).toContain(words.history);
+      expect(await page.getByTestId('choose-file').innerText()).toBe(words.choose);
+      expect(await page.getByTestId('load-pack').innerText()).toBe(words.loadPack);
+      // No English heading or button label is left in the converted sections.
+      for (const english of ['Import a trade file', 'Load a briefing pack', 'Export and copies', 'Import history', 'Recent changes'])
+        expect(headings).not.toContain(english);
+      const sectors = page.locator('section[aria-labelledby="edit-sectors-title"] .rows');
+      await expect.poll(() => sectors.innerText().catch(() => '')).toContain(words.cosmetics);
+      // A built-in sector's HS chapters are titled in the language (hover text).
+      const chapterTitles = await sectors.locator('[title]').evaluateAll((els) => els.map((e) => e.getAttribute('title') ?? ''));
+      expect(chapterTitles.join('\n')).toMatch(lang === 'ko' ? /33 — 정유와 레지노이드/ : /33 — 精油及香膏/);
+      // Sources keep their original titles.
+      expect(await page.locator('section[aria-labelledby="edit-sources-title"] .rows').innerText()).toMatch(/[A-Za-z]{4}/);
+      expect(await seriousAxeViolations(page)).toEqual([]);
+      expect(await clipped(page)).toEqual([]);
+      await shoot(page, `data-${lang}`);
+      // Further down: the sectors and the edit log, for the eye.
+      for (const width of [1440, 800]) {
+        await page.setViewportSize({ width, height: 900 });
+        await page.locator('#edit-sectors-title').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+        await page.screenshot({ path: `tests/artifacts/i18n-data-sectors-${lang}-${width}.png` });
+      }
       expect(errors).toEqual([]);
       expect(app.foreignRequests).toEqual([]);
     });

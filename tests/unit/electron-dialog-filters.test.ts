@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultSaveName, openFilters, saveFilters } from '../../electron/main/dialog-filters.ts';
 import { OPEN_KINDS, SAVE_KIND_NAMES, SAVE_KINDS } from '../../db/common/file-kinds.ts';
+import { MAIN_MESSAGES } from '../../electron/main/messages.ts';
 
 describe('dialog filters', () => {
   it('offers one kind and "All files" to open trade data or a pack', () => {
@@ -28,6 +29,18 @@ describe('dialog filters', () => {
   it('offers only the kind’s own format to save', () => {
     for (const kind of SAVE_KIND_NAMES)
       expect(saveFilters(kind)).toEqual([{ name: SAVE_KINDS[kind].label, extensions: [...SAVE_KINDS[kind].extensions] }]);
+  });
+
+  it('names the filters in main’s language', () => {
+    expect(openFilters(['trade-data', 'pack'], MAIN_MESSAGES.ko).map((f) => f.name)).toEqual([
+      '무역 데이터 또는 브리핑 팩',
+      '무역 데이터(CSV 또는 Excel 통합 문서)',
+      'Tradebrief 브리핑 팩',
+      '모든 파일',
+    ]);
+    expect(saveFilters('pdf', MAIN_MESSAGES.zh)).toEqual([{ name: 'PDF 文档', extensions: ['pdf'] }]);
+    // Every kind has its own name in each language, none left in English.
+    for (const kind of SAVE_KIND_NAMES) expect(saveFilters(kind, MAIN_MESSAGES.zh)[0]!.name).not.toBe(SAVE_KINDS[kind].label);
   });
 });
 

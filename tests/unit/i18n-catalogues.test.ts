@@ -14,6 +14,7 @@ import ko from '../../renderer/src/i18n/messages/ko.ts';
 import zh from '../../renderer/src/i18n/messages/zh.ts';
 import { pseudoCatalogue, pseudoLocalize } from '../../renderer/src/i18n/pseudo.ts';
 import glossary from '../../renderer/src/i18n/glossary.json';
+import { HS_CHAPTERS, SECTOR_NAMES } from '../../renderer/src/i18n/sectors.ts';
 
 type Catalogue = Record<string, string>;
 const CATALOGUES: Record<string, Catalogue> = { en, ko, zh };
@@ -109,6 +110,9 @@ function chineseFontCharacters(): Set<string> {
   return kept;
 }
 
+/** The built-in sectors' names and HS chapter titles, in one language. */
+const sectorWords = (lang: 'ko' | 'zh'): string[] => [...Object.values(SECTOR_NAMES), ...Object.values(HS_CHAPTERS)].map((w) => w[lang]);
+
 /** A message of main's as text: a function is called with sample values. */
 const said = (v: unknown): string => (typeof v === 'function' ? (v as (...values: string[]) => string)('X', 'Y') : String(v));
 
@@ -177,12 +181,12 @@ describe('message catalogues', () => {
     }
   });
 
-  it('Chinese uses only characters of the bundled Chinese font; Korean writes no hanja', () => {
+  it('Chinese uses only characters of the bundled Chinese font; Korean writes no hanja (sector and HS chapter names too)', () => {
     const kept = chineseFontCharacters();
     expect(kept.size).toBeGreaterThan(3755);
-    const zhText = [...Object.values(zh), ...Object.values(MAIN_MESSAGES.zh).map(said)].join('');
+    const zhText = [...Object.values(zh), ...Object.values(MAIN_MESSAGES.zh).map(said), ...sectorWords('zh')].join('');
     expect([...new Set(han(zhText))].filter((c) => !kept.has(c))).toEqual([]);
-    const koText = [...Object.values(ko), ...Object.values(MAIN_MESSAGES.ko).map(said)].join('');
+    const koText = [...Object.values(ko), ...Object.values(MAIN_MESSAGES.ko).map(said), ...sectorWords('ko')].join('');
     expect(han(koText)).toEqual([]);
     // 鑫 (GB 2312 level 2) is not in the font: the check sees it.
     expect(kept.has('鑫')).toBe(false);

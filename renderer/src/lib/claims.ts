@@ -4,20 +4,40 @@
  */
 import type { CheckedClaim, ClaimReading, ClaimSpec } from '../../../db/claims/contract.ts';
 import type { SourceRef } from '../../../db/shared-types.ts';
-import { billionsExact } from './format.ts';
+import { i18n, t, type MessageKey } from '../i18n/i18n.svelte.ts';
+import { economyName } from './format.ts';
 
-const locale = typeof navigator !== 'undefined' ? navigator.language : 'en-GB';
+/** Figures are written in the interface's language, as every other figure of the app. */
+const tag = (): string => i18n.tag;
 /** The typographic minus, as the app's other signed figures use. */
 const minus = (s: string): string => s.replace('-', '−');
 
-export const VERDICT_LABEL: Record<CheckedClaim['verdict'], string> = {
-  holds: 'Holds',
-  mixed: 'Holds by one source, not by another',
-  differs: 'Does not hold',
-  unchecked: 'Cannot be checked with the data loaded',
-};
+/** The verdict's name ("Holds", "Does not hold"…). */
+export function verdictLabel(verdict: CheckedClaim['verdict']): string {
+  return t(`claims.verdict.${verdict}`);
+}
 
-export const READING_LABEL: Record<ClaimReading['verdict'], string> = { holds: 'Holds', differs: 'Differs', unknown: 'Cannot decide' };
+/** A reading's verdict ("Holds", "Differs", "Cannot decide"). */
+export function readingLabel(verdict: ClaimReading['verdict']): string {
+  return t(`claims.reading.${verdict}`);
+}
+
+/**
+ * An amount in US dollars with `decimals` decimals of billions: "USD 364.1 bn" in English; Korean and Chinese count
+ * in units of 10⁸ (억 / 亿), as their publications do, with one decimal fewer so the precision stays the same.
+ */
+function usdAmount(usd: number, minDecimals: number, maxDecimals: number, signed = false): string {
+  const english = !(i18n.locale === 'ko' || i18n.locale === 'zh');
+  const scale = english ? 1e9 : 1e8;
+  const less = english ? 0 : 1;
+  const n = new Intl.NumberFormat(tag(), {
+    minimumFractionDigits: Math.max(0, minDecimals - less),
+    maximumFractionDigits: Math.max(0, maxDecimals - less),
+  }).format(Math.abs(usd) / scale);
+  const sign = usd < 0 ? '−' : signed && usd > 0 ? '+' : '';
+  // A signed amount is a difference: it reads "+0.021 bn", without the currency.
+  return t(signed ? 'claims.signedBn' : 'claims.usd', { n: `${sign}${n}` });
+}
 
 /** Decimals that show a figure to the precision its source gives (0.1 bn → 1; 0.001 as a percentage → 1). */
 function decimalsFor(precision: number | null, scale: number): number {
@@ -30,10 +50,10 @@ export function statedFigure(c: ClaimSpec): string {
   if (c.value === null) return '';
   if (c.kind === 'total-value') {
     const d = decimalsFor(c.precision, 1e9);
-    return `USD ${new Intl.NumberFormat(locale, { minimumFractionDigits: d, maximumFractionDigits: d }).format(c.value / 1e9)} bn`;
+    return usdAmount(c.value, d, d);
   }
   const d = decimalsFor(c.precision, 0.01);
-  const f = new Intl.NumberFormat(locale, {
+  const f = new Intl.NumberFormat(tag(), {
     style: 'percent',
     minimumFractionDigits: d,
     maximumFractionDigits: d,
@@ -44,9 +64,9 @@ export function statedFigure(c: ClaimSpec): string {
 
 /** A figure of the data in the claim's unit, with the digits it has. */
 export function dataFigure(c: ClaimSpec, value: number): string {
-  if (c.kind === 'total-value' || c.kind === 'largest-partner') return `USD ${billionsExact(value)} bn`;
+  if (c.kind === 'total-value' || c.kind === 'largest-partner') return usdAmount(value, 1, 3);
   return minus(
-    new Intl.NumberFormat(locale, {
+    new Intl.NumberFormat(tag(), {
       style: 'percent',
       minimumFractionDigits: 1,
       maximumFractionDigits: 2,
@@ -59,7 +79,7 @@ export function dataFigure(c: ClaimSpec, value: number): string {
 export function relativeDifference(r: number): string {
   const digits = Math.abs(r) < 0.01 ? 2 : 1;
   return minus(
-    new Intl.NumberFormat(locale, {
+    new Intl.NumberFormat(tag(), {
       style: 'percent',
       minimumFractionDigits: digits,
       maximumFractionDigits: digits,
@@ -68,57 +88,59 @@ export function relativeDifference(r: number): string {
   );
 }
 
-function signedUsd(v: number): string {
-  const s = billionsExact(Math.abs(v));
-  return `${v > 0 ? '+' : v < 0 ? '−' : ''}${s}`;
-}
-
-const MEASURE = { export: 'exports to', import: 'imports from', total: 'total trade with', balance: 'trade balance with' } as const;
-const RANK = {
-  export: 'largest export destination',
-  import: 'largest source of imports',
-  total: 'largest trading partner',
-  balance: 'largest partner',
-} as const;
+/** The share's measure: a balance has no share, so its claims read as imports (as they always have). */
+const SHARE_OF = { total: 'total', export: 'export', import: 'import', balance: 'import' } as const;
 
 /** What the claim asserts, in the app's words: "China's total trade with South Korea in 2021: USD 364.1 bn". */
 export function claimSummary(c: ClaimSpec): string {
-  const R = c.reporter.name;
-  const P = c.partner.name;
-  switch (c.kind) {
-    case 'largest-partner':
-      return `${P} is ${R}'s ${RANK[c.measure]} in ${c.year}${c.measure === 'total' ? ' (exports + imports)' : ''}`;
-    case 'total-value':
-      return `${R}'s ${MEASURE[c.measure]} ${P} in ${c.year}: ${statedFigure(c)}`;
-    case 'share':
-      return `${P}'s share of ${R}'s ${c.measure === 'total' ? 'total trade' : c.measure === 'export' ? 'exports' : 'imports'} in ${c.year}: ${statedFigure(c)}`;
-    case 'growth':
-      return `${R}'s ${MEASURE[c.measure]} ${P}, change from ${c.year - 1} to ${c.year}: ${statedFigure(c)}`;
-  }
+  const values = {
+    reporter: economyName(c.reporter.code, c.reporter.name),
+    partner: economyName(c.partner.code, c.partner.name),
+    year: c.year,
+    from: c.year - 1,
+    figure: statedFigure(c),
+  };
+  const key: MessageKey =
+    c.kind === 'largest-partner'
+      ? `claims.largest.${c.measure}`
+      : c.kind === 'total-value'
+        ? `claims.value.${c.measure}`
+        : c.kind === 'share'
+          ? `claims.share.${SHARE_OF[c.measure]}`
+          : `claims.growth.${c.measure}`;
+  return t(key, values);
 }
 
 /** One reading in words (without its sources, which the caller marks): "exports + imports = USD 364.079 bn: differs by −0.021 bn (−0.01%)". */
 export function readingText(c: ClaimSpec, r: ClaimReading): string {
   if (c.kind === 'largest-partner') {
-    const own = r.value === null ? '' : `${c.partner.name} ${dataFigure(c, r.value)}`;
+    const own = r.value === null ? '' : `${economyName(c.partner.code, c.partner.name)} ${dataFigure(c, r.value)}`;
     if (r.verdict === 'differs' && r.leader) {
+      const leader = `${economyName(r.leader.economy.code, r.leader.economy.name)} ${dataFigure(c, r.leader.value)}`;
       const by =
         r.difference === null
           ? ''
-          : `, larger by USD ${billionsExact(r.difference)} bn${r.relative === null ? '' : ` (${relativeDifference(r.relative)})`}`;
-      return `${r.basis}: ${r.leader.economy.name} ${dataFigure(c, r.leader.value)} against ${own}${by}`;
+          : t('claims.largerBy', {
+              amount: usdAmount(r.difference, 1, 3),
+              relative: r.relative === null ? '' : ` (${relativeDifference(r.relative)})`,
+            });
+      return t('claims.against', { basis: r.basis, leader, own, by });
     }
-    const next = r.leader ? `; next ${r.leader.economy.name} ${dataFigure(c, r.leader.value)}` : '';
+    const next = r.leader
+      ? t('claims.next', { name: economyName(r.leader.economy.code, r.leader.economy.name), figure: dataFigure(c, r.leader.value) })
+      : '';
     return `${r.basis}: ${own}${next}`;
   }
-  const figure = r.value === null ? 'no figure' : dataFigure(c, r.value);
+  const figure = r.value === null ? t('claims.noFigure') : dataFigure(c, r.value);
   if (r.difference === null) return `${r.basis}: ${figure}`;
   const diff =
     c.kind === 'total-value'
-      ? `${signedUsd(r.difference)} bn`
-      : `${r.difference > 0 ? '+' : r.difference < 0 ? '−' : ''}${(Math.abs(r.difference) * 100).toFixed(2)} points`;
-  const rel = r.relative === null || c.kind !== 'total-value' ? '' : ` (${relativeDifference(r.relative)})`;
-  return `${r.basis} = ${figure}; ${r.verdict === 'holds' ? 'difference' : 'differs by'} ${diff}${rel}`;
+      ? usdAmount(r.difference, 1, 3, true)
+      : t('claims.points', {
+          n: `${r.difference > 0 ? '+' : r.difference < 0 ? '−' : ''}${new Intl.NumberFormat(tag(), { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(Math.abs(r.difference) * 100)}`,
+        });
+  const relative = r.relative === null || c.kind !== 'total-value' ? '' : ` (${relativeDifference(r.relative)})`;
+  return t(r.verdict === 'holds' ? 'claims.difference' : 'claims.differsBy', { basis: r.basis, figure, diff, relative });
 }
 
 /** Claims grouped by the statement making them, in order. */

@@ -6,7 +6,8 @@
 import { formatPreciseDateIn, type PreciseDate } from '../../../db/common/dates.ts';
 import { i18n } from '../i18n/i18n.svelte.ts';
 import { economyNameIn } from '../i18n/economies.ts';
-import { isLanguage } from '../../../db/common/languages.ts';
+import { hsChapterIn, sectorNameIn } from '../i18n/sectors.ts';
+import { isLanguage, type Language } from '../../../db/common/languages.ts';
 import * as numbers from '../i18n/numbers.ts';
 
 /** Billions with one decimal, no unit: "150.5". */
@@ -24,8 +25,20 @@ export const integer = (n: number): string => numbers.integer(n, i18n.tag);
 /** An exact amount in US dollars. */
 export const usd = (amount: number): string => numbers.usd(amount, i18n.tag);
 
+/** A moment (an ISO timestamp) as date and time in the interface's language. */
+export const dateTime = (iso: string): string => new Date(iso).toLocaleString(i18n.tag);
+
+/** The active language, the pseudo-locale counting as English. */
+const language = (): Language => (isLanguage(i18n.locale) ? i18n.locale : 'en');
+
 /** A date with its precision in the interface's language ("Oct 2022", "2022년 10월", "2022年10月"). */
-export const preciseDate = (date: PreciseDate): string => formatPreciseDateIn(date, isLanguage(i18n.locale) ? i18n.locale : 'en');
+export const preciseDate = (date: PreciseDate): string => formatPreciseDateIn(date, language());
 
 /** An economy's name in the interface's language (Intl.DisplayNames), else as stored. */
 export const economyName = (code: string, stored: string): string => economyNameIn(code, stored, i18n.tag);
+
+/** A sector's name in the interface's language: a built-in sector's translation, else as stored (users' names are never translated). */
+export const sectorName = (id: string, stored: string): string => sectorNameIn(id, stored, language());
+
+/** The title of an HS code's chapter in the interface's language, when the app has it. */
+export const hsChapter = (code: string): string | undefined => hsChapterIn(code, language());
