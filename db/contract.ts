@@ -22,6 +22,7 @@ import { backupsContract } from './backups/contract.ts';
 import { exportsContract } from './exports/contract.ts';
 import { claimsContract } from './claims/contract.ts';
 import { partnersContract } from './partners/contract.ts';
+import { dashboardsContract } from './dashboards/contract.ts';
 
 const areas = [
   briefingsContract,
@@ -39,6 +40,7 @@ const areas = [
   exportsContract,
   claimsContract,
   partnersContract,
+  dashboardsContract,
 ] as const;
 
 type Join<T extends readonly object[]> = T extends readonly [infer H, ...infer R extends readonly object[]] ? H & Join<R> : unknown;

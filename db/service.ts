@@ -15,6 +15,7 @@ import { backupsHandlers } from './backups/queries.ts';
 import { exportsHandlers } from './exports/queries.ts';
 import { claimsHandlers } from './claims/queries.ts';
 import { partnersHandlers } from './partners/queries.ts';
+import { dashboardsHandlers } from './dashboards/data.ts';
 
 /** The data core's implementation of the contract: every area's handlers, joined. */
 export function createHandlers(ctx: Context): Handlers {
@@ -34,5 +35,6 @@ export function createHandlers(ctx: Context): Handlers {
     ...exportsHandlers(ctx),
     ...claimsHandlers(ctx),
     ...partnersHandlers(ctx),
+    ...dashboardsHandlers(ctx),
   } satisfies Handlers;
 }

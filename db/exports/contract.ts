@@ -1,41 +1,23 @@
 /**
  * Exporting what a dashboard shows: given the dashboard and the very filters its view queries with,
  * its data is written as CSV (one file per table) or as one .xlsx workbook (one sheet per table),
- * every figure with its source. The rows come from the dashboards' own query functions.
+ * every figure with its source. The rows come from the dashboard's view model (db/dashboards/data.ts).
  */
 import { z } from 'zod';
 import { method } from '../method.ts';
 import { fileHandle } from '../common/file-kinds.ts';
-import { eventsContract } from '../events/contract.ts';
-import { logisticsContract } from '../logistics/contract.ts';
-import { overviewContract } from '../overview/contract.ts';
-import { partnersExportFilters } from '../partners/contract.ts';
-import { projectsContract } from '../projects/contract.ts';
-import { sectorsContract } from '../sectors/contract.ts';
-import { tradeDashboardContract } from '../trade/contract.ts';
-import { DASHBOARDS, type Dashboard } from '../common/vocabulary.ts';
+import { DASHBOARDS, dashboardRequest, type Dashboard } from '../common/dashboards.ts';
 
 /** Every dashboard exports its data. */
 export const EXPORT_DASHBOARDS = DASHBOARDS;
 export type ExportDashboard = Dashboard;
 
-const target = {
+/** Each dashboard with its filters (its definition's: exactly the view's), and where and how to write. */
+export const dashboardExportInput = dashboardRequest('dashboard', {
   /** Where the user chose to save: a .csv (one table), a .zip of CSV files (several) or an .xlsx workbook. */
   target: fileHandle,
   format: z.enum(['csv', 'xlsx']),
-};
-
-/** Each dashboard with the input schema of the query its view runs (so the filters are exactly the view's). */
-export const dashboardExportInput = z.discriminatedUnion('dashboard', [
-  z.object({ dashboard: z.literal('overview'), filters: overviewContract.overview.input.default({}), ...target }).strict(),
-  z.object({ dashboard: z.literal('trade'), filters: tradeDashboardContract.tradeSeries.input, ...target }).strict(),
-  z.object({ dashboard: z.literal('monthly'), filters: tradeDashboardContract.tradeMonthly.input, ...target }).strict(),
-  z.object({ dashboard: z.literal('sectors'), filters: sectorsContract.listSectors.input, ...target }).strict(),
-  z.object({ dashboard: z.literal('projects'), filters: projectsContract.listProjects.input.default({}), ...target }).strict(),
-  z.object({ dashboard: z.literal('events'), filters: eventsContract.listEvents.input.default({}), ...target }).strict(),
-  z.object({ dashboard: z.literal('logistics'), filters: logisticsContract.listRoutes.input.default({}), ...target }).strict(),
-  z.object({ dashboard: z.literal('partners'), filters: partnersExportFilters, ...target }).strict(),
-]);
+});
 
 export interface DashboardExportResult {
   dashboard: ExportDashboard;

@@ -2,8 +2,8 @@ import type { Context } from '../context.ts';
 import type { Handlers } from '../contract.ts';
 import { writeFileSafely } from '../files/safe-write.ts';
 import type { DashboardExportResult } from './contract.ts';
-import { dashboardFileKind } from '../common/dashboard-files.ts';
-import { dashboardTables } from './dashboards.ts';
+import { dashboardFileKind } from '../common/dashboards.ts';
+import { dashboardTables } from '../dashboards/data.ts';
 import { writeTables } from './table-writer.ts';
 
 export function exportsHandlers(ctx: Context): Pick<Handlers, 'exportDashboardData'> {

@@ -173,7 +173,7 @@ export function reconcile(
   return out;
 }
 
-function preferredSources(db: Db, pair: { reporter?: string | undefined; partner?: string | undefined }): PreferredSources {
+export function preferredSources(db: Db, pair: { reporter?: string | undefined; partner?: string | undefined }): PreferredSources {
   const source = sourceLookup(db);
   const scope = pair.reporter !== undefined && pair.partner !== undefined ? { reporter: pair.reporter, partner: pair.partner } : undefined;
   // A preference may name a source removed since (an undone import): it then decides nothing, and is shown as none.
@@ -358,8 +358,8 @@ function flowChange(now: SeriesValue | null, before: SeriesValue | null | undefi
   return change(now.value, before.value);
 }
 
-export function tradeKpi(db: Db, filter: PairFilter): TradeKpi {
-  const series = tradeSeries(db, filter);
+/** `series`: the pair's series over the same filter, when the caller has it already. */
+export function tradeKpi(db: Db, filter: PairFilter, series: TradeSeries = tradeSeries(db, filter)): TradeKpi {
   const withData = series.years.filter((y) => y.exports || y.imports);
   const latest = withData[withData.length - 1];
   const base = { reporter: series.reporter, partner: series.partner };
@@ -378,8 +378,10 @@ export function tradeKpi(db: Db, filter: PairFilter): TradeKpi {
     };
   }
   const notes: string[] = [];
-  const prevSeries = tradeSeries(db, { reporter: filter.reporter, partner: filter.partner, from: latest.year - 1, to: latest.year - 1 });
-  const prev = prevSeries.years[0] ?? null;
+  const prev =
+    series.years.find((y) => y.year === latest.year - 1) ??
+    tradeSeries(db, { reporter: filter.reporter, partner: filter.partner, from: latest.year - 1, to: latest.year - 1 }).years[0] ??
+    null;
   const srcsOf = (...vs: (SeriesValue | null)[]): SourceRef[] => [
     ...new Map(
       vs
@@ -496,10 +498,13 @@ function mirrorDirection(ex: TradeSeries, im: TradeSeries): MirrorDirection {
   return { exporter: ex.reporter, importer: ex.partner, rows: [...years.values()].sort((a, b) => a.year - b.year) };
 }
 
-export function tradeMirror(db: Db, filter: PairFilter): TradeMirror {
-  // Each side's series once: A's report gives A's exports and imports, B's report B's.
-  const a = tradeSeries(db, { reporter: filter.reporter, partner: filter.partner, from: filter.from, to: filter.to });
-  const b = tradeSeries(db, { reporter: filter.partner, partner: filter.reporter, from: filter.from, to: filter.to });
+/** `a` and `b`: each side's series over the filter's years (A's report gives A's exports and imports, B's report B's), when the caller has them. */
+export function tradeMirror(
+  db: Db,
+  filter: PairFilter,
+  a: TradeSeries = tradeSeries(db, { reporter: filter.reporter, partner: filter.partner, from: filter.from, to: filter.to }),
+  b: TradeSeries = tradeSeries(db, { reporter: filter.partner, partner: filter.reporter, from: filter.from, to: filter.to }),
+): TradeMirror {
   return { directions: [mirrorDirection(a, b), mirrorDirection(b, a)], explanation: MIRROR_EXPLANATION };
 }
 

@@ -1,5 +1,5 @@
 import type { Component } from 'svelte';
-import { DASHBOARD_TITLES } from '../../../db/common/vocabulary.ts';
+import { DASHBOARD_DEFINITIONS } from '../../../db/common/dashboards.ts';
 
 export interface ViewEntry {
   id: string;
@@ -10,18 +10,23 @@ export interface ViewEntry {
   inSidebar: boolean;
 }
 
-/** Every view of the app, in sidebar order. Adding a view = one line here. */
+/** Each dashboard's view is the file views/<id>/<Name>View.svelte: found here, so a new dashboard needs no line in this file. */
+const dashboardViews = import.meta.glob<{ default: Component }>('./*/*View.svelte');
+
+function dashboardView(id: string): ViewEntry['load'] {
+  const file = Object.keys(dashboardViews).find((f) => f.startsWith(`./${id}/`));
+  const load = file === undefined ? undefined : dashboardViews[file];
+  return load ?? (() => Promise.reject(new Error(`The ${id} dashboard has no view: views/${id}/<Name>View.svelte is missing.`)));
+}
+
+/** Every view of the app, in sidebar order: the dashboards (from their definitions), then the other views. */
 export const views: ViewEntry[] = [
-  { id: 'overview', label: DASHBOARD_TITLES.overview, load: () => import('./overview/Overview.svelte'), inSidebar: true },
-  { id: 'trade', label: DASHBOARD_TITLES.trade, load: () => import('./trade/TradeView.svelte'), inSidebar: true },
-  { id: 'monthly', label: DASHBOARD_TITLES.monthly, load: () => import('./monthly/MonthlyView.svelte'), inSidebar: true },
-  { id: 'partners', label: DASHBOARD_TITLES.partners, load: () => import('./partners/PartnersView.svelte'), inSidebar: true },
-  { id: 'sectors', label: DASHBOARD_TITLES.sectors, load: () => import('./sectors/SectorsView.svelte'), inSidebar: true },
-  { id: 'projects', label: DASHBOARD_TITLES.projects, load: () => import('./projects/ProjectsView.svelte'), inSidebar: true },
-  { id: 'events', label: DASHBOARD_TITLES.events, load: () => import('./events/EventsView.svelte'), inSidebar: true },
-  { id: 'logistics', label: DASHBOARD_TITLES.logistics, load: () => import('./logistics/LogisticsView.svelte'), inSidebar: true },
+  ...DASHBOARD_DEFINITIONS.map((d) => ({ id: d.id, label: d.label, load: dashboardView(d.id), inSidebar: true })),
   { id: 'sources', label: 'Sources', load: () => import('./sources/Sources.svelte'), inSidebar: true },
   { id: 'data', label: 'Data', load: () => import('./data/DataView.svelte'), inSidebar: true },
   { id: 'briefings', label: 'Briefings', load: () => import('./briefings/Briefings.svelte'), inSidebar: true },
   { id: 'print', label: 'Print', load: () => import('./print/Print.svelte'), inSidebar: false },
 ];
+
+/** The view a new window opens on: the first dashboard. */
+export const FIRST_VIEW = DASHBOARD_DEFINITIONS[0].id;
