@@ -7,14 +7,12 @@
  */
 import { method } from '../method.ts';
 import { dashboardRequest, type Dashboard, type DashboardFilters } from '../common/dashboards.ts';
-import type { EventsResult } from '../events/contract.ts';
-import type { RouteItem } from '../logistics/contract.ts';
-import type { Overview } from '../overview/contract.ts';
 import type { PartnerRankHistory, PartnerRanking, PartnerSeries } from '../partners/contract.ts';
-import type { ProjectsResult } from '../projects/contract.ts';
-import type { SectorsOverview } from '../sectors/contract.ts';
 import type { SourceRef } from '../shared-types.ts';
-import type { PreferredSources, Reconciliation, TradeKpi, TradeMirror, TradeMonthly, TradeSeries } from '../trade/contract.ts';
+import type { PreferredSources, Reconciliation, TradeKpi, TradeMirror, TradeSeries } from '../trade/contract.ts';
+import type { DashboardModels } from './data.ts';
+
+export type { DashboardModels };
 
 /** The Trade balance view: each figure computed once per load. */
 export interface TradeModel {
@@ -33,18 +31,6 @@ export interface PartnersModel {
   history: PartnerRankHistory;
   /** The compared partners (the top four by the chosen measure when none is asked for) and China where loaded; null when none. */
   series: PartnerSeries | null;
-}
-
-/** What each dashboard's view shows. */
-export interface DashboardModels {
-  overview: Overview;
-  trade: TradeModel;
-  monthly: TradeMonthly;
-  partners: PartnersModel;
-  sectors: SectorsOverview;
-  projects: ProjectsResult;
-  events: EventsResult;
-  logistics: RouteItem[];
 }
 
 export type DashboardModel = { [D in Dashboard]: { id: D; filters: DashboardFilters<D>; model: DashboardModels[D] } }[Dashboard];

@@ -16,11 +16,16 @@ import { partnerRankHistory, partnerRanking, partnerSeries } from '../partners/q
 import { projectsHandlers } from '../projects/queries.ts';
 import { sectorsHandlers } from '../sectors/queries.ts';
 import type { SourceRef } from '../shared-types.ts';
-import type { Reconciliation } from '../trade/contract.ts';
+import type { EventsResult } from '../events/contract.ts';
+import type { RouteItem } from '../logistics/contract.ts';
+import type { Overview } from '../overview/contract.ts';
+import type { ProjectsResult } from '../projects/contract.ts';
+import type { SectorsOverview } from '../sectors/contract.ts';
+import type { Reconciliation, TradeMonthly } from '../trade/contract.ts';
 import { preferredSources, reconcile, tradeKpi, tradeMirror, tradeMonthly, tradeSeries } from '../trade/queries.ts';
 import type { Cell } from '../exports/csv-writer.ts';
 import type { TableData } from '../exports/table-writer.ts';
-import type { DashboardModel, DashboardModels, PartnersModel, TradeModel } from './contract.ts';
+import type { DashboardModel, PartnersModel, TradeModel } from './contract.ts';
 
 /** "S1 — Korea Customs Service: Trade statistics 2023". */
 export function sourceText(s: SourceRef | null | undefined): string {
@@ -37,29 +42,36 @@ const table = (name: string, header: string[], rows: Cell[][]): TableData => ({ 
 
 type Filters<D extends Dashboard> = DashboardFilters<D>;
 
-/** Each dashboard's model and the tables of its export, built from the model. */
-const DASHBOARD_DATA: {
-  [D in Dashboard]: {
-    model(ctx: Context, filters: Filters<D>): DashboardModels[D] | Promise<DashboardModels[D]>;
-    tables(model: DashboardModels[D], filters: Filters<D>): TableData[];
-  };
-} = {
-  overview: { model: (ctx, f) => overviewHandlers(ctx).overview(f), tables: overviewTables },
-  trade: { model: tradeModel, tables: tradeTables },
-  monthly: { model: (ctx, f) => tradeMonthly(ctx.db, f), tables: monthlyTables },
-  partners: { model: partnersModel, tables: partnersTables },
-  sectors: { model: (ctx, f) => sectorsHandlers(ctx).listSectors(f), tables: sectorsTables },
-  projects: { model: (ctx, f) => projectsHandlers(ctx).listProjects(f), tables: projectsTables },
-  events: { model: (ctx, f) => eventsHandlers(ctx).listEvents(f), tables: eventsTables },
-  logistics: { model: (ctx) => logisticsHandlers(ctx).listRoutes({}), tables: logisticsTables },
-};
+/** A dashboard's model, and the tables of its export built from that model. */
+interface Entry<D extends Dashboard, M> {
+  model(ctx: Context, filters: Filters<D>): M | Promise<M>;
+  tables(model: M, filters: Filters<D>): TableData[];
+}
+const entry =
+  <D extends Dashboard>() =>
+  <M>(e: Entry<D, M>): Entry<D, M> =>
+    e;
 
-type Entry<D extends Dashboard> = (typeof DASHBOARD_DATA)[D];
+/** Each dashboard's data; its model's type is what the `dashboard` method returns for it (DashboardModels). */
+const DASHBOARD_DATA = {
+  overview: entry<'overview'>()({ model: (ctx, f) => overviewHandlers(ctx).overview(f), tables: overviewTables }),
+  trade: entry<'trade'>()({ model: tradeModel, tables: tradeTables }),
+  monthly: entry<'monthly'>()({ model: (ctx, f) => tradeMonthly(ctx.db, f), tables: monthlyTables }),
+  partners: entry<'partners'>()({ model: partnersModel, tables: partnersTables }),
+  sectors: entry<'sectors'>()({ model: (ctx, f) => sectorsHandlers(ctx).listSectors(f), tables: sectorsTables }),
+  projects: entry<'projects'>()({ model: (ctx, f) => projectsHandlers(ctx).listProjects(f), tables: projectsTables }),
+  events: entry<'events'>()({ model: (ctx, f) => eventsHandlers(ctx).listEvents(f), tables: eventsTables }),
+  logistics: entry<'logistics'>()({ model: (ctx) => logisticsHandlers(ctx).listRoutes({}), tables: logisticsTables }),
+} satisfies { [D in Dashboard]: Entry<D, unknown> };
+
+/** What each dashboard's view shows. */
+export type DashboardModels = { [D in Dashboard]: Awaited<ReturnType<(typeof DASHBOARD_DATA)[D]['model']>> };
 
 /** A dashboard's view model for its (parsed) filters. */
 export async function dashboardModel<D extends Dashboard>(ctx: Context, id: D, filters: Filters<D>): Promise<DashboardModel> {
-  const entry = DASHBOARD_DATA[id] as Entry<Dashboard> as { model(ctx: Context, f: Filters<D>): unknown };
-  return { id, filters, model: await entry.model(ctx, filters) } as DashboardModel;
+  // Each entry is checked against its own dashboard above; indexed by a generic id it is one of them.
+  const data: Entry<D, unknown> = DASHBOARD_DATA[id as Dashboard] as unknown as Entry<D, unknown>;
+  return { id, filters, model: await data.model(ctx, filters) } as DashboardModel;
 }
 
 export function dashboardsHandlers(ctx: Context): Pick<Handlers, 'dashboard'> {
@@ -72,8 +84,8 @@ export async function dashboardTables<D extends Dashboard>(
   request: { dashboard: D; filters: Filters<D> },
 ): Promise<TableData[]> {
   const { model } = await dashboardModel(ctx, request.dashboard, request.filters);
-  const entry = DASHBOARD_DATA[request.dashboard] as Entry<Dashboard> as { tables(m: unknown, f: Filters<D>): TableData[] };
-  return entry.tables(model, request.filters);
+  const data: Entry<D, unknown> = DASHBOARD_DATA[request.dashboard as Dashboard] as unknown as Entry<D, unknown>;
+  return data.tables(model, request.filters);
 }
 
 /** The Partners view: the reporter's totals and their basis, the ranking, the rank history, the compared partners and China's shares. */
@@ -220,7 +232,7 @@ function partnersTables({ ranking, history, series }: PartnersModel, q: Filters<
   ];
 }
 
-function overviewTables(o: DashboardModels['overview']): TableData[] {
+function overviewTables(o: Overview): TableData[] {
   const tables: TableData[] = [];
   const h = o.headline;
   if (h) {
@@ -513,7 +525,7 @@ function tradeTables({ series, kpi, mirror, reconciliation }: TradeModel): Table
   ];
 }
 
-function monthlyTables(m: DashboardModels['monthly']): TableData[] {
+function monthlyTables(m: TradeMonthly): TableData[] {
   const R = m.reporter.code;
   const P = m.partner.code;
   return [
@@ -561,7 +573,7 @@ function monthlyTables(m: DashboardModels['monthly']): TableData[] {
   ];
 }
 
-function sectorsTables(d: DashboardModels['sectors']): TableData[] {
+function sectorsTables(d: SectorsOverview): TableData[] {
   const R = d.reporter.code;
   const figureRow = (sector: string, f: (typeof d.otherFigures)[number]): Cell[] => [
     sector,
@@ -662,7 +674,7 @@ function sectorsTables(d: DashboardModels['sectors']): TableData[] {
   ];
 }
 
-function projectsTables(d: DashboardModels['projects']): TableData[] {
+function projectsTables(d: ProjectsResult): TableData[] {
   return [
     table(
       'projects',
@@ -724,7 +736,7 @@ function projectsTables(d: DashboardModels['projects']): TableData[] {
   ];
 }
 
-function eventsTables(d: DashboardModels['events']): TableData[] {
+function eventsTables(d: EventsResult): TableData[] {
   const rows = (group: string, list: typeof d.upcoming): Cell[][] =>
     list.map((e) => [
       group,
@@ -772,7 +784,7 @@ function eventsTables(d: DashboardModels['events']): TableData[] {
   ];
 }
 
-function logisticsTables(routes: DashboardModels['logistics']): TableData[] {
+function logisticsTables(routes: RouteItem[]): TableData[] {
   return [
     table(
       'routes',
