@@ -38,6 +38,8 @@ interface Definition<Id extends string, F extends z.ZodObject> {
   filters: F;
   /** The tables its export writes, in order (one CSV file, or a ZIP of one CSV per table when several). */
   exportTables: readonly string[];
+  /** What its export writes, in words ("Writes … : exactly the rows this view shows"). */
+  exportDescription: string;
   /** The print summary (`#/print/dashboard/<id>`), from the valid filters of the URL; none where the dashboard has no summary yet. */
   print?: (filters: Partial<z.output<F>>, label: string) => PrintSummary;
 }
@@ -65,6 +67,7 @@ export const DASHBOARD_DEFINITIONS = [
     label: 'Overview',
     filters: z.object({ reporter: economyCode.optional(), partner: economyCode.optional(), year: yearFilter.optional() }).strict(),
     exportTables: ['headline', 'statements', 'claims', 'contents'],
+    exportDescription: 'the headline figures, what the sources say and the counts',
     print: (_, label) => ({
       title: label,
       blocks: [
@@ -78,6 +81,7 @@ export const DASHBOARD_DEFINITIONS = [
     label: 'Trade balance',
     filters: pairFilters,
     exportTables: ['kpi', 'series', 'mirror', 'reconciliation'],
+    exportDescription: 'the KPI figures, the series by year, the mirror view and where figures disagree',
     print: (f, label) => {
       const { reporter, partner, range, title } = pairSummary(label, f);
       return {
@@ -90,7 +94,13 @@ export const DASHBOARD_DEFINITIONS = [
       };
     },
   }),
-  define({ id: 'monthly', label: 'Monthly trade', filters: pairFilters, exportTables: ['months', 'years'] }),
+  define({
+    id: 'monthly',
+    label: 'Monthly trade',
+    filters: pairFilters,
+    exportTables: ['months', 'years'],
+    exportDescription: 'every month with its sources, and what the annual series shows for those years',
+  }),
   define({
     id: 'partners',
     label: 'Partners',
@@ -104,12 +114,15 @@ export const DASHBOARD_DEFINITIONS = [
       })
       .strict(),
     exportTables: ['totals', 'ranking', 'rank_history', 'partner_series'],
+    exportDescription:
+      "the reporter's totals, every partner ranked with shares and change, the rank history and the compared partners by year",
   }),
   define({
     id: 'sectors',
     label: 'Export sectors',
     filters: pairFilters,
     exportTables: ['sectors', 'figures'],
+    exportDescription: 'the sectors table and every product-group figure',
     print: (f, label) => {
       const { reporter, partner, range, title } = pairSummary(label, f);
       return { title, blocks: [{ kind: 'sectors-table', config: { heading: label, reporter, partner, ...range } }] };
@@ -129,6 +142,7 @@ export const DASHBOARD_DEFINITIONS = [
       })
       .strict(),
     exportTables: ['projects', 'by_field', 'by_region'],
+    exportDescription: 'the projects, and the counts by field and by region',
     print: ({ region, status, field }, label) => ({
       title: label,
       blocks: [
@@ -149,6 +163,7 @@ export const DASHBOARD_DEFINITIONS = [
     label: 'Events',
     filters: z.object({ kind: z.enum(EVENT_KINDS).optional(), place: words.optional() }).strict(),
     exportTables: ['events'],
+    exportDescription: 'the events, upcoming and past',
     print: ({ kind, place }, label) => ({
       title: label,
       blocks: [
@@ -161,6 +176,7 @@ export const DASHBOARD_DEFINITIONS = [
     label: 'Logistics',
     filters: z.object({}).strict(),
     exportTables: ['routes', 'legs'],
+    exportDescription: 'the routes and their legs',
     print: (_, label) => ({ title: label, blocks: [{ kind: 'route', config: { heading: 'Logistics routes' } }] }),
   }),
 ] as const;
