@@ -207,6 +207,17 @@ export function isPrintableDashboard(name: string): name is PrintableDashboard {
   return (PRINTABLE_DASHBOARDS as readonly string[]).includes(name);
 }
 
+/** A URL query's value as a filter's schema takes it (text, a year, a comma-separated list); undefined when it does not pass. */
+export function queryValue(schema: z.ZodType, raw: string | undefined): unknown {
+  const text = raw?.trim();
+  if (!text) return undefined;
+  for (const value of [text, /^\d{4}$/.test(text) ? Number(text) : undefined, text.split(',')]) {
+    const parsed = value === undefined ? undefined : schema.safeParse(value);
+    if (parsed?.success) return parsed.data;
+  }
+  return undefined;
+}
+
 /** The filters a URL's query holds, each checked by the dashboard's schema; a value that does not pass is left out. */
 export function filtersFromQuery<D extends Dashboard>(
   id: D,
@@ -215,16 +226,8 @@ export function filtersFromQuery<D extends Dashboard>(
   const shape = dashboardDefinition(id).filters.shape as Record<string, z.ZodType>;
   const out: Record<string, unknown> = {};
   for (const [key, schema] of Object.entries(shape)) {
-    const raw = query[key]?.trim();
-    if (!raw) continue;
-    const candidates: unknown[] = [raw, /^\d{4}$/.test(raw) ? Number(raw) : undefined, raw.split(',')];
-    for (const value of candidates) {
-      const parsed = value === undefined ? undefined : schema.safeParse(value);
-      if (parsed?.success) {
-        out[key] = parsed.data;
-        break;
-      }
-    }
+    const value = queryValue(schema, query[key]);
+    if (value !== undefined) out[key] = value;
   }
   return out as Partial<DashboardFilters<D>>;
 }
