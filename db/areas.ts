@@ -18,6 +18,7 @@ import { exportsArea } from './exports/area.ts';
 import { claimsArea } from './claims/area.ts';
 import { partnersArea } from './partners/area.ts';
 import { productsArea } from './products/area.ts';
+import { dashboardsArea } from './dashboards/area.ts';
 
 export const areas = [
   briefingsArea,
@@ -35,4 +36,5 @@ export const areas = [
   claimsArea,
   partnersArea,
   productsArea,
+  dashboardsArea,
 ] as const;

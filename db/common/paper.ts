@@ -6,7 +6,9 @@
  * - the renderer's print layout and preview (page box, margins, `@page` rule).
  * Pure TypeScript, like db/common/dates.ts: the renderer may import it (see eslint.config.js).
  */
-import { DASHBOARDS, type Dashboard } from './vocabulary.ts';
+import { isPrintableDashboard, type PrintableDashboard } from './dashboards.ts';
+
+export { isPrintableDashboard, PRINTABLE_DASHBOARDS, type PrintableDashboard } from './dashboards.ts';
 
 export type PaperSize = 'A4' | 'Letter';
 export type Orientation = 'portrait' | 'landscape';
@@ -24,22 +26,6 @@ const PAPER_MM: Record<PaperSize, { width: number; height: number }> = {
 export const MARGINS_MM = { top: 20, bottom: 18, left: 16, right: 16 } as const;
 
 export const APP_NAME = 'Tradebrief';
-
-/**
- * Every dashboard that has a one-page print summary (`#/print/dashboard/<name>`,
- * renderer/src/lib/briefing/dashboard-summaries.ts): all but the monthly, partners and products views, which have none yet.
- */
-const WITHOUT_SUMMARY = ['monthly', 'partners'] as const;
-/** The products view has no summary either (a drill-down is not a page). */
-const PRODUCTS = 'products' satisfies Dashboard;
-export type PrintableDashboard = Exclude<Dashboard, (typeof WITHOUT_SUMMARY)[number] | typeof PRODUCTS>;
-export const PRINTABLE_DASHBOARDS: readonly PrintableDashboard[] = DASHBOARDS.filter(
-  (d): d is PrintableDashboard => d !== PRODUCTS && !(WITHOUT_SUMMARY as readonly string[]).includes(d),
-);
-
-export function isPrintableDashboard(name: string): name is PrintableDashboard {
-  return (PRINTABLE_DASHBOARDS as readonly string[]).includes(name);
-}
 
 export interface PageSetup {
   paper: PaperSize;

@@ -1,6 +1,6 @@
 /**
  * The words of the domain, each defined once: event kinds, project statuses, trade flows, the economy-code
- * pattern and the dashboards. The database's CHECK constraints, the contract's schemas, the packs, the
+ * pattern (the dashboards are db/common/dashboards.ts). The database's CHECK constraints, the contract's schemas, the packs, the
  * briefing blocks and the renderer's filters and labels all take them from here.
  * Pure TypeScript (zod only): the renderer may import it (see eslint.config.js), and
  * tests/unit/vocabulary.test.ts fails when a list of these words is spelled out anywhere else.
@@ -32,21 +32,6 @@ export type Flow = (typeof FLOWS)[number];
 export const ECONOMY_CODE = /^([A-Z]{3}|[A-Z]{2}-[A-Z0-9]{1,3})$/;
 export const ECONOMY_CODE_HINT = 'an ISO 3166 code such as KOR, CHN or CN-SD';
 export const economyCode = z.string().regex(ECONOMY_CODE, ECONOMY_CODE_HINT);
-
-/** The dashboards, in sidebar order, and their titles. */
-export const DASHBOARDS = ['overview', 'trade', 'monthly', 'partners', 'products', 'sectors', 'projects', 'events', 'logistics'] as const;
-export type Dashboard = (typeof DASHBOARDS)[number];
-export const DASHBOARD_TITLES: Record<Dashboard, string> = {
-  overview: 'Overview',
-  trade: 'Trade balance',
-  monthly: 'Monthly trade',
-  partners: 'Partners',
-  products: 'Top products',
-  sectors: 'Export sectors',
-  projects: 'Cooperation projects',
-  events: 'Events',
-  logistics: 'Logistics',
-};
 
 /** Whether a value (a URL's query, a stored field) is one of the words of a list, narrowed to it. */
 export function isOneOf<const T extends string>(words: readonly T[], value: unknown): value is T {

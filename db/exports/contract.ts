@@ -1,22 +1,16 @@
 /**
  * Data out: trade flows, any table of the data model and the whole database as a pack (CSV, .xlsx,
- * JSON), a copy of the database file, and what a dashboard shows: given the dashboard and the very
- * filters its view queries with, its data is written as CSV (one file per table) or as one .xlsx
- * workbook (one sheet per table), every figure with its source. The rows come from the dashboards'
- * own query functions. The file written is the one the user chose, behind a handle (db/files/handles.ts).
+ * JSON), a copy of the database file, a chart image, and what a dashboard shows: given the dashboard
+ * and the very filters its view queries with, its data is written as CSV (one file per table) or as
+ * one .xlsx workbook (one sheet per table), every figure with its source; the rows come from the
+ * dashboard's view model (db/dashboards/data.ts). The file written is the one the user chose, behind
+ * a handle (db/files/handles.ts).
  */
 import { z } from 'zod';
 import { method } from '../method.ts';
 import { fileHandle } from '../common/file-kinds.ts';
-import { eventsContract } from '../events/contract.ts';
-import { logisticsContract } from '../logistics/contract.ts';
-import { overviewContract } from '../overview/contract.ts';
-import { partnersExportFilters } from '../partners/contract.ts';
-import { productsInput } from '../products/contract.ts';
-import { projectsContract } from '../projects/contract.ts';
-import { sectorsContract } from '../sectors/contract.ts';
-import { tradeDashboardContract } from '../trade/contract.ts';
-import { DASHBOARDS, FLOWS, type Dashboard } from '../common/vocabulary.ts';
+import { DASHBOARDS, dashboardRequest, type Dashboard } from '../common/dashboards.ts';
+import { FLOWS } from '../common/vocabulary.ts';
 import { packId } from '../packs/schema.ts';
 
 export const EXPORT_TABLES = [
@@ -54,24 +48,12 @@ const tradeExportInput = {
 export const EXPORT_DASHBOARDS = DASHBOARDS;
 export type ExportDashboard = Dashboard;
 
-const target = {
+/** Each dashboard with its filters (its definition's: exactly the view's), and where and how to write. */
+export const dashboardExportInput = dashboardRequest('dashboard', {
   /** Where the user chose to save: a .csv (one table), a .zip of CSV files (several) or an .xlsx workbook. */
   target: fileHandle,
   format: z.enum(['csv', 'xlsx']),
-};
-
-/** Each dashboard with the input schema of the query its view runs (so the filters are exactly the view's). */
-export const dashboardExportInput = z.discriminatedUnion('dashboard', [
-  z.object({ dashboard: z.literal('overview'), filters: overviewContract.overview.input.default({}), ...target }).strict(),
-  z.object({ dashboard: z.literal('trade'), filters: tradeDashboardContract.tradeSeries.input, ...target }).strict(),
-  z.object({ dashboard: z.literal('monthly'), filters: tradeDashboardContract.tradeMonthly.input, ...target }).strict(),
-  z.object({ dashboard: z.literal('sectors'), filters: sectorsContract.listSectors.input, ...target }).strict(),
-  z.object({ dashboard: z.literal('projects'), filters: projectsContract.listProjects.input.default({}), ...target }).strict(),
-  z.object({ dashboard: z.literal('events'), filters: eventsContract.listEvents.input.default({}), ...target }).strict(),
-  z.object({ dashboard: z.literal('logistics'), filters: logisticsContract.listRoutes.input.default({}), ...target }).strict(),
-  z.object({ dashboard: z.literal('partners'), filters: partnersExportFilters, ...target }).strict(),
-  z.object({ dashboard: z.literal('products'), filters: productsInput, ...target }).strict(),
-]);
+});
 
 export interface DashboardExportResult {
   dashboard: ExportDashboard;

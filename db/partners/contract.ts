@@ -3,9 +3,9 @@ import { method } from '../method.ts';
 import type { EconomyRef, SourceRef } from '../shared-types.ts';
 import { yearSchema, type Change } from '../trade/contract.ts';
 import { economyCode } from '../common/vocabulary.ts';
+import { PARTNER_MEASURES, type PartnerMeasure } from '../common/dashboards.ts';
 
-export const PARTNER_MEASURES = ['exports', 'imports', 'total', 'balance'] as const;
-export type PartnerMeasure = (typeof PARTNER_MEASURES)[number];
+export { PARTNER_MEASURES, type PartnerMeasure } from '../common/dashboards.ts';
 
 /** One chosen figure of a flow: its value and the source it comes from. */
 export interface PartnerFlow {
@@ -104,17 +104,6 @@ export interface PartnerReporter {
 }
 
 const range = { from: yearSchema.optional(), to: yearSchema.optional() };
-
-/** What the Partners view shows, as its filters: the year's ranking, the rank history, the compared partners (the top four when none). */
-export const partnersExportFilters = z
-  .object({
-    reporter: economyCode,
-    year: yearSchema.optional(),
-    by: z.enum(PARTNER_MEASURES).default('exports'),
-    compare: z.array(economyCode).max(12).default([]),
-    ...range,
-  })
-  .strict();
 
 export const partnersContract = {
   /** Reporters with figures for at least two partner countries, most partners first. */

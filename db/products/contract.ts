@@ -1,13 +1,11 @@
 import { z } from 'zod';
 import { method } from '../method.ts';
 import type { EconomyRef, SourceRef } from '../shared-types.ts';
-import { yearSchema, type Change } from '../trade/contract.ts';
-import { economyCode } from '../common/vocabulary.ts';
+import type { Change } from '../trade/contract.ts';
+import { productFilters } from '../common/dashboards.ts';
 
-/** HS levels: a chapter is 2 digits, a heading 4, a code (subheading) 6. */
-export const PRODUCT_LEVELS = ['chapter', 'heading', 'code'] as const;
-export type ProductLevel = (typeof PRODUCT_LEVELS)[number];
-export const LEVEL_DIGITS: Record<ProductLevel, number> = { chapter: 2, heading: 4, code: 6 };
+export { LEVEL_DIGITS, PRODUCT_LEVELS, type ProductLevel } from '../common/dashboards.ts';
+import type { ProductLevel } from '../common/dashboards.ts';
 
 export interface ProductRow {
   /** The HS code of the chapter, heading or code. */
@@ -60,25 +58,8 @@ export interface ProductRanking {
   notes: string[];
 }
 
-export const productsInput = z
-  .object({
-    reporter: economyCode,
-    partner: economyCode,
-    year: yearSchema.optional(),
-    flow: z.enum(['export', 'import']).default('export'),
-    level: z.enum(PRODUCT_LEVELS).default('chapter'),
-    /** A chapter (2 digits) or heading (4 digits) whose finer codes are listed. */
-    within: z
-      .string()
-      .regex(/^(\d{2}|\d{4})$/, 'an HS chapter (2 digits) or heading (4 digits)')
-      .optional(),
-    limit: z.number().int().min(1).max(6000).default(500),
-  })
-  .strict()
-  .refine((q) => q.within === undefined || q.within.length < { chapter: 2, heading: 4, code: 6 }[q.level], {
-    message: 'within must be coarser than the level listed (a chapter for headings, a chapter or heading for codes)',
-    path: ['within'],
-  });
+/** The Top products dashboard's filters (db/common/dashboards.ts). */
+export const productsInput = productFilters;
 
 export interface ProductPair {
   reporter: EconomyRef;

@@ -114,7 +114,7 @@ export function reconcile(db: Db, filter: PairScope & { tolerance: number }): Re
   return out;
 }
 
-function preferredSources(db: Db, pair: { reporter?: string | undefined; partner?: string | undefined }): PreferredSources {
+export function preferredSources(db: Db, pair: { reporter?: string | undefined; partner?: string | undefined }): PreferredSources {
   const source = sourceLookup(db);
   const scope = pair.reporter !== undefined && pair.partner !== undefined ? { reporter: pair.reporter, partner: pair.partner } : undefined;
   // A preference may name a source removed since (an undone import): it then decides nothing, and is shown as none.
@@ -188,8 +188,8 @@ export function tradeSeries(db: Db, filter: PairFilter): TradeSeries {
   return { ...base, years: [...byYear.values()], from, to, sources: [...used.values()] };
 }
 
-export function tradeKpi(db: Db, filter: PairFilter): TradeKpi {
-  const series = tradeSeries(db, filter);
+/** `series`: the pair's series over the same filter, when the caller has it already. */
+export function tradeKpi(db: Db, filter: PairFilter, series: TradeSeries = tradeSeries(db, filter)): TradeKpi {
   const withData = series.years.filter((y) => y.exports || y.imports);
   const latest = withData[withData.length - 1];
   const base = { reporter: series.reporter, partner: series.partner };
@@ -208,8 +208,10 @@ export function tradeKpi(db: Db, filter: PairFilter): TradeKpi {
     };
   }
   const notes: string[] = [];
-  const prevSeries = tradeSeries(db, { reporter: filter.reporter, partner: filter.partner, from: latest.year - 1, to: latest.year - 1 });
-  const prev = prevSeries.years[0] ?? null;
+  const prev =
+    series.years.find((y) => y.year === latest.year - 1) ??
+    tradeSeries(db, { reporter: filter.reporter, partner: filter.partner, from: latest.year - 1, to: latest.year - 1 }).years[0] ??
+    null;
   const srcsOf = (...vs: (SeriesValue | null)[]): SourceRef[] => [
     ...new Map(
       vs
@@ -286,10 +288,13 @@ export function tradeKpi(db: Db, filter: PairFilter): TradeKpi {
   };
 }
 
-export function tradeMirror(db: Db, filter: PairFilter): TradeMirror {
-  // Each side's series once: A's report gives A's exports and imports, B's report B's.
-  const a = tradeSeries(db, { reporter: filter.reporter, partner: filter.partner, from: filter.from, to: filter.to });
-  const b = tradeSeries(db, { reporter: filter.partner, partner: filter.reporter, from: filter.from, to: filter.to });
+/** `a` and `b`: each side's series over the filter's years (A's report gives A's exports and imports, B's report B's), when the caller has them. */
+export function tradeMirror(
+  db: Db,
+  filter: PairFilter,
+  a: TradeSeries = tradeSeries(db, { reporter: filter.reporter, partner: filter.partner, from: filter.from, to: filter.to }),
+  b: TradeSeries = tradeSeries(db, { reporter: filter.partner, partner: filter.reporter, from: filter.from, to: filter.to }),
+): TradeMirror {
   return { directions: [mirrorDirection(a, b), mirrorDirection(b, a)], explanation: MIRROR_EXPLANATION };
 }
 

@@ -13,7 +13,7 @@
 import { parseArgs } from 'node:util';
 import type { Page } from 'playwright-core';
 import { startHttpHost } from '../../db/http-host/host.ts';
-import { views } from '../../renderer/src/views/registry.ts';
+import { VIEW_LIST as views } from '../../renderer/src/views/view-list.ts';
 import { admit, launchChromium } from '../support/browser.ts';
 import { requireBuiltRenderer } from '../support/build-output.ts';
 import type { PageGlobals } from '../support/page-globals.ts';

@@ -270,3 +270,32 @@ describe('error state', () => {
     }
   });
 });
+
+/** The contract methods the page calls, in order. */
+function methodsCalled(page: Page): string[] {
+  const called: string[] = [];
+  page.on('request', (r) => {
+    const method = /\/api\/([A-Za-z]+)$/.exec(new URL(r.url()).pathname)?.[1];
+    if (method && method !== 'methods') called.push(method);
+  });
+  return called;
+}
+
+describe('Trade balance dashboard: one call per load', () => {
+  it('loads its view model in one call (never the separate queries), and each change of its filters is one more', async () => {
+    const page = await app.newPage();
+    const called = methodsCalled(page);
+    await page.goto(`${app.host.url}#/trade?reporter=KOR&partner=CHN&from=2011&to=2021`);
+    await expect.poll(() => page.getByTestId('kpi-exports').innerText()).toContain('162.9');
+    // The filter bar's choices (pairs, economies) and the dashboard's data.
+    expect(called.filter((m) => m !== 'tradePairs' && m !== 'listEconomies')).toEqual(['dashboard']);
+
+    called.length = 0;
+    await page.getByTestId('filter-from').fill('2015');
+    await page.getByTestId('filter-from').dispatchEvent('change');
+    await expect.poll(() => page.url()).toMatch(/from=2015/);
+    await expect.poll(() => called).toEqual(['dashboard']);
+    await expect.poll(() => page.getByTestId('mirror-table-0').locator('tbody tr').first().innerText()).toMatch(/^2015/);
+    expect(called).toEqual(['dashboard']);
+  });
+});

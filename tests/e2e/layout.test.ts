@@ -5,7 +5,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { views } from '../../renderer/src/views/registry.ts';
+import { VIEW_LIST as views } from '../../renderer/src/views/view-list.ts';
 import { startApp, type AppHarness } from '../support/browser.ts';
 import { requireBuiltRenderer } from '../support/build-output.ts';
 import type { PageElement, PageGlobals } from '../support/page-globals.ts';

@@ -195,7 +195,7 @@ describe('the print preview', () => {
       expect(printed.filter((p) => p.first?.startsWith('L')).length).toBeGreaterThanOrEqual(2); // the long paragraph runs over three pages or more
       // Every page with rows of the mirror tables has a table header on it, as on paper (display:
       // table-header-group repeats it where a table continues); no other page has one.
-      expect(preview.map((p) => p.headers > 0)).toEqual(printed.map((p) => p.compact.includes('(itsreport)')));
+      expect(preview.map((p) => p.headers > 0)).toEqual(printed.map((p) => p.compact.includes('Exportsreportedby')));
       expect(preview.filter((p) => p.headers > 0).length).toBeGreaterThanOrEqual(3);
       if (setup.paper === 'A4') {
         // Where the long paragraph runs from one page onto the next (and a table's header repeats further on).

@@ -18,6 +18,7 @@ import { dirname, join, resolve } from 'node:path';
 import { _electron, type ElectronApplication, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportTrade } from '../../db/exports/tables.ts';
+import { VIEW_LIST } from '../../renderer/src/views/view-list.ts';
 import { tempDir } from '../support/temp.ts';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -43,10 +44,9 @@ if (!executable) {
   );
 }
 
-/** The sidebar's views, from the registry the app itself uses (id and label; each view's h1 is its label). */
+/** The sidebar's views, from the list the app itself uses (id and label; each view's h1 is its label). */
 function sidebarViews(): { id: string; label: string }[] {
-  const source = readFileSync(join(root, 'renderer/src/views/registry.ts'), 'utf8');
-  return [...source.matchAll(/\{ id: '([\w-]+)', label: '([^']+)',[^\n]*inSidebar: true \}/g)].map((m) => ({ id: m[1]!, label: m[2]! }));
+  return VIEW_LIST.filter((v) => v.inSidebar).map(({ id, label }) => ({ id, label }));
 }
 
 const APP_PREFIXES = ['app://tradebrief/', 'data:', 'blob:app://tradebrief/'];

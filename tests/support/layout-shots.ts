@@ -4,7 +4,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { views } from '../../renderer/src/views/registry.ts';
+import { VIEW_LIST as views } from '../../renderer/src/views/view-list.ts';
 import { startApp } from './browser.ts';
 import { requireBuiltRenderer } from './build-output.ts';
 import type { PageElement, PageGlobals } from './page-globals.ts';

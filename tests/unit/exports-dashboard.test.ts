@@ -10,8 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backupsDir } from '../../db/backup.ts';
 import { dispatch } from '../../db/dispatch.ts';
 import { dashboardExportInput, EXPORT_DASHBOARDS, type DashboardExportResult } from '../../db/exports/contract.ts';
-import { DASHBOARD_EXPORT_TABLES, dashboardFileKind } from '../../db/common/dashboard-files.ts';
-import { dashboardTables } from '../../db/exports/dashboards.ts';
+import { dashboardDefinition, dashboardFileKind } from '../../db/common/dashboards.ts';
+import { dashboardTables } from '../../db/dashboards/data.ts';
 import { readCsvAll } from '../../db/imports/csv.ts';
 import { XlsxFileReader } from '../../db/imports/xlsx.ts';
 import { openSession, type Session } from '../../db/session.ts';
@@ -357,7 +357,7 @@ describe('the file each dashboard makes', () => {
             : {};
       const input = dashboardExportInput.parse({ dashboard, filters, format: 'csv', target: UNKNOWN_HANDLE });
       const names = (await dashboardTables(session.context, input)).map((t) => t.name);
-      const declared: readonly string[] = DASHBOARD_EXPORT_TABLES[dashboard];
+      const declared: readonly string[] = dashboardDefinition(dashboard).exportTables;
       expect(
         names.every((n) => declared.includes(n)),
         `${dashboard}: ${names.join(', ')}`,

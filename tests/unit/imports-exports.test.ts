@@ -6,7 +6,7 @@ import { backupsDir } from '../../db/backup.ts';
 import { dispatch } from '../../db/dispatch.ts';
 import { csvCell, csvLine } from '../../db/exports/csv-writer.ts';
 import { dashboardExportInput } from '../../db/exports/contract.ts';
-import { dashboardTables } from '../../db/exports/dashboards.ts';
+import { dashboardTables } from '../../db/dashboards/data.ts';
 import { buildPack } from '../../db/exports/pack.ts';
 import { readCsvAll } from '../../db/imports/csv.ts';
 import { importFile } from '../../db/imports/importer.ts';

@@ -10,7 +10,8 @@ import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { openSession } from '../../db/session.ts';
-import { DASHBOARD_TITLES, DASHBOARDS, ECONOMY_CODE, EVENT_KINDS, FLOWS, PROJECT_STATUSES } from '../../db/common/vocabulary.ts';
+import { DASHBOARD_TITLES, DASHBOARDS } from '../../db/common/dashboards.ts';
+import { ECONOMY_CODE, EVENT_KINDS, FLOWS, PROJECT_STATUSES } from '../../db/common/vocabulary.ts';
 import { tempDir } from '../support/temp.ts';
 
 const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
@@ -79,11 +80,19 @@ const RULES: Rule[] = [
   listRule('project statuses', PROJECT_STATUSES, true),
   // Three of the four: exports and imports alone are a pair (sector figures, claims), not the list of flows.
   listRule('flows', FLOWS, true),
-  // Objects keyed by section names (a pack's `sectors`, `events`) are not dashboards: lists only.
-  listRule('dashboards', DASHBOARDS, false),
+  // Objects keyed by section names (a pack's `sectors`, `events`) are not dashboards: lists only, and entries
+  // naming three or more dashboards by id (a registry of views, routes or exports kept beside the definitions).
+  {
+    ...listRule('dashboards', DASHBOARDS, false),
+    home: 'db/common/dashboards.ts',
+    find: (text) => {
+      const ids = offsets(text, /\bid:\s*(['"])([^'"\n]*)\1/g, (m) => quotedWords(m, DASHBOARDS) === 1);
+      return [...listRule('dashboards', DASHBOARDS, false).find(text), ...(ids.length >= Math.min(3, DASHBOARDS.length) ? ids : [])];
+    },
+  },
   {
     what: 'dashboard titles',
-    home: 'db/common/vocabulary.ts',
+    home: 'db/common/dashboards.ts',
     // The titles of more than one word are unmistakable: quoted, or as the text of an element.
     find: (text) =>
       Object.values(DASHBOARD_TITLES)
@@ -148,14 +157,8 @@ describe('each word of the vocabulary is defined once', () => {
   it('finds the definitions in their homes (so the rules can match at all)', () => {
     const found = (file: string): string[] =>
       RULES.filter((r) => r.home === file && r.find(readFileSync(join(ROOT, file), 'utf8')).length > 0).map((r) => r.what);
-    expect(found('db/common/vocabulary.ts')).toEqual([
-      'event kinds',
-      'project statuses',
-      'flows',
-      'dashboards',
-      'dashboard titles',
-      'the economy-code pattern',
-    ]);
+    expect(found('db/common/vocabulary.ts')).toEqual(['event kinds', 'project statuses', 'flows', 'the economy-code pattern']);
+    expect(found('db/common/dashboards.ts')).toEqual(['dashboards', 'dashboard titles']);
     expect(found('db/common/dates.ts')).toEqual(["today's date (localToday)"]);
     expect(found('db/common/errors.ts')).toEqual(['a validation-path writer (issuePath)']);
   });
@@ -174,6 +177,9 @@ describe('each word of the vocabulary is defined once', () => {
       'const today = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}`;',
       "const where = (path: readonly PropertyKey[]) => path.map(String).join('.');",
       "const message = error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);",
+      `const views = [${DASHBOARDS.slice(0, 3)
+        .map((d) => `{ id: '${d}' }`)
+        .join(', ')}];`,
     ].join('\n');
     expect(
       copiesIn('renderer/src/sample.ts', sample)
@@ -191,6 +197,7 @@ describe('each word of the vocabulary is defined once', () => {
         "renderer/src/sample.ts:11 today's date (localToday)",
         'renderer/src/sample.ts:12 a validation-path writer (issuePath)',
         'renderer/src/sample.ts:13 a validation-path writer (issuePath)',
+        'renderer/src/sample.ts:14 dashboards',
       ].sort(),
     );
   });

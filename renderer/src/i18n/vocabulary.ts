@@ -1,4 +1,5 @@
-import { DASHBOARDS, isOneOf, type Dashboard } from '../../../db/common/vocabulary.ts';
+import { DASHBOARDS, type Dashboard } from '../../../db/common/dashboards.ts';
+import { isOneOf } from '../../../db/common/vocabulary.ts';
 import type { MessageKey } from './messages/types.ts';
 
 /** A dashboard's title, by its id (the English titles are DASHBOARD_TITLES, which en.ts takes). */

@@ -5,7 +5,8 @@
  */
 import type { HostBridge } from '../../../db/bridge.ts';
 import { ClientError, createClient, unwrapClient } from '../../../db/common/client.ts';
-import type { Client, Envelope } from '../../../db/contract.ts';
+import type { Client, Envelope, Input } from '../../../db/contract.ts';
+import type { DashboardModels } from '../../../db/dashboards/contract.ts';
 import type { OpenKind, PickedFile, SaveKind, SaveTarget } from '../../../db/common/file-kinds.ts';
 import type { HostEventListener } from '../../../db/host-events.ts';
 import { createBrowserBridge } from './host/browser-bridge.ts';
@@ -29,6 +30,17 @@ export async function connect(): Promise<Client> {
 export function api(): Client {
   if (!client) throw new Error('api() called before connect()');
   return client;
+}
+
+type DashboardRequest = Input<'dashboard'>;
+
+/** A dashboard's whole view model for its filters: one call per load. */
+export async function dashboardModel<D extends DashboardRequest['id']>(
+  id: D,
+  filters: Extract<DashboardRequest, { id: D }>['filters'],
+): Promise<DashboardModels[D]> {
+  const { model } = await api().dashboard({ id, filters } as DashboardRequest);
+  return model as DashboardModels[D];
 }
 
 function connected(): HostBridge {

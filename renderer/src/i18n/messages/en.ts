@@ -1,9 +1,9 @@
 /**
  * English: the reference catalogue. Its keys are the message keys (a key missing here is a type error where it is
  * used; ko.ts and zh.ts must have exactly these keys). Values use i18next's {{name}} for values and _one/_other
- * for counts. The dashboards' English titles are the vocabulary's (db/common/vocabulary.ts). tests/unit/i18n-catalogues.test.ts checks keys, use, placeholders and the glossary.
+ * for counts. The dashboards' English titles and export descriptions are their definitions' (db/common/dashboards.ts). tests/unit/i18n-catalogues.test.ts checks keys, use, placeholders and the glossary.
  */
-import { DASHBOARD_TITLES } from '../../../../db/common/vocabulary.ts';
+import { DASHBOARD_TITLES, dashboardDefinition } from '../../../../db/common/dashboards.ts';
 
 const en = {
   'app.name': 'Tradebrief',
@@ -74,16 +74,15 @@ const en = {
   'exportData.wroteXlsx_other': 'Wrote {{rows}} rows in {{count}} sheets ({{tables}}) to {{name}}.',
   'exportData.wroteZip': 'Wrote {{rows}} rows as {{files}} CSV files ({{tables}}) in {{name}}.',
   'exportData.wrote': 'Wrote {{rows}} rows to {{name}}.',
-  'exportData.what.overview': 'the headline figures, what the sources say and the counts',
-  'exportData.what.trade': 'the KPI figures, the series by year, the mirror view and where figures disagree',
-  'exportData.what.monthly': 'every month with its sources, and what the annual series shows for those years',
-  'exportData.what.partners':
-    "the reporter's totals, every partner ranked with shares and change, the rank history and the compared partners by year",
-  'exportData.what.sectors': 'the sectors table and every product-group figure',
-  'exportData.what.projects': 'the projects, and the counts by field and by region',
-  'exportData.what.events': 'the events, upcoming and past',
-  'exportData.what.logistics': 'the routes and their legs',
-  'exportData.what.products': 'the products listed, with their shares, change and sources',
+  'exportData.what.overview': dashboardDefinition('overview').exportDescription,
+  'exportData.what.trade': dashboardDefinition('trade').exportDescription,
+  'exportData.what.monthly': dashboardDefinition('monthly').exportDescription,
+  'exportData.what.partners': dashboardDefinition('partners').exportDescription,
+  'exportData.what.sectors': dashboardDefinition('sectors').exportDescription,
+  'exportData.what.projects': dashboardDefinition('projects').exportDescription,
+  'exportData.what.events': dashboardDefinition('events').exportDescription,
+  'exportData.what.logistics': dashboardDefinition('logistics').exportDescription,
+  'exportData.what.products': dashboardDefinition('products').exportDescription,
 
   'sources.title': 'Sources',
   'sources.lede': 'Every source in the database, and what cites it.',

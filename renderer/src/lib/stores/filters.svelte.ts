@@ -3,12 +3,13 @@
  * view can be reopened exactly; the last values are also kept in localStorage and carried to the
  * next view opened from the sidebar (whose links have no query).
  */
-import { ECONOMY_CODE } from '../../../../db/common/vocabulary.ts';
+import { pairFilters, queryValue } from '../../../../db/common/dashboards.ts';
 import { router } from './router.svelte.ts';
 
 const STORAGE_KEY = 'tradebrief.filters';
-export const FILTER_KEYS = ['reporter', 'partner', 'from', 'to'] as const;
-export type FilterKey = (typeof FILTER_KEYS)[number];
+/** The pair filters' schema (db/common/dashboards.ts) names the keys and checks their values. */
+export type FilterKey = keyof typeof pairFilters.shape;
+export const FILTER_KEYS = Object.keys(pairFilters.shape) as FilterKey[];
 export type FilterValues = Partial<Record<FilterKey, string>>;
 
 function load(): FilterValues {
@@ -22,12 +23,8 @@ function load(): FilterValues {
   }
 }
 
-const YEAR = /^\d{4}$/;
-
 function valid(key: FilterKey, value: string | undefined): string | undefined {
-  if (!value) return undefined;
-  if (key === 'reporter' || key === 'partner') return ECONOMY_CODE.test(value) ? value : undefined;
-  return YEAR.test(value) ? value : undefined;
+  return queryValue(pairFilters.shape[key], value) === undefined ? undefined : value;
 }
 
 class Filters {

@@ -1,11 +1,13 @@
 /**
- * The tables of each dashboard, built from the dashboards' own query functions (the handlers the
- * views call, with the same input): no SQL here. Values are exact (USD, not rounded billions);
- * every figure carries its source ("S1 — Publisher: Title"); a figure not reported is an empty
- * cell, never a zero.
+ * The data core's half of each dashboard: its view model (what the `dashboard` method returns, from the
+ * areas' own query functions: no SQL here) and its export's tables, built from that same model, so the
+ * screen, the export and the print cannot disagree. Values in the tables are exact (USD, not rounded
+ * billions); every figure carries its source ("S1 — Publisher: Title"); a figure not reported is an
+ * empty cell, never a zero.
  */
-import type { z } from 'zod';
 import type { Context } from '../context.ts';
+import type { HandlersOf } from '../area.ts';
+import type { Dashboard, DashboardFilters } from '../common/dashboards.ts';
 import { formatPreciseDate, type PreciseDate } from '../common/dates.ts';
 import { eventsHandlers } from '../events/queries.ts';
 import { logisticsHandlers } from '../logistics/queries.ts';
@@ -15,13 +17,17 @@ import { topProducts } from '../products/queries.ts';
 import { projectsHandlers } from '../projects/queries.ts';
 import { sectorsHandlers } from '../sectors/queries.ts';
 import type { SourceRef } from '../shared-types.ts';
-import type { Reconciliation } from '../trade/contract.ts';
-import { reconcile, tradeDashboardHandlers } from '../trade/queries.ts';
-import type { dashboardExportInput } from './contract.ts';
-import type { Cell } from './csv-writer.ts';
-import type { TableData } from './table-writer.ts';
-
-type Request = z.output<typeof dashboardExportInput>;
+import type { EventsResult } from '../events/contract.ts';
+import type { ProductRanking } from '../products/contract.ts';
+import type { RouteItem } from '../logistics/contract.ts';
+import type { Overview } from '../overview/contract.ts';
+import type { ProjectsResult } from '../projects/contract.ts';
+import type { SectorsOverview } from '../sectors/contract.ts';
+import type { Reconciliation, TradeMonthly } from '../trade/contract.ts';
+import { preferredSources, reconcile, tradeKpi, tradeMirror, tradeMonthly, tradeSeries } from '../trade/queries.ts';
+import type { Cell } from '../exports/csv-writer.ts';
+import type { TableData } from '../exports/table-writer.ts';
+import type { DashboardModel, dashboardsContract, PartnersModel, TradeModel } from './contract.ts';
 
 /** "S1 — Korea Customs Service: Trade statistics 2023". */
 export function sourceText(s: SourceRef | null | undefined): string {
@@ -36,32 +42,58 @@ const sourcesText = (list: readonly SourceRef[]): string =>
 const dateText = (d: PreciseDate | null | undefined): string => (d ? formatPreciseDate(d) : '');
 const table = (name: string, header: string[], rows: Cell[][]): TableData => ({ name, header, rows: () => rows });
 
-export async function dashboardTables(ctx: Context, request: Request): Promise<TableData[]> {
-  switch (request.dashboard) {
-    case 'overview':
-      return overviewTables(ctx, request.filters);
-    case 'trade':
-      return tradeTables(ctx, request.filters);
-    case 'monthly':
-      return monthlyTables(ctx, request.filters);
-    case 'sectors':
-      return sectorsTables(ctx, request.filters);
-    case 'projects':
-      return projectsTables(ctx, request.filters);
-    case 'events':
-      return eventsTables(ctx, request.filters);
-    case 'logistics':
-      return logisticsTables(ctx);
-    case 'partners':
-      return partnersTables(ctx, request.filters);
-    case 'products':
-      return [productsTable(ctx, request.filters)];
-  }
+type Filters<D extends Dashboard> = DashboardFilters<D>;
+
+/** A dashboard's model, and the tables of its export built from that model. */
+interface Entry<D extends Dashboard, M> {
+  model(ctx: Context, filters: Filters<D>): M | Promise<M>;
+  tables(model: M, filters: Filters<D>): TableData[];
+}
+const entry =
+  <D extends Dashboard>() =>
+  <M>(e: Entry<D, M>): Entry<D, M> =>
+    e;
+
+/** Each dashboard's data; its model's type is what the `dashboard` method returns for it (DashboardModels). */
+const DASHBOARD_DATA = {
+  overview: entry<'overview'>()({ model: (ctx, f) => overviewHandlers(ctx).overview(f), tables: overviewTables }),
+  trade: entry<'trade'>()({ model: tradeModel, tables: tradeTables }),
+  monthly: entry<'monthly'>()({ model: (ctx, f) => tradeMonthly(ctx.db, f), tables: monthlyTables }),
+  partners: entry<'partners'>()({ model: partnersModel, tables: partnersTables }),
+  products: entry<'products'>()({ model: (ctx, f) => topProducts(ctx.db, f), tables: (r) => [productsTable(r)] }),
+  sectors: entry<'sectors'>()({ model: (ctx, f) => sectorsHandlers(ctx).listSectors(f), tables: sectorsTables }),
+  projects: entry<'projects'>()({ model: (ctx, f) => projectsHandlers(ctx).listProjects(f), tables: projectsTables }),
+  events: entry<'events'>()({ model: (ctx, f) => eventsHandlers(ctx).listEvents(f), tables: eventsTables }),
+  logistics: entry<'logistics'>()({ model: (ctx) => logisticsHandlers(ctx).listRoutes({}), tables: logisticsTables }),
+} satisfies { [D in Dashboard]: Entry<D, unknown> };
+
+/** What each dashboard's view shows. */
+export type DashboardModels = { [D in Dashboard]: Awaited<ReturnType<(typeof DASHBOARD_DATA)[D]['model']>> };
+
+/** A dashboard's view model for its (parsed) filters. */
+export async function dashboardModel<D extends Dashboard>(ctx: Context, id: D, filters: Filters<D>): Promise<DashboardModel> {
+  // Each entry is checked against its own dashboard above; indexed by a generic id it is one of them.
+  const data: Entry<D, unknown> = DASHBOARD_DATA[id as Dashboard] as unknown as Entry<D, unknown>;
+  return { id, filters, model: await data.model(ctx, filters) } as DashboardModel;
+}
+
+export function dashboardsHandlers(ctx: Context): HandlersOf<typeof dashboardsContract> {
+  return { dashboard: (input) => dashboardModel(ctx, input.id, input.filters) };
+}
+
+/** The tables an export of a dashboard writes: its model for these filters, as tables. */
+export async function dashboardTables<D extends Dashboard>(
+  ctx: Context,
+  request: { dashboard: D; filters: Filters<D> },
+): Promise<TableData[]> {
+  const { model } = await dashboardModel(ctx, request.dashboard, request.filters);
+  const data: Entry<D, unknown> = DASHBOARD_DATA[request.dashboard as Dashboard] as unknown as Entry<D, unknown>;
+  return data.tables(model, request.filters);
 }
 
 /** The Products view: the chapters, headings or codes it lists, each with its share, change and sources. */
-function productsTable(ctx: Context, q: Extract<Request, { dashboard: 'products' }>['filters']): TableData {
-  const r = topProducts(ctx.db, q);
+/** The Top products view: the rows listed, each with its share, change and sources. */
+function productsTable(r: ProductRanking): TableData {
   return table(
     'products',
     [
@@ -100,17 +132,27 @@ function productsTable(ctx: Context, q: Extract<Request, { dashboard: 'products'
 }
 
 /** The Partners view: the reporter's totals and their basis, the ranking, the rank history, the compared partners and China's shares. */
-function partnersTables(ctx: Context, q: Extract<Request, { dashboard: 'partners' }>['filters']): TableData[] {
+function partnersModel(ctx: Context, q: Filters<'partners'>): PartnersModel {
   const ranking = partnerRanking(ctx.db, { reporter: q.reporter, year: q.year });
-  const R = ranking.reporter.code;
-  const year = ranking.year;
-  const history = partnerRankHistory(ctx.db, { reporter: q.reporter, measure: q.by, top: 10, from: q.from, to: q.to ?? year ?? undefined });
+  const history = partnerRankHistory(ctx.db, {
+    reporter: q.reporter,
+    measure: q.by,
+    top: 10,
+    from: q.from,
+    to: q.to ?? ranking.year ?? undefined,
+  });
   const ranked = [...ranking.partners].filter((p) => p.rank[q.by] !== null).sort((a, b) => a.rank[q.by]! - b.rank[q.by]!);
   const compared = q.compare.length > 0 ? q.compare : ranked.slice(0, 4).map((p) => p.partner.code);
   const known = new Set(ranking.partners.map((p) => p.partner.code));
   const seriesPartners = [...new Set([...compared, ...(known.has('CHN') ? ['CHN'] : [])])];
   const series =
     seriesPartners.length > 0 ? partnerSeries(ctx.db, { reporter: q.reporter, partners: seriesPartners, from: q.from, to: q.to }) : null;
+  return { ranking, history, series };
+}
+
+function partnersTables({ ranking, history, series }: PartnersModel, q: Filters<'partners'>): TableData[] {
+  const R = ranking.reporter.code;
+  const year = ranking.year;
   const basis = (t: { basis: string; partners: number | null } | null): string =>
     t === null ? '' : t.basis === 'stated' ? 'stated total (trade with the World)' : `sum over ${t.partners} partners (no stated total)`;
   const change = (c: { absolute: number; relative: number | null } | null): Cell => c?.relative ?? null;
@@ -233,8 +275,7 @@ function partnersTables(ctx: Context, q: Extract<Request, { dashboard: 'partners
   ];
 }
 
-async function overviewTables(ctx: Context, filters: Extract<Request, { dashboard: 'overview' }>['filters']): Promise<TableData[]> {
-  const o = await overviewHandlers(ctx).overview(filters);
+function overviewTables(o: Overview): TableData[] {
   const tables: TableData[] = [];
   const h = o.headline;
   if (h) {
@@ -334,17 +375,33 @@ async function overviewTables(ctx: Context, filters: Extract<Request, { dashboar
   return tables;
 }
 
-async function tradeTables(ctx: Context, q: Extract<Request, { dashboard: 'trade' }>['filters']): Promise<TableData[]> {
-  const trade = tradeDashboardHandlers(ctx);
-  const [series, kpi, mirror] = await Promise.all([trade.tradeSeries(q), trade.tradeKpi(q), trade.tradeMirror(q)]);
-  // The view's "where figures disagree": both directions of the pair, within the years shown, latest first.
+/** Each side's series once: the KPI and the mirror are drawn from them, not computed again. */
+function tradeModel(ctx: Context, q: Filters<'trade'>): TradeModel {
+  const series = tradeSeries(ctx.db, q);
+  const reverse = tradeSeries(ctx.db, { reporter: q.partner, partner: q.reporter, from: q.from, to: q.to });
+  const kpi = tradeKpi(ctx.db, q, series);
+  const mirror = tradeMirror(ctx.db, q, series, reverse);
   const inRange = (r: Reconciliation): boolean => (q.from === undefined || r.year >= q.from) && (q.to === undefined || r.year <= q.to);
-  const reconciliation = [
-    ...reconcile(ctx.db, { reporter: q.reporter, partner: q.partner, tolerance: 0 }),
-    ...reconcile(ctx.db, { reporter: q.partner, partner: q.reporter, tolerance: 0 }),
-  ]
+  const own = reconcile(ctx.db, { reporter: q.reporter, partner: q.partner, tolerance: 0 });
+  const reconciliation = [...own, ...reconcile(ctx.db, { reporter: q.partner, partner: q.reporter, tolerance: 0 })]
     .filter(inRange)
     .sort((a, b) => b.year - a.year || a.reporter.code.localeCompare(b.reporter.code));
+  const preferred = preferredSources(ctx.db, { reporter: q.reporter, partner: q.partner });
+  const choices = new Map<string, SourceRef>();
+  for (const src of series.sources) choices.set(src.id, src);
+  for (const r of own) if (r.kind === 'sources-disagree') for (const v of r.values) choices.set(v.source.id, v.source);
+  if (preferred.pair) choices.set(preferred.pair.id, preferred.pair);
+  return {
+    series,
+    kpi,
+    mirror,
+    reconciliation,
+    preferred,
+    choices: [...choices.values()].sort((a, b) => a.label.localeCompare(b.label, undefined, { numeric: true })),
+  };
+}
+
+function tradeTables({ series, kpi, mirror, reconciliation }: TradeModel): TableData[] {
   const R = series.reporter.code;
   const P = series.partner.code;
 
@@ -511,8 +568,7 @@ async function tradeTables(ctx: Context, q: Extract<Request, { dashboard: 'trade
   ];
 }
 
-async function monthlyTables(ctx: Context, q: Extract<Request, { dashboard: 'monthly' }>['filters']): Promise<TableData[]> {
-  const m = await tradeDashboardHandlers(ctx).tradeMonthly(q);
+function monthlyTables(m: TradeMonthly): TableData[] {
   const R = m.reporter.code;
   const P = m.partner.code;
   return [
@@ -560,8 +616,7 @@ async function monthlyTables(ctx: Context, q: Extract<Request, { dashboard: 'mon
   ];
 }
 
-async function sectorsTables(ctx: Context, q: Extract<Request, { dashboard: 'sectors' }>['filters']): Promise<TableData[]> {
-  const d = await sectorsHandlers(ctx).listSectors(q);
+function sectorsTables(d: SectorsOverview): TableData[] {
   const R = d.reporter.code;
   const figureRow = (sector: string, f: (typeof d.otherFigures)[number]): Cell[] => [
     sector,
@@ -662,8 +717,7 @@ async function sectorsTables(ctx: Context, q: Extract<Request, { dashboard: 'sec
   ];
 }
 
-async function projectsTables(ctx: Context, q: Extract<Request, { dashboard: 'projects' }>['filters']): Promise<TableData[]> {
-  const d = await projectsHandlers(ctx).listProjects(q);
+function projectsTables(d: ProjectsResult): TableData[] {
   return [
     table(
       'projects',
@@ -725,8 +779,7 @@ async function projectsTables(ctx: Context, q: Extract<Request, { dashboard: 'pr
   ];
 }
 
-async function eventsTables(ctx: Context, q: Extract<Request, { dashboard: 'events' }>['filters']): Promise<TableData[]> {
-  const d = await eventsHandlers(ctx).listEvents(q);
+function eventsTables(d: EventsResult): TableData[] {
   const rows = (group: string, list: typeof d.upcoming): Cell[][] =>
     list.map((e) => [
       group,
@@ -774,8 +827,7 @@ async function eventsTables(ctx: Context, q: Extract<Request, { dashboard: 'even
   ];
 }
 
-async function logisticsTables(ctx: Context): Promise<TableData[]> {
-  const routes = await logisticsHandlers(ctx).listRoutes({});
+function logisticsTables(routes: RouteItem[]): TableData[] {
   return [
     table(
       'routes',
