@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { method } from '../method.ts';
 import type { DerivedFigure, EconomyRef, SourceRef, SourcedFigure } from '../shared-types.ts';
-import { economyCode, type Flow } from '../common/vocabulary.ts';
+import { economyCode, yearSchema, type Flow } from '../common/vocabulary.ts';
 
-export const yearSchema = z.number().int().min(1900, 'a year from 1900').max(2100, 'a year up to 2100');
+export { yearSchema };
 
 /** A stated aggregate that disagrees with the sum of its parts (same source), or two sources that disagree. */
 export type Reconciliation =
