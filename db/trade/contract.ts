@@ -84,7 +84,7 @@ export const tradeContract = {
   ),
 };
 
-// ---- Dashboards (issue 3): series by year, KPI tiles, mirror statistics. ----
+// ---- Dashboards: series by year, KPI tiles, mirror statistics. ----
 
 /** One reported value chosen for a year and flow (see db/trade/chosen.ts), with where it comes from. */
 export interface SeriesValue {
