@@ -40,3 +40,20 @@ export const yearSchema = z.number().int().min(1900, 'a year from 1900').max(210
 export function isOneOf<const T extends string>(words: readonly T[], value: unknown): value is T {
   return typeof value === 'string' && (words as readonly string[]).includes(value);
 }
+
+/** The tables of the data model that export whole (Data › Export, one table as CSV or a workbook). */
+export const EXPORT_TABLES = [
+  'trade_flow',
+  'source',
+  'economy',
+  'sector',
+  'sector_hs',
+  'project',
+  'event',
+  'route',
+  'route_leg',
+  'statement',
+  'stated_figure',
+  'import_run',
+  'edit_log',
+] as const;
