@@ -153,6 +153,7 @@ const en = {
   'editor.noBlocks': 'No blocks yet: add text, figures, a chart or a table below.',
   'editor.addKind': 'Add a block',
   'editor.add': 'Add block',
+  'editor.otherBlocks': 'Other blocks',
   'editor.sourcesHeading': 'Sources (numbered as printed)',
   'editor.heading': 'Heading',
   'editor.any': 'Any',

@@ -148,6 +148,7 @@ const ko: Messages = {
   'editor.noBlocks': '아직 블록이 없습니다. 아래에서 텍스트, 수치, 차트, 표를 추가하십시오.',
   'editor.addKind': '추가할 블록 종류',
   'editor.add': '블록 추가',
+  'editor.otherBlocks': '기타 블록',
   'editor.sourcesHeading': '출처(인쇄되는 번호 순)',
   'editor.heading': '제목',
   'editor.any': '전체',

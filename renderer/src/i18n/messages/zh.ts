@@ -147,6 +147,7 @@ const zh: Messages = {
   'editor.noBlocks': '尚无区块：请在下方添加文字、数字、图表或表格。',
   'editor.addKind': '要添加的区块',
   'editor.add': '添加区块',
+  'editor.otherBlocks': '其他区块',
   'editor.sourcesHeading': '来源（按打印编号）',
   'editor.heading': '标题',
   'editor.any': '全部',
