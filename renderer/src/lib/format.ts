@@ -46,6 +46,8 @@ export const fineUnit = (): MoneyUnit => (moneyUnit.unit === 'bn' ? 'mn' : money
 /** In a given unit with its decimals, no unit: "1,060.0" (mn). */
 export const moneyIn = (usd: number, unit: MoneyUnit): string => numbers.amount(usd, unit, i18n.tag);
 
+/** An amount in prose in a given unit: "USD 124,817.7 mn", "124,817.7백만 달러". */
+export const usdMoneyIn = (usd: number, unit: MoneyUnit): string => t(`money.${unit}`, { n: moneyIn(usd, unit) });
 /** An amount in prose to the precision it has, in the chosen unit: "USD 364.079 bn", "364.079십억 달러". */
 export const usdMoneyExact = (usd: number): string => t(`money.${moneyUnit.unit}`, { n: moneyExact(usd) });
 
