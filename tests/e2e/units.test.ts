@@ -157,11 +157,31 @@ describe('The money unit in Chromium', () => {
     await page.getByTestId('trade-kpis').waitFor();
     expect(await page.getByTestId('kpi-exports').innerText()).toMatch(/162\.9\s*USD bn/);
 
+    // A fresh page, as every print gets one (a print window, a command's page): the app's own unit, billions.
+    const fresh = await profile();
     const plain = await readPdf(
-      (await printToPdf(page, app.host.url, printRoute({ dashboard: 'trade', query: TRADE }), { setup: A4, today: TODAY })).pdf,
+      (await printToPdf(fresh, app.host.url, printRoute({ dashboard: 'trade', query: TRADE }), { setup: A4, today: TODAY })).pdf,
     );
     expect(plain).toContain('USD bn');
     expect(plain).not.toContain('USD mn');
+  });
+
+  it('names the unit in the interface language: 백만 달러 / 百万美元 on tiles and axis, figures grouped the same', async () => {
+    const page = await profile();
+    await page.goto(`${app.host.url}${TRADE_HASH}`);
+    await page.getByTestId('trade-kpis').waitFor();
+    await page.getByTestId('unit-select').selectOption('mn');
+    for (const [language, label] of [
+      ['ko', '백만 달러'],
+      ['zh', '百万美元'],
+    ] as const) {
+      await page.getByTestId('language-select').selectOption(language);
+      await expect.poll(() => page.getByTestId('kpi-exports').innerText()).toMatch(new RegExp(`162,9\\d\\d\\.\\d\\s*${label}`));
+      await chartsDrawn(page);
+      await expect.poll(async () => (await chartData(page, 'trade-chart')).axes['y']).toBe(label);
+      expect(await page.getByTestId('unit-select').locator('option:checked').innerText()).toBe(label);
+      await page.screenshot({ path: `tests/artifacts/units-trade-mn-${language}-1440.png` });
+    }
   });
 
   it('raised no page error', () => {
