@@ -21,18 +21,32 @@ const HS_WHERE =
 const CHAPTERS = JSON.stringify(Array.from({ length: 99 }, (_, i) => String(i + 1).padStart(2, '0')));
 
 /**
- * Years with HS figures of the pair and flow: those of HS-6 rows from the chapter sums kept at import
- * (hs_chapter_summary), and those of chapter rows (2 digits) by 99 probes of the index. Scanning the
- * pair's HS rows instead reads every code of every year (100,000 rows for 2,500 codes over 20 years).
- * A year loaded with 4-digit headings only is not listed (it is shown when asked for).
+ * Years with HS figures of the pair and flow: those of HS-6 rows from the pair's years kept at import
+ * (hs_pair_year, summed from hs_chapter_summary), and those of chapter rows (2 digits) by 99 probes of
+ * the index. Scanning the pair's HS rows instead reads every code of every year (100,000 rows for 2,500
+ * codes over 20 years). A year loaded with 4-digit headings only is not listed (it is shown when asked for).
  */
-const YEARS_SQL = `SELECT year FROM hs_chapter_summary WHERE reporter = :reporter AND partner = :partner AND flow = :flow
+const YEARS_SQL = `SELECT year FROM hs_pair_year WHERE reporter = :reporter AND partner = :partner AND flow = :flow
   UNION SELECT f.year FROM trade_flow f WHERE f.reporter = :reporter AND f.partner = :partner
     AND f.product_code IN (SELECT value FROM json_each('${CHAPTERS}')) AND f.flow = :flow AND f.month IS NULL
   ORDER BY 1 DESC`;
 
-const CANDIDATES_SQL = `SELECT f.product_code, f.year, f.value_usd, f.source_id FROM trade_flow f
-  WHERE ${HS_WHERE} AND f.year IN (:year, :year - 1) ORDER BY f.product_code, f.year`;
+/**
+ * The HS rows of the pair and flow in the year and the year before. The natural-key index leads with
+ * (reporter, partner, product_code, year): a range over the codes reads every year of every code, so
+ * the pair's distinct codes are walked one index probe each and only each code's two years are read.
+ */
+const CANDIDATES_SQL = `WITH RECURSIVE code (c) AS (
+    SELECT (SELECT product_code FROM trade_flow WHERE reporter = :reporter AND partner = :partner
+      AND product_code >= :lo AND product_code < :hi ORDER BY product_code LIMIT 1)
+    UNION ALL
+    SELECT (SELECT product_code FROM trade_flow WHERE reporter = :reporter AND partner = :partner
+      AND product_code > code.c AND product_code < :hi ORDER BY product_code LIMIT 1) FROM code WHERE code.c IS NOT NULL
+  )
+  SELECT f.product_code, f.year, f.value_usd, f.source_id FROM code CROSS JOIN trade_flow f
+  WHERE f.reporter = :reporter AND f.partner = :partner AND f.product_code = code.c AND f.year BETWEEN :year - 1 AND :year
+    AND f.flow = :flow AND f.month IS NULL
+  ORDER BY f.product_code, f.year`;
 
 /** The contested flows only, one chosen each by the shared rule (db/trade/chosen.ts). */
 const CHOSEN_SQL = `SELECT c.product_code, c.year, c.value_usd, c.source_id FROM (${chosenFlowsSql(
@@ -235,12 +249,12 @@ export function topProducts(
   };
 }
 
-/** Pairs with HS-6 figures, read from the chapter sums kept at import (hs_chapter_summary), not from the rows. */
+/** Pairs with HS-6 figures, read from the pairs' years kept at import (hs_pair_year), not from the rows. */
 export function productPairs(db: Db): ProductPair[] {
   const economy = economyLookup(db);
   const rows = preparedOnce(
     db,
-    `SELECT reporter, partner, min(year) AS first, max(year) AS last FROM hs_chapter_summary
+    `SELECT reporter, partner, min(year) AS first, max(year) AS last FROM hs_pair_year
     GROUP BY reporter, partner ORDER BY last DESC, sum(value_usd) DESC`,
   ).all() as { reporter: string; partner: string; first: number; last: number }[];
   return rows.map((r) => ({ reporter: economy(r.reporter), partner: economy(r.partner), firstYear: r.first, lastYear: r.last }));
