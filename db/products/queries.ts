@@ -75,37 +75,46 @@ type YearCodes = Map<string, Flow>;
 interface Node {
   value: number;
   basis: 'stated' | 'sum-of-codes';
-  sources: Set<string>;
+  /** A figure's one source, or the union of its children's sources in the order they were added. */
+  sources: readonly string[] | Set<string>;
   children: number;
 }
 
 /**
  * Every chapter, heading and code of one year, each flow counted once: a code's own figure where one
  * is loaded (never added to its finer codes as well), else the sum of the finer codes under it.
+ * Thousands of codes a call: a stated figure's sources are a one-element array, not a Set of its own.
  */
 function tree(codes: YearCodes): Map<string, Node> {
   const out = new Map<string, Node>();
+  /** Headings in the order they were first made (that of their codes, then the stated ones without codes). */
+  const headings: string[] = [];
   const add = (code: string, value: number, sources: Iterable<string>): void => {
-    const n = out.get(code) ?? { value: 0, basis: 'sum-of-codes' as const, sources: new Set<string>(), children: 0 };
+    let n = out.get(code);
+    if (n === undefined) {
+      n = { value: 0, basis: 'sum-of-codes', sources: new Set<string>(), children: 0 };
+      out.set(code, n);
+      if (code.length === 4) headings.push(code);
+    }
     n.value += value;
     n.children++;
-    for (const s of sources) n.sources.add(s);
-    out.set(code, n);
+    // Only sums are added to, and a sum's sources are a Set.
+    for (const s of sources) (n.sources as Set<string>).add(s);
+  };
+  const stated = (code: string, f: Flow): void => {
+    const summed = out.get(code);
+    if (summed === undefined && code.length === 4) headings.push(code);
+    out.set(code, { value: f.value, basis: 'stated', sources: [f.source], children: summed?.children ?? 0 });
   };
   for (const [code, f] of codes)
-    if (code.length === 6) out.set(code, { value: f.value, basis: 'stated', sources: new Set([f.source]), children: 0 });
-  for (const [code, n] of [...out].filter(([c]) => c.length === 6)) add(code.slice(0, 4), n.value, n.sources);
-  for (const [code, f] of codes) {
-    if (code.length !== 4) continue;
-    const summed = out.get(code);
-    out.set(code, { value: f.value, basis: 'stated', sources: new Set([f.source]), children: summed?.children ?? 0 });
+    if (code.length === 6) out.set(code, { value: f.value, basis: 'stated', sources: [f.source], children: 0 });
+  for (const [code, f] of codes) if (code.length === 6) add(code.slice(0, 4), f.value, [f.source]);
+  for (const [code, f] of codes) if (code.length === 4) stated(code, f);
+  for (const code of headings) {
+    const n = out.get(code)!;
+    add(code.slice(0, 2), n.value, n.sources);
   }
-  for (const [code, n] of [...out].filter(([c]) => c.length === 4)) add(code.slice(0, 2), n.value, n.sources);
-  for (const [code, f] of codes) {
-    if (code.length !== 2) continue;
-    const summed = out.get(code);
-    out.set(code, { value: f.value, basis: 'stated', sources: new Set([f.source]), children: summed?.children ?? 0 });
-  }
+  for (const [code, f] of codes) if (code.length === 2) stated(code, f);
   return out;
 }
 
