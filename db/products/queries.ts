@@ -31,22 +31,8 @@ const YEARS_SQL = `SELECT year FROM hs_pair_year WHERE reporter = :reporter AND 
     AND f.product_code IN (SELECT value FROM json_each('${CHAPTERS}')) AND f.flow = :flow AND f.month IS NULL
   ORDER BY 1 DESC`;
 
-/**
- * The HS rows of the pair and flow in the year and the year before. The natural-key index leads with
- * (reporter, partner, product_code, year): a range over the codes reads every year of every code, so
- * the pair's distinct codes are walked one index probe each and only each code's two years are read.
- */
-const CANDIDATES_SQL = `WITH RECURSIVE code (c) AS (
-    SELECT (SELECT product_code FROM trade_flow WHERE reporter = :reporter AND partner = :partner
-      AND product_code >= :lo AND product_code < :hi ORDER BY product_code LIMIT 1)
-    UNION ALL
-    SELECT (SELECT product_code FROM trade_flow WHERE reporter = :reporter AND partner = :partner
-      AND product_code > code.c AND product_code < :hi ORDER BY product_code LIMIT 1) FROM code WHERE code.c IS NOT NULL
-  )
-  SELECT f.product_code, f.year, f.value_usd, f.source_id FROM code CROSS JOIN trade_flow f
-  WHERE f.reporter = :reporter AND f.partner = :partner AND f.product_code = code.c AND f.year BETWEEN :year - 1 AND :year
-    AND f.flow = :flow AND f.month IS NULL
-  ORDER BY f.product_code, f.year`;
+const CANDIDATES_SQL = `SELECT f.product_code, f.year, f.value_usd, f.source_id FROM trade_flow f
+  WHERE ${HS_WHERE} AND f.year IN (:year, :year - 1) ORDER BY f.product_code, f.year`;
 
 /** The contested flows only, one chosen each by the shared rule (db/trade/chosen.ts). */
 const CHOSEN_SQL = `SELECT c.product_code, c.year, c.value_usd, c.source_id FROM (${chosenFlowsSql(
