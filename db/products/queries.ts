@@ -21,12 +21,12 @@ const HS_WHERE =
 const CHAPTERS = JSON.stringify(Array.from({ length: 99 }, (_, i) => String(i + 1).padStart(2, '0')));
 
 /**
- * Years with HS figures of the pair and flow: those of HS-6 rows from the chapter sums kept at import
- * (hs_chapter_summary), and those of chapter rows (2 digits) by 99 probes of the index. Scanning the
- * pair's HS rows instead reads every code of every year (100,000 rows for 2,500 codes over 20 years).
- * A year loaded with 4-digit headings only is not listed (it is shown when asked for).
+ * Years with HS figures of the pair and flow: those of HS-6 rows from the pair's years kept at import
+ * (hs_pair_year, summed from hs_chapter_summary), and those of chapter rows (2 digits) by 99 probes of
+ * the index. Scanning the pair's HS rows instead reads every code of every year (100,000 rows for 2,500
+ * codes over 20 years). A year loaded with 4-digit headings only is not listed (it is shown when asked for).
  */
-const YEARS_SQL = `SELECT year FROM hs_chapter_summary WHERE reporter = :reporter AND partner = :partner AND flow = :flow
+const YEARS_SQL = `SELECT year FROM hs_pair_year WHERE reporter = :reporter AND partner = :partner AND flow = :flow
   UNION SELECT f.year FROM trade_flow f WHERE f.reporter = :reporter AND f.partner = :partner
     AND f.product_code IN (SELECT value FROM json_each('${CHAPTERS}')) AND f.flow = :flow AND f.month IS NULL
   ORDER BY 1 DESC`;
@@ -61,37 +61,46 @@ type YearCodes = Map<string, Flow>;
 interface Node {
   value: number;
   basis: 'stated' | 'sum-of-codes';
-  sources: Set<string>;
+  /** A figure's one source, or the union of its children's sources in the order they were added. */
+  sources: readonly string[] | Set<string>;
   children: number;
 }
 
 /**
  * Every chapter, heading and code of one year, each flow counted once: a code's own figure where one
  * is loaded (never added to its finer codes as well), else the sum of the finer codes under it.
+ * Thousands of codes a call: a stated figure's sources are a one-element array, not a Set of its own.
  */
 function tree(codes: YearCodes): Map<string, Node> {
   const out = new Map<string, Node>();
+  /** Headings in the order they were first made (that of their codes, then the stated ones without codes). */
+  const headings: string[] = [];
   const add = (code: string, value: number, sources: Iterable<string>): void => {
-    const n = out.get(code) ?? { value: 0, basis: 'sum-of-codes' as const, sources: new Set<string>(), children: 0 };
+    let n = out.get(code);
+    if (n === undefined) {
+      n = { value: 0, basis: 'sum-of-codes', sources: new Set<string>(), children: 0 };
+      out.set(code, n);
+      if (code.length === 4) headings.push(code);
+    }
     n.value += value;
     n.children++;
-    for (const s of sources) n.sources.add(s);
-    out.set(code, n);
+    // Only sums are added to, and a sum's sources are a Set.
+    for (const s of sources) (n.sources as Set<string>).add(s);
+  };
+  const stated = (code: string, f: Flow): void => {
+    const summed = out.get(code);
+    if (summed === undefined && code.length === 4) headings.push(code);
+    out.set(code, { value: f.value, basis: 'stated', sources: [f.source], children: summed?.children ?? 0 });
   };
   for (const [code, f] of codes)
-    if (code.length === 6) out.set(code, { value: f.value, basis: 'stated', sources: new Set([f.source]), children: 0 });
-  for (const [code, n] of [...out].filter(([c]) => c.length === 6)) add(code.slice(0, 4), n.value, n.sources);
-  for (const [code, f] of codes) {
-    if (code.length !== 4) continue;
-    const summed = out.get(code);
-    out.set(code, { value: f.value, basis: 'stated', sources: new Set([f.source]), children: summed?.children ?? 0 });
+    if (code.length === 6) out.set(code, { value: f.value, basis: 'stated', sources: [f.source], children: 0 });
+  for (const [code, f] of codes) if (code.length === 6) add(code.slice(0, 4), f.value, [f.source]);
+  for (const [code, f] of codes) if (code.length === 4) stated(code, f);
+  for (const code of headings) {
+    const n = out.get(code)!;
+    add(code.slice(0, 2), n.value, n.sources);
   }
-  for (const [code, n] of [...out].filter(([c]) => c.length === 4)) add(code.slice(0, 2), n.value, n.sources);
-  for (const [code, f] of codes) {
-    if (code.length !== 2) continue;
-    const summed = out.get(code);
-    out.set(code, { value: f.value, basis: 'stated', sources: new Set([f.source]), children: summed?.children ?? 0 });
-  }
+  for (const [code, f] of codes) if (code.length === 2) stated(code, f);
   return out;
 }
 
@@ -235,12 +244,12 @@ export function topProducts(
   };
 }
 
-/** Pairs with HS-6 figures, read from the chapter sums kept at import (hs_chapter_summary), not from the rows. */
+/** Pairs with HS-6 figures, read from the pairs' years kept at import (hs_pair_year), not from the rows. */
 export function productPairs(db: Db): ProductPair[] {
   const economy = economyLookup(db);
   const rows = preparedOnce(
     db,
-    `SELECT reporter, partner, min(year) AS first, max(year) AS last FROM hs_chapter_summary
+    `SELECT reporter, partner, min(year) AS first, max(year) AS last FROM hs_pair_year
     GROUP BY reporter, partner ORDER BY last DESC, sum(value_usd) DESC`,
   ).all() as { reporter: string; partner: string; first: number; last: number }[];
   return rows.map((r) => ({ reporter: economy(r.reporter), partner: economy(r.partner), firstYear: r.first, lastYear: r.last }));

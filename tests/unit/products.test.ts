@@ -2,10 +2,13 @@
  * Top products (db/products) on real SQLite files: a small database written row by row, where every
  * value, share and change can be worked out by hand, then a Comtrade-like file through the importer.
  */
+import Database from 'better-sqlite3';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../db/dispatch.ts';
-import { importFile } from '../../db/imports/importer.ts';
-import { openDatabase } from '../../db/open.ts';
+import { importFile, undoImport } from '../../db/imports/importer.ts';
+import { openDatabase, readMigrations, type Db } from '../../db/open.ts';
+import { loadPack, parsePack } from '../../db/packs/load.ts';
 import { productPairs, topProducts } from '../../db/products/queries.ts';
 import { createHandlers } from '../../db/service.ts';
 import { setPreferredSource } from '../../db/trade/chosen.ts';
@@ -170,6 +173,138 @@ describe('top products of an imported Comtrade-like file', () => {
     expect(codes.rows[0]!.share).toBeCloseTo(codes.rows[0]!.value / rawSum, 10);
     expect(codes.rows.every((x) => x.change !== null)).toBe(true);
     expect(codes.rows[0]!.sources[0]!.label).toBeTruthy();
+    db.close();
+  });
+});
+
+describe("the pairs' years kept beside the chapter sums (hs_pair_year)", () => {
+  /** hs_pair_year as stored, and as a fresh GROUP BY over trade_flow's HS-6 rows gives it. */
+  const stored = (db: Db) =>
+    db.prepare('SELECT reporter, partner, flow, year, value_usd, rows FROM hs_pair_year ORDER BY 1, 2, 3, 4').raw().all();
+  const fresh = (db: Db) =>
+    db
+      .prepare(
+        `SELECT reporter, partner, flow, year, sum(value_usd), count(*) FROM trade_flow
+        WHERE month IS NULL AND series = 'primary' AND length(product_code) = 6 GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4`,
+      )
+      .raw()
+      .all();
+  const inStep = (db: Db): void => {
+    const [s, f] = [stored(db) as unknown[][], fresh(db) as unknown[][]];
+    expect(s.map((r) => [...r.slice(0, 4), r[5]])).toEqual(f.map((r) => [...r.slice(0, 4), r[5]]));
+    s.forEach((r, i) => expect(r[4]).toBeCloseTo(f[i]![4] as number, 0));
+  };
+
+  it('follows an import, a second import and the undo of each; the pairs and years read from it', () => {
+    const db = openDatabase(tmp.file('pair-years.sqlite'));
+    const a = tmp.file('pairs-a.csv');
+    generate(a, 6000);
+    const first = importFile(db, { path: a, onlyValidRows: true, userName: 't' });
+    expect(stored(db).length).toBeGreaterThan(0);
+    inStep(db);
+    const pairs = productPairs(db);
+    expect(pairs.length).toBe(50);
+    const partner = pairs[0]!.partner.code;
+    expect(topProducts(db, { ...defaults, partner }).years).toEqual([2022, 2021, 2020, 2019, 2018]);
+
+    // A second file: the first 300 rows of the first again (a trailing space makes it another file), a second source of those flows.
+    const b = tmp.file('pairs-b.csv');
+    const lines = readFileSync(a, 'utf8').trim().split('\n');
+    writeFileSync(b, `${lines.slice(0, 301).join('\n').replaceAll(',True,False', ',True,False ')}\n`);
+    const second = importFile(db, { path: b, onlyValidRows: true, userName: 't' });
+    expect(second.rowsAdded).toBe(300);
+    inStep(db);
+    undoImport(db, first.importId!);
+    inStep(db);
+    expect(productPairs(db).length).toBeLessThan(50);
+    undoImport(db, second.importId!);
+    inStep(db);
+    expect(stored(db)).toEqual([]);
+    expect(productPairs(db)).toEqual([]);
+    db.close();
+  });
+
+  it('follows a pack loaded and reloaded in a new version, with rows of other series, months and lengths left out', () => {
+    const db = openDatabase(tmp.file('pair-years-pack.sqlite'));
+    const flow = (year: number, productCode: string, valueUsd: number, extra: object = {}) => ({
+      reporter: 'KOR',
+      partner: 'CHN',
+      year,
+      flow: 'export' as const,
+      productCode,
+      valueUsd,
+      series: 'primary' as const,
+      source: 'S1',
+      ...extra,
+    });
+    const pack = (version: string, flows: ReturnType<typeof flow>[]) =>
+      parsePack(
+        {
+          format: 'tradebrief-pack',
+          formatVersion: 1,
+          id: 'pair-years',
+          version,
+          title: 'Pair years',
+          sources: [{ key: 'S1', label: 'S1', publisher: 'Customs', title: 'HS-6 table' }],
+          economies: [
+            { code: 'KOR', name: 'South Korea', kind: 'country' },
+            { code: 'CHN', name: 'China', kind: 'country' },
+          ],
+          tradeFlows: flows,
+        },
+        'pair-years.json',
+      );
+    loadPack(
+      db,
+      pack('1.0.0', [
+        flow(2020, '330499', 100),
+        flow(2021, '330499', 150),
+        flow(2021, '330410', 5),
+        flow(2021, '330420', 7, { series: 'crosscheck' }),
+        flow(2021, '330491', 11, { month: 3 }),
+        flow(2021, '3304', 400),
+      ]),
+    );
+    inStep(db);
+    expect(stored(db)).toEqual([
+      ['KOR', 'CHN', 'export', 2020, 100, 1],
+      ['KOR', 'CHN', 'export', 2021, 155, 2],
+    ]);
+    expect(productPairs(db).map((p) => [p.partner.code, p.firstYear, p.lastYear])).toEqual([['CHN', 2020, 2021]]);
+    // The new version drops 2020 and adds 2022.
+    loadPack(db, pack('2.0.0', [flow(2021, '330499', 50), flow(2022, '330499', 60)]));
+    inStep(db);
+    expect(stored(db)).toEqual([
+      ['KOR', 'CHN', 'export', 2021, 50, 1],
+      ['KOR', 'CHN', 'export', 2022, 60, 1],
+    ]);
+    expect(productPairs(db).map((p) => [p.partner.code, p.firstYear, p.lastYear])).toEqual([['CHN', 2021, 2022]]);
+    expect(topProducts(db, defaults).years).toEqual([2022, 2021]);
+    db.close();
+  });
+
+  it('migration 010 fills it from the chapter sums an older database holds', () => {
+    const path = tmp.file('v9.sqlite');
+    const raw = new Database(path);
+    const migrations = readMigrations();
+    for (const m of migrations.slice(0, 9)) raw.exec(m.sql);
+    raw.pragma('user_version = 9');
+    raw.exec(`INSERT INTO source (id, label, publisher, title) VALUES ('s', 'S', 'Customs', 'HS-6');
+      INSERT INTO economy (code, name, kind) VALUES ('KOR', 'South Korea', 'country'), ('CHN', 'China', 'country');
+      INSERT INTO trade_flow (reporter, partner, year, flow, product_code, value_usd, source_id) VALUES
+        ('KOR', 'CHN', 2020, 'export', '330499', 3, 's'), ('KOR', 'CHN', 2020, 'export', '870840', 4, 's'),
+        ('KOR', 'CHN', 2021, 'import', '870840', 5, 's'), ('KOR', 'CHN', 2020, 'export', 'TOTAL', 100, 's');
+      INSERT INTO hs_chapter_summary (reporter, partner, chapter, year, flow, source_id, value_usd, rows)
+        SELECT reporter, partner, substr(product_code, 1, 2), year, flow, source_id, sum(value_usd), count(*) FROM trade_flow
+        WHERE length(product_code) = 6 GROUP BY 1, 2, 3, 4, 5, 6;`);
+    raw.close();
+    const db = openDatabase(path);
+    expect(db.pragma('user_version', { simple: true })).toBe(migrations.length);
+    inStep(db);
+    expect(stored(db)).toEqual([
+      ['KOR', 'CHN', 'export', 2020, 7, 2],
+      ['KOR', 'CHN', 'import', 2021, 5, 1],
+    ]);
     db.close();
   });
 });
