@@ -141,7 +141,7 @@ export interface Change {
 /** One flow's growth figures in the KPI year (db/common/growth.ts: never across a gap or a partial year without saying so). */
 export interface FlowGrowth {
   yoy: YearOnYear;
-  /** Between the first and the last whole reported years of the range shown. */
+  /** Between the first and the last whole reported years of the range shown, up to the KPI year. */
   cagr: CompoundGrowth;
   /** Of the reporter's same flow with the world (exports of its exports, total of its total). */
   share: ShareOf;

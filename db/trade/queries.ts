@@ -300,7 +300,7 @@ export function tradeKpi(db: Db, filter: PairFilter, series: TradeSeries = trade
 }
 
 /**
- * Each flow's change on the year before, growth rate over the range's whole reported years and share
+ * Each flow's change on the year before, growth rate over the range's whole reported years up to the KPI year, and share
  * of the reporter's same flow with the world, by the one rule of db/common/growth.ts.
  */
 function kpiGrowth(series: TradeSeries, latest: SeriesYear, prev: SeriesYear | null, world: SeriesYear | undefined): TradeKpi['growth'] {
@@ -311,7 +311,7 @@ function kpiGrowth(series: TradeSeries, latest: SeriesYear, prev: SeriesYear | n
   const inRange = (points: YearPoint[]): YearPoint[] => points.filter((p) => series.years.some((y) => y.year === p.year));
   const one = (points: YearPoint[], worldValue: number | null | undefined, same: boolean): FlowGrowth => ({
     yoy: yearOnYear(points, latest.year),
-    cagr: growthOverRange(inRange(points)),
+    cagr: growthOverRange(inRange(points), null, latest.year),
     share: shareOf(points.find((p) => p.year === latest.year)?.value, worldValue, same),
   });
   const samePeriodAs = (a: SeriesValue | null, b: SeriesValue | null | undefined): boolean => !a || !b || samePeriod(a, b);
