@@ -218,6 +218,11 @@ export function tradeKpi(db: Db, filter: PairFilter, series: TradeSeries = trade
     };
   }
   const notes: string[] = [];
+  const last = withData[withData.length - 1]!;
+  if (last.year !== latest.year)
+    notes.push(
+      `${last.year}: only ${series.reporter.name}'s ${last.exports ? 'exports to' : 'imports from'} ${series.partner.name} are reported; the tiles show ${latest.year}, the latest year with both flows.`,
+    );
   const prev =
     series.years.find((y) => y.year === latest.year - 1) ??
     tradeSeries(db, { reporter: filter.reporter, partner: filter.partner, from: latest.year - 1, to: latest.year - 1 }).years[0] ??
