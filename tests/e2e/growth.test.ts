@@ -1,0 +1,44 @@
+/**
+ * Growth and one framing in the Trade view: the tiles' figures beside their growth, the KPI year with
+ * both flows, and screenshots of the view at 1440 and 800 px in light and dark (tests/artifacts, for looking at).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startApp, type AppHarness } from '../support/browser.ts';
+import { requireBuiltRenderer } from '../support/build-output.ts';
+import type { Page } from 'playwright-core';
+
+let app: AppHarness;
+beforeAll(async () => {
+  requireBuiltRenderer();
+  app = await startApp({ today: '2022-09-15' });
+});
+afterAll(async () => {
+  await app?.close();
+});
+
+async function open(page: Page, hash: string): Promise<void> {
+  await page.goto(`${app.host.url}${hash}`);
+  await page.locator('main h1').waitFor();
+  await expect.poll(() => page.locator('main .state-loading, figure.chart[data-chart-ready="false"]').count(), { timeout: 10_000 }).toBe(0);
+}
+
+describe('Trade view: growth beside each figure, at every width and in both schemes', () => {
+  it('keeps the growth lines inside their tiles at 1440 and 800 px, light and dark', async () => {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      for (const width of [1440, 800]) {
+        const page = await app.newPage({ colorScheme, reducedMotion: 'reduce' });
+        await page.setViewportSize({ width, height: 1000 });
+        await open(page, '#/trade?reporter=KOR&partner=CHN&from=2011&to=2021');
+        for (const flow of ['exports', 'imports', 'total']) {
+          const tile = await page.getByTestId(`kpi-${flow}`).boundingBox();
+          const line = await page.getByTestId(`growth-${flow}`).boundingBox();
+          expect(line!.x + line!.width, `${colorScheme} ${width} ${flow}`).toBeLessThanOrEqual(tile!.x + tile!.width + 0.5);
+        }
+        expect(await page.evaluate(() => document.scrollingElement!.scrollWidth)).toBeLessThanOrEqual(width);
+        await page.screenshot({ path: `tests/artifacts/trade-growth-${width}-${colorScheme}.png` });
+        await page.close();
+      }
+    }
+    expect(app.pageErrors).toEqual([]);
+  });
+});
