@@ -41,4 +41,25 @@ describe('Trade view: growth beside each figure, at every width and in both sche
     }
     expect(app.pageErrors).toEqual([]);
   });
+
+  it("keeps the mirror chart's year axis continuous, a year one side does not report an empty place, and states the headline total's rule", async () => {
+    const page = await app.newPage({ reducedMotion: 'reduce' });
+    await open(page, '#/trade?reporter=KOR&partner=CHN');
+    expect(await page.getByTestId('total-rule').innerText()).toMatch(
+      /sum of South Korea's two flows[\s\S]*Overview shows the stated total/,
+    );
+    // China → Korea: China's own report is loaded for a few years only, Korea's for every year.
+    const data = JSON.parse((await page.getByTestId('mirror-chart-1').getAttribute('data-chart-data')) ?? '{}') as {
+      labels: string[];
+      datasets: { data: (number | null)[] }[];
+    };
+    const years = data.labels.map(Number);
+    expect(years.length).toBeGreaterThan(10);
+    years.forEach((y, i) => expect(y).toBe(years[0]! + i));
+    const china = data.datasets[0]!.data;
+    expect(china[years.indexOf(2021)]).toBeCloseTo(150.5, 1);
+    expect(china[years.indexOf(2015)]).toBeNull();
+    expect(data.datasets[1]!.data[years.indexOf(2015)]).not.toBeNull();
+    expect(app.pageErrors).toEqual([]);
+  });
 });

@@ -538,6 +538,9 @@ const en = {
   'share.reason.different-period': 'the figure and the total cover different months',
   'trade.table.exportsYoy': 'Exports, year-on-year',
   'trade.table.importsYoy': 'Imports, year-on-year',
+  'trade.mirrorGaps': 'A year that one side does not report stays on the axis, empty.',
+  'trade.totalRule':
+    "The sum of {{reporter}}'s two flows; a stated total that differs is named above. The Overview shows the stated total where one is loaded.",
 } as const;
 
 export default en;

@@ -531,6 +531,9 @@ const ko: Messages = {
   'share.reason.different-period': '수치와 전체의 포함 월이 다름',
   'trade.table.exportsYoy': '수출 전년 대비',
   'trade.table.importsYoy': '수입 전년 대비',
+  'trade.mirrorGaps': '한쪽이 보고하지 않은 연도는 축에 빈칸으로 남습니다.',
+  'trade.totalRule':
+    '{{reporter}}의 두 흐름의 합계이며, 다른 발표 총액이 있으면 위에 적습니다. 개요는 발표 총액이 있으면 그것을 보여 줍니다.',
 };
 
 export default ko;

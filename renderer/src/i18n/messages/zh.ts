@@ -529,6 +529,8 @@ const zh: Messages = {
   'share.reason.different-period': '该数值与总值所含月份不同',
   'trade.table.exportsYoy': '出口同比',
   'trade.table.importsYoy': '进口同比',
+  'trade.mirrorGaps': '一方未报告的年份在轴上留空。',
+  'trade.totalRule': '{{reporter}}两个流向之和；如有不同的公布总额，在上方列出。概览在载入公布总额时显示公布总额。',
 };
 
 export default zh;
