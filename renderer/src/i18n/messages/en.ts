@@ -541,6 +541,8 @@ const en = {
   'trade.mirrorGaps': 'A year that one side does not report stays on the axis, empty.',
   'trade.totalRule':
     "The sum of {{reporter}}'s two flows; a stated total that differs is named above. The Overview shows the stated total where one is loaded.",
+  'reconciliation.folded_one': '{{count}} smaller disagreement between sources (under 0.5 %, mostly rounding), not listed: {{years}}.',
+  'reconciliation.folded_other': '{{count}} smaller disagreements between sources (under 0.5 %, mostly rounding), not listed: {{years}}.',
 } as const;
 
 export default en;

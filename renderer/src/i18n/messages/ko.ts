@@ -534,6 +534,8 @@ const ko: Messages = {
   'trade.mirrorGaps': '한쪽이 보고하지 않은 연도는 축에 빈칸으로 남습니다.',
   'trade.totalRule':
     '{{reporter}}의 두 흐름의 합계이며, 다른 발표 총액이 있으면 위에 적습니다. 개요는 발표 총액이 있으면 그것을 보여 줍니다.',
+  'reconciliation.folded_one': '출처 간 작은 차이 {{count}}건(0.5% 미만, 대부분 반올림)은 싣지 않음: {{years}}.',
+  'reconciliation.folded_other': '출처 간 작은 차이 {{count}}건(0.5% 미만, 대부분 반올림)은 싣지 않음: {{years}}.',
 };
 
 export default ko;

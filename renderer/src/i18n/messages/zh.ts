@@ -531,6 +531,8 @@ const zh: Messages = {
   'trade.table.importsYoy': '进口同比',
   'trade.mirrorGaps': '一方未报告的年份在轴上留空。',
   'trade.totalRule': '{{reporter}}两个流向之和；如有不同的公布总额，在上方列出。概览在载入公布总额时显示公布总额。',
+  'reconciliation.folded_one': '来源之间的较小差异 {{count}} 项（不到 0.5%，多为四舍五入），未列出：{{years}}。',
+  'reconciliation.folded_other': '来源之间的较小差异 {{count}} 项（不到 0.5%，多为四舍五入），未列出：{{years}}。',
 };
 
 export default zh;
