@@ -87,6 +87,20 @@ describe('dashboard({ id, filters })', () => {
     expect(b.exports.cagr.rate).toEqual(expect.any(Number));
   });
 
+  it('opens the Trade KPI, the Overview and the Partners ranking on a year in which both flows are reported', async () => {
+    const h = session.handlers;
+    const trade = await h.tradeKpi({ reporter: 'KOR', partner: 'CHN' });
+    expect(trade.exports && trade.imports).toBeTruthy();
+    const overview = await h.dashboard({ id: 'overview', filters: {} });
+    if (!('headline' in overview.model) || !overview.model.headline) throw new Error('no headline');
+    expect(overview.model.headline.exports.value).toBeGreaterThan(0);
+    expect(overview.model.headline.imports.value).toBeGreaterThan(0);
+    const ranking = await h.partnerRanking({ reporter: 'KOR' });
+    const newestComplete = ranking.years.find((y) => y.complete)!.year;
+    expect(ranking.year).toBe(newestComplete);
+    expect(ranking.partners.some((p) => p.exports && p.imports)).toBe(true);
+  });
+
   it('answers for every dashboard through the dispatcher, echoing the id and the parsed filters', async () => {
     for (const id of DASHBOARDS) {
       const filters =
