@@ -543,6 +543,9 @@ const en = {
     "The sum of {{reporter}}'s two flows; a stated total that differs is named above. The Overview shows the stated total where one is loaded.",
   'reconciliation.folded_one': '{{count}} smaller disagreement between sources (under 0.5 %, mostly rounding), not listed: {{years}}.',
   'reconciliation.folded_other': '{{count}} smaller disagreements between sources (under 0.5 %, mostly rounding), not listed: {{years}}.',
+  'balance.label': "{{reporter}}'s trade balance with {{partner}}",
+  'balance.deficitBoth': "A deficit for {{reporter}}: the same figure is {{partner}}'s surplus with {{reporter}}.",
+  'balance.surplusBoth': "A surplus for {{reporter}}: the same figure is {{partner}}'s deficit with {{reporter}}.",
 } as const;
 
 export default en;

@@ -536,6 +536,9 @@ const ko: Messages = {
     '{{reporter}}의 두 흐름의 합계이며, 다른 발표 총액이 있으면 위에 적습니다. 개요는 발표 총액이 있으면 그것을 보여 줍니다.',
   'reconciliation.folded_one': '출처 간 작은 차이 {{count}}건(0.5% 미만, 대부분 반올림)은 싣지 않음: {{years}}.',
   'reconciliation.folded_other': '출처 간 작은 차이 {{count}}건(0.5% 미만, 대부분 반올림)은 싣지 않음: {{years}}.',
+  'balance.label': '{{reporter}}의 대{{partner}} 무역수지',
+  'balance.deficitBoth': '{{reporter}}의 적자: 같은 수치가 {{partner}}에게는 대{{reporter}} 흑자입니다.',
+  'balance.surplusBoth': '{{reporter}}의 흑자: 같은 수치가 {{partner}}에게는 대{{reporter}} 적자입니다.',
 };
 
 export default ko;

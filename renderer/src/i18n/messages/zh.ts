@@ -533,6 +533,9 @@ const zh: Messages = {
   'trade.totalRule': '{{reporter}}两个流向之和；如有不同的公布总额，在上方列出。概览在载入公布总额时显示公布总额。',
   'reconciliation.folded_one': '来源之间的较小差异 {{count}} 项（不到 0.5%，多为四舍五入），未列出：{{years}}。',
   'reconciliation.folded_other': '来源之间的较小差异 {{count}} 项（不到 0.5%，多为四舍五入），未列出：{{years}}。',
+  'balance.label': '{{reporter}}对{{partner}}贸易差额',
+  'balance.deficitBoth': '{{reporter}}为逆差：同一数字即{{partner}}对{{reporter}}的顺差。',
+  'balance.surplusBoth': '{{reporter}}为顺差：同一数字即{{partner}}对{{reporter}}的逆差。',
 };
 
 export default zh;
