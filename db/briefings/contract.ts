@@ -13,9 +13,9 @@ import type { SectorsOverview } from '../sectors/contract.ts';
 import type { SourceRef } from '../shared-types.ts';
 import type { Reconciliation, TradeMirror, TradeSeries } from '../trade/contract.ts';
 import type { ClaimsResult } from '../claims/contract.ts';
-import { blockConfigSchemas, blockSpecSchema, type BlockConfig, type BlockKind } from './blocks.ts';
+import { blockConfigSchemas, blockSpecSchema, type BlockConfig, type BlockKind } from '../common/briefing-blocks.ts';
 
-export { blockKinds, type BlockKind, type BlockConfig, type BlockSpec, type BlockSpecInput } from './blocks.ts';
+export { blockKinds, type BlockKind, type BlockConfig, type BlockSpec, type BlockSpecInput } from '../common/briefing-blocks.ts';
 
 /** What each kind of block resolves to. */
 export interface BlockDataMap {

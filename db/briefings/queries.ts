@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { Context } from '../context.ts';
 import type { HandlersOf } from '../area.ts';
 import { ApiError } from '../common/errors.ts';
-import type { BlockSpec } from './blocks.ts';
+import type { BlockSpec } from '../common/briefing-blocks.ts';
 import type { Briefing, briefingsContract, BriefingSummary } from './contract.ts';
 import { logEdit } from '../edit/sql.ts';
 import { resolveBlocks } from './resolve.ts';

@@ -15,7 +15,7 @@ import { listProjects } from '../projects/queries.ts';
 import { listSectors } from '../sectors/queries.ts';
 import { reconcile, tradeMirror, tradeSeries } from '../trade/queries.ts';
 import { checkClaims } from '../claims/check.ts';
-import { blockConfigSchemas, isBlockKind, type BlockConfig, type BlockKind } from './blocks.ts';
+import { blockConfigSchemas, isBlockKind, type BlockConfig, type BlockKind } from '../common/briefing-blocks.ts';
 import type { BlockDataMap, NumberedSource, ResolvedBlock, ResolvedBlocks } from './contract.ts';
 import { statementRows } from './sql.ts';
 

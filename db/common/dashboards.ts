@@ -10,10 +10,10 @@
  * list of dashboard names or a dashboard's title is spelled out anywhere else.
  */
 import { z } from 'zod';
-import type { BlockSpecInput } from '../briefings/contract.ts';
-import { economyCode, EVENT_KINDS, PROJECT_STATUSES } from './vocabulary.ts';
+import type { BlockSpecInput } from './briefing-blocks.ts';
+import { economyCode, EVENT_KINDS, PROJECT_STATUSES, yearSchema } from './vocabulary.ts';
 
-export const yearFilter = z.number().int().min(1900, 'a year from 1900').max(2100, 'a year up to 2100');
+export const yearFilter = yearSchema;
 const range = { from: yearFilter.optional(), to: yearFilter.optional() };
 /** One pair of economies and a range of years: the filters the trade, monthly and sectors dashboards share. */
 export const pairFilters = z.object({ reporter: economyCode, partner: economyCode, ...range }).strict();

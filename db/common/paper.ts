@@ -7,6 +7,7 @@
  * Pure TypeScript, like db/common/dates.ts: the renderer may import it (see eslint.config.js).
  */
 import { isPrintableDashboard, type PrintableDashboard } from './dashboards.ts';
+import type { MoneyUnit } from './units.ts';
 
 export { isPrintableDashboard, PRINTABLE_DASHBOARDS, type PrintableDashboard } from './dashboards.ts';
 
@@ -237,16 +238,19 @@ export async function settledForPrinting(settled: Promise<PrintState>, route: st
 }
 
 /**
- * The print route of a thing to print: a briefing id, or a dashboard name with its filters.
- * `target` is what `--print` takes on the command line.
+ * The print route of a thing to print: a briefing id, or a dashboard name with its filters, and the money unit
+ * when one is asked for. `target` is what `--print` takes on the command line.
  */
 export function printRoute(
   target: { briefing: string } | { dashboard: PrintableDashboard; query?: Record<string, string> },
   setup: PageSetup = DEFAULT_PAGE,
+  unit?: MoneyUnit,
 ): string {
   const query = new URLSearchParams('briefing' in target ? {} : (target.query ?? {}));
   if (setup.paper !== DEFAULT_PAGE.paper) query.set('paper', setup.paper);
   if (setup.orientation !== DEFAULT_PAGE.orientation) query.set('orientation', setup.orientation);
+  // Named only when asked for: otherwise the print window reads the user's remembered unit.
+  if (unit) query.set('unit', unit);
   const search = query.toString();
   const path = 'briefing' in target ? `print/briefing/${encodeURIComponent(target.briefing)}` : `print/dashboard/${target.dashboard}`;
   return `#/${path}${search ? `?${search}` : ''}`;

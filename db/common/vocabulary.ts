@@ -33,7 +33,27 @@ export const ECONOMY_CODE = /^([A-Z]{3}|[A-Z]{2}-[A-Z0-9]{1,3})$/;
 export const ECONOMY_CODE_HINT = 'an ISO 3166 code such as KOR, CHN or CN-SD';
 export const economyCode = z.string().regex(ECONOMY_CODE, ECONOMY_CODE_HINT);
 
+/** A calendar year as the data and the filters take it. */
+export const yearSchema = z.number().int().min(1900, 'a year from 1900').max(2100, 'a year up to 2100');
+
 /** Whether a value (a URL's query, a stored field) is one of the words of a list, narrowed to it. */
 export function isOneOf<const T extends string>(words: readonly T[], value: unknown): value is T {
   return typeof value === 'string' && (words as readonly string[]).includes(value);
 }
+
+/** The tables of the data model that export whole (Data › Export, one table as CSV or a workbook). */
+export const EXPORT_TABLES = [
+  'trade_flow',
+  'source',
+  'economy',
+  'sector',
+  'sector_hs',
+  'project',
+  'event',
+  'route',
+  'route_leg',
+  'statement',
+  'stated_figure',
+  'import_run',
+  'edit_log',
+] as const;

@@ -6,7 +6,6 @@
  * empty cell, never a zero.
  */
 import type { Context } from '../context.ts';
-import type { HandlersOf } from '../area.ts';
 import type { Dashboard, DashboardFilters } from '../common/dashboards.ts';
 import { formatPreciseDate, type PreciseDate } from '../common/dates.ts';
 import { growthNote, NO_SHARE_REASONS } from '../common/growth.ts';
@@ -28,7 +27,7 @@ import type { FlowGrowth, Reconciliation, TradeMonthly } from '../trade/contract
 import { preferredSources, reconcile, tradeKpi, tradeMirror, tradeMonthly, tradeSeries } from '../trade/queries.ts';
 import type { Cell } from '../exports/csv-writer.ts';
 import type { TableData } from '../exports/table-writer.ts';
-import type { DashboardModel, dashboardsContract, PartnersModel, TradeModel } from './contract.ts';
+import type { PartnersModel, TradeModel } from './models.ts';
 
 /** "S1 — Korea Customs Service: Trade statistics 2023". */
 export function sourceText(s: SourceRef | null | undefined): string {
@@ -71,15 +70,14 @@ const DASHBOARD_DATA = {
 /** What each dashboard's view shows. */
 export type DashboardModels = { [D in Dashboard]: Awaited<ReturnType<(typeof DASHBOARD_DATA)[D]['model']>> };
 
+/** The `dashboard` method's result: the dashboard, its filters and its model. */
+export type DashboardModel = { [D in Dashboard]: { id: D; filters: DashboardFilters<D>; model: DashboardModels[D] } }[Dashboard];
+
 /** A dashboard's view model for its (parsed) filters. */
 export async function dashboardModel<D extends Dashboard>(ctx: Context, id: D, filters: Filters<D>): Promise<DashboardModel> {
   // Each entry is checked against its own dashboard above; indexed by a generic id it is one of them.
   const data: Entry<D, unknown> = DASHBOARD_DATA[id as Dashboard] as unknown as Entry<D, unknown>;
   return { id, filters, model: await data.model(ctx, filters) } as DashboardModel;
-}
-
-export function dashboardsHandlers(ctx: Context): HandlersOf<typeof dashboardsContract> {
-  return { dashboard: (input) => dashboardModel(ctx, input.id, input.filters) };
 }
 
 /** The tables an export of a dashboard writes: its model for these filters, as tables. */

@@ -1,8 +1,8 @@
-import { z } from 'zod';
 import type { PreciseDate } from '../common/dates.ts';
 import { method } from '../method.ts';
 import type { EconomyRef, SourceRef } from '../shared-types.ts';
-import { EVENT_KINDS, type EventKind } from '../common/vocabulary.ts';
+import type { EventKind } from '../common/vocabulary.ts';
+import { dashboardDefinition } from '../common/dashboards.ts';
 
 export interface EventItem {
   id: string;
@@ -32,17 +32,8 @@ export interface EventsResult {
   options: { kinds: EventKind[]; places: { id: string; name: string }[] };
 }
 
-const kind = z.enum(EVENT_KINDS);
-
 export const eventsContract = {
   /** Events, upcoming (soonest first) and past (latest first) relative to today, with filters by kind and place. */
-  listEvents: method<EventsResult>()(
-    z
-      .object({
-        kind: kind.optional(),
-        /** A place id, or a country/region code (all events in it). */
-        place: z.string().trim().min(1).max(200).optional(),
-      })
-      .strict(),
-  ),
+  /** `place`: a place id, or a country/region code (all events in it). */
+  listEvents: method<EventsResult>()(dashboardDefinition('events').filters),
 };

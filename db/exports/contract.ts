@@ -10,24 +10,10 @@ import { z } from 'zod';
 import { method } from '../method.ts';
 import { fileHandle } from '../common/file-kinds.ts';
 import { DASHBOARDS, dashboardRequest, type Dashboard } from '../common/dashboards.ts';
-import { FLOWS } from '../common/vocabulary.ts';
+import { EXPORT_TABLES, FLOWS } from '../common/vocabulary.ts';
 import { packId } from '../packs/schema.ts';
 
-export const EXPORT_TABLES = [
-  'trade_flow',
-  'source',
-  'economy',
-  'sector',
-  'sector_hs',
-  'project',
-  'event',
-  'route',
-  'route_leg',
-  'statement',
-  'stated_figure',
-  'import_run',
-  'edit_log',
-] as const;
+export { EXPORT_TABLES };
 
 const tradeExportInput = {
   /** Where the user chose to save (Save dialog, or a download in the browser). */

@@ -9,7 +9,9 @@
  * last build (renderer-build.ts):
  *   --list                                         the briefings: id, title, last change
  *   --briefing <id or title> | --dashboard <name> | --print <briefing id or title, or dashboard>
- *   --out FILE.pdf  [--db FILE.sqlite]  [--paper A4|Letter]  [--orientation portrait|landscape]
+ *   --out FILE.pdf  [--db FILE.sqlite]  [--paper A4|Letter]  [--orientation portrait|landscape]  [--unit bn|mn|thousand]
+ * The unit defaults to the app's (USD bn): this command runs outside the user's profile, where the unit chosen in
+ * the app is remembered, so a print in another unit names it.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
@@ -19,6 +21,7 @@ import { parseArgs } from 'node:util';
 import type { Page } from 'playwright-core';
 import type { BriefingSummary } from '../briefings/contract.ts';
 import { localToday } from '../common/dates.ts';
+import { isMoneyUnit, MONEY_UNITS } from '../common/units.ts';
 import {
   pageSetupFrom,
   PRINTABLE_DASHBOARDS,
@@ -109,7 +112,7 @@ function buildIfOutdated(): void {
 
 const USAGE =
   'Usage: npm run print -- (--list | (--briefing <id or title> | --dashboard <name> | --print <briefing id or title, or dashboard>) --out FILE.pdf)' +
-  ' [--db FILE.sqlite] [--paper A4|Letter] [--orientation portrait|landscape]';
+  ' [--db FILE.sqlite] [--paper A4|Letter] [--orientation portrait|landscape] [--unit bn|mn|thousand]';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -122,8 +125,13 @@ async function main(): Promise<void> {
       db: { type: 'string' },
       paper: { type: 'string' },
       orientation: { type: 'string' },
+      unit: { type: 'string' },
     },
   });
+  if (values.unit !== undefined && !isMoneyUnit(values.unit)) {
+    throw new UsageError(`--unit must be one of ${MONEY_UNITS.join(', ')}; not "${values.unit}"`);
+  }
+  const unit = isMoneyUnit(values.unit) ? values.unit : undefined;
   const what = values.briefing ?? values.dashboard ?? values.print;
   if (!values.list && (!what || !values.out)) throw new UsageError(USAGE);
   const target = values.briefing !== undefined ? { briefing: values.briefing } : printTargetOf(what ?? '');
@@ -156,7 +164,7 @@ async function main(): Promise<void> {
       const context = await browser.newContext();
       await admit(context, host);
       const page = await context.newPage();
-      const route = printRoute(resolved, setup);
+      const route = printRoute(resolved, setup, unit);
       const result = await printToPdf(page, host.url, route, { setup });
       const out = resolve(values.out ?? '');
       writeFileSync(out, result.pdf);

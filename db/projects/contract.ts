@@ -1,8 +1,8 @@
-import { z } from 'zod';
+import { dashboardDefinition } from '../common/dashboards.ts';
 import type { PreciseDate } from '../common/dates.ts';
 import { method } from '../method.ts';
 import type { EconomyRef, SourceRef } from '../shared-types.ts';
-import { economyCode, PROJECT_STATUSES, type ProjectStatus } from '../common/vocabulary.ts';
+import type { ProjectStatus } from '../common/vocabulary.ts';
 
 export interface ProjectItem {
   id: string;
@@ -42,22 +42,5 @@ export interface ProjectsResult {
 
 export const projectsContract = {
   /** Cooperation projects with filters; totals and breakdowns count a batch once and never split it. */
-  listProjects: method<ProjectsResult>()(
-    z
-      .object({
-        region: economyCode.optional(),
-        field: z.string().trim().min(1).max(200).optional(),
-        status: z.enum(PROJECT_STATUSES).optional(),
-        /** Signed on or after (YYYY-MM-DD, compared with the latest day the recorded date can mean). */
-        from: z
-          .string()
-          .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'a date as YYYY, YYYY-MM or YYYY-MM-DD')
-          .optional(),
-        to: z
-          .string()
-          .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'a date as YYYY, YYYY-MM or YYYY-MM-DD')
-          .optional(),
-      })
-      .strict(),
-  ),
+  listProjects: method<ProjectsResult>()(dashboardDefinition('projects').filters),
 };

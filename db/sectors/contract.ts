@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { method } from '../method.ts';
 import type { EconomyRef, SourceRef } from '../shared-types.ts';
+import { pairFilters } from '../common/dashboards.ts';
 import { yearSchema } from '../trade/contract.ts';
 import { economyCode } from '../common/vocabulary.ts';
 
@@ -89,7 +90,7 @@ const pair = {
 
 export const sectorsContract = {
   /** Sectors of the reporter's exports to the partner: priorities with their source, values where loaded, "no data" otherwise. */
-  listSectors: method<SectorsOverview>()(z.object(pair).strict()),
+  listSectors: method<SectorsOverview>()(pairFilters),
   /** One sector (by name, case-insensitive): its HS codes, HS-based values by year and stated figures. */
   sectorDetail: method<SectorDetail>()(z.object({ ...pair, name: z.string().trim().min(1).max(200) }).strict()),
 };

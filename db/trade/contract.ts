@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { method } from '../method.ts';
 import type { DerivedFigure, EconomyRef, SourceRef, SourcedFigure } from '../shared-types.ts';
-import { economyCode, type Flow } from '../common/vocabulary.ts';
+import { economyCode, yearSchema, type Flow } from '../common/vocabulary.ts';
 import type { CompoundGrowth, ShareOf, YearOnYear } from '../common/growth.ts';
 
-export const yearSchema = z.number().int().min(1900, 'a year from 1900').max(2100, 'a year up to 2100');
+export { yearSchema };
 
 /** A stated aggregate that disagrees with the sum of its parts (same source), or two sources that disagree. */
 export type Reconciliation =
@@ -85,7 +85,7 @@ export const tradeContract = {
   ),
 };
 
-// ---- Dashboards (issue 3): series by year, KPI tiles, mirror statistics. ----
+// ---- Dashboards: series by year, KPI tiles, mirror statistics. ----
 
 /** One reported value chosen for a year and flow (see db/trade/chosen.ts), with where it comes from. */
 export interface SeriesValue {

@@ -5,12 +5,14 @@ import { followDataChanges } from './lib/stores/data-version.svelte.ts';
 import { router } from './lib/stores/router.svelte.ts';
 import { FIRST_VIEW, views } from './views/registry.ts';
 import { setLanguage, startLanguage, t } from './i18n/i18n.svelte.ts';
+import { startMoneyUnit } from './lib/stores/money-unit.svelte.ts';
 import './styles.css';
 
 const target = document.getElementById('app');
 if (!target) throw new Error('#app missing from index.html');
 
 router.start(FIRST_VIEW);
+startMoneyUnit();
 // The first view's code loads while the data connection is made (App shows it, or its load error).
 void views
   .find((v) => v.id === router.route.view)

@@ -82,6 +82,16 @@ describe('Briefings in Chromium', () => {
     const id = decodeURIComponent(page.url().split('#/briefings/')[1] ?? '');
     expect(id).not.toBe('');
 
+    // The kinds are offered under the dashboard whose print summary holds them (from the dashboards' definitions).
+    const groups = await page
+      .getByTestId('new-block-kind')
+      .evaluate((select) =>
+        [...select.querySelectorAll('optgroup')].map((g) => [g.label, [...g.querySelectorAll('option')].map((o) => o.value)]),
+      );
+    expect(groups).toContainEqual(['Trade balance', ['trade-chart', 'mirror', 'reconciliation']]);
+    expect(groups.at(-1)?.[0]).toBe('Other blocks');
+    expect((groups.at(-1)?.[1] as string[]).includes('text')).toBe(true);
+
     await page.getByTestId('new-block-kind').selectOption('text');
     await page.getByTestId('add-block').click();
     const md = page.getByTestId('markdown-input');

@@ -1,8 +1,8 @@
 /**
  * `npm run print` as a user runs it: the command (db/http-host/print.ts) in a process of its own, on
  * a database made here, through the real HTTP host and Chromium. It lists the briefings, prints one
- * named by its title (the PDF's text read back), refuses a title two briefings share and a database
- * that is not there, opens the app's own database when none is named, and does not rebuild a current build.
+ * named by its title (the PDF's text read back), prints a dashboard in the unit `--unit` names, refuses a title
+ * two briefings share, an unknown unit and a database that is not there, opens the app's own database when none is named, and does not rebuild a current build.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
@@ -97,6 +97,24 @@ describe('npm run print', () => {
     expect(flat).toContain(TITLE);
     expect(flat).toContain('Why now');
     expect(flat).toContain('Semiconductor exports to China fell by a fifth in the year.');
+  });
+
+  it('--unit prints in the unit named (a dashboard in USD mn); an unknown unit is refused and nothing is written', async () => {
+    const out = tmp.file('trade-mn.pdf');
+    const { status, stdout, stderr } = runPrint(['--db', dbPath, '--dashboard', 'trade', '--unit', 'mn', '--out', out]);
+    expect(stderr).toBe('');
+    expect(status).toBe(0);
+    expect(stdout).toMatch(/\(#\/print\/dashboard\/trade\?unit=mn\)/);
+    const { text } = await extractText(await getDocumentProxy(new Uint8Array(readFileSync(out))), { mergePages: true });
+    const flat = text.replace(/\s+/g, ' ');
+    expect(flat).toContain('USD mn');
+    expect(flat).not.toContain('USD bn');
+
+    const refused = tmp.file('trade-trillion.pdf');
+    const wrong = runPrint(['--db', dbPath, '--dashboard', 'trade', '--unit', 'trillion', '--out', refused]);
+    expect(wrong.status).toBe(2);
+    expect(wrong.stderr).toContain('--unit must be one of bn, mn, thousand; not "trillion"');
+    expect(existsSync(refused)).toBe(false);
   });
 
   it('--print takes a title too; a title two briefings share is refused naming their ids, and nothing is written', () => {

@@ -8,7 +8,7 @@
  *    any other uncaught error still ends the process with code 2.
  *    Better still, no request is attempted at all: `got` (its HTTP client) is replaced in the module
  *    cache by a stub that fails at once, as a machine with no network would, so the scan does not
- *    depend on how long a DNS lookup takes to fail (a slow failure used to cut scans short).
+ *    depend on how long a DNS lookup takes to fail (a slow failure would end the scan early).
  * 2. With `-o report.csv` the tool skips a file it cannot parse or analyse without saying so. The
  *    file named by ENG_PARSE_ERRORS receives one JSON line per such file, so the audit can fail.
  */

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ZodType } from 'zod';
 import { eventInput, projectInput, routeInput, sectorInput, sourceInput } from '../../db/common/edit-schemas.ts';
-import { ClientError } from '../../db/common/client.ts';
+import { ClientError } from '../../renderer/src/lib/client.ts';
 import { dispatch } from '../../db/dispatch.ts';
 import { openSession, type Session } from '../../db/session.ts';
 import { check, serverFieldErrors } from '../../renderer/src/lib/validation.ts';

@@ -38,6 +38,40 @@ describe('numbers per language', () => {
   });
 });
 
+describe('money in the unit chosen, per language', () => {
+  const v = 150_524_300_000;
+
+  it('scales every figure to the unit with its decimals, the grouping of the language', () => {
+    expect([n.amount(v, 'bn', en), n.amount(v, 'mn', en), n.amount(v, 'thousand', en)]).toEqual(['150.5', '150,524.3', '150,524,300']);
+    expect([n.amount(v, 'mn', ko), n.amount(v, 'mn', zh)]).toEqual(['150,524.3', '150,524.3']);
+    expect(n.amount(v, 'mn', 'de')).toBe('150.524,3');
+    // "Billions" are the bn case, unchanged.
+    expect(n.billions(v, en)).toBe(n.amount(v, 'bn', en));
+  });
+
+  it('keeps the precision a figure has, up to two decimals more than the unit shows', () => {
+    expect(n.amountExact(364_079_000_000, 'bn', en)).toBe('364.079');
+    expect(n.amountExact(364_079_120_000, 'mn', ko)).toBe('364,079.12');
+    expect(n.amountExact(1_234_567, 'thousand', zh)).toBe('1,234.57');
+  });
+
+  it('lines a column of monthly figures up at USD 1 mn or finer', () => {
+    expect([
+      n.amountColumn(1_060_000_000, 'bn', en),
+      n.amountColumn(1_060_000_000, 'mn', en),
+      n.amountColumn(1_060_000_000, 'thousand', en),
+    ]).toEqual(['1.060', '1,060.0', '1,060,000']);
+  });
+
+  it('signs a difference in the unit', () => {
+    expect([n.signedAmount(-63e9, 'mn', en), n.signedAmount(2.5e6, 'thousand', ko), n.signedAmount(0, 'mn', zh)]).toEqual([
+      '−63,000.0',
+      '+2,500',
+      '0.0',
+    ]);
+  });
+});
+
 describe('dates with their precision per language', () => {
   const month: PreciseDate = { precision: 'month', value: '2022-10' };
   const endOfSep: PreciseDate = { precision: 'month', value: '2022-09', part: 'late' };

@@ -104,12 +104,23 @@ describe('briefing packs out and in', () => {
         const pairs = await a.handlers.tradePairs({});
         expect(pairs.length).toBeGreaterThan(1);
         expect(await b.handlers.tradePairs({})).toEqual(pairs);
+        // Every pair with imported figures or with China, and a dozen others spread over the list (the world pack's
+        // 259 partners of Korea read alike; all of them made this test a minute long on a loaded machine).
+        const imported = new Set(
+          a.db.prepare('SELECT DISTINCT reporter || partner FROM trade_flow WHERE import_id IS NOT NULL').pluck().all() as string[],
+        );
+        const step = Math.ceil(pairs.length / 12);
+        const checkedPairs = pairs.filter(
+          (p, i) =>
+            imported.has(p.reporter.code + p.partner.code) || p.reporter.code === 'CHN' || p.partner.code === 'CHN' || i % step === 0,
+        );
+        expect(checkedPairs.length).toBeLessThan(pairs.length);
         const requests: unknown[] = [
           { dashboard: 'overview', filters: {} },
           { dashboard: 'projects', filters: {} },
           { dashboard: 'events', filters: {} },
           { dashboard: 'logistics', filters: {} },
-          ...pairs.flatMap((p) => [
+          ...checkedPairs.flatMap((p) => [
             { dashboard: 'trade', filters: { reporter: p.reporter.code, partner: p.partner.code } },
             { dashboard: 'sectors', filters: { reporter: p.reporter.code, partner: p.partner.code } },
             { dashboard: 'overview', filters: { reporter: p.reporter.code, partner: p.partner.code } },

@@ -142,7 +142,7 @@ describe('a workbook with many shared strings', () => {
   });
 });
 
-describe('CSV files that used to take quadratic time', () => {
+describe('CSV files that could take quadratic time', () => {
   it('30 MB with no line end (JSON saved as .csv) is refused at the record limit, naming line 1', () => {
     const path = tmp.file('api.csv');
     oneLineCsv(path, 30 * MB);

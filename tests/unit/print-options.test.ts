@@ -11,6 +11,7 @@ import {
   headerTemplate,
   MARGINS_MM,
   pageCss,
+  printRoute,
   printRouteForView,
   toChromiumPdfOptions,
   toElectronPdfOptions,
@@ -117,5 +118,16 @@ describe('printRouteForView (File › Print to PDF… in Electron)', () => {
       expect(() => printRouteForView(hash)).not.toThrow();
       expect(printRouteForView(hash)).toBeNull();
     }
+  });
+});
+
+describe('printRoute with a money unit (npm run print -- --unit)', () => {
+  it('names the unit asked for, and none otherwise (the print window then reads the remembered one)', () => {
+    const landscape = { paper: 'A4', orientation: 'landscape' } as const;
+    expect(printRoute({ dashboard: 'trade', query: { reporter: 'KOR', partner: 'CHN' } }, landscape, 'mn')).toBe(
+      '#/print/dashboard/trade?reporter=KOR&partner=CHN&orientation=landscape&unit=mn',
+    );
+    expect(printRoute({ briefing: 'b1' }, undefined, 'thousand')).toBe('#/print/briefing/b1?unit=thousand');
+    expect(printRoute({ briefing: 'b1' })).toBe('#/print/briefing/b1');
   });
 });

@@ -1,7 +1,9 @@
 /**
- * Numbers, percentages and US dollars with Intl for a given language tag (pure: lib/format.ts applies the active
- * language; the tests call these with each tag).
+ * Numbers, percentages and US dollars with Intl for a given language tag and money unit (pure: lib/format.ts applies
+ * the active language and the chosen unit; the tests call these with each tag and unit).
  */
+import { inUnit, UNIT_DECIMALS, type MoneyUnit } from '../../../db/common/units.ts';
+
 const cache = new Map<string, Intl.NumberFormat>();
 
 function formatter(name: string, options: Intl.NumberFormatOptions, tag: string): Intl.NumberFormat {
@@ -14,19 +16,49 @@ function formatter(name: string, options: Intl.NumberFormatOptions, tag: string)
   return f;
 }
 
+/** A figure in the unit with the unit's decimals, no unit: "150.5" (bn), "150,524.0" (mn), "150,524,000" (thousand). */
+export function amount(usd: number, unit: MoneyUnit, tag: string): string {
+  const d = UNIT_DECIMALS[unit];
+  return formatter(`amount${d}`, { minimumFractionDigits: d, maximumFractionDigits: d }, tag).format(inUnit(usd, unit));
+}
+
+/** A figure in the unit with as many decimals as it has, up to two more than the unit's own: "150.524" (bn). */
+export function amountExact(usd: number, unit: MoneyUnit, tag: string): string {
+  const d = UNIT_DECIMALS[unit];
+  return formatter(`amountExact${d}`, { minimumFractionDigits: d, maximumFractionDigits: d + 2 }, tag).format(inUnit(usd, unit));
+}
+
+/**
+ * Decimals that make a column of monthly figures line up at a resolution of USD 1 mn or finer: "1.060" (bn),
+ * "1,060.0" (mn), "1,060,000" (thousand).
+ */
+const COLUMN_DECIMALS: Record<MoneyUnit, number> = { bn: 3, mn: 1, thousand: 0 };
+
+/** A figure in the unit with fixed decimals, for columns that must line up. */
+export function amountColumn(usd: number, unit: MoneyUnit, tag: string): string {
+  const d = COLUMN_DECIMALS[unit];
+  return formatter(`amountColumn${d}`, { minimumFractionDigits: d, maximumFractionDigits: d }, tag).format(inUnit(usd, unit));
+}
+
+/** Signed, in the unit: "+63.0" / "−63.0" (bn), "−63,000.0" (mn). */
+export function signedAmount(usd: number, unit: MoneyUnit, tag: string): string {
+  const s = amount(Math.abs(usd), unit, tag);
+  return usd > 0 ? `+${s}` : usd < 0 ? `−${s}` : s;
+}
+
 /** Billions with one decimal, no unit: "150.5". */
 export function billions(usd: number, tag: string): string {
-  return formatter('bn1', { minimumFractionDigits: 1, maximumFractionDigits: 1 }, tag).format(usd / 1e9);
+  return amount(usd, 'bn', tag);
 }
 
 /** Billions with as many decimals as the figure has (up to 3): "150.524". */
 export function billionsExact(usd: number, tag: string): string {
-  return formatter('bn3', { minimumFractionDigits: 1, maximumFractionDigits: 3 }, tag).format(usd / 1e9);
+  return amountExact(usd, 'bn', tag);
 }
 
 /** Billions with three decimals always, for columns of monthly figures that must line up: "1.060". */
 export function billions3(usd: number, tag: string): string {
-  return formatter('bnFixed3', { minimumFractionDigits: 3, maximumFractionDigits: 3 }, tag).format(usd / 1e9);
+  return amountColumn(usd, 'bn', tag);
 }
 
 /**
@@ -40,8 +72,7 @@ export function usdBn(usd: number, tag: string): string {
 
 /** Signed: "+63.0" / "−63.0". */
 export function signedBn(usd: number, tag: string): string {
-  const s = billions(Math.abs(usd), tag);
-  return usd > 0 ? `+${s}` : usd < 0 ? `−${s}` : s;
+  return signedAmount(usd, 'bn', tag);
 }
 
 /** "12.3%" ("12.3%" in Korean and Chinese too; Intl places the sign per language). */

@@ -4,7 +4,7 @@
  * it is built over the HTTP host (host/browser-bridge.ts). Components never touch the transport.
  */
 import type { HostBridge } from '../../../db/bridge.ts';
-import { ClientError, createClient, unwrapClient } from '../../../db/common/client.ts';
+import { ClientError, createClient, unwrapClient } from './client.ts';
 import type { Client, Envelope, Input } from '../../../db/contract.ts';
 import type { DashboardModels } from '../../../db/dashboards/contract.ts';
 import type { OpenKind, PickedFile, SaveKind, SaveTarget } from '../../../db/common/file-kinds.ts';

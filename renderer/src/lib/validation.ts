@@ -5,7 +5,7 @@
  * land next to the same field as a local check would.
  */
 import { config, type ZodType } from 'zod';
-import { ClientError } from '../../../db/common/client.ts';
+import { ClientError } from './client.ts';
 import { issuePath } from '../../../db/common/errors.ts';
 
 // The CSP forbids eval: keep zod from probing `new Function` (its JIT) in the renderer.

@@ -18,6 +18,13 @@ const en = {
   'shell.noSuchView': 'There is no view called “{{view}}”.',
   'shell.goOverview': 'Go to the overview',
   'shell.language': 'Language',
+  'shell.moneyUnit': 'Figures in',
+  'unit.bn': 'USD bn',
+  'unit.mn': 'USD mn',
+  'unit.thousand': 'USD thousand',
+  'money.bn': 'USD {{n}} bn',
+  'money.mn': 'USD {{n}} mn',
+  'money.thousand': 'USD {{n}} thousand',
 
   'dashboard.overview': DASHBOARD_TITLES.overview,
   'dashboard.trade': DASHBOARD_TITLES.trade,
@@ -63,6 +70,8 @@ const en = {
   'exportData.writes': 'Writes {{what}}: exactly the rows this view shows, exact values in US dollars, each figure with its source.',
   'exportData.writesFiltered':
     'Writes {{what}}: exactly the rows this view shows ({{filters}}), exact values in US dollars, each figure with its source.',
+  'exportData.unitNote':
+    'On screen figures are in {{unit}}; the export keeps every value exact in US dollars (the columns ending in _usd), never rounded to that unit.',
   'exportData.format': 'Format',
   'exportData.xlsx': 'Excel workbook (.xlsx), a sheet per table',
   'exportData.csvZip': 'CSV, one file per table in a .zip',
@@ -153,6 +162,7 @@ const en = {
   'editor.noBlocks': 'No blocks yet: add text, figures, a chart or a table below.',
   'editor.addKind': 'Add a block',
   'editor.add': 'Add block',
+  'editor.otherBlocks': 'Other blocks',
   'editor.sourcesHeading': 'Sources (numbered as printed)',
   'editor.heading': 'Heading',
   'editor.any': 'Any',

@@ -14,6 +14,13 @@ const ko: Messages = {
   'shell.noSuchView': '“{{view}}”(이)라는 화면은 없습니다.',
   'shell.goOverview': '개요로 이동',
   'shell.language': '언어',
+  'shell.moneyUnit': '금액 단위',
+  'unit.bn': '십억 달러',
+  'unit.mn': '백만 달러',
+  'unit.thousand': '천 달러',
+  'money.bn': '{{n}}십억 달러',
+  'money.mn': '{{n}}백만 달러',
+  'money.thousand': '{{n}}천 달러',
 
   'dashboard.overview': '개요',
   'dashboard.trade': '무역수지',
@@ -59,6 +66,8 @@ const ko: Messages = {
   'exportData.writes': '{{what}}: 이 화면에 보이는 행 그대로, 미국 달러 기준 정확한 값으로, 모든 수치에 출처를 붙여 저장합니다.',
   'exportData.writesFiltered':
     '{{what}}: 이 화면에 보이는 행 그대로({{filters}}), 미국 달러 기준 정확한 값으로, 모든 수치에 출처를 붙여 저장합니다.',
+  'exportData.unitNote':
+    '화면의 금액은 {{unit}} 단위이지만, 내보낸 파일은 모든 값을 미국 달러 그대로(_usd로 끝나는 열) 담으며 이 단위로 반올림하지 않습니다.',
   'exportData.format': '형식',
   'exportData.xlsx': 'Excel 통합 문서(.xlsx), 표마다 시트 하나',
   'exportData.csvZip': 'CSV, 표마다 파일 하나를 .zip으로',
@@ -148,6 +157,7 @@ const ko: Messages = {
   'editor.noBlocks': '아직 블록이 없습니다. 아래에서 텍스트, 수치, 차트, 표를 추가하십시오.',
   'editor.addKind': '추가할 블록 종류',
   'editor.add': '블록 추가',
+  'editor.otherBlocks': '기타 블록',
   'editor.sourcesHeading': '출처(인쇄되는 번호 순)',
   'editor.heading': '제목',
   'editor.any': '전체',

@@ -7,7 +7,7 @@
  *   decoding (a few hundred milliseconds, on another thread) overlaps the data's round trip, and the
  *   layout is drawn once its faces are in (`fontsFor`): its text is laid out once, in the right fonts.
  *   Drawing first and letting the faces arrive later costs a second layout and a second copy of every
- *   chart's print-resolution canvas, and Chromium (seen in 156) then keeps drawing boxes for bold
+ *   chart's print-resolution canvas, and Chromium then keeps drawing boxes for bold
  *   Korean or Chinese text laid out while its face was loading (bold is synthesised from the regular
  *   face), even once the face has loaded.
  * - Printing lays the document out again for paper, so nothing waits for a screen frame once the

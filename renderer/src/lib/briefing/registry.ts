@@ -8,6 +8,7 @@ import type { Component } from 'svelte';
 import type { BlockKind, BlockSpecInput, ResolvedBlock } from '../../../../db/briefings/contract.ts';
 import { EVENT_KINDS, PROJECT_STATUSES } from '../../../../db/common/vocabulary.ts';
 import type { BlockProps } from './types.ts';
+import { DASHBOARD_DEFINITIONS, type Dashboard, type PrintSummary } from '../../../../db/common/dashboards.ts';
 import ClaimsBlock from './blocks/ClaimsBlock.svelte';
 import EventsTableBlock from './blocks/EventsTableBlock.svelte';
 import InvalidBlock from './blocks/InvalidBlock.svelte';
@@ -146,6 +147,24 @@ export const blockRegistry: { [K in BlockKind]: BlockKindEntry<K> } = {
 };
 
 export const addableKinds = Object.keys(blockRegistry) as BlockKind[];
+
+/**
+ * The kinds the editor offers, grouped by the dashboard whose print summary holds them (derived from the
+ * dashboards' definitions: a new dashboard's blocks are offered under its name), then the others (dashboard null).
+ */
+export const addableGroups: { dashboard: Dashboard | null; kinds: BlockKind[] }[] = (() => {
+  const offered = new Set<BlockKind>();
+  const groups: { dashboard: Dashboard | null; kinds: BlockKind[] }[] = [];
+  for (const definition of DASHBOARD_DEFINITIONS) {
+    if (!definition.print) continue;
+    const summary = (definition.print as (filters: object, label: string) => PrintSummary)({}, definition.label);
+    const kinds = [...new Set(summary.blocks.map((b) => b.kind as BlockKind))].filter((k) => !offered.has(k));
+    kinds.forEach((k) => offered.add(k));
+    if (kinds.length > 0) groups.push({ dashboard: definition.id, kinds });
+  }
+  const rest = addableKinds.filter((k) => !offered.has(k));
+  return rest.length > 0 ? [...groups, { dashboard: null, kinds: rest }] : groups;
+})();
 
 /** The component drawing a resolved block (an invalid block gets the error box). */
 export function componentFor(

@@ -1,12 +1,11 @@
 /**
- * The dashboards' charts: Chart.js configurations built from data and the theme. Values are
- * plotted in USD bn; axis titles and legends are always shown.
+ * The dashboards' charts: Chart.js configurations built from data and the theme. Money is
+ * plotted in the unit the user chose (USD bn by default), which the value axis names; axis titles
+ * and legends are always shown.
  */
 import type { ChartConfiguration, Plugin, TooltipItem } from 'chart.js';
-import { billions } from '../format.ts';
+import { fromUnit, money, moneyLabel, toUnit } from '../format.ts';
 import type { ChartTheme } from './theme.ts';
-
-const BN = 1e9;
 
 function axes(theme: ChartTheme, xTitle: string, yTitle: string) {
   const common = {
@@ -31,7 +30,7 @@ export interface YearPoint {
   balance: number | null;
 }
 
-/** Exports and imports as bars, the balance as a line, by year (USD bn; a missing value is a gap, never zero). */
+/** Exports and imports as bars, the balance as a line, by year (in the chosen unit; a missing value is a gap, never zero). */
 export function tradeBalanceConfig(
   points: readonly YearPoint[],
   names: { exports: string; imports: string; balance: string },
@@ -54,18 +53,18 @@ export function periodBalanceConfig(
   theme: ChartTheme,
   periodTitle: string,
 ): ChartConfiguration {
-  const bn = (v: number | null): number | null => (v === null ? null : v / BN);
+  const scaled = (v: number | null): number | null => (v === null ? null : toUnit(v));
   return {
     type: 'bar',
     data: {
       labels: [...labels],
       datasets: [
-        { type: 'bar', label: names.exports, data: points.map((p) => bn(p.exports)), backgroundColor: theme.exportColour, order: 2 },
-        { type: 'bar', label: names.imports, data: points.map((p) => bn(p.imports)), backgroundColor: theme.importColour, order: 2 },
+        { type: 'bar', label: names.exports, data: points.map((p) => scaled(p.exports)), backgroundColor: theme.exportColour, order: 2 },
+        { type: 'bar', label: names.imports, data: points.map((p) => scaled(p.imports)), backgroundColor: theme.importColour, order: 2 },
         {
           type: 'line',
           label: names.balance,
-          data: points.map((p) => bn(p.balance)),
+          data: points.map((p) => scaled(p.balance)),
           borderColor: theme.balanceColour,
           backgroundColor: theme.balanceColour,
           pointRadius: 3,
@@ -76,13 +75,13 @@ export function periodBalanceConfig(
       ],
     },
     options: {
-      scales: axes(theme, periodTitle, 'USD bn'),
+      scales: axes(theme, periodTitle, moneyLabel()),
       plugins: {
         legend: legend(theme),
         tooltip: {
           callbacks: {
             label: (item: TooltipItem<'bar'>) =>
-              `${item.dataset.label ?? ''}: ${item.raw === null ? 'not reported' : `${billions(Number(item.raw) * BN)} USD bn`}`,
+              `${item.dataset.label ?? ''}: ${item.raw === null ? 'not reported' : `${money(fromUnit(Number(item.raw)))} ${moneyLabel()}`}`,
           },
         },
       },

@@ -5,8 +5,8 @@
  * bridge, envelopes do not); the renderer unwraps it into functions that throw `ClientError`.
  * The HTTP host's browser side builds the same client over fetch. Imports types only.
  */
-import type { Client, Envelope, MethodName, RawClient } from '../contract.ts';
-import type { ApiErrorShape, ErrorCode } from './errors.ts';
+import type { Client, Envelope, MethodName, RawClient } from '../../../db/contract.ts';
+import type { ApiErrorShape, ErrorCode } from '../../../db/common/errors.ts';
 
 export type Invoke = (method: MethodName, input: unknown) => Promise<Envelope<unknown>>;
 

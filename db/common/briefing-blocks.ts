@@ -6,8 +6,7 @@
  * there, one component in the renderer.
  */
 import { z } from 'zod';
-import { yearSchema } from '../trade/contract.ts';
-import { economyCode, EVENT_KINDS, PROJECT_STATUSES } from '../common/vocabulary.ts';
+import { economyCode, EVENT_KINDS, PROJECT_STATUSES, yearSchema } from './vocabulary.ts';
 
 const heading = z.string().trim().max(200).optional();
 const sourceId = z.string().min(1).max(200);

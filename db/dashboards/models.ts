@@ -1,0 +1,23 @@
+/** The view models of the dashboards whose model is more than one area's result (db/dashboards/data.ts builds them). */
+import type { PartnerRankHistory, PartnerRanking, PartnerSeries } from '../partners/contract.ts';
+import type { SourceRef } from '../shared-types.ts';
+import type { PreferredSources, Reconciliation, TradeKpi, TradeMirror, TradeSeries } from '../trade/contract.ts';
+
+/** The Trade balance view: each figure computed once per load. */
+export interface TradeModel {
+  series: TradeSeries;
+  kpi: TradeKpi;
+  mirror: TradeMirror;
+  /** Both directions of the pair, within the years shown, latest first. */
+  reconciliation: Reconciliation[];
+  preferred: PreferredSources;
+  /** The sources this pair's figures come from or disagree with: the choices for a preferred source. */
+  choices: SourceRef[];
+}
+
+export interface PartnersModel {
+  ranking: PartnerRanking;
+  history: PartnerRankHistory;
+  /** The compared partners (the top four by the chosen measure when none is asked for) and China where loaded; null when none. */
+  series: PartnerSeries | null;
+}
