@@ -87,3 +87,43 @@ export const NO_GROWTH_REASONS: Record<NoGrowth, string> = {
   'not-positive': 'a growth rate needs positive values at both ends',
   'one-year': 'a growth rate needs two years',
 };
+
+/** Why a share is not given. */
+export type NoShare = 'not-reported' | 'total-not-loaded' | 'different-period';
+
+/** A share of the reporter's total, or why there is none. */
+export type ShareOf = { value: number; reason: null } | { value: null; reason: NoShare };
+
+/** Why a share is missing, in words. */
+export const NO_SHARE_REASONS: Record<NoShare, string> = {
+  'not-reported': 'the figure is not reported for that year',
+  'total-not-loaded': "no figure of the reporter's total for that year is loaded",
+  'different-period': 'the figure and the total cover different months',
+};
+
+/**
+ * A part's share of a total with the reason when there is none: both must be known and cover the
+ * same period (`samePeriod`), and the total positive.
+ */
+export function shareOf(part: number | null | undefined, whole: number | null | undefined, samePeriod = true): ShareOf {
+  if (part === null || part === undefined) return { value: null, reason: 'not-reported' };
+  if (whole === null || whole === undefined || whole <= 0) return { value: null, reason: 'total-not-loaded' };
+  if (!samePeriod) return { value: null, reason: 'different-period' };
+  return { value: part / whole, reason: null };
+}
+
+/** The growth rate over the whole reported years of a range, or why there is none (fewer than two such years). */
+export function growthOverRange(points: readonly YearPoint[], from?: number | null, to?: number | null): CompoundGrowth {
+  const range = growthRange(points, from, to);
+  if (!range) return { rate: null, reason: points.some((p) => p.value !== null && p.partial) ? 'partial-year' : 'one-year' };
+  return compoundGrowth(points, range.from, range.to);
+}
+
+/** A growth figure's explanation for a table's note column: the reason it is missing, or the years it skips. */
+export function growthNote(g: YearOnYear | CompoundGrowth): string {
+  if ('reason' in g) return NO_GROWTH_REASONS[g.reason];
+  if ('missingBetween' in g && g.missingBetween.length > 0)
+    return `${g.fromYear}–${g.toYear}; not reported in between: ${g.missingBetween.join(', ')} (the rate rests on the end years)`;
+  if ('fromYear' in g) return `${g.fromYear}–${g.toYear}`;
+  return '';
+}

@@ -8,6 +8,7 @@
 import type { Context } from '../context.ts';
 import type { Dashboard, DashboardFilters } from '../common/dashboards.ts';
 import { formatPreciseDate, type PreciseDate } from '../common/dates.ts';
+import { growthNote, NO_SHARE_REASONS } from '../common/growth.ts';
 import { eventsHandlers } from '../events/queries.ts';
 import { logisticsHandlers } from '../logistics/queries.ts';
 import { overviewHandlers } from '../overview/queries.ts';
@@ -22,7 +23,7 @@ import type { RouteItem } from '../logistics/contract.ts';
 import type { Overview } from '../overview/contract.ts';
 import type { ProjectsResult } from '../projects/contract.ts';
 import type { SectorsOverview } from '../sectors/contract.ts';
-import type { Reconciliation, TradeMonthly } from '../trade/contract.ts';
+import type { FlowGrowth, Reconciliation, TradeMonthly } from '../trade/contract.ts';
 import { preferredSources, reconcile, tradeKpi, tradeMirror, tradeMonthly, tradeSeries } from '../trade/queries.ts';
 import type { Cell } from '../exports/csv-writer.ts';
 import type { TableData } from '../exports/table-writer.ts';
@@ -406,77 +407,124 @@ function tradeTables({ series, kpi, mirror, reconciliation }: TradeModel): Table
   const kpiRows: Cell[][] = [];
   if (kpi.year !== null) {
     const change = (c: { absolute: number; relative: number | null } | null): Cell[] => [c?.absolute ?? null, c?.relative ?? null];
+    /** yoy_relative, yoy_note, cagr, cagr_note, share, share_note: each figure, or why it is empty. */
+    const growth = (g: FlowGrowth | null, none: string): Cell[] =>
+      g
+        ? [
+            g.yoy.change?.relative ?? null,
+            g.yoy.change && g.yoy.change.relative !== null
+              ? ''
+              : 'reason' in g.yoy
+                ? growthNote(g.yoy)
+                : 'no relative change on a zero base',
+            g.cagr.rate,
+            growthNote(g.cagr),
+            g.share.value,
+            g.share.reason === null ? `of ${R}'s same flow with the world` : NO_SHARE_REASONS[g.share.reason],
+          ]
+        : [null, none, null, none, null, none];
+    const row = (measure: string, value: number, c: Cell[], g: Cell[], basis: string, sources: string): Cell[] => [
+      measure,
+      kpi.year,
+      R,
+      P,
+      value,
+      ...c,
+      ...g,
+      basis,
+      sources,
+    ];
+    const noGrowth = 'not given for a balance (its sign can change)';
     if (kpi.exports)
-      kpiRows.push([
-        'exports',
-        kpi.year,
-        R,
-        P,
-        kpi.exports.value,
-        ...change(kpi.change.exports),
-        'as stated',
-        sourceText(kpi.exports.source),
-      ]);
+      kpiRows.push(
+        row(
+          'exports',
+          kpi.exports.value,
+          change(kpi.change.exports),
+          growth(kpi.growth.exports, ''),
+          'as stated',
+          sourceText(kpi.exports.source),
+        ),
+      );
     if (kpi.imports)
-      kpiRows.push([
-        'imports',
-        kpi.year,
-        R,
-        P,
-        kpi.imports.value,
-        ...change(kpi.change.imports),
-        'as stated',
-        sourceText(kpi.imports.source),
-      ]);
+      kpiRows.push(
+        row(
+          'imports',
+          kpi.imports.value,
+          change(kpi.change.imports),
+          growth(kpi.growth.imports, ''),
+          'as stated',
+          sourceText(kpi.imports.source),
+        ),
+      );
     if (kpi.balance)
-      kpiRows.push([
-        'balance',
-        kpi.year,
-        R,
-        P,
-        kpi.balance.value,
-        ...change(kpi.change.balance),
-        `derived: ${kpi.balance.formula}`,
-        sourcesText(kpi.balance.sources),
-      ]);
+      kpiRows.push(
+        row(
+          'balance',
+          kpi.balance.value,
+          change(kpi.change.balance),
+          growth(null, noGrowth),
+          `derived: ${kpi.balance.formula}`,
+          sourcesText(kpi.balance.sources),
+        ),
+      );
     if (kpi.total)
-      kpiRows.push([
-        'total trade',
-        kpi.year,
-        R,
-        P,
-        kpi.total.value,
-        ...change(kpi.change.total),
-        `derived: ${kpi.total.formula}`,
-        sourcesText(kpi.total.sources),
-      ]);
+      kpiRows.push(
+        row(
+          'total trade',
+          kpi.total.value,
+          change(kpi.change.total),
+          growth(kpi.growth.total, ''),
+          `derived: ${kpi.total.formula}`,
+          sourcesText(kpi.total.sources),
+        ),
+      );
+    const none = 'see total trade';
     if (kpi.statedTotal)
-      kpiRows.push([
-        'total trade (stated)',
-        kpi.year,
-        R,
-        P,
-        kpi.statedTotal.value,
-        null,
-        null,
-        'as stated',
-        sourceText(kpi.statedTotal.source),
-      ]);
+      kpiRows.push(
+        row(
+          'total trade (stated)',
+          kpi.statedTotal.value,
+          [null, null],
+          growth(null, none),
+          'as stated',
+          sourceText(kpi.statedTotal.source),
+        ),
+      );
     if (kpi.share)
-      kpiRows.push([
-        `share of ${R}'s total trade`,
-        kpi.year,
-        R,
-        P,
-        kpi.share.value,
-        null,
-        null,
-        `derived: ${kpi.share.ofTotal.formula}`,
-        sourcesText(kpi.share.ofTotal.sources),
-      ]);
+      kpiRows.push(
+        row(
+          `share of ${R}'s total trade`,
+          kpi.share.value,
+          [null, null],
+          growth(null, none),
+          `derived: ${kpi.share.ofTotal.formula}`,
+          sourcesText(kpi.share.ofTotal.sources),
+        ),
+      );
   }
   return [
-    table('kpi', ['measure', 'year', 'reporter', 'partner', 'value', 'change_absolute', 'change_relative', 'basis', 'sources'], kpiRows),
+    table(
+      'kpi',
+      [
+        'measure',
+        'year',
+        'reporter',
+        'partner',
+        'value',
+        'change_absolute',
+        'change_relative',
+        'yoy_relative',
+        'yoy_note',
+        'cagr',
+        'cagr_note',
+        'share',
+        'share_note',
+        'basis',
+        'sources',
+      ],
+      kpiRows,
+    ),
     // A year without an annual figure is the sum of its months: the period columns say so ("sum of 12 months", "Jan–Jul only").
     table(
       'series',

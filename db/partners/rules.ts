@@ -3,6 +3,7 @@
  * imports, total, balance), competition ranks, the reporter's totals (stated, else the sum over its
  * partners) and shares of them.
  */
+import { share as shareOf } from '../common/growth.ts';
 import type { SourceRef } from '../shared-types.ts';
 import { CHOICE_RULE } from '../trade/chosen.ts';
 import type { PartnerFlow, PartnerMeasure, ReporterTotal } from './contract.ts';
@@ -93,8 +94,8 @@ export function flowOf(r: ChosenRow | undefined, source: (id: string) => SourceR
 
 /** A share of the total; none of a sum over a single partner (it would read 100 % whatever the trade). */
 export function share(value: number | null, total: ReporterTotal | null): number | null {
-  if (value === null || !total || total.value === 0 || (total.partners !== null && total.partners < 2)) return null;
-  return value / total.value;
+  if (!total || (total.partners !== null && total.partners < 2)) return null;
+  return shareOf(value, total.value);
 }
 
 /** Sorted years as runs of consecutive years: [1965, 1966, 1967, 2024] → [[1965, 1967], [2024, 2024]]. */

@@ -1,3 +1,4 @@
+import { change as changeOf, share as shareOf } from '../common/growth.ts';
 import type { Context } from '../context.ts';
 import type { HandlersOf } from '../area.ts';
 import type { Db } from '../database.ts';
@@ -197,15 +198,13 @@ export function topProducts(
     .sort((a, b) => b[1].value - a[1].value || a[0].localeCompare(b[0]));
   const rows: ProductRow[] = all.slice(0, input.limit).map(([code, n]): ProductRow => {
     const prev = before.get(code);
-    const change = prev
-      ? { absolute: n.value - prev.value, relative: prev.value === 0 ? null : (n.value - prev.value) / prev.value }
-      : null;
+    const change = prev ? changeOf(n.value, prev.value) : null;
     return {
       code,
       level,
       value: n.value,
       basis: n.basis,
-      share: total && total.value > 0 ? n.value / total.value : null,
+      share: shareOf(n.value, total?.value),
       change,
       changeNote: change ? null : previousLoaded ? `not reported in ${year - 1}` : `${year - 1} not loaded`,
       children: n.children,

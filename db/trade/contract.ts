@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { method } from '../method.ts';
 import type { DerivedFigure, EconomyRef, SourceRef, SourcedFigure } from '../shared-types.ts';
 import { economyCode, yearSchema, type Flow } from '../common/vocabulary.ts';
+import type { CompoundGrowth, ShareOf, YearOnYear } from '../common/growth.ts';
 
 export { yearSchema };
 
@@ -137,10 +138,19 @@ export interface Change {
   relative: number | null;
 }
 
+/** One flow's growth figures in the KPI year (db/common/growth.ts: never across a gap or a partial year without saying so). */
+export interface FlowGrowth {
+  yoy: YearOnYear;
+  /** Between the first and the last whole reported years of the range shown, up to the KPI year. */
+  cagr: CompoundGrowth;
+  /** Of the reporter's same flow with the world (exports of its exports, total of its total). */
+  share: ShareOf;
+}
+
 export interface TradeKpi {
   reporter: EconomyRef;
   partner: EconomyRef;
-  /** The latest year (within the range) with a reported flow; null when none. */
+  /** The latest year (within the range) in which both flows are reported, else the latest with either; null when none. */
   year: number | null;
   previousYear: number | null;
   exports: SeriesValue | null;
@@ -153,6 +163,8 @@ export interface TradeKpi {
   change: { exports: Change | null; imports: Change | null; balance: Change | null; total: Change | null };
   /** Share of the reporter's total trade (with the world), only where that total is loaded. */
   share: { value: number; ofTotal: DerivedFigure } | null;
+  /** Year-on-year change, growth rate over the range and share of the reporter's same flow with the world, each with its reason when missing. */
+  growth: { exports: FlowGrowth; imports: FlowGrowth; total: FlowGrowth };
   /** Why a share or change is not shown, in plain words. */
   notes: string[];
   /** The partial year balance and total cover ("Jan–Jul only"); null for a whole year. */

@@ -9,10 +9,12 @@ import type { Db } from '../database.ts';
 import type { DerivedFigure, SourceRef } from '../shared-types.ts';
 import { economyLookup, sourceLookup, worldEconomy } from '../refs.ts';
 import { ApiError } from '../common/errors.ts';
+import { growthOverRange, shareOf, yearOnYear, type YearPoint } from '../common/growth.ts';
 import { CHOICE_RULE, getPreferredSource, setPreferredSource } from './chosen.ts';
 import type {
   MonthPoint,
   MonthValue,
+  FlowGrowth,
   PreferredSources,
   Reconciliation,
   SeriesValue,
@@ -190,9 +192,16 @@ export function tradeSeries(db: Db, filter: PairFilter): TradeSeries {
 
 /** `series`: the pair's series over the same filter, when the caller has it already. */
 export function tradeKpi(db: Db, filter: PairFilter, series: TradeSeries = tradeSeries(db, filter)): TradeKpi {
+  // The latest year with both flows, so that balance and total stand beside the flows; else the latest with either.
   const withData = series.years.filter((y) => y.exports || y.imports);
-  const latest = withData[withData.length - 1];
+  const withBoth = withData.filter((y) => y.exports && y.imports);
+  const latest = withBoth[withBoth.length - 1] ?? withData[withData.length - 1];
   const base = { reporter: series.reporter, partner: series.partner };
+  const noGrowth: FlowGrowth = {
+    yoy: { change: null, reason: 'not-reported' },
+    cagr: { rate: null, reason: 'not-reported' },
+    share: { value: null, reason: 'not-reported' },
+  };
   const empty = { exports: null, imports: null, balance: null, total: null };
   if (!latest) {
     return {
@@ -203,11 +212,17 @@ export function tradeKpi(db: Db, filter: PairFilter, series: TradeSeries = trade
       statedTotal: null,
       change: { ...empty },
       share: null,
+      growth: { exports: noGrowth, imports: noGrowth, total: noGrowth },
       notes: [`No annual trade between ${series.reporter.name} and ${series.partner.name} is reported for these years.`],
       periodNote: null,
     };
   }
   const notes: string[] = [];
+  const last = withData[withData.length - 1]!;
+  if (last.year !== latest.year)
+    notes.push(
+      `${last.year}: only ${series.reporter.name}'s ${last.exports ? 'exports to' : 'imports from'} ${series.partner.name} are reported; the tiles show ${latest.year}, the latest year with both flows.`,
+    );
   const prev =
     series.years.find((y) => y.year === latest.year - 1) ??
     tradeSeries(db, { reporter: filter.reporter, partner: filter.partner, from: latest.year - 1, to: latest.year - 1 }).years[0] ??
@@ -249,8 +264,8 @@ export function tradeKpi(db: Db, filter: PairFilter, series: TradeSeries = trade
   // Share of the reporter's total trade: only from a loaded figure of its trade with the world.
   let share: TradeKpi['share'] = null;
   const world = worldEconomy(db);
-  if (world && total) {
-    const w = tradeSeries(db, { reporter: filter.reporter, partner: world, from: latest.year, to: latest.year }).years[0];
+  const w = world ? tradeSeries(db, { reporter: filter.reporter, partner: world, from: latest.year, to: latest.year }).years[0] : undefined;
+  if (total) {
     if (w?.total) {
       share = {
         value: total.value / w.total,
@@ -283,8 +298,32 @@ export function tradeKpi(db: Db, filter: PairFilter, series: TradeSeries = trade
       total: latest.periodNote === null && prev?.periodNote === null ? change(latest.total, prev.total) : null,
     },
     share,
+    growth: kpiGrowth(series, latest, prev, w),
     notes,
     periodNote: latest.periodNote,
+  };
+}
+
+/**
+ * Each flow's change on the year before, growth rate over the range's whole reported years up to the KPI year, and share
+ * of the reporter's same flow with the world, by the one rule of db/common/growth.ts.
+ */
+function kpiGrowth(series: TradeSeries, latest: SeriesYear, prev: SeriesYear | null, world: SeriesYear | undefined): TradeKpi['growth'] {
+  const years = prev && !series.years.some((y) => y.year === prev.year) ? [prev, ...series.years] : series.years;
+  const flowPoints = (flow: 'exports' | 'imports'): YearPoint[] =>
+    years.map((y) => ({ year: y.year, value: y[flow]?.value ?? null, partial: y[flow]?.basis === 'partial-year' }));
+  const totalPoints: YearPoint[] = years.map((y) => ({ year: y.year, value: y.total, partial: y.total !== null && y.periodNote !== null }));
+  const inRange = (points: YearPoint[]): YearPoint[] => points.filter((p) => series.years.some((y) => y.year === p.year));
+  const one = (points: YearPoint[], worldValue: number | null | undefined, same: boolean): FlowGrowth => ({
+    yoy: yearOnYear(points, latest.year),
+    cagr: growthOverRange(inRange(points), null, latest.year),
+    share: shareOf(points.find((p) => p.year === latest.year)?.value, worldValue, same),
+  });
+  const samePeriodAs = (a: SeriesValue | null, b: SeriesValue | null | undefined): boolean => !a || !b || samePeriod(a, b);
+  return {
+    exports: one(flowPoints('exports'), world?.exports?.value, samePeriodAs(latest.exports, world?.exports)),
+    imports: one(flowPoints('imports'), world?.imports?.value, samePeriodAs(latest.imports, world?.imports)),
+    total: one(totalPoints, world?.total, latest.periodNote === (world?.periodNote ?? null)),
   };
 }
 

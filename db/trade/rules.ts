@@ -3,6 +3,7 @@
  * twelve months, or a labelled partial year), which values may be compared, changes on the year
  * before, mirror gaps, and when a stated total or several sources' values disagree enough to show.
  */
+import { change, yearOnYear, type YearPoint } from '../common/growth.ts';
 import type { SourceRef } from '../shared-types.ts';
 import { CHOICE_RULE } from './chosen.ts';
 import type { Change, MirrorDirection, MirrorRow, MirrorSide, SeriesValue, TradeSeries } from './contract.ts';
@@ -72,15 +73,17 @@ export function samePeriod(a: SeriesValue, b: SeriesValue): boolean {
   return a.basis === b.basis && a.periodNote === b.periodNote;
 }
 
-export function change(now: number | null | undefined, before: number | null | undefined): Change | null {
-  if (now === null || now === undefined || before === null || before === undefined) return null;
-  return { absolute: now - before, relative: before === 0 ? null : (now - before) / Math.abs(before) };
-}
+/** The plain difference of two known values: the one rule of db/common/growth.ts. */
+export { change };
 
 /** A flow's change on the year before, only between two whole years (a partial year is never compared with a whole one). */
 export function flowChange(now: SeriesValue | null, before: SeriesValue | null | undefined): Change | null {
-  if (!now || !before || now.basis === 'partial-year' || before.basis === 'partial-year') return null;
-  return change(now.value, before.value);
+  if (!now || !before) return null;
+  const points: YearPoint[] = [
+    { year: 1, value: before.value, partial: before.basis === 'partial-year' },
+    { year: 2, value: now.value, partial: now.basis === 'partial-year' },
+  ];
+  return yearOnYear(points, 2).change;
 }
 
 export const MIRROR_EXPLANATION = [

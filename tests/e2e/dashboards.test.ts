@@ -66,6 +66,17 @@ describe('Trade balance dashboard', () => {
     expect(await page.getByTestId('kpi-balance').innerText()).toContain('+24.3');
     // Of South Korea's total trade as KOSIS states it (the korea-world-trade pack): 301.5 / 1,259.5 bn.
     expect(await page.getByTestId('kpi-share').innerText()).toContain('23.9%');
+    // Growth beside each figure, from the pack's own series: 2021 on 2020, the rate 2011–2021, the share of Korea's same flow.
+    const series = await app.host.session.handlers.tradeSeries({ reporter: 'KOR', partner: 'CHN', from: 2010, to: 2021 });
+    const v = (year: number, flow: 'exports' | 'imports'): number => series.years.find((y) => y.year === year)![flow]!.value;
+    const pct1 = (r: number): string => `${r < 0 ? '−' : '+'}${(Math.abs(r) * 100).toFixed(1)}%`;
+    const exportsGrowth = await page.getByTestId('kpi-exports').getByTestId('growth-exports').innerText();
+    expect(exportsGrowth).toContain(`${pct1(v(2021, 'exports') / v(2020, 'exports') - 1)} year-on-year (2020 → 2021)`);
+    expect(exportsGrowth).toContain(`CAGR 2011–2021: ${pct1(Math.pow(v(2021, 'exports') / v(2011, 'exports'), 1 / 10) - 1)} a year`);
+    expect(exportsGrowth).toMatch(/\d+\.\d% share of South Korea's exports/);
+    const importsGrowth = await page.getByTestId('growth-imports').innerText();
+    expect(importsGrowth).toContain(`${pct1(v(2021, 'imports') / v(2020, 'imports') - 1)} year-on-year (2020 → 2021)`);
+    expect(await page.getByTestId('growth-total').innerText()).toContain("23.9% share of South Korea's total trade");
     // Mirror: China's report of the same trade.
     const mirror = await page.getByTestId('mirror-table-0').locator('tr', { hasText: '2021' }).innerText();
     expect(mirror).toMatch(/162\.9[\s\S]*213\.5/);
@@ -83,6 +94,11 @@ describe('Trade balance dashboard', () => {
     expect(page.url()).toMatch(/partner=KOR/);
     await expect.poll(() => page.getByTestId('kpi-exports').innerText()).toContain('150.5');
     expect(await page.getByTestId('kpi-imports').innerText()).toContain('213.5');
+    // China's 2021 report has no 2020 beside it and no China–world total is loaded: each missing figure says why.
+    const chinaGrowth = await page.getByTestId('growth-exports').innerText();
+    expect(chinaGrowth).toContain('Year-on-year: not given — the year before is not reported');
+    expect(chinaGrowth).toContain("Share: not known — no figure of the reporter's total for that year is loaded");
+    expect(chinaGrowth).toMatch(/CAGR 2011–2021: [+−]\d+\.\d% a year \(not reported in between: 2012, 2013/);
     const rec = await page.getByTestId('reconciliation').innerText();
     expect(rec).toMatch(/stated total trade is\s+USD 364\.1 bn, while its parts give USD 364\.0 bn/);
     expect(rec).toContain('difference of USD 0.1 bn');
@@ -105,8 +121,12 @@ describe('Trade balance dashboard', () => {
     const page = await app.newPage({ reducedMotion: 'reduce' });
     await open(page, '#/trade?reporter=KOR&partner=CHN&from=2020&to=2024');
     await page.getByTestId('trade-kpis').waitFor();
-    expect(await page.getByTestId('kpi-imports').innerText()).toContain('not reported');
-    expect(await page.getByTestId('kpi-notes').innerText()).toMatch(/imports from China for 2024 are not reported/);
+    // 2024 has Korea's exports only: the tiles open on 2023, the latest year with both flows, and say why.
+    expect(await page.locator('#kpi-title').innerText()).toBe('2023, as reported by South Korea');
+    expect(await page.getByTestId('kpi-balance').innerText()).not.toContain('not known');
+    expect(await page.getByTestId('kpi-notes').innerText()).toMatch(
+      /2024: only South Korea's exports to China are reported; the tiles show 2023/,
+    );
     await chartsDrawn(page);
     const data = JSON.parse((await page.getByTestId('trade-chart').getAttribute('data-chart-data')) ?? '{}') as {
       datasets: { data: unknown[] }[];

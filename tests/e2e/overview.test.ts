@@ -20,7 +20,9 @@ describe('Overview in Chromium', () => {
     await expect.poll(() => page.getByTestId('kpi-exports').innerText()).toContain('150.5');
     expect(await page.getByTestId('kpi-imports').innerText()).toContain('213.5');
     const balance = await page.getByTestId('kpi-balance').innerText();
-    expect(balance).toContain("South Korea's surplus with China");
+    expect(balance).toContain("China's trade balance with South Korea");
+    // Said from both sides: China's deficit is Korea's surplus, the same figure.
+    expect(balance).toContain("A deficit for China: the same figure is South Korea's surplus with China.");
     expect(balance).toContain('63.0');
     expect(balance).toMatch(/Derived: exports − imports = −63\.0/);
     expect(await page.getByTestId('kpi-total').innerText()).toContain('364.1');

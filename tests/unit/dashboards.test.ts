@@ -47,6 +47,60 @@ describe('dashboard({ id, filters })', () => {
     expect((model.kpi.exports?.value ?? 0) / 1e9).toBeCloseTo(162.9, 1);
   });
 
+  it("gives each KPI flow its change on the year before, growth rate over the range and share of the reporter's flow, or why not", async () => {
+    const h = session.handlers;
+    const series = await h.tradeSeries({ reporter: 'KOR', partner: 'CHN' });
+    const value = (year: number, flow: 'exports' | 'imports'): number => series.years.find((y) => y.year === year)![flow]!.value;
+    // The pack's last year (2024) has Korea's exports only: the KPI opens on 2023, the latest year with both flows.
+    expect(series.years.at(-1)).toMatchObject({ year: 2024, imports: null });
+    const whole = await h.dashboard({ id: 'trade', filters: { reporter: 'KOR', partner: 'CHN' } });
+    if (!('kpi' in whole.model)) throw new Error('not a trade model');
+    expect(whole.model.kpi.year).toBe(2023);
+    expect(whole.model.kpi.balance).not.toBeNull();
+
+    const { model } = await h.dashboard({ id: 'trade', filters: { reporter: 'KOR', partner: 'CHN', from: 2011, to: 2021 } });
+    if (!('kpi' in model)) throw new Error('not a trade model');
+    const g = model.kpi.growth;
+    expect(g.exports.yoy.change?.relative).toBeCloseTo(value(2021, 'exports') / value(2020, 'exports') - 1, 12);
+    expect(g.imports.yoy.change?.relative).toBeCloseTo(value(2021, 'imports') / value(2020, 'imports') - 1, 12);
+    expect(g.exports.cagr).toMatchObject({ fromYear: 2011, toYear: 2021, years: 10, missingBetween: [] });
+    expect(g.exports.cagr.rate).toBeCloseTo(Math.pow(value(2021, 'exports') / value(2011, 'exports'), 1 / 10) - 1, 12);
+    const total = (y: number): number => value(y, 'exports') + value(y, 'imports');
+    expect(g.total.cagr.rate).toBeCloseTo(Math.pow(total(2021) / total(2011), 1 / 10) - 1, 12);
+    // Shares are of Korea's same flow with the world, from the Korea–world pack.
+    const world = (await h.tradeSeries({ reporter: 'KOR', partner: 'WLD', from: 2021, to: 2021 })).years[0]!;
+    expect(g.exports.share.value).toBeCloseTo(value(2021, 'exports') / world.exports!.value, 12);
+    expect(g.total.share.value).toBeCloseTo(model.kpi.share!.value, 12);
+
+    // China's report of 2021 has no 2020 beside it and no China–world figure: each figure says why it is missing.
+    const back = await h.dashboard({ id: 'trade', filters: { reporter: 'CHN', partner: 'KOR' } });
+    if (!('kpi' in back.model)) throw new Error('not a trade model');
+    const b = back.model.kpi.growth;
+    expect(b.exports.yoy).toEqual({ change: null, reason: 'previous-not-reported' });
+    expect(b.exports.share).toEqual({ value: null, reason: 'total-not-loaded' });
+    // Its growth rate rests on two end years with the years between them named.
+    expect(b.exports.cagr).toMatchObject({
+      fromYear: 2011,
+      toYear: back.model.kpi.year,
+      missingBetween: expect.arrayContaining([2012, 2020]),
+    });
+    expect(b.exports.cagr.rate).toEqual(expect.any(Number));
+  });
+
+  it('opens the Trade KPI, the Overview and the Partners ranking on a year in which both flows are reported', async () => {
+    const h = session.handlers;
+    const trade = await h.tradeKpi({ reporter: 'KOR', partner: 'CHN' });
+    expect(trade.exports && trade.imports).toBeTruthy();
+    const overview = await h.dashboard({ id: 'overview', filters: {} });
+    if (!('headline' in overview.model) || !overview.model.headline) throw new Error('no headline');
+    expect(overview.model.headline.exports.value).toBeGreaterThan(0);
+    expect(overview.model.headline.imports.value).toBeGreaterThan(0);
+    const ranking = await h.partnerRanking({ reporter: 'KOR' });
+    const newestComplete = ranking.years.find((y) => y.complete)!.year;
+    expect(ranking.year).toBe(newestComplete);
+    expect(ranking.partners.some((p) => p.exports && p.imports)).toBe(true);
+  });
+
   it('answers for every dashboard through the dispatcher, echoing the id and the parsed filters', async () => {
     for (const id of DASHBOARDS) {
       const filters =

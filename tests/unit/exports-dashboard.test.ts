@@ -3,6 +3,7 @@
  * queries return for the same filters, into ONE file the user chose: a CSV for one table, a ZIP of
  * one CSV per table for several, or one .xlsx workbook (a sheet per table).
  */
+import { NO_GROWTH_REASONS, NO_SHARE_REASONS } from '../../db/common/growth.ts';
 import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
@@ -124,6 +125,34 @@ describe('trade dashboard', () => {
     const recB = await call<{ year: number }[]>('reconciliation', { reporter: 'CHN', partner: 'KOR' });
     expect(res.tables[3]!.rows).toBe([...recA, ...recB].filter((r) => r.year >= 2011 && r.year <= 2021).length);
     expect(res.tables[3]!.rows).toBeGreaterThan(0);
+  });
+
+  it('gives each KPI figure its year-on-year change, growth rate and share, and the reason in a *_note column where one is empty', async () => {
+    const column = (csv: ReturnType<typeof readCsvAll>, measure: string, name: string): string =>
+      csv.rows.find((r) => r.fields[0] === measure)!.fields[csv.header.indexOf(name)]!;
+    const path = tmp.file('kpi-growth.zip');
+    await exportData({ dashboard: 'trade', filters, format: 'csv', target: saveTo(session, path) });
+    const kpiCsv = readCsvAll(unzip(path)['kpi.csv']!);
+    expect(kpiCsv.header).toEqual(expect.arrayContaining(['yoy_relative', 'yoy_note', 'cagr', 'cagr_note', 'share', 'share_note']));
+    const kpi = await call<{
+      growth: Record<'exports' | 'total', { yoy: { change: { relative: number } }; cagr: { rate: number }; share: { value: number } }>;
+    }>('tradeKpi', filters);
+    expect(Number(column(kpiCsv, 'exports', 'yoy_relative'))).toBe(kpi.growth.exports.yoy.change.relative);
+    expect(Number(column(kpiCsv, 'exports', 'cagr'))).toBe(kpi.growth.exports.cagr.rate);
+    expect(column(kpiCsv, 'exports', 'cagr_note')).toBe('2011–2021');
+    expect(Number(column(kpiCsv, 'total trade', 'share'))).toBe(kpi.growth.total.share.value);
+    expect(column(kpiCsv, 'balance', 'cagr')).toBe('');
+    expect(column(kpiCsv, 'balance', 'cagr_note')).toMatch(/not given for a balance/);
+
+    // China's report: no 2020 beside 2021 and no China–world total loaded; the notes say so.
+    const back = tmp.file('kpi-growth-back.zip');
+    await exportData({ dashboard: 'trade', filters: { reporter: 'CHN', partner: 'KOR' }, format: 'csv', target: saveTo(session, back) });
+    const backCsv = readCsvAll(unzip(back)['kpi.csv']!);
+    expect(column(backCsv, 'exports', 'yoy_relative')).toBe('');
+    expect(column(backCsv, 'exports', 'yoy_note')).toBe(NO_GROWTH_REASONS['previous-not-reported']);
+    expect(column(backCsv, 'exports', 'share')).toBe('');
+    expect(column(backCsv, 'exports', 'share_note')).toBe(NO_SHARE_REASONS['total-not-loaded']);
+    expect(column(backCsv, 'exports', 'cagr_note')).toMatch(/^2011–\d{4}; not reported in between: 2012, /);
   });
 
   it('writes one workbook with a sheet per table; the same rows as the CSV files; narrower filters, fewer rows', async () => {
