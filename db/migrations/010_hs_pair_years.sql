@@ -1,4 +1,4 @@
--- 010_products-speed_pair_years: the pairs and years with HS-6 figures, kept beside hs_chapter_summary.
+-- 010_hs_pair_years: the pairs and years with HS-6 figures, kept beside hs_chapter_summary.
 --
 -- The Products view lists the pairs with HS-6 figures (first and last year, largest first) and a pair's
 -- years. Read from hs_chapter_summary, that is one row per chapter, year, flow and source: 192,000 rows
