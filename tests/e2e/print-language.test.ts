@@ -150,6 +150,26 @@ describe('the print language setting', () => {
     await page.close();
   });
 
+  it("prints a dashboard's summary in the interface language: Korean title and headings, the definition's English replaced", async () => {
+    const page = await app.newPage();
+    await page.goto(`${app.host.url}#/overview`);
+    await page.evaluate(() => localStorage.setItem('tradebrief.language', 'ko'));
+    await page.reload();
+    await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('ko');
+    try {
+      const result = await printToPdf(page, app.host.url, printRoute({ dashboard: 'trade' }), { setup: A4, today: TODAY });
+      const doc = await getDocumentProxy(new Uint8Array(result.pdf));
+      const { text } = await extractText(doc, { mergePages: true });
+      const compact = text.replace(/\s+/g, '');
+      for (const words of ['무역수지:KOR–CHN', '연도별수출·수입·무역수지', '미러통계,최근5년', '수치가엇갈리는곳,최근연도', '쪽중1쪽'])
+        expect(compact, words).toContain(words);
+      expect(text).not.toContain('Exports, imports and balance by year');
+    } finally {
+      await page.evaluate(() => localStorage.removeItem('tradebrief.language'));
+      await page.close();
+    }
+  });
+
   it('made no request outside the app and raised no page error', () => {
     expect(app.foreignRequests).toEqual([]);
     expect(app.pageErrors).toEqual([]);

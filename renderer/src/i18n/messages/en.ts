@@ -673,6 +673,13 @@ const en = {
   'events.sectors': 'Sectors: {{sectors}}',
   'events.signedHere_one': 'Signed here: {{title}} ({{count}} project)',
   'events.signedHere_other': 'Signed here: {{title}} ({{count}} projects)',
+  'summary.headline': 'Headline figures',
+  'summary.sourcesSay': 'What the sources say',
+  'summary.tradeByYear': 'Exports, imports and balance by year',
+  'summary.mirror': 'Mirror statistics, latest five years',
+  'summary.disagree': 'Where the figures disagree, latest year',
+  'summary.events': 'Meetings, forums, fairs',
+  'summary.routes': 'Logistics routes',
 } as const;
 
 export default en;

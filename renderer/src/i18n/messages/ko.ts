@@ -667,6 +667,13 @@ const ko: Messages = {
   'events.sectors': '업종: {{sectors}}',
   'events.signedHere_one': '이 자리에서 체결: {{title}}(사업 {{count}}건)',
   'events.signedHere_other': '이 자리에서 체결: {{title}}(사업 {{count}}건)',
+  'summary.headline': '주요 수치',
+  'summary.sourcesSay': '출처가 말하는 것',
+  'summary.tradeByYear': '연도별 수출·수입·무역수지',
+  'summary.mirror': '미러 통계, 최근 5년',
+  'summary.disagree': '수치가 엇갈리는 곳, 최근 연도',
+  'summary.events': '회의·포럼·박람회',
+  'summary.routes': '물류 경로',
 };
 
 export default ko;

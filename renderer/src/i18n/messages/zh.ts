@@ -664,6 +664,13 @@ const zh: Messages = {
   'events.sectors': '行业：{{sectors}}',
   'events.signedHere_one': '在此签署：{{title}}（{{count}}个项目）',
   'events.signedHere_other': '在此签署：{{title}}（{{count}}个项目）',
+  'summary.headline': '主要数据',
+  'summary.sourcesSay': '来源的说法',
+  'summary.tradeByYear': '按年份的出口、进口和贸易差额',
+  'summary.mirror': '镜像统计，最近五年',
+  'summary.disagree': '数据不一致之处，最近一年',
+  'summary.events': '会议、论坛、交易会',
+  'summary.routes': '物流路线',
 };
 
 export default zh;
