@@ -251,6 +251,7 @@ describe('Languages in Chromium', () => {
         contents: '이 데이터베이스에 있는 것',
         routes: '경로별 구간과 운송 기간',
         events: '회의·박람회·전시회·포럼',
+        monthly: '가져온 그대로의 월별',
         paper: '용지',
         sources: '출처',
         printLanguage: '인쇄 언어',
@@ -263,17 +264,19 @@ describe('Languages in Chromium', () => {
         contents: '本数据库内容',
         routes: '各路线的路段和运输时间',
         events: '会议、交易会、展览和论坛',
+        monthly: '按月的出口、进口和贸易差额',
         paper: '纸张',
         sources: '来源',
         printLanguage: '打印语言',
       },
     ],
   ] as const) {
-    it(`the overview, logistics, events, briefing editor and print preview in ${lang}: translated, nothing clipped at 1440 or 800 px, axe clean`, async () => {
+    it(`the overview, monthly, logistics, events, briefing editor and print preview in ${lang}: translated, nothing clipped at 1440 or 800 px, axe clean`, async () => {
       const { page } = await profile(locale);
       const views = [
         { name: 'overview', route: '#/overview', ready: () => page.getByRole('heading', { name: words.contents }).waitFor() },
         { name: 'logistics', route: '#/logistics', ready: () => page.getByText(words.routes).waitFor() },
+        { name: 'monthly', route: '#/monthly', ready: () => page.getByText(words.monthly).waitFor() },
         {
           name: 'events',
           route: '#/events',
