@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { method } from '../method.ts';
+import { LANGUAGES, type Language } from '../common/languages.ts';
 import type { Headline, Overview } from '../overview/contract.ts';
 import type { EventItem } from '../events/contract.ts';
 import type { RouteItem } from '../logistics/contract.ts';
@@ -64,6 +65,8 @@ export interface BriefingSummary {
   audience: string;
   datedOn: string | null;
   classification: string;
+  /** The language the briefing prints in; null: the interface's at the time of printing. */
+  printLanguage: Language | null;
   createdAt: string;
   updatedAt: string;
   packId: string | null;
@@ -87,6 +90,7 @@ const title = z.string().trim().min(1, 'a title').max(300);
 const audience = z.string().max(400);
 const classification = z.string().max(200);
 const position = z.number().int().min(1);
+const printLanguage = z.enum(LANGUAGES).nullable();
 
 export { blockConfigSchemas };
 
@@ -104,11 +108,12 @@ export const briefingsContract = {
         audience: audience.default(''),
         datedOn: isoDay.nullable().optional(),
         classification: classification.default(''),
+        printLanguage: printLanguage.optional(),
         blocks: z.array(blockSpecSchema).max(200).default([]),
       })
       .strict(),
   ),
-  /** Changes the fields given; `datedOn: null` clears the date. */
+  /** Changes the fields given; `datedOn: null` clears the date, `printLanguage: null` prints in the interface's language. */
   updateBriefing: method<BriefingSummary>()(
     z
       .object({
@@ -117,6 +122,7 @@ export const briefingsContract = {
         audience: audience.optional(),
         datedOn: isoDay.nullable().optional(),
         classification: classification.optional(),
+        printLanguage: printLanguage.optional(),
       })
       .strict(),
   ),

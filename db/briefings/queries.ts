@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { Context } from '../context.ts';
 import type { HandlersOf } from '../area.ts';
 import { ApiError } from '../common/errors.ts';
+import { isLanguage } from '../common/languages.ts';
 import type { BlockSpec } from '../common/briefing-blocks.ts';
 import type { Briefing, briefingsContract, BriefingSummary } from './contract.ts';
 import { logEdit } from '../edit/sql.ts';
@@ -35,6 +36,7 @@ function toSummary(row: BriefingRow): BriefingSummary {
     audience: row.audience,
     datedOn: row.dated_on,
     classification: row.classification,
+    printLanguage: isLanguage(row.print_language) ? row.print_language : null,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     packId: row.pack_id,
@@ -100,8 +102,16 @@ export function briefingsHandlers(ctx: Context): HandlersOf<typeof briefingsCont
     createBriefing: (input) => {
       const id = randomUUID();
       tx(() => {
-        const { title, audience, classification } = input;
-        insertBriefing(ctx.db, { id, title, audience, datedOn: input.datedOn ?? null, classification, at: now() });
+        const { title, audience, classification, printLanguage } = input;
+        insertBriefing(ctx.db, {
+          id,
+          title,
+          audience,
+          datedOn: input.datedOn ?? null,
+          classification,
+          printLanguage: printLanguage ?? null,
+          at: now(),
+        });
         insertBlocks(ctx.db, id, specRows(input.blocks), 1);
         log('create', id, null, { title: input.title });
       });
@@ -116,13 +126,26 @@ export function briefingsHandlers(ctx: Context): HandlersOf<typeof briefingsCont
           audience: input.audience ?? before.audience,
           dated_on: input.datedOn === undefined ? before.dated_on : input.datedOn,
           classification: input.classification ?? before.classification,
+          print_language: input.printLanguage === undefined ? before.print_language : input.printLanguage,
         };
         updateBriefing(ctx.db, input.id, next, now());
         log(
           'update',
           input.id,
-          { title: before.title, audience: before.audience, datedOn: before.dated_on, classification: before.classification },
-          { title: next.title, audience: next.audience, datedOn: next.dated_on, classification: next.classification },
+          {
+            title: before.title,
+            audience: before.audience,
+            datedOn: before.dated_on,
+            classification: before.classification,
+            printLanguage: before.print_language,
+          },
+          {
+            title: next.title,
+            audience: next.audience,
+            datedOn: next.dated_on,
+            classification: next.classification,
+            printLanguage: next.print_language,
+          },
         );
         return toSummary(row(input.id));
       });
@@ -138,6 +161,7 @@ export function briefingsHandlers(ctx: Context): HandlersOf<typeof briefingsCont
           audience: src.audience,
           datedOn: src.dated_on,
           classification: src.classification,
+          printLanguage: src.print_language,
           at: now(),
         });
         insertBlocks(ctx.db, copy, blockRows(ctx.db, id), 1);

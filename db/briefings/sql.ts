@@ -8,6 +8,8 @@ export interface BriefingRow {
   audience: string;
   dated_on: string | null;
   classification: string;
+  /** 'en' | 'ko' | 'zh', or NULL for the interface's language. */
+  print_language: string | null;
   created_at: string;
   updated_at: string;
   pack_id: string | null;
@@ -37,27 +39,30 @@ export function briefingRows(db: Db): BriefingRow[] {
 
 export function insertBriefing(
   db: Db,
-  b: { id: string; title: string; audience: string; datedOn: string | null; classification: string; at: string },
+  b: {
+    id: string;
+    title: string;
+    audience: string;
+    datedOn: string | null;
+    classification: string;
+    printLanguage: string | null;
+    at: string;
+  },
 ): void {
   db.prepare(
-    `INSERT INTO briefing (id, title, audience, dated_on, classification, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-  ).run(b.id, b.title, b.audience, b.datedOn, b.classification, b.at, b.at);
+    `INSERT INTO briefing (id, title, audience, dated_on, classification, print_language, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(b.id, b.title, b.audience, b.datedOn, b.classification, b.printLanguage, b.at, b.at);
 }
 
 export function updateBriefing(
   db: Db,
   id: string,
-  b: { title: string; audience: string; dated_on: string | null; classification: string },
+  b: { title: string; audience: string; dated_on: string | null; classification: string; print_language: string | null },
   at: string,
 ): void {
-  db.prepare('UPDATE briefing SET title = ?, audience = ?, dated_on = ?, classification = ?, updated_at = ? WHERE id = ?').run(
-    b.title,
-    b.audience,
-    b.dated_on,
-    b.classification,
-    at,
-    id,
-  );
+  db.prepare(
+    'UPDATE briefing SET title = ?, audience = ?, dated_on = ?, classification = ?, print_language = ?, updated_at = ? WHERE id = ?',
+  ).run(b.title, b.audience, b.dated_on, b.classification, b.print_language, at, id);
 }
 
 /** Moves a briefing to the trash (a time) or back (null). */

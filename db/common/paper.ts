@@ -8,6 +8,8 @@
  */
 import { isPrintableDashboard, type PrintableDashboard } from './dashboards.ts';
 import type { MoneyUnit } from './units.ts';
+import { formatPreciseDateIn } from './dates.ts';
+import type { Language } from './languages.ts';
 
 export { isPrintableDashboard, PRINTABLE_DASHBOARDS, type PrintableDashboard } from './dashboards.ts';
 
@@ -76,9 +78,14 @@ export function cssString(text: string): string {
  * document, the running header (title left, classification right) as page-margin boxes. The header is
  * drawn by the page, not by Chromium's header template, so it uses the page's fonts: a Korean or
  * Chinese title prints with the bundled CJK faces even where the system has no CJK font (Chromium 131
- * and later draw margin boxes in `page.pdf()` and in Electron's `printToPDF` alike).
+ * and later draw margin boxes in `page.pdf()` and in Electron's `printToPDF` alike). A Korean or Chinese
+ * document's footer (app, date, "page X of Y") is drawn the same way, for the same reason: Chromium's footer
+ * template would draw it in a system font, whose radicals a PDF reader gives back for 页 or 月.
  */
-export function pageCss(setup: PageSetup, header?: { title: string; classification: string }): string {
+export function pageCss(
+  setup: PageSetup,
+  header?: { title: string; classification: string; footer?: { language: Language; printedOn: string } },
+): string {
   const m = MARGINS_MM;
   const size = `size: ${setup.paper} ${setup.orientation}; margin: ${m.top}mm ${m.right}mm ${m.bottom}mm ${m.left}mm;`;
   if (!header) return `@page { ${size} }`;
@@ -88,8 +95,28 @@ export function pageCss(setup: PageSetup, header?: { title: string; classificati
   const classification = header.classification.trim();
   return `@page { ${size}
   @top-left { content: ${cssString(shown)}; width: 68%; ${box} color: #57606a; text-align: left; }
-  @top-right { content: ${cssString(classification)}; width: 32%; ${box} font-weight: 700; color: #1b1f24; text-transform: uppercase; letter-spacing: 0.04em; text-align: right; }
+  @top-right { content: ${cssString(classification)}; width: 32%; ${box} font-weight: 700; color: #1b1f24; text-transform: uppercase; letter-spacing: 0.04em; text-align: right; }${footerBoxes(header.footer, box)}
 }`;
+}
+
+/** The footer as bottom margin boxes, for the languages whose footer the page draws (see footerTemplate). */
+function footerBoxes(footer: { language: Language; printedOn: string } | undefined, box: string): string {
+  if (!footer || !pageDrawsFooter(footer.language)) return '';
+  const pageOf = PAGE_OF[footer.language]('\uE000', '\uE001')
+    .split(/([\uE000\uE001])/)
+    .filter((part) => part !== '')
+    .map((part) => (part === '\uE000' ? 'counter(page)' : part === '\uE001' ? 'counter(pages)' : cssString(part)))
+    .join(' ');
+  const foot = `${box} color: #57606a;`;
+  return `
+  @bottom-left { content: ${cssString(APP_NAME)}; width: 33%; ${foot} text-align: left; }
+  @bottom-center { content: ${cssString(footer.printedOn)}; width: 34%; ${foot} text-align: center; }
+  @bottom-right { content: ${pageOf}; width: 33%; ${foot} text-align: right; }`;
+}
+
+/** English keeps Chromium's footer template (Latin text any system draws); Korean and Chinese are drawn by the page. */
+export function pageDrawsFooter(language: Language): boolean {
+  return language !== 'en';
 }
 
 export function escapeHtml(text: string): string {
@@ -103,11 +130,29 @@ export interface PrintDocument {
   classification: string;
   /** The print date as it should read in the footer ("29 Nov 2026"). */
   printedOn: string;
+  /** The language the document is printed in: the footer's words follow it. */
+  language: Language;
+}
+
+/**
+ * "page X of Y" in each language, around the page number and the page count. Here rather than in the renderer's
+ * catalogues: Chromium's footer template is drawn by the printer (Electron's main process, the print command), and
+ * the print preview draws the same words.
+ */
+const PAGE_OF: Record<Language, (page: string, pages: string) => string> = {
+  en: (page, pages) => `page ${page} of ${pages}`,
+  ko: (page, pages) => `${pages}쪽 중 ${page}쪽`,
+  zh: (page, pages) => `第 ${page} 页，共 ${pages} 页`,
+};
+
+/** "page 2 of 5" (the preview's sheets), "5쪽 중 2쪽", "第 2 页，共 5 页". */
+export function pageOfLabel(language: Language, page: number, pages: number): string {
+  return PAGE_OF[language](String(page), String(pages));
 }
 
 // The footer template: Chromium renders it apart from the page, so it carries its own inline styles (no
 // stylesheet, no web font: it holds only the app's name, a date and page numbers, Latin text any system
-// draws). The classes pageNumber and totalPages are filled by Chromium. The header is the page's own
+// draws; a Korean or Chinese footer is the page's own, see pageCss). The classes pageNumber and totalPages are filled by Chromium. The header is the page's own
 // (pageCss): a briefing title may be Korean or Chinese, which needs the bundled fonts.
 const TEMPLATE_STYLE = [
   'box-sizing:border-box',
@@ -128,14 +173,19 @@ export function headerTemplate(_doc: PrintDocument): string {
 }
 
 export function footerTemplate(doc: PrintDocument): string {
+  if (pageDrawsFooter(doc.language)) return '<span></span>';
   return (
     `<div style="${TEMPLATE_STYLE}"><span>${escapeHtml(APP_NAME)}</span><span>${escapeHtml(doc.printedOn)}</span>` +
-    '<span>page <span class="pageNumber"></span> of <span class="totalPages"></span></span></div>'
+    `<span>${PAGE_OF[doc.language]('<span class="pageNumber"></span>', '<span class="totalPages"></span>')}</span></div>`
   );
 }
 
-/** "29 Nov 2026" from YYYY-MM-DD (fixed English form: the footer must read the same in every host). */
-export function printDateLabel(isoDay: string): string {
+/**
+ * "29 Nov 2026" from YYYY-MM-DD (a fixed English form: the footer must read the same in every host); Korean and
+ * Chinese as their day dates are written ("2026년 11월 29일", "2026年11月29日").
+ */
+export function printDateLabel(isoDay: string, language: Language = 'en'): string {
+  if (language !== 'en') return formatPreciseDateIn({ precision: 'day', value: isoDay }, language);
   const [y, m, d] = isoDay.split('-').map(Number);
   const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
   return `${d ?? 1} ${months[(m ?? 1) - 1] ?? ''} ${y ?? ''}`.trim();
@@ -187,6 +237,8 @@ export interface PrintState {
   error: string | null;
   title: string;
   classification: string;
+  /** The language the layout is drawn in (English when the layout does not say). */
+  language: Language;
 }
 
 /**
@@ -201,7 +253,7 @@ export const PRINT_SETTLED_SCRIPT = `new Promise((resolve) => {
     const data = body.dataset;
     if (data.printReady !== 'true' && data.printError === undefined) return;
     observer.disconnect();
-    resolve({ ready: data.printReady === 'true', error: data.printError ?? null, title: data.printTitle ?? '', classification: data.printClassification ?? '' });
+    resolve({ ready: data.printReady === 'true', error: data.printError ?? null, title: data.printTitle ?? '', classification: data.printClassification ?? '', language: ['en', 'ko', 'zh'].includes(data.printLanguage) ? data.printLanguage : 'en' });
   };
   const observer = new MutationObserver(settled);
   observer.observe(body, { attributes: true, attributeFilter: ['data-print-ready', 'data-print-error'] });
@@ -235,6 +287,20 @@ export async function settledForPrinting(settled: Promise<PrintState>, route: st
   } finally {
     clearTimeout(timer);
   }
+}
+
+/** The query key by which a printer tells the layout the day it prints on (a footer the page draws shows it). */
+export const PRINT_DAY_KEY = 'printedOn';
+
+/** `route` with the day it is printed on (YYYY-MM-DD), as printers load it. */
+export function routePrintedOn(route: string, isoDay: string): string {
+  return `${route}${route.includes('?') ? '&' : '?'}${PRINT_DAY_KEY}=${encodeURIComponent(isoDay)}`;
+}
+
+/** The print day a route carries when it is a day (YYYY-MM-DD), else null. */
+export function printDayFrom(query: Readonly<Record<string, string | undefined>>): string | null {
+  const day = query[PRINT_DAY_KEY];
+  return day && /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/.test(day) ? day : null;
 }
 
 /**

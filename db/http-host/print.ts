@@ -27,6 +27,7 @@ import {
   PRINTABLE_DASHBOARDS,
   printDateLabel,
   printRoute,
+  routePrintedOn,
   printTargetOf,
   PRINT_READY_TIMEOUT_MS,
   PRINT_SETTLED_SCRIPT,
@@ -64,11 +65,12 @@ export async function printToPdf(
   options: { setup: PageSetup; today?: string; timeoutMs?: number },
 ): Promise<PrintedPdf> {
   const started = performance.now();
-  await page.goto(`${baseUrl}${route}`);
-  const { title, classification } = await waitForPrintReady(page, route, options.timeoutMs);
+  const today = options.today ?? localToday();
+  await page.goto(`${baseUrl}${routePrintedOn(route, today)}`);
+  const { title, classification, language } = await waitForPrintReady(page, route, options.timeoutMs);
   const ready = performance.now();
   const meta = { title, classification };
-  const pdf = await page.pdf(toChromiumPdfOptions(options.setup, { ...meta, printedOn: printDateLabel(options.today ?? localToday()) }));
+  const pdf = await page.pdf(toChromiumPdfOptions(options.setup, { ...meta, language, printedOn: printDateLabel(today, language) }));
   return { pdf, ...meta, readyMs: ready - started, pdfMs: performance.now() - ready };
 }
 

@@ -9,6 +9,7 @@ import type { BrowserWindow, PrintToPDFOptions } from 'electron';
 import {
   contentBoxPx,
   printDateLabel,
+  routePrintedOn,
   PRINT_READY_TIMEOUT_MS,
   PRINT_SETTLED_SCRIPT,
   settledForPrinting,
@@ -40,13 +41,14 @@ export async function renderPdf(
     win.setContentSize(Math.max(contentBoxPx(setup).width + 64, 900), 1100);
     // A hidden window must keep running timers and animation frames, or charts never finish drawing.
     win.webContents.setBackgroundThrottling(false);
-    await win.loadURL(`${APP_ORIGIN}/index.html${route}`);
+    await win.loadURL(`${APP_ORIGIN}/index.html${routePrintedOn(route, options.today)}`);
     const settled = win.webContents.executeJavaScript(PRINT_SETTLED_SCRIPT, false) as Promise<PrintState>;
     const state = await settledForPrinting(settled, route, options.timeoutMs ?? PRINT_READY_TIMEOUT_MS);
     const pdfOptions = toElectronPdfOptions(setup, {
       title: state.title,
       classification: state.classification,
-      printedOn: printDateLabel(options.today),
+      language: state.language,
+      printedOn: printDateLabel(options.today, state.language),
     }) satisfies PrintToPDFOptions;
     const pdf = await win.webContents.printToPDF(pdfOptions);
     return { pdf, title: state.title, classification: state.classification };

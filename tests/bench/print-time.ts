@@ -83,7 +83,12 @@ async function measure(name: string, route: string): Promise<void> {
     await staticPage.goto(`${host.url}bench-static.html`, { waitUntil: 'load' });
     await staticPage.evaluate('document.fonts.ready.then(() => true)');
     await staticPage.pdf(
-      toChromiumPdfOptions(SETUP, { title: printed.title, classification: printed.classification, printedOn: printDateLabel(TODAY) }),
+      toChromiumPdfOptions(SETUP, {
+        title: printed.title,
+        classification: printed.classification,
+        printedOn: printDateLabel(TODAY),
+        language: 'en',
+      }),
     );
     const staticMs = performance.now() - s0;
     if (run > 0) staticTimes.push(staticMs);

@@ -243,6 +243,79 @@ describe('Languages in Chromium', () => {
     });
   }
 
+  for (const [locale, lang, words] of [
+    [
+      'ko-KR',
+      'ko',
+      {
+        contents: '이 데이터베이스에 있는 것',
+        routes: '경로별 구간과 운송 기간',
+        events: '회의·박람회·전시회·포럼',
+        monthly: '가져온 그대로의 월별',
+        paper: '용지',
+        sources: '출처',
+        printLanguage: '인쇄 언어',
+      },
+    ],
+    [
+      'zh-CN',
+      'zh',
+      {
+        contents: '本数据库内容',
+        routes: '各路线的路段和运输时间',
+        events: '会议、交易会、展览和论坛',
+        monthly: '按月的出口、进口和贸易差额',
+        paper: '纸张',
+        sources: '来源',
+        printLanguage: '打印语言',
+      },
+    ],
+  ] as const) {
+    it(`the overview, monthly, logistics, events, briefing editor and print preview in ${lang}: translated, nothing clipped at 1440 or 800 px, axe clean`, async () => {
+      const { page } = await profile(locale);
+      const views = [
+        { name: 'overview', route: '#/overview', ready: () => page.getByRole('heading', { name: words.contents }).waitFor() },
+        { name: 'logistics', route: '#/logistics', ready: () => page.getByText(words.routes).waitFor() },
+        { name: 'monthly', route: '#/monthly', ready: () => page.getByText(words.monthly).waitFor() },
+        {
+          name: 'events',
+          route: '#/events',
+          ready: async () => {
+            await page.getByText(words.events).waitFor();
+            await page.getByTestId('event-card').first().waitFor();
+          },
+        },
+        {
+          name: 'briefing-editor',
+          route: `#/briefings/${encodeURIComponent(DEFAULT_ID)}`,
+          ready: () => page.getByLabel(words.printLanguage).waitFor(),
+        },
+        {
+          name: 'print-preview',
+          route: `#/print/briefing/${encodeURIComponent(DEFAULT_ID)}?preview=1`,
+          ready: async () => {
+            await page.getByRole('toolbar').getByText(words.paper).waitFor();
+            await page.locator('#doc-sources-title').filter({ hasText: words.sources }).waitFor();
+          },
+        },
+      ];
+      for (const view of views) {
+        await page.goto(`${app.host.url}${view.route}`);
+        await view.ready();
+        expect(await htmlLang(page)).toBe(lang === 'zh' ? 'zh-CN' : 'ko');
+        for (const width of [1440, 800]) {
+          await page.setViewportSize({ width, height: 900 });
+          expect(await clipped(page), `${view.name} at ${width} px`).toEqual([]);
+          await page.screenshot({ path: `tests/artifacts/i18n-${view.name}-${lang}-${width}.png` });
+        }
+        await page.setViewportSize({ width: 1440, height: 900 });
+        expect(await seriousAxeViolations(page), view.name).toEqual([]);
+      }
+      expect(errors).toEqual([]);
+      expect(app.foreignRequests).toEqual([]);
+    });
+  }
+
   it('the pseudo-locale lengthens every converted string without clipping the shell, Briefings or Sources at 800 px', async () => {
     const { page } = await profile('en-GB', 800);
     await page.goto(`${app.host.url}#/briefings`);

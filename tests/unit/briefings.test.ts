@@ -109,6 +109,22 @@ describe('editing briefings', () => {
     expect(log).toEqual(['create', 'update']);
   });
 
+  it('keeps a print language with the briefing: null (the interface language) by default, set, copied, cleared; others refused', async () => {
+    const created = await call('createBriefing', { title: 'For Seoul' });
+    expect(created.printLanguage).toBeNull();
+    expect((await call('updateBriefing', { id: created.id, printLanguage: 'ko' })).printLanguage).toBe('ko');
+    expect((await call('getBriefing', { id: created.id })).printLanguage).toBe('ko');
+    expect((await call('duplicateBriefing', { id: created.id })).printLanguage).toBe('ko');
+    // A change of another field keeps it.
+    expect((await call('updateBriefing', { id: created.id, audience: 'Delegation' })).printLanguage).toBe('ko');
+    expect((await call('createBriefing', { title: 'For Beijing', printLanguage: 'zh' })).printLanguage).toBe('zh');
+    expect((await fail('updateBriefing', { id: created.id, printLanguage: 'ja' })).message).toMatch(/printLanguage/);
+    expect((await call('getBriefing', { id: created.id })).printLanguage).toBe('ko');
+    expect((await call('updateBriefing', { id: created.id, printLanguage: null })).printLanguage).toBeNull();
+    // The column refuses what the contract refuses, whoever writes.
+    expect(() => session.db.prepare("UPDATE briefing SET print_language = 'fr' WHERE id = ?").run(created.id)).toThrow(/CHECK/);
+  });
+
   it('refuses an empty title and an invalid date, naming the field', async () => {
     const created = await call('createBriefing', {});
     expect((await fail('updateBriefing', { id: created.id, title: '   ' })).message).toMatch(/title/);

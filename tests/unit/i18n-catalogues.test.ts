@@ -8,6 +8,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LANGUAGES } from '../../db/common/languages.ts';
+import { printSummary } from '../../db/common/dashboards.ts';
+import { PRINTABLE_DASHBOARDS } from '../../db/common/paper.ts';
 import { MAIN_MESSAGES } from '../../electron/main/messages.ts';
 import en from '../../renderer/src/i18n/messages/en.ts';
 import ko from '../../renderer/src/i18n/messages/ko.ts';
@@ -196,6 +198,21 @@ describe('message catalogues', () => {
     const keys = (l: (typeof LANGUAGES)[number]) => Object.keys(MAIN_MESSAGES[l]).sort();
     expect(keys('ko')).toEqual(keys('en'));
     expect(keys('zh')).toEqual(keys('en'));
+  });
+
+  it("every dashboard's print summary heading is in the catalogue (the page shows it in the interface's language)", () => {
+    const known = new Set(
+      Object.entries(en)
+        .filter(([key]) => key.startsWith('summary.') || key.startsWith('dashboard.'))
+        .map(([, v]) => v),
+    );
+    const headings = PRINTABLE_DASHBOARDS.flatMap((id) =>
+      printSummary(id, {})
+        .blocks.map((b) => (b.config as { heading?: string }).heading)
+        .filter((h): h is string => h !== undefined),
+    );
+    expect(headings.length).toBeGreaterThan(5);
+    expect(headings.filter((h) => !known.has(h))).toEqual([]);
   });
 
   it('the pseudo-locale is accented, about 40 % longer, and keeps values', () => {

@@ -7,6 +7,8 @@ import { describe, expect, it } from 'vitest';
 import {
   cssString,
   footerTemplate,
+  pageOfLabel,
+  printDateLabel,
   HEADER_FONT_STACK,
   headerTemplate,
   MARGINS_MM,
@@ -42,7 +44,7 @@ describe('pageCss', () => {
     expect(css).toBe(
       `@page { size: A4 portrait; margin: ${MARGINS_MM.top}mm ${MARGINS_MM.right}mm ${MARGINS_MM.bottom}mm ${MARGINS_MM.left}mm; }`,
     );
-    const chromium = toChromiumPdfOptions(setup, { title: 't', classification: '', printedOn: '1 Jan 2026' });
+    const chromium = toChromiumPdfOptions(setup, { title: 't', classification: '', printedOn: '1 Jan 2026', language: 'en' as const });
     expect(chromium.margin.top).toBe(`${MARGINS_MM.top}mm`);
     expect(chromium.format).toBe('A4');
   });
@@ -85,7 +87,7 @@ describe('pageCss', () => {
 
 describe('header and footer templates', () => {
   it('leaves the header to the page and puts the app, the date and "page X of Y" in the footer, escaped', () => {
-    const doc = { title: 'T', classification: 'C', printedOn: '29 Nov 2026 <b>' };
+    const doc = { title: 'T', classification: 'C', printedOn: '29 Nov 2026 <b>', language: 'en' as const };
     expect(headerTemplate(doc)).toBe('<span></span>');
     const footer = footerTemplate(doc);
     expect(footer).toContain('Tradebrief');
@@ -93,9 +95,40 @@ describe('header and footer templates', () => {
     expect(footer).toContain('page <span class="pageNumber"></span> of <span class="totalPages"></span>');
   });
 
+  it('write the date and "page X of Y" in the document\'s language', () => {
+    // Korean and Chinese: the page draws the footer (bottom margin boxes, bundled fonts); Chromium's template is empty.
+    const setup = { paper: 'A4', orientation: 'portrait' } as const;
+    const header = (language: 'ko' | 'zh') => ({
+      title: 'T',
+      classification: '',
+      footer: { language, printedOn: printDateLabel('2026-11-29', language) },
+    });
+    const ko = pageCss(setup, header('ko'));
+    expect(footerTemplate({ title: 'T', classification: '', printedOn: '', language: 'ko' })).toBe('<span></span>');
+    expect(unescapeCss(/@bottom-center \{ content: ("[^"]*")/.exec(ko)![1]!)).toBe('2026년 11월 29일');
+    expect(/@bottom-right \{ content: ([^;]*);/.exec(ko)![1]).toBe(
+      `counter(pages) ${cssString('쪽 중 ')} counter(page) ${cssString('쪽')}`,
+    );
+    const zh = pageCss(setup, header('zh'));
+    expect(unescapeCss(/@bottom-center \{ content: ("[^"]*")/.exec(zh)![1]!)).toBe('2026年11月29日');
+    expect(/@bottom-right \{ content: ([^;]*);/.exec(zh)![1]).toBe(
+      `${cssString('第 ')} counter(page) ${cssString(' 页，共 ')} counter(pages) ${cssString(' 页')}`,
+    );
+    // English: Chromium's footer template, the page draws no footer.
+    expect(pageCss(setup, { title: 'T', classification: '', footer: { language: 'en', printedOn: '29 Nov 2026' } })).not.toContain(
+      '@bottom',
+    );
+    expect(printDateLabel('2026-11-29')).toBe('29 Nov 2026');
+    expect([pageOfLabel('en', 2, 5), pageOfLabel('ko', 2, 5), pageOfLabel('zh', 2, 5)]).toEqual([
+      'page 2 of 5',
+      '5쪽 중 2쪽',
+      '第 2 页，共 5 页',
+    ]);
+  });
+
   it('are the same for Chromium and Electron', () => {
     const setup = { paper: 'A4', orientation: 'landscape' } as const;
-    const doc = { title: '한중', classification: '대외비', printedOn: '1 Jan 2026' };
+    const doc = { title: '한중', classification: '대외비', printedOn: '1 Jan 2026', language: 'ko' as const };
     const chromium = toChromiumPdfOptions(setup, doc);
     const electron = toElectronPdfOptions(setup, doc);
     expect(electron.headerTemplate).toBe(chromium.headerTemplate);

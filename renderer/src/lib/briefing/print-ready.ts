@@ -13,6 +13,7 @@
  * - Printing lays the document out again for paper, so nothing waits for a screen frame once the
  *   charts have drawn.
  */
+import type { Language } from '../../../../db/common/languages.ts';
 import { allChartsDrawn } from '../charts/ready.ts';
 
 const HANGUL = /[\u1100-\u11ff\u3130-\u318f\ua960-\ua97f\uac00-\ud7a3\ud7b0-\ud7ff]/g;
@@ -63,13 +64,15 @@ export function clearPrintState(): void {
  */
 export async function markPrintReady(
   root: HTMLElement,
-  meta: { title: string; classification: string },
+  /** footer: the words of a footer the page draws (its faces are loaded too). */
+  meta: { title: string; classification: string; language: Language; footer?: string },
   beforeReady?: () => Promise<void> | void,
 ): Promise<void> {
   document.body.dataset['printTitle'] = meta.title;
   document.body.dataset['printClassification'] = meta.classification;
+  document.body.dataset['printLanguage'] = meta.language;
   performance.mark('print:mounted');
-  const text = `${root.textContent ?? ''} ${meta.title} ${meta.classification}`;
+  const text = `${root.textContent ?? ''} ${meta.title} ${meta.classification} ${meta.footer ?? ''}`;
   const late = facesFor(text).some(([family]) => !allLoaded(family));
   await Promise.all([
     allChartsDrawn(),
