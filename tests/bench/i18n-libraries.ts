@@ -12,8 +12,6 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync, rmSyn
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'vite';
-import { insertBundleNested, loadProjectInMemory, newProject } from '@inlang/sdk';
-import { compileProject } from '@inlang/paraglide-js';
 
 type Lang = 'en' | 'ko' | 'zh';
 const LANGS: Lang[] = ['en', 'ko', 'zh'];
@@ -127,11 +125,42 @@ let out = '';
 ${useAll((k) => `out += t(${JSON.stringify(k)}, { values: { n: 3, title: 'x' } });`)}`,
   });
 
+  const paraglide = await paraglideProbe();
+
+  const row = (name: string, r: { start: number; perLang: Record<string, number> }) =>
+    `${name.padEnd(12)} start (en): ${String(r.start).padStart(6)} B gz   ko chunk: ${String(r.perLang['ko'] ?? 0).padStart(5)} B   zh chunk: ${String(r.perLang['zh'] ?? 0).padStart(5)} B`;
+  console.log(`${KEYS.length} messages × 3 languages, Vite ${(await import('vite')).version}, minified, gzip -9`);
+  console.log(row('plain', none));
+  console.log(row('i18next', i18next));
+  console.log(row('svelte-i18n', svelteI18n));
+  if (paraglide) {
+    console.log(row('paraglide', paraglide.sizes));
+    console.log(`paraglide output files: ${paraglide.files} (all languages inside each message function)`);
+  } else
+    console.log('paraglide    not installed: `npm install --no-save @inlang/paraglide-js` to compare it (not a dependency of the app)');
+}
+
+/** What the probe uses of the inlang SDK and Paraglide's compiler (loaded only when installed: they are not the app's dependencies). */
+interface InlangSdk {
+  newProject(options: { settings: { baseLocale: string; locales: string[] } }): Promise<Blob>;
+  loadProjectInMemory(options: { blob: Blob }): Promise<{ db: unknown; close(): Promise<void> }>;
+  insertBundleNested(db: unknown, bundle: unknown): Promise<unknown>;
+}
+interface ParaglideCompiler {
+  compileProject(options: { project: unknown; compilerOptions: { strategy: string[] } }): Promise<Record<string, string>>;
+}
+
+/** Paraglide's probe, or null when its packages are not installed. */
+async function paraglideProbe(): Promise<{ sizes: { start: number; perLang: Record<string, number> }; files: number } | null> {
+  const load = (name: string): Promise<unknown> => import(name).catch(() => null);
+  const sdk = (await load('@inlang/sdk')) as InlangSdk | null;
+  const pg = (await load('@inlang/paraglide-js')) as ParaglideCompiler | null;
+  if (!sdk || !pg) return null;
   // Paraglide: an in-memory inlang project (its file-based projects load their message-format plugin from a CDN).
-  const project = await loadProjectInMemory({ blob: await newProject({ settings: { baseLocale: 'en', locales: LANGS } }) });
+  const project = await sdk.loadProjectInMemory({ blob: await sdk.newProject({ settings: { baseLocale: 'en', locales: LANGS } }) });
   for (const key of KEYS) {
     const names = [...MESSAGES[key]!.en.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);
-    await insertBundleNested(project.db, {
+    await sdk.insertBundleNested(project.db, {
       id: key,
       declarations: names.map((name) => ({ type: 'input-variable', name })),
       messages: LANGS.map((lang) => ({
@@ -157,14 +186,14 @@ ${useAll((k) => `out += t(${JSON.stringify(k)}, { values: { n: 3, title: 'x' } }
       })),
     });
   }
-  const compiled = await compileProject({ project, compilerOptions: { strategy: ['globalVariable', 'baseLocale'] } });
+  const compiled = await pg.compileProject({ project, compilerOptions: { strategy: ['globalVariable', 'baseLocale'] } });
   const pgDir = join(tmp, 'paraglide', 'paraglide');
   for (const [file, text] of Object.entries(compiled)) {
     const path = join(pgDir, file);
     mkdirSync(join(path, '..'), { recursive: true });
     writeFileSync(path, text);
   }
-  const paraglide = await probe('paraglide', {
+  const sizes = await probe('paraglide', {
     'entry.js': `import { m } from './paraglide/messages.js';
 import { setLocale } from './paraglide/runtime.js';
 const lang = new URLSearchParams(location.search).get('lang') ?? 'en';
@@ -173,15 +202,7 @@ let out = '';
 ${useAll((k) => `out += m[${JSON.stringify(k)}]({ n: 3, title: 'x' });`)}`,
   });
   await project.close();
-
-  const row = (name: string, r: { start: number; perLang: Record<string, number> }) =>
-    `${name.padEnd(12)} start (en): ${String(r.start).padStart(6)} B gz   ko chunk: ${String(r.perLang['ko'] ?? 0).padStart(5)} B   zh chunk: ${String(r.perLang['zh'] ?? 0).padStart(5)} B`;
-  console.log(`${KEYS.length} messages × 3 languages, Vite ${(await import('vite')).version}, minified, gzip -9`);
-  console.log(row('plain', none));
-  console.log(row('i18next', i18next));
-  console.log(row('svelte-i18n', svelteI18n));
-  console.log(row('paraglide', paraglide));
-  console.log(`paraglide output files: ${Object.keys(compiled).length} (all languages inside each message function)`);
+  return { sizes, files: Object.keys(compiled).length };
 }
 
 try {
