@@ -326,6 +326,7 @@ describe('Languages in Chromium', () => {
         showCodes: /HS 코드 9개 보기/,
         codes: 'HS 코드',
         projects: '협력 사업',
+        kpiBlock: '주요 수치',
         total: /^사업 15건/,
       },
     ],
@@ -338,6 +339,7 @@ describe('Languages in Chromium', () => {
         showCodes: /显示9个HS编码/,
         codes: 'HS编码',
         projects: '合作项目',
+        kpiBlock: '主要数值',
         total: /^15个项目/,
       },
     ],
@@ -373,6 +375,10 @@ describe('Languages in Chromium', () => {
         await page.setViewportSize({ width: 1440, height: 900 });
         expect(await seriousAxeViolations(page), view).toEqual([]);
       }
+      // The briefing editor offers the block kinds (the registry's labels) in the same language.
+      await page.goto(`${app.host.url}#/briefings/${encodeURIComponent(DEFAULT_ID)}`);
+      await page.getByTestId('new-block-kind').waitFor();
+      expect(await page.getByTestId('new-block-kind').innerText()).toContain(words.kpiBlock);
       expect(errors).toEqual([]);
       expect(app.foreignRequests).toEqual([]);
     });
