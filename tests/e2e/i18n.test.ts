@@ -316,6 +316,74 @@ describe('Languages in Chromium', () => {
     });
   }
 
+  for (const [locale, lang, words] of [
+    [
+      'ko-KR',
+      'ko',
+      {
+        sectors: '수출 업종',
+        sectorsCaption: '수출 업종',
+        showCodes: /HS 코드 9개 보기/,
+        codes: 'HS 코드',
+        projects: '협력 사업',
+        kpiBlock: '주요 수치',
+        total: /^사업 15건/,
+      },
+    ],
+    [
+      'zh-CN',
+      'zh',
+      {
+        sectors: '出口行业',
+        sectorsCaption: '出口的行业',
+        showCodes: /显示9个HS编码/,
+        codes: 'HS编码',
+        projects: '合作项目',
+        kpiBlock: '主要数值',
+        total: /^15个项目/,
+      },
+    ],
+  ] as const) {
+    it(`the sectors and projects dashboards in ${lang}: headings, tables and the drill-down translated, nothing clipped, axe clean`, async () => {
+      const { page } = await profile(locale);
+      await page.goto(`${app.host.url}#/sectors?reporter=KOR&partner=CHN`);
+      await page.getByRole('heading', { level: 1, name: words.sectors }).waitFor();
+      const table = page.getByTestId('sectors-table');
+      await table.waitFor();
+      expect(await table.locator('caption').innerText()).toContain(words.sectorsCaption);
+      await table.locator('tr', { hasText: 'Cosmetics' }).first().getByRole('button', { name: words.showCodes }).click();
+      await page.getByTestId('hs-codes').waitFor();
+      expect(await page.getByTestId('hs-codes').locator('caption').innerText()).toContain(words.codes);
+      expect(await page.locator('main').innerText()).not.toMatch(/No data loaded|Priority #|HS codes behind/);
+      await page.goto(`${app.host.url}#/projects`);
+      await page.getByRole('heading', { level: 1, name: words.projects }).waitFor();
+      await page.getByTestId('projects-total').waitFor();
+      expect(await page.getByTestId('projects-total').innerText()).toMatch(words.total);
+      expect(await page.locator('main').innerText()).not.toMatch(/Clear filters|Projects by field|split not reported/);
+      for (const [view, route] of [
+        ['sectors', '#/sectors?reporter=KOR&partner=CHN'],
+        ['projects', '#/projects'],
+      ] as const) {
+        await page.goto(`${app.host.url}${route}`);
+        await page.getByRole('heading', { level: 1, name: view === 'sectors' ? words.sectors : words.projects }).waitFor();
+        await page.getByTestId(view === 'sectors' ? 'sectors-table' : 'projects-table').waitFor();
+        for (const width of [1440, 800]) {
+          await page.setViewportSize({ width, height: 900 });
+          expect(await clipped(page), `${view} at ${width} px`).toEqual([]);
+          await page.screenshot({ path: `tests/artifacts/i18n-${view}-${lang}-${width}.png` });
+        }
+        await page.setViewportSize({ width: 1440, height: 900 });
+        expect(await seriousAxeViolations(page), view).toEqual([]);
+      }
+      // The briefing editor offers the block kinds (the registry's labels) in the same language.
+      await page.goto(`${app.host.url}#/briefings/${encodeURIComponent(DEFAULT_ID)}`);
+      await page.getByTestId('new-block-kind').waitFor();
+      expect(await page.getByTestId('new-block-kind').innerText()).toContain(words.kpiBlock);
+      expect(errors).toEqual([]);
+      expect(app.foreignRequests).toEqual([]);
+    });
+  }
+
   it('the pseudo-locale lengthens every converted string without clipping the shell, Briefings or Sources at 800 px', async () => {
     const { page } = await profile('en-GB', 800);
     await page.goto(`${app.host.url}#/briefings`);

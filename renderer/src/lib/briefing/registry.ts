@@ -2,12 +2,14 @@
  * The renderer's block registry: for every block kind, its name in the editor, the component that
  * draws it (on screen and on paper), the config a new block starts with, and the settings the editor
  * offers. The data core's half (config schema, query, sources) is db/briefings/. Adding a kind = one
- * entry here, one component in ./blocks/.
+ * entry here, one component in ./blocks/. Labels and descriptions are getters that call t() when read, so
+ * the editor shows them in the language active at the time.
  */
 import type { Component } from 'svelte';
 import type { BlockKind, BlockSpecInput, ResolvedBlock } from '../../../../db/briefings/contract.ts';
 import { EVENT_KINDS, PROJECT_STATUSES } from '../../../../db/common/vocabulary.ts';
 import type { BlockProps } from './types.ts';
+import { t } from '../../i18n/i18n.svelte.ts';
 import { DASHBOARD_DEFINITIONS, type Dashboard, type PrintSummary } from '../../../../db/common/dashboards.ts';
 import ClaimsBlock from './blocks/ClaimsBlock.svelte';
 import EventsTableBlock from './blocks/EventsTableBlock.svelte';
@@ -41,104 +43,233 @@ export interface BlockKindEntry<K extends BlockKind> {
 }
 
 const pairFields = (optional: boolean): FieldSpec[] => [
-  { key: 'reporter', label: 'Reporter', type: 'economy', optional },
-  { key: 'partner', label: 'Partner', type: 'economy', optional },
+  {
+    key: 'reporter',
+    get label() {
+      return t('blockField.reporter');
+    },
+    type: 'economy',
+    optional,
+  },
+  {
+    key: 'partner',
+    get label() {
+      return t('blockField.partner');
+    },
+    type: 'economy',
+    optional,
+  },
 ];
 const rangeFields: FieldSpec[] = [
-  { key: 'from', label: 'From year', type: 'year', optional: true },
-  { key: 'to', label: 'To year', type: 'year', optional: true },
+  {
+    key: 'from',
+    get label() {
+      return t('blockField.from');
+    },
+    type: 'year',
+    optional: true,
+  },
+  {
+    key: 'to',
+    get label() {
+      return t('blockField.to');
+    },
+    type: 'year',
+    optional: true,
+  },
 ];
 
 export const blockRegistry: { [K in BlockKind]: BlockKindEntry<K> } = {
   text: {
-    label: 'Text',
-    description: 'Markdown text, with the sources it rests on',
+    get label() {
+      return t('block.text.label');
+    },
+    get description() {
+      return t('block.text.description');
+    },
     chart: false,
     component: TextBlock,
     defaults: () => ({ markdown: '', sources: [] }),
     fields: [
-      { key: 'markdown', label: 'Text (Markdown)', type: 'markdown' },
-      { key: 'sources', label: 'Sources', type: 'sources' },
+      {
+        key: 'markdown',
+        get label() {
+          return t('blockField.markdown');
+        },
+        type: 'markdown',
+      },
+      {
+        key: 'sources',
+        get label() {
+          return t('blockField.sources');
+        },
+        type: 'sources',
+      },
     ],
   },
   kpi: {
-    label: 'Headline figures',
-    description: 'Exports, imports, balance and total of one year',
+    get label() {
+      return t('block.kpi.label');
+    },
+    get description() {
+      return t('block.kpi.description');
+    },
     chart: false,
     component: KpiBlock,
     defaults: () => ({ reporter: 'CHN', partner: 'KOR', year: 2021 }),
-    fields: [...pairFields(true), { key: 'year', label: 'Year', type: 'year', optional: true }],
+    fields: [
+      ...pairFields(true),
+      {
+        key: 'year',
+        get label() {
+          return t('blockField.year');
+        },
+        type: 'year',
+        optional: true,
+      },
+    ],
   },
   reconciliation: {
-    label: 'Figures that disagree',
-    description: 'Stated totals against their parts, sources against sources',
+    get label() {
+      return t('block.reconciliation.label');
+    },
+    get description() {
+      return t('block.reconciliation.description');
+    },
     chart: false,
     component: ReconciliationBlock,
     defaults: () => ({}),
     fields: pairFields(true),
   },
   statements: {
-    label: 'What the sources say',
-    description: 'Claims and context, each with its source',
+    get label() {
+      return t('block.statements.label');
+    },
+    get description() {
+      return t('block.statements.description');
+    },
     chart: false,
     component: StatementsBlock,
     defaults: () => ({}),
     fields: [],
   },
   claims: {
-    label: 'Claims checked',
-    description: 'What the sources claim, with the data’s verdict and each side’s source',
+    get label() {
+      return t('block.claims.label');
+    },
+    get description() {
+      return t('block.claims.description');
+    },
     chart: false,
     component: ClaimsBlock,
     defaults: () => ({}),
     fields: pairFields(true),
   },
   'trade-chart': {
-    label: 'Trade balance chart',
-    description: 'Exports, imports and balance by year',
+    get label() {
+      return t('block.tradeChart.label');
+    },
+    get description() {
+      return t('block.tradeChart.description');
+    },
     chart: true,
     component: TradeChartBlock,
     defaults: () => ({ reporter: 'KOR', partner: 'CHN' }),
     fields: [...pairFields(false), ...rangeFields],
   },
   mirror: {
-    label: 'Mirror comparison',
-    description: 'The same trade as each side reports it',
+    get label() {
+      return t('block.mirror.label');
+    },
+    get description() {
+      return t('block.mirror.description');
+    },
     chart: false,
     component: MirrorBlock,
     defaults: () => ({ reporter: 'KOR', partner: 'CHN' }),
     fields: [...pairFields(false), ...rangeFields],
   },
   'sectors-table': {
-    label: 'Export sectors table',
-    description: 'Sectors of an export plan, with values where loaded',
+    get label() {
+      return t('block.sectorsTable.label');
+    },
+    get description() {
+      return t('block.sectorsTable.description');
+    },
     chart: false,
     component: SectorsTableBlock,
     defaults: () => ({ reporter: 'KOR', partner: 'CHN' }),
     fields: [...pairFields(false), ...rangeFields],
   },
   'projects-table': {
-    label: 'Projects table',
-    description: 'Cooperation projects (a batch stays one row)',
+    get label() {
+      return t('block.projectsTable.label');
+    },
+    get description() {
+      return t('block.projectsTable.description');
+    },
     chart: false,
     component: ProjectsTableBlock,
     defaults: () => ({}),
     fields: [
-      { key: 'region', label: 'Region', type: 'economy', optional: true },
-      { key: 'status', label: 'Status', type: 'choice', optional: true, options: PROJECT_STATUSES.map((v) => ({ value: v, label: v })) },
+      {
+        key: 'region',
+        get label() {
+          return t('blockField.region');
+        },
+        type: 'economy',
+        optional: true,
+      },
+      {
+        key: 'status',
+        get label() {
+          return t('blockField.status');
+        },
+        type: 'choice',
+        optional: true,
+        options: PROJECT_STATUSES.map((v) => ({
+          value: v,
+          get label() {
+            return t(`project.status.${v}`);
+          },
+        })),
+      },
     ],
   },
   'events-table': {
-    label: 'Events table',
-    description: 'Meetings, forums, fairs in date order',
+    get label() {
+      return t('block.eventsTable.label');
+    },
+    get description() {
+      return t('block.eventsTable.description');
+    },
     chart: false,
     component: EventsTableBlock,
     defaults: () => ({}),
-    fields: [{ key: 'kind', label: 'Kind', type: 'choice', optional: true, options: EVENT_KINDS.map((v) => ({ value: v, label: v })) }],
+    fields: [
+      {
+        key: 'kind',
+        get label() {
+          return t('blockField.kind');
+        },
+        type: 'choice',
+        optional: true,
+        options: EVENT_KINDS.map((v) => ({
+          value: v,
+          get label() {
+            return t(`event.kind.${v}`);
+          },
+        })),
+      },
+    ],
   },
   route: {
-    label: 'Logistics route',
-    description: 'Legs and transit times',
+    get label() {
+      return t('block.route.label');
+    },
+    get description() {
+      return t('block.route.description');
+    },
     chart: false,
     component: RouteBlock,
     defaults: () => ({}),
@@ -175,7 +306,7 @@ export function componentFor(
 }
 
 export function kindLabel(block: ResolvedBlock): string {
-  return block.kind === 'invalid' ? `Unknown block (${block.storedKind})` : blockRegistry[block.kind].label;
+  return block.kind === 'invalid' ? t('block.unknown', { kind: block.storedKind }) : blockRegistry[block.kind].label;
 }
 
 export function isChart(block: ResolvedBlock): boolean {
