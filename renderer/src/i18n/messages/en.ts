@@ -751,6 +751,28 @@ const en = {
   'monthly.everyMonth': 'Every month',
   'monthly.tableCaption': "{{reporter}}'s trade with {{partner}} by month, {{unit}}, with the source of each figure",
   'monthly.sourcesUsed': 'Sources used:',
+  'trade.lede': 'Exports, imports and balance by year, as each side reports them, with the source of every figure.',
+  'trade.what': 'trade figures',
+  'trade.emptyTitle': 'No trade figures yet.',
+  'trade.emptyBody': 'Import a briefing pack or a trade data file to see the trade balance.',
+  'partners.lede':
+    "A reporter's trading partners in one year, ranked by exports, imports, total and balance, with each partner's share of the reporter's total and its rank over the years.",
+  'partners.what': 'partners',
+  'partners.emptyTitle': 'No reporter with several partners is loaded.',
+  'partners.emptyBody': "Import a trade file with a reporter's trade by partner, or load a pack with one.",
+  'partners.reporterNote': '{{reporter}} has no figures by partner: showing {{name}}.',
+  'products.lede':
+    "A pair's exports or imports by HS chapter, heading and code in one year, from imported product-level figures: each with its share of the pair's total and its change on the year before, drawn as a treemap you can drill into.",
+  'products.what': 'product figures',
+  'products.emptyTitle': 'No product-level figures are loaded.',
+  'products.emptyBody': 'Import a trade file with HS codes (a UN Comtrade or WITS extract by product) in the Data view.',
+  'products.filters': 'Product filters',
+  'products.flow': 'Flow',
+  'products.exports': 'Exports',
+  'products.imports': 'Imports',
+  'products.year': 'Year',
+  'products.yearNotLoaded': '{{year}} (nothing loaded)',
+  'products.list': 'products',
 } as const;
 
 export default en;

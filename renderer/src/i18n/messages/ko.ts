@@ -742,6 +742,28 @@ const ko: Messages = {
   'monthly.everyMonth': '모든 달',
   'monthly.tableCaption': '{{reporter}}의 대{{partner}} 월별 무역({{unit}})과 각 수치의 출처',
   'monthly.sourcesUsed': '사용한 출처:',
+  'trade.lede': '양측이 각각 보고한 연도별 수출, 수입과 무역수지를 모든 수치의 출처와 함께 보여 줍니다.',
+  'trade.what': '무역 수치',
+  'trade.emptyTitle': '아직 무역 수치가 없습니다.',
+  'trade.emptyBody': '무역수지를 보려면 브리핑 팩이나 무역 데이터 파일을 가져오세요.',
+  'partners.lede':
+    '한 해 동안 보고국의 무역 상대국을 수출, 수입, 합계, 무역수지 순으로 순위를 매기고, 보고국 합계에서 각 상대국이 차지하는 비중과 연도별 순위를 함께 보여 줍니다.',
+  'partners.what': '상대국',
+  'partners.emptyTitle': '여러 상대국이 있는 보고국이 로드되어 있지 않습니다.',
+  'partners.emptyBody': '보고국의 상대국별 무역이 담긴 무역 파일을 가져오거나, 그런 팩을 로드하세요.',
+  'partners.reporterNote': '{{reporter}}에는 상대국별 수치가 없어 {{name}}을(를) 표시합니다.',
+  'products.lede':
+    '한 쌍의 한 해 수출 또는 수입을 가져온 품목별 수치에서 HS 류·호·코드별로 보여 줍니다. 각 항목의 쌍 합계 대비 비중과 전년 대비 변화를 함께 표시하고, 클릭해 들어갈 수 있는 트리맵으로 그립니다.',
+  'products.what': '품목별 수치',
+  'products.emptyTitle': '품목별 수치가 로드되어 있지 않습니다.',
+  'products.emptyBody': '데이터 화면에서 HS 코드가 있는 무역 파일(UN Comtrade 또는 WITS의 품목별 추출본)을 가져오세요.',
+  'products.filters': '품목 필터',
+  'products.flow': '수출입',
+  'products.exports': '수출',
+  'products.imports': '수입',
+  'products.year': '연도',
+  'products.yearNotLoaded': '{{year}} (로드된 항목 없음)',
+  'products.list': '품목',
 };
 
 export default ko;

@@ -737,6 +737,27 @@ const zh: Messages = {
   'monthly.everyMonth': '每个月',
   'monthly.tableCaption': '{{reporter}}与{{partner}}的月度贸易（{{unit}}），附每个数据的来源',
   'monthly.sourcesUsed': '所用来源：',
+  'trade.lede': '按年份列出双方各自报告的出口、进口和贸易差额，并注明每个数字的来源。',
+  'trade.what': '贸易数据',
+  'trade.emptyTitle': '尚无贸易数据。',
+  'trade.emptyBody': '导入简报包或贸易数据文件，即可查看贸易差额。',
+  'partners.lede': '报告方某一年的贸易伙伴，按出口、进口、合计和贸易差额排名，并列出每个贸易伙伴在报告方合计中的占比及其历年排名。',
+  'partners.what': '贸易伙伴',
+  'partners.emptyTitle': '尚未载入有多个贸易伙伴的报告方。',
+  'partners.emptyBody': '请导入按贸易伙伴列出报告方贸易的贸易文件，或载入含有此类文件的数据包。',
+  'partners.reporterNote': '{{reporter}}没有按贸易伙伴列出的数据：显示{{name}}。',
+  'products.lede':
+    '某一对经济体某一年按HS章、品目和编码列出的出口或进口，取自导入的商品级数据：每项列出在该对合计中的占比及与上年相比的变化，并绘成可逐级点开的矩形树图。',
+  'products.what': '商品数据',
+  'products.emptyTitle': '尚未载入商品级数据。',
+  'products.emptyBody': '请在“数据”视图中导入含HS编码的贸易文件（UN Comtrade或WITS按商品提取的数据）。',
+  'products.filters': '商品筛选',
+  'products.flow': '进出口',
+  'products.exports': '出口',
+  'products.imports': '进口',
+  'products.year': '年份',
+  'products.yearNotLoaded': '{{year}}（未载入数据）',
+  'products.list': '商品',
 };
 
 export default zh;
