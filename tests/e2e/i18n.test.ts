@@ -384,6 +384,56 @@ describe('Languages in Chromium', () => {
     });
   }
 
+  for (const [locale, lang, views] of [
+    [
+      'ko-KR',
+      'ko',
+      [
+        {
+          route: '#/trade',
+          heading: '무역수지',
+          lede: '양측이 각각 보고한 연도별 수출, 수입과 무역수지',
+          h2: '미러 통계: 양측이 각각 보고한 같은 무역',
+        },
+        { route: '#/partners', heading: '교역 상대국', lede: '보고국의 무역 상대국을 수출, 수입, 합계, 무역수지 순으로' },
+        { route: '#/products', heading: '주요 품목', lede: 'HS 류·호·코드별로' },
+      ],
+    ],
+    [
+      'zh-CN',
+      'zh-CN',
+      [
+        {
+          route: '#/trade',
+          heading: '贸易差额',
+          lede: '按年份列出双方各自报告的出口、进口和贸易差额',
+          h2: '镜像统计：双方各自报告的同一贸易',
+        },
+        { route: '#/partners', heading: '贸易伙伴', lede: '按出口、进口、合计和贸易差额排名' },
+        { route: '#/products', heading: '主要商品', lede: '按HS章、品目和编码列出的出口或进口' },
+      ],
+    ],
+  ] as const) {
+    it(`Trade, Partners and Top products in ${lang}: headings and ledes translated, axe clean`, async () => {
+      const { page } = await profile(locale);
+      for (const view of views) {
+        await page.goto(`${app.host.url}${view.route}`);
+        await expect.poll(() => htmlLang(page)).toBe(lang);
+        await page.getByRole('heading', { level: 1, name: view.heading, exact: true }).waitFor();
+        expect(await page.locator('.lede').innerText(), view.route).toContain(view.lede);
+        if ('h2' in view) await page.getByRole('heading', { level: 2, name: view.h2 }).waitFor();
+        // The English heading and lede of the view are gone.
+        expect(await page.locator('main').innerText(), view.route).not.toMatch(
+          /^(Trade balance|Partners|Top products)$|A reporter's trading|A pair's exports/m,
+        );
+        expect(await seriousAxeViolations(page), view.route).toEqual([]);
+        await shoot(page, `${view.route.slice(2)}-${lang}`);
+      }
+      expect(errors).toEqual([]);
+      expect(app.foreignRequests).toEqual([]);
+    });
+  }
+
   it('the pseudo-locale lengthens every converted string without clipping the shell, Briefings or Sources at 800 px', async () => {
     const { page } = await profile('en-GB', 800);
     await page.goto(`${app.host.url}#/briefings`);
