@@ -31,7 +31,8 @@ function closure(file: string, into = new Set<string>()): Set<string> {
 
 const html = readFileSync(join(dir, '..', 'index.html'), 'utf8');
 const entry = /<script[^>]*src="\.\/assets\/([\w.-]+\.js)"/.exec(html)?.[1];
-const firstView = scripts.find((f) => f.startsWith('Overview-'));
+// The first view a window opens on (views/overview/OverviewView.svelte).
+const firstView = scripts.find((f) => f.startsWith('OverviewView-'));
 if (!entry || !firstView) throw new Error('entry script or Overview chunk not found in the build');
 const firstPaint = closure(firstView, closure(entry));
 
