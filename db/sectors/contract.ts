@@ -46,6 +46,8 @@ export interface SectorSummary {
   /** The lower-cased name: the sector's identity across packs. */
   key: string;
   name: string;
+  /** The rows of that name (`<pack id>:<key>` for a pack's): the interface names a built-in sector in its language by them. */
+  ids: string[];
   description: string | null;
   priorities: SectorPriority[];
   hsCodes: number;

@@ -245,10 +245,10 @@ export function listSectors(db: Db, pair: Pair): SectorsOverview {
   const q = sectorQueries(db, pair);
   const groups = db
     .prepare(
-      `SELECT lower(name) AS key, min(name) AS name, max(description) AS description FROM sector
+      `SELECT lower(name) AS key, min(name) AS name, max(description) AS description, json_group_array(id) AS ids FROM sector
     GROUP BY lower(name) ORDER BY lower(name)`,
     )
-    .all() as { key: string; name: string; description: string | null }[];
+    .all() as { key: string; name: string; description: string | null; ids: string }[];
   const allFigures = q.figures();
   const sectors: SectorSummary[] = groups.map((g) => {
     const hs = q.codes(g.key);
@@ -257,6 +257,7 @@ export function listSectors(db: Db, pair: Pair): SectorsOverview {
     return {
       key: g.key,
       name: g.name,
+      ids: (JSON.parse(g.ids) as string[]).sort(),
       description: g.description,
       priorities: q.priorities(g.key),
       hsCodes: hs.length,

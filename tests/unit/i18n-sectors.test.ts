@@ -6,7 +6,17 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LANGUAGES } from '../../db/common/languages.ts';
-import { BUILT_IN_PACKS, HS_CHAPTERS, SECTOR_NAMES, hsChapterIn, sectorNameIn } from '../../renderer/src/i18n/sectors.ts';
+import {
+  BUILT_IN_PACKS,
+  HS_CHAPTERS,
+  SECTOR_NAMES,
+  hsChapterIn,
+  sectorGroupNameIn,
+  sectorNameIn,
+} from '../../renderer/src/i18n/sectors.ts';
+import { openSession } from '../../db/session.ts';
+import { listSectors } from '../../db/sectors/queries.ts';
+import { tempDir } from '../support/temp.ts';
 
 interface PackSector {
   key: string;
@@ -53,5 +63,26 @@ describe('built-in sectors in three languages', () => {
     expect(sectorNameIn('korea-china-trade:cosmetics', 'K-beauty', 'zh')).toBe('K-beauty');
     expect(sectorNameIn('someone-elses-pack:cosmetics', 'Cosmetics', 'zh')).toBe('Cosmetics');
     expect(sectorNameIn('korea-china-trade:cosmetics', 'Cosmetics', 'en')).toBe('Cosmetics');
+  });
+
+  it('the Export sectors dashboard names a sector of several rows (one per pack) by its built-in row', () => {
+    expect(sectorGroupNameIn(['korea-china-2022:cosmetics', 'korea-china-trade:cosmetics', 'user:1f2e'], 'Cosmetics', 'zh')).toBe('化妆品');
+    expect(sectorGroupNameIn(['user:1f2e'], 'Cosmetics', 'zh')).toBe('Cosmetics');
+    expect(sectorGroupNameIn([], 'Cosmetics', 'ko')).toBe('Cosmetics');
+    // The dashboard's model gives each sector its rows: with the default packs, every sector is a built-in one.
+    const tmp = tempDir();
+    const session = openSession({ path: tmp.file('sectors.sqlite') });
+    try {
+      const { sectors } = listSectors(session.db, { reporter: 'KOR', partner: 'CHN' });
+      expect(sectors.length).toBeGreaterThan(5);
+      for (const s of sectors) {
+        expect(s.ids.length, s.name).toBeGreaterThan(0);
+        expect(sectorGroupNameIn(s.ids, s.name, 'ko'), s.name).not.toBe(s.name);
+      }
+      expect(sectors.find((s) => s.key === 'cosmetics')?.ids).toEqual(['korea-china-2022:cosmetics', 'korea-china-trade:cosmetics']);
+    } finally {
+      session.close();
+      tmp.cleanup();
+    }
   });
 });

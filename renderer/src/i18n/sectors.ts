@@ -103,6 +103,15 @@ export function sectorNameIn(id: string, stored: string, language: Language): st
   return words && words.en.toLowerCase() === stored.trim().toLowerCase() ? words[language] : stored;
 }
 
+/** The name of a sector that stands for several rows of one name (one per pack): the first built-in row's translation. */
+export function sectorGroupNameIn(ids: readonly string[], stored: string, language: Language): string {
+  for (const id of ids) {
+    const name = sectorNameIn(id, stored, language);
+    if (name !== stored) return name;
+  }
+  return stored;
+}
+
 /** The title of the HS chapter a code (2 to 10 digits) belongs to, in `language`, if this file has it. */
 export function hsChapterIn(code: string, language: Language): string | undefined {
   return HS_CHAPTERS[code.slice(0, 2)]?.[language];
