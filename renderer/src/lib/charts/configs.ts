@@ -5,6 +5,7 @@
  */
 import type { ChartConfiguration, Plugin, TooltipItem } from 'chart.js';
 import { fromUnit, money, moneyLabel, toUnit } from '../format.ts';
+import { t } from '../../i18n/i18n.svelte.ts';
 import type { ChartTheme } from './theme.ts';
 
 function axes(theme: ChartTheme, xTitle: string, yTitle: string) {
@@ -41,7 +42,7 @@ export function tradeBalanceConfig(
     points,
     names,
     theme,
-    'Year',
+    t('trade.year'),
   );
 }
 
@@ -81,7 +82,7 @@ export function periodBalanceConfig(
         tooltip: {
           callbacks: {
             label: (item: TooltipItem<'bar'>) =>
-              `${item.dataset.label ?? ''}: ${item.raw === null ? 'not reported' : `${money(fromUnit(Number(item.raw)))} ${moneyLabel()}`}`,
+              `${item.dataset.label ?? ''}: ${item.raw === null ? t('chart.notReported') : `${money(fromUnit(Number(item.raw)))} ${moneyLabel()}`}`,
           },
         },
       },
@@ -117,7 +118,7 @@ export function barConfig(
         tooltip: {
           callbacks: {
             label: (item: TooltipItem<'bar'>) =>
-              `${item.dataset.label ?? ''}: ${item.raw === null ? 'not reported' : opts.format(Number(item.raw))}`,
+              `${item.dataset.label ?? ''}: ${item.raw === null ? t('chart.notReported') : opts.format(Number(item.raw))}`,
           },
         },
       },
@@ -127,7 +128,7 @@ export function barConfig(
 
 /** Floating horizontal bars: one [from, to] range per row (transit days, the span of days a date can mean). */
 export function rangeConfig(
-  rows: readonly string[],
+  rows: readonly (string | string[])[],
   ranges: readonly [number, number][],
   opts: {
     label: string;

@@ -5,6 +5,7 @@
  */
 import type { ChartConfiguration, TooltipItem } from 'chart.js';
 import type { ChartTheme } from '../../lib/charts/theme.ts';
+import { t } from '../../i18n/i18n.svelte.ts';
 
 /** Distinct line colours that read on both the light and the dark surface. */
 const PALETTE = [
@@ -36,7 +37,7 @@ export interface LineSeries {
 function scales(theme: ChartTheme, yTitle: string) {
   const common = { ticks: { color: theme.text }, grid: { color: theme.grid }, border: { color: theme.grid } };
   return {
-    x: { ...common, title: { display: true, text: 'Year', color: theme.text } },
+    x: { ...common, title: { display: true, text: t('partners.year'), color: theme.text } },
     y: { ...common, title: { display: true, text: yTitle, color: theme.text } },
   };
 }
@@ -77,7 +78,7 @@ export function lineConfig(
         tooltip: {
           callbacks: {
             label: (item: TooltipItem<'line'>) =>
-              `${item.dataset.label ?? ''}: ${item.raw === null ? 'not reported' : opts.format(Number(item.raw))}`,
+              `${item.dataset.label ?? ''}: ${item.raw === null ? t('partners.notReported') : opts.format(Number(item.raw))}`,
           },
         },
       },
@@ -91,7 +92,7 @@ export function bumpConfig(
   series: readonly LineSeries[],
   opts: { maxRank: number; theme: ChartTheme; legendRight: boolean },
 ): ChartConfiguration {
-  const s = scales(opts.theme, 'Rank');
+  const s = scales(opts.theme, t('partners.rank'));
   return {
     type: 'line',
     data: {
@@ -116,7 +117,7 @@ export function bumpConfig(
         tooltip: {
           callbacks: {
             label: (item: TooltipItem<'line'>) =>
-              `${item.dataset.label ?? ''}: ${item.raw === null ? 'not ranked' : `rank ${String(item.raw)}`}`,
+              `${item.dataset.label ?? ''}: ${item.raw === null ? t('partners.notRanked') : t('partners.rankN', { rank: String(item.raw) })}`,
           },
         },
       },

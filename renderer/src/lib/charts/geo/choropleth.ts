@@ -7,6 +7,8 @@
  */
 import type { ChartConfiguration } from 'chart.js';
 import type { ChartTheme } from '../theme.ts';
+import { t } from '../../../i18n/i18n.svelte.ts';
+import { economyName } from '../../format.ts';
 import type { CountryShape } from './world.ts';
 
 export interface MapValue {
@@ -84,7 +86,9 @@ export function choroplethConfig(
           callbacks: {
             label: (ctx) => {
               const v = values[ctx.dataIndex];
-              return v ? `${v.shape.name}: ${v.value === null ? 'not reported' : options.format(v.value)}` : '';
+              if (!v) return '';
+              const name = v.shape.iso3 ? economyName(v.shape.iso3, v.shape.name) : v.shape.name;
+              return `${name}: ${v.value === null ? t('partners.notReported') : options.format(v.value)}`;
             },
           },
         },
