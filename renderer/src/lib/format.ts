@@ -62,6 +62,9 @@ export const integer = (n: number): string => numbers.integer(n, i18n.tag);
 /** An exact amount in US dollars. */
 export const usd = (amount: number): string => numbers.usd(amount, i18n.tag);
 
+/** Sentences in a row: a space between them, none in Chinese (its full stop "。" needs none). Empty ones are left out. */
+export const sentences = (...parts: string[]): string => parts.filter(Boolean).join(i18n.locale === 'zh' ? '' : ' ');
+
 /** A moment (an ISO timestamp) as date and time in the interface's language. */
 export const dateTime = (iso: string): string => new Date(iso).toLocaleString(i18n.tag);
 

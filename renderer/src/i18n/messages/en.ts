@@ -1191,6 +1191,7 @@ const en = {
   'claims.labelled': '{{s}}:',
   'chart.notReported': 'not reported',
   'partners.listSeparator': ', ',
+  'growth.aside': '{{v}} ({{g}})',
 } as const;
 
 export default en;

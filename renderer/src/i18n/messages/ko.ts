@@ -1178,6 +1178,7 @@ const ko: Messages = {
   'claims.labelled': '{{s}}:',
   'chart.notReported': '보고 없음',
   'partners.listSeparator': ', ',
+  'growth.aside': '{{v}} ({{g}})',
 };
 
 export default ko;

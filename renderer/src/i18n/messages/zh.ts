@@ -1167,6 +1167,7 @@ const zh: Messages = {
   'claims.labelled': '{{s}}：',
   'chart.notReported': '未报告',
   'partners.listSeparator': '、',
+  'growth.aside': '{{v}}（{{g}}）',
 };
 
 export default zh;
