@@ -76,7 +76,9 @@ describe('Trade balance dashboard', () => {
     expect(exportsGrowth).toMatch(/\d+\.\d% share of South Korea's exports/);
     const importsGrowth = await page.getByTestId('growth-imports').innerText();
     expect(importsGrowth).toContain(`${pct1(v(2021, 'imports') / v(2020, 'imports') - 1)} year-on-year (2020 → 2021)`);
-    expect(await page.getByTestId('growth-total').innerText()).toContain("23.9% share of South Korea's total trade");
+    // The share of the reporter's total trade is said once, in its own tile, not again under the total.
+    expect(await page.getByTestId('kpi-share').innerText()).toContain("Share of South Korea's total trade");
+    expect(await page.getByTestId('growth-total').innerText()).not.toContain('share of');
     // Mirror: China's report of the same trade.
     const mirror = await page.getByTestId('mirror-table-0').locator('tr', { hasText: '2021' }).innerText();
     expect(mirror).toMatch(/162\.9[\s\S]*213\.5/);

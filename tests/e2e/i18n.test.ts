@@ -4,12 +4,15 @@
  * only the chosen language's messages fetched, dates and economy names per language, axe in Korean and Chinese, and
  * the pseudo-locale for clipped text; the Data view in Korean and Chinese (headings, buttons, built-in sectors). Screenshots at 1440 and 800 px go to tests/artifacts/i18n-*.png.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousAxeViolations } from '../support/axe.ts';
 import { admit, startApp, type AppHarness } from '../support/browser.ts';
 import { requireBuiltRenderer } from '../support/build-output.ts';
+import { HEADER } from '../support/comtrade-like.ts';
+import { tempDir } from '../support/temp.ts';
+import { importFile } from '../../db/imports/importer.ts';
 
 const DEFAULT_ID = 'korea-china-2022:korea-china-trade-push-2022';
 let app: AppHarness;
@@ -323,6 +326,7 @@ describe('Languages in Chromium', () => {
       {
         sectors: '수출 업종',
         sectorsCaption: '수출 업종',
+        cosmetics: '화장품',
         showCodes: /HS 코드 9개 보기/,
         codes: 'HS 코드',
         projects: '협력 사업',
@@ -336,6 +340,7 @@ describe('Languages in Chromium', () => {
       {
         sectors: '出口行业',
         sectorsCaption: '出口的行业',
+        cosmetics: '化妆品',
         showCodes: /显示9个HS编码/,
         codes: 'HS编码',
         projects: '合作项目',
@@ -351,7 +356,11 @@ describe('Languages in Chromium', () => {
       const table = page.getByTestId('sectors-table');
       await table.waitFor();
       expect(await table.locator('caption').innerText()).toContain(words.sectorsCaption);
-      await table.locator('tr', { hasText: 'Cosmetics' }).first().getByRole('button', { name: words.showCodes }).click();
+      // A built-in sector is named in the interface's language (the pack's English name is gone from its row).
+      const cosmetics = table.locator('tr', { hasText: words.cosmetics }).first();
+      expect(await cosmetics.locator('th').innerText()).toBe(words.cosmetics);
+      expect(await table.locator('tbody th').allInnerTexts()).not.toContain('Cosmetics');
+      await cosmetics.getByRole('button', { name: words.showCodes }).click();
       await page.getByTestId('hs-codes').waitFor();
       expect(await page.getByTestId('hs-codes').locator('caption').innerText()).toContain(words.codes);
       expect(await page.locator('main').innerText()).not.toMatch(/No data loaded|Priority #|HS codes behind/);
@@ -434,7 +443,180 @@ describe('Languages in Chromium', () => {
     });
   }
 
-  it('the pseudo-locale lengthens every converted string without clipping the shell, Briefings or Sources at 800 px', async () => {
+  let productsLoaded = false;
+  /** Korea's exports to and imports from China by HS-6 code, 2022–2023 (values made up for the test, in USD). */
+  function productsFile(path: string): void {
+    const codes = ['854231', '854232', '850760', '847130', '870899', '390110', '330499', '271019'];
+    const lines = [HEADER.join(',')];
+    codes.forEach((code, i) => {
+      for (const year of [2022, 2023])
+        for (const flow of ['X', 'M']) {
+          const value = Math.round((codes.length - i) ** 2 * 5e7 * (year === 2023 ? 1.1 : 1) * (flow === 'X' ? 1 : 0.6));
+          lines.push(
+            `C,A,${year},52,${year},410,KOR,Rep. of Korea,${flow},156,CHN,China,0,H6,${code},6,True,C00,0,0,0,,${value},${value},True,False`,
+          );
+        }
+    });
+    writeFileSync(path, `${lines.join('\n')}\n`);
+  }
+
+  /**
+   * Text these views wrote in English before: none of it may show in Korean or Chinese. (The data core's rules and
+   * notes are still English, and some of their words are the same: the patterns are the views' own phrases.)
+   */
+  const ENGLISH =
+    /not reported|Sources used|Preferred source|Reported by|Why the two|Rank by|Partners compared|Share of|Add a partner|Colour by|Open the pair|Under each value|All chapters|The treemap draws|Change on|Shares are of (the pair's total (ex|im)ports|the sum of the chapters)|as stated \(|sum of \d+ (headings?|codes?)\b|Show as table|largest surplus|Loading/;
+
+  for (const [locale, lang, words] of [
+    [
+      'ko-KR',
+      'ko',
+      {
+        trade: '무역수지',
+        tradeChart: '대중국 무역',
+        tradeColumns: ['연도', '수출', '수입', '무역수지', '수출 전년 대비', '수입 전년 대비', '출처'],
+        mirrorColumns: ['연도', '대한민국 보고', '중국 보고', '차이'],
+        year: '연도',
+        partners: '교역 상대국',
+        ranking: '수출 기준 상대국 순위',
+        partnersColumns: ['순위', '상대국', '수출', '수입', '무역액', '무역수지', '비교'],
+        map: '지도로 본 대한민국의 상대국',
+        bump: '대한민국의 수출 기준 주요 상대국',
+        share: '대한민국의 수출·수입 중 중국의 비중',
+        compare: '상대국 비교: 대한민국의 연도별 수출',
+        rank: '순위',
+        products: '주요 품목',
+        treemap: '대한민국의 대중국 수출, HS 류별',
+        productsColumns: ['HS 류', '백만 달러', '비중', '2022년 대비 증감', '수치', '출처'],
+        sectors: '수출 업종',
+        cosmetics: '화장품',
+      },
+    ],
+    [
+      'zh-CN',
+      'zh',
+      {
+        trade: '贸易差额',
+        tradeChart: '韩国与中国的贸易',
+        tradeColumns: ['年份', '出口', '进口', '贸易差额', '出口同比', '进口同比', '来源'],
+        mirrorColumns: ['年份', '韩国报告', '中国报告', '差值'],
+        year: '年份',
+        partners: '贸易伙伴',
+        ranking: '按出口排名的贸易伙伴',
+        partnersColumns: ['排名', '贸易伙伴', '出口', '进口', '贸易进出口总值', '贸易差额', '比较'],
+        map: '地图上的韩国贸易伙伴',
+        bump: '韩国按出口的主要贸易伙伴',
+        share: '中国在韩国出口和进口中的占比',
+        compare: '贸易伙伴比较：韩国各年出口',
+        rank: '排名',
+        products: '主要商品',
+        treemap: '韩国对中国出口，按HS章',
+        productsColumns: ['HS章', '百万美元', '占比', '较2022年变化', '数值', '来源'],
+        sectors: '出口行业',
+        cosmetics: '化妆品',
+      },
+    ],
+  ] as const) {
+    // One test a view (each draws several charts, at two widths and in two schemes).
+    for (const view of ['trade', 'partners', 'products', 'sectors'] as const)
+      it(`${view} in ${lang}: chart titles, axes, table headers and notes translated, nothing clipped at 1440 or 800 px, axe clean`, async () => {
+        if (!productsLoaded) {
+          // Product-level figures for Top products (the packs have none): an HS-6 import into the app's database.
+          const tmp = tempDir();
+          const csv = tmp.file('kor-chn-hs6.csv');
+          productsFile(csv);
+          importFile(app.host.session.db, { path: csv, onlyValidRows: true, userName: 'test' });
+          tmp.cleanup();
+          productsLoaded = true;
+        }
+        const { page } = await profile(locale);
+        const ready = async (): Promise<void> => {
+          await expect.poll(() => page.locator('main .state-loading, main .state-loading-map').count(), { timeout: 15_000 }).toBe(0);
+          await expect.poll(() => page.locator('figure.chart[data-chart-ready="false"]').count(), { timeout: 15_000 }).toBe(0);
+        };
+        const chartTitle = (testid: string) => page.getByTestId(testid).locator('.chart-title').innerText();
+        const axes = async (testid: string) =>
+          (JSON.parse((await page.getByTestId(testid).getAttribute('data-chart-data')) ?? '{}') as { axes: Record<string, string | null> })
+            .axes;
+        const headers = (table: ReturnType<Page['getByTestId']>) => table.locator('thead th').allInnerTexts();
+        const showTable = async (testid: string) => {
+          await page.getByTestId(testid).locator('.chart-head button').first().click();
+          await page.getByTestId(`${testid}-table`).waitFor();
+        };
+        const look = async (name: string): Promise<void> => {
+          const text = await page.locator('main').innerText();
+          const left = [...text.matchAll(new RegExp(ENGLISH.source, 'g'))].map((m) => text.slice(Math.max(0, m.index - 40), m.index + 40));
+          expect(left, name).toEqual([]);
+          for (const width of [1440, 800]) {
+            await page.setViewportSize({ width, height: 900 });
+            await ready();
+            expect(await clipped(page), `${name} at ${width} px`).toEqual([]);
+            await page.screenshot({ path: `tests/artifacts/i18n-${name}-${lang}-${width}.png`, fullPage: true });
+          }
+          await page.setViewportSize({ width: 1440, height: 900 });
+          await ready();
+          expect(await seriousAxeViolations(page), name).toEqual([]);
+          // And in the dark scheme (the charts are drawn again in its colours).
+          await page.emulateMedia({ colorScheme: 'dark' });
+          await ready();
+          await page.screenshot({ path: `tests/artifacts/i18n-${name}-${lang}-dark-1440.png`, fullPage: true });
+          await page.emulateMedia({ colorScheme: 'light' });
+        };
+
+        if (view === 'trade') {
+          await page.goto(`${app.host.url}#/trade?reporter=KOR&partner=CHN`);
+          await page.getByRole('heading', { level: 1, name: words.trade, exact: true }).waitFor();
+          await ready();
+          expect(await chartTitle('trade-chart')).toContain(words.tradeChart);
+          expect(Object.values(await axes('trade-chart'))).toContain(words.year);
+          await showTable('trade-chart');
+          expect(await headers(page.getByTestId('trade-chart-table'))).toEqual(words.tradeColumns);
+          await showTable('mirror-chart-0');
+          expect(await headers(page.getByTestId('mirror-chart-0-table'))).toEqual(words.mirrorColumns);
+          await look('trade-charts');
+        }
+
+        if (view === 'partners') {
+          await page.goto(`${app.host.url}#/partners?reporter=KOR&year=2023&by=exports`);
+          await page.getByRole('heading', { level: 1, name: words.partners, exact: true }).waitFor();
+          await ready();
+          expect(await page.locator('#partners-ranking-title').innerText()).toContain(words.ranking);
+          expect((await headers(page.getByTestId('partners-table'))).map((h) => h.trim())).toEqual(words.partnersColumns);
+          expect(await page.locator('#partners-map-title').innerText()).toContain(words.map);
+          expect(await chartTitle('partners-bump')).toContain(words.bump);
+          expect(Object.values(await axes('partners-bump'))).toEqual([words.year, words.rank]);
+          expect(await page.locator('#partners-share-title').innerText()).toContain(words.share);
+          expect(await page.locator('#partners-compare-title').innerText()).toContain(words.compare);
+          await look('partners-charts');
+        }
+
+        if (view === 'products') {
+          await page.goto(`${app.host.url}#/products?reporter=KOR&partner=CHN`);
+          await page.getByRole('heading', { level: 1, name: words.products, exact: true }).waitFor();
+          await ready();
+          expect(await chartTitle('products-treemap')).toContain(words.treemap);
+          expect(await headers(page.getByTestId('products-table'))).toEqual(words.productsColumns);
+          await look('products-charts');
+        }
+
+        if (view === 'sectors') {
+          await page.goto(`${app.host.url}#/sectors?reporter=KOR&partner=CHN`);
+          await page.getByRole('heading', { level: 1, name: words.sectors, exact: true }).waitFor();
+          await ready();
+          // The chart's categories name the built-in sectors in the language too.
+          const labels = (
+            JSON.parse((await page.getByTestId('sectors-chart').getAttribute('data-chart-data')) ?? '{}') as { labels: string[] }
+          ).labels;
+          expect(labels.some((l) => l.startsWith(words.cosmetics))).toBe(true);
+          expect(labels.some((l) => l.startsWith('Cosmetics'))).toBe(false);
+          await look('sectors-names');
+        }
+        expect(errors).toEqual([]);
+        expect(app.foreignRequests).toEqual([]);
+      });
+  }
+
+  it('the pseudo-locale lengthens every converted string without clipping the shell, Briefings, Sources, Trade, Partners or Top products at 800 px', async () => {
     const { page } = await profile('en-GB', 800);
     await page.goto(`${app.host.url}#/briefings`);
     await page.getByTestId('briefing-item').first().waitFor();
@@ -448,6 +630,19 @@ describe('Languages in Chromium', () => {
     await page.getByTestId('source-card').first().waitFor();
     expect(await clipped(page)).toEqual([]);
     await page.screenshot({ path: 'tests/artifacts/i18n-sources-en-XA-800.png' });
+    // Trade, Partners and Top products: their chart titles, tables and notes, 40 % longer.
+    for (const [name, route] of [
+      ['trade', '#/trade?reporter=KOR&partner=CHN'],
+      ['partners', '#/partners?reporter=KOR&year=2023'],
+      ['products', '#/products?reporter=KOR&partner=CHN'],
+    ] as const) {
+      await page.goto(`${app.host.url}${route}`);
+      await page.locator('main h1').waitFor();
+      await expect.poll(() => page.locator('main .state-loading, main .state-loading-map').count(), { timeout: 15_000 }).toBe(0);
+      await expect.poll(() => page.locator('figure.chart[data-chart-ready="false"]').count(), { timeout: 15_000 }).toBe(0);
+      expect(await clipped(page), name).toEqual([]);
+      await page.screenshot({ path: `tests/artifacts/i18n-${name}-en-XA-800.png`, fullPage: true });
+    }
     // Not offered in the settings: only the three languages are.
     const offered = await page.getByTestId('language-select').locator('option').allInnerTexts();
     expect(offered.slice(0, 3)).toEqual(['English', '한국어', '简体中文']);
