@@ -550,6 +550,10 @@ describe('Languages in Chromium', () => {
           for (const width of [1440, 800]) {
             await page.setViewportSize({ width, height: 900 });
             await ready();
+            // Nothing wider than the window once the charts have taken the new width (wide tables scroll in their frame).
+            await expect
+              .poll(() => page.evaluate<boolean>('document.documentElement.scrollWidth <= window.innerWidth + 1'), { timeout: 15_000 })
+              .toBe(true);
             expect(await clipped(page), `${name} at ${width} px`).toEqual([]);
             await page.screenshot({ path: `tests/artifacts/i18n-${name}-${lang}-${width}.png`, fullPage: true });
           }
