@@ -76,6 +76,7 @@ function sectorQueries(db: Db, pair: Pair) {
         sectorName: r.sector_name,
         value: r.value_usd,
         periodNote: r.period_note,
+        unitInferred: r.unit_inferred === 1,
         source: source(r.source_id),
         note: r.note,
         shareOfTotal: share !== null && total ? { value: share, total: total.value, totalSource: total.source } : null,

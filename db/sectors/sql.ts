@@ -26,6 +26,8 @@ export interface FigureRow {
   sector_name: string | null;
   value_usd: number;
   period_note: string | null;
+  /** 1 when the source does not state the unit and it was inferred from the context. */
+  unit_inferred: number;
   source_id: string;
   note: string | null;
 }
@@ -69,7 +71,7 @@ export function sectorNameOf(db: Db, key: string): string | null {
 
 /** The pair's product-group figures: the reporter's exports to the partner and the partner's imports from it. */
 const FIGURES_SQL = `SELECT f.id, f.reporter, f.partner, f.year, f.flow, f.label, f.hs_note, s.name AS sector_name, f.value_usd,
-      f.period_note, f.source_id, f.note
+      f.period_note, f.unit_inferred, f.source_id, f.note
     FROM sector_figure f LEFT JOIN sector s ON s.id = f.sector_id
     WHERE ((f.reporter = :reporter AND f.partner = :partner AND f.flow = 'export') OR (f.reporter = :partner AND f.partner = :reporter AND f.flow = 'import'))
       AND f.year BETWEEN :from AND :to
