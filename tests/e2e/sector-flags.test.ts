@@ -2,7 +2,7 @@
  * The Export sectors dashboard carries a figure's flags next to it (issue 14 item 8), in real Chromium
  * against the HTTP host with the built-in packs: the partial-year note ("Jan–Sep only") and "unit
  * inferred" in the chart's category labels and its own legend entry, in the chart's table, in the
- * sectors table and in the drill, in English and Korean; screenshots at 1440 and 800 px, light and dark,
+ * sectors table, the drill and the briefing's printed sectors block, in English and Korean; screenshots at 1440 and 800 px, light and dark,
  * into tests/artifacts/sector-flags/ for looking at.
  */
 import { mkdirSync } from 'node:fs';
@@ -109,6 +109,20 @@ describe('Export sectors: the flags beside each figure', () => {
     expect(data.datasets.map((d) => d.label)).toEqual(['발표된 연간 수치', '일부 기간 수치']);
     expect(await page.getByTestId('sectors-table').getByTestId('unit-flag').first().innerText()).toBe('단위 추정');
     await page.evaluate(() => localStorage.removeItem('tradebrief.language'));
+    expect(app.pageErrors).toEqual([]);
+  });
+
+  it('prints the same flags in the briefing’s sectors block (the built-in briefing’s print preview)', async () => {
+    const page = await app.newPage();
+    await page.goto(`${app.host.url}#/print/briefing/${encodeURIComponent('korea-china-2022:korea-china-trade-push-2022')}?preview=1`);
+    await expect.poll(() => page.evaluate('document.body.dataset.printReady'), { timeout: 30_000 }).toBe('true');
+    const printed = await page.getByTestId('print-view').innerText();
+    expect(printed).toMatch(/Beverages\s+[^\n]*0\.2 \(2023, Jan–Sep only: Beverages \(KCS definition\)/);
+    expect(printed).toMatch(/Semiconductors\s+[^\n]*36\.1 \(2023, unit inferred: Semiconductors, full year 2023/);
+    await page
+      .getByTestId('print-view')
+      .locator('table', { hasText: 'Semiconductors' })
+      .screenshot({ path: join(shots, 'print-sectors-block.png') });
     expect(app.pageErrors).toEqual([]);
   });
 
