@@ -746,14 +746,11 @@ const ko: Messages = {
   'sectors.what': '업종',
   'sectors.empty': '불러온 업종이 없습니다.',
   'sectors.emptyHint': '업종은 브리핑 팩(수출 계획, HS 매핑)이나 가져오기로 추가됩니다.',
-  'sectors.chartTitle': '{{reporter}}의 {{partner}} 수출, 업종별: 업종마다 최근 연간 수치({{unit}})',
   'sectors.fullYear': '발표된 연간 수치',
   'sectors.sectorYear': '업종(연도)',
-  'sectors.chartCaption': '{{reporter}}의 {{partner}} 수출: 업종별 최근 연간 수치, {{unit}}',
   'sectors.value': '금액',
   'sectors.groupAsStated': '발표된 품목군',
   'sectors.source': '출처',
-  'sectors.chartNote': '연도와 정의가 서로 다른 수치이므로 비교에 주의하십시오. 일부 기간의 수치는 차트에 넣지 않습니다.',
   'sectors.tableCaption': '{{reporter}}의 {{partner}} 수출 업종',
   'sectors.sector': '업종',
   'sectors.priority': '수출 계획 우선순위',
@@ -964,6 +961,13 @@ const ko: Messages = {
   'partners.rankingTitle.imports': '수입 기준 상대국 순위, {{year}}년',
   'partners.rankingTitle.total': '무역액 기준 상대국 순위, {{year}}년',
   'partners.rankingTitle.balance': '무역수지 기준 상대국 순위, {{year}}년',
+  'sectors.latestChartTitle': '{{reporter}}의 {{partner}} 수출, 업종별: 업종마다 발표된 최근 수치({{unit}})',
+  'sectors.latestChartCaption': '{{reporter}}의 {{partner}} 수출: 업종별 발표된 최근 수치, {{unit}}',
+  'sectors.latestChartNote':
+    '연도와 정의가 서로 다른 수치이므로 비교에 주의하십시오. 일부 기간의 수치는 해당 기간을 표시하고 연간 수치와 따로 그립니다. “단위 추정”: 출처에 단위가 명시되어 있지 않습니다.',
+  'sectors.partYear': '일부 기간 수치',
+  'sectors.unitInferred': '단위 추정',
+  'sectors.unitInferredHint': '출처에 단위가 명시되어 있지 않아 문맥으로 추정했습니다. 수치를 인용하기 전에 확인하십시오.',
 };
 
 export default ko;

@@ -741,14 +741,11 @@ const zh: Messages = {
   'sectors.what': '行业',
   'sectors.empty': '未载入任何行业。',
   'sectors.emptyHint': '行业随简报资料包（出口计划、HS对应关系）或导入而来。',
-  'sectors.chartTitle': '{{reporter}}对{{partner}}的出口（按行业）：各行业最近的全年数值（{{unit}}）',
   'sectors.fullYear': '所公布的全年数值',
   'sectors.sectorYear': '行业（年份）',
-  'sectors.chartCaption': '{{reporter}}对{{partner}}的出口：各行业最近的全年数值，{{unit}}',
   'sectors.value': '金额',
   'sectors.groupAsStated': '所公布的商品类别',
   'sectors.source': '来源',
-  'sectors.chartNote': '各数值的年份和定义不同，比较时请注意。不满一年的数值不画入图表。',
   'sectors.tableCaption': '{{reporter}}对{{partner}}出口的行业',
   'sectors.sector': '行业',
   'sectors.priority': '出口计划优先级',
@@ -958,6 +955,13 @@ const zh: Messages = {
   'partners.rankingTitle.imports': '按进口排名的贸易伙伴，{{year}}年',
   'partners.rankingTitle.total': '按贸易进出口总值排名的贸易伙伴，{{year}}年',
   'partners.rankingTitle.balance': '按贸易差额排名的贸易伙伴，{{year}}年',
+  'sectors.latestChartTitle': '{{reporter}}对{{partner}}的出口（按行业）：各行业所公布的最近数值（{{unit}}）',
+  'sectors.latestChartCaption': '{{reporter}}对{{partner}}的出口：各行业所公布的最近数值，{{unit}}',
+  'sectors.latestChartNote':
+    '各数值的年份和定义不同，比较时请注意。不满一年的数值注明所涵盖的月份，与全年数值分开画出。“单位系推断”：来源未注明单位。',
+  'sectors.partYear': '仅部分期间',
+  'sectors.unitInferred': '单位系推断',
+  'sectors.unitInferredHint': '来源未注明单位，系根据上下文推断。引用前请核实。',
 };
 
 export default zh;
