@@ -1,11 +1,12 @@
 /** The Top products dashboard: a pair's chapters, headings or codes in a year, and its export table. */
 import { topProducts } from '../products/queries.ts';
 import type { ProductRanking } from '../products/contract.ts';
-import { entry, sourcesText, table, type Cell, type TableData } from './shared.ts';
+import { shareOf } from '../common/growth.ts';
+import { entry, shareCells, sourcesText, table, type Cell, type TableData } from './shared.ts';
 
 export const productsData = entry<'products'>()({ model: (ctx, f) => topProducts(ctx.db, f), tables: (r) => [productsTable(r)] });
 
-/** The Top products view: the rows listed, each with its share, change and sources. */
+/** The Top products view: the rows listed, each with its share and change on the year before (or why none) and sources. */
 function productsTable(r: ProductRanking): TableData {
   return table(
     'products',
@@ -19,10 +20,10 @@ function productsTable(r: ProductRanking): TableData {
       'value_usd',
       'basis',
       'share',
-      'share_of',
+      'share_note',
       'change_usd',
-      'change_pct',
-      'change_note',
+      'yoy_relative',
+      'yoy_note',
       'sources',
     ],
     r.rows.map((p): Cell[] => [
@@ -34,11 +35,13 @@ function productsTable(r: ProductRanking): TableData {
       p.level,
       p.value,
       p.basis,
-      p.share,
-      r.total ? (r.total.basis === 'stated' ? 'stated total of the pair' : 'sum of the chapters loaded') : '',
+      ...shareCells(
+        shareOf(p.value, r.total?.value),
+        r.total?.basis === 'stated' ? 'of the stated total of the pair' : 'of the sum of the chapters loaded',
+      ),
       p.change?.absolute ?? null,
       p.change?.relative ?? null,
-      p.changeNote ?? '',
+      p.change ? (p.change.relative === null ? 'no relative change on a zero base' : '') : (p.changeNote ?? ''),
       sourcesText(p.sources),
     ]),
   );

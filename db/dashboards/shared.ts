@@ -7,6 +7,7 @@
 import type { Context } from '../context.ts';
 import type { Dashboard, DashboardFilters } from '../common/dashboards.ts';
 import { formatPreciseDate, type PreciseDate } from '../common/dates.ts';
+import { growthNote, NO_SHARE_REASONS, type ShareOf, type YearOnYear } from '../common/growth.ts';
 import type { SourceRef } from '../shared-types.ts';
 import type { Cell } from '../exports/csv-writer.ts';
 import type { TableData } from '../exports/table-writer.ts';
@@ -46,3 +47,12 @@ export const pairSourcesText = (...figures: ({ source: SourceRef } | null | unde
 export const dateText = (d: PreciseDate | null | undefined): string => (d ? formatPreciseDate(d) : '');
 
 export const table = (name: string, header: string[], rows: Cell[][]): TableData => ({ name, header, rows: () => rows });
+
+/** A change on the year before as its relative figure and a note: empty where given, else why not. */
+export const yoyCells = (g: YearOnYear): Cell[] => [
+  g.change?.relative ?? null,
+  g.change && g.change.relative !== null ? '' : 'reason' in g ? growthNote(g) : 'no relative change on a zero base',
+];
+
+/** A share and a note: what it is a share of where given (`of`), else why there is none. */
+export const shareCells = (s: ShareOf, of: string): Cell[] => [s.value, s.reason === null ? of : NO_SHARE_REASONS[s.reason]];

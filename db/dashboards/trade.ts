@@ -1,11 +1,13 @@
 /** The Trade balance dashboard: the pair's series, KPI, mirror and reconciliation from one load, and its export tables. */
 import type { Context } from '../context.ts';
-import { growthNote, NO_SHARE_REASONS } from '../common/growth.ts';
+import { growthNote } from '../common/growth.ts';
+import { worldEconomy } from '../refs.ts';
 import type { DerivedFigure, SourceRef } from '../shared-types.ts';
-import type { Change, FlowGrowth, Reconciliation, TradeKpi } from '../trade/contract.ts';
+import type { Change, FlowGrowth, Reconciliation, SeriesYearGrowth, TradeKpi, TradeSeries } from '../trade/contract.ts';
 import { preferredSources, reconcile, tradeKpi, tradeMirror, tradeSeries } from '../trade/queries.ts';
+import { seriesGrowth } from '../trade/rules.ts';
 import type { TradeModel } from './models.ts';
-import { entry, sourcesText, sourceText, table, type Cell, type Filters, type TableData } from './shared.ts';
+import { entry, shareCells, sourcesText, sourceText, table, yoyCells, type Cell, type Filters, type TableData } from './shared.ts';
 
 export const tradeData = entry<'trade'>()({ model: tradeModel, tables: tradeTables });
 
@@ -27,6 +29,7 @@ function tradeModel(ctx: Context, q: Filters<'trade'>): TradeModel {
   if (preferred.pair) choices.set(preferred.pair.id, preferred.pair);
   return {
     series,
+    growth: yearsGrowth(ctx, q, series),
     kpi,
     mirror,
     reconciliation,
@@ -35,7 +38,27 @@ function tradeModel(ctx: Context, q: Filters<'trade'>): TradeModel {
   };
 }
 
-function tradeTables({ series, kpi, mirror, reconciliation }: TradeModel): TableData[] {
+/** Each year's change on the year before (the year ahead of the range read for the first) and share of the reporter's flows with the world. */
+function yearsGrowth(ctx: Context, q: Filters<'trade'>, series: TradeSeries): SeriesYearGrowth[] {
+  const first = series.years[0]?.year;
+  const last = series.years[series.years.length - 1]?.year;
+  if (first === undefined || last === undefined) return [];
+  const pair = { reporter: q.reporter, partner: q.partner };
+  const before = tradeSeries(ctx.db, { ...pair, from: first - 1, to: first - 1 }).years[0] ?? null;
+  const world = worldEconomy(ctx.db);
+  const withWorld =
+    world && world !== q.partner ? tradeSeries(ctx.db, { reporter: q.reporter, partner: world, from: first, to: last }) : null;
+  return seriesGrowth(series, before, withWorld);
+}
+
+const SERIES_GROWTH = ['exports', 'imports', 'total'] as const;
+/** The series table's growth columns: each flow's year-on-year change, then each flow's share, each with its note. */
+const growthColumns = [
+  ...SERIES_GROWTH.flatMap((f) => [`${f}_yoy`, `${f}_yoy_note`]),
+  ...SERIES_GROWTH.flatMap((f) => [`${f}_share`, `${f}_share_note`]),
+];
+
+function tradeTables({ series, growth, kpi, mirror, reconciliation }: TradeModel): TableData[] {
   const R = series.reporter.code;
   const P = series.partner.code;
   return [
@@ -75,8 +98,9 @@ function tradeTables({ series, kpi, mirror, reconciliation }: TradeModel): Table
         'total_usd',
         'exports_period',
         'imports_period',
+        ...growthColumns,
       ],
-      series.years.map((y) => [
+      series.years.map((y, i) => [
         y.year,
         R,
         P,
@@ -88,6 +112,8 @@ function tradeTables({ series, kpi, mirror, reconciliation }: TradeModel): Table
         y.total,
         y.exports ? (y.exports.periodNote ?? 'annual') : '',
         y.imports ? (y.imports.periodNote ?? 'annual') : '',
+        ...SERIES_GROWTH.flatMap((f) => yoyCells(growth[i]![f].yoy)),
+        ...SERIES_GROWTH.flatMap((f) => shareCells(growth[i]![f].share, `of ${R}'s same flow with the world`)),
       ]),
     ),
     table(
@@ -196,12 +222,5 @@ function kpiRows(kpi: TradeKpi, R: string, P: string): Cell[][] {
 /** yoy_relative, yoy_note, cagr, cagr_note, share, share_note of one flow; or, where the measure has none, why in each note. */
 function growthCells(g: FlowGrowth | string, R: string): Cell[] {
   if (typeof g === 'string') return [null, g, null, g, null, g];
-  return [
-    g.yoy.change?.relative ?? null,
-    g.yoy.change && g.yoy.change.relative !== null ? '' : 'reason' in g.yoy ? growthNote(g.yoy) : 'no relative change on a zero base',
-    g.cagr.rate,
-    growthNote(g.cagr),
-    g.share.value,
-    g.share.reason === null ? `of ${R}'s same flow with the world` : NO_SHARE_REASONS[g.share.reason],
-  ];
+  return [...yoyCells(g.yoy), g.cagr.rate, growthNote(g.cagr), ...shareCells(g.share, `of ${R}'s same flow with the world`)];
 }
