@@ -1,14 +1,16 @@
 /** The Partners dashboard: a reporter's partners ranked, their rank over time and the partners compared, and its export tables. */
 import type { Context } from '../context.ts';
+import { growthNote, type YearOnYear } from '../common/growth.ts';
+import { GROWTH_MEASURES, type GrowthMeasure, type PartnerSeriesPoint } from '../partners/contract.ts';
 import { partnerRankHistory, partnerRanking, partnerSeries } from '../partners/queries.ts';
 import type { PartnersModel } from './models.ts';
-import { entry, pairSourcesText, sourcesText, table, type Cell, type Filters, type TableData } from './shared.ts';
+import { entry, pairSourcesText, sourcesText, table, yoyCells, type Cell, type Filters, type TableData } from './shared.ts';
 
 export const partnersData = entry<'partners'>()({ model: partnersModel, tables: partnersTables });
 
 /** The Partners view: the reporter's totals and their basis, the ranking, the rank history, the compared partners and China's shares. */
 function partnersModel(ctx: Context, q: Filters<'partners'>): PartnersModel {
-  const ranking = partnerRanking(ctx.db, { reporter: q.reporter, year: q.year });
+  const ranking = partnerRanking(ctx.db, { reporter: q.reporter, year: q.year, from: q.from });
   const history = partnerRankHistory(ctx.db, {
     reporter: q.reporter,
     measure: q.by,
@@ -70,6 +72,7 @@ function partnersTables({ ranking, history, series }: PartnersModel, q: Filters<
         'balance_usd',
         'balance_change_absolute',
         'sources',
+        ...GROWTH_MEASURES.flatMap((m) => [`${m}_cagr`, `${m}_cagr_note`]),
       ],
       ranking.partners.map((p): Cell[] => [
         R,
@@ -92,6 +95,7 @@ function partnersTables({ ranking, history, series }: PartnersModel, q: Filters<
         p.balance,
         p.change.balance?.absolute ?? null,
         pairSourcesText(p.exports, p.imports),
+        ...GROWTH_MEASURES.flatMap((m): Cell[] => [p.cagr[m].rate, growthNote(p.cagr[m])]),
       ]),
     ),
     table(
@@ -125,6 +129,7 @@ function partnersTables({ ranking, history, series }: PartnersModel, q: Filters<
         'balance_usd',
         'share_denominator',
         'sources',
+        ...GROWTH_MEASURES.flatMap((m) => [`${m}_yoy`, `${m}_yoy_note`]),
       ],
       series
         ? series.partners.flatMap((x) =>
@@ -141,9 +146,18 @@ function partnersTables({ ranking, history, series }: PartnersModel, q: Filters<
               pt.balance,
               basis(series.totals[i]?.exports ?? null),
               pairSourcesText(pt.exports, pt.imports),
+              ...GROWTH_MEASURES.flatMap((m) => yoyCells(yoyOf(pt, m))),
             ]),
           )
         : [],
     ),
   ];
+}
+
+/** A point's change on the year before as the growth rule words it (partner figures are annual: no partial years). */
+function yoyOf(pt: PartnerSeriesPoint, m: GrowthMeasure): YearOnYear {
+  const c = pt.change[m];
+  if (c) return { change: c, year: pt.year, previousYear: pt.year - 1 };
+  const now = m === 'total' ? pt.total : pt[m]?.value;
+  return { change: null, reason: now == null ? 'not-reported' : 'previous-not-reported' };
 }

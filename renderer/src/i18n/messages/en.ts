@@ -974,6 +974,10 @@ const en = {
   'partners.rankingTitle.imports': 'Partners ranked by imports, {{year}}',
   'partners.rankingTitle.total': 'Partners ranked by total trade, {{year}}',
   'partners.rankingTitle.balance': 'Partners ranked by balance, {{year}}',
+  'partners.cagrColumn': 'CAGR {{from}}–{{to}}',
+  'partners.cagrBalance': 'not given for a balance (its sign can change)',
+  'partners.cagrNote':
+    'CAGR: the compound annual growth rate of the ranked measure, from the first year of {{from}}–{{to}} in which the partner is reported to {{to}}; a dash where none is given (the reason shows on hover).',
 } as const;
 
 export default en;

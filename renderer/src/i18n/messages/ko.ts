@@ -964,6 +964,10 @@ const ko: Messages = {
   'partners.rankingTitle.imports': '수입 기준 상대국 순위, {{year}}년',
   'partners.rankingTitle.total': '무역액 기준 상대국 순위, {{year}}년',
   'partners.rankingTitle.balance': '무역수지 기준 상대국 순위, {{year}}년',
+  'partners.cagrColumn': '연평균 증가율 {{from}}–{{to}}',
+  'partners.cagrBalance': '무역수지는 부호가 바뀔 수 있어 증가율 없음',
+  'partners.cagrNote':
+    '연평균 증가율: 순위 기준 지표의, {{from}}–{{to}} 중 상대국의 수치가 처음 보고된 연도부터 {{to}}년까지의 연평균 증가율입니다. 없는 경우 —로 표시하며, 마우스를 올리면 이유가 보입니다.',
 };
 
 export default ko;

@@ -958,6 +958,10 @@ const zh: Messages = {
   'partners.rankingTitle.imports': '按进口排名的贸易伙伴，{{year}}年',
   'partners.rankingTitle.total': '按贸易进出口总值排名的贸易伙伴，{{year}}年',
   'partners.rankingTitle.balance': '按贸易差额排名的贸易伙伴，{{year}}年',
+  'partners.cagrColumn': '年均增长率 {{from}}–{{to}}',
+  'partners.cagrBalance': '贸易差额可能变号，不计增长率',
+  'partners.cagrNote':
+    '年均增长率：排名指标从 {{from}}–{{to}} 中该贸易伙伴首个有报告的年份到 {{to}} 年的年均增长率；无法计算时显示“—”，悬停可见原因。',
 };
 
 export default zh;
