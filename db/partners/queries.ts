@@ -65,12 +65,15 @@ export function partnerRanking(db: Db, input: { reporter: string; year?: number 
   }
   const { countries, world } = partnerEconomies(db, input.reporter);
   const partnersAndWorld = world ? [...countries, world] : countries;
+  const data = byYear(chosen(db, input.reporter, partnersAndWorld, year - 1, year));
+  // The countries over the growth range: the same read as the rank history's over its default range, so kept once for both.
   const growthFrom = input.from ?? year - 9;
-  const data = byYear(chosen(db, input.reporter, partnersAndWorld, Math.min(growthFrom, year - 1), year));
+  const growthData =
+    growthFrom < year ? byYear(chosen(db, input.reporter, countries, growthFrom, year)) : new Map<number, Map<string, YearFlows>>();
   const growthYears = yearRange(growthFrom, year);
   const cagrOf = (code: string, m: GrowthMeasure): CompoundGrowth =>
     growthToYear(
-      growthYears.map((y) => ({ year: y, value: measureOf(data.get(y)?.get(code), m), partial: false })),
+      growthYears.map((y) => ({ year: y, value: measureOf(growthData.get(y)?.get(code), m), partial: false })),
       growthFrom,
       year,
     );
