@@ -978,6 +978,10 @@ const en = {
   'sectors.partYear': 'Part of the year only',
   'sectors.unitInferred': 'unit inferred',
   'sectors.unitInferredHint': 'The source does not state the unit: it was inferred from the context. Check it before quoting the figure.',
+  'partners.cagrColumn': 'CAGR {{from}}–{{to}}',
+  'partners.cagrBalance': 'not given for a balance (its sign can change)',
+  'partners.cagrNote':
+    'CAGR: the compound annual growth rate of the ranked measure, from the first year of {{from}}–{{to}} in which the partner is reported to {{to}}; a dash where none is given (the reason shows on hover).',
 } as const;
 
 export default en;

@@ -968,6 +968,10 @@ const ko: Messages = {
   'sectors.partYear': '일부 기간 수치',
   'sectors.unitInferred': '단위 추정',
   'sectors.unitInferredHint': '출처에 단위가 명시되어 있지 않아 문맥으로 추정했습니다. 수치를 인용하기 전에 확인하십시오.',
+  'partners.cagrColumn': '연평균 증가율 {{from}}–{{to}}',
+  'partners.cagrBalance': '무역수지는 부호가 바뀔 수 있어 증가율 없음',
+  'partners.cagrNote':
+    '연평균 증가율: 순위 기준 지표의, {{from}}–{{to}} 중 상대국의 수치가 처음 보고된 연도부터 {{to}}년까지의 연평균 증가율입니다. 없는 경우 —로 표시하며, 마우스를 올리면 이유가 보입니다.',
 };
 
 export default ko;

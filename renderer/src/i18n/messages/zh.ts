@@ -962,6 +962,10 @@ const zh: Messages = {
   'sectors.partYear': '仅部分期间',
   'sectors.unitInferred': '单位系推断',
   'sectors.unitInferredHint': '来源未注明单位，系根据上下文推断。引用前请核实。',
+  'partners.cagrColumn': '年均增长率 {{from}}–{{to}}',
+  'partners.cagrBalance': '贸易差额可能变号，不计增长率',
+  'partners.cagrNote':
+    '年均增长率：排名指标从 {{from}}–{{to}} 中该贸易伙伴首个有报告的年份到 {{to}} 年的年均增长率；无法计算时显示“—”，悬停可见原因。',
 };
 
 export default zh;
