@@ -16,6 +16,7 @@ function sectorsTables(d: SectorsOverview): TableData[] {
     f.label,
     f.hsNote,
     f.value,
+    f.unitInferred ? 'inferred' : 'as stated',
     f.periodNote ?? '',
     f.shareOfTotal?.value ?? null,
     sourceText(f.source),
@@ -55,7 +56,12 @@ function sectorsTables(d: SectorsOverview): TableData[] {
           ];
         }
         if (f) {
-          const basis = ['as stated', f.periodNote, f.reporter.code !== R ? `reported by ${f.reporter.name} (imports)` : null]
+          const basis = [
+            'as stated',
+            f.periodNote,
+            f.unitInferred ? 'unit inferred' : null,
+            f.reporter.code !== R ? `reported by ${f.reporter.name} (imports)` : null,
+          ]
             .filter(Boolean)
             .join('; ');
           return [
@@ -96,6 +102,7 @@ function sectorsTables(d: SectorsOverview): TableData[] {
         'product_group',
         'code_as_given',
         'value_usd',
+        'unit_basis',
         'period',
         'share_of_total',
         'source',

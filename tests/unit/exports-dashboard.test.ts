@@ -342,6 +342,16 @@ describe('the other dashboards', () => {
       ['figures', d.sectors.reduce((n, s) => n + s.figures.length, 0) + d.otherFigures.length],
     ]);
     expect(sheet(tmp.file('sectors.xlsx'), 'sectors').rows.map((r) => r[0])).toEqual(d.sectors.map((s) => s.name));
+    // A figure whose unit the source does not state says so in the file as on the screen.
+    const figures = sheet(tmp.file('sectors.xlsx'), 'figures');
+    const at = (name: string): number => figures.header.indexOf(name);
+    const inferred = figures.rows.filter((r) => r[at('unit_basis')] === 'inferred');
+    const expected = d.sectors.flatMap((s) =>
+      (s.figures as { year: number; value: number; unitInferred: boolean }[]).filter((f) => f.unitInferred).map((f) => [s.name, f.year]),
+    );
+    expect(expected.length).toBeGreaterThan(0);
+    expect(inferred.map((r) => [r[at('sector')], Number(r[at('year')])])).toEqual(expected);
+    expect(figures.rows.filter((r) => r[at('unit_basis')] === 'as stated').length).toBe(figures.rows.length - inferred.length);
   });
 
   it('projects: the filters of the view select the rows; a batch without a reported split is one row by field', async () => {
