@@ -12,6 +12,10 @@
  *   face), even once the face has loaded.
  * - Printing lays the document out again for paper, so nothing waits for a screen frame once the
  *   charts have drawn.
+ * - Ready and failed name the route they belong to (`printRoute`, the hash the layout's data was loaded
+ *   for), and a printer takes them only for the route the page shows: after a change of route (another
+ *   print in the same window, the preview's "Print…") the flag of the layout before is still set until the
+ *   new one clears it, and a drawing begun for the route before may finish after the route changed.
  */
 import type { Language } from '../../../../db/common/languages.ts';
 import { allChartsDrawn } from '../charts/ready.ts';
@@ -56,6 +60,7 @@ export async function fontsFor(text: string): Promise<void> {
 export function clearPrintState(): void {
   delete document.body.dataset['printReady'];
   delete document.body.dataset['printError'];
+  delete document.body.dataset['printRoute'];
 }
 
 /**
@@ -64,8 +69,8 @@ export function clearPrintState(): void {
  */
 export async function markPrintReady(
   root: HTMLElement,
-  /** footer: the words of a footer the page draws (its faces are loaded too). */
-  meta: { title: string; classification: string; language: Language; footer?: string },
+  /** footer: the words of a footer the page draws (its faces are loaded too); route: the hash its data was loaded for. */
+  meta: { title: string; classification: string; language: Language; footer?: string; route: string },
   beforeReady?: () => Promise<void> | void,
 ): Promise<void> {
   document.body.dataset['printTitle'] = meta.title;
@@ -84,6 +89,7 @@ export async function markPrintReady(
   if (late) root.style.textRendering = root.style.textRendering === 'optimizelegibility' ? 'geometricprecision' : 'optimizelegibility';
   await beforeReady?.();
   performance.mark('print:ready');
+  document.body.dataset['printRoute'] = meta.route;
   document.body.dataset['printReady'] = 'true';
 }
 
@@ -100,18 +106,20 @@ export function printSettled(timeoutMs: number): Promise<{ ready: boolean; error
       resolve(state);
     };
     const check = (): boolean => {
-      const { printReady, printError } = body.dataset;
-      if (printReady !== 'true' && printError === undefined) return false;
+      const { printReady, printError, printRoute } = body.dataset;
+      if (printRoute !== location.hash || (printReady !== 'true' && printError === undefined)) return false;
       finish({ ready: printReady === 'true', error: printError ?? null });
       return true;
     };
     const observer = new MutationObserver(() => void check());
-    observer.observe(body, { attributes: true, attributeFilter: ['data-print-ready', 'data-print-error'] });
+    observer.observe(body, { attributes: true, attributeFilter: ['data-print-ready', 'data-print-error', 'data-print-route'] });
     const timer = setTimeout(() => finish({ ready: false, error: null }), timeoutMs);
     check();
   });
 }
 
-export function markPrintError(message: string): void {
+/** `route`: the hash the failed layout was for (the one shown, unless said). */
+export function markPrintError(message: string, route: string = location.hash): void {
+  document.body.dataset['printRoute'] = route;
   document.body.dataset['printError'] = message;
 }
