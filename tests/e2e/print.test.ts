@@ -226,6 +226,32 @@ describe('page setups', () => {
     expect(read.all).not.toContain('Korea–China trade push');
   });
 
+  it('prints a briefing in English without waiting for the bundled CJK faces it does not use', async () => {
+    const id = await createBriefing({
+      title: 'English only',
+      classification: '',
+      blocks: [{ kind: 'text', config: { heading: 'Plain', markdown: 'Nothing here needs a Korean or Chinese face.' } }],
+    });
+    const page = await app.newPage();
+    // The layout starts loading both CJK faces (1.5 MB) whatever its text: here they arrive only once the PDF is made.
+    let release = (): void => {};
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const held: string[] = [];
+    await page.route(/\.woff2$/, async (route) => {
+      held.push(route.request().url());
+      await released;
+      await route.fallback().catch(() => undefined);
+    });
+    try {
+      const { pdf } = await printToPdf(page, app.host.url, printRoute({ briefing: id }), { setup: A4, today: TODAY });
+      expect((await readPdf(pdf)).all).toContain('Nothing here needs a Korean or Chinese face.');
+    } finally {
+      release();
+    }
+    expect(held.length).toBeGreaterThan(0);
+    await page.close();
+  });
+
   it("fails with a clear error, not a hang, when the print layout's code cannot be loaded", async () => {
     const page = await app.newPage();
     await page.route(/\/assets\/Print-[^/]*\.js$/, (route) => route.abort('failed'));

@@ -10,6 +10,9 @@
  *   chart's print-resolution canvas, and Chromium then keeps drawing boxes for bold
  *   Korean or Chinese text laid out while its face was loading (bold is synthesised from the regular
  *   face), even once the face has loaded.
+ * - Ready waits for the faces the text needs, not for every font the document is loading
+ *   (`document.fonts.ready`): the layout starts loading both CJK faces (1.5 MB) whatever its text, and a
+ *   text in English would otherwise wait for faces it never uses.
  * - Printing lays the document out again for paper, so nothing waits for a screen frame once the
  *   charts have drawn.
  * - Ready and failed name the route they belong to (`printRoute`, the hash the layout's data was loaded
@@ -81,7 +84,7 @@ export async function markPrintReady(
   const late = facesFor(text).some(([family]) => !allLoaded(family));
   await Promise.all([
     allChartsDrawn(),
-    fontsFor(text).then(() => document.fonts.ready),
+    fontsFor(text),
     ...[...root.querySelectorAll('img')].map((img) => (img.getAttribute('src') ? img.decode().catch(() => undefined) : undefined)),
   ]);
   // A face that arrived after the text was laid out (the layout did not wait for it): make Chromium
