@@ -416,7 +416,7 @@ describe('the Electron workflow (.github/workflows/electron.yml)', () => {
   });
 
   it('npm test runs the electron project too, and npm start / dev go through the launcher that fetches Electron', () => {
-    expect(pkg.scripts['test']).toMatch(/vitest run .*--project electron/);
+    expect(pkg.scripts['test']).toMatch(/vitest run .*--project audit .*--project electron/);
     expect(pkg.scripts['start']).toBe('node electron/launch.ts start');
     expect(pkg.scripts['dev']).toBe('node electron/launch.ts dev');
     expect(pkg.scripts['serve']).toMatch(/node db\/http-host\/serve\.ts$/);
