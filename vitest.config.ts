@@ -5,7 +5,7 @@ export default defineConfig({
     projects: [
       {
         test: {
-          // `npm run audit:electron` only (see tests/audit/electronegativity.test.ts).
+          // Electronegativity on a build of its own (tests/audit/electronegativity.test.ts); in `npm test` too.
           name: 'audit',
           include: ['tests/audit/**/*.test.ts'],
           environment: 'node',

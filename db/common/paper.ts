@@ -245,18 +245,20 @@ export interface PrintState {
  * A script for a printer to run in the print layout (Electron's executeJavaScript, Chromium's
  * page.evaluate: both outside the page's CSP): a promise of the PrintState as soon as the page is
  * ready or has failed. A MutationObserver on the body's data attributes, so no polling interval
- * passes between the page being ready and its printing.
+ * passes between the page being ready and its printing. Ready or failed counts only for the route
+ * the page shows (`printRoute`): in a window that printed another route before, the earlier layout's
+ * flag stays set until the new layout clears it.
  */
 export const PRINT_SETTLED_SCRIPT = `new Promise((resolve) => {
   const body = document.body;
   const settled = () => {
     const data = body.dataset;
-    if (data.printReady !== 'true' && data.printError === undefined) return;
+    if (data.printRoute !== location.hash || (data.printReady !== 'true' && data.printError === undefined)) return;
     observer.disconnect();
     resolve({ ready: data.printReady === 'true', error: data.printError ?? null, title: data.printTitle ?? '', classification: data.printClassification ?? '', language: ['en', 'ko', 'zh'].includes(data.printLanguage) ? data.printLanguage : 'en' });
   };
   const observer = new MutationObserver(settled);
-  observer.observe(body, { attributes: true, attributeFilter: ['data-print-ready', 'data-print-error'] });
+  observer.observe(body, { attributes: true, attributeFilter: ['data-print-ready', 'data-print-error', 'data-print-route'] });
   settled();
 })`;
 

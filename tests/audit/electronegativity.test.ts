@@ -1,8 +1,8 @@
 /**
- * The Electronegativity audit (`npm run audit:electron`): the built app and the sources have no
- * HIGH/MEDIUM finding of FIRM/CERTAIN confidence that is not suppressed next to the code, and the audit
- * does flag an insecure window (so it can fail). Kept out of `npm test`: the scanner (unmaintained, run
- * offline) has produced empty reports on a loaded two-core machine, and a flaky gate is no gate.
+ * The Electronegativity audit (part of `npm test`; alone: `npm run audit:electron`): the built app and the
+ * sources have no HIGH/MEDIUM finding of FIRM/CERTAIN confidence that is not suppressed next to the code, and
+ * the audit does flag an insecure window (so it can fail). The scanner's own report writes raced on a loaded
+ * machine; tests/support/electronegativity-offline.ts orders them, so the gate is steady.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';

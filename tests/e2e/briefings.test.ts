@@ -158,7 +158,8 @@ describe('Briefings in Chromium', () => {
     await page.getByLabel('Orientation').selectOption('landscape');
     await page.getByLabel('Paper').selectOption('Letter');
     await poll(() => page.getByTestId('print-view').getAttribute('data-orientation')).toBe('landscape');
-    await poll(() => page.evaluate('document.body.dataset.printReady')).toBe('true');
+    // The A4 layout's "ready" stays set until the Letter one clears it: wait for the ready of the route now shown.
+    await poll(() => page.evaluate('document.body.dataset.printRoute === location.hash && document.body.dataset.printReady')).toBe('true');
     const sheet = await page.getByTestId('preview-page').first().boundingBox();
     expect(Math.round(sheet?.width ?? 0)).toBe(1056);
     expect(Math.round(sheet?.height ?? 0)).toBe(816);

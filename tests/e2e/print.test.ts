@@ -208,6 +208,50 @@ describe('page setups', () => {
     await page.close();
   });
 
+  it('prints the route it was given in a window that printed another route before', async () => {
+    const id = await createBriefing({
+      title: 'Printed second',
+      classification: '',
+      blocks: [{ kind: 'text', config: { heading: 'Second', markdown: 'Only in the second briefing.' } }],
+    });
+    const page = await app.newPage();
+    const first = await printToPdf(page, app.host.url, printRoute({ briefing: DEFAULT_ID }), { setup: A4, today: TODAY });
+    // Another route in the same window is a change of hash: the first layout's "ready" is still set when the printer starts waiting.
+    const second = await printToPdf(page, app.host.url, printRoute({ briefing: id }), { setup: A4, today: TODAY });
+    await page.close();
+    expect(first.title).toBe('Korea–China trade push, August 2022');
+    expect(second.title).toBe('Printed second');
+    const read = await readPdf(second.pdf);
+    expect(read.all).toContain('Only in the second briefing.');
+    expect(read.all).not.toContain('Korea–China trade push');
+  });
+
+  it('prints a briefing in English without waiting for the bundled CJK faces it does not use', async () => {
+    const id = await createBriefing({
+      title: 'English only',
+      classification: '',
+      blocks: [{ kind: 'text', config: { heading: 'Plain', markdown: 'Nothing here needs a Korean or Chinese face.' } }],
+    });
+    const page = await app.newPage();
+    // The layout starts loading both CJK faces (1.5 MB) whatever its text: here they arrive only once the PDF is made.
+    let release = (): void => {};
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const held: string[] = [];
+    await page.route(/\.woff2$/, async (route) => {
+      held.push(route.request().url());
+      await released;
+      await route.fallback().catch(() => undefined);
+    });
+    try {
+      const { pdf } = await printToPdf(page, app.host.url, printRoute({ briefing: id }), { setup: A4, today: TODAY });
+      expect((await readPdf(pdf)).all).toContain('Nothing here needs a Korean or Chinese face.');
+    } finally {
+      release();
+    }
+    expect(held.length).toBeGreaterThan(0);
+    await page.close();
+  });
+
   it("fails with a clear error, not a hang, when the print layout's code cannot be loaded", async () => {
     const page = await app.newPage();
     await page.route(/\/assets\/Print-[^/]*\.js$/, (route) => route.abort('failed'));

@@ -140,8 +140,9 @@ export function findSuppressions(root: string = projectRoot): Suppression[] {
 /**
  * Runs the scanner on `input`, writing its CSV report to `output`; throws if no report was written.
  * Returns the files it could not parse (it reports those only on its console, then skips them).
+ * `preload`: modules the scanner's process loads after the offline hook (a test's, to slow one step down).
  */
-export function runElectronegativity(input: string, output: string): string[] {
+export function runElectronegativity(input: string, output: string, preload: string[] = []): string[] {
   rmSync(output, { force: true });
   const errorLog = `${output}.errors.jsonl`;
   rmSync(errorLog, { force: true });
@@ -153,6 +154,7 @@ export function runElectronegativity(input: string, output: string): string[] {
     [
       '--import',
       pathToFileURL(join(projectRoot, 'tests/support/electronegativity-offline.ts')).href,
+      ...preload.flatMap((module) => ['--import', pathToFileURL(module).href]),
       cli,
       '-i',
       input,

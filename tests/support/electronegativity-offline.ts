@@ -11,7 +11,12 @@
  *    depend on how long a DNS lookup takes to fail (a slow failure would end the scan early).
  * 2. With `-o report.csv` the tool skips a file it cannot parse or analyse without saying so. The
  *    file named by ENG_PARSE_ERRORS receives one JSON line per such file, so the audit can fail.
+ * 3. The tool writes its CSV report with two asynchronous `fs.writeFile` calls to one file started
+ *    together: the header (which truncates the file) and the findings (appended). Whichever the
+ *    thread pool finishes last wins: when the header lands last the report holds no finding, more
+ *    often on a loaded machine. Here the report is written in order, synchronously.
  */
+import type * as nodeFs from 'node:fs';
 import { appendFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -33,6 +38,30 @@ process.on('uncaughtException', (error: Error & { code?: string }) => {
     Promise.reject(Object.assign(new Error('offline: the audit makes no network request'), { name: 'RequestError', code: 'ENOTFOUND' }));
   const stub = Object.assign(offline, { head: offline, get: offline });
   require.cache[gotPath] = { id: gotPath, filename: gotPath, loaded: true, exports: stub } as unknown as NodeJS.Module;
+}
+
+{
+  const require = createRequire(import.meta.url);
+  const dist = dirname(require.resolve('@doyensec/electronegativity/dist/index.js'));
+  // The CommonJS module object the tool's own require returns (an ES namespace is read-only).
+  const fs = require('node:fs') as typeof nodeFs;
+  // The runner calls util/index.js's writeIssues through its exports object, so replacing it there is enough.
+  const util = require(join(dist, 'util/index.js')) as { writeIssues: (...args: unknown[]) => void };
+  const writeIssues = util.writeIssues;
+  util.writeIssues = (...args: unknown[]): void => {
+    const writeFile = fs.writeFile;
+    // Each of the tool's writes completes before the next starts; its callback still runs later, as it expects.
+    fs.writeFile = ((path: string, data: string, options: unknown, callback?: (error: Error | null) => void) => {
+      const done = typeof options === 'function' ? (options as (error: Error | null) => void) : callback;
+      fs.writeFileSync(path, data, typeof options === 'function' ? undefined : (options as nodeFs.WriteFileOptions));
+      if (done) process.nextTick(done, null);
+    }) as typeof fs.writeFile;
+    try {
+      writeIssues(...args);
+    } finally {
+      fs.writeFile = writeFile;
+    }
+  };
 }
 
 const errorLog = process.env['ENG_PARSE_ERRORS'];

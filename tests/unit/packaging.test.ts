@@ -5,7 +5,7 @@
  * for the Electron binary, which cannot be downloaded here) packs only the built app, package.json
  * and the production dependencies: no tests, sources, maps or dev dependencies.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
@@ -250,6 +250,16 @@ describe('the packaged app (electron-builder --linux dir, stand-in Electron bina
     expect(existsSync(join(resources, 'app.asar.unpacked/node_modules/better-sqlite3/prebuilds/linux-x64.node'))).toBe(true);
   }, 120_000);
 
+  it('ships a main process, import worker and preload that parse (a clash of top-level names fails only at start)', () => {
+    // Electron cannot start here; `node --check` finds what would stop it before the first line runs, such as a
+    // bundled dependency declaring `require` beside the bundler's own ESM shim.
+    for (const file of ['out/main/index.js', 'out/main/import-worker.js', 'out/preload/index.cjs']) {
+      const check = spawnSync(process.execPath, ['--check', tmp.file(join('stage', file))], { encoding: 'utf8' });
+      expect(check.stderr, file).toBe('');
+      expect(check.status, file).toBe(0);
+    }
+  });
+
   it('holds the built main, preload, renderer, migrations and packs', () => {
     for (const f of [
       '/package.json',
@@ -406,7 +416,7 @@ describe('the Electron workflow (.github/workflows/electron.yml)', () => {
   });
 
   it('npm test runs the electron project too, and npm start / dev go through the launcher that fetches Electron', () => {
-    expect(pkg.scripts['test']).toMatch(/vitest run .*--project electron/);
+    expect(pkg.scripts['test']).toMatch(/vitest run .*--project audit .*--project electron/);
     expect(pkg.scripts['start']).toBe('node electron/launch.ts start');
     expect(pkg.scripts['dev']).toBe('node electron/launch.ts dev');
     expect(pkg.scripts['serve']).toMatch(/node db\/http-host\/serve\.ts$/);

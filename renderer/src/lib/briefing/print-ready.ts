@@ -10,8 +10,15 @@
  *   chart's print-resolution canvas, and Chromium then keeps drawing boxes for bold
  *   Korean or Chinese text laid out while its face was loading (bold is synthesised from the regular
  *   face), even once the face has loaded.
+ * - Ready waits for the faces the text needs, not for every font the document is loading
+ *   (`document.fonts.ready`): the layout starts loading both CJK faces (1.5 MB) whatever its text, and a
+ *   text in English would otherwise wait for faces it never uses.
  * - Printing lays the document out again for paper, so nothing waits for a screen frame once the
  *   charts have drawn.
+ * - Ready and failed name the route they belong to (`printRoute`, the hash the layout's data was loaded
+ *   for), and a printer takes them only for the route the page shows: after a change of route (another
+ *   print in the same window, the preview's "Print…") the flag of the layout before is still set until the
+ *   new one clears it, and a drawing begun for the route before may finish after the route changed.
  */
 import type { Language } from '../../../../db/common/languages.ts';
 import { allChartsDrawn } from '../charts/ready.ts';
@@ -56,6 +63,7 @@ export async function fontsFor(text: string): Promise<void> {
 export function clearPrintState(): void {
   delete document.body.dataset['printReady'];
   delete document.body.dataset['printError'];
+  delete document.body.dataset['printRoute'];
 }
 
 /**
@@ -64,8 +72,8 @@ export function clearPrintState(): void {
  */
 export async function markPrintReady(
   root: HTMLElement,
-  /** footer: the words of a footer the page draws (its faces are loaded too). */
-  meta: { title: string; classification: string; language: Language; footer?: string },
+  /** footer: the words of a footer the page draws (its faces are loaded too); route: the hash its data was loaded for. */
+  meta: { title: string; classification: string; language: Language; footer?: string; route: string },
   beforeReady?: () => Promise<void> | void,
 ): Promise<void> {
   document.body.dataset['printTitle'] = meta.title;
@@ -76,7 +84,7 @@ export async function markPrintReady(
   const late = facesFor(text).some(([family]) => !allLoaded(family));
   await Promise.all([
     allChartsDrawn(),
-    fontsFor(text).then(() => document.fonts.ready),
+    fontsFor(text),
     ...[...root.querySelectorAll('img')].map((img) => (img.getAttribute('src') ? img.decode().catch(() => undefined) : undefined)),
   ]);
   // A face that arrived after the text was laid out (the layout did not wait for it): make Chromium
@@ -84,6 +92,7 @@ export async function markPrintReady(
   if (late) root.style.textRendering = root.style.textRendering === 'optimizelegibility' ? 'geometricprecision' : 'optimizelegibility';
   await beforeReady?.();
   performance.mark('print:ready');
+  document.body.dataset['printRoute'] = meta.route;
   document.body.dataset['printReady'] = 'true';
 }
 
@@ -100,18 +109,20 @@ export function printSettled(timeoutMs: number): Promise<{ ready: boolean; error
       resolve(state);
     };
     const check = (): boolean => {
-      const { printReady, printError } = body.dataset;
-      if (printReady !== 'true' && printError === undefined) return false;
+      const { printReady, printError, printRoute } = body.dataset;
+      if (printRoute !== location.hash || (printReady !== 'true' && printError === undefined)) return false;
       finish({ ready: printReady === 'true', error: printError ?? null });
       return true;
     };
     const observer = new MutationObserver(() => void check());
-    observer.observe(body, { attributes: true, attributeFilter: ['data-print-ready', 'data-print-error'] });
+    observer.observe(body, { attributes: true, attributeFilter: ['data-print-ready', 'data-print-error', 'data-print-route'] });
     const timer = setTimeout(() => finish({ ready: false, error: null }), timeoutMs);
     check();
   });
 }
 
-export function markPrintError(message: string): void {
+/** `route`: the hash the failed layout was for (the one shown, unless said). */
+export function markPrintError(message: string, route: string = location.hash): void {
+  document.body.dataset['printRoute'] = route;
   document.body.dataset['printError'] = message;
 }
