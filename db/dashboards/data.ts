@@ -6,7 +6,8 @@
  * empty cell, never a zero.
  */
 import type { Context } from '../context.ts';
-import type { Dashboard, DashboardFilters } from '../common/dashboards.ts';
+import type { DashboardFilters } from '../common/dashboard-filters.ts';
+import type { Dashboard } from '../common/dashboards.ts';
 import { formatPreciseDate, type PreciseDate } from '../common/dates.ts';
 import { growthNote, NO_SHARE_REASONS } from '../common/growth.ts';
 import { eventsHandlers } from '../events/queries.ts';
