@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { method } from '../method.ts';
 import type { EconomyRef, SourceRef } from '../shared-types.ts';
-import { economyCode } from '../common/vocabulary.ts';
+import { economyCode } from '../common/vocabulary-schemas.ts';
 
 export type ClaimKind = 'largest-partner' | 'total-value' | 'share' | 'growth';
 export type ClaimMeasure = 'export' | 'import' | 'total' | 'balance';

@@ -5,7 +5,8 @@
  * a field are the contract's own. Runs anywhere: zod only (one of the pure db/ modules the renderer may import).
  */
 import { z } from 'zod';
-import { economyCode, EVENT_KINDS, PROJECT_STATUSES } from './vocabulary.ts';
+import { EVENT_KINDS, PROJECT_STATUSES } from './vocabulary.ts';
+import { economyCode } from './vocabulary-schemas.ts';
 
 const id = z.string().min(1, 'required').max(200);
 const text = z.string().trim().min(1, 'required').max(4000);

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { method } from '../method.ts';
-import { fileHandle } from '../common/file-kinds.ts';
+import { fileHandle } from '../common/file-handle.ts';
 import { IMPORT_FORMATS, UNIT_SCALES, type ImportFormat } from '../common/import-layouts.ts';
 import { controlCharacterAt, TEXT_ENCODINGS, type EncodingUsed } from './reading.ts';
 import type { ImportProgress, ValidationReport } from '../common/job-progress.ts';

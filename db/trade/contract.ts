@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { method } from '../method.ts';
 import type { DerivedFigure, EconomyRef, SourceRef, SourcedFigure } from '../shared-types.ts';
-import { economyCode, yearSchema, type Flow } from '../common/vocabulary.ts';
+import type { Flow } from '../common/vocabulary.ts';
+import { economyCode, yearSchema } from '../common/vocabulary-schemas.ts';
 import type { CompoundGrowth, ShareOf, YearOnYear } from '../common/growth.ts';
 
 export { yearSchema };
