@@ -1,13 +1,11 @@
 /**
  * The interface's language: which one is active, its messages, and `t()`.
  *
- * A plain lookup in the catalogues: `{{name}}` puts a value in, `_one` / `_other` keys are chosen by the language's
- * plural rules (Intl.PluralRules), a key missing from a language falls back to English. That is all the catalogues
- * use of i18next's format, which they keep; the library itself weighed about 15 KB gzipped in the first paint (README
- * "Languages"). English is in the main bundle; Korean, Chinese and the pseudo-locale are a chunk each, loaded when
- * chosen. `t()` reads the active language from a rune, so every template that shows a message follows a switch
- * without a reload.
+ * i18next holds the catalogues (README "Languages" says why this library). English is in the main bundle; Korean,
+ * Chinese and the pseudo-locale are a chunk each, loaded when chosen. `t()` reads the active language from a rune,
+ * so every template that shows a message follows a switch without a reload.
  */
+import i18next from 'i18next';
 import en from './messages/en.ts';
 import type { MessageKey, Messages } from './messages/types.ts';
 import {
@@ -34,35 +32,17 @@ const loaders: Record<Exclude<Locale, 'en'>, () => Promise<Messages>> = {
   [PSEUDO_LOCALE]: () => import('./pseudo.ts').then((m) => m.pseudoCatalogue(en)),
 };
 
-const catalogues: Partial<Record<Locale, Readonly<Record<string, string>>>> = { en };
-const pluralRules: Partial<Record<Locale, Intl.PluralRules>> = {};
-
-function pluralOf(locale: Locale, count: number): string {
-  const rules = (pluralRules[locale] ??= new Intl.PluralRules(LOCALE_TAGS[locale]));
-  return rules.select(count);
-}
-
-/** `{{name}}` replaced by its value (Svelte escapes what it inserts); a name not given stays as written. */
-function fill(message: string, values: Values | undefined): string {
-  if (!values || !message.includes('{{')) return message;
-  return message.replace(/\{\{\s*([\w.]+)\s*\}\}/g, (written, name: string) =>
-    Object.hasOwn(values, name) ? String(values[name] ?? '') : written,
-  );
-}
-
-/** The message of `key` in the active language, else English, else the key itself; by `count`'s plural form when given. */
-function message(key: string, values: Values | undefined, count?: number): string {
-  for (const locale of [i18n.locale, 'en'] as const) {
-    const catalogue = catalogues[locale];
-    if (!catalogue) continue;
-    const found =
-      count === undefined
-        ? catalogue[key]
-        : (catalogue[`${key}_${pluralOf(locale, count)}`] ?? catalogue[`${key}_other`] ?? catalogue[key]);
-    if (found !== undefined) return fill(found, values);
-  }
-  return key;
-}
+const engine = i18next.createInstance();
+void engine.init({
+  lng: 'en',
+  fallbackLng: 'en',
+  resources: { en: { translation: en } },
+  initAsync: false,
+  keySeparator: false,
+  nsSeparator: false,
+  // Svelte escapes what it inserts; escaping here too would show "&amp;".
+  interpolation: { escapeValue: false },
+});
 
 class I18nState {
   /** The active language; `t()` reads it, so what shows a message is redrawn when it changes. */
@@ -85,12 +65,12 @@ function acceptable(value: unknown): value is Locale {
 
 /** The message for `key` in the active language, with its values put in. */
 export function t(key: MessageKey, values?: Values): string {
-  return message(key, values);
+  return engine.t(key, { ...values, lng: i18n.locale });
 }
 
 /** The message for a count ("1 block", "3 blocks"), by the active language's plural rules. */
 export function tCount(key: CountKey, count: number, values?: Values): string {
-  return message(key, { ...values, count }, count);
+  return engine.t(key, { ...values, count, lng: i18n.locale });
 }
 
 function stored(): string | null {
@@ -104,7 +84,9 @@ function stored(): string | null {
 /** Makes `locale` the active language: loads its messages if needed, remembers the choice and sets `<html lang>`. */
 export async function setLanguage(locale: string, remember = true): Promise<void> {
   if (!acceptable(locale)) return;
-  if (locale !== 'en' && !catalogues[locale]) catalogues[locale] = await loaders[locale]();
+  if (locale !== 'en' && !engine.hasResourceBundle(locale, 'translation')) {
+    engine.addResourceBundle(locale, 'translation', await loaders[locale]());
+  }
   i18n.locale = locale;
   document.documentElement.lang = LOCALE_TAGS[locale];
   if (remember) {
