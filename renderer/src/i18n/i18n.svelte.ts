@@ -81,7 +81,20 @@ function stored(): string | null {
   }
 }
 
-/** Makes `locale` the active language: loads its messages if needed, remembers the choice and sets `<html lang>`. */
+let followers: ((locale: Locale) => void)[] = [];
+
+/** Calls `follower` with each language the user chooses (not a print window's own); returns the function that stops. */
+export function followLanguage(follower: (locale: Locale) => void): () => void {
+  followers = [...followers, follower];
+  return () => {
+    followers = followers.filter((f) => f !== follower);
+  };
+}
+
+/**
+ * Makes `locale` the active language: loads its messages if needed, sets `<html lang>` and, when `remember` (the
+ * user's choice, not a print window's), remembers it and tells the followers.
+ */
 export async function setLanguage(locale: string, remember = true): Promise<void> {
   if (!acceptable(locale)) return;
   if (locale !== 'en' && !engine.hasResourceBundle(locale, 'translation')) {
@@ -95,6 +108,7 @@ export async function setLanguage(locale: string, remember = true): Promise<void
     } catch {
       // Storage refused (a locked-down profile): the choice holds until the window closes.
     }
+    for (const follower of followers) follower(locale);
   }
 }
 
