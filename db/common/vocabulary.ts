@@ -6,6 +6,7 @@
  * tests/unit/vocabulary.test.ts fails when a list of these words is spelled out anywhere else.
  */
 import { z } from 'zod';
+import { CORE_MESSAGES } from './core-messages.ts';
 
 export const EVENT_KINDS = ['meeting', 'business-meeting', 'forum', 'fair', 'exhibition', 'visit', 'other'] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
@@ -30,7 +31,7 @@ export type Flow = (typeof FLOWS)[number];
 
 /** An economy: an ISO 3166-1 alpha-3 country (KOR) or an ISO 3166-2 subdivision (CN-SD). */
 export const ECONOMY_CODE = /^([A-Z]{3}|[A-Z]{2}-[A-Z0-9]{1,3})$/;
-export const ECONOMY_CODE_HINT = 'an ISO 3166 code such as KOR, CHN or CN-SD';
+export const ECONOMY_CODE_HINT = CORE_MESSAGES.fieldEconomyCode;
 export const economyCode = z.string().regex(ECONOMY_CODE, ECONOMY_CODE_HINT);
 
 /** A calendar year as the data and the filters take it. */

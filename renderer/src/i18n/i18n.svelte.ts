@@ -17,6 +17,7 @@ import {
   type Language,
   type Locale,
 } from '../../../db/common/languages.ts';
+import { isCoreMessageCode, type CoreParams } from '../../../db/common/core-messages.ts';
 
 export type { MessageKey };
 type Values = Record<string, string | number>;
@@ -66,6 +67,24 @@ function acceptable(value: unknown): value is Locale {
 /** The message for `key` in the active language, with its values put in. */
 export function t(key: MessageKey, values?: Values): string {
   return engine.t(key, { ...values, lng: i18n.locale });
+}
+
+/** A value of a core message in the active language: a quantity grouped, a nested message written, text as it is. */
+function coreValue(value: CoreParams[string]): string {
+  if (typeof value === 'number') return new Intl.NumberFormat(i18n.tag).format(value);
+  if (typeof value === 'string') return value;
+  if (Array.isArray(value)) return value.map(coreValue).join(t('core.importListJoin'));
+  return tCore(value);
+}
+
+/**
+ * A message the data core made (db/common/core-messages.ts: an import problem, a skip, a form's check) in the active
+ * language, from its code and values; its English `message` when it has no code the page knows.
+ */
+export function tCore(text: { message?: string; messageCode?: string; params?: CoreParams }): string {
+  if (!isCoreMessageCode(text.messageCode)) return text.message ?? '';
+  const params = text.params ?? {};
+  return t(`core.${text.messageCode}`, Object.fromEntries(Object.keys(params).map((name) => [name, coreValue(params[name]!)])));
 }
 
 /** The message for a count ("1 block", "3 blocks"), by the active language's plural rules. */
