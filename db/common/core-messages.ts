@@ -51,6 +51,37 @@ export const CORE_MESSAGES = {
   /** One skip reason counted, as the sentences above list them ({{skips}}: such items joined by importListJoin). */
   importSkipCount: '{{count}} {{reason}}',
   importListJoin: ', ',
+  // A file that cannot be read as a table: refused whole, its name and the place named.
+  fileUnreadable: '{{file}} cannot be read: {{what}}. Nothing was changed.',
+  fileEmptyZip: '{{file}} is an empty ZIP archive, not a CSV file or an .xlsx workbook.',
+  fileOldExcel: '{{file}} is an old binary Excel file (.xls): save it as .xlsx or CSV in your spreadsheet, then import that.',
+  fileOtherKind: '{{file}} is {{kind}}, not a CSV file or an .xlsx workbook.',
+  kindPng: 'a PNG image',
+  kindPdf: 'a PDF document',
+  kindGif: 'a GIF image',
+  kindJpeg: 'a JPEG image',
+  kindSqlite: 'an SQLite database',
+  kindGzip: 'a gzip-compressed file (unpack it first)',
+  readQuoteStillOpen:
+    'line {{line}}, column {{column}}: a quoted field opened here is still open after {{limit}} characters (a missing closing quote?)',
+  readQuoteNeverClosed: 'line {{line}}, column {{column}}: a quoted field opened here is never closed (a missing closing quote?)',
+  readLineTooLong: 'line {{line}} is longer than {{limit}} characters: not a table of rows (a JSON or text document saved as .csv?)',
+  readLineTooLongNoEnd:
+    'line {{line}} is longer than {{limit}} characters with no line end: not a table of rows (a JSON or text document saved as .csv?)',
+  readNulByte: 'a NUL byte at line {{line}}, column {{column}}: a binary file, not a text (CSV) file',
+  readNulByteNoBom:
+    'a NUL byte at line {{line}}, column {{column}}: a binary file, not a text (CSV) file (or UTF-16 text without its byte-order mark: choose the encoding)',
+  readInvalidBytes:
+    "line {{line}}, column {{column}}: a byte sequence that is not valid in {{encoding}} ({{how}}): choose the file's encoding",
+  readEndsInCharacter:
+    "line {{line}}, column {{column}}: the file ends inside a character in {{encoding}} ({{how}}): choose the file's encoding",
+  readEncodingChosen: 'the chosen encoding',
+  readEncodingFound: 'the encoding found',
+  readHeaderLineBlank: 'line {{line}} is blank: choose the line that names the columns',
+  readHeaderLinePastEnd: 'line {{line}} is past the end of the data: choose the line that names the columns',
+  readHeaderRowBlank: 'row {{line}} is blank: choose the row that names the columns',
+  readHeaderRowPastEnd: 'row {{line}} is past the end of the data: choose the row that names the columns',
+
   // The edit forms' validation (db/common/edit-schemas.ts): what the field should hold.
   fieldRequired: 'required',
   fieldHsCode: 'an HS code of 2, 4 or 6 digits',

@@ -11,7 +11,7 @@
  */
 import { createHash } from 'node:crypto';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
-import { ApiError, type ApiErrorShape, type ErrorCode } from '../common/errors.ts';
+import { ApiError, type ApiErrorShape } from '../common/errors.ts';
 import type { ColumnMapping, ImportFormat, ImportProblem, SkippedRows } from './contract.ts';
 import type { Said } from '../common/core-messages.ts';
 import { createMapper, INVALID, OK, type MapSink, type MappedRow } from './formats.ts';
@@ -251,7 +251,7 @@ export function* scanInThread(setup: ScanSetup, isCancelled?: () => boolean): Sc
     for (;;) {
       const message = nextMessage(port1, control, isCancelled);
       if (message.kind === 'end') return message.end;
-      if (message.kind === 'error') throw new ApiError(message.error.code as ErrorCode, message.error.message, message.error.details);
+      if (message.kind === 'error') throw ApiError.from(message.error);
       Atomics.store(control, TAKEN, ++taken);
       Atomics.notify(control, TAKEN);
       yield message.batch;

@@ -3,17 +3,23 @@
  * Chinese with the same values, the English `message` the core sends is the code's sentence with its values, and
  * every code is one the core uses.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CORE_MESSAGES, english, said, saidAs, templateNames, type CoreMessageCode } from '../../db/common/core-messages.ts';
 import { routeInput, sourceInput } from '../../db/common/edit-schemas.ts';
 import { issueText } from '../../db/common/core-messages.ts';
+import { dispatch } from '../../db/dispatch.ts';
+import { jobDone } from '../../db/imports/jobs.ts';
+import { openSession } from '../../db/session.ts';
+import { chosen } from '../support/chosen-files.ts';
+import { tempDir } from '../support/temp.ts';
 import en from '../../renderer/src/i18n/messages/en.ts';
 import ko from '../../renderer/src/i18n/messages/ko.ts';
 import zh from '../../renderer/src/i18n/messages/zh.ts';
 
 type Catalogue = Record<string, string>;
+const tmp = tempDir();
 const CODES = Object.keys(CORE_MESSAGES) as CoreMessageCode[];
 const ROOT = join(import.meta.dirname, '..', '..');
 
@@ -91,6 +97,59 @@ describe('the core messages', () => {
       messageCode: 'fieldWrongType',
       params: { expected: 'number' },
     });
+  });
+
+  it("an unreadable file's error crosses the contract and the import worker with its code, the file and the place", async () => {
+    const session = openSession({ path: tmp.file('errors.sqlite') });
+    try {
+      const png = tmp.file('chart.csv');
+      writeFileSync(png, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]));
+      const preview = await dispatch(session.handlers, 'previewImport', { file: chosen(session, png) });
+      expect(preview.ok ? null : preview.error).toEqual({
+        code: 'invalid-file',
+        message: 'chart.csv is a PNG image, not a CSV file or an .xlsx workbook.',
+        messageCode: 'fileOtherKind',
+        params: { file: 'chart.csv', kind: { message: 'a PNG image', messageCode: 'kindPng', params: {} } },
+        details: { file: 'chart.csv', detected: 'PNG image' },
+      });
+
+      // A byte that is not UTF-8 on line 3, met by the import job (its worker thread): the same code and values.
+      const latin = tmp.file('latin.csv');
+      writeFileSync(
+        latin,
+        Buffer.concat([
+          Buffer.from('refYear,reporterISO,partnerISO,flowCode,cmdCode,primaryValue\n2022,KOR,CHN,X,TOTAL,1\n2022,KOR,'),
+          Buffer.from([0xf4]),
+          Buffer.from(',X,TOTAL,1\n'),
+        ]),
+      );
+      const started = await dispatch(session.handlers, 'startImport', {
+        file: chosen(session, latin),
+        encoding: 'utf-8',
+        onlyValidRows: true,
+      });
+      if (!started.ok) throw new Error(started.error.message);
+      const { jobId } = started.data as { jobId: string };
+      await jobDone(jobId).catch(() => undefined);
+      const progress = await dispatch(session.handlers, 'importProgress', { jobId });
+      const error = progress.ok ? (progress.data as { error: unknown }).error : null;
+      expect(error).toMatchObject({
+        code: 'invalid-file',
+        message:
+          "latin.csv cannot be read: line 3, column 10: a byte sequence that is not valid in UTF-8 (the chosen encoding): choose the file's encoding. Nothing was changed.",
+        messageCode: 'fileUnreadable',
+        params: {
+          file: 'latin.csv',
+          what: {
+            messageCode: 'readInvalidBytes',
+            params: { line: '3', column: '10', encoding: 'UTF-8', how: { messageCode: 'readEncodingChosen', params: {} } },
+          },
+        },
+      });
+    } finally {
+      session.close();
+      tmp.cleanup();
+    }
   });
 
   it('every code is one the data core uses', () => {

@@ -87,6 +87,19 @@ export function tCore(text: { message?: string; messageCode?: string; params?: C
   return t(`core.${text.messageCode}`, Object.fromEntries(Object.keys(params).map((name) => [name, coreValue(params[name]!)])));
 }
 
+/** An error's message in the active language: the data core's by its code, else its text. */
+export function errorText(error: unknown): string {
+  if (error instanceof Error || (typeof error === 'object' && error !== null && 'message' in error)) {
+    const e = error as { message?: unknown; messageCode?: string; params?: CoreParams };
+    return tCore({
+      message: String(e.message),
+      ...(e.messageCode ? { messageCode: e.messageCode } : {}),
+      ...(e.params ? { params: e.params } : {}),
+    });
+  }
+  return String(error);
+}
+
 /** The message for a count ("1 block", "3 blocks"), by the active language's plural rules. */
 export function tCount(key: CountKey, count: number, values?: Values): string {
   return engine.t(key, { ...values, count, lng: i18n.locale });

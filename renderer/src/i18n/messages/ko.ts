@@ -1030,6 +1030,36 @@ const ko: Messages = {
   'core.fieldNoSource': '이 데이터베이스에 출처 {{id}}이(가) 없음(그사이 삭제되었을 수 있음)',
   'core.fieldNoEconomy': '이 데이터베이스에 경제 {{id}}이(가) 없음(그사이 삭제되었을 수 있음)',
   'core.fieldNoPlace': '이 데이터베이스에 장소 {{id}}이(가) 없음(그사이 삭제되었을 수 있음)',
+  'core.fileUnreadable': '{{file}}을(를) 읽을 수 없습니다: {{what}}. 아무것도 바뀌지 않았습니다.',
+  'core.fileEmptyZip': '{{file}}은(는) 빈 ZIP 압축 파일이며, CSV 파일이나 .xlsx 통합 문서가 아닙니다.',
+  'core.fileOldExcel':
+    '{{file}}은(는) 예전 바이너리 Excel 파일(.xls)입니다: 스프레드시트에서 .xlsx나 CSV로 저장한 뒤 그 파일을 가져오십시오.',
+  'core.fileOtherKind': '{{file}}은(는) {{kind}}이며, CSV 파일이나 .xlsx 통합 문서가 아닙니다.',
+  'core.kindPng': 'PNG 이미지',
+  'core.kindPdf': 'PDF 문서',
+  'core.kindGif': 'GIF 이미지',
+  'core.kindJpeg': 'JPEG 이미지',
+  'core.kindSqlite': 'SQLite 데이터베이스',
+  'core.kindGzip': 'gzip 압축 파일(먼저 압축을 푸십시오)',
+  'core.readQuoteStillOpen':
+    '{{line}}번째 줄 {{column}}번째 열: 여기서 열린 따옴표 필드가 {{limit}}자가 지나도 닫히지 않음(닫는 따옴표가 빠졌나요?)',
+  'core.readQuoteNeverClosed': '{{line}}번째 줄 {{column}}번째 열: 여기서 열린 따옴표 필드가 끝까지 닫히지 않음(닫는 따옴표가 빠졌나요?)',
+  'core.readLineTooLong': '{{line}}번째 줄이 {{limit}}자보다 김: 행으로 된 표가 아님(JSON이나 텍스트 문서를 .csv로 저장했나요?)',
+  'core.readLineTooLongNoEnd':
+    '{{line}}번째 줄이 줄 끝 없이 {{limit}}자보다 김: 행으로 된 표가 아님(JSON이나 텍스트 문서를 .csv로 저장했나요?)',
+  'core.readNulByte': '{{line}}번째 줄 {{column}}번째 열에 NUL 바이트가 있음: 텍스트(CSV) 파일이 아닌 바이너리 파일',
+  'core.readNulByteNoBom':
+    '{{line}}번째 줄 {{column}}번째 열에 NUL 바이트가 있음: 텍스트(CSV) 파일이 아닌 바이너리 파일(또는 바이트 순서 표시가 없는 UTF-16 텍스트: 인코딩을 선택하십시오)',
+  'core.readInvalidBytes':
+    '{{line}}번째 줄 {{column}}번째 열: {{encoding}}({{how}})에서 유효하지 않은 바이트 순서: 파일의 인코딩을 선택하십시오',
+  'core.readEndsInCharacter':
+    '{{line}}번째 줄 {{column}}번째 열: {{encoding}}({{how}})에서 글자 중간에 파일이 끝남: 파일의 인코딩을 선택하십시오',
+  'core.readEncodingChosen': '선택한 인코딩',
+  'core.readEncodingFound': '감지한 인코딩',
+  'core.readHeaderLineBlank': '{{line}}번째 줄이 비어 있음: 열 이름이 있는 줄을 선택하십시오',
+  'core.readHeaderLinePastEnd': '{{line}}번째 줄은 데이터 끝을 넘어섬: 열 이름이 있는 줄을 선택하십시오',
+  'core.readHeaderRowBlank': '{{line}}행이 비어 있음: 열 이름이 있는 행을 선택하십시오',
+  'core.readHeaderRowPastEnd': '{{line}}행은 데이터 끝을 넘어섬: 열 이름이 있는 행을 선택하십시오',
 };
 
 export default ko;

@@ -5,7 +5,7 @@
  */
 import type { ZodType } from 'zod';
 import { check, errorId, serverFieldErrors, type FieldErrors } from '../validation.ts';
-import { tCore } from '../../i18n/i18n.svelte.ts';
+import { errorText, tCore } from '../../i18n/i18n.svelte.ts';
 
 export class FormState {
   errors = $state<FieldErrors>({});
@@ -48,7 +48,7 @@ export class FormState {
         this.errors = fields;
         this.focusFirstError();
       } else {
-        this.error = error instanceof Error ? error.message : String(error);
+        this.error = errorText(error);
       }
       return false;
     } finally {
