@@ -1,7 +1,8 @@
 /**
  * The data core's messages in the page's language (real Chromium, HTTP host): a bad CSV checked in Korean shows each
  * problem in Korean beside its row and column, the skip reasons too; switching to Chinese rewrites them; an import
- * with no valid row says why in Chinese; an edit form's checks are in Korean. The files are written here.
+ * with no valid row says why in Chinese; a file that is not a table, and a reading error, are refused in Korean naming
+ * the file, line and column; an edit form's checks are in Korean. The files are written here.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -115,6 +116,28 @@ describe('core messages in the page’s language', () => {
     expect(await reason.innerText()).toContain('没有有效的行：2个问题；不保存流向DX');
     expect(await reason.innerText()).toMatch(/不保存流向DX（只保存X、M、RX、RM）：1行。$/);
     expect(app.host.session.db.prepare('SELECT count(*) FROM trade_flow').pluck().get()).toBe(before);
+    expect(errors).toEqual([]);
+  });
+
+  it('a file that is not a table is refused in Korean, naming the file; a reading error names its line and column', async () => {
+    const png = tmp.file('차트.csv');
+    writeFileSync(png, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]));
+    const page = await profile('ko-KR');
+    await page.goto(`${app.host.url}#/data`);
+    await chooseFile(page, png);
+    // The notice's text (its dismiss button aside).
+    const alert = page.locator('.notice-error > span');
+    await expect.poll(() => alert.allInnerTexts()).toContain('차트.csv은(는) PNG 이미지이며, CSV 파일이나 .xlsx 통합 문서가 아닙니다.');
+
+    // A quote opened on line 3, column 10 and never closed.
+    const quote = tmp.file('quote.csv');
+    writeFileSync(quote, 'refYear,reporterISO,partnerISO,flowCode,cmdCode,primaryValue\n2022,KOR,CHN,X,TOTAL,1\n2022,KOR,"CHN,X,TOTAL,1\n');
+    await chooseFile(page, quote);
+    await expect
+      .poll(() => alert.allInnerTexts())
+      .toContain(
+        'quote.csv을(를) 읽을 수 없습니다: 3번째 줄 10번째 열: 여기서 열린 따옴표 필드가 끝까지 닫히지 않음(닫는 따옴표가 빠졌나요?). 아무것도 바뀌지 않았습니다.',
+      );
     expect(errors).toEqual([]);
   });
 
