@@ -82,6 +82,19 @@ export const CORE_MESSAGES = {
   readHeaderRowBlank: 'row {{line}} is blank: choose the row that names the columns',
   readHeaderRowPastEnd: 'row {{line}} is past the end of the data: choose the row that names the columns',
 
+  // A claim's reading (db/claims/check.ts): how the data's figure is obtained, and notes on it.
+  claimExportsPlusImports: 'exports + imports',
+  claimExportsMinusImports: 'exports − imports',
+  claimExports: 'exports',
+  claimImports: 'imports',
+  claimOwnParts: "the source's own parts: {{formula}}",
+  claimStatedTotal: 'stated total',
+  claimStatedBalance: 'stated balance',
+  claimYearAgainst: '{{year}} against {{previous}}',
+  claimUnderOneUnit: 'Less than one unit of the last digit the source gives: the source may have cut the figure rather than rounded it.',
+  claimPreviousZero: 'The {{previous}} figure is zero: no rate of change.',
+  claimTotalZero: 'The total is zero.',
+
   // The edit forms' validation (db/common/edit-schemas.ts): what the field should hold.
   fieldRequired: 'required',
   fieldHsCode: 'an HS code of 2, 4 or 6 digits',

@@ -2,7 +2,7 @@
  * The data core's messages in the page's language (real Chromium, HTTP host): a bad CSV checked in Korean shows each
  * problem in Korean beside its row and column, the skip reasons too; switching to Chinese rewrites them; an import
  * with no valid row says why in Chinese; a file that is not a table, and a reading error, are refused in Korean naming
- * the file, line and column; an edit form's checks are in Korean. The files are written here.
+ * the file, line and column; a claim's readings and an edit form's checks are in Korean. The files are written here.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -138,6 +138,17 @@ describe('core messages in the page’s language', () => {
       .toContain(
         'quote.csv을(를) 읽을 수 없습니다: 3번째 줄 10번째 열: 여기서 열린 따옴표 필드가 끝까지 닫히지 않음(닫는 따옴표가 빠졌나요?). 아무것도 바뀌지 않았습니다.',
       );
+    expect(errors).toEqual([]);
+  });
+
+  it("a claim's readings say how the figure is obtained in Korean (the core's formulas)", async () => {
+    const page = await profile('ko-KR');
+    await page.goto(`${app.host.url}#/overview`);
+    const section = page.getByTestId('claims-checked');
+    await section.getByTestId('claim').first().waitFor();
+    const readings = (await section.locator('.reading').allInnerTexts()).join('\n');
+    expect(readings).toContain('출처 자체의 구성 수치: 수출 + 수입');
+    expect(readings).not.toMatch(/exports \+ imports|own parts|stated total/);
     expect(errors).toEqual([]);
   });
 

@@ -1060,6 +1060,17 @@ const ko: Messages = {
   'core.readHeaderLinePastEnd': '{{line}}번째 줄은 데이터 끝을 넘어섬: 열 이름이 있는 줄을 선택하십시오',
   'core.readHeaderRowBlank': '{{line}}행이 비어 있음: 열 이름이 있는 행을 선택하십시오',
   'core.readHeaderRowPastEnd': '{{line}}행은 데이터 끝을 넘어섬: 열 이름이 있는 행을 선택하십시오',
+  'core.claimExportsPlusImports': '수출 + 수입',
+  'core.claimExportsMinusImports': '수출 − 수입',
+  'core.claimExports': '수출',
+  'core.claimImports': '수입',
+  'core.claimOwnParts': '출처 자체의 구성 수치: {{formula}}',
+  'core.claimStatedTotal': '발표 총액',
+  'core.claimStatedBalance': '발표된 무역수지',
+  'core.claimYearAgainst': '{{year}}년 대 {{previous}}년',
+  'core.claimUnderOneUnit': '출처가 제시한 마지막 자릿수의 한 단위 미만 차이: 출처가 반올림하지 않고 잘라냈을 수 있습니다.',
+  'core.claimPreviousZero': '{{previous}}년 수치가 0이므로 변화율이 없습니다.',
+  'core.claimTotalZero': '총액이 0입니다.',
 };
 
 export default ko;

@@ -1049,6 +1049,17 @@ const zh: Messages = {
   'core.readHeaderLinePastEnd': '第{{line}}行超出了数据末尾：请选择写有列名的行',
   'core.readHeaderRowBlank': '第{{line}}行是空行：请选择写有列名的行',
   'core.readHeaderRowPastEnd': '第{{line}}行超出了数据末尾：请选择写有列名的行',
+  'core.claimExportsPlusImports': '出口 + 进口',
+  'core.claimExportsMinusImports': '出口 − 进口',
+  'core.claimExports': '出口',
+  'core.claimImports': '进口',
+  'core.claimOwnParts': '来源自身的组成数字：{{formula}}',
+  'core.claimStatedTotal': '公布总额',
+  'core.claimStatedBalance': '公布的贸易差额',
+  'core.claimYearAgainst': '{{year}}年对比{{previous}}年',
+  'core.claimUnderOneUnit': '差额不到来源所给最后一位的一个单位：来源可能是截断而非四舍五入。',
+  'core.claimPreviousZero': '{{previous}}年的数字为零：无法计算变化率。',
+  'core.claimTotalZero': '总额为零。',
 };
 
 export default zh;
