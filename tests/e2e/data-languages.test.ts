@@ -141,7 +141,7 @@ describe('core messages in the page’s language', () => {
     expect(errors).toEqual([]);
   });
 
-  it("a claim's readings say how the figure is obtained in Korean (the core's formulas)", async () => {
+  it("a claim's readings and a disagreement say how the figure is obtained in Korean (the core's formulas)", async () => {
     const page = await profile('ko-KR');
     await page.goto(`${app.host.url}#/overview`);
     const section = page.getByTestId('claims-checked');
@@ -149,6 +149,13 @@ describe('core messages in the page’s language', () => {
     const readings = (await section.locator('.reading').allInnerTexts()).join('\n');
     expect(readings).toContain('출처 자체의 구성 수치: 수출 + 수입');
     expect(readings).not.toMatch(/exports \+ imports|own parts|stated total/);
+
+    // A stated total against its parts, in the Trade balance's disagreements: the formula in Korean.
+    await page.goto(`${app.host.url}#/trade?reporter=KOR&partner=CHN&from=2011&to=2021`);
+    const rec = page.getByTestId('reconciliation');
+    await rec.waitFor();
+    expect(await rec.innerText()).toMatch(/\(수출 \+ 수입\)입니다/);
+    expect(await rec.innerText()).not.toContain('exports + imports');
     expect(errors).toEqual([]);
   });
 
