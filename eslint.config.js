@@ -8,6 +8,9 @@ import svelte from 'eslint-plugin-svelte';
 import globals from 'globals';
 import ts from 'typescript-eslint';
 
+/** fflate's Node entry declares a top-level `require`, which clashes with the bundler's ESM shim: the main bundle then fails to parse. */
+const FFLATE_NODE_ENTRY = { name: 'fflate', message: "Import 'fflate/browser': the Node entry breaks the main process bundle." };
+
 export default ts.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'tests/artifacts/**'] },
   js.configs.recommended,
@@ -36,6 +39,7 @@ export default ts.config(
             { group: ['electron', 'electron/*'], message: 'db/ never imports Electron.' },
             { group: ['**/renderer/**'], message: 'db/ never imports the renderer.' },
           ],
+          paths: [FFLATE_NODE_ENTRY],
         },
       ],
     },
@@ -58,6 +62,7 @@ export default ts.config(
                 'An area knows its own contract only (HandlersOf in db/area.ts); the joined contract and handlers are built from the areas.',
             },
           ],
+          paths: [FFLATE_NODE_ENTRY],
         },
       ],
     },
@@ -76,6 +81,7 @@ export default ts.config(
             { group: ['../*', '../**'], allowTypeImports: true, message: 'db/common/ takes only types from the rest of db/.' },
             { group: ['**/renderer/**'], message: 'db/ never imports the renderer.' },
           ],
+          paths: [FFLATE_NODE_ENTRY],
         },
       ],
     },

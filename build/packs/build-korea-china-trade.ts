@@ -125,6 +125,11 @@ function periodOf(description: string): string | undefined {
   return `${cap(m[1]!)}–${cap(m[2]!)} only`;
 }
 
+/** Whether the description says the unit was not stated but inferred from the context ("unit (billion) inferred from context"). */
+function unitInferred(description: string): boolean {
+  return /\bunit\b[^,;.]*\binferred\b/i.test(description);
+}
+
 /** The sourced files, then the later research pass in incoming/ (same columns, kept apart in the keys). */
 const BATCHES = [
   { folder: '', keyPrefix: '' },
@@ -250,6 +255,7 @@ export function buildPack(dir: string): PackInput {
         ...(sector ? { sector } : {}),
         valueUsd: usd(row, 'value_usd', file),
         ...(period ? { periodNote: period } : {}),
+        ...(unitInferred(description) ? { unitInferred: true as const } : {}),
         source: sources.ref(row, file),
       };
     });

@@ -12,16 +12,23 @@ import type { RouteItem } from '../logistics/contract.ts';
 import type { ProjectsResult } from '../projects/contract.ts';
 import type { SectorsOverview } from '../sectors/contract.ts';
 import type { SourceRef } from '../shared-types.ts';
-import type { Reconciliation, TradeMirror, TradeSeries } from '../trade/contract.ts';
+import type { Reconciliation, TradeKpi, TradeMirror, TradeSeries } from '../trade/contract.ts';
 import type { ClaimsResult } from '../claims/contract.ts';
 import { blockConfigSchemas, blockSpecSchema, type BlockConfig, type BlockKind } from '../common/briefing-blocks.ts';
 
 export { blockKinds, type BlockKind, type BlockConfig, type BlockSpec, type BlockSpecInput } from '../common/briefing-blocks.ts';
 
+/**
+ * The headline figures, each flow with its growth as the Trade tiles give it for the same pair and year (db/trade's
+ * KPI: year-on-year, growth rate, share of the reporter's flow with the world). `growth` is null where that KPI's
+ * year or figures are not the headline's; `growthSources` are the world totals the shares rest on.
+ */
+export type KpiBlockData = Headline & { growth: TradeKpi['growth'] | null; growthSources: SourceRef[] };
+
 /** What each kind of block resolves to. */
 export interface BlockDataMap {
   text: null;
-  kpi: Headline | null;
+  kpi: KpiBlockData | null;
   reconciliation: Reconciliation[];
   statements: Overview['statements'];
   claims: ClaimsResult;

@@ -6,6 +6,7 @@
 import type { z } from 'zod';
 import type { Context } from '../context.ts';
 import { ApiError, issuePath } from '../common/errors.ts';
+import type { Headline } from '../overview/contract.ts';
 import { headline } from '../overview/queries.ts';
 import type { SourceRef } from '../shared-types.ts';
 import { sourceLookup } from '../refs.ts';
@@ -13,10 +14,11 @@ import { listEvents } from '../events/queries.ts';
 import { listRoutes } from '../logistics/queries.ts';
 import { listProjects } from '../projects/queries.ts';
 import { listSectors } from '../sectors/queries.ts';
-import { reconcile, tradeMirror, tradeSeries } from '../trade/queries.ts';
+import { reconcile, tradeKpi, tradeMirror, tradeSeries } from '../trade/queries.ts';
 import { checkClaims } from '../claims/check.ts';
 import { blockConfigSchemas, isBlockKind, type BlockConfig, type BlockKind } from '../common/briefing-blocks.ts';
-import type { BlockDataMap, NumberedSource, ResolvedBlock, ResolvedBlocks } from './contract.ts';
+import type { BlockDataMap, KpiBlockData, NumberedSource, ResolvedBlock, ResolvedBlocks } from './contract.ts';
+import type { Db } from '../database.ts';
 import { statementRows } from './sql.ts';
 
 /** For every kind of block, where its data comes from and which sources it rests on (its config is validated before). */
@@ -40,8 +42,8 @@ const registry: Registry = {
     sources: (_data, config, source) => config.sources.map((id) => source(id)),
   },
   kpi: {
-    load: ({ db }, c) => headline(db, { reporter: c.reporter, partner: c.partner, year: c.year }),
-    sources: (h) => (h ? [h.exports.source, h.imports.source, ...(h.statedTotal ? [h.statedTotal.source] : [])] : []),
+    load: ({ db }, c) => withGrowth(db, headline(db, { reporter: c.reporter, partner: c.partner, year: c.year })),
+    sources: (h) => (h ? [h.exports.source, h.imports.source, ...(h.statedTotal ? [h.statedTotal.source] : []), ...h.growthSources] : []),
   },
   reconciliation: {
     load: ({ db }, c) => {
@@ -125,6 +127,19 @@ const registry: Registry = {
     sources: (rows) => rows.map((r) => r.source),
   },
 };
+
+/**
+ * The headline with each flow's growth from the Trade KPI of the same pair up to the headline's year, so the printed
+ * tiles say what the Trade tiles say; none where that KPI stands on another year or other figures.
+ */
+function withGrowth(db: Db, h: Headline | null): KpiBlockData | null {
+  if (!h) return null;
+  const kpi = tradeKpi(db, { reporter: h.reporter.code, partner: h.partner.code, to: h.year });
+  const same = kpi.year === h.year && kpi.exports?.value === h.exports.value && kpi.imports?.value === h.imports.value;
+  if (!same) return { ...h, growth: null, growthSources: [] };
+  const shared = [kpi.growth.exports, kpi.growth.imports, kpi.growth.total].some((g) => g.share.value !== null);
+  return { ...h, growth: kpi.growth, growthSources: shared ? (kpi.share?.ofTotal.sources ?? []) : [] };
+}
 
 function describeIssues(error: z.ZodError): string {
   return error.issues.map((i) => `${issuePath(i.path, '(config)')}: ${i.message}`).join('; ');

@@ -4,7 +4,7 @@
  * method's and the export's), the tables its export writes and, where it has one, its one-page print
  * summary as briefing blocks. The sidebar, the router, the print routes, the export list and the
  * `dashboard` method's input all derive from DASHBOARD_DEFINITIONS; the data core's half (the view
- * model and the export tables built from it) is db/dashboards/data.ts, the screen's half
+ * model and the export tables built from it) is db/dashboards/<id>.ts, the screen's half
  * renderer/src/views/<id>/.
  * Pure TypeScript (zod only): the renderer may import it; tests/unit/vocabulary.test.ts fails when a
  * list of dashboard names or a dashboard's title is spelled out anywhere else.
@@ -86,7 +86,7 @@ function pairSummary(label: string, f: Partial<z.output<typeof pairFilters>>) {
   return { reporter, partner, range, title: `${label}: ${reporter} – ${partner}${span}` };
 }
 
-/** Every dashboard, in sidebar order. Adding one = an entry here, its data in db/dashboards/data.ts, its view in renderer/src/views/<id>/. */
+/** Every dashboard, in sidebar order. Adding one = an entry here, its data in db/dashboards/<id>.ts (listed in db/dashboards/data.ts), its view in renderer/src/views/<id>/. */
 export const DASHBOARD_DEFINITIONS = [
   define({
     id: 'overview',

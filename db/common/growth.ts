@@ -127,3 +127,18 @@ export function growthNote(g: YearOnYear | CompoundGrowth): string {
   if ('fromYear' in g) return `${g.fromYear}–${g.toYear}`;
   return '';
 }
+
+/**
+ * The growth rate of a figure shown for `to`: from the first whole reported year of [from, to] to `to` itself, so a
+ * rate beside a year's figure always ends at that year (not reported that year: no rate, and that is the reason).
+ */
+export function growthToYear(points: readonly YearPoint[], from: number, to: number): CompoundGrowth {
+  if (to <= from) return { rate: null, reason: 'one-year' };
+  const start = growthRange(points, from, to)?.from;
+  if (start === undefined) {
+    const end = points.find((p) => p.year === to);
+    if (!end || end.value === null) return { rate: null, reason: 'not-reported' };
+    return { rate: null, reason: end.partial ? 'partial-year' : 'one-year' };
+  }
+  return compoundGrowth(points, start, to);
+}

@@ -1,11 +1,13 @@
-/** The view models of the dashboards whose model is more than one area's result (db/dashboards/data.ts builds them). */
+/** The view models of the dashboards whose model is more than one area's result (db/dashboards/trade.ts and partners.ts build them). */
 import type { PartnerRankHistory, PartnerRanking, PartnerSeries } from '../partners/contract.ts';
 import type { SourceRef } from '../shared-types.ts';
-import type { PreferredSources, Reconciliation, TradeKpi, TradeMirror, TradeSeries } from '../trade/contract.ts';
+import type { PreferredSources, Reconciliation, SeriesYearGrowth, TradeKpi, TradeMirror, TradeSeries } from '../trade/contract.ts';
 
 /** The Trade balance view: each figure computed once per load. */
 export interface TradeModel {
   series: TradeSeries;
+  /** Each year of the series with its flows' change on the year before and share of the reporter's flows with the world. */
+  growth: SeriesYearGrowth[];
   kpi: TradeKpi;
   mirror: TradeMirror;
   /** Both directions of the pair, within the years shown, latest first. */

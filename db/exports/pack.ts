@@ -361,6 +361,7 @@ export function buildPack(db: Db, options: ExportPackOptions): PackInput {
         sector: r['sector_id'] ? sector.key(s(r['sector_id'])) : undefined,
         valueUsd: Number(r['value_usd']),
         periodNote: opt(r['period_note']),
+        unitInferred: r['unit_inferred'] === 1 ? true : undefined,
         source: src.key(s(r['source_id'])),
         note: opt(r['note']),
       }),

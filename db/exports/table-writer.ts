@@ -6,7 +6,8 @@
  */
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { zipSync } from 'fflate';
+// fflate's browser build: its Node entry declares a `require` of its own, which clashes with the bundler's ESM shim.
+import { zipSync } from 'fflate/browser';
 import { ApiError } from '../common/errors.ts';
 import { CsvFileWriter, type Cell } from './csv-writer.ts';
 import { XlsxFileWriter } from './xlsx-writer.ts';

@@ -4,26 +4,7 @@ import type { LoadPackResult } from '../packs/load.ts';
 import type { ImportPreview, ImportRunInfo, importsContract, ImportSummary } from './contract.ts';
 import { currentCaller } from '../caller.ts';
 import { cancelJob, jobProgress, runJob, startJob, type JobOptions } from './jobs.ts';
-
-interface RunRow {
-  id: number;
-  file_name: string;
-  file_hash: string;
-  format: string;
-  started_at: string;
-  finished_at: string | null;
-  user_name: string | null;
-  rows_read: number;
-  rows_added: number;
-  rows_skipped: number;
-  problem_count: number;
-  skipped_by_reason: string;
-  rows_present: number;
-  source_id: string | null;
-  s_label: string | null;
-  s_publisher: string | null;
-  s_title: string | null;
-}
+import { importRuns } from './sql.ts';
 
 export function importsHandlers(ctx: Context): HandlersOf<typeof importsContract> {
   /** Progress goes to the page as events; the job belongs to the window or tab that asked. */
@@ -78,19 +59,8 @@ export function importsHandlers(ctx: Context): HandlersOf<typeof importsContract
     importProgress: ({ jobId }) => jobProgress(jobId),
     cancelImport: ({ jobId }) => cancelJob(jobId),
 
-    listImports: () => {
-      const rows = ctx.db
-        .prepare(
-          `
-        SELECT r.id, r.file_name, r.file_hash, r.format, r.started_at, r.finished_at, r.user_name, r.rows_read, r.rows_added,
-               r.rows_skipped, r.problem_count, r.skipped_by_reason, r.source_id,
-               (SELECT count(*) FROM trade_flow f WHERE f.import_id = r.id) AS rows_present,
-               s.label AS s_label, s.publisher AS s_publisher, s.title AS s_title
-        FROM import_run r LEFT JOIN source s ON s.id = r.source_id
-        ORDER BY r.id DESC`,
-        )
-        .all() as RunRow[];
-      return rows.map((r): ImportRunInfo => ({
+    listImports: () =>
+      importRuns(ctx.db).map((r): ImportRunInfo => ({
         id: r.id,
         fileName: r.file_name,
         fileHash: r.file_hash,
@@ -105,8 +75,7 @@ export function importsHandlers(ctx: Context): HandlersOf<typeof importsContract
         skipped: Object.entries(JSON.parse(r.skipped_by_reason) as Record<string, number>).map(([reason, count]) => ({ reason, count })),
         rowsPresent: r.rows_present,
         source: r.source_id ? { id: r.source_id, label: r.s_label ?? '', publisher: r.s_publisher ?? '', title: r.s_title ?? '' } : null,
-      }));
-    },
+      })),
 
     undoImport: async ({ id }) => {
       const options = jobOptions();

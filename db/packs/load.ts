@@ -499,7 +499,7 @@ export function loadPack(db: Db, pack: Pack, options: LoadPackOptions = {}): Loa
     }
     const insertSectorFigure =
       db.prepare(`INSERT INTO sector_figure (id, reporter, partner, year, flow, label, hs_note, sector_id, value_usd,
-      period_note, source_id, pack_id, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+      period_note, unit_inferred, source_id, pack_id, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     for (const f of pack.sectorFigures ?? []) {
       insertSectorFigure.run(
         id(f.key),
@@ -512,6 +512,7 @@ export function loadPack(db: Db, pack: Pack, options: LoadPackOptions = {}): Loa
         f.sector ? id(f.sector) : null,
         f.valueUsd,
         f.periodNote ?? null,
+        f.unitInferred ? 1 : 0,
         id(f.source),
         pack.id,
         f.note ?? null,

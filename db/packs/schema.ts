@@ -148,6 +148,8 @@ export const packSectorFigure = z
     valueUsd: usd,
     /** Absent for a full calendar year; otherwise the period covered ("Jan–Nov only"). */
     periodNote: text.optional(),
+    /** Present when the source does not state the unit and it was inferred from the context. */
+    unitInferred: z.literal(true).optional(),
     source: key,
     note: text.optional(),
   })

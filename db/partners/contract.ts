@@ -3,6 +3,7 @@ import { method } from '../method.ts';
 import type { EconomyRef, SourceRef } from '../shared-types.ts';
 import { yearSchema, type Change } from '../trade/contract.ts';
 import { economyCode } from '../common/vocabulary.ts';
+import type { CompoundGrowth } from '../common/growth.ts';
 import { PARTNER_MEASURES, type PartnerMeasure } from '../common/dashboards.ts';
 
 export { PARTNER_MEASURES, type PartnerMeasure } from '../common/dashboards.ts';
@@ -42,13 +43,21 @@ export interface PartnerRow {
   rank: Record<PartnerMeasure, number | null>;
   /** Change on the previous year, only where both years have the figure. */
   change: Record<PartnerMeasure, Change | null>;
+  /** Growth rate from the first year of the range the partner is reported in to the year shown, or why none (db/common/growth.ts); none for a balance. */
+  cagr: Record<GrowthMeasure, CompoundGrowth>;
 }
+
+/** The measures a growth rate is given for: a balance can change sign, so it has none. */
+export type GrowthMeasure = Exclude<PartnerMeasure, 'balance'>;
+export const GROWTH_MEASURES: readonly GrowthMeasure[] = PARTNER_MEASURES.filter((m): m is GrowthMeasure => m !== 'balance');
 
 export interface PartnerRanking {
   reporter: EconomyRef;
   /** The year shown: the one asked for, else the latest year in which both flows are reported. null when nothing is. */
   year: number | null;
   previousYear: number | null;
+  /** The first year of the range the growth rates are over (to `year`): the one asked for, else nine years before `year`. */
+  growthFrom: number | null;
   /** Years with partner figures of this reporter, newest first; `complete`: both flows reported for some partner. */
   years: { year: number; complete: boolean }[];
   totals: { exports: ReporterTotal | null; imports: ReporterTotal | null; total: ReporterTotal | null };
@@ -108,8 +117,10 @@ const range = { from: yearSchema.optional(), to: yearSchema.optional() };
 export const partnersContract = {
   /** Reporters with figures for at least two partner countries, most partners first. */
   partnerReporters: method<PartnerReporter[]>()(z.object({}).strict()),
-  /** A reporter's partners in one year, ranked by exports, imports, total and balance, with shares and change on the year before. */
-  partnerRanking: method<PartnerRanking>()(z.object({ reporter: economyCode, year: yearSchema.optional() }).strict()),
+  /** A reporter's partners in one year, ranked by exports, imports, total and balance, with shares, change on the year before and growth rate since `from`. */
+  partnerRanking: method<PartnerRanking>()(
+    z.object({ reporter: economyCode, year: yearSchema.optional(), from: yearSchema.optional() }).strict(),
+  ),
   /** The rank of the top partners year by year. */
   partnerRankHistory: method<PartnerRankHistory>()(
     z

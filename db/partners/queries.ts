@@ -9,10 +9,13 @@ import { ApiError } from '../common/errors.ts';
 import type { Db } from '../database.ts';
 import type { SourceRef } from '../shared-types.ts';
 import { sourceLookup, economyLookup } from '../refs.ts';
+import { growthToYear, type CompoundGrowth } from '../common/growth.ts';
 import type { Change } from '../trade/contract.ts';
 import { change } from '../trade/rules.ts';
 import {
+  GROWTH_MEASURES,
   PARTNER_MEASURES,
+  type GrowthMeasure,
   type PartnerMeasure,
   type PartnerRankHistory,
   type PartnerRanking,
@@ -35,8 +38,11 @@ export function partnerReporters(db: Db): PartnerReporter[] {
   }));
 }
 
-/** A reporter's partners in one year, ranked on each measure, with their shares and changes on the year before. */
-export function partnerRanking(db: Db, input: { reporter: string; year?: number | undefined }): PartnerRanking {
+/**
+ * A reporter's partners in one year, ranked on each measure, with their shares, changes on the year before and growth
+ * rates from `from` (by default nine years before, the rank history's default range) to that year.
+ */
+export function partnerRanking(db: Db, input: { reporter: string; year?: number | undefined; from?: number | undefined }): PartnerRanking {
   const economy = economyLookup(db);
   const source = sourceLookup(db);
   const reporter = economy(input.reporter);
@@ -49,6 +55,7 @@ export function partnerRanking(db: Db, input: { reporter: string; year?: number 
       ...base,
       year: null,
       previousYear: null,
+      growthFrom: null,
       totals: { exports: null, imports: null, total: null },
       partners: [],
       ranked: emptyRanked,
@@ -59,6 +66,17 @@ export function partnerRanking(db: Db, input: { reporter: string; year?: number 
   const { countries, world } = partnerEconomies(db, input.reporter);
   const partnersAndWorld = world ? [...countries, world] : countries;
   const data = byYear(chosen(db, input.reporter, partnersAndWorld, year - 1, year));
+  // The countries over the growth range: the same read as the rank history's over its default range, so kept once for both.
+  const growthFrom = input.from ?? year - 9;
+  const growthData =
+    growthFrom < year ? byYear(chosen(db, input.reporter, countries, growthFrom, year)) : new Map<number, Map<string, YearFlows>>();
+  const growthYears = yearRange(growthFrom, year);
+  const cagrOf = (code: string, m: GrowthMeasure): CompoundGrowth =>
+    growthToYear(
+      growthYears.map((y) => ({ year: y, value: measureOf(growthData.get(y)?.get(code), m), partial: false })),
+      growthFrom,
+      year,
+    );
   const split = (
     y: number,
   ): {
@@ -101,6 +119,7 @@ export function partnerRanking(db: Db, input: { reporter: string; year?: number 
         PartnerMeasure,
         Change | null
       >,
+      cagr: Object.fromEntries(GROWTH_MEASURES.map((m) => [m, cagrOf(code, m)])) as Record<GrowthMeasure, CompoundGrowth>,
     };
   });
   partners.sort(
@@ -130,7 +149,7 @@ export function partnerRanking(db: Db, input: { reporter: string; year?: number 
     }
   }
   if (before.partners.size === 0 && now.partners.size > 0) notes.push(`No figures for ${year - 1}: no change on the year before.`);
-  return { ...base, year, previousYear: year - 1, totals, partners, ranked, notes, sources: [...used.values()] };
+  return { ...base, year, previousYear: year - 1, growthFrom, totals, partners, ranked, notes, sources: [...used.values()] };
 }
 
 export function partnerRankHistory(

@@ -53,13 +53,20 @@ export function partnerEconomies(db: Db, reporter: string): Economies {
   return { countries, world: world ?? null };
 }
 
+/** The last answer of `chosen`, by connection: a ranking's growth rates and the rank history read the same years of every partner. */
+const chosenCache = new WeakMap<Db, { key: string; rows: readonly ChosenRow[] }>();
+
 /**
  * One row per flow. A flow given by one source needs no choice; the choice block runs only for the
- * partners where some flow has several sources, which keeps a ranking of every partner fast.
+ * partners where some flow has several sources, which keeps a ranking of every partner fast. The last
+ * answer is kept until the database changes or another is asked for.
  */
-export function chosen(db: Db, reporter: string, partners: readonly string[], from: number, to: number): ChosenRow[] {
+export function chosen(db: Db, reporter: string, partners: readonly string[], from: number, to: number): readonly ChosenRow[] {
   if (partners.length === 0 || from > to) return [];
   const params = { reporter, partners: JSON.stringify(partners), from, to };
+  const key = `${dataVersion(db)}|${reporter}|${from}|${to}|${params.partners}`;
+  const hit = chosenCache.get(db);
+  if (hit?.key === key) return hit.rows;
   const candidates = preparedOnce(db, CANDIDATES_SQL).all(params) as Omit<ChosenRow, 'alternatives'>[];
   // The index returns the rows of one flow side by side (reporter, partner, year, flow, source).
   const contested = new Set<string>();
@@ -77,6 +84,7 @@ export function chosen(db: Db, reporter: string, partners: readonly string[], fr
   if (contested.size > 0) {
     out.push(...(preparedOnce(db, CHOSEN_SQL).all({ ...params, partners: JSON.stringify([...contested]) }) as ChosenRow[]));
   }
+  chosenCache.set(db, { key, rows: out });
   return out;
 }
 

@@ -18,6 +18,8 @@ export interface SectorFigure {
   value: number;
   /** null: the full calendar year. */
   periodNote: string | null;
+  /** The source does not state the unit: it was inferred from the context (shown beside the figure wherever it stands). */
+  unitInferred: boolean;
   source: SourceRef;
   note: string | null;
   /** Share of the reporter's total flow to the partner in that year (primary series), only for full-year figures where the total is known. */

@@ -150,6 +150,14 @@ export interface FlowGrowth {
   share: ShareOf;
 }
 
+/** One year of a series with each flow's change on the year before and share of the reporter's same flow with the world. */
+export interface SeriesYearGrowth {
+  year: number;
+  exports: { yoy: YearOnYear; share: ShareOf };
+  imports: { yoy: YearOnYear; share: ShareOf };
+  total: { yoy: YearOnYear; share: ShareOf };
+}
+
 export interface TradeKpi {
   reporter: EconomyRef;
   partner: EconomyRef;

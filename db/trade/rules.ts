@@ -3,11 +3,11 @@
  * twelve months, or a labelled partial year), which values may be compared, changes on the year
  * before, mirror gaps, and when a stated total or several sources' values disagree enough to show.
  */
-import { change, yearOnYear, type YearPoint } from '../common/growth.ts';
+import { change, shareOf, yearOnYear, type YearPoint } from '../common/growth.ts';
 import type { SourceRef } from '../shared-types.ts';
 import { CHOICE_RULE } from './chosen.ts';
 import { said, type CoreText } from '../common/core-messages.ts';
-import type { Change, MirrorDirection, MirrorRow, MirrorSide, SeriesValue, TradeSeries } from './contract.ts';
+import type { Change, MirrorDirection, MirrorRow, MirrorSide, SeriesValue, SeriesYear, SeriesYearGrowth, TradeSeries } from './contract.ts';
 import type { ChosenRow } from './sql.ts';
 
 export const SERIES_RULE =
@@ -85,6 +85,34 @@ export function flowChange(now: SeriesValue | null, before: SeriesValue | null |
     { year: 2, value: now.value, partial: now.basis === 'partial-year' },
   ];
   return yearOnYear(points, 2).change;
+}
+
+/**
+ * Each year of a series with its flows' change on the year before (`before`: the year ahead of the series, when loaded)
+ * and share of the reporter's same flow with the world (`world`: that series over the same years, when loaded), by
+ * the one rule of db/common/growth.ts: never across a gap or with a partial year, never of a total of other months.
+ */
+export function seriesGrowth(series: TradeSeries, before: SeriesYear | null, world: TradeSeries | null): SeriesYearGrowth[] {
+  const years = before ? [before, ...series.years] : series.years;
+  const flowPoints = (flow: 'exports' | 'imports'): YearPoint[] =>
+    years.map((y) => ({ year: y.year, value: y[flow]?.value ?? null, partial: y[flow]?.basis === 'partial-year' }));
+  const totalPoints: YearPoint[] = years.map((y) => ({ year: y.year, value: y.total, partial: y.total !== null && y.periodNote !== null }));
+  const points = { exports: flowPoints('exports'), imports: flowPoints('imports') };
+  const worldYear = new Map((world?.years ?? []).map((w) => [w.year, w]));
+  return series.years.map((y) => {
+    const w = worldYear.get(y.year);
+    const flow = (f: 'exports' | 'imports') => {
+      const own = y[f];
+      const all = w?.[f];
+      return { yoy: yearOnYear(points[f], y.year), share: shareOf(own?.value, all?.value, !own || !all || samePeriod(own, all)) };
+    };
+    return {
+      year: y.year,
+      exports: flow('exports'),
+      imports: flow('imports'),
+      total: { yoy: yearOnYear(totalPoints, y.year), share: shareOf(y.total, w?.total, y.periodNote === (w?.periodNote ?? null)) },
+    };
+  });
 }
 
 export const MIRROR_EXPLANATION = [

@@ -229,4 +229,27 @@ describe('editing briefings', () => {
     expect(got.sources.length).toBeGreaterThan(0);
     expect(session.db.prepare('SELECT count(*) FROM briefing_block').pluck().get()).toBe(11);
   });
+
+  it("gives the KPI block each flow's growth as the Trade tiles give it for the same pair and year, citing the world totals its shares rest on", async () => {
+    const got = await call('resolveBlocks', {
+      blocks: [
+        { kind: 'kpi', config: { reporter: 'KOR', partner: 'CHN', year: 2021 } },
+        { kind: 'kpi', config: { reporter: 'CHN', partner: 'KOR', year: 2021 } },
+      ],
+    });
+    const [korea, china] = got.blocks;
+    if (korea?.kind !== 'kpi' || !korea.data || china?.kind !== 'kpi' || !china.data) throw new Error('no kpi blocks');
+    const tiles = await call('tradeKpi', { reporter: 'KOR', partner: 'CHN', to: 2021 });
+    expect(tiles.year).toBe(2021);
+    expect(korea.data.exports.value).toBe(tiles.exports?.value);
+    expect(korea.data.growth).toEqual(tiles.growth);
+    expect(korea.data.growth?.exports.yoy).toMatchObject({ year: 2021, previousYear: 2020 });
+    expect(korea.data.growth?.exports.share.value).toBeCloseTo(162912974000 / 644400368000, 12);
+    // The shares rest on KOSIS's totals with the world, so that source is among the block's footnotes.
+    const cited = korea.footnotes.map((n) => got.sources[n - 1]!.source.id);
+    for (const s of tiles.share!.ofTotal.sources) expect(cited).toContain(s.id);
+    // China's customs: 2020 is not loaded, so no year-on-year change, and the reason is given.
+    expect(china.data.growth?.exports.yoy).toEqual({ change: null, reason: 'previous-not-reported' });
+    expect(china.data.growth?.total.share).toEqual({ value: null, reason: 'total-not-loaded' });
+  });
 });

@@ -107,6 +107,18 @@ describe('trade dashboard', () => {
       'total_usd',
       'exports_period',
       'imports_period',
+      'exports_yoy',
+      'exports_yoy_note',
+      'imports_yoy',
+      'imports_yoy_note',
+      'total_yoy',
+      'total_yoy_note',
+      'exports_share',
+      'exports_share_note',
+      'imports_share',
+      'imports_share_note',
+      'total_share',
+      'total_share_note',
     ]);
     expect(csv.rows.map((r) => Number(r.fields[0]))).toEqual(series.years.map((y) => y.year));
     expect(csv.rows.map((r) => (r.fields[3] === '' ? null : Number(r.fields[3])))).toEqual(
@@ -125,6 +137,48 @@ describe('trade dashboard', () => {
     const recB = await call<{ year: number }[]>('reconciliation', { reporter: 'CHN', partner: 'KOR' });
     expect(res.tables[3]!.rows).toBe([...recA, ...recB].filter((r) => r.year >= 2011 && r.year <= 2021).length);
     expect(res.tables[3]!.rows).toBeGreaterThan(0);
+  });
+
+  it("gives each year of the series its flows' year-on-year change and share of Korea's trade with the world, or why not", async () => {
+    const res = await exportData({ dashboard: 'trade', filters, format: 'csv', target: saveTo(session, tmp.file('growth.zip')) });
+    expect(res.tables[1]!.table).toBe('series');
+    const csv = readCsvAll(unzip(tmp.file('growth.zip'))['series.csv']!);
+    const at = (year: number) => {
+      const row = csv.rows.find((r) => r.fields[0] === String(year))!.fields;
+      return (name: string): string => row[csv.header.indexOf(name)]!;
+    };
+    const series = await call<{ years: { year: number; exports: { value: number } | null; imports: { value: number } | null }[] }>(
+      'tradeSeries',
+      { reporter: 'KOR', partner: 'CHN', from: 2010, to: 2021 },
+    );
+    const value = (year: number, flow: 'exports' | 'imports') => series.years.find((y) => y.year === year)![flow]!.value;
+    // The first year of the range is compared with the year before it, which is loaded though not shown.
+    expect(Number(at(2011)('exports_yoy'))).toBeCloseTo(value(2011, 'exports') / value(2010, 'exports') - 1, 12);
+    expect(at(2011)('exports_yoy_note')).toBe('');
+    expect(Number(at(2021)('imports_yoy'))).toBeCloseTo(value(2021, 'imports') / value(2020, 'imports') - 1, 12);
+    // KOSIS states Korea's trade with the world: the shares are of it.
+    expect(Number(at(2021)('exports_share'))).toBeCloseTo(162912974000 / 644400368000, 12);
+    expect(Number(at(2021)('imports_share'))).toBeCloseTo(138628127000 / 615093447000, 12);
+    expect(Number(at(2021)('total_share'))).toBeCloseTo((162912974000 + 138628127000) / (644400368000 + 615093447000), 12);
+    expect(at(2021)('exports_share_note')).toBe("of KOR's same flow with the world");
+
+    // China's own report: loaded for a few years only, so no change across the gap, and no world total of China's.
+    const china = await exportData({
+      dashboard: 'trade',
+      filters: { reporter: 'CHN', partner: 'KOR', from: 2020, to: 2021 },
+      format: 'csv',
+      target: saveTo(session, tmp.file('china.zip')),
+    });
+    expect(china.tables[1]!.rows).toBe(2);
+    const chinaCsv = readCsvAll(unzip(tmp.file('china.zip'))['series.csv']!);
+    const y2021 = chinaCsv.rows.find((r) => r.fields[0] === '2021')!.fields;
+    const col = (name: string) => y2021[chinaCsv.header.indexOf(name)];
+    expect([col('exports_usd'), col('exports_yoy'), col('exports_yoy_note')]).toEqual([
+      '150500000000',
+      '',
+      'the year before is not reported',
+    ]);
+    expect([col('exports_share'), col('exports_share_note')]).toEqual(['', "no figure of the reporter's total for that year is loaded"]);
   });
 
   it('gives each KPI figure its year-on-year change, growth rate and share, and the reason in a *_note column where one is empty', async () => {
@@ -288,6 +342,16 @@ describe('the other dashboards', () => {
       ['figures', d.sectors.reduce((n, s) => n + s.figures.length, 0) + d.otherFigures.length],
     ]);
     expect(sheet(tmp.file('sectors.xlsx'), 'sectors').rows.map((r) => r[0])).toEqual(d.sectors.map((s) => s.name));
+    // A figure whose unit the source does not state says so in the file as on the screen.
+    const figures = sheet(tmp.file('sectors.xlsx'), 'figures');
+    const at = (name: string): number => figures.header.indexOf(name);
+    const inferred = figures.rows.filter((r) => r[at('unit_basis')] === 'inferred');
+    const expected = d.sectors.flatMap((s) =>
+      (s.figures as { year: number; value: number; unitInferred: boolean }[]).filter((f) => f.unitInferred).map((f) => [s.name, f.year]),
+    );
+    expect(expected.length).toBeGreaterThan(0);
+    expect(inferred.map((r) => [r[at('sector')], Number(r[at('year')])])).toEqual(expected);
+    expect(figures.rows.filter((r) => r[at('unit_basis')] === 'as stated').length).toBe(figures.rows.length - inferred.length);
   });
 
   it('projects: the filters of the view select the rows; a batch without a reported split is one row by field', async () => {

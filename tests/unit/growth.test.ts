@@ -1,6 +1,6 @@
 /** The one rule for growth and shares (db/common/growth.ts): never across a gap or a partial year without saying so. */
 import { describe, expect, it } from 'vitest';
-import { change, compoundGrowth, growthRange, share, yearOnYear, type YearPoint } from '../../db/common/growth.ts';
+import { change, compoundGrowth, growthRange, growthToYear, share, yearOnYear, type YearPoint } from '../../db/common/growth.ts';
 
 const whole = (year: number, value: number | null): YearPoint => ({ year, value, partial: false });
 const series: YearPoint[] = [
@@ -44,6 +44,20 @@ describe('compound annual growth', () => {
     expect(growthRange(series)).toEqual({ from: 2018, to: 2021 });
     expect(growthRange(series, 2019, 2022)).toEqual({ from: 2019, to: 2021 });
     expect(growthRange(series, 2021, 2022)).toBeNull();
+  });
+});
+
+describe('growth rate up to the year a figure is shown for', () => {
+  it('starts at the first whole reported year of the range and always ends at that year', () => {
+    expect(growthToYear(series, 2015, 2021)).toMatchObject({ fromYear: 2018, toYear: 2021, years: 3, missingBetween: [2020] });
+    expect(growthToYear(series, 2019, 2021).rate).toBeCloseTo(Math.pow(121 / 110, 1 / 2) - 1, 12);
+  });
+  it('gives the reason instead: the year itself not reported, partial, or alone in the range', () => {
+    expect(growthToYear(series, 2018, 2020)).toEqual({ rate: null, reason: 'not-reported' });
+    expect(growthToYear(series, 2018, 2022)).toEqual({ rate: null, reason: 'partial-year' });
+    expect(growthToYear(series, 2021, 2021)).toEqual({ rate: null, reason: 'one-year' });
+    expect(growthToYear(series, 2020, 2021)).toEqual({ rate: null, reason: 'one-year' });
+    expect(growthToYear(series, 2022, 2022)).toEqual({ rate: null, reason: 'one-year' });
   });
 });
 

@@ -5,7 +5,7 @@
  * for the Electron binary, which cannot be downloaded here) packs only the built app, package.json
  * and the production dependencies: no tests, sources, maps or dev dependencies.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
@@ -249,6 +249,16 @@ describe('the packaged app (electron-builder --linux dir, stand-in Electron bina
     unpacked = listing.filter((l) => l.startsWith('unpack')).map((l) => l.replace(/^unpack\s*:\s*/, ''));
     expect(existsSync(join(resources, 'app.asar.unpacked/node_modules/better-sqlite3/prebuilds/linux-x64.node'))).toBe(true);
   }, 120_000);
+
+  it('ships a main process, import worker and preload that parse (a clash of top-level names fails only at start)', () => {
+    // Electron cannot start here; `node --check` finds what would stop it before the first line runs, such as a
+    // bundled dependency declaring `require` beside the bundler's own ESM shim.
+    for (const file of ['out/main/index.js', 'out/main/import-worker.js', 'out/preload/index.cjs']) {
+      const check = spawnSync(process.execPath, ['--check', tmp.file(join('stage', file))], { encoding: 'utf8' });
+      expect(check.stderr, file).toBe('');
+      expect(check.status, file).toBe(0);
+    }
+  });
 
   it('holds the built main, preload, renderer, migrations and packs', () => {
     for (const f of [

@@ -3,6 +3,7 @@
  * where every rank, share and change can be worked out by hand, then the default packs.
  */
 import { afterAll, describe, expect, it } from 'vitest';
+import { dashboardTables } from '../../db/dashboards/data.ts';
 import { dispatch } from '../../db/dispatch.ts';
 import { openDatabase } from '../../db/open.ts';
 import { partnerRankHistory, partnerRanking, partnerReporters, partnerSeries } from '../../db/partners/queries.ts';
@@ -272,5 +273,65 @@ describe('on the default packs', () => {
     expect(at(2024).exports?.value).toBe(133026000000);
     expect(at(2024).share.exports).toBeNull();
     expect(at(2024).imports).toBeNull();
+  });
+});
+
+describe('growth rates in the ranking and year-on-year changes in its export (db/common/growth.ts)', () => {
+  const db = smallDatabase('growth.sqlite', true);
+  afterAll(() => db.close());
+  const row = (r: ReturnType<typeof partnerRanking>, code: string) => r.partners.find((p) => p.partner.code === code)!;
+
+  it("rates each partner's exports, imports and total from the first year of the range it is reported in to the year shown", () => {
+    // No range asked for: the ten years to 2022, of which 2020–2022 are loaded.
+    const r = partnerRanking(db, { reporter: 'KOR' });
+    expect(r.growthFrom).toBe(2013);
+    expect(row(r, 'CHN').cagr.exports).toEqual({
+      rate: Math.sqrt(100 / 70) - 1,
+      fromYear: 2020,
+      toYear: 2022,
+      years: 2,
+      missingBetween: [],
+    });
+    expect(row(r, 'CHN').cagr.total.rate).toBeCloseTo(Math.sqrt(180 / 130) - 1, 12);
+    // Vietnam is not reported in 2021: the rate rests on the end years and names the gap.
+    expect(row(r, 'VNM').cagr.imports).toMatchObject({ rate: Math.sqrt(10 / 5) - 1, missingBetween: [2021] });
+    // North Korea: no exports at all; imports in 2022 only.
+    expect(row(r, 'PRK').cagr.exports).toEqual({ rate: null, reason: 'not-reported' });
+    expect(row(r, 'PRK').cagr.imports).toEqual({ rate: null, reason: 'one-year' });
+  });
+
+  it('follows the range asked for, and gives none over a single year', () => {
+    const r = partnerRanking(db, { reporter: 'KOR', from: 2021 });
+    expect(r.growthFrom).toBe(2021);
+    expect(row(r, 'CHN').cagr.exports).toMatchObject({ rate: 0.25, fromYear: 2021, toYear: 2022 });
+    expect(row(r, 'VNM').cagr.exports).toEqual({ rate: null, reason: 'one-year' });
+    expect(row(r, 'CHN').cagr.exports.rate).toBeCloseTo(row(r, 'CHN').change.exports!.relative!, 12);
+    const one = partnerRanking(db, { reporter: 'KOR', from: 2022 });
+    expect(one.partners.every((p) => p.cagr.exports.rate === null && p.cagr.total.rate === null)).toBe(true);
+  });
+
+  it('writes the rates with their years or reasons into the ranking export, and each year-on-year change with its reason into the series', async () => {
+    const tables = await dashboardTables(contextFor(db), {
+      dashboard: 'partners',
+      filters: { reporter: 'KOR', year: 2022, by: 'exports', compare: ['CHN', 'VNM'], from: 2020 },
+    });
+    const cells = (name: string) => {
+      const t = tables.find((x) => x.name === name)!;
+      return [...t.rows()].map((r) => Object.fromEntries(t.header.map((h, i) => [h, r[i]])));
+    };
+    const ranking = cells('ranking');
+    const vnm = ranking.find((r) => r.partner === 'VNM')!;
+    expect(vnm.exports_cagr).toBeCloseTo(Math.sqrt(20 / 30) - 1, 12);
+    expect(vnm.exports_cagr_note).toBe('2020–2022; not reported in between: 2021 (the rate rests on the end years)');
+    const prk = ranking.find((r) => r.partner === 'PRK')!;
+    expect([prk.exports_cagr, prk.exports_cagr_note]).toEqual([null, 'not reported for that year']);
+    expect([prk.total_cagr, prk.imports_cagr_note]).toEqual([null, 'a growth rate needs two years']);
+
+    const series = cells('partner_series');
+    const at = (partner: string, year: number) => series.find((r) => r.partner === partner && r.year === year)!;
+    expect([at('CHN', 2022).exports_yoy, at('CHN', 2022).exports_yoy_note]).toEqual([0.25, '']);
+    expect(at('CHN', 2021).total_yoy).toBeCloseTo(160 / 130 - 1, 12);
+    expect([at('VNM', 2021).exports_yoy, at('VNM', 2021).exports_yoy_note]).toEqual([null, 'not reported for that year']);
+    expect([at('VNM', 2022).exports_yoy, at('VNM', 2022).exports_yoy_note]).toEqual([null, 'the year before is not reported']);
   });
 });

@@ -5,6 +5,7 @@
 import Database from 'better-sqlite3';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
+import { dashboardTables } from '../../db/dashboards/data.ts';
 import { dispatch } from '../../db/dispatch.ts';
 import { importFile, undoImport } from '../../db/imports/importer.ts';
 import { openDatabase, readMigrations, type Db } from '../../db/open.ts';
@@ -120,6 +121,26 @@ describe('top products on a database written by hand', () => {
     ]);
     expect(r.notes.join(' ')).toMatch(/No HS-level figures .* for 2020: no change/);
     expect(r.notes.join(' ')).toMatch(/No stated total .* shares are of the sum of the chapters/);
+  });
+
+  it('exports each row with its share and year-on-year change, and in a *_note column what the share is of or why a change is missing', async () => {
+    const rows = async (filters: Record<string, unknown>) => {
+      const [t] = await dashboardTables(contextFor(db), { dashboard: 'products', filters: { ...defaults, ...filters } as never });
+      return [...t!.rows()].map((r) => Object.fromEntries(t!.header.map((h, i) => [h, r[i]])));
+    };
+    const pick = (r: Record<string, unknown>) => [r.hs_code, r.share, r.share_note, r.yoy_relative, r.yoy_note];
+    expect((await rows({})).map(pick)).toEqual([
+      ['85', 0.4, 'of the stated total of the pair', 4, ''],
+      ['84', 0.27, 'of the stated total of the pair', 1.7, ''],
+    ]);
+    expect((await rows({ level: 'heading', within: '84' })).map(pick)).toEqual([
+      ['8471', 0.2, 'of the stated total of the pair', 1, ''],
+      ['8473', 0.07, 'of the stated total of the pair', null, 'not reported in 2021'],
+    ]);
+    expect((await rows({ year: 2021 })).map(pick)).toEqual([
+      ['84', 10 / 18, 'of the sum of the chapters loaded', null, '2020 not loaded'],
+      ['85', 8 / 18, 'of the sum of the chapters loaded', null, '2020 not loaded'],
+    ]);
   });
 
   it('says when nothing is loaded, and refuses bad input by the contract', async () => {

@@ -762,14 +762,11 @@ const en = {
   'sectors.what': 'sectors',
   'sectors.empty': 'No sectors loaded.',
   'sectors.emptyHint': 'Sectors come with a briefing pack (export plans, HS mappings) or an import.',
-  'sectors.chartTitle': "{{reporter}}'s exports to {{partner}} by sector: latest full-year figure of each sector ({{unit}})",
   'sectors.fullYear': 'Full-year figure as stated',
   'sectors.sectorYear': 'Sector (year)',
-  'sectors.chartCaption': "{{reporter}}'s exports to {{partner}}: latest full-year figure per sector, {{unit}}",
   'sectors.value': 'Value',
   'sectors.groupAsStated': 'Product group as stated',
   'sectors.source': 'Source',
-  'sectors.chartNote': 'Figures of different years and definitions: compare with care. Partial-year figures are not charted.',
   'sectors.tableCaption': "Sectors of {{reporter}}'s exports to {{partner}}",
   'sectors.sector': 'Sector',
   'sectors.priority': 'Export-plan priority',
@@ -980,6 +977,17 @@ const en = {
   'partners.rankingTitle.imports': 'Partners ranked by imports, {{year}}',
   'partners.rankingTitle.total': 'Partners ranked by total trade, {{year}}',
   'partners.rankingTitle.balance': 'Partners ranked by balance, {{year}}',
+  'sectors.latestChartTitle': "{{reporter}}'s exports to {{partner}} by sector: latest figure of each sector as stated ({{unit}})",
+  'sectors.latestChartCaption': "{{reporter}}'s exports to {{partner}}: latest figure per sector as stated, {{unit}}",
+  'sectors.latestChartNote':
+    'Figures of different years and definitions: compare with care. A figure for part of a year is marked with the months it covers and drawn apart from whole years; “unit inferred”: the source does not state the unit.',
+  'sectors.partYear': 'Part of the year only',
+  'sectors.unitInferred': 'unit inferred',
+  'sectors.unitInferredHint': 'The source does not state the unit: it was inferred from the context. Check it before quoting the figure.',
+  'partners.cagrColumn': 'CAGR {{from}}–{{to}}',
+  'partners.cagrBalance': 'not given for a balance (its sign can change)',
+  'partners.cagrNote':
+    'CAGR: the compound annual growth rate of the ranked measure, from the first year of {{from}}–{{to}} in which the partner is reported to {{to}}; a dash where none is given (the reason shows on hover).',
   ...core,
 } as const;
 

@@ -99,7 +99,15 @@ export interface BarSeries {
 export function barConfig(
   categories: readonly (string | string[])[],
   series: readonly BarSeries[],
-  opts: { categoryTitle: string; valueTitle: string; horizontal?: boolean; format: (v: number) => string; theme: ChartTheme },
+  opts: {
+    categoryTitle: string;
+    valueTitle: string;
+    horizontal?: boolean;
+    format: (v: number) => string;
+    theme: ChartTheme;
+    /** Series that never both have a value in one category: a category's one bar is drawn whole, not beside an empty slot. */
+    exclusive?: boolean;
+  },
 ): ChartConfiguration {
   const horizontal = opts.horizontal ?? false;
   const scales = axes(opts.theme, horizontal ? opts.valueTitle : opts.categoryTitle, horizontal ? opts.categoryTitle : opts.valueTitle);
@@ -107,7 +115,7 @@ export function barConfig(
     type: 'bar',
     data: {
       labels: categories.map((c) => (Array.isArray(c) ? [...c] : c)),
-      datasets: series.map((s) => ({ label: s.label, data: [...s.values], backgroundColor: s.colour })),
+      datasets: series.map((s) => ({ label: s.label, data: [...s.values], backgroundColor: s.colour, skipNull: opts.exclusive ?? false })),
     },
     options: {
       indexAxis: horizontal ? 'y' : 'x',

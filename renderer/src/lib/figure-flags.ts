@@ -1,0 +1,20 @@
+/**
+ * The flags a stated figure carries beside its value, in the same words wherever it stands (screen,
+ * chart labels, tables, drill, print): the months a part of a year covers ("Jan–Sep only", as the data
+ * core writes it), and "unit inferred" where the source does not state the unit.
+ */
+import { t } from '../i18n/i18n.svelte.ts';
+
+export interface FlaggedFigure {
+  periodNote: string | null;
+  unitInferred: boolean;
+}
+
+export function figureFlags(f: FlaggedFigure): string[] {
+  return [...(f.periodNote ? [f.periodNote] : []), ...(f.unitInferred ? [t('sectors.unitInferred')] : [])];
+}
+
+/** "2018, Jan–Nov only", "2023, unit inferred", "2021": a figure's year with its flags. */
+export function yearWithFlags(f: FlaggedFigure & { year: number }): string {
+  return [String(f.year), ...figureFlags(f)].join(', ');
+}
