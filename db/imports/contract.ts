@@ -14,7 +14,7 @@ import type { ImportProgress, ValidationReport } from '../common/job-progress.ts
 export { TEXT_ENCODINGS, type EncodingUsed, type TextEncodingName } from './reading.ts';
 export { IMPORT_FORMATS, type ImportFormat } from '../common/import-layouts.ts';
 export { EXPORT_TABLES } from '../exports/contract.ts';
-export type { ImportProblem, ImportProgress, ImportSummary, JobState, ValidationReport } from '../common/job-progress.ts';
+export type { ImportProblem, ImportProgress, ImportSummary, JobState, SkippedRows, ValidationReport } from '../common/job-progress.ts';
 
 const VALUE_UNITS = Object.keys(UNIT_SCALES) as [keyof typeof UNIT_SCALES, ...(keyof typeof UNIT_SCALES)[]];
 

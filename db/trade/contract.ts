@@ -4,6 +4,7 @@ import type { DerivedFigure, EconomyRef, SourceRef, SourcedFigure } from '../sha
 import type { Flow } from '../common/vocabulary.ts';
 import { economyCode, yearSchema } from '../common/vocabulary-schemas.ts';
 import type { CompoundGrowth, ShareOf, YearOnYear } from '../common/growth.ts';
+import type { CoreText } from '../common/core-messages.ts';
 
 export { yearSchema };
 
@@ -21,6 +22,8 @@ export type Reconciliation =
       /** Difference as a share of the stated figure. */
       relative: number;
       formula: string;
+      /** The formula as a code, for the page's language. */
+      formulaText: CoreText;
       source: SourceRef;
       note: string | null;
     }

@@ -1,4 +1,5 @@
 import { dataVersion } from './data-version.svelte.ts';
+import { errorText } from '../../i18n/i18n.svelte.ts';
 
 /**
  * Loads data for a view and re-loads when the reactive values read by `load` change
@@ -32,7 +33,7 @@ export function resource<T>(load: () => Promise<T>): Resource<T> {
       },
       (error: unknown) => {
         if (cancelled) return;
-        state.error = error instanceof Error ? error.message : String(error);
+        state.error = errorText(error);
         state.loading = false;
       },
     );
