@@ -7,6 +7,7 @@
 import type { Envelope, MethodName } from './contract.ts';
 import type { OpenKind, PickedFile, SaveKind, SaveTarget } from './common/file-kinds.ts';
 import type { HostEventListener } from './host-events.ts';
+import type { Language } from './common/languages.ts';
 
 export interface HostBridge {
   readonly host: 'electron' | 'browser';
@@ -25,6 +26,11 @@ export interface HostBridge {
   saveFile(kind: SaveKind, suggestedName: string): Promise<Envelope<SaveTarget | null>>;
   /** After a method wrote to `target`: the browser downloads it; in Electron it is already in place. */
   deliver(target: SaveTarget): Promise<Envelope<null>>;
+  /**
+   * The page now shows `language`: the desktop app redraws its menu in it. A browser has no menu of the app's, so
+   * its bridge leaves this out.
+   */
+  showingLanguage?(language: Language): Promise<Envelope<null>>;
   /** Listens to the host's events; returns the function that stops listening. */
   on(listener: HostEventListener): () => void;
 }

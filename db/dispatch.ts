@@ -1,5 +1,6 @@
 import { contract, isMethodName, type Envelope, type Handlers } from './contract.ts';
 import { ApiError, issuePath } from './common/errors.ts';
+import { issueText } from './common/core-messages.ts';
 import { mapSqliteError } from './open.ts';
 import type { Method } from './method.ts';
 import type { z } from 'zod';
@@ -23,7 +24,7 @@ export async function dispatch(handlers: Handlers, name: unknown, input: unknown
     const schema = (contract[name] as Method<z.ZodType, unknown>).input;
     const parsed = schema.safeParse(input);
     if (!parsed.success) {
-      const issues = parsed.error.issues.map((i) => ({ path: issuePath(i.path), message: i.message }));
+      const issues = parsed.error.issues.map((i) => ({ path: issuePath(i.path), message: i.message, ...issueText(i) }));
       const first = issues[0];
       throw new ApiError('invalid-input', `Invalid input for ${name}: ${first ? `${first.path}: ${first.message}` : 'rejected'}`, {
         issues,

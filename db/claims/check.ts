@@ -18,6 +18,7 @@ import type { Db } from '../database.ts';
 import type { EconomyRef, SourceRef } from '../shared-types.ts';
 import { sourceLookup, economyLookup, worldEconomy } from '../refs.ts';
 import type { CheckedClaim, ClaimMeasure, ClaimReading, ClaimSpec, ClaimsResult, ReadingPart } from './contract.ts';
+import { said, type CoreText, type Said } from '../common/core-messages.ts';
 import { pick, ROUNDING_RULE, sourceReadings, withinRounding, type Atom } from './rules.ts';
 import { claimFigures, claimRows, type ClaimFigures, type ClaimFilter, type ClaimRow, type Flow, type FlowRow } from './sql.ts';
 
@@ -31,6 +32,18 @@ const MEASURE_WORDS: Record<ClaimMeasure, string> = {
 const flowsOf = (measure: ClaimMeasure): Flow[] =>
   measure === 'export' ? ['export'] : measure === 'import' ? ['import'] : ['export', 'import'];
 const bn = (v: number): string => `USD ${(v / 1e9).toFixed(1)} bn`;
+/** A coded sentence as a reading's text and its code (for the page's language). */
+const coded = (text: Said): { text: string; code: CoreText } => ({
+  text: text.message,
+  code: { messageCode: text.messageCode, params: text.params },
+});
+const FORMULAS = {
+  total: said('claimExportsPlusImports'),
+  balance: said('claimExportsMinusImports'),
+  export: said('claimExports'),
+  import: said('claimImports'),
+} satisfies Record<ClaimMeasure, Said>;
+const TOTAL_ZERO = coded(said('claimTotalZero'));
 
 /** Checks every claim matching the filter (in the order the statements were loaded). */
 export function checkClaims(db: Db, filter: ClaimFilter = {}): ClaimsResult {
@@ -137,23 +150,24 @@ class Checker {
   }
 
   /** A stated figure's reading: the data's figure against the claim's, by the rounding rule. */
-  private compare(claim: ClaimSpec, value: number, basis: string, parts: ReadingPart[]): ClaimReading {
+  private compare(claim: ClaimSpec, value: number, basis: string | Said, parts: ReadingPart[]): ClaimReading {
     const stated = claim.value!;
     const precision = claim.precision!;
     const difference = value - stated;
     const holds = withinRounding(value, stated, precision);
     const underOneUnit = !holds && Math.abs(difference) < precision * (1 - 1e-9);
+    const note = underOneUnit ? coded(said('claimUnderOneUnit')) : null;
     return {
       verdict: holds ? 'holds' : 'differs',
-      basis,
+      basis: typeof basis === 'string' ? basis : basis.message,
+      basisText: typeof basis === 'string' ? null : coded(basis).code,
       value,
       difference,
       relative: stated === 0 ? null : difference / Math.abs(stated),
       leader: null,
       parts,
-      note: underOneUnit
-        ? 'Less than one unit of the last digit the source gives: the source may have cut the figure rather than rounded it.'
-        : null,
+      note: note?.text ?? null,
+      noteText: note?.code ?? null,
       needs: null,
     };
   }
@@ -167,15 +181,8 @@ class Checker {
       .map((rows) => {
         const value = claim.measure === 'balance' ? rows[0]!.value_usd - rows[1]!.value_usd : rows.reduce((s, r) => s + r.value_usd, 0);
         const own = rows.every((r) => r.source_id === claimSource);
-        const formula =
-          claim.measure === 'total'
-            ? 'exports + imports'
-            : claim.measure === 'balance'
-              ? 'exports − imports'
-              : claim.measure === 'export'
-                ? 'exports'
-                : 'imports';
-        return this.compare(claim, value, own ? `the source's own parts: ${formula}` : formula, this.parts(atoms, rows));
+        const formula = FORMULAS[claim.measure];
+        return this.compare(claim, value, own ? said('claimOwnParts', { formula }) : formula, this.parts(atoms, rows));
       });
     if (claim.measure === 'total' || claim.measure === 'balance') {
       const measure = claim.measure === 'total' ? 'total_trade' : 'balance';
@@ -183,7 +190,7 @@ class Checker {
       for (const s of stated) {
         const label = `${claim.reporter.name}'s ${claim.measure === 'total' ? 'total trade' : 'balance'} with ${claim.partner.name}, ${claim.year}, as stated`;
         readings.push(
-          this.compare(claim, s.value_usd, claim.measure === 'total' ? 'stated total' : 'stated balance', [
+          this.compare(claim, s.value_usd, said(claim.measure === 'total' ? 'claimStatedTotal' : 'claimStatedBalance'), [
             { label, value: s.value_usd, source: this.source(s.source_id) },
           ]),
         );
@@ -205,17 +212,20 @@ class Checker {
       const before = rows.filter((_, i) => atoms[i]!.year === claim.year - 1).reduce((s, r) => s + r.value_usd, 0);
       const now = rows.filter((_, i) => atoms[i]!.year === claim.year).reduce((s, r) => s + r.value_usd, 0);
       const parts = this.parts(atoms, rows);
-      const basis = `${claim.year} against ${claim.year - 1}`;
+      const basis = said('claimYearAgainst', { year: String(claim.year), previous: String(claim.year - 1) });
       if (before === 0) {
+        const note = coded(said('claimPreviousZero', { previous: String(claim.year - 1) }));
         return {
           verdict: 'unknown',
-          basis,
+          basis: basis.message,
+          basisText: coded(basis).code,
           value: null,
           difference: null,
           relative: null,
           leader: null,
           parts,
-          note: `The ${claim.year - 1} figure is zero: no rate of change.`,
+          note: note.text,
+          noteText: note.code,
           needs: null,
         };
       }
@@ -244,12 +254,14 @@ class Checker {
         return {
           verdict: 'unknown',
           basis,
+          basisText: null,
           value: null,
           difference: null,
           relative: null,
           leader: null,
           parts,
-          note: 'The total is zero.',
+          note: TOTAL_ZERO.text,
+          noteText: TOTAL_ZERO.code,
           needs: null,
         };
       return this.compare(claim, part / whole, basis, parts);
@@ -324,7 +336,8 @@ class Checker {
       const leaderRef = leader
         ? { economy: this.economy(leader.code), value: leader.lower, sources: leader.sources.map((id) => this.source(id)) }
         : null;
-      const base = { value, parts, leader: leaderRef };
+      // Its sentences name economies: English only for now (basisText and noteText null).
+      const base = { value, parts, leader: leaderRef, basisText: null, noteText: null };
       if (leader && leader.lower >= value) {
         const partial = leader.missing.length > 0 ? ` (its ${leader.missing.join(' and ')}s are not loaded: at least this)` : '';
         return {

@@ -3,10 +3,11 @@
  * statement), with the data's verdict for the same reporter and year, each side with its source.
  * The checker is db/claims/check.ts.
  */
+import type { CoreText } from '../common/core-messages.ts';
 import { z } from 'zod';
 import { method } from '../method.ts';
 import type { EconomyRef, SourceRef } from '../shared-types.ts';
-import { economyCode } from '../common/vocabulary.ts';
+import { economyCode } from '../common/vocabulary-schemas.ts';
 
 export type ClaimKind = 'largest-partner' | 'total-value' | 'share' | 'growth';
 export type ClaimMeasure = 'export' | 'import' | 'total' | 'balance';
@@ -41,6 +42,8 @@ export interface ClaimReading {
   verdict: 'holds' | 'differs' | 'unknown';
   /** How the data's figure is obtained: "exports + imports", "stated total", "ranked among 212 partners". */
   basis: string;
+  /** The basis as a code and its values for the page's language; null where it is still English only (it names economies). */
+  basisText: CoreText | null;
   /** The data's figure in the claim's unit (USD or a fraction); for largest-partner, the partner's own figure. */
   value: number | null;
   /** data − claim (total-value, share, growth); for largest-partner, the leader's figure − the partner's. */
@@ -53,6 +56,8 @@ export interface ClaimReading {
   parts: ReadingPart[];
   /** Plain words on anything a reader must know (partners compared, a difference under one unit of the last digit…). */
   note: string | null;
+  /** The note as a code and its values; null when there is no note or it is English only. */
+  noteText: CoreText | null;
   /** What data would decide an unknown reading. */
   needs: string | null;
 }

@@ -6,7 +6,8 @@
  * there, one component in the renderer.
  */
 import { z } from 'zod';
-import { economyCode, EVENT_KINDS, PROJECT_STATUSES, yearSchema } from './vocabulary.ts';
+import { EVENT_KINDS, PROJECT_STATUSES } from './vocabulary.ts';
+import { economyCode, yearSchema } from './vocabulary-schemas.ts';
 
 const heading = z.string().trim().max(200).optional();
 const sourceId = z.string().min(1).max(200);

@@ -5,12 +5,14 @@
  * a field are the contract's own. Runs anywhere: zod only (one of the pure db/ modules the renderer may import).
  */
 import { z } from 'zod';
-import { economyCode, EVENT_KINDS, PROJECT_STATUSES } from './vocabulary.ts';
+import { EVENT_KINDS, PROJECT_STATUSES } from './vocabulary.ts';
+import { economyCode } from './vocabulary-schemas.ts';
+import { CORE_MESSAGES } from './core-messages.ts';
 
-const id = z.string().min(1, 'required').max(200);
-const text = z.string().trim().min(1, 'required').max(4000);
+const id = z.string().min(1, CORE_MESSAGES.fieldRequired).max(200);
+const text = z.string().trim().min(1, CORE_MESSAGES.fieldRequired).max(4000);
 const optText = z.string().trim().max(4000).optional();
-const hsCode = z.string().regex(/^(\d{2}|\d{4}|\d{6})$/, 'an HS code of 2, 4 or 6 digits');
+const hsCode = z.string().regex(/^(\d{2}|\d{4}|\d{6})$/, CORE_MESSAGES.fieldHsCode);
 
 export const MONTH_PARTS = ['early', 'mid', 'late'] as const;
 
@@ -21,26 +23,26 @@ export const preciseDateInput = z.discriminatedUnion(
     z
       .object({
         precision: z.literal('day'),
-        value: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'a day as YYYY-MM-DD'),
+        value: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, CORE_MESSAGES.fieldDay),
       })
       .strict(),
     z
       .object({
         precision: z.literal('month'),
-        value: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month as YYYY-MM'),
+        value: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, CORE_MESSAGES.fieldMonth),
         part: z.enum(MONTH_PARTS).optional(),
       })
       .strict(),
-    z.object({ precision: z.literal('year'), value: z.string().regex(/^\d{4}$/, 'a year as YYYY') }).strict(),
+    z.object({ precision: z.literal('year'), value: z.string().regex(/^\d{4}$/, CORE_MESSAGES.fieldYear) }).strict(),
   ],
-  { error: 'a date: day, month or year' },
+  { error: CORE_MESSAGES.fieldDate },
 );
 
 export const sourceInput = z
   .object({
     /** Absent: a new source. */
     id: id.optional(),
-    label: z.string().trim().min(1, 'required').max(16),
+    label: z.string().trim().min(1, CORE_MESSAGES.fieldRequired).max(16),
     publisher: text,
     title: text,
     published: z
@@ -54,7 +56,7 @@ export const sourceInput = z
       .string()
       .trim()
       .url()
-      .refine((u) => /^https?:/.test(u), 'an http(s) address')
+      .refine((u) => /^https?:/.test(u), CORE_MESSAGES.fieldHttp)
       .optional(),
     note: optText,
   })
@@ -65,14 +67,18 @@ export const projectInput = z
     id: id.optional(),
     title: text,
     /** A batch of projects (count > 1) stands for several projects; its split among fields may not be reported. */
-    count: z.number({ error: 'a number of projects' }).int('a whole number').min(1, 'at least 1').default(1),
+    count: z
+      .number({ error: CORE_MESSAGES.fieldProjectCount })
+      .int(CORE_MESSAGES.fieldWhole)
+      .min(1, CORE_MESSAGES.fieldAtLeastOne)
+      .default(1),
     /** Whether the source reports how a batch splits among its fields (a single project: always true). */
     splitReported: z.boolean().default(false),
     partnerCode: economyCode,
     counterpartCode: economyCode.optional(),
     status: z.enum(PROJECT_STATUSES),
     signed: preciseDateInput.optional(),
-    valueUsd: z.number({ error: 'a number of US dollars' }).finite().nonnegative('not negative').optional(),
+    valueUsd: z.number({ error: CORE_MESSAGES.fieldUsd }).finite().nonnegative(CORE_MESSAGES.fieldNotNegative).optional(),
     fields: z.array(text).max(50).default([]),
     note: optText,
     sourceId: id,
@@ -101,11 +107,11 @@ export const routeInput = z
     name: text,
     transitDays: z
       .object({
-        min: z.number({ error: 'a number of days' }).int('whole days').min(0, 'not negative'),
-        max: z.number({ error: 'a number of days' }).int('whole days').min(0, 'not negative'),
+        min: z.number({ error: CORE_MESSAGES.fieldDays }).int(CORE_MESSAGES.fieldWholeDays).min(0, CORE_MESSAGES.fieldNotNegative),
+        max: z.number({ error: CORE_MESSAGES.fieldDays }).int(CORE_MESSAGES.fieldWholeDays).min(0, CORE_MESSAGES.fieldNotNegative),
       })
       .strict()
-      .refine((d) => d.max >= d.min, { message: 'max must be at least min', path: ['max'] })
+      .refine((d) => d.max >= d.min, { message: CORE_MESSAGES.fieldMaxBelowMin, path: ['max'] })
       .optional(),
     transitBasis: optText,
     legs: z
@@ -119,7 +125,7 @@ export const routeInput = z
           })
           .strict(),
       )
-      .min(1, 'a route has at least one leg'),
+      .min(1, CORE_MESSAGES.fieldLegs),
     note: optText,
     sourceId: id,
   })
@@ -136,4 +142,4 @@ export const sectorInput = z
       .default([]),
   })
   .strict()
-  .refine((s) => new Set(s.hs.map((h) => h.code)).size === s.hs.length, { message: 'each HS code once', path: ['hs'] });
+  .refine((s) => new Set(s.hs.map((h) => h.code)).size === s.hs.length, { message: CORE_MESSAGES.fieldHsOnce, path: ['hs'] });

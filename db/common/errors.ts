@@ -1,3 +1,5 @@
+import type { CoreText, Said } from './core-messages.ts';
+
 /** An error that crosses a host boundary as `{code, message, details}`. */
 export type ErrorCode =
   | 'invalid-input'
@@ -16,23 +18,37 @@ export type ErrorCode =
 
 export interface ApiErrorShape {
   code: ErrorCode;
+  /** In English (the CLI, logs); the page writes `messageCode` and `params` in its language when they are given. */
   message: string;
+  messageCode?: CoreText['messageCode'];
+  params?: CoreText['params'];
   details?: unknown;
 }
 
 export class ApiError extends Error implements ApiErrorShape {
   readonly code: ErrorCode;
   readonly details?: unknown;
-  constructor(code: ErrorCode, message: string, details?: unknown) {
-    super(message);
+  /** The message as a code and its values (db/common/core-messages.ts), when it has one. */
+  readonly text: CoreText | null;
+  constructor(code: ErrorCode, message: string | Said, details?: unknown) {
+    super(typeof message === 'string' ? message : message.message);
     this.name = 'ApiError';
     this.code = code;
     this.details = details;
+    this.text = typeof message === 'string' ? null : { messageCode: message.messageCode, params: message.params };
+  }
+  /** The error again from its shape (as it crossed a thread or a host). */
+  static from(shape: ApiErrorShape): ApiError {
+    const { code, message, messageCode, params, details } = shape;
+    return new ApiError(code, messageCode ? { message, messageCode, params: params ?? {} } : message, details);
   }
   toJSON(): ApiErrorShape {
-    return this.details === undefined
-      ? { code: this.code, message: this.message }
-      : { code: this.code, message: this.message, details: this.details };
+    return {
+      code: this.code,
+      message: this.message,
+      ...(this.text ? { messageCode: this.text.messageCode, params: this.text.params } : {}),
+      ...(this.details === undefined ? {} : { details: this.details }),
+    };
   }
 }
 

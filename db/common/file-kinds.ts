@@ -1,10 +1,8 @@
 /**
  * The kinds of file a user opens or saves, and what a file reaching the core is called: shared by the
  * core (checks), the Electron main process (dialog filters) and the page (file input `accept`, download
- * names). Pure: no Node, no DOM.
+ * names). Pure: no Node, no DOM, no zod (the page's shell imports it; the handle's schema is file-handle.ts).
  */
-import { z } from 'zod';
-
 export const OPEN_KINDS = {
   'trade-data': { label: 'Trade data (CSV or Excel workbook)', extensions: ['csv', 'tsv', 'txt', 'xlsx'] },
   pack: { label: 'Tradebrief briefing pack', extensions: ['json'] },
@@ -33,7 +31,6 @@ export const MAX_READ_BYTES = 4 * 1024 ** 3;
  * (128 random bits). The only way a file reaches a contract method.
  */
 export const FILE_HANDLE_PATTERN = /^fh_[A-Za-z0-9_-]{22}$/;
-export const fileHandle = z.string().regex(FILE_HANDLE_PATTERN, 'a file chosen through the app (Open or Save dialog, upload)');
 
 /** A file chosen to read: its handle, the name to show and its size. */
 export interface PickedFile {

@@ -7,6 +7,7 @@
  * Pure data (no Node): the renderer imports it for the layout choice and the mapping form.
  */
 
+import type { CoreMessageCode } from './core-messages.ts';
 import type { Flow } from './vocabulary.ts';
 
 export type { Flow };
@@ -47,8 +48,8 @@ export interface FlowCodes {
   readonly codes: Readonly<Record<string, Flow>>;
   /** How a cell is compared with the codes. */
   readonly match: 'upper-case' | 'lower-case' | 'exact';
-  /** In words, the codes stored: the reason of a skip or the message of a problem. */
-  readonly expected: string;
+  /** In words (a message's code), the codes stored: the reason of a skip or the message of a problem. */
+  readonly expected: CoreMessageCode;
   /** A skip reason shows a code as written, a name in quotes (names may hold spaces). */
   readonly shown: 'code' | 'name';
 }
@@ -128,7 +129,7 @@ export const LAYOUTS = [
     },
     required: PUBLISHED_REQUIRED,
     recognisedBy: PUBLISHED_RECOGNISED_BY,
-    flows: { codes: COMTRADE_FLOWS, match: 'upper-case', expected: 'only X, M, RX, RM', shown: 'code' },
+    flows: { codes: COMTRADE_FLOWS, match: 'upper-case', expected: 'flowsComtrade', shown: 'code' },
     unreadable: 'skip',
     unitScale: 1,
     month: 'frequency',
@@ -156,7 +157,7 @@ export const LAYOUTS = [
     },
     required: PUBLISHED_REQUIRED,
     recognisedBy: PUBLISHED_RECOGNISED_BY,
-    flows: { codes: LEGACY_FLOWS, match: 'exact', expected: 'only 1–4: import, export, re-export, re-import', shown: 'code' },
+    flows: { codes: LEGACY_FLOWS, match: 'exact', expected: 'flowsComtradeLegacy', shown: 'code' },
     unreadable: 'skip',
     unitScale: 1,
     month: 'period',
@@ -177,7 +178,7 @@ export const LAYOUTS = [
     },
     required: PUBLISHED_REQUIRED,
     recognisedBy: PUBLISHED_RECOGNISED_BY,
-    flows: { codes: NAMED_FLOWS, match: 'lower-case', expected: 'only Export, Import, Re-Export, Re-Import', shown: 'name' },
+    flows: { codes: NAMED_FLOWS, match: 'lower-case', expected: 'flowsWits', shown: 'name' },
     unreadable: 'skip',
     // WITS states values in thousands of US dollars.
     unitScale: 1000,
@@ -191,7 +192,7 @@ export const LAYOUTS = [
     // Without a product column every row is a total.
     required: ['reporter', 'partner', 'year', 'flow', 'value'],
     recognisedBy: [],
-    flows: { codes: NAMED_FLOWS, match: 'lower-case', expected: 'export, import, re-export or re-import (or X, M, RX, RM)', shown: 'name' },
+    flows: { codes: NAMED_FLOWS, match: 'lower-case', expected: 'flowsGeneric', shown: 'name' },
     unreadable: 'problem',
     unitScale: null,
     month: 'column',

@@ -4,8 +4,10 @@
  */
 import type { ApiErrorShape } from './errors.ts';
 import type { ImportFormat } from './import-layouts.ts';
+import type { CoreMessageCode, CoreParams, CoreText } from './core-messages.ts';
 
-export interface ImportProblem {
+/** What is wrong in one cell: `message` in English, `messageCode` and `params` for the page's language. */
+export interface ImportProblem extends CoreText {
   /** The file's line (the header is line 1). */
   line: number;
   column: string;
@@ -13,11 +15,19 @@ export interface ImportProblem {
   message: string;
 }
 
+/** Rows not stored for one reason: 'invalid' (rows with problems) or a reason in English, with its code for the page. */
+export interface SkippedRows {
+  reason: string;
+  count: number;
+  reasonCode?: CoreMessageCode;
+  params?: CoreParams;
+}
+
 export interface ValidationReport {
   rowsRead: number;
   rowsValid: number;
   /** Rows not stored, by reason (including 'invalid' for rows with problems). */
-  skipped: { reason: string; count: number }[];
+  skipped: SkippedRows[];
   /** The first 100 problems. */
   problems: ImportProblem[];
   /** Every problem, counted. */
@@ -34,6 +44,8 @@ export interface ImportSummary extends ValidationReport {
   outcome: 'imported' | 'nothing' | 'already-imported' | 'no-rows';
   /** Why nothing was imported, in words ("a header and no rows", "no valid rows: 3 problems"); null when imported. */
   reason: string | null;
+  /** The reason's code and values, for the page's language; null when imported. */
+  reasonText: CoreText | null;
   importId: number | null;
   sourceId: string | null;
   fileName: string;

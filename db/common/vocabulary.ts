@@ -2,10 +2,10 @@
  * The words of the domain, each defined once: event kinds, project statuses, trade flows, the economy-code
  * pattern (the dashboards are db/common/dashboards.ts). The database's CHECK constraints, the contract's schemas, the packs, the
  * briefing blocks and the renderer's filters and labels all take them from here.
- * Pure TypeScript (zod only): the renderer may import it (see eslint.config.js), and
+ * Pure TypeScript without zod (the renderer's shell imports it; their schemas are vocabulary-schemas.ts), and
  * tests/unit/vocabulary.test.ts fails when a list of these words is spelled out anywhere else.
  */
-import { z } from 'zod';
+import { CORE_MESSAGES } from './core-messages.ts';
 
 export const EVENT_KINDS = ['meeting', 'business-meeting', 'forum', 'fair', 'exhibition', 'visit', 'other'] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
@@ -30,11 +30,7 @@ export type Flow = (typeof FLOWS)[number];
 
 /** An economy: an ISO 3166-1 alpha-3 country (KOR) or an ISO 3166-2 subdivision (CN-SD). */
 export const ECONOMY_CODE = /^([A-Z]{3}|[A-Z]{2}-[A-Z0-9]{1,3})$/;
-export const ECONOMY_CODE_HINT = 'an ISO 3166 code such as KOR, CHN or CN-SD';
-export const economyCode = z.string().regex(ECONOMY_CODE, ECONOMY_CODE_HINT);
-
-/** A calendar year as the data and the filters take it. */
-export const yearSchema = z.number().int().min(1900, 'a year from 1900').max(2100, 'a year up to 2100');
+export const ECONOMY_CODE_HINT = CORE_MESSAGES.fieldEconomyCode;
 
 /** Whether a value (a URL's query, a stored field) is one of the words of a list, narrowed to it. */
 export function isOneOf<const T extends string>(words: readonly T[], value: unknown): value is T {

@@ -6,7 +6,7 @@
  * tables from that same model (db/dashboards/data.ts lists them).
  */
 import { method } from '../method.ts';
-import { dashboardRequest } from '../common/dashboards.ts';
+import { dashboardRequest } from '../common/dashboard-filters.ts';
 import type { DashboardModel, DashboardModels } from './data.ts';
 
 export type { DashboardModel, DashboardModels };

@@ -4,7 +4,8 @@
  * the `dashboard` method and the exports. The dashboards themselves are defined in db/common/dashboards.ts.
  */
 import type { Context } from '../context.ts';
-import type { Dashboard, DashboardFilters } from '../common/dashboards.ts';
+import type { DashboardFilters } from '../common/dashboard-filters.ts';
+import type { Dashboard } from '../common/dashboards.ts';
 import { eventsData } from './events.ts';
 import { logisticsData } from './logistics.ts';
 import { monthlyData } from './monthly.ts';

@@ -5,7 +5,8 @@
  * is an empty cell, never a zero.
  */
 import type { Context } from '../context.ts';
-import type { Dashboard, DashboardFilters } from '../common/dashboards.ts';
+import type { DashboardFilters } from '../common/dashboard-filters.ts';
+import type { Dashboard } from '../common/dashboards.ts';
 import { formatPreciseDate, type PreciseDate } from '../common/dates.ts';
 import { growthNote, NO_SHARE_REASONS, type ShareOf, type YearOnYear } from '../common/growth.ts';
 import type { SourceRef } from '../shared-types.ts';

@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import type { Context } from '../context.ts';
 import type { HandlersOf } from '../area.ts';
 import { ApiError } from '../common/errors.ts';
+import { said, type Said } from '../common/core-messages.ts';
 import type { Db } from '../database.ts';
 import type { editContract } from './contract.ts';
 import {
@@ -76,7 +77,7 @@ function constraintError(error: unknown, entity: Entity): unknown {
 
 /** A reference an edit makes: the contract path of the field, what it must name, and its value. */
 type Reference = readonly [path: string, kind: 'source' | 'economy' | 'place', value: string | undefined];
-const REFERENCE_WORDS = { source: 'no source', economy: 'no economy', place: 'no place' } as const;
+const REFERENCE_MISSING = { source: 'fieldNoSource', economy: 'fieldNoEconomy', place: 'fieldNoPlace' } as const;
 
 /**
  * Checks, inside the edit's transaction, that every referenced row exists; a missing one (deleted
@@ -84,12 +85,10 @@ const REFERENCE_WORDS = { source: 'no source', economy: 'no economy', place: 'no
  * details.issues[{path, message}], so the form shows it next to its field.
  */
 function checkReferences(db: Db, references: readonly Reference[]): void {
-  const issues: { path: string; message: string }[] = [];
+  const issues: ({ path: string } & Said)[] = [];
   for (const [path, kind, value] of references) {
     if (value === undefined) continue;
-    if (!referenceExists(db, kind, value)) {
-      issues.push({ path, message: `${REFERENCE_WORDS[kind]} ${value} in this database (deleted meanwhile?)` });
-    }
+    if (!referenceExists(db, kind, value)) issues.push({ path, ...said(REFERENCE_MISSING[kind], { id: value }) });
   }
   const first = issues[0];
   if (first) throw new ApiError('invalid-input', `Invalid input: ${first.path}: ${first.message}`, { issues });

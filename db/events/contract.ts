@@ -2,7 +2,7 @@ import type { PreciseDate } from '../common/dates.ts';
 import { method } from '../method.ts';
 import type { EconomyRef, SourceRef } from '../shared-types.ts';
 import type { EventKind } from '../common/vocabulary.ts';
-import { dashboardDefinition } from '../common/dashboards.ts';
+import { DASHBOARD_FILTERS } from '../common/dashboard-filters.ts';
 
 export interface EventItem {
   id: string;
@@ -35,5 +35,5 @@ export interface EventsResult {
 export const eventsContract = {
   /** Events, upcoming (soonest first) and past (latest first) relative to today, with filters by kind and place. */
   /** `place`: a place id, or a country/region code (all events in it). */
-  listEvents: method<EventsResult>()(dashboardDefinition('events').filters),
+  listEvents: method<EventsResult>()(DASHBOARD_FILTERS.events),
 };

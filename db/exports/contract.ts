@@ -8,8 +8,9 @@
  */
 import { z } from 'zod';
 import { method } from '../method.ts';
-import { fileHandle } from '../common/file-kinds.ts';
-import { DASHBOARDS, dashboardRequest, type Dashboard } from '../common/dashboards.ts';
+import { fileHandle } from '../common/file-handle.ts';
+import { dashboardRequest } from '../common/dashboard-filters.ts';
+import { DASHBOARDS, type Dashboard } from '../common/dashboards.ts';
 import { EXPORT_TABLES, FLOWS } from '../common/vocabulary.ts';
 import { packId } from '../packs/schema.ts';
 

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { method } from '../method.ts';
-import { fileHandle } from '../common/file-kinds.ts';
+import { fileHandle } from '../common/file-handle.ts';
 import { IMPORT_FORMATS, UNIT_SCALES, type ImportFormat } from '../common/import-layouts.ts';
 import { controlCharacterAt, TEXT_ENCODINGS, type EncodingUsed } from './reading.ts';
 import type { ImportProgress, ValidationReport } from '../common/job-progress.ts';
@@ -14,7 +14,7 @@ import type { ImportProgress, ValidationReport } from '../common/job-progress.ts
 export { TEXT_ENCODINGS, type EncodingUsed, type TextEncodingName } from './reading.ts';
 export { IMPORT_FORMATS, type ImportFormat } from '../common/import-layouts.ts';
 export { EXPORT_TABLES } from '../exports/contract.ts';
-export type { ImportProblem, ImportProgress, ImportSummary, JobState, ValidationReport } from '../common/job-progress.ts';
+export type { ImportProblem, ImportProgress, ImportSummary, JobState, SkippedRows, ValidationReport } from '../common/job-progress.ts';
 
 const VALUE_UNITS = Object.keys(UNIT_SCALES) as [keyof typeof UNIT_SCALES, ...(keyof typeof UNIT_SCALES)[]];
 

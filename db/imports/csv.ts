@@ -10,8 +10,9 @@
  * It also reads numbers the way trade files write them (decimal commas, thousands separators).
  */
 import { closeSync, fstatSync, openSync } from 'node:fs';
-import { chooseHeader, count, TableReadError, type EncodingUsed, type HeaderOptions, type TextEncodingName } from './reading.ts';
+import { chooseHeader, TableReadError, type EncodingUsed, type HeaderOptions, type TextEncodingName } from './reading.ts';
 import { TextReader } from './text-encoding.ts';
+import { said } from '../common/core-messages.ts';
 
 export type Delimiter = ',' | ';' | '\t';
 
@@ -107,17 +108,14 @@ export class CsvParser {
     if (open !== null) {
       const at = line + countNewlines(rest, 0, open);
       const column = columnOf(rest, 0, open);
-      throw new CsvError(
-        `line ${at}, column ${column}: a quoted field opened here is still open after ${count(MAX_RECORD_CHARS)} characters (a missing closing quote?)`,
-        {
-          line: at,
-          column,
-          limit: MAX_RECORD_CHARS,
-        },
-      );
+      throw new CsvError(said('readQuoteStillOpen', { line: String(at), column: String(column), limit: MAX_RECORD_CHARS }), {
+        line: at,
+        column,
+        limit: MAX_RECORD_CHARS,
+      });
     }
     throw new CsvError(
-      `line ${line} is longer than ${count(MAX_RECORD_CHARS)} characters${rest.indexOf('\n') < 0 ? ' with no line end' : ''}: not a table of rows (a JSON or text document saved as .csv?)`,
+      said(rest.indexOf('\n') < 0 ? 'readLineTooLongNoEnd' : 'readLineTooLong', { line: String(line), limit: MAX_RECORD_CHARS }),
       {
         line,
         limit: MAX_RECORD_CHARS,
@@ -189,7 +187,7 @@ export class CsvParser {
             if (!final) return -1;
             const at = this.#line + lines;
             const column = columnOf(text, pos, start - 1);
-            throw new CsvError(`line ${at}, column ${column}: a quoted field opened here is never closed (a missing closing quote?)`, {
+            throw new CsvError(said('readQuoteNeverClosed', { line: String(at), column: String(column) }), {
               line: at,
               column,
             });
@@ -413,7 +411,7 @@ export class CsvFileReader {
       if (head.length - (head.lastIndexOf('\n') + 1) > MAX_RECORD_CHARS) {
         const line = lineFeeds + 1;
         throw new CsvError(
-          `line ${line} is longer than ${count(MAX_RECORD_CHARS)} characters${lineFeeds === 0 ? ' with no line end' : ''}: not a table of rows (a JSON or text document saved as .csv?)`,
+          said(lineFeeds === 0 ? 'readLineTooLongNoEnd' : 'readLineTooLong', { line: String(line), limit: MAX_RECORD_CHARS }),
           {
             line,
             limit: MAX_RECORD_CHARS,

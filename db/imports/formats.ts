@@ -25,6 +25,7 @@ import {
 } from '../common/import-layouts.ts';
 import { parseNumber } from './numbers.ts';
 import { controlCharacterAt } from './reading.ts';
+import { said, saidAs, type Said } from '../common/core-messages.ts';
 
 /** The mapped row, reused between records (copy what you keep). */
 export interface MappedRow {
@@ -37,17 +38,10 @@ export interface MappedRow {
   value: number;
 }
 
-export interface Problem {
-  line: number;
-  column: string;
-  value: string;
-  message: string;
-}
-
 /** What a mapper reports besides the row. */
 export interface MapSink {
-  skip(reason: string): void;
-  problem(column: string, value: string, message: string): void;
+  skip(reason: Said): void;
+  problem(column: string, value: string, message: Said): void;
   /** Names an economy the file describes (its first description wins). */
   economy(code: string, name: string): void;
 }
@@ -115,25 +109,23 @@ function productCode(raw: string, level: string, column: string, sink: MapSink):
   const code = raw.trim();
   if (/^(total|all|all products)$/i.test(code)) return 'TOTAL';
   if (!HS.test(code)) {
-    sink.problem(column, raw, 'not an HS code (digits) nor TOTAL');
+    sink.problem(column, raw, said('hsNotCode'));
     return null;
   }
   if (code.length === 2 || code.length === 4 || code.length === 6) return code;
   const want = Number(level);
   if ((code.length === 1 || code.length === 3 || code.length === 5) && want === code.length + 1) return `0${code}`;
-  sink.problem(
-    column,
-    raw,
-    `an HS code has 2, 4 or 6 digits, not ${code.length}${code.length % 2 === 1 ? ' (a leading zero lost in a spreadsheet?)' : ''}`,
-  );
+  sink.problem(column, raw, said(code.length % 2 === 1 ? 'hsDigitsLostZero' : 'hsDigits', { digits: code.length }));
   return null;
 }
+
+const YEAR_RANGE = said('yearRange', { min: '1900', max: '2100' });
 
 function year(raw: string, column: string, sink: MapSink): number | null {
   const text = raw.trim();
   const y = /^\d{4}$/.test(text) ? Number(text) : Number.NaN;
   if (!(y >= 1900 && y <= 2100)) {
-    sink.problem(column, raw, 'a year from 1900 to 2100');
+    sink.problem(column, raw, YEAR_RANGE);
     return null;
   }
   return y;
@@ -142,15 +134,15 @@ function year(raw: string, column: string, sink: MapSink): number | null {
 function usd(raw: string, scale: number, decimalComma: boolean, column: string, sink: MapSink): number | null {
   const v = parseNumber(raw, decimalComma);
   if (v === null) {
-    sink.problem(column, raw, 'no value');
+    sink.problem(column, raw, said('valueMissing'));
     return null;
   }
   if (Number.isNaN(v)) {
-    sink.problem(column, raw, 'not a number');
+    sink.problem(column, raw, said('valueNotNumber'));
     return null;
   }
   if (v < 0) {
-    sink.problem(column, raw, 'a trade value cannot be negative');
+    sink.problem(column, raw, said('valueNegative'));
     return null;
   }
   return v * scale;
@@ -161,7 +153,7 @@ function plainName(raw: string, column: string, sink: MapSink): boolean {
   const at = controlCharacterAt(raw);
   if (at < 0) return true;
   const code = raw.charCodeAt(at).toString(16).toUpperCase().padStart(4, '0');
-  sink.problem(column, raw, `a control character (U+${code}) at position ${at + 1}: not part of a name`);
+  sink.problem(column, raw, said('nameControlCharacter', { code, position: String(at + 1) }));
   return false;
 }
 
@@ -186,6 +178,11 @@ function monthOf(text: string): number | null {
 }
 
 const NO_MONTH = -1;
+
+const SKIP_BREAKDOWN = said('skipBreakdown');
+const SKIP_AREA = said('skipArea');
+const PARTNER_CODE = said('partnerCode');
+const UNIT_USD = said('unitUsd');
 
 export interface MapperOptions {
   decimalComma: boolean;
@@ -261,7 +258,8 @@ export function createMapper(format: ImportFormat, header: string[], options: Ma
   const flowShown = layout.flows.shown === 'code' ? (raw: string) => raw || '(empty)' : (raw: string) => `"${raw}"`;
   const breakdowns = c.partner2 >= 0 || c.customs >= 0 || c.transport >= 0;
   const fixedScale: number = layout.unitScale ?? UNIT_SCALES[options.mapping?.valueUnit ?? 'USD'];
-  const reporterExpected = skipUnreadable ? 'not an ISO 3166 alpha-3 code' : 'an ISO 3166 alpha-3 code (KOR) or World';
+  const reporterExpected = said(skipUnreadable ? 'reporterNotCode' : 'reporterCode');
+  const expectedFlows = saidAs(layout.flows.expected);
 
   /** The row's month, null for an annual row, NO_MONTH after reporting a problem. */
   const month: (f: string[], sink: MapSink) => number | null = {
@@ -273,7 +271,7 @@ export function createMapper(format: ImportFormat, header: string[], options: Ma
       const raw = c.month >= 0 ? get(f, c.month) : period;
       const m = monthOf(c.month >= 0 ? raw : period.slice(4));
       if (m !== null) return m;
-      sink.problem(header[c.month >= 0 ? c.month : c.period] ?? 'refMonth', raw, 'a month from 1 to 12');
+      sink.problem(header[c.month >= 0 ? c.month : c.period] ?? 'refMonth', raw, said('monthRange'));
       return NO_MONTH;
     },
     period: (f: string[], sink: MapSink) => {
@@ -281,7 +279,7 @@ export function createMapper(format: ImportFormat, header: string[], options: Ma
       if (period.length !== 6) return null;
       const m = monthOf(period.slice(4));
       if (m !== null) return m;
-      sink.problem(name(c.period, 'period'), period, 'a period YYYY or YYYYMM');
+      sink.problem(name(c.period, 'period'), period, said('periodForm'));
       return NO_MONTH;
     },
     column: (f: string[], sink: MapSink) => {
@@ -289,21 +287,24 @@ export function createMapper(format: ImportFormat, header: string[], options: Ma
       if (c.month < 0 || raw.trim() === '') return null;
       const m = monthOf(raw.trim());
       if (m !== null) return m;
-      sink.problem(name(c.month, 'month'), raw, 'a month from 1 to 12');
+      sink.problem(name(c.month, 'month'), raw, said('monthRange'));
       return NO_MONTH;
     },
   }[layout.month];
 
   return (f, out, sink) => {
     if (breakdowns && (!isTotal(get(f, c.partner2), '0') || !isTotal(get(f, c.customs), 'C00') || !isTotal(get(f, c.transport), '0'))) {
-      sink.skip('breakdown row (partner 2, customs procedure or mode of transport is not the total)');
+      sink.skip(SKIP_BREAKDOWN);
       return SKIPPED;
     }
     const flowRaw = get(f, c.flow).trim();
     const flow = readFlow(flowRaw);
     if (!flow && skipUnreadable) {
       sink.skip(
-        `flow ${flowShown(layout.flows.match === 'upper-case' ? flowRaw.toUpperCase() : flowRaw)} not stored (${layout.flows.expected})`,
+        said('skipFlow', {
+          flow: flowShown(layout.flows.match === 'upper-case' ? flowRaw.toUpperCase() : flowRaw),
+          expected: expectedFlows,
+        }),
       );
       return SKIPPED;
     }
@@ -313,7 +314,7 @@ export function createMapper(format: ImportFormat, header: string[], options: Ma
     const reporter = economyCode(repRaw, get(f, c.reporterCode), c.reporterName >= 0 ? get(f, c.reporterName) : repRaw);
     const partner = economyCode(parRaw, get(f, c.partnerCode), c.partnerName >= 0 ? get(f, c.partnerName) : parRaw);
     if (partner === null && skipUnreadable) {
-      sink.skip('partner is an area, not an economy');
+      sink.skip(SKIP_AREA);
       return SKIPPED;
     }
     let bad = false;
@@ -322,11 +323,11 @@ export function createMapper(format: ImportFormat, header: string[], options: Ma
       bad = true;
     }
     if (partner === null) {
-      sink.problem(name(c.partner, 'partner'), parRaw, 'an ISO 3166 alpha-3 code (CHN) or World');
+      sink.problem(name(c.partner, 'partner'), parRaw, PARTNER_CODE);
       bad = true;
     }
     if (!flow) {
-      sink.problem(name(c.flow, 'flow'), flowRaw, layout.flows.expected);
+      sink.problem(name(c.flow, 'flow'), flowRaw, expectedFlows);
       bad = true;
     }
     const y = year(get(f, c.year), name(c.year, 'year'), sink);
@@ -337,7 +338,7 @@ export function createMapper(format: ImportFormat, header: string[], options: Ma
     if (c.unit >= 0) {
       const unit = unitScale(get(f, c.unit));
       if (unit === null) {
-        sink.problem(name(c.unit, 'unit'), get(f, c.unit), 'a unit in US dollars: USD, thousand USD or million USD');
+        sink.problem(name(c.unit, 'unit'), get(f, c.unit), UNIT_USD);
         bad = true;
       } else scale = unit;
     }

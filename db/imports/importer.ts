@@ -16,7 +16,8 @@ import { ApiError } from '../common/errors.ts';
 import { mapSqliteError, type Db } from '../open.ts';
 import { addFlowCount } from '../trade/flow-counts.ts';
 import { applyToHsSummary, ImportChapterSums } from '../trade/hs-summary.ts';
-import type { ColumnMapping, ImportFormat, ImportPreview, ImportSummary, ValidationReport } from './contract.ts';
+import type { ColumnMapping, ImportFormat, ImportPreview, ImportSummary, SkippedRows, ValidationReport } from './contract.ts';
+import { said, type CoreText, type Said } from '../common/core-messages.ts';
 import { createMapper, detectFormat, MissingColumnError, suggestMapping, WORLD, WORLD_NAME } from './formats.ts';
 import { FORMAT_LABELS, FORMAT_PUBLISHERS } from '../common/import-layouts.ts';
 import { cancelled, ROW_FIELDS, scanInline, scanInThread, type Scan, type ScanEnd, type ScanSetup, type ValidBatch } from './scan.ts';
@@ -25,6 +26,7 @@ import { openTable, readError, type TableReader } from './table.ts';
 
 /** Rows per multi-row INSERT into the staging table (7 parameters each, well under SQLite's 32766). */
 const BATCH = 256;
+const SKIP_DUPLICATE = said('skipDuplicate');
 /**
  * The page cache during an import, in KiB as SQLite's negative cache_size (4 MB). The sorter of the
  * sorted insert keeps runs of this size in memory: at 8 MB a 5-million-row import peaked at 206 MB
@@ -187,20 +189,36 @@ function drain(scan: Scan, onBatch: (batch: ValidBatch) => void): ScanEnd {
   }
 }
 
-function plural(n: number, one: string, many: string): string {
-  return `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
+/** Skip reasons counted, as a list inside a sentence ("3 breakdown row (…), 1 partner is an area, …"). */
+function skipCounts(skipped: SkippedRows[]): CoreText[] {
+  return skipped.map((s) =>
+    said('importSkipCount', {
+      count: s.count,
+      reason: s.reasonCode ? { messageCode: s.reasonCode, params: s.params ?? {} } : s.reason,
+    }),
+  );
 }
 
 /** Why a file gave no row to import, in words the Data view shows. */
-function noRowsReason(end: ScanEnd): string {
-  if (end.rowsRead === 0) return 'The file has a header and no rows.';
+function noRowsReason(end: ScanEnd): Said {
+  if (end.rowsRead === 0) return said('importHeaderOnly');
+  const one = end.problemCount === 1;
   if (end.problemCount > 0) {
     const others = end.skipped.filter((s) => s.reason !== 'invalid' && s.count > 0);
-    const rest = others.length > 0 ? `; ${others.map((s) => `${s.count.toLocaleString('en')} ${s.reason}`).join(', ')}` : '';
-    return `No valid rows: ${plural(end.problemCount, 'problem', 'problems')}${rest}.`;
+    if (others.length === 0) return said(one ? 'importNoValidRowsOne' : 'importNoValidRowsMany', { problems: end.problemCount });
+    return said(one ? 'importNoValidRowsSkippedOne' : 'importNoValidRowsSkippedMany', {
+      problems: end.problemCount,
+      skips: skipCounts(others),
+    });
   }
-  return `No rows to import: all ${plural(end.rowsRead, 'row was', 'rows were')} skipped (${end.skipped.map((s) => `${s.count.toLocaleString('en')} ${s.reason}`).join(', ')}).`;
+  return said(end.rowsRead === 1 ? 'importAllSkippedOne' : 'importAllSkippedMany', { rows: end.rowsRead, skips: skipCounts(end.skipped) });
 }
+
+/** The summary's reason fields from a coded sentence. */
+const reasonOf = (text: Said): { reason: string; reasonText: CoreText } => ({
+  reason: text.message,
+  reasonText: { messageCode: text.messageCode, params: text.params },
+});
 
 function report(end: ScanEnd, newEconomies: string[]): ValidationReport {
   return {
@@ -492,13 +510,16 @@ export function importFile(db: Db, options: ImportOptions): ImportSummary {
     const previous = db.prepare('SELECT id FROM import_run WHERE file_hash = ? AND id <> ? LIMIT 1').pluck().get(end.fileHash, runId);
     const refusal =
       previous !== undefined
-        ? { outcome: 'already-imported' as const, reason: `${fileName} was already imported (import #${String(previous)}).` }
+        ? {
+            outcome: 'already-imported' as const,
+            ...reasonOf(said('importAlreadyImported', { file: fileName, importId: String(previous) })),
+          }
         : rowsValid === 0
-          ? { outcome: 'no-rows' as const, reason: noRowsReason(end) }
+          ? { outcome: 'no-rows' as const, ...reasonOf(noRowsReason(end)) }
           : !writing
             ? {
                 outcome: 'nothing' as const,
-                reason: `${plural(end.problemCount, 'row has a problem', 'rows have problems')} and all or nothing was chosen.`,
+                ...reasonOf(said(end.problemCount === 1 ? 'importAllOrNothingOne' : 'importAllOrNothingMany', { rows: end.problemCount })),
               }
             : null;
     if (refusal) {
@@ -566,7 +587,7 @@ export function importFile(db: Db, options: ImportOptions): ImportSummary {
       duplicates > 0
         ? [
             ...end.skipped,
-            { reason: 'duplicate (same reporter, partner, period, flow and product twice in the file)', count: duplicates },
+            { reason: SKIP_DUPLICATE.message, count: duplicates, reasonCode: SKIP_DUPLICATE.messageCode, params: SKIP_DUPLICATE.params },
           ].sort((a, b) => b.count - a.count)
         : end.skipped;
     const summary = { ...report(end, []), skipped };
@@ -605,6 +626,7 @@ export function importFile(db: Db, options: ImportOptions): ImportSummary {
       ...summary,
       outcome: 'imported',
       reason: null,
+      reasonText: null,
       importId: runId,
       sourceId,
       rowsAdded,

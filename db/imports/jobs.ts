@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
-import { ApiError, type ApiErrorShape, type ErrorCode } from '../common/errors.ts';
+import { ApiError, type ApiErrorShape } from '../common/errors.ts';
 import type { ImportProgress, ImportSummary, JobState } from './contract.ts';
 import { PHASES, PROGRESS_SLOTS, type WorkerInput, type WorkerOutput } from './worker.ts';
 import { workerFile } from './worker-file.ts';
@@ -183,7 +183,7 @@ export async function runJob<T>(
   await job.done;
   jobs.delete(job.id);
   if (job.state === 'done') return job.result as T;
-  throw new ApiError((job.error?.code ?? 'internal') as ErrorCode, job.error?.message ?? 'The job failed.', job.error?.details);
+  throw job.error ? ApiError.from(job.error) : new ApiError('internal', 'The job failed.');
 }
 
 function getJob(jobId: string): Job {

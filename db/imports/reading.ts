@@ -10,6 +10,8 @@ interface Row {
 }
 
 /** Where in the file reading stopped, for the error's details. */
+import { saidAs, type CoreText, type Said } from '../common/core-messages.ts';
+
 export interface ReadErrorPlace {
   /** The file's physical line (CSV) or the sheet's row number (workbook). */
   line?: number;
@@ -26,9 +28,12 @@ export interface ReadErrorPlace {
 /** A file that cannot be read as a table; the message says what and where, without the file name (added by table.ts). */
 export class TableReadError extends Error {
   readonly place: ReadErrorPlace;
-  constructor(message: string, place: ReadErrorPlace = {}) {
-    super(message);
+  /** What is wrong as a code and its values, when it has one. */
+  readonly text: CoreText | null;
+  constructor(message: string | Said, place: ReadErrorPlace = {}) {
+    super(typeof message === 'string' ? message : message.message);
     this.place = place;
+    this.text = typeof message === 'string' ? null : { messageCode: message.messageCode, params: message.params };
   }
 }
 
@@ -64,10 +69,15 @@ export function chooseHeader(rows: Row[], options: HeaderOptions, final: boolean
     const at = rows.findIndex((r) => r.line >= wanted);
     if (at >= 0 && rows[at]!.line === wanted) return at;
     if (at >= 0 || final) {
-      throw new TableReadError(
-        `${what} ${wanted} is ${at >= 0 ? 'blank' : 'past the end of the data'}: choose the ${what} that names the columns`,
-        { line: wanted },
-      );
+      const code =
+        what === 'line'
+          ? at >= 0
+            ? 'readHeaderLineBlank'
+            : 'readHeaderLinePastEnd'
+          : at >= 0
+            ? 'readHeaderRowBlank'
+            : 'readHeaderRowPastEnd';
+      throw new TableReadError(saidAs(code, { line: String(wanted) }), { line: wanted });
     }
     return -1;
   }

@@ -11,8 +11,9 @@
  */
 import { createHash } from 'node:crypto';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
-import { ApiError, type ApiErrorShape, type ErrorCode } from '../common/errors.ts';
-import type { ColumnMapping, ImportFormat, ImportProblem } from './contract.ts';
+import { ApiError, type ApiErrorShape } from '../common/errors.ts';
+import type { ColumnMapping, ImportFormat, ImportProblem, SkippedRows } from './contract.ts';
+import type { Said } from '../common/core-messages.ts';
 import { createMapper, INVALID, OK, type MapSink, type MappedRow } from './formats.ts';
 import { controlCharacterAt, type TextEncodingName } from './reading.ts';
 import { openTable, readError } from './table.ts';
@@ -58,7 +59,7 @@ export interface ScanEnd {
   rowsValid: number;
   problems: ImportProblem[];
   problemCount: number;
-  skipped: { reason: string; count: number }[];
+  skipped: SkippedRows[];
   fileHash: string;
   bytesRead: number;
   totalBytes: number;
@@ -79,7 +80,8 @@ class Tally implements MapSink {
   line = 0;
   problems: ImportProblem[] = [];
   problemCount = 0;
-  readonly skipped = new Map<string, number>();
+  /** By the reason's English sentence. */
+  readonly skipped = new Map<string, { said: Said | null; count: number }>();
   readonly #named = new Set<string>();
   #newNames: [string, string][] = [];
   readonly #known: Set<string>;
@@ -88,13 +90,24 @@ class Tally implements MapSink {
     this.#known = known;
   }
 
-  skip(reason: string): void {
-    this.skipped.set(reason, (this.skipped.get(reason) ?? 0) + 1);
+  skip(reason: Said): void {
+    this.#count(reason.message, reason);
   }
 
-  problem(column: string, value: string, message: string): void {
+  /** A row with problems, counted under 'invalid'. */
+  invalid(): void {
+    this.#count('invalid', null);
+  }
+
+  #count(key: string, reason: Said | null): void {
+    const entry = this.skipped.get(key);
+    if (entry) entry.count++;
+    else this.skipped.set(key, { said: reason, count: 1 });
+  }
+
+  problem(column: string, value: string, message: Said): void {
     this.problemCount++;
-    if (this.problems.length < MAX_PROBLEMS) this.problems.push({ line: this.line, column, value: value.slice(0, 200), message });
+    if (this.problems.length < MAX_PROBLEMS) this.problems.push({ line: this.line, column, value: value.slice(0, 200), ...message });
   }
 
   economy(code: string, name: string): void {
@@ -111,8 +124,12 @@ class Tally implements MapSink {
     return names;
   }
 
-  skippedList(): { reason: string; count: number }[] {
-    return [...this.skipped].map(([reason, count]) => ({ reason, count })).sort((a, b) => b.count - a.count);
+  skippedList(): SkippedRows[] {
+    return [...this.skipped]
+      .map(([reason, { said, count }]): SkippedRows =>
+        said ? { reason, count, reasonCode: said.messageCode, params: said.params } : { reason, count },
+      )
+      .sort((a, b) => b.count - a.count);
   }
 }
 
@@ -156,7 +173,7 @@ export function* scanInline(setup: ScanSetup, isCancelled?: () => boolean): Scan
           count++;
         } else if (status === INVALID) {
           invalid++;
-          tally.skip('invalid');
+          tally.invalid();
         }
       }
       rowsValid += count;
@@ -234,7 +251,7 @@ export function* scanInThread(setup: ScanSetup, isCancelled?: () => boolean): Sc
     for (;;) {
       const message = nextMessage(port1, control, isCancelled);
       if (message.kind === 'end') return message.end;
-      if (message.kind === 'error') throw new ApiError(message.error.code as ErrorCode, message.error.message, message.error.details);
+      if (message.kind === 'error') throw ApiError.from(message.error);
       Atomics.store(control, TAKEN, ++taken);
       Atomics.notify(control, TAKEN);
       yield message.batch;

@@ -9,6 +9,7 @@ import { basename } from 'node:path';
 import { ApiError } from '../common/errors.ts';
 import { CsvFileReader, type CsvRow, type Delimiter } from './csv.ts';
 import { detectFormat } from './formats.ts';
+import { said, saidAs, type CoreMessageCode } from '../common/core-messages.ts';
 import { TableReadError, type EncodingUsed, type TextEncodingName } from './reading.ts';
 import { XlsxFileReader } from './xlsx.ts';
 
@@ -43,13 +44,13 @@ export interface TableReadOptions {
 }
 
 /** What a file is, by its first bytes: the kinds that are not tables. */
-const MAGIC: { what: string; bytes: number[] }[] = [
-  { what: 'a PNG image', bytes: [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a] },
-  { what: 'a PDF document', bytes: [...Buffer.from('%PDF-')] },
-  { what: 'a GIF image', bytes: [...Buffer.from('GIF8')] },
-  { what: 'a JPEG image', bytes: [0xff, 0xd8, 0xff] },
-  { what: 'an SQLite database', bytes: [...Buffer.from('SQLite format 3\0')] },
-  { what: 'a gzip-compressed file (unpack it first)', bytes: [0x1f, 0x8b] },
+const MAGIC: { what: CoreMessageCode; bytes: number[] }[] = [
+  { what: 'kindPng', bytes: [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a] },
+  { what: 'kindPdf', bytes: [...Buffer.from('%PDF-')] },
+  { what: 'kindGif', bytes: [...Buffer.from('GIF8')] },
+  { what: 'kindJpeg', bytes: [0xff, 0xd8, 0xff] },
+  { what: 'kindSqlite', bytes: [...Buffer.from('SQLite format 3\0')] },
+  { what: 'kindGzip', bytes: [0x1f, 0x8b] },
 ];
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
 const EMPTY_ZIP = [0x50, 0x4b, 0x05, 0x06];
@@ -82,23 +83,18 @@ export function openTable(path: string, options: TableReadOptions = {}): TableRe
       });
     }
     if (startsWith(first, EMPTY_ZIP))
-      throw new ApiError('invalid-file', `${file} is an empty ZIP archive, not a CSV file or an .xlsx workbook.`, {
+      throw new ApiError('invalid-file', said('fileEmptyZip', { file }), {
         file,
         detected: 'ZIP archive',
       });
     if (startsWith(first, OLE)) {
-      throw new ApiError(
-        'invalid-file',
-        `${file} is an old binary Excel file (.xls): save it as .xlsx or CSV in your spreadsheet, then import that.`,
-        { file, detected: 'old Excel workbook (.xls)' },
-      );
+      throw new ApiError('invalid-file', said('fileOldExcel', { file }), { file, detected: 'old Excel workbook (.xls)' });
     }
     const magic = MAGIC.find((m) => startsWith(first, m.bytes));
-    if (magic)
-      throw new ApiError('invalid-file', `${file} is ${magic.what}, not a CSV file or an .xlsx workbook.`, {
-        file,
-        detected: magic.what.replace(/^an? /, ''),
-      });
+    if (magic) {
+      const kind = saidAs(magic.what);
+      throw new ApiError('invalid-file', said('fileOtherKind', { file, kind }), { file, detected: kind.message.replace(/^an? /, '') });
+    }
     return new CsvFileReader(path, {
       ...(options.chunkSize ? { chunkSize: options.chunkSize } : {}),
       encoding: options.encoding,
@@ -115,7 +111,7 @@ export function openTable(path: string, options: TableReadOptions = {}): TableRe
 export function readError(path: string, error: unknown): unknown {
   if (error instanceof TableReadError) {
     const file = basename(path);
-    return new ApiError('invalid-file', `${file} cannot be read: ${error.message}. Nothing was changed.`, { file, ...error.place });
+    return new ApiError('invalid-file', said('fileUnreadable', { file, what: error.text ?? error.message }), { file, ...error.place });
   }
   return error;
 }

@@ -10,6 +10,7 @@
 import { readSync } from 'node:fs';
 import { TextDecoder } from 'node:util';
 import { TableReadError, type EncodingUsed, type TextEncodingName } from './reading.ts';
+import { said } from '../common/core-messages.ts';
 
 /** Bytes looked at to find the encoding. */
 const SAMPLE_BYTES = 64 * 1024;
@@ -135,8 +136,11 @@ export class TextReader {
     if (nul >= 0) {
       const at = this.#locate(nul);
       throw new TableReadError(
-        `a NUL byte at line ${at.line}, column ${at.column}: a binary file, not a text (CSV) file${this.#utf16 ? '' : ' (or UTF-16 text without its byte-order mark: choose the encoding)'}`,
-        { ...at, encoding: this.encoding.name },
+        said(this.#utf16 ? 'readNulByte' : 'readNulByteNoBom', { line: String(at.line), column: String(at.column) }),
+        {
+          ...at,
+          encoding: this.encoding.name,
+        },
       );
     }
     try {
@@ -222,11 +226,12 @@ export class TextReader {
     const lastLf = text.lastIndexOf('\n');
     const line = lines + 1 + [...text.matchAll(/\n/g)].length;
     const column = text.length - lastLf;
-    const what = atEnd || good >= bytes.length ? 'the file ends inside a character' : 'a byte sequence that is not valid';
-    const label = this.encoding.how === 'chosen' ? 'the chosen encoding' : 'the encoding found';
-    return new TableReadError(
-      `line ${line}, column ${column}: ${what} in ${this.encoding.name.toUpperCase()} (${label}): choose the file's encoding`,
-      { line, column, encoding: this.encoding.name },
-    );
+    const what = atEnd || good >= bytes.length ? 'readEndsInCharacter' : 'readInvalidBytes';
+    const how = said(this.encoding.how === 'chosen' ? 'readEncodingChosen' : 'readEncodingFound');
+    return new TableReadError(said(what, { line: String(line), column: String(column), encoding: this.encoding.name.toUpperCase(), how }), {
+      line,
+      column,
+      encoding: this.encoding.name,
+    });
   }
 }

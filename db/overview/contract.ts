@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { method } from '../method.ts';
 import type { DerivedFigure, EconomyRef, SourceRef, SourcedFigure } from '../shared-types.ts';
 import { yearSchema } from '../trade/contract.ts';
-import { economyCode } from '../common/vocabulary.ts';
+import { economyCode } from '../common/vocabulary-schemas.ts';
 import type { ClaimsResult } from '../claims/contract.ts';
 
 export interface Headline {

@@ -4,7 +4,8 @@
  * Keys are local to the pack; the loader stores them as "<pack id>:<key>".
  */
 import { z } from 'zod';
-import { economyCode, EVENT_KINDS, FLOWS, PROJECT_STATUSES } from '../common/vocabulary.ts';
+import { EVENT_KINDS, FLOWS, PROJECT_STATUSES } from '../common/vocabulary.ts';
+import { economyCode } from '../common/vocabulary-schemas.ts';
 
 const key = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, 'a key: letters, digits, . _ - (max 64)');
 const year = z.number().int().min(1900).max(2100);

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { method } from '../method.ts';
 import type { EconomyRef, SourceRef } from '../shared-types.ts';
 import { yearSchema, type Change } from '../trade/contract.ts';
-import { economyCode } from '../common/vocabulary.ts';
+import { economyCode } from '../common/vocabulary-schemas.ts';
 import type { CompoundGrowth } from '../common/growth.ts';
 import { PARTNER_MEASURES, type PartnerMeasure } from '../common/dashboards.ts';
 

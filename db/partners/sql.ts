@@ -4,7 +4,7 @@
  * and the years and reporters with partner figures (kept until the database changes).
  */
 import type { Db } from '../database.ts';
-import { chosenFlowsSql, preparedOnce } from '../trade/chosen.ts';
+import { chosenFlowsSql, dataVersion, preparedOnce } from '../trade/chosen.ts';
 
 /** Annual totals of the reporter (the rows the partial index trade_flow_totals holds). */
 const ANNUAL = "f.product_code = 'TOTAL' AND f.month IS NULL AND f.flow IN ('export', 'import')";
@@ -90,11 +90,6 @@ export function chosen(db: Db, reporter: string, partners: readonly string[], fr
 
 const yearsCache = new WeakMap<Db, Map<string, { version: string; years: { year: number; complete: boolean }[] }>>();
 const reportersCache = new WeakMap<Db, { version: string; rows: { reporter: string; partners: number; first: number; last: number }[] }>();
-
-/** Changes when anything is written to the database, by this connection or another. */
-function dataVersion(db: Db): string {
-  return `${db.pragma('data_version', { simple: true }) as number} ${preparedOnce(db, 'SELECT total_changes()').pluck().get() as number}`;
-}
 
 /**
  * Years with annual figures of the reporter with partner countries, newest first. Reading them

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { method } from '../method.ts';
 import type { EconomyRef, SourceRef } from '../shared-types.ts';
 import type { Change } from '../trade/contract.ts';
-import { productFilters } from '../common/dashboards.ts';
+import { productFilters } from '../common/dashboard-filters.ts';
 
 export { LEVEL_DIGITS, PRODUCT_LEVELS, type ProductLevel } from '../common/dashboards.ts';
 import type { ProductLevel } from '../common/dashboards.ts';

@@ -1,4 +1,4 @@
-import { dashboardDefinition } from '../common/dashboards.ts';
+import { DASHBOARD_FILTERS } from '../common/dashboard-filters.ts';
 import type { PreciseDate } from '../common/dates.ts';
 import { method } from '../method.ts';
 import type { EconomyRef, SourceRef } from '../shared-types.ts';
@@ -42,5 +42,5 @@ export interface ProjectsResult {
 
 export const projectsContract = {
   /** Cooperation projects with filters; totals and breakdowns count a batch once and never split it. */
-  listProjects: method<ProjectsResult>()(dashboardDefinition('projects').filters),
+  listProjects: method<ProjectsResult>()(DASHBOARD_FILTERS.projects),
 };

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { method } from '../method.ts';
 import type { EconomyRef, SourceRef } from '../shared-types.ts';
-import { pairFilters } from '../common/dashboards.ts';
+import { pairFilters } from '../common/dashboard-filters.ts';
 import { yearSchema } from '../trade/contract.ts';
-import { economyCode } from '../common/vocabulary.ts';
+import { economyCode } from '../common/vocabulary-schemas.ts';
 
 /** A product-group value as a source states it (see 003_sector_figures.sql). */
 export interface SectorFigure {

@@ -100,3 +100,8 @@ export function setPreferredSource(db: Db, sourceId: string | null, pair?: { rep
       JSON.stringify(sourceId),
     );
 }
+
+/** Changes when anything is written to the database, by this connection or another (total_changes() and data_version). */
+export function dataVersion(db: Db): string {
+  return `${db.pragma('data_version', { simple: true }) as number} ${preparedOnce(db, 'SELECT total_changes()').pluck().get() as number}`;
+}

@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import { method } from '../method.ts';
 import type { DerivedFigure, EconomyRef, SourceRef, SourcedFigure } from '../shared-types.ts';
-import { economyCode, yearSchema, type Flow } from '../common/vocabulary.ts';
+import type { Flow } from '../common/vocabulary.ts';
+import { economyCode, yearSchema } from '../common/vocabulary-schemas.ts';
 import type { CompoundGrowth, ShareOf, YearOnYear } from '../common/growth.ts';
+import type { CoreText } from '../common/core-messages.ts';
 
 export { yearSchema };
 
@@ -20,6 +22,8 @@ export type Reconciliation =
       /** Difference as a share of the stated figure. */
       relative: number;
       formula: string;
+      /** The formula as a code, for the page's language. */
+      formulaText: CoreText;
       source: SourceRef;
       note: string | null;
     }

@@ -74,6 +74,7 @@ export function reconcile(db: Db, filter: PairScope & { tolerance: number }): Re
       difference: gap.difference,
       relative: gap.relative,
       formula: gap.formula,
+      formulaText: gap.formulaText,
       source: source(row.source_id),
       note: row.note,
     });

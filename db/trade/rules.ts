@@ -6,6 +6,7 @@
 import { change, shareOf, yearOnYear, type YearPoint } from '../common/growth.ts';
 import type { SourceRef } from '../shared-types.ts';
 import { CHOICE_RULE } from './chosen.ts';
+import { said, type CoreText } from '../common/core-messages.ts';
 import type { Change, MirrorDirection, MirrorRow, MirrorSide, SeriesValue, SeriesYear, SeriesYearGrowth, TradeSeries } from './contract.ts';
 import type { ChosenRow } from './sql.ts';
 
@@ -156,13 +157,20 @@ const ROUNDING_USD = 0.5;
 export function statedGap(
   row: { measure: 'total_trade' | 'balance'; stated: number; exports: number | null; imports: number | null },
   tolerance: number,
-): { computed: number; difference: number; relative: number; formula: string } | null {
+): { computed: number; difference: number; relative: number; formula: string; formulaText: CoreText } | null {
   if (row.exports === null || row.imports === null) return null;
   const computed = row.measure === 'total_trade' ? row.exports + row.imports : row.exports - row.imports;
   const difference = row.stated - computed;
   const relative = row.stated === 0 ? 0 : Math.abs(difference / row.stated);
   if (Math.abs(difference) < ROUNDING_USD || relative <= tolerance) return null;
-  return { computed, difference, relative, formula: row.measure === 'total_trade' ? 'exports + imports' : 'exports − imports' };
+  const formula = said(row.measure === 'total_trade' ? 'claimExportsPlusImports' : 'claimExportsMinusImports');
+  return {
+    computed,
+    difference,
+    relative,
+    formula: formula.message,
+    formulaText: { messageCode: formula.messageCode, params: formula.params },
+  };
 }
 
 /** Several sources' values of one flow, largest first: their spread, or null where it is within the tolerance. */

@@ -5,7 +5,7 @@
  */
 import type { Db } from '../database.ts';
 import type { Flow } from '../common/vocabulary.ts';
-import { chosenFlowsSql, preparedOnce } from './chosen.ts';
+import { chosenFlowsSql, dataVersion, preparedOnce } from './chosen.ts';
 
 export interface PairScope {
   reporter?: string | undefined;
@@ -158,15 +158,23 @@ export function monthlyTotals(db: Db, pair: { reporter: string; partner: string;
   return preparedOnce(db, MONTHLY_SQL).all(pair) as MonthRow[];
 }
 
+type PairWithTotals = { reporter: string; partner: string; first: number; last: number; n: number };
+const pairsCache = new WeakMap<Db, { version: string; rows: readonly PairWithTotals[] }>();
+
 /**
  * Every pair with total flows. A (year, flow) counts once, however many sources or months give it. The first pair is what a
  * dashboard opens on: the pairs the loaded briefings are about (the most sources) come first, then the largest (the trade of
- * their latest year with both flows reported for the whole year), groups such as the World last.
+ * their latest year with both flows reported for the whole year), groups such as the World last. Every pair dashboard asks
+ * for them on each visit and they take a pass over every total, so the answer is kept until the database changes (this
+ * connection's writes or another's).
  */
-export function pairsWithTotals(db: Db): { reporter: string; partner: string; first: number; last: number; n: number }[] {
-  return db
-    .prepare(
-      `SELECT p.reporter, p.partner, p.first, p.last, p.n,
+export function pairsWithTotals(db: Db): readonly PairWithTotals[] {
+  const version = dataVersion(db);
+  const hit = pairsCache.get(db);
+  if (hit?.version === version) return hit.rows;
+  const rows = preparedOnce(
+    db,
+    `SELECT p.reporter, p.partner, p.first, p.last, p.n,
       -- the sources of the pair's totals (a short range of the totals indexes, never the HS detail)
       (SELECT count(DISTINCT s.source_id) FROM trade_flow s WHERE s.reporter = p.reporter AND s.partner = p.partner
          AND s.product_code = 'TOTAL' AND s.flow IN ('export', 'import')) AS sources,
@@ -183,6 +191,7 @@ export function pairsWithTotals(db: Db): { reporter: string; partner: string; fi
       GROUP BY reporter, partner) p
     LEFT JOIN economy e ON e.code = p.partner
     ORDER BY e.kind = 'group', sources DESC, size IS NULL, size DESC, p.n DESC, p.reporter, p.partner`,
-    )
-    .all() as { reporter: string; partner: string; first: number; last: number; n: number }[];
+  ).all() as PairWithTotals[];
+  pairsCache.set(db, { version, rows });
+  return rows;
 }

@@ -33,6 +33,7 @@ import { checkDroppedFile, fileToOpen, isOpenKind, openKindOf, userDataDirArgume
 import { buildMenu } from './menu.ts';
 import { mainLanguage, setMainLanguage, words, type MainText } from './messages.ts';
 import { matchLanguage } from '../../db/common/languages.ts';
+import { languageFromPage } from './page-language.ts';
 import { pdfFileName, renderPdf } from './print.ts';
 import { registerAppScheme, serveRenderer } from './protocol.ts';
 import { hardenContents, isAppUrl } from './security.ts';
@@ -41,6 +42,7 @@ import {
   DROP_FILE_CHANNEL,
   EVENT_CHANNEL,
   INVOKE_CHANNEL,
+  LANGUAGE_CHANNEL,
   mainWindowOptions,
   OPEN_FILE_CHANNEL,
   RELEASE_FILE_CHANNEL,
@@ -326,6 +328,17 @@ function bindIpc(): void {
   handleFromApp(DROP_FILE_CHANNEL, async (_win, current, path, kind) => {
     if (!isOpenKind(kind)) throw new ApiError('invalid-input', 'Unknown kind of file to open.');
     return current.files.registerRead(checkDroppedFile(path, kind));
+  });
+  // Needs no session: the menu follows the page's language even while no database is open.
+  ipcMain.handle(LANGUAGE_CHANNEL, (event, language: unknown): Envelope<null> => {
+    if (!fromAppPage(event)) return REFUSED;
+    const chosen = languageFromPage(language);
+    if (!chosen.ok) return chosen;
+    if (chosen.data !== mainLanguage()) {
+      setMainLanguage(chosen.data);
+      installMenu();
+    }
+    return { ok: true, data: null };
   });
 }
 

@@ -13,6 +13,8 @@ export const OPEN_FILE_CHANNEL = 'tradebrief:open-file';
 export const SAVE_FILE_CHANNEL = 'tradebrief:save-file';
 export const DROP_FILE_CHANNEL = 'tradebrief:drop-file';
 export const RELEASE_FILE_CHANNEL = 'tradebrief:release-file';
+/** The page tells main the language it now shows (one of the interface's): main redraws its menu in it. */
+export const LANGUAGE_CHANNEL = 'tradebrief:language';
 /** Main pushes the session's events (db/host-events.ts) to every app window. */
 export const EVENT_CHANNEL = 'tradebrief:event';
 export const METHODS_ARG = '--tradebrief-methods=';

@@ -8,11 +8,13 @@ import type { HostBridge } from '../../db/bridge.ts';
 import type { Envelope, MethodName } from '../../db/contract.ts';
 import type { OpenKind, PickedFile, SaveKind, SaveTarget } from '../../db/common/file-kinds.ts';
 import type { HostEvent, HostEventListener } from '../../db/host-events.ts';
+import type { Language } from '../../db/common/languages.ts';
 import {
   CLIENT_ARG,
   DROP_FILE_CHANNEL,
   EVENT_CHANNEL,
   INVOKE_CHANNEL,
+  LANGUAGE_CHANNEL,
   METHODS_ARG,
   OPEN_FILE_CHANNEL,
   RELEASE_FILE_CHANNEL,
@@ -61,6 +63,7 @@ const bridge: HostBridge = {
     ipcRenderer.invoke(SAVE_FILE_CHANNEL, kind, suggestedName) as Promise<Envelope<SaveTarget | null>>,
   // The core wrote straight to the place the user chose: nothing left to do.
   deliver: () => Promise.resolve({ ok: true, data: null }),
+  showingLanguage: (language: Language) => ipcRenderer.invoke(LANGUAGE_CHANNEL, language) as Promise<Envelope<null>>,
   on: (listener: HostEventListener) => {
     if (typeof listener !== 'function') throw new TypeError('on() takes a function');
     if (!subscribed) {

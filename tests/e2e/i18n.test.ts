@@ -622,6 +622,32 @@ describe('Languages in Chromium', () => {
       });
   }
 
+  it('counts take the language’s plural form: English one / other by the count, Korean its one form', async () => {
+    const expected = {
+      en: (n: number, one: string, other: string) => `${n} ${n === 1 ? one : other}`,
+      ko: (n: number, word: string) => `${word} ${n}건`,
+    };
+    for (const locale of ['en-GB', 'ko-KR']) {
+      const { page } = await profile(locale);
+      await page.goto(`${app.host.url}#/overview`);
+      const section = page.getByTestId('claims-checked');
+      await section.getByTestId('claim').first().waitFor();
+      const verdicts = await section.getByTestId('claim').evaluateAll((els) => els.map((e) => e.getAttribute('data-verdict')));
+      const count = (v: string): number => verdicts.filter((x) => x === v).length;
+      const lede = await section.locator('p.lede').innerText();
+      if (locale === 'en-GB') {
+        expect(lede).toContain(expected.en(verdicts.length, 'claim', 'claims'));
+        expect(lede).toContain(expected.en(count('holds'), 'holds', 'hold'));
+        expect(lede).toContain(expected.en(count('differs'), 'does not', 'do not'));
+      } else {
+        expect(lede).toContain(expected.ko(verdicts.length, '주장'));
+        expect(lede).toContain(expected.ko(count('holds'), '성립'));
+      }
+      // A value the message names is put in, none is left as written.
+      expect(lede).not.toContain('{{');
+    }
+  });
+
   it('the pseudo-locale lengthens every converted string without clipping the shell, Briefings, Sources, Trade, Partners or Top products at 800 px', async () => {
     const { page } = await profile('en-GB', 800);
     await page.goto(`${app.host.url}#/briefings`);

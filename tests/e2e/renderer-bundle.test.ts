@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { requireBuiltRenderer } from '../support/build-output.ts';
+import { firstPaintScripts } from '../support/first-paint.ts';
 
 describe('the renderer bundle', () => {
   const dir = requireBuiltRenderer();
@@ -28,6 +29,15 @@ describe('the renderer bundle', () => {
     ]) {
       expect(code.includes(marker), `bundle contains ${marker}`).toBe(false);
     }
+  });
+
+  it('keeps zod out of the first paint (the shell lists the dashboards without their filter schemas)', () => {
+    const first = [...firstPaintScripts(dir)];
+    expect(first.length).toBeGreaterThan(1);
+    // zod is bundled (the views and forms that validate load it)...
+    expect(code).toContain('$ZodType');
+    // ...but not by the entry or the Overview.
+    for (const f of first) expect(readFileSync(join(dir, 'assets', f), 'utf8').includes('$ZodType'), `${f} holds zod`).toBe(false);
   });
 
   it('loads no inline script (the CSP forbids it)', () => {

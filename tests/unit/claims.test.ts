@@ -3,6 +3,7 @@
  * here, claims carried by packs (load, reload, export, refusals), and the seed pack's claims as the
  * overview, the sources list and a briefing block show them.
  */
+import { english } from '../../db/common/core-messages.ts';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkClaims } from '../../db/claims/check.ts';
 import { withinRounding } from '../../db/claims/rules.ts';
@@ -181,6 +182,15 @@ describe('total-value claims', () => {
       ["the source's own parts: exports + imports", 'differs', 'C+C'],
       ['exports + imports', 'holds', 'A+B'],
     ]);
+    // Each basis also as a code and its values (the page writes it in its language); the English is that code's.
+    expect(total!.readings.map((r) => r.basisText)).toEqual([
+      {
+        messageCode: 'claimOwnParts',
+        params: { formula: { message: 'exports + imports', messageCode: 'claimExportsPlusImports', params: {} } },
+      },
+      { messageCode: 'claimExportsPlusImports', params: {} },
+    ]);
+    for (const r of total!.readings) expect(english(r.basisText!)).toBe(r.basis);
     expect(total!.verdict).toBe('mixed');
     // Exports: only A's figure; C's own export figure is the claim itself.
     expect(exports!.readings.map((r) => r.parts[0]!.source.label)).toEqual(['A']);
@@ -201,6 +211,8 @@ describe('total-value claims', () => {
     expect(c.verdict).toBe('differs');
     expect(c.readings[0]!.difference).toBeCloseTo(0.055 * BN, -3);
     expect(c.readings[0]!.note).toMatch(/less than one unit of the last digit/i);
+    expect(c.readings[0]!.noteText).toEqual({ messageCode: 'claimUnderOneUnit', params: {} });
+    expect(c.readings[0]!.basisText).toEqual({ messageCode: 'claimImports', params: {} });
   });
 
   it('cannot be checked without the reporter’s own figures, and say what would check them', () => {

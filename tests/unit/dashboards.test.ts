@@ -4,7 +4,8 @@
  * them), and the export's tables are built from that model.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DASHBOARD_DEFINITIONS, DASHBOARDS, filtersFromQuery, printSummary } from '../../db/common/dashboards.ts';
+import { DASHBOARD_FILTERS, filtersFromQuery, printSummary } from '../../db/common/dashboard-filters.ts';
+import { DASHBOARDS } from '../../db/common/dashboards.ts';
 import { dispatch } from '../../db/dispatch.ts';
 import { openSession, type Session } from '../../db/session.ts';
 import { tempDir } from '../support/temp.ts';
@@ -104,11 +105,7 @@ describe('dashboard({ id, filters })', () => {
   it('answers for every dashboard through the dispatcher, echoing the id and the parsed filters', async () => {
     for (const id of DASHBOARDS) {
       const filters =
-        id === 'partners'
-          ? { reporter: 'KOR' }
-          : 'reporter' in DASHBOARD_DEFINITIONS.find((d) => d.id === id)!.filters.shape
-            ? { reporter: 'KOR', partner: 'CHN' }
-            : {};
+        id === 'partners' ? { reporter: 'KOR' } : 'reporter' in DASHBOARD_FILTERS[id].shape ? { reporter: 'KOR', partner: 'CHN' } : {};
       const e = await dispatch(session.handlers, 'dashboard', { id, filters });
       expect(e.ok, `${id}: ${JSON.stringify(e)}`).toBe(true);
       if (e.ok) expect(e.data).toMatchObject({ id });

@@ -201,8 +201,9 @@ describe('guards in the main process (source text of electron/main)', () => {
       .filter((f) => f.endsWith('.ts'))
       .map((f) => code(`electron/main/${f}`))
       .join('\n');
-    // Two registrations in the whole main process: the contract's channel, and handleFromApp's for the file channels.
-    expect([...all.matchAll(/ipcMain\.(\w+)\(/g)].map((h) => h[1])).toEqual(['handle', 'handle']);
+    // Three registrations in the whole main process: the contract's channel, handleFromApp's for the file channels, and
+    // the page's language.
+    expect([...all.matchAll(/ipcMain\.(\w+)\(/g)].map((h) => h[1])).toEqual(['handle', 'handle', 'handle']);
     const check = /function fromAppPage\(event: IpcMainInvokeEvent\): boolean \{([\s\S]*?)\n\}/.exec(index)?.[1] ?? '';
     expect(check).toMatch(/const frame = event\.senderFrame;/);
     expect(check).toMatch(/return !!frame && frame === event\.sender\.mainFrame && isAppUrl\(frame\.url\);/);
@@ -220,6 +221,14 @@ describe('guards in the main process (source text of electron/main)', () => {
     // Every file channel goes through that wrapper.
     for (const channel of ['OPEN_FILE_CHANNEL', 'SAVE_FILE_CHANNEL', 'DROP_FILE_CHANNEL', 'RELEASE_FILE_CHANNEL'])
       expect(index).toContain(`handleFromApp(${channel}, `);
+    // The language channel checks the sender, then the value (languageFromPage), before it touches the menu.
+    const language =
+      /ipcMain\.handle\(LANGUAGE_CHANNEL, \(event, language: unknown\): Envelope<null> => \{([\s\S]*?)\n {2}\}\);/.exec(index)?.[1] ?? '';
+    expect(language).toMatch(
+      /^\s*if \(!fromAppPage\(event\)\) return REFUSED;\s*const chosen = languageFromPage\(language\);\s*if \(!chosen\.ok\) return chosen;/,
+    );
+    expect(language.indexOf('if (!chosen.ok) return chosen;')).toBeLessThan(language.indexOf('setMainLanguage('));
+    expect(language).toMatch(/setMainLanguage\(chosen\.data\);\s*installMenu\(\);/);
   });
 
   it('sends the page handles, never paths: the Data view is opened with a handle', () => {
@@ -243,7 +252,7 @@ describe('guards in the main process (source text of electron/main)', () => {
 
   it('keeps dev tools and reload out of packaged builds', () => {
     expect(index).toMatch(/const isDev = !app\.isPackaged && /);
-    expect(code('electron/main/menu.ts')).toMatch(/if \(isDev\) view\.push\([^)]*'reload'[^)]*'toggleDevTools'/);
+    expect(code('electron/main/menu-template.ts')).toMatch(/if \(isDev\) view\.push\([^)]*'reload'[^)]*'toggleDevTools'/);
   });
 });
 
@@ -258,13 +267,15 @@ describe('the preload (electron/preload/index.ts)', () => {
 
   it('passes no raw Electron API through: ipcRenderer only inside the bridge, on its channels', () => {
     const uses = [...preload.matchAll(/ipcRenderer(\.\w+)?/g)].map((m) => m[0]);
-    // The import, five invokes, and the one event subscription.
-    expect(uses.sort()).toEqual(['ipcRenderer', ...Array<string>(5).fill('ipcRenderer.invoke'), 'ipcRenderer.on'].sort());
+    // The import, six invokes, and the one event subscription.
+    expect(uses.sort()).toEqual(['ipcRenderer', ...Array<string>(6).fill('ipcRenderer.invoke'), 'ipcRenderer.on'].sort());
     expect(preload).toMatch(/invoke: \(method, input\) => ipcRenderer\.invoke\(INVOKE_CHANNEL, method, input\)/);
     expect(preload).toMatch(/ipcRenderer\.invoke\(OPEN_FILE_CHANNEL, kind\)/);
     expect(preload).toMatch(/ipcRenderer\.invoke\(SAVE_FILE_CHANNEL, kind, suggestedName\)/);
     expect(preload).toMatch(/ipcRenderer\.invoke\(DROP_FILE_CHANNEL, path, kind\)/);
     expect(preload).toMatch(/ipcRenderer\.invoke\(RELEASE_FILE_CHANNEL, handle\)/);
+    // The page's language, as a value only: main checks it (languageFromPage).
+    expect(preload).toMatch(/showingLanguage: \(language: Language\) => ipcRenderer\.invoke\(LANGUAGE_CHANNEL, language\)/);
     expect(preload).toMatch(/ipcRenderer\.on\(EVENT_CHANNEL, forwardEvent\)/);
     expect(preload).not.toMatch(/exposeInMainWorld\([^)]*ipcRenderer|require\(|process\.env|webFrame|shell/);
   });

@@ -8,7 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LANGUAGES } from '../../db/common/languages.ts';
-import { printSummary } from '../../db/common/dashboards.ts';
+import { printSummary } from '../../db/common/dashboard-filters.ts';
 import { PRINTABLE_DASHBOARDS } from '../../db/common/paper.ts';
 import { MAIN_MESSAGES } from '../../electron/main/messages.ts';
 import en from '../../renderer/src/i18n/messages/en.ts';

@@ -220,7 +220,14 @@ describe('control characters never reach a stored name', () => {
     const s = importFile(db, { path, onlyValidRows: true, userName: 'tester' });
     expect(s.rowsAdded).toBe(1);
     expect(s.problems).toEqual([
-      { line: 2, column: 'partnerDesc', value: 'Chi\u0007na', message: 'a control character (U+0007) at position 4: not part of a name' },
+      {
+        line: 2,
+        column: 'partnerDesc',
+        value: 'Chi\u0007na',
+        message: 'a control character (U+0007) at position 4: not part of a name',
+        messageCode: 'nameControlCharacter',
+        params: { code: '0007', position: '4' },
+      },
     ]);
     const stored = db.prepare('SELECT name FROM economy').pluck().all() as string[];
     expect(stored.filter((name) => controlCharacterAt(name) >= 0)).toEqual([]);
@@ -241,7 +248,14 @@ describe('control characters never reach a stored name', () => {
     const s = importFile(db, { path, onlyValidRows: true, userName: 'tester' });
     expect(s.rowsAdded).toBe(1);
     expect(s.problems).toEqual([
-      { line: 2, column: 'partnerDesc', value: 'Chi\u0001na', message: 'a control character (U+0001) at position 4: not part of a name' },
+      {
+        line: 2,
+        column: 'partnerDesc',
+        value: 'Chi\u0001na',
+        message: 'a control character (U+0001) at position 4: not part of a name',
+        messageCode: 'nameControlCharacter',
+        params: { code: '0001', position: '4' },
+      },
     ]);
     expect((db.prepare('SELECT name FROM economy').pluck().all() as string[]).filter((name) => controlCharacterAt(name) >= 0)).toEqual([]);
   });

@@ -84,8 +84,15 @@ describe('UN Comtrade, current API/portal layout', () => {
     expect(s.economiesAdded.sort()).toEqual(['CHN', 'KOR', 'VNM', 'WLD']);
     // Problems name line, column, value and what is wrong.
     expect(s.problems).toEqual([
-      { line: 15, column: 'primaryValue', value: 'not available', message: 'not a number' },
-      { line: 16, column: 'refYear', value: '22', message: 'a year from 1900 to 2100' },
+      { line: 15, column: 'primaryValue', value: 'not available', message: 'not a number', messageCode: 'valueNotNumber', params: {} },
+      {
+        line: 16,
+        column: 'refYear',
+        value: '22',
+        message: 'a year from 1900 to 2100',
+        messageCode: 'yearRange',
+        params: { min: '1900', max: '2100' },
+      },
     ]);
   });
 
@@ -176,6 +183,8 @@ describe('UN Comtrade, legacy layout', () => {
         column: 'Commodity Code',
         value: '1234567',
         message: 'an HS code has 2, 4 or 6 digits, not 7 (a leading zero lost in a spreadsheet?)',
+        messageCode: 'hsDigitsLostZero',
+        params: { digits: 7 },
       },
     ]);
   });
@@ -191,7 +200,16 @@ describe('World Bank WITS raw trade', () => {
     expect(find({ partner: 'WLD' })[0]?.value_usd).toBeCloseTo(512498037860, 0);
     expect(find({ product_code: '870899' })[0]?.value_usd).toBeCloseTo(1234567, 3);
     expect(s.skipped.find((x) => x.reason.startsWith('flow "Gross Exp."'))?.count).toBe(1);
-    expect(s.problems).toEqual([{ line: 7, column: 'TradeValue in 1000 USD', value: '-5', message: 'a trade value cannot be negative' }]);
+    expect(s.problems).toEqual([
+      {
+        line: 7,
+        column: 'TradeValue in 1000 USD',
+        value: '-5',
+        message: 'a trade value cannot be negative',
+        messageCode: 'valueNegative',
+        params: {},
+      },
+    ]);
     expect(db.prepare('SELECT publisher FROM source WHERE id = ?').pluck().get(s.sourceId)).toBe('World Bank WITS');
     expect(db.prepare("SELECT name FROM economy WHERE code = 'KOR'").pluck().get()).toBe('Korea; Rep.');
   });

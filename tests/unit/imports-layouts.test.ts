@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { CORE_MESSAGES } from '../../db/common/core-messages.ts';
 import { IMPORT_FORMATS, importsContract } from '../../db/imports/contract.ts';
 import { createMapper, detectFormat, MissingColumnError, OK, type MappedRow, type MapSink } from '../../db/imports/formats.ts';
 import {
@@ -31,8 +32,8 @@ function collecting(): MapSink & { skips: string[]; problems: string[] } {
   return {
     skips,
     problems,
-    skip: (r) => void skips.push(r),
-    problem: (c, v, m) => void problems.push(`${c}=${v}: ${m}`),
+    skip: (r) => void skips.push(r.message),
+    problem: (c, v, m) => void problems.push(`${c}=${v}: ${m.message}`),
     economy: () => {},
   };
 }
@@ -118,7 +119,7 @@ describe('import layouts as data', () => {
       // What the app cannot read: a skip in a published layout, a problem in the user's mapped file; either says what is stored.
       const said = layout.unreadable === 'skip' ? sink.skips : sink.problems;
       expect(said).toHaveLength(1);
-      expect(said[0]).toContain(layout.flows.expected);
+      expect(said[0]).toContain(CORE_MESSAGES[layout.flows.expected]);
     }
   });
 });

@@ -60,6 +60,10 @@ describe('trade rules', () => {
     const row = { measure: 'total_trade' as const, stated: 364.1e9, exports: 150.5e9, imports: 213.5e9 };
     const gap = statedGap(row, 0);
     expect(gap?.formula).toBe('exports + imports');
+    expect(gap?.formulaText).toEqual({ messageCode: 'claimExportsPlusImports', params: {} });
+    expect(statedGap({ measure: 'balance', stated: -60e9, exports: 150.5e9, imports: 213.5e9 }, 0)?.formulaText.messageCode).toBe(
+      'claimExportsMinusImports',
+    );
     expect(gap?.computed).toBeCloseTo(364.0e9, -3);
     expect(gap?.difference).toBeCloseTo(0.1e9, -3);
     expect(statedGap(row, 0.001)).toBeNull();

@@ -17,6 +17,7 @@ import {
   type Language,
   type Locale,
 } from '../../../db/common/languages.ts';
+import { isCoreMessageCode, type CoreParams } from '../../../db/common/core-messages.ts';
 
 export type { MessageKey };
 type Values = Record<string, string | number>;
@@ -68,6 +69,37 @@ export function t(key: MessageKey, values?: Values): string {
   return engine.t(key, { ...values, lng: i18n.locale });
 }
 
+/** A value of a core message in the active language: a quantity grouped, a nested message written, text as it is. */
+function coreValue(value: CoreParams[string]): string {
+  if (typeof value === 'number') return new Intl.NumberFormat(i18n.tag).format(value);
+  if (typeof value === 'string') return value;
+  if (Array.isArray(value)) return value.map(coreValue).join(t('core.importListJoin'));
+  return tCore(value);
+}
+
+/**
+ * A message the data core made (db/common/core-messages.ts: an import problem, a skip, a form's check) in the active
+ * language, from its code and values; its English `message` when it has no code the page knows.
+ */
+export function tCore(text: { message?: string; messageCode?: string; params?: CoreParams }): string {
+  if (!isCoreMessageCode(text.messageCode)) return text.message ?? '';
+  const params = text.params ?? {};
+  return t(`core.${text.messageCode}`, Object.fromEntries(Object.keys(params).map((name) => [name, coreValue(params[name]!)])));
+}
+
+/** An error's message in the active language: the data core's by its code, else its text. */
+export function errorText(error: unknown): string {
+  if (error instanceof Error || (typeof error === 'object' && error !== null && 'message' in error)) {
+    const e = error as { message?: unknown; messageCode?: string; params?: CoreParams };
+    return tCore({
+      message: String(e.message),
+      ...(e.messageCode ? { messageCode: e.messageCode } : {}),
+      ...(e.params ? { params: e.params } : {}),
+    });
+  }
+  return String(error);
+}
+
 /** The message for a count ("1 block", "3 blocks"), by the active language's plural rules. */
 export function tCount(key: CountKey, count: number, values?: Values): string {
   return engine.t(key, { ...values, count, lng: i18n.locale });
@@ -81,7 +113,20 @@ function stored(): string | null {
   }
 }
 
-/** Makes `locale` the active language: loads its messages if needed, remembers the choice and sets `<html lang>`. */
+let followers: ((locale: Locale) => void)[] = [];
+
+/** Calls `follower` with each language the user chooses (not a print window's own); returns the function that stops. */
+export function followLanguage(follower: (locale: Locale) => void): () => void {
+  followers = [...followers, follower];
+  return () => {
+    followers = followers.filter((f) => f !== follower);
+  };
+}
+
+/**
+ * Makes `locale` the active language: loads its messages if needed, sets `<html lang>` and, when `remember` (the
+ * user's choice, not a print window's), remembers it and tells the followers.
+ */
 export async function setLanguage(locale: string, remember = true): Promise<void> {
   if (!acceptable(locale)) return;
   if (locale !== 'en' && !engine.hasResourceBundle(locale, 'translation')) {
@@ -95,6 +140,7 @@ export async function setLanguage(locale: string, remember = true): Promise<void
     } catch {
       // Storage refused (a locked-down profile): the choice holds until the window closes.
     }
+    for (const follower of followers) follower(locale);
   }
 }
 

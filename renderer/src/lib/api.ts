@@ -9,6 +9,7 @@ import type { Client, Envelope, Input } from '../../../db/contract.ts';
 import type { DashboardModels } from '../../../db/dashboards/contract.ts';
 import type { OpenKind, PickedFile, SaveKind, SaveTarget } from '../../../db/common/file-kinds.ts';
 import type { HostEventListener } from '../../../db/host-events.ts';
+import { isLanguage } from '../../../db/common/languages.ts';
 import { createBrowserBridge } from './host/browser-bridge.ts';
 
 export { ClientError };
@@ -85,6 +86,21 @@ export const files = {
 /** Listens to the host's events (job progress, data changed); returns the function that stops. */
 export function onHostEvent(listener: HostEventListener): () => void {
   return connected().on(listener);
+}
+
+/**
+ * Tells the host the language the page shows (the desktop app's menu follows it; a browser has nothing to follow).
+ * The pseudo-locale is the page's alone.
+ */
+export function tellHostLanguage(locale: string): void {
+  const host = connected();
+  if (!host.showingLanguage || !isLanguage(locale)) return;
+  host.showingLanguage(locale).then(
+    (envelope) => {
+      if (!envelope.ok) console.warn(envelope.error.message);
+    },
+    (error: unknown) => console.warn(error),
+  );
 }
 
 /** This window's or tab's name, as data-changed events give it. */

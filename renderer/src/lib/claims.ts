@@ -4,7 +4,7 @@
  */
 import type { CheckedClaim, ClaimReading, ClaimSpec } from '../../../db/claims/contract.ts';
 import type { SourceRef } from '../../../db/shared-types.ts';
-import { i18n, t, type MessageKey } from '../i18n/i18n.svelte.ts';
+import { i18n, t, tCore, type MessageKey } from '../i18n/i18n.svelte.ts';
 import { economyName } from './format.ts';
 
 /** Figures are written in the interface's language, as every other figure of the app. */
@@ -111,6 +111,16 @@ export function claimSummary(c: ClaimSpec): string {
   return t(key, values);
 }
 
+/** How a reading's figure is obtained, in the interface's language where the core coded it. */
+function basisOf(r: ClaimReading): string {
+  return r.basisText ? tCore(r.basisText) : r.basis;
+}
+
+/** A reading's note in the interface's language where the core coded it. */
+export function readingNote(r: ClaimReading): string | null {
+  return r.noteText ? tCore(r.noteText) : r.note;
+}
+
 /** One reading in words (without its sources, which the caller marks): "exports + imports = USD 364.079 bn: differs by −0.021 bn (−0.01%)". */
 export function readingText(c: ClaimSpec, r: ClaimReading): string {
   if (c.kind === 'largest-partner') {
@@ -124,15 +134,15 @@ export function readingText(c: ClaimSpec, r: ClaimReading): string {
               amount: usdAmount(r.difference, 1, 3),
               relative: r.relative === null ? '' : ` (${relativeDifference(r.relative)})`,
             });
-      return t('claims.against', { basis: r.basis, leader, own, by });
+      return t('claims.against', { basis: basisOf(r), leader, own, by });
     }
     const next = r.leader
       ? t('claims.next', { name: economyName(r.leader.economy.code, r.leader.economy.name), figure: dataFigure(c, r.leader.value) })
       : '';
-    return `${r.basis}: ${own}${next}`;
+    return `${basisOf(r)}: ${own}${next}`;
   }
   const figure = r.value === null ? t('claims.noFigure') : dataFigure(c, r.value);
-  if (r.difference === null) return `${r.basis}: ${figure}`;
+  if (r.difference === null) return `${basisOf(r)}: ${figure}`;
   const diff =
     c.kind === 'total-value'
       ? usdAmount(r.difference, 1, 3, true)
@@ -140,7 +150,7 @@ export function readingText(c: ClaimSpec, r: ClaimReading): string {
           n: `${r.difference > 0 ? '+' : r.difference < 0 ? '−' : ''}${new Intl.NumberFormat(tag(), { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(Math.abs(r.difference) * 100)}`,
         });
   const relative = r.relative === null || c.kind !== 'total-value' ? '' : ` (${relativeDifference(r.relative)})`;
-  return t(r.verdict === 'holds' ? 'claims.difference' : 'claims.differsBy', { basis: r.basis, figure, diff, relative });
+  return t(r.verdict === 'holds' ? 'claims.difference' : 'claims.differsBy', { basis: basisOf(r), figure, diff, relative });
 }
 
 /** Claims grouped by the statement making them, in order. */

@@ -14,11 +14,18 @@ export type Invoke = (method: MethodName, input: unknown) => Promise<Envelope<un
 export class ClientError extends Error implements ApiErrorShape {
   readonly code: ErrorCode;
   readonly details?: unknown;
+  /** The message's code and values, for the interface's language (tCore), when the core gave them. */
+  readonly messageCode?: ApiErrorShape['messageCode'];
+  readonly params?: ApiErrorShape['params'];
   constructor(shape: ApiErrorShape) {
     super(shape.message);
     this.name = 'ClientError';
     this.code = shape.code;
     this.details = shape.details;
+    if (shape.messageCode) {
+      this.messageCode = shape.messageCode;
+      this.params = shape.params ?? {};
+    }
   }
 }
 

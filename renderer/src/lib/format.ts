@@ -9,7 +9,6 @@ import { i18n, t } from '../i18n/i18n.svelte.ts';
 import { inUnit, type MoneyUnit } from '../../../db/common/units.ts';
 import { moneyUnit } from './stores/money-unit.svelte.ts';
 import { economyNameIn } from '../i18n/economies.ts';
-import { hsChapterIn, sectorGroupNameIn, sectorNameIn } from '../i18n/sectors.ts';
 import { isLanguage, type Language } from '../../../db/common/languages.ts';
 import * as numbers from '../i18n/numbers.ts';
 
@@ -69,19 +68,10 @@ export const sentences = (...parts: string[]): string => parts.filter(Boolean).j
 export const dateTime = (iso: string): string => new Date(iso).toLocaleString(i18n.tag);
 
 /** The active language, the pseudo-locale counting as English. */
-const language = (): Language => (isLanguage(i18n.locale) ? i18n.locale : 'en');
+export const language = (): Language => (isLanguage(i18n.locale) ? i18n.locale : 'en');
 
 /** A date with its precision in the interface's language ("Oct 2022", "2022년 10월", "2022年10月"). */
 export const preciseDate = (date: PreciseDate): string => formatPreciseDateIn(date, language());
 
 /** An economy's name in the interface's language (Intl.DisplayNames), else as stored. */
 export const economyName = (code: string, stored: string): string => economyNameIn(code, stored, i18n.tag);
-
-/** A sector's name in the interface's language: a built-in sector's translation, else as stored (users' names are never translated). */
-export const sectorName = (id: string, stored: string): string => sectorNameIn(id, stored, language());
-
-/** The name of a sector of several rows of one name (the Export sectors dashboard's), as `sectorName` says it. */
-export const sectorGroupName = (ids: readonly string[], stored: string): string => sectorGroupNameIn(ids, stored, language());
-
-/** The title of an HS code's chapter in the interface's language, when the app has it. */
-export const hsChapter = (code: string): string | undefined => hsChapterIn(code, language());

@@ -4,6 +4,12 @@
  * for counts. The dashboards' English titles and export descriptions are their definitions' (db/common/dashboards.ts). tests/unit/i18n-catalogues.test.ts checks keys, use, placeholders and the glossary.
  */
 import { DASHBOARD_TITLES, dashboardDefinition } from '../../../../db/common/dashboards.ts';
+import { CORE_MESSAGES, type CoreMessageCode } from '../../../../db/common/core-messages.ts';
+
+/** The data core's messages (db/common/core-messages.ts, English there), as keys `core.<code>`. */
+const core = Object.fromEntries(Object.entries(CORE_MESSAGES).map(([code, text]) => [`core.${code}`, text])) as {
+  readonly [C in CoreMessageCode as `core.${C}`]: (typeof CORE_MESSAGES)[C];
+};
 
 const en = {
   'app.name': 'Tradebrief',
@@ -982,6 +988,7 @@ const en = {
   'partners.cagrBalance': 'not given for a balance (its sign can change)',
   'partners.cagrNote':
     'CAGR: the compound annual growth rate of the ranked measure, from the first year of {{from}}–{{to}} in which the partner is reported to {{to}}; a dash where none is given (the reason shows on hover).',
+  ...core,
   'trade.statedAs': 'Stated as {{value}} by',
   'trade.chartTitle': "{{reporter}}'s trade with {{partner}}, {{from}}–{{to}} ({{unit}})",
   'trade.chartSummary': 'Bars: exports and imports; line: balance. {{n}} year(s) with a flow not reported are left empty.',

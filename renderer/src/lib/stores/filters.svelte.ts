@@ -3,7 +3,7 @@
  * view can be reopened exactly; the last values are also kept in localStorage and carried to the
  * next view opened from the sidebar (whose links have no query).
  */
-import { pairFilters, queryValue } from '../../../../db/common/dashboards.ts';
+import { pairFilters, queryValue } from '../../../../db/common/dashboard-filters.ts';
 import { router } from './router.svelte.ts';
 
 const STORAGE_KEY = 'tradebrief.filters';

@@ -5,6 +5,7 @@
  */
 import type { ZodType } from 'zod';
 import { check, errorId, serverFieldErrors, type FieldErrors } from '../validation.ts';
+import { errorText, tCore } from '../../i18n/i18n.svelte.ts';
 
 export class FormState {
   errors = $state<FieldErrors>({});
@@ -30,7 +31,7 @@ export class FormState {
   /** Checks `value` with `schema`, then runs `send`; true when it was saved. */
   async submit(schema: ZodType, value: unknown, send: () => Promise<unknown>): Promise<boolean> {
     this.error = null;
-    const checked = check(schema, value);
+    const checked = check(schema, value, tCore);
     if (!checked.ok) {
       this.errors = checked.errors;
       this.focusFirstError();
@@ -42,12 +43,12 @@ export class FormState {
       await send();
       return true;
     } catch (error) {
-      const fields = serverFieldErrors(error);
+      const fields = serverFieldErrors(error, tCore);
       if (fields) {
         this.errors = fields;
         this.focusFirstError();
       } else {
-        this.error = error instanceof Error ? error.message : String(error);
+        this.error = errorText(error);
       }
       return false;
     } finally {

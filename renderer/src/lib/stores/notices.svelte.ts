@@ -1,3 +1,5 @@
+import { errorText } from '../../i18n/i18n.svelte.ts';
+
 /** One place where errors and confirmations surface, whatever view raised them. */
 export interface Notice {
   id: number;
@@ -18,7 +20,7 @@ class Notices {
   }
 
   error(error: unknown): void {
-    this.push('error', error instanceof Error ? error.message : String(error));
+    this.push('error', errorText(error));
   }
 
   dismiss(id: number): void {

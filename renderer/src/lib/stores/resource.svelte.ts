@@ -1,4 +1,5 @@
 import { dataVersion } from './data-version.svelte.ts';
+import { errorText } from '../../i18n/i18n.svelte.ts';
 
 /**
  * Loads data for a view and re-loads when the reactive values read by `load` change
@@ -13,7 +14,10 @@ export interface Resource<T> {
 }
 
 export function resource<T>(load: () => Promise<T>): Resource<T> {
-  const state = $state({ loading: true, error: null as string | null, data: undefined as T | undefined, version: 0 });
+  const state = $state({ loading: true, error: null as string | null, version: 0 });
+  // Raw: a view model is replaced whole on each load, never changed in place; a deep proxy would wrap every row and
+  // figure of it, and every read of them while drawing would go through the proxy.
+  let data = $state.raw<T | undefined>(undefined);
   $effect(() => {
     void state.version;
     // Another window changed the data: load again.
@@ -21,15 +25,15 @@ export function resource<T>(load: () => Promise<T>): Resource<T> {
     let cancelled = false;
     state.loading = true;
     load().then(
-      (data) => {
+      (loaded) => {
         if (cancelled) return;
-        state.data = data;
+        data = loaded;
         state.error = null;
         state.loading = false;
       },
       (error: unknown) => {
         if (cancelled) return;
-        state.error = error instanceof Error ? error.message : String(error);
+        state.error = errorText(error);
         state.loading = false;
       },
     );
@@ -45,7 +49,7 @@ export function resource<T>(load: () => Promise<T>): Resource<T> {
       return state.error;
     },
     get data() {
-      return state.data;
+      return data;
     },
     reload: () => {
       state.version++;

@@ -9,7 +9,7 @@ import type { ChartConfiguration } from 'chart.js';
 import type { ChartTheme } from '../theme.ts';
 import { t } from '../../../i18n/i18n.svelte.ts';
 import { economyName } from '../../format.ts';
-import type { CountryShape } from './world.ts';
+import { mapProjection, type CountryShape } from './world.ts';
 
 export interface MapValue {
   shape: CountryShape;
@@ -94,7 +94,7 @@ export function choroplethConfig(
         },
       },
       scales: {
-        projection: { axis: 'x', projection: 'equalEarth' },
+        projection: { axis: 'x', projection: mapProjection() },
         color: {
           axis: 'x',
           type: options.diverging ? 'color' : 'colorLogarithmic',

@@ -16,6 +16,17 @@ export interface CountryShape {
 }
 
 let loading: Promise<CountryShape[]> | undefined;
+let makeProjection: (() => unknown) | undefined;
+
+/**
+ * The map's projection (Equal Earth) without d3-geo's adaptive resampling: the 1:50m shapes' points lie far closer
+ * together than a pixel, so resampling between them adds nothing on screen, only time to every draw.
+ * Only after loadWorld().
+ */
+export function mapProjection(): unknown {
+  if (!makeProjection) throw new Error('mapProjection() before loadWorld()');
+  return makeProjection();
+}
 
 interface Topology {
   type: 'Topology';
@@ -26,6 +37,7 @@ async function load(): Promise<CountryShape[]> {
   const [geo, response] = await Promise.all([import('chartjs-chart-geo'), fetch(atlasUrl)]);
   if (!response.ok) throw new Error(`The world map could not be read (${response.status} ${response.statusText}).`);
   const atlas = (await response.json()) as Topology;
+  makeProjection = () => geo.geoEqualEarth().precision(0);
   registerCharts().register(geo.ChoroplethController, geo.GeoFeature, geo.ColorScale, geo.ColorLogarithmicScale, geo.ProjectionScale);
   const collection = geo.topojson.feature(atlas as never, atlas.objects.countries as never) as unknown as {
     features: (Feature & { id?: string; properties: { name: string } })[];

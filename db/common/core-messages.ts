@@ -1,0 +1,238 @@
+/**
+ * The data core's sentences that reach the page (import problems, skips and outcomes, the edit forms' validation),
+ * each a code and its values beside the English text. The English is written here once: `said()` gives the sentence
+ * the CLI, logs and tests read as `message`, and the page writes the same code and values in its own language
+ * (renderer/src/i18n/messages, keys `core.<code>`, each with exactly these {{values}}). Pure TypeScript.
+ *
+ * Values: a number is a quantity, written with the language's digit grouping ("1,234"); a string is shown as it is
+ * (a year, a file name, a column of the file, a cell's text); a nested message (`{messageCode, params}`) is written
+ * in the same language.
+ */
+
+export const CORE_MESSAGES = {
+  // What a cell of an imported row should hold. The row and the column are named beside it (ImportProblem).
+  hsNotCode: 'not an HS code (digits) nor TOTAL',
+  hsDigits: 'an HS code has 2, 4 or 6 digits, not {{digits}}',
+  hsDigitsLostZero: 'an HS code has 2, 4 or 6 digits, not {{digits}} (a leading zero lost in a spreadsheet?)',
+  yearRange: 'a year from {{min}} to {{max}}',
+  valueMissing: 'no value',
+  valueNotNumber: 'not a number',
+  valueNegative: 'a trade value cannot be negative',
+  nameControlCharacter: 'a control character (U+{{code}}) at position {{position}}: not part of a name',
+  monthRange: 'a month from 1 to 12',
+  periodForm: 'a period YYYY or YYYYMM',
+  reporterNotCode: 'not an ISO 3166 alpha-3 code',
+  reporterCode: 'an ISO 3166 alpha-3 code (KOR) or World',
+  partnerCode: 'an ISO 3166 alpha-3 code (CHN) or World',
+  unitUsd: 'a unit in US dollars: USD, thousand USD or million USD',
+  // The flows each layout stores (a problem's message, or inside a skip's reason).
+  flowsComtrade: 'only X, M, RX, RM',
+  flowsComtradeLegacy: 'only 1–4: import, export, re-export, re-import',
+  flowsWits: 'only Export, Import, Re-Export, Re-Import',
+  flowsGeneric: 'export, import, re-export or re-import (or X, M, RX, RM)',
+
+  // Why an imported row was not stored although it is not wrong.
+  skipBreakdown: 'breakdown row (partner 2, customs procedure or mode of transport is not the total)',
+  skipFlow: 'flow {{flow}} not stored ({{expected}})',
+  skipArea: 'partner is an area, not an economy',
+  skipDuplicate: 'duplicate (same reporter, partner, period, flow and product twice in the file)',
+
+  // Why an import added nothing.
+  importHeaderOnly: 'The file has a header and no rows.',
+  importNoValidRowsOne: 'No valid rows: {{problems}} problem.',
+  importNoValidRowsMany: 'No valid rows: {{problems}} problems.',
+  importNoValidRowsSkippedOne: 'No valid rows: {{problems}} problem; {{skips}}.',
+  importNoValidRowsSkippedMany: 'No valid rows: {{problems}} problems; {{skips}}.',
+  importAllSkippedOne: 'No rows to import: all {{rows}} row was skipped ({{skips}}).',
+  importAllSkippedMany: 'No rows to import: all {{rows}} rows were skipped ({{skips}}).',
+  importAlreadyImported: '{{file}} was already imported (import #{{importId}}).',
+  importAllOrNothingOne: '{{rows}} row has a problem and all or nothing was chosen.',
+  importAllOrNothingMany: '{{rows}} rows have problems and all or nothing was chosen.',
+  /** One skip reason counted, as the sentences above list them ({{skips}}: such items joined by importListJoin). */
+  importSkipCount: '{{count}} {{reason}}',
+  importListJoin: ', ',
+  // A file that cannot be read as a table: refused whole, its name and the place named.
+  fileUnreadable: '{{file}} cannot be read: {{what}}. Nothing was changed.',
+  fileEmptyZip: '{{file}} is an empty ZIP archive, not a CSV file or an .xlsx workbook.',
+  fileOldExcel: '{{file}} is an old binary Excel file (.xls): save it as .xlsx or CSV in your spreadsheet, then import that.',
+  fileOtherKind: '{{file}} is {{kind}}, not a CSV file or an .xlsx workbook.',
+  kindPng: 'a PNG image',
+  kindPdf: 'a PDF document',
+  kindGif: 'a GIF image',
+  kindJpeg: 'a JPEG image',
+  kindSqlite: 'an SQLite database',
+  kindGzip: 'a gzip-compressed file (unpack it first)',
+  readQuoteStillOpen:
+    'line {{line}}, column {{column}}: a quoted field opened here is still open after {{limit}} characters (a missing closing quote?)',
+  readQuoteNeverClosed: 'line {{line}}, column {{column}}: a quoted field opened here is never closed (a missing closing quote?)',
+  readLineTooLong: 'line {{line}} is longer than {{limit}} characters: not a table of rows (a JSON or text document saved as .csv?)',
+  readLineTooLongNoEnd:
+    'line {{line}} is longer than {{limit}} characters with no line end: not a table of rows (a JSON or text document saved as .csv?)',
+  readNulByte: 'a NUL byte at line {{line}}, column {{column}}: a binary file, not a text (CSV) file',
+  readNulByteNoBom:
+    'a NUL byte at line {{line}}, column {{column}}: a binary file, not a text (CSV) file (or UTF-16 text without its byte-order mark: choose the encoding)',
+  readInvalidBytes:
+    "line {{line}}, column {{column}}: a byte sequence that is not valid in {{encoding}} ({{how}}): choose the file's encoding",
+  readEndsInCharacter:
+    "line {{line}}, column {{column}}: the file ends inside a character in {{encoding}} ({{how}}): choose the file's encoding",
+  readEncodingChosen: 'the chosen encoding',
+  readEncodingFound: 'the encoding found',
+  readHeaderLineBlank: 'line {{line}} is blank: choose the line that names the columns',
+  readHeaderLinePastEnd: 'line {{line}} is past the end of the data: choose the line that names the columns',
+  readHeaderRowBlank: 'row {{line}} is blank: choose the row that names the columns',
+  readHeaderRowPastEnd: 'row {{line}} is past the end of the data: choose the row that names the columns',
+
+  // A claim's reading (db/claims/check.ts): how the data's figure is obtained, and notes on it.
+  claimExportsPlusImports: 'exports + imports',
+  claimExportsMinusImports: 'exports − imports',
+  claimExports: 'exports',
+  claimImports: 'imports',
+  claimOwnParts: "the source's own parts: {{formula}}",
+  claimStatedTotal: 'stated total',
+  claimStatedBalance: 'stated balance',
+  claimYearAgainst: '{{year}} against {{previous}}',
+  claimUnderOneUnit: 'Less than one unit of the last digit the source gives: the source may have cut the figure rather than rounded it.',
+  claimPreviousZero: 'The {{previous}} figure is zero: no rate of change.',
+  claimTotalZero: 'The total is zero.',
+
+  // The edit forms' validation (db/common/edit-schemas.ts): what the field should hold.
+  fieldRequired: 'required',
+  fieldHsCode: 'an HS code of 2, 4 or 6 digits',
+  fieldDay: 'a day as YYYY-MM-DD',
+  fieldMonth: 'a month as YYYY-MM',
+  fieldYear: 'a year as YYYY',
+  fieldDate: 'a date: day, month or year',
+  fieldHttp: 'an http(s) address',
+  fieldProjectCount: 'a number of projects',
+  fieldWhole: 'a whole number',
+  fieldAtLeastOne: 'at least 1',
+  fieldUsd: 'a number of US dollars',
+  fieldNotNegative: 'not negative',
+  fieldDays: 'a number of days',
+  fieldWholeDays: 'whole days',
+  fieldMaxBelowMin: 'max must be at least min',
+  fieldLegs: 'a route has at least one leg',
+  fieldHsOnce: 'each HS code once',
+  fieldEconomyCode: 'an ISO 3166 code such as KOR, CHN or CN-SD',
+  /** zod's own checks, where a schema gives no message of its own. */
+  fieldTooLong: 'at most {{max}} characters',
+  fieldTooMany: 'at most {{max}} items',
+  fieldTooShort: 'at least {{min}} characters',
+  fieldTooFew: 'at least {{min}} items',
+  fieldTooSmall: 'at least {{min}}',
+  fieldTooLarge: 'at most {{max}}',
+  fieldChoice: 'one of: {{choices}}',
+  fieldUrl: 'a web address',
+  fieldWrongType: 'a value of the right kind ({{expected}})',
+  fieldUnknownKeys: 'fields this form does not have: {{keys}}',
+  fieldInvalid: 'not valid',
+  // What only the data core can check: a row the edit names is not in the database.
+  fieldNoSource: 'no source {{id}} in this database (deleted meanwhile?)',
+  fieldNoEconomy: 'no economy {{id}} in this database (deleted meanwhile?)',
+  fieldNoPlace: 'no place {{id}} in this database (deleted meanwhile?)',
+} as const;
+
+export type CoreMessageCode = keyof typeof CORE_MESSAGES;
+
+/** The {{names}} a template holds. */
+type Names<S extends string> = S extends `${string}{{${infer Name}}}${infer Rest}` ? Name | Names<Rest> : never;
+
+/** A coded message: what the page writes in its language. */
+export interface CoreText {
+  messageCode: CoreMessageCode;
+  params: CoreParams;
+}
+export type CoreParams = { [name: string]: string | number | CoreText | CoreText[] };
+
+/** The values a code takes, by name (a code without values takes none). */
+export type ParamsOf<C extends CoreMessageCode> = { [N in Names<(typeof CORE_MESSAGES)[C]>]: string | number | CoreText | CoreText[] };
+
+/** A coded message with its English sentence: `{message, messageCode, params}`. */
+export interface Said extends CoreText {
+  message: string;
+}
+
+/** The code's sentence in English, its values put in (numbers grouped as `toLocaleString('en')` does). */
+export function english(text: CoreText): string {
+  const template: string = CORE_MESSAGES[text.messageCode];
+  return template.replace(/\{\{(\w+)\}\}/g, (whole, name: string) => {
+    const value = text.params[name];
+    if (value === undefined) return whole;
+    if (typeof value === 'number') return value.toLocaleString('en');
+    if (typeof value === 'string') return value;
+    if (Array.isArray(value)) return value.map(english).join(CORE_MESSAGES.importListJoin);
+    return english(value);
+  });
+}
+
+/** A coded message and its English sentence. */
+export function said<C extends CoreMessageCode>(messageCode: C, ...rest: keyof ParamsOf<C> extends never ? [] : [ParamsOf<C>]): Said {
+  const params: CoreParams = rest[0] ?? {};
+  return { message: english({ messageCode, params }), messageCode, params };
+}
+
+/** A coded message whose code is chosen at run time (its values unchecked by the compiler). */
+export function saidAs(messageCode: CoreMessageCode, params: CoreParams = {}): Said {
+  return { message: english({ messageCode, params }), messageCode, params };
+}
+
+export function isCoreMessageCode(value: unknown): value is CoreMessageCode {
+  return typeof value === 'string' && Object.hasOwn(CORE_MESSAGES, value);
+}
+
+/** The fields of a zod issue this reads (structurally: this module does not depend on zod). */
+export interface IssueLike {
+  code: string;
+  message: string;
+  origin?: string;
+  minimum?: number | bigint;
+  maximum?: number | bigint;
+  values?: readonly unknown[];
+  keys?: readonly string[];
+  expected?: string;
+  format?: string;
+}
+
+/** The edit schemas' own messages (db/common/edit-schemas.ts), by their English sentence. */
+const FIELD_BY_ENGLISH = new Map<string, CoreMessageCode>(
+  (Object.entries(CORE_MESSAGES) as [CoreMessageCode, string][])
+    .filter(([code, text]) => code.startsWith('field') && !text.includes('{{'))
+    .map(([code, text]) => [text, code]),
+);
+
+/**
+ * A validation issue as a coded message: a schema's own message by its sentence, else zod's check with its limit
+ * (bounds as text: a bound may be a year). The issue's English `message` stays as zod or the schema wrote it.
+ */
+export function issueText(issue: IssueLike): CoreText {
+  const own = FIELD_BY_ENGLISH.get(issue.message);
+  if (own) return { messageCode: own, params: {} };
+  const bound = (v: number | bigint | undefined): string => String(v ?? '');
+  switch (issue.code) {
+    case 'too_big':
+      return {
+        messageCode: issue.origin === 'string' ? 'fieldTooLong' : issue.origin === 'array' ? 'fieldTooMany' : 'fieldTooLarge',
+        params: { max: bound(issue.maximum) },
+      };
+    case 'too_small':
+      return {
+        messageCode: issue.origin === 'string' ? 'fieldTooShort' : issue.origin === 'array' ? 'fieldTooFew' : 'fieldTooSmall',
+        params: { min: bound(issue.minimum) },
+      };
+    case 'invalid_value':
+      return { messageCode: 'fieldChoice', params: { choices: (issue.values ?? []).map(String).join(', ') } };
+    case 'invalid_format':
+      return { messageCode: issue.format === 'url' ? 'fieldUrl' : 'fieldInvalid', params: {} };
+    case 'invalid_type':
+      return { messageCode: 'fieldWrongType', params: { expected: issue.expected ?? '' } };
+    case 'unrecognized_keys':
+      return { messageCode: 'fieldUnknownKeys', params: { keys: (issue.keys ?? []).join(', ') } };
+    default:
+      return { messageCode: 'fieldInvalid', params: {} };
+  }
+}
+
+/** The {{names}} of a template, sorted (the catalogues' test compares them). */
+export function templateNames(template: string): string[] {
+  return [...new Set([...template.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]!))].sort();
+}

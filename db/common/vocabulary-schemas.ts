@@ -1,0 +1,11 @@
+/**
+ * The zod schemas of the domain's words (db/common/vocabulary.ts): apart from the words themselves, so that what
+ * only names them (the renderer's shell) does not load zod.
+ */
+import { z } from 'zod';
+import { ECONOMY_CODE, ECONOMY_CODE_HINT } from './vocabulary.ts';
+
+export const economyCode = z.string().regex(ECONOMY_CODE, ECONOMY_CODE_HINT);
+
+/** A calendar year as the data and the filters take it. */
+export const yearSchema = z.number().int().min(1900, 'a year from 1900').max(2100, 'a year up to 2100');
