@@ -3,6 +3,7 @@
  * chosen flows and stated total, the statements, the packs loaded and what the database holds.
  */
 import type { Db } from '../database.ts';
+import type { Overview } from './contract.ts';
 import { chosenFlowsSql, preparedOnce } from '../trade/chosen.ts';
 
 export interface HeadlineFilter {
@@ -116,15 +117,7 @@ export function packRows(db: Db): { id: string; title: string; version: string }
 }
 
 /** What the database holds, counted. */
-export function holdings(db: Db): {
-  sources: number;
-  tradeFlows: number;
-  events: number;
-  projects: number;
-  projectBatches: number;
-  routes: number;
-  sectors: number;
-} {
+export function holdings(db: Db): Overview['counts'] {
   const count = (sql: string): number => db.prepare(sql).pluck().get() as number;
   return {
     sources: count('SELECT count(*) FROM source'),

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   audit,
+  INSECURE_WINDOW_LINES,
   isBlockingLevel,
   projectRoot,
   readReport,
@@ -51,14 +52,7 @@ describe('Electronegativity on the built app and the sources', () => {
   it('flags an insecure window and a file it cannot parse (the audit can fail)', { timeout: 60_000 }, () => {
     const app = tmp.file('insecure');
     mkdirSync(app);
-    writeFileSync(
-      join(app, 'main.js'),
-      [
-        "const { BrowserWindow } = require('electron');",
-        'const win = new BrowserWindow({ webPreferences: { contextIsolation: false, nodeIntegration: true, sandbox: false } });',
-        "win.loadURL('http://example.org/');",
-      ].join('\n'),
-    );
+    writeFileSync(join(app, 'main.js'), [...INSECURE_WINDOW_LINES, "win.loadURL('http://example.org/');"].join('\n'));
     // Syntax the scanner's parser does not know: reported as not scanned, never skipped silently.
     writeFileSync(
       join(app, 'private.js'),

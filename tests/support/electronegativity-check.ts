@@ -263,3 +263,9 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   for (const file of result.unparsed) console.log(`NOT SCANNED (parse error): ${file}`);
   process.exit(result.blocking.length > 0 || result.unparsed.length > 0 ? 1 : 0);
 }
+
+/** A main-process file the scanner must flag: a window with context isolation, sandbox and Node integration all wrong. */
+export const INSECURE_WINDOW_LINES = [
+  "const { BrowserWindow } = require('electron');",
+  'const win = new BrowserWindow({ webPreferences: { contextIsolation: false, nodeIntegration: true, sandbox: false } });',
+];

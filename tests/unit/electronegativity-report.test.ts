@@ -5,7 +5,14 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { findSuppressions, normaliseCode, parseCsv, readReport, runElectronegativity } from '../support/electronegativity-check.ts';
+import {
+  findSuppressions,
+  INSECURE_WINDOW_LINES,
+  normaliseCode,
+  parseCsv,
+  readReport,
+  runElectronegativity,
+} from '../support/electronegativity-check.ts';
 import { tempDir } from '../support/temp.ts';
 
 describe('the report reader', () => {
@@ -41,13 +48,7 @@ describe('the scanner’s report', () => {
   it('keeps every finding when the header is written last', { timeout: 120_000 }, () => {
     const app = tmp.file('insecure');
     mkdirSync(app);
-    writeFileSync(
-      join(app, 'main.js'),
-      [
-        "const { BrowserWindow } = require('electron');",
-        'const win = new BrowserWindow({ webPreferences: { contextIsolation: false, nodeIntegration: true, sandbox: false } });',
-      ].join('\n'),
-    );
+    writeFileSync(join(app, 'main.js'), INSECURE_WINDOW_LINES.join('\n'));
     const slowHeader = tmp.file('slow-header.mjs');
     writeFileSync(
       slowHeader,
