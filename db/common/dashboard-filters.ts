@@ -6,7 +6,14 @@
  */
 import { z } from 'zod';
 import { DASHBOARD_DEFINITIONS, dashboardDefinition, LEVEL_DIGITS, PARTNER_MEASURES, PRODUCT_LEVELS } from './dashboards.ts';
-import type { Dashboard, PrintableDashboard, PrintSummary } from './dashboards.ts';
+import type {
+  Dashboard,
+  EventPrintFilters,
+  PairPrintFilters,
+  PrintableDashboard,
+  PrintSummary,
+  ProjectPrintFilters,
+} from './dashboards.ts';
 import { EVENT_KINDS, PROJECT_STATUSES } from './vocabulary.ts';
 import { economyCode, yearSchema } from './vocabulary-schemas.ts';
 
@@ -83,6 +90,15 @@ export type DashboardFilters<D extends Dashboard> = z.output<FilterSchemas[D]>;
 export type PairFilters = z.output<typeof pairFilters>;
 export type ProjectFilters = z.output<typeof projectFilters>;
 export type EventFilters = z.output<typeof eventFilters>;
+
+// The print summaries (dashboards.ts) read these filters by name: a field renamed or retyped here fails to compile.
+type Gives<Filters, Read> = [Required<Filters>] extends [Read] ? true : never;
+const printReads: [
+  Gives<PairFilters, PairPrintFilters>,
+  Gives<ProjectFilters, ProjectPrintFilters>,
+  Gives<EventFilters, EventPrintFilters>,
+] = [true, true, true];
+void printReads;
 
 /** The schema's fields, also behind a refinement (the products' filters check `within` against `level`). */
 function shapeOf(schema: z.ZodType): Record<string, z.ZodType> {

@@ -10,7 +10,7 @@
  * list of dashboard names or a dashboard's title is spelled out anywhere else.
  */
 import type { BlockSpecInput } from './briefing-blocks.ts';
-import type { EventFilters, PairFilters, ProjectFilters } from './dashboard-filters.ts';
+import type { EventKind, ProjectStatus } from './vocabulary.ts';
 
 export const PARTNER_MEASURES = ['exports', 'imports', 'total', 'balance'] as const;
 export type PartnerMeasure = (typeof PARTNER_MEASURES)[number];
@@ -19,6 +19,26 @@ export type PartnerMeasure = (typeof PARTNER_MEASURES)[number];
 export const PRODUCT_LEVELS = ['chapter', 'heading', 'code'] as const;
 export type ProductLevel = (typeof PRODUCT_LEVELS)[number];
 export const LEVEL_DIGITS: Record<ProductLevel, number> = { chapter: 2, heading: 4, code: 6 };
+
+/**
+ * The filters the print summaries read, by name. Their schemas (with zod, which the shell does not load) are
+ * db/common/dashboard-filters.ts; it checks that each schema's output gives these fields.
+ */
+export interface PairPrintFilters {
+  reporter: string;
+  partner: string;
+  from: number;
+  to: number;
+}
+export interface ProjectPrintFilters {
+  region: string;
+  status: ProjectStatus;
+  field: string;
+}
+export interface EventPrintFilters {
+  kind: EventKind;
+  place: string;
+}
 
 /** A dashboard's print summary: its title and the briefing blocks it prints, from its filters as the URL gives them. */
 export interface PrintSummary {
@@ -45,7 +65,7 @@ function define<const Id extends string, F>(d: Definition<Id, F>): Definition<Id
 }
 
 /** Printed with KOR – CHN where the URL names no pair. */
-function pairSummary(label: string, f: Partial<PairFilters>) {
+function pairSummary(label: string, f: Partial<PairPrintFilters>) {
   const reporter = f.reporter ?? 'KOR';
   const partner = f.partner ?? 'CHN';
   const range = { ...(f.from !== undefined ? { from: f.from } : {}), ...(f.to !== undefined ? { to: f.to } : {}) };
@@ -73,7 +93,7 @@ export const DASHBOARD_DEFINITIONS = [
     label: 'Trade balance',
     exportTables: ['kpi', 'series', 'mirror', 'reconciliation'],
     exportDescription: 'the KPI figures, the series by year, the mirror view and where figures disagree',
-    print: (f: Partial<PairFilters>, label) => {
+    print: (f: Partial<PairPrintFilters>, label) => {
       const { reporter, partner, range, title } = pairSummary(label, f);
       return {
         title,
@@ -109,7 +129,7 @@ export const DASHBOARD_DEFINITIONS = [
     label: 'Export sectors',
     exportTables: ['sectors', 'figures'],
     exportDescription: 'the sectors table and every product-group figure',
-    print: (f: Partial<PairFilters>, label) => {
+    print: (f: Partial<PairPrintFilters>, label) => {
       const { reporter, partner, range, title } = pairSummary(label, f);
       return { title, blocks: [{ kind: 'sectors-table', config: { heading: label, reporter, partner, ...range } }] };
     },
@@ -119,7 +139,7 @@ export const DASHBOARD_DEFINITIONS = [
     label: 'Cooperation projects',
     exportTables: ['projects', 'by_field', 'by_region'],
     exportDescription: 'the projects, and the counts by field and by region',
-    print: ({ region, status, field }: Partial<ProjectFilters>, label) => ({
+    print: ({ region, status, field }: Partial<ProjectPrintFilters>, label) => ({
       title: label,
       blocks: [
         {
@@ -139,7 +159,7 @@ export const DASHBOARD_DEFINITIONS = [
     label: 'Events',
     exportTables: ['events'],
     exportDescription: 'the events, upcoming and past',
-    print: ({ kind, place }: Partial<EventFilters>, label) => ({
+    print: ({ kind, place }: Partial<EventPrintFilters>, label) => ({
       title: label,
       blocks: [
         { kind: 'events-table', config: { heading: 'Meetings, forums, fairs', ...(kind ? { kind } : {}), ...(place ? { place } : {}) } },
