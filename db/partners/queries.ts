@@ -65,15 +65,14 @@ export function partnerRanking(db: Db, input: { reporter: string; year?: number 
   }
   const { countries, world } = partnerEconomies(db, input.reporter);
   const partnersAndWorld = world ? [...countries, world] : countries;
-  const data = byYear(chosen(db, input.reporter, partnersAndWorld, year - 1, year));
-  // The countries over the growth range: the same read as the rank history's over its default range, so kept once for both.
   const growthFrom = input.from ?? year - 9;
-  const growthData =
-    growthFrom < year ? byYear(chosen(db, input.reporter, countries, growthFrom, year)) : new Map<number, Map<string, YearFlows>>();
+  // One read for the year, the year before and the growth range: by default the rank history's read too, which the
+  // last answer of `chosen` then serves to both.
+  const data = byYear(chosen(db, input.reporter, partnersAndWorld, Math.min(growthFrom, year - 1), year));
   const growthYears = yearRange(growthFrom, year);
   const cagrOf = (code: string, m: GrowthMeasure): CompoundGrowth =>
     growthToYear(
-      growthYears.map((y) => ({ year: y, value: measureOf(growthData.get(y)?.get(code), m), partial: false })),
+      growthYears.map((y) => ({ year: y, value: measureOf(data.get(y)?.get(code), m), partial: false })),
       growthFrom,
       year,
     );
@@ -165,10 +164,12 @@ export function partnerRankHistory(
   if (from > to) throw new ApiError('invalid-input', `The first year (${from}) is after the last (${to}).`);
   if (to - from > 60) throw new ApiError('invalid-input', `A rank history covers at most 61 years (asked: ${from}–${to}).`);
   const years = yearRange(from, to);
-  const { countries } = partnerEconomies(db, input.reporter);
-  const data = byYear(chosen(db, input.reporter, countries, from, to));
+  const { countries, world } = partnerEconomies(db, input.reporter);
+  // The same partners as the ranking's read (the World too, left out of the ranks), so that one read serves both.
+  const data = byYear(chosen(db, input.reporter, world ? [...countries, world] : countries, from, to));
   const ranksByYear = years.map((y) => {
-    const values = new Map([...(data.get(y) ?? new Map<string, YearFlows>())].map(([code, p]) => [code, measureOf(p, input.measure)]));
+    const partners = [...(data.get(y) ?? new Map<string, YearFlows>())].filter(([code]) => code !== world);
+    const values = new Map(partners.map(([code, p]) => [code, measureOf(p, input.measure)]));
     return { values, ranks: competitionRanks(values) };
   });
   const last = ranksByYear[ranksByYear.length - 1]!;

@@ -310,6 +310,35 @@ describe('growth rates in the ranking and year-on-year changes in its export (db
     expect(one.partners.every((p) => p.cagr.exports.rate === null && p.cagr.total.rate === null)).toBe(true);
   });
 
+  it('a range starting after the year shown gives no rates, and still the change on the year before', () => {
+    const r = partnerRanking(db, { reporter: 'KOR', year: 2022, from: 2023 });
+    expect(r.partners.every((p) => p.cagr.exports.rate === null && p.cagr.imports.rate === null)).toBe(true);
+    expect(row(r, 'CHN').change.exports).toEqual({ absolute: 20 * bn, relative: 0.25 });
+    expect(r.totals.exports).toMatchObject({ basis: 'stated', value: 250 * bn });
+  });
+
+  it('the ranking and the rank history read once for both: either order gives what each gives alone, the World never ranked', () => {
+    const alone = (ask: (other: typeof db) => unknown): unknown => {
+      const other = openDatabase(db.name);
+      try {
+        return ask(other);
+      } finally {
+        other.close();
+      }
+    };
+    const ranking = (d: typeof db) => partnerRanking(d, { reporter: 'KOR' });
+    const history = (d: typeof db) => partnerRankHistory(d, { reporter: 'KOR', measure: 'exports', top: 10 });
+    const rankingAlone = alone(ranking);
+    const historyAlone = alone(history);
+    expect(ranking(db)).toEqual(rankingAlone);
+    expect(history(db)).toEqual(historyAlone);
+    expect(ranking(db)).toEqual(rankingAlone);
+    const h = history(db);
+    expect(h.years).toEqual([2013, 2014, 2015, 2016, 2017, 2018, 2019, 2020, 2021, 2022]);
+    expect(h.rows.map((x) => x.partner.code)).toEqual(['CHN', 'JPN', 'USA', 'VNM']);
+    expect(h.rankedPartners.slice(-3)).toEqual([4, 3, 4]);
+  });
+
   it('writes the rates with their years or reasons into the ranking export, and each year-on-year change with its reason into the series', async () => {
     const tables = await dashboardTables(contextFor(db), {
       dashboard: 'partners',
