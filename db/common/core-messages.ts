@@ -220,6 +220,16 @@ export function said<C extends CoreMessageCode>(messageCode: C, ...rest: keyof P
   return { message: english({ messageCode, params }), messageCode, params };
 }
 
+/** The code and values of a message, without its English (what a result carries beside its English text). */
+export function codeOf({ messageCode, params }: Said): CoreText {
+  return { messageCode, params };
+}
+
+/** A result's notes: in English, and the same coded for the page's language (one for each, in order). */
+export function notesOf(notes: readonly Said[]): { notes: string[]; noteTexts: CoreText[] } {
+  return { notes: notes.map((n) => n.message), noteTexts: notes.map(codeOf) };
+}
+
 /** A coded message whose code is chosen at run time (its values unchecked by the compiler). */
 export function saidAs(messageCode: CoreMessageCode, params: CoreParams = {}): Said {
   return { message: english({ messageCode, params }), messageCode, params };

@@ -6,7 +6,7 @@
 import type { Context } from '../context.ts';
 import type { HandlersOf } from '../area.ts';
 import type { Db } from '../database.ts';
-import { economyValue, said } from '../common/core-messages.ts';
+import { economyValue, notesOf, said } from '../common/core-messages.ts';
 import { economyLookup, sourceLookup } from '../refs.ts';
 import type { productsContract, ProductLevel, ProductPair, ProductRanking } from './contract.ts';
 import {
@@ -14,7 +14,6 @@ import {
   codesByYear,
   contestedCodes,
   noFiguresNote,
-  noted,
   PRODUCTS_RULE,
   productRow,
   productTotal,
@@ -64,7 +63,7 @@ export function topProducts(
   const everything = { lo: '0', hi: ':' };
   const codes = year === null ? null : chosenCodes(db, { ...params, ...(within === null ? everything : { lo: within, hi: `${within}:` }) });
   if (year === null || (within === null && codes!.get(year)!.size === 0)) {
-    return { ...base, year, previousLoaded: false, total: null, rows: [], count: 0, sum: 0, ...noted([noFiguresNote(names, year)]) };
+    return { ...base, year, previousLoaded: false, total: null, rows: [], count: 0, sum: 0, ...notesOf([noFiguresNote(names, year)]) };
   }
   const now = tree(codes!.get(year)!);
   const previousLoaded = years.includes(year - 1) || codes!.get(year - 1)!.size > 0;
@@ -84,7 +83,7 @@ export function topProducts(
     rows,
     count: all.length,
     sum: all.reduce((s, [, n]) => s + n.value, 0),
-    ...noted(rankingNotes({ names, year, level, within, previousLoaded, stated: stated !== undefined, total, chapterSum, all })),
+    ...notesOf(rankingNotes({ names, year, level, within, previousLoaded, stated: stated !== undefined, total, chapterSum, all })),
   };
 }
 

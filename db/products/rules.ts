@@ -5,7 +5,7 @@
  * and changes, and the notes that say what could not be computed and why.
  */
 import { change as changeOf, share as shareOf } from '../common/growth.ts';
-import { said, type CoreText, type EconomyValue, type Said } from '../common/core-messages.ts';
+import { codeOf, said, type EconomyValue, type Said } from '../common/core-messages.ts';
 import type { SourceRef } from '../shared-types.ts';
 import { CHOICE_RULE } from '../trade/chosen.ts';
 import { LEVEL_DIGITS, type ProductLevel, type ProductRow, type ProductTotal } from './contract.ts';
@@ -151,9 +151,7 @@ export function productRow(
 }
 
 function changeNote(note: Said | null): Pick<ProductRow, 'changeNote' | 'changeNoteText'> {
-  return note
-    ? { changeNote: note.message, changeNoteText: { messageCode: note.messageCode, params: note.params } }
-    : { changeNote: null, changeNoteText: null };
+  return { changeNote: note?.message ?? null, changeNoteText: note ? codeOf(note) : null };
 }
 
 /** The economies a ranking's notes name, and its flow as a word of the page's language (claimExports, claimImports). */
@@ -166,11 +164,6 @@ export interface NoteNames {
 /** Why a ranking is empty: nothing at HS level loaded for the pair, or nothing for that year. */
 export function noFiguresNote(names: NoteNames, year: number | null): Said {
   return year === null ? said('productsNoneLoaded', names) : said('productsNoneForYear', { ...names, year: String(year) });
-}
-
-/** The notes in English, and coded for the page's language. */
-export function noted(notes: Said[]): { notes: string[]; noteTexts: CoreText[] } {
-  return { notes: notes.map((n) => n.message), noteTexts: notes.map(({ messageCode, params }) => ({ messageCode, params })) };
 }
 
 /** What the ranking could not compute and why: no year before, no stated total, chapters above the total, sums standing for figures. */

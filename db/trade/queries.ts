@@ -9,7 +9,7 @@ import type { Db } from '../database.ts';
 import type { DerivedFigure, SourceRef } from '../shared-types.ts';
 import { economyLookup, sourceLookup, worldEconomy } from '../refs.ts';
 import { ApiError } from '../common/errors.ts';
-import { economyValue, said, type Said } from '../common/core-messages.ts';
+import { economyValue, notesOf, said, type Said } from '../common/core-messages.ts';
 import { growthOverRange, shareOf, yearOnYear, type YearPoint } from '../common/growth.ts';
 import { CHOICE_RULE, getPreferredSource, setPreferredSource } from './chosen.ts';
 import type {
@@ -217,7 +217,7 @@ export function tradeKpi(db: Db, filter: PairFilter, series: TradeSeries = trade
       change: { ...empty },
       share: null,
       growth: { exports: noGrowth, imports: noGrowth, total: noGrowth },
-      ...noted([said('tradeNoAnnual', { reporter, partner })]),
+      ...notesOf([said('tradeNoAnnual', { reporter, partner })]),
       periodNote: null,
     };
   }
@@ -301,14 +301,9 @@ export function tradeKpi(db: Db, filter: PairFilter, series: TradeSeries = trade
     },
     share,
     growth: kpiGrowth(series, latest, prev, w),
-    ...noted(notes),
+    ...notesOf(notes),
     periodNote: latest.periodNote,
   };
-}
-
-/** The notes in English, and coded for the page's language. */
-function noted(notes: Said[]): Pick<TradeKpi, 'notes' | 'noteTexts'> {
-  return { notes: notes.map((n) => n.message), noteTexts: notes.map(({ messageCode, params }) => ({ messageCode, params })) };
 }
 
 /**
