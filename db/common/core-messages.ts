@@ -6,7 +6,8 @@
  *
  * Values: a number is a quantity, written with the language's digit grouping ("1,234"); a string is shown as it is
  * (a year, a file name, a column of the file, a cell's text); a nested message (`{messageCode, params}`) is written
- * in the same language.
+ * in the same language; an economy (`{economy, name}`: its code and stored name) is named in the language (English: the
+ * stored name).
  */
 
 export const CORE_MESSAGES = {
@@ -130,6 +131,38 @@ export const CORE_MESSAGES = {
   fieldNoSource: 'no source {{id}} in this database (deleted meanwhile?)',
   fieldNoEconomy: 'no economy {{id}} in this database (deleted meanwhile?)',
   fieldNoPlace: 'no place {{id}} in this database (deleted meanwhile?)',
+
+  // The Trade view's notes (db/trade/queries.ts): why a tile, change or share is not shown.
+  tradeNoAnnual: 'No annual trade between {{reporter}} and {{partner}} is reported for these years.',
+  tradeLatestOnlyExports:
+    "{{year}}: only {{reporter}}'s exports to {{partner}} are reported; the tiles show {{shown}}, the latest year with both flows.",
+  tradeLatestOnlyImports:
+    "{{year}}: only {{reporter}}'s imports from {{partner}} are reported; the tiles show {{shown}}, the latest year with both flows.",
+  tradeExportsNotReported: "{{reporter}}'s exports to {{partner}} for {{year}} are not reported.",
+  tradeImportsNotReported: "{{reporter}}'s imports from {{partner}} for {{year}} are not reported, so balance and total are not shown.",
+  tradeNoPreviousYear: 'No figures for {{year}}: no change on the year before.',
+  tradePartialExports: '{{year}} exports are a partial year ({{period}}): no change on the year before.',
+  tradePartialImports: '{{year}} imports are a partial year ({{period}}): no change on the year before.',
+  tradeDifferentMonths: "{{year}}'s exports and imports cover different months, so balance and total are not shown.",
+  tradeShareNoWorld:
+    "Share of {{reporter}}'s total trade: not known (no figure of {{reporter}}'s trade with the world for {{year}} is loaded).",
+  tradeShareIncomplete: "Share of {{reporter}}'s total trade: not known (the total for the year is incomplete).",
+
+  // The Top products ranking's notes (db/products/rules.ts); {{flow}} is claimExports or claimImports.
+  productsNoneLoaded:
+    "No HS-level figures of {{reporter}}'s {{flow}} with {{partner}} are loaded: import a file with product codes (e.g. a UN Comtrade HS extract).",
+  productsNoneForYear: "No HS-level figures of {{reporter}}'s {{flow}} with {{partner}} are loaded for {{year}}.",
+  productsNoPreviousYear: "No HS-level figures of this pair's {{flow}} are loaded for {{year}}: no change on the year before.",
+  productsNoStatedTotal:
+    "No stated total of {{reporter}}'s {{flow}} to {{partner}} for {{year}} is loaded: shares are of the sum of the chapters loaded.",
+  productsChaptersAboveTotal:
+    'The chapters loaded add up to more than the stated total (USD {{chapters}} bn against {{total}} bn): the sources differ.',
+  productsChaptersSummed: '{{summed}} of {{all}} chapters have no figure of their own: each is the sum of the finer codes loaded under it.',
+  productsHeadingsSummed: '{{summed}} of {{all}} headings have no figure of their own: each is the sum of the finer codes loaded under it.',
+  productsNothingUnder: 'Nothing is loaded under HS {{code}} at this level.',
+  /** Why a ranked product has no change on the year before. */
+  productsNotReportedIn: 'not reported in {{year}}',
+  productsYearNotLoaded: '{{year}} not loaded',
 } as const;
 
 export type CoreMessageCode = keyof typeof CORE_MESSAGES;
@@ -142,10 +175,25 @@ export interface CoreText {
   messageCode: CoreMessageCode;
   params: CoreParams;
 }
-export type CoreParams = { [name: string]: string | number | CoreText | CoreText[] };
+/** An economy as a value: its code, by which the page names it in its language, and the name stored for it. */
+export interface EconomyValue {
+  economy: string;
+  name: string;
+}
+export type CoreValue = string | number | CoreText | CoreText[] | EconomyValue;
+export type CoreParams = { [name: string]: CoreValue };
 
 /** The values a code takes, by name (a code without values takes none). */
-export type ParamsOf<C extends CoreMessageCode> = { [N in Names<(typeof CORE_MESSAGES)[C]>]: string | number | CoreText | CoreText[] };
+export type ParamsOf<C extends CoreMessageCode> = { [N in Names<(typeof CORE_MESSAGES)[C]>]: CoreValue };
+
+/** An economy (an EconomyRef: code and name) as a message's value. */
+export function economyValue(ref: { code: string; name: string }): EconomyValue {
+  return { economy: ref.code, name: ref.name };
+}
+
+export function isEconomyValue(value: CoreValue): value is EconomyValue {
+  return typeof value === 'object' && !Array.isArray(value) && 'economy' in value;
+}
 
 /** A coded message with its English sentence: `{message, messageCode, params}`. */
 export interface Said extends CoreText {
@@ -161,6 +209,7 @@ export function english(text: CoreText): string {
     if (typeof value === 'number') return value.toLocaleString('en');
     if (typeof value === 'string') return value;
     if (Array.isArray(value)) return value.map(english).join(CORE_MESSAGES.importListJoin);
+    if (isEconomyValue(value)) return value.name;
     return english(value);
   });
 }
@@ -169,6 +218,16 @@ export function english(text: CoreText): string {
 export function said<C extends CoreMessageCode>(messageCode: C, ...rest: keyof ParamsOf<C> extends never ? [] : [ParamsOf<C>]): Said {
   const params: CoreParams = rest[0] ?? {};
   return { message: english({ messageCode, params }), messageCode, params };
+}
+
+/** The code and values of a message, without its English (what a result carries beside its English text). */
+export function codeOf({ messageCode, params }: Said): CoreText {
+  return { messageCode, params };
+}
+
+/** A result's notes: in English, and the same coded for the page's language (one for each, in order). */
+export function notesOf(notes: readonly Said[]): { notes: string[]; noteTexts: CoreText[] } {
+  return { notes: notes.map((n) => n.message), noteTexts: notes.map(codeOf) };
 }
 
 /** A coded message whose code is chosen at run time (its values unchecked by the compiler). */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { method } from '../method.ts';
+import type { CoreText } from '../common/core-messages.ts';
 import type { EconomyRef, SourceRef } from '../shared-types.ts';
 import type { Change } from '../trade/contract.ts';
 import { productFilters } from '../common/dashboard-filters.ts';
@@ -20,6 +21,8 @@ export interface ProductRow {
   change: Change | null;
   /** Why there is no change, when there is none. */
   changeNote: string | null;
+  /** The same, coded for the page's language. */
+  changeNoteText: CoreText | null;
   /** How many finer codes it holds (0 for a 6-digit code). */
   children: number;
   /** Every source the figure rests on. */
@@ -56,6 +59,8 @@ export interface ProductRanking {
   sum: number;
   rule: string;
   notes: string[];
+  /** The same notes, coded for the page's language (one for each of `notes`, in order). */
+  noteTexts: CoreText[];
 }
 
 /** The Top products dashboard's filters (db/common/dashboards.ts). */

@@ -6,6 +6,7 @@
 import type { Context } from '../context.ts';
 import type { HandlersOf } from '../area.ts';
 import type { Db } from '../database.ts';
+import { economyValue, notesOf, said } from '../common/core-messages.ts';
 import { economyLookup, sourceLookup } from '../refs.ts';
 import type { productsContract, ProductLevel, ProductPair, ProductRanking } from './contract.ts';
 import {
@@ -51,15 +52,18 @@ export function topProducts(
   const within = input.within ?? null;
   const years = hsYears(db, { reporter, partner, flow });
   const year = input.year ?? years[0] ?? null;
-  const flowWord = flow === 'export' ? 'exports' : 'imports';
   const base = { reporter: economy(reporter), partner: economy(partner), flow, years, level, within, rule: PRODUCTS_RULE };
-  const names = { reporter: base.reporter.name, partner: base.partner.name };
+  const names = {
+    reporter: economyValue(base.reporter),
+    partner: economyValue(base.partner),
+    flow: said(flow === 'export' ? 'claimExports' : 'claimImports'),
+  };
   const params = { reporter, partner, flow, year: year ?? 0 };
   // Every HS code of the pair sorts between '0' and ':'; a drill reads only the codes under the chapter or heading.
   const everything = { lo: '0', hi: ':' };
   const codes = year === null ? null : chosenCodes(db, { ...params, ...(within === null ? everything : { lo: within, hi: `${within}:` }) });
   if (year === null || (within === null && codes!.get(year)!.size === 0)) {
-    return { ...base, year, previousLoaded: false, total: null, rows: [], count: 0, sum: 0, notes: [noFiguresNote(names, flowWord, year)] };
+    return { ...base, year, previousLoaded: false, total: null, rows: [], count: 0, sum: 0, ...notesOf([noFiguresNote(names, year)]) };
   }
   const now = tree(codes!.get(year)!);
   const previousLoaded = years.includes(year - 1) || codes!.get(year - 1)!.size > 0;
@@ -79,7 +83,7 @@ export function topProducts(
     rows,
     count: all.length,
     sum: all.reduce((s, [, n]) => s + n.value, 0),
-    notes: rankingNotes({ names, flowWord, year, level, within, previousLoaded, stated: stated !== undefined, total, chapterSum, all }),
+    ...notesOf(rankingNotes({ names, year, level, within, previousLoaded, stated: stated !== undefined, total, chapterSum, all })),
   };
 }
 

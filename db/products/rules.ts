@@ -5,6 +5,7 @@
  * and changes, and the notes that say what could not be computed and why.
  */
 import { change as changeOf, share as shareOf } from '../common/growth.ts';
+import { codeOf, said, type EconomyValue, type Said } from '../common/core-messages.ts';
 import type { SourceRef } from '../shared-types.ts';
 import { CHOICE_RULE } from '../trade/chosen.ts';
 import { LEVEL_DIGITS, type ProductLevel, type ProductRow, type ProductTotal } from './contract.ts';
@@ -141,23 +142,33 @@ export function productRow(
     basis: n.basis,
     share: shareOf(n.value, context.total?.value),
     change,
-    changeNote: change ? null : context.previousLoaded ? `not reported in ${context.year - 1}` : `${context.year - 1} not loaded`,
+    ...changeNote(
+      change ? null : said(context.previousLoaded ? 'productsNotReportedIn' : 'productsYearNotLoaded', { year: String(context.year - 1) }),
+    ),
     children: n.children,
     sources: [...n.sources].map(source),
   };
 }
 
+function changeNote(note: Said | null): Pick<ProductRow, 'changeNote' | 'changeNoteText'> {
+  return { changeNote: note?.message ?? null, changeNoteText: note ? codeOf(note) : null };
+}
+
+/** The economies a ranking's notes name, and its flow as a word of the page's language (claimExports, claimImports). */
+export interface NoteNames {
+  reporter: EconomyValue;
+  partner: EconomyValue;
+  flow: Said;
+}
+
 /** Why a ranking is empty: nothing at HS level loaded for the pair, or nothing for that year. */
-export function noFiguresNote(names: { reporter: string; partner: string }, flowWord: string, year: number | null): string {
-  return year === null
-    ? `No HS-level figures of ${names.reporter}'s ${flowWord} with ${names.partner} are loaded: import a file with product codes (e.g. a UN Comtrade HS extract).`
-    : `No HS-level figures of ${names.reporter}'s ${flowWord} with ${names.partner} are loaded for ${year}.`;
+export function noFiguresNote(names: NoteNames, year: number | null): Said {
+  return year === null ? said('productsNoneLoaded', names) : said('productsNoneForYear', { ...names, year: String(year) });
 }
 
 /** What the ranking could not compute and why: no year before, no stated total, chapters above the total, sums standing for figures. */
 export function rankingNotes(input: {
-  names: { reporter: string; partner: string };
-  flowWord: string;
+  names: NoteNames;
   year: number;
   level: ProductLevel;
   within: string | null;
@@ -166,26 +177,22 @@ export function rankingNotes(input: {
   total: ProductTotal | null;
   chapterSum: number;
   all: readonly [string, Node][];
-}): string[] {
-  const { names, flowWord, year, level, within, total, chapterSum, all } = input;
-  const notes: string[] = [];
-  if (!input.previousLoaded)
-    notes.push(`No HS-level figures of this pair's ${flowWord} are loaded for ${year - 1}: no change on the year before.`);
+}): Said[] {
+  const { names, year, level, within, total, chapterSum, all } = input;
+  const notes: Said[] = [];
+  if (!input.previousLoaded) notes.push(said('productsNoPreviousYear', { flow: names.flow, year: String(year - 1) }));
   if (!input.stated && total) {
-    notes.push(
-      `No stated total of ${names.reporter}'s ${flowWord} to ${names.partner} for ${year} is loaded: shares are of the sum of the chapters loaded.`,
-    );
+    notes.push(said('productsNoStatedTotal', { ...names, year: String(year) }));
   } else if (input.stated && total && chapterSum > total.value * 1.0005) {
-    notes.push(
-      `The chapters loaded add up to more than the stated total (USD ${(chapterSum / 1e9).toFixed(1)} bn against ${(total.value / 1e9).toFixed(1)} bn): the sources differ.`,
-    );
+    // Written as the English has them (one decimal), so that the figures read the same in every language.
+    notes.push(said('productsChaptersAboveTotal', { chapters: (chapterSum / 1e9).toFixed(1), total: (total.value / 1e9).toFixed(1) }));
   }
   const summed = all.filter(([, n]) => n.basis === 'sum-of-codes').length;
   if (summed > 0 && level !== 'code') {
     notes.push(
-      `${summed} of ${all.length} ${level === 'chapter' ? 'chapters' : 'headings'} have no figure of their own: each is the sum of the finer codes loaded under it.`,
+      said(level === 'chapter' ? 'productsChaptersSummed' : 'productsHeadingsSummed', { summed: String(summed), all: String(all.length) }),
     );
   }
-  if (all.length === 0 && within !== null) notes.push(`Nothing is loaded under HS ${within} at this level.`);
+  if (all.length === 0 && within !== null) notes.push(said('productsNothingUnder', { code: within }));
   return notes;
 }

@@ -179,6 +179,8 @@ export interface TradeKpi {
   growth: { exports: FlowGrowth; imports: FlowGrowth; total: FlowGrowth };
   /** Why a share or change is not shown, in plain words. */
   notes: string[];
+  /** The same notes, coded for the page's language (one for each of `notes`, in order). */
+  noteTexts: CoreText[];
   /** The partial year balance and total cover ("Jan–Jul only"); null for a whole year. */
   periodNote: string | null;
 }

@@ -9,6 +9,7 @@ import type { Db } from '../database.ts';
 import type { DerivedFigure, SourceRef } from '../shared-types.ts';
 import { economyLookup, sourceLookup, worldEconomy } from '../refs.ts';
 import { ApiError } from '../common/errors.ts';
+import { economyValue, notesOf, said, type Said } from '../common/core-messages.ts';
 import { growthOverRange, shareOf, yearOnYear, type YearPoint } from '../common/growth.ts';
 import { CHOICE_RULE, getPreferredSource, setPreferredSource } from './chosen.ts';
 import type {
@@ -198,6 +199,8 @@ export function tradeKpi(db: Db, filter: PairFilter, series: TradeSeries = trade
   const withBoth = withData.filter((y) => y.exports && y.imports);
   const latest = withBoth[withBoth.length - 1] ?? withData[withData.length - 1];
   const base = { reporter: series.reporter, partner: series.partner };
+  const reporter = economyValue(series.reporter);
+  const partner = economyValue(series.partner);
   const noGrowth: FlowGrowth = {
     yoy: { change: null, reason: 'not-reported' },
     cagr: { rate: null, reason: 'not-reported' },
@@ -214,15 +217,20 @@ export function tradeKpi(db: Db, filter: PairFilter, series: TradeSeries = trade
       change: { ...empty },
       share: null,
       growth: { exports: noGrowth, imports: noGrowth, total: noGrowth },
-      notes: [`No annual trade between ${series.reporter.name} and ${series.partner.name} is reported for these years.`],
+      ...notesOf([said('tradeNoAnnual', { reporter, partner })]),
       periodNote: null,
     };
   }
-  const notes: string[] = [];
+  const notes: Said[] = [];
   const last = withData[withData.length - 1]!;
   if (last.year !== latest.year)
     notes.push(
-      `${last.year}: only ${series.reporter.name}'s ${last.exports ? 'exports to' : 'imports from'} ${series.partner.name} are reported; the tiles show ${latest.year}, the latest year with both flows.`,
+      said(last.exports ? 'tradeLatestOnlyExports' : 'tradeLatestOnlyImports', {
+        year: String(last.year),
+        reporter,
+        partner,
+        shown: String(latest.year),
+      }),
     );
   const prev =
     series.years.find((y) => y.year === latest.year - 1) ??
@@ -244,22 +252,18 @@ export function tradeKpi(db: Db, filter: PairFilter, series: TradeSeries = trade
     latest.total === null
       ? null
       : { value: latest.total, unit: 'USD', formula: 'exports + imports', sources: srcsOf(latest.exports, latest.imports) };
-  if (!latest.exports) notes.push(`${series.reporter.name}'s exports to ${series.partner.name} for ${latest.year} are not reported.`);
-  if (!latest.imports)
-    notes.push(
-      `${series.reporter.name}'s imports from ${series.partner.name} for ${latest.year} are not reported, so balance and total are not shown.`,
-    );
-  if (!prev || (!prev.exports && !prev.imports)) notes.push(`No figures for ${latest.year - 1}: no change on the year before.`);
-  for (const [name, v] of [
-    ['exports', latest.exports],
-    ['imports', latest.imports],
+  const year = String(latest.year);
+  if (!latest.exports) notes.push(said('tradeExportsNotReported', { reporter, partner, year }));
+  if (!latest.imports) notes.push(said('tradeImportsNotReported', { reporter, partner, year }));
+  if (!prev || (!prev.exports && !prev.imports)) notes.push(said('tradeNoPreviousYear', { year: String(latest.year - 1) }));
+  for (const [code, v] of [
+    ['tradePartialExports', latest.exports],
+    ['tradePartialImports', latest.imports],
   ] as const) {
-    if (v?.basis === 'partial-year')
-      notes.push(`${latest.year} ${name} are a partial year (${v.periodNote}): no change on the year before.`);
+    // The period is the data's own text ("Jan–Jul only").
+    if (v?.basis === 'partial-year') notes.push(said(code, { year, period: v.periodNote ?? '' }));
   }
-  if (latest.exports && latest.imports && latest.balance === null) {
-    notes.push(`${latest.year}'s exports and imports cover different months, so balance and total are not shown.`);
-  }
+  if (latest.exports && latest.imports && latest.balance === null) notes.push(said('tradeDifferentMonths', { year }));
   const stated = statedTotal(db, filter.reporter, filter.partner, latest.year);
   const source = sourceLookup(db);
   // Share of the reporter's total trade: only from a loaded figure of its trade with the world.
@@ -279,10 +283,7 @@ export function tradeKpi(db: Db, filter: PairFilter, series: TradeSeries = trade
       };
     }
   }
-  if (!share)
-    notes.push(
-      `Share of ${series.reporter.name}'s total trade: not known (${total ? `no figure of ${series.reporter.name}'s trade with the world for ${latest.year} is loaded` : 'the total for the year is incomplete'}).`,
-    );
+  if (!share) notes.push(total ? said('tradeShareNoWorld', { reporter, year }) : said('tradeShareIncomplete', { reporter }));
   return {
     ...base,
     year: latest.year,
@@ -300,7 +301,7 @@ export function tradeKpi(db: Db, filter: PairFilter, series: TradeSeries = trade
     },
     share,
     growth: kpiGrowth(series, latest, prev, w),
-    notes,
+    ...notesOf(notes),
     periodNote: latest.periodNote,
   };
 }

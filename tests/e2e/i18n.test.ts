@@ -475,6 +475,7 @@ describe('Languages in Chromium', () => {
         trade: '무역수지',
         tradeChart: '대중국 무역',
         tradeColumns: ['연도', '수출', '수입', '무역수지', '수출 전년 대비', '수입 전년 대비', '출처'],
+        kpiNote: '2024년: 대한민국의 대중국 수출만 보고되었습니다. 위 수치는 수출과 수입이 모두 보고된 최근 연도인 2023년 기준입니다.',
         mirrorColumns: ['연도', '대한민국 보고', '중국 보고', '차이'],
         year: '연도',
         partners: '교역 상대국',
@@ -499,6 +500,7 @@ describe('Languages in Chromium', () => {
         trade: '贸易差额',
         tradeChart: '韩国与中国的贸易',
         tradeColumns: ['年份', '出口', '进口', '贸易差额', '出口同比', '进口同比', '来源'],
+        kpiNote: '2024年：仅报告了韩国对中国的出口；上方数字为出口和进口均有报告的最近一年2023年。',
         mirrorColumns: ['年份', '韩国报告', '中国报告', '差值'],
         year: '年份',
         partners: '贸易伙伴',
@@ -577,6 +579,10 @@ describe('Languages in Chromium', () => {
           expect(await headers(page.getByTestId('trade-chart-table'))).toEqual(words.tradeColumns);
           await showTable('mirror-chart-0');
           expect(await headers(page.getByTestId('mirror-chart-0-table'))).toEqual(words.mirrorColumns);
+          // The data core's note on the tiles, in the language with the economies named in it: no English left.
+          const kpiNotes = await page.getByTestId('kpi-notes').locator('li').allInnerTexts();
+          expect(kpiNotes).toEqual([words.kpiNote]);
+          expect(kpiNotes.join(' ')).not.toMatch(/[A-Za-z]/);
           await look('trade-charts');
         }
 
@@ -602,6 +608,11 @@ describe('Languages in Chromium', () => {
           await ready();
           expect(await chartTitle('products-treemap')).toContain(words.treemap);
           expect(await headers(page.getByTestId('products-table'))).toEqual(words.productsColumns);
+          // The ranking's notes (the data core's) in the language: no English beside the HS nomenclature's name.
+          const productNotes = await page.getByTestId('products-notes').locator('li').allInnerTexts();
+          // Every chapter of the file is the sum of its codes: at least that note shows.
+          expect(productNotes.length).toBeGreaterThan(0);
+          expect(productNotes.join(' ').replace(/\bHS\b/g, '')).not.toMatch(/[A-Za-z]/);
           await look('products-charts');
         }
 

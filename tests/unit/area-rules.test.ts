@@ -5,6 +5,7 @@
  * several fields, an event without a date, a heading with no figure of its own).
  */
 import { describe, expect, it } from 'vitest';
+import { said } from '../../db/common/core-messages.ts';
 import type { SourceRef } from '../../db/shared-types.ts';
 import { earliestDay, eventDate, splitByToday } from '../../db/events/rules.ts';
 import type { EventItem } from '../../db/events/contract.ts';
@@ -283,8 +284,7 @@ describe('products rules', () => {
     expect(total).toMatchObject({ value: 122, basis: 'sum-of-chapters' });
     expect(productTotal({ value_usd: 100, source_id: 't' }, t, source).total).toMatchObject({ value: 100, basis: 'stated' });
     const notes = rankingNotes({
-      names: { reporter: 'South Korea', partner: 'China' },
-      flowWord: 'exports',
+      names: { reporter: { economy: 'KOR', name: 'South Korea' }, partner: { economy: 'CHN', name: 'China' }, flow: said('claimExports') },
       year: 2023,
       level: 'chapter',
       within: null,
@@ -295,10 +295,16 @@ describe('products rules', () => {
       chapterSum: chapterSum * 1e9,
       all: atLevel(t, 'chapter', null),
     });
-    expect(notes).toEqual([
+    expect(notes.map((n) => n.message)).toEqual([
       "No HS-level figures of this pair's exports are loaded for 2022: no change on the year before.",
       'The chapters loaded add up to more than the stated total (USD 122.0 bn against 100.0 bn): the sources differ.',
       '1 of 2 chapters have no figure of their own: each is the sum of the finer codes loaded under it.',
+    ]);
+    // Each note is coded for the page's language, its flow a word the page translates.
+    expect(notes.map((n) => [n.messageCode, n.params])).toEqual([
+      ['productsNoPreviousYear', { flow: said('claimExports'), year: '2022' }],
+      ['productsChaptersAboveTotal', { chapters: '122.0', total: '100.0' }],
+      ['productsChaptersSummed', { summed: '1', all: '2' }],
     ]);
   });
 

@@ -17,7 +17,8 @@ import {
   type Language,
   type Locale,
 } from '../../../db/common/languages.ts';
-import { isCoreMessageCode, type CoreParams } from '../../../db/common/core-messages.ts';
+import { isCoreMessageCode, isEconomyValue, type CoreParams } from '../../../db/common/core-messages.ts';
+import { economyNameIn } from './economies.ts';
 
 export type { MessageKey };
 type Values = Record<string, string | number>;
@@ -69,11 +70,15 @@ export function t(key: MessageKey, values?: Values): string {
   return engine.t(key, { ...values, lng: i18n.locale });
 }
 
-/** A value of a core message in the active language: a quantity grouped, a nested message written, text as it is. */
+/**
+ * A value of a core message in the active language: a quantity grouped, a nested message written, an economy named,
+ * text as it is.
+ */
 function coreValue(value: CoreParams[string]): string {
   if (typeof value === 'number') return new Intl.NumberFormat(i18n.tag).format(value);
   if (typeof value === 'string') return value;
   if (Array.isArray(value)) return value.map(coreValue).join(t('core.importListJoin'));
+  if (isEconomyValue(value)) return economyNameIn(value.economy, value.name, i18n.tag);
   return tCore(value);
 }
 

@@ -1079,6 +1079,32 @@ const ko: Messages = {
   'core.claimUnderOneUnit': '출처가 제시한 마지막 자릿수의 한 단위 미만 차이: 출처가 반올림하지 않고 잘라냈을 수 있습니다.',
   'core.claimPreviousZero': '{{previous}}년 수치가 0이므로 변화율이 없습니다.',
   'core.claimTotalZero': '총액이 0입니다.',
+  'core.tradeNoAnnual': '이 기간에 {{reporter}}와(과) {{partner}} 간의 연간 무역이 보고되지 않았습니다.',
+  'core.tradeLatestOnlyExports':
+    '{{year}}년: {{reporter}}의 대{{partner}} 수출만 보고되었습니다. 위 수치는 수출과 수입이 모두 보고된 최근 연도인 {{shown}}년 기준입니다.',
+  'core.tradeLatestOnlyImports':
+    '{{year}}년: {{reporter}}의 대{{partner}} 수입만 보고되었습니다. 위 수치는 수출과 수입이 모두 보고된 최근 연도인 {{shown}}년 기준입니다.',
+  'core.tradeExportsNotReported': '{{reporter}}의 대{{partner}} {{year}}년 수출은 보고되지 않았습니다.',
+  'core.tradeImportsNotReported': '{{reporter}}의 대{{partner}} {{year}}년 수입이 보고되지 않아 무역수지와 무역액을 표시하지 않습니다.',
+  'core.tradeNoPreviousYear': '{{year}}년 수치가 없어 전년 대비 증감이 없습니다.',
+  'core.tradePartialExports': '{{year}}년 수출은 일부 기간({{period}})의 수치이므로 전년 대비 증감이 없습니다.',
+  'core.tradePartialImports': '{{year}}년 수입은 일부 기간({{period}})의 수치이므로 전년 대비 증감이 없습니다.',
+  'core.tradeDifferentMonths': '{{year}}년의 수출과 수입이 서로 다른 달을 포함하므로 무역수지와 무역액을 표시하지 않습니다.',
+  'core.tradeShareNoWorld': '{{reporter}} 무역액 중 비중: 알 수 없음({{year}}년 {{reporter}}의 대세계 무역 수치가 로드되지 않음).',
+  'core.tradeShareIncomplete': '{{reporter}} 무역액 중 비중: 알 수 없음(그해 무역액이 완전하지 않음).',
+  'core.productsNoneLoaded':
+    '{{reporter}}의 대{{partner}} {{flow}}의 HS 단위 수치가 로드되지 않았습니다. 품목 코드가 있는 파일(예: UN Comtrade HS 추출 파일)을 가져오세요.',
+  'core.productsNoneForYear': '{{year}}년 {{reporter}}의 대{{partner}} {{flow}}의 HS 단위 수치가 로드되지 않았습니다.',
+  'core.productsNoPreviousYear': '{{year}}년 두 나라 간 {{flow}}의 HS 단위 수치가 로드되지 않아 전년 대비 증감이 없습니다.',
+  'core.productsNoStatedTotal':
+    '{{year}}년 {{reporter}}의 대{{partner}} {{flow}} 발표 총액이 로드되지 않아, 비중은 로드된 류의 합계 대비입니다.',
+  'core.productsChaptersAboveTotal':
+    '로드된 류의 합계가 발표 총액보다 큽니다({{chapters}}십억 달러 대 {{total}}십억 달러). 출처가 서로 다릅니다.',
+  'core.productsChaptersSummed': '류 {{all}}개 중 {{summed}}개는 자체 수치가 없어, 각각 그 아래에 로드된 하위 코드의 합계입니다.',
+  'core.productsHeadingsSummed': '호 {{all}}개 중 {{summed}}개는 자체 수치가 없어, 각각 그 아래에 로드된 하위 코드의 합계입니다.',
+  'core.productsNothingUnder': 'HS {{code}} 아래에는 이 단계에서 로드된 항목이 없습니다.',
+  'core.productsNotReportedIn': '{{year}}년 보고 없음',
+  'core.productsYearNotLoaded': '{{year}}년 로드되지 않음',
   'trade.statedAs': '발표 수치 {{value}}, 출처:',
   'trade.chartTitle': '{{reporter}}의 대{{partner}} 무역, {{from}}–{{to}}({{unit}})',
   'trade.chartSummary': '막대: 수출과 수입, 선: 무역수지. 보고되지 않은 흐름이 있는 {{n}}개 연도는 빈칸입니다.',
