@@ -163,6 +163,15 @@ export const CORE_MESSAGES = {
   /** Why a ranked product has no change on the year before. */
   productsNotReportedIn: 'not reported in {{year}}',
   productsYearNotLoaded: '{{year}} not loaded',
+
+  // The Partners ranking's notes (db/partners/queries.ts); {{flow}} is claimExports or claimImports.
+  partnersNoAnnual: 'No annual trade of {{reporter}} with partner countries is loaded.',
+  partnersNoneForYear: "No figures of {{reporter}}'s trade with partner countries are loaded for {{year}}.",
+  partnersOneFlowOne: '{{count}} partner has only one flow reported for {{year}}: total and balance not known, not ranked on them.',
+  partnersOneFlowMany: '{{count}} partners have only one flow reported for {{year}}: total and balance not known, not ranked on them.',
+  partnersNoStatedTotal:
+    "No stated total of {{reporter}}'s {{flow}} for {{year}} is loaded: shares of {{flow}} are of the sum over its partners, which leaves out any trade not allocated to a partner.",
+  partnersNoPreviousYear: 'No figures for {{year}}: no change on the year before.',
 } as const;
 
 export type CoreMessageCode = keyof typeof CORE_MESSAGES;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { method } from '../method.ts';
+import type { CoreText } from '../common/core-messages.ts';
 import type { EconomyRef, SourceRef } from '../shared-types.ts';
 import { yearSchema, type Change } from '../trade/contract.ts';
 import { economyCode } from '../common/vocabulary-schemas.ts';
@@ -67,6 +68,8 @@ export interface PartnerRanking {
   ranked: Record<PartnerMeasure, number>;
   rule: string;
   notes: string[];
+  /** The same notes, coded for the page's language (one for each of `notes`, in order). */
+  noteTexts: CoreText[];
   sources: SourceRef[];
 }
 

@@ -6,6 +6,7 @@
 import type { Context } from '../context.ts';
 import type { HandlersOf } from '../area.ts';
 import { ApiError } from '../common/errors.ts';
+import { economyValue, notesOf, said, type Said } from '../common/core-messages.ts';
 import type { Db } from '../database.ts';
 import type { SourceRef } from '../shared-types.ts';
 import { sourceLookup, economyLookup } from '../refs.ts';
@@ -59,7 +60,7 @@ export function partnerRanking(db: Db, input: { reporter: string; year?: number 
       totals: { exports: null, imports: null, total: null },
       partners: [],
       ranked: emptyRanked,
-      notes: [`No annual trade of ${reporter.name} with partner countries is loaded.`],
+      ...notesOf([said('partnersNoAnnual', { reporter: economyValue(reporter) })]),
       sources: [],
     };
   }
@@ -90,8 +91,8 @@ export function partnerRanking(db: Db, input: { reporter: string; year?: number 
   const now = split(year);
   const before = split(year - 1);
   const totals = totalsOf(now.world, now.partners, source);
-  const notes: string[] = [];
-  if (now.partners.size === 0) notes.push(`No figures of ${reporter.name}'s trade with partner countries are loaded for ${year}.`);
+  const notes: Said[] = [];
+  if (now.partners.size === 0) notes.push(said('partnersNoneForYear', { reporter: economyValue(reporter), year: String(year) }));
   const ranks = Object.fromEntries(
     PARTNER_MEASURES.map((m) => [m, competitionRanks(new Map([...now.partners].map(([code, p]) => [code, measureOf(p, m)])))]),
   ) as Record<PartnerMeasure, Map<string, number | null>>;
@@ -133,22 +134,23 @@ export function partnerRanking(db: Db, input: { reporter: string; year?: number 
     number
   >;
   const oneFlow = partners.filter((p) => p.total === null).length;
-  if (oneFlow > 0)
-    notes.push(
-      `${oneFlow} partner${oneFlow === 1 ? ' has' : 's have'} only one flow reported for ${year}: total and balance not known, not ranked on them.`,
-    );
+  if (oneFlow > 0) notes.push(said(oneFlow === 1 ? 'partnersOneFlowOne' : 'partnersOneFlowMany', { count: oneFlow, year: String(year) }));
   for (const [flow, t] of [
     ['exports', totals.exports],
     ['imports', totals.imports],
   ] as const) {
     if (t?.basis === 'sum-of-partners') {
       notes.push(
-        `No stated total of ${reporter.name}'s ${flow} for ${year} is loaded: shares of ${flow} are of the sum over its partners, which leaves out any trade not allocated to a partner.`,
+        said('partnersNoStatedTotal', {
+          reporter: economyValue(reporter),
+          flow: said(flow === 'exports' ? 'claimExports' : 'claimImports'),
+          year: String(year),
+        }),
       );
     }
   }
-  if (before.partners.size === 0 && now.partners.size > 0) notes.push(`No figures for ${year - 1}: no change on the year before.`);
-  return { ...base, year, previousYear: year - 1, growthFrom, totals, partners, ranked, notes, sources: [...used.values()] };
+  if (before.partners.size === 0 && now.partners.size > 0) notes.push(said('partnersNoPreviousYear', { year: String(year - 1) }));
+  return { ...base, year, previousYear: year - 1, growthFrom, totals, partners, ranked, ...notesOf(notes), sources: [...used.values()] };
 }
 
 export function partnerRankHistory(

@@ -1105,6 +1105,15 @@ const ko: Messages = {
   'core.productsNothingUnder': 'HS {{code}} 아래에는 이 단계에서 로드된 항목이 없습니다.',
   'core.productsNotReportedIn': '{{year}}년 보고 없음',
   'core.productsYearNotLoaded': '{{year}}년 로드되지 않음',
+  'core.partnersNoAnnual': '{{reporter}}의 상대국별 연간 무역이 로드되지 않았습니다.',
+  'core.partnersNoneForYear': '{{year}}년 {{reporter}}의 상대국별 무역 수치가 로드되지 않았습니다.',
+  'core.partnersOneFlowOne':
+    '{{year}}년에 한 방향의 흐름만 보고된 상대국이 {{count}}개입니다. 무역액과 무역수지를 알 수 없어 그 기준으로는 순위를 매기지 않습니다.',
+  'core.partnersOneFlowMany':
+    '{{year}}년에 한 방향의 흐름만 보고된 상대국이 {{count}}개입니다. 무역액과 무역수지를 알 수 없어 그 기준으로는 순위를 매기지 않습니다.',
+  'core.partnersNoStatedTotal':
+    '{{year}}년 {{reporter}}의 {{flow}} 발표 총액이 로드되지 않아, {{flow}} 비중은 상대국별 합계 대비이며 상대국이 배정되지 않은 무역은 빠집니다.',
+  'core.partnersNoPreviousYear': '{{year}}년 수치가 없어 전년 대비 증감이 없습니다.',
   'trade.statedAs': '발표 수치 {{value}}, 출처:',
   'trade.chartTitle': '{{reporter}}의 대{{partner}} 무역, {{from}}–{{to}}({{unit}})',
   'trade.chartSummary': '막대: 수출과 수입, 선: 무역수지. 보고되지 않은 흐름이 있는 {{n}}개 연도는 빈칸입니다.',

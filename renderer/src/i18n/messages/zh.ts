@@ -1089,6 +1089,13 @@ const zh: Messages = {
   'core.productsNothingUnder': 'HS {{code}}下此层级没有已载入的数据。',
   'core.productsNotReportedIn': '{{year}}年未报告',
   'core.productsYearNotLoaded': '{{year}}年未载入',
+  'core.partnersNoAnnual': '未载入{{reporter}}按贸易伙伴的年度贸易。',
+  'core.partnersNoneForYear': '未载入{{reporter}}{{year}}年按贸易伙伴的贸易数字。',
+  'core.partnersOneFlowOne': '{{year}}年只报告了单一流向的贸易伙伴有{{count}}个：进出口总值和贸易差额未知，不按这两项排名。',
+  'core.partnersOneFlowMany': '{{year}}年只报告了单一流向的贸易伙伴有{{count}}个：进出口总值和贸易差额未知，不按这两项排名。',
+  'core.partnersNoStatedTotal':
+    '未载入{{reporter}}{{year}}年{{flow}}的公布总额：{{flow}}占比以各贸易伙伴之和为分母，未分配到贸易伙伴的贸易不在其中。',
+  'core.partnersNoPreviousYear': '没有{{year}}年的数字：无同比变化。',
   'trade.statedAs': '公布数为{{value}}，来源：',
   'trade.chartTitle': '{{reporter}}与{{partner}}的贸易，{{from}}–{{to}}（{{unit}}）',
   'trade.chartSummary': '柱：出口和进口；线：贸易差额。有未报告流向的{{n}}个年份留空。',
