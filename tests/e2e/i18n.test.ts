@@ -486,6 +486,8 @@ describe('Languages in Chromium', () => {
         share: '대한민국의 수출·수입 중 중국의 비중',
         compare: '상대국 비교: 대한민국의 연도별 수출',
         rank: '순위',
+        oneFlowNote:
+          '2023년에 한 방향의 흐름만 보고된 상대국이 11개입니다. 무역액과 무역수지를 알 수 없어 그 기준으로는 순위를 매기지 않습니다.',
         products: '주요 품목',
         treemap: '대한민국의 대중국 수출, HS 류별',
         productsColumns: ['HS 류', '백만 달러', '비중', '2022년 대비 증감', '수치', '출처'],
@@ -511,6 +513,7 @@ describe('Languages in Chromium', () => {
         share: '中国在韩国出口和进口中的占比',
         compare: '贸易伙伴比较：韩国各年出口',
         rank: '排名',
+        oneFlowNote: '2023年只报告了单一流向的贸易伙伴有11个：进出口总值和贸易差额未知，不按这两项排名。',
         products: '主要商品',
         treemap: '韩国对中国出口，按HS章',
         productsColumns: ['HS章', '百万美元', '占比', '较2022年变化', '数值', '来源'],
@@ -599,6 +602,10 @@ describe('Languages in Chromium', () => {
           expect(Object.values(await axes('partners-bump'))).toEqual([words.year, words.rank]);
           expect(await page.locator('#partners-share-title').innerText()).toContain(words.share);
           expect(await page.locator('#partners-compare-title').innerText()).toContain(words.compare);
+          // The ranking's note (the data core's) on partners with one flow, in the language: no English left.
+          const partnerNotes = await page.getByTestId('partners-notes').locator('li').allInnerTexts();
+          expect(partnerNotes).toEqual([words.oneFlowNote]);
+          expect(partnerNotes.join(' ')).not.toMatch(/[A-Za-z]/);
           await look('partners-charts');
         }
 
