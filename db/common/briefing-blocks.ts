@@ -7,7 +7,7 @@
  */
 import { z } from 'zod';
 import { EVENT_KINDS, PROJECT_STATUSES } from './vocabulary.ts';
-import { economyCode, yearSchema } from './vocabulary-schemas.ts';
+import { economyCode, pairAndYears, yearSchema } from './vocabulary-schemas.ts';
 
 const heading = z.string().trim().max(200).optional();
 const sourceId = z.string().min(1).max(200);
@@ -44,10 +44,7 @@ export const blockConfigSchemas = {
   'trade-chart': z
     .object({
       heading,
-      reporter: economyCode,
-      partner: economyCode,
-      from: yearSchema.optional(),
-      to: yearSchema.optional(),
+      ...pairAndYears,
       show: z
         .array(z.enum(['exports', 'imports', 'balance']))
         .min(1)
@@ -58,18 +55,13 @@ export const blockConfigSchemas = {
   mirror: z
     .object({
       heading,
-      reporter: economyCode,
-      partner: economyCode,
-      from: yearSchema.optional(),
-      to: yearSchema.optional(),
+      ...pairAndYears,
       /** Only the latest N years of the range (a one-page summary). */
       latest: z.number().int().min(1).max(100).optional(),
     })
     .strict(),
   /** Export sectors of the reporter to the partner: plan priorities and values where loaded (a table). */
-  'sectors-table': z
-    .object({ heading, reporter: economyCode, partner: economyCode, from: yearSchema.optional(), to: yearSchema.optional() })
-    .strict(),
+  'sectors-table': z.object({ heading, ...pairAndYears }).strict(),
   /** Cooperation projects (a table), filters frozen. */
   'projects-table': z
     .object({

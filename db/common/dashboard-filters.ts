@@ -15,12 +15,10 @@ import type {
   ProjectPrintFilters,
 } from './dashboards.ts';
 import { EVENT_KINDS, PROJECT_STATUSES } from './vocabulary.ts';
-import { economyCode, yearSchema } from './vocabulary-schemas.ts';
+import { economyCode, pairAndYears, yearRange, yearSchema } from './vocabulary-schemas.ts';
 
-export const yearFilter = yearSchema;
-const range = { from: yearFilter.optional(), to: yearFilter.optional() };
 /** One pair of economies and a range of years: the filters the trade, monthly and sectors dashboards share. */
-export const pairFilters = z.object({ reporter: economyCode, partner: economyCode, ...range }).strict();
+export const pairFilters = z.object(pairAndYears).strict();
 const datePrefix = z
   .string()
   .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'a date as YYYY, YYYY-MM or YYYY-MM-DD')
@@ -32,7 +30,7 @@ export const productFilters = z
   .object({
     reporter: economyCode,
     partner: economyCode,
-    year: yearFilter.optional(),
+    year: yearSchema.optional(),
     flow: z.enum(['export', 'import']).default('export'),
     level: z.enum(PRODUCT_LEVELS).default('chapter'),
     /** A chapter (2 digits) or heading (4 digits) whose finer codes are listed. */
@@ -49,15 +47,15 @@ export const productFilters = z
   });
 
 const overviewFilters = z
-  .object({ reporter: economyCode.optional(), partner: economyCode.optional(), year: yearFilter.optional() })
+  .object({ reporter: economyCode.optional(), partner: economyCode.optional(), year: yearSchema.optional() })
   .strict();
 const partnerFilters = z
   .object({
     reporter: economyCode,
-    year: yearFilter.optional(),
+    year: yearSchema.optional(),
     by: z.enum(PARTNER_MEASURES).default('exports'),
     compare: z.array(economyCode).max(12).default([]),
-    ...range,
+    ...yearRange,
   })
   .strict();
 const projectFilters = z

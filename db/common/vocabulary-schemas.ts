@@ -9,3 +9,9 @@ export const economyCode = z.string().regex(ECONOMY_CODE, ECONOMY_CODE_HINT);
 
 /** A calendar year as the data and the filters take it. */
 export const yearSchema = z.number().int().min(1900, 'a year from 1900').max(2100, 'a year up to 2100');
+
+/** A range of years, either end open. */
+export const yearRange = { from: yearSchema.optional(), to: yearSchema.optional() };
+
+/** One pair of economies and a range of years: what the pair dashboards filter on and the pair blocks of a briefing freeze. */
+export const pairAndYears = { reporter: economyCode, partner: economyCode, ...yearRange };

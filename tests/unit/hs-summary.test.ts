@@ -4,7 +4,6 @@
  * packs loaded and replaced, and the migration's backfill of an older database. The sector
  * dashboard's sums read from it must equal sums of the raw rows.
  */
-import Database from 'better-sqlite3';
 import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { importFile, undoImport } from '../../db/imports/importer.ts';
@@ -13,6 +12,7 @@ import { loadPack, parsePack } from '../../db/packs/load.ts';
 import { listSectors, sectorDetail } from '../../db/sectors/queries.ts';
 import { freshHsSummary, storedHsSummary } from '../support/hs-summary.ts';
 import { generate } from '../support/comtrade-like.ts';
+import { olderDatabase } from '../support/older-database.ts';
 import { tempDir } from '../support/temp.ts';
 
 const tmp = tempDir();
@@ -212,10 +212,7 @@ describe('the HS summary follows every write of HS rows', () => {
 
   it('migration 005 fills the summary from the rows an older database holds', () => {
     const path = tmp.file('v4.sqlite');
-    const raw = new Database(path);
-    const migrations = readMigrations();
-    for (const m of migrations.slice(0, 4)) raw.exec(m.sql);
-    raw.pragma('user_version = 4');
+    const raw = olderDatabase(path, 4);
     raw.exec(`INSERT INTO source (id, label, publisher, title) VALUES ('s', 'S', 'Customs', 'HS-6');
       INSERT INTO economy (code, name, kind) VALUES ('KOR', 'South Korea', 'country'), ('CHN', 'China', 'country');
       INSERT INTO trade_flow (reporter, partner, year, flow, product_code, value_usd, source_id) VALUES
@@ -223,7 +220,7 @@ describe('the HS summary follows every write of HS rows', () => {
         ('KOR', 'CHN', 2020, 'export', '870840', 5, 's'), ('KOR', 'CHN', 2020, 'export', 'TOTAL', 100, 's')`);
     raw.close();
     const db = openDatabase(path);
-    expect(db.pragma('user_version', { simple: true })).toBe(migrations.length);
+    expect(db.pragma('user_version', { simple: true })).toBe(readMigrations().length);
     inStep(db);
     expect(db.prepare('SELECT chapter, value_usd FROM hs_chapter_summary ORDER BY chapter').raw().all()).toEqual([
       ['33', 7],

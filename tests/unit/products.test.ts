@@ -2,7 +2,6 @@
  * Top products (db/products) on real SQLite files: a small database written row by row, where every
  * value, share and change can be worked out by hand, then a Comtrade-like file through the importer.
  */
-import Database from 'better-sqlite3';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { dashboardTables } from '../../db/dashboards/data.ts';
@@ -16,6 +15,7 @@ import { setPreferredSource } from '../../db/trade/chosen.ts';
 import { applyToHsSummary } from '../../db/trade/hs-summary.ts';
 import { generate } from '../support/comtrade-like.ts';
 import { contextFor } from '../support/context.ts';
+import { olderDatabase } from '../support/older-database.ts';
 import { tempDir } from '../support/temp.ts';
 
 const tmp = tempDir();
@@ -306,10 +306,7 @@ describe("the pairs' years kept beside the chapter sums (hs_pair_year)", () => {
 
   it('migration 010 fills it from the chapter sums an older database holds', () => {
     const path = tmp.file('v9.sqlite');
-    const raw = new Database(path);
-    const migrations = readMigrations();
-    for (const m of migrations.slice(0, 9)) raw.exec(m.sql);
-    raw.pragma('user_version = 9');
+    const raw = olderDatabase(path, 9);
     raw.exec(`INSERT INTO source (id, label, publisher, title) VALUES ('s', 'S', 'Customs', 'HS-6');
       INSERT INTO economy (code, name, kind) VALUES ('KOR', 'South Korea', 'country'), ('CHN', 'China', 'country');
       INSERT INTO trade_flow (reporter, partner, year, flow, product_code, value_usd, source_id) VALUES
@@ -320,7 +317,7 @@ describe("the pairs' years kept beside the chapter sums (hs_pair_year)", () => {
         WHERE length(product_code) = 6 GROUP BY 1, 2, 3, 4, 5, 6;`);
     raw.close();
     const db = openDatabase(path);
-    expect(db.pragma('user_version', { simple: true })).toBe(migrations.length);
+    expect(db.pragma('user_version', { simple: true })).toBe(readMigrations().length);
     inStep(db);
     expect(stored(db)).toEqual([
       ['KOR', 'CHN', 'export', 2020, 7, 2],
