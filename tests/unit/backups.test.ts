@@ -8,19 +8,12 @@ import { defaultMigrationsDir, openDatabase, readMigrations } from '../../db/ope
 import { openSession, type Session } from '../../db/session.ts';
 import { chosen } from '../support/chosen-files.ts';
 import { snapshot } from '../support/db-snapshot.ts';
+import { olderDatabase } from '../support/older-database.ts';
 import { tempDir } from '../support/temp.ts';
 
 const tmp = tempDir('tradebrief-backups-');
 afterAll(() => tmp.cleanup());
 const latest = readMigrations().length;
-
-/** A migrations folder holding only the first `n` migrations: a database "from an older version". */
-function olderMigrations(n: number): string {
-  const dir = tmp.file(`migrations-${n}`);
-  mkdirSync(dir, { recursive: true });
-  for (const m of readMigrations().slice(0, n)) cpSync(join(defaultMigrationsDir, m.name), join(dir, m.name));
-  return dir;
-}
 
 function countSources(path: string): number {
   const db = new Database(path, { readonly: true });
@@ -35,7 +28,7 @@ describe('automatic backups', () => {
   it('are taken before a migration of an existing database, holding the old schema and rows', () => {
     const path = tmp.file('upgrade/tradebrief.sqlite');
     mkdirSync(tmp.file('upgrade'));
-    const old = openDatabase(path, { migrationsDir: olderMigrations(1) });
+    const old = olderDatabase(path, 1);
     old.prepare("INSERT INTO source (id, label, publisher, title) VALUES ('s1', 'S1', 'Customs', 'Trade 2021')").run();
     old.close();
     expect(listBackups(path)).toEqual([]);
@@ -115,7 +108,7 @@ describe('restoring a backup (listBackups / restoreBackup)', () => {
     const dir = tmp.file('restore-old');
     mkdirSync(dir);
     const path = join(dir, 'tradebrief.sqlite');
-    const old = openDatabase(path, { migrationsDir: olderMigrations(1) });
+    const old = olderDatabase(path, 1);
     old.prepare("INSERT INTO source (id, label, publisher, title) VALUES ('s1', 'S1', 'Customs', 'Trade 2021')").run();
     old.close();
     const session = openSession({ path, today: '2026-11-29' });

@@ -3,14 +3,14 @@
  * partial-year note and "unit inferred" of the built-in Korea–China pack reach the sectors dashboard's
  * model and the drill, the flag survives a pack export and reload, and migration 012 marks the figure in a database made before it.
  */
-import { cpSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildPack } from '../../db/exports/pack.ts';
-import { defaultMigrationsDir, openDatabase, readMigrations } from '../../db/open.ts';
+import { openDatabase, readMigrations } from '../../db/open.ts';
 import { loadPack, parsePack, readPackFile } from '../../db/packs/load.ts';
 import { defaultPacksDir } from '../../db/session.ts';
 import { listSectors, sectorDetail } from '../../db/sectors/queries.ts';
+import { olderDatabase } from '../support/older-database.ts';
 import { tempDir } from '../support/temp.ts';
 
 const tmp = tempDir();
@@ -71,11 +71,8 @@ describe('sector figures carry their flags', () => {
 
 describe('migration 012 on a database made before it', () => {
   it('marks the built-in figure whose label says the unit was inferred, and leaves the others', () => {
-    const dir = tmp.file('migrations-11');
-    mkdirSync(dir, { recursive: true });
-    for (const m of readMigrations().slice(0, 11)) cpSync(join(defaultMigrationsDir, m.name), join(dir, m.name));
     const path = tmp.file('old.sqlite');
-    const old = openDatabase(path, { migrationsDir: dir });
+    const old = olderDatabase(path, 11);
     // The pack as the older version loaded it: no unitInferred field, no column.
     const pack = builtIn();
     const insert =
