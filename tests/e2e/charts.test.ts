@@ -311,3 +311,41 @@ describe('deck-ready chart images', () => {
     await expect.poll(() => refused.getByText(/could not be copied: the clipboard refused it .*Save as PNG/).count()).toBeGreaterThan(0);
   });
 });
+
+describe("the charts' colours", () => {
+  /** The colour of a chart's top-left canvas pixel (its background) and the page's --surface, as #rrggbb. */
+  function backgroundAndSurface(page: Page): Promise<{ pixel: string; surface: string }> {
+    return page
+      .locator('figure.chart canvas')
+      .first()
+      .evaluate((element) => {
+        const canvas = element as unknown as {
+          getContext(kind: '2d'): { getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray } };
+        };
+        const page = globalThis as unknown as {
+          getComputedStyle(e: unknown): { getPropertyValue(name: string): string };
+          document: { documentElement: unknown; createElement(tag: 'canvas'): { getContext(kind: '2d'): { fillStyle: string } } };
+        };
+        const [r, g, b] = canvas.getContext('2d').getImageData(1, 1, 1, 1).data;
+        const hex = (n: number | undefined): string => (n ?? 0).toString(16).padStart(2, '0');
+        // The variable as written ("#fff"), in the #rrggbb form a canvas gives back.
+        const scratch = page.document.createElement('canvas').getContext('2d');
+        scratch.fillStyle = page.getComputedStyle(page.document.documentElement).getPropertyValue('--surface').trim();
+        return { pixel: `#${hex(r)}${hex(g)}${hex(b)}`, surface: scratch.fillStyle };
+      });
+  }
+
+  it("follow the system's theme when it changes while a dashboard is open", async () => {
+    const page = await app.newPage({ colorScheme: 'light' });
+    await open(page, '#/trade?reporter=KOR&partner=CHN');
+    const light = await backgroundAndSurface(page);
+    expect(light.pixel).toBe(light.surface);
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await expect.poll(async () => (await backgroundAndSurface(page)).surface).not.toBe(light.surface);
+    await expect
+      .poll(async () => (await backgroundAndSurface(page)).pixel, { timeout: 15_000 })
+      .toBe((await backgroundAndSurface(page)).surface);
+    await page.emulateMedia({ colorScheme: 'light' });
+    await expect.poll(async () => (await backgroundAndSurface(page)).pixel, { timeout: 15_000 }).toBe(light.surface);
+  });
+});

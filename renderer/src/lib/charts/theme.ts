@@ -11,23 +11,36 @@ export interface ChartTheme {
   warn: string;
 }
 
-function cssVar(name: string, fallback: string): string {
-  const value = getComputedStyle(document.documentElement).getPropertyValue(name).trim();
-  return value || fallback;
+function cssVar(style: CSSStyleDeclaration, name: string, fallback: string): string {
+  return style.getPropertyValue(name).trim() || fallback;
 }
 
+/**
+ * The colours change only with the system's theme and the print layout (data-paper on the root): read once for
+ * each, since every read of a computed style after the page changed lays the whole page out again, once per
+ * chart on a dashboard of several.
+ */
+const themes = new Map<string, ChartTheme>();
+
 export function chartTheme(): ChartTheme {
-  return {
-    text: cssVar('--text', '#1b1f24'),
-    muted: cssVar('--muted', '#57606a'),
-    grid: cssVar('--border', '#d0d7de'),
-    surface: cssVar('--surface', '#ffffff'),
-    exportColour: cssVar('--export', '#1f6fb8'),
-    importColour: cssVar('--import', '#c2571a'),
-    balanceColour: cssVar('--balance', '#2b8a3e'),
-    accent: cssVar('--accent', '#0b5cad'),
-    warn: cssVar('--warn-border', '#c99a00'),
+  const root = document.documentElement;
+  const key = `${matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light'} ${root.dataset['paper'] ?? ''}`;
+  const known = themes.get(key);
+  if (known) return known;
+  const style = getComputedStyle(root);
+  const theme: ChartTheme = {
+    text: cssVar(style, '--text', '#1b1f24'),
+    muted: cssVar(style, '--muted', '#57606a'),
+    grid: cssVar(style, '--border', '#d0d7de'),
+    surface: cssVar(style, '--surface', '#ffffff'),
+    exportColour: cssVar(style, '--export', '#1f6fb8'),
+    importColour: cssVar(style, '--import', '#c2571a'),
+    balanceColour: cssVar(style, '--balance', '#2b8a3e'),
+    accent: cssVar(style, '--accent', '#0b5cad'),
+    warn: cssVar(style, '--warn-border', '#c99a00'),
   };
+  themes.set(key, theme);
+  return theme;
 }
 
 /**
