@@ -1,6 +1,7 @@
 /**
  * What follows a language chosen later, in real Chromium through the HTTP host: a form's errors shown before the
- * switch, and a second window of the same profile.
+ * switch, and the other windows of the same profile (the 'storage' event on the remembered choice; the desktop app's
+ * windows are told by main as well, which cannot run here).
  */
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -35,10 +36,13 @@ async function open(context: BrowserContext, route: string): Promise<Page> {
     if (m.type() === 'error') errors.push(m.text());
   });
   await page.goto(`${app.host.url}${route}`);
-  await page.getByTestId('language-select').waitFor();
+  // A print window has no sidebar: it is ready when its document is.
+  await page.getByTestId(route.startsWith('#/print/') ? 'briefing-doc' : 'language-select').waitFor();
   return page;
 }
 
+const DEFAULT_ID = 'korea-china-2022:korea-china-trade-push-2022';
+const htmlLang = (page: Page) => page.evaluate<string>('document.documentElement.lang');
 const texts = async (l: Locator): Promise<string> => (await l.allInnerTexts()).join('\n');
 const HANGUL = /[\uac00-\ud7a3]/;
 const HAN = /[\u4e00-\u9fff]/;
@@ -77,6 +81,43 @@ describe('A language chosen later', () => {
 
     await page.getByTestId('language-select').selectOption({ label: 'English' });
     await expect.poll(() => texts(fieldErrors)).toBe(english);
+    expect(errors).toEqual([]);
+  });
+
+  it('a language chosen in one window is followed by the others of the profile, without a reload; a print window keeps its own', async () => {
+    const context = await profile();
+    const a = await open(context, '#/briefings');
+    const b = await open(context, '#/trade?reporter=KOR&partner=CHN');
+    const printWindow = await open(context, `#/print/briefing/${encodeURIComponent(DEFAULT_ID)}`);
+    const printed = await texts(printWindow.locator('#doc-sources-title'));
+    // Set in b's page: still there after the switch means b was not reloaded.
+    await b.evaluate('window.notReloaded = true');
+    let loads = 0;
+    b.on('load', () => (loads += 1));
+
+    await a.getByTestId('language-select').selectOption({ label: '한국어' });
+    await expect.poll(() => htmlLang(b)).toBe('ko');
+    expect(await b.getByRole('navigation').innerText()).toContain('무역수지');
+    expect(await b.getByRole('heading', { level: 1 }).innerText()).toBe('무역수지');
+    expect(await b.getByTestId('language-select').inputValue()).toBe('ko');
+    expect(await b.title()).toBe('무역수지 — Tradebrief');
+
+    // And back the other way, from b: a follows.
+    await b.getByTestId('language-select').selectOption({ label: '简体中文' });
+    await expect.poll(() => htmlLang(a)).toBe('zh-CN');
+    expect(await a.getByRole('heading', { level: 1 }).innerText()).toBe('简报');
+    expect(await b.evaluate('window.notReloaded')).toBe(true);
+    expect(loads).toBe(0);
+    // The remembered choice is the last one.
+    expect(await a.evaluate(() => localStorage.getItem('tradebrief.language'))).toBe('zh');
+
+    // The print window draws its one document in its language: it follows no other window.
+    expect(await htmlLang(printWindow)).toBe('en');
+    expect(await texts(printWindow.locator('#doc-sources-title'))).toBe(printed);
+
+    // Another profile (its own remembered setting) is not touched.
+    const other = await open(await profile(), '#/overview');
+    expect(await htmlLang(other)).toBe('en');
     expect(errors).toEqual([]);
   });
 });
