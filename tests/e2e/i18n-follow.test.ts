@@ -120,4 +120,52 @@ describe('A language chosen later', () => {
     expect(await htmlLang(other)).toBe('en');
     expect(errors).toEqual([]);
   });
+
+  for (const [locale, lang, words] of [
+    [
+      'ko-KR',
+      'ko',
+      {
+        mirror: '시점과 수정: 12월에 선적된 물품이 1월에 도착할 수 있고',
+        year: '“20111”은(는) ',
+        date: '1900년부터 2100년까지의 연도가 아닙니다',
+      },
+    ],
+    ['zh-CN', 'zh', { mirror: '时间与修订：12月运出的货物可能在1月到达', year: '“20111”不是', date: '不是1900年至2100年之间的年份' }],
+  ] as const)
+    it(`the places the sweep found, in ${lang} at 800 px: the mirror block's explanation, a year filter's and a date field's notices`, async () => {
+      const context = await app.browser.newContext({ viewport: { width: 800, height: 900 }, locale });
+      contexts.push(context);
+      await admit(context, app.host);
+      const latin = /[A-Za-z]{2}/;
+
+      const print = await open(context, `#/print/briefing/${encodeURIComponent(DEFAULT_ID)}?preview=1`);
+      const note = print.locator('.doc-mirror .doc-note').first();
+      await expect.poll(() => note.innerText().catch(() => '')).toContain(words.mirror);
+      // The valuation terms keep their codes (FOB, CIF) beside the language's words.
+      expect((await note.innerText()).replace(/\b(FOB|CIF)\b/g, '')).not.toMatch(latin);
+      await note.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+      await print.screenshot({ path: `tests/artifacts/i18n-fixed-mirror-note-${lang}-800.png` });
+
+      const trade = await open(context, '#/trade?reporter=KOR&partner=CHN');
+      await trade.getByTestId('filter-from').fill('20111');
+      await trade.getByTestId('filter-from').press('Tab');
+      const yearNotice = trade.getByTestId('filter-from-error');
+      expect(await yearNotice.innerText()).toContain(words.year);
+      expect((await yearNotice.innerText()).replace('20111', '')).not.toMatch(latin);
+      await trade.screenshot({ path: `tests/artifacts/i18n-fixed-year-notice-${lang}-800.png` });
+
+      const data = await open(context, '#/data');
+      const form = data.getByTestId('event-form');
+      await form.locator('button[type="submit"]').first().click();
+      const date = form.locator('fieldset.date-field');
+      await date.locator('select').first().selectOption('year');
+      await date.locator('input[type="text"]').fill('99');
+      await date.locator('input[type="text"]').blur();
+      await form.locator('.field-error', { hasText: words.date }).waitFor();
+      expect((await texts(form.locator('.field-error'))).replace(/YYYY/g, '')).not.toMatch(latin);
+      await date.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+      await data.screenshot({ path: `tests/artifacts/i18n-fixed-date-notice-${lang}-800.png` });
+      expect(errors).toEqual([]);
+    });
 });
