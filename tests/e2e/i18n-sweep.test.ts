@@ -48,12 +48,16 @@ function withoutMessages(text: string): string {
   return rest;
 }
 
-/** Every text value of the database (JSON columns opened up): the data the page shows as it is stored. */
+/**
+ * Every text value of the database (JSON columns opened up): the data the page shows as it is stored. Codes and ids
+ * ("export", "largest-partner", "kor-chn") are left out: the page shows them as messages, and an English word of the
+ * page's own must not pass for data because a code is spelt the same.
+ */
 function dataTexts(db: Db): string[] {
   const texts: string[] = [];
   const add = (value: unknown): void => {
     if (typeof value === 'string') {
-      texts.push(value);
+      if (!/^[a-z][a-z0-9_.:-]*$/.test(value)) texts.push(value);
       if (/^[[{]/.test(value)) {
         try {
           add(JSON.parse(value));
