@@ -1,7 +1,8 @@
 /**
  * A sweep of the whole page in the pseudo-locale (en-XA), in real Chromium through the HTTP host: every dashboard,
  * Data (with an import's preview and summary, and the edit forms' errors), Sources with a source opened, Briefings
- * (the list and the editor with its blocks' settings), a briefing's print layout and preview, and the confirmations.
+ * (the list and the editor with its blocks' settings), a briefing's print layout and preview, the dashboards' print
+ * summaries, and the confirmations.
  * Every visible text (text nodes, a select's options, placeholders, hover titles, accessible names, chart axes, the
  * window's title, the confirmation questions) must be a pseudo-translated message, data (the database's text: titles,
  * notes, names as stored, sources' titles), a number or a date Intl wrote, or one of the few kinds of text below named
@@ -15,6 +16,7 @@ import { requireBuiltRenderer } from '../support/build-output.ts';
 import { HEADER } from '../support/comtrade-like.ts';
 import { tempDir } from '../support/temp.ts';
 import { VIEW_LIST } from '../../renderer/src/views/view-list.ts';
+import { PRINTABLE_DASHBOARDS } from '../../db/common/dashboards.ts';
 import type { Db } from '../../db/open.ts';
 import { HS_CHAPTERS, SECTOR_NAMES } from '../../renderer/src/i18n/sectors.ts';
 
@@ -305,6 +307,13 @@ describe('The pseudo-locale sweep', () => {
     await page.goto(`${app.host.url}#/print/briefing/${encodeURIComponent(DEFAULT_ID)}`);
     await page.getByTestId('briefing-doc').waitFor();
     await sweep('print layout');
+    // Each dashboard's print summary, in its preview.
+    for (const dashboard of PRINTABLE_DASHBOARDS) {
+      await page.goto(`${app.host.url}#/print/dashboard/${dashboard}?preview=1`);
+      await page.getByTestId('preview-page').first().waitFor();
+      await expect.poll(() => page.locator('.state-loading').count(), { timeout: 15_000 }).toBe(0);
+      await sweep(`print summary of ${dashboard}`);
+    }
     for (const q of questions) if (leftovers(q, corpus).length > 0) found.push(`confirmation: ${q}`);
 
     mkdirSync('tests/artifacts', { recursive: true });
