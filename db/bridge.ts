@@ -31,6 +31,12 @@ export interface HostBridge {
    * its bridge leaves this out.
    */
   showingLanguage?(language: Language): Promise<Envelope<null>>;
+  /**
+   * Listens for the language chosen in another window or the app's menu (the desktop app: main tells every window);
+   * returns the function that stops. A browser's tabs follow the remembered choice's 'storage' event instead, so its
+   * bridge leaves this out.
+   */
+  onLanguage?(listener: (language: Language) => void): () => void;
   /** Listens to the host's events; returns the function that stops listening. */
   on(listener: HostEventListener): () => void;
 }

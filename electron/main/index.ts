@@ -3,7 +3,7 @@
  * to one IPC channel, shows one hardened window and the native menu. Everything else lives in
  * db/ and renderer/, which are tested outside Electron.
  */
-import { app, BrowserWindow, ipcMain, Menu, shell, type IpcMainInvokeEvent } from 'electron';
+import { app, BrowserWindow, ipcMain, Menu, shell, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import { randomUUID } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
@@ -32,8 +32,8 @@ import { askOpenPath, askSavePath, initDialogs, showError, showMessage } from '.
 import { checkDroppedFile, fileToOpen, isOpenKind, openKindOf, userDataDirArgument } from './file-arguments.ts';
 import { buildMenu } from './menu.ts';
 import { mainLanguage, setMainLanguage, words, type MainText } from './messages.ts';
-import { matchLanguage } from '../../db/common/languages.ts';
-import { languageFromPage } from './page-language.ts';
+import { matchLanguage, type Language } from '../../db/common/languages.ts';
+import { languageFromPage, windowsToTell } from './page-language.ts';
 import { pdfFileName, renderPdf } from './print.ts';
 import { registerAppScheme, serveRenderer } from './protocol.ts';
 import { hardenContents, isAppUrl } from './security.ts';
@@ -43,6 +43,7 @@ import {
   EVENT_CHANNEL,
   INVOKE_CHANNEL,
   LANGUAGE_CHANNEL,
+  LANGUAGE_CHOSEN_CHANNEL,
   mainWindowOptions,
   OPEN_FILE_CHANNEL,
   RELEASE_FILE_CHANNEL,
@@ -101,6 +102,16 @@ function sendToAppWindows(event: HostEvent): void {
   for (const win of BrowserWindow.getAllWindows()) {
     if (!win.isDestroyed() && isAppUrl(win.webContents.getURL())) win.webContents.send(EVENT_CHANNEL, event);
   }
+}
+
+/** Every window showing the app but `chooser` (the one the choice was made in) shows `language` too. */
+function tellWindowsLanguage(language: Language, chooser?: WebContents): void {
+  const shown = BrowserWindow.getAllWindows().map((win) => ({
+    contents: win.webContents,
+    destroyed: win.isDestroyed(),
+    url: win.isDestroyed() ? '' : win.webContents.getURL(),
+  }));
+  for (const contents of windowsToTell(shown, chooser)) contents.send(LANGUAGE_CHOSEN_CHANNEL, language);
 }
 
 /** Makes `next` the open session and forwards its events (closing a session drops its listeners). */
@@ -242,7 +253,7 @@ function installMenu(): void {
         chooseLanguage: (language) => {
           setMainLanguage(language);
           installMenu();
-          sendToAppWindows({ type: 'language', language });
+          tellWindowsLanguage(language);
         },
       },
       recentDatabases(),
@@ -337,6 +348,8 @@ function bindIpc(): void {
     if (chosen.data !== mainLanguage()) {
       setMainLanguage(chosen.data);
       installMenu();
+      // The other windows follow (each tells main again, which is then no change: nothing more is sent).
+      tellWindowsLanguage(chosen.data, event.sender);
     }
     return { ok: true, data: null };
   });

@@ -3,6 +3,7 @@
  * read and check it without starting Electron.
  */
 import type { BrowserWindowConstructorOptions } from 'electron';
+import type { Language } from '../../db/common/languages.ts';
 
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'tradebrief';
@@ -15,6 +16,18 @@ export const DROP_FILE_CHANNEL = 'tradebrief:drop-file';
 export const RELEASE_FILE_CHANNEL = 'tradebrief:release-file';
 /** The page tells main the language it now shows (one of the interface's): main redraws its menu in it. */
 export const LANGUAGE_CHANNEL = 'tradebrief:language';
+/**
+ * Main tells every app window the language chosen in another window or in the View › Language menu: the language's
+ * code, nothing else (the preload passes only one of the interface's languages to the page).
+ */
+export const LANGUAGE_CHOSEN_CHANNEL = 'tradebrief:language-chosen';
+
+/**
+ * The interface's languages, as the preload checks a LANGUAGE_CHOSEN_CHANNEL value (it takes only types from db/;
+ * tests/unit/electron-menu.test.ts holds this equal to db/common/languages.ts LANGUAGES).
+ */
+export const CHOSEN_LANGUAGES: readonly Language[] = ['en', 'ko', 'zh'];
+export const isChosenLanguage = (value: unknown): value is Language => CHOSEN_LANGUAGES.some((l) => l === value);
 /** Main pushes the session's events (db/host-events.ts) to every app window. */
 export const EVENT_CHANNEL = 'tradebrief:event';
 export const METHODS_ARG = '--tradebrief-methods=';

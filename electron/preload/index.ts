@@ -14,7 +14,9 @@ import {
   DROP_FILE_CHANNEL,
   EVENT_CHANNEL,
   INVOKE_CHANNEL,
+  isChosenLanguage,
   LANGUAGE_CHANNEL,
+  LANGUAGE_CHOSEN_CHANNEL,
   METHODS_ARG,
   OPEN_FILE_CHANNEL,
   RELEASE_FILE_CHANNEL,
@@ -36,6 +38,25 @@ function forwardEvent(_ipc: unknown, event: HostEvent): void {
       listener(event);
     } catch (error) {
       // One listener's failure must not keep the event from the others.
+      console.error(error);
+    }
+  }
+}
+
+/** The page's listeners to the language chosen elsewhere; one IPC subscription serves them. */
+const languageListeners = new Set<(language: Language) => void>();
+let languageSubscribed = false;
+
+/**
+ * Only main sends on a window's IPC (Electron has no renderer-to-renderer send): the value is checked here, and a
+ * listener gets the language's code alone.
+ */
+function forwardLanguage(_ipc: unknown, language: unknown): void {
+  if (!isChosenLanguage(language)) return;
+  for (const listener of [...languageListeners]) {
+    try {
+      listener(language);
+    } catch (error) {
       console.error(error);
     }
   }
@@ -64,6 +85,17 @@ const bridge: HostBridge = {
   // The core wrote straight to the place the user chose: nothing left to do.
   deliver: () => Promise.resolve({ ok: true, data: null }),
   showingLanguage: (language: Language) => ipcRenderer.invoke(LANGUAGE_CHANNEL, language) as Promise<Envelope<null>>,
+  onLanguage: (listener: (language: Language) => void) => {
+    if (typeof listener !== 'function') throw new TypeError('onLanguage() takes a function');
+    if (!languageSubscribed) {
+      ipcRenderer.on(LANGUAGE_CHOSEN_CHANNEL, forwardLanguage);
+      languageSubscribed = true;
+    }
+    languageListeners.add(listener);
+    return () => {
+      languageListeners.delete(listener);
+    };
+  },
   on: (listener: HostEventListener) => {
     if (typeof listener !== 'function') throw new TypeError('on() takes a function');
     if (!subscribed) {

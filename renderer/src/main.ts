@@ -1,10 +1,10 @@
 import { mount } from 'svelte';
 import App from './App.svelte';
-import { connect, onHostEvent, tellHostLanguage } from './lib/api.ts';
+import { connect, onHostLanguage, tellHostLanguage } from './lib/api.ts';
 import { followDataChanges } from './lib/stores/data-version.svelte.ts';
 import { router } from './lib/stores/router.svelte.ts';
 import { FIRST_VIEW, views } from './views/registry.ts';
-import { followLanguage, i18n, setLanguage, startLanguage, t } from './i18n/i18n.svelte.ts';
+import { followLanguage, followStoredLanguage, i18n, setLanguage, startLanguage, t } from './i18n/i18n.svelte.ts';
 import { startMoneyUnit } from './lib/stores/money-unit.svelte.ts';
 import './styles.css';
 
@@ -25,9 +25,12 @@ Promise.all([connect(), startLanguage()])
     // A print window draws one state of the data: it needs no events.
     if (!router.route.view.startsWith('print')) {
       followDataChanges();
-      // The desktop app's View › Language menu, and its menu following the page's choice (the remembered one at start).
-      onHostEvent((event) => {
-        if (event.type === 'language') void setLanguage(event.language);
+      // A choice made in another window (its remembered setting changed) or, in the desktop app, in the View ›
+      // Language menu or another window (main tells each); the app's menu follows the page's choice (the remembered
+      // one at start). The menu's choice is remembered here: no window has kept it yet.
+      followStoredLanguage();
+      onHostLanguage((language) => {
+        if (language !== i18n.locale) void setLanguage(language);
       });
       followLanguage(tellHostLanguage);
       tellHostLanguage(i18n.locale);

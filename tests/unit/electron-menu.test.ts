@@ -8,7 +8,8 @@ import type { MenuItemConstructorOptions } from 'electron';
 import { LANGUAGE_NAMES, LANGUAGES, type Language } from '../../db/common/languages.ts';
 import { menuTemplate, type MenuActions } from '../../electron/main/menu-template.ts';
 import { MAIN_MESSAGES } from '../../electron/main/messages.ts';
-import { languageFromPage } from '../../electron/main/page-language.ts';
+import { languageFromPage, windowsToTell } from '../../electron/main/page-language.ts';
+import { CHOSEN_LANGUAGES, isChosenLanguage } from '../../electron/main/window-options.ts';
 
 function actions(chosen: Language[] = []): MenuActions {
   const nothing = (): void => undefined;
@@ -109,5 +110,37 @@ describe("the page's language, as main takes it", () => {
       ok: false,
       error: { code: 'invalid-input', message: 'Not a language of the interface: "fr" (known: en, ko, zh).' },
     });
+  });
+});
+
+describe('a language chosen in one window, told to the others', () => {
+  const app = (contents: string, destroyed = false) => ({ contents, url: 'app://tradebrief/index.html#/trade', destroyed });
+
+  it('tells every live window showing the app but the one it was chosen in', () => {
+    const windows = [app('a'), app('b'), app('print'), app('c')];
+    expect(windowsToTell(windows, 'b')).toEqual(['a', 'print', 'c']);
+  });
+
+  it('tells them all when it was chosen in the menu', () => {
+    expect(windowsToTell([app('a'), app('b')])).toEqual(['a', 'b']);
+  });
+
+  it('the preload takes the interface’s languages, and only those, from main', () => {
+    expect(CHOSEN_LANGUAGES).toEqual(LANGUAGES);
+    for (const language of LANGUAGES) expect(isChosenLanguage(language)).toBe(true);
+    for (const bad of ['en-XA', 'EN', 'ko-KR', '', null, undefined, 0, ['ko'], { language: 'ko' }])
+      expect(isChosenLanguage(bad)).toBe(false);
+  });
+
+  it('never tells a closed window, or one showing anything but the app', () => {
+    const windows = [
+      app('closed', true),
+      { contents: 'web', url: 'https://tradebrief.example/index.html', destroyed: false },
+      { contents: 'lookalike', url: 'app://tradebrief.evil/index.html', destroyed: false },
+      { contents: 'file', url: 'file:///tmp/index.html', destroyed: false },
+      { contents: 'blank', url: '', destroyed: false },
+      app('open'),
+    ];
+    expect(windowsToTell(windows, 'chooser')).toEqual(['open']);
   });
 });

@@ -229,6 +229,9 @@ describe('guards in the main process (source text of electron/main)', () => {
     );
     expect(language.indexOf('if (!chosen.ok) return chosen;')).toBeLessThan(language.indexOf('setMainLanguage('));
     expect(language).toMatch(/setMainLanguage\(chosen\.data\);\s*installMenu\(\);/);
+    // Then the other windows are told the checked value (never what the page sent), the chooser left out.
+    expect(language).toMatch(/tellWindowsLanguage\(chosen\.data, event\.sender\);/);
+    expect(language.indexOf('if (!chosen.ok) return chosen;')).toBeLessThan(language.indexOf('tellWindowsLanguage('));
   });
 
   it('sends the page handles, never paths: the Data view is opened with a handle', () => {
@@ -236,9 +239,13 @@ describe('guards in the main process (source text of electron/main)', () => {
       /loadURL\(`\$\{APP_ORIGIN\}\/index\.html#\/data\?file=\$\{picked\.handle\}&name=\$\{encodeURIComponent\(picked\.name\)\}`\)/,
     );
     expect(index).not.toMatch(/encodeURIComponent\(path\)/);
-    // What goes to windows over webContents.send is the session's events only.
+    // What goes to windows over webContents.send is the session's events only; a language chosen elsewhere goes
+    // over its own channel, to the windows windowsToTell keeps (page-language.ts: the app's, the chooser left out).
     const sends = [...index.matchAll(/webContents\.send\(([^)]*)\)/g)].map((m) => m[1]);
     expect(sends).toEqual(['EVENT_CHANNEL, event']);
+    const tell = /function tellWindowsLanguage\(language: Language, chooser\?: WebContents\): void \{([\s\S]*?)\n\}/.exec(index)?.[1] ?? '';
+    expect(tell).toMatch(/for \(const contents of windowsToTell\(shown, chooser\)\) contents\.send\(LANGUAGE_CHOSEN_CHANNEL, language\);/);
+    expect([...index.matchAll(/\.send\(LANGUAGE_CHOSEN_CHANNEL/g)]).toHaveLength(1);
   });
 
   it('loads the app from app://, never file://', () => {
@@ -267,8 +274,8 @@ describe('the preload (electron/preload/index.ts)', () => {
 
   it('passes no raw Electron API through: ipcRenderer only inside the bridge, on its channels', () => {
     const uses = [...preload.matchAll(/ipcRenderer(\.\w+)?/g)].map((m) => m[0]);
-    // The import, six invokes, and the one event subscription.
-    expect(uses.sort()).toEqual(['ipcRenderer', ...Array<string>(6).fill('ipcRenderer.invoke'), 'ipcRenderer.on'].sort());
+    // The import, six invokes, and two subscriptions: the session's events and the language chosen elsewhere.
+    expect(uses.sort()).toEqual(['ipcRenderer', ...Array<string>(6).fill('ipcRenderer.invoke'), 'ipcRenderer.on', 'ipcRenderer.on'].sort());
     expect(preload).toMatch(/invoke: \(method, input\) => ipcRenderer\.invoke\(INVOKE_CHANNEL, method, input\)/);
     expect(preload).toMatch(/ipcRenderer\.invoke\(OPEN_FILE_CHANNEL, kind\)/);
     expect(preload).toMatch(/ipcRenderer\.invoke\(SAVE_FILE_CHANNEL, kind, suggestedName\)/);
@@ -277,6 +284,7 @@ describe('the preload (electron/preload/index.ts)', () => {
     // The page's language, as a value only: main checks it (languageFromPage).
     expect(preload).toMatch(/showingLanguage: \(language: Language\) => ipcRenderer\.invoke\(LANGUAGE_CHANNEL, language\)/);
     expect(preload).toMatch(/ipcRenderer\.on\(EVENT_CHANNEL, forwardEvent\)/);
+    expect(preload).toMatch(/ipcRenderer\.on\(LANGUAGE_CHOSEN_CHANNEL, forwardLanguage\)/);
     expect(preload).not.toMatch(/exposeInMainWorld\([^)]*ipcRenderer|require\(|process\.env|webFrame|shell/);
   });
 
@@ -284,6 +292,10 @@ describe('the preload (electron/preload/index.ts)', () => {
     expect(preload).toMatch(/function forwardEvent\(_ipc: unknown, event: HostEvent\): void \{/);
     expect(preload).toMatch(/listener\(event\);/);
     expect(preload).not.toMatch(/listener\(_ipc/);
+    // A language from main reaches the page only as one of the interface's languages, checked first.
+    const language = /function forwardLanguage\(_ipc: unknown, language: unknown\): void \{([\s\S]*?)\n\}/.exec(preload)?.[1] ?? '';
+    expect(language).toMatch(/^\s*if \(!isChosenLanguage\(language\)\) return;/);
+    expect(language).toMatch(/listener\(language\);/);
   });
 
   it('keeps a dropped file’s path in the preload: read with webUtils and sent to main only', () => {

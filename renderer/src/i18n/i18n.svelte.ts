@@ -149,6 +149,20 @@ export async function setLanguage(locale: string, remember = true): Promise<void
   }
 }
 
+/**
+ * Follows the choice another window of this profile makes: the 'storage' event on the remembered setting fires in
+ * every other window of the origin (not in the one that wrote it). Shown, not written again nor told to the host: the
+ * window that chose did both.
+ */
+export function followStoredLanguage(): () => void {
+  const follow = (event: StorageEvent): void => {
+    if (event.key !== LANGUAGE_STORAGE_KEY || event.newValue === null || event.newValue === i18n.locale) return;
+    void setLanguage(event.newValue, false);
+  };
+  addEventListener('storage', follow);
+  return () => removeEventListener('storage', follow);
+}
+
 /** At start: the remembered choice, else the first of the browser's (the OS's) languages the app has. */
 export async function startLanguage(): Promise<void> {
   const remembered = stored();

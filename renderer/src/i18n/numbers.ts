@@ -84,6 +84,15 @@ export function integer(n: number, tag: string): string {
   return formatter('int', { maximumFractionDigits: 0 }, tag).format(n);
 }
 
+/** A file's size: "3 kB" up to a megabyte (whole kilobytes, rounded up), then "12.5 MB", in the language's way. */
+export function fileSize(bytes: number, tag: string): string {
+  if (bytes >= 1e6)
+    return formatter('mb', { style: 'unit', unit: 'megabyte', minimumFractionDigits: 1, maximumFractionDigits: 1 }, tag).format(
+      bytes / 1e6,
+    );
+  return formatter('kb', { style: 'unit', unit: 'kilobyte', maximumFractionDigits: 0 }, tag).format(Math.ceil(bytes / 1000));
+}
+
 /** An exact amount in US dollars: "$1,234,567", "US$1,234,567". */
 export function usd(amount: number, tag: string): string {
   return formatter('usd', { style: 'currency', currency: 'USD', maximumFractionDigits: 0 }, tag).format(amount);

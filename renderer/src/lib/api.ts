@@ -9,7 +9,7 @@ import type { Client, Envelope, Input } from '../../../db/contract.ts';
 import type { DashboardModels } from '../../../db/dashboards/contract.ts';
 import type { OpenKind, PickedFile, SaveKind, SaveTarget } from '../../../db/common/file-kinds.ts';
 import type { HostEventListener } from '../../../db/host-events.ts';
-import { isLanguage } from '../../../db/common/languages.ts';
+import { isLanguage, type Language } from '../../../db/common/languages.ts';
 import { createBrowserBridge } from './host/browser-bridge.ts';
 
 export { ClientError };
@@ -86,6 +86,14 @@ export const files = {
 /** Listens to the host's events (job progress, data changed); returns the function that stops. */
 export function onHostEvent(listener: HostEventListener): () => void {
   return connected().on(listener);
+}
+
+/**
+ * Listens for the language chosen in another window or the desktop app's menu (a browser's bridge has none: its tabs
+ * follow the remembered choice, i18n's followStoredLanguage); returns the function that stops.
+ */
+export function onHostLanguage(listener: (language: Language) => void): () => void {
+  return connected().onLanguage?.(listener) ?? (() => undefined);
 }
 
 /**

@@ -58,6 +58,8 @@ export const usdBn = usdMoney;
 export const signedBn = signedMoney;
 export const percent = (ratio: number): string => numbers.percent(ratio, i18n.tag);
 export const integer = (n: number): string => numbers.integer(n, i18n.tag);
+/** A file's size: "3 kB", "12.5 MB". */
+export const fileSize = (bytes: number): string => numbers.fileSize(bytes, i18n.tag);
 /** An exact amount in US dollars. */
 export const usd = (amount: number): string => numbers.usd(amount, i18n.tag);
 

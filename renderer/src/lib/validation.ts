@@ -24,33 +24,48 @@ export interface FieldMessage {
 export type Say = (text: FieldMessage) => string;
 const inEnglish: Say = (text) => text.message;
 
-/** Checks a value; returns the parsed value or the errors by field path (first message per path). */
+/** Each field's message by its path, as the data core gives it (written out when shown: `Say`). */
+export type FieldMessages = Record<string, FieldMessage>;
+
+const written = (messages: FieldMessages, say: Say): FieldErrors =>
+  Object.fromEntries(Object.entries(messages).map(([path, m]) => [path, say(m)]));
+
+/** Checks a value; returns the parsed value or the messages by field path (the first per path), not yet written. */
+export function checkMessages<T>(schema: ZodType<T>, value: unknown): { ok: true; data: T } | { ok: false; messages: FieldMessages } {
+  const result = schema.safeParse(value);
+  if (result.success) return { ok: true, data: result.data };
+  const messages: FieldMessages = {};
+  for (const issue of result.error.issues) messages[issuePath(issue.path)] ??= { message: issue.message, ...issueText(issue) };
+  return { ok: false, messages };
+}
+
+/** Checks a value; returns the parsed value or the errors by field path (first message per path), written by `say`. */
 export function check<T>(
   schema: ZodType<T>,
   value: unknown,
   say: Say = inEnglish,
 ): { ok: true; data: T } | { ok: false; errors: FieldErrors } {
-  const result = schema.safeParse(value);
-  if (result.success) return { ok: true, data: result.data };
-  const errors: FieldErrors = {};
-  for (const issue of result.error.issues) {
-    const key = issuePath(issue.path);
-    errors[key] ??= say({ message: issue.message, ...issueText(issue) });
-  }
-  return { ok: false, errors };
+  const checked = checkMessages(schema, value);
+  return checked.ok ? checked : { ok: false, errors: written(checked.messages, say) };
 }
 
 /**
- * The field errors of a server's `invalid-input` answer (details.issues[{path, message, messageCode, params}]), or
+ * The field messages of a server's `invalid-input` answer (details.issues[{path, message, messageCode, params}]), or
  * null for any other error.
  */
-export function serverFieldErrors(error: unknown, say: Say = inEnglish): FieldErrors | null {
+export function serverFieldMessages(error: unknown): FieldMessages | null {
   if (!(error instanceof ClientError) || error.code !== 'invalid-input') return null;
   const issues = (error.details as { issues?: ({ path: string } & FieldMessage)[] } | undefined)?.issues;
   if (!Array.isArray(issues) || issues.length === 0) return null;
-  const errors: FieldErrors = {};
-  for (const i of issues) errors[i.path] ??= say(i);
-  return errors;
+  const messages: FieldMessages = {};
+  for (const { path, ...m } of issues) messages[path] ??= m;
+  return messages;
+}
+
+/** The field errors of a server's `invalid-input` answer, written by `say`, or null for any other error. */
+export function serverFieldErrors(error: unknown, say: Say = inEnglish): FieldErrors | null {
+  const messages = serverFieldMessages(error);
+  return messages && written(messages, say);
 }
 
 /** The DOM id of a field's error message (for aria-describedby). */

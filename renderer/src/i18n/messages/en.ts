@@ -1207,6 +1207,17 @@ const en = {
   'chart.notReported': 'not reported',
   'partners.listSeparator': ', ',
   'growth.aside': '{{v}} ({{g}})',
+  'yearInput.notAYear': '“{{text}}” is not a year from {{min}} to {{max}}: showing {{shows}}.',
+  'yearInput.unreadable': 'What was typed is not a year from {{min}} to {{max}}: showing {{shows}}.',
+  'yearInput.showsFrom': 'the years from {{year}}',
+  'yearInput.showsFromFirst': 'the years from the first',
+  'yearInput.showsTo': 'the years to {{year}}',
+  'yearInput.showsToLast': 'the years to the last',
+  'yearInput.showsDefault': 'the default years',
+  'date.typed.day':
+    'Not a whole day (day, month and year) from {{from}} to {{to}}: enter a whole day (day, month and year) from {{from}} to {{to}}.',
+  'date.typed.month': 'Not a month from {{from}} to {{to}}: enter a month from {{from}} to {{to}}.',
+  'date.typed.year': 'Not a year from {{from}} to {{to}}, as YYYY: enter a year from {{from}} to {{to}}, as YYYY.',
 } as const;
 
 export default en;

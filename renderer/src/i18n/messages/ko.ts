@@ -1329,6 +1329,16 @@ const ko: Messages = {
   'chart.notReported': '보고 없음',
   'partners.listSeparator': ', ',
   'growth.aside': '{{v}} ({{g}})',
+  'yearInput.notAYear': '“{{text}}”은(는) {{min}}년부터 {{max}}년까지의 연도가 아닙니다. 표시 중: {{shows}}.',
+  'yearInput.unreadable': '입력한 값은 {{min}}년부터 {{max}}년까지의 연도가 아닙니다. 표시 중: {{shows}}.',
+  'yearInput.showsFrom': '{{year}}년부터',
+  'yearInput.showsFromFirst': '처음 연도부터',
+  'yearInput.showsTo': '{{year}}년까지',
+  'yearInput.showsToLast': '마지막 연도까지',
+  'yearInput.showsDefault': '기본 기간',
+  'date.typed.day': '{{from}}부터 {{to}}까지의 날짜(연, 월, 일)가 아닙니다. 이 범위의 날짜를 연, 월, 일 모두 입력하세요.',
+  'date.typed.month': '{{from}}부터 {{to}}까지의 월이 아닙니다. 이 범위의 월을 입력하세요.',
+  'date.typed.year': '{{from}}부터 {{to}}까지의 연도가 아닙니다. 이 범위의 연도를 YYYY 형식으로 입력하세요.',
 };
 
 export default ko;

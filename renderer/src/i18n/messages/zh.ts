@@ -1306,6 +1306,16 @@ const zh: Messages = {
   'chart.notReported': '未报告',
   'partners.listSeparator': '、',
   'growth.aside': '{{v}}（{{g}}）',
+  'yearInput.notAYear': '“{{text}}”不是{{min}}年至{{max}}年之间的年份；当前显示{{shows}}。',
+  'yearInput.unreadable': '输入的内容不是{{min}}年至{{max}}年之间的年份；当前显示{{shows}}。',
+  'yearInput.showsFrom': '{{year}}年起的年份',
+  'yearInput.showsFromFirst': '从第一年起的年份',
+  'yearInput.showsTo': '截至{{year}}年的年份',
+  'yearInput.showsToLast': '截至最后一年的年份',
+  'yearInput.showsDefault': '默认年份',
+  'date.typed.day': '不是{{from}}至{{to}}之间的完整日期（年、月、日）：请输入此范围内的完整日期。',
+  'date.typed.month': '不是{{from}}至{{to}}之间的月份：请输入此范围内的月份。',
+  'date.typed.year': '不是{{from}}至{{to}}之间的年份：请按YYYY格式输入此范围内的年份。',
 };
 
 export default zh;

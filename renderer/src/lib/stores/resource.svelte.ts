@@ -14,7 +14,8 @@ export interface Resource<T> {
 }
 
 export function resource<T>(load: () => Promise<T>): Resource<T> {
-  const state = $state({ loading: true, error: null as string | null, version: 0 });
+  // The error as it came (written when read, so that it follows a language chosen after it).
+  const state = $state({ loading: true, failure: null as { error: unknown } | null, version: 0 });
   // Raw: a view model is replaced whole on each load, never changed in place; a deep proxy would wrap every row and
   // figure of it, and every read of them while drawing would go through the proxy.
   let data = $state.raw<T | undefined>(undefined);
@@ -28,12 +29,12 @@ export function resource<T>(load: () => Promise<T>): Resource<T> {
       (loaded) => {
         if (cancelled) return;
         data = loaded;
-        state.error = null;
+        state.failure = null;
         state.loading = false;
       },
       (error: unknown) => {
         if (cancelled) return;
-        state.error = errorText(error);
+        state.failure = { error };
         state.loading = false;
       },
     );
@@ -46,7 +47,7 @@ export function resource<T>(load: () => Promise<T>): Resource<T> {
       return state.loading;
     },
     get error() {
-      return state.error;
+      return state.failure ? errorText(state.failure.error) : null;
     },
     get data() {
       return data;
