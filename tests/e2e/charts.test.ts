@@ -212,6 +212,33 @@ describe('the partners world map', () => {
     expect(await seriousAxeViolations(page)).toEqual([]);
   });
 
+  it('fetches the outlines only when the map is shown, once per window', async () => {
+    const page = await app.newPage({ reducedMotion: 'reduce' });
+    const fetched: string[] = [];
+    page.on('request', (request) => {
+      if (new URL(request.url()).pathname === '/world-map.json') fetched.push(request.url());
+    });
+    await open(page, '#/overview');
+    await open(page, '#/trade?reporter=KOR&partner=CHN');
+    expect(fetched).toHaveLength(0);
+    await page.evaluate(() => {
+      (globalThis as unknown as PageGlobals).location.hash = '#/partners?reporter=KOR&year=2023';
+    });
+    await chartReady(page, 'partners-map-chart');
+    expect(fetched).toHaveLength(1);
+    // Away and back: the map is made anew, its outlines are not fetched again.
+    await page.evaluate(() => {
+      (globalThis as unknown as PageGlobals).location.hash = '#/overview';
+    });
+    await page.locator('#partners-map-title').waitFor({ state: 'detached' });
+    await page.evaluate(() => {
+      (globalThis as unknown as PageGlobals).location.hash = '#/partners?reporter=KOR&year=2022';
+    });
+    await expect.poll(() => page.locator('#partners-map-title').innerText()).toContain('2022');
+    await chartReady(page, 'partners-map-chart');
+    expect(fetched).toHaveLength(1);
+  });
+
   it('prints as a vector drawing: its legend is text of the PDF', async () => {
     const page = await app.newPage({ reducedMotion: 'reduce' });
     await page.setViewportSize({ width: 1024, height: 900 });
