@@ -31,6 +31,8 @@ export interface WorldMapCountry {
   name: string;
   /** SVG path data in the map's units: absolute moveto, relative integer linetos. */
   d: string;
+  /** Where to point at the country (a tooltip for the focused one): the middle of its largest ring's bounds. */
+  at: [number, number];
 }
 
 export interface WorldMap {
@@ -183,7 +185,11 @@ export function makeWorldMap(): WorldMap {
         [x, y + 1],
       ]);
     }
-    countries.push({ iso3, name, d: kept.map(pathData).join('') });
+    const main = kept.reduce((a, b) => (Math.abs(doubleArea(b)) > Math.abs(doubleArea(a)) ? b : a));
+    const xs = main.map((p) => p[0]);
+    const ys = main.map((p) => p[1]);
+    const at: Point = [Math.round((Math.min(...xs) + Math.max(...xs)) / 2), Math.round((Math.min(...ys) + Math.max(...ys)) / 2)];
+    countries.push({ iso3, name, d: kept.map(pathData).join(''), at });
   }
   countries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   return {

@@ -170,14 +170,28 @@ describe('the partners world map', () => {
     await china.click();
     await expect.poll(() => page.url()).toMatch(/#\/trade\?reporter=KOR&partner=CHN$/);
 
-    // The keyboard: Enter on the focused country.
+    // The keyboard: one tab stop on the map (the largest partner), the arrow keys from country to country by size,
+    // Enter on the focused country.
     await open(page, '#/partners?reporter=KOR&year=2023');
-    const japan = page.getByTestId('partners-map-chart').locator('a[data-iso3="JPN"]');
-    await japan.focus();
-    expect(await japan.getAttribute('aria-label')).toMatch(/^Japan: [\d.]+ bn\. Source: /);
-    await expect.poll(() => tip.innerText()).toMatch(/^Japan: /);
+    const figure = page.getByTestId('partners-map-chart');
+    expect(await figure.locator('a[tabindex="0"]').count()).toBe(1);
+    await figure.getByRole('button', { name: 'Copy' }).focus();
+    await page.keyboard.press('Tab');
+    const focused = (): Promise<string | null> =>
+      page.evaluate(() => {
+        const { document } = globalThis as unknown as { document: { activeElement: { getAttribute(n: string): string | null } | null } };
+        return document.activeElement?.getAttribute('data-iso3') ?? null;
+      });
+    expect(await focused()).toBe('CHN');
+    await page.keyboard.press('ArrowRight');
+    expect(await focused()).toBe('USA');
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('ArrowRight');
+    expect(await focused()).toBe('USA');
+    expect(await figure.locator('a[data-iso3="USA"]').getAttribute('aria-label')).toMatch(/^United States: [\d.]+ bn\. Source: /);
+    await expect.poll(() => tip.innerText()).toMatch(/^United States: /);
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.url()).toMatch(/#\/trade\?reporter=KOR&partner=JPN$/);
+    await expect.poll(() => page.url()).toMatch(/#\/trade\?reporter=KOR&partner=USA$/);
 
     // The country list and "Open the pair".
     await open(page, '#/partners?reporter=KOR&year=2023');

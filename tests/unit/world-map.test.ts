@@ -39,6 +39,8 @@ describe('the world map file', () => {
       expect(codes).toContain(code);
     expect(codes).not.toContain('ATA');
     for (const country of map.countries) {
+      const [ax, ay] = country.at;
+      expect(ax >= 0 && ax <= map.width && ay >= 0 && ay <= map.height, country.name).toBe(true);
       expect(country.d, country.name).toMatch(/^(M-?\d+ -?\d+l(-?\d+( ?-?\d+)*)?z)+$/);
       for (const ring of rings(country.d)) {
         expect(ring.length, country.name).toBeGreaterThanOrEqual(3);
@@ -50,6 +52,18 @@ describe('the world map file', () => {
         }
       }
     }
+  });
+
+  it('points at a country inside its main part: Russia in Russia, the United States in the lower 48, France in Europe', () => {
+    const at = (iso3: string): [number, number] => map.countries.find((c) => c.iso3 === iso3)!.at;
+    const [rusX] = at('RUS');
+    const [usaX, usaY] = at('USA');
+    const [fraX, fraY] = at('FRA');
+    const [deuX, deuY] = at('DEU');
+    expect(rusX).toBeGreaterThan(map.width * 0.6);
+    expect(usaX).toBeGreaterThan(map.width * 0.15);
+    expect(usaY).toBeGreaterThan(map.height * 0.2);
+    expect(Math.hypot(fraX - deuX, fraY - deuY)).toBeLessThan(map.width * 0.03);
   });
 
   it('puts countries where they are: China north-east of Australia, Korea between China and Japan', () => {

@@ -11,6 +11,8 @@ export interface WorldCountry {
   name: string;
   /** SVG path data in the map's units. */
   d: string;
+  /** Where to point at the country, in the map's units (the middle of its largest part). */
+  at: [number, number];
 }
 
 export interface WorldMap {
