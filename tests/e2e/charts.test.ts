@@ -190,6 +190,7 @@ describe('the partners world map', () => {
     expect(await focused()).toBe('USA');
     expect(await figure.locator('a[data-iso3="USA"]').getAttribute('aria-label')).toMatch(/^United States: [\d.]+ bn\. Source: /);
     await expect.poll(() => tip.innerText()).toMatch(/^United States: /);
+    await figure.screenshot({ path: 'tests/artifacts/partners-map-focus.png' });
     await page.keyboard.press('Enter');
     await expect.poll(() => page.url()).toMatch(/#\/trade\?reporter=KOR&partner=USA$/);
 
