@@ -2,8 +2,10 @@
  * Deck-ready charts, the partners' world map and the products treemap, in real Chromium against the
  * HTTP host: a database with the default packs and an imported Comtrade-like file of HS-6 rows.
  */
+import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
+import { extractText, getDocumentProxy } from 'unpdf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importFile } from '../../db/imports/importer.ts';
 import { openSession } from '../../db/session.ts';
@@ -12,6 +14,7 @@ import { downloadOf, startApp, type AppHarness } from '../support/browser.ts';
 import { requireBuiltRenderer } from '../support/build-output.ts';
 import { HEADER } from '../support/comtrade-like.ts';
 import { decodePng } from '../support/png.ts';
+import type { PageGlobals } from '../support/page-globals.ts';
 import { tempDir } from '../support/temp.ts';
 
 const tmp = tempDir();
@@ -79,47 +82,36 @@ async function chartReady(page: Page, testid: string): Promise<void> {
   await expect.poll(() => page.locator(`figure[data-testid="${testid}"][data-chart-ready="true"]`).count(), { timeout: 15_000 }).toBe(1);
 }
 
-/** The CSS-pixel centre of the canvas pixels of the scale's last colour in the map's eastern half (the colour legend, bottom left, has it too). */
-function centreOfColour(page: Page, testid: string): Promise<{ x: number; y: number; n: number }> {
+/** The fill of every country of the map, by alpha-3 code (or name where it has none), and whether it links to a pair. */
+function mapFills(page: Page): Promise<{ key: string; fill: string; link: boolean }[]> {
   return page
-    .getByTestId(testid)
-    .locator('canvas')
-    .evaluate((element) => {
-      // The page's DOM types, which the tests' Node types do not have.
-      const canvas = element as unknown as {
-        width: number;
-        height: number;
-        getContext(kind: '2d'): {
-          getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray; width: number; height: number };
-        };
-        getBoundingClientRect(): { width: number; height: number };
-      };
-      const page = globalThis as unknown as {
-        getComputedStyle(e: unknown): { getPropertyValue(name: string): string };
-        document: { documentElement: unknown };
-      };
-      const { data, width, height } = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
-      const rgb = page.getComputedStyle(page.document.documentElement).getPropertyValue('--accent').trim();
-      const want = [1, 3, 5].map((i) => parseInt(rgb.slice(i, i + 2), 16));
-      let sx = 0;
-      let sy = 0;
-      let n = 0;
-      for (let y = 0; y < height; y++)
-        for (let x = Math.floor(width / 2); x < width; x++) {
-          const o = (y * width + x) * 4;
-          if (Math.abs(data[o]! - want[0]!) <= 1 && Math.abs(data[o + 1]! - want[1]!) <= 1 && Math.abs(data[o + 2]! - want[2]!) <= 1) {
-            sx += x;
-            sy += y;
-            n++;
-          }
-        }
-      const r = canvas.getBoundingClientRect();
-      return { x: (sx / n) * (r.width / width), y: (sy / n) * (r.height / height), n };
-    });
+    .getByTestId('partners-map-chart')
+    .locator('svg path[data-index]')
+    .evaluateAll((paths) =>
+      paths.map((p) => ({
+        key: p.getAttribute('data-iso3') ?? p.closest('a')?.getAttribute('data-iso3') ?? '',
+        fill: p.getAttribute('fill') ?? '',
+        link: p.closest('a') !== null,
+      })),
+    );
+}
+
+/** A CSS variable of the page. */
+function cssValue(page: Page, name: string): Promise<string> {
+  return page.locator('html').evaluate((html, n) => {
+    const { getComputedStyle } = globalThis as unknown as { getComputedStyle(e: unknown): { getPropertyValue(name: string): string } };
+    return getComputedStyle(html).getPropertyValue(n).trim();
+  }, name);
+}
+
+/** A colour variable of the page as rgb(r, g, b), as the map writes the colours it mixes. */
+async function cssRgb(page: Page, name: string): Promise<string> {
+  const value = await cssValue(page, name);
+  return `rgb(${[1, 3, 5].map((i) => parseInt(value.slice(i, i + 2), 16)).join(', ')})`;
 }
 
 describe('the partners world map', () => {
-  it("colours Korea's partners by exports; a click on China, or China chosen in the list, opens the pair", async () => {
+  it("colours Korea's partners by exports; a click on China, Enter on Japan, or a partner chosen in the list opens the pair", async () => {
     const page = await app.newPage({ reducedMotion: 'reduce' });
     await open(page, '#/partners?reporter=KOR&year=2023');
     const map = page.getByTestId('partners-map');
@@ -134,25 +126,79 @@ describe('the partners world map', () => {
     for (const width of [1440, 1024, 800]) {
       await page.setViewportSize({ width, height: 1000 });
       await chartReady(page, 'partners-map-chart');
+      // The map fits: nothing wider than its frame, nor the page.
+      const svg = (await map.locator('svg').boundingBox())!;
+      const frame = (await map.locator('.chart-canvas').boundingBox())!;
+      expect(svg.x + svg.width).toBeLessThanOrEqual(frame.x + frame.width + 0.5);
+      const overflow = await page.evaluate(() => {
+        const { document, innerWidth } = globalThis as unknown as PageGlobals;
+        return (document.scrollingElement?.scrollWidth ?? 0) - innerWidth;
+      });
+      expect(overflow).toBeLessThanOrEqual(0);
       await map.screenshot({ path: `tests/artifacts/partners-map-${width}-light.png` });
     }
     await page.setViewportSize({ width: 1280, height: 900 });
     await chartReady(page, 'partners-map-chart');
 
-    // China has the largest exports: the scale's last colour, and only China has it.
-    const china = await centreOfColour(page, 'partners-map-chart');
-    expect(china.n).toBeGreaterThan(50);
-    await page
-      .getByTestId('partners-map-chart')
-      .locator('canvas')
-      .click({ position: { x: china.x, y: china.y } });
+    // China has the largest exports: the scale's last colour, and only China has it. A partner with no figure for
+    // 2023 is in the "not reported" colour and links nowhere; every partner with a figure links to its pair.
+    const fills = await mapFills(page);
+    const accent = await cssRgb(page, '--accent');
+    expect(fills.filter((f) => f.fill === accent).map((f) => f.key)).toEqual(['CHN']);
+    const missing = await cssValue(page, '--border');
+    const grey = fills.filter((f) => f.fill === missing);
+    expect(grey.length).toBeGreaterThan(0);
+    expect(grey.every((f) => !f.link)).toBe(true);
+    expect(fills.filter((f) => f.link).length).toBeGreaterThan(150);
+    // The legend: the unit, values in it, and the "not reported" swatch.
+    const legend = await page.getByTestId('partners-map-chart').locator('svg text').allTextContents();
+    expect(legend).toContain('USD bn');
+    expect(legend).toContain('not reported');
+    expect(await page.getByTestId('partners-map-chart-tick').allTextContents()).toEqual(['10 mn', '1.0 bn', '100.0 bn']);
+
+    // A pointer on China: its figure and its source.
+    const china = page.getByTestId('partners-map-chart').locator('a[data-iso3="CHN"] path');
+    await china.hover();
+    const tip = page.getByTestId('partners-map-chart-tip');
+    await expect.poll(() => tip.innerText()).toMatch(/^China: 124\.8 bn\s+Source: Korea Customs Service \(KCS\) via KOSIS/);
+    await page.screenshot({ path: 'tests/artifacts/partners-map-tooltip.png' });
+    // A country with no figure says so, never zero: South Korea itself, never its own partner.
+    const korea = page.getByTestId('partners-map-chart').locator('path[data-not-reported="true"][data-iso3="KOR"]');
+    expect(await korea.count()).toBe(1);
+    await korea.hover();
+    await expect.poll(() => tip.innerText()).toBe('South Korea: not reported');
+    await china.click();
     await expect.poll(() => page.url()).toMatch(/#\/trade\?reporter=KOR&partner=CHN$/);
 
-    // The keyboard's way: the country list and "Open the pair".
+    // The keyboard: one tab stop on the map (the largest partner), the arrow keys from country to country by size,
+    // Enter on the focused country.
     await open(page, '#/partners?reporter=KOR&year=2023');
-    await page.getByTestId('partners-map-country').selectOption('JPN');
+    const figure = page.getByTestId('partners-map-chart');
+    expect(await figure.locator('a[tabindex="0"]').count()).toBe(1);
+    await figure.getByRole('button', { name: 'Copy' }).focus();
+    await page.keyboard.press('Tab');
+    const focused = (): Promise<string | null> =>
+      page.evaluate(() => {
+        const { document } = globalThis as unknown as { document: { activeElement: { getAttribute(n: string): string | null } | null } };
+        return document.activeElement?.getAttribute('data-iso3') ?? null;
+      });
+    expect(await focused()).toBe('CHN');
+    await page.keyboard.press('ArrowRight');
+    expect(await focused()).toBe('USA');
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('ArrowRight');
+    expect(await focused()).toBe('USA');
+    expect(await figure.locator('a[data-iso3="USA"]').getAttribute('aria-label')).toMatch(/^United States: [\d.]+ bn\. Source: /);
+    await expect.poll(() => tip.innerText()).toMatch(/^United States: /);
+    await figure.screenshot({ path: 'tests/artifacts/partners-map-focus.png' });
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.url()).toMatch(/#\/trade\?reporter=KOR&partner=USA$/);
+
+    // The country list and "Open the pair".
+    await open(page, '#/partners?reporter=KOR&year=2023');
+    await page.getByTestId('partners-map-country').selectOption('VNM');
     await page.getByTestId('partners-map-open').press('Enter');
-    await expect.poll(() => page.url()).toMatch(/#\/trade\?reporter=KOR&partner=JPN$/);
+    await expect.poll(() => page.url()).toMatch(/#\/trade\?reporter=KOR&partner=VNM$/);
     expect(app.pageErrors).toEqual([]);
   });
 
@@ -165,12 +211,100 @@ describe('the partners world map', () => {
     expect(await map.getByTestId('partners-map-chart').locator('.chart-title').innerText()).toBe(
       "South Korea's balance of trade by partner, 2023",
     );
+    // Diverging: the legend runs from the largest deficit through zero to the largest surplus.
+    const ticks = await page.getByTestId('partners-map-chart-tick').allTextContents();
+    expect(ticks).toHaveLength(3);
+    expect(ticks[0]).toMatch(/^−[\d.]+ bn$/);
+    expect(ticks[1]).toBe('0.0 bn');
+    expect(ticks[2]).toBe(ticks[0]!.replace('−', '+'));
+    // The dark theme's colours: the map's background is the dark surface.
+    expect(await map.locator('svg > rect').first().getAttribute('fill')).toBe('#1b2027');
     for (const width of [1440, 1024, 800]) {
       await page.setViewportSize({ width, height: 1000 });
       await chartReady(page, 'partners-map-chart');
       await map.screenshot({ path: `tests/artifacts/partners-map-${width}-dark.png` });
     }
     expect(await seriousAxeViolations(page)).toEqual([]);
+  });
+
+  it('fetches the outlines only when the map is shown, once per window', async () => {
+    const page = await app.newPage({ reducedMotion: 'reduce' });
+    const fetched: string[] = [];
+    page.on('request', (request) => {
+      if (new URL(request.url()).pathname === '/world-map.json') fetched.push(request.url());
+    });
+    await open(page, '#/overview');
+    await open(page, '#/trade?reporter=KOR&partner=CHN');
+    expect(fetched).toHaveLength(0);
+    await page.evaluate(() => {
+      (globalThis as unknown as PageGlobals).location.hash = '#/partners?reporter=KOR&year=2023';
+    });
+    await chartReady(page, 'partners-map-chart');
+    expect(fetched).toHaveLength(1);
+    // Away and back: the map is made anew, its outlines are not fetched again.
+    await page.evaluate(() => {
+      (globalThis as unknown as PageGlobals).location.hash = '#/overview';
+    });
+    await page.locator('#partners-map-title').waitFor({ state: 'detached' });
+    await page.evaluate(() => {
+      (globalThis as unknown as PageGlobals).location.hash = '#/partners?reporter=KOR&year=2022';
+    });
+    await expect.poll(() => page.locator('#partners-map-title').innerText()).toContain('2022');
+    await chartReady(page, 'partners-map-chart');
+    expect(fetched).toHaveLength(1);
+  });
+
+  it('prints as a vector drawing: its legend is text of the PDF', async () => {
+    const page = await app.newPage({ reducedMotion: 'reduce' });
+    await page.setViewportSize({ width: 1024, height: 900 });
+    await open(page, '#/partners?reporter=KOR&year=2023');
+    await chartReady(page, 'partners-map-chart');
+    await page.emulateMedia({ media: 'print' });
+    const file = 'tests/artifacts/partners-print.pdf';
+    writeFileSync(file, await page.pdf({ format: 'A4', printBackground: true }));
+    const doc = await getDocumentProxy(new Uint8Array(readFileSync(file)));
+    const { text } = await extractText(doc, { mergePages: false });
+    // The legend's unit, its values and the "not reported" swatch's label are printed as text, not pixels, on one page.
+    const mapPage = text.findIndex((p) => /USD bn/.test(p) && /not reported/.test(p) && /10 mn\s+1\.0 bn\s+100\.0 bn/.test(p));
+    expect(mapPage).toBeGreaterThanOrEqual(0);
+    execFileSync('pdftoppm', [
+      '-png',
+      '-r',
+      '100',
+      '-f',
+      String(mapPage + 1),
+      '-l',
+      String(mapPage + 1),
+      file,
+      'tests/artifacts/partners-print',
+    ]);
+  });
+
+  it('saves the map as a PNG at twice its size, the countries drawn in their colours', async () => {
+    const page = await app.newPage({ reducedMotion: 'reduce' });
+    await open(page, '#/partners?reporter=KOR&year=2023');
+    await chartReady(page, 'partners-map-chart');
+    const figure = page.getByTestId('partners-map-chart');
+    const size = await figure.locator('svg').evaluate((el) => ({ width: el.clientWidth, height: el.clientHeight }));
+    const file = await downloadOf(
+      page,
+      () => figure.getByRole('button', { name: 'Save as PNG' }).click(),
+      'tests/artifacts/partners-map-saved.png',
+    );
+    expect(file.name).toBe('partner-map-KOR-exports-2023.png');
+    const image = decodePng(readFileSync(file.path));
+    expect(image.width).toBe(2 * size.width);
+    expect(image.height).toBe(2 * (size.height + 52 + 30));
+    // China's colour (the scale's last, the accent) is in the image, in the map's band.
+    const accent = (await cssRgb(page, '--accent')).match(/\d+/g)!.map(Number);
+    let n = 0;
+    for (let y = 2 * 52; y < 2 * (52 + size.height); y++)
+      for (let x = 0; x < image.width; x++) {
+        const o = (y * image.width + x) * 3;
+        if (Math.abs(image.rgb[o]! - accent[0]!) + Math.abs(image.rgb[o + 1]! - accent[1]!) + Math.abs(image.rgb[o + 2]! - accent[2]!) <= 6)
+          n++;
+      }
+    expect(n).toBeGreaterThan(1000);
   });
 });
 

@@ -1107,6 +1107,7 @@ const en = {
   'partners.map.shareOfTotal': 'Share of total',
   'partners.map.tableNote': 'Partners not listed have no figure for this year (not reported, never zero).',
   'partners.map.grey': "Grey: no figure reported for {{year}}. Click a country, or choose it above, to open {{reporter}}'s trade with it.",
+  'partners.map.keys': 'On the map, the arrow keys move from country to country, largest first, and Enter opens the pair.',
   'partners.map.log': 'Colours run on a logarithmic scale.',
   'partners.map.offMap': "Not drawn at this map's scale: {{names}}.",
   'partners.earlier': 'Figures from {{year}} are loaded: set From year to see earlier years.',

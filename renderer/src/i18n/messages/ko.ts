@@ -1230,6 +1230,7 @@ const ko: Messages = {
   'partners.map.shareOfTotal': '총액 중 비중',
   'partners.map.tableNote': '목록에 없는 상대국은 이 해의 수치가 없습니다(0이 아니라 미보고).',
   'partners.map.grey': '회색: {{year}}년 수치 미보고. 국가를 클릭하거나 위에서 고르면 {{reporter}}와(과) 그 나라의 무역을 엽니다.',
+  'partners.map.keys': '지도에서는 화살표 키로 큰 상대국부터 차례로 옮겨 가고, Enter 키로 두 나라의 무역을 엽니다.',
   'partners.map.log': '색상은 로그 척도입니다.',
   'partners.map.offMap': '이 지도 축척에서 표시되지 않음: {{names}}.',
   'partners.earlier': '{{year}}년부터의 수치가 로드되어 있습니다. 이전 연도를 보려면 시작 연도를 정하세요.',

@@ -1207,6 +1207,7 @@ const zh: Messages = {
   'partners.map.shareOfTotal': '总额占比',
   'partners.map.tableNote': '未列出的贸易伙伴该年没有数据（未报告，绝非零）。',
   'partners.map.grey': '灰色：{{year}}年无报告数据。点击国家或在上方选择，即可打开{{reporter}}与其的贸易。',
+  'partners.map.keys': '在地图上，用方向键按金额从大到小在国家（地区）之间移动，按回车键打开这对贸易。',
   'partners.map.log': '颜色按对数刻度。',
   'partners.map.offMap': '此地图比例下未绘出：{{names}}。',
   'partners.earlier': '已载入自{{year}}年起的数据：设置起始年份即可查看更早的年份。',

@@ -64,39 +64,73 @@ export function composeChartImage(
       options: { ...config.options, responsive: false, maintainAspectRatio: false, animation: false, devicePixelRatio: IMAGE_SCALE },
     });
     chart.draw();
-    const image = document.createElement('canvas');
-    image.width = width * IMAGE_SCALE;
-    image.height = (TITLE_BAND + height + SOURCE_BAND) * IMAGE_SCALE;
-    const ctx = image.getContext('2d');
-    if (!ctx) throw new Error('This window cannot draw images (no 2D canvas).');
-    ctx.scale(IMAGE_SCALE, IMAGE_SCALE);
-    ctx.fillStyle = theme.surface;
-    ctx.fillRect(0, 0, width, TITLE_BAND + height + SOURCE_BAND);
-    const family = getComputedStyle(document.body).fontFamily || 'system-ui, sans-serif';
-    const room = width - 2 * PADDING;
-    ctx.textBaseline = 'alphabetic';
-    ctx.fillStyle = theme.text;
-    ctx.font = `600 16px ${family}`;
-    ctx.fillText(fit(ctx, caption.title, room), PADDING, 24);
-    ctx.fillStyle = theme.muted;
-    ctx.font = `12px ${family}`;
-    if (caption.unit) ctx.fillText(fit(ctx, `Unit: ${caption.unit}`, room), PADDING, 42);
-    ctx.drawImage(drawing, 0, TITLE_BAND, width, height);
-    ctx.font = `11px ${family}`;
-    const made = 'Tradebrief';
-    const madeWidth = ctx.measureText(made).width;
-    ctx.fillText(
-      fit(ctx, caption.source ?? 'Source: as cited for each figure in Tradebrief', room - madeWidth - 12),
-      PADDING,
-      TITLE_BAND + height + 20,
-    );
-    ctx.textAlign = 'right';
-    ctx.fillText(made, width - PADDING, TITLE_BAND + height + 20);
-    return image;
+    return composeImage(drawing, { width, height }, caption, theme);
   } finally {
     chart?.destroy();
     holder.remove();
   }
+}
+
+/**
+ * An SVG drawing (the world map) as a deck-ready image: the element as it is on screen, with its colours written
+ * in its attributes, drawn at IMAGE_SCALE through an image of its markup.
+ */
+export async function composeSvgImage(svg: SVGSVGElement, caption: ChartCaption, theme: ChartTheme): Promise<HTMLCanvasElement> {
+  const box = svg.getBoundingClientRect();
+  const width = Math.max(1, Math.round(box.width));
+  const height = Math.max(1, Math.round(box.height));
+  const copy = svg.cloneNode(true) as SVGSVGElement;
+  copy.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
+  copy.setAttribute('width', String(width * IMAGE_SCALE));
+  copy.setAttribute('height', String(height * IMAGE_SCALE));
+  const url = URL.createObjectURL(new Blob([new XMLSerializer().serializeToString(copy)], { type: 'image/svg+xml' }));
+  try {
+    const image = new Image();
+    image.src = url;
+    await image.decode();
+    return composeImage(image, { width, height }, caption, theme);
+  } finally {
+    URL.revokeObjectURL(url);
+  }
+}
+
+/** Lays `drawing` (IMAGE_SCALE times `size`) between a title band and a source band on the image canvas. */
+function composeImage(
+  drawing: CanvasImageSource,
+  size: { width: number; height: number },
+  caption: ChartCaption,
+  theme: ChartTheme,
+): HTMLCanvasElement {
+  const { width, height } = size;
+  const image = document.createElement('canvas');
+  image.width = width * IMAGE_SCALE;
+  image.height = (TITLE_BAND + height + SOURCE_BAND) * IMAGE_SCALE;
+  const ctx = image.getContext('2d');
+  if (!ctx) throw new Error('This window cannot draw images (no 2D canvas).');
+  ctx.scale(IMAGE_SCALE, IMAGE_SCALE);
+  ctx.fillStyle = theme.surface;
+  ctx.fillRect(0, 0, width, TITLE_BAND + height + SOURCE_BAND);
+  const family = getComputedStyle(document.body).fontFamily || 'system-ui, sans-serif';
+  const room = width - 2 * PADDING;
+  ctx.textBaseline = 'alphabetic';
+  ctx.fillStyle = theme.text;
+  ctx.font = `600 16px ${family}`;
+  ctx.fillText(fit(ctx, caption.title, room), PADDING, 24);
+  ctx.fillStyle = theme.muted;
+  ctx.font = `12px ${family}`;
+  if (caption.unit) ctx.fillText(fit(ctx, `Unit: ${caption.unit}`, room), PADDING, 42);
+  ctx.drawImage(drawing, 0, TITLE_BAND, width, height);
+  ctx.font = `11px ${family}`;
+  const made = 'Tradebrief';
+  const madeWidth = ctx.measureText(made).width;
+  ctx.fillText(
+    fit(ctx, caption.source ?? 'Source: as cited for each figure in Tradebrief', room - madeWidth - 12),
+    PADDING,
+    TITLE_BAND + height + 20,
+  );
+  ctx.textAlign = 'right';
+  ctx.fillText(made, width - PADDING, TITLE_BAND + height + 20);
+  return image;
 }
 
 export function pngBlob(canvas: HTMLCanvasElement): Promise<Blob> {

@@ -1,20 +1,24 @@
 /**
- * A choropleth of one value per country (chartjs-chart-geo, loaded by world.ts): every country's
- * shape drawn, those with a figure coloured by it and the others in the "not reported" colour
- * (never as a zero). Values of one sign run light to dark on a logarithmic scale (a partner
- * of a few millions beside one of a hundred billions); a balance runs from deficit to surplus
- * around a white zero.
+ * The colours of a choropleth of one value per country: countries with a figure coloured by it, the others in
+ * the "not reported" colour (never as a zero). Values of one sign run light to dark on a logarithmic scale (a
+ * partner of a few millions beside one of a hundred billions); a balance runs from deficit to surplus around a
+ * pale zero.
  */
-import type { ChartConfiguration } from 'chart.js';
 import type { ChartTheme } from '../theme.ts';
-import { t } from '../../../i18n/i18n.svelte.ts';
-import { economyName } from '../../format.ts';
-import { mapProjection, type CountryShape } from './world.ts';
 
-export interface MapValue {
-  shape: CountryShape;
-  /** null: not reported. */
-  value: number | null;
+/** Decades the logarithmic scale spans below the largest figure; smaller ones take its first colour. */
+const DECADES = 5;
+const PAPER = '#f4f6f8';
+const PALE = '#dfe9f5';
+
+export interface ColourScale {
+  /** A figure's colour; null (not reported) has the missing colour. */
+  colour(value: number | null): string;
+  missing: string;
+  /** The legend bar's colours, from its left (0) to its right (1). */
+  stops: { at: number; colour: string }[];
+  /** The legend's labelled values and where they stand on the bar (0–1). */
+  ticks: { at: number; value: number }[];
 }
 
 /** Mixes two #rrggbb colours. */
@@ -28,83 +32,35 @@ function hex(colour: string, fallback: string): string {
   return /^#[0-9a-f]{6}$/i.test(colour) ? colour : fallback;
 }
 
-export function choroplethConfig(
-  values: readonly MapValue[],
-  options: {
-    label: string;
-    diverging: boolean;
-    theme: ChartTheme;
-    format: (value: number) => string;
-    onPick: (shape: CountryShape) => void;
-  },
-): ChartConfiguration {
-  const { theme } = options;
-  const known = values.filter((v): v is MapValue & { value: number } => v.value !== null);
-  const high = hex(options.diverging ? theme.exportColour : theme.accent, '#0b5cad');
+const clamp = (t: number): number => Math.min(1, Math.max(0, t));
+
+export function colourScale(values: readonly (number | null)[], diverging: boolean, theme: ChartTheme): ColourScale {
+  const known = values.filter((v): v is number => v !== null && Number.isFinite(v));
+  const high = hex(diverging ? theme.exportColour : theme.accent, '#0b5cad');
   const low = hex(theme.importColour, '#c2571a');
-  const paper = '#f4f6f8';
-  const largest = Math.max(1, ...known.map((v) => Math.abs(v.value)));
-  // The logarithmic scale starts five decades below the largest figure; smaller ones take its first colour.
-  const floor = largest / 1e5;
-  const interpolate = options.diverging
-    ? (t: number): string => (t < 0.5 ? mix(low, paper, t / 0.5) : mix(paper, high, (t - 0.5) / 0.5))
-    : (t: number): string => mix('#dfe9f5', high, t);
   const missing = hex(theme.grid, '#d0d7de');
+  const largest = Math.max(1, ...known.map((v) => Math.abs(v)));
+  const floor = largest / 10 ** DECADES;
+  const interpolate = diverging
+    ? (t: number): string => (t < 0.5 ? mix(low, PAPER, t / 0.5) : mix(PAPER, high, (t - 0.5) / 0.5))
+    : (t: number): string => mix(PALE, high, t);
+  const position = diverging
+    ? (v: number): number => clamp((v + largest) / (2 * largest))
+    : (v: number): number => clamp(Math.log10(Math.max(floor, v) / floor) / DECADES);
+  let ticks: { at: number; value: number }[];
+  if (diverging) {
+    ticks = [-1, 0, 1].map((f) => ({ at: (f + 1) / 2, value: f * largest }));
+  } else {
+    // Powers of ten within the scale, every other one where there are more than three (labels need the room).
+    const first = Math.ceil(Math.log10(floor));
+    const powers = Array.from({ length: Math.floor(Math.log10(largest)) - first + 1 }, (_, i) => 10 ** (first + i));
+    const step = powers.length > 3 ? 2 : 1;
+    ticks = powers.filter((_, i) => (powers.length - 1 - i) % step === 0).map((value) => ({ at: position(value), value }));
+  }
   return {
-    type: 'choropleth',
-    data: {
-      labels: values.map((v) => v.shape.name),
-      datasets: [
-        {
-          label: options.label,
-          outline: values.map((v) => v.shape.feature),
-          data: values.map((v) => ({
-            feature: v.shape.feature,
-            value: v.value === null ? NaN : options.diverging ? v.value : Math.max(floor, v.value),
-          })),
-          borderColor: theme.surface,
-          borderWidth: 0.4,
-        },
-      ],
-    },
-    options: {
-      showOutline: false,
-      showGraticule: false,
-      onClick: (_event, elements) => {
-        const hit = elements[0];
-        const picked = hit ? values[hit.index] : undefined;
-        if (picked && picked.value !== null && picked.shape.iso3) options.onPick(picked.shape);
-      },
-      onHover: (event, elements) => {
-        const target = event.native?.target as HTMLElement | undefined;
-        const hit = elements[0] ? values[elements[0].index] : undefined;
-        if (target) target.style.cursor = hit && hit.value !== null ? 'pointer' : 'default';
-      },
-      plugins: {
-        legend: { display: false },
-        tooltip: {
-          callbacks: {
-            label: (ctx) => {
-              const v = values[ctx.dataIndex];
-              if (!v) return '';
-              const name = v.shape.iso3 ? economyName(v.shape.iso3, v.shape.name) : v.shape.name;
-              return `${name}: ${v.value === null ? t('partners.notReported') : options.format(v.value)}`;
-            },
-          },
-        },
-      },
-      scales: {
-        projection: { axis: 'x', projection: mapProjection() },
-        color: {
-          axis: 'x',
-          type: options.diverging ? 'color' : 'colorLogarithmic',
-          interpolate,
-          missing,
-          ...(options.diverging ? { min: -largest, max: largest } : { min: floor, max: largest }),
-          legend: { position: 'bottom-left', align: 'right', length: 160 },
-          ticks: { color: theme.muted, maxTicksLimit: 5, callback: (v: number | string) => options.format(Number(v)) },
-        },
-      },
-    } as ChartConfiguration['options'],
-  } as ChartConfiguration;
+    colour: (value) => (value === null || !Number.isFinite(value) ? missing : interpolate(position(value))),
+    missing,
+    stops: Array.from({ length: 11 }, (_, i) => ({ at: i / 10, colour: interpolate(i / 10) })),
+    ticks,
+  };
 }
