@@ -376,6 +376,7 @@ describe('hostile Markdown', () => {
       .catch(() => undefined);
     const dom = await md.evaluate((el) => ({
       html: el.innerHTML,
+      text: (el as HTMLElement).innerText,
       scripts: el.querySelectorAll('script, iframe, svg, form, object, embed').length,
       handlers: [...el.querySelectorAll('*')]
         .flatMap((n) => [...n.attributes].map((a) => a.name))
@@ -392,6 +393,9 @@ describe('hostile Markdown', () => {
     expect(dom.dataImages).toBe(1);
     expect(dom.pwned).toBeNull();
     expect(dom.html).toContain('Harmless opening line.');
+    // Raw HTML in the note is shown as the text it is.
+    expect(dom.text).toContain('<script>window.__pwned = "script"; alert(1)</script>');
+    expect(dom.text).toContain('<a href="javascript:alert(4)" onclick="alert(5)">raw link</a>');
     expect(dom.html).toContain('href="https://example.org/"');
 
     const { pdf } = await printToPdf(page, app.host.url, printRoute({ briefing: created.id }), { setup: A4, today: TODAY });

@@ -588,6 +588,8 @@ const en = {
   'doc.statements.context': 'Context',
   'doc.claims.none': 'No claims to check for these settings.',
   'doc.kpi.none': 'No headline figures for these settings.',
+  'doc.text.remoteImage': 'Remote picture not shown: embed it in the note as a data: URL.',
+  'doc.text.plain': 'Nested too deeply to read as Markdown: shown as plain text.',
   'doc.route.none': 'No logistics routes are loaded.',
   'doc.route.by': 'by {{mode}}',
   'doc.route.transit': 'Transit time: {{days}} days{{basis}}.',
