@@ -376,7 +376,7 @@ describe('hostile Markdown', () => {
       .catch(() => undefined);
     const dom = await md.evaluate((el) => ({
       html: el.innerHTML,
-      text: (el as HTMLElement).innerText,
+      text: el.textContent,
       scripts: el.querySelectorAll('script, iframe, svg, form, object, embed').length,
       handlers: [...el.querySelectorAll('*')]
         .flatMap((n) => [...n.attributes].map((a) => a.name))
