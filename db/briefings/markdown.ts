@@ -6,7 +6,8 @@
  * source only as a data: URL (a remote image would be a request leaving the machine).
  *
  * Bounded: the note is at most 50,000 characters (the block's schema); a note nested deeper than the page can
- * show is drawn as plain text, and so is anything the Markdown reader gives up on.
+ * show is drawn as plain text, and so is anything the Markdown reader gives up on; past MAX_ELEMENTS elements, the
+ * rest of the note is shown as its text.
  */
 import { Marked, type MarkedToken, type Token, type Tokens } from 'marked';
 
@@ -49,6 +50,12 @@ export interface MarkdownTree {
 
 /** Containers (quotes, lists, emphasis, links) nested deeper than this are shown as their text. */
 export const MAX_NESTING = 16;
+
+/** Elements a note may draw (paragraphs, list items' parts, emphasis, links…); the note's rest is shown as its text. */
+export const MAX_ELEMENTS = 5_000;
+
+/** Elements drawn so far by the tree being built (markdownTree is synchronous: one tree at a time). */
+let elements = 0;
 
 const SAFE_LINK = /^(?:https?:|mailto:|#)/i;
 const SAFE_IMAGE = /^data:image\/(?:png|jpeg|gif|webp);base64,[a-z0-9+/=\s]+$/i;
@@ -155,6 +162,7 @@ export function markdownTree(markdown: string): MarkdownTree {
     // The reader's own limits (its recursion): the note still shows, as text.
     return plainText(markdown);
   }
+  elements = 0;
   return { blocks: blocks(tokens, 0), plain: false };
 }
 
@@ -167,20 +175,25 @@ const asText = (raw: string): MarkdownBlock => ({ kind: 'paragraph', children: [
 
 function blocks(tokens: Token[], depth: number): MarkdownBlock[] {
   const out: MarkdownBlock[] = [];
-  for (const token of tokens) {
+  for (const [i, token] of tokens.entries()) {
+    if (elements >= MAX_ELEMENTS) {
+      out.push(asText(rawOf(tokens.slice(i)).replace(/\n+$/, '')));
+      break;
+    }
     const block = blockOf(token as Tokens.Generic, depth);
     if (block) out.push(block);
   }
   return out;
 }
 
+const rawOf = (tokens: Token[]): string => tokens.map((t) => t.raw).join('');
+
 function blockOf(token: Tokens.Generic, depth: number): MarkdownBlock | null {
+  if (token.type === 'space' || token.type === 'def') return null;
+  elements++;
   if (depth > MAX_NESTING) return asText(token.raw);
   const t = token as MarkedToken;
   switch (t.type) {
-    case 'space':
-    case 'def':
-      return null;
     case 'paragraph':
       return { kind: 'paragraph', children: inlines(t.tokens, depth + 1) };
     case 'text':
@@ -221,9 +234,16 @@ function blockOf(token: Tokens.Generic, depth: number): MarkdownBlock | null {
 
 function inlines(tokens: Token[] | undefined, depth: number): MarkdownInline[] {
   const out: MarkdownInline[] = [];
-  for (const token of tokens ?? []) {
+  for (const [i, token] of (tokens ?? []).entries()) {
     // A task item's box is the item's `checked`.
     if (token.type === 'checkbox') continue;
+    if (elements >= MAX_ELEMENTS) {
+      const rest: MarkdownInline = { kind: 'text', text: rawOf((tokens ?? []).slice(i)) };
+      const last = out[out.length - 1];
+      if (last?.kind === 'text') out[out.length - 1] = { kind: 'text', text: last.text + rest.text };
+      else out.push(rest);
+      break;
+    }
     // Text that the reader split further (within a tight list item) is read in place.
     const nodes = token.type === 'text' && token.tokens?.length ? inlines(token.tokens, depth) : [inlineOf(token, depth)];
     for (const node of nodes) {
@@ -239,6 +259,7 @@ function inlines(tokens: Token[] | undefined, depth: number): MarkdownInline[] {
 function inlineOf(generic: Token, depth: number): MarkdownInline {
   if (depth > MAX_NESTING) return { kind: 'text', text: generic.raw };
   const token = generic as MarkedToken;
+  if (token.type !== 'text' && token.type !== 'escape' && token.type !== 'html') elements++;
   switch (token.type) {
     case 'text':
       return { kind: 'text', text: token.escaped ? token.text : decodeReferences(token.text) };

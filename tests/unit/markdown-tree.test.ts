@@ -9,6 +9,7 @@ import { dispatch } from '../../db/dispatch.ts';
 import { openSession, type Session } from '../../db/session.ts';
 import {
   markdownTree,
+  MAX_ELEMENTS,
   MAX_EMPHASIS_RUNS,
   MAX_NESTING,
   type MarkdownBlock,
@@ -247,6 +248,19 @@ describe('hostile Markdown', () => {
     expect(textOf({ blocks: [tree.blocks[1]!], plain: false })).toBe(marks);
     const last = tree.blocks[2];
     expect(last?.kind === 'paragraph' && last.children.map((c) => c.kind)).toEqual(['text', 'em', 'text']);
+  });
+
+  it('draws at most MAX_ELEMENTS elements: the rest of the note is shown as typed', () => {
+    const elementsOf = (tree: MarkdownTree) => walk(tree).filter(({ node }) => node.kind !== 'text').length;
+    const struck = markdownTree(`${'~a~ '.repeat(12_000)}end`);
+    expect(elementsOf(struck)).toBeLessThanOrEqual(MAX_ELEMENTS + 1);
+    expect(textOf(struck).endsWith('~a~ ~a~ end')).toBe(true);
+    const paragraphs = markdownTree(Array.from({ length: 16_000 }, (_, i) => `p${i}`).join('\n\n'));
+    expect(elementsOf(paragraphs)).toBeLessThanOrEqual(MAX_ELEMENTS + 1);
+    expect(textOf(paragraphs)).toContain('p15999');
+    // Within the limit, every element is drawn.
+    const few = markdownTree('*a* '.repeat(100));
+    expect(walk(few).filter(({ node }) => node.kind === 'em')).toHaveLength(100);
   });
 
   it('gives a tree in proportion to the note for the largest note a block takes, whatever it holds', () => {
