@@ -15,7 +15,9 @@ import type { SourceRef } from '../shared-types.ts';
 import type { Reconciliation, TradeKpi, TradeMirror, TradeSeries } from '../trade/contract.ts';
 import type { ClaimsResult } from '../claims/contract.ts';
 import { blockConfigSchemas, blockSpecSchema, type BlockConfig, type BlockKind } from '../common/briefing-blocks.ts';
+import type { MarkdownTree } from './markdown.ts';
 
+export type { Align, MarkdownBlock, MarkdownInline, MarkdownListItem, MarkdownTree } from './markdown.ts';
 export { blockKinds, type BlockKind, type BlockConfig, type BlockSpec, type BlockSpecInput } from '../common/briefing-blocks.ts';
 
 /**
@@ -27,7 +29,8 @@ export type KpiBlockData = Headline & { growth: TradeKpi['growth'] | null; growt
 
 /** What each kind of block resolves to. */
 export interface BlockDataMap {
-  text: null;
+  /** The note read in the data core: the page draws this tree, never the Markdown. */
+  text: MarkdownTree;
   kpi: KpiBlockData | null;
   reconciliation: Reconciliation[];
   statements: Overview['statements'];

@@ -20,6 +20,7 @@ import { blockConfigSchemas, isBlockKind, type BlockConfig, type BlockKind } fro
 import type { BlockDataMap, KpiBlockData, NumberedSource, ResolvedBlock, ResolvedBlocks } from './contract.ts';
 import type { Db } from '../database.ts';
 import { statementRows } from './sql.ts';
+import { markdownTree } from './markdown.ts';
 
 /** For every kind of block, where its data comes from and which sources it rests on (its config is validated before). */
 interface BlockResolver<K extends BlockKind> {
@@ -38,7 +39,7 @@ const pair = (c: { reporter: string; partner: string; from?: number | undefined;
 
 const registry: Registry = {
   text: {
-    load: () => null,
+    load: (_ctx, c) => markdownTree(c.markdown),
     sources: (_data, config, source) => config.sources.map((id) => source(id)),
   },
   kpi: {

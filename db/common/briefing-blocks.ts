@@ -13,7 +13,7 @@ const heading = z.string().trim().max(200).optional();
 const sourceId = z.string().min(1).max(200);
 
 export const blockConfigSchemas = {
-  /** Markdown, rendered sanitised; `sources` are the source ids its statements rest on. */
+  /** Markdown, read by the data core into a tree of allowed kinds (db/briefings/markdown.ts); `sources` are the source ids its statements rest on. */
   text: z.object({ heading, markdown: z.string().max(50_000).default(''), sources: z.array(sourceId).max(50).default([]) }).strict(),
   /** Headline figures (exports, imports, balance, total) of one reporter/partner/year. */
   kpi: z.object({ heading, reporter: economyCode.optional(), partner: economyCode.optional(), year: yearSchema.optional() }).strict(),

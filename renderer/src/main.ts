@@ -4,7 +4,7 @@ import { connect, onHostLanguage, tellHostLanguage } from './lib/api.ts';
 import { followDataChanges } from './lib/stores/data-version.svelte.ts';
 import { router } from './lib/stores/router.svelte.ts';
 import { FIRST_VIEW, views } from './views/registry.ts';
-import { followLanguage, followStoredLanguage, i18n, setLanguage, startLanguage, t } from './i18n/i18n.svelte.ts';
+import { completeEnglish, followLanguage, followStoredLanguage, i18n, setLanguage, startLanguage, t } from './i18n/i18n.svelte.ts';
 import { startMoneyUnit } from './lib/stores/money-unit.svelte.ts';
 import './styles.css';
 
@@ -36,6 +36,8 @@ Promise.all([connect(), startLanguage()])
       tellHostLanguage(i18n.locale);
     }
     mount(App, { target });
+    // The messages of the other views, after the first paint (a view opened sooner waits for them: views/registry.ts).
+    void completeEnglish().catch(() => undefined);
   })
   .catch((error: unknown) => {
     target.textContent = t('app.unreachable', { message: error instanceof Error ? error.message : String(error) });

@@ -17,6 +17,7 @@ import { admit, CHROMIUM_ARGS, CHROMIUM_PATH, startApp, type AppHarness } from '
 import { requireBuiltRenderer } from '../support/build-output.ts';
 import { decodePng, luminanceVariance, matchingPixels } from '../support/png.ts';
 import { printToPdf } from '../../db/http-host/print.ts';
+import { MAX_ELEMENTS } from '../../db/briefings/markdown.ts';
 import { sixChartBriefing } from '../support/six-chart-briefing.ts';
 import { tempDir } from '../support/temp.ts';
 
@@ -376,6 +377,7 @@ describe('hostile Markdown', () => {
       .catch(() => undefined);
     const dom = await md.evaluate((el) => ({
       html: el.innerHTML,
+      text: el.textContent,
       scripts: el.querySelectorAll('script, iframe, svg, form, object, embed').length,
       handlers: [...el.querySelectorAll('*')]
         .flatMap((n) => [...n.attributes].map((a) => a.name))
@@ -392,6 +394,9 @@ describe('hostile Markdown', () => {
     expect(dom.dataImages).toBe(1);
     expect(dom.pwned).toBeNull();
     expect(dom.html).toContain('Harmless opening line.');
+    // Raw HTML in the note is shown as the text it is.
+    expect(dom.text).toContain('<script>window.__pwned = "script"; alert(1)</script>');
+    expect(dom.text).toContain('<a href="javascript:alert(4)" onclick="alert(5)">raw link</a>');
     expect(dom.html).toContain('href="https://example.org/"');
 
     const { pdf } = await printToPdf(page, app.host.url, printRoute({ briefing: created.id }), { setup: A4, today: TODAY });
@@ -401,6 +406,49 @@ describe('hostile Markdown', () => {
     expect(await page.evaluate('globalThis.__pwned ?? null')).toBeNull();
     expect(dialogs).toEqual([]);
     expect(app.foreignRequests).toEqual([]);
+    expect(app.pageErrors).toEqual([]);
+    await page.close();
+  });
+
+  it('draws a note nested 25,000 deep as its text, and the largest note of strike marks with a bounded number of elements', async () => {
+    const deep = `Deep start\n${'> '.repeat(24_950)}deep end`;
+    const marks = `Marks start ${'~a'.repeat(24_980)} marks end`;
+    const created = await app.host.session.handlers.createBriefing({
+      title: 'Hostile nesting',
+      audience: '',
+      classification: '',
+      blocks: [
+        { kind: 'text', config: { markdown: deep, sources: [] } },
+        { kind: 'text', config: { markdown: marks, sources: [] } },
+      ],
+    });
+    const page = await app.newPage();
+    await page.goto(`${app.host.url}#/briefings/${encodeURIComponent(created.id)}`);
+    const notes = page.getByTestId('markdown');
+    await notes.nth(1).waitFor();
+    const shown = await notes.evaluateAll((els) =>
+      els.map((el) => {
+        let depth = 0;
+        interface Tree {
+          children: ArrayLike<Tree>;
+        }
+        const walk = (n: Tree, d: number): void => {
+          depth = Math.max(depth, d);
+          for (let i = 0; i < n.children.length; i++) walk(n.children[i]!, d + 1);
+        };
+        walk(el, 0);
+        return { text: el.textContent ?? '', depth, elements: el.querySelectorAll('*').length };
+      }),
+    );
+    // The deep note: plain text, said so, every character kept.
+    expect(shown[0]!.text).toContain(deep);
+    expect(shown[0]!.text).toContain('shown as plain text');
+    expect(shown[0]!.depth).toBeLessThanOrEqual(2);
+    // The strike marks: at most MAX_ELEMENTS elements (the rest shown as typed), never nested past the tree's limit.
+    expect(shown[1]!.text).toContain('Marks start');
+    expect(shown[1]!.text).toContain('~a~a marks end');
+    expect(shown[1]!.elements).toBeLessThanOrEqual(MAX_ELEMENTS + 1);
+    expect(shown[1]!.depth).toBeLessThanOrEqual(40);
     expect(app.pageErrors).toEqual([]);
     await page.close();
   });

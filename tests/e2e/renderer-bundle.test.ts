@@ -40,6 +40,22 @@ describe('the renderer bundle', () => {
     for (const f of first) expect(readFileSync(join(dir, 'assets', f), 'utf8').includes('$ZodType'), `${f} holds zod`).toBe(false);
   });
 
+  it('holds no Markdown reader and no HTML sanitiser: the data core reads notes into a tree the page draws as text', () => {
+    // marked's emphasis rule and DOMPurify's option, names the minifier keeps.
+    expect(code.includes('emStrongLDelim'), 'bundle holds marked').toBe(false);
+    expect(code.includes('SAFE_FOR_TEMPLATES'), 'bundle holds DOMPurify').toBe(false);
+  });
+
+  it('loads the English messages of the first paint with it, and the rest of English after it', () => {
+    const first = [...firstPaintScripts(dir)];
+    const holding = (text: string) => scripts.filter((f) => readFileSync(join(dir, 'assets', f), 'utf8').includes(text));
+    // The shell's "Skip to content" is in the first paint; the Partners view's lede is not.
+    expect(holding('Skip to content').filter((f) => first.includes(f))).not.toEqual([]);
+    const later = holding('trading partners in one year, ranked by exports');
+    expect(later).not.toEqual([]);
+    expect(later.filter((f) => first.includes(f))).toEqual([]);
+  });
+
   it('loads no inline script (the CSP forbids it)', () => {
     const html = readFileSync(join(dir, 'index.html'), 'utf8');
     expect(html).toMatch(/script-src 'self'/);

@@ -17,6 +17,7 @@ import zh from '../../renderer/src/i18n/messages/zh.ts';
 import { pseudoCatalogue, pseudoLocalize } from '../../renderer/src/i18n/pseudo.ts';
 import glossary from '../../renderer/src/i18n/glossary.json';
 import { HS_CHAPTERS, SECTOR_NAMES } from '../../renderer/src/i18n/sectors.ts';
+import { keysUsed, keyUsage } from '../support/renderer-sources.ts';
 
 type Catalogue = Record<string, string>;
 const CATALOGUES: Record<string, Catalogue> = { en, ko, zh };
@@ -42,30 +43,13 @@ function keyDifferences(catalogues: Record<string, Catalogue>): string[] {
   );
 }
 
-/** Keys written in the sources: t('…'), tCount('…'), quoted keys in maps, and `prefix.${…}` families. */
-function usage(files: { text: string }[]) {
-  const literals = new Set<string>();
-  const called = new Set<string>();
-  const prefixes = new Set<string>();
-  for (const { text } of files) {
-    for (const m of text.matchAll(/['"]([a-zA-Z]+(?:\.[a-zA-Z0-9_]+)+)['"]/g)) literals.add(m[1]!);
-    for (const m of text.matchAll(/\bt(?:Count)?\(\s*['"]([^'"]+)['"]/g)) called.add(m[1]!);
-    for (const m of text.matchAll(/`([a-zA-Z]+(?:\.[a-zA-Z0-9_]+)*\.)\$\{/g)) prefixes.add(m[1]!);
-  }
-  return { literals, called, prefixes };
-}
-
 function unusedKeys(catalogue: Catalogue, files: { text: string }[]): string[] {
-  const { literals, prefixes } = usage(files);
-  return Object.keys(catalogue).filter((key) => {
-    const base = key.replace(/_(one|other)$/, '');
-    if (literals.has(key) || literals.has(base)) return false;
-    return ![...prefixes].some((p) => key.startsWith(p) && !key.slice(p.length).includes('.'));
-  });
+  const used = new Set(keysUsed(catalogue, files));
+  return Object.keys(catalogue).filter((key) => !used.has(key));
 }
 
 function missingKeys(catalogue: Catalogue, files: { text: string }[]): string[] {
-  return [...usage(files).called].filter((key) => !(key in catalogue) && !(`${key}_other` in catalogue));
+  return [...keyUsage(files).called].filter((key) => !(key in catalogue) && !(`${key}_other` in catalogue));
 }
 
 const placeholders = (text: string): string => [...new Set([...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]!))].sort().join(',');

@@ -1,12 +1,13 @@
 /**
  * The interface's language: which one is active, its messages, and `t()`.
  *
- * i18next holds the catalogues (README "Languages" says why this library). English is in the main bundle; Korean,
- * Chinese and the pseudo-locale are a chunk each, loaded when chosen. `t()` reads the active language from a rune,
+ * i18next holds the catalogues (README "Languages" says why this library). The English messages of the first paint
+ * (messages/en-first.ts) are in the main bundle, the rest of English is a chunk loaded before any other view
+ * (completeEnglish); Korean, Chinese and the pseudo-locale are a chunk each, loaded when chosen. `t()` reads the active language from a rune,
  * so every template that shows a message follows a switch without a reload.
  */
 import i18next from 'i18next';
-import en from './messages/en.ts';
+import first from './messages/en-first.ts';
 import type { MessageKey, Messages } from './messages/types.ts';
 import {
   isLanguage,
@@ -31,20 +32,35 @@ export const LANGUAGE_STORAGE_KEY = 'tradebrief.language';
 const loaders: Record<Exclude<Locale, 'en'>, () => Promise<Messages>> = {
   ko: () => import('./messages/ko.ts').then((m) => m.default),
   zh: () => import('./messages/zh.ts').then((m) => m.default),
-  [PSEUDO_LOCALE]: () => import('./pseudo.ts').then((m) => m.pseudoCatalogue(en)),
+  [PSEUDO_LOCALE]: () =>
+    Promise.all([import('./pseudo.ts'), import('./messages/en.ts')]).then(([pseudo, en]) => pseudo.pseudoCatalogue(en.default)),
 };
 
 const engine = i18next.createInstance();
 void engine.init({
   lng: 'en',
   fallbackLng: 'en',
-  resources: { en: { translation: en } },
+  resources: { en: { translation: first } },
   initAsync: false,
   keySeparator: false,
   nsSeparator: false,
   // Svelte escapes what it inserts; escaping here too would show "&amp;".
   interpolation: { escapeValue: false },
 });
+
+let english: Promise<void> | null = null;
+
+/** Loads the English messages the first paint does not show; every view but the first awaits it (views/registry.ts). */
+export function completeEnglish(): Promise<void> {
+  english ??= import('./messages/en.ts').then(
+    (m) => void engine.addResourceBundle('en', 'translation', m.default, true, false),
+    (error: unknown) => {
+      english = null;
+      throw error;
+    },
+  );
+  return english;
+}
 
 class I18nState {
   /** The active language; `t()` reads it, so what shows a message is redrawn when it changes. */

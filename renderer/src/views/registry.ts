@@ -1,7 +1,8 @@
 import type { Component } from 'svelte';
-import { VIEW_LIST, type ViewInfo } from './view-list.ts';
+import { completeEnglish } from '../i18n/i18n.svelte.ts';
+import { FIRST_VIEW, VIEW_LIST, type ViewInfo } from './view-list.ts';
 
-export { FIRST_VIEW } from './view-list.ts';
+export { FIRST_VIEW };
 
 export interface ViewEntry extends ViewInfo {
   /** Loads the view's code on first use: a print window or a single view parses only what it shows. */
@@ -24,5 +25,14 @@ const OTHER_VIEWS: Record<string, ViewEntry['load']> = {
   print: () => import('./print/Print.svelte'),
 };
 
+/**
+ * A view's code with the English messages the first paint leaves out (i18n/messages/en-first.ts): only the first view
+ * draws with the first paint's messages alone.
+ */
+function withMessages(id: string, load: ViewEntry['load']): ViewEntry['load'] {
+  if (id === FIRST_VIEW) return load;
+  return () => Promise.all([load(), completeEnglish()]).then(([view]) => view);
+}
+
 /** Every view of the app, in sidebar order, with its code's loader. */
-export const views: ViewEntry[] = VIEW_LIST.map((v) => ({ ...v, load: OTHER_VIEWS[v.id] ?? dashboardView(v.id) }));
+export const views: ViewEntry[] = VIEW_LIST.map((v) => ({ ...v, load: withMessages(v.id, OTHER_VIEWS[v.id] ?? dashboardView(v.id)) }));

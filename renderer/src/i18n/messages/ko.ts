@@ -575,6 +575,8 @@ const ko: Messages = {
   'doc.statements.context': '배경',
   'doc.claims.none': '이 설정에서 확인할 주장이 없습니다.',
   'doc.kpi.none': '이 설정에 해당하는 주요 수치가 없습니다.',
+  'doc.text.remoteImage': '외부 그림은 표시하지 않습니다. 메모에 data: URL로 넣으십시오.',
+  'doc.text.plain': '중첩이 너무 깊어 Markdown으로 읽지 않고 일반 텍스트로 표시합니다.',
   'doc.route.none': '불러온 물류 경로가 없습니다.',
   'doc.route.by': '{{mode}}',
   'doc.route.transit': '운송 기간: {{days}}일{{basis}}.',

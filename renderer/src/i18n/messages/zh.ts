@@ -571,6 +571,8 @@ const zh: Messages = {
   'doc.statements.context': '背景',
   'doc.claims.none': '此设置下没有需要核对的说法。',
   'doc.kpi.none': '此设置下没有主要数据。',
+  'doc.text.remoteImage': '不显示外部图片：请以 data: URL 嵌入笔记。',
+  'doc.text.plain': '嵌套过深，未按 Markdown 读取，以纯文本显示。',
   'doc.route.none': '没有已载入的物流路线。',
   'doc.route.by': '{{mode}}',
   'doc.route.transit': '运输时间：{{days}}天{{basis}}。',

@@ -23,6 +23,8 @@
 import type { Language } from '../../../../db/common/languages.ts';
 import { allChartsDrawn } from '../charts/ready.ts';
 
+export { markPrintError } from './print-error.ts';
+
 const HANGUL = /[\u1100-\u11ff\u3130-\u318f\ua960-\ua97f\uac00-\ud7a3\ud7b0-\ud7ff]/g;
 const HAN_KANA = /[\u3000-\u303f\u3040-\u30ff\u31f0-\u31ff\u3200-\u32ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]/g;
 const KR = 'Tradebrief CJK KR';
@@ -119,10 +121,4 @@ export function printSettled(timeoutMs: number): Promise<{ ready: boolean; error
     const timer = setTimeout(() => finish({ ready: false, error: null }), timeoutMs);
     check();
   });
-}
-
-/** `route`: the hash the failed layout was for (the one shown, unless said). */
-export function markPrintError(message: string, route: string = location.hash): void {
-  document.body.dataset['printRoute'] = route;
-  document.body.dataset['printError'] = message;
 }
