@@ -132,7 +132,7 @@ describe('electron-builder config', () => {
 
   it('keeps only better-sqlite3 and zod as dependencies; the renderer’s libraries are devDependencies', () => {
     expect(Object.keys(pkg.dependencies).sort()).toEqual(['better-sqlite3', 'zod']);
-    for (const lib of ['svelte', 'chart.js', 'dompurify', 'marked', 'electron', 'electron-builder', 'vite', 'vitest', 'playwright-core']) {
+    for (const lib of ['svelte', 'chart.js', 'marked', 'electron', 'electron-builder', 'vite', 'vitest', 'playwright-core']) {
       expect(Object.keys(pkg.devDependencies), lib).toContain(lib);
     }
     expect(pkg.main).toBe('out/main/index.js');

@@ -190,6 +190,14 @@ const first = {
 
   'growth.aside': '{{v}} ({{g}})',
 
+  // Why mirror figures differ: i18n/vocabulary.ts (in the shell) names these keys.
+  'trade.why.valuation':
+    'Valuation: exporters record goods free on board (FOB); importers record them with cost, insurance and freight (CIF), so imports normally read a few per cent higher.',
+  'trade.why.reExports':
+    'Re-exports: goods shipped via Hong Kong or a third country are counted by the importer under the country of origin, but the exporter may record the transit country as destination.',
+  'trade.why.timing':
+    'Timing and revisions: goods shipped in December may arrive in January; preliminary and revised figures, and different exchange-rate dates, also differ.',
+
   ...core,
 } as const;
 

@@ -846,12 +846,6 @@ const en = {
   'trade.preferredFor': 'Preferred source for {{reporter}}–{{partner}}',
   'trade.preferNone': 'None: follow the rule',
   'trade.preferNoneGlobal': 'None: follow the rule (preferred everywhere: {{source}})',
-  'trade.why.valuation':
-    'Valuation: exporters record goods free on board (FOB); importers record them with cost, insurance and freight (CIF), so imports normally read a few per cent higher.',
-  'trade.why.reExports':
-    'Re-exports: goods shipped via Hong Kong or a third country are counted by the importer under the country of origin, but the exporter may record the transit country as destination.',
-  'trade.why.timing':
-    'Timing and revisions: goods shipped in December may arrive in January; preliminary and revised figures, and different exchange-rate dates, also differ.',
   'trade.mirrorNone': 'No figures of this trade from either side.',
   'trade.mirrorNoneYears': 'No figures of this trade from either side for these years.',
   'trade.mirrorChartTitle': "{{exporter}} → {{importer}}: exporter's and importer's figures ({{unit}})",
