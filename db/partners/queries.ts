@@ -26,7 +26,19 @@ import {
   type PartnerSeriesPoint,
   type partnersContract,
 } from './contract.ts';
-import { byYear, competitionRanks, flowOf, measureOf, PARTNERS_RULE, runsOf, share, totalsOf, yearRange, type YearFlows } from './rules.ts';
+import {
+  byYear,
+  competitionRanks,
+  flowOf,
+  measureOf,
+  PARTNERS_RULE,
+  PARTNERS_RULE_TEXT,
+  runsOf,
+  share,
+  totalsOf,
+  yearRange,
+  type YearFlows,
+} from './rules.ts';
 import { chosen, firstYearWith, partnerEconomies, partnersSpan, reporterYears, reportersWithPartners } from './sql.ts';
 
 export function partnerReporters(db: Db): PartnerReporter[] {
@@ -50,7 +62,7 @@ export function partnerRanking(db: Db, input: { reporter: string; year?: number 
   const years = reporterYears(db, input.reporter);
   const year = input.year ?? years.find((y) => y.complete)?.year ?? years[0]?.year ?? null;
   const emptyRanked = { exports: 0, imports: 0, total: 0, balance: 0 };
-  const base = { reporter, years, rule: PARTNERS_RULE };
+  const base = { reporter, years, rule: PARTNERS_RULE, ruleText: PARTNERS_RULE_TEXT };
   if (year === null) {
     return {
       ...base,
@@ -160,7 +172,7 @@ export function partnerRankHistory(
   const economy = economyLookup(db);
   const known = reporterYears(db, input.reporter);
   const to = input.to ?? known.find((y) => y.complete)?.year ?? known[0]?.year;
-  const base = { reporter: economy(input.reporter), measure: input.measure, rule: PARTNERS_RULE };
+  const base = { reporter: economy(input.reporter), measure: input.measure, rule: PARTNERS_RULE, ruleText: PARTNERS_RULE_TEXT };
   if (to === undefined) return { ...base, years: [], rankedPartners: [], rows: [] };
   const from = input.from ?? to - 9;
   if (from > to) throw new ApiError('invalid-input', `The first year (${from}) is after the last (${to}).`);
@@ -217,7 +229,7 @@ export function partnerSeries(
       ? Math.max(span.first, firstStated)
       : span.first);
   const to = input.to ?? span.last;
-  const base = { reporter: economy(input.reporter), earliestYear: span.first, rule: PARTNERS_RULE };
+  const base = { reporter: economy(input.reporter), earliestYear: span.first, rule: PARTNERS_RULE, ruleText: PARTNERS_RULE_TEXT };
   if (from === null || to === null || from > to) {
     return { ...base, years: [], partners: asked.map((code) => ({ partner: economy(code), points: [] })), totals: [], sources: [] };
   }

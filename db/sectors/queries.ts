@@ -19,7 +19,16 @@ import type {
   SectorsOverview,
   SectorSummary,
 } from './contract.ts';
-import { bySourceCount, disjointPrefixes, SECTOR_METHOD, sectorOrder, sectorValues, shareOf, type YearTotal } from './rules.ts';
+import {
+  bySourceCount,
+  disjointPrefixes,
+  SECTOR_METHOD,
+  SECTOR_METHOD_TEXT,
+  sectorOrder,
+  sectorValues,
+  shareOf,
+  type YearTotal,
+} from './rules.ts';
 import {
   chapterSums,
   chosenSums,
@@ -166,6 +175,7 @@ export function listSectors(db: Db, pair: Pair): SectorsOverview {
     sectors,
     otherFigures: allFigures.filter((f) => f.sectorName === null),
     method: SECTOR_METHOD,
+    methodText: SECTOR_METHOD_TEXT,
   };
 }
 

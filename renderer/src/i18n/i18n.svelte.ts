@@ -17,7 +17,14 @@ import {
   type Language,
   type Locale,
 } from '../../../db/common/languages.ts';
-import { isCoreMessageCode, isEconomyValue, type CoreParams } from '../../../db/common/core-messages.ts';
+import {
+  isCoreList,
+  isCoreMessageCode,
+  isEconomyValue,
+  isMonthsValue,
+  monthsText,
+  type CoreParams,
+} from '../../../db/common/core-messages.ts';
 import { economyNameIn } from './economies.ts';
 
 export type { MessageKey };
@@ -79,7 +86,14 @@ function coreValue(value: CoreParams[string]): string {
   if (typeof value === 'string') return value;
   if (Array.isArray(value)) return value.map(coreValue).join(t('core.importListJoin'));
   if (isEconomyValue(value)) return economyNameIn(value.economy, value.name, i18n.tag);
+  if (isCoreList(value)) return value.items.map(coreValue).join(t(`core.${value.joinedBy}`));
+  if (isMonthsValue(value)) return monthsText(value.months, monthName, t('core.monthRunJoin'));
   return tCore(value);
+}
+
+/** A month's short name in the active language ("Jul", "7월", "7月"). */
+function monthName(month: number): string {
+  return new Intl.DateTimeFormat(i18n.tag, { month: 'short', timeZone: 'UTC' }).format(Date.UTC(2000, month - 1, 1));
 }
 
 /**
@@ -90,6 +104,14 @@ export function tCore(text: { message?: string; messageCode?: string; params?: C
   if (!isCoreMessageCode(text.messageCode)) return text.message ?? '';
   const params = text.params ?? {};
   return t(`core.${text.messageCode}`, Object.fromEntries(Object.keys(params).map((name) => [name, coreValue(params[name]!)])));
+}
+
+/**
+ * A period the core made ("Jan–Jul only", "sum of 12 months") in the active language, from its code; the period as
+ * written when it has none (a pack's own wording stays as its source wrote it).
+ */
+export function tPeriod(v: { periodNote: string | null; periodText?: { messageCode: string; params: CoreParams } | null }): string {
+  return v.periodText ? tCore(v.periodText) : (v.periodNote ?? '');
 }
 
 /** An error's message in the active language: the data core's by its code, else its text. */
