@@ -304,6 +304,26 @@ export const CORE_MESSAGES = {
   zipBomb: '{{part}} inflates {{ratio}} times its compressed size (more than {{limit}}×): a "zip bomb", not a workbook\'s data',
   zipCrc: '{{part}} is damaged (size or CRC-32 does not match)',
 
+  // Imports and exports that end early (db/imports, db/exports): the file named.
+  importEmpty: '{{file}} is empty: no header line.',
+  importNotAsFormat: '{{file}} cannot be read as {{format}}: {{what}}.',
+  importMissingColumn: 'missing column: {{columns}}',
+  importMissingColumns: 'missing columns: {{columns}}',
+  importCancelled: 'The import was cancelled: nothing was changed.',
+  importReaderStalled: 'The thread reading the file stopped answering. Nothing was changed.',
+  importNeedsFile: 'An import needs a database file (not an in-memory database).',
+  importJobFailed: 'The job failed.',
+  importJobGone: 'No import job {{job}} (finished jobs are kept for a while only).',
+  importNotFound: 'No import with id {{id}}.',
+  fileReadFailed: '{{file}} cannot be read: {{reason}}',
+  exportNotPng: 'The chart image is not a PNG image: nothing was saved.',
+  exportCopyFailed: 'The copy could not be written to {{file}}: {{reason}}',
+  exportPackTooLarge: 'This database is too large for a briefing pack: {{what}}; {{hint}}. No file was written.',
+  exportPackFlows: '{{flows}} trade figures (a pack holds at most {{limit}} elements)',
+  exportPackBytes: '{{size}} MB of JSON (at most {{limit}} MB)',
+  exportPackHintImported: 'export it without imported figures, or export the trade flows as CSV',
+  exportPackHint: 'export the trade flows as CSV',
+
   // A year's period as the core makes it (db/trade/rules.ts): {{months}} is a list of months, named by the page.
   periodPartial: '{{months}} only',
   periodSumOf12: 'sum of 12 months',

@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, realpathSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { ApiError } from '../common/errors.ts';
-import { said, saidAs, type CoreMessageCode, type CoreValue } from '../common/core-messages.ts';
+import { said, saidAs, type CoreMessageCode, type CoreValue, type Said } from '../common/core-messages.ts';
 
 /** The files a write must never touch: the database, its companions and its backups folder. */
 export interface ProtectedFiles {
@@ -61,6 +61,12 @@ function renamed(value: CoreValue, temp: string, name: string): CoreValue {
   return { ...value, params: Object.fromEntries(Object.entries(value.params).map(([k, v]) => [k, renamed(v, temp, name)])) };
 }
 
+/** Why `name` could not be written, when the system said it in a way the page can say in its language. */
+export function writeFailure(name: string, error: unknown): Said | null {
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  return code && code in FILE_ERRORS ? said('writeFailed', { file: name, reason: saidAs(FILE_ERRORS[code]!) }) : null;
+}
+
 /**
  * The error of a failed write, about the file the user chose: never the temporary file's name or
  * path (the page must not learn paths), with a full disk said as such.
@@ -74,13 +80,10 @@ function aboutTarget(error: unknown, temp: string, target: string): unknown {
     const params = renamed({ ...error.text }, temp, name) as typeof error.text;
     return new ApiError(error.code, { message, messageCode: params.messageCode, params: params.params });
   }
-  const code = (error as NodeJS.ErrnoException | null)?.code;
-  if (code && code in FILE_ERRORS)
-    return new ApiError(
-      code === 'ENOSPC' || code === 'EDQUOT' ? 'disk-full' : 'invalid-file',
-      said('writeFailed', { file: name, reason: saidAs(FILE_ERRORS[code]!) }),
-    );
-  return error;
+  const failure = writeFailure(name, error);
+  if (!failure) return error;
+  const code = (error as NodeJS.ErrnoException).code;
+  return new ApiError(code === 'ENOSPC' || code === 'EDQUOT' ? 'disk-full' : 'invalid-file', failure);
 }
 
 /**

@@ -148,7 +148,7 @@ function readLayout(
   const reader = openTable(path, { sheet: choices.sheet, encoding: choices.encoding, headerRow: choices.headerRow, checkpoint });
   try {
     const header = reader.header;
-    if (header.length === 0) throw new ApiError('invalid-file', `${basename(path)} is empty: no header line.`, { file: basename(path) });
+    if (header.length === 0) throw new ApiError('invalid-file', said('importEmpty', { file: basename(path) }), { file: basename(path) });
     const detected = format ?? detectFormat(header);
     const used = detected === 'generic' ? (mapping ?? rememberedMapping(db, header)) : undefined;
     createMapper(detected, header, { decimalComma: reader.delimiter === ';', mapping: used });
@@ -165,10 +165,16 @@ function readLayout(
     };
   } catch (error) {
     if (error instanceof MissingColumnError) {
-      throw new ApiError('invalid-file', `${basename(path)} cannot be read as ${FORMAT_LABELS[format ?? 'generic']}: ${error.message}.`, {
-        file: basename(path),
-        missingColumns: error.columns,
-      });
+      const columns = error.columns.join(', ');
+      const what = error.columns.length > 1 ? said('importMissingColumns', { columns }) : said('importMissingColumn', { columns });
+      throw new ApiError(
+        'invalid-file',
+        said('importNotAsFormat', { file: basename(path), format: FORMAT_LABELS[format ?? 'generic'], what }),
+        {
+          file: basename(path),
+          missingColumns: error.columns,
+        },
+      );
     }
     throw readError(path, error);
   } finally {
@@ -649,7 +655,7 @@ export function importFile(db: Db, options: ImportOptions): ImportSummary {
 export function undoImport(db: Db, id: number, beforeWrite?: () => void): { removedRows: number } {
   const run = db.prepare('SELECT id, source_id FROM import_run WHERE id = ?').get(id) as
     { id: number; source_id: string | null } | undefined;
-  if (!run) throw new ApiError('not-found', `No import with id ${id}.`);
+  if (!run) throw new ApiError('not-found', said('importNotFound', { id: String(id) }));
   return db
     .transaction(() => {
       beforeWrite?.();

@@ -22,6 +22,7 @@ import {
 } from '../../db/common/core-messages.ts';
 import { ApiError, type ApiErrorShape } from '../../db/common/errors.ts';
 import { dispatch } from '../../db/dispatch.ts';
+import { importFile } from '../../db/imports/importer.ts';
 import { writeFileSafely } from '../../db/files/safe-write.ts';
 import { openDatabase } from '../../db/open.ts';
 import { readPackFile } from '../../db/packs/load.ts';
@@ -231,6 +232,31 @@ describe('errors of the data core, coded', () => {
       const [englishText, korean] = readsWhole(error!, 'figures.xlsx');
       expect(englishText).toBe(error!.message);
       expect(korean).toContain('ZIP 디렉터리가 없음');
+    } finally {
+      session.close();
+    }
+  });
+});
+
+describe('imports that end early, coded', () => {
+  it('a file without the columns of the layout chosen, and an empty file', async () => {
+    const session = openSession({ path: tmp.file('imports.sqlite') });
+    try {
+      const file = tmp.file('two-columns.csv');
+      writeFileSync(file, 'partner,value\nCHN,1\n');
+      // The preview lists the missing columns; the import refuses the file.
+      const error = thrown(() => importFile(session.db, { path: file, format: 'comtrade', onlyValidRows: true, userName: 'test' }));
+      expect(error).toMatchObject({
+        code: 'invalid-file',
+        messageCode: 'importNotAsFormat',
+        params: { file: 'two-columns.csv', what: { messageCode: 'importMissingColumns' } },
+      });
+      readsWhole(error, 'two-columns.csv', 'refYear');
+
+      const empty = tmp.file('empty.csv');
+      writeFileSync(empty, '');
+      const nothing = await dispatch(session.handlers, 'previewImport', { file: chosen(session, empty) });
+      readsWhole(nothing.ok ? ({} as ApiErrorShape) : nothing.error, 'empty.csv');
     } finally {
       session.close();
     }

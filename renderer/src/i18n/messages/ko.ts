@@ -1462,6 +1462,24 @@ const ko: Messages = {
   'core.claimPartnerFlows': '{{partner}}의 {{flows}}',
   'core.claimNeedsMorePartners':
     '{{year}}년 {{reporter}}의 더 많은 상대국과의 {{flows}}: 총액 중 {{unseen}}이(가) 불러온 상대국에 배분되지 않았으며, 이는 {{partner}}의 수치 이상입니다.',
+  'core.importEmpty': '{{file}}이(가) 비어 있습니다: 머리글 줄이 없습니다.',
+  'core.importNotAsFormat': '{{file}}을(를) {{format}} 형식으로 읽을 수 없습니다: {{what}}.',
+  'core.importMissingColumn': '빠진 열: {{columns}}',
+  'core.importMissingColumns': '빠진 열: {{columns}}',
+  'core.importCancelled': '가져오기를 취소했습니다. 아무것도 바뀌지 않았습니다.',
+  'core.importReaderStalled': '파일을 읽는 스레드가 응답하지 않습니다. 아무것도 바뀌지 않았습니다.',
+  'core.importNeedsFile': '가져오기에는 데이터베이스 파일이 필요합니다(메모리 내 데이터베이스 불가).',
+  'core.importJobFailed': '작업이 실패했습니다.',
+  'core.importJobGone': '가져오기 작업 {{job}}이(가) 없습니다(끝난 작업은 잠시만 보관됨).',
+  'core.importNotFound': 'ID가 {{id}}인 가져오기가 없습니다.',
+  'core.fileReadFailed': '{{file}}을(를) 읽을 수 없습니다: {{reason}}',
+  'core.exportNotPng': '차트 이미지가 PNG 이미지가 아니어서 아무것도 저장하지 않았습니다.',
+  'core.exportCopyFailed': '사본을 {{file}}에 쓸 수 없습니다: {{reason}}',
+  'core.exportPackTooLarge': '이 데이터베이스는 브리핑 팩으로 만들기에 너무 큽니다: {{what}}. {{hint}}. 파일을 쓰지 않았습니다.',
+  'core.exportPackFlows': '무역 수치 {{flows}}개(팩은 최대 {{limit}}개 요소)',
+  'core.exportPackBytes': 'JSON {{size}}MB(최대 {{limit}}MB)',
+  'core.exportPackHintImported': '가져온 수치를 빼고 내보내거나 무역 흐름을 CSV로 내보내십시오',
+  'core.exportPackHint': '무역 흐름을 CSV로 내보내십시오',
 };
 
 export default ko;

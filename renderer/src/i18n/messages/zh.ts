@@ -1438,6 +1438,24 @@ const zh: Messages = {
   'core.claimPartnerFlows': '{{partner}}的{{flows}}',
   'core.claimNeedsMorePartners':
     '{{year}}年{{reporter}}与更多贸易伙伴的{{flows}}：其总额中有{{unseen}}未分配给已载入的贸易伙伴，不少于{{partner}}的数字。',
+  'core.importEmpty': '{{file}}为空：没有标题行。',
+  'core.importNotAsFormat': '无法按{{format}}读取{{file}}：{{what}}。',
+  'core.importMissingColumn': '缺少列：{{columns}}',
+  'core.importMissingColumns': '缺少列：{{columns}}',
+  'core.importCancelled': '导入已取消：未做任何更改。',
+  'core.importReaderStalled': '读取文件的线程停止响应。未做任何更改。',
+  'core.importNeedsFile': '导入需要数据库文件（不能是内存中的数据库）。',
+  'core.importJobFailed': '任务失败。',
+  'core.importJobGone': '没有导入任务{{job}}（已结束的任务只保留一段时间）。',
+  'core.importNotFound': '没有ID为{{id}}的导入。',
+  'core.fileReadFailed': '无法读取{{file}}：{{reason}}',
+  'core.exportNotPng': '图表图像不是PNG图像：未保存任何内容。',
+  'core.exportCopyFailed': '无法将副本写入{{file}}：{{reason}}',
+  'core.exportPackTooLarge': '此数据库太大，无法作为简报数据包：{{what}}；{{hint}}。未写入任何文件。',
+  'core.exportPackFlows': '{{flows}}个贸易数字（数据包最多{{limit}}个元素）',
+  'core.exportPackBytes': '{{size}} MB的JSON（最多{{limit}} MB）',
+  'core.exportPackHintImported': '请不含导入的数字导出，或将贸易流量导出为CSV',
+  'core.exportPackHint': '请将贸易流量导出为CSV',
 };
 
 export default zh;
