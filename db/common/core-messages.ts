@@ -324,6 +324,16 @@ export const CORE_MESSAGES = {
   exportPackHintImported: 'export it without imported figures, or export the trade flows as CSV',
   exportPackHint: 'export the trade flows as CSV',
 
+  // The edit forms' saves that the database refuses (db/edit/queries.ts); {{entity}} is one of the entity… codes.
+  editNotFound: 'No {{entity}} with id {{id}}.',
+  editInUse: 'This {{entity}} is still used by other data, or refers to something that does not exist: nothing was changed.',
+  editBreaksRule: 'The {{entity}} breaks a rule of the data model: {{reason}}',
+  entitySource: 'source',
+  entityProject: 'project',
+  entityEvent: 'event',
+  entityRoute: 'route',
+  entitySector: 'sector',
+
   // A year's period as the core makes it (db/trade/rules.ts): {{months}} is a list of months, named by the page.
   periodPartial: '{{months}} only',
   periodSumOf12: 'sum of 12 months',

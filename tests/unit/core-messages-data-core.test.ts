@@ -263,6 +263,27 @@ describe('imports that end early, coded', () => {
   });
 });
 
+describe("the edit forms' saves the database refuses, coded", () => {
+  it('a row no longer there is named with what it is', async () => {
+    const session = openSession({ path: tmp.file('edit.sqlite') });
+    try {
+      const saved = await dispatch(session.handlers, 'saveSource', { id: 'nope', label: 'X', publisher: 'P', title: 'T' });
+      const error = saved.ok ? ({} as ApiErrorShape) : saved.error;
+      expect(error).toMatchObject({
+        code: 'not-found',
+        message: 'No source with id nope.',
+        messageCode: 'editNotFound',
+        params: { id: 'nope', entity: { messageCode: 'entitySource' } },
+      });
+      const [, korean, chinese] = readsWhole(error, 'nope');
+      expect(korean).toContain('출처');
+      expect(chinese).toContain('来源');
+    } finally {
+      session.close();
+    }
+  });
+});
+
 describe('rules and periods the core makes, coded', () => {
   it('each rule is the English sentence its code writes, and reads in Korean and Chinese', () => {
     for (const [rule, text] of [

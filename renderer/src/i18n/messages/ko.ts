@@ -1480,6 +1480,14 @@ const ko: Messages = {
   'core.exportPackBytes': 'JSON {{size}}MB(최대 {{limit}}MB)',
   'core.exportPackHintImported': '가져온 수치를 빼고 내보내거나 무역 흐름을 CSV로 내보내십시오',
   'core.exportPackHint': '무역 흐름을 CSV로 내보내십시오',
+  'core.editNotFound': 'ID가 {{id}}인 {{entity}}이(가) 없습니다.',
+  'core.editInUse': '이 {{entity}}은(는) 다른 데이터가 아직 쓰고 있거나 없는 것을 가리킵니다. 아무것도 바뀌지 않았습니다.',
+  'core.editBreaksRule': '이 {{entity}}은(는) 데이터 모델의 규칙에 어긋납니다: {{reason}}',
+  'core.entitySource': '출처',
+  'core.entityProject': '사업',
+  'core.entityEvent': '행사',
+  'core.entityRoute': '경로',
+  'core.entitySector': '업종',
 };
 
 export default ko;

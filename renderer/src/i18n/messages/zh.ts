@@ -1456,6 +1456,14 @@ const zh: Messages = {
   'core.exportPackBytes': '{{size}} MB的JSON（最多{{limit}} MB）',
   'core.exportPackHintImported': '请不含导入的数字导出，或将贸易流量导出为CSV',
   'core.exportPackHint': '请将贸易流量导出为CSV',
+  'core.editNotFound': '没有ID为{{id}}的{{entity}}。',
+  'core.editInUse': '此{{entity}}仍被其他数据使用，或引用了不存在的内容：未做任何更改。',
+  'core.editBreaksRule': '此{{entity}}违反了数据模型的规则：{{reason}}',
+  'core.entitySource': '来源',
+  'core.entityProject': '项目',
+  'core.entityEvent': '活动',
+  'core.entityRoute': '路线',
+  'core.entitySector': '行业',
 };
 
 export default zh;
