@@ -7,7 +7,8 @@
  * Values: a number is a quantity, written with the language's digit grouping ("1,234"); a string is shown as it is
  * (a year, a file name, a column of the file, a cell's text); a nested message (`{messageCode, params}`) is written
  * in the same language; an economy (`{economy, name}`: its code and stored name) is named in the language (English: the
- * stored name).
+ * stored name); a list (`{items, joinedBy}`) is its messages joined by the code `joinedBy`'s text; months of a year
+ * (`{months}`, 1–12) are named in the language, in runs ("Jan–Jul, Sep").
  */
 
 export const CORE_MESSAGES = {
