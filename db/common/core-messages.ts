@@ -335,6 +335,19 @@ export const CORE_MESSAGES = {
   entityRoute: 'route',
   entitySector: 'sector',
 
+  // A row a link or a request names that is not there, or a request out of bounds.
+  briefingNotFound: 'No briefing with id {{id}}.',
+  briefingInTrash: 'No briefing with id {{id}} (it is in the trash).',
+  briefingBlockNotFound: 'No briefing block with id {{id}}.',
+  briefingBlockKind: 'Block {{id}} is a {{kind}} block; it cannot be changed into a {{other}} block.',
+  routeNotFound: 'No route with id {{id}}.',
+  sourceNotFound: 'No source with id {{id}}.',
+  sectorNotFound: 'No sector named "{{name}}"',
+  partnersNotCountry: '{{code}} is not a partner country of {{reporter}} (groups such as the World are not compared).',
+  yearsReversed: 'The first year ({{from}}) is after the last ({{to}}).',
+  rankYearsTooMany: 'A rank history covers at most 61 years (asked: {{from}}–{{to}}).',
+  seriesYearsTooMany: 'A series covers at most 81 years (asked: {{from}}–{{to}}).',
+
   // A year's period as the core makes it (db/trade/rules.ts): {{months}} is a list of months, named by the page.
   periodPartial: '{{months}} only',
   periodSumOf12: 'sum of 12 months',

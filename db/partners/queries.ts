@@ -175,8 +175,8 @@ export function partnerRankHistory(
   const base = { reporter: economy(input.reporter), measure: input.measure, rule: PARTNERS_RULE, ruleText: PARTNERS_RULE_TEXT };
   if (to === undefined) return { ...base, years: [], rankedPartners: [], rows: [] };
   const from = input.from ?? to - 9;
-  if (from > to) throw new ApiError('invalid-input', `The first year (${from}) is after the last (${to}).`);
-  if (to - from > 60) throw new ApiError('invalid-input', `A rank history covers at most 61 years (asked: ${from}–${to}).`);
+  if (from > to) throw new ApiError('invalid-input', said('yearsReversed', { from: String(from), to: String(to) }));
+  if (to - from > 60) throw new ApiError('invalid-input', said('rankYearsTooMany', { from: String(from), to: String(to) }));
   const years = yearRange(from, to);
   const { countries, world } = partnerEconomies(db, input.reporter);
   // The same partners as the ranking's read (the World too, left out of the ranks), so that one read serves both.
@@ -214,11 +214,7 @@ export function partnerSeries(
   const { countries, world } = partnerEconomies(db, input.reporter);
   const countrySet = new Set(countries);
   for (const code of asked) {
-    if (!countrySet.has(code))
-      throw new ApiError(
-        'invalid-input',
-        `${code} is not a partner country of ${input.reporter} (groups such as the World are not compared).`,
-      );
+    if (!countrySet.has(code)) throw new ApiError('invalid-input', said('partnersNotCountry', { code, reporter: input.reporter }));
   }
   const span = partnersSpan(db, input.reporter, asked);
   // By default from the first year with the reporter's stated totals, so every share has the same kind of denominator.
@@ -233,7 +229,7 @@ export function partnerSeries(
   if (from === null || to === null || from > to) {
     return { ...base, years: [], partners: asked.map((code) => ({ partner: economy(code), points: [] })), totals: [], sources: [] };
   }
-  if (to - from > 80) throw new ApiError('invalid-input', `A series covers at most 81 years (asked: ${from}–${to}).`);
+  if (to - from > 80) throw new ApiError('invalid-input', said('seriesYearsTooMany', { from: String(from), to: String(to) }));
   const years = yearRange(from, to);
   // The year before the first, so the first year's change is shown when that year is loaded.
   const data = byYear(chosen(db, input.reporter, world ? [...asked, world] : asked, from - 1, to));

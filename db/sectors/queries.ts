@@ -6,6 +6,7 @@
 import type { Context } from '../context.ts';
 import type { HandlersOf } from '../area.ts';
 import { ApiError } from '../common/errors.ts';
+import { said } from '../common/core-messages.ts';
 import type { Db } from '../database.ts';
 import { sourceLookup, economyLookup } from '../refs.ts';
 import { tradeSeries } from '../trade/queries.ts';
@@ -182,7 +183,7 @@ export function listSectors(db: Db, pair: Pair): SectorsOverview {
 export function sectorDetail(db: Db, input: Pair & { name: string }): SectorDetail {
   const key = input.name.toLowerCase();
   const found = sectorNameOf(db, key);
-  if (!found) throw new ApiError('not-found', `No sector named "${input.name}"`);
+  if (!found) throw new ApiError('not-found', said('sectorNotFound', { name: input.name }));
   const q = sectorQueries(db, input);
   const hsCodes = q.codes(key);
   return {

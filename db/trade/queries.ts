@@ -138,7 +138,7 @@ export function tradeHandlers(ctx: Context): HandlersOf<typeof tradeContract> {
     setPreferredSource: (input) => {
       const { db } = ctx;
       if (input.sourceId !== null && !sourceExists(db, input.sourceId)) {
-        throw new ApiError('invalid-input', `No source with id ${input.sourceId}.`, {
+        throw new ApiError('invalid-input', said('sourceNotFound', { id: input.sourceId }), {
           issues: [{ path: 'sourceId', message: 'no such source' }],
         });
       }

@@ -58,7 +58,10 @@ describe('dispatch', () => {
 
   it('turns a thrown ApiError into its envelope', async () => {
     const envelope = await dispatch(session.handlers, 'getSource', { id: 'nope' });
-    expect(envelope).toEqual({ ok: false, error: { code: 'not-found', message: 'No source with id nope' } });
+    expect(envelope).toEqual({
+      ok: false,
+      error: { code: 'not-found', message: 'No source with id nope.', messageCode: 'sourceNotFound', params: { id: 'nope' } },
+    });
   });
 
   it('takes files only as handles the host registered, and says why one cannot be used', async () => {

@@ -263,7 +263,7 @@ describe('imports that end early, coded', () => {
   });
 });
 
-describe("the edit forms' saves the database refuses, coded", () => {
+describe("the edit forms' saves the database refuses, and rows a link names that are not there, coded", () => {
   it('a row no longer there is named with what it is', async () => {
     const session = openSession({ path: tmp.file('edit.sqlite') });
     try {
@@ -278,6 +278,12 @@ describe("the edit forms' saves the database refuses, coded", () => {
       const [, korean, chinese] = readsWhole(error, 'nope');
       expect(korean).toContain('출처');
       expect(chinese).toContain('来源');
+
+      // A briefing a stale link names.
+      const briefing = await dispatch(session.handlers, 'getBriefing', { id: 'no-such-briefing' });
+      const missing = briefing.ok ? ({} as ApiErrorShape) : briefing.error;
+      expect(missing).toMatchObject({ code: 'not-found', messageCode: 'briefingNotFound', params: { id: 'no-such-briefing' } });
+      readsWhole(missing, 'no-such-briefing');
     } finally {
       session.close();
     }

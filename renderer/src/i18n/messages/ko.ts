@@ -1488,6 +1488,17 @@ const ko: Messages = {
   'core.entityEvent': '행사',
   'core.entityRoute': '경로',
   'core.entitySector': '업종',
+  'core.briefingNotFound': 'ID가 {{id}}인 브리핑이 없습니다.',
+  'core.briefingInTrash': 'ID가 {{id}}인 브리핑이 없습니다(휴지통에 있음).',
+  'core.briefingBlockNotFound': 'ID가 {{id}}인 브리핑 블록이 없습니다.',
+  'core.briefingBlockKind': '블록 {{id}}은(는) {{kind}} 블록이므로 {{other}} 블록으로 바꿀 수 없습니다.',
+  'core.routeNotFound': 'ID가 {{id}}인 경로가 없습니다.',
+  'core.sourceNotFound': 'ID가 {{id}}인 출처가 없습니다.',
+  'core.sectorNotFound': '이름이 "{{name}}"인 업종이 없습니다',
+  'core.partnersNotCountry': '{{code}}은(는) {{reporter}}의 상대국이 아닙니다(세계 같은 그룹은 비교하지 않음).',
+  'core.yearsReversed': '시작 연도({{from}})가 끝 연도({{to}})보다 늦습니다.',
+  'core.rankYearsTooMany': '순위 변화는 최대 61년까지입니다(요청: {{from}}–{{to}}).',
+  'core.seriesYearsTooMany': '계열은 최대 81년까지입니다(요청: {{from}}–{{to}}).',
 };
 
 export default ko;

@@ -1464,6 +1464,17 @@ const zh: Messages = {
   'core.entityEvent': '活动',
   'core.entityRoute': '路线',
   'core.entitySector': '行业',
+  'core.briefingNotFound': '没有ID为{{id}}的简报。',
+  'core.briefingInTrash': '没有ID为{{id}}的简报（它在回收站中）。',
+  'core.briefingBlockNotFound': '没有ID为{{id}}的简报区块。',
+  'core.briefingBlockKind': '区块{{id}}是{{kind}}区块，不能改为{{other}}区块。',
+  'core.routeNotFound': '没有ID为{{id}}的路线。',
+  'core.sourceNotFound': '没有ID为{{id}}的来源。',
+  'core.sectorNotFound': '没有名为“{{name}}”的行业',
+  'core.partnersNotCountry': '{{code}}不是{{reporter}}的贸易伙伴国家（世界等集团不参与比较）。',
+  'core.yearsReversed': '起始年份（{{from}}）晚于截止年份（{{to}}）。',
+  'core.rankYearsTooMany': '排名历史最多涵盖61年（请求：{{from}}–{{to}}）。',
+  'core.seriesYearsTooMany': '系列最多涵盖81年（请求：{{from}}–{{to}}）。',
 };
 
 export default zh;
