@@ -4,7 +4,7 @@ import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { backupBeforeMigration, removeBackupLeftovers } from './backup.ts';
 import { ApiError } from './common/errors.ts';
-import { said } from './common/core-messages.ts';
+import { said, type Said } from './common/core-messages.ts';
 import type { Db } from './database.ts';
 
 export type { Db } from './database.ts';
@@ -155,7 +155,7 @@ function applyMigrations(db: Db, migrations: Migration[], from: number): void {
 }
 
 /** Turns SQLite's error codes into messages a user can act on. */
-export function mapSqliteError(error: unknown, name: string): unknown {
+export function mapSqliteError(error: unknown, name: string | Said): unknown {
   if (error instanceof ApiError) return error;
   const code = (error as { code?: string }).code ?? '';
   if (code === 'SQLITE_NOTADB') return new ApiError('not-a-database', said('dbNotSqlite', { file: name }));

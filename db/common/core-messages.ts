@@ -221,6 +221,8 @@ export const CORE_MESSAGES = {
   dbReadOnly: '{{file}} is read-only: nothing was changed.',
   dbDiskFull: 'The disk holding {{file}} is full: nothing was changed.',
   dbMigrationForeignKeys: 'A migration left foreign-key violations.',
+  /** The open database, where a failed write does not know its file's name. */
+  dbTheFile: 'the database file',
 
   // Backups (db/backup.ts); {{change}} is one of the backupBefore… codes.
   backupFailed: 'No backup could be made before {{change}}, so nothing was changed: {{reason}}',

@@ -16,6 +16,7 @@ import {
   isEconomyValue,
   isMonthsValue,
   monthsText,
+  said,
   type CoreParams,
   type CoreText,
   type CoreValue,
@@ -24,7 +25,7 @@ import { ApiError, type ApiErrorShape } from '../../db/common/errors.ts';
 import { dispatch } from '../../db/dispatch.ts';
 import { importFile } from '../../db/imports/importer.ts';
 import { writeFileSafely } from '../../db/files/safe-write.ts';
-import { openDatabase } from '../../db/open.ts';
+import { mapSqliteError, openDatabase } from '../../db/open.ts';
 import { readPackFile } from '../../db/packs/load.ts';
 import { PARTNERS_RULE, PARTNERS_RULE_TEXT } from '../../db/partners/rules.ts';
 import { PRODUCTS_RULE, PRODUCTS_RULE_TEXT } from '../../db/products/rules.ts';
@@ -180,6 +181,15 @@ describe('errors of the data core, coded', () => {
     const error = thrown(() => openDatabase(newer));
     expect(error).toMatchObject({ code: 'newer-schema', messageCode: 'dbNewerSchema', params: { file: 'newer.sqlite', schema: '999' } });
     readsWhole(error, 'newer.sqlite', '999');
+
+    // A write the disk refuses while a method runs (dispatch): the database file named in the language too.
+    const full = mapSqliteError(Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' }), said('dbTheFile'));
+    expect(full).toBeInstanceOf(ApiError);
+    const shape = (full as ApiError).toJSON();
+    expect(shape.message).toBe('The disk holding the database file is full: nothing was changed.');
+    const [, korean, chinese] = readsWhole(shape);
+    expect(korean).toContain('데이터베이스 파일');
+    expect(chinese).toContain('数据库文件');
   });
 
   it("a file that cannot be written says why in the language, naming the file chosen (never the temporary file's)", async () => {

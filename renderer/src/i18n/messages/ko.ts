@@ -1499,6 +1499,7 @@ const ko: Messages = {
   'core.yearsReversed': '시작 연도({{from}})가 끝 연도({{to}})보다 늦습니다.',
   'core.rankYearsTooMany': '순위 변화는 최대 61년까지입니다(요청: {{from}}–{{to}}).',
   'core.seriesYearsTooMany': '계열은 최대 81년까지입니다(요청: {{from}}–{{to}}).',
+  'core.dbTheFile': '데이터베이스 파일',
 };
 
 export default ko;

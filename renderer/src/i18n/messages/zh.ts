@@ -1475,6 +1475,7 @@ const zh: Messages = {
   'core.yearsReversed': '起始年份（{{from}}）晚于截止年份（{{to}}）。',
   'core.rankYearsTooMany': '排名历史最多涵盖61年（请求：{{from}}–{{to}}）。',
   'core.seriesYearsTooMany': '系列最多涵盖81年（请求：{{from}}–{{to}}）。',
+  'core.dbTheFile': '数据库文件',
 };
 
 export default zh;
