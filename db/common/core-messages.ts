@@ -311,6 +311,11 @@ export const CORE_MESSAGES = {
   importEmpty: '{{file}} is empty: no header line.',
   importNotAsFormat: '{{file}} cannot be read as {{format}}: {{what}}.',
   importMissingColumn: 'missing column: {{columns}}',
+  /** The layouts' names (db/common/import-layouts.ts `label`), as {{format}}. */
+  layoutComtrade: 'UN Comtrade (current API/portal layout)',
+  layoutComtradeLegacy: 'UN Comtrade (legacy layout)',
+  layoutWits: 'World Bank WITS raw trade data',
+  layoutGeneric: 'Other layout (column mapping)',
   importMissingColumns: 'missing columns: {{columns}}',
   importCancelled: 'The import was cancelled: nothing was changed.',
   importReaderStalled: 'The thread reading the file stopped answering. Nothing was changed.',

@@ -17,7 +17,7 @@ import { mapSqliteError, type Db } from '../open.ts';
 import { addFlowCount } from '../trade/flow-counts.ts';
 import { applyToHsSummary, ImportChapterSums } from '../trade/hs-summary.ts';
 import type { ColumnMapping, ImportFormat, ImportPreview, ImportSummary, SkippedRows, ValidationReport } from './contract.ts';
-import { said, type CoreText, type Said } from '../common/core-messages.ts';
+import { said, saidAs, type CoreMessageCode, type CoreText, type Said } from '../common/core-messages.ts';
 import { createMapper, detectFormat, MissingColumnError, suggestMapping, WORLD, WORLD_NAME } from './formats.ts';
 import { FORMAT_LABELS, FORMAT_PUBLISHERS } from '../common/import-layouts.ts';
 import { cancelled, ROW_FIELDS, scanInline, scanInThread, type Scan, type ScanEnd, type ScanSetup, type ValidBatch } from './scan.ts';
@@ -35,6 +35,14 @@ const SKIP_DUPLICATE = said('skipDuplicate');
 const IMPORT_CACHE_KIB = -4000;
 /** Files from this size on are read in a thread of their own (below it, starting the thread costs more than it saves). */
 const READING_THREAD_BYTES = 8 * 1024 * 1024;
+/** Each layout's name as the page says it (its English is the layout's label: tests/unit/core-messages-data-core.test.ts). */
+export const LAYOUT_NAMES: Record<ImportFormat, CoreMessageCode> = {
+  comtrade: 'layoutComtrade',
+  'comtrade-legacy': 'layoutComtradeLegacy',
+  wits: 'layoutWits',
+  generic: 'layoutGeneric',
+};
+
 /**
  * A preview checks the file's first bytes only, so it answers within about two seconds whatever the
  * file (the import checks every row): it stops after the batch that passes PREVIEW_BYTES, or once
@@ -169,7 +177,7 @@ function readLayout(
       const what = error.columns.length > 1 ? said('importMissingColumns', { columns }) : said('importMissingColumn', { columns });
       throw new ApiError(
         'invalid-file',
-        said('importNotAsFormat', { file: basename(path), format: FORMAT_LABELS[format ?? 'generic'], what }),
+        said('importNotAsFormat', { file: basename(path), format: saidAs(LAYOUT_NAMES[format ?? 'generic']), what }),
         {
           file: basename(path),
           missingColumns: error.columns,

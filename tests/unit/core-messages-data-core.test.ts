@@ -11,6 +11,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { backupPath } from '../../db/backup.ts';
 import { ROUNDING_RULE, ROUNDING_RULE_TEXT } from '../../db/claims/rules.ts';
 import {
+  CORE_MESSAGES,
   english,
   isCoreList,
   isEconomyValue,
@@ -23,7 +24,8 @@ import {
 } from '../../db/common/core-messages.ts';
 import { ApiError, type ApiErrorShape } from '../../db/common/errors.ts';
 import { dispatch } from '../../db/dispatch.ts';
-import { importFile } from '../../db/imports/importer.ts';
+import { importFile, LAYOUT_NAMES } from '../../db/imports/importer.ts';
+import { FORMAT_LABELS, type ImportFormat } from '../../db/common/import-layouts.ts';
 import { writeFileSafely } from '../../db/files/safe-write.ts';
 import { mapSqliteError, openDatabase } from '../../db/open.ts';
 import { readPackFile } from '../../db/packs/load.ts';
@@ -261,7 +263,10 @@ describe('imports that end early, coded', () => {
         messageCode: 'importNotAsFormat',
         params: { file: 'two-columns.csv', what: { messageCode: 'importMissingColumns' } },
       });
-      readsWhole(error, 'two-columns.csv', 'refYear');
+      const [, korean] = readsWhole(error, 'two-columns.csv', 'refYear');
+      expect(korean).toContain('UN Comtrade(현재 API/포털 형식)');
+      // Each layout's coded name is its label in English.
+      for (const [layout, code] of Object.entries(LAYOUT_NAMES)) expect(CORE_MESSAGES[code]).toBe(FORMAT_LABELS[layout as ImportFormat]);
 
       const empty = tmp.file('empty.csv');
       writeFileSync(empty, '');

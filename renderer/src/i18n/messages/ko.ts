@@ -1500,6 +1500,10 @@ const ko: Messages = {
   'core.rankYearsTooMany': '순위 변화는 최대 61년까지입니다(요청: {{from}}–{{to}}).',
   'core.seriesYearsTooMany': '계열은 최대 81년까지입니다(요청: {{from}}–{{to}}).',
   'core.dbTheFile': '데이터베이스 파일',
+  'core.layoutComtrade': 'UN Comtrade(현재 API/포털 형식)',
+  'core.layoutComtradeLegacy': 'UN Comtrade(이전 형식)',
+  'core.layoutWits': '세계은행 WITS 무역 원자료',
+  'core.layoutGeneric': '기타 형식(열 지정)',
 };
 
 export default ko;

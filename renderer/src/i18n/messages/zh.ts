@@ -1476,6 +1476,10 @@ const zh: Messages = {
   'core.rankYearsTooMany': '排名历史最多涵盖61年（请求：{{from}}–{{to}}）。',
   'core.seriesYearsTooMany': '系列最多涵盖81年（请求：{{from}}–{{to}}）。',
   'core.dbTheFile': '数据库文件',
+  'core.layoutComtrade': 'UN Comtrade（现行 API/门户格式）',
+  'core.layoutComtradeLegacy': 'UN Comtrade（旧版格式）',
+  'core.layoutWits': '世界银行 WITS 原始贸易数据',
+  'core.layoutGeneric': '其他格式（指定列）',
 };
 
 export default zh;
