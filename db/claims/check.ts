@@ -18,7 +18,7 @@ import type { Db } from '../database.ts';
 import type { EconomyRef, SourceRef } from '../shared-types.ts';
 import { sourceLookup, economyLookup, worldEconomy } from '../refs.ts';
 import type { CheckedClaim, ClaimMeasure, ClaimReading, ClaimSpec, ClaimsResult, ReadingPart } from './contract.ts';
-import { codeOf, economyValue, said, type CoreText, type Said } from '../common/core-messages.ts';
+import { codeOf, economyValue, said, type CoreText, type Said, type UsdValue } from '../common/core-messages.ts';
 import { pick, ROUNDING_RULE, ROUNDING_RULE_TEXT, sourceReadings, withinRounding, type Atom } from './rules.ts';
 import { claimFigures, claimRows, type ClaimFigures, type ClaimFilter, type ClaimRow, type Flow, type FlowRow } from './sql.ts';
 
@@ -38,7 +38,7 @@ function flowWords(flows: readonly Flow[]): Said {
 }
 const flowsOf = (measure: ClaimMeasure): Flow[] =>
   measure === 'export' ? ['export'] : measure === 'import' ? ['import'] : ['export', 'import'];
-const bn = (v: number): Said => said('claimUsdBn', { bn: (v / 1e9).toFixed(1) });
+const bn = (v: number): UsdValue => ({ usd: v });
 /** A coded sentence as a reading's text and its code (for the page's language). */
 const coded = (text: Said): { text: string; code: CoreText } => ({
   text: text.message,

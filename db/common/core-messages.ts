@@ -8,7 +8,8 @@
  * (a year, a file name, a column of the file, a cell's text); a nested message (`{messageCode, params}`) is written
  * in the same language; an economy (`{economy, name}`: its code and stored name) is named in the language (English: the
  * stored name); a list (`{items, joinedBy}`) is its messages joined by the code `joinedBy`'s text; months of a year
- * (`{months}`, 1–12) are named in the language, in runs ("Jan–Jul, Sep").
+ * (`{months}`, 1–12) are named in the language, in runs ("Jan–Jul, Sep"); an amount (`{usd}`) is written as the page
+ * writes amounts ("USD 10.7 bn", "107억 달러").
  */
 
 export const CORE_MESSAGES = {
@@ -104,7 +105,6 @@ export const CORE_MESSAGES = {
   claimTotalBoth: 'total exports and imports',
   claimTotalExports: 'total exports',
   claimTotalImports: 'total imports',
-  claimUsdBn: 'USD {{bn}} bn',
   claimShareOf: "share of {{reporter}}'s {{total}}",
   claimNoOtherPartner: 'no other partner of {{reporter}} loaded',
   claimRankedOne: 'ranked against {{count}} other partner loaded',
@@ -400,7 +400,11 @@ export interface CoreList {
 export interface MonthsValue {
   months: number[];
 }
-export type CoreValue = string | number | CoreText | CoreText[] | EconomyValue | CoreList | MonthsValue;
+/** An amount in US dollars, written as the page writes amounts ("USD 10.7 bn"; in Korean and Chinese in units of 10⁸). */
+export interface UsdValue {
+  usd: number;
+}
+export type CoreValue = string | number | CoreText | CoreText[] | EconomyValue | CoreList | MonthsValue | UsdValue;
 export type CoreParams = { [name: string]: CoreValue };
 
 /** The values a code takes, by name (a code without values takes none). */
@@ -421,6 +425,10 @@ export function isCoreList(value: CoreValue): value is CoreList {
 
 export function isMonthsValue(value: CoreValue): value is MonthsValue {
   return typeof value === 'object' && !Array.isArray(value) && 'months' in value;
+}
+
+export function isUsdValue(value: CoreValue): value is UsdValue {
+  return typeof value === 'object' && !Array.isArray(value) && 'usd' in value;
 }
 
 /** Runs of consecutive months, each [first, last] (1–12), in order; repeats dropped. */
@@ -461,6 +469,7 @@ export function english(text: CoreText): string {
     if (Array.isArray(value)) return value.map(english).join(CORE_MESSAGES.importListJoin);
     if (isEconomyValue(value)) return value.name;
     if (isCoreList(value)) return value.items.map(english).join(CORE_MESSAGES[value.joinedBy]);
+    if (isUsdValue(value)) return `USD ${(value.usd / 1e9).toFixed(1)} bn`;
     if (isMonthsValue(value)) return monthsText(value.months, (m) => ENGLISH_MONTHS[m - 1] ?? String(m), CORE_MESSAGES.monthRunJoin);
     return english(value);
   });

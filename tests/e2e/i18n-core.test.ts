@@ -98,6 +98,8 @@ describe('the data core in Korean and Chinese', () => {
     // The rounding rule, and the readings ranking Korea's partners ("ranked against 244 other partners loaded").
     expect(main).toContain('当数据按来源给出的最后一位四舍五入后等于公布数字时');
     expect(main).toMatch(/与已载入的\d+个其他贸易伙伴比较排名/);
+    // What the world total leaves unallocated, in units of 10⁸ as the page writes amounts in Chinese.
+    expect(main).toMatch(/韩国对世界的总额中有[\d,]+亿美元未分配给已载入的贸易伙伴/);
     expect(main).not.toMatch(/ranked against|A stated figure holds|unallocated to the partners/);
     await page.screenshot({ path: 'tests/artifacts/i18n-core-claims-zh.png', fullPage: true });
     await page.context().close();

@@ -546,7 +546,7 @@ describe('readings that name economies, coded for the page', () => {
     expect(held.readings[0]!.basisText).toEqual({ messageCode: 'claimRankedOne', params: { count: 1 } });
     expect(held.readings[0]!.noteText).toMatchObject({
       messageCode: 'claimWorldLeaves',
-      params: { reporter: KOR, partner: CHN, unseen: { messageCode: 'claimUsdBn', params: { bn: '15.0' } } },
+      params: { reporter: KOR, partner: CHN, unseen: { usd: 15e9 } },
     });
 
     const differs = only(dbWith(pack([kor('CHN', 2021, 'export', 160), kor('USA', 2021, 'export', 170)], [largest('export')])));

@@ -16,6 +16,7 @@ import {
   isCoreList,
   isEconomyValue,
   isMonthsValue,
+  isUsdValue,
   monthsText,
   said,
   type CoreParams,
@@ -54,7 +55,7 @@ const LANGUAGES: [string, Catalogue][] = [
 /**
  * A coded message written from a catalogue as the page writes it (renderer/src/i18n/i18n.svelte.ts tCore): numbers
  * grouped, nested messages and lists written in the same language, months by Intl; economies by their stored name
- * (the page asks Intl.DisplayNames, which the e2e tests show).
+ * (the page asks Intl.DisplayNames, which the e2e tests show); amounts as the claims write them.
  */
 function write(text: CoreText, catalogue: Catalogue, tag: string): string {
   const value = (v: CoreValue): string => {
@@ -64,6 +65,11 @@ function write(text: CoreText, catalogue: Catalogue, tag: string): string {
     if (isEconomyValue(v)) return v.name;
     if (isCoreList(v)) return v.items.map((t) => write(t, catalogue, tag)).join(catalogue[`core.${v.joinedBy}`]);
     if (isMonthsValue(v)) return monthsText(v.months, (m) => monthName(m, tag), catalogue['core.monthRunJoin']!);
+    if (isUsdValue(v)) {
+      const tenToEight = !tag.startsWith('en');
+      const n = new Intl.NumberFormat(tag, { maximumFractionDigits: tenToEight ? 0 : 1, minimumFractionDigits: tenToEight ? 0 : 1 });
+      return catalogue['claims.usd']!.replace('{{n}}', n.format(v.usd / (tenToEight ? 1e8 : 1e9)));
+    }
     return write(v, catalogue, tag);
   };
   const template = catalogue[`core.${text.messageCode}`];

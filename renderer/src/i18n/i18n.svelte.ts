@@ -22,6 +22,7 @@ import {
   isCoreMessageCode,
   isEconomyValue,
   isMonthsValue,
+  isUsdValue,
   monthsText,
   type CoreParams,
 } from '../../../db/common/core-messages.ts';
@@ -88,7 +89,18 @@ function coreValue(value: CoreParams[string]): string {
   if (isEconomyValue(value)) return economyNameIn(value.economy, value.name, i18n.tag);
   if (isCoreList(value)) return value.items.map(coreValue).join(t(`core.${value.joinedBy}`));
   if (isMonthsValue(value)) return monthsText(value.months, monthName, t('core.monthRunJoin'));
+  if (isUsdValue(value)) return usdAmount(value.usd);
   return tCore(value);
+}
+
+/** An amount as the claims write it: "USD 10.7 bn"; Korean and Chinese count in units of 10⁸ (억 / 亿), to the same precision. */
+function usdAmount(usd: number): string {
+  const tenToEight = i18n.locale === 'ko' || i18n.locale === 'zh';
+  const digits = tenToEight ? 0 : 1;
+  const n = new Intl.NumberFormat(i18n.tag, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(
+    usd / (tenToEight ? 1e8 : 1e9),
+  );
+  return t('claims.usd', { n });
 }
 
 /** A month's short name in the active language ("Jul", "7월", "7月"). */

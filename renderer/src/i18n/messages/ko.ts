@@ -1438,7 +1438,6 @@ const ko: Messages = {
   'core.claimTotalBoth': '수출과 수입의 총액',
   'core.claimTotalExports': '수출 총액',
   'core.claimTotalImports': '수입 총액',
-  'core.claimUsdBn': '{{bn}}십억 달러',
   'core.claimShareOf': '{{reporter}}의 {{total}} 중 비중',
   'core.claimNoOtherPartner': '불러온 {{reporter}}의 다른 상대국 없음',
   'core.claimRankedOne': '불러온 다른 상대국 {{count}}곳과 비교한 순위',

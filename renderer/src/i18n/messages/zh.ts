@@ -1414,7 +1414,6 @@ const zh: Messages = {
   'core.claimTotalBoth': '出口和进口总额',
   'core.claimTotalExports': '出口总额',
   'core.claimTotalImports': '进口总额',
-  'core.claimUsdBn': '{{bn}}十亿美元',
   'core.claimShareOf': '占{{reporter}}{{total}}的占比',
   'core.claimNoOtherPartner': '未载入{{reporter}}的其他贸易伙伴',
   'core.claimRankedOne': '与已载入的{{count}}个其他贸易伙伴比较排名',
