@@ -15,6 +15,7 @@ import Database from 'better-sqlite3';
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import { ApiError } from './common/errors.ts';
+import { said, saidAs, type CoreMessageCode, type Said } from './common/core-messages.ts';
 import type { Db } from './database.ts';
 
 export const DEFAULT_KEEP = 5;
@@ -174,6 +175,19 @@ function describe(file: string): BackupInfo {
   return { file: basename(file), takenAt: parseStamp(m[2]!), reason: m[3]!, bytes: statSync(file).size };
 }
 
+/** The changes a backup is taken before, as the page names them. */
+const CHANGES: Record<string, CoreMessageCode> = {
+  restore: 'backupBeforeRestore',
+  import: 'backupBeforeImport',
+  'undo-import': 'backupBeforeUndo',
+  'import-pack': 'backupBeforePack',
+};
+
+function changeText(reason: string): Said | string {
+  const code = CHANGES[reason];
+  return code ? saidAs(code) : reason;
+}
+
 /**
  * A backup of the open database before a change made on the host's connection (a restore):
  * SQLite's online backup API, then the oldest backups beyond the keep setting are removed. Returns
@@ -188,7 +202,7 @@ export async function backupBeforeChange(db: Db, reason: string, now: Date = new
     finish(temp, final);
   } catch (error) {
     removeWithCompanions(temp);
-    throw new ApiError('internal', `No backup could be made before ${reason}, so nothing was changed: ${(error as Error).message}`);
+    throw new ApiError('internal', said('backupFailed', { change: changeText(reason), reason: (error as Error).message }));
   }
   pruneBackups(db.name, keepSetting(db));
   return describe(final);
@@ -215,7 +229,7 @@ export function backupBeforeWrite(dbPath: string, reason: string, now: Date = ne
   } catch (error) {
     if (reader?.open) reader.close();
     removeWithCompanions(temp);
-    throw new ApiError('internal', `No backup could be made before ${reason}, so nothing was changed: ${(error as Error).message}`);
+    throw new ApiError('internal', said('backupFailed', { change: changeText(reason), reason: (error as Error).message }));
   }
   pruneBackups(dbPath, keep);
   return describe(final);
@@ -229,7 +243,7 @@ export function backupBeforeMigration(db: Db, dbPath: string, toVersion: number,
     finish(temp, final);
   } catch (error) {
     removeWithCompanions(temp);
-    throw new ApiError('internal', `${basename(dbPath)} was not upgraded: no backup could be made first (${(error as Error).message}).`, {
+    throw new ApiError('internal', said('backupNotUpgraded', { file: basename(dbPath), reason: (error as Error).message }), {
       path: dbPath,
     });
   }
@@ -240,7 +254,7 @@ export function backupBeforeMigration(db: Db, dbPath: string, toVersion: number,
 /** Resolves a backup file name given by a caller; only names listed for this database are accepted. */
 export function backupPath(dbPath: string, file: string): string {
   if (!listBackups(dbPath).some((b) => b.file === file)) {
-    throw new ApiError('not-found', `No backup named ${file.slice(0, 200)} for ${basename(dbPath)}.`);
+    throw new ApiError('not-found', said('backupNotFound', { backup: file.slice(0, 200), file: basename(dbPath) }));
   }
   return join(backupsDir(dbPath), file);
 }
@@ -260,7 +274,7 @@ export async function copyBackupInto(backupFile: string, destination: string): P
   try {
     const check = source.pragma('integrity_check', { simple: true });
     if (check !== 'ok')
-      throw new ApiError('corrupt-database', `The backup ${basename(backupFile)} is damaged (${String(check)}); nothing was restored.`);
+      throw new ApiError('corrupt-database', said('backupDamaged', { backup: basename(backupFile), check: String(check) }));
     await source.backup(destination);
   } finally {
     source.close();

@@ -1,6 +1,6 @@
 import { contract, isMethodName, type Envelope, type Handlers } from './contract.ts';
 import { ApiError, issuePath } from './common/errors.ts';
-import { issueText } from './common/core-messages.ts';
+import { issueText, said } from './common/core-messages.ts';
 import { mapSqliteError } from './open.ts';
 import type { Method } from './method.ts';
 import type { z } from 'zod';
@@ -36,7 +36,7 @@ export async function dispatch(handlers: Handlers, name: unknown, input: unknown
   } catch (error) {
     if (error instanceof ApiError) return { ok: false, error: error.toJSON() };
     // A full disk, a read-only file, a damaged page: said as such (the write was rolled back).
-    const mapped = mapSqliteError(error, 'the database file');
+    const mapped = mapSqliteError(error, said('dbTheFile'));
     if (mapped instanceof ApiError)
       return { ok: false, error: { ...mapped.toJSON(), message: mapped.message.charAt(0).toUpperCase() + mapped.message.slice(1) } };
     const message = error instanceof Error ? error.message : String(error);

@@ -4,6 +4,7 @@ import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { backupBeforeMigration, removeBackupLeftovers } from './backup.ts';
 import { ApiError } from './common/errors.ts';
+import { said, type Said } from './common/core-messages.ts';
 import type { Db } from './database.ts';
 
 export type { Db } from './database.ts';
@@ -52,30 +53,29 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
   try {
     db = new Database(path, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
   } catch (error) {
-    throw new ApiError('not-a-database', `${name} cannot be opened as a database: ${(error as Error).message}`, { path });
+    throw new ApiError('not-a-database', said('dbCannotOpen', { file: name, reason: (error as Error).message }), { path });
   }
   try {
     db.pragma('busy_timeout = 5000');
     const check = db.pragma('integrity_check', { simple: true });
     if (check !== 'ok') {
-      throw new ApiError('corrupt-database', `${name} is damaged (SQLite integrity check: ${String(check)}).`, { path });
+      throw new ApiError('corrupt-database', said('dbIntegrity', { file: name, check: String(check) }), { path });
     }
     const migrations = readMigrations(options.migrationsDir);
     const current = db.pragma('user_version', { simple: true }) as number;
     const latest = migrations.length;
     if (current > latest) {
-      throw new ApiError(
-        'newer-schema',
-        `${name} was written by a newer version of Tradebrief (schema ${current}; this version knows up to ${latest}). ` +
-          'It was not changed. Update Tradebrief to open it.',
-        { path, schema: current, supported: latest },
-      );
+      throw new ApiError('newer-schema', said('dbNewerSchema', { file: name, schema: String(current), latest: String(latest) }), {
+        path,
+        schema: current,
+        supported: latest,
+      });
     }
     if (current > 0 && !isTradebriefSchema(db)) {
-      throw new ApiError('not-a-database', `${name} is an SQLite file but not a Tradebrief database.`, { path });
+      throw new ApiError('not-a-database', said('dbNotTradebrief', { file: name }), { path });
     }
     if (current === 0 && hasUserTables(db)) {
-      throw new ApiError('not-a-database', `${name} is an SQLite file but not a Tradebrief database.`, { path });
+      throw new ApiError('not-a-database', said('dbNotTradebrief', { file: name }), { path });
     }
     if (!options.readonly) {
       db.pragma('journal_mode = WAL');
@@ -103,11 +103,7 @@ function cantOpenReason(error: unknown, path: string): unknown {
     try {
       accessSync(target, constants.W_OK);
     } catch {
-      return new ApiError(
-        'read-only',
-        `${basename(path)} is on a read-only file, folder or disk: it was not opened and nothing was changed.`,
-        { path },
-      );
+      return new ApiError('read-only', said('dbReadOnlyPlace', { file: basename(path) }), { path });
     }
   }
   return error;
@@ -117,7 +113,7 @@ function assertSqliteFile(path: string): void {
   const buf = readFileSync(path, { flag: 'r' }).subarray(0, 16);
   // An empty file is a fresh database (SQLite treats it so).
   if (buf.length > 0 && buf.toString('latin1') !== SQLITE_HEADER) {
-    throw new ApiError('not-a-database', `${basename(path)} is not a Tradebrief database (not an SQLite file).`, { path });
+    throw new ApiError('not-a-database', said('dbNotSqlite', { file: basename(path) }), { path });
   }
 }
 
@@ -139,8 +135,7 @@ function isTradebriefSchema(db: Db): boolean {
 export function migrateToLatest(db: Db, path: string, migrationsDir?: string): void {
   const migrations = readMigrations(migrationsDir);
   const current = db.pragma('user_version', { simple: true }) as number;
-  if (current > migrations.length)
-    throw new ApiError('newer-schema', `${basename(path)} was written by a newer version of Tradebrief.`, { path });
+  if (current > migrations.length) throw new ApiError('newer-schema', said('dbNewer', { file: basename(path) }), { path });
   if (current < migrations.length) {
     if (current > 0) backupBeforeMigration(db, path, migrations.length);
     applyMigrations(db, migrations, current);
@@ -156,18 +151,19 @@ function applyMigrations(db: Db, migrations: Migration[], from: number): void {
     }
   }).immediate();
   const violations = db.pragma('foreign_key_check') as unknown[];
-  if (violations.length > 0) throw new ApiError('internal', 'A migration left foreign-key violations.', violations);
+  if (violations.length > 0) throw new ApiError('internal', said('dbMigrationForeignKeys'), violations);
 }
 
 /** Turns SQLite's error codes into messages a user can act on. */
-export function mapSqliteError(error: unknown, name: string): unknown {
+export function mapSqliteError(error: unknown, name: string | Said): unknown {
   if (error instanceof ApiError) return error;
   const code = (error as { code?: string }).code ?? '';
-  if (code === 'SQLITE_NOTADB') return new ApiError('not-a-database', `${name} is not a Tradebrief database (not an SQLite file).`);
-  if (code === 'SQLITE_CORRUPT') return new ApiError('corrupt-database', `${name} is damaged: ${(error as Error).message}`);
+  if (code === 'SQLITE_NOTADB') return new ApiError('not-a-database', said('dbNotSqlite', { file: name }));
+  if (code === 'SQLITE_CORRUPT')
+    return new ApiError('corrupt-database', said('dbDamaged', { file: name, reason: (error as Error).message }));
   if (code === 'SQLITE_READONLY' || code.startsWith('SQLITE_READONLY')) {
-    return new ApiError('read-only', `${name} is read-only: nothing was changed.`);
+    return new ApiError('read-only', said('dbReadOnly', { file: name }));
   }
-  if (code === 'SQLITE_FULL') return new ApiError('disk-full', `The disk holding ${name} is full: nothing was changed.`);
+  if (code === 'SQLITE_FULL') return new ApiError('disk-full', said('dbDiskFull', { file: name }));
   return error;
 }

@@ -3,6 +3,7 @@
  * up by id once per query however many figures name them. Every area reads them from here.
  */
 import { ApiError } from './common/errors.ts';
+import { said } from './common/core-messages.ts';
 import type { PreciseDate } from './common/dates.ts';
 import type { Db } from './database.ts';
 import type { EconomyRef, SourceRef } from './shared-types.ts';
@@ -54,7 +55,7 @@ export function sourceLookup(db: Db): (id: string) => SourceRef {
     let ref = cache.get(id);
     if (!ref) {
       const row = stmt.get(id) as SourceRow | undefined;
-      if (!row) throw new ApiError('not-found', `No source with id ${id}`);
+      if (!row) throw new ApiError('not-found', said('sourceNotFound', { id }));
       ref = toSourceRef(row);
       cache.set(id, ref);
     }

@@ -11,6 +11,7 @@ import {
 import type { Context } from '../context.ts';
 import type { HandlersOf } from '../area.ts';
 import { ApiError } from '../common/errors.ts';
+import { said } from '../common/core-messages.ts';
 import { migrateToLatest } from '../open.ts';
 import type { BackupEntry, backupsContract } from './contract.ts';
 
@@ -20,7 +21,7 @@ function entryOf(info: BackupInfo): BackupEntry {
 
 export function backupsHandlers(ctx: Context): HandlersOf<typeof backupsContract> {
   const path = (): string => {
-    if (ctx.db.memory || !ctx.db.name) throw new ApiError('not-found', 'An in-memory database has no backups.');
+    if (ctx.db.memory || !ctx.db.name) throw new ApiError('not-found', said('backupsInMemory'));
     return ctx.db.name;
   };
   return {
@@ -30,7 +31,7 @@ export function backupsHandlers(ctx: Context): HandlersOf<typeof backupsContract
       const dbPath = path();
       // The id must be one of the listing's: it never becomes a path by itself.
       const found = listBackups(dbPath).find((b) => b.file === id);
-      if (!found) throw new ApiError('not-found', 'That backup is no longer there: choose one from the list.');
+      if (!found) throw new ApiError('not-found', said('backupGone'));
       const source = backupPath(dbPath, found.file);
       const restored = entryOf(found);
       const backup = await backupBeforeChange(ctx.db, 'restore');
@@ -38,7 +39,7 @@ export function backupsHandlers(ctx: Context): HandlersOf<typeof backupsContract
       await copyBackupInto(source, dbPath);
       migrateToLatest(ctx.db, dbPath);
       const check = ctx.db.pragma('integrity_check', { simple: true });
-      if (check !== 'ok') throw new ApiError('corrupt-database', `The restored database failed its integrity check (${String(check)}).`);
+      if (check !== 'ok') throw new ApiError('corrupt-database', said('backupRestoredDamaged', { check: String(check) }));
       return { restored, safetyBackup, schemaVersion: ctx.db.pragma('user_version', { simple: true }) as number };
     },
 

@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { Context } from '../context.ts';
 import type { HandlersOf } from '../area.ts';
 import { ApiError } from '../common/errors.ts';
+import { said } from '../common/core-messages.ts';
 import { isLanguage } from '../common/languages.ts';
 import type { BlockSpec } from '../common/briefing-blocks.ts';
 import type { Briefing, briefingsContract, BriefingSummary } from './contract.ts';
@@ -66,13 +67,13 @@ export function briefingsHandlers(ctx: Context): HandlersOf<typeof briefingsCont
   const row = (id: string, includeDeleted = false): BriefingRow => {
     const r = briefingRow(ctx.db, id);
     if (!r || (r.deleted_at !== null && !includeDeleted))
-      throw new ApiError('not-found', `No briefing with id ${id}${r ? ' (it is in the trash)' : ''}.`, { id });
+      throw new ApiError('not-found', said(r ? 'briefingInTrash' : 'briefingNotFound', { id }), { id });
     return r;
   };
   /** A block of a briefing that is not in the trash. */
   const block = (id: string): BlockRow => {
     const r = blockRow(ctx.db, id);
-    if (!r) throw new ApiError('not-found', `No briefing block with id ${id}.`, { id });
+    if (!r) throw new ApiError('not-found', said('briefingBlockNotFound', { id }), { id });
     row(r.briefing_id);
     return r;
   };
@@ -205,7 +206,7 @@ export function briefingsHandlers(ctx: Context): HandlersOf<typeof briefingsCont
       const briefingId = tx(() => {
         const b = block(id);
         if (b.kind !== spec.kind) {
-          throw new ApiError('conflict', `Block ${id} is a ${b.kind} block; it cannot be changed into a ${spec.kind} block.`, { id });
+          throw new ApiError('conflict', said('briefingBlockKind', { id, kind: b.kind, other: spec.kind }), { id });
         }
         updateBlockConfig(ctx.db, id, JSON.stringify(spec.config));
         touchBriefing(ctx.db, b.briefing_id, now());

@@ -6,6 +6,7 @@
 import type { z } from 'zod';
 import type { Context } from '../context.ts';
 import { ApiError, issuePath } from '../common/errors.ts';
+import { said } from '../common/core-messages.ts';
 import type { Headline } from '../overview/contract.ts';
 import { headline } from '../overview/queries.ts';
 import type { SourceRef } from '../shared-types.ts';
@@ -122,7 +123,7 @@ const registry: Registry = {
       const all = listRoutes(db);
       if (c.routeId === undefined) return all;
       const one = all.filter((r) => r.id === c.routeId);
-      if (one.length === 0) throw new ApiError('not-found', `No route with id ${c.routeId}.`);
+      if (one.length === 0) throw new ApiError('not-found', said('routeNotFound', { id: c.routeId }));
       return one;
     },
     sources: (rows) => rows.map((r) => r.source),

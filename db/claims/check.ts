@@ -18,20 +18,27 @@ import type { Db } from '../database.ts';
 import type { EconomyRef, SourceRef } from '../shared-types.ts';
 import { sourceLookup, economyLookup, worldEconomy } from '../refs.ts';
 import type { CheckedClaim, ClaimMeasure, ClaimReading, ClaimSpec, ClaimsResult, ReadingPart } from './contract.ts';
-import { said, type CoreText, type Said } from '../common/core-messages.ts';
-import { pick, ROUNDING_RULE, sourceReadings, withinRounding, type Atom } from './rules.ts';
+import { codeOf, economyValue, said, type CoreText, type Said, type UsdValue } from '../common/core-messages.ts';
+import { pick, ROUNDING_RULE, ROUNDING_RULE_TEXT, sourceReadings, withinRounding, type Atom } from './rules.ts';
 import { claimFigures, claimRows, type ClaimFigures, type ClaimFilter, type ClaimRow, type Flow, type FlowRow } from './sql.ts';
 
 const FLOW_WORDS: Record<Flow, string> = { export: 'exports to', import: 'imports from' };
-const MEASURE_WORDS: Record<ClaimMeasure, string> = {
-  export: 'exports to',
-  import: 'imports from',
-  total: 'exports to and imports from',
-  balance: 'exports to and imports from',
-};
+/** "exports to South Korea", "exports to and imports from South Korea": a measure's flows with the partner. */
+function flowsWith(measure: ClaimMeasure, partner: EconomyRef): Said {
+  const p = economyValue(partner);
+  return measure === 'export'
+    ? said('claimExportsTo', { partner: p })
+    : measure === 'import'
+      ? said('claimImportsFrom', { partner: p })
+      : said('claimExportsImportsWith', { partner: p });
+}
+/** "exports", "imports", "exports and imports": the flows of a measure, or the ones missing. */
+function flowWords(flows: readonly Flow[]): Said {
+  return flows.length > 1 ? said('claimFlowsBoth') : flows[0] === 'export' ? said('claimExports') : said('claimImports');
+}
 const flowsOf = (measure: ClaimMeasure): Flow[] =>
   measure === 'export' ? ['export'] : measure === 'import' ? ['import'] : ['export', 'import'];
-const bn = (v: number): string => `USD ${(v / 1e9).toFixed(1)} bn`;
+const bn = (v: number): UsdValue => ({ usd: v });
 /** A coded sentence as a reading's text and its code (for the page's language). */
 const coded = (text: Said): { text: string; code: CoreText } => ({
   text: text.message,
@@ -48,7 +55,7 @@ const TOTAL_ZERO = coded(said('claimTotalZero'));
 /** Checks every claim matching the filter (in the order the statements were loaded). */
 export function checkClaims(db: Db, filter: ClaimFilter = {}): ClaimsResult {
   const checker = new Checker(claimFigures(db), sourceLookup(db), economyLookup(db), worldEconomy(db));
-  return { claims: claimRows(db, filter).map((r) => checker.check(r)), rule: ROUNDING_RULE };
+  return { claims: claimRows(db, filter).map((r) => checker.check(r)), rule: ROUNDING_RULE, ruleText: ROUNDING_RULE_TEXT };
 }
 
 class Checker {
@@ -86,6 +93,7 @@ class Checker {
       note: row.note,
     };
     const { readings, needs } = this.readings(claim, row.source_id);
+    const unchecked = readings.find((r) => r.needs);
     const deciding = readings.filter((r) => r.verdict !== 'unknown');
     const verdict =
       deciding.length === 0
@@ -103,12 +111,13 @@ class Checker {
       claim,
       verdict,
       readings,
-      needs: verdict === 'unchecked' ? (readings.find((r) => r.needs)?.needs ?? needs) : null,
+      needs: verdict === 'unchecked' ? (unchecked?.needs ?? needs.message) : null,
+      needsText: verdict === 'unchecked' ? (unchecked?.needsText ?? codeOf(needs)) : null,
     };
   }
 
   /** Each kind's readings, in the order of their sources' labels (the same in any copy of the data). */
-  private readings(claim: ClaimSpec, claimSource: string): { readings: ClaimReading[]; needs: string } {
+  private readings(claim: ClaimSpec, claimSource: string): { readings: ClaimReading[]; needs: Said } {
     const found = (() => {
       switch (claim.kind) {
         case 'total-value':
@@ -169,10 +178,11 @@ class Checker {
       note: note?.text ?? null,
       noteText: note?.code ?? null,
       needs: null,
+      needsText: null,
     };
   }
 
-  private totalValue(claim: ClaimSpec, claimSource: string): { readings: ClaimReading[]; needs: string } {
+  private totalValue(claim: ClaimSpec, claimSource: string): { readings: ClaimReading[]; needs: Said } {
     const flows = flowsOf(claim.measure);
     const atoms = this.atoms(claim.reporter, claim.partner, claim.year, flows);
     const single = flows.length === 1;
@@ -198,11 +208,15 @@ class Checker {
     }
     return {
       readings,
-      needs: `${claim.reporter.name}'s ${MEASURE_WORDS[claim.measure]} ${claim.partner.name} in ${claim.year}, as ${claim.reporter.name} reports them (from a source other than the claim's own).`,
+      needs: said('claimNeedsValue', {
+        reporter: economyValue(claim.reporter),
+        flows: flowsWith(claim.measure, claim.partner),
+        year: String(claim.year),
+      }),
     };
   }
 
-  private growth(claim: ClaimSpec): { readings: ClaimReading[]; needs: string } {
+  private growth(claim: ClaimSpec): { readings: ClaimReading[]; needs: Said } {
     const flows = flowsOf(claim.measure);
     const atoms = [
       ...this.atoms(claim.reporter, claim.partner, claim.year - 1, flows),
@@ -227,20 +241,29 @@ class Checker {
           note: note.text,
           noteText: note.code,
           needs: null,
+          needsText: null,
         };
       }
       return this.compare(claim, now / before - 1, basis, parts);
     });
     return {
       readings,
-      needs: `${claim.reporter.name}'s ${MEASURE_WORDS[claim.measure]} ${claim.partner.name} in ${claim.year - 1} and ${claim.year}.`,
+      needs: said('claimNeedsGrowth', {
+        reporter: economyValue(claim.reporter),
+        flows: flowsWith(claim.measure, claim.partner),
+        previous: String(claim.year - 1),
+        year: String(claim.year),
+      }),
     };
   }
 
-  private share(claim: ClaimSpec): { readings: ClaimReading[]; needs: string } {
+  private share(claim: ClaimSpec): { readings: ClaimReading[]; needs: Said } {
     const flows = flowsOf(claim.measure);
-    const words = claim.measure === 'total' ? 'total exports and imports' : claim.measure === 'export' ? 'total exports' : 'total imports';
-    const needs = `${claim.reporter.name}'s ${MEASURE_WORDS[claim.measure]} ${claim.partner.name} in ${claim.year}, and its ${words} (trade with the world) that year.`;
+    const total = said(
+      claim.measure === 'total' ? 'claimTotalBoth' : claim.measure === 'export' ? 'claimTotalExports' : 'claimTotalImports',
+    );
+    const reporter = economyValue(claim.reporter);
+    const needs = said('claimNeedsShare', { reporter, flows: flowsWith(claim.measure, claim.partner), year: String(claim.year), total });
     if (!this.world) return { readings: [], needs };
     const subject = this.atoms(claim.reporter, claim.partner, claim.year, flows);
     const world = this.atoms(claim.reporter, this.economy(this.world), claim.year, flows, 'world');
@@ -249,12 +272,12 @@ class Checker {
       const part = rows.filter((_, i) => atoms[i]!.role === 'subject').reduce((s, r) => s + r.value_usd, 0);
       const whole = rows.filter((_, i) => atoms[i]!.role === 'world').reduce((s, r) => s + r.value_usd, 0);
       const parts = this.parts(atoms, rows);
-      const basis = `share of ${claim.reporter.name}'s ${words}`;
+      const basis = said('claimShareOf', { reporter, total });
       if (whole <= 0)
         return {
           verdict: 'unknown',
-          basis,
-          basisText: null,
+          basis: basis.message,
+          basisText: codeOf(basis),
           value: null,
           difference: null,
           relative: null,
@@ -263,17 +286,20 @@ class Checker {
           note: TOTAL_ZERO.text,
           noteText: TOTAL_ZERO.code,
           needs: null,
+          needsText: null,
         };
       return this.compare(claim, part / whole, basis, parts);
     });
     return { readings, needs };
   }
 
-  private largest(claim: ClaimSpec): { readings: ClaimReading[]; needs: string } {
+  private largest(claim: ClaimSpec): { readings: ClaimReading[]; needs: Said } {
     const flows = flowsOf(claim.measure);
-    const R = claim.reporter.name;
-    const flowWords = claim.measure === 'total' ? 'exports and imports' : claim.measure === 'export' ? 'exports' : 'imports';
-    const needs = `${R}'s ${flowWords} with ${claim.partner.name} and with every other partner in ${claim.year}, or ${R}'s total ${flowWords} (trade with the world) that year.`;
+    const R = economyValue(claim.reporter);
+    const partner = economyValue(claim.partner);
+    const year = String(claim.year);
+    const words = flowWords(flows);
+    const needs = said('claimNeedsLargest', { reporter: R, flows: words, partner, year });
     const subject = this.atoms(claim.reporter, claim.partner, claim.year, flows);
     const subjectReadings = sourceReadings(subject);
     if (subjectReadings.length === 0) return { readings: [], needs };
@@ -301,7 +327,7 @@ class Checker {
         continue;
       }
       worldParts.push({
-        label: `${R}'s total ${f === 'export' ? 'exports' : 'imports'}, ${claim.year}`,
+        label: `${claim.reporter.name}'s total ${f === 'export' ? 'exports' : 'imports'}, ${claim.year}`,
         value: w.value_usd,
         source: this.source(w.source_id),
       });
@@ -331,59 +357,73 @@ class Checker {
       const parts = this.parts(subject, rows);
       const compared =
         others.length === 0
-          ? `no other partner of ${R} loaded`
-          : `ranked against ${others.length} other partner${others.length === 1 ? '' : 's'} loaded`;
+          ? said('claimNoOtherPartner', { reporter: R })
+          : said(others.length === 1 ? 'claimRankedOne' : 'claimRankedMany', { count: others.length });
       const leaderRef = leader
         ? { economy: this.economy(leader.code), value: leader.lower, sources: leader.sources.map((id) => this.source(id)) }
         : null;
-      // Its sentences name economies: English only for now (basisText and noteText null).
-      const base = { value, parts, leader: leaderRef, basisText: null, noteText: null };
+      const base = { value, parts, leader: leaderRef, basis: compared.message, basisText: codeOf(compared) };
       if (leader && leader.lower >= value) {
-        const partial = leader.missing.length > 0 ? ` (its ${leader.missing.join(' and ')}s are not loaded: at least this)` : '';
+        const name = economyValue(leaderRef!.economy);
+        const larger = leader.lower > value;
+        const note =
+          leader.missing.length > 0
+            ? said(larger ? 'claimLeaderLargerPartial' : 'claimLeaderAsLargePartial', { leader: name, flows: flowWords(leader.missing) })
+            : said(larger ? 'claimLeaderLarger' : 'claimLeaderAsLarge', { leader: name });
         return {
           ...base,
           verdict: 'differs',
-          basis: compared,
           difference: leader.lower - value,
           relative: value === 0 ? null : (leader.lower - value) / value,
-          note: `${leaderRef!.economy.name} is ${leader.lower > value ? 'larger' : 'as large'}${partial}.`,
+          note: note.message,
+          noteText: codeOf(note),
           needs: null,
+          needsText: null,
         };
       }
       const blocking = others.filter((o) => o.upper >= value);
       if (blocking.length === 0 && unseen < value) {
+        const note = worldParts.length === flows.length ? said('claimWorldLeaves', { reporter: R, unseen: bn(unseen), partner }) : null;
         return {
           ...base,
           verdict: 'holds',
-          basis: compared,
           difference: leader ? leader.lower - value : null,
           relative: leader && value !== 0 ? (leader.lower - value) / value : null,
           parts: [...parts, ...worldParts],
-          note:
-            worldParts.length === flows.length
-              ? `${R}'s total with the world leaves ${bn(unseen)} unallocated to the partners loaded: less than ${claim.partner.name}'s figure, so no partner not loaded can be larger.`
-              : null,
+          note: note?.message ?? null,
+          noteText: note ? codeOf(note) : null,
           needs: null,
+          needsText: null,
         };
       }
       const missingWorld = flows.some((f) => unallocated.get(f) === null);
+      const loaded =
+        others.length === 0
+          ? said('claimNoOtherLoaded', { reporter: R })
+          : said(others.length === 1 ? 'claimOnlyOthersOne' : 'claimOnlyOthersMany', { count: others.length });
       const reason = missingWorld
-        ? `${R}'s total ${flowWords} (trade with the world) in ${claim.year}, or its trade with every partner that year: ${others.length === 0 ? 'no other partner of ' + R + ' is loaded' : `only ${others.length} other partner${others.length === 1 ? ' is' : 's are'} loaded`}.`
+        ? said('claimNeedsWorld', { reporter: R, flows: words, year, loaded })
         : blocking.length > 0
-          ? `${blocking
-              .slice(0, 3)
-              .map((o) => `${this.economy(o.code).name}'s ${o.missing.join(' and ')}s`)
-              .join(', ')} with ${R} in ${claim.year}.`
-          : `${R}'s ${flowWords} with more of its partners in ${claim.year}: ${bn(unseen)} of its total is not allocated to a loaded partner, as much as ${claim.partner.name}'s figure or more.`;
+          ? said('claimNeedsPartners', {
+              partners: blocking
+                .slice(0, 3)
+                .map((o) =>
+                  codeOf(said('claimPartnerFlows', { partner: economyValue(this.economy(o.code)), flows: flowWords(o.missing) })),
+                ),
+              reporter: R,
+              year,
+            })
+          : said('claimNeedsMorePartners', { reporter: R, flows: words, year, unseen: bn(unseen), partner });
       return {
         ...base,
         verdict: 'unknown',
-        basis: compared,
         difference: null,
         relative: null,
         parts: [...parts, ...worldParts],
         note: null,
-        needs: reason,
+        noteText: null,
+        needs: reason.message,
+        needsText: codeOf(reason),
       };
     });
     return { readings, needs };

@@ -42,7 +42,7 @@ export interface ClaimReading {
   verdict: 'holds' | 'differs' | 'unknown';
   /** How the data's figure is obtained: "exports + imports", "stated total", "ranked among 212 partners". */
   basis: string;
-  /** The basis as a code and its values for the page's language; null where it is still English only (it names economies). */
+  /** The basis as a code and its values for the page's language. */
   basisText: CoreText | null;
   /** The data's figure in the claim's unit (USD or a fraction); for largest-partner, the partner's own figure. */
   value: number | null;
@@ -60,6 +60,8 @@ export interface ClaimReading {
   noteText: CoreText | null;
   /** What data would decide an unknown reading. */
   needs: string | null;
+  /** The same, coded for the page's language. */
+  needsText: CoreText | null;
 }
 
 export interface CheckedClaim {
@@ -79,12 +81,16 @@ export interface CheckedClaim {
   readings: ClaimReading[];
   /** For an unchecked claim: what data would check it. */
   needs: string | null;
+  /** The same, coded for the page's language. */
+  needsText: CoreText | null;
 }
 
 export interface ClaimsResult {
   claims: CheckedClaim[];
   /** The rounding rule, in plain words (db/claims/rules.ts ROUNDING_RULE). */
   rule: string;
+  /** The rule coded for the page's language. */
+  ruleText: CoreText;
 }
 
 export const claimsContract = {

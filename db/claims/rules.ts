@@ -4,10 +4,10 @@
  * of the sources giving only some), in the series rule's order.
  */
 import type { FlowRow } from './sql.ts';
+import { codeOf, said } from '../common/core-messages.ts';
 
-export const ROUNDING_RULE =
-  'A stated figure holds when the data, rounded to the last digit the source gives, equals it: the difference is at most half a unit of that ' +
-  'digit (a stated 364.1 bn holds for 364.05 to 364.15 bn). A rank holds only when no other partner can be larger.';
+export const ROUNDING_RULE = said('ruleRounding').message;
+export const ROUNDING_RULE_TEXT = codeOf(said('ruleRounding'));
 
 /** The one tolerance rule of every check (see ROUNDING_RULE); the tiny margin absorbs binary floating point. */
 export function withinRounding(data: number, stated: number, precision: number): boolean {

@@ -7,7 +7,9 @@
  * Values: a number is a quantity, written with the language's digit grouping ("1,234"); a string is shown as it is
  * (a year, a file name, a column of the file, a cell's text); a nested message (`{messageCode, params}`) is written
  * in the same language; an economy (`{economy, name}`: its code and stored name) is named in the language (English: the
- * stored name).
+ * stored name); a list (`{items, joinedBy}`) is its messages joined by the code `joinedBy`'s text; months of a year
+ * (`{months}`, 1–12) are named in the language, in runs ("Jan–Jul, Sep"); an amount (`{usd}`) is written as the page
+ * writes amounts ("USD 10.7 bn", "107억 달러").
  */
 
 export const CORE_MESSAGES = {
@@ -95,6 +97,39 @@ export const CORE_MESSAGES = {
   claimUnderOneUnit: 'Less than one unit of the last digit the source gives: the source may have cut the figure rather than rounded it.',
   claimPreviousZero: 'The {{previous}} figure is zero: no rate of change.',
   claimTotalZero: 'The total is zero.',
+  // A claim's readings that name economies ({{reporter}}, {{partner}}, {{leader}}: economies named by the page).
+  claimExportsTo: 'exports to {{partner}}',
+  claimImportsFrom: 'imports from {{partner}}',
+  claimExportsImportsWith: 'exports to and imports from {{partner}}',
+  claimFlowsBoth: 'exports and imports',
+  claimTotalBoth: 'total exports and imports',
+  claimTotalExports: 'total exports',
+  claimTotalImports: 'total imports',
+  claimShareOf: "share of {{reporter}}'s {{total}}",
+  claimNoOtherPartner: 'no other partner of {{reporter}} loaded',
+  claimRankedOne: 'ranked against {{count}} other partner loaded',
+  claimRankedMany: 'ranked against {{count}} other partners loaded',
+  claimLeaderLarger: '{{leader}} is larger.',
+  claimLeaderAsLarge: '{{leader}} is as large.',
+  claimLeaderLargerPartial: '{{leader}} is larger (its {{flows}} are not loaded: at least this).',
+  claimLeaderAsLargePartial: '{{leader}} is as large (its {{flows}} are not loaded: at least this).',
+  claimWorldLeaves:
+    "{{reporter}}'s total with the world leaves {{unseen}} unallocated to the partners loaded: less than {{partner}}'s figure, so no partner not loaded can be larger.",
+  // What data would decide a reading or check a claim.
+  claimNeedsValue: "{{reporter}}'s {{flows}} in {{year}}, as {{reporter}} reports them (from a source other than the claim's own).",
+  claimNeedsGrowth: "{{reporter}}'s {{flows}} in {{previous}} and {{year}}.",
+  claimNeedsShare: "{{reporter}}'s {{flows}} in {{year}}, and its {{total}} (trade with the world) that year.",
+  claimNeedsLargest:
+    "{{reporter}}'s {{flows}} with {{partner}} and with every other partner in {{year}}, or {{reporter}}'s total {{flows}} (trade with the world) that year.",
+  claimNeedsWorld:
+    "{{reporter}}'s total {{flows}} (trade with the world) in {{year}}, or its trade with every partner that year: {{loaded}}.",
+  claimNoOtherLoaded: 'no other partner of {{reporter}} is loaded',
+  claimOnlyOthersOne: 'only {{count}} other partner is loaded',
+  claimOnlyOthersMany: 'only {{count}} other partners are loaded',
+  claimNeedsPartners: '{{partners}} with {{reporter}} in {{year}}.',
+  claimPartnerFlows: "{{partner}}'s {{flows}}",
+  claimNeedsMorePartners:
+    "{{reporter}}'s {{flows}} with more of its partners in {{year}}: {{unseen}} of its total is not allocated to a loaded partner, as much as {{partner}}'s figure or more.",
 
   // The edit forms' validation (db/common/edit-schemas.ts): what the field should hold.
   fieldRequired: 'required',
@@ -172,6 +207,173 @@ export const CORE_MESSAGES = {
   partnersNoStatedTotal:
     "No stated total of {{reporter}}'s {{flow}} for {{year}} is loaded: shares of {{flow}} are of the sum over its partners, which leaves out any trade not allocated to a partner.",
   partnersNoPreviousYear: 'No figures for {{year}}: no change on the year before.',
+
+  // Opening a database (db/open.ts): the file named, what SQLite said kept as it said it.
+  dbCannotOpen: '{{file}} cannot be opened as a database: {{reason}}',
+  dbIntegrity: '{{file}} is damaged (SQLite integrity check: {{check}}).',
+  dbNewerSchema:
+    '{{file}} was written by a newer version of Tradebrief (schema {{schema}}; this version knows up to {{latest}}). It was not changed. Update Tradebrief to open it.',
+  dbNewer: '{{file}} was written by a newer version of Tradebrief.',
+  dbNotTradebrief: '{{file}} is an SQLite file but not a Tradebrief database.',
+  dbNotSqlite: '{{file}} is not a Tradebrief database (not an SQLite file).',
+  dbReadOnlyPlace: '{{file}} is on a read-only file, folder or disk: it was not opened and nothing was changed.',
+  dbDamaged: '{{file}} is damaged: {{reason}}',
+  dbReadOnly: '{{file}} is read-only: nothing was changed.',
+  dbDiskFull: 'The disk holding {{file}} is full: nothing was changed.',
+  dbMigrationForeignKeys: 'A migration left foreign-key violations.',
+  /** The open database, where a failed write does not know its file's name. */
+  dbTheFile: 'the database file',
+
+  // Backups (db/backup.ts); {{change}} is one of the backupBefore… codes.
+  backupFailed: 'No backup could be made before {{change}}, so nothing was changed: {{reason}}',
+  backupBeforeRestore: 'restore',
+  backupBeforeImport: 'import',
+  backupBeforeUndo: 'undo-import',
+  backupBeforePack: 'import-pack',
+  backupNotUpgraded: '{{file}} was not upgraded: no backup could be made first ({{reason}}).',
+  backupNotFound: 'No backup named {{backup}} for {{file}}.',
+  backupDamaged: 'The backup {{backup}} is damaged ({{check}}); nothing was restored.',
+  backupsInMemory: 'An in-memory database has no backups.',
+  backupGone: 'That backup is no longer there: choose one from the list.',
+  backupRestoredDamaged: 'The restored database failed its integrity check ({{check}}).',
+
+  // Files the user chose (db/files): read through a handle, written safely.
+  fileGone: 'This file is no longer available: choose it again.',
+  fileNotAFile: '{{file}} is not a file.',
+  fileCannotRead: '{{file}} cannot be read: {{reason}}.',
+  fileTooLarge: '{{file}} is larger than the {{limit}} GB a file may be.',
+  writeIsDatabase: '{{file}} is the open database or one of its files: choose another name.',
+  writeInBackups: "{{file}} is inside the database's backups folder: choose another place.",
+  writeFailed: '{{file}} could not be written: {{reason}}.',
+  writeNoFolder: 'its folder does not exist',
+  writeDenied: 'permission denied',
+  writeIsFolder: 'it is a folder',
+  writeReadOnly: 'the disk is read-only',
+  writeDiskFull: 'the disk is full',
+  writeQuota: 'the disk quota is used up',
+
+  // Briefing packs (db/packs/load.ts): the file named, and each problem's field.
+  packInvalid: '{{file}} is not a valid briefing pack: {{issues}}',
+  packInvalidMore: '{{file}} is not a valid briefing pack: {{issues}} (and {{more}} more)',
+  packIssue: '{{path}}: {{what}}',
+  /** Between two of a pack's problems. */
+  packIssueJoin: '; ',
+  packDuplicateKey: 'duplicate key "{{key}}"',
+  packUnknownSource: 'unknown source "{{key}}"',
+  packUnknownEconomy: 'unknown economy "{{key}}"',
+  packUnknownPlace: 'unknown place "{{key}}"',
+  packUnknownOrganisation: 'unknown organisation "{{key}}"',
+  packUnknownSector: 'unknown sector "{{key}}"',
+  packUnknownEvent: 'unknown event "{{key}}"',
+  packClaimsOnlyOnClaim: 'only a statement of kind "claim" carries claims',
+  packReservedId: '"{{id}}" is an id the app uses for its own rows ({{reserved}}): choose another pack id',
+  packTooLarge: '{{file}} is too large to load as a briefing pack: {{what}}. Nothing was changed.',
+  packTooManyBytes: '{{size}} MB (at most {{limit}} MB)',
+  packTooManyElements: '{{elements}} elements (at most {{limit}})',
+  packTooDeep: 'objects and arrays nested more than {{limit}} deep',
+  packTooManyContainers: '{{containers}} objects and arrays (at most {{limit}})',
+  packTooManyValues: '{{values}} values (at most {{limit}})',
+  packUnreadable: '{{file}} cannot be read: {{reason}}',
+  packNotJson: '{{file}} is not valid JSON ({{reason}}); the file may be truncated.',
+  packNotUtf8: '{{file}} is not UTF-8 text (a pack is JSON in UTF-8).',
+  packCancelled: 'Loading the pack {{pack}} was cancelled: nothing was changed.',
+  packReloadConflict: 'Pack {{pack}} could not be reloaded: other data still refers to rows of its earlier version. Nothing was changed.',
+
+  // A damaged or hostile workbook (db/imports/xlsx.ts, zip.ts), inside fileUnreadable: the sheet, row or part named.
+  xlsxNotReadable: 'not a readable .xlsx workbook: {{what}}',
+  xlsxNoWorkbook: 'a ZIP archive, not an Excel workbook: no workbook part (xl/workbook.xml)',
+  xlsxNoSheet: 'the workbook has no sheet',
+  xlsxNoSheetNamed: 'no sheet named “{{sheet}}” (sheets: {{sheets}})',
+  xlsxSheetNoData: 'the sheet “{{sheet}}” has no data part ({{part}}); a chart sheet?',
+  xlsxSharedTextTooLong: 'the shared strings hold more than {{limit}} characters of text (at string {{string}})',
+  xlsxSharedStringTooLong: "shared string {{string}} is longer than {{limit}} characters of XML (Excel's cells hold at most 32,767)",
+  xlsxRowTooLong: "row {{row}} of sheet “{{sheet}}” is longer than {{limit}} characters of XML (no table's row is)",
+  xlsxTooManyColumns: 'row {{row}} has a cell beyond column {{limit}}',
+  xlsxNoSharedString: 'row {{row}}: a text cell points to shared string {{string}}, which the workbook does not have',
+  zipEndsEarly: 'the file ends early (truncated?)',
+  zipTooSmall: 'too small to be a ZIP archive',
+  zipNoDirectory: 'no ZIP directory found (not an .xlsx file, or damaged)',
+  zipDamagedZip64: 'damaged ZIP64 directory',
+  zipDirectoryPastEnd: 'the ZIP directory points past the end of the file (truncated?)',
+  zipDamagedDirectory: 'damaged ZIP directory',
+  zipDamagedEntry: 'damaged entry {{part}}',
+  zipEncrypted: '{{part}} is encrypted',
+  zipMethod: '{{part}} uses compression method {{method}} (only stored and deflate are read)',
+  zipTooLargePart: '{{part}} would inflate to {{size}} MB, more than the {{limit}} MB a part may have',
+  zipPastEnd: '{{part}} runs past the end of the file (truncated?)',
+  zipPartEndsEarly: '{{part}} ends early (truncated?)',
+  zipCannotInflate: '{{part}} cannot be decompressed: {{reason}}',
+  zipOverDeclared: '{{part}} inflates to more than the {{size}} bytes its directory declares (damaged, or made to exhaust memory)',
+  zipBomb: '{{part}} inflates {{ratio}} times its compressed size (more than {{limit}}×): a "zip bomb", not a workbook\'s data',
+  zipCrc: '{{part}} is damaged (size or CRC-32 does not match)',
+
+  // Imports and exports that end early (db/imports, db/exports): the file named.
+  importEmpty: '{{file}} is empty: no header line.',
+  importNotAsFormat: '{{file}} cannot be read as {{format}}: {{what}}.',
+  importMissingColumn: 'missing column: {{columns}}',
+  /** The layouts' names (db/common/import-layouts.ts `label`), as {{format}}. */
+  layoutComtrade: 'UN Comtrade (current API/portal layout)',
+  layoutComtradeLegacy: 'UN Comtrade (legacy layout)',
+  layoutWits: 'World Bank WITS raw trade data',
+  layoutGeneric: 'Other layout (column mapping)',
+  importMissingColumns: 'missing columns: {{columns}}',
+  importCancelled: 'The import was cancelled: nothing was changed.',
+  importReaderStalled: 'The thread reading the file stopped answering. Nothing was changed.',
+  importNeedsFile: 'An import needs a database file (not an in-memory database).',
+  importJobFailed: 'The job failed.',
+  importJobGone: 'No import job {{job}} (finished jobs are kept for a while only).',
+  importNotFound: 'No import with id {{id}}.',
+  fileReadFailed: '{{file}} cannot be read: {{reason}}',
+  exportNotPng: 'The chart image is not a PNG image: nothing was saved.',
+  exportCopyFailed: 'The copy could not be written to {{file}}: {{reason}}',
+  exportPackTooLarge: 'This database is too large for a briefing pack: {{what}}; {{hint}}. No file was written.',
+  exportPackFlows: '{{flows}} trade figures (a pack holds at most {{limit}} elements)',
+  exportPackBytes: '{{size}} MB of JSON (at most {{limit}} MB)',
+  exportPackHintImported: 'export it without imported figures, or export the trade flows as CSV',
+  exportPackHint: 'export the trade flows as CSV',
+
+  // The edit forms' saves that the database refuses (db/edit/queries.ts); {{entity}} is one of the entity… codes.
+  editNotFound: 'No {{entity}} with id {{id}}.',
+  editInUse: 'This {{entity}} is still used by other data, or refers to something that does not exist: nothing was changed.',
+  editBreaksRule: 'The {{entity}} breaks a rule of the data model: {{reason}}',
+  entitySource: 'source',
+  entityProject: 'project',
+  entityEvent: 'event',
+  entityRoute: 'route',
+  entitySector: 'sector',
+
+  // A row a link or a request names that is not there, or a request out of bounds.
+  briefingNotFound: 'No briefing with id {{id}}.',
+  briefingInTrash: 'No briefing with id {{id}} (it is in the trash).',
+  briefingBlockNotFound: 'No briefing block with id {{id}}.',
+  briefingBlockKind: 'Block {{id}} is a {{kind}} block; it cannot be changed into a {{other}} block.',
+  routeNotFound: 'No route with id {{id}}.',
+  sourceNotFound: 'No source with id {{id}}.',
+  sectorNotFound: 'No sector named "{{name}}"',
+  partnersNotCountry: '{{code}} is not a partner country of {{reporter}} (groups such as the World are not compared).',
+  yearsReversed: 'The first year ({{from}}) is after the last ({{to}}).',
+  rankYearsTooMany: 'A rank history covers at most 61 years (asked: {{from}}–{{to}}).',
+  seriesYearsTooMany: 'A series covers at most 81 years (asked: {{from}}–{{to}}).',
+
+  // A year's period as the core makes it (db/trade/rules.ts): {{months}} is a list of months, named by the page.
+  periodPartial: '{{months}} only',
+  periodSumOf12: 'sum of 12 months',
+  /** Between two runs of months ("Jan–Mar, May"). */
+  monthRunJoin: ', ',
+
+  // The rules the views state beside their figures ({{choice}} is ruleChoice).
+  ruleChoice:
+    'Each flow counted once: where several sources give the same flow, the one used is the source you prefer for this pair, else the one you prefer everywhere, else the primary series, else a source giving both exports and imports of that period, else an imported file (the newest first) before a pack\'s figure, else the most recently published source. The others are listed under "sources that disagree".',
+  ruleSeries:
+    'One value per year and flow: the year\'s annual figure, else the sum of its twelve monthly figures (labelled "sum of 12 months"); fewer months are a partial year, labelled with the months they cover. {{choice}}',
+  ruleProducts:
+    "{{choice}} Products are the annual HS-level figures loaded from imported files (chapters of 2 digits, headings of 4, codes of 6). A chapter or heading is the figure given for it where one is loaded, else the sum of the finer codes loaded under it (said beside it). Shares are of the pair's total of that flow as stated where it is loaded, else of the sum of the chapters. Change is on the year before, only where that year has HS-level figures of the pair and the product is reported in it; monthly HS figures are not summed into years here.",
+  rulePartners:
+    "{{choice}} Partners are countries and territories; groups such as the World are never ranked. Total and balance only where both flows are reported; ranks shared on a tie. Shares are of the reporter's total as stated where it is loaded, else of the sum over its partners (said beside each share).",
+  ruleRounding:
+    'A stated figure holds when the data, rounded to the last digit the source gives, equals it: the difference is at most half a unit of that digit (a stated 364.1 bn holds for 364.05 to 364.15 bn). A rank holds only when no other partner can be larger.',
+  ruleSectors:
+    "Sector values are sums of HS-6 export flows (primary series) whose code starts with one of the sector's HS codes, each flow counted once (where several sources give the same flow, the one chosen by the rule of the trade dashboards); sectors of the same name in several packs are one sector. Product-group figures are shown as their sources state them, with the period they cover; nothing is estimated.",
 } as const;
 
 export type CoreMessageCode = keyof typeof CORE_MESSAGES;
@@ -189,7 +391,20 @@ export interface EconomyValue {
   economy: string;
   name: string;
 }
-export type CoreValue = string | number | CoreText | CoreText[] | EconomyValue;
+/** Messages written one after another with the code `joinedBy`'s text between them (arrays use importListJoin). */
+export interface CoreList {
+  items: CoreText[];
+  joinedBy: CoreMessageCode;
+}
+/** Months of a year (1–12), written with the language's month names in runs: "Jan–Jul, Sep". */
+export interface MonthsValue {
+  months: number[];
+}
+/** An amount in US dollars, written as the page writes amounts ("USD 10.7 bn"; in Korean and Chinese in units of 10⁸). */
+export interface UsdValue {
+  usd: number;
+}
+export type CoreValue = string | number | CoreText | CoreText[] | EconomyValue | CoreList | MonthsValue | UsdValue;
 export type CoreParams = { [name: string]: CoreValue };
 
 /** The values a code takes, by name (a code without values takes none). */
@@ -202,6 +417,40 @@ export function economyValue(ref: { code: string; name: string }): EconomyValue 
 
 export function isEconomyValue(value: CoreValue): value is EconomyValue {
   return typeof value === 'object' && !Array.isArray(value) && 'economy' in value;
+}
+
+export function isCoreList(value: CoreValue): value is CoreList {
+  return typeof value === 'object' && !Array.isArray(value) && 'joinedBy' in value;
+}
+
+export function isMonthsValue(value: CoreValue): value is MonthsValue {
+  return typeof value === 'object' && !Array.isArray(value) && 'months' in value;
+}
+
+export function isUsdValue(value: CoreValue): value is UsdValue {
+  return typeof value === 'object' && !Array.isArray(value) && 'usd' in value;
+}
+
+/** Runs of consecutive months, each [first, last] (1–12), in order; repeats dropped. */
+export function monthRuns(months: readonly number[]): [number, number][] {
+  const sorted = [...new Set(months)].sort((a, b) => a - b);
+  const runs: [number, number][] = [];
+  for (let i = 0; i < sorted.length;) {
+    let j = i;
+    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j]! + 1) j++;
+    runs.push([sorted[i]!, sorted[j]!]);
+    i = j + 1;
+  }
+  return runs;
+}
+
+const ENGLISH_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** Months in runs, each month written by `name` (1–12): "Jan–Jul, Sep". */
+export function monthsText(months: readonly number[], name: (month: number) => string, join: string): string {
+  return monthRuns(months)
+    .map(([first, last]) => (first === last ? name(first) : `${name(first)}–${name(last)}`))
+    .join(join);
 }
 
 /** A coded message with its English sentence: `{message, messageCode, params}`. */
@@ -219,6 +468,9 @@ export function english(text: CoreText): string {
     if (typeof value === 'string') return value;
     if (Array.isArray(value)) return value.map(english).join(CORE_MESSAGES.importListJoin);
     if (isEconomyValue(value)) return value.name;
+    if (isCoreList(value)) return value.items.map(english).join(CORE_MESSAGES[value.joinedBy]);
+    if (isUsdValue(value)) return `USD ${(value.usd / 1e9).toFixed(1)} bn`;
+    if (isMonthsValue(value)) return monthsText(value.months, (m) => ENGLISH_MONTHS[m - 1] ?? String(m), CORE_MESSAGES.monthRunJoin);
     return english(value);
   });
 }

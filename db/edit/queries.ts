@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import type { Context } from '../context.ts';
 import type { HandlersOf } from '../area.ts';
 import { ApiError } from '../common/errors.ts';
-import { said, type Said } from '../common/core-messages.ts';
+import { said, saidAs, type CoreMessageCode, type Said } from '../common/core-messages.ts';
 import type { Db } from '../database.ts';
 import type { editContract } from './contract.ts';
 import {
@@ -27,6 +27,16 @@ import {
   type Entity,
 } from './sql.ts';
 
+/** What an edit changes, as the page names it. */
+const ENTITY_NAMES: Record<Entity, CoreMessageCode> = {
+  source: 'entitySource',
+  project: 'entityProject',
+  event: 'entityEvent',
+  route: 'entityRoute',
+  sector: 'entitySector',
+};
+const entityText = (entity: Entity): Said => saidAs(ENTITY_NAMES[entity]);
+
 /** Runs one change in a transaction and logs it with the before and after states. */
 function change(ctx: Context, entity: Entity, id: string | undefined, apply: (id: string, exists: boolean) => void): { id: string } {
   const { db } = ctx;
@@ -34,7 +44,7 @@ function change(ctx: Context, entity: Entity, id: string | undefined, apply: (id
   try {
     db.transaction(() => {
       const before = rowState(db, entity, finalId);
-      if (id !== undefined && !before) throw new ApiError('not-found', `No ${entity} with id ${id}.`);
+      if (id !== undefined && !before) throw new ApiError('not-found', said('editNotFound', { entity: entityText(entity), id }));
       apply(finalId, before !== null);
       const after = rowState(db, entity, finalId);
       logEdit(db, { userName: ctx.userName, action: before ? 'update' : 'create', entity, id: finalId, before, after });
@@ -51,7 +61,7 @@ function remove(ctx: Context, entity: Entity, id: string): { deleted: boolean } 
     return db
       .transaction(() => {
         const before = rowState(db, entity, id);
-        if (!before) throw new ApiError('not-found', `No ${entity} with id ${id}.`);
+        if (!before) throw new ApiError('not-found', said('editNotFound', { entity: entityText(entity), id }));
         deleteRow(db, entity, id);
         logEdit(db, { userName: ctx.userName, action: 'delete', entity, id, before, after: null });
         return { deleted: true };
@@ -65,13 +75,10 @@ function remove(ctx: Context, entity: Entity, id: string): { deleted: boolean } 
 function constraintError(error: unknown, entity: Entity): unknown {
   const code = (error as { code?: string }).code ?? '';
   if (code === 'SQLITE_CONSTRAINT_FOREIGNKEY') {
-    return new ApiError(
-      'conflict',
-      `This ${entity} is still used by other data, or refers to something that does not exist: nothing was changed.`,
-    );
+    return new ApiError('conflict', said('editInUse', { entity: entityText(entity) }));
   }
   if (code.startsWith('SQLITE_CONSTRAINT'))
-    return new ApiError('invalid-input', `The ${entity} breaks a rule of the data model: ${(error as Error).message}`);
+    return new ApiError('invalid-input', said('editBreaksRule', { entity: entityText(entity), reason: (error as Error).message }));
   return error;
 }
 

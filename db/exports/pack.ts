@@ -9,6 +9,7 @@
 import { writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { ApiError } from '../common/errors.ts';
+import { said, type Said } from '../common/core-messages.ts';
 import type { Db } from '../open.ts';
 import type { Flow } from '../common/vocabulary.ts';
 import { countElements, MAX_PACK_BYTES, MAX_PACK_ELEMENTS, parsePack } from '../packs/load.ts';
@@ -86,9 +87,9 @@ export interface ExportPackOptions {
   includeImported?: boolean;
 }
 
-function tooLarge(what: string, includeImported: boolean): ApiError {
-  const hint = includeImported ? 'export it without imported figures, or export the trade flows as CSV' : 'export the trade flows as CSV';
-  return new ApiError('invalid-input', `This database is too large for a briefing pack: ${what}; ${hint}. No file was written.`);
+function tooLarge(what: Said, includeImported: boolean): ApiError {
+  const hint = said(includeImported ? 'exportPackHintImported' : 'exportPackHint');
+  return new ApiError('invalid-input', said('exportPackTooLarge', { what, hint }));
 }
 
 export function buildPack(db: Db, options: ExportPackOptions): PackInput {
@@ -115,10 +116,7 @@ export function buildPack(db: Db, options: ExportPackOptions): PackInput {
     .pluck()
     .get() as number;
   if (flowCount > MAX_PACK_ELEMENTS) {
-    throw tooLarge(
-      `${flowCount.toLocaleString('en')} trade figures (a pack holds at most ${MAX_PACK_ELEMENTS.toLocaleString('en')} elements)`,
-      imported,
-    );
+    throw tooLarge(said('exportPackFlows', { flows: flowCount, limit: MAX_PACK_ELEMENTS }), imported);
   }
   const sources = all(`SELECT * FROM source ${imported ? '' : "WHERE id NOT LIKE 'import:%'"} ORDER BY rowid`);
   // Keys first, so citedIn can refer forward.
@@ -376,13 +374,13 @@ export function exportPackFile(db: Db, path: string, options: ExportPackOptions)
   const includeImported = options.includeImported ?? true;
   const elements = countElements(pack);
   if (elements > MAX_PACK_ELEMENTS) {
-    throw tooLarge(`${elements.toLocaleString('en')} elements (at most ${MAX_PACK_ELEMENTS.toLocaleString('en')})`, includeImported);
+    throw tooLarge(said('packTooManyElements', { elements, limit: MAX_PACK_ELEMENTS }), includeImported);
   }
   parsePack(pack, basename(path));
   const text = `${JSON.stringify(pack, null, 2)}\n`;
   if (Buffer.byteLength(text) > MAX_PACK_BYTES) {
     throw tooLarge(
-      `${(Buffer.byteLength(text) / 2 ** 20).toFixed(1)} MB of JSON (at most ${MAX_PACK_BYTES / 2 ** 20} MB)`,
+      said('exportPackBytes', { size: (Buffer.byteLength(text) / 2 ** 20).toFixed(1), limit: String(MAX_PACK_BYTES / 2 ** 20) }),
       includeImported,
     );
   }

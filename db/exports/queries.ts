@@ -1,6 +1,7 @@
 import { statSync, writeFileSync } from 'node:fs';
 import type { Context } from '../context.ts';
 import { ApiError } from '../common/errors.ts';
+import { said } from '../common/core-messages.ts';
 import type { HandlersOf } from '../area.ts';
 import { writeFileSafely } from '../files/safe-write.ts';
 import type { DashboardExportResult, exportsContract } from './contract.ts';
@@ -25,7 +26,7 @@ export function exportsHandlers(ctx: Context): HandlersOf<typeof exportsContract
       const bytes = Buffer.from(input.png, 'base64');
       // Only an image the page drew goes out under a .png name: a PNG signature and its header chunk first.
       if (bytes.length < 33 || !bytes.subarray(0, 8).equals(PNG_SIGNATURE) || bytes.toString('latin1', 12, 16) !== 'IHDR')
-        throw new ApiError('invalid-input', 'The chart image is not a PNG image: nothing was saved.');
+        throw new ApiError('invalid-input', said('exportNotPng'));
       const { path, name } = ctx.files.write(input.target);
       await writeFileSafely(path, ctx.protectedFiles(), (temp) => writeFileSync(temp, bytes));
       return { name, bytes: bytes.length };
@@ -46,7 +47,7 @@ export function exportsHandlers(ctx: Context): HandlersOf<typeof exportsContract
         await writeFileSafely(path, ctx.protectedFiles(), (temp) => ctx.db.backup(temp));
       } catch (error) {
         if (error instanceof ApiError) throw error;
-        throw new ApiError('invalid-file', `The copy could not be written to ${name}: ${(error as Error).message}`);
+        throw new ApiError('invalid-file', said('exportCopyFailed', { file: name, reason: (error as Error).message }));
       }
       return { name, bytes: statSync(path).size };
     },

@@ -9,6 +9,7 @@ import { basename } from 'node:path';
 // fflate's browser build: its Node entry declares a `require` of its own, which clashes with the bundler's ESM shim.
 import { zipSync } from 'fflate/browser';
 import { ApiError } from '../common/errors.ts';
+import { writeFailure } from '../files/safe-write.ts';
 import { CsvFileWriter, type Cell } from './csv-writer.ts';
 import { XlsxFileWriter } from './xlsx-writer.ts';
 
@@ -84,7 +85,10 @@ export function writeTables(path: string, kind: WrittenTables['kind'], tables: r
     if (error instanceof ApiError) throw error;
     const code = (error as { code?: string }).code;
     if (code === 'ENOENT' || code === 'EACCES' || code === 'EPERM' || code === 'EISDIR' || code === 'ENOSPC' || code === 'EROFS') {
-      throw new ApiError('invalid-file', `${basename(path)} could not be written: ${(error as Error).message}`);
+      throw new ApiError(
+        'invalid-file',
+        writeFailure(basename(path), error) ?? `${basename(path)} could not be written: ${(error as Error).message}`,
+      );
     }
     throw error;
   } finally {

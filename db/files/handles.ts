@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { realpathSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { ApiError } from '../common/errors.ts';
+import { said } from '../common/core-messages.ts';
 import { MAX_READ_BYTES, type PickedFile, type SaveTarget } from '../common/file-kinds.ts';
 
 /** A handle not used within this time is forgotten (the user can choose the file again). */
@@ -28,7 +29,7 @@ function newHandle(): string {
 }
 
 function gone(): ApiError {
-  return new ApiError('not-found', 'This file is no longer available: choose it again.');
+  return new ApiError('not-found', said('fileGone'));
 }
 
 export class FileHandles {
@@ -49,14 +50,17 @@ export class FileHandles {
     try {
       real = realpathSync(path);
       const stat = statSync(real);
-      if (!stat.isFile()) throw new ApiError('invalid-file', `${basename(path)} is not a file.`);
+      if (!stat.isFile()) throw new ApiError('invalid-file', said('fileNotAFile', { file: basename(path) }));
       size = stat.size;
     } catch (error) {
       if (error instanceof ApiError) throw error;
-      throw new ApiError('not-found', `${basename(path)} cannot be read: ${(error as NodeJS.ErrnoException).code ?? 'unknown error'}.`);
+      throw new ApiError(
+        'not-found',
+        said('fileCannotRead', { file: basename(path), reason: (error as NodeJS.ErrnoException).code ?? 'unknown error' }),
+      );
     }
     if (size > MAX_READ_BYTES)
-      throw new ApiError('invalid-file', `${basename(path)} is larger than the ${MAX_READ_BYTES / 1024 ** 3} GB a file may be.`);
+      throw new ApiError('invalid-file', said('fileTooLarge', { file: basename(path), limit: MAX_READ_BYTES / 1024 ** 3 }));
     const name = options.name ?? basename(path);
     const handle = this.#add({
       mode: 'read',

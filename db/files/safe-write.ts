@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, realpathSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { ApiError } from '../common/errors.ts';
+import { said, saidAs, type CoreMessageCode, type CoreValue, type Said } from '../common/core-messages.ts';
 
 /** The files a write must never touch: the database, its companions and its backups folder. */
 export interface ProtectedFiles {
@@ -32,26 +33,39 @@ export function refuseProtected(target: string, guard: ProtectedFiles): void {
   const db = real(guard.databasePath);
   const forbidden = ['', '-wal', '-shm', '-journal'].map((suffix) => db + suffix);
   if (forbidden.some((f) => sameFile(f, path))) {
-    throw new ApiError('conflict', `${basename(target)} is the open database or one of its files: choose another name.`);
+    throw new ApiError('conflict', said('writeIsDatabase', { file: basename(target) }));
   }
   const backups = real(guard.backupsDir);
   if (
     sameFile(path, backups) ||
     (process.platform === 'linux' ? path.startsWith(backups + sep) : path.toLowerCase().startsWith((backups + sep).toLowerCase()))
   ) {
-    throw new ApiError('conflict', `${basename(target)} is inside the database's backups folder: choose another place.`);
+    throw new ApiError('conflict', said('writeInBackups', { file: basename(target) }));
   }
 }
 
-const FILE_ERRORS: Record<string, string> = {
-  ENOENT: 'its folder does not exist',
-  EACCES: 'permission denied',
-  EPERM: 'permission denied',
-  EISDIR: 'it is a folder',
-  EROFS: 'the disk is read-only',
-  ENOSPC: 'the disk is full',
-  EDQUOT: 'the disk quota is used up',
+const FILE_ERRORS: Record<string, CoreMessageCode> = {
+  ENOENT: 'writeNoFolder',
+  EACCES: 'writeDenied',
+  EPERM: 'writeDenied',
+  EISDIR: 'writeIsFolder',
+  EROFS: 'writeReadOnly',
+  ENOSPC: 'writeDiskFull',
+  EDQUOT: 'writeQuota',
 };
+
+/** A message's value with the temporary file's path and name replaced by the target's name. */
+function renamed(value: CoreValue, temp: string, name: string): CoreValue {
+  if (typeof value === 'string') return value.split(temp).join(name).split(basename(temp)).join(name);
+  if (typeof value !== 'object' || !('messageCode' in value)) return value;
+  return { ...value, params: Object.fromEntries(Object.entries(value.params).map(([k, v]) => [k, renamed(v, temp, name)])) };
+}
+
+/** Why `name` could not be written, when the system said it in a way the page can say in its language. */
+export function writeFailure(name: string, error: unknown): Said | null {
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  return code && code in FILE_ERRORS ? said('writeFailed', { file: name, reason: saidAs(FILE_ERRORS[code]!) }) : null;
+}
 
 /**
  * The error of a failed write, about the file the user chose: never the temporary file's name or
@@ -61,15 +75,15 @@ function aboutTarget(error: unknown, temp: string, target: string): unknown {
   const name = basename(target);
   if (error instanceof ApiError) {
     const message = error.message.split(temp).join(name).split(basename(temp)).join(name);
-    return message === error.message ? error : new ApiError(error.code, message);
+    if (message === error.message) return error;
+    if (!error.text) return new ApiError(error.code, message);
+    const params = renamed({ ...error.text }, temp, name) as typeof error.text;
+    return new ApiError(error.code, { message, messageCode: params.messageCode, params: params.params });
   }
-  const code = (error as NodeJS.ErrnoException | null)?.code;
-  if (code && code in FILE_ERRORS)
-    return new ApiError(
-      code === 'ENOSPC' || code === 'EDQUOT' ? 'disk-full' : 'invalid-file',
-      `${name} could not be written: ${FILE_ERRORS[code]}.`,
-    );
-  return error;
+  const failure = writeFailure(name, error);
+  if (!failure) return error;
+  const code = (error as NodeJS.ErrnoException).code;
+  return new ApiError(code === 'ENOSPC' || code === 'EDQUOT' ? 'disk-full' : 'invalid-file', failure);
 }
 
 /**

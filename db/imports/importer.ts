@@ -17,7 +17,7 @@ import { mapSqliteError, type Db } from '../open.ts';
 import { addFlowCount } from '../trade/flow-counts.ts';
 import { applyToHsSummary, ImportChapterSums } from '../trade/hs-summary.ts';
 import type { ColumnMapping, ImportFormat, ImportPreview, ImportSummary, SkippedRows, ValidationReport } from './contract.ts';
-import { said, type CoreText, type Said } from '../common/core-messages.ts';
+import { said, saidAs, type CoreMessageCode, type CoreText, type Said } from '../common/core-messages.ts';
 import { createMapper, detectFormat, MissingColumnError, suggestMapping, WORLD, WORLD_NAME } from './formats.ts';
 import { FORMAT_LABELS, FORMAT_PUBLISHERS } from '../common/import-layouts.ts';
 import { cancelled, ROW_FIELDS, scanInline, scanInThread, type Scan, type ScanEnd, type ScanSetup, type ValidBatch } from './scan.ts';
@@ -35,6 +35,14 @@ const SKIP_DUPLICATE = said('skipDuplicate');
 const IMPORT_CACHE_KIB = -4000;
 /** Files from this size on are read in a thread of their own (below it, starting the thread costs more than it saves). */
 const READING_THREAD_BYTES = 8 * 1024 * 1024;
+/** Each layout's name as the page says it (its English is the layout's label: tests/unit/core-messages-data-core.test.ts). */
+export const LAYOUT_NAMES: Record<ImportFormat, CoreMessageCode> = {
+  comtrade: 'layoutComtrade',
+  'comtrade-legacy': 'layoutComtradeLegacy',
+  wits: 'layoutWits',
+  generic: 'layoutGeneric',
+};
+
 /**
  * A preview checks the file's first bytes only, so it answers within about two seconds whatever the
  * file (the import checks every row): it stops after the batch that passes PREVIEW_BYTES, or once
@@ -148,7 +156,7 @@ function readLayout(
   const reader = openTable(path, { sheet: choices.sheet, encoding: choices.encoding, headerRow: choices.headerRow, checkpoint });
   try {
     const header = reader.header;
-    if (header.length === 0) throw new ApiError('invalid-file', `${basename(path)} is empty: no header line.`, { file: basename(path) });
+    if (header.length === 0) throw new ApiError('invalid-file', said('importEmpty', { file: basename(path) }), { file: basename(path) });
     const detected = format ?? detectFormat(header);
     const used = detected === 'generic' ? (mapping ?? rememberedMapping(db, header)) : undefined;
     createMapper(detected, header, { decimalComma: reader.delimiter === ';', mapping: used });
@@ -165,10 +173,16 @@ function readLayout(
     };
   } catch (error) {
     if (error instanceof MissingColumnError) {
-      throw new ApiError('invalid-file', `${basename(path)} cannot be read as ${FORMAT_LABELS[format ?? 'generic']}: ${error.message}.`, {
-        file: basename(path),
-        missingColumns: error.columns,
-      });
+      const columns = error.columns.join(', ');
+      const what = error.columns.length > 1 ? said('importMissingColumns', { columns }) : said('importMissingColumn', { columns });
+      throw new ApiError(
+        'invalid-file',
+        said('importNotAsFormat', { file: basename(path), format: saidAs(LAYOUT_NAMES[format ?? 'generic']), what }),
+        {
+          file: basename(path),
+          missingColumns: error.columns,
+        },
+      );
     }
     throw readError(path, error);
   } finally {
@@ -649,7 +663,7 @@ export function importFile(db: Db, options: ImportOptions): ImportSummary {
 export function undoImport(db: Db, id: number, beforeWrite?: () => void): { removedRows: number } {
   const run = db.prepare('SELECT id, source_id FROM import_run WHERE id = ?').get(id) as
     { id: number; source_id: string | null } | undefined;
-  if (!run) throw new ApiError('not-found', `No import with id ${id}.`);
+  if (!run) throw new ApiError('not-found', said('importNotFound', { id: String(id) }));
   return db
     .transaction(() => {
       beforeWrite?.();

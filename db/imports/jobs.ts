@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
 import { ApiError, type ApiErrorShape } from '../common/errors.ts';
+import { said } from '../common/core-messages.ts';
 import type { ImportProgress, ImportSummary, JobState } from './contract.ts';
 import { PHASES, PROGRESS_SLOTS, type WorkerInput, type WorkerOutput } from './worker.ts';
 import { workerFile } from './worker-file.ts';
@@ -78,7 +79,7 @@ export interface JobOptions {
  * returned job settles (state done/failed/cancelled) when it ends, however it ends.
  */
 export function startJob(kind: WorkerInput['kind'], dbPath: string, options: WorkerInput['options'], jobOptions: JobOptions = {}): Job {
-  if (!dbPath || dbPath === ':memory:') throw new ApiError('internal', 'Imports need a database file (not an in-memory database).');
+  if (!dbPath || dbPath === ':memory:') throw new ApiError('internal', said('importNeedsFile'));
   const progressBuffer = new SharedArrayBuffer(8 * 6);
   const cancelBuffer = new SharedArrayBuffer(4);
   const input: WorkerInput = { kind, dbPath, options, progress: progressBuffer, cancel: cancelBuffer };
@@ -183,12 +184,12 @@ export async function runJob<T>(
   await job.done;
   jobs.delete(job.id);
   if (job.state === 'done') return job.result as T;
-  throw job.error ? ApiError.from(job.error) : new ApiError('internal', 'The job failed.');
+  throw job.error ? ApiError.from(job.error) : new ApiError('internal', said('importJobFailed'));
 }
 
 function getJob(jobId: string): Job {
   const job = jobs.get(jobId);
-  if (!job) throw new ApiError('not-found', `No import job ${jobId} (finished jobs are kept for a while only).`);
+  if (!job) throw new ApiError('not-found', said('importJobGone', { job: jobId }));
   return job;
 }
 

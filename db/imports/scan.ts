@@ -13,7 +13,7 @@ import { createHash } from 'node:crypto';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import { ApiError, type ApiErrorShape } from '../common/errors.ts';
 import type { ColumnMapping, ImportFormat, ImportProblem, SkippedRows } from './contract.ts';
-import type { Said } from '../common/core-messages.ts';
+import { said, type Said } from '../common/core-messages.ts';
 import { createMapper, INVALID, OK, type MapSink, type MappedRow } from './formats.ts';
 import { controlCharacterAt, type TextEncodingName } from './reading.ts';
 import { openTable, readError } from './table.ts';
@@ -72,7 +72,7 @@ export interface ScanEnd {
 export type Scan = Generator<ValidBatch, ScanEnd, void>;
 
 export function cancelled(): ApiError {
-  return new ApiError('cancelled', 'The import was cancelled: nothing was changed.');
+  return new ApiError('cancelled', said('importCancelled'));
 }
 
 /** Counts per reason, problems kept up to MAX_PROBLEMS, names of economies the file gives. */
@@ -272,7 +272,7 @@ function nextMessage(port: MessagePort, control: Int32Array, isCancelled: (() =>
     if (isCancelled?.()) throw cancelled();
     if (Atomics.wait(control, POSTED, posted, 200) === 'timed-out') {
       waited += 200;
-      if (waited >= STALL_MS) throw new ApiError('internal', 'The thread reading the file stopped answering. Nothing was changed.');
+      if (waited >= STALL_MS) throw new ApiError('internal', said('importReaderStalled'));
     } else {
       waited = 0;
     }

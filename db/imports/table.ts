@@ -103,7 +103,7 @@ export function openTable(path: string, options: TableReadOptions = {}): TableRe
   } catch (error) {
     if (error instanceof ApiError) throw error;
     if (error instanceof TableReadError) throw readError(path, error);
-    throw new ApiError('invalid-file', `${file} cannot be read: ${(error as Error).message}`, { file });
+    throw new ApiError('invalid-file', said('fileReadFailed', { file, reason: (error as Error).message }), { file });
   }
 }
 

@@ -13,7 +13,8 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import { ZipError, ZipFile, type ZipEntry } from './zip.ts';
 import type { CsvRow, Delimiter } from './csv.ts';
-import { chooseHeader, count, TableReadError, type HeaderOptions } from './reading.ts';
+import { chooseHeader, TableReadError, type HeaderOptions } from './reading.ts';
+import { said } from '../common/core-messages.ts';
 
 export interface XlsxReadOptions extends HeaderOptions {
   /** Uncompressed bytes per read of the sheet part. */
@@ -148,7 +149,7 @@ export class XlsxFileReader {
     try {
       this.#zip = new ZipFile(path);
     } catch (error) {
-      if (error instanceof ZipError) throw new XlsxError(`not a readable .xlsx workbook: ${error.message}`, error.place);
+      if (error instanceof ZipError) throw new XlsxError(said('xlsxNotReadable', { what: error.text ?? error.message }), error.place);
       throw error;
     }
     try {
@@ -160,9 +161,9 @@ export class XlsxFileReader {
         : undefined;
       const bookPath = officeDoc ? resolvePart('', officeDoc) : workbookPath;
       const book = this.#zip.entries.get(bookPath);
-      if (!book) throw new XlsxError('a ZIP archive, not an Excel workbook: no workbook part (xl/workbook.xml)');
+      if (!book) throw new XlsxError(said('xlsxNoWorkbook'));
       const sheets = elements(this.#zip.readText(book), 'sheet');
-      if (sheets.length === 0) throw new XlsxError('the workbook has no sheet');
+      if (sheets.length === 0) throw new XlsxError(said('xlsxNoSheet'));
       const relsPath = resolvePart(bookPath, `_rels/${bookPath.split('/').pop()}.rels`);
       const relsEntry = this.#zip.entries.get(relsPath);
       const rels = relsEntry ? elements(this.#zip.readText(relsEntry), 'Relationship') : [];
@@ -172,12 +173,12 @@ export class XlsxFileReader {
       };
       const names = sheets.map((s) => s['name'] ?? '');
       const chosen = options.sheet === undefined ? sheets[0]! : sheets.find((s) => s['name'] === options.sheet);
-      if (!chosen) throw new XlsxError(`no sheet named “${options.sheet}” (sheets: ${names.join(', ')})`);
+      if (!chosen) throw new XlsxError(said('xlsxNoSheetNamed', { sheet: options.sheet ?? '', sheets: names.join(', ') }));
       const rid = Object.entries(chosen).find(([k]) => k === 'r:id' || k.endsWith(':id'))?.[1];
       const index = sheets.indexOf(chosen);
       const sheetPath = target(rid) ?? `xl/worksheets/sheet${index + 1}.xml`;
       const entry = this.#zip.entries.get(sheetPath);
-      if (!entry) throw new XlsxError(`the sheet “${chosen['name']}” has no data part (${sheetPath}); a chart sheet?`);
+      if (!entry) throw new XlsxError(said('xlsxSheetNoData', { sheet: chosen['name'] ?? '', part: sheetPath }));
       this.#sheetEntry = entry;
       this.sheet = { name: chosen['name'] ?? '', all: names };
       const sst = rels.find((r) => (r['Type'] ?? '').endsWith('/sharedStrings'))?.['Target'];
@@ -261,26 +262,20 @@ export class XlsxFileReader {
           const s = m[1] === undefined ? '' : stringItemText(m[1]);
           held += s.length;
           if (held > MAX_SHARED_TEXT_CHARS) {
-            throw new XlsxError(
-              `the shared strings hold more than ${count(MAX_SHARED_TEXT_CHARS)} characters of text (at string ${count(strings.length + 1)})`,
-              {
-                entry,
-                limit: MAX_SHARED_TEXT_CHARS,
-              },
-            );
+            throw new XlsxError(said('xlsxSharedTextTooLong', { limit: MAX_SHARED_TEXT_CHARS, string: strings.length + 1 }), {
+              entry,
+              limit: MAX_SHARED_TEXT_CHARS,
+            });
           }
           strings.push(s);
           consumed = item.lastIndex;
         }
         text = text.slice(consumed);
         if (text.length > MAX_STRING_XML_CHARS) {
-          throw new XlsxError(
-            `shared string ${count(strings.length + 1)} is longer than ${count(MAX_STRING_XML_CHARS)} characters of XML (Excel's cells hold at most 32,767)`,
-            {
-              entry,
-              limit: MAX_STRING_XML_CHARS,
-            },
-          );
+          throw new XlsxError(said('xlsxSharedStringTooLong', { string: strings.length + 1, limit: MAX_STRING_XML_CHARS }), {
+            entry,
+            limit: MAX_STRING_XML_CHARS,
+          });
         }
       }
     }
@@ -366,15 +361,12 @@ export class XlsxFileReader {
 
   #checkRowLength(length: number, row: number): void {
     if (length <= MAX_ROW_XML_CHARS) return;
-    throw new XlsxError(
-      `row ${count(row)} of sheet “${this.sheet.name}” is longer than ${count(MAX_ROW_XML_CHARS)} characters of XML (no table's row is)`,
-      {
-        sheet: this.sheet.name,
-        line: row,
-        entry: this.#sheetEntry.name,
-        limit: MAX_ROW_XML_CHARS,
-      },
-    );
+    throw new XlsxError(said('xlsxRowTooLong', { row, sheet: this.sheet.name, limit: MAX_ROW_XML_CHARS }), {
+      sheet: this.sheet.name,
+      line: row,
+      entry: this.#sheetEntry.name,
+      limit: MAX_ROW_XML_CHARS,
+    });
   }
 
   #cells(xml: string, strings: string[], row: number): string[] {
@@ -386,7 +378,10 @@ export class XlsxFileReader {
       const ref = CELL_REF.exec(attrs);
       column = ref ? columnIndex(ref[1]!) : column + 1;
       if (column >= MAX_COLUMNS)
-        throw new XlsxError(`row ${row} has a cell beyond column ${MAX_COLUMNS}`, { sheet: this.sheet.name, line: row });
+        throw new XlsxError(said('xlsxTooManyColumns', { row: String(row), limit: String(MAX_COLUMNS) }), {
+          sheet: this.sheet.name,
+          line: row,
+        });
       const body = m[2];
       if (body === undefined) continue;
       const type = CELL_TYPE.exec(attrs)?.[1] ?? 'n';
@@ -400,7 +395,7 @@ export class XlsxFileReader {
         if (type === 's') {
           const s = strings[Number(raw)];
           if (s === undefined) {
-            throw new XlsxError(`row ${row}: a text cell points to shared string ${raw}, which the workbook does not have`, {
+            throw new XlsxError(said('xlsxNoSharedString', { row: String(row), string: raw }), {
               sheet: this.sheet.name,
               line: row,
             });

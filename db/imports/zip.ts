@@ -8,7 +8,8 @@ import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { crc32 } from 'node:zlib';
 // fflate's browser build: its Node entry declares a `require` of its own, which clashes with the bundler's ESM shim.
 import { Inflate } from 'fflate/browser';
-import { count, TableReadError } from './reading.ts';
+import { TableReadError } from './reading.ts';
+import { said } from '../common/core-messages.ts';
 
 export interface ZipEntry {
   name: string;
@@ -40,7 +41,7 @@ const RATIO_FLOOR_BYTES = 8 * 1024 ** 2;
 /** Compressed bytes per inflate step: one step's output stays under ~16 MB even at deflate's ceiling. */
 const INFLATE_STEP = 16 * 1024;
 
-const megabytes = (bytes: number): string => `${count(Math.round(bytes / 1024 ** 2))} MB`;
+const megabytes = (bytes: number): number => Math.round(bytes / 1024 ** 2);
 
 const EOCD = 0x06054b50;
 const ZIP64_LOCATOR = 0x07064b50;
@@ -78,7 +79,7 @@ export class ZipFile {
     let done = 0;
     while (done < length) {
       const n = readSync(this.#fd, buffer, done, length - done, position + done);
-      if (n === 0) throw new ZipError('the file ends early (truncated?)');
+      if (n === 0) throw new ZipError(said('zipEndsEarly'));
       done += n;
     }
     return buffer;
@@ -86,7 +87,7 @@ export class ZipFile {
 
   #readDirectory(): Map<string, ZipEntry> {
     const tailLength = Math.min(this.size, 22 + 65535);
-    if (tailLength < 22) throw new ZipError('too small to be a ZIP archive');
+    if (tailLength < 22) throw new ZipError(said('zipTooSmall'));
     const tail = this.#read(this.size - tailLength, tailLength);
     let at = -1;
     for (let i = tail.length - 22; i >= 0; i--) {
@@ -95,26 +96,26 @@ export class ZipFile {
         break;
       }
     }
-    if (at < 0) throw new ZipError('no ZIP directory found (not an .xlsx file, or damaged)');
+    if (at < 0) throw new ZipError(said('zipNoDirectory'));
     let count = tail.readUInt16LE(at + 10);
     let dirSize = tail.readUInt32LE(at + 12);
     let dirOffset = tail.readUInt32LE(at + 16);
     if (count === 0xffff || dirSize === 0xffffffff || dirOffset === 0xffffffff) {
       const locatorAt = this.size - tailLength + at - 20;
       const locator = this.#read(locatorAt, 20);
-      if (locator.readUInt32LE(0) !== ZIP64_LOCATOR) throw new ZipError('damaged ZIP64 directory');
+      if (locator.readUInt32LE(0) !== ZIP64_LOCATOR) throw new ZipError(said('zipDamagedZip64'));
       const eocd64 = this.#read(Number(locator.readBigUInt64LE(8)), 56);
-      if (eocd64.readUInt32LE(0) !== ZIP64_EOCD) throw new ZipError('damaged ZIP64 directory');
+      if (eocd64.readUInt32LE(0) !== ZIP64_EOCD) throw new ZipError(said('zipDamagedZip64'));
       count = Number(eocd64.readBigUInt64LE(32));
       dirSize = Number(eocd64.readBigUInt64LE(40));
       dirOffset = Number(eocd64.readBigUInt64LE(48));
     }
-    if (dirOffset + dirSize > this.size) throw new ZipError('the ZIP directory points past the end of the file (truncated?)');
+    if (dirOffset + dirSize > this.size) throw new ZipError(said('zipDirectoryPastEnd'));
     const dir = this.#read(dirOffset, dirSize);
     const entries = new Map<string, ZipEntry>();
     let p = 0;
     for (let i = 0; i < count; i++) {
-      if (p + 46 > dir.length || dir.readUInt32LE(p) !== CENTRAL) throw new ZipError('damaged ZIP directory');
+      if (p + 46 > dir.length || dir.readUInt32LE(p) !== CENTRAL) throw new ZipError(said('zipDamagedDirectory'));
       const flags = dir.readUInt16LE(p + 8);
       const method = dir.readUInt16LE(p + 10);
       const crc = dir.readUInt32LE(p + 16);
@@ -156,7 +157,7 @@ export class ZipFile {
   /** Where the entry's data starts in the file. */
   dataOffset(entry: ZipEntry): number {
     const header = this.#read(entry.headerOffset, 30);
-    if (header.readUInt32LE(0) !== LOCAL) throw new ZipError(`damaged entry ${entry.name}`, { entry: entry.name });
+    if (header.readUInt32LE(0) !== LOCAL) throw new ZipError(said('zipDamagedEntry', { part: entry.name }), { entry: entry.name });
     return entry.headerOffset + 30 + header.readUInt16LE(26) + header.readUInt16LE(28);
   }
 
@@ -167,17 +168,17 @@ export class ZipFile {
    */
   *stream(entry: ZipEntry, chunkSize = 64 * 1024, onRead?: (offset: number) => void, limit = MAX_ENTRY_BYTES): Generator<Uint8Array> {
     const place = { entry: entry.name };
-    if (entry.flags & 0x1) throw new ZipError(`${entry.name} is encrypted`, place);
+    if (entry.flags & 0x1) throw new ZipError(said('zipEncrypted', { part: entry.name }), place);
     if (entry.method !== 0 && entry.method !== 8)
-      throw new ZipError(`${entry.name} uses compression method ${entry.method} (only stored and deflate are read)`, place);
+      throw new ZipError(said('zipMethod', { part: entry.name, method: String(entry.method) }), place);
     if (entry.size > limit) {
-      throw new ZipError(`${entry.name} would inflate to ${megabytes(entry.size)}, more than the ${megabytes(limit)} a part may have`, {
+      throw new ZipError(said('zipTooLargePart', { part: entry.name, size: megabytes(entry.size), limit: megabytes(limit) }), {
         ...place,
         limit,
       });
     }
     const start = this.dataOffset(entry);
-    if (start + entry.compressedSize > this.size) throw new ZipError(`${entry.name} runs past the end of the file (truncated?)`, place);
+    if (start + entry.compressedSize > this.size) throw new ZipError(said('zipPastEnd', { part: entry.name }), place);
     const out: Uint8Array[] = [];
     const inflate = entry.method === 8 ? new Inflate((chunk) => out.push(chunk)) : null;
     let crc = 0;
@@ -187,7 +188,7 @@ export class ZipFile {
     while (done < entry.compressedSize) {
       const want = Math.min(chunkSize, entry.compressedSize - done);
       const n = readSync(this.#fd, buffer, 0, want, start + done);
-      if (n === 0) throw new ZipError(`${entry.name} ends early (truncated?)`, place);
+      if (n === 0) throw new ZipError(said('zipPartEndsEarly', { part: entry.name }), place);
       for (let at = 0; at < n;) {
         const step = inflate ? Math.min(INFLATE_STEP, n - at) : n - at;
         const piece = buffer.subarray(at, at + step);
@@ -197,23 +198,20 @@ export class ZipFile {
           try {
             inflate.push(piece, done >= entry.compressedSize);
           } catch (error) {
-            throw new ZipError(`${entry.name} cannot be decompressed: ${(error as Error).message}`, place);
+            throw new ZipError(said('zipCannotInflate', { part: entry.name, reason: (error as Error).message }), place);
           }
         } else {
           out.push(Uint8Array.from(piece));
         }
         for (const chunk of out) total += chunk.length;
         if (total > entry.size) {
-          throw new ZipError(
-            `${entry.name} inflates to more than the ${count(entry.size)} bytes its directory declares (damaged, or made to exhaust memory)`,
-            place,
-          );
+          throw new ZipError(said('zipOverDeclared', { part: entry.name, size: entry.size }), place);
         }
         if (total > RATIO_FLOOR_BYTES && total > MAX_RATIO * done) {
-          throw new ZipError(
-            `${entry.name} inflates ${count(Math.round(total / done))} times its compressed size (more than ${MAX_RATIO}×): a "zip bomb", not a workbook's data`,
-            { ...place, limit: MAX_RATIO },
-          );
+          throw new ZipError(said('zipBomb', { part: entry.name, ratio: Math.round(total / done), limit: MAX_RATIO }), {
+            ...place,
+            limit: MAX_RATIO,
+          });
         }
         if (at < n && out.length === 0) continue;
         onRead?.(start + done);
@@ -224,8 +222,7 @@ export class ZipFile {
         out.length = 0;
       }
     }
-    if (total !== entry.size || crc >>> 0 !== entry.crc)
-      throw new ZipError(`${entry.name} is damaged (size or CRC-32 does not match)`, place);
+    if (total !== entry.size || crc >>> 0 !== entry.crc) throw new ZipError(said('zipCrc', { part: entry.name }), place);
   }
 
   /** A small entry, whole (workbook parts, relationships). */

@@ -3,6 +3,7 @@ import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { z } from 'zod';
 import { ApiError, issuePath } from '../common/errors.ts';
+import { codeOf, isCoreMessageCode, issueText, said, type CoreMessageCode, type CoreText, type Said } from '../common/core-messages.ts';
 import { applyPackFlowCounts } from '../trade/flow-counts.ts';
 import { applyToHsSummary } from '../trade/hs-summary.ts';
 import type { Db } from '../open.ts';
@@ -12,6 +13,8 @@ import { packSchema, packTradeFlow, type Pack, type PackClaim, type PackDate } f
 export interface PackIssue {
   path: string;
   message: string;
+  /** The message as a code and its values, for the page's language. */
+  text: CoreText;
 }
 
 /**
@@ -65,7 +68,14 @@ export interface LoadPackResult {
 const WEEKDAY_INDEX = { sunday: 0, monday: 1, tuesday: 2, wednesday: 3, thursday: 4, friday: 5, saturday: 6 } as const;
 
 function issuesOf(error: z.ZodError, prefix: readonly PropertyKey[] = []): PackIssue[] {
-  return error.issues.map((i) => ({ path: issuePath([...prefix, ...i.path], '(root)'), message: i.message }));
+  return error.issues.map((i) => ({ path: issuePath([...prefix, ...i.path], '(root)'), message: i.message, text: issueCode(i) }));
+}
+
+/** A schema issue's code: the pack schema's own (carried in its params), else zod's check. */
+function issueCode(issue: z.core.$ZodIssue): CoreText {
+  const own = issue.code === 'custom' ? (issue.params as Partial<CoreText> | undefined) : undefined;
+  if (own && isCoreMessageCode(own.messageCode)) return { messageCode: own.messageCode, params: own.params ?? {} };
+  return issueText(issue as Parameters<typeof issueText>[0]);
 }
 
 function invalid(fileName: string, issues: PackIssue[]): ApiError {
@@ -74,7 +84,17 @@ function invalid(fileName: string, issues: PackIssue[]): ApiError {
     .map((i) => `${i.path}: ${i.message}`)
     .join('; ');
   const more = issues.length > 5 ? ` (and ${issues.length - 5} more)` : '';
-  return new ApiError('invalid-pack', `${fileName} is not a valid briefing pack: ${shown}${more}`, { file: fileName, issues });
+  const list = {
+    items: issues.slice(0, 5).map((i) => codeOf(said('packIssue', { path: i.path, what: i.text }))),
+    joinedBy: 'packIssueJoin' as const,
+  };
+  const coded =
+    issues.length > 5
+      ? said('packInvalidMore', { file: fileName, issues: list, more: issues.length - 5 })
+      : said('packInvalid', { file: fileName, issues: list });
+  // The English keeps zod's own wording of each problem (the CLI's and logs'); the page writes the codes.
+  const message: Said = { ...coded, message: `${fileName} is not a valid briefing pack: ${shown}${more}` };
+  return new ApiError('invalid-pack', message, { file: fileName, issues });
 }
 
 /** Trade flows beyond this many are checked one by one in place (the schema would build a second copy of them all). */
@@ -120,8 +140,8 @@ export function countElements(raw: unknown): number {
   return n;
 }
 
-function tooLarge(fileName: string, what: string): ApiError {
-  return new ApiError('invalid-pack', `${fileName} is too large to load as a briefing pack: ${what}. Nothing was changed.`, {
+function tooLarge(fileName: string, what: Said): ApiError {
+  return new ApiError('invalid-pack', said('packTooLarge', { file: fileName, what }), {
     file: fileName,
   });
 }
@@ -146,7 +166,7 @@ const QUOTE = 0x22,
  * parsed form will cost depends on them, not on the byte count (`[{},{},…]` is millions of objects
  * in a few megabytes). Strings are skipped (their escapes too). Returns what is over a limit, or null.
  */
-export function jsonShapeProblem(bytes: Uint8Array): string | null {
+export function jsonShapeProblem(bytes: Uint8Array): Said | null {
   let containers = 0;
   let values = 0;
   let depth = 0;
@@ -157,16 +177,15 @@ export function jsonShapeProblem(bytes: Uint8Array): string | null {
     } else if (b === OPEN_BRACE || b === OPEN_BRACKET) {
       containers++;
       values++;
-      if (++depth > MAX_JSON_DEPTH) return `objects and arrays nested more than ${MAX_JSON_DEPTH} deep`;
+      if (++depth > MAX_JSON_DEPTH) return said('packTooDeep', { limit: MAX_JSON_DEPTH });
     } else if (b === CLOSE_BRACE || b === CLOSE_BRACKET) {
       depth--;
     } else if (b === COMMA) {
       values++;
     }
   }
-  if (containers > MAX_JSON_CONTAINERS)
-    return `${containers.toLocaleString('en')} objects and arrays (at most ${MAX_JSON_CONTAINERS.toLocaleString('en')})`;
-  if (values > MAX_JSON_VALUES) return `${values.toLocaleString('en')} values (at most ${MAX_JSON_VALUES.toLocaleString('en')})`;
+  if (containers > MAX_JSON_CONTAINERS) return said('packTooManyContainers', { containers, limit: MAX_JSON_CONTAINERS });
+  if (values > MAX_JSON_VALUES) return said('packTooManyValues', { values, limit: MAX_JSON_VALUES });
   return null;
 }
 
@@ -176,7 +195,7 @@ function readBytes(path: string, fileName: string, maxBytes: number, options: Re
     const fd = openSync(path, 'r');
     try {
       const size = fstatSync(fd).size;
-      if (size > maxBytes) throw tooLarge(fileName, `${mib(size)} (at most ${mib(maxBytes)})`);
+      if (size > maxBytes) throw tooLarge(fileName, said('packTooManyBytes', { size: mib(size), limit: mib(maxBytes) }));
       const buffer = Buffer.allocUnsafe(size);
       let read = 0;
       while (read < size) {
@@ -191,7 +210,7 @@ function readBytes(path: string, fileName: string, maxBytes: number, options: Re
     }
   } catch (error) {
     if (error instanceof ApiError) throw error;
-    throw new ApiError('invalid-file', `${fileName} cannot be read: ${(error as Error).message}`, { file: fileName });
+    throw new ApiError('invalid-file', said('packUnreadable', { file: fileName, reason: (error as Error).message }), { file: fileName });
   }
 }
 
@@ -214,13 +233,13 @@ export function readPackFile(path: string, options: ReadPackOptions = {}): { pac
     );
   } catch (error) {
     if (error instanceof ApiError) throw error;
-    throw new ApiError('invalid-pack', `${fileName} is not valid JSON (${(error as Error).message}); the file may be truncated.`, {
+    throw new ApiError('invalid-pack', said('packNotJson', { file: fileName, reason: (error as Error).message }), {
       file: fileName,
     });
   }
   const elements = countElements(raw);
   if (elements > maxElements) {
-    throw tooLarge(fileName, `${elements.toLocaleString('en')} elements (at most ${maxElements.toLocaleString('en')})`);
+    throw tooLarge(fileName, said('packTooManyElements', { elements, limit: maxElements }));
   }
   options.onProgress?.({ phase: 'reading', bytesRead: size, bytesTotal: size, elements, written: 0 });
   return { pack: parsePack(raw, fileName) };
@@ -235,12 +254,27 @@ function readText(path: string, fileName: string, options: ReadPackOptions, onSi
   try {
     return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {
-    throw new ApiError('invalid-pack', `${fileName} is not UTF-8 text (a pack is JSON in UTF-8).`, { file: fileName });
+    throw new ApiError('invalid-pack', said('packNotUtf8', { file: fileName }), { file: fileName });
   }
 }
 
+/** Megabytes with one decimal, as text (the same digits in every language). */
 function mib(bytes: number): string {
-  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+  return (bytes / (1024 * 1024)).toFixed(1);
+}
+
+/** A key a pack refers to that it does not define, by what it should name. */
+const UNKNOWN = {
+  source: 'packUnknownSource',
+  economy: 'packUnknownEconomy',
+  place: 'packUnknownPlace',
+  organisation: 'packUnknownOrganisation',
+  sector: 'packUnknownSector',
+  event: 'packUnknownEvent',
+} as const satisfies Record<string, CoreMessageCode>;
+
+function issue(path: string, text: Said): PackIssue {
+  return { path, message: text.message, text: codeOf(text) };
 }
 
 function checkReferences(pack: Pack): PackIssue[] {
@@ -248,7 +282,7 @@ function checkReferences(pack: Pack): PackIssue[] {
   const keys = (items: { key: string }[], what: string): Set<string> => {
     const set = new Set<string>();
     items.forEach((item, i) => {
-      if (set.has(item.key)) issues.push({ path: `${what}[${i}].key`, message: `duplicate key "${item.key}"` });
+      if (set.has(item.key)) issues.push(issue(`${what}[${i}].key`, said('packDuplicateKey', { key: item.key })));
       set.add(item.key);
     });
     return set;
@@ -265,8 +299,8 @@ function checkReferences(pack: Pack): PackIssue[] {
   keys(pack.exportPlans, 'exportPlans');
   keys(pack.briefings, 'briefings');
   const economies = new Set(pack.economies.map((e) => e.code));
-  const need = (set: Set<string>, value: string | undefined, path: string, what: string): void => {
-    if (value !== undefined && !set.has(value)) issues.push({ path, message: `unknown ${what} "${value}"` });
+  const need = (set: Set<string>, value: string | undefined, path: string, what: keyof typeof UNKNOWN): void => {
+    if (value !== undefined && !set.has(value)) issues.push(issue(path, said(UNKNOWN[what], { key: value })));
   };
   const needDate = (date: PackDate | undefined, path: string): void => {
     if (date?.precision === 'relative') need(sources, date.anchor, `${path}.anchor`, 'source');
@@ -406,7 +440,7 @@ export function loadPack(db: Db, pack: Pack, options: LoadPackOptions = {}): Loa
   let written = 0;
   const tick = (): void => {
     if (++written % WRITE_STEP !== 0) return;
-    if (options.isCancelled?.()) throw new ApiError('cancelled', `Loading the pack ${pack.id} was cancelled: nothing was changed.`);
+    if (options.isCancelled?.()) throw new ApiError('cancelled', said('packCancelled', { pack: pack.id }));
     options.onProgress?.({ phase: 'committing', bytesRead: 0, bytesTotal: 0, elements, written });
   };
   const count = (table: string, n = 1): void => {
@@ -667,10 +701,7 @@ export function loadPack(db: Db, pack: Pack, options: LoadPackOptions = {}): Loa
   } catch (error) {
     const code = (error as { code?: string }).code;
     if (code === 'SQLITE_CONSTRAINT_FOREIGNKEY') {
-      throw new ApiError(
-        'conflict',
-        `Pack ${pack.id} could not be reloaded: other data still refers to rows of its earlier version. Nothing was changed.`,
-      );
+      throw new ApiError('conflict', said('packReloadConflict', { pack: pack.id }));
     }
     throw error;
   }

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { EVENT_KINDS, FLOWS, PROJECT_STATUSES } from '../common/vocabulary.ts';
 import { economyCode } from '../common/vocabulary-schemas.ts';
+import { codeOf, CORE_MESSAGES, said, type CoreText } from '../common/core-messages.ts';
 
 const key = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, 'a key: letters, digits, . _ - (max 64)');
 const year = z.number().int().min(1900).max(2100);
@@ -268,8 +269,9 @@ export const packStatement = z
   })
   .strict()
   .refine((s) => s.kind === 'claim' || s.claims === undefined, {
-    message: 'only a statement of kind "claim" carries claims',
+    message: CORE_MESSAGES.packClaimsOnlyOnClaim,
     path: ['claims'],
+    params: codeOf(said('packClaimsOnlyOnClaim')),
   });
 
 export const packBriefingBlock = z
@@ -296,11 +298,16 @@ export const packBriefing = z
  */
 export const RESERVED_PACK_IDS = ['import', 'user'] as const;
 
+function reservedIdMessage(id: string): { message: string; params: CoreText } {
+  const text = said('packReservedId', { id, reserved: RESERVED_PACK_IDS.join(', ') });
+  return { message: text.message, params: codeOf(text) };
+}
+
 export const packId = key.superRefine((id, ctx) => {
   if ((RESERVED_PACK_IDS as readonly string[]).includes(id)) {
     ctx.addIssue({
       code: 'custom',
-      message: `"${id}" is an id the app uses for its own rows (${RESERVED_PACK_IDS.join(', ')}): choose another pack id`,
+      ...reservedIdMessage(id),
     });
   }
 });

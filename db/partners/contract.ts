@@ -67,6 +67,8 @@ export interface PartnerRanking {
   /** How many partners each measure ranks. */
   ranked: Record<PartnerMeasure, number>;
   rule: string;
+  /** The rule coded for the page's language. */
+  ruleText: CoreText;
   notes: string[];
   /** The same notes, coded for the page's language (one for each of `notes`, in order). */
   noteTexts: CoreText[];
@@ -82,6 +84,8 @@ export interface PartnerRankHistory {
   /** The top partners of the last year, with their rank and value in every year (null: not ranked that year). */
   rows: { partner: EconomyRef; ranks: (number | null)[]; values: (number | null)[] }[];
   rule: string;
+  /** The rule coded for the page's language. */
+  ruleText: CoreText;
 }
 
 export interface PartnerSeriesPoint {
@@ -105,6 +109,8 @@ export interface PartnerSeries {
   /** The reporter's totals by year (same order as `years`): the denominators of the shares. */
   totals: { exports: ReporterTotal | null; imports: ReporterTotal | null }[];
   rule: string;
+  /** The rule coded for the page's language. */
+  ruleText: CoreText;
   sources: SourceRef[];
 }
 

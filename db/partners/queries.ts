@@ -26,7 +26,19 @@ import {
   type PartnerSeriesPoint,
   type partnersContract,
 } from './contract.ts';
-import { byYear, competitionRanks, flowOf, measureOf, PARTNERS_RULE, runsOf, share, totalsOf, yearRange, type YearFlows } from './rules.ts';
+import {
+  byYear,
+  competitionRanks,
+  flowOf,
+  measureOf,
+  PARTNERS_RULE,
+  PARTNERS_RULE_TEXT,
+  runsOf,
+  share,
+  totalsOf,
+  yearRange,
+  type YearFlows,
+} from './rules.ts';
 import { chosen, firstYearWith, partnerEconomies, partnersSpan, reporterYears, reportersWithPartners } from './sql.ts';
 
 export function partnerReporters(db: Db): PartnerReporter[] {
@@ -50,7 +62,7 @@ export function partnerRanking(db: Db, input: { reporter: string; year?: number 
   const years = reporterYears(db, input.reporter);
   const year = input.year ?? years.find((y) => y.complete)?.year ?? years[0]?.year ?? null;
   const emptyRanked = { exports: 0, imports: 0, total: 0, balance: 0 };
-  const base = { reporter, years, rule: PARTNERS_RULE };
+  const base = { reporter, years, rule: PARTNERS_RULE, ruleText: PARTNERS_RULE_TEXT };
   if (year === null) {
     return {
       ...base,
@@ -160,11 +172,11 @@ export function partnerRankHistory(
   const economy = economyLookup(db);
   const known = reporterYears(db, input.reporter);
   const to = input.to ?? known.find((y) => y.complete)?.year ?? known[0]?.year;
-  const base = { reporter: economy(input.reporter), measure: input.measure, rule: PARTNERS_RULE };
+  const base = { reporter: economy(input.reporter), measure: input.measure, rule: PARTNERS_RULE, ruleText: PARTNERS_RULE_TEXT };
   if (to === undefined) return { ...base, years: [], rankedPartners: [], rows: [] };
   const from = input.from ?? to - 9;
-  if (from > to) throw new ApiError('invalid-input', `The first year (${from}) is after the last (${to}).`);
-  if (to - from > 60) throw new ApiError('invalid-input', `A rank history covers at most 61 years (asked: ${from}–${to}).`);
+  if (from > to) throw new ApiError('invalid-input', said('yearsReversed', { from: String(from), to: String(to) }));
+  if (to - from > 60) throw new ApiError('invalid-input', said('rankYearsTooMany', { from: String(from), to: String(to) }));
   const years = yearRange(from, to);
   const { countries, world } = partnerEconomies(db, input.reporter);
   // The same partners as the ranking's read (the World too, left out of the ranks), so that one read serves both.
@@ -202,11 +214,7 @@ export function partnerSeries(
   const { countries, world } = partnerEconomies(db, input.reporter);
   const countrySet = new Set(countries);
   for (const code of asked) {
-    if (!countrySet.has(code))
-      throw new ApiError(
-        'invalid-input',
-        `${code} is not a partner country of ${input.reporter} (groups such as the World are not compared).`,
-      );
+    if (!countrySet.has(code)) throw new ApiError('invalid-input', said('partnersNotCountry', { code, reporter: input.reporter }));
   }
   const span = partnersSpan(db, input.reporter, asked);
   // By default from the first year with the reporter's stated totals, so every share has the same kind of denominator.
@@ -217,11 +225,11 @@ export function partnerSeries(
       ? Math.max(span.first, firstStated)
       : span.first);
   const to = input.to ?? span.last;
-  const base = { reporter: economy(input.reporter), earliestYear: span.first, rule: PARTNERS_RULE };
+  const base = { reporter: economy(input.reporter), earliestYear: span.first, rule: PARTNERS_RULE, ruleText: PARTNERS_RULE_TEXT };
   if (from === null || to === null || from > to) {
     return { ...base, years: [], partners: asked.map((code) => ({ partner: economy(code), points: [] })), totals: [], sources: [] };
   }
-  if (to - from > 80) throw new ApiError('invalid-input', `A series covers at most 81 years (asked: ${from}–${to}).`);
+  if (to - from > 80) throw new ApiError('invalid-input', said('seriesYearsTooMany', { from: String(from), to: String(to) }));
   const years = yearRange(from, to);
   // The year before the first, so the first year's change is shown when that year is loaded.
   const data = byYear(chosen(db, input.reporter, world ? [...asked, world] : asked, from - 1, to));

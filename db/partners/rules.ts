@@ -5,13 +5,14 @@
  */
 import { share as shareOf } from '../common/growth.ts';
 import type { SourceRef } from '../shared-types.ts';
-import { CHOICE_RULE } from '../trade/chosen.ts';
+import { CHOICE_RULE_TEXT } from '../trade/chosen.ts';
+import { codeOf, said } from '../common/core-messages.ts';
 import type { PartnerFlow, PartnerMeasure, ReporterTotal } from './contract.ts';
 import type { ChosenRow } from './sql.ts';
 
-export const PARTNERS_RULE =
-  `${CHOICE_RULE} Partners are countries and territories; groups such as the World are never ranked. ` +
-  "Total and balance only where both flows are reported; ranks shared on a tie. Shares are of the reporter's total as stated where it is loaded, else of the sum over its partners (said beside each share).";
+const PARTNERS = said('rulePartners', { choice: CHOICE_RULE_TEXT });
+export const PARTNERS_RULE = PARTNERS.message;
+export const PARTNERS_RULE_TEXT = codeOf(PARTNERS);
 
 /** A partner's two flows in one year, as chosen. */
 export type YearFlows = { export?: ChosenRow; import?: ChosenRow };

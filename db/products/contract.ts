@@ -58,6 +58,8 @@ export interface ProductRanking {
   /** Sum of every row at this level (not only those shown). */
   sum: number;
   rule: string;
+  /** The rule coded for the page's language. */
+  ruleText: CoreText;
   notes: string[];
   /** The same notes, coded for the page's language (one for each of `notes`, in order). */
   noteTexts: CoreText[];

@@ -15,6 +15,7 @@ import {
   contestedCodes,
   noFiguresNote,
   PRODUCTS_RULE,
+  PRODUCTS_RULE_TEXT,
   productRow,
   productTotal,
   rankingNotes,
@@ -52,7 +53,16 @@ export function topProducts(
   const within = input.within ?? null;
   const years = hsYears(db, { reporter, partner, flow });
   const year = input.year ?? years[0] ?? null;
-  const base = { reporter: economy(reporter), partner: economy(partner), flow, years, level, within, rule: PRODUCTS_RULE };
+  const base = {
+    reporter: economy(reporter),
+    partner: economy(partner),
+    flow,
+    years,
+    level,
+    within,
+    rule: PRODUCTS_RULE,
+    ruleText: PRODUCTS_RULE_TEXT,
+  };
   const names = {
     reporter: economyValue(base.reporter),
     partner: economyValue(base.partner),

@@ -7,15 +7,13 @@
 import { change as changeOf, share as shareOf } from '../common/growth.ts';
 import { codeOf, said, type EconomyValue, type Said } from '../common/core-messages.ts';
 import type { SourceRef } from '../shared-types.ts';
-import { CHOICE_RULE } from '../trade/chosen.ts';
+import { CHOICE_RULE_TEXT } from '../trade/chosen.ts';
 import { LEVEL_DIGITS, type ProductLevel, type ProductRow, type ProductTotal } from './contract.ts';
 import type { CodeRow } from './sql.ts';
 
-export const PRODUCTS_RULE =
-  `${CHOICE_RULE} Products are the annual HS-level figures loaded by imports (chapters of 2 digits, headings of 4, codes of 6). ` +
-  'A chapter or heading is the figure given for it where one is loaded, else the sum of the finer codes loaded under it (said beside it). ' +
-  "Shares are of the pair's total of that flow as stated where it is loaded, else of the sum of the chapters. " +
-  'Change is on the year before, only where that year has HS-level figures of the pair and the product is reported in it; monthly HS figures are not summed into years here.';
+const PRODUCTS = said('ruleProducts', { choice: CHOICE_RULE_TEXT });
+export const PRODUCTS_RULE = PRODUCTS.message;
+export const PRODUCTS_RULE_TEXT = codeOf(PRODUCTS);
 
 export interface Flow {
   value: number;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { CoreText } from '../common/core-messages.ts';
 import { method } from '../method.ts';
 import type { EconomyRef, SourceRef } from '../shared-types.ts';
 import { pairFilters } from '../common/dashboard-filters.ts';
@@ -83,6 +84,8 @@ export interface SectorsOverview {
   /** Figures of the pair that belong to no sector (chapter ranges, aggregates). */
   otherFigures: SectorFigure[];
   method: string;
+  /** The method coded for the page's language. */
+  methodText: CoreText;
 }
 
 const pair = {

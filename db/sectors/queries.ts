@@ -6,6 +6,7 @@
 import type { Context } from '../context.ts';
 import type { HandlersOf } from '../area.ts';
 import { ApiError } from '../common/errors.ts';
+import { said } from '../common/core-messages.ts';
 import type { Db } from '../database.ts';
 import { sourceLookup, economyLookup } from '../refs.ts';
 import { tradeSeries } from '../trade/queries.ts';
@@ -19,7 +20,16 @@ import type {
   SectorsOverview,
   SectorSummary,
 } from './contract.ts';
-import { bySourceCount, disjointPrefixes, SECTOR_METHOD, sectorOrder, sectorValues, shareOf, type YearTotal } from './rules.ts';
+import {
+  bySourceCount,
+  disjointPrefixes,
+  SECTOR_METHOD,
+  SECTOR_METHOD_TEXT,
+  sectorOrder,
+  sectorValues,
+  shareOf,
+  type YearTotal,
+} from './rules.ts';
 import {
   chapterSums,
   chosenSums,
@@ -166,13 +176,14 @@ export function listSectors(db: Db, pair: Pair): SectorsOverview {
     sectors,
     otherFigures: allFigures.filter((f) => f.sectorName === null),
     method: SECTOR_METHOD,
+    methodText: SECTOR_METHOD_TEXT,
   };
 }
 
 export function sectorDetail(db: Db, input: Pair & { name: string }): SectorDetail {
   const key = input.name.toLowerCase();
   const found = sectorNameOf(db, key);
-  if (!found) throw new ApiError('not-found', `No sector named "${input.name}"`);
+  if (!found) throw new ApiError('not-found', said('sectorNotFound', { name: input.name }));
   const q = sectorQueries(db, input);
   const hsCodes = q.codes(key);
   return {

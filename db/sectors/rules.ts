@@ -7,12 +7,10 @@
 import type { SourceRef } from '../shared-types.ts';
 import type { SectorHsValue, SectorSummary } from './contract.ts';
 import type { YearSum } from './sql.ts';
+import { codeOf, said } from '../common/core-messages.ts';
 
-export const SECTOR_METHOD =
-  "Sector values are sums of HS-6 export flows (primary series) whose code starts with one of the sector's HS codes, each flow counted once " +
-  '(where several sources give the same flow, the one chosen by the rule of the trade dashboards); ' +
-  'sectors of the same name in several packs are one sector. Product-group figures are shown as their sources state them, ' +
-  'with the period they cover; nothing is estimated.';
+export const SECTOR_METHOD = said('ruleSectors').message;
+export const SECTOR_METHOD_TEXT = codeOf(said('ruleSectors'));
 
 /** Drops codes already covered by a shorter code of the same set ("33" covers "3304" and "330499"). */
 export function disjointPrefixes(codes: readonly string[]): string[] {

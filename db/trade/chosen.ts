@@ -16,12 +16,11 @@
  */
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../open.ts';
+import { codeOf, said } from '../common/core-messages.ts';
 
-export const CHOICE_RULE =
-  'Each flow counted once: where several sources give the same flow, the one used is the source you prefer for this pair, else the one you prefer everywhere, ' +
-  "else the primary series, else a source giving both exports and imports of that period, else an imported file (the newest first) before a pack's figure, " +
-  'else the most recently published source. ' +
-  'The others are listed under "sources that disagree".';
+/** The rule in words (db/common/core-messages.ts ruleChoice): in English, and coded for the page's language. */
+export const CHOICE_RULE_TEXT = codeOf(said('ruleChoice'));
+export const CHOICE_RULE = said('ruleChoice').message;
 
 export const PREFERRED_SOURCE_KEY = 'trade.preferredSource';
 

@@ -50,6 +50,8 @@ export interface PreferredSources {
   global: SourceRef | null;
   /** The whole rule, in words. */
   rule: string;
+  /** The rule coded for the page's language. */
+  ruleText: CoreText;
 }
 
 const preferredScope = {
@@ -106,6 +108,8 @@ export interface SeriesValue {
   basis: 'annual' | 'sum-of-12-months' | 'partial-year';
   /** null for an annual figure; "sum of 12 months"; or the months a partial year covers ("Jan–Jul only"). */
   periodNote: string | null;
+  /** The same, coded for the page's language (its months named there). */
+  periodText: CoreText | null;
   /** The months summed (1–12), null for an annual figure. */
   months: number[] | null;
 }
@@ -121,6 +125,8 @@ export interface SeriesYear {
   total: number | null;
   /** The partial year balance and total cover ("Jan–Jul only"), null for a whole year. Both flows must cover the same period. */
   periodNote: string | null;
+  /** The same, coded for the page's language. */
+  periodText: CoreText | null;
 }
 
 export interface TradeSeries {
@@ -132,6 +138,8 @@ export interface TradeSeries {
   to: number | null;
   /** How one value per year and flow is chosen. */
   rule: string;
+  /** The rule coded for the page's language. */
+  ruleText: CoreText;
   /** Distinct sources of the chosen values. */
   sources: SourceRef[];
 }
@@ -183,6 +191,8 @@ export interface TradeKpi {
   noteTexts: CoreText[];
   /** The partial year balance and total cover ("Jan–Jul only"); null for a whole year. */
   periodNote: string | null;
+  /** The same, coded for the page's language. */
+  periodText: CoreText | null;
 }
 
 export interface MirrorSide {
@@ -190,6 +200,7 @@ export interface MirrorSide {
   source: SourceRef;
   /** As SeriesValue.periodNote: null for an annual figure. */
   periodNote: string | null;
+  periodText: CoreText | null;
 }
 
 export interface MirrorRow {
@@ -245,6 +256,8 @@ export interface TradeMonthly {
   /** What the annual series shows for each of those years: its annual figure, the sum of 12 months, or a partial year. */
   years: SeriesYear[];
   rule: string;
+  /** The rule coded for the page's language. */
+  ruleText: CoreText;
   /** Distinct sources of the chosen monthly values. */
   sources: SourceRef[];
 }

@@ -11,7 +11,7 @@ import { economyLookup, sourceLookup, worldEconomy } from '../refs.ts';
 import { ApiError } from '../common/errors.ts';
 import { economyValue, notesOf, said, type Said } from '../common/core-messages.ts';
 import { growthOverRange, shareOf, yearOnYear, type YearPoint } from '../common/growth.ts';
-import { CHOICE_RULE, getPreferredSource, setPreferredSource } from './chosen.ts';
+import { CHOICE_RULE, CHOICE_RULE_TEXT, getPreferredSource, setPreferredSource } from './chosen.ts';
 import type {
   MonthPoint,
   MonthValue,
@@ -35,6 +35,7 @@ import {
   mirrorDirection,
   samePeriod,
   SERIES_RULE,
+  SERIES_RULE_TEXT,
   sourcesSpread,
   statedGap,
   yearValue,
@@ -123,7 +124,12 @@ export function preferredSources(db: Db, pair: { reporter?: string | undefined; 
   const scope = pair.reporter !== undefined && pair.partner !== undefined ? { reporter: pair.reporter, partner: pair.partner } : undefined;
   // A preference may name a source removed since (an undone import): it then decides nothing, and is shown as none.
   const ref = (id: string | null): SourceRef | null => (id !== null && sourceExists(db, id) ? source(id) : null);
-  return { pair: scope ? ref(getPreferredSource(db, scope)) : null, global: ref(getPreferredSource(db)), rule: CHOICE_RULE };
+  return {
+    pair: scope ? ref(getPreferredSource(db, scope)) : null,
+    global: ref(getPreferredSource(db)),
+    rule: CHOICE_RULE,
+    ruleText: CHOICE_RULE_TEXT,
+  };
 }
 
 export function tradeHandlers(ctx: Context): HandlersOf<typeof tradeContract> {
@@ -132,7 +138,7 @@ export function tradeHandlers(ctx: Context): HandlersOf<typeof tradeContract> {
     setPreferredSource: (input) => {
       const { db } = ctx;
       if (input.sourceId !== null && !sourceExists(db, input.sourceId)) {
-        throw new ApiError('invalid-input', `No source with id ${input.sourceId}.`, {
+        throw new ApiError('invalid-input', said('sourceNotFound', { id: input.sourceId }), {
           issues: [{ path: 'sourceId', message: 'no such source' }],
         });
       }
@@ -159,13 +165,14 @@ export function tradeSeries(db: Db, filter: PairFilter): TradeSeries {
   const span = yearSpan(db, filter.reporter, filter.partner);
   const from = filter.from ?? span.first;
   const to = filter.to ?? span.last;
-  const base = { reporter: economy(filter.reporter), partner: economy(filter.partner), rule: SERIES_RULE };
+  const base = { reporter: economy(filter.reporter), partner: economy(filter.partner), rule: SERIES_RULE, ruleText: SERIES_RULE_TEXT };
   if (from === null || to === null || from > to)
     return { ...base, years: [], from: filter.from ?? null, to: filter.to ?? null, sources: [] };
   const rows = pairTotals(db, { reporter: filter.reporter, partner: filter.partner, from, to });
   const byYear = new Map<number, SeriesYear>();
   const used = new Map<string, SourceRef>();
-  for (let y = from; y <= to; y++) byYear.set(y, { year: y, exports: null, imports: null, balance: null, total: null, periodNote: null });
+  for (let y = from; y <= to; y++)
+    byYear.set(y, { year: y, exports: null, imports: null, balance: null, total: null, periodNote: null, periodText: null });
   const groups = new Map<string, ChosenRow[]>();
   for (const r of rows) {
     const k = `${r.year}|${r.flow}`;
@@ -187,6 +194,7 @@ export function tradeSeries(db: Db, filter: PairFilter): TradeSeries {
       p.balance = p.exports.value - p.imports.value;
       p.total = p.exports.value + p.imports.value;
       p.periodNote = p.exports.basis === 'partial-year' ? p.exports.periodNote : null;
+      p.periodText = p.exports.basis === 'partial-year' ? p.exports.periodText : null;
     }
   }
   return { ...base, years: [...byYear.values()], from, to, sources: [...used.values()] };
@@ -219,6 +227,7 @@ export function tradeKpi(db: Db, filter: PairFilter, series: TradeSeries = trade
       growth: { exports: noGrowth, imports: noGrowth, total: noGrowth },
       ...notesOf([said('tradeNoAnnual', { reporter, partner })]),
       periodNote: null,
+      periodText: null,
     };
   }
   const notes: Said[] = [];
@@ -260,8 +269,8 @@ export function tradeKpi(db: Db, filter: PairFilter, series: TradeSeries = trade
     ['tradePartialExports', latest.exports],
     ['tradePartialImports', latest.imports],
   ] as const) {
-    // The period is the data's own text ("Jan–Jul only").
-    if (v?.basis === 'partial-year') notes.push(said(code, { year, period: v.periodNote ?? '' }));
+    // The months the partial year covers ("Jan–Jul only"), named by the page in its language.
+    if (v?.basis === 'partial-year') notes.push(said(code, { year, period: v.periodText ?? v.periodNote ?? '' }));
   }
   if (latest.exports && latest.imports && latest.balance === null) notes.push(said('tradeDifferentMonths', { year }));
   const stated = statedTotal(db, filter.reporter, filter.partner, latest.year);
@@ -303,6 +312,7 @@ export function tradeKpi(db: Db, filter: PairFilter, series: TradeSeries = trade
     growth: kpiGrowth(series, latest, prev, w),
     ...notesOf(notes),
     periodNote: latest.periodNote,
+    periodText: latest.periodText,
   };
 }
 
@@ -343,7 +353,7 @@ export function tradeMonthly(db: Db, filter: PairFilter): TradeMonthly {
   const economy = economyLookup(db);
   const source = sourceLookup(db);
   const rows = monthlyTotals(db, { reporter: filter.reporter, partner: filter.partner, from: filter.from ?? 1900, to: filter.to ?? 2100 });
-  const base = { reporter: economy(filter.reporter), partner: economy(filter.partner), rule: SERIES_RULE };
+  const base = { reporter: economy(filter.reporter), partner: economy(filter.partner), rule: SERIES_RULE, ruleText: SERIES_RULE_TEXT };
   const first = rows[0];
   const last = rows[rows.length - 1];
   if (!first || !last) return { ...base, months: [], years: [], sources: [] };

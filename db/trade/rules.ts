@@ -5,32 +5,26 @@
  */
 import { change, shareOf, yearOnYear, type YearPoint } from '../common/growth.ts';
 import type { SourceRef } from '../shared-types.ts';
-import { CHOICE_RULE } from './chosen.ts';
-import { said, type CoreText } from '../common/core-messages.ts';
+import { CHOICE_RULE_TEXT } from './chosen.ts';
+import { codeOf, CORE_MESSAGES, said, type CoreText } from '../common/core-messages.ts';
 import type { Change, MirrorDirection, MirrorRow, MirrorSide, SeriesValue, SeriesYear, SeriesYearGrowth, TradeSeries } from './contract.ts';
 import type { ChosenRow } from './sql.ts';
 
-export const SERIES_RULE =
-  `One value per year and flow: the year's annual figure, else the sum of its twelve monthly figures (labelled "sum of 12 months"); ` +
-  `fewer months are a partial year, labelled with the months they cover. ${CHOICE_RULE}`;
+const SERIES = said('ruleSeries', { choice: CHOICE_RULE_TEXT });
+export const SERIES_RULE = SERIES.message;
+export const SERIES_RULE_TEXT = codeOf(SERIES);
 
-const MONTH_NAMES = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+/** The months a partial year covers, coded: the page names the months in its language ("Jan–Jul only" in English). */
+export function partialYearText(months: readonly number[]): CoreText {
+  return codeOf(said('periodPartial', { months: { months: [...new Set(months)].sort((a, b) => a - b) } }));
+}
 
 /** "Jan–Jul only", "Jan–Mar, May only": the months a partial year covers. */
 export function partialYearLabel(months: readonly number[]): string {
-  const sorted = [...new Set(months)].sort((a, b) => a - b);
-  const runs: string[] = [];
-  for (let i = 0; i < sorted.length;) {
-    let j = i;
-    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j]! + 1) j++;
-    const first = MONTH_NAMES[sorted[i]! - 1]!;
-    runs.push(j === i ? first : `${first}–${MONTH_NAMES[sorted[j]! - 1]!}`);
-    i = j + 1;
-  }
-  return `${runs.join(', ')} only`;
+  return said('periodPartial', { months: { months: [...months] } }).message;
 }
 
-export const SUM_OF_12_MONTHS = 'sum of 12 months';
+export const SUM_OF_12_MONTHS = CORE_MESSAGES.periodSumOf12;
 
 /** A year's value of one flow: its annual row, else the sum of its months (all twelve, or a labelled partial year). */
 export function yearValue(rows: ChosenRow[], source: (id: string) => SourceRef): SeriesValue {
@@ -46,6 +40,7 @@ export function yearValue(rows: ChosenRow[], source: (id: string) => SourceRef):
       alternatives: annual.alternatives,
       basis: 'annual',
       periodNote: null,
+      periodText: null,
       months: null,
     };
   }
@@ -64,8 +59,14 @@ export function yearValue(rows: ChosenRow[], source: (id: string) => SourceRef):
     alternatives: Math.max(...rows.map((r) => r.alternatives)),
     basis: full ? 'sum-of-12-months' : 'partial-year',
     periodNote: full ? SUM_OF_12_MONTHS : partialYearLabel(months),
+    periodText: full ? codeOf(said('periodSumOf12')) : partialYearText(months),
     months,
   };
+}
+
+/** One side of a mirror pair: the value, its source and its period. */
+function mirrorSide(v: SeriesValue): MirrorSide {
+  return { value: v.value, source: v.source, periodNote: v.periodNote, periodText: v.periodText };
 }
 
 /** Two values cover the same period: both a whole year, or the same months of a partial year. */
@@ -132,10 +133,8 @@ export function mirrorDirection(ex: TradeSeries, im: TradeSeries): MirrorDirecti
     }
     return r;
   };
-  for (const y of ex.years)
-    if (y.exports) row(y.year).exporterReport = { value: y.exports.value, source: y.exports.source, periodNote: y.exports.periodNote };
-  for (const y of im.years)
-    if (y.imports) row(y.year).importerReport = { value: y.imports.value, source: y.imports.source, periodNote: y.imports.periodNote };
+  for (const y of ex.years) if (y.exports) row(y.year).exporterReport = mirrorSide(y.exports);
+  for (const y of im.years) if (y.imports) row(y.year).importerReport = mirrorSide(y.imports);
   const partial = (side: MirrorSide): boolean => side.periodNote !== null && side.periodNote !== SUM_OF_12_MONTHS;
   for (const r of years.values()) {
     if (

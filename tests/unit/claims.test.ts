@@ -514,3 +514,85 @@ describe('the seed pack’s claims in a new database', () => {
     expect(block.footnotes).toEqual([1, 2, 3, 4]);
   });
 });
+
+describe('readings that name economies, coded for the page', () => {
+  const largest = (flow: 'export' | 'import' | 'total'): PackClaim => ({
+    kind: 'largest-partner',
+    reporter: 'KOR',
+    partner: 'CHN',
+    year: 2021,
+    flow,
+  });
+  const share: PackClaim = { kind: 'share', reporter: 'KOR', partner: 'CHN', year: 2021, flow: 'export', share: 0.25, precision: 0.01 };
+  const KOR = { economy: 'KOR', name: 'South Korea' };
+  const CHN = { economy: 'CHN', name: 'China' };
+
+  /** Every reading's and claim's coded text against its English, which it must write exactly. */
+  function sameAsEnglish(c: CheckedClaim): void {
+    for (const r of c.readings) {
+      expect(r.basisText, r.basis).not.toBeNull();
+      expect(english(r.basisText!)).toBe(r.basis);
+      expect(r.noteText === null ? null : english(r.noteText)).toBe(r.note);
+      expect(r.needsText === null ? null : english(r.needsText)).toBe(r.needs);
+    }
+    expect(c.needsText === null ? null : english(c.needsText)).toBe(c.needs);
+  }
+
+  it('a rank, the larger partner, what would decide it and a share carry their economies as codes, their English unchanged', () => {
+    const held = only(
+      dbWith(pack([kor('CHN', 2021, 'export', 160), kor('USA', 2021, 'export', 95), kor('WLD', 2021, 'export', 270)], [largest('export')])),
+    );
+    sameAsEnglish(held);
+    expect(held.readings[0]!.basisText).toEqual({ messageCode: 'claimRankedOne', params: { count: 1 } });
+    expect(held.readings[0]!.noteText).toMatchObject({
+      messageCode: 'claimWorldLeaves',
+      params: { reporter: KOR, partner: CHN, unseen: { usd: 15e9 } },
+    });
+
+    const differs = only(dbWith(pack([kor('CHN', 2021, 'export', 160), kor('USA', 2021, 'export', 170)], [largest('export')])));
+    sameAsEnglish(differs);
+    expect(differs.readings[0]!.noteText).toEqual({
+      messageCode: 'claimLeaderLarger',
+      params: { leader: { economy: 'USA', name: 'United States' } },
+    });
+
+    const noWorld = only(dbWith(pack([kor('CHN', 2021, 'export', 160), kor('USA', 2021, 'export', 95)], [largest('export')])));
+    sameAsEnglish(noWorld);
+    expect(noWorld.needsText).toMatchObject({
+      messageCode: 'claimNeedsWorld',
+      params: { reporter: KOR, year: '2021', loaded: { messageCode: 'claimOnlyOthersOne', params: { count: 1 } } },
+    });
+
+    // USA's imports are not loaded and the world's imports leave it room: named with the flow it lacks.
+    const blocked = only(
+      dbWith(
+        pack(
+          [
+            kor('CHN', 2021, 'export', 160),
+            kor('CHN', 2021, 'import', 140),
+            kor('USA', 2021, 'export', 95),
+            kor('WLD', 2021, 'export', 270),
+            kor('WLD', 2021, 'import', 400),
+          ],
+          [largest('total')],
+        ),
+      ),
+    );
+    sameAsEnglish(blocked);
+    expect(blocked.needsText).toMatchObject({
+      messageCode: 'claimNeedsPartners',
+      params: { partners: [{ messageCode: 'claimPartnerFlows', params: { partner: { economy: 'USA', name: 'United States' } } }] },
+    });
+
+    const none = only(dbWith(pack([kor('USA', 2021, 'export', 95)], [largest('export')])));
+    sameAsEnglish(none);
+    expect(none.needsText).toMatchObject({ messageCode: 'claimNeedsLargest', params: { reporter: KOR, partner: CHN } });
+
+    const shares = only(dbWith(pack([kor('CHN', 2021, 'export', 162.9), kor('WLD', 2021, 'export', 644.4)], [share])));
+    sameAsEnglish(shares);
+    expect(shares.readings[0]!.basisText).toMatchObject({ messageCode: 'claimShareOf', params: { reporter: KOR } });
+    const unchecked = only(dbWith(pack([kor('CHN', 2021, 'export', 162.9)], [share])));
+    sameAsEnglish(unchecked);
+    expect(unchecked.needsText).toMatchObject({ messageCode: 'claimNeedsShare', params: { reporter: KOR, year: '2021' } });
+  });
+});

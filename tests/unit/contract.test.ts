@@ -58,7 +58,10 @@ describe('dispatch', () => {
 
   it('turns a thrown ApiError into its envelope', async () => {
     const envelope = await dispatch(session.handlers, 'getSource', { id: 'nope' });
-    expect(envelope).toEqual({ ok: false, error: { code: 'not-found', message: 'No source with id nope' } });
+    expect(envelope).toEqual({
+      ok: false,
+      error: { code: 'not-found', message: 'No source with id nope.', messageCode: 'sourceNotFound', params: { id: 'nope' } },
+    });
   });
 
   it('takes files only as handles the host registered, and says why one cannot be used', async () => {
@@ -72,7 +75,10 @@ describe('dispatch', () => {
       },
     });
     // A handle nobody gave out, or one already used: choose the file again.
-    const gone = { ok: false, error: { code: 'not-found', message: 'This file is no longer available: choose it again.' } };
+    const gone = {
+      ok: false,
+      error: { code: 'not-found', message: 'This file is no longer available: choose it again.', messageCode: 'fileGone', params: {} },
+    };
     expect(await dispatch(session.handlers, 'previewImport', { file: UNKNOWN_HANDLE })).toEqual(gone);
     const target = saveTo(session, tmp.file('sources.csv'));
     expect(await dispatch(session.handlers, 'exportTableCsv', { target, table: 'source' })).toMatchObject({
@@ -83,7 +89,12 @@ describe('dispatch', () => {
     // The open database is never a place to save.
     expect(await dispatch(session.handlers, 'saveCopyAs', { target: saveTo(session, session.path) })).toEqual({
       ok: false,
-      error: { code: 'conflict', message: 'contract.sqlite is the open database or one of its files: choose another name.' },
+      error: {
+        code: 'conflict',
+        message: 'contract.sqlite is the open database or one of its files: choose another name.',
+        messageCode: 'writeIsDatabase',
+        params: { file: 'contract.sqlite' },
+      },
     });
     // The host learns at once that a chosen file cannot be read.
     expect(() => chosen(session, tmp.file('nope.csv'))).toThrowError(ApiError);

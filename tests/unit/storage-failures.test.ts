@@ -142,7 +142,7 @@ describe.skipIf(skipReason !== null)('storage failures (a small tmpfs)', () => {
       const envelope = await dispatch(session.handlers, 'exportTableCsv', { target: saveTo(session, target), table: 'trade_flow' });
       expect(envelope).toMatchObject({
         ok: false,
-        error: { code: 'invalid-file', message: expect.stringMatching(/could not be written: ENOSPC/) },
+        error: { code: 'invalid-file', message: expect.stringMatching(/could not be written: the disk is full/) },
       });
       expect(readFileSync(target, 'utf8')).toBe('the export from last week');
       // No half-written temporary file is left to fill the disk: not in the folder, not held open (a deleted

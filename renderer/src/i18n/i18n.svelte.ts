@@ -18,7 +18,15 @@ import {
   type Language,
   type Locale,
 } from '../../../db/common/languages.ts';
-import { isCoreMessageCode, isEconomyValue, type CoreParams } from '../../../db/common/core-messages.ts';
+import {
+  isCoreList,
+  isCoreMessageCode,
+  isEconomyValue,
+  isMonthsValue,
+  isUsdValue,
+  monthsText,
+  type CoreParams,
+} from '../../../db/common/core-messages.ts';
 import { economyNameIn } from './economies.ts';
 
 export type { MessageKey };
@@ -95,7 +103,25 @@ function coreValue(value: CoreParams[string]): string {
   if (typeof value === 'string') return value;
   if (Array.isArray(value)) return value.map(coreValue).join(t('core.importListJoin'));
   if (isEconomyValue(value)) return economyNameIn(value.economy, value.name, i18n.tag);
+  if (isCoreList(value)) return value.items.map(coreValue).join(t(`core.${value.joinedBy}`));
+  if (isMonthsValue(value)) return monthsText(value.months, monthName, t('core.monthRunJoin'));
+  if (isUsdValue(value)) return usdAmount(value.usd);
   return tCore(value);
+}
+
+/** An amount as the claims write it: "USD 10.7 bn"; Korean and Chinese count in units of 10⁸ (억 / 亿), to the same precision. */
+function usdAmount(usd: number): string {
+  const tenToEight = i18n.locale === 'ko' || i18n.locale === 'zh';
+  const digits = tenToEight ? 0 : 1;
+  const n = new Intl.NumberFormat(i18n.tag, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(
+    usd / (tenToEight ? 1e8 : 1e9),
+  );
+  return t('claims.usd', { n });
+}
+
+/** A month's short name in the active language ("Jul", "7월", "7月"). */
+function monthName(month: number): string {
+  return new Intl.DateTimeFormat(i18n.tag, { month: 'short', timeZone: 'UTC' }).format(Date.UTC(2000, month - 1, 1));
 }
 
 /**
@@ -106,6 +132,14 @@ export function tCore(text: { message?: string; messageCode?: string; params?: C
   if (!isCoreMessageCode(text.messageCode)) return text.message ?? '';
   const params = text.params ?? {};
   return t(`core.${text.messageCode}`, Object.fromEntries(Object.keys(params).map((name) => [name, coreValue(params[name]!)])));
+}
+
+/**
+ * A period the core made ("Jan–Jul only", "sum of 12 months") in the active language, from its code; the period as
+ * written when it has none (a pack's own wording stays as its source wrote it).
+ */
+export function tPeriod(v: { periodNote: string | null; periodText?: { messageCode: string; params: CoreParams } | null }): string {
+  return v.periodText ? tCore(v.periodText) : (v.periodNote ?? '');
 }
 
 /** An error's message in the active language: the data core's by its code, else its text. */

@@ -3,6 +3,8 @@
  * saved at once when the page is hidden or closed (visibilitychange, pagehide, beforeunload), so
  * nothing typed is lost when the window closes. A later change to the same key replaces the earlier one.
  */
+import { errorText } from '../../i18n/i18n.svelte.ts';
+
 export type SaveState = 'saved' | 'pending' | 'saving' | 'error';
 
 export class Autosave {
@@ -46,7 +48,7 @@ export class Autosave {
       await entry.run();
       this.lastError = null;
     } catch (error) {
-      this.lastError = error instanceof Error ? error.message : String(error);
+      this.lastError = errorText(error);
       this.#onError(error);
     } finally {
       this.#inFlight--;
