@@ -383,7 +383,7 @@ if (firstInstance && dialogs.mode !== 'refused') {
       try {
         useSession(openSession({ path: databasePath() }));
       } catch (error) {
-        showError('Tradebrief cannot open its database', error);
+        showError(words().ownDatabaseUnopenable, error);
         app.quit();
         return;
       }
@@ -409,7 +409,7 @@ if (firstInstance && dialogs.mode !== 'refused') {
         if (BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow();
       });
     })
-    .catch((error: unknown) => showError('Tradebrief failed to start', error));
+    .catch((error: unknown) => showError(words().failedToStart, error));
 }
 
 app.on('window-all-closed', () => {

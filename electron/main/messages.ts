@@ -47,6 +47,8 @@ export interface MainMessages {
   restoreLast: string;
   couldNotRestore: string;
   restoredUnopenable: string;
+  ownDatabaseUnopenable: string;
+  failedToStart: string;
   openDatabaseTitle: string;
   saveCopyTitle: string;
   savePngTitle: string;
@@ -118,6 +120,8 @@ export const MAIN_MESSAGES: Record<Language, MainMessages> = {
     restoreLast: 'Restore last backup',
     couldNotRestore: 'The backup could not be restored',
     restoredUnopenable: 'The restored backup cannot be opened either',
+    ownDatabaseUnopenable: 'Tradebrief cannot open its database',
+    failedToStart: 'Tradebrief failed to start',
     openDatabaseTitle: 'Open Tradebrief database',
     saveCopyTitle: 'Save a copy of the database',
     savePngTitle: 'Save the chart as a PNG image',
@@ -184,6 +188,8 @@ export const MAIN_MESSAGES: Record<Language, MainMessages> = {
     restoreLast: '마지막 백업 복원',
     couldNotRestore: '백업을 복원할 수 없습니다',
     restoredUnopenable: '복원한 백업도 열 수 없습니다',
+    ownDatabaseUnopenable: 'Tradebrief가 데이터베이스를 열 수 없습니다',
+    failedToStart: 'Tradebrief를 시작하지 못했습니다',
     openDatabaseTitle: 'Tradebrief 데이터베이스 열기',
     saveCopyTitle: '데이터베이스 사본 저장',
     savePngTitle: '차트를 PNG 이미지로 저장',
@@ -250,6 +256,8 @@ export const MAIN_MESSAGES: Record<Language, MainMessages> = {
     restoreLast: '恢复最后一个备份',
     couldNotRestore: '无法恢复备份',
     restoredUnopenable: '恢复的备份也无法打开',
+    ownDatabaseUnopenable: 'Tradebrief 无法打开其数据库',
+    failedToStart: 'Tradebrief 启动失败',
     openDatabaseTitle: '打开 Tradebrief 数据库',
     saveCopyTitle: '保存数据库副本',
     savePngTitle: '将图表保存为 PNG 图像',
