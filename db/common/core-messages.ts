@@ -453,6 +453,25 @@ export function monthsText(months: readonly number[], name: (month: number) => s
     .join(join);
 }
 
+/**
+ * A period written as the English `periodPartial` sentence ("Jan–Nov only", "Jan–Mar, May only"), as packs write a
+ * figure's part of a year, read back as its code so the page names the months in its language; null for any other text
+ * (a source's own wording stays as written).
+ */
+export function periodTextOfNote(note: string | null): CoreText | null {
+  const runs = note?.match(/^(.+) only$/)?.[1]?.split(CORE_MESSAGES.monthRunJoin);
+  if (!runs) return null;
+  const months: number[] = [];
+  for (const run of runs) {
+    const [first, last = first, extra] = run.split('–').map((name) => ENGLISH_MONTHS.indexOf(name) + 1);
+    if (extra !== undefined || !first || !last || last < first) return null;
+    for (let m = first; m <= last; m++) months.push(m);
+  }
+  const text: CoreText = { messageCode: 'periodPartial', params: { months: { months } } };
+  // Only a note this sentence writes the same way (no repeated or unordered months).
+  return english(text) === note ? text : null;
+}
+
 /** A coded message with its English sentence: `{message, messageCode, params}`. */
 export interface Said extends CoreText {
   message: string;

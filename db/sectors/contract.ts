@@ -19,6 +19,8 @@ export interface SectorFigure {
   value: number;
   /** null: the full calendar year. */
   periodNote: string | null;
+  /** The period note coded, when it is the months of a year ("Jan–Nov only"), for the page to name them in its language. */
+  periodText: CoreText | null;
   /** The source does not state the unit: it was inferred from the context (shown beside the figure wherever it stands). */
   unitInferred: boolean;
   source: SourceRef;

@@ -6,7 +6,7 @@
 import type { Context } from '../context.ts';
 import type { HandlersOf } from '../area.ts';
 import { ApiError } from '../common/errors.ts';
-import { said } from '../common/core-messages.ts';
+import { periodTextOfNote, said } from '../common/core-messages.ts';
 import type { Db } from '../database.ts';
 import { sourceLookup, economyLookup } from '../refs.ts';
 import { tradeSeries } from '../trade/queries.ts';
@@ -86,6 +86,7 @@ function sectorQueries(db: Db, pair: Pair) {
         sectorName: r.sector_name,
         value: r.value_usd,
         periodNote: r.period_note,
+        periodText: periodTextOfNote(r.period_note),
         unitInferred: r.unit_inferred === 1,
         source: source(r.source_id),
         note: r.note,

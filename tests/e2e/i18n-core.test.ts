@@ -134,6 +134,25 @@ describe('the data core in Korean and Chinese', () => {
     });
   }
 
+  for (const [locale, label] of [
+    ['zh-CN', '仅1月–9月'],
+    ['ko-KR', '1월–9월만'],
+  ] as const) {
+    it(`a built-in sector figure's part of a year in ${locale}: "${label}" in the chart's labels and the table`, async () => {
+      const page = await pageIn(locale);
+      await open(page, '#/sectors?reporter=KOR&partner=CHN');
+      const chart = page.locator('figure.chart[data-chart-ready="true"]').first();
+      await chart.waitFor();
+      const labels = (JSON.parse((await chart.getAttribute('data-chart-data')) ?? '{}') as { labels?: string[] }).labels ?? [];
+      expect(labels.some((l) => l.includes(label))).toBe(true);
+      expect(labels.join(' ')).not.toMatch(/only/);
+      const main = await page.locator('main').innerText();
+      expect(main).toContain(label);
+      expect(main).not.toMatch(/(Jan|Feb|Mar|Sep|Nov)\b.*only/);
+      await page.context().close();
+    });
+  }
+
   it('raised no page errors and no request left the machine', () => {
     expect(app.pageErrors).toEqual([]);
     expect(app.foreignRequests).toEqual([]);

@@ -18,6 +18,7 @@ import {
   isMonthsValue,
   isUsdValue,
   monthsText,
+  periodTextOfNote,
   said,
   type CoreParams,
   type CoreText,
@@ -368,5 +369,31 @@ describe('rules and periods the core makes, coded', () => {
     expect(full.periodText).toEqual({ messageCode: 'periodSumOf12', params: {} });
     expect(english(full.periodText!)).toBe(full.periodNote);
     expect(write(full.periodText!, zh, 'zh-CN')).toBe('12个月合计');
+  });
+});
+
+describe("a pack's period note read as months", () => {
+  it('codes the notes the built-in packs write, and gives them back in English exactly', () => {
+    for (const note of ['Jan–Nov only', 'Jan–Sep only', 'Jan–Mar only', 'Jan–Mar, May only', 'Dec only']) {
+      const text = periodTextOfNote(note);
+      expect(text?.messageCode, note).toBe('periodPartial');
+      expect(english(text!)).toBe(note);
+    }
+    expect(periodTextOfNote('Jan–Mar, May only')?.params).toEqual({ months: { months: [1, 2, 3, 5] } });
+  });
+
+  it('leaves any other wording as the source wrote it', () => {
+    for (const note of [
+      null,
+      '',
+      'Jan–Nov',
+      'January–November only',
+      'Nov–Jan only',
+      'Jan–Mar, Feb only',
+      'Jan–Feb–Mar only',
+      'first half only',
+      'Jan–Mar,May only',
+    ])
+      expect(periodTextOfNote(note), String(note)).toBeNull();
   });
 });
