@@ -119,6 +119,9 @@ export async function markPrintReady(
   // shape the text again (see above) by a change of font description that changes nothing visible.
   if (late) root.style.textRendering = root.style.textRendering === 'optimizelegibility' ? 'geometricprecision' : 'optimizelegibility';
   await beforeReady?.();
+  // A layout drawn for a route the page has since left (the preview's sheets once "Print…" is chosen) may finish after
+  // the layout that replaced it: it must not take the place of that one's ready.
+  if (meta.route !== location.hash) return;
   performance.mark('print:ready');
   document.body.dataset['printRoute'] = meta.route;
   document.body.dataset['printReady'] = 'true';
