@@ -63,13 +63,27 @@ async function measure(name: string, route: string): Promise<void> {
     if (run === 0) {
       pages = Number(/\/Type\s*\/Pages[^>]*\/Count (\d+)/.exec(printed.pdf.toString('latin1'))?.[1] ?? 0);
       // The same document as a static page: charts frozen to images, scripts removed, same stylesheet and fonts.
-      staticHtml = (await page.evaluate(`(() => {
+      staticHtml = (await page.evaluate(`(async () => {
         for (const canvas of document.querySelectorAll('canvas')) {
+          // A chart handed to the printer as an image (Chart.svelte) keeps its canvas hidden: the image is the chart.
+          if (canvas.style.display === 'none') {
+            canvas.remove();
+            continue;
+          }
           const img = document.createElement('img');
           img.src = canvas.toDataURL('image/png');
           img.style.width = canvas.style.width || canvas.clientWidth + 'px';
           img.style.height = canvas.style.height || canvas.clientHeight + 'px';
           canvas.replaceWith(img);
+        }
+        for (const img of document.querySelectorAll('img')) {
+          if (!img.src.startsWith('blob:')) continue;
+          const blob = await (await fetch(img.src)).blob();
+          img.src = await new Promise((resolve) => {
+            const reader = new FileReader();
+            reader.onload = () => resolve(reader.result);
+            reader.readAsDataURL(blob);
+          });
         }
         for (const s of document.querySelectorAll('script')) s.remove();
         const base = document.createElement('base');
