@@ -76,14 +76,14 @@ async function measure(name: string, route: string): Promise<void> {
           img.style.height = canvas.style.height || canvas.clientHeight + 'px';
           canvas.replaceWith(img);
         }
+        // Its image's blob address lasts only as long as this page: written out as a data address (the same pixels).
         for (const img of document.querySelectorAll('img')) {
           if (!img.src.startsWith('blob:')) continue;
-          const blob = await (await fetch(img.src)).blob();
-          img.src = await new Promise((resolve) => {
-            const reader = new FileReader();
-            reader.onload = () => resolve(reader.result);
-            reader.readAsDataURL(blob);
-          });
+          const copy = document.createElement('canvas');
+          copy.width = img.naturalWidth;
+          copy.height = img.naturalHeight;
+          copy.getContext('2d').drawImage(img, 0, 0);
+          img.src = copy.toDataURL('image/png');
         }
         for (const s of document.querySelectorAll('script')) s.remove();
         const base = document.createElement('base');
