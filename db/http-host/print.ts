@@ -66,7 +66,9 @@ export async function printToPdf(
 ): Promise<PrintedPdf> {
   const started = performance.now();
   const today = options.today ?? localToday();
-  await page.goto(`${baseUrl}${routePrintedOn(route, today)}`);
+  // Not until `load`: a print window starts loading the bundled CJK faces as it starts, and the load event would wait
+  // for them even where the text uses neither; ready says when the layout has what it needs.
+  await page.goto(`${baseUrl}${routePrintedOn(route, today)}`, { waitUntil: 'domcontentloaded' });
   const { title, classification, language } = await waitForPrintReady(page, route, options.timeoutMs);
   const ready = performance.now();
   const meta = { title, classification };

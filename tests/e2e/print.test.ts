@@ -253,6 +253,41 @@ describe('page setups', () => {
     await page.close();
   });
 
+  it("asks for the briefing and the bundled faces as the page starts, before the layout's code has loaded, and for the briefing once", async () => {
+    const page = await app.newPage();
+    const requested: string[] = [];
+    let release = (): void => {};
+    const asked = new Promise<void>((resolve) => (release = resolve));
+    page.on('request', (request) => {
+      requested.push(new URL(request.url()).pathname);
+      const faces = new Set(requested.filter((path) => path.endsWith('.woff2')));
+      if (requested.includes('/api/getBriefing') && faces.size === 2) release();
+    });
+    // The layout's code is held until the page has asked for the briefing and both faces: a page that asked for them
+    // from the layout's code only would never be given it, and the print would time out.
+    await page.route(/\/assets\/Print-[^/]*\.js$/, async (route) => {
+      await asked;
+      await route.fallback();
+    });
+    const { pdf } = await printToPdf(page, app.host.url, printRoute({ briefing: DEFAULT_ID }), {
+      setup: A4,
+      today: TODAY,
+      timeoutMs: 20_000,
+    });
+    expect((await readPdf(pdf)).all).toContain('Korea–China trade push');
+    expect(requested.filter((path) => path === '/api/getBriefing')).toHaveLength(1);
+    // The chart, drawn once at a fixed size, has its box's size at three device pixels per CSS pixel.
+    const canvases = (await page.evaluate(
+      `[...document.querySelectorAll('canvas')].map((c) => [c.width, c.height, c.parentElement.clientWidth, c.parentElement.clientHeight])`,
+    )) as [number, number, number, number][];
+    expect(canvases.length).toBeGreaterThan(0);
+    for (const [width, height, boxWidth, boxHeight] of canvases) {
+      expect(boxWidth).toBeGreaterThan(500);
+      expect([width, height]).toEqual([boxWidth * 3, boxHeight * 3]);
+    }
+    await page.close();
+  });
+
   it("fails with a clear error, not a hang, when the print layout's code cannot be loaded", async () => {
     const page = await app.newPage();
     await page.route(/\/assets\/Print-[^/]*\.js$/, (route) => route.abort('failed'));

@@ -5,26 +5,41 @@
  */
 import type { HostBridge } from '../../../db/bridge.ts';
 import { ClientError, createClient, unwrapClient } from './client.ts';
-import type { Client, Envelope, Input } from '../../../db/contract.ts';
+import type { Client, Envelope, Input, MethodName, Result } from '../../../db/contract.ts';
 import type { DashboardModels } from '../../../db/dashboards/contract.ts';
 import type { OpenKind, PickedFile, SaveKind, SaveTarget } from '../../../db/common/file-kinds.ts';
 import type { HostEventListener } from '../../../db/host-events.ts';
 import { isLanguage, type Language } from '../../../db/common/languages.ts';
-import { createBrowserBridge } from './host/browser-bridge.ts';
+import { openBrowserBridge } from './host/browser-bridge.ts';
 
 export { ClientError };
 export type { Client, PickedFile, SaveTarget };
 
 let bridge: HostBridge | undefined;
 let client: Client | undefined;
+let transport: { bridge: Promise<HostBridge>; invoke: HostBridge['invoke'] } | undefined;
+
+function opened(): NonNullable<typeof transport> {
+  const own = window.tradebrief;
+  transport ??= own ? { bridge: Promise.resolve(own), invoke: (method, input) => own.invoke(method, input) } : openBrowserBridge();
+  return transport;
+}
 
 export async function connect(): Promise<Client> {
   if (!client) {
-    bridge = window.tradebrief ?? (await createBrowserBridge());
+    bridge = await opened().bridge;
     const host = bridge;
     client = unwrapClient(createClient((method, input) => host.invoke(method, input), host.methods));
   }
   return client;
+}
+
+/**
+ * One call made before `connect()` has resolved, over the same transport (a print window's data, asked for while
+ * the app's code, its fonts and the host's method list load rather than after). Throws `ClientError` as api() does.
+ */
+export function callEarly<M extends MethodName>(method: M, input: Input<M>): Promise<Result<M>> {
+  return unwrap(opened().invoke(method, input) as Promise<Envelope<Result<M>>>);
 }
 
 /** The connected client; views run after `connect()` resolved in main.ts. */

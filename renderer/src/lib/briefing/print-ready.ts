@@ -3,7 +3,9 @@
  * the fonts its text needs (the bundled CJK faces included) are loaded and every image is decoded.
  * Printers (Electron's printToPDF, Chromium's page.pdf) wait for `document.body.dataset.printReady`.
  *
- * - The bundled CJK faces start loading when the print layout starts (`loadCjkFaces`), so that their
+ * - A print window starts what its layout will wait for as the page starts (`startPrintWindow`, from main.ts):
+ *   the bundled CJK faces and a briefing's data load while the app's code loads and connects, not after.
+ * - The bundled CJK faces start loading then (`loadCjkFaces`), so that their
  *   decoding (a few hundred milliseconds, on another thread) overlaps the data's round trip, and the
  *   layout is drawn once its faces are in (`fontsFor`): its text is laid out once, in the right fonts.
  *   Drawing first and letting the faces arrive later costs a second layout and a second copy of every
@@ -21,7 +23,10 @@
  *   new one clears it, and a drawing begun for the route before may finish after the route changed.
  */
 import type { Language } from '../../../../db/common/languages.ts';
+import type { Result } from '../../../../db/contract.ts';
+import { callEarly } from '../api.ts';
 import { allChartsDrawn } from '../charts/ready.ts';
+import type { Route } from '../stores/router.svelte.ts';
 
 export { markPrintError } from './print-error.ts';
 
@@ -55,6 +60,27 @@ export function loadCjkFaces(): void {
     [SC, '中'],
   ] as const)
     void document.fonts.load(`16px "${family}"`, sample).catch(() => undefined);
+}
+
+let early: { id: string; briefing: Promise<Result<'getBriefing'>> } | undefined;
+
+/** Starts a print window's fonts and, for a briefing, its data: called as the page starts, before its code has loaded. */
+export function startPrintWindow(route: Route): void {
+  if (route.view !== 'print') return;
+  loadCjkFaces();
+  const [kind, id] = route.rest;
+  if (kind !== 'briefing' || !id) return;
+  const briefing = callEarly('getBriefing', { id });
+  briefing.catch(() => undefined); // the layout takes the error when it asks for the briefing
+  early = { id, briefing };
+}
+
+/** The briefing `startPrintWindow` asked for, once: a later load (another briefing, a reload) asks the host again. */
+export function takeEarlyBriefing(id: string): Promise<Result<'getBriefing'>> | undefined {
+  if (early?.id !== id) return undefined;
+  const { briefing } = early;
+  early = undefined;
+  return briefing;
 }
 
 /** Loads the faces `text` needs (a face with a unicode-range loads only when used); resolves when they are decoded. */
@@ -93,6 +119,9 @@ export async function markPrintReady(
   // shape the text again (see above) by a change of font description that changes nothing visible.
   if (late) root.style.textRendering = root.style.textRendering === 'optimizelegibility' ? 'geometricprecision' : 'optimizelegibility';
   await beforeReady?.();
+  // A layout drawn for a route the page has since left (the preview's sheets once "Print…" is chosen) may finish after
+  // the layout that replaced it: it must not take the place of that one's ready.
+  if (meta.route !== location.hash) return;
   performance.mark('print:ready');
   document.body.dataset['printRoute'] = meta.route;
   document.body.dataset['printReady'] = 'true';

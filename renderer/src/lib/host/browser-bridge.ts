@@ -55,9 +55,32 @@ function chooseFile(kind: OpenKind): Promise<File | null> {
   });
 }
 
-export async function createBrowserBridge(): Promise<HostBridge> {
+/**
+ * The bridge once the host's method list has come, and its `invoke` at once: a call needs no method list, so a
+ * print window asks for its data while the list, the app's code and its fonts load (api.ts `callEarly`).
+ */
+export function openBrowserBridge(): { bridge: Promise<HostBridge>; invoke: HostBridge['invoke'] } {
   // A per-tab name, so a tab can tell its own changes from another tab's.
   const clientId = crypto.randomUUID();
+  const invoke: HostBridge['invoke'] = async (method, input) => {
+    try {
+      const body = JSON.stringify(input ?? {});
+      const response = await fetch(`/api/${encodeURIComponent(method)}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-Tradebrief-Client': clientId },
+        body,
+        // A save sent as the page closes (autosave flush) must outlive the page; keepalive bodies are capped at 64 KiB.
+        keepalive: body.length < 60_000,
+      });
+      return await envelopeOf(response);
+    } catch (error) {
+      return failure(`The data service cannot be reached: ${(error as Error).message}`);
+    }
+  };
+  return { bridge: createBrowserBridge(clientId, invoke), invoke };
+}
+
+async function createBrowserBridge(clientId: string, invoke: HostBridge['invoke']): Promise<HostBridge> {
   const methodsResponse = await fetch('/api/methods');
   if (!methodsResponse.ok)
     throw new Error(`the host refused the connection (${methodsResponse.status}): open the address that "npm run serve" printed`);
@@ -114,21 +137,7 @@ export async function createBrowserBridge(): Promise<HostBridge> {
     host: 'browser',
     clientId,
     methods,
-    async invoke(method, input) {
-      try {
-        const body = JSON.stringify(input ?? {});
-        const response = await fetch(`/api/${encodeURIComponent(method)}`, {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/json', 'X-Tradebrief-Client': clientId },
-          body,
-          // A save sent as the page closes (autosave flush) must outlive the page; keepalive bodies are capped at 64 KiB.
-          keepalive: body.length < 60_000,
-        });
-        return await envelopeOf(response);
-      } catch (error) {
-        return failure(`The data service cannot be reached: ${(error as Error).message}`);
-      }
-    },
+    invoke,
     async openFile(kind) {
       const file = await chooseFile(kind);
       return file ? upload(file, kind) : { ok: true, data: null };
