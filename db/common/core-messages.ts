@@ -494,6 +494,43 @@ export function english(text: CoreText): string {
   });
 }
 
+/** How a coded message is written in one language: the same rules for the page and the desktop app's main process. */
+export interface CoreWriting {
+  /** The BCP 47 tag numbers and months are written in. */
+  tag: string;
+  /** The code's sentence in the language with its values put in. */
+  say(code: CoreMessageCode, values?: Record<string, string>): string;
+  /** An economy's name in the language (the stored name where none is known). */
+  economyName(code: string, stored: string): string;
+  /** An amount in US dollars, as the language writes amounts. */
+  usd(amount: number): string;
+}
+
+/** A coded message in a language: a quantity grouped, a nested message written, an economy named, text as it is. */
+export function writeCore(text: CoreText, w: CoreWriting): string {
+  const value = (v: CoreValue): string => {
+    if (typeof v === 'number') return new Intl.NumberFormat(w.tag).format(v);
+    if (typeof v === 'string') return v;
+    if (Array.isArray(v)) return v.map(value).join(w.say('importListJoin'));
+    if (isEconomyValue(v)) return w.economyName(v.economy, v.name);
+    if (isCoreList(v)) return v.items.map(value).join(w.say(v.joinedBy));
+    if (isMonthsValue(v)) return monthsText(v.months, (m) => monthName(m, w.tag), w.say('monthRunJoin'));
+    if (isUsdValue(v)) return w.usd(v.usd);
+    return writeCore(v, w);
+  };
+  return w.say(text.messageCode, Object.fromEntries(Object.entries(text.params).map(([name, v]) => [name, value(v)])));
+}
+
+/** A month's short name in a language ("Jul", "7월", "7月"). */
+export function monthName(month: number, tag: string): string {
+  return new Intl.DateTimeFormat(tag, { month: 'short', timeZone: 'UTC' }).format(Date.UTC(2000, month - 1, 1));
+}
+
+/** `{{name}}` in a sentence replaced by its value (the page's catalogue library does the same for the page). */
+export function fillIn(sentence: string, values: Record<string, string> = {}): string {
+  return sentence.replace(/\{\{(\w+)\}\}/g, (whole, name: string) => values[name] ?? whole);
+}
+
 /** A coded message and its English sentence. */
 export function said<C extends CoreMessageCode>(messageCode: C, ...rest: keyof ParamsOf<C> extends never ? [] : [ParamsOf<C>]): Said {
   const params: CoreParams = rest[0] ?? {};

@@ -8,9 +8,11 @@ import { basename, dirname, extname, join } from 'node:path';
 import { backupsDir, copyBackupInto, latestBackup, listBackups } from '../../db/backup.ts';
 import { dispatch } from '../../db/dispatch.ts';
 import type { Session } from '../../db/session.ts';
-import { words } from './messages.ts';
+import { errorTextIn } from './error-text.ts';
+import { mainLanguage, words } from './messages.ts';
 
-const message = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+/** An error's text in main's language (the core's message from its code where it has one). */
+const message = (error: unknown): string => errorTextIn(error, mainLanguage());
 
 /** File › Restore from Backup…: pick one of the open database's backups; its content replaces the current one. */
 export async function restoreFromBackupDialog(win: BrowserWindow, session: Session): Promise<void> {
@@ -55,7 +57,7 @@ export async function restoreFromBackupDialog(win: BrowserWindow, session: Sessi
   if (confirm.response !== 0) return;
   const envelope = await dispatch(session.handlers, 'restoreBackup', { id: chosen.file });
   if (!envelope.ok) {
-    dialog.showErrorBox(words().notRestored, envelope.error.message);
+    dialog.showErrorBox(words().notRestored, message(envelope.error));
     return;
   }
   win.webContents.reload();

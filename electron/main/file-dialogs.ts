@@ -9,7 +9,8 @@ import { dirname, join } from 'node:path';
 import { ApiError } from '../../db/common/errors.ts';
 import type { OpenKind, SaveKind } from '../../db/common/file-kinds.ts';
 import { defaultSaveName, openFilters, saveFilters } from './dialog-filters.ts';
-import { words } from './messages.ts';
+import { errorTextIn } from './error-text.ts';
+import { mainLanguage, words } from './messages.ts';
 import { dialogMode, takeAnswer, type DialogMode } from './test-dialogs.ts';
 
 let mode: DialogMode = { mode: 'native' };
@@ -84,7 +85,7 @@ export async function showMessage(win: BrowserWindow | undefined, options: Messa
 
 /** An error box; under test it is printed to stderr. */
 export function showError(title: string, error: unknown): void {
-  const text = error instanceof Error ? error.message : String(error);
+  const text = errorTextIn(error, mainLanguage());
   if (mode.mode === 'scripted') {
     process.stderr.write(`[error] ${title}: ${text}\n`);
     return;

@@ -31,6 +31,7 @@ import {
 import { askOpenPath, askSavePath, initDialogs, showError, showMessage } from './file-dialogs.ts';
 import { checkDroppedFile, fileToOpen, isOpenKind, openKindOf, userDataDirArgument } from './file-arguments.ts';
 import { buildMenu } from './menu.ts';
+import { errorTextIn } from './error-text.ts';
 import { mainLanguage, setMainLanguage, words, type MainText } from './messages.ts';
 import { matchLanguage, type Language } from '../../db/common/languages.ts';
 import { languageFromPage, windowsToTell } from './page-language.ts';
@@ -393,7 +394,7 @@ if (firstInstance && dialogs.mode !== 'refused') {
         printFromCommandLine(cliPrint).then(
           () => app.exit(0),
           (error: unknown) => {
-            process.stderr.write(`${words().printingFailed(error instanceof Error ? error.message : String(error))}\n`);
+            process.stderr.write(`${words().printingFailed(errorTextIn(error, mainLanguage()))}\n`);
             app.exit(1);
           },
         );

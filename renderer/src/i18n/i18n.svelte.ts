@@ -18,15 +18,7 @@ import {
   type Language,
   type Locale,
 } from '../../../db/common/languages.ts';
-import {
-  isCoreList,
-  isCoreMessageCode,
-  isEconomyValue,
-  isMonthsValue,
-  isUsdValue,
-  monthsText,
-  type CoreParams,
-} from '../../../db/common/core-messages.ts';
+import { isCoreMessageCode, writeCore, type CoreParams } from '../../../db/common/core-messages.ts';
 import { economyNameIn } from './economies.ts';
 
 export type { MessageKey };
@@ -94,21 +86,6 @@ export function t(key: MessageKey, values?: Values): string {
   return engine.t(key, { ...values, lng: i18n.locale });
 }
 
-/**
- * A value of a core message in the active language: a quantity grouped, a nested message written, an economy named,
- * text as it is.
- */
-function coreValue(value: CoreParams[string]): string {
-  if (typeof value === 'number') return new Intl.NumberFormat(i18n.tag).format(value);
-  if (typeof value === 'string') return value;
-  if (Array.isArray(value)) return value.map(coreValue).join(t('core.importListJoin'));
-  if (isEconomyValue(value)) return economyNameIn(value.economy, value.name, i18n.tag);
-  if (isCoreList(value)) return value.items.map(coreValue).join(t(`core.${value.joinedBy}`));
-  if (isMonthsValue(value)) return monthsText(value.months, monthName, t('core.monthRunJoin'));
-  if (isUsdValue(value)) return usdAmount(value.usd);
-  return tCore(value);
-}
-
 /** An amount as the claims write it: "USD 10.7 bn"; Korean and Chinese count in units of 10⁸ (억 / 亿), to the same precision. */
 function usdAmount(usd: number): string {
   const tenToEight = i18n.locale === 'ko' || i18n.locale === 'zh';
@@ -119,19 +96,21 @@ function usdAmount(usd: number): string {
   return t('claims.usd', { n });
 }
 
-/** A month's short name in the active language ("Jul", "7월", "7月"). */
-function monthName(month: number): string {
-  return new Intl.DateTimeFormat(i18n.tag, { month: 'short', timeZone: 'UTC' }).format(Date.UTC(2000, month - 1, 1));
-}
-
 /**
  * A message the data core made (db/common/core-messages.ts: an import problem, a skip, a form's check) in the active
  * language, from its code and values; its English `message` when it has no code the page knows.
  */
 export function tCore(text: { message?: string; messageCode?: string; params?: CoreParams }): string {
   if (!isCoreMessageCode(text.messageCode)) return text.message ?? '';
-  const params = text.params ?? {};
-  return t(`core.${text.messageCode}`, Object.fromEntries(Object.keys(params).map((name) => [name, coreValue(params[name]!)])));
+  return writeCore(
+    { messageCode: text.messageCode, params: text.params ?? {} },
+    {
+      tag: i18n.tag,
+      say: (code, values) => t(`core.${code}`, values),
+      economyName: (code, stored) => economyNameIn(code, stored, i18n.tag),
+      usd: usdAmount,
+    },
+  );
 }
 
 /**

@@ -4,12 +4,11 @@
  * (views/registry.ts). tests/unit/i18n-first-paint.test.ts checks that every key the first paint's sources use is here.
  */
 import { DASHBOARD_TITLES, dashboardDefinition } from '../../../../db/common/dashboards.ts';
-import { CORE_MESSAGES, type CoreMessageCode } from '../../../../db/common/core-messages.ts';
+import { CORE_MESSAGES } from '../../../../db/common/core-messages.ts';
+import { coreKeys } from './core-keys.ts';
 
 /** The data core's messages (db/common/core-messages.ts, English there), as keys `core.<code>`. */
-const core = Object.fromEntries(Object.entries(CORE_MESSAGES).map(([code, text]) => [`core.${code}`, text])) as {
-  readonly [C in CoreMessageCode as `core.${C}`]: (typeof CORE_MESSAGES)[C];
-};
+const core = coreKeys(CORE_MESSAGES);
 
 const first = {
   'app.name': 'Tradebrief',
