@@ -242,6 +242,11 @@ export const CORE_MESSAGES = {
   fileNotAFile: '{{file}} is not a file.',
   fileCannotRead: '{{file}} cannot be read: {{reason}}.',
   fileTooLarge: '{{file}} is larger than the {{limit}} GB a file may be.',
+  // A file dropped on the desktop app's window (electron/main/file-arguments.ts).
+  fileDropNotOnDisk: 'Only a file from this computer’s disk can be dropped here.',
+  fileNotOfKind: '{{file}} is not {{kind}}: expected a {{extensions}} file.',
+  openKindTradeData: 'trade data (a CSV file or an Excel workbook)',
+  openKindPack: 'a Tradebrief briefing pack',
   writeIsDatabase: '{{file}} is the open database or one of its files: choose another name.',
   writeInBackups: "{{file}} is inside the database's backups folder: choose another place.",
   writeFailed: '{{file}} could not be written: {{reason}}.',

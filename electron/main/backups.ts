@@ -29,7 +29,7 @@ export async function restoreFromBackupDialog(win: BrowserWindow, session: Sessi
     title: words().restoreTitle,
     defaultPath: join(backupsDir(session.path), backups[0]!.file),
     properties: ['openFile'],
-    filters: [{ name: 'Tradebrief backup', extensions: ['sqlite'] }],
+    filters: [{ name: words().filterBackup, extensions: ['sqlite'] }],
   });
   const file = picked.filePaths[0];
   if (picked.canceled || !file) return;
@@ -71,7 +71,7 @@ export async function offerLastBackup(win: BrowserWindow, path: string, error: u
   const last = latestBackup(path);
   const detail = `${message(error)}\n\n${words().nothingChanged}`;
   if (!last) {
-    await dialog.showMessageBox(win, { type: 'error', message: words().cannotOpen, detail, buttons: ['OK'] });
+    await dialog.showMessageBox(win, { type: 'error', message: words().cannotOpen, detail, buttons: [words().ok] });
     return null;
   }
   const choice = await dialog.showMessageBox(win, {

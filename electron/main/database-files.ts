@@ -56,8 +56,8 @@ export async function openDatabaseFromDialog(win: BrowserWindow, holder: Databas
     title: words().openDatabaseTitle,
     properties: ['openFile'],
     filters: [
-      { name: 'Tradebrief database', extensions: ['sqlite', 'db'] },
-      { name: 'All files', extensions: ['*'] },
+      { name: words().filterDatabase, extensions: ['sqlite', 'db'] },
+      { name: words().filterAllFiles, extensions: ['*'] },
     ],
   });
   const path = picked.filePaths[0];

@@ -6,6 +6,7 @@
  */
 import { realpathSync, statSync } from 'node:fs';
 import { basename, extname, isAbsolute, resolve } from 'node:path';
+import { codeOf, said } from '../../db/common/core-messages.ts';
 import { ApiError } from '../../db/common/errors.ts';
 import { MAX_READ_BYTES, OPEN_KINDS, type OpenKind } from '../../db/common/file-kinds.ts';
 
@@ -29,7 +30,7 @@ export function openKindOf(path: string): OpenKind | null {
  */
 export function checkDroppedFile(path: unknown, kind: OpenKind): string {
   if (typeof path !== 'string' || path === '' || !isAbsolute(path)) {
-    throw new ApiError('invalid-file', 'Only a file from this computer’s disk can be dropped here.');
+    throw new ApiError('invalid-file', said('fileDropNotOnDisk'));
   }
   const name = basename(path);
   let real: string;
@@ -38,17 +39,24 @@ export function checkDroppedFile(path: unknown, kind: OpenKind): string {
     real = realpathSync(path);
     stat = statSync(real);
   } catch (error) {
-    throw new ApiError('not-found', `${name} cannot be read: ${(error as NodeJS.ErrnoException).code ?? 'unknown error'}.`);
+    throw new ApiError(
+      'not-found',
+      said('fileCannotRead', { file: name, reason: (error as NodeJS.ErrnoException).code ?? 'unknown error' }),
+    );
   }
-  if (!stat.isFile()) throw new ApiError('invalid-file', `${name} is not a file.`);
+  if (!stat.isFile()) throw new ApiError('invalid-file', said('fileNotAFile', { file: name }));
   if (openKindOf(real) !== kind && openKindOf(path) !== kind) {
     throw new ApiError(
       'invalid-file',
-      `${name} is not ${OPEN_KINDS[kind].label.toLowerCase()}: expected a .${OPEN_KINDS[kind].extensions.join(', .')} file.`,
+      said('fileNotOfKind', {
+        file: name,
+        kind: codeOf(said(kind === 'pack' ? 'openKindPack' : 'openKindTradeData')),
+        extensions: `.${OPEN_KINDS[kind].extensions.join(', .')}`,
+      }),
     );
   }
   if (stat.size > MAX_READ_BYTES)
-    throw new ApiError('invalid-file', `${name} is larger than the ${MAX_READ_BYTES / 1024 ** 3} GB a file may be.`);
+    throw new ApiError('invalid-file', said('fileTooLarge', { file: name, limit: MAX_READ_BYTES / 1024 ** 3 }));
   return real;
 }
 

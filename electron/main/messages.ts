@@ -70,6 +70,8 @@ export interface MainMessages {
   filterPdf: string;
   filterPng: string;
   filterDatabase: string;
+  filterBackup: string;
+  ok: string;
   printed: (title: string, out: string, bytes: string) => string;
   printingFailed: (reason: string) => string;
 }
@@ -143,6 +145,8 @@ export const MAIN_MESSAGES: Record<Language, MainMessages> = {
     filterPdf: 'PDF document',
     filterPng: 'PNG image',
     filterDatabase: 'Tradebrief database',
+    filterBackup: 'Tradebrief backup',
+    ok: 'OK',
     printed: (title, out, bytes) => `Printed “${title}” to ${out} (${bytes} bytes)`,
     printingFailed: (reason) => `Printing failed: ${reason}`,
   },
@@ -211,6 +215,8 @@ export const MAIN_MESSAGES: Record<Language, MainMessages> = {
     filterPdf: 'PDF 문서',
     filterPng: 'PNG 이미지',
     filterDatabase: 'Tradebrief 데이터베이스',
+    filterBackup: 'Tradebrief 백업',
+    ok: '확인',
     printed: (title, out, bytes) => `“${title}”을(를) ${out}에 인쇄했습니다(${bytes}바이트)`,
     printingFailed: (reason) => `인쇄 실패: ${reason}`,
   },
@@ -279,6 +285,8 @@ export const MAIN_MESSAGES: Record<Language, MainMessages> = {
     filterPdf: 'PDF 文档',
     filterPng: 'PNG 图像',
     filterDatabase: 'Tradebrief 数据库',
+    filterBackup: 'Tradebrief 备份',
+    ok: '确定',
     printed: (title, out, bytes) => `已将“${title}”打印到 ${out}（${bytes} 字节）`,
     printingFailed: (reason) => `打印失败：${reason}`,
   },

@@ -152,9 +152,10 @@ describe('the core messages', () => {
     }
   });
 
-  it('every code is one the data core uses', () => {
+  it('every code is one the data core (or the desktop app’s main process, for a dropped file) uses', () => {
     const dir = join(ROOT, 'db');
-    const text = readdirSync(dir, { withFileTypes: true, recursive: true })
+    const text = [dir, join(ROOT, 'electron', 'main')]
+      .flatMap((folder) => readdirSync(folder, { withFileTypes: true, recursive: true }))
       .filter((e) => e.isFile() && e.name.endsWith('.ts'))
       .map((e) => join(e.parentPath, e.name))
       .map((path) => {

@@ -58,3 +58,27 @@ describe('an error box in the interface’s language', () => {
     expect(errorTextIn('a string', 'ko')).toBe('a string');
   });
 });
+
+describe('main’s own words', () => {
+  it('come from its messages in each language: no dialog, filter or button text is written in English in main’s code', async () => {
+    const { readdirSync, readFileSync } = await import('node:fs');
+    const dir = 'electron/main';
+    // A dialog's title, message, detail, filter name or button, or an error box, given as an English literal.
+    const literal = /(title|message|detail|name|label): '[A-Z]|buttons: \['[A-Z]|show(Error|ErrorBox)\('[A-Z]/;
+    const allowed = [
+      "title: 'Tradebrief'", // the product's name, the window's title until the page gives one
+      "message: 'Request refused: unknown sender.'", // to a sender that is not the app's page, never shown
+    ];
+    const found = readdirSync(dir)
+      .filter((f) => f.endsWith('.ts') && f !== 'messages.ts')
+      .flatMap((f) =>
+        readFileSync(`${dir}/${f}`, 'utf8')
+          .split('\n')
+          .filter((line) => literal.test(line) && !allowed.some((a) => line.includes(a)))
+          .map((line) => `${f}: ${line.trim()}`),
+      );
+    expect(found).toEqual([]);
+    // The check sees such a line.
+    expect(literal.test("filters: [{ name: 'All files', extensions: ['*'] }],")).toBe(true);
+  });
+});

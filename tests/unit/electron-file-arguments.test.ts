@@ -6,6 +6,7 @@
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { errorTextIn } from '../../electron/main/error-text.ts';
 import { checkDroppedFile, fileToOpen, isOpenKind, openKindOf, userDataDirArgument } from '../../electron/main/file-arguments.ts';
 import { ApiError } from '../../db/common/errors.ts';
 import { tempDir } from '../support/temp.ts';
@@ -45,16 +46,22 @@ describe('checkDroppedFile', () => {
       [42, 'invalid-file', /Only a file from this computer/],
       [tmp.file('missing.csv'), 'not-found', /missing\.csv cannot be read: ENOENT/],
       [tmp.file('folder.csv'), 'invalid-file', /folder\.csv is not a file/],
-      [pack, 'invalid-file', /pack\.json is not trade data/],
+      [
+        pack,
+        'invalid-file',
+        /pack\.json is not trade data \(a CSV file or an Excel workbook\): expected a \.csv, \.tsv, \.txt, \.xlsx file/,
+      ],
     ];
     for (const [path, code, message] of cases) {
       const error = errorOf(() => checkDroppedFile(path, 'trade-data'));
       expect(error.code, String(path)).toBe(code);
       expect(error.message).toMatch(message);
     }
-    expect(errorOf(() => checkDroppedFile(csv, 'pack')).message).toMatch(
-      /trade\.csv is not tradebrief briefing pack: expected a \.json file/,
-    );
+    const wrongKind = errorOf(() => checkDroppedFile(csv, 'pack'));
+    expect(wrongKind.message).toBe('trade.csv is not a Tradebrief briefing pack: expected a .json file.');
+    // Coded, so the page and main's error boxes write it in the interface's language.
+    expect(errorTextIn(wrongKind, 'ko')).toBe('trade.csv은(는) Tradebrief 브리핑 팩이(가) 아닙니다: .json 파일이어야 합니다.');
+    expect(errorTextIn(wrongKind, 'zh')).toBe('trade.csv不是Tradebrief简报数据包：应为.json文件。');
   });
 
   it('refuses a link to a folder or to nothing', () => {
