@@ -26,6 +26,7 @@ export const CORE_MESSAGES_KO = {
   skipBreakdown: '세부 행(제2 상대국(partner 2), 세관 절차 또는 운송 수단이 합계가 아님)',
   skipFlow: '수출입 구분 {{flow}}은(는) 저장하지 않음({{expected}})',
   skipArea: '상대국이 경제가 아닌 지역임',
+  skipInvalid: '문제가 있는 행(파일 검사 때 목록으로 표시됨)',
   skipDuplicate: '중복(같은 보고국, 상대국, 기간, 수출입 구분, 품목이 파일에 두 번 있음)',
   importHeaderOnly: '파일에 머리글만 있고 행이 없습니다.',
   importNoValidRowsOne: '유효한 행이 없습니다: 문제 {{problems}}건.',

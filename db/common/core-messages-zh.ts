@@ -26,6 +26,7 @@ export const CORE_MESSAGES_ZH = {
   skipBreakdown: '细分行（第二贸易伙伴（partner 2）、海关程序或运输方式不是合计）',
   skipFlow: '不保存流向{{flow}}（{{expected}}）',
   skipArea: '贸易伙伴是地区，不是经济体',
+  skipInvalid: '有问题的行（检查文件时已列出）',
   skipDuplicate: '重复（同一报告方、贸易伙伴、时期、流向和商品在文件中出现两次）',
   importHeaderOnly: '文件只有表头，没有数据行。',
   importNoValidRowsOne: '没有有效的行：{{problems}}个问题。',

@@ -38,6 +38,8 @@ export const CORE_MESSAGES = {
   skipBreakdown: 'breakdown row (partner 2, customs procedure or mode of transport is not the total)',
   skipFlow: 'flow {{flow}} not stored ({{expected}})',
   skipArea: 'partner is an area, not an economy',
+  // The rows an import left out for their problems, as its history counts them.
+  skipInvalid: 'rows with problems (listed when the file was checked)',
   skipDuplicate: 'duplicate (same reporter, partner, period, flow and product twice in the file)',
 
   // Why an import added nothing.

@@ -10,6 +10,7 @@ import { fileHandle } from '../common/file-handle.ts';
 import { IMPORT_FORMATS, UNIT_SCALES, type ImportFormat } from '../common/import-layouts.ts';
 import { controlCharacterAt, TEXT_ENCODINGS, type EncodingUsed } from './reading.ts';
 import type { ImportProgress, ValidationReport } from '../common/job-progress.ts';
+import type { CoreText } from '../common/core-messages.ts';
 
 export { TEXT_ENCODINGS, type EncodingUsed, type TextEncodingName } from './reading.ts';
 export { IMPORT_FORMATS, type ImportFormat } from '../common/import-layouts.ts';
@@ -86,7 +87,8 @@ export interface ImportRunInfo {
   rowsAdded: number;
   rowsSkipped: number;
   problemCount: number;
-  skipped: { reason: string; count: number }[];
+  /** Rows skipped, by reason: the English reason, and its code for the page's language where the import stored one. */
+  skipped: { reason: string; count: number; reasonText: CoreText | null }[];
   /** Rows of this import still in the database. */
   rowsPresent: number;
   source: { id: string; label: string; publisher: string; title: string } | null;

@@ -623,7 +623,13 @@ export function importFile(db: Db, options: ImportOptions): ImportSummary {
       rowsAdded,
       rowsRead - rowsAdded,
       end.problemCount,
-      JSON.stringify(Object.fromEntries(skipped.map((s) => [s.reason, s.count]))),
+      JSON.stringify(
+        skipped.map((s) => ({
+          reason: s.reason,
+          count: s.count,
+          ...(s.reasonCode ? { messageCode: s.reasonCode, params: s.params ?? {} } : {}),
+        })),
+      ),
       runId,
     );
     db.prepare('UPDATE source SET note = note || ? WHERE id = ?').run(` File SHA-256 ${end.fileHash}.`, sourceId);

@@ -5,6 +5,7 @@ import type { ImportPreview, ImportRunInfo, importsContract, ImportSummary } fro
 import { currentCaller } from '../caller.ts';
 import { cancelJob, jobProgress, runJob, startJob, type JobOptions } from './jobs.ts';
 import { importRuns } from './sql.ts';
+import { isCoreMessageCode, type CoreParams } from '../common/core-messages.ts';
 
 export function importsHandlers(ctx: Context): HandlersOf<typeof importsContract> {
   /** Progress goes to the page as events; the job belongs to the window or tab that asked. */
@@ -72,7 +73,7 @@ export function importsHandlers(ctx: Context): HandlersOf<typeof importsContract
         rowsAdded: r.rows_added,
         rowsSkipped: r.rows_skipped,
         problemCount: r.problem_count,
-        skipped: Object.entries(JSON.parse(r.skipped_by_reason) as Record<string, number>).map(([reason, count]) => ({ reason, count })),
+        skipped: skippedByReason(r.skipped_by_reason),
         rowsPresent: r.rows_present,
         source: r.source_id ? { id: r.source_id, label: r.s_label ?? '', publisher: r.s_publisher ?? '', title: r.s_title ?? '' } : null,
       })),
@@ -100,3 +101,24 @@ export function importsHandlers(ctx: Context): HandlersOf<typeof importsContract
 }
 
 export type { ImportSummary };
+
+/**
+ * A run's skipped rows by reason as stored: a list with each reason's code and values (what imports write), or an
+ * object of English reasons and counts (what imports wrote before they kept the codes).
+ */
+function skippedByReason(stored: string): ImportRunInfo['skipped'] {
+  const value = JSON.parse(stored) as unknown;
+  const list = Array.isArray(value)
+    ? (value as { reason: string; count: number; messageCode?: unknown; params?: CoreParams }[])
+    : Object.entries(value as Record<string, number>).map(([reason, count]) => ({ reason, count, messageCode: undefined, params: {} }));
+  return list.map((s) => ({
+    reason: s.reason,
+    count: s.count,
+    // The rows with problems are counted under the scan's own key, 'invalid', which has no sentence of its own.
+    reasonText: isCoreMessageCode(s.messageCode)
+      ? { messageCode: s.messageCode, params: s.params ?? {} }
+      : s.reason === 'invalid'
+        ? { messageCode: 'skipInvalid', params: {} }
+        : null,
+  }));
+}
