@@ -5,6 +5,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LOCALE_TAGS } from '../../db/common/languages.ts';
 import { VIEW_LIST as views } from '../../renderer/src/views/view-list.ts';
 import { startApp, type AppHarness } from '../support/browser.ts';
 import { requireBuiltRenderer } from '../support/build-output.ts';
@@ -30,19 +31,38 @@ async function open(page: Page, hash: string): Promise<void> {
 const sidebarViews = views.filter((v) => v.inSidebar);
 
 describe('every view fits a narrow window', () => {
-  for (const width of [800, 1024]) {
-    it(`at ${width} px no view is wider than the window`, async () => {
+  // In each language, and in the pseudo-locale whose longer strings find the places that would overflow first.
+  for (const [width, language] of [
+    [800, 'en'],
+    [1024, 'en'],
+    [800, 'ko'],
+    [1024, 'ko'],
+    [800, 'zh'],
+    [1024, 'zh'],
+    [800, 'en-XA'],
+  ] as const) {
+    it(`at ${width} px no view is wider than the window (${language})`, async () => {
       const page = await app.newPage();
+      await page.addInitScript((l) => localStorage.setItem('tradebrief.language', l), language);
       await page.setViewportSize({ width, height: 800 });
       const tooWide: string[] = [];
       for (const view of sidebarViews) {
         await open(page, `#/${view.id}`);
-        const { scrollWidth, innerWidth } = await page.evaluate(() => {
+        const { scrollWidth, innerWidth, lang } = await page.evaluate(() => {
           const w = globalThis as unknown as PageGlobals;
-          return { scrollWidth: w.document.scrollingElement!.scrollWidth, innerWidth: w.innerWidth };
+          return {
+            scrollWidth: w.document.scrollingElement!.scrollWidth,
+            innerWidth: w.innerWidth,
+            lang: w.document.querySelector('html')?.getAttribute('lang'),
+          };
         });
+        expect(lang, view.id).toBe(LOCALE_TAGS[language]);
         if (scrollWidth > innerWidth) tooWide.push(`${view.id}: ${scrollWidth} px`);
       }
+      // The choice is remembered for the browser's profile, which the other tests share: back to English.
+      await page.evaluate(() =>
+        (globalThis as unknown as { localStorage: { removeItem(key: string): void } }).localStorage.removeItem('tradebrief.language'),
+      );
       expect(tooWide).toEqual([]);
     });
   }

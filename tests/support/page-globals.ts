@@ -22,6 +22,7 @@ export interface PageElement {
   contains(other: PageElement | null): boolean;
   click(): void;
   append(...nodes: PageElement[]): void;
+  getAttribute(name: string): string | null;
 }
 
 export interface PageGlobals {
