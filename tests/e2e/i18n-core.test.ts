@@ -42,6 +42,8 @@ beforeAll(async () => {
           `C,A,${year},52,${year},410,KOR,Rep. of Korea,${flow},156,CHN,China,0,H6,${code},6,True,C00,0,0,0,,${(3 - i) * 1e9},${(3 - i) * 1e9},True,False`,
         );
   });
+  // One breakdown row (a second partner), skipped: the import history counts it by its reason.
+  lines.push(`C,A,2023,52,2023,410,KOR,Rep. of Korea,X,156,CHN,China,392,H6,854231,6,True,C00,0,0,0,,1000000,1000000,True,False`);
   writeFileSync(hs, `${lines.join('\n')}\n`);
   importFile(app.host.session.db, { path: hs, onlyValidRows: true, userName: 'e2e' });
 }, 60_000);
@@ -152,6 +154,16 @@ describe('the data core in Korean and Chinese', () => {
       await page.context().close();
     });
   }
+
+  it('the import history’s skip reasons in Korean: a breakdown row counted by its reason', async () => {
+    const page = await pageIn('ko-KR');
+    await open(page, '#/data');
+    const row = page.getByTestId('import-history').locator('tr', { hasText: 'kor-chn-hs6.csv' });
+    const title = await row.locator('td.num').nth(1).getAttribute('title');
+    expect(title).toContain('세부 행');
+    expect(title).not.toMatch(/breakdown|[A-Za-z]{5} [a-z]{3,}/);
+    await page.context().close();
+  });
 
   it('raised no page errors and no request left the machine', () => {
     expect(app.pageErrors).toEqual([]);
