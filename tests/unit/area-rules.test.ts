@@ -5,8 +5,8 @@
  * several fields, an event without a date, a heading with no figure of its own).
  */
 import { describe, expect, it } from 'vitest';
+import { sourceRef } from '../support/source-ref.ts';
 import { said } from '../../db/common/core-messages.ts';
-import type { SourceRef } from '../../db/shared-types.ts';
 import { earliestDay, eventDate, splitByToday } from '../../db/events/rules.ts';
 import type { EventItem } from '../../db/events/contract.ts';
 import { headlineOf } from '../../db/overview/rules.ts';
@@ -18,17 +18,7 @@ import { bySourceCount, disjointPrefixes, sectorOrder, sectorValues, shareOf } f
 import type { SectorSummary } from '../../db/sectors/contract.ts';
 import { emptyUsage, fileCitations } from '../../db/sources/rules.ts';
 
-const source = (id: string): SourceRef => ({
-  id,
-  label: id.toUpperCase(),
-  publisher: 'P',
-  title: 'T',
-  url: null,
-  published: null,
-  publishedNote: null,
-  note: null,
-  citedIn: null,
-});
+const source = sourceRef;
 
 describe('sectors rules', () => {
   it('keeps only the codes no shorter code of the set covers', () => {

@@ -8,6 +8,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
+import { sourceRef } from '../support/source-ref.ts';
 import { backupPath } from '../../db/backup.ts';
 import { ROUNDING_RULE, ROUNDING_RULE_TEXT } from '../../db/claims/rules.ts';
 import {
@@ -344,17 +345,7 @@ describe('rules and periods the core makes, coded', () => {
       note: null,
       alternatives: 0,
     });
-    const source = (id: string) => ({
-      id,
-      label: 'S',
-      publisher: 'P',
-      title: 'T',
-      url: null,
-      published: null,
-      publishedNote: null,
-      note: null,
-      citedIn: null,
-    });
+    const source = sourceRef;
     const partial = yearValue([7, 1, 2, 3, 4, 5, 6, 9].map(row), source);
     expect(partial.periodNote).toBe('Jan–Jul, Sep only');
     expect(partial.periodText).toEqual({ messageCode: 'periodPartial', params: { months: { months: [1, 2, 3, 4, 5, 6, 7, 9] } } });

@@ -3,21 +3,11 @@
  * values compare, and when a stated total or several sources disagree enough to be shown.
  */
 import { describe, expect, it } from 'vitest';
-import type { SourceRef } from '../../db/shared-types.ts';
+import { sourceRef } from '../support/source-ref.ts';
 import { partialYearLabel, samePeriod, sourcesSpread, statedGap, SUM_OF_12_MONTHS, yearValue } from '../../db/trade/rules.ts';
 import type { ChosenRow } from '../../db/trade/sql.ts';
 
-const ref = (id: string): SourceRef => ({
-  id,
-  label: id.toUpperCase(),
-  publisher: 'Publisher',
-  title: `Title ${id}`,
-  url: null,
-  published: null,
-  publishedNote: null,
-  note: null,
-  citedIn: null,
-});
+const ref = sourceRef;
 
 const month = (m: number, value: number, source = 's1'): ChosenRow => ({
   year: 2021,
