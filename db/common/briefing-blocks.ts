@@ -88,8 +88,6 @@ export const blockKinds = Object.keys(blockConfigSchemas) as BlockKind[];
 
 /** A block's config as stored (defaults applied). */
 export type BlockConfig<K extends BlockKind = BlockKind> = z.output<(typeof blockConfigSchemas)[K]>;
-/** A block's config as a caller may give it (defaults optional). */
-export type BlockConfigInput<K extends BlockKind = BlockKind> = z.input<(typeof blockConfigSchemas)[K]>;
 
 export function isBlockKind(kind: unknown): kind is BlockKind {
   return typeof kind === 'string' && Object.hasOwn(blockConfigSchemas, kind);

@@ -308,6 +308,7 @@ export const CORE_MESSAGES_KO = {
   periodPartial: '{{months}}만',
   periodSumOf12: '12개월 합계',
   monthRunJoin: ', ',
+  usdAmount: '{{n}}억 달러',
   ruleChoice:
     '각 흐름은 한 번만 셉니다. 여러 출처가 같은 흐름을 제시하면, 이 국가 쌍에 대해 선호하는 출처, 없으면 모든 곳에서 선호하는 출처, 없으면 기본 계열, 없으면 그 기간의 수출과 수입을 모두 제시하는 출처, 없으면 팩의 수치보다 가져온 파일(최신 순), 없으면 가장 최근에 발표된 출처를 씁니다. 나머지는 "서로 다른 출처"에 나열됩니다.',
   ruleSeries:

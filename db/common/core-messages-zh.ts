@@ -300,6 +300,7 @@ export const CORE_MESSAGES_ZH = {
   periodPartial: '仅{{months}}',
   periodSumOf12: '12个月合计',
   monthRunJoin: '、',
+  usdAmount: '{{n}}亿美元',
   ruleChoice:
     '每个流量只计一次：多个来源给出同一流量时，采用您为这对经济体偏好的来源，否则采用您在所有地方偏好的来源，否则采用主要系列，否则采用同时给出该期间出口和进口的来源，否则导入的文件（最新的优先）先于数据包的数字，否则采用最近发布的来源。其余来源列在“相互不一致的来源”下。',
   ruleSeries:

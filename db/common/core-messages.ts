@@ -367,6 +367,8 @@ export const CORE_MESSAGES = {
   periodSumOf12: 'sum of 12 months',
   /** Between two runs of months ("Jan–Mar, May"). */
   monthRunJoin: ', ',
+  /** An amount in US dollars (its number written by usdNumber). */
+  usdAmount: 'USD {{n}} bn',
 
   // The rules the views state beside their figures ({{choice}} is ruleChoice).
   ruleChoice:
@@ -509,8 +511,6 @@ export interface CoreWriting {
   say(code: CoreMessageCode, values?: Record<string, string>): string;
   /** An economy's name in the language (the stored name where none is known). */
   economyName(code: string, stored: string): string;
-  /** An amount in US dollars, as the language writes amounts. */
-  usd(amount: number): string;
 }
 
 /** A coded message in a language: a quantity grouped, a nested message written, an economy named, text as it is. */
@@ -522,10 +522,24 @@ export function writeCore(text: CoreText, w: CoreWriting): string {
     if (isEconomyValue(v)) return w.economyName(v.economy, v.name);
     if (isCoreList(v)) return v.items.map(value).join(w.say(v.joinedBy));
     if (isMonthsValue(v)) return monthsText(v.months, (m) => monthName(m, w.tag), w.say('monthRunJoin'));
-    if (isUsdValue(v)) return w.usd(v.usd);
+    if (isUsdValue(v)) return w.say('usdAmount', { n: usdNumber(v.usd, w.tag) });
     return writeCore(v, w);
   };
   return w.say(text.messageCode, Object.fromEntries(Object.entries(text.params).map(([name, v]) => [name, value(v)])));
+}
+
+/**
+ * An amount in US dollars as the number of its unit in a language: billions in English; Korean and Chinese count in
+ * units of 10⁸ (억 / 亿), as their publications do, with one decimal fewer so the precision stays the same.
+ */
+export function usdNumber(usd: number, tag: string, minDecimals = 1, maxDecimals = 1, signed = false): string {
+  const tenToEight = tag.startsWith('ko') || tag.startsWith('zh');
+  const less = tenToEight ? 1 : 0;
+  const n = new Intl.NumberFormat(tag, {
+    minimumFractionDigits: Math.max(0, minDecimals - less),
+    maximumFractionDigits: Math.max(0, maxDecimals - less),
+  }).format(Math.abs(usd) / (tenToEight ? 1e8 : 1e9));
+  return `${usd < 0 ? '−' : signed && usd > 0 ? '+' : ''}${n}`;
 }
 
 /** A month's short name in a language ("Jul", "7월", "7月"). */

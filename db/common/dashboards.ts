@@ -183,10 +183,6 @@ export type DashboardDefinition<D extends Dashboard = Dashboard> = Extract<Defin
 export const DASHBOARDS: readonly Dashboard[] = DASHBOARD_DEFINITIONS.map((d) => d.id);
 export const DASHBOARD_TITLES = Object.fromEntries(DASHBOARD_DEFINITIONS.map((d) => [d.id, d.label])) as Record<Dashboard, string>;
 
-export function isDashboard(name: string): name is Dashboard {
-  return (DASHBOARDS as readonly string[]).includes(name);
-}
-
 export function dashboardDefinition<D extends Dashboard>(id: D): DashboardDefinition<D> {
   return DASHBOARD_DEFINITIONS.find((d) => d.id === id) as DashboardDefinition<D>;
 }

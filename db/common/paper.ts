@@ -227,9 +227,6 @@ export function toChromiumPdfOptions(setup: PageSetup, doc: PrintDocument) {
 /** How long a printer waits for the page to mark itself ready before failing with a clear error. */
 export const PRINT_READY_TIMEOUT_MS = 30_000;
 
-/** What the print layout sets on `document.body.dataset` when it cannot be printed (the message). */
-export const PRINT_ERROR_ATTRIBUTE = 'printError';
-
 /** What a printer learns from the print layout once it has settled. */
 export interface PrintState {
   ready: boolean;

@@ -10,17 +10,6 @@ import { CORE_MESSAGES } from './core-messages.ts';
 export const EVENT_KINDS = ['meeting', 'business-meeting', 'forum', 'fair', 'exhibition', 'visit', 'other'] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 
-/** An event kind as it reads inside a sentence or a list ("business meeting"). */
-export const EVENT_KIND_NAMES: Record<EventKind, string> = {
-  meeting: 'meeting',
-  'business-meeting': 'business meeting',
-  forum: 'forum',
-  fair: 'fair',
-  exhibition: 'exhibition',
-  visit: 'visit',
-  other: 'other',
-};
-
 export const PROJECT_STATUSES = ['planned', 'signed', 'in-progress', 'completed', 'cancelled'] as const;
 export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
 

@@ -35,6 +35,5 @@ export function errorTextIn(error: unknown, language: Language): string {
     say: (code, values) => fillIn(SENTENCES[language][code], values),
     // The errors main shows name files, rows and fields, not economies: a name stays as stored.
     economyName: (_code, stored) => stored,
-    usd: (amount) => new Intl.NumberFormat(tag, { style: 'currency', currency: 'USD', notation: 'compact' }).format(amount),
   });
 }

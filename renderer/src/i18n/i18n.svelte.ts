@@ -86,16 +86,6 @@ export function t(key: MessageKey, values?: Values): string {
   return engine.t(key, { ...values, lng: i18n.locale });
 }
 
-/** An amount as the claims write it: "USD 10.7 bn"; Korean and Chinese count in units of 10⁸ (억 / 亿), to the same precision. */
-function usdAmount(usd: number): string {
-  const tenToEight = i18n.locale === 'ko' || i18n.locale === 'zh';
-  const digits = tenToEight ? 0 : 1;
-  const n = new Intl.NumberFormat(i18n.tag, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(
-    usd / (tenToEight ? 1e8 : 1e9),
-  );
-  return t('claims.usd', { n });
-}
-
 /**
  * A message the data core made (db/common/core-messages.ts: an import problem, a skip, a form's check) in the active
  * language, from its code and values; its English `message` when it has no code the page knows.
@@ -108,7 +98,6 @@ export function tCore(text: { message?: string; messageCode?: string; params?: C
       tag: i18n.tag,
       say: (code, values) => t(`core.${code}`, values),
       economyName: (code, stored) => economyNameIn(code, stored, i18n.tag),
-      usd: usdAmount,
     },
   );
 }

@@ -4,6 +4,7 @@
  */
 import type { CheckedClaim, ClaimReading, ClaimSpec } from '../../../db/claims/contract.ts';
 import type { SourceRef } from '../../../db/shared-types.ts';
+import { usdNumber } from '../../../db/common/core-messages.ts';
 import { i18n, t, tCore, type MessageKey } from '../i18n/i18n.svelte.ts';
 import { economyName } from './format.ts';
 
@@ -22,21 +23,11 @@ export function readingLabel(verdict: ClaimReading['verdict']): string {
   return t(`claims.reading.${verdict}`);
 }
 
-/**
- * An amount in US dollars with `decimals` decimals of billions: "USD 364.1 bn" in English; Korean and Chinese count
- * in units of 10⁸ (억 / 亿), as their publications do, with one decimal fewer so the precision stays the same.
- */
+/** An amount in US dollars to the given decimals of billions, in the language's unit (db/common usdNumber). */
 function usdAmount(usd: number, minDecimals: number, maxDecimals: number, signed = false): string {
-  const english = !(i18n.locale === 'ko' || i18n.locale === 'zh');
-  const scale = english ? 1e9 : 1e8;
-  const less = english ? 0 : 1;
-  const n = new Intl.NumberFormat(tag(), {
-    minimumFractionDigits: Math.max(0, minDecimals - less),
-    maximumFractionDigits: Math.max(0, maxDecimals - less),
-  }).format(Math.abs(usd) / scale);
-  const sign = usd < 0 ? '−' : signed && usd > 0 ? '+' : '';
+  const n = usdNumber(usd, tag(), minDecimals, maxDecimals, signed);
   // A signed amount is a difference: it reads "+0.021 bn", without the currency.
-  return t(signed ? 'claims.signedBn' : 'claims.usd', { n: `${sign}${n}` });
+  return signed ? t('claims.signedBn', { n }) : t('core.usdAmount', { n });
 }
 
 /** Decimals that show a figure to the precision its source gives (0.1 bn → 1; 0.001 as a percentage → 1). */

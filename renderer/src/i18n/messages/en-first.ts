@@ -97,7 +97,6 @@ const first = {
   'claims.reading.holds': 'Holds',
   'claims.reading.differs': 'Differs',
   'claims.reading.unknown': 'Cannot decide',
-  'claims.usd': 'USD {{n}} bn',
   'claims.signedBn': '{{n}} bn',
   'claims.largest.export': "{{partner}} is {{reporter}}'s largest export destination in {{year}}",
   'claims.largest.import': "{{partner}} is {{reporter}}'s largest source of imports in {{year}}",

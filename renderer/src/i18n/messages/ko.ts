@@ -502,7 +502,6 @@ const ko: Messages = {
   'claims.reading.holds': '일치',
   'claims.reading.differs': '불일치',
   'claims.reading.unknown': '판단 불가',
-  'claims.usd': '{{n}}억 달러',
   'claims.signedBn': '{{n}}억 달러',
   'claims.largest.export': '{{year}}년 {{reporter}}의 최대 수출 상대국은 {{partner}}',
   'claims.largest.import': '{{year}}년 {{reporter}}의 최대 수입 상대국은 {{partner}}',

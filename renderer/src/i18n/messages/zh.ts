@@ -499,7 +499,6 @@ const zh: Messages = {
   'claims.reading.holds': '一致',
   'claims.reading.differs': '不一致',
   'claims.reading.unknown': '无法判断',
-  'claims.usd': '{{n}}亿美元',
   'claims.signedBn': '{{n}}亿美元',
   'claims.largest.export': '{{year}}年{{partner}}是{{reporter}}最大的出口贸易伙伴',
   'claims.largest.import': '{{year}}年{{partner}}是{{reporter}}最大的进口贸易伙伴',

@@ -31,21 +31,6 @@ export interface YearPoint {
   balance: number | null;
 }
 
-/** Exports and imports as bars, the balance as a line, by year (in the chosen unit; a missing value is a gap, never zero). */
-export function tradeBalanceConfig(
-  points: readonly YearPoint[],
-  names: { exports: string; imports: string; balance: string },
-  theme: ChartTheme,
-): ChartConfiguration {
-  return periodBalanceConfig(
-    points.map((p) => String(p.year)),
-    points,
-    names,
-    theme,
-    t('trade.year'),
-  );
-}
-
 /** The same chart over any periods (months: "Jan 2023", …), one label per point. */
 export function periodBalanceConfig(
   labels: readonly string[],
