@@ -1,7 +1,7 @@
 /** The Monthly trade dashboard: a pair's months as imported and what the annual series makes of them, and its export tables. */
 import type { TradeMonthly } from '../trade/contract.ts';
 import { tradeMonthly } from '../trade/queries.ts';
-import { entry, sourcesText, sourceText, table, type TableData } from './shared.ts';
+import { entry, periodCell, sourcesText, sourceText, table, type TableData } from './shared.ts';
 
 export const monthlyData = entry<'monthly'>()({ model: (ctx, f) => tradeMonthly(ctx.db, f), tables: monthlyTables });
 
@@ -43,10 +43,10 @@ function monthlyTables(m: TradeMonthly): TableData[] {
         R,
         P,
         y.exports?.value ?? null,
-        y.exports ? (y.exports.periodNote ?? 'annual') : '',
+        periodCell(y.exports),
         sourcesText(y.exports?.sources ?? []),
         y.imports?.value ?? null,
-        y.imports ? (y.imports.periodNote ?? 'annual') : '',
+        periodCell(y.imports),
         sourcesText(y.imports?.sources ?? []),
       ]),
     ),

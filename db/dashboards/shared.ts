@@ -34,6 +34,11 @@ export function sourceText(s: SourceRef | null | undefined): string {
   return s ? `${s.label} — ${s.publisher}: ${s.title}` : '';
 }
 
+/** A year's period in an export: "annual" for the year's own figure, else the period ("sum of 12 months", "Jan–Jul only"); empty when not reported. */
+export function periodCell(v: { periodNote: string | null } | null | undefined): string {
+  return v ? (v.periodNote ?? 'annual') : '';
+}
+
 /** Several sources, by label: the same cell whatever order a query found them in (a pack round trip renumbers rows). */
 export const sourcesText = (list: readonly SourceRef[]): string =>
   [...list]

@@ -7,7 +7,18 @@ import type { Change, FlowGrowth, Reconciliation, SeriesYearGrowth, TradeKpi, Tr
 import { preferredSources, reconcile, tradeKpi, tradeMirror, tradeSeries } from '../trade/queries.ts';
 import { seriesGrowth } from '../trade/rules.ts';
 import type { TradeModel } from './models.ts';
-import { entry, shareCells, sourcesText, sourceText, table, yoyCells, type Cell, type Filters, type TableData } from './shared.ts';
+import {
+  entry,
+  periodCell,
+  shareCells,
+  sourcesText,
+  sourceText,
+  table,
+  yoyCells,
+  type Cell,
+  type Filters,
+  type TableData,
+} from './shared.ts';
 
 export const tradeData = entry<'trade'>()({ model: tradeModel, tables: tradeTables });
 
@@ -110,8 +121,8 @@ function tradeTables({ series, growth, kpi, mirror, reconciliation }: TradeModel
         sourcesText(y.imports?.sources ?? []),
         y.balance,
         y.total,
-        y.exports ? (y.exports.periodNote ?? 'annual') : '',
-        y.imports ? (y.imports.periodNote ?? 'annual') : '',
+        periodCell(y.exports),
+        periodCell(y.imports),
         ...SERIES_GROWTH.flatMap((f) => yoyCells(growth[i]![f].yoy)),
         ...SERIES_GROWTH.flatMap((f) => shareCells(growth[i]![f].share, `of ${R}'s same flow with the world`)),
       ]),
