@@ -372,6 +372,43 @@ describe('the products treemap', () => {
 });
 
 describe('deck-ready chart images', () => {
+  it('draws the image’s unit and source lines in the interface’s language', async () => {
+    const page = await app.newPage({ reducedMotion: 'reduce' });
+    // Every text the page draws on a canvas, in order.
+    await page.addInitScript(() => {
+      const g = globalThis as unknown as {
+        drawn: string[];
+        CanvasRenderingContext2D: { prototype: { fillText: (text: string, ...rest: number[]) => void } };
+      };
+      g.drawn = [];
+      const fillText = g.CanvasRenderingContext2D.prototype.fillText;
+      g.CanvasRenderingContext2D.prototype.fillText = function (this: unknown, text: string, ...rest: number[]) {
+        g.drawn.push(text);
+        fillText.call(this, text, ...rest);
+      };
+      localStorage.setItem('tradebrief.language', 'ko');
+    });
+    /** The texts drawn while the first chart of the view at `hash` is saved as an image. */
+    const drawnWhileSaving = async (hash: string): Promise<string[]> => {
+      await open(page, hash);
+      const figure = page.locator('figure.chart[data-chart-ready="true"]').first();
+      await figure.waitFor();
+      await page.evaluate(() => ((globalThis as unknown as { drawn: string[] }).drawn.length = 0));
+      await downloadOf(page, () => figure.getByRole('button', { name: 'PNG로 저장' }).click(), 'tests/artifacts/chart-saved-ko.png');
+      return page.evaluate(() => (globalThis as unknown as { drawn: string[] }).drawn);
+    };
+    try {
+      // Top products names its unit; the Logistics chart has no source line of its own, so the image says where they are.
+      const products = await drawnWhileSaving('#/products?reporter=KOR&partner=CHN');
+      expect(products).toContain('단위: 백만 달러');
+      const logistics = await drawnWhileSaving('#/logistics');
+      expect(logistics).toContain('출처: Tradebrief의 각 수치에 표시된 출처');
+      expect([...products, ...logistics].filter((text) => /^(Unit|Source):/.test(text))).toEqual([]);
+    } finally {
+      await page.evaluate(() => localStorage.removeItem('tradebrief.language'));
+    }
+  });
+
   it('saves a PNG at twice the chart size with the title drawn above the chart, through the host', async () => {
     const page = await app.newPage({ reducedMotion: 'reduce' });
     await open(page, '#/products?reporter=KOR&partner=CHN');

@@ -1047,6 +1047,8 @@ const en = {
     'Not a whole day (day, month and year) from {{from}} to {{to}}: enter a whole day (day, month and year) from {{from}} to {{to}}.',
   'date.typed.month': 'Not a month from {{from}} to {{to}}: enter a month from {{from}} to {{to}}.',
   'date.typed.year': 'Not a year from {{from}} to {{to}}, as YYYY: enter a year from {{from}} to {{to}}, as YYYY.',
+  'chart.unitLine': 'Unit: {{unit}}',
+  'chart.sourceAsCited': 'Source: as cited for each figure in Tradebrief',
 } as const;
 
 export default en;

@@ -1203,6 +1203,8 @@ const ko: Messages = {
   'date.typed.day': '{{from}}부터 {{to}}까지의 날짜(연, 월, 일)가 아닙니다. 이 범위의 날짜를 연, 월, 일 모두 입력하세요.',
   'date.typed.month': '{{from}}부터 {{to}}까지의 월이 아닙니다. 이 범위의 월을 입력하세요.',
   'date.typed.year': '{{from}}부터 {{to}}까지의 연도가 아닙니다. 이 범위의 연도를 YYYY 형식으로 입력하세요.',
+  'chart.unitLine': '단위: {{unit}}',
+  'chart.sourceAsCited': '출처: Tradebrief의 각 수치에 표시된 출처',
 };
 
 export default ko;

@@ -1192,6 +1192,8 @@ const zh: Messages = {
   'date.typed.day': '不是{{from}}至{{to}}之间的完整日期（年、月、日）：请输入此范围内的完整日期。',
   'date.typed.month': '不是{{from}}至{{to}}之间的月份：请输入此范围内的月份。',
   'date.typed.year': '不是{{from}}至{{to}}之间的年份：请按YYYY格式输入此范围内的年份。',
+  'chart.unitLine': '单位：{{unit}}',
+  'chart.sourceAsCited': '来源：见Tradebrief中各数字所注的来源',
 };
 
 export default zh;

@@ -5,6 +5,7 @@
  */
 import type { Chart, ChartConfiguration } from 'chart.js';
 import type { ChartTheme } from './theme.ts';
+import { t } from '../../i18n/i18n.svelte.ts';
 
 /** The image is this many times the chart's size on screen, whatever the screen's pixel ratio. */
 export const IMAGE_SCALE = 2;
@@ -118,16 +119,12 @@ function composeImage(
   ctx.fillText(fit(ctx, caption.title, room), PADDING, 24);
   ctx.fillStyle = theme.muted;
   ctx.font = `12px ${family}`;
-  if (caption.unit) ctx.fillText(fit(ctx, `Unit: ${caption.unit}`, room), PADDING, 42);
+  if (caption.unit) ctx.fillText(fit(ctx, t('chart.unitLine', { unit: caption.unit }), room), PADDING, 42);
   ctx.drawImage(drawing, 0, TITLE_BAND, width, height);
   ctx.font = `11px ${family}`;
   const made = 'Tradebrief';
   const madeWidth = ctx.measureText(made).width;
-  ctx.fillText(
-    fit(ctx, caption.source ?? 'Source: as cited for each figure in Tradebrief', room - madeWidth - 12),
-    PADDING,
-    TITLE_BAND + height + 20,
-  );
+  ctx.fillText(fit(ctx, caption.source ?? t('chart.sourceAsCited'), room - madeWidth - 12), PADDING, TITLE_BAND + height + 20);
   ctx.textAlign = 'right';
   ctx.fillText(made, width - PADDING, TITLE_BAND + height + 20);
   return image;
