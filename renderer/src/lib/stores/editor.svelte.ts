@@ -12,14 +12,17 @@ export class Editor<Draft extends { id: string }> {
   form: Draft = $state() as Draft;
   readonly fs: FormState;
   private readonly blank: () => Draft;
-  /** After a save or a delete: the editor's list and the views that show the data reload. */
+  /** The items the editor lists, reloaded after a save or a delete. */
+  private readonly list: { reload(): void };
+  /** After a save or a delete, once the list is reloaded: the views that show the data. */
   private readonly changed: () => void;
   /** What else goes back to blank with the draft (a note beside a field). */
   private readonly onReset: () => void;
 
-  constructor(formId: string, options: { blank: () => Draft; changed: () => void; onReset?: () => void }) {
+  constructor(formId: string, options: { blank: () => Draft; list: { reload(): void }; changed: () => void; onReset?: () => void }) {
     this.fs = new FormState(formId);
     this.blank = options.blank;
+    this.list = options.list;
     this.changed = options.changed;
     this.onReset = options.onReset ?? (() => {});
     this.form = options.blank();
@@ -48,6 +51,7 @@ export class Editor<Draft extends { id: string }> {
     if (!(await this.fs.submit(schema, input, send))) return;
     notices.push('info', saved());
     this.reset();
+    this.list.reload();
     this.changed();
   }
 
@@ -57,6 +61,7 @@ export class Editor<Draft extends { id: string }> {
     try {
       await send();
       if (this.form.id === id) this.reset();
+      this.list.reload();
       this.changed();
     } catch (error) {
       notices.error(error);
