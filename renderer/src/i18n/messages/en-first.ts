@@ -1,14 +1,18 @@
 /**
  * English, the part the first paint shows: the shell (sidebar, settings, notices, errors), the Overview and the data
- * core's messages. The rest of the catalogue (en.ts) loads after the first paint and before any other view
+ * core's messages of its checked claims. The rest of the catalogue (en.ts) loads after the first paint and before any other view
  * (views/registry.ts). tests/unit/i18n-first-paint.test.ts checks that every key the first paint's sources use is here.
  */
 import { DASHBOARD_TITLES, dashboardDefinition } from '../../../../db/common/dashboards.ts';
-import { CORE_MESSAGES } from '../../../../db/common/core-messages.ts';
+import { CLAIM_MESSAGES } from '../../../../db/common/core-messages-claims.ts';
 import { coreKeys } from './core-keys.ts';
 
-/** The data core's messages (db/common/core-messages.ts, English there), as keys `core.<code>`. */
-const core = coreKeys(CORE_MESSAGES);
+/**
+ * The data core's messages the first view shows (its checked claims: db/common/core-messages-claims.ts, English there),
+ * as keys `core.<code>`; the rest of the core's English is in en.ts. Until it loads, a core message the first paint
+ * lacks (an error) is shown as the English the core sent with it (i18n.svelte.ts, tCore).
+ */
+const core = coreKeys(CLAIM_MESSAGES);
 
 const first = {
   'app.name': 'Tradebrief',
