@@ -20,7 +20,6 @@ import {
 } from '../../../db/common/languages.ts';
 import type { CoreMessageCode } from '../../../db/common/core-messages.ts';
 import { writeCore, type CoreParams } from '../../../db/common/core-writing.ts';
-import { economyNameIn } from './economies.ts';
 
 export type { MessageKey };
 type Values = Record<string, string | number>;
@@ -30,9 +29,19 @@ export type CountKey = { [K in MessageKey]: K extends `${infer Base}_other` ? Ba
 /** Where the choice is remembered: the app origin's localStorage, which is per user profile. */
 export const LANGUAGE_STORAGE_KEY = 'tradebrief.language';
 
+/**
+ * Names economies in a language other than English (economies.ts, with its table of ISO codes): loaded with that
+ * language's messages. English keeps the stored names and needs neither.
+ */
+let economyNamer: ((code: string, stored: string, tag: string) => string) | null = null;
+const loadEconomyNames = (): Promise<void> =>
+  import('./economies.ts').then((m) => {
+    economyNamer = m.economyNameIn;
+  });
+
 const loaders: Record<Exclude<Locale, 'en'>, () => Promise<Messages>> = {
-  ko: () => import('./messages/ko.ts').then((m) => m.default),
-  zh: () => import('./messages/zh.ts').then((m) => m.default),
+  ko: () => Promise.all([import('./messages/ko.ts'), loadEconomyNames()]).then(([m]) => m.default),
+  zh: () => Promise.all([import('./messages/zh.ts'), loadEconomyNames()]).then(([m]) => m.default),
   [PSEUDO_LOCALE]: () =>
     Promise.all([import('./pseudo.ts'), import('./messages/en.ts')]).then(([pseudo, en]) => pseudo.pseudoCatalogue(en.default)),
 };
@@ -97,10 +106,16 @@ export function tCore(text: { message?: string; messageCode?: string; params?: C
         complete &&= catalogues.knows(locale, `core.${code}`);
         return catalogues.translate(locale, `core.${code}`, values);
       },
-      economyName: (code, stored) => economyNameIn(code, stored, i18n.tag),
+      economyName,
     },
   );
   return complete || text.message === undefined ? written : text.message;
+}
+
+/** An economy's name in the active language (Intl.DisplayNames, economies.ts), else as stored. */
+export function economyName(code: string, stored: string): string {
+  // Only English and the pseudo-locale draw before the namer has loaded, and both keep the stored name.
+  return economyNamer ? economyNamer(code, stored, i18n.tag) : stored;
 }
 
 /**
