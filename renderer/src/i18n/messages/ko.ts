@@ -79,6 +79,7 @@ const ko: Messages = {
   'exportData.export': '내보내기…',
   'exportData.exporting': '내보내는 중…',
   'exportData.close': '닫기',
+  'exportData.loadError': '내보내기 상자를 불러오지 못했습니다: {{message}}.',
   'exportData.wroteXlsx_one': '{{rows}}개 행을 시트 {{count}}개({{tables}})로 {{name}}에 저장했습니다.',
   'exportData.wroteXlsx_other': '{{rows}}개 행을 시트 {{count}}개({{tables}})로 {{name}}에 저장했습니다.',
   'exportData.wroteZip': '{{rows}}개 행을 CSV 파일 {{files}}개({{tables}})로 {{name}}에 저장했습니다.',

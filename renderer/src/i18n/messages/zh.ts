@@ -77,6 +77,7 @@ const zh: Messages = {
   'exportData.export': '导出…',
   'exportData.exporting': '正在导出…',
   'exportData.close': '关闭',
+  'exportData.loadError': '无法加载“导出数据”：{{message}}。',
   'exportData.wroteXlsx_one': '已将 {{rows}} 行写入 {{name}}，共 {{count}} 个工作表（{{tables}}）。',
   'exportData.wroteXlsx_other': '已将 {{rows}} 行写入 {{name}}，共 {{count}} 个工作表（{{tables}}）。',
   'exportData.wroteZip': '已将 {{rows}} 行写入 {{name}}，共 {{files}} 个 CSV 文件（{{tables}}）。',
