@@ -1,13 +1,12 @@
 /**
  * The interface's language: which one is active, its messages, and `t()`.
  *
- * A translator of our own holds the catalogues (translate.ts: values, plurals by Intl.PluralRules, English as the
- * fallback). The English messages of the first paint (messages/en-first.ts) are in the main bundle, the rest of English is a chunk loaded before any other view
+ * i18next holds the catalogues (README "Languages" says why this library). The English messages of the first paint (messages/en-first.ts) are in the main bundle, the rest of English is a chunk loaded before any other view
  * (completeEnglish); Korean, Chinese and the pseudo-locale are a chunk each, loaded when chosen. `t()` reads the active language from a rune,
  * so every template that shows a message follows a switch without a reload.
  */
 import first from './messages/en-first.ts';
-import { Translator } from './translate.ts';
+import i18next from 'i18next';
 import type { MessageKey, Messages } from './messages/types.ts';
 import {
   isLanguage,
@@ -46,16 +45,26 @@ const loaders: Record<Exclude<Locale, 'en'>, () => Promise<Messages>> = {
     Promise.all([import('./pseudo.ts'), import('./messages/en.ts')]).then(([pseudo, en]) => pseudo.pseudoCatalogue(en.default)),
 };
 
-// Messages are put in as text: Svelte escapes what it inserts.
-const catalogues = new Translator('en');
-catalogues.add('en', first);
+const engine = i18next.createInstance();
+void engine.init({
+  lng: 'en',
+  fallbackLng: 'en',
+  resources: { en: { translation: first } },
+  initAsync: false,
+  keySeparator: false,
+  nsSeparator: false,
+  // Svelte escapes what it inserts; escaping here too would show "&amp;".
+  interpolation: { escapeValue: false },
+});
+/** Whether the language, or English as the fallback, holds `key`. */
+const knows = (locale: Locale, key: string): boolean => engine.exists(key, { lng: locale });
 
 let english: Promise<void> | null = null;
 
 /** Loads the English messages the first paint does not show; every view but the first awaits it (views/registry.ts). */
 export function completeEnglish(): Promise<void> {
   english ??= import('./messages/en.ts').then(
-    (m) => catalogues.add('en', m.default),
+    (m) => void engine.addResourceBundle('en', 'translation', m.default, true, false),
     (error: unknown) => {
       english = null;
       throw error;
@@ -85,7 +94,7 @@ function acceptable(value: unknown): value is Locale {
 
 /** The message for `key` in the active language, with its values put in. */
 export function t(key: MessageKey, values?: Values): string {
-  return catalogues.translate(i18n.locale, key, values);
+  return engine.t(key, { ...values, lng: i18n.locale });
 }
 
 /**
@@ -96,15 +105,15 @@ export function t(key: MessageKey, values?: Values): string {
  */
 export function tCore(text: { message?: string; messageCode?: string; params?: CoreParams }): string {
   const locale = i18n.locale;
-  if (text.messageCode === undefined || !catalogues.knows(locale, `core.${text.messageCode}`)) return text.message ?? '';
+  if (text.messageCode === undefined || !knows(locale, `core.${text.messageCode}`)) return text.message ?? '';
   let complete = true;
   const written = writeCore(
     { messageCode: text.messageCode as CoreMessageCode, params: text.params ?? {} },
     {
       tag: i18n.tag,
       say: (code, values) => {
-        complete &&= catalogues.knows(locale, `core.${code}`);
-        return catalogues.translate(locale, `core.${code}`, values);
+        complete &&= knows(locale, `core.${code}`);
+        return engine.t(`core.${code}`, { ...values, lng: locale });
       },
       economyName,
     },
@@ -141,7 +150,7 @@ export function errorText(error: unknown): string {
 
 /** The message for a count ("1 block", "3 blocks"), by the active language's plural rules. */
 export function tCount(key: CountKey, count: number, values?: Values): string {
-  return catalogues.translateCount(i18n.locale, key, count, values);
+  return engine.t(key, { ...values, count, lng: i18n.locale });
 }
 
 function stored(): string | null {
@@ -168,7 +177,9 @@ export function followLanguage(follower: (locale: Locale) => void): () => void {
  */
 export async function setLanguage(locale: string, remember = true): Promise<void> {
   if (!acceptable(locale)) return;
-  if (locale !== 'en' && !catalogues.has(locale)) catalogues.add(locale, await loaders[locale]());
+  if (locale !== 'en' && !engine.hasResourceBundle(locale, 'translation')) {
+    engine.addResourceBundle(locale, 'translation', await loaders[locale]());
+  }
   i18n.locale = locale;
   document.documentElement.lang = LOCALE_TAGS[locale];
   if (remember) {

@@ -1,7 +1,7 @@
 /**
  * English: the reference catalogue. Its keys are the message keys (a key missing here is a type error where it is
- * used; ko.ts and zh.ts must have exactly these keys). Values use {{name}} for values and _one/_other
- * for counts (i18n/translate.ts). The dashboards' English titles and export descriptions are their definitions' (db/common/dashboards.ts). tests/unit/i18n-catalogues.test.ts checks keys, use, placeholders and the glossary.
+ * used; ko.ts and zh.ts must have exactly these keys). Values use i18next's {{name}} for values and _one/_other
+ * for counts. The dashboards' English titles and export descriptions are their definitions' (db/common/dashboards.ts). tests/unit/i18n-catalogues.test.ts checks keys, use, placeholders and the glossary.
  * The messages of the first paint are in en-first.ts (in the shell's bundle); this file's own load after it.
  */
 import first from './en-first.ts';
