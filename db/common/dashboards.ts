@@ -4,7 +4,7 @@
  * summary as briefing blocks; the zod schemas of its filters are db/common/dashboard-filters.ts, so that what
  * lists the dashboards (the renderer's shell) does not load zod. The sidebar, the router, the print routes, the export list and the
  * `dashboard` method's input all derive from DASHBOARD_DEFINITIONS; the data core's half (the view
- * model and the export tables built from it) is db/dashboards/<id>.ts, the screen's half
+ * model and the export tables built from it) is db/dashboards/data/<id>.ts, the screen's half
  * renderer/src/views/<id>/.
  * Pure TypeScript (no zod at run time): the renderer's shell imports it; tests/unit/vocabulary.test.ts fails when a
  * list of dashboard names or a dashboard's title is spelled out anywhere else.
@@ -73,7 +73,7 @@ function pairSummary(label: string, f: Partial<PairPrintFilters>) {
   return { reporter, partner, range, title: `${label}: ${reporter} – ${partner}${span}` };
 }
 
-/** Every dashboard, in sidebar order. Adding one = an entry here, its data in db/dashboards/<id>.ts (listed in db/dashboards/data.ts), its view in renderer/src/views/<id>/. */
+/** Every dashboard, in sidebar order. Adding one = an entry here, its data in db/dashboards/data/<id>.ts (found by its id), its view in renderer/src/views/<id>/. */
 export const DASHBOARD_DEFINITIONS = [
   define({
     id: 'overview',
