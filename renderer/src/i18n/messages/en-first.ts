@@ -3,12 +3,20 @@
  * core's messages. The rest of the catalogue (en.ts) loads after the first paint and before any other view
  * (views/registry.ts). tests/unit/i18n-first-paint.test.ts checks that every key the first paint's sources use is here.
  */
-import { DASHBOARD_TITLES, dashboardDefinition } from '../../../../db/common/dashboards.ts';
+import { DASHBOARD_DEFINITIONS, type Dashboard } from '../../../../db/common/dashboards.ts';
 import { CORE_MESSAGES } from '../../../../db/common/core-messages.ts';
 import { coreKeys } from './core-keys.ts';
 
 /** The data core's messages (db/common/core-messages.ts, English there), as keys `core.<code>`. */
 const core = coreKeys(CORE_MESSAGES);
+
+/** Each dashboard's title and what its export writes: the English is its definition's. */
+const dashboardMessages = Object.fromEntries(
+  DASHBOARD_DEFINITIONS.flatMap((d) => [
+    [`dashboard.${d.id}`, d.label],
+    [`exportData.what.${d.id}`, d.exportDescription],
+  ]),
+) as { [D in Dashboard as `dashboard.${D}` | `exportData.what.${D}`]: string };
 
 const first = {
   'app.name': 'Tradebrief',
@@ -33,15 +41,7 @@ const first = {
   'money.mn': 'USD {{n}} mn',
   'money.thousand': 'USD {{n}} thousand',
 
-  'dashboard.overview': DASHBOARD_TITLES.overview,
-  'dashboard.trade': DASHBOARD_TITLES.trade,
-  'dashboard.monthly': DASHBOARD_TITLES.monthly,
-  'dashboard.partners': DASHBOARD_TITLES.partners,
-  'dashboard.sectors': DASHBOARD_TITLES.sectors,
-  'dashboard.projects': DASHBOARD_TITLES.projects,
-  'dashboard.events': DASHBOARD_TITLES.events,
-  'dashboard.logistics': DASHBOARD_TITLES.logistics,
-  'dashboard.products': DASHBOARD_TITLES.products,
+  ...dashboardMessages,
 
   'view.sources': 'Sources',
   'view.data': 'Data',
@@ -80,15 +80,6 @@ const first = {
   'exportData.wroteXlsx_other': 'Wrote {{rows}} rows in {{count}} sheets ({{tables}}) to {{name}}.',
   'exportData.wroteZip': 'Wrote {{rows}} rows as {{files}} CSV files ({{tables}}) in {{name}}.',
   'exportData.wrote': 'Wrote {{rows}} rows to {{name}}.',
-  'exportData.what.overview': dashboardDefinition('overview').exportDescription,
-  'exportData.what.trade': dashboardDefinition('trade').exportDescription,
-  'exportData.what.monthly': dashboardDefinition('monthly').exportDescription,
-  'exportData.what.partners': dashboardDefinition('partners').exportDescription,
-  'exportData.what.sectors': dashboardDefinition('sectors').exportDescription,
-  'exportData.what.projects': dashboardDefinition('projects').exportDescription,
-  'exportData.what.events': dashboardDefinition('events').exportDescription,
-  'exportData.what.logistics': dashboardDefinition('logistics').exportDescription,
-  'exportData.what.products': dashboardDefinition('products').exportDescription,
 
   'claims.verdict.holds': 'Holds',
   'claims.verdict.mixed': 'Holds by one source, not by another',
