@@ -5,12 +5,14 @@
  * routes, the export list, the filters' types and their zod schemas (db/common/dashboard-filters.ts: the URL, the
  * `dashboard` method's input, exports) all derive from DASHBOARD_DEFINITIONS.
  *
- * Adding a dashboard takes three code files: its entry here; its data, db/dashboards/data/<id>.ts (its view
- * model and export tables as its default export, and its model's type added to DashboardModels), found by its id;
- * its view, renderer/src/views/<id>/<Name>View.svelte, found by the views' registry. Its messages go into the three
- * catalogues (translations). It took five code files before (the filters' zod schema and the data index each had a
- * line per dashboard); a throwaway dashboard added on a scratch commit needed exactly: db/common/dashboards.ts,
- * db/dashboards/data/<id>.ts, renderer/src/views/<id>/<Name>View.svelte, and the three catalogues' titles.
+ * Adding a dashboard takes three code files (five while its filters' zod schema and the data index each had a line
+ * per dashboard): its entry here; its data, db/dashboards/data/<id>.ts (its view model and export tables as its
+ * default export, its model's type added to DashboardModels), found by its id; its view,
+ * renderer/src/views/<id>/<Name>View.svelte, found by the views' registry. Its English title and export description
+ * are the entry's; their Korean and Chinese go into renderer/src/i18n/messages/ko.ts and zh.ts, with any message its
+ * view adds (and that message's English in en.ts). A throwaway dashboard on a scratch commit (branch dash3-scratch,
+ * not merged) needed exactly: this file, db/dashboards/data/corridors.ts, views/corridors/CorridorsView.svelte, ko.ts
+ * and zh.ts.
  *
  * Pure TypeScript (no zod at run time): the renderer's shell imports it; tests/unit/vocabulary.test.ts fails when a
  * list of dashboard names or a dashboard's title is spelled out anywhere else.
