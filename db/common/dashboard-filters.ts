@@ -8,7 +8,15 @@
 import { z } from 'zod';
 import { DASHBOARD_DEFINITIONS, dashboardDefinition } from './dashboards.ts';
 import type { Dashboard, DashboardDefinition, PrintableDashboard, PrintSummary } from './dashboards.ts';
-import type { FieldSpec, FilterCheck, FilterField, FilterFields, FiltersOf, Presence } from './filter-fields.ts';
+import {
+  PAIR_AND_YEARS,
+  type FieldSpec,
+  type FilterCheck,
+  type FilterField,
+  type FilterFields,
+  type FiltersOf,
+  type Presence,
+} from './filter-fields.ts';
 import { economyCode, yearSchema } from './vocabulary-schemas.ts';
 
 /** A field's zod type: its value, left out when optional, its default in the output when it has one. */
@@ -78,7 +86,7 @@ const schemaGivesFields: [Mismatched] extends [never] ? true : { mismatched: Mis
 void schemaGivesFields;
 
 /** One pair of economies and a range of years: the filters the trade, monthly and sectors dashboards share. */
-export const pairFilters = DASHBOARD_FILTERS.trade;
+export const pairFilters = filtersSchema(PAIR_AND_YEARS);
 /** A pair's products in a year (the products area's own method takes them too). */
 export const productFilters = DASHBOARD_FILTERS.products;
 
