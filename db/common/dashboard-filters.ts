@@ -1,102 +1,94 @@
 /**
- * The dashboards' filters as zod schemas: the URL's filters, the `dashboard` method's and the export's input. Kept
- * apart from the definitions (db/common/dashboards.ts: ids, titles, exports, print summaries) so that the renderer's
- * shell, which lists the dashboards, does not load zod; a view that reads its filters from the URL does.
+ * The dashboards' filters as zod schemas: the URL's filters, the `dashboard` method's and the export's input, each
+ * built by one function from the fields its definition gives (db/common/dashboards.ts, db/common/filter-fields.ts).
+ * Kept apart from the definitions so that the renderer's shell, which lists the dashboards, does not load zod; a view
+ * that reads its filters from the URL does.
  * Pure TypeScript (zod only): the renderer may import it.
  */
 import { z } from 'zod';
-import { DASHBOARD_DEFINITIONS, dashboardDefinition, LEVEL_DIGITS, PARTNER_MEASURES, PRODUCT_LEVELS } from './dashboards.ts';
-import type {
-  Dashboard,
-  EventPrintFilters,
-  PairPrintFilters,
-  PrintableDashboard,
-  PrintSummary,
-  ProjectPrintFilters,
-} from './dashboards.ts';
-import { EVENT_KINDS, PROJECT_STATUSES } from './vocabulary.ts';
-import { economyCode, pairAndYears, yearRange, yearSchema } from './vocabulary-schemas.ts';
+import { DASHBOARD_DEFINITIONS, dashboardDefinition } from './dashboards.ts';
+import type { Dashboard, DashboardDefinition, PrintableDashboard, PrintSummary } from './dashboards.ts';
+import {
+  PAIR_AND_YEARS,
+  type FieldSpec,
+  type FilterCheck,
+  type FilterField,
+  type FilterFields,
+  type FiltersOf,
+  type Presence,
+} from './filter-fields.ts';
+import { economyCode, yearSchema } from './vocabulary-schemas.ts';
+
+/** A field's zod type: its value, left out when optional, its default in the output when it has one. */
+type FieldSchema<F> =
+  F extends FilterField<infer T, infer P extends Presence>
+    ? P extends 'optional'
+      ? z.ZodOptional<z.ZodType<T, T>>
+      : P extends 'default'
+        ? z.ZodDefault<z.ZodType<T, T>>
+        : z.ZodType<T, T>
+    : never;
+export type FiltersSchema<Fields> = z.ZodObject<{ -readonly [K in keyof Fields]: FieldSchema<Fields[K]> }, z.core.$strict>;
+
+function specSchema(spec: FieldSpec): z.ZodType {
+  switch (spec.kind) {
+    case 'economy':
+      return economyCode;
+    case 'economies':
+      return z.array(economyCode).max(spec.max);
+    case 'year':
+      return yearSchema;
+    case 'whole-number':
+      return z.number().int().min(spec.min).max(spec.max);
+    case 'one-of':
+      return z.enum(spec.words as [string, ...string[]]);
+    case 'words':
+      return z.string().trim().min(1).max(200);
+    case 'date-prefix':
+      return z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'a date as YYYY, YYYY-MM or YYYY-MM-DD');
+    case 'hs-prefix':
+      return z.string().regex(/^(\d{2}|\d{4})$/, 'an HS chapter (2 digits) or heading (4 digits)');
+  }
+}
+
+function fieldSchema(field: FilterField): z.ZodType {
+  const schema = specSchema(field.spec);
+  if (field.presence === 'optional') return schema.optional();
+  return field.presence === 'default' ? schema.default(field.fallback) : schema;
+}
+
+/** The zod schema of a dashboard's filters: every field checked by its kind, no other field allowed, then the rule across fields. */
+export function filtersSchema<const Fields extends FilterFields>(fields: Fields, check?: FilterCheck<Fields>): FiltersSchema<Fields> {
+  const schema = z.object(Object.fromEntries(Object.entries(fields).map(([name, field]) => [name, fieldSchema(field)]))).strict();
+  if (!check) return schema as unknown as FiltersSchema<Fields>;
+  const holds = (q: Record<string, unknown>): boolean => check.holds(q as FiltersOf<Fields>);
+  return schema.refine(holds, { message: check.message, path: [check.field] }) as unknown as FiltersSchema<Fields>;
+}
+
+type FilterSchemas = { [D in Dashboard]: FiltersSchema<DashboardDefinition<D>['filters']> };
+
+/** Each dashboard's filters, by its id. */
+export const DASHBOARD_FILTERS = Object.fromEntries(
+  DASHBOARD_DEFINITIONS.map((d) => [
+    d.id,
+    filtersSchema<FilterFields>(d.filters, 'check' in d ? (d.check as FilterCheck<FilterFields>) : undefined),
+  ]),
+) as FilterSchemas;
+
+export type DashboardFilters<D extends Dashboard> = z.output<FilterSchemas[D]>;
+
+// The schema's output is the type the definition's fields give (its print summary is typed from those).
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type Mismatched = {
+  [D in Dashboard]: Same<DashboardFilters<D>, FiltersOf<DashboardDefinition<D>['filters']>> extends true ? never : D;
+}[Dashboard];
+const schemaGivesFields: [Mismatched] extends [never] ? true : { mismatched: Mismatched } = true;
+void schemaGivesFields;
 
 /** One pair of economies and a range of years: the filters the trade, monthly and sectors dashboards share. */
-export const pairFilters = z.object(pairAndYears).strict();
-const datePrefix = z
-  .string()
-  .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'a date as YYYY, YYYY-MM or YYYY-MM-DD')
-  .optional();
-const words = z.string().trim().min(1).max(200);
-
-/** A pair's products in a year: the level listed, and the chapter or heading drilled into. */
-export const productFilters = z
-  .object({
-    reporter: economyCode,
-    partner: economyCode,
-    year: yearSchema.optional(),
-    flow: z.enum(['export', 'import']).default('export'),
-    level: z.enum(PRODUCT_LEVELS).default('chapter'),
-    /** A chapter (2 digits) or heading (4 digits) whose finer codes are listed. */
-    within: z
-      .string()
-      .regex(/^(\d{2}|\d{4})$/, 'an HS chapter (2 digits) or heading (4 digits)')
-      .optional(),
-    limit: z.number().int().min(1).max(6000).default(500),
-  })
-  .strict()
-  .refine((q) => q.within === undefined || q.within.length < LEVEL_DIGITS[q.level], {
-    message: 'within must be coarser than the level listed (a chapter for headings, a chapter or heading for codes)',
-    path: ['within'],
-  });
-
-const overviewFilters = z
-  .object({ reporter: economyCode.optional(), partner: economyCode.optional(), year: yearSchema.optional() })
-  .strict();
-const partnerFilters = z
-  .object({
-    reporter: economyCode,
-    year: yearSchema.optional(),
-    by: z.enum(PARTNER_MEASURES).default('exports'),
-    compare: z.array(economyCode).max(12).default([]),
-    ...yearRange,
-  })
-  .strict();
-const projectFilters = z
-  .object({
-    region: economyCode.optional(),
-    field: words.optional(),
-    status: z.enum(PROJECT_STATUSES).optional(),
-    /** Signed on or after (YYYY-MM-DD, compared with the latest day the recorded date can mean). */
-    from: datePrefix,
-    to: datePrefix,
-  })
-  .strict();
-const eventFilters = z.object({ kind: z.enum(EVENT_KINDS).optional(), place: words.optional() }).strict();
-
-/** Each dashboard's filters, by its id (a dashboard missing here is a type error where DashboardFilters is used). */
-export const DASHBOARD_FILTERS = {
-  overview: overviewFilters,
-  trade: pairFilters,
-  monthly: pairFilters,
-  partners: partnerFilters,
-  products: productFilters,
-  sectors: pairFilters,
-  projects: projectFilters,
-  events: eventFilters,
-  logistics: z.object({}).strict(),
-} as const satisfies Record<Dashboard, z.ZodType>;
-
-type FilterSchemas = typeof DASHBOARD_FILTERS;
-export type DashboardFilters<D extends Dashboard> = z.output<FilterSchemas[D]>;
-export type PairFilters = z.output<typeof pairFilters>;
-export type ProjectFilters = z.output<typeof projectFilters>;
-export type EventFilters = z.output<typeof eventFilters>;
-
-// The print summaries (dashboards.ts) read these filters by name: a field renamed or retyped here fails to compile.
-type Gives<Filters, Read> = [Required<Filters>] extends [Read] ? true : never;
-const printReads: [
-  Gives<PairFilters, PairPrintFilters>,
-  Gives<ProjectFilters, ProjectPrintFilters>,
-  Gives<EventFilters, EventPrintFilters>,
-] = [true, true, true];
-void printReads;
+export const pairFilters = filtersSchema(PAIR_AND_YEARS);
+/** A pair's products in a year (the products area's own method takes them too). */
+export const productFilters = DASHBOARD_FILTERS.products;
 
 /** The schema's fields, also behind a refinement (the products' filters check `within` against `level`). */
 function shapeOf(schema: z.ZodType): Record<string, z.ZodType> {

@@ -1,16 +1,25 @@
 /**
  * The dashboards, each defined once: its id (also its route, `#/<id>`, and its print route,
- * `#/print/dashboard/<id>`), its label, the tables its export writes and, where it has one, its one-page print
- * summary as briefing blocks; the zod schemas of its filters are db/common/dashboard-filters.ts, so that what
- * lists the dashboards (the renderer's shell) does not load zod. The sidebar, the router, the print routes, the export list and the
- * `dashboard` method's input all derive from DASHBOARD_DEFINITIONS; the data core's half (the view
- * model and the export tables built from it) is db/dashboards/<id>.ts, the screen's half
- * renderer/src/views/<id>/.
+ * `#/print/dashboard/<id>`), its label, its filters as data (db/common/filter-fields.ts), the tables its export
+ * writes and, where it has one, its one-page print summary as briefing blocks. The sidebar, the router, the print
+ * routes, the export list, the filters' types and their zod schemas (db/common/dashboard-filters.ts: the URL, the
+ * `dashboard` method's input, exports) all derive from DASHBOARD_DEFINITIONS.
+ *
+ * Adding a dashboard takes three code files (five while its filters' zod schema and the data index each had a line
+ * per dashboard): its entry here; its data, db/dashboards/data/<id>.ts (its view model and export tables as its
+ * default export, its model's type added to DashboardModels), found by its id; its view,
+ * renderer/src/views/<id>/<Name>View.svelte, found by the views' registry. Its English title and export description
+ * are the entry's; their Korean and Chinese go into renderer/src/i18n/messages/ko.ts and zh.ts, with any message its
+ * view adds (and that message's English in en.ts). A throwaway dashboard on a scratch commit (branch dash3-scratch,
+ * not merged) needed exactly: this file, db/dashboards/data/corridors.ts, views/corridors/CorridorsView.svelte, ko.ts
+ * and zh.ts.
+ *
  * Pure TypeScript (no zod at run time): the renderer's shell imports it; tests/unit/vocabulary.test.ts fails when a
  * list of dashboard names or a dashboard's title is spelled out anywhere else.
  */
 import type { BlockSpecInput } from './briefing-blocks.ts';
-import type { EventKind, ProjectStatus } from './vocabulary.ts';
+import { filter, PAIR_AND_YEARS, type FilterCheck, type FilterFields, type FiltersOf } from './filter-fields.ts';
+import { EVENT_KINDS, PROJECT_STATUSES } from './vocabulary.ts';
 
 export const PARTNER_MEASURES = ['exports', 'imports', 'total', 'balance'] as const;
 export type PartnerMeasure = (typeof PARTNER_MEASURES)[number];
@@ -20,52 +29,40 @@ export const PRODUCT_LEVELS = ['chapter', 'heading', 'code'] as const;
 export type ProductLevel = (typeof PRODUCT_LEVELS)[number];
 export const LEVEL_DIGITS: Record<ProductLevel, number> = { chapter: 2, heading: 4, code: 6 };
 
-/**
- * The filters the print summaries read, by name. Their schemas (with zod, which the shell does not load) are
- * db/common/dashboard-filters.ts; it checks that each schema's output gives these fields.
- */
-export interface PairPrintFilters {
-  reporter: string;
-  partner: string;
-  from: number;
-  to: number;
-}
-export interface ProjectPrintFilters {
-  region: string;
-  status: ProjectStatus;
-  field: string;
-}
-export interface EventPrintFilters {
-  kind: EventKind;
-  place: string;
-}
-
 /** A dashboard's print summary: its title and the briefing blocks it prints, from its filters as the URL gives them. */
 export interface PrintSummary {
   title: string;
   blocks: BlockSpecInput[];
 }
 
-interface Definition<Id extends string, F> {
+interface Definition<Id extends string, Fields extends FilterFields> {
   id: Id;
   label: string;
+  /** Its filters, by name: what each takes, whether it may be left out, its default. */
+  filters: Fields;
+  /** A rule across its filters, checked after each field's own. */
+  check?: FilterCheck<Fields>;
   /** The tables its export writes, in order (one CSV file, or a ZIP of one CSV per table when several). */
   exportTables: readonly string[];
   /** What its export writes, in words ("Writes … : exactly the rows this view shows"). */
   exportDescription: string;
   /** The print summary (`#/print/dashboard/<id>`), from the valid filters of the URL; none where the dashboard has no summary yet. */
-  print?: (filters: Partial<F>, label: string) => PrintSummary;
+  print?: (filters: Partial<FiltersOf<Fields>>, label: string) => PrintSummary;
 }
 
-type Printed<F> = { print: NonNullable<Definition<string, F>['print']> };
-function define<const Id extends string, F>(d: Definition<Id, F> & Printed<F>): Definition<Id, F> & Printed<F>;
-function define<const Id extends string, F = never>(d: Definition<Id, F>): Definition<Id, F> & { print?: undefined };
-function define<const Id extends string, F>(d: Definition<Id, F>): Definition<Id, F> {
+type Printed<Fields extends FilterFields> = { print: NonNullable<Definition<string, Fields>['print']> };
+function define<const Id extends string, const Fields extends FilterFields>(
+  d: Definition<Id, Fields> & Printed<Fields>,
+): Definition<Id, Fields> & Printed<Fields>;
+function define<const Id extends string, const Fields extends FilterFields>(
+  d: Definition<Id, Fields>,
+): Definition<Id, Fields> & { print?: undefined };
+function define<const Id extends string, const Fields extends FilterFields>(d: Definition<Id, Fields>): Definition<Id, Fields> {
   return d;
 }
 
 /** Printed with KOR – CHN where the URL names no pair. */
-function pairSummary(label: string, f: Partial<PairPrintFilters>) {
+function pairSummary(label: string, f: Partial<FiltersOf<typeof PAIR_AND_YEARS>>) {
   const reporter = f.reporter ?? 'KOR';
   const partner = f.partner ?? 'CHN';
   const range = { ...(f.from !== undefined ? { from: f.from } : {}), ...(f.to !== undefined ? { to: f.to } : {}) };
@@ -73,14 +70,15 @@ function pairSummary(label: string, f: Partial<PairPrintFilters>) {
   return { reporter, partner, range, title: `${label}: ${reporter} – ${partner}${span}` };
 }
 
-/** Every dashboard, in sidebar order. Adding one = an entry here, its data in db/dashboards/<id>.ts (listed in db/dashboards/data.ts), its view in renderer/src/views/<id>/. */
+/** Every dashboard, in sidebar order. */
 export const DASHBOARD_DEFINITIONS = [
   define({
     id: 'overview',
     label: 'Overview',
+    filters: { reporter: filter.economy().optional(), partner: filter.economy().optional(), year: filter.year().optional() },
     exportTables: ['headline', 'statements', 'claims', 'contents'],
     exportDescription: 'the headline figures, what the sources say and the counts',
-    print: (_: unknown, label) => ({
+    print: (_, label) => ({
       title: label,
       blocks: [
         { kind: 'kpi', config: { heading: 'Headline figures' } },
@@ -91,9 +89,10 @@ export const DASHBOARD_DEFINITIONS = [
   define({
     id: 'trade',
     label: 'Trade balance',
+    filters: PAIR_AND_YEARS,
     exportTables: ['kpi', 'series', 'mirror', 'reconciliation'],
     exportDescription: 'the KPI figures, the series by year, the mirror view and where figures disagree',
-    print: (f: Partial<PairPrintFilters>, label) => {
+    print: (f, label) => {
       const { reporter, partner, range, title } = pairSummary(label, f);
       return {
         title,
@@ -108,12 +107,21 @@ export const DASHBOARD_DEFINITIONS = [
   define({
     id: 'monthly',
     label: 'Monthly trade',
+    filters: PAIR_AND_YEARS,
     exportTables: ['months', 'years'],
     exportDescription: 'every month with its sources, and what the annual series shows for those years',
   }),
   define({
     id: 'partners',
     label: 'Partners',
+    filters: {
+      reporter: filter.economy(),
+      year: filter.year().optional(),
+      by: filter.oneOf(PARTNER_MEASURES).default('exports'),
+      compare: filter.economies(12).default([]),
+      from: filter.year().optional(),
+      to: filter.year().optional(),
+    },
     exportTables: ['totals', 'ranking', 'rank_history', 'partner_series'],
     exportDescription:
       "the reporter's totals, every partner ranked with shares and change, the rank history and the compared partners by year",
@@ -121,15 +129,32 @@ export const DASHBOARD_DEFINITIONS = [
   define({
     id: 'products',
     label: 'Top products',
+    /** A pair's products in a year: the level listed, and the chapter or heading drilled into. */
+    filters: {
+      reporter: filter.economy(),
+      partner: filter.economy(),
+      year: filter.year().optional(),
+      flow: filter.oneOf(['export', 'import']).default('export'),
+      level: filter.oneOf(PRODUCT_LEVELS).default('chapter'),
+      /** A chapter (2 digits) or heading (4 digits) whose finer codes are listed. */
+      within: filter.hsPrefix().optional(),
+      limit: filter.wholeNumber(1, 6000).default(500),
+    },
+    check: {
+      field: 'within',
+      message: 'within must be coarser than the level listed (a chapter for headings, a chapter or heading for codes)',
+      holds: (q) => q.within === undefined || q.within.length < LEVEL_DIGITS[q.level],
+    },
     exportTables: ['products'],
     exportDescription: 'the products listed, with their shares, change and sources',
   }),
   define({
     id: 'sectors',
     label: 'Export sectors',
+    filters: PAIR_AND_YEARS,
     exportTables: ['sectors', 'figures'],
     exportDescription: 'the sectors table and every product-group figure',
-    print: (f: Partial<PairPrintFilters>, label) => {
+    print: (f, label) => {
       const { reporter, partner, range, title } = pairSummary(label, f);
       return { title, blocks: [{ kind: 'sectors-table', config: { heading: label, reporter, partner, ...range } }] };
     },
@@ -137,9 +162,17 @@ export const DASHBOARD_DEFINITIONS = [
   define({
     id: 'projects',
     label: 'Cooperation projects',
+    filters: {
+      region: filter.economy().optional(),
+      field: filter.words().optional(),
+      status: filter.oneOf(PROJECT_STATUSES).optional(),
+      /** Signed on or after (YYYY-MM-DD, compared with the latest day the recorded date can mean). */
+      from: filter.datePrefix().optional(),
+      to: filter.datePrefix().optional(),
+    },
     exportTables: ['projects', 'by_field', 'by_region'],
     exportDescription: 'the projects, and the counts by field and by region',
-    print: ({ region, status, field }: Partial<ProjectPrintFilters>, label) => ({
+    print: ({ region, status, field }, label) => ({
       title: label,
       blocks: [
         {
@@ -157,9 +190,10 @@ export const DASHBOARD_DEFINITIONS = [
   define({
     id: 'events',
     label: 'Events',
+    filters: { kind: filter.oneOf(EVENT_KINDS).optional(), place: filter.words().optional() },
     exportTables: ['events'],
     exportDescription: 'the events, upcoming and past',
-    print: ({ kind, place }: Partial<EventPrintFilters>, label) => ({
+    print: ({ kind, place }, label) => ({
       title: label,
       blocks: [
         { kind: 'events-table', config: { heading: 'Meetings, forums, fairs', ...(kind ? { kind } : {}), ...(place ? { place } : {}) } },
@@ -169,9 +203,10 @@ export const DASHBOARD_DEFINITIONS = [
   define({
     id: 'logistics',
     label: 'Logistics',
+    filters: {},
     exportTables: ['routes', 'legs'],
     exportDescription: 'the routes and their legs',
-    print: (_: unknown, label) => ({ title: label, blocks: [{ kind: 'route', config: { heading: 'Logistics routes' } }] }),
+    print: (_, label) => ({ title: label, blocks: [{ kind: 'route', config: { heading: 'Logistics routes' } }] }),
   }),
 ] as const;
 

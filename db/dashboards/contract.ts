@@ -2,8 +2,8 @@
  * One call per dashboard load: `dashboard({ id, filters })` returns the dashboard's whole view model.
  * A single generic method (input and result are unions discriminated by `id`) rather than one method
  * per dashboard, so a new dashboard adds no contract entry: its filters come from its definition
- * (db/common/dashboards.ts), its model from db/dashboards/<id>.ts, which also builds its export's
- * tables from that same model (db/dashboards/data.ts lists them).
+ * (db/common/dashboards.ts), its model from db/dashboards/data/<id>.ts, which also builds its export's
+ * tables from that same model (db/dashboards/data.ts finds it by its id).
  */
 import { method } from '../method.ts';
 import { dashboardRequest } from '../common/dashboard-filters.ts';

@@ -1,47 +1,41 @@
 /**
- * The data core's half of the dashboards, one file each (db/dashboards/<id>.ts: its view model, from the areas'
- * own query functions, no SQL, and its export's tables built from that same model); this index lists them for
- * the `dashboard` method and the exports. The dashboards themselves are defined in db/common/dashboards.ts.
+ * The data core's half of the dashboards, one file each: db/dashboards/data/<id>.ts gives its view model (from the
+ * areas' own query functions, no SQL) and its export's tables built from that same model, as its default export, and
+ * adds its model's type to DashboardModels (shared.ts). It is found here by its id, so no list names the data files:
+ * Node and vitest import the file itself; the bundler (a dynamic import with a variable) turns the folder's files
+ * into chunks it looks up by name, and tests/unit/packaging.test.ts checks that the built app has one for every
+ * dashboard. The folder holds nothing else, so the bundler's list is exactly the dashboards.
+ * The dashboards themselves are defined in db/common/dashboards.ts.
  */
 import type { Context } from '../context.ts';
 import type { DashboardFilters } from '../common/dashboard-filters.ts';
-import type { Dashboard } from '../common/dashboards.ts';
-import { eventsData } from './events.ts';
-import { logisticsData } from './logistics.ts';
-import { monthlyData } from './monthly.ts';
-import { overviewData } from './overview.ts';
-import { partnersData } from './partners.ts';
-import { productsData } from './products.ts';
-import { projectsData } from './projects.ts';
-import { sectorsData } from './sectors.ts';
-import type { Entry, Filters, TableData } from './shared.ts';
-import { tradeData } from './trade.ts';
+import { DASHBOARDS, type Dashboard } from '../common/dashboards.ts';
+import { isOneOf } from '../common/vocabulary.ts';
+import type { DashboardModels, Entry, Filters, TableData } from './shared.ts';
 
-/** Each dashboard's data; its model's type is what the `dashboard` method returns for it (DashboardModels). */
-const DASHBOARD_DATA = {
-  overview: overviewData,
-  trade: tradeData,
-  monthly: monthlyData,
-  partners: partnersData,
-  products: productsData,
-  sectors: sectorsData,
-  projects: projectsData,
-  events: eventsData,
-  logistics: logisticsData,
-} satisfies { [D in Dashboard]: Entry<D, unknown> };
+export type { DashboardModels };
 
-/** What each dashboard's view shows. */
-export type DashboardModels = { [D in Dashboard]: Awaited<ReturnType<(typeof DASHBOARD_DATA)[D]['model']>> };
+// Every dashboard has a model type, and every model type is a dashboard's: a data file missing or misnamed fails here.
+type Missing = Exclude<Dashboard, keyof DashboardModels>;
+type Stray = Exclude<keyof DashboardModels, Dashboard>;
+const everyModel: [Missing | Stray] extends [never] ? true : { withoutModel: Missing; notADashboard: Stray } = true;
+void everyModel;
 
 /** The `dashboard` method's result: the dashboard, its filters and its model. */
 export type DashboardModel = { [D in Dashboard]: { id: D; filters: DashboardFilters<D>; model: DashboardModels[D] } }[Dashboard];
 
-// Each entry is checked against its own dashboard above; indexed by a generic id it is one of them.
-const dataOf = <D extends Dashboard>(id: D): Entry<D, unknown> => DASHBOARD_DATA[id as Dashboard] as unknown as Entry<D, unknown>;
+/** A dashboard's data file, db/dashboards/data/<id>.ts, by its id (an id the contract did not check never names a file). */
+export async function dashboardData<D extends Dashboard>(id: D): Promise<Entry<D, DashboardModels[D]>> {
+  if (!isOneOf(DASHBOARDS, id)) throw new Error(`${String(id)} is not a dashboard`);
+  const file = (await import(`./data/${id}.ts`)) as { default?: Entry<D, DashboardModels[D]> };
+  if (typeof file.default?.model !== 'function')
+    throw new Error(`db/dashboards/data/${id}.ts does not export its dashboard's data as default`);
+  return file.default;
+}
 
 /** A dashboard's view model for its (parsed) filters. */
 export async function dashboardModel<D extends Dashboard>(ctx: Context, id: D, filters: Filters<D>): Promise<DashboardModel> {
-  return { id, filters, model: await dataOf(id).model(ctx, filters) } as DashboardModel;
+  return { id, filters, model: await (await dashboardData(id)).model(ctx, filters) } as DashboardModel;
 }
 
 /** The tables an export of a dashboard writes: its model for these filters, as tables. */
@@ -49,6 +43,6 @@ export async function dashboardTables<D extends Dashboard>(
   ctx: Context,
   request: { dashboard: D; filters: Filters<D> },
 ): Promise<TableData[]> {
-  const { model } = await dashboardModel(ctx, request.dashboard, request.filters);
-  return dataOf(request.dashboard).tables(model, request.filters);
+  const data = await dashboardData(request.dashboard);
+  return data.tables(await data.model(ctx, request.filters), request.filters);
 }

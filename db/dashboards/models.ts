@@ -1,4 +1,4 @@
-/** The view models of the dashboards whose model is more than one area's result (db/dashboards/trade.ts and partners.ts build them). */
+/** The view models of the dashboards whose model is more than one area's result (db/dashboards/data/trade.ts and partners.ts build them). */
 import type { PartnerRankHistory, PartnerRanking, PartnerSeries } from '../partners/contract.ts';
 import type { SourceRef } from '../shared-types.ts';
 import type { PreferredSources, Reconciliation, SeriesYearGrowth, TradeKpi, TradeMirror, TradeSeries } from '../trade/contract.ts';

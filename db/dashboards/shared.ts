@@ -23,6 +23,17 @@ export interface Entry<D extends Dashboard, M> {
   tables(model: M, filters: Filters<D>): TableData[];
 }
 
+/**
+ * What each dashboard's view shows, by its id. Each data file (db/dashboards/data/<id>.ts) adds its own dashboard's
+ * model, so that no list names them: `declare module '../shared.ts' { interface DashboardModels { <id>: ModelOf<…> } }`
+ * (db/dashboards/data.ts fails to compile when a dashboard has none).
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled by declaration merging
+export interface DashboardModels {}
+
+/** The model an entry's `tables` is built from: the type its `model` gives. */
+export type ModelOf<E> = E extends { tables(model: infer M, filters: never): TableData[] } ? M : never;
+
 /** A dashboard's entry, checked against its own filters; its model's type is inferred from `model`. */
 export const entry =
   <D extends Dashboard>() =>

@@ -3,7 +3,7 @@
  * JSON), a copy of the database file, a chart image, and what a dashboard shows: given the dashboard
  * and the very filters its view queries with, its data is written as CSV (one file per table) or as
  * one .xlsx workbook (one sheet per table), every figure with its source; the rows come from the
- * dashboard's view model (db/dashboards/<id>.ts). The file written is the one the user chose, behind
+ * dashboard's view model (db/dashboards/data/<id>.ts). The file written is the one the user chose, behind
  * a handle (db/files/handles.ts).
  */
 import { z } from 'zod';

@@ -122,6 +122,36 @@ describe('dashboard({ id, filters })', () => {
     const year = await dispatch(session.handlers, 'dashboard', { id: 'trade', filters: { reporter: 'KOR', partner: 'CHN', from: 1800 } });
     expect(JSON.stringify(year)).toMatch(/a year from 1900/);
   });
+
+  it('checks each filter by the kind its definition gives, fills defaults and applies the rule across fields', async () => {
+    const issues = async (id: string, filters: unknown): Promise<unknown> => {
+      const e = await dispatch(session.handlers, 'dashboard', { id, filters });
+      if (e.ok) throw new Error(`${id} took ${JSON.stringify(filters)}`);
+      return (e.error.details as { issues: { path: string; message: string }[] }).issues.map((i) => `${i.path}: ${i.message}`);
+    };
+    const parsed = async (id: string, filters: unknown): Promise<unknown> => {
+      const e = await dispatch(session.handlers, 'dashboard', { id, filters });
+      if (!e.ok) throw new Error(`${id} refused ${JSON.stringify(filters)}: ${e.error.message}`);
+      return (e.data as { filters: unknown }).filters;
+    };
+    expect(await parsed('partners', { reporter: 'KOR' })).toEqual({ reporter: 'KOR', by: 'exports', compare: [] });
+    expect(await issues('partners', { reporter: 'KOR', by: 'size', compare: Array(13).fill('CHN') })).toEqual([
+      expect.stringMatching(/^filters\.by: /),
+      expect.stringMatching(/^filters\.compare: /),
+    ]);
+    expect(await issues('products', { reporter: 'KOR', partner: 'CHN', level: 'heading', within: '8471' })).toEqual([
+      'filters.within: within must be coarser than the level listed (a chapter for headings, a chapter or heading for codes)',
+    ]);
+    expect(await issues('products', { reporter: 'KOR', partner: 'CHN', within: '8', limit: 6001 })).toEqual([
+      'filters.within: an HS chapter (2 digits) or heading (4 digits)',
+      expect.stringMatching(/^filters\.limit: /),
+    ]);
+    expect(await issues('projects', { from: '2022-1', field: ' ' })).toEqual([
+      expect.stringMatching(/^filters\.field: /),
+      'filters.from: a date as YYYY, YYYY-MM or YYYY-MM-DD',
+    ]);
+    expect(await parsed('events', { kind: 'fair', place: '  Qingdao ' })).toEqual({ kind: 'fair', place: 'Qingdao' });
+  });
 });
 
 describe('a dashboard URL', () => {

@@ -3,13 +3,16 @@
  * schema accept the config, every target is named with its arch, the fuses are exactly the listed
  * ones, the icons exist at the right sizes, and a real `electron-builder --dir` run (with a stand-in
  * for the Electron binary, which cannot be downloaded here) packs only the built app, package.json
- * and the production dependencies: no tests, sources, maps or dev dependencies.
+ * and the production dependencies: no tests, sources, maps or dev dependencies; every chunk of the built main
+ * parses, the ones that do not reach electron load in Node, and the dashboards' data files are all there.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DASHBOARDS } from '../../db/common/dashboards.ts';
 import { ICNS_TYPES, ICO_SIZES, pngSize } from '../../build/icon-formats.ts';
 import { tempDir } from '../support/temp.ts';
 
@@ -250,13 +253,54 @@ describe('the packaged app (electron-builder --linux dir, stand-in Electron bina
     expect(existsSync(join(resources, 'app.asar.unpacked/node_modules/better-sqlite3/prebuilds/linux-x64.node'))).toBe(true);
   }, 120_000);
 
-  it('ships a main process, import worker and preload that parse (a clash of top-level names fails only at start)', () => {
+  it('ships a main process, import worker, their chunks and preload that parse (a clash of top-level names fails only at start)', () => {
     // Electron cannot start here; `node --check` finds what would stop it before the first line runs, such as a
     // bundled dependency declaring `require` beside the bundler's own ESM shim.
-    for (const file of ['out/main/index.js', 'out/main/import-worker.js', 'out/preload/index.cjs']) {
+    const main = readdirSync(tmp.file('stage/out/main')).filter((f) => f.endsWith('.js'));
+    expect(main).toEqual(expect.arrayContaining(['index.js', 'import-worker.js']));
+    for (const file of [...main.map((f) => `out/main/${f}`), 'out/preload/index.cjs']) {
+      expect(files, file).toContain(`/${file}`);
       const check = spawnSync(process.execPath, ['--check', tmp.file(join('stage', file))], { encoding: 'utf8' });
       expect(check.stderr, file).toBe('');
       expect(check.status, file).toBe(0);
+    }
+  });
+
+  it("finds every dashboard's data file in the built main: the loader's table names a shipped chunk for each", () => {
+    // db/dashboards/data.ts imports `./data/${id}.ts`: the bundler turns the folder into a table of chunks by name.
+    const index = readFileSync(tmp.file('stage/out/main/index.js'), 'utf8');
+    const chunks = new Map(
+      [...index.matchAll(/"\.\/data\/([\w-]+)\.ts": \(\) => import\("\.\/([\w.-]+\.js)"\)/g)].map((m) => [m[1]!, m[2]!]),
+    );
+    expect([...chunks.keys()].sort()).toEqual([...DASHBOARDS].sort());
+    for (const [id, chunk] of chunks) {
+      expect(files, id).toContain(`/out/main/${chunk}`);
+      const code = readFileSync(tmp.file(join('stage/out/main', chunk)), 'utf8');
+      expect(code, id).toContain(`// db/dashboards/data/${id}.ts`);
+      expect(code, id).toMatch(/^export \{[^}]*\bas default\b[^}]*\};?$/m);
+    }
+  });
+
+  it('loads in Node every main chunk that stays away from electron (the others are checked above)', () => {
+    const dir = tmp.file('stage/out/main');
+    const importsOf = (file: string): string[] =>
+      [...readFileSync(join(dir, file), 'utf8').matchAll(/^import\b[^;]*?\bfrom "([^"]+)"/gm)].map((m) => m[1]!);
+    const reachesElectron = (file: string, seen = new Set<string>()): boolean =>
+      !seen.has(file) &&
+      (seen.add(file), importsOf(file).some((i) => i === 'electron' || (i.startsWith('./') && reachesElectron(i.slice(2), seen))));
+    const loadable = readdirSync(dir).filter((f) => f.endsWith('.js') && !reachesElectron(f));
+    expect(loadable).toContain('import-worker.js');
+    expect(reachesElectron('index.js')).toBe(true);
+    for (const file of loadable) {
+      const run = spawnSync(
+        process.execPath,
+        ['--input-type=module', '-e', `await import(${JSON.stringify(pathToFileURL(join(dir, file)).href)})`],
+        {
+          encoding: 'utf8',
+        },
+      );
+      expect(run.stderr, file).toBe('');
+      expect(run.status, file).toBe(0);
     }
   });
 

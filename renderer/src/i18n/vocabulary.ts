@@ -2,7 +2,7 @@ import { DASHBOARDS, type Dashboard } from '../../../db/common/dashboards.ts';
 import { isOneOf } from '../../../db/common/vocabulary.ts';
 import type { MessageKey } from './messages/types.ts';
 
-/** A dashboard's title, by its id (the English titles are DASHBOARD_TITLES, which en.ts takes). */
+/** A dashboard's title, by its id (the English titles are its definition's labels, which en-first.ts takes). */
 export function dashboardTitleKey<D extends Dashboard>(dashboard: D): `dashboard.${D}` {
   return `dashboard.${dashboard}`;
 }

@@ -7,7 +7,12 @@
 import first from './en-first.ts';
 import { CORE_MESSAGES } from '../../../../db/common/core-messages.ts';
 import { coreKeys } from './core-keys.ts';
-import { dashboardDefinition } from '../../../../db/common/dashboards.ts';
+import { DASHBOARD_DEFINITIONS, type Dashboard } from '../../../../db/common/dashboards.ts';
+
+/** What each dashboard's export writes (the "Export data…" box): the English is its definition's. */
+const exportDescriptions = Object.fromEntries(DASHBOARD_DEFINITIONS.map((d) => [`exportData.what.${d.id}`, d.exportDescription])) as {
+  [D in Dashboard as `exportData.what.${D}`]: string;
+};
 
 const en = {
   ...first,
@@ -34,15 +39,7 @@ const en = {
   'exportData.wroteXlsx_other': 'Wrote {{rows}} rows in {{count}} sheets ({{tables}}) to {{name}}.',
   'exportData.wroteZip': 'Wrote {{rows}} rows as {{files}} CSV files ({{tables}}) in {{name}}.',
   'exportData.wrote': 'Wrote {{rows}} rows to {{name}}.',
-  'exportData.what.overview': dashboardDefinition('overview').exportDescription,
-  'exportData.what.trade': dashboardDefinition('trade').exportDescription,
-  'exportData.what.monthly': dashboardDefinition('monthly').exportDescription,
-  'exportData.what.partners': dashboardDefinition('partners').exportDescription,
-  'exportData.what.sectors': dashboardDefinition('sectors').exportDescription,
-  'exportData.what.projects': dashboardDefinition('projects').exportDescription,
-  'exportData.what.events': dashboardDefinition('events').exportDescription,
-  'exportData.what.logistics': dashboardDefinition('logistics').exportDescription,
-  'exportData.what.products': dashboardDefinition('products').exportDescription,
+  ...exportDescriptions,
 
   'filters.label': 'Filters',
   'filters.reporter': 'Reporter',

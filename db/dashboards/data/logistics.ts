@@ -1,9 +1,16 @@
 /** The Logistics dashboard: the routes and their legs, and its export tables. */
-import { logisticsHandlers } from '../logistics/queries.ts';
-import type { RouteItem } from '../logistics/contract.ts';
-import { entry, sourceText, table, type Cell, type TableData } from './shared.ts';
+import { logisticsHandlers } from '../../logistics/queries.ts';
+import type { RouteItem } from '../../logistics/contract.ts';
+import { entry, type ModelOf, sourceText, table, type Cell, type TableData } from '../shared.ts';
 
-export const logisticsData = entry<'logistics'>()({ model: (ctx) => logisticsHandlers(ctx).listRoutes({}), tables: logisticsTables });
+const logisticsData = entry<'logistics'>()({ model: (ctx) => logisticsHandlers(ctx).listRoutes({}), tables: logisticsTables });
+export default logisticsData;
+
+declare module '../shared.ts' {
+  interface DashboardModels {
+    logistics: ModelOf<typeof logisticsData>;
+  }
+}
 
 function logisticsTables(routes: RouteItem[]): TableData[] {
   return [

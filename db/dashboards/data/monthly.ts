@@ -1,9 +1,16 @@
 /** The Monthly trade dashboard: a pair's months as imported and what the annual series makes of them, and its export tables. */
-import type { TradeMonthly } from '../trade/contract.ts';
-import { tradeMonthly } from '../trade/queries.ts';
-import { entry, periodCell, sourcesText, sourceText, table, type TableData } from './shared.ts';
+import type { TradeMonthly } from '../../trade/contract.ts';
+import { tradeMonthly } from '../../trade/queries.ts';
+import { entry, type ModelOf, periodCell, sourcesText, sourceText, table, type TableData } from '../shared.ts';
 
-export const monthlyData = entry<'monthly'>()({ model: (ctx, f) => tradeMonthly(ctx.db, f), tables: monthlyTables });
+const monthlyData = entry<'monthly'>()({ model: (ctx, f) => tradeMonthly(ctx.db, f), tables: monthlyTables });
+export default monthlyData;
+
+declare module '../shared.ts' {
+  interface DashboardModels {
+    monthly: ModelOf<typeof monthlyData>;
+  }
+}
 
 function monthlyTables(m: TradeMonthly): TableData[] {
   const R = m.reporter.code;

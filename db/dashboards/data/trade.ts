@@ -1,12 +1,12 @@
 /** The Trade balance dashboard: the pair's series, KPI, mirror and reconciliation from one load, and its export tables. */
-import type { Context } from '../context.ts';
-import { growthNote } from '../common/growth.ts';
-import { worldEconomy } from '../refs.ts';
-import type { DerivedFigure, SourceRef } from '../shared-types.ts';
-import type { Change, FlowGrowth, Reconciliation, SeriesYearGrowth, TradeKpi, TradeSeries } from '../trade/contract.ts';
-import { preferredSources, reconcile, tradeKpi, tradeMirror, tradeSeries } from '../trade/queries.ts';
-import { seriesGrowth } from '../trade/rules.ts';
-import type { TradeModel } from './models.ts';
+import type { Context } from '../../context.ts';
+import { growthNote } from '../../common/growth.ts';
+import { worldEconomy } from '../../refs.ts';
+import type { DerivedFigure, SourceRef } from '../../shared-types.ts';
+import type { Change, FlowGrowth, Reconciliation, SeriesYearGrowth, TradeKpi, TradeSeries } from '../../trade/contract.ts';
+import { preferredSources, reconcile, tradeKpi, tradeMirror, tradeSeries } from '../../trade/queries.ts';
+import { seriesGrowth } from '../../trade/rules.ts';
+import type { TradeModel } from '../models.ts';
 import {
   entry,
   periodCell,
@@ -18,9 +18,16 @@ import {
   type Cell,
   type Filters,
   type TableData,
-} from './shared.ts';
+} from '../shared.ts';
 
-export const tradeData = entry<'trade'>()({ model: tradeModel, tables: tradeTables });
+const tradeData = entry<'trade'>()({ model: tradeModel, tables: tradeTables });
+export default tradeData;
+
+declare module '../shared.ts' {
+  interface DashboardModels {
+    trade: ModelOf<typeof tradeData>;
+  }
+}
 
 /** Each side's series once: the KPI and the mirror are drawn from them, not computed again. */
 function tradeModel(ctx: Context, q: Filters<'trade'>): TradeModel {

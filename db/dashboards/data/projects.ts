@@ -1,9 +1,16 @@
 /** The Cooperation projects dashboard: the projects and batches, counted by field and region, and its export tables. */
-import { projectsHandlers } from '../projects/queries.ts';
-import type { ProjectsResult } from '../projects/contract.ts';
-import { dateText, entry, sourceText, table, type Cell, type TableData } from './shared.ts';
+import { projectsHandlers } from '../../projects/queries.ts';
+import type { ProjectsResult } from '../../projects/contract.ts';
+import { dateText, entry, type ModelOf, sourceText, table, type Cell, type TableData } from '../shared.ts';
 
-export const projectsData = entry<'projects'>()({ model: (ctx, f) => projectsHandlers(ctx).listProjects(f), tables: projectsTables });
+const projectsData = entry<'projects'>()({ model: (ctx, f) => projectsHandlers(ctx).listProjects(f), tables: projectsTables });
+export default projectsData;
+
+declare module '../shared.ts' {
+  interface DashboardModels {
+    projects: ModelOf<typeof projectsData>;
+  }
+}
 
 function projectsTables(d: ProjectsResult): TableData[] {
   return [

@@ -1,9 +1,16 @@
 /** The Events dashboard: events upcoming and past, and its export table. */
-import { eventsHandlers } from '../events/queries.ts';
-import type { EventsResult } from '../events/contract.ts';
-import { dateText, entry, sourceText, table, type Cell, type TableData } from './shared.ts';
+import { eventsHandlers } from '../../events/queries.ts';
+import type { EventsResult } from '../../events/contract.ts';
+import { dateText, entry, type ModelOf, sourceText, table, type Cell, type TableData } from '../shared.ts';
 
-export const eventsData = entry<'events'>()({ model: (ctx, f) => eventsHandlers(ctx).listEvents(f), tables: eventsTables });
+const eventsData = entry<'events'>()({ model: (ctx, f) => eventsHandlers(ctx).listEvents(f), tables: eventsTables });
+export default eventsData;
+
+declare module '../shared.ts' {
+  interface DashboardModels {
+    events: ModelOf<typeof eventsData>;
+  }
+}
 
 function eventsTables(d: EventsResult): TableData[] {
   const rows = (group: string, list: typeof d.upcoming): Cell[][] =>

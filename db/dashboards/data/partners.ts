@@ -1,12 +1,19 @@
 /** The Partners dashboard: a reporter's partners ranked, their rank over time and the partners compared, and its export tables. */
-import type { Context } from '../context.ts';
-import { growthNote, type YearOnYear } from '../common/growth.ts';
-import { GROWTH_MEASURES, type GrowthMeasure, type PartnerSeriesPoint } from '../partners/contract.ts';
-import { partnerRankHistory, partnerRanking, partnerSeries } from '../partners/queries.ts';
-import type { PartnersModel } from './models.ts';
-import { entry, pairSourcesText, sourcesText, table, yoyCells, type Cell, type Filters, type TableData } from './shared.ts';
+import type { Context } from '../../context.ts';
+import { growthNote, type YearOnYear } from '../../common/growth.ts';
+import { GROWTH_MEASURES, type GrowthMeasure, type PartnerSeriesPoint } from '../../partners/contract.ts';
+import { partnerRankHistory, partnerRanking, partnerSeries } from '../../partners/queries.ts';
+import type { PartnersModel } from '../models.ts';
+import { entry, type ModelOf, pairSourcesText, sourcesText, table, yoyCells, type Cell, type Filters, type TableData } from '../shared.ts';
 
-export const partnersData = entry<'partners'>()({ model: partnersModel, tables: partnersTables });
+const partnersData = entry<'partners'>()({ model: partnersModel, tables: partnersTables });
+export default partnersData;
+
+declare module '../shared.ts' {
+  interface DashboardModels {
+    partners: ModelOf<typeof partnersData>;
+  }
+}
 
 /** The Partners view: the reporter's totals and their basis, the ranking, the rank history, the compared partners and China's shares. */
 function partnersModel(ctx: Context, q: Filters<'partners'>): PartnersModel {

@@ -1,9 +1,16 @@
 /** The Export sectors dashboard: the sectors with their HS-based or stated figures, and its export tables. */
-import { sectorsHandlers } from '../sectors/queries.ts';
-import type { SectorsOverview } from '../sectors/contract.ts';
-import { entry, sourcesText, sourceText, table, type Cell, type TableData } from './shared.ts';
+import { sectorsHandlers } from '../../sectors/queries.ts';
+import type { SectorsOverview } from '../../sectors/contract.ts';
+import { entry, type ModelOf, sourcesText, sourceText, table, type Cell, type TableData } from '../shared.ts';
 
-export const sectorsData = entry<'sectors'>()({ model: (ctx, f) => sectorsHandlers(ctx).listSectors(f), tables: sectorsTables });
+const sectorsData = entry<'sectors'>()({ model: (ctx, f) => sectorsHandlers(ctx).listSectors(f), tables: sectorsTables });
+export default sectorsData;
+
+declare module '../shared.ts' {
+  interface DashboardModels {
+    sectors: ModelOf<typeof sectorsData>;
+  }
+}
 
 function sectorsTables(d: SectorsOverview): TableData[] {
   const R = d.reporter.code;

@@ -1,10 +1,17 @@
 /** The Top products dashboard: a pair's chapters, headings or codes in a year, and its export table. */
-import { topProducts } from '../products/queries.ts';
-import type { ProductRanking } from '../products/contract.ts';
-import { shareOf } from '../common/growth.ts';
-import { entry, shareCells, sourcesText, table, type Cell, type TableData } from './shared.ts';
+import { topProducts } from '../../products/queries.ts';
+import type { ProductRanking } from '../../products/contract.ts';
+import { shareOf } from '../../common/growth.ts';
+import { entry, type ModelOf, shareCells, sourcesText, table, type Cell, type TableData } from '../shared.ts';
 
-export const productsData = entry<'products'>()({ model: (ctx, f) => topProducts(ctx.db, f), tables: (r) => [productsTable(r)] });
+const productsData = entry<'products'>()({ model: (ctx, f) => topProducts(ctx.db, f), tables: (r) => [productsTable(r)] });
+export default productsData;
+
+declare module '../shared.ts' {
+  interface DashboardModels {
+    products: ModelOf<typeof productsData>;
+  }
+}
 
 /** The Top products view: the rows listed, each with its share and change on the year before (or why none) and sources. */
 function productsTable(r: ProductRanking): TableData {

@@ -1,9 +1,16 @@
 /** The Overview dashboard: the headline figures, what the sources say, the claims checked and the counts, and its export tables. */
-import { overviewHandlers } from '../overview/queries.ts';
-import type { Overview } from '../overview/contract.ts';
-import { entry, sourcesText, sourceText, table, type Cell, type TableData } from './shared.ts';
+import { overviewHandlers } from '../../overview/queries.ts';
+import type { Overview } from '../../overview/contract.ts';
+import { entry, type ModelOf, sourcesText, sourceText, table, type Cell, type TableData } from '../shared.ts';
 
-export const overviewData = entry<'overview'>()({ model: (ctx, f) => overviewHandlers(ctx).overview(f), tables: overviewTables });
+const overviewData = entry<'overview'>()({ model: (ctx, f) => overviewHandlers(ctx).overview(f), tables: overviewTables });
+export default overviewData;
+
+declare module '../shared.ts' {
+  interface DashboardModels {
+    overview: ModelOf<typeof overviewData>;
+  }
+}
 
 function overviewTables(o: Overview): TableData[] {
   const tables: TableData[] = [];
