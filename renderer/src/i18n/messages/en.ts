@@ -470,6 +470,7 @@ const en = {
   'doc.partners.shareStated': "Shares are of {{reporter}}'s total as the source states it (trade with the World).",
   'doc.partners.shareSum': 'Shares are of the sum over the {{partners}} partners loaded: no total is given for {{year}}.',
   'doc.partners.ranksNone': 'No ranks: {{reporter}} has no partner figures in these years.',
+  'doc.partners.rankedIn': '{{n}} partners were ranked in {{year}}.',
   'doc.partners.shareNone': '{{reporter}} has no figures for {{partner}}: no share to show.',
   'doc.map.grey': 'Grey: no figure reported for {{year}}.',
   'doc.text.remoteImage': 'Remote picture not shown: embed it in the note as a data: URL.',

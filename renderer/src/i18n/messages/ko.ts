@@ -588,6 +588,7 @@ const ko: Messages = {
   'doc.partners.shareStated': '비중은 출처가 밝힌 {{reporter}}의 총액(세계와의 무역) 대비입니다.',
   'doc.partners.shareSum': '비중은 로드된 상대국 {{partners}}개의 합계 대비입니다: {{year}}년의 총액이 없습니다.',
   'doc.partners.ranksNone': '순위 없음: 이 기간에 {{reporter}}의 상대국 수치가 없습니다.',
+  'doc.partners.rankedIn': '{{year}}년에는 상대국 {{n}}개국의 순위가 매겨졌습니다.',
   'doc.partners.shareNone': '{{reporter}}의 {{partner}} 수치가 없어 비중을 표시할 수 없습니다.',
   'doc.map.grey': '회색: {{year}}년 수치 미보고.',
   'doc.text.remoteImage': '외부 그림은 표시하지 않습니다. 메모에 data: URL로 넣으십시오.',

@@ -584,6 +584,7 @@ const zh: Messages = {
   'doc.partners.shareStated': '占比以来源公布的{{reporter}}总额（与世界的贸易）为分母。',
   'doc.partners.shareSum': '占比以已载入的{{partners}}个贸易伙伴之和为分母：{{year}}年没有总额。',
   'doc.partners.ranksNone': '没有排名：这些年份没有{{reporter}}的贸易伙伴数据。',
+  'doc.partners.rankedIn': '{{year}}年共有{{n}}个贸易伙伴参与排名。',
   'doc.partners.shareNone': '没有{{reporter}}对{{partner}}的数据，无法显示占比。',
   'doc.map.grey': '灰色：{{year}}年无报告数据。',
   'doc.text.remoteImage': '不显示外部图片：请以 data: URL 嵌入笔记。',
