@@ -159,31 +159,35 @@ if (values.against) {
     for (const p of processInfo) types.set(p.type, (types.get(p.type) ?? 0) + p.cpuTime * 1000);
     return { chromium: processInfo.reduce((sum, p) => sum + p.cpuTime * 1000, 0), host: (own.user + own.system) / 1000, types };
   };
-  const hostShare: Record<'mine' | 'theirs', number[]> = { mine: [], theirs: [] };
+  const visit = async (p: Page, view: (typeof targets)[number]): Promise<number> => {
+    await p.evaluate(() => {
+      (globalThis as unknown as PageGlobals).location.hash = '#/bench-start';
+    });
+    await p.locator('main h1', { hasText: 'Not found' }).waitFor();
+    return clickAndWait(p, view.id, `${view.label} — Tradebrief`);
+  };
   console.log(`\nAlternated run by run with ${otherDir} (median of ${RUNS} each; CPU: all Chromium processes and the host's):`);
   for (const view of targets) {
     const mine: number[] = [];
     const theirs: number[] = [];
     const mineCpu: number[] = [];
     const theirsCpu: number[] = [];
-    for (let run = 0; run <= RUNS; run++) {
-      for (const [p, into, cpuInto] of [
-        [page, mine, mineCpu],
-        [other, theirs, theirsCpu],
-      ] as const) {
-        await p.evaluate(() => {
-          (globalThis as unknown as PageGlobals).location.hash = '#/bench-start';
-        });
-        await p.locator('main h1', { hasText: 'Not found' }).waitFor();
+    const hostShare: Record<'mine' | 'theirs', number[]> = { mine: [], theirs: [] };
+    // The other page visits the view as often as this one did above, so that both run code the engine has warmed alike.
+    for (let run = 0; run <= RUNS; run++) await visit(other, view);
+    for (let run = 0; run < RUNS; run++) {
+      // Each round starts with the other build than the round before.
+      const order = [
+        [page, mine, mineCpu, 'mine'],
+        [other, theirs, theirsCpu, 'theirs'],
+      ] as const;
+      for (const [p, into, cpuInto, whose] of run % 2 === 0 ? order : [...order].reverse()) {
         const cpu = await cpuNow();
-        const ms = await clickAndWait(p, view.id, `${view.label} — Tradebrief`);
+        into.push(await visit(p, view));
         const after = await cpuNow();
-        if (run > 0) {
-          into.push(ms);
-          cpuInto.push(after.chromium - cpu.chromium + after.host - cpu.host);
-          hostShare[p === page ? 'mine' : 'theirs'].push(after.host - cpu.host);
-          if (p === page) for (const [type, ms] of after.types) byType.set(type, (byType.get(type) ?? 0) + ms - (cpu.types.get(type) ?? 0));
-        }
+        cpuInto.push(after.chromium - cpu.chromium + after.host - cpu.host);
+        hostShare[whose].push(after.host - cpu.host);
+        if (p === page) for (const [type, ms] of after.types) byType.set(type, (byType.get(type) ?? 0) + ms - (cpu.types.get(type) ?? 0));
       }
     }
     const a = median(mine);
