@@ -206,7 +206,8 @@ for (const [file, ms] of [...byFile].sort((a, b) => b[1] - a[1]).slice(0, 12))
   console.log(`  ${(ms / RUNS).toFixed(1).padStart(6)} ms  ${file}`);
 if (values.callers) {
   console.log(`${values.callers} by its callers (per click):`);
-  for (const [chain, ms] of [...callers].sort((a, b) => b[1] - a[1]).slice(0, 15)) console.log(`  ${(ms / RUNS).toFixed(1).padStart(6)} ms  ${chain}`);
+  for (const [chain, ms] of [...callers].sort((a, b) => b[1] - a[1]).slice(0, 15))
+    console.log(`  ${(ms / RUNS).toFixed(1).padStart(6)} ms  ${chain}`);
 }
 console.log('heaviest functions (self time per click):');
 for (const [key, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 30))
