@@ -71,7 +71,17 @@ export default defineConfig({
         input: resolve('renderer/index.html'),
         // zod validates the editors' forms (the Data view): in a chunk of its own it is not part of the first
         // paint unless the shell's own modules call it.
-        output: { codeSplitting: { groups: [{ name: 'zod', test: /node_modules[\\/]zod[\\/]/ }] } },
+        output: {
+          codeSplitting: {
+            groups: [
+              { name: 'zod', test: /node_modules[\\/]zod[\\/]/ },
+              {
+                name: 'first-view',
+                test: /(SourceRef|ClaimsList|HeadlineTiles|GrowthLine|ExportData|AsyncState)\.svelte|lib[\\/]claims\.ts|resource\.svelte\.ts|keep-on-screen\.ts|core-messages-claims\.ts|core-keys\.ts|common[\\/]dashboards\.ts/,
+              },
+            ],
+          },
+        },
       },
       sourcemap: false,
       // electron-vite leaves the renderer unminified; minified, it parses in about half the time,

@@ -12,7 +12,42 @@
  * writes amounts ("USD 10.7 bn", "107억 달러").
  */
 
+import {
+  isCoreList,
+  isEconomyValue,
+  isMonthsValue,
+  isUsdValue,
+  monthsText,
+  type CoreParams,
+  type CoreText,
+  type CoreValue,
+  type EconomyValue,
+} from './core-writing.ts';
+import { CLAIM_MESSAGES } from './core-messages-claims.ts';
+
+export {
+  isCoreList,
+  isEconomyValue,
+  isMonthsValue,
+  isUsdValue,
+  monthName,
+  monthRuns,
+  monthsText,
+  usdNumber,
+  writeCore,
+  type CoreList,
+  type CoreParams,
+  type CoreText,
+  type CoreValue,
+  type CoreWriting,
+  type EconomyValue,
+  type MonthsValue,
+  type UsdValue,
+} from './core-writing.ts';
+
 export const CORE_MESSAGES = {
+  ...CLAIM_MESSAGES,
+
   // What a cell of an imported row should hold. The row and the column are named beside it (ImportProblem).
   hsNotCode: 'not an HS code (digits) nor TOTAL',
   hsDigits: 'an HS code has 2, 4 or 6 digits, not {{digits}}',
@@ -55,7 +90,7 @@ export const CORE_MESSAGES = {
   importAllOrNothingMany: '{{rows}} rows have problems and all or nothing was chosen.',
   /** One skip reason counted, as the sentences above list them ({{skips}}: such items joined by importListJoin). */
   importSkipCount: '{{count}} {{reason}}',
-  importListJoin: ', ',
+  // Between the items of a list (importListJoin) and the runs of months (monthRunJoin), and an amount: core-messages-claims.ts.
   // A file that cannot be read as a table: refused whole, its name and the place named.
   fileUnreadable: '{{file}} cannot be read: {{what}}. Nothing was changed.',
   fileEmptyZip: '{{file}} is an empty ZIP archive, not a CSV file or an .xlsx workbook.',
@@ -86,52 +121,6 @@ export const CORE_MESSAGES = {
   readHeaderLinePastEnd: 'line {{line}} is past the end of the data: choose the line that names the columns',
   readHeaderRowBlank: 'row {{line}} is blank: choose the row that names the columns',
   readHeaderRowPastEnd: 'row {{line}} is past the end of the data: choose the row that names the columns',
-
-  // A claim's reading (db/claims/check.ts): how the data's figure is obtained, and notes on it.
-  claimExportsPlusImports: 'exports + imports',
-  claimExportsMinusImports: 'exports − imports',
-  claimExports: 'exports',
-  claimImports: 'imports',
-  claimOwnParts: "the source's own parts: {{formula}}",
-  claimStatedTotal: 'stated total',
-  claimStatedBalance: 'stated balance',
-  claimYearAgainst: '{{year}} against {{previous}}',
-  claimUnderOneUnit: 'Less than one unit of the last digit the source gives: the source may have cut the figure rather than rounded it.',
-  claimPreviousZero: 'The {{previous}} figure is zero: no rate of change.',
-  claimTotalZero: 'The total is zero.',
-  // A claim's readings that name economies ({{reporter}}, {{partner}}, {{leader}}: economies named by the page).
-  claimExportsTo: 'exports to {{partner}}',
-  claimImportsFrom: 'imports from {{partner}}',
-  claimExportsImportsWith: 'exports to and imports from {{partner}}',
-  claimFlowsBoth: 'exports and imports',
-  claimTotalBoth: 'total exports and imports',
-  claimTotalExports: 'total exports',
-  claimTotalImports: 'total imports',
-  claimShareOf: "share of {{reporter}}'s {{total}}",
-  claimNoOtherPartner: 'no other partner of {{reporter}} loaded',
-  claimRankedOne: 'ranked against {{count}} other partner loaded',
-  claimRankedMany: 'ranked against {{count}} other partners loaded',
-  claimLeaderLarger: '{{leader}} is larger.',
-  claimLeaderAsLarge: '{{leader}} is as large.',
-  claimLeaderLargerPartial: '{{leader}} is larger (its {{flows}} are not loaded: at least this).',
-  claimLeaderAsLargePartial: '{{leader}} is as large (its {{flows}} are not loaded: at least this).',
-  claimWorldLeaves:
-    "{{reporter}}'s total with the world leaves {{unseen}} unallocated to the partners loaded: less than {{partner}}'s figure, so no partner not loaded can be larger.",
-  // What data would decide a reading or check a claim.
-  claimNeedsValue: "{{reporter}}'s {{flows}} in {{year}}, as {{reporter}} reports them (from a source other than the claim's own).",
-  claimNeedsGrowth: "{{reporter}}'s {{flows}} in {{previous}} and {{year}}.",
-  claimNeedsShare: "{{reporter}}'s {{flows}} in {{year}}, and its {{total}} (trade with the world) that year.",
-  claimNeedsLargest:
-    "{{reporter}}'s {{flows}} with {{partner}} and with every other partner in {{year}}, or {{reporter}}'s total {{flows}} (trade with the world) that year.",
-  claimNeedsWorld:
-    "{{reporter}}'s total {{flows}} (trade with the world) in {{year}}, or its trade with every partner that year: {{loaded}}.",
-  claimNoOtherLoaded: 'no other partner of {{reporter}} is loaded',
-  claimOnlyOthersOne: 'only {{count}} other partner is loaded',
-  claimOnlyOthersMany: 'only {{count}} other partners are loaded',
-  claimNeedsPartners: '{{partners}} with {{reporter}} in {{year}}.',
-  claimPartnerFlows: "{{partner}}'s {{flows}}",
-  claimNeedsMorePartners:
-    "{{reporter}}'s {{flows}} with more of its partners in {{year}}: {{unseen}} of its total is not allocated to a loaded partner, as much as {{partner}}'s figure or more.",
 
   // The edit forms' validation (db/common/edit-schemas.ts): what the field should hold.
   fieldRequired: 'required',
@@ -365,10 +354,6 @@ export const CORE_MESSAGES = {
   // A year's period as the core makes it (db/trade/rules.ts): {{months}} is a list of months, named by the page.
   periodPartial: '{{months}} only',
   periodSumOf12: 'sum of 12 months',
-  /** Between two runs of months ("Jan–Mar, May"). */
-  monthRunJoin: ', ',
-  /** An amount in US dollars (its number written by usdNumber). */
-  usdAmount: 'USD {{n}} bn',
 
   // The rules the views state beside their figures ({{choice}} is ruleChoice).
   ruleChoice:
@@ -379,8 +364,6 @@ export const CORE_MESSAGES = {
     "{{choice}} Products are the annual HS-level figures loaded from imported files (chapters of 2 digits, headings of 4, codes of 6). A chapter or heading is the figure given for it where one is loaded, else the sum of the finer codes loaded under it (said beside it). Shares are of the pair's total of that flow as stated where it is loaded, else of the sum of the chapters. Change is on the year before, only where that year has HS-level figures of the pair and the product is reported in it; monthly HS figures are not summed into years here.",
   rulePartners:
     "{{choice}} Partners are countries and territories; groups such as the World are never ranked. Total and balance only where both flows are reported; ranks shared on a tie. Shares are of the reporter's total as stated where it is loaded, else of the sum over its partners (said beside each share).",
-  ruleRounding:
-    'A stated figure holds when the data, rounded to the last digit the source gives, equals it: the difference is at most half a unit of that digit (a stated 364.1 bn holds for 364.05 to 364.15 bn). A rank holds only when no other partner can be larger.',
   ruleSectors:
     "Sector values are sums of HS-6 export flows (primary series) whose code starts with one of the sector's HS codes, each flow counted once (where several sources give the same flow, the one chosen by the rule of the trade dashboards); sectors of the same name in several packs are one sector. Product-group figures are shown as their sources state them, with the period they cover; nothing is estimated.",
 } as const;
@@ -390,32 +373,6 @@ export type CoreMessageCode = keyof typeof CORE_MESSAGES;
 /** The {{names}} a template holds. */
 type Names<S extends string> = S extends `${string}{{${infer Name}}}${infer Rest}` ? Name | Names<Rest> : never;
 
-/** A coded message: what the page writes in its language. */
-export interface CoreText {
-  messageCode: CoreMessageCode;
-  params: CoreParams;
-}
-/** An economy as a value: its code, by which the page names it in its language, and the name stored for it. */
-export interface EconomyValue {
-  economy: string;
-  name: string;
-}
-/** Messages written one after another with the code `joinedBy`'s text between them (arrays use importListJoin). */
-export interface CoreList {
-  items: CoreText[];
-  joinedBy: CoreMessageCode;
-}
-/** Months of a year (1–12), written with the language's month names in runs: "Jan–Jul, Sep". */
-export interface MonthsValue {
-  months: number[];
-}
-/** An amount in US dollars, written as the page writes amounts ("USD 10.7 bn"; in Korean and Chinese in units of 10⁸). */
-export interface UsdValue {
-  usd: number;
-}
-export type CoreValue = string | number | CoreText | CoreText[] | EconomyValue | CoreList | MonthsValue | UsdValue;
-export type CoreParams = { [name: string]: CoreValue };
-
 /** The values a code takes, by name (a code without values takes none). */
 export type ParamsOf<C extends CoreMessageCode> = { [N in Names<(typeof CORE_MESSAGES)[C]>]: CoreValue };
 
@@ -424,43 +381,7 @@ export function economyValue(ref: { code: string; name: string }): EconomyValue 
   return { economy: ref.code, name: ref.name };
 }
 
-export function isEconomyValue(value: CoreValue): value is EconomyValue {
-  return typeof value === 'object' && !Array.isArray(value) && 'economy' in value;
-}
-
-export function isCoreList(value: CoreValue): value is CoreList {
-  return typeof value === 'object' && !Array.isArray(value) && 'joinedBy' in value;
-}
-
-export function isMonthsValue(value: CoreValue): value is MonthsValue {
-  return typeof value === 'object' && !Array.isArray(value) && 'months' in value;
-}
-
-export function isUsdValue(value: CoreValue): value is UsdValue {
-  return typeof value === 'object' && !Array.isArray(value) && 'usd' in value;
-}
-
-/** Runs of consecutive months, each [first, last] (1–12), in order; repeats dropped. */
-export function monthRuns(months: readonly number[]): [number, number][] {
-  const sorted = [...new Set(months)].sort((a, b) => a - b);
-  const runs: [number, number][] = [];
-  for (let i = 0; i < sorted.length;) {
-    let j = i;
-    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j]! + 1) j++;
-    runs.push([sorted[i]!, sorted[j]!]);
-    i = j + 1;
-  }
-  return runs;
-}
-
 const ENGLISH_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-/** Months in runs, each month written by `name` (1–12): "Jan–Jul, Sep". */
-export function monthsText(months: readonly number[], name: (month: number) => string, join: string): string {
-  return monthRuns(months)
-    .map(([first, last]) => (first === last ? name(first) : `${name(first)}–${name(last)}`))
-    .join(join);
-}
 
 /**
  * A period written as the English `periodPartial` sentence ("Jan–Nov only", "Jan–Mar, May only"), as packs write a
@@ -501,50 +422,6 @@ export function english(text: CoreText): string {
     if (isMonthsValue(value)) return monthsText(value.months, (m) => ENGLISH_MONTHS[m - 1] ?? String(m), CORE_MESSAGES.monthRunJoin);
     return english(value);
   });
-}
-
-/** How a coded message is written in one language: the same rules for the page and the desktop app's main process. */
-export interface CoreWriting {
-  /** The BCP 47 tag numbers and months are written in. */
-  tag: string;
-  /** The code's sentence in the language with its values put in. */
-  say(code: CoreMessageCode, values?: Record<string, string>): string;
-  /** An economy's name in the language (the stored name where none is known). */
-  economyName(code: string, stored: string): string;
-}
-
-/** A coded message in a language: a quantity grouped, a nested message written, an economy named, text as it is. */
-export function writeCore(text: CoreText, w: CoreWriting): string {
-  const value = (v: CoreValue): string => {
-    if (typeof v === 'number') return new Intl.NumberFormat(w.tag).format(v);
-    if (typeof v === 'string') return v;
-    if (Array.isArray(v)) return v.map(value).join(w.say('importListJoin'));
-    if (isEconomyValue(v)) return w.economyName(v.economy, v.name);
-    if (isCoreList(v)) return v.items.map(value).join(w.say(v.joinedBy));
-    if (isMonthsValue(v)) return monthsText(v.months, (m) => monthName(m, w.tag), w.say('monthRunJoin'));
-    if (isUsdValue(v)) return w.say('usdAmount', { n: usdNumber(v.usd, w.tag) });
-    return writeCore(v, w);
-  };
-  return w.say(text.messageCode, Object.fromEntries(Object.entries(text.params).map(([name, v]) => [name, value(v)])));
-}
-
-/**
- * An amount in US dollars as the number of its unit in a language: billions in English; Korean and Chinese count in
- * units of 10⁸ (억 / 亿), as their publications do, with one decimal fewer so the precision stays the same.
- */
-export function usdNumber(usd: number, tag: string, minDecimals = 1, maxDecimals = 1, signed = false): string {
-  const tenToEight = tag.startsWith('ko') || tag.startsWith('zh');
-  const less = tenToEight ? 1 : 0;
-  const n = new Intl.NumberFormat(tag, {
-    minimumFractionDigits: Math.max(0, minDecimals - less),
-    maximumFractionDigits: Math.max(0, maxDecimals - less),
-  }).format(Math.abs(usd) / (tenToEight ? 1e8 : 1e9));
-  return `${usd < 0 ? '−' : signed && usd > 0 ? '+' : ''}${n}`;
-}
-
-/** A month's short name in a language ("Jul", "7월", "7月"). */
-export function monthName(month: number, tag: string): string {
-  return new Intl.DateTimeFormat(tag, { month: 'short', timeZone: 'UTC' }).format(Date.UTC(2000, month - 1, 1));
 }
 
 /** `{{name}}` in a sentence replaced by its value (the page's catalogue library does the same for the page). */

@@ -5,8 +5,6 @@
  * Pure TypeScript without zod (the renderer's shell imports it; their schemas are vocabulary-schemas.ts), and
  * tests/unit/vocabulary.test.ts fails when a list of these words is spelled out anywhere else.
  */
-import { CORE_MESSAGES } from './core-messages.ts';
-
 export const EVENT_KINDS = ['meeting', 'business-meeting', 'forum', 'fair', 'exhibition', 'visit', 'other'] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 
@@ -19,7 +17,6 @@ export type Flow = (typeof FLOWS)[number];
 
 /** An economy: an ISO 3166-1 alpha-3 country (KOR) or an ISO 3166-2 subdivision (CN-SD). */
 export const ECONOMY_CODE = /^([A-Z]{3}|[A-Z]{2}-[A-Z0-9]{1,3})$/;
-export const ECONOMY_CODE_HINT = CORE_MESSAGES.fieldEconomyCode;
 
 /** Whether a value (a URL's query, a stored field) is one of the words of a list, narrowed to it. */
 export function isOneOf<const T extends string>(words: readonly T[], value: unknown): value is T {

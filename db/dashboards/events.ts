@@ -17,7 +17,7 @@ function eventsTables(d: EventsResult): TableData[] {
       e.date.part ?? '',
       e.earliest ?? '',
       e.latest ?? '',
-      e.place.name,
+      e.place.name ?? '',
       e.country?.code ?? '',
       e.region?.code ?? '',
       e.organiser ?? '',

@@ -14,7 +14,8 @@ export interface EventItem {
   latest: string | null;
   /** Past when even the latest day it can mean is before today. */
   past: boolean;
-  place: { id: string | null; name: string };
+  /** `name` is null when the source states no place (the page says so in its language; an export leaves the cell empty). */
+  place: { id: string | null; name: string | null };
   country: EconomyRef | null;
   region: EconomyRef | null;
   organiser: string | null;

@@ -25,7 +25,7 @@ export function listEvents(db: Db, filter: { kind?: EventKind | undefined; place
       earliest: earliestDay(date),
       latest: latestPossibleDay(date),
       past: isPast(date, today),
-      place: { id: r.place_id, name: r.place_name ?? r.place_text ?? 'Place not stated' },
+      place: { id: r.place_id, name: r.place_name ?? r.place_text ?? null },
       country: r.country_code ? economy(r.country_code) : null,
       region: r.region_code ? economy(r.region_code) : null,
       organiser: r.organiser,

@@ -4,22 +4,14 @@
  * reordered from the keyboard and removed with undo, and the print preview page by page.
  */
 import { mkdirSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Briefing } from '../../db/briefings/contract.ts';
-import { startApp, type AppHarness } from '../support/browser.ts';
-import { requireBuiltRenderer } from '../support/build-output.ts';
+import { appPerFile } from '../support/app-per-file.ts';
 
 const DEFAULT_ID = 'korea-china-2022:korea-china-trade-push-2022';
-let app: AppHarness;
 
-beforeAll(async () => {
-  requireBuiltRenderer();
-  mkdirSync('tests/artifacts', { recursive: true });
-  app = await startApp({ today: '2026-11-29' });
-});
-afterAll(async () => {
-  await app?.close();
-});
+mkdirSync('tests/artifacts', { recursive: true });
+const app = appPerFile({ today: '2026-11-29' });
 
 /** Polls up to 10 s (the machine is shared; a save or a chart may take a moment). */
 const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 10_000, interval: 100 });

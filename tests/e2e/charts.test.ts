@@ -6,19 +6,18 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { extractText, getDocumentProxy } from 'unpdf';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { importFile } from '../../db/imports/importer.ts';
 import { openSession } from '../../db/session.ts';
 import { seriousAxeViolations } from '../support/axe.ts';
-import { downloadOf, startApp, type AppHarness } from '../support/browser.ts';
-import { requireBuiltRenderer } from '../support/build-output.ts';
+import { downloadOf } from '../support/browser.ts';
+import { appPerFile } from '../support/app-per-file.ts';
 import { HEADER } from '../support/comtrade-like.ts';
 import { decodePng } from '../support/png.ts';
 import type { PageGlobals } from '../support/page-globals.ts';
 import { tempDir } from '../support/temp.ts';
 
 const tmp = tempDir();
-let app: AppHarness;
 
 /** HS-6 codes of Korea's trade with China (chapter, heading, code); values made up for the test, in USD. */
 const CODES = [
@@ -55,21 +54,19 @@ function comtradeFile(path: string): void {
   writeFileSync(path, `${lines.join('\n')}\n`);
 }
 
-beforeAll(async () => {
-  requireBuiltRenderer();
-  const dbPath = tmp.file('charts.sqlite');
-  // A new database with the default packs (Korea's trade with every partner), then the HS-6 import.
-  const session = openSession({ path: dbPath });
-  const csv = tmp.file('kor-chn-hs6.csv');
-  comtradeFile(csv);
-  importFile(session.db, { path: csv, onlyValidRows: true, userName: 'test' });
-  session.close();
-  app = await startApp({ dbPath, today: '2024-06-01' });
-}, 60_000);
-afterAll(async () => {
-  await app?.close();
-  tmp.cleanup();
-});
+const app = appPerFile(
+  () => {
+    const dbPath = tmp.file('charts.sqlite');
+    // A new database with the default packs (Korea's trade with every partner), then the HS-6 import.
+    const session = openSession({ path: dbPath });
+    const csv = tmp.file('kor-chn-hs6.csv');
+    comtradeFile(csv);
+    importFile(session.db, { path: csv, onlyValidRows: true, userName: 'test' });
+    session.close();
+    return { dbPath, today: '2024-06-01' };
+  },
+  () => tmp.cleanup(),
+);
 
 async function open(page: Page, hash: string): Promise<void> {
   await page.goto(`${app.host.url}${hash}`);

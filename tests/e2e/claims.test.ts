@@ -12,15 +12,14 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { extractText, getDocumentProxy } from 'unpdf';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../db/dispatch.ts';
 import { loadPack, parsePack } from '../../db/packs/load.ts';
 import type { PackInput } from '../../db/packs/schema.ts';
 import { printRoute } from '../../db/common/paper.ts';
 import { openSession } from '../../db/session.ts';
 import { seriousAxeViolations } from '../support/axe.ts';
-import { startApp, type AppHarness } from '../support/browser.ts';
-import { requireBuiltRenderer } from '../support/build-output.ts';
+import { appPerFile } from '../support/app-per-file.ts';
 import { printToPdf } from '../../db/http-host/print.ts';
 import { tempDir } from '../support/temp.ts';
 
@@ -28,7 +27,6 @@ const TODAY = '2026-11-29';
 const ARTIFACTS = 'tests/artifacts/claims';
 const BN = 1e9;
 const tmp = tempDir();
-let app: AppHarness;
 
 /** Korea's 2021 exports and imports with three partners and the world (test figures), and a claim about 2025, a year no pack covers. */
 const partnersPack: PackInput = {
@@ -74,19 +72,17 @@ const partnersPack: PackInput = {
   ],
 };
 
-beforeAll(async () => {
-  requireBuiltRenderer();
-  mkdirSync(ARTIFACTS, { recursive: true });
-  const dbPath = tmp.file('claims.sqlite');
-  const session = openSession({ path: dbPath, today: TODAY });
-  loadPack(session.db, parsePack(partnersPack, 'claims-e2e.json'));
-  session.close();
-  app = await startApp({ dbPath, today: TODAY });
-});
-afterAll(async () => {
-  await app?.close();
-  tmp.cleanup();
-});
+const app = appPerFile(
+  () => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    const dbPath = tmp.file('claims.sqlite');
+    const session = openSession({ path: dbPath, today: TODAY });
+    loadPack(session.db, parsePack(partnersPack, 'claims-e2e.json'));
+    session.close();
+    return { dbPath, today: TODAY };
+  },
+  () => tmp.cleanup(),
+);
 
 /** What each claim is checked as, and its verdict badge, as shown. */
 async function verdicts(page: Page, scope = page.locator('main')): Promise<Record<string, string>> {

@@ -2,26 +2,18 @@
  * "Export data…" on the dashboards (real Chromium, HTTP host): the shared component writes the
  * rows the view shows with its current filters, as a workbook or CSV files; keyboard and axe.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { unzipSync } from 'fflate';
 import { readCsvAll } from '../../db/imports/csv.ts';
 import { XlsxFileReader } from '../../db/imports/xlsx.ts';
 import { seriousAxeViolations } from '../support/axe.ts';
-import { downloadOf, startApp, type AppHarness } from '../support/browser.ts';
-import { requireBuiltRenderer } from '../support/build-output.ts';
+import { downloadOf } from '../support/browser.ts';
+import { appPerFile } from '../support/app-per-file.ts';
 import { tempDir } from '../support/temp.ts';
 
 const tmp = tempDir();
-let app: AppHarness;
-beforeAll(async () => {
-  requireBuiltRenderer();
-  app = await startApp({ today: '2026-11-29' });
-});
-afterAll(async () => {
-  await app?.close();
-  tmp.cleanup();
-});
+const app = appPerFile({ today: '2026-11-29' }, () => tmp.cleanup());
 
 function sheetRows(path: string, sheet: string): string[][] {
   const r = new XlsxFileReader(path, { sheet });

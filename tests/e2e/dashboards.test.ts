@@ -1,19 +1,12 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { seriousAxeViolations } from '../support/axe.ts';
-import { startApp, type AppHarness } from '../support/browser.ts';
-import { requireBuiltRenderer } from '../support/build-output.ts';
+import { startApp } from '../support/browser.ts';
+import { appPerFile } from '../support/app-per-file.ts';
 
-let app: AppHarness;
-beforeAll(async () => {
-  requireBuiltRenderer();
-  // Mid-September 2022: the late-August meetings are past, the October 2022 fair and exhibition upcoming.
-  app = await startApp({ today: '2022-09-15' });
-});
-afterAll(async () => {
-  await app?.close();
-});
+// Mid-September 2022: the late-August meetings are past, the October 2022 fair and exhibition upcoming.
+const app = appPerFile({ today: '2022-09-15' });
 
 async function open(page: Page, hash: string): Promise<void> {
   await page.goto(`${app.host.url}${hash}`);

@@ -4,20 +4,11 @@
  * server's invalid-input details next to the field, the edit log, keyboard use and axe-core.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { seriousAxeViolations } from '../support/axe.ts';
-import { startApp, type AppHarness } from '../support/browser.ts';
-import { requireBuiltRenderer } from '../support/build-output.ts';
+import { appPerFile } from '../support/app-per-file.ts';
 
-let app: AppHarness;
-
-beforeAll(async () => {
-  requireBuiltRenderer();
-  app = await startApp({ today: '2026-11-29' });
-});
-afterAll(async () => {
-  await app?.close();
-});
+const app = appPerFile({ today: '2026-11-29' });
 
 const db = () => app.host.session.db;
 
@@ -220,6 +211,54 @@ describe('Data view: edit forms', () => {
     ]);
     const userName = app.host.session.context.userName;
     expect(lines.slice(0, 5).every((l) => l.includes(` — ${userName} `))).toBe(true);
+  });
+
+  it('marks the source and sector fields in error with the contract’s words, sends nothing, and edits an existing sector', async () => {
+    const page = await app.newPage();
+    await openData(page);
+    const sourcesBefore = db().prepare('SELECT count(*) FROM source').pluck().get();
+    const source = page.getByTestId('source-form');
+    await source.getByLabel('Publisher').fill('Korea Customs Service');
+    await source.getByLabel('Web address').fill('ftp://example.org/trade');
+    await source.getByRole('button', { name: 'Add source' }).click();
+    const label = source.getByLabel('Label');
+    await expect.poll(() => label.getAttribute('aria-invalid')).toBe('true');
+    expect(await page.locator(`#${await label.getAttribute('aria-describedby')}`).innerText()).toBe('required');
+    const url = source.getByLabel('Web address');
+    expect(await page.locator(`#${await url.getAttribute('aria-describedby')}`).innerText()).toBe('an http(s) address');
+    expect(await source.getByLabel('Publisher').getAttribute('aria-invalid')).toBeNull();
+    expect(db().prepare('SELECT count(*) FROM source').pluck().get()).toBe(sourcesBefore);
+
+    const sector = page.getByTestId('sector-form');
+    const codes = sector.getByLabel('HS codes (2, 4 or 6 digits)');
+    await sector.getByLabel('Name').fill('Hair care');
+    await codes.fill('3305, 330');
+    await sector.getByRole('button', { name: 'Add sector' }).click();
+    await expect.poll(() => codes.getAttribute('aria-invalid')).toBe('true');
+    expect(await page.locator(`#${await codes.getAttribute('aria-describedby')}`).innerText()).toBe('an HS code of 2, 4 or 6 digits');
+    await codes.fill('3305, 3305');
+    await sector.getByRole('button', { name: 'Add sector' }).click();
+    await expect.poll(async () => page.locator(`#${await codes.getAttribute('aria-describedby')}`).innerText()).toBe('each HS code once');
+    expect(db().prepare("SELECT count(*) FROM sector WHERE name = 'Hair care'").pluck().get()).toBe(0);
+
+    await codes.fill('3305');
+    await sector.getByRole('button', { name: 'Add sector' }).click();
+    await expect.poll(() => page.locator('.notices').innerText()).toContain('Sector Hair care saved.');
+    expect(await codes.inputValue()).toBe('');
+    // Edit it: the draft is filled in, Save changes replaces the codes, Cancel is offered while editing.
+    await page.getByRole('button', { name: 'Edit sector Hair care' }).click();
+    expect(await codes.inputValue()).toBe('3305');
+    expect(await sector.getByRole('button', { name: 'Cancel editing' }).count()).toBe(1);
+    await codes.fill('3305, 3306');
+    await sector.getByRole('button', { name: 'Save changes' }).click();
+    const hairCareCodes = () =>
+      db()
+        .prepare("SELECT m.hs_code FROM sector s JOIN sector_hs m ON m.sector_id = s.id WHERE s.name = 'Hair care' ORDER BY m.hs_code")
+        .pluck()
+        .all();
+    await expect.poll(hairCareCodes).toEqual(['3305', '3306']);
+    expect(await sector.getByRole('button', { name: 'Cancel editing' }).count()).toBe(0);
+    expect(app.pageErrors).toEqual([]);
   });
 
   for (const scheme of ['light', 'dark'] as const) {

@@ -4,23 +4,15 @@
  * and column of the first byte that is not UTF-8; a large file's check says which part it covers.
  */
 import { writeFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chooseFile, startApp, type AppHarness } from '../support/browser.ts';
-import { requireBuiltRenderer } from '../support/build-output.ts';
+import { describe, expect, it } from 'vitest';
+import { chooseFile } from '../support/browser.ts';
+import { appPerFile } from '../support/app-per-file.ts';
 import { generate } from '../support/comtrade-like.ts';
 import { encodeText } from '../support/hostile-files.ts';
 import { tempDir } from '../support/temp.ts';
 
 const tmp = tempDir();
-let app: AppHarness;
-beforeAll(async () => {
-  requireBuiltRenderer();
-  app = await startApp({ today: '2026-11-29' });
-});
-afterAll(async () => {
-  await app?.close();
-  tmp.cleanup();
-});
+const app = appPerFile({ today: '2026-11-29' }, () => tmp.cleanup());
 
 describe('Data view: text encodings', () => {
   it('shows the encoding found and the decoded rows; another encoding chosen gives the line and column of a bad byte', async () => {

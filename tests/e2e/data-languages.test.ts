@@ -7,13 +7,12 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { admit, chooseFile, startApp, type AppHarness } from '../support/browser.ts';
-import { requireBuiltRenderer } from '../support/build-output.ts';
+import { afterAll, describe, expect, it } from 'vitest';
+import { admit, chooseFile } from '../support/browser.ts';
+import { appPerFile } from '../support/app-per-file.ts';
 import { tempDir } from '../support/temp.ts';
 
 const tmp = tempDir();
-let app: AppHarness;
 const contexts: BrowserContext[] = [];
 const errors: string[] = [];
 
@@ -29,13 +28,9 @@ function comtradeFile(name: string, changes: Record<string, string>[]): string {
   return path;
 }
 
-beforeAll(async () => {
-  requireBuiltRenderer();
-  app = await startApp({ today: '2026-11-29' });
-});
+const app = appPerFile({ today: '2026-11-29' });
 afterAll(async () => {
   for (const c of contexts) await c.close();
-  await app?.close();
   tmp.cleanup();
 });
 
@@ -172,6 +167,28 @@ describe('core messages in the page’s language', () => {
     expect(text).toContain('필수 항목');
     expect(text).toContain('1 이상이어야 함');
     expect(text).not.toMatch(/\brequired\b|at least 1/);
+    expect(errors).toEqual([]);
+  });
+
+  it('an event whose source states no place says so in Korean, in the Events view and the Data view’s list', async () => {
+    const [source] = await app.host.session.handlers.listSources({});
+    await app.host.session.handlers.saveEvent({
+      kind: 'fair',
+      title: 'Placeless expo',
+      date: { precision: 'day', value: '2027-03-02' },
+      sectors: [],
+      sourceId: source!.source.id,
+    });
+    const page = await profile('ko-KR');
+    await page.goto(`${app.host.url}#/events`);
+    const row = page.locator('main li, main tr').filter({ hasText: 'Placeless expo' }).first();
+    await row.waitFor();
+    expect(await row.innerText()).toContain('장소 미기재');
+    await page.goto(`${app.host.url}#/data`);
+    const listed = page.getByTestId('event-list').locator('li').filter({ hasText: 'Placeless expo' });
+    await listed.waitFor();
+    expect(await listed.innerText()).toContain('장소 미기재');
+    expect(await page.locator('main').innerText()).not.toContain('Place not stated');
     expect(errors).toEqual([]);
   });
 });

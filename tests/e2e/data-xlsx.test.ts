@@ -5,22 +5,14 @@
  */
 import { copyFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { XlsxFileReader } from '../../db/imports/xlsx.ts';
-import { chooseFile, downloadOf, startApp, type AppHarness } from '../support/browser.ts';
-import { requireBuiltRenderer } from '../support/build-output.ts';
+import { chooseFile, downloadOf } from '../support/browser.ts';
+import { appPerFile } from '../support/app-per-file.ts';
 import { tempDir } from '../support/temp.ts';
 
 const tmp = tempDir();
-let app: AppHarness;
-beforeAll(async () => {
-  requireBuiltRenderer();
-  app = await startApp({ today: '2026-11-29' });
-});
-afterAll(async () => {
-  await app?.close();
-  tmp.cleanup();
-});
+const app = appPerFile({ today: '2026-11-29' }, () => tmp.cleanup());
 
 describe('Data view: Excel workbooks', () => {
   it('imports a generic .xlsx: sheet, column mapping, report with row numbers, valid rows only', async () => {

@@ -1,28 +1,25 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { generate } from '../support/comtrade-like.ts';
-import { chooseFile, downloadOf, startApp, type AppHarness } from '../support/browser.ts';
+import { chooseFile, downloadOf } from '../support/browser.ts';
 import { exportTrade } from '../../db/exports/tables.ts';
-import { requireBuiltRenderer } from '../support/build-output.ts';
+import { appPerFile } from '../support/app-per-file.ts';
 import { tempDir } from '../support/temp.ts';
 
 const fixture = (name: string): string => fileURLToPath(new URL(`../fixtures/imports/${name}`, import.meta.url));
 const tmp = tempDir();
 const big = tmp.file('comtrade-big.csv');
-let app: AppHarness;
 
-beforeAll(async () => {
-  requireBuiltRenderer();
-  generate(big, 120_000);
-  app = await startApp({ today: '2026-11-29' });
-});
+const app = appPerFile(
+  () => {
+    generate(big, 120_000);
+    return { today: '2026-11-29' };
+  },
+  () => tmp.cleanup(),
+);
 afterEach(async () => {
   await app?.closePages();
-});
-afterAll(async () => {
-  await app?.close();
-  tmp.cleanup();
 });
 
 describe('Data view in Chromium (HTTP host)', () => {

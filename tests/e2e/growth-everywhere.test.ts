@@ -8,26 +8,17 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { extractText, getDocumentProxy } from 'unpdf';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { printRoute } from '../../db/common/paper.ts';
 import { dispatch } from '../../db/dispatch.ts';
 import { printToPdf } from '../../db/http-host/print.ts';
 import type { PartnerRanking } from '../../db/partners/contract.ts';
 import type { TradeKpi } from '../../db/trade/contract.ts';
 import { percent } from '../../renderer/src/i18n/numbers.ts';
-import { startApp, type AppHarness } from '../support/browser.ts';
-import { requireBuiltRenderer } from '../support/build-output.ts';
+import { appPerFile } from '../support/app-per-file.ts';
 
 const TODAY = '2026-11-29';
-let app: AppHarness;
-
-beforeAll(async () => {
-  requireBuiltRenderer();
-  app = await startApp({ today: TODAY });
-});
-afterAll(async () => {
-  await app?.close();
-});
+const app = appPerFile({ today: TODAY });
 
 async function call<T>(method: string, input: unknown): Promise<T> {
   const e = await dispatch(app.host.session.handlers, method, input);

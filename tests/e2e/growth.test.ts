@@ -2,21 +2,13 @@
  * Growth and one framing in the Trade view: the tiles' figures beside their growth, the KPI year with
  * both flows, and screenshots of the view at 1440 and 800 px in light and dark (tests/artifacts, for looking at).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startApp, type AppHarness } from '../support/browser.ts';
-import { requireBuiltRenderer } from '../support/build-output.ts';
+import { describe, expect, it } from 'vitest';
+import { appPerFile } from '../support/app-per-file.ts';
 import type { Page } from 'playwright-core';
 import { printRoute } from '../../db/common/paper.ts';
 import { foldRounding } from '../../renderer/src/lib/blocks/reconciliation-fold.ts';
 
-let app: AppHarness;
-beforeAll(async () => {
-  requireBuiltRenderer();
-  app = await startApp({ today: '2022-09-15' });
-});
-afterAll(async () => {
-  await app?.close();
-});
+const app = appPerFile({ today: '2022-09-15' });
 
 async function open(page: Page, hash: string): Promise<void> {
   await page.goto(`${app.host.url}${hash}`);

@@ -4,12 +4,11 @@
  * text shown as text.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Input, MethodName, Result } from '../../db/contract.ts';
 import { dispatch } from '../../db/dispatch.ts';
 import { PRINTABLE_DASHBOARDS, printRoute } from '../../db/common/paper.ts';
-import { startApp, type AppHarness } from '../support/browser.ts';
-import { requireBuiltRenderer } from '../support/build-output.ts';
+import { appPerFile } from '../support/app-per-file.ts';
 import { printToPdf } from '../../db/http-host/print.ts';
 
 /** Each payload, if it ever ran, would set window.__pwned or open a dialog or fetch a remote address. */
@@ -27,13 +26,11 @@ const SHORT = HOSTILE.split(' <a href')[0]!.slice(0, 200) + ' {@html "<b>x</b>"}
 
 const VIEWS = ['overview', 'trade', 'sectors', 'projects', 'events', 'logistics', 'sources', 'briefings', 'data'];
 
-let app: AppHarness;
 let briefingId = '';
 const dialogs: string[] = [];
 
+const app = appPerFile({ today: '2026-11-29' });
 beforeAll(async () => {
-  requireBuiltRenderer();
-  app = await startApp({ today: '2026-11-29' });
   // Through the dispatcher, as the renderer's calls go: the contract's schemas accept every payload as text.
   const call = async <M extends MethodName>(method: M, input: Input<M>): Promise<Result<M>> => {
     const envelope = await dispatch(app.host.session.handlers, method, input);
@@ -98,10 +95,6 @@ beforeAll(async () => {
       },
     },
   });
-});
-
-afterAll(async () => {
-  await app?.close();
 });
 
 async function newWatchedPage(): Promise<Page> {

@@ -6,22 +6,20 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { importFile } from '../../db/imports/importer.ts';
-import { admit, startApp, type AppHarness } from '../support/browser.ts';
-import { requireBuiltRenderer } from '../support/build-output.ts';
+import { admit } from '../support/browser.ts';
+import { appPerFile } from '../support/app-per-file.ts';
 import { HEADER } from '../support/comtrade-like.ts';
 import { tempDir } from '../support/temp.ts';
 
 const tmp = tempDir();
-let app: AppHarness;
 const MONTHLY_HEADER =
   'typeCode,freqCode,refYear,refMonth,period,reporterCode,reporterISO,reporterDesc,flowCode,partnerCode,partnerISO,partnerDesc,' +
   'partner2Code,classificationCode,cmdCode,aggrLevel,isLeaf,customsCode,motCode,primaryValue';
 
+const app = appPerFile({ today: '2024-09-15' }, () => tmp.cleanup());
 beforeAll(async () => {
-  requireBuiltRenderer();
-  app = await startApp({ today: '2024-09-15' });
   // Korea's trade with a test economy: seven months of 2024, no annual figure (a partial year).
   const monthly = tmp.file('kor-qzd-2024.csv');
   const rows = [1, 2, 3, 4, 5, 6, 7].flatMap((m) =>
@@ -46,10 +44,6 @@ beforeAll(async () => {
   lines.push(`C,A,2023,52,2023,410,KOR,Rep. of Korea,X,156,CHN,China,392,H6,854231,6,True,C00,0,0,0,,1000000,1000000,True,False`);
   writeFileSync(hs, `${lines.join('\n')}\n`);
   importFile(app.host.session.db, { path: hs, onlyValidRows: true, userName: 'e2e' });
-}, 60_000);
-afterAll(async () => {
-  await app?.close();
-  tmp.cleanup();
 });
 
 /** A page whose browser speaks `locale` (the app starts in it). */

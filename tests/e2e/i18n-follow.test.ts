@@ -4,21 +4,16 @@
  * windows are told by main as well, which cannot run here).
  */
 import type { BrowserContext, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { admit, startApp, type AppHarness } from '../support/browser.ts';
-import { requireBuiltRenderer } from '../support/build-output.ts';
+import { afterAll, describe, expect, it } from 'vitest';
+import { admit } from '../support/browser.ts';
+import { appPerFile } from '../support/app-per-file.ts';
 
-let app: AppHarness;
 const contexts: BrowserContext[] = [];
 const errors: string[] = [];
 
-beforeAll(async () => {
-  requireBuiltRenderer();
-  app = await startApp({ today: '2026-11-29' });
-});
+const app = appPerFile({ today: '2026-11-29' });
 afterAll(async () => {
   for (const c of contexts) await c.close();
-  await app?.close();
 });
 
 /** A fresh browser profile (its own localStorage) that starts in English. */

@@ -10,9 +10,9 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { admit, chooseFile, startApp, type AppHarness } from '../support/browser.ts';
-import { requireBuiltRenderer } from '../support/build-output.ts';
+import { afterAll, describe, expect, it } from 'vitest';
+import { admit, chooseFile } from '../support/browser.ts';
+import { appPerFile } from '../support/app-per-file.ts';
 import { HEADER } from '../support/comtrade-like.ts';
 import { tempDir } from '../support/temp.ts';
 import { VIEW_LIST } from '../../renderer/src/views/view-list.ts';
@@ -24,19 +24,16 @@ import { HS_CHAPTERS, SECTOR_NAMES } from '../../renderer/src/i18n/sectors.ts';
 const NAMES = [...Object.values(HS_CHAPTERS), ...Object.values(SECTOR_NAMES)].map((w) => w.en);
 
 const DEFAULT_ID = 'korea-china-2022:korea-china-trade-push-2022';
-let app: AppHarness;
 let tmp: ReturnType<typeof tempDir>;
 let context: BrowserContext;
 const errors: string[] = [];
 
-beforeAll(async () => {
-  requireBuiltRenderer();
+const app = appPerFile(() => {
   tmp = tempDir();
-  app = await startApp({ today: '2026-11-29' });
+  return { today: '2026-11-29' };
 });
 afterAll(async () => {
   await context?.close();
-  await app?.close();
   tmp?.cleanup();
 });
 

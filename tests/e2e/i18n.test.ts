@@ -6,27 +6,22 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { seriousAxeViolations } from '../support/axe.ts';
-import { admit, startApp, type AppHarness } from '../support/browser.ts';
-import { requireBuiltRenderer } from '../support/build-output.ts';
+import { admit } from '../support/browser.ts';
+import { appPerFile } from '../support/app-per-file.ts';
 import { HEADER } from '../support/comtrade-like.ts';
 import { tempDir } from '../support/temp.ts';
 import { importFile } from '../../db/imports/importer.ts';
 
 const DEFAULT_ID = 'korea-china-2022:korea-china-trade-push-2022';
-let app: AppHarness;
 const contexts: BrowserContext[] = [];
 const errors: string[] = [];
 
-beforeAll(async () => {
-  requireBuiltRenderer();
-  mkdirSync('tests/artifacts', { recursive: true });
-  app = await startApp({ today: '2026-11-29' });
-});
+mkdirSync('tests/artifacts', { recursive: true });
+const app = appPerFile({ today: '2026-11-29' });
 afterAll(async () => {
   for (const c of contexts) await c.close();
-  await app?.close();
 });
 
 /** A fresh browser profile (its own localStorage) whose languages are `locale`'s, as a first start. */

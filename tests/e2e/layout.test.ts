@@ -4,21 +4,13 @@
  * that is not one is marked invalid and says what it accepts and what the view shows meanwhile.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { LOCALE_TAGS } from '../../db/common/languages.ts';
 import { VIEW_LIST as views } from '../../renderer/src/views/view-list.ts';
-import { startApp, type AppHarness } from '../support/browser.ts';
-import { requireBuiltRenderer } from '../support/build-output.ts';
+import { appPerFile } from '../support/app-per-file.ts';
 import type { PageElement, PageGlobals } from '../support/page-globals.ts';
 
-let app: AppHarness;
-beforeAll(async () => {
-  requireBuiltRenderer();
-  app = await startApp({ today: '2022-09-15' });
-});
-afterAll(async () => {
-  await app?.close();
-});
+const app = appPerFile({ today: '2022-09-15' });
 
 async function open(page: Page, hash: string): Promise<void> {
   await page.goto(`${app.host.url}${hash}`);

@@ -6,15 +6,13 @@
  */
 import { writeFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { importFile } from '../../db/imports/importer.ts';
 import { seriousAxeViolations } from '../support/axe.ts';
-import { startApp, type AppHarness } from '../support/browser.ts';
-import { requireBuiltRenderer } from '../support/build-output.ts';
+import { appPerFile } from '../support/app-per-file.ts';
 import { tempDir } from '../support/temp.ts';
 
 const tmp = tempDir();
-let app: AppHarness;
 const HEADER =
   'typeCode,freqCode,refYear,refMonth,period,reporterCode,reporterISO,reporterDesc,flowCode,partnerCode,partnerISO,partnerDesc,' +
   'partner2Code,classificationCode,cmdCode,aggrLevel,isLeaf,customsCode,motCode,primaryValue';
@@ -26,9 +24,8 @@ const MONTHS: [number, number][] = [
   ...Array.from({ length: 7 }, (_, i): [number, number] => [2024, i + 1]),
 ];
 
+const app = appPerFile({ today: '2024-09-15' }, () => tmp.cleanup());
 beforeAll(async () => {
-  requireBuiltRenderer();
-  app = await startApp({ today: '2024-09-15' });
   const file = tmp.file('kor-deu-monthly.csv');
   const lines = MONTHS.flatMap(([y, m]) =>
     (['X', 'M'] as const).map(
@@ -39,10 +36,6 @@ beforeAll(async () => {
   writeFileSync(file, `${HEADER}\n${lines.join('\n')}\n`);
   const summary = importFile(app.host.session.db, { path: file, onlyValidRows: true, userName: 'e2e' });
   expect([summary.rowsAdded, summary.monthlyRows]).toEqual([MONTHS.length * 2, MONTHS.length * 2]);
-});
-afterAll(async () => {
-  await app?.close();
-  tmp.cleanup();
 });
 
 async function open(page: Page, hash: string): Promise<void> {

@@ -1,15 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startApp, type AppHarness } from '../support/browser.ts';
-import { requireBuiltRenderer } from '../support/build-output.ts';
+import { describe, expect, it } from 'vitest';
+import { appPerFile } from '../support/app-per-file.ts';
 
-let app: AppHarness;
-beforeAll(async () => {
-  requireBuiltRenderer();
-  app = await startApp({ today: '2026-11-29' });
-});
-afterAll(async () => {
-  await app?.close();
-});
+const app = appPerFile({ today: '2026-11-29' });
 
 describe('Overview in Chromium', () => {
   it('shows the first pack headline figures, each with its source one click away', async () => {

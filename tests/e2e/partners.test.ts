@@ -1,17 +1,9 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { seriousAxeViolations } from '../support/axe.ts';
-import { startApp, type AppHarness } from '../support/browser.ts';
-import { requireBuiltRenderer } from '../support/build-output.ts';
+import { appPerFile } from '../support/app-per-file.ts';
 
-let app: AppHarness;
-beforeAll(async () => {
-  requireBuiltRenderer();
-  app = await startApp({ today: '2024-06-01' });
-});
-afterAll(async () => {
-  await app?.close();
-});
+const app = appPerFile({ today: '2024-06-01' });
 
 async function open(page: Page, hash: string): Promise<void> {
   await page.goto(`${app.host.url}${hash}`);

@@ -9,29 +9,20 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { extractText, getDocumentProxy } from 'unpdf';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { BlockSpec } from '../../db/briefings/contract.ts';
 import type { Language } from '../../db/common/languages.ts';
 import { printRoute, type PageSetup } from '../../db/common/paper.ts';
 import { printToPdf } from '../../db/http-host/print.ts';
-import { startApp, type AppHarness } from '../support/browser.ts';
-import { requireBuiltRenderer } from '../support/build-output.ts';
+import { appPerFile } from '../support/app-per-file.ts';
 
 const TODAY = '2026-11-29';
 const DEFAULT_ID = 'korea-china-2022:korea-china-trade-push-2022';
 const A4: PageSetup = { paper: 'A4', orientation: 'portrait' };
 const ARTIFACTS = 'tests/artifacts/print-language';
 
-let app: AppHarness;
-
-beforeAll(async () => {
-  requireBuiltRenderer();
-  mkdirSync(ARTIFACTS, { recursive: true });
-  app = await startApp({ today: TODAY });
-});
-afterAll(async () => {
-  await app?.close();
-});
+mkdirSync(ARTIFACTS, { recursive: true });
+const app = appPerFile({ today: TODAY });
 
 /** A copy of the default briefing (every kind of block, with sources) that prints in `language`. */
 async function briefingIn(language: Language | null, title: string): Promise<string> {

@@ -10,11 +10,10 @@ import { mkdirSync } from 'node:fs';
 import { deflateSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { extractText, getDocumentProxy } from 'unpdf';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../db/dispatch.ts';
 import { printRoute, type PageSetup } from '../../db/common/paper.ts';
-import { startApp, type AppHarness } from '../support/browser.ts';
-import { requireBuiltRenderer } from '../support/build-output.ts';
+import { appPerFile } from '../support/app-per-file.ts';
 import { printToPdf } from '../../db/http-host/print.ts';
 
 const TODAY = '2026-11-29';
@@ -22,7 +21,6 @@ const DEFAULT_ID = 'korea-china-2022:korea-china-trade-push-2022';
 /** Every word of the long text is unique (p3w12: paragraph 3, word 12; L250: word 250 of the long paragraph). */
 const TOKEN = /\b(?:p\d+w\d+|L\d+)\b/;
 
-let app: AppHarness;
 let longId = '';
 
 /** A grey PNG `width` × `height` pixels (8-bit greyscale), as a data: URL. */
@@ -56,10 +54,9 @@ function pngDataUrl(width: number, height: number): string {
   return `data:image/png;base64,${png.toString('base64')}`;
 }
 
+mkdirSync('tests/artifacts', { recursive: true });
+const app = appPerFile({ today: TODAY });
 beforeAll(async () => {
-  requireBuiltRenderer();
-  mkdirSync('tests/artifacts', { recursive: true });
-  app = await startApp({ today: TODAY });
   const paragraphs = Array.from(
     { length: 40 },
     (_, i) => Array.from({ length: 20 + ((i * 37) % 90) }, (_, j) => `p${i + 1}w${j + 1}`).join(' ') + '.',
@@ -84,9 +81,6 @@ beforeAll(async () => {
   });
   if (!created.ok) throw new Error(created.error.message);
   longId = (created.data as { id: string }).id;
-});
-afterAll(async () => {
-  await app?.close();
 });
 
 /** The PDF's pages: the first word of the long text on each (or null), and the text without spaces. */

@@ -13,8 +13,8 @@ import { extractText, getDocumentProxy } from 'unpdf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../db/dispatch.ts';
 import { PRINTABLE_DASHBOARDS, printRoute, type PageSetup } from '../../db/common/paper.ts';
-import { admit, CHROMIUM_ARGS, CHROMIUM_PATH, startApp, type AppHarness } from '../support/browser.ts';
-import { requireBuiltRenderer } from '../support/build-output.ts';
+import { admit, CHROMIUM_ARGS, CHROMIUM_PATH } from '../support/browser.ts';
+import { appPerFile } from '../support/app-per-file.ts';
 import { decodePng, luminanceVariance, matchingPixels } from '../support/png.ts';
 import { printToPdf } from '../../db/http-host/print.ts';
 import { MAX_ELEMENTS } from '../../db/briefings/markdown.ts';
@@ -29,18 +29,10 @@ const ARTIFACTS = 'tests/artifacts/print';
 const EXPORT_BLUE = '#1f6fb8';
 const IMPORT_ORANGE = '#c2571a';
 
-let app: AppHarness;
 const tmp = tempDir();
 
-beforeAll(async () => {
-  requireBuiltRenderer();
-  mkdirSync(ARTIFACTS, { recursive: true });
-  app = await startApp({ today: TODAY });
-});
-afterAll(async () => {
-  await app?.close();
-  tmp.cleanup();
-});
+mkdirSync(ARTIFACTS, { recursive: true });
+const app = appPerFile({ today: TODAY }, () => tmp.cleanup());
 
 async function readPdf(pdf: Buffer) {
   const doc = await getDocumentProxy(new Uint8Array(pdf));

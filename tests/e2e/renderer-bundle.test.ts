@@ -56,6 +56,19 @@ describe('the renderer bundle', () => {
     expect(later.filter((f) => first.includes(f))).toEqual([]);
   });
 
+  it('loads, of the data core’s English, only the checked claims’ messages with the first paint, and the economies’ codes with a language that names them', () => {
+    const first = [...firstPaintScripts(dir)];
+    const holding = (text: string) => scripts.filter((f) => readFileSync(join(dir, 'assets', f), 'utf8').includes(text));
+    const inFirst = (text: string) => holding(text).filter((f) => first.includes(f));
+    // A claim's reading (the Overview shows it) is in the first paint; an import problem's sentence loads later.
+    expect(inFirst("{{partner}}'s {{flows}}")).not.toEqual([]);
+    expect(holding('a trade value cannot be negative')).not.toEqual([]);
+    expect(inFirst('a trade value cannot be negative')).toEqual([]);
+    // The ISO 3166 alpha-3 → alpha-2 table (i18n/economies.ts) loads with Korean or Chinese, never with English.
+    expect(holding('ZWE:`ZW`').length + holding('ZWE:"ZW"').length).toBeGreaterThan(0);
+    expect([...inFirst('ZWE:`ZW`'), ...inFirst('ZWE:"ZW"')]).toEqual([]);
+  });
+
   it('loads no inline script (the CSP forbids it)', () => {
     const html = readFileSync(join(dir, 'index.html'), 'utf8');
     expect(html).toMatch(/script-src 'self'/);

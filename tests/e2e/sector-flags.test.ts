@@ -8,22 +8,14 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startApp, type AppHarness } from '../support/browser.ts';
-import { requireBuiltRenderer } from '../support/build-output.ts';
+import { describe, expect, it } from 'vitest';
+import { appPerFile } from '../support/app-per-file.ts';
 import type { PageGlobals } from '../support/page-globals.ts';
 
-let app: AppHarness;
 const shots = join('tests', 'artifacts', 'sector-flags');
 
-beforeAll(async () => {
-  requireBuiltRenderer();
-  mkdirSync(shots, { recursive: true });
-  app = await startApp({ today: '2026-11-30' });
-});
-afterAll(async () => {
-  await app?.close();
-});
+mkdirSync(shots, { recursive: true });
+const app = appPerFile({ today: '2026-11-30' });
 
 async function openSectors(page: Page, reload = false): Promise<void> {
   await page.goto(`${app.host.url}#/sectors?reporter=KOR&partner=CHN`);

@@ -8,29 +8,24 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { extractText, getDocumentProxy } from 'unpdf';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { printRoute, type PageSetup } from '../../db/common/paper.ts';
 import { printToPdf } from '../../db/http-host/print.ts';
-import { admit, startApp, type AppHarness } from '../support/browser.ts';
-import { requireBuiltRenderer } from '../support/build-output.ts';
+import { admit } from '../support/browser.ts';
+import { appPerFile } from '../support/app-per-file.ts';
 
 const TODAY = '2026-11-29';
 const A4: PageSetup = { paper: 'A4', orientation: 'portrait' };
 const TRADE = { reporter: 'KOR', partner: 'CHN', from: '2011', to: '2021' };
 const TRADE_HASH = `#/trade?${new URLSearchParams(TRADE).toString()}`;
 
-let app: AppHarness;
 const contexts: BrowserContext[] = [];
 const errors: string[] = [];
 
-beforeAll(async () => {
-  requireBuiltRenderer();
-  mkdirSync('tests/artifacts', { recursive: true });
-  app = await startApp({ today: TODAY });
-});
+mkdirSync('tests/artifacts', { recursive: true });
+const app = appPerFile({ today: TODAY });
 afterAll(async () => {
   for (const c of contexts) await c.close();
-  await app?.close();
 });
 
 /** A fresh profile (its own localStorage), in English. */

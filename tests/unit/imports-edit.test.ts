@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../db/dispatch.ts';
 import type { EditLogEntry } from '../../db/edit/contract.ts';
+import type { EventItem } from '../../db/events/contract.ts';
 import { openSession, type Session } from '../../db/session.ts';
 import { snapshot } from '../support/db-snapshot.ts';
 import { tempDir } from '../support/temp.ts';
@@ -110,6 +111,9 @@ describe('editing through the contract, with an edit log', () => {
       sourceId: source,
     });
     expect(session.db.prepare('SELECT label FROM event_sector WHERE event_id = ?').pluck().all(event)).toEqual(['food']);
+    // No place stated: the core says so with null (the page words it in its language), never with English text.
+    const listed = await call<{ upcoming: EventItem[]; past: EventItem[] }>('listEvents', {});
+    expect([...listed.upcoming, ...listed.past].find((e) => e.id === event)?.place).toEqual({ id: null, name: null });
 
     const places = await call<{ id: string }[]>('listPlaces', {});
     expect(places.length).toBeGreaterThanOrEqual(2);

@@ -1,13 +1,12 @@
 /**
  * The interface's language: which one is active, its messages, and `t()`.
  *
- * i18next holds the catalogues (README "Languages" says why this library). The English messages of the first paint
- * (messages/en-first.ts) are in the main bundle, the rest of English is a chunk loaded before any other view
+ * i18next holds the catalogues (README "Languages" says why this library). The English messages of the first paint (messages/en-first.ts) are in the main bundle, the rest of English is a chunk loaded before any other view
  * (completeEnglish); Korean, Chinese and the pseudo-locale are a chunk each, loaded when chosen. `t()` reads the active language from a rune,
  * so every template that shows a message follows a switch without a reload.
  */
-import i18next from 'i18next';
 import first from './messages/en-first.ts';
+import i18next from 'i18next';
 import type { MessageKey, Messages } from './messages/types.ts';
 import {
   isLanguage,
@@ -18,8 +17,8 @@ import {
   type Language,
   type Locale,
 } from '../../../db/common/languages.ts';
-import { isCoreMessageCode, writeCore, type CoreParams } from '../../../db/common/core-messages.ts';
-import { economyNameIn } from './economies.ts';
+import type { CoreMessageCode } from '../../../db/common/core-messages.ts';
+import { writeCore, type CoreParams } from '../../../db/common/core-writing.ts';
 
 export type { MessageKey };
 type Values = Record<string, string | number>;
@@ -29,9 +28,19 @@ export type CountKey = { [K in MessageKey]: K extends `${infer Base}_other` ? Ba
 /** Where the choice is remembered: the app origin's localStorage, which is per user profile. */
 export const LANGUAGE_STORAGE_KEY = 'tradebrief.language';
 
+/**
+ * Names economies in a language other than English (economies.ts, with its table of ISO codes): loaded with that
+ * language's messages. English keeps the stored names and needs neither.
+ */
+let economyNamer: ((code: string, stored: string, tag: string) => string) | null = null;
+const loadEconomyNames = (): Promise<void> =>
+  import('./economies.ts').then((m) => {
+    economyNamer = m.economyNameIn;
+  });
+
 const loaders: Record<Exclude<Locale, 'en'>, () => Promise<Messages>> = {
-  ko: () => import('./messages/ko.ts').then((m) => m.default),
-  zh: () => import('./messages/zh.ts').then((m) => m.default),
+  ko: () => Promise.all([import('./messages/ko.ts'), loadEconomyNames()]).then(([m]) => m.default),
+  zh: () => Promise.all([import('./messages/zh.ts'), loadEconomyNames()]).then(([m]) => m.default),
   [PSEUDO_LOCALE]: () =>
     Promise.all([import('./pseudo.ts'), import('./messages/en.ts')]).then(([pseudo, en]) => pseudo.pseudoCatalogue(en.default)),
 };
@@ -47,6 +56,8 @@ void engine.init({
   // Svelte escapes what it inserts; escaping here too would show "&amp;".
   interpolation: { escapeValue: false },
 });
+/** Whether the language, or English as the fallback, holds `key`. */
+const knows = (locale: Locale, key: string): boolean => engine.exists(key, { lng: locale });
 
 let english: Promise<void> | null = null;
 
@@ -88,18 +99,32 @@ export function t(key: MessageKey, values?: Values): string {
 
 /**
  * A message the data core made (db/common/core-messages.ts: an import problem, a skip, a form's check) in the active
- * language, from its code and values; its English `message` when it has no code the page knows.
+ * language, from its code and values; its English `message` when the page has no sentence for the code or one it
+ * nests (a code the page does not know, or, in English before the rest of the catalogue loads, one the first paint
+ * leaves out: an error's).
  */
 export function tCore(text: { message?: string; messageCode?: string; params?: CoreParams }): string {
-  if (!isCoreMessageCode(text.messageCode)) return text.message ?? '';
-  return writeCore(
-    { messageCode: text.messageCode, params: text.params ?? {} },
+  const locale = i18n.locale;
+  if (text.messageCode === undefined || !knows(locale, `core.${text.messageCode}`)) return text.message ?? '';
+  let complete = true;
+  const written = writeCore(
+    { messageCode: text.messageCode as CoreMessageCode, params: text.params ?? {} },
     {
       tag: i18n.tag,
-      say: (code, values) => t(`core.${code}`, values),
-      economyName: (code, stored) => economyNameIn(code, stored, i18n.tag),
+      say: (code, values) => {
+        complete &&= knows(locale, `core.${code}`);
+        return engine.t(`core.${code}`, { ...values, lng: locale });
+      },
+      economyName,
     },
   );
+  return complete || text.message === undefined ? written : text.message;
+}
+
+/** An economy's name in the active language (Intl.DisplayNames, economies.ts), else as stored. */
+export function economyName(code: string, stored: string): string {
+  // Only English and the pseudo-locale draw before the namer has loaded, and both keep the stored name.
+  return economyNamer ? economyNamer(code, stored, i18n.tag) : stored;
 }
 
 /**

@@ -7,12 +7,6 @@ export function dashboardTitleKey<D extends Dashboard>(dashboard: D): `dashboard
   return `dashboard.${dashboard}`;
 }
 
-/**
- * Why the two sides of a mirror comparison differ: the data core's MIRROR_EXPLANATION (db/trade/rules.ts), one
- * message per sentence, in the same order.
- */
-export const MIRROR_WHY: readonly MessageKey[] = ['trade.why.valuation', 'trade.why.reExports', 'trade.why.timing'];
-
 const OTHER_VIEWS: Record<string, MessageKey> = {
   sources: 'view.sources',
   data: 'view.data',

@@ -4,7 +4,7 @@
  */
 import type { CheckedClaim, ClaimReading, ClaimSpec } from '../../../db/claims/contract.ts';
 import type { SourceRef } from '../../../db/shared-types.ts';
-import { usdNumber } from '../../../db/common/core-messages.ts';
+import { usdNumber } from '../../../db/common/core-writing.ts';
 import { i18n, t, tCore, type MessageKey } from '../i18n/i18n.svelte.ts';
 import { economyName } from './format.ts';
 

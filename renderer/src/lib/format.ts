@@ -8,7 +8,6 @@ import { formatPreciseDateIn, type PreciseDate } from '../../../db/common/dates.
 import { i18n, t } from '../i18n/i18n.svelte.ts';
 import { inUnit, type MoneyUnit } from '../../../db/common/units.ts';
 import { moneyUnit } from './stores/money-unit.svelte.ts';
-import { economyNameIn } from '../i18n/economies.ts';
 import { isLanguage, type Language } from '../../../db/common/languages.ts';
 import * as numbers from '../i18n/numbers.ts';
 
@@ -76,4 +75,4 @@ export const language = (): Language => (isLanguage(i18n.locale) ? i18n.locale :
 export const preciseDate = (date: PreciseDate): string => formatPreciseDateIn(date, language());
 
 /** An economy's name in the interface's language (Intl.DisplayNames), else as stored. */
-export const economyName = (code: string, stored: string): string => economyNameIn(code, stored, i18n.tag);
+export { economyName } from '../i18n/i18n.svelte.ts';

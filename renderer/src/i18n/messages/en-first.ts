@@ -1,14 +1,18 @@
 /**
  * English, the part the first paint shows: the shell (sidebar, settings, notices, errors), the Overview and the data
- * core's messages. The rest of the catalogue (en.ts) loads after the first paint and before any other view
+ * core's messages of its checked claims. The rest of the catalogue (en.ts) loads after the first paint and before any other view
  * (views/registry.ts). tests/unit/i18n-first-paint.test.ts checks that every key the first paint's sources use is here.
  */
-import { DASHBOARD_TITLES, dashboardDefinition } from '../../../../db/common/dashboards.ts';
-import { CORE_MESSAGES } from '../../../../db/common/core-messages.ts';
+import { DASHBOARD_TITLES } from '../../../../db/common/dashboards.ts';
+import { CLAIM_MESSAGES } from '../../../../db/common/core-messages-claims.ts';
 import { coreKeys } from './core-keys.ts';
 
-/** The data core's messages (db/common/core-messages.ts, English there), as keys `core.<code>`. */
-const core = coreKeys(CORE_MESSAGES);
+/**
+ * The data core's messages the first view shows (its checked claims: db/common/core-messages-claims.ts, English there),
+ * as keys `core.<code>`; the rest of the core's English is in en.ts. Until it loads, a core message the first paint
+ * lacks (an error) is shown as the English the core sent with it (i18n.svelte.ts, tCore).
+ */
+const core = coreKeys(CLAIM_MESSAGES);
 
 const first = {
   'app.name': 'Tradebrief',
@@ -63,32 +67,7 @@ const first = {
   'claims.wouldCheck': 'What would check it:',
 
   'exportData.open': 'Export data…',
-  'exportData.form': "Export this view's data",
-  'exportData.writes': 'Writes {{what}}: exactly the rows this view shows, exact values in US dollars, each figure with its source.',
-  'exportData.writesFiltered':
-    'Writes {{what}}: exactly the rows this view shows ({{filters}}), exact values in US dollars, each figure with its source.',
-  'exportData.unitNote':
-    'On screen figures are in {{unit}}; the export keeps every value exact in US dollars (the columns ending in _usd), never rounded to that unit.',
-  'exportData.format': 'Format',
-  'exportData.xlsx': 'Excel workbook (.xlsx), a sheet per table',
-  'exportData.csvZip': 'CSV, one file per table in a .zip',
-  'exportData.csv': 'CSV file',
-  'exportData.export': 'Export…',
-  'exportData.exporting': 'Exporting…',
-  'exportData.close': 'Close',
-  'exportData.wroteXlsx_one': 'Wrote {{rows}} rows in {{count}} sheet ({{tables}}) to {{name}}.',
-  'exportData.wroteXlsx_other': 'Wrote {{rows}} rows in {{count}} sheets ({{tables}}) to {{name}}.',
-  'exportData.wroteZip': 'Wrote {{rows}} rows as {{files}} CSV files ({{tables}}) in {{name}}.',
-  'exportData.wrote': 'Wrote {{rows}} rows to {{name}}.',
-  'exportData.what.overview': dashboardDefinition('overview').exportDescription,
-  'exportData.what.trade': dashboardDefinition('trade').exportDescription,
-  'exportData.what.monthly': dashboardDefinition('monthly').exportDescription,
-  'exportData.what.partners': dashboardDefinition('partners').exportDescription,
-  'exportData.what.sectors': dashboardDefinition('sectors').exportDescription,
-  'exportData.what.projects': dashboardDefinition('projects').exportDescription,
-  'exportData.what.events': dashboardDefinition('events').exportDescription,
-  'exportData.what.logistics': dashboardDefinition('logistics').exportDescription,
-  'exportData.what.products': dashboardDefinition('products').exportDescription,
+  'exportData.loadError': 'The export box could not be loaded: {{message}}.',
 
   'claims.verdict.holds': 'Holds',
   'claims.verdict.mixed': 'Holds by one source, not by another',
@@ -187,14 +166,6 @@ const first = {
   'claims.labelled': '{{s}}:',
 
   'growth.aside': '{{v}} ({{g}})',
-
-  // Why mirror figures differ: i18n/vocabulary.ts (in the shell) names these keys.
-  'trade.why.valuation':
-    'Valuation: exporters record goods free on board (FOB); importers record them with cost, insurance and freight (CIF), so imports normally read a few per cent higher.',
-  'trade.why.reExports':
-    'Re-exports: goods shipped via Hong Kong or a third country are counted by the importer under the country of origin, but the exporter may record the transit country as destination.',
-  'trade.why.timing':
-    'Timing and revisions: goods shipped in December may arrive in January; preliminary and revised figures, and different exchange-rate dates, also differ.',
 
   ...core,
 } as const;

@@ -5,11 +5,44 @@
  * The messages of the first paint are in en-first.ts (in the shell's bundle); this file's own load after it.
  */
 import first from './en-first.ts';
+import { CORE_MESSAGES } from '../../../../db/common/core-messages.ts';
+import { coreKeys } from './core-keys.ts';
+import { dashboardDefinition } from '../../../../db/common/dashboards.ts';
 
 const en = {
   ...first,
+  // The data core's messages (db/common/core-messages.ts, English there), as keys `core.<code>`.
+  ...coreKeys(CORE_MESSAGES),
 
   'notice.undo': 'Undo',
+
+  // The box of "Export data…" (lib/components/ExportDataForm.svelte, loaded on the first click).
+  'exportData.form': "Export this view's data",
+  'exportData.writes': 'Writes {{what}}: exactly the rows this view shows, exact values in US dollars, each figure with its source.',
+  'exportData.writesFiltered':
+    'Writes {{what}}: exactly the rows this view shows ({{filters}}), exact values in US dollars, each figure with its source.',
+  'exportData.unitNote':
+    'On screen figures are in {{unit}}; the export keeps every value exact in US dollars (the columns ending in _usd), never rounded to that unit.',
+  'exportData.format': 'Format',
+  'exportData.xlsx': 'Excel workbook (.xlsx), a sheet per table',
+  'exportData.csvZip': 'CSV, one file per table in a .zip',
+  'exportData.csv': 'CSV file',
+  'exportData.export': 'Export…',
+  'exportData.exporting': 'Exporting…',
+  'exportData.close': 'Close',
+  'exportData.wroteXlsx_one': 'Wrote {{rows}} rows in {{count}} sheet ({{tables}}) to {{name}}.',
+  'exportData.wroteXlsx_other': 'Wrote {{rows}} rows in {{count}} sheets ({{tables}}) to {{name}}.',
+  'exportData.wroteZip': 'Wrote {{rows}} rows as {{files}} CSV files ({{tables}}) in {{name}}.',
+  'exportData.wrote': 'Wrote {{rows}} rows to {{name}}.',
+  'exportData.what.overview': dashboardDefinition('overview').exportDescription,
+  'exportData.what.trade': dashboardDefinition('trade').exportDescription,
+  'exportData.what.monthly': dashboardDefinition('monthly').exportDescription,
+  'exportData.what.partners': dashboardDefinition('partners').exportDescription,
+  'exportData.what.sectors': dashboardDefinition('sectors').exportDescription,
+  'exportData.what.projects': dashboardDefinition('projects').exportDescription,
+  'exportData.what.events': dashboardDefinition('events').exportDescription,
+  'exportData.what.logistics': dashboardDefinition('logistics').exportDescription,
+  'exportData.what.products': dashboardDefinition('products').exportDescription,
 
   'filters.label': 'Filters',
   'filters.reporter': 'Reporter',
@@ -429,6 +462,13 @@ const en = {
   'route.confirmDelete': 'Delete the route “{{name}}”?',
   'trade.table.exportsYoy': 'Exports, year-on-year',
   'trade.table.importsYoy': 'Imports, year-on-year',
+  // Why mirror figures differ: i18n/mirror.ts names these keys.
+  'trade.why.valuation':
+    'Valuation: exporters record goods free on board (FOB); importers record them with cost, insurance and freight (CIF), so imports normally read a few per cent higher.',
+  'trade.why.reExports':
+    'Re-exports: goods shipped via Hong Kong or a third country are counted by the importer under the country of origin, but the exporter may record the transit country as destination.',
+  'trade.why.timing':
+    'Timing and revisions: goods shipped in December may arrive in January; preliminary and revised figures, and different exchange-rate dates, also differ.',
   'trade.mirrorGaps': 'A year that one side does not report stays on the axis, empty.',
   'trade.totalRule':
     "The sum of {{reporter}}'s two flows; a stated total that differs is named above. The Overview shows the stated total where one is loaded.",
@@ -555,6 +595,7 @@ const en = {
   'events.clear': 'Clear filters',
   'events.noneMatch': 'No events match these filters.',
   'events.noneLoaded': 'No events loaded.',
+  'events.placeNotStated': 'Place not stated',
   'events.organisedBy': 'organised by {{organiser}}',
   'events.timeline': "Timeline: the days each event's date can mean (today: {{today}})",
   'events.past': 'past',
