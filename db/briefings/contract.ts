@@ -14,6 +14,7 @@ import type { SectorsOverview } from '../sectors/contract.ts';
 import type { SourceRef } from '../shared-types.ts';
 import type { Reconciliation, TradeKpi, TradeMirror, TradeSeries } from '../trade/contract.ts';
 import type { ClaimsResult } from '../claims/contract.ts';
+import type { PartnerRankHistory, PartnerRanking, PartnerSeries } from '../partners/contract.ts';
 import { blockConfigSchemas, blockSpecSchema, type BlockConfig, type BlockKind } from '../common/briefing-blocks.ts';
 import type { MarkdownTree } from './markdown.ts';
 
@@ -42,6 +43,13 @@ export interface BlockDataMap {
   /** Past and upcoming events together, in date order. */
   'events-table': EventItem[];
   route: RouteItem[];
+  /** The ranking with its partners in the order of the block's measure, the top ones only (`ranked` keeps how many there are). */
+  'partner-ranking': PartnerRanking;
+  'partner-ranks': PartnerRankHistory;
+  /** One partner's series (no years where the reporter has no figures for it). */
+  'partner-share': PartnerSeries;
+  /** The ranking of every partner: the map colours each country by its figure. */
+  map: PartnerRanking;
 }
 
 interface BlockBase {

@@ -10,13 +10,16 @@ import { said } from '../common/core-messages.ts';
 import type { Headline } from '../overview/contract.ts';
 import { headline } from '../overview/queries.ts';
 import type { SourceRef } from '../shared-types.ts';
-import { sourceLookup } from '../refs.ts';
+import { economyLookup, sourceLookup } from '../refs.ts';
 import { listEvents } from '../events/queries.ts';
 import { listRoutes } from '../logistics/queries.ts';
 import { listProjects } from '../projects/queries.ts';
 import { listSectors } from '../sectors/queries.ts';
 import { reconcile, tradeKpi, tradeMirror, tradeSeries } from '../trade/queries.ts';
 import { checkClaims } from '../claims/check.ts';
+import type { PartnerRanking } from '../partners/contract.ts';
+import { partnerRankHistory, partnerRanking, partnerSeries } from '../partners/queries.ts';
+import { partnerEconomies } from '../partners/sql.ts';
 import { blockConfigSchemas, isBlockKind, type BlockConfig, type BlockKind } from '../common/briefing-blocks.ts';
 import type { BlockDataMap, KpiBlockData, NumberedSource, ResolvedBlock, ResolvedBlocks } from './contract.ts';
 import type { Db } from '../database.ts';
@@ -118,6 +121,47 @@ const registry: Registry = {
     },
     sources: (rows) => rows.map((r) => r.source),
   },
+  'partner-ranking': {
+    load: ({ db }, c) => {
+      const ranking = partnerRanking(db, { reporter: c.reporter, year: c.year, from: c.from });
+      const top = ranking.partners
+        .filter((p) => p.rank[c.by] !== null)
+        .sort((a, b) => (a.rank[c.by] ?? 0) - (b.rank[c.by] ?? 0) || a.partner.name.localeCompare(b.partner.name))
+        .slice(0, c.top);
+      return { ...ranking, partners: top };
+    },
+    sources: (r) => [...flowSources(r), ...totalSources(r)],
+  },
+  'partner-ranks': {
+    load: ({ db }, c) => partnerRankHistory(db, { reporter: c.reporter, measure: c.by, top: c.top, from: c.from, to: c.to }),
+    sources: (h) => h.sources,
+  },
+  'partner-share': {
+    load: ({ db }, c) => {
+      // Where the reporter has no figures for the partner, the block says so (the area refuses to read them).
+      if (!partnerEconomies(db, c.reporter).countries.includes(c.partner)) {
+        const none = partnerSeries(db, { reporter: c.reporter, partners: [], from: c.from, to: c.to });
+        return { ...none, years: [], totals: [], sources: [], partners: [{ partner: economyLookup(db)(c.partner), points: [] }] };
+      }
+      return partnerSeries(db, { reporter: c.reporter, partners: [c.partner], from: c.from, to: c.to });
+    },
+    sources: (s) => [...s.sources, ...s.totals.flatMap((t) => [...(t.exports?.sources ?? []), ...(t.imports?.sources ?? [])])],
+  },
+  map: {
+    load: ({ db }, c) => partnerRanking(db, { reporter: c.reporter, year: c.year }),
+    sources: (r, c) =>
+      r.partners
+        .flatMap((p) =>
+          c.measure === 'exports'
+            ? [p.exports?.source]
+            : c.measure === 'imports'
+              ? [p.imports?.source]
+              : p.balance === null
+                ? []
+                : [p.exports?.source, p.imports?.source],
+        )
+        .filter((s): s is SourceRef => s !== undefined),
+  },
   route: {
     load: ({ db }, c) => {
       const all = listRoutes(db);
@@ -129,6 +173,16 @@ const registry: Registry = {
     sources: (rows) => rows.map((r) => r.source),
   },
 };
+
+/** The sources of the partners' figures a ranking lists. */
+function flowSources(r: PartnerRanking): SourceRef[] {
+  return r.partners.flatMap((p) => [p.exports?.source, p.imports?.source]).filter((s): s is SourceRef => s !== undefined);
+}
+
+/** The sources of the reporter's totals a ranking's shares are of. */
+function totalSources(r: PartnerRanking): SourceRef[] {
+  return [r.totals.exports, r.totals.imports, r.totals.total].flatMap((t) => t?.sources ?? []);
+}
 
 /**
  * The headline with each flow's growth from the Trade KPI of the same pair up to the headline's year, so the printed

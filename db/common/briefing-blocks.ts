@@ -6,11 +6,20 @@
  * there, one component in the renderer.
  */
 import { z } from 'zod';
+import { PARTNER_MEASURES } from './dashboards.ts';
 import { EVENT_KINDS, PROJECT_STATUSES } from './vocabulary.ts';
-import { economyCode, pairAndYears, yearSchema } from './vocabulary-schemas.ts';
+import { economyCode, pairAndYears, yearRange, yearSchema } from './vocabulary-schemas.ts';
 
 const heading = z.string().trim().max(200).optional();
 const sourceId = z.string().min(1).max(200);
+const partnerMeasure = z.enum(PARTNER_MEASURES);
+/** The measures a map colours countries by (a total is never mapped: it hides the direction of trade). */
+export const MAP_MEASURES = ['exports', 'imports', 'balance'] as const;
+export type MapMeasure = (typeof MAP_MEASURES)[number];
+/** The rank history reads at most this many years (the partners area refuses more). */
+export const MAX_RANK_YEARS = 60;
+/** The share's series reads at most this many years (the partners area refuses more). */
+export const MAX_SHARE_YEARS = 80;
 
 export const blockConfigSchemas = {
   /** Markdown, read by the data core into a tree of allowed kinds (db/briefings/markdown.ts); `sources` are the source ids its statements rest on. */
@@ -81,6 +90,44 @@ export const blockConfigSchemas = {
     .strict(),
   /** Logistics routes with their legs and transit times (one route, or all). */
   route: z.object({ heading, routeId: z.string().min(1).max(200).optional() }).strict(),
+  /** A reporter's top partners in one year by one measure, with each one's share of the reporter's total (a table). */
+  'partner-ranking': z
+    .object({
+      heading,
+      reporter: economyCode,
+      year: yearSchema.optional(),
+      by: partnerMeasure.default('total'),
+      top: z.number().int().min(1).max(50).default(10),
+      /** The first year of the growth rates' range (the ranking's default where left out). */
+      from: yearSchema.optional(),
+    })
+    .strict(),
+  /** The rank of a reporter's top partners year by year (a rank column per year). */
+  'partner-ranks': z
+    .object({
+      heading,
+      reporter: economyCode,
+      by: partnerMeasure.default('total'),
+      top: z.number().int().min(1).max(25).default(10),
+      ...yearRange,
+    })
+    .strict()
+    .refine((c) => c.from === undefined || c.to === undefined || c.from <= c.to, { message: 'from must not be after to', path: ['from'] })
+    .refine((c) => c.from === undefined || c.to === undefined || c.to - c.from <= MAX_RANK_YEARS, {
+      message: `at most ${MAX_RANK_YEARS} years`,
+      path: ['from'],
+    }),
+  /** One partner's share of a reporter's exports and imports by year (China's by default; a table). */
+  'partner-share': z
+    .object({ heading, reporter: economyCode, partner: economyCode.default('CHN'), ...yearRange })
+    .strict()
+    .refine((c) => c.from === undefined || c.to === undefined || c.from <= c.to, { message: 'from must not be after to', path: ['from'] })
+    .refine((c) => c.from === undefined || c.to === undefined || c.to - c.from <= MAX_SHARE_YEARS, {
+      message: `at most ${MAX_SHARE_YEARS} years`,
+      path: ['from'],
+    }),
+  /** A world map of a reporter's partners in one year, coloured by exports, imports or balance. */
+  map: z.object({ heading, reporter: economyCode, year: yearSchema.optional(), measure: z.enum(MAP_MEASURES).default('exports') }).strict(),
 } as const;
 
 export type BlockKind = keyof typeof blockConfigSchemas;
@@ -106,6 +153,10 @@ export const blockSpecSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('projects-table'), config: blockConfigSchemas['projects-table'] }).strict(),
   z.object({ kind: z.literal('events-table'), config: blockConfigSchemas['events-table'] }).strict(),
   z.object({ kind: z.literal('route'), config: blockConfigSchemas.route }).strict(),
+  z.object({ kind: z.literal('partner-ranking'), config: blockConfigSchemas['partner-ranking'] }).strict(),
+  z.object({ kind: z.literal('partner-ranks'), config: blockConfigSchemas['partner-ranks'] }).strict(),
+  z.object({ kind: z.literal('partner-share'), config: blockConfigSchemas['partner-share'] }).strict(),
+  z.object({ kind: z.literal('map'), config: blockConfigSchemas.map }).strict(),
 ]);
 export type BlockSpec = z.output<typeof blockSpecSchema>;
 export type BlockSpecInput = z.input<typeof blockSpecSchema>;

@@ -125,6 +125,39 @@ export const DASHBOARD_DEFINITIONS = [
     exportTables: ['totals', 'ranking', 'rank_history', 'partner_series'],
     exportDescription:
       "the reporter's totals, every partner ranked with shares and change, the rank history and the compared partners by year",
+    /** The reporter's top partners with their shares, on the map, their ranks by year and China's share (KOR where the URL names none). */
+    print: (f: Partial<{ reporter: string; year: number; by: PartnerMeasure; from: number; to: number }>, label) => {
+      const reporter = f.reporter ?? 'KOR';
+      const by = f.by ?? 'exports';
+      const year = f.year !== undefined ? { year: f.year } : {};
+      const from = f.from !== undefined ? { from: f.from } : {};
+      const to = f.to !== undefined ? { to: f.to } : {};
+      return {
+        title: `${label}: ${reporter}${f.year !== undefined ? `, ${f.year}` : ''}`,
+        blocks: [
+          { kind: 'partner-ranking', config: { heading: 'Top partners and their shares', reporter, by, top: 10, ...year, ...from } },
+          {
+            kind: 'map',
+            config: { heading: 'Partners on the map', reporter, ...year, measure: by === 'imports' || by === 'balance' ? by : 'exports' },
+          },
+          {
+            kind: 'partner-ranks',
+            config: {
+              heading: 'Rank of the top partners by year',
+              reporter,
+              by,
+              top: 10,
+              ...from,
+              ...((f.to ?? f.year) ? { to: f.to ?? f.year } : {}),
+            },
+          },
+          {
+            kind: 'partner-share',
+            config: { heading: "China's share of the reporter's exports and imports", reporter, partner: 'CHN', ...from, ...to },
+          },
+        ],
+      };
+    },
   }),
   define({
     id: 'products',

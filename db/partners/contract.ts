@@ -83,6 +83,8 @@ export interface PartnerRankHistory {
   rankedPartners: number[];
   /** The top partners of the last year, with their rank and value in every year (null: not ranked that year). */
   rows: { partner: EconomyRef; ranks: (number | null)[]; values: (number | null)[] }[];
+  /** The sources of the figures the rows' values stand on. */
+  sources: SourceRef[];
   rule: string;
   /** The rule coded for the page's language. */
   ruleText: CoreText;

@@ -173,7 +173,7 @@ export function partnerRankHistory(
   const known = reporterYears(db, input.reporter);
   const to = input.to ?? known.find((y) => y.complete)?.year ?? known[0]?.year;
   const base = { reporter: economy(input.reporter), measure: input.measure, rule: PARTNERS_RULE, ruleText: PARTNERS_RULE_TEXT };
-  if (to === undefined) return { ...base, years: [], rankedPartners: [], rows: [] };
+  if (to === undefined) return { ...base, years: [], rankedPartners: [], rows: [], sources: [] };
   const from = input.from ?? to - 9;
   if (from > to) throw new ApiError('invalid-input', said('yearsReversed', { from: String(from), to: String(to) }));
   if (to - from > 60) throw new ApiError('invalid-input', said('rankYearsTooMany', { from: String(from), to: String(to) }));
@@ -192,9 +192,18 @@ export function partnerRankHistory(
     .sort((a, b) => a[1] - b[1] || economy(a[0]).name.localeCompare(economy(b[0]).name))
     .slice(0, input.top)
     .map(([code]) => code);
+  const source = sourceLookup(db);
+  const used = new Map<string, SourceRef>();
+  for (const y of years) {
+    for (const code of top) {
+      const p = data.get(y)?.get(code);
+      for (const r of [p?.export, p?.import]) if (r && !used.has(r.source_id)) used.set(r.source_id, source(r.source_id));
+    }
+  }
   return {
     ...base,
     years,
+    sources: [...used.values()],
     rankedPartners: ranksByYear.map((y) => [...y.ranks.values()].filter((r) => r !== null).length),
     rows: top.map((code) => ({
       partner: economy(code),

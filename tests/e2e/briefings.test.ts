@@ -66,6 +66,31 @@ describe('Briefings in Chromium', () => {
     await poll(async () => (await get(DEFAULT_ID)).audience).toBe('Typed just before closing');
   });
 
+  it('adds a map block, draws the map in the editor and colours it by the balance once the setting changes', async () => {
+    const page = await app.newPage();
+    await page.goto(`${app.host.url}#/briefings`);
+    await page.getByTestId('new-briefing').click();
+    await page.getByTestId('title-input').waitFor();
+    const id = decodeURIComponent(page.url().split('#/briefings/')[1] ?? '');
+    await page.getByTestId('new-block-kind').selectOption('map');
+    await page.getByTestId('add-block').click();
+    const map = page.getByTestId('doc-map-chart');
+    await poll(() => map.getAttribute('data-chart-ready')).toBe('true');
+    await poll(async () => (await get(id)).blocks.map((b) => b.config)).toEqual([{ reporter: 'KOR', measure: 'exports' }]);
+    // South Korea's latest year with both flows: every partner with a figure is a link to its pair.
+    expect(await map.locator('a[data-iso3="CHN"]').getAttribute('href')).toBe('#/trade?reporter=KOR&partner=CHN');
+    expect(await page.getByTestId('doc-map-source').innerText()).toMatch(/^Source: Korea Customs Service \(KCS\) via KOSIS/);
+    const card = page.getByTestId('block-card').first();
+    await card.getByLabel('Colour by').selectOption('balance');
+    await poll(async () => (await get(id)).blocks.map((b) => b.config)).toEqual([{ reporter: 'KOR', measure: 'balance' }]);
+    await poll(() => page.getByTestId('doc-map-chart').locator('.chart-title').innerText()).toMatch(
+      /^South Korea's balance of trade by partner, \d{4}$/,
+    );
+    await poll(() => page.getByTestId('doc-map-chart').getAttribute('data-chart-ready')).toBe('true');
+    expect(app.pageErrors).toEqual([]);
+    await page.close();
+  });
+
   it('creates a briefing, adds blocks, reorders them from the keyboard and removes one with undo', async () => {
     const page = await app.newPage();
     await page.goto(`${app.host.url}#/briefings`);
@@ -81,6 +106,7 @@ describe('Briefings in Chromium', () => {
         [...select.querySelectorAll('optgroup')].map((g) => [g.label, [...g.querySelectorAll('option')].map((o) => o.value)]),
       );
     expect(groups).toContainEqual(['Trade balance', ['trade-chart', 'mirror', 'reconciliation']]);
+    expect(groups).toContainEqual(['Partners', ['partner-ranking', 'map', 'partner-ranks', 'partner-share']]);
     expect(groups.at(-1)?.[0]).toBe('Other blocks');
     expect((groups.at(-1)?.[1] as string[]).includes('text')).toBe(true);
 

@@ -353,6 +353,12 @@ describe('dashboard summaries', () => {
       if (name === 'projects') expect(read.all).toMatch(/South Korea–\s*Shandong industrial cooperation projects/);
       if (name === 'events') expect(read.all).toContain('2022 Korea-China Logistics Cooperation Forum');
       if (name === 'logistics') expect(read.all).toMatch(/25 to 30 days/);
+      if (name === 'partners') {
+        for (const heading of ['Top partners and their shares', 'Partners on the map', 'Rank of the top partners by year'])
+          expect(read.all).toContain(heading);
+        expect(read.all).toMatch(/South Korea's top 10 of \d+ partners by exports, \d{4}, USD bn Rank Partner Exports Share of total/);
+        expect(read.all).toContain("China's share of South Korea's exports and imports by year");
+      }
       expect(read.all).not.toMatch(/cannot be shown/);
       expect(app.foreignRequests).toEqual([]);
       expect(app.pageErrors).toEqual([]);

@@ -18,6 +18,10 @@ const HEADINGS: readonly MessageKey[] = [
   'summary.disagree',
   'summary.events',
   'summary.routes',
+  'summary.partnerRanking',
+  'summary.partnerMap',
+  'summary.partnerRanks',
+  'summary.chinaShare',
 ];
 const byEnglish = new Map<string, MessageKey>(HEADINGS.map((key) => [en[key], key]));
 

@@ -8,14 +8,19 @@
 import type { Component } from 'svelte';
 import type { BlockKind, BlockSpecInput, ResolvedBlock } from '../../../../db/briefings/contract.ts';
 import { EVENT_KINDS, PROJECT_STATUSES } from '../../../../db/common/vocabulary.ts';
+import { MAP_MEASURES } from '../../../../db/common/briefing-blocks.ts';
 import type { BlockProps } from './types.ts';
 import { t } from '../../i18n/i18n.svelte.ts';
-import { DASHBOARD_DEFINITIONS, type Dashboard, type PrintSummary } from '../../../../db/common/dashboards.ts';
+import { DASHBOARD_DEFINITIONS, PARTNER_MEASURES, type Dashboard, type PrintSummary } from '../../../../db/common/dashboards.ts';
 import ClaimsBlock from './blocks/ClaimsBlock.svelte';
 import EventsTableBlock from './blocks/EventsTableBlock.svelte';
 import InvalidBlock from './blocks/InvalidBlock.svelte';
 import KpiBlock from './blocks/KpiBlock.svelte';
+import MapBlock from './blocks/MapBlock.svelte';
 import MirrorBlock from './blocks/MirrorBlock.svelte';
+import PartnerRankingBlock from './blocks/PartnerRankingBlock.svelte';
+import PartnerRanksBlock from './blocks/PartnerRanksBlock.svelte';
+import PartnerShareBlock from './blocks/PartnerShareBlock.svelte';
 import ProjectsTableBlock from './blocks/ProjectsTableBlock.svelte';
 import ReconciliationBlock from './blocks/ReconciliationBlock.svelte';
 import RouteBlock from './blocks/RouteBlock.svelte';
@@ -78,6 +83,37 @@ const rangeFields: FieldSpec[] = [
     optional: true,
   },
 ];
+
+const reporterField: FieldSpec = {
+  key: 'reporter',
+  get label() {
+    return t('blockField.reporter');
+  },
+  type: 'economy',
+  optional: false,
+};
+const yearField: FieldSpec = {
+  key: 'year',
+  get label() {
+    return t('blockField.year');
+  },
+  type: 'year',
+  optional: true,
+};
+const byField: FieldSpec = {
+  key: 'by',
+  get label() {
+    return t('blockField.by');
+  },
+  type: 'choice',
+  optional: false,
+  options: PARTNER_MEASURES.map((v) => ({
+    value: v,
+    get label() {
+      return t(`partners.measure.${v}`);
+    },
+  })),
+};
 
 export const blockRegistry: { [K in BlockKind]: BlockKindEntry<K> } = {
   text: {
@@ -274,6 +310,71 @@ export const blockRegistry: { [K in BlockKind]: BlockKindEntry<K> } = {
     component: RouteBlock,
     defaults: () => ({}),
     fields: [],
+  },
+  'partner-ranking': {
+    get label() {
+      return t('block.partnerRanking.label');
+    },
+    get description() {
+      return t('block.partnerRanking.description');
+    },
+    chart: false,
+    component: PartnerRankingBlock,
+    defaults: () => ({ reporter: 'KOR', by: 'total', top: 10 }),
+    fields: [reporterField, yearField, byField],
+  },
+  'partner-ranks': {
+    get label() {
+      return t('block.partnerRanks.label');
+    },
+    get description() {
+      return t('block.partnerRanks.description');
+    },
+    chart: false,
+    component: PartnerRanksBlock,
+    defaults: () => ({ reporter: 'KOR', by: 'total', top: 10 }),
+    fields: [reporterField, byField, ...rangeFields],
+  },
+  'partner-share': {
+    get label() {
+      return t('block.partnerShare.label');
+    },
+    get description() {
+      return t('block.partnerShare.description');
+    },
+    chart: false,
+    component: PartnerShareBlock,
+    defaults: () => ({ reporter: 'KOR', partner: 'CHN' }),
+    fields: [...pairFields(false), ...rangeFields],
+  },
+  map: {
+    get label() {
+      return t('block.map.label');
+    },
+    get description() {
+      return t('block.map.description');
+    },
+    chart: true,
+    component: MapBlock,
+    defaults: () => ({ reporter: 'KOR', measure: 'exports' }),
+    fields: [
+      reporterField,
+      yearField,
+      {
+        key: 'measure',
+        get label() {
+          return t('blockField.measure');
+        },
+        type: 'choice',
+        optional: false,
+        options: MAP_MEASURES.map((v) => ({
+          value: v,
+          get label() {
+            return t(`partners.measure.${v}`);
+          },
+        })),
+      },
+    ],
   },
 };
 

@@ -22,6 +22,7 @@ export interface WorldMap {
 }
 
 let loading: Promise<WorldMap> | undefined;
+let loaded: WorldMap | null = null;
 
 async function load(): Promise<WorldMap> {
   const response = await fetch(new URL('/world-map.json', location.href));
@@ -35,9 +36,17 @@ async function load(): Promise<WorldMap> {
 
 /** The country outlines, read once per window. */
 export function loadWorld(): Promise<WorldMap> {
-  loading ??= load().catch((error: unknown) => {
-    loading = undefined;
-    throw error;
-  });
+  loading ??= load().then(
+    (map) => (loaded = map),
+    (error: unknown) => {
+      loading = undefined;
+      throw error;
+    },
+  );
   return loading;
+}
+
+/** The outlines when this window has read them already: a map shown again is drawn with the rest of its view, not after it. */
+export function loadedWorld(): WorldMap | null {
+  return loaded;
 }
