@@ -126,7 +126,7 @@ export const DASHBOARD_DEFINITIONS = [
     exportDescription:
       "the reporter's totals, every partner ranked with shares and change, the rank history and the compared partners by year",
     /** The reporter's top partners with their shares, on the map, their ranks by year and China's share (KOR where the URL names none). */
-    print: (f: Partial<{ reporter: string; year: number; by: PartnerMeasure; from: number; to: number }>, label) => {
+    print: (f, label) => {
       const reporter = f.reporter ?? 'KOR';
       const by = f.by ?? 'exports';
       const year = f.year !== undefined ? { year: f.year } : {};
