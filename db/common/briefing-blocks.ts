@@ -6,7 +6,7 @@
  * there, one component in the renderer.
  */
 import { z } from 'zod';
-import { PARTNER_MEASURES } from './dashboards.ts';
+import { PARTNER_MEASURES } from './vocabulary.ts';
 import { EVENT_KINDS, PROJECT_STATUSES } from './vocabulary.ts';
 import { economyCode, pairAndYears, yearRange, yearSchema } from './vocabulary-schemas.ts';
 

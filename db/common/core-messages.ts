@@ -370,6 +370,12 @@ export const CORE_MESSAGES = {
 
 export type CoreMessageCode = keyof typeof CORE_MESSAGES;
 
+declare module './core-writing.ts' {
+  // Every code the writer may be given: exactly the sentences above (an interface, so that it merges).
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface CoreMessageCodes extends Record<CoreMessageCode, true> {}
+}
+
 /** The {{names}} a template holds. */
 type Names<S extends string> = S extends `${string}{{${infer Name}}}${infer Rest}` ? Name | Names<Rest> : never;
 

@@ -4,7 +4,13 @@
  * main process share. Apart from the sentences themselves, so that a writer can load before the sentences it writes
  * (the page's first paint holds only the ones its first view shows).
  */
-import type { CoreMessageCode } from './core-messages.ts';
+/**
+ * The codes of the core's messages. core-messages.ts, which holds their sentences, registers them here (declaration
+ * merging), so that the writer does not import the sentences.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled by core-messages.ts
+export interface CoreMessageCodes {}
+type CoreMessageCode = keyof CoreMessageCodes & string;
 
 /** A coded message: what the page writes in its language. */
 export interface CoreText {

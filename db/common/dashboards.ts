@@ -19,15 +19,7 @@
  */
 import type { BlockSpecInput } from './briefing-blocks.ts';
 import { filter, PAIR_AND_YEARS, type FilterCheck, type FilterFields, type FiltersOf } from './filter-fields.ts';
-import { EVENT_KINDS, PROJECT_STATUSES } from './vocabulary.ts';
-
-export const PARTNER_MEASURES = ['exports', 'imports', 'total', 'balance'] as const;
-export type PartnerMeasure = (typeof PARTNER_MEASURES)[number];
-
-/** HS levels: a chapter is 2 digits, a heading 4, a code (subheading) 6. */
-export const PRODUCT_LEVELS = ['chapter', 'heading', 'code'] as const;
-export type ProductLevel = (typeof PRODUCT_LEVELS)[number];
-export const LEVEL_DIGITS: Record<ProductLevel, number> = { chapter: 2, heading: 4, code: 6 };
+import { EVENT_KINDS, LEVEL_DIGITS, PARTNER_MEASURES, PRODUCT_LEVELS, PROJECT_STATUSES } from './vocabulary.ts';
 
 /** A dashboard's print summary: its title and the briefing blocks it prints, from its filters as the URL gives them. */
 export interface PrintSummary {

@@ -12,6 +12,15 @@ export const PROJECT_STATUSES = ['planned', 'signed', 'in-progress', 'completed'
 export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
 
 /** A trade flow as the sources report it; re-exports and re-imports are kept apart from exports and imports. */
+/** What a partner ranking ranks by. */
+export const PARTNER_MEASURES = ['exports', 'imports', 'total', 'balance'] as const;
+export type PartnerMeasure = (typeof PARTNER_MEASURES)[number];
+
+/** HS levels: a chapter is 2 digits, a heading 4, a code (subheading) 6. */
+export const PRODUCT_LEVELS = ['chapter', 'heading', 'code'] as const;
+export type ProductLevel = (typeof PRODUCT_LEVELS)[number];
+export const LEVEL_DIGITS: Record<ProductLevel, number> = { chapter: 2, heading: 4, code: 6 };
+
 export const FLOWS = ['export', 'import', 're-export', 're-import'] as const;
 export type Flow = (typeof FLOWS)[number];
 

@@ -5,9 +5,9 @@ import type { EconomyRef, SourceRef } from '../shared-types.ts';
 import { yearSchema, type Change } from '../trade/contract.ts';
 import { economyCode } from '../common/vocabulary-schemas.ts';
 import type { CompoundGrowth } from '../common/growth.ts';
-import { PARTNER_MEASURES, type PartnerMeasure } from '../common/dashboards.ts';
+import { PARTNER_MEASURES, type PartnerMeasure } from '../common/vocabulary.ts';
 
-export { PARTNER_MEASURES, type PartnerMeasure } from '../common/dashboards.ts';
+export { PARTNER_MEASURES, type PartnerMeasure } from '../common/vocabulary.ts';
 
 /** One chosen figure of a flow: its value and the source it comes from. */
 export interface PartnerFlow {

@@ -5,8 +5,8 @@ import type { EconomyRef, SourceRef } from '../shared-types.ts';
 import type { Change } from '../trade/contract.ts';
 import { productFilters } from '../common/dashboard-filters.ts';
 
-export { LEVEL_DIGITS, PRODUCT_LEVELS, type ProductLevel } from '../common/dashboards.ts';
-import type { ProductLevel } from '../common/dashboards.ts';
+export { LEVEL_DIGITS, PRODUCT_LEVELS, type ProductLevel } from '../common/vocabulary.ts';
+import type { ProductLevel } from '../common/vocabulary.ts';
 
 export interface ProductRow {
   /** The HS code of the chapter, heading or code. */
