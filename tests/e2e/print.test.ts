@@ -389,6 +389,18 @@ describe("a printed chart's image", () => {
     }
   });
 
+  it('is encoded by the page, with no worker started, when the layout prints one chart', async () => {
+    const page = await app.newPage();
+    await page.addInitScript(COUNT_ENCODING);
+    const workers: string[] = [];
+    page.on('worker', (worker) => workers.push(worker.url()));
+    const { pdf } = await printToPdf(page, app.host.url, printRoute({ briefing: DEFAULT_ID }), { setup: A4, today: TODAY });
+    expect(await page.evaluate('window.__encodedHere')).toBe(1);
+    expect(workers).toEqual([]);
+    await page.close();
+    expect(pdfImages(pdf, 'default-one-chart')).toHaveLength(1);
+  });
+
   it("is encoded by the page when the worker's code cannot be loaded, and still prints every chart as an image", async () => {
     const id = await sixCharts();
     const page = await app.newPage();

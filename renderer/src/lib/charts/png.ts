@@ -1,7 +1,7 @@
 /**
- * A drawn chart as a PNG for the printer, encoded in a worker (png-worker.ts) when the page can start one, else by
- * the canvas itself. The worker is started by `startPngEncoder` before the charts draw, so that its code has loaded
- * by the time the first chart is done.
+ * A drawn chart as a PNG for the printer: encoded in a worker (png-worker.ts) once a print layout of several charts has
+ * started one (`startPngEncoder`, before the charts draw, so that its code has loaded by the time the first chart is
+ * done), else by the canvas itself.
  */
 let worker: Worker | null | undefined;
 let nextId = 0;
@@ -36,7 +36,7 @@ export function startPngEncoder(): Worker | null {
 
 /** `canvas` as a PNG of the same pixels (null where it cannot be encoded: the canvas then prints as it is). */
 export async function encodePng(canvas: HTMLCanvasElement): Promise<Blob | null> {
-  const encoder = startPngEncoder();
+  const encoder = worker;
   if (encoder) {
     // The pixels are taken now (the bitmap is a copy); the worker's answer, or null when it failed.
     const bitmap = await createImageBitmap(canvas).catch(() => null);
