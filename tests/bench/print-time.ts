@@ -13,14 +13,14 @@
  *                    one in every round, against the same static page: on a machine whose load changes, the two
  *                    builds see the same load.
  */
-import { resolve } from 'node:path';
+import { cpSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { printDateLabel, printRoute, toChromiumPdfOptions, type PageSetup } from '../../db/common/paper.ts';
 import { dispatch } from '../../db/dispatch.ts';
-import { CONTENT_SECURITY_POLICY } from '../../db/content-security-policy.ts';
 import { admit, launchChromium } from '../support/browser.ts';
 import { requireBuiltRenderer } from '../support/build-output.ts';
-import { startHttpHost, type HttpHost } from '../../db/http-host/host.ts';
+import { rendererDir, startHttpHost, type HttpHost } from '../../db/http-host/host.ts';
 import { printToPdf } from '../../db/http-host/print.ts';
 import { sixChartBriefing } from '../support/six-chart-briefing.ts';
 import { tempDir } from '../support/temp.ts';
@@ -37,6 +37,10 @@ const host = await startHttpHost({ path: tmp.file('bench.sqlite'), today: TODAY 
 const other = values.compare
   ? await startHttpHost({ path: tmp.file('compare.sqlite'), today: TODAY, staticDir: resolve(values.compare, 'renderer') })
   : undefined;
+// A copy of this build's renderer, where the static page is written: its stylesheet and fonts load as in the app.
+const staticDir = tmp.file('static');
+cpSync(rendererDir, staticDir, { recursive: true });
+const staticHost = await startHttpHost({ path: tmp.file('static.sqlite'), today: TODAY, staticDir });
 const browser = await launchChromium();
 
 /**
@@ -86,9 +90,6 @@ const FREEZE_SCRIPT = `(async () => {
     img.src = copy.toDataURL('image/png');
   }
   for (const s of document.querySelectorAll('script')) s.remove();
-  const base = document.createElement('base');
-  base.href = location.origin + '/';
-  document.head.prepend(base);
   return '<!doctype html>' + document.documentElement.outerHTML;
 })()`;
 
@@ -102,20 +103,14 @@ async function measure(name: string, builds: Build[]): Promise<void> {
   const staticTimes: number[] = [];
   const staticLoaded: number[] = [];
   let pages = 0;
-  let staticHtml = '';
   let meta = { title: '', classification: '' };
-  // A context per build: a host's key is a cookie of 127.0.0.1, which another port's host would replace.
+  // A context per build: a host's key is a cookie of 127.0.0.1, which another port's host would replace. No context
+  // intercepts requests (Playwright would then take every request of the context through this process, not only one).
   const contexts = await Promise.all(builds.map(() => browser.newContext({ viewport: { width: 1280, height: 900 } })));
   for (const [i, b] of builds.entries()) await admit(contexts[i]!, b.host);
-  const context = contexts[0]!;
-  await context.route(`${host.url}bench-static.html`, (r) =>
-    r.fulfill({
-      status: 200,
-      contentType: 'text/html; charset=utf-8',
-      headers: { 'Content-Security-Policy': CONTENT_SECURITY_POLICY },
-      body: staticHtml,
-    }),
-  );
+  // The static page is a file beside the app's stylesheet and fonts, served by a host of its own as the app's files are.
+  const staticContext = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  await admit(staticContext, staticHost);
   for (let run = 0; run < RUNS + 1; run++) {
     // App path: a fresh page each run (the app loads, connects, fetches, draws, prints); with two builds, each in turn,
     // the one going first alternating from round to round.
@@ -137,16 +132,16 @@ async function measure(name: string, builds: Build[]): Promise<void> {
       } else if (i === 0) {
         pages = Number(/\/Type\s*\/Pages[^>]*\/Count (\d+)/.exec(printed.pdf.toString('latin1'))?.[1] ?? 0);
         meta = { title: printed.title, classification: printed.classification };
-        staticHtml = (await page.evaluate(FREEZE_SCRIPT)) as string;
+        writeFileSync(join(staticDir, 'bench-static.html'), (await page.evaluate(FREEZE_SCRIPT)) as string);
       }
       await page.close();
     }
 
-    const staticPage = await context.newPage();
+    const staticPage = await staticContext.newPage();
     const staticCpu0 = await chromiumCpuMs();
     const s0 = performance.now();
     // Served as a plain HTML file at the app's origin, so the stylesheet and fonts load as in the app.
-    await staticPage.goto(`${host.url}bench-static.html`, { waitUntil: 'load' });
+    await staticPage.goto(`${staticHost.url}bench-static.html`, { waitUntil: 'load' });
     await staticPage.evaluate('document.fonts.ready.then(() => true)');
     const loadedMs = performance.now() - s0;
     await staticPage.pdf(toChromiumPdfOptions(SETUP, { ...meta, printedOn: printDateLabel(TODAY), language: 'en' }));
@@ -159,7 +154,7 @@ async function measure(name: string, builds: Build[]): Promise<void> {
     }
     await staticPage.close();
   }
-  for (const c of contexts) await c.close();
+  for (const c of [...contexts, staticContext]) await c.close();
   const s = median(staticTimes);
   const sc = median(staticCpu);
   console.log(
@@ -200,5 +195,6 @@ try {
   await browser.close();
   await host.close();
   await other?.close();
+  await staticHost.close();
   tmp.cleanup();
 }
