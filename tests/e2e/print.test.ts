@@ -333,6 +333,81 @@ describe('a briefing with six charts', () => {
   });
 });
 
+describe("a printed chart's image", () => {
+  const sixCharts = (): Promise<string> =>
+    createBriefing({ title: 'Six charts, encoded', classification: 'For internal use', blocks: sixChartBriefing() });
+  /** Counts the page's own PNG encodings (a canvas's toBlob and toDataURL), before any of the app's code runs. */
+  const COUNT_ENCODING = `(() => {
+    window.__encodedHere = 0;
+    for (const name of ['toBlob', 'toDataURL']) {
+      const own = HTMLCanvasElement.prototype[name];
+      HTMLCanvasElement.prototype[name] = function (...args) {
+        window.__encodedHere++;
+        return own.apply(this, args);
+      };
+    }
+  })()`;
+
+  it("is encoded in a worker, not on the page's thread, and holds the canvas's pixels exactly", async () => {
+    const id = await sixCharts();
+    const page = await app.newPage();
+    await page.addInitScript(COUNT_ENCODING);
+    const workers: string[] = [];
+    page.on('worker', (worker) => workers.push(worker.url()));
+    const { pdf } = await printToPdf(page, app.host.url, printRoute({ briefing: id }), { setup: A4, today: TODAY });
+    expect(await page.evaluate('window.__encodedHere')).toBe(0);
+    expect(workers.some((url) => /\/assets\/png-worker-[^/]*\.js$/.test(url))).toBe(true);
+    // Each hidden canvas (the chart as drawn) against the image printed in its place, pixel for pixel.
+    const canvases = (await page.evaluate(
+      `[...document.querySelectorAll('canvas')].map((c) => (c.style.display === 'none' ? c.toDataURL('image/png') : null))`,
+    )) as (string | null)[];
+    await page.close();
+    expect(canvases).toHaveLength(6);
+    const dir = join(tmp.dir, 'encoded-images');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'six.pdf'), pdf);
+    execFileSync('pdfimages', ['-png', join(dir, 'six.pdf'), join(dir, 'chart')]);
+    const printed = readdirSync(dir)
+      .filter((f) => f.endsWith('.png'))
+      .sort()
+      .map((f) => decodePng(readFileSync(join(dir, f))));
+    expect(printed).toHaveLength(6);
+    for (const [i, url] of canvases.entries()) {
+      expect(url, `chart ${i + 1} printed as an image`).not.toBeNull();
+      const drawn = decodePng(Buffer.from(url!.slice(url!.indexOf(',') + 1), 'base64'));
+      const image = printed[i]!;
+      expect([image.width, image.height]).toEqual([drawn.width, drawn.height]);
+      expect(Buffer.compare(Buffer.from(image.rgb), Buffer.from(drawn.rgb)), `chart ${i + 1}'s pixels`).toBe(0);
+    }
+  });
+
+  it('is encoded by the page, with no worker started, when the layout prints one chart', async () => {
+    const page = await app.newPage();
+    await page.addInitScript(COUNT_ENCODING);
+    const workers: string[] = [];
+    page.on('worker', (worker) => workers.push(worker.url()));
+    const { pdf } = await printToPdf(page, app.host.url, printRoute({ briefing: DEFAULT_ID }), { setup: A4, today: TODAY });
+    expect(await page.evaluate('window.__encodedHere')).toBe(1);
+    expect(workers).toEqual([]);
+    await page.close();
+    expect(pdfImages(pdf, 'default-one-chart')).toHaveLength(1);
+  });
+
+  it("is encoded by the page when the worker's code cannot be loaded, and still prints every chart as an image", async () => {
+    const id = await sixCharts();
+    const page = await app.newPage();
+    await page.addInitScript(COUNT_ENCODING);
+    await page.route(/\/assets\/png-worker-[^/]*\.js$/, (route) => route.abort('failed'));
+    const { pdf } = await printToPdf(page, app.host.url, printRoute({ briefing: id }), { setup: A4, today: TODAY });
+    expect(await page.evaluate('window.__encodedHere')).toBe(6);
+    await page.close();
+    const images = pdfImages(pdf, 'six-charts-no-worker');
+    expect(images).toHaveLength(6);
+    for (const image of images) expect(image.ppi).toBeGreaterThanOrEqual(280);
+    app.pageErrors.length = 0; // the refused worker's script is reported as a page error
+  });
+});
+
 describe('dashboard summaries', () => {
   for (const name of PRINTABLE_DASHBOARDS) {
     it(`prints the ${name} summary to PDF`, async () => {
