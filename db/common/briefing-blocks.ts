@@ -6,7 +6,7 @@
  * there, one component in the renderer.
  */
 import { z } from 'zod';
-import { PARTNER_MEASURES } from './vocabulary.ts';
+import { MAP_MEASURES, PARTNER_MEASURES } from './vocabulary.ts';
 import { EVENT_KINDS, PROJECT_STATUSES } from './vocabulary.ts';
 import { economyCode, pairAndYears, yearRange, yearSchema } from './vocabulary-schemas.ts';
 
@@ -14,8 +14,6 @@ const heading = z.string().trim().max(200).optional();
 const sourceId = z.string().min(1).max(200);
 const partnerMeasure = z.enum(PARTNER_MEASURES);
 /** The measures a map colours countries by (a total is never mapped: it hides the direction of trade). */
-export const MAP_MEASURES = ['exports', 'imports', 'balance'] as const;
-export type MapMeasure = (typeof MAP_MEASURES)[number];
 /** The rank history reads at most this many years (the partners area refuses more). */
 export const MAX_RANK_YEARS = 60;
 /** The share's series reads at most this many years (the partners area refuses more). */

@@ -16,6 +16,10 @@ export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
 export const PARTNER_MEASURES = ['exports', 'imports', 'total', 'balance'] as const;
 export type PartnerMeasure = (typeof PARTNER_MEASURES)[number];
 
+/** What the world map of a reporter's partners colours by. */
+export const MAP_MEASURES = ['exports', 'imports', 'balance'] as const;
+export type MapMeasure = (typeof MAP_MEASURES)[number];
+
 /** HS levels: a chapter is 2 digits, a heading 4, a code (subheading) 6. */
 export const PRODUCT_LEVELS = ['chapter', 'heading', 'code'] as const;
 export type ProductLevel = (typeof PRODUCT_LEVELS)[number];

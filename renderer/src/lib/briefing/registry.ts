@@ -8,11 +8,10 @@
 import type { Component } from 'svelte';
 import type { BlockKind, BlockSpecInput, ResolvedBlock } from '../../../../db/briefings/contract.ts';
 import { EVENT_KINDS, PROJECT_STATUSES } from '../../../../db/common/vocabulary.ts';
-import { MAP_MEASURES } from '../../../../db/common/briefing-blocks.ts';
 import type { BlockProps } from './types.ts';
 import { t } from '../../i18n/i18n.svelte.ts';
 import { DASHBOARD_DEFINITIONS, type Dashboard, type PrintSummary } from '../../../../db/common/dashboards.ts';
-import { PARTNER_MEASURES } from '../../../../db/common/vocabulary.ts';
+import { MAP_MEASURES, PARTNER_MEASURES } from '../../../../db/common/vocabulary.ts';
 import ClaimsBlock from './blocks/ClaimsBlock.svelte';
 import EventsTableBlock from './blocks/EventsTableBlock.svelte';
 import InvalidBlock from './blocks/InvalidBlock.svelte';

@@ -1,0 +1,25 @@
+/**
+ * What the world map of a reporter's partners shows for a partner, on screen (the Partners view) and in print (the
+ * map block): its figure for the measure, and that figure written in the chosen unit.
+ */
+import type { PartnerRow } from '../../../../../db/partners/contract.ts';
+import type { MapMeasure } from '../../../../../db/common/vocabulary.ts';
+import { i18n, t } from '../../../i18n/i18n.svelte.ts';
+import { billions, currentUnit, signedBn } from '../../format.ts';
+
+/** The partner's exports, imports or balance with the reporter; null when not reported (never drawn as zero). */
+export function mapValue(p: PartnerRow | undefined, measure: MapMeasure): number | null {
+  if (!p) return null;
+  return measure === 'exports' ? (p.exports?.value ?? null) : measure === 'imports' ? (p.imports?.value ?? null) : p.balance;
+}
+
+/**
+ * A map's figure in the chosen unit (named in the caption and the legend); in billions, each value says bn or mn, as
+ * a value under a billion is written in millions (a log scale's lower ticks would all read 0.0 bn).
+ */
+export function mapValueText(v: number, measure: MapMeasure): string {
+  if (currentUnit() !== 'bn') return measure === 'balance' ? signedBn(v) : billions(v);
+  if (Math.abs(v) >= 1e9 || v === 0) return t('partners.map.bn', { n: measure === 'balance' ? signedBn(v) : billions(v) });
+  const millions = new Intl.NumberFormat(i18n.tag, { maximumSignificantDigits: 3 }).format(Math.abs(v) / 1e6);
+  return t('partners.map.mn', { n: `${v < 0 ? '−' : measure === 'balance' ? '+' : ''}${millions}` });
+}
