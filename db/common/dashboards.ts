@@ -5,19 +5,17 @@
  * routes, the export list, the filters' types and their zod schemas (db/common/dashboard-filters.ts: the URL, the
  * `dashboard` method's input, exports) all derive from DASHBOARD_DEFINITIONS.
  *
- * Adding a dashboard takes three code files (five while its filters' zod schema and the data index each had a line
- * per dashboard): its entry here; its data, db/dashboards/data/<id>.ts (its view model and export tables as its
- * default export, its model's type added to DashboardModels), found by its id; its view,
- * renderer/src/views/<id>/<Name>View.svelte, found by the views' registry. Its English title and export description
- * are the entry's; their Korean and Chinese go into renderer/src/i18n/messages/ko.ts and zh.ts, with any message its
- * view adds (and that message's English in en.ts). A throwaway dashboard on a scratch commit (branch dash3-scratch,
- * not merged) needed exactly: this file, db/dashboards/data/corridors.ts, views/corridors/CorridorsView.svelte, ko.ts
- * and zh.ts.
+ * Adding a dashboard takes three files: its entry here, with its label and export description in every language (the
+ * catalogues take them from here: renderer/src/i18n/messages/dashboard-keys.ts); its data, db/dashboards/data/<id>.ts
+ * (its view model and export tables as its default export, its model's type added to DashboardModels), found by its
+ * id; its view, renderer/src/views/<id>/<Name>View.svelte, found by the views' registry. A view that shows words no
+ * other view has adds them to the message catalogues too.
  *
  * Pure TypeScript (no zod at run time): the renderer's shell imports it; tests/unit/vocabulary.test.ts fails when a
  * list of dashboard names or a dashboard's title is spelled out anywhere else.
  */
 import type { BlockSpecInput } from './briefing-blocks.ts';
+import type { Language } from './languages.ts';
 import { filter, PAIR_AND_YEARS, type FilterCheck, type FilterFields, type FiltersOf } from './filter-fields.ts';
 import { EVENT_KINDS, LEVEL_DIGITS, PARTNER_MEASURES, PRODUCT_LEVELS, PROJECT_STATUSES } from './vocabulary.ts';
 
@@ -38,6 +36,8 @@ interface Definition<Id extends string, Fields extends FilterFields> {
   exportTables: readonly string[];
   /** What its export writes, in words ("Writes … : exactly the rows this view shows"). */
   exportDescription: string;
+  /** Its label and export description in the other languages of the interface (the catalogues take them from here). */
+  translations: { readonly [L in Exclude<Language, 'en'>]: { label: string; exportDescription: string } };
   /** The print summary (`#/print/dashboard/<id>`), from the valid filters of the URL; none where the dashboard has no summary yet. */
   print?: (filters: Partial<FiltersOf<Fields>>, label: string) => PrintSummary;
 }
@@ -70,6 +70,10 @@ export const DASHBOARD_DEFINITIONS = [
     filters: { reporter: filter.economy().optional(), partner: filter.economy().optional(), year: filter.year().optional() },
     exportTables: ['headline', 'statements', 'claims', 'contents'],
     exportDescription: 'the headline figures, what the sources say and the counts',
+    translations: {
+      ko: { label: '개요', exportDescription: '주요 수치, 출처의 내용과 건수' },
+      zh: { label: '概览', exportDescription: '主要数字、各来源的说法及计数' },
+    },
     print: (_, label) => ({
       title: label,
       blocks: [
@@ -84,6 +88,10 @@ export const DASHBOARD_DEFINITIONS = [
     filters: PAIR_AND_YEARS,
     exportTables: ['kpi', 'series', 'mirror', 'reconciliation'],
     exportDescription: 'the KPI figures, the series by year, the mirror view and where figures disagree',
+    translations: {
+      ko: { label: '무역수지', exportDescription: 'KPI 수치, 연도별 추이, 미러 통계와 수치가 어긋나는 곳' },
+      zh: { label: '贸易差额', exportDescription: 'KPI 数字、逐年序列、镜像统计及数字不一致之处' },
+    },
     print: (f, label) => {
       const { reporter, partner, range, title } = pairSummary(label, f);
       return {
@@ -102,6 +110,10 @@ export const DASHBOARD_DEFINITIONS = [
     filters: PAIR_AND_YEARS,
     exportTables: ['months', 'years'],
     exportDescription: 'every month with its sources, and what the annual series shows for those years',
+    translations: {
+      ko: { label: '월별 무역', exportDescription: '월별 수치와 출처, 그리고 해당 연도의 연간 추이' },
+      zh: { label: '月度贸易', exportDescription: '每月数字及其来源，以及这些年份的年度序列' },
+    },
   }),
   define({
     id: 'partners',
@@ -118,6 +130,10 @@ export const DASHBOARD_DEFINITIONS = [
     exportDescription:
       "the reporter's totals, every partner ranked with shares and change, the rank history and the compared partners by year",
     /** The reporter's top partners with their shares, on the map, their ranks by year and China's share (KOR where the URL names none). */
+    translations: {
+      ko: { label: '교역 상대국', exportDescription: '보고국의 총액, 비중과 증감을 붙인 교역 상대국 순위, 순위 변화와 연도별 비교 상대국' },
+      zh: { label: '贸易伙伴', exportDescription: '报告方的总额、按占比和变化排名的全部贸易伙伴、排名变化及逐年对比的伙伴' },
+    },
     print: (f, label) => {
       const reporter = f.reporter ?? 'KOR';
       const by = f.by ?? 'exports';
@@ -172,6 +188,10 @@ export const DASHBOARD_DEFINITIONS = [
     },
     exportTables: ['products'],
     exportDescription: 'the products listed, with their shares, change and sources',
+    translations: {
+      ko: { label: '주요 품목', exportDescription: '표시된 품목과 비중, 증감, 출처' },
+      zh: { label: '主要商品', exportDescription: '所列商品及其占比、变化和来源' },
+    },
   }),
   define({
     id: 'sectors',
@@ -179,6 +199,10 @@ export const DASHBOARD_DEFINITIONS = [
     filters: PAIR_AND_YEARS,
     exportTables: ['sectors', 'figures'],
     exportDescription: 'the sectors table and every product-group figure',
+    translations: {
+      ko: { label: '수출 업종', exportDescription: '업종 표와 모든 품목군 수치' },
+      zh: { label: '出口行业', exportDescription: '行业表及全部商品类别数字' },
+    },
     print: (f, label) => {
       const { reporter, partner, range, title } = pairSummary(label, f);
       return { title, blocks: [{ kind: 'sectors-table', config: { heading: label, reporter, partner, ...range } }] };
@@ -197,6 +221,10 @@ export const DASHBOARD_DEFINITIONS = [
     },
     exportTables: ['projects', 'by_field', 'by_region'],
     exportDescription: 'the projects, and the counts by field and by region',
+    translations: {
+      ko: { label: '협력 사업', exportDescription: '사업 목록과 분야별·지역별 건수' },
+      zh: { label: '合作项目', exportDescription: '项目及按领域、按地区的计数' },
+    },
     print: ({ region, status, field }, label) => ({
       title: label,
       blocks: [
@@ -218,6 +246,10 @@ export const DASHBOARD_DEFINITIONS = [
     filters: { kind: filter.oneOf(EVENT_KINDS).optional(), place: filter.words().optional() },
     exportTables: ['events'],
     exportDescription: 'the events, upcoming and past',
+    translations: {
+      ko: { label: '행사', exportDescription: '예정된 행사와 지난 행사' },
+      zh: { label: '活动', exportDescription: '即将举行和已举行的活动' },
+    },
     print: ({ kind, place }, label) => ({
       title: label,
       blocks: [
@@ -231,6 +263,10 @@ export const DASHBOARD_DEFINITIONS = [
     filters: {},
     exportTables: ['routes', 'legs'],
     exportDescription: 'the routes and their legs',
+    translations: {
+      ko: { label: '물류', exportDescription: '경로와 구간' },
+      zh: { label: '物流', exportDescription: '线路及其各段' },
+    },
     print: (_, label) => ({ title: label, blocks: [{ kind: 'route', config: { heading: 'Logistics routes' } }] }),
   }),
 ] as const;

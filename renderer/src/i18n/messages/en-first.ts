@@ -3,9 +3,9 @@
  * core's messages of its checked claims. The rest of the catalogue (en.ts) loads after the first paint and before any other view
  * (views/registry.ts). tests/unit/i18n-first-paint.test.ts checks that every key the first paint's sources use is here.
  */
-import { DASHBOARD_DEFINITIONS, type Dashboard } from '../../../../db/common/dashboards.ts';
 import { CLAIM_MESSAGES } from '../../../../db/common/core-messages-claims.ts';
 import { coreKeys } from './core-keys.ts';
+import { dashboardTitles } from './dashboard-keys.ts';
 
 /**
  * The data core's messages the first view shows (its checked claims: db/common/core-messages-claims.ts, English there),
@@ -13,11 +13,6 @@ import { coreKeys } from './core-keys.ts';
  * lacks (an error) is shown as the English the core sent with it (i18n.svelte.ts, tCore).
  */
 const core = coreKeys(CLAIM_MESSAGES);
-
-/** Each dashboard's title: the English is its definition's. */
-const dashboardTitles = Object.fromEntries(DASHBOARD_DEFINITIONS.map((d) => [`dashboard.${d.id}`, d.label])) as {
-  [D in Dashboard as `dashboard.${D}`]: string;
-};
 
 const first = {
   'app.name': 'Tradebrief',
@@ -42,7 +37,7 @@ const first = {
   'money.mn': 'USD {{n}} mn',
   'money.thousand': 'USD {{n}} thousand',
 
-  ...dashboardTitles,
+  ...dashboardTitles('en'),
 
   'view.sources': 'Sources',
   'view.data': 'Data',

@@ -7,12 +7,7 @@
 import first from './en-first.ts';
 import { CORE_MESSAGES } from '../../../../db/common/core-messages.ts';
 import { coreKeys } from './core-keys.ts';
-import { DASHBOARD_DEFINITIONS, type Dashboard } from '../../../../db/common/dashboards.ts';
-
-/** What each dashboard's export writes (the "Export data…" box): the English is its definition's. */
-const exportDescriptions = Object.fromEntries(DASHBOARD_DEFINITIONS.map((d) => [`exportData.what.${d.id}`, d.exportDescription])) as {
-  [D in Dashboard as `exportData.what.${D}`]: string;
-};
+import { exportDescriptions } from './dashboard-keys.ts';
 
 const en = {
   ...first,
@@ -39,7 +34,7 @@ const en = {
   'exportData.wroteXlsx_other': 'Wrote {{rows}} rows in {{count}} sheets ({{tables}}) to {{name}}.',
   'exportData.wroteZip': 'Wrote {{rows}} rows as {{files}} CSV files ({{tables}}) in {{name}}.',
   'exportData.wrote': 'Wrote {{rows}} rows to {{name}}.',
-  ...exportDescriptions,
+  ...exportDescriptions('en'),
 
   'filters.label': 'Filters',
   'filters.reporter': 'Reporter',

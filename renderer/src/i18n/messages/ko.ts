@@ -1,11 +1,15 @@
 /** 한국어. Terms follow glossary.json (관세청·한국무역협회 usage); keys are en.ts's. */
 import { CORE_MESSAGES_KO } from '../../../../db/common/core-messages-ko.ts';
 import { coreKeys } from './core-keys.ts';
+import { dashboardTitles, exportDescriptions } from './dashboard-keys.ts';
 import type { Messages } from './types.ts';
 
 const ko: Messages = {
   // The data core's messages: db/common/core-messages-ko.ts (the desktop app's main process reads them too).
   ...coreKeys(CORE_MESSAGES_KO),
+  // Each dashboard's title and what its export writes: its definition's (db/common/dashboards.ts).
+  ...dashboardTitles('ko'),
+  ...exportDescriptions('ko'),
   'app.name': 'Tradebrief',
   'app.title': '{{view}} — Tradebrief',
   'app.unreachable': 'Tradebrief가 데이터에 연결하지 못했습니다: {{message}}',
@@ -26,15 +30,6 @@ const ko: Messages = {
   'money.mn': '{{n}}백만 달러',
   'money.thousand': '{{n}}천 달러',
 
-  'dashboard.overview': '개요',
-  'dashboard.trade': '무역수지',
-  'dashboard.monthly': '월별 무역',
-  'dashboard.partners': '교역 상대국',
-  'dashboard.sectors': '수출 업종',
-  'dashboard.projects': '협력 사업',
-  'dashboard.events': '행사',
-  'dashboard.logistics': '물류',
-  'dashboard.products': '주요 품목',
   'view.sources': '출처',
   'view.data': '데이터',
   'view.briefings': '브리핑',
@@ -84,15 +79,6 @@ const ko: Messages = {
   'exportData.wroteXlsx_other': '{{rows}}개 행을 시트 {{count}}개({{tables}})로 {{name}}에 저장했습니다.',
   'exportData.wroteZip': '{{rows}}개 행을 CSV 파일 {{files}}개({{tables}})로 {{name}}에 저장했습니다.',
   'exportData.wrote': '{{rows}}개 행을 {{name}}에 저장했습니다.',
-  'exportData.what.overview': '주요 수치, 출처의 내용과 건수',
-  'exportData.what.trade': 'KPI 수치, 연도별 추이, 미러 통계와 수치가 어긋나는 곳',
-  'exportData.what.monthly': '월별 수치와 출처, 그리고 해당 연도의 연간 추이',
-  'exportData.what.partners': '보고국의 총액, 비중과 증감을 붙인 교역 상대국 순위, 순위 변화와 연도별 비교 상대국',
-  'exportData.what.sectors': '업종 표와 모든 품목군 수치',
-  'exportData.what.projects': '사업 목록과 분야별·지역별 건수',
-  'exportData.what.events': '예정된 행사와 지난 행사',
-  'exportData.what.logistics': '경로와 구간',
-  'exportData.what.products': '표시된 품목과 비중, 증감, 출처',
 
   'sources.title': '출처',
   'sources.lede': '데이터베이스의 모든 출처와 그 출처를 인용하는 항목.',

@@ -1,11 +1,15 @@
 /** 简体中文. Terms follow glossary.json (海关总署 usage); keys are en.ts's. */
 import { CORE_MESSAGES_ZH } from '../../../../db/common/core-messages-zh.ts';
 import { coreKeys } from './core-keys.ts';
+import { dashboardTitles, exportDescriptions } from './dashboard-keys.ts';
 import type { Messages } from './types.ts';
 
 const zh: Messages = {
   // The data core's messages: db/common/core-messages-zh.ts (the desktop app's main process reads them too).
   ...coreKeys(CORE_MESSAGES_ZH),
+  // Each dashboard's title and what its export writes: its definition's (db/common/dashboards.ts).
+  ...dashboardTitles('zh'),
+  ...exportDescriptions('zh'),
   'app.name': 'Tradebrief',
   'app.title': '{{view}} — Tradebrief',
   'app.unreachable': 'Tradebrief 无法连接到数据：{{message}}',
@@ -26,15 +30,6 @@ const zh: Messages = {
   'money.mn': '{{n}}百万美元',
   'money.thousand': '{{n}}千美元',
 
-  'dashboard.overview': '概览',
-  'dashboard.trade': '贸易差额',
-  'dashboard.monthly': '月度贸易',
-  'dashboard.partners': '贸易伙伴',
-  'dashboard.sectors': '出口行业',
-  'dashboard.projects': '合作项目',
-  'dashboard.events': '活动',
-  'dashboard.logistics': '物流',
-  'dashboard.products': '主要商品',
   'view.sources': '来源',
   'view.data': '数据',
   'view.briefings': '简报',
@@ -82,15 +77,6 @@ const zh: Messages = {
   'exportData.wroteXlsx_other': '已将 {{rows}} 行写入 {{name}}，共 {{count}} 个工作表（{{tables}}）。',
   'exportData.wroteZip': '已将 {{rows}} 行写入 {{name}}，共 {{files}} 个 CSV 文件（{{tables}}）。',
   'exportData.wrote': '已将 {{rows}} 行写入 {{name}}。',
-  'exportData.what.overview': '主要数字、各来源的说法及计数',
-  'exportData.what.trade': 'KPI 数字、逐年序列、镜像统计及数字不一致之处',
-  'exportData.what.monthly': '每月数字及其来源，以及这些年份的年度序列',
-  'exportData.what.partners': '报告方的总额、按占比和变化排名的全部贸易伙伴、排名变化及逐年对比的伙伴',
-  'exportData.what.sectors': '行业表及全部商品类别数字',
-  'exportData.what.projects': '项目及按领域、按地区的计数',
-  'exportData.what.events': '即将举行和已举行的活动',
-  'exportData.what.logistics': '线路及其各段',
-  'exportData.what.products': '所列商品及其占比、变化和来源',
 
   'sources.title': '来源',
   'sources.lede': '数据库中的全部来源，以及引用它们的内容。',
