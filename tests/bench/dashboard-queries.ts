@@ -34,6 +34,7 @@ import { defaultPacksDir, openSession } from '../../db/session.ts';
 import { listSources } from '../../db/sources/queries.ts';
 import { reconcile, tradeKpi, tradeMirror, tradeMonthly, tradePairs, tradeSeries } from '../../db/trade/queries.ts';
 import { applyToHsSummary } from '../../db/trade/hs-summary.ts';
+import { writeYearCodes } from '../../db/trade/hs-year-codes.ts';
 import { tempDir } from '../support/temp.ts';
 
 const { values } = parseArgs({
@@ -89,7 +90,7 @@ function hsCodes(n: number): string[] {
   return [...codes].sort();
 }
 
-function generate(db: Db): { rows: number; seconds: number; codes: number; summarySeconds: number } {
+function generate(db: Db): { rows: number; seconds: number; codes: number; summarySeconds: number; yearCodesBytes: number } {
   const partners = partnerCodes(PARTNERS);
   const codes = hsCodes(Math.ceil(targetRows / (PARTNERS * YEARS * FLOWS.length)));
   const years = Array.from({ length: YEARS }, (_, i) => 2000 + i);
@@ -109,6 +110,7 @@ function generate(db: Db): { rows: number; seconds: number; codes: number; summa
   };
   let rows = 0;
   let summarySeconds = 0;
+  let yearCodesBytes = 0;
   const firstId = db.prepare('SELECT ifnull(max(id), 0) + 1 FROM trade_flow').pluck().get() as number;
   db.transaction(() => {
     const insertSource = db.prepare("INSERT INTO source (id, label, publisher, title) VALUES (?, ?, 'Synthetic', ?)");
@@ -142,7 +144,13 @@ function generate(db: Db): { rows: number; seconds: number; codes: number; summa
     for (let i = 0; i < buffer.length; i += 7) insertOne.run(buffer.slice(i, i + 7));
     // What an import does with the rows it added: the HS summary from their id range.
     const summaryStart = performance.now();
-    applyToHsSummary(db, { rowsFrom: firstId, rowsTo: db.prepare('SELECT max(id) FROM trade_flow').pluck().get() as number }, 1);
+    const lastId = db.prepare('SELECT max(id) FROM trade_flow').pluck().get() as number;
+    applyToHsSummary(db, { rowsFrom: firstId, rowsTo: lastId }, 1);
+    // And the figures by pair, flow and year that Top products reads (an import gathers them while staging), with their size.
+    const pages = (): number => db.pragma('page_count', { simple: true }) as number;
+    const pagesBefore = pages();
+    writeYearCodes(db, { rowsFrom: firstId, rowsTo: lastId });
+    yearCodesBytes = (pages() - pagesBefore) * (db.pragma('page_size', { simple: true }) as number);
     // And the per-source row counts (an import adds its one count; here one GROUP BY over the new rows).
     db.prepare(
       `INSERT INTO source_flow_count (source_id, rows) SELECT source_id, count(*) FROM trade_flow WHERE id >= ? GROUP BY source_id
@@ -152,7 +160,7 @@ function generate(db: Db): { rows: number; seconds: number; codes: number; summa
   })();
   db.pragma('journal_mode = WAL');
   if (values.analyze) db.exec('ANALYZE');
-  return { rows, seconds: (performance.now() - started) / 1000, codes: codes.length, summarySeconds };
+  return { rows, seconds: (performance.now() - started) / 1000, codes: codes.length, summarySeconds, yearCodesBytes };
 }
 
 function median(xs: number[]): number {
@@ -190,6 +198,13 @@ try {
   console.log(
     `HS chapter summary (hs_chapter_summary) and per-source counts (source_flow_count) built from them in ${gen.summarySeconds.toFixed(1)} s: ` +
       `${(db.prepare('SELECT count(*) FROM hs_chapter_summary').pluck().get() as number).toLocaleString('en')} rows.`,
+  );
+  const dbBytes = (db.pragma('page_count', { simple: true }) as number) * (db.pragma('page_size', { simple: true }) as number);
+  console.log(
+    `HS figures by pair, flow and year (hs_year_codes, read by Top products): ` +
+      `${(db.prepare('SELECT count(*) FROM hs_year_codes').pluck().get() as number).toLocaleString('en')} rows, ` +
+      `${(gen.yearCodesBytes / 1e6).toFixed(1)} MB of the database's ${(dbBytes / 1e6).toFixed(1)} MB ` +
+      `(${((100 * gen.yearCodesBytes) / (dbBytes - gen.yearCodesBytes)).toFixed(1)} % added).`,
   );
 
   // Claims over the synthetic years: ranking CHN among KOR's 50 partners, a growth and a share (no world total: unchecked).
@@ -347,6 +362,7 @@ try {
       )
       .run().changes;
     applyToHsSummary(db, { rowsFrom: first, rowsTo: first + n - 1 }, 1);
+    writeYearCodes(db, { rowsFrom: first, rowsTo: first + n - 1 });
     return n;
   })();
   const sumsAfter = listSectors(db, pair).sectors.map((s) => [s.name, s.latest?.year ?? null, s.latest?.value ?? null]);
