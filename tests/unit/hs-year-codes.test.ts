@@ -27,14 +27,27 @@ function stored(db: Db): Figure[] {
   const rows = db
     .prepare('SELECT reporter, partner, flow, year, source_id, import_id, pack_id, codes, amounts FROM hs_year_codes')
     .raw()
-    .all() as [string, string, string, number, string, number | null, string | null, string, string][];
+    .all() as [string, string, string, number, string, number | null, string | null, string | Buffer, string | Buffer][];
   for (const [reporter, partner, flow, year, source, importId, packId, codes, amounts] of rows) {
-    const c = JSON.parse(codes) as string[];
-    const a = JSON.parse(amounts) as number[];
+    const [c, a] = decoded(codes, amounts);
     expect(c.length).toBe(a.length);
     c.forEach((code, i) => out.push([reporter, partner, flow, year, source, importId, packId, code, a[i]!]));
   }
   return byAll(out);
+}
+
+/** JSON arrays (written by SQL), or an import's blobs: 32-bit codes (length above bit 20, digits below) and 64-bit values. */
+function decoded(codes: string | Buffer, amounts: string | Buffer): [string[], number[]] {
+  if (typeof codes === 'string' && typeof amounts === 'string') return [JSON.parse(codes) as string[], JSON.parse(amounts) as number[]];
+  const c = codes as Buffer;
+  const a = amounts as Buffer;
+  return [
+    Array.from({ length: c.length / 4 }, (_, i) => {
+      const n = c.readInt32LE(i * 4);
+      return String(n % 2 ** 20).padStart(Math.floor(n / 2 ** 20), '0');
+    }),
+    Array.from({ length: a.length / 8 }, (_, i) => a.readDoubleLE(i * 8)),
+  ];
 }
 
 /** The same figures straight from trade_flow: every annual row with an HS code, any series. */
@@ -108,6 +121,8 @@ describe('the HS figures by pair, flow and year follow every write of HS rows', 
       keys: number;
     };
     expect(parts.rows).toBeGreaterThan(parts.keys);
+    // Written by the import as blobs.
+    expect(db.prepare("SELECT DISTINCT typeof(codes) || ' ' || typeof(amounts) FROM hs_year_codes").pluck().all()).toEqual(['blob blob']);
     inStep(db);
 
     // A second file: other values for some of the same codes, plus one row twice (the first copy stays).
@@ -229,9 +244,14 @@ describe('the HS figures by pair, flow and year follow every write of HS rows', 
     db.exec(`INSERT INTO source (id, label, publisher, title) VALUES ('s', 'S', 'Customs', 'HS-6');
       INSERT INTO economy (code, name, kind) VALUES ('KOR', 'South Korea', 'country'), ('CHN', 'China', 'country');
       INSERT INTO hs_year_codes (reporter, partner, flow, year, source_id, codes, amounts) VALUES ('KOR', 'CHN', 'export', 2020, 's', '["33"', '[1]')`);
-    expect(() => topProducts(db, { reporter: 'KOR', partner: 'CHN', flow: 'export', year: 2020, level: 'chapter', limit: 10 })).toThrow(
-      expect.objectContaining({ code: 'corrupt-database', message: expect.stringMatching(/KOR–CHN export 2020/) }),
+    const damaged = () => topProducts(db, { reporter: 'KOR', partner: 'CHN', flow: 'export', year: 2020, level: 'chapter', limit: 10 });
+    expect(damaged).toThrow(expect.objectContaining({ code: 'corrupt-database', message: expect.stringMatching(/KOR–CHN export 2020/) }));
+    // An import's blobs whose values do not match their codes in number.
+    db.prepare('UPDATE hs_year_codes SET codes = ?, amounts = ?').run(
+      Buffer.from(new Int32Array([(6 << 20) | 330499]).buffer),
+      Buffer.alloc(12),
     );
+    expect(damaged).toThrow(expect.objectContaining({ code: 'corrupt-database', message: expect.stringMatching(/KOR–CHN export 2020/) }));
     db.close();
   });
 });
