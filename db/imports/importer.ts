@@ -17,6 +17,7 @@ import { mapSqliteError, type Db } from '../open.ts';
 import { addFlowCount } from '../trade/flow-counts.ts';
 import { applyToHsSummary, ImportChapterSums } from '../trade/hs-summary.ts';
 import { ImportYearCodes, removeYearCodes, writeYearCodes } from '../trade/hs-year-codes.ts';
+import { tradeRowsChanged } from '../trade/chosen.ts';
 import type { ColumnMapping, ImportFormat, ImportPreview, ImportSummary, SkippedRows, ValidationReport } from './contract.ts';
 import { said, type CoreText, type Said } from '../common/core-messages.ts';
 import { createMapper, detectFormat, MissingColumnError, suggestMapping, WORLD, WORLD_NAME } from './formats.ts';
@@ -571,6 +572,7 @@ export function importFile(db: Db, options: ImportOptions): ImportSummary {
     checksIgnored = false;
     db.exec('DROP TABLE temp.import_stage');
     addFlowCount(db, sourceId, rowsAdded);
+    tradeRowsChanged(db);
     if (options.isCancelled?.()) throw cancelled();
     const duplicates = rowsValid - rowsAdded;
     // The chapter sums gathered while staging count every copy of a repeated row: if the file had
@@ -662,6 +664,7 @@ export function undoImport(db: Db, id: number, beforeWrite?: () => void): { remo
       applyToHsSummary(db, { importId: id }, -1);
       removeYearCodes(db, { importId: id });
       const removedRows = db.prepare('DELETE FROM trade_flow WHERE import_id = ?').run(id).changes;
+      tradeRowsChanged(db);
       // Every row of an import cites the import's own source.
       if (run.source_id) addFlowCount(db, run.source_id, -removedRows);
       db.prepare('DELETE FROM import_run WHERE id = ?').run(id);

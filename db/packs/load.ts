@@ -6,6 +6,7 @@ import { ApiError, issuePath } from '../common/errors.ts';
 import { applyPackFlowCounts } from '../trade/flow-counts.ts';
 import { applyToHsSummary } from '../trade/hs-summary.ts';
 import { removeYearCodes, writeYearCodes } from '../trade/hs-year-codes.ts';
+import { tradeRowsChanged } from '../trade/chosen.ts';
 import type { Db } from '../open.ts';
 import { logChangesSince, statesBefore } from './changes.ts';
 import { packSchema, packTradeFlow, type Pack, type PackClaim, type PackDate } from './schema.ts';
@@ -487,6 +488,7 @@ export function loadPack(db: Db, pack: Pack, options: LoadPackOptions = {}): Loa
     applyToHsSummary(db, { packId: pack.id }, 1);
     writeYearCodes(db, { packId: pack.id });
     applyPackFlowCounts(db, pack.id, 1);
+    tradeRowsChanged(db);
     const insertStated = db.prepare(`INSERT INTO stated_figure (id, reporter, partner, year, measure, value_usd, source_id, pack_id, note)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     for (const f of pack.statedFigures) {

@@ -33,6 +33,7 @@ import { loadPack, parsePack, readPackFile } from '../../db/packs/load.ts';
 import { defaultPacksDir, openSession } from '../../db/session.ts';
 import { listSources } from '../../db/sources/queries.ts';
 import { reconcile, tradeKpi, tradeMirror, tradeMonthly, tradePairs, tradeSeries } from '../../db/trade/queries.ts';
+import { tradeRowsChanged } from '../../db/trade/chosen.ts';
 import { applyToHsSummary } from '../../db/trade/hs-summary.ts';
 import { writeYearCodes } from '../../db/trade/hs-year-codes.ts';
 import { tempDir } from '../support/temp.ts';
@@ -264,19 +265,28 @@ try {
     ],
     [`checkClaims (${claimCount} claims)`, () => checkClaims(db)],
     ['partnerReporters', () => partnerReporters(db)],
-    // The reporters and a reporter's years are kept until the database changes: a write first, to time them read afresh.
+    // The reporters and a reporter's years are kept until trade figures may change: a trade write first, to time them read afresh.
     [
-      'partnerReporters (after a write)',
+      'partnerReporters (after a trade write)',
       () => {
-        touch();
+        tradeRowsChanged(db);
         return partnerReporters(db);
       },
     ],
     ['partnerRanking (KOR, latest year)', () => partnerRanking(db, { reporter: 'KOR' })],
+    // A write elsewhere (here a temporary table; a briefing saved, a setting changed) keeps the reporter's years and
+    // flows; a write of trade figures (here the counter every writer of them moves) reads them again.
     [
-      'partnerRanking (KOR, after a write)',
+      'partnerRanking (KOR, after a write elsewhere)',
       () => {
         touch();
+        return partnerRanking(db, { reporter: 'KOR' });
+      },
+    ],
+    [
+      'partnerRanking (KOR, after a trade write)',
+      () => {
+        tradeRowsChanged(db);
         return partnerRanking(db, { reporter: 'KOR' });
       },
     ],
