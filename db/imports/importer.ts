@@ -16,6 +16,8 @@ import { ApiError } from '../common/errors.ts';
 import { mapSqliteError, type Db } from '../open.ts';
 import { addFlowCount } from '../trade/flow-counts.ts';
 import { applyToHsSummary, ImportChapterSums } from '../trade/hs-summary.ts';
+import { ImportYearCodes, removeYearCodes, writeYearCodes } from '../trade/hs-year-codes.ts';
+import { tradeRowsChanged } from '../trade/chosen.ts';
 import type { ColumnMapping, ImportFormat, ImportPreview, ImportSummary, SkippedRows, ValidationReport } from './contract.ts';
 import { said, saidAs, type CoreMessageCode, type CoreText, type Said } from '../common/core-messages.ts';
 import { createMapper, detectFormat, MissingColumnError, suggestMapping, WORLD, WORLD_NAME } from './formats.ts';
@@ -458,6 +460,7 @@ export function importFile(db: Db, options: ImportOptions): ImportSummary {
     const insertBatch = db.prepare(sqlFor(BATCH));
     const params: (string | number | null)[] = new Array(BATCH * ROW_FIELDS);
     const chapterSums = new ImportChapterSums();
+    const yearCodes = new ImportYearCodes(db, sourceId, runId);
     let buffered = 0;
     let rowsStaged = 0;
     let monthlyStaged = 0;
@@ -493,15 +496,12 @@ export function importFile(db: Db, options: ImportOptions): ImportSummary {
           ensureEconomy(partner);
           const month = rows[i + 3] as number | null;
           if (month !== null) monthlyStaged++;
-          chapterSums.add(
-            reporter,
-            partner,
-            rows[i + 5] as string,
-            rows[i + 2] as number,
-            month,
-            rows[i + 4] as string,
-            rows[i + 6] as number,
-          );
+          const product = rows[i + 5] as string;
+          const year = rows[i + 2] as number;
+          const flow = rows[i + 4] as string;
+          const value = rows[i + 6] as number;
+          chapterSums.add(reporter, partner, product, year, month, flow, value);
+          yearCodes.add(reporter, partner, product, year, month, flow, value);
           const p = buffered * ROW_FIELDS;
           for (let k = 0; k < ROW_FIELDS; k++) params[p + k] = rows[i + k]!;
           if (++buffered === BATCH) flush();
@@ -517,7 +517,10 @@ export function importFile(db: Db, options: ImportOptions): ImportSummary {
       });
     });
     if (options.isCancelled?.()) throw cancelled();
-    if (writing) flush();
+    if (writing) {
+      flush();
+      yearCodes.flush();
+    }
     const base = { fileName, fileHash: end.fileHash, format, durationMs: 0 };
     const { rowsRead, rowsValid } = end;
 
@@ -583,12 +586,17 @@ export function importFile(db: Db, options: ImportOptions): ImportSummary {
     checksIgnored = false;
     db.exec('DROP TABLE temp.import_stage');
     addFlowCount(db, sourceId, rowsAdded);
+    tradeRowsChanged(db);
     if (options.isCancelled?.()) throw cancelled();
     const duplicates = rowsValid - rowsAdded;
     // The chapter sums gathered while staging count every copy of a repeated row: if the file had
     // any, the sums come from the rows actually added instead.
     if (duplicates === 0) chapterSums.commit(db, sourceId);
-    else applyToHsSummary(db, { rowsFrom: firstId, rowsTo: firstId + rowsAdded - 1 }, 1);
+    else {
+      applyToHsSummary(db, { rowsFrom: firstId, rowsTo: firstId + rowsAdded - 1 }, 1);
+      removeYearCodes(db, { importId: runId });
+      writeYearCodes(db, { rowsFrom: firstId, rowsTo: firstId + rowsAdded - 1 });
+    }
     // Monthly rows counted while staging, unless a repeated row was dropped: then from the rows added.
     const monthlyRows =
       duplicates === 0
@@ -674,7 +682,9 @@ export function undoImport(db: Db, id: number, beforeWrite?: () => void): { remo
     .transaction(() => {
       beforeWrite?.();
       applyToHsSummary(db, { importId: id }, -1);
+      removeYearCodes(db, { importId: id });
       const removedRows = db.prepare('DELETE FROM trade_flow WHERE import_id = ?').run(id).changes;
+      tradeRowsChanged(db);
       // Every row of an import cites the import's own source.
       if (run.source_id) addFlowCount(db, run.source_id, -removedRows);
       db.prepare('DELETE FROM import_run WHERE id = ?').run(id);

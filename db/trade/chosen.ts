@@ -100,6 +100,20 @@ export function setPreferredSource(db: Db, sourceId: string | null, pair?: { rep
     );
 }
 
+/**
+ * Changes when what trade figures are read from may have changed: trade_flow's rows, economies, sources or the
+ * preferred sources, written by this connection (the counter of migration 014) or by another (data_version).
+ * Unlike `dataVersion`, a briefing saved or another setting changed on this connection leaves it as it was.
+ */
+export function tradeVersion(db: Db): string {
+  return `${db.pragma('data_version', { simple: true }) as number} ${preparedOnce(db, 'SELECT n FROM trade_generation').pluck().get() as number}`;
+}
+
+/** Marks trade_flow's rows as changed (see `tradeVersion`): every writer of them calls it in its own transaction. */
+export function tradeRowsChanged(db: Db): void {
+  preparedOnce(db, 'UPDATE trade_generation SET n = n + 1').run();
+}
+
 /** Changes when anything is written to the database, by this connection or another (total_changes() and data_version). */
 export function dataVersion(db: Db): string {
   return `${db.pragma('data_version', { simple: true }) as number} ${preparedOnce(db, 'SELECT total_changes()').pluck().get() as number}`;

@@ -1,0 +1,238 @@
+/**
+ * A pair's annual HS-level figures by flow, year and source (table hs_year_codes, migration 013): every
+ * annual trade_flow row with an HS code (2, 4 or 6 digits, any series), grouped by the import or pack that
+ * wrote them. Top products reads a year and the year before from here (db/products/sql.ts). The codes and
+ * their values are stored in one of two forms, read alike:
+ * - as two JSON arrays (text), written by SQL (json_group_array): packs, the migration's backfill, an import
+ *   whose file repeated a row;
+ * - as two little-endian blobs, codes as 32-bit integers (the digits, and the code's length above bit 20, so
+ *   leading zeros are kept) and values as 64-bit floats: an import writes these while it stages the file's
+ *   rows (`ImportYearCodes`), in parts so that memory stays bounded; building JSON text there cost the
+ *   import about a tenth more CPU.
+ * Every write path keeps the table in step inside its own transaction:
+ * - an import (above); undo deletes the import's rows; a pack removes its rows before deleting its figures and writes them
+ *   again from its new figures (`writeYearCodes`, one GROUP BY over the rows in scope).
+ * Never a trigger per trade_flow row (see hs-summary.ts).
+ */
+import { ApiError } from '../common/errors.ts';
+import type { Db } from '../open.ts';
+import { preparedOnce } from './chosen.ts';
+
+/** One pair, flow and year of an import: its figures held in memory are those whose `partOf` is `index`. */
+interface Part {
+  reporter: string;
+  partner: string;
+  flow: string;
+  year: number;
+  index: number;
+  count: number;
+}
+
+const INSERT = 'INSERT INTO hs_year_codes (reporter, partner, flow, year, source_id, import_id, pack_id, codes, amounts)';
+
+/** Which trade_flow rows to write: a range of row ids (the rows an import added), or a pack's rows. */
+export type YearCodesScope = { rowsFrom: number; rowsTo: number } | { packId: string };
+
+/** Writes the annual HS figures of the rows in scope, one row per pair, flow, year and source. Call inside a transaction. */
+export function writeYearCodes(db: Db, scope: YearCodesScope): void {
+  const where = 'packId' in scope ? 'pack_id = :packId' : 'id BETWEEN :rowsFrom AND :rowsTo';
+  db.prepare(
+    `${INSERT} SELECT reporter, partner, flow, year, source_id, import_id, pack_id, json_group_array(product_code), json_group_array(value_usd)
+    FROM trade_flow WHERE ${where} AND month IS NULL AND product_code <> 'TOTAL'
+    GROUP BY reporter, partner, flow, year, source_id, import_id, pack_id`,
+  ).run(scope);
+}
+
+/** Deletes the rows an import or a pack wrote. Call inside a transaction. */
+export function removeYearCodes(db: Db, owner: { importId: number } | { packId: string }): void {
+  if ('importId' in owner) db.prepare('DELETE FROM hs_year_codes WHERE import_id = ?').run(owner.importId);
+  else db.prepare('DELETE FROM hs_year_codes WHERE pack_id = ?').run(owner.packId);
+}
+
+/** Figures held in memory before they are written as parts (a few MB). */
+const HELD_LIMIT = 1 << 16;
+
+const FLOWS = ['export', 'import', 're-export', 're-import'];
+const FIRST_YEAR = 1900;
+const LAST_YEAR = 2100;
+
+/**
+ * The annual HS figures of one import, gathered while its file is staged and written in parts of at most
+ * HELD_LIMIT figures in all, held in arrays allocated once (figures kept across many batches would
+ * otherwise be copied into the old generation of the heap and grow the process by tens of MB). Files come
+ * sorted by pair, period or product, so a row often belongs to the pair of the row before: each pair's
+ * parts are kept in an array by year and flow, found without building a key per row. If the file held the
+ * same row twice, the caller removes the parts (`removeYearCodes`) and writes the rows actually added
+ * (`writeYearCodes`).
+ */
+export class ImportYearCodes {
+  /** Each code as a number: its digits, and its length above bit 20 (codes keep their leading zeros). */
+  readonly #codes = new Int32Array(HELD_LIMIT);
+  readonly #amounts = new Float64Array(HELD_LIMIT);
+  readonly #partOf = new Int32Array(HELD_LIMIT);
+  /** The same figures in the order of their parts, as written. */
+  readonly #outCodes = new Int32Array(HELD_LIMIT);
+  readonly #outAmounts = new Float64Array(HELD_LIMIT);
+  #held = 0;
+  readonly #parts: Part[] = [];
+  readonly #pairs = new Map<string, (Part | undefined)[]>();
+  readonly #refused = new Map<string, Part>();
+  #reporter = '';
+  #partner = '';
+  #pair: (Part | undefined)[] = [];
+  readonly #insert;
+  readonly #sourceId: string;
+  readonly #importId: number;
+
+  constructor(db: Db, sourceId: string, importId: number) {
+    this.#sourceId = sourceId;
+    this.#importId = importId;
+    this.#insert = db.prepare(`${INSERT} VALUES (?, ?, ?, ?, ?, ?, NULL, ?, ?)`);
+  }
+
+  #part(reporter: string, partner: string, flow: string, year: number): Part {
+    const part = { reporter, partner, flow, year, index: this.#parts.length, count: 0 };
+    this.#parts.push(part);
+    return part;
+  }
+
+  add(reporter: string, partner: string, product: string, year: number, month: number | null, flow: string, value: number): void {
+    if (month !== null || product === 'TOTAL') return;
+    if (reporter !== this.#reporter || partner !== this.#partner) {
+      const key = `${reporter}\t${partner}`;
+      let pair = this.#pairs.get(key);
+      if (pair === undefined) this.#pairs.set(key, (pair = []));
+      this.#pair = pair;
+      this.#reporter = reporter;
+      this.#partner = partner;
+    }
+    const f = FLOWS.indexOf(flow);
+    let part: Part | undefined;
+    if (f >= 0 && year >= FIRST_YEAR && year <= LAST_YEAR) {
+      const slot = (year - FIRST_YEAR) * FLOWS.length + f;
+      part = this.#pair[slot];
+      if (part === undefined) this.#pair[slot] = part = this.#part(reporter, partner, flow, year);
+    } else {
+      // A year or flow that trade_flow refuses fails the import when its row is staged.
+      const key = `${reporter}\t${partner}\t${flow}\t${year}`;
+      part = this.#refused.get(key);
+      if (part === undefined) this.#refused.set(key, (part = this.#part(reporter, partner, flow, year)));
+    }
+    const i = this.#held;
+    // Codes are digits only: the staging table refuses any other, and with it the import.
+    this.#codes[i] = (product.length << 20) | Number(product);
+    this.#amounts[i] = value;
+    this.#partOf[i] = part.index;
+    part.count++;
+    if (++this.#held === HELD_LIMIT) this.flush();
+  }
+
+  /** Writes the figures held, one row per part (call once more after the last row). */
+  flush(): void {
+    const parts = this.#parts;
+    // The figures in the order of their parts (a counting sort on `partOf`).
+    const next = new Int32Array(parts.length);
+    for (let k = 1; k < parts.length; k++) next[k] = next[k - 1]! + parts[k - 1]!.count;
+    const order = new Int32Array(this.#held);
+    for (let i = 0; i < this.#held; i++) order[next[this.#partOf[i]!]!++] = i;
+    for (let j = 0; j < this.#held; j++) {
+      const i = order[j]!;
+      this.#outCodes[j] = this.#codes[i]!;
+      this.#outAmounts[j] = this.#amounts[i]!;
+    }
+    let start = 0;
+    for (const p of parts) {
+      const codes = Buffer.from(this.#outCodes.buffer, start * 4, p.count * 4);
+      const amounts = Buffer.from(this.#outAmounts.buffer, start * 8, p.count * 8);
+      this.#insert.run(p.reporter, p.partner, p.flow, p.year, this.#sourceId, this.#importId, codes, amounts);
+      start += p.count;
+    }
+    this.#parts.length = 0;
+    this.#pairs.clear();
+    this.#refused.clear();
+    this.#reporter = '';
+    this.#partner = '';
+    this.#pair = [];
+    this.#held = 0;
+  }
+}
+
+/** One source's annual HS figure of a pair and flow. */
+export interface YearCodeRow {
+  product_code: string;
+  year: number;
+  value_usd: number;
+  source_id: string;
+}
+
+const READ_SQL = `SELECT year, source_id, codes, amounts FROM hs_year_codes
+  WHERE reporter = :reporter AND partner = :partner AND flow = :flow AND year IN (:year, :year - 1)`;
+
+/**
+ * Every source's annual HS figures of the pair and flow in `year` and the year before whose code is in
+ * [lo, hi), sorted by code, then year, then source.
+ */
+export function yearCodeRows(
+  db: Db,
+  scope: { reporter: string; partner: string; flow: string; year: number; lo: string; hi: string },
+): YearCodeRow[] {
+  const parts = preparedOnce(db, READ_SQL).all(scope) as { year: number; source_id: string; codes: unknown; amounts: unknown }[];
+  const out: YearCodeRow[] = [];
+  const all = scope.lo <= '0' && scope.hi >= ':';
+  for (const p of parts) {
+    const figures = decode(p.codes, p.amounts);
+    if (figures === null) {
+      throw new ApiError(
+        'corrupt-database',
+        `The database is damaged: the HS figures kept for ${scope.reporter}–${scope.partner} ${scope.flow} ${p.year} (${p.source_id}) cannot be read.`,
+      );
+    }
+    const [codes, amounts] = figures;
+    for (let i = 0; i < codes.length; i++) {
+      const code = codes[i]!;
+      if (all || (code >= scope.lo && code < scope.hi))
+        out.push({ product_code: code, year: p.year, value_usd: amounts[i]!, source_id: p.source_id });
+    }
+  }
+  return out.sort((a, b) =>
+    a.product_code < b.product_code
+      ? -1
+      : a.product_code > b.product_code
+        ? 1
+        : a.year - b.year || (a.source_id < b.source_id ? -1 : a.source_id > b.source_id ? 1 : 0),
+  );
+}
+
+/** A part's codes and values, from either form (JSON text or little-endian blobs); null when damaged. */
+function decode(codes: unknown, amounts: unknown): [string[], number[]] | null {
+  if (typeof codes === 'string' && typeof amounts === 'string') {
+    try {
+      const c = JSON.parse(codes) as unknown;
+      const a = JSON.parse(amounts) as unknown;
+      const ok =
+        Array.isArray(c) &&
+        Array.isArray(a) &&
+        c.length === a.length &&
+        c.every((x) => typeof x === 'string') &&
+        a.every((x) => typeof x === 'number');
+      return ok ? [c as string[], a as number[]] : null;
+    } catch {
+      return null;
+    }
+  }
+  if (!(codes instanceof Uint8Array) || !(amounts instanceof Uint8Array)) return null;
+  const n = codes.byteLength / 4;
+  if (!Number.isInteger(n) || amounts.byteLength !== n * 8) return null;
+  const c = new DataView(codes.buffer, codes.byteOffset, codes.byteLength);
+  const a = new DataView(amounts.buffer, amounts.byteOffset, amounts.byteLength);
+  const outCodes = new Array<string>(n);
+  const outAmounts = new Array<number>(n);
+  for (let i = 0; i < n; i++) {
+    const code = c.getInt32(i * 4, true);
+    const digits = code >> 20;
+    if (digits !== 2 && digits !== 4 && digits !== 6) return null;
+    outCodes[i] = String(code & 0xfffff).padStart(digits, '0');
+    outAmounts[i] = a.getFloat64(i * 8, true);
+  }
+  return [outCodes, outAmounts];
+}
