@@ -35,6 +35,12 @@ const SKIP_DUPLICATE = said('skipDuplicate');
  * in the sort, at 4 MB that phase stays below the reading phase (tests/bench/import-throughput.ts).
  */
 const IMPORT_CACHE_KIB = -4000;
+/**
+ * The page cache while the file is staged (1 MB): the database then only receives the HS figures' parts,
+ * appended (db/trade/hs-year-codes.ts), and a cache as large as the sort's would add its 4 MB to the
+ * reading phase, the import's peak.
+ */
+const STAGING_CACHE_KIB = -1000;
 /** Files from this size on are read in a thread of their own (below it, starting the thread costs more than it saves). */
 const READING_THREAD_BYTES = 8 * 1024 * 1024;
 /** Each layout's name as the page says it (its English is the layout's label: tests/unit/core-messages-data-core.test.ts). */
@@ -404,7 +410,7 @@ export function importFile(db: Db, options: ImportOptions): ImportSummary {
   // Rows go in in index order, so a small page cache does; it also bounds the sorter's memory, which
   // keeps a 5-million-row import under 200 MB (tests/bench/import-throughput.ts). Restored at the end.
   const cacheSize = db.pragma('cache_size', { simple: true }) as number;
-  db.pragma(`cache_size = ${IMPORT_CACHE_KIB}`);
+  db.pragma(`cache_size = ${STAGING_CACHE_KIB}`);
   // Every reference the new rows make is made good inside this transaction (each reporter and
   // partner is ensured in economy before its row is staged; the source and the run are inserted
   // first), so SQLite's per-row foreign-key lookups, a quarter of the sorted insert's time, are
@@ -569,6 +575,7 @@ export function importFile(db: Db, options: ImportOptions): ImportSummary {
     // copies of a row in the file the first one stays. New ids follow the largest id, so the rows
     // added are one id range.
     const firstId = db.prepare('SELECT ifnull(max(id), 0) + 1 FROM trade_flow').pluck().get() as number;
+    db.pragma(`cache_size = ${IMPORT_CACHE_KIB}`);
     // Every staged row passed the staging table's CHECKs, the same rules as trade_flow's (see
     // createStagingTable), so they are not evaluated a second time here. NOT NULL, the column types
     // and the natural key are still enforced.

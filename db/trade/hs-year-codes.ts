@@ -18,16 +18,6 @@ import { ApiError } from '../common/errors.ts';
 import type { Db } from '../open.ts';
 import { preparedOnce } from './chosen.ts';
 
-/** One pair, flow and year of an import: its figures held in memory are those whose `partOf` is `index`. */
-interface Part {
-  reporter: string;
-  partner: string;
-  flow: string;
-  year: number;
-  index: number;
-  count: number;
-}
-
 const INSERT = 'INSERT INTO hs_year_codes (reporter, partner, flow, year, source_id, import_id, pack_id, codes, amounts)';
 
 /** Which trade_flow rows to write: a range of row ids (the rows an import added), or a pack's rows. */
@@ -55,31 +45,46 @@ const HELD_LIMIT = 1 << 16;
 const FLOWS = ['export', 'import', 're-export', 're-import'];
 const FIRST_YEAR = 1900;
 const LAST_YEAR = 2100;
+/** A pair's flow and year as a number below SLOTS_PER_PAIR (valid flows and years only). */
+const SLOTS_PER_PAIR = 1024;
 
 /**
  * The annual HS figures of one import, gathered while its file is staged and written in parts of at most
- * HELD_LIMIT figures in all, held in arrays allocated once (figures kept across many batches would
- * otherwise be copied into the old generation of the heap and grow the process by tens of MB). Files come
- * sorted by pair, period or product, so a row often belongs to the pair of the row before: each pair's
- * parts are kept in an array by year and flow, found without building a key per row. If the file held the
- * same row twice, the caller removes the parts (`removeYearCodes`) and writes the rows actually added
- * (`writeYearCodes`).
+ * HELD_LIMIT figures in all. Everything it holds lives in arrays allocated once: an object kept from one
+ * write of parts to the next (a part, a pair's table of years) outlives the young generation's collections
+ * and is promoted to the old generation, which V8 lets grow to hundreds of MB before it collects it: such
+ * objects, garbage soon after, grew a 5-million-row import's heap by over 100 MB. Per row, a part is found by
+ * a number (the pair's index, its flow and year) in a map of numbers; a string is built only when the
+ * pair changes. If the file held the same row twice, the caller removes the parts (`removeYearCodes`)
+ * and writes the rows actually added (`writeYearCodes`).
  */
 export class ImportYearCodes {
-  /** Each code as a number: its digits, and its length above bit 20 (codes keep their leading zeros). */
+  /** Each figure's code as a number: its digits, and its length above bit 20 (codes keep their leading zeros). */
   readonly #codes = new Int32Array(HELD_LIMIT);
   readonly #amounts = new Float64Array(HELD_LIMIT);
-  readonly #partOf = new Int32Array(HELD_LIMIT);
+  readonly #figurePart = new Int32Array(HELD_LIMIT);
   /** The same figures in the order of their parts, as written. */
   readonly #outCodes = new Int32Array(HELD_LIMIT);
   readonly #outAmounts = new Float64Array(HELD_LIMIT);
   #held = 0;
-  readonly #parts: Part[] = [];
-  readonly #pairs = new Map<string, (Part | undefined)[]>();
-  readonly #refused = new Map<string, Part>();
+  /** Parts (a pair, flow and year) of the figures held. */
+  readonly #partPair = new Int32Array(HELD_LIMIT);
+  readonly #partYear = new Int32Array(HELD_LIMIT);
+  readonly #partFlow = new Array<string>(HELD_LIMIT).fill('');
+  /** Figures per part, then (while writing) where each part ends in the written order. */
+  readonly #partEnd = new Int32Array(HELD_LIMIT);
+  #partCount = 0;
+  /** A part's index by its pair's index × SLOTS_PER_PAIR + its flow and year. */
+  readonly #partBySlot = new Map<number, number>();
+  /** A flow or year trade_flow refuses (the import fails when its row is staged): a part by its pair, flow and year. */
+  readonly #partByName = new Map<string, number>();
+  readonly #pairReporter = new Array<string>(HELD_LIMIT).fill('');
+  readonly #pairPartner = new Array<string>(HELD_LIMIT).fill('');
+  readonly #pairByName = new Map<string, number>();
+  #pairCount = 0;
   #reporter = '';
   #partner = '';
-  #pair: (Part | undefined)[] = [];
+  #pair = -1;
   readonly #insert;
   readonly #sourceId: string;
   readonly #importId: number;
@@ -90,69 +95,89 @@ export class ImportYearCodes {
     this.#insert = db.prepare(`${INSERT} VALUES (?, ?, ?, ?, ?, ?, NULL, ?, ?)`);
   }
 
-  #part(reporter: string, partner: string, flow: string, year: number): Part {
-    const part = { reporter, partner, flow, year, index: this.#parts.length, count: 0 };
-    this.#parts.push(part);
+  #newPart(flow: string, year: number): number {
+    const part = this.#partCount++;
+    this.#partPair[part] = this.#pair;
+    this.#partYear[part] = year;
+    this.#partFlow[part] = flow;
+    this.#partEnd[part] = 0;
     return part;
   }
 
   add(reporter: string, partner: string, product: string, year: number, month: number | null, flow: string, value: number): void {
     if (month !== null || product === 'TOTAL') return;
-    if (reporter !== this.#reporter || partner !== this.#partner) {
+    // Files come sorted by pair, period or product, so a row often belongs to the pair of the row before.
+    if (this.#pair < 0 || reporter !== this.#reporter || partner !== this.#partner) {
       const key = `${reporter}\t${partner}`;
-      let pair = this.#pairs.get(key);
-      if (pair === undefined) this.#pairs.set(key, (pair = []));
+      let pair = this.#pairByName.get(key);
+      if (pair === undefined) {
+        pair = this.#pairCount++;
+        this.#pairByName.set(key, pair);
+        this.#pairReporter[pair] = reporter;
+        this.#pairPartner[pair] = partner;
+      }
       this.#pair = pair;
       this.#reporter = reporter;
       this.#partner = partner;
     }
     const f = FLOWS.indexOf(flow);
-    let part: Part | undefined;
+    let part: number | undefined;
     if (f >= 0 && year >= FIRST_YEAR && year <= LAST_YEAR) {
-      const slot = (year - FIRST_YEAR) * FLOWS.length + f;
-      part = this.#pair[slot];
-      if (part === undefined) this.#pair[slot] = part = this.#part(reporter, partner, flow, year);
+      const slot = this.#pair * SLOTS_PER_PAIR + (year - FIRST_YEAR) * FLOWS.length + f;
+      part = this.#partBySlot.get(slot);
+      if (part === undefined) this.#partBySlot.set(slot, (part = this.#newPart(FLOWS[f]!, year)));
     } else {
-      // A year or flow that trade_flow refuses fails the import when its row is staged.
-      const key = `${reporter}\t${partner}\t${flow}\t${year}`;
-      part = this.#refused.get(key);
-      if (part === undefined) this.#refused.set(key, (part = this.#part(reporter, partner, flow, year)));
+      const key = `${this.#pair}\t${flow}\t${year}`;
+      part = this.#partByName.get(key);
+      if (part === undefined) this.#partByName.set(key, (part = this.#newPart(flow, year)));
     }
     const i = this.#held;
     // Codes are digits only: the staging table refuses any other, and with it the import.
     this.#codes[i] = (product.length << 20) | Number(product);
     this.#amounts[i] = value;
-    this.#partOf[i] = part.index;
-    part.count++;
+    this.#figurePart[i] = part;
+    this.#partEnd[part]!++;
     if (++this.#held === HELD_LIMIT) this.flush();
   }
 
   /** Writes the figures held, one row per part (call once more after the last row). */
   flush(): void {
-    const parts = this.#parts;
-    // The figures in the order of their parts (a counting sort on `partOf`).
-    const next = new Int32Array(parts.length);
-    for (let k = 1; k < parts.length; k++) next[k] = next[k - 1]! + parts[k - 1]!.count;
-    const order = new Int32Array(this.#held);
-    for (let i = 0; i < this.#held; i++) order[next[this.#partOf[i]!]!++] = i;
-    for (let j = 0; j < this.#held; j++) {
-      const i = order[j]!;
+    const parts = this.#partCount;
+    const end = this.#partEnd;
+    // The figures in the order of their parts (a counting sort): each part's count becomes where it starts,
+    // then, once its figures are placed, where it ends.
+    for (let k = 0, start = 0; k < parts; k++) {
+      const count = end[k]!;
+      end[k] = start;
+      start += count;
+    }
+    for (let i = 0; i < this.#held; i++) {
+      const j = end[this.#figurePart[i]!]!++;
       this.#outCodes[j] = this.#codes[i]!;
       this.#outAmounts[j] = this.#amounts[i]!;
     }
-    let start = 0;
-    for (const p of parts) {
-      const codes = Buffer.from(this.#outCodes.buffer, start * 4, p.count * 4);
-      const amounts = Buffer.from(this.#outAmounts.buffer, start * 8, p.count * 8);
-      this.#insert.run(p.reporter, p.partner, p.flow, p.year, this.#sourceId, this.#importId, codes, amounts);
-      start += p.count;
+    for (let k = 0, start = 0; k < parts; k++) {
+      const pair = this.#partPair[k]!;
+      const codes = Buffer.from(this.#outCodes.buffer, start * 4, (end[k]! - start) * 4);
+      const amounts = Buffer.from(this.#outAmounts.buffer, start * 8, (end[k]! - start) * 8);
+      this.#insert.run(
+        this.#pairReporter[pair],
+        this.#pairPartner[pair],
+        this.#partFlow[k],
+        this.#partYear[k],
+        this.#sourceId,
+        this.#importId,
+        codes,
+        amounts,
+      );
+      start = end[k]!;
     }
-    this.#parts.length = 0;
-    this.#pairs.clear();
-    this.#refused.clear();
-    this.#reporter = '';
-    this.#partner = '';
-    this.#pair = [];
+    this.#partCount = 0;
+    this.#partBySlot.clear();
+    this.#partByName.clear();
+    this.#pairCount = 0;
+    this.#pairByName.clear();
+    this.#pair = -1;
     this.#held = 0;
   }
 }
