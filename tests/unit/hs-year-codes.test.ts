@@ -12,6 +12,7 @@ import { openDatabase, readMigrations, type Db } from '../../db/open.ts';
 import { loadPack, parsePack } from '../../db/packs/load.ts';
 import { topProducts } from '../../db/products/queries.ts';
 import { candidateRows } from '../../db/products/sql.ts';
+import { ImportYearCodes } from '../../db/trade/hs-year-codes.ts';
 import { generate } from '../support/comtrade-like.ts';
 import { olderDatabase } from '../support/older-database.ts';
 import { tempDir } from '../support/temp.ts';
@@ -164,6 +165,40 @@ describe('the HS figures by pair, flow and year follow every write of HS rows', 
     inStep(db);
     db.close();
   }, 120_000);
+
+  it("an import's parts: hundreds of pairs, the first and last years, every flow, more figures than it holds at once", () => {
+    const db = openDatabase(tmp.file('parts.sqlite'));
+    const codes = ['01', '0101', '010101', '010199', '99', '9999', '999999', '000001'];
+    const years = [1900, 1901, 2099, 2100];
+    const flows = ['export', 'import', 're-export', 're-import'];
+    const pairs = Array.from({ length: 600 }, (_, i) => [`R${i % 7}`, `Q${i}`] as const);
+    const added: Figure[] = [];
+    const parts = new ImportYearCodes(db, 'import:1', 1);
+    db.transaction(() => {
+      let value = 0.5;
+      // The pair changes on every row, so a part is looked up by its pair each time; 76,800 figures are written in two parts.
+      for (const code of codes)
+        for (const year of years)
+          for (const flow of flows)
+            for (const [reporter, partner] of pairs) {
+              parts.add(reporter, partner, code, year, null, flow, ++value);
+              added.push([reporter, partner, flow, year, 'import:1', 1, null, code, value]);
+            }
+      // Neither a monthly figure nor a total is kept.
+      parts.add('R0', 'Q0', '01', 2000, 3, 'export', 1);
+      parts.add('R0', 'Q0', 'TOTAL', 2000, null, 'export', 1);
+      parts.flush();
+    })();
+    expect(added.length).toBeGreaterThan(1 << 16);
+    expect(stored(db).join('\n')).toBe(byAll(added).join('\n'));
+    // Each pair, flow and year in two rows at most: the figures held are written once they reach the limit, and at the end.
+    const most = db
+      .prepare('SELECT max(n) FROM (SELECT count(*) AS n FROM hs_year_codes GROUP BY reporter, partner, flow, year)')
+      .pluck()
+      .get();
+    expect(most).toBe(2);
+    db.close();
+  });
 
   it('packs: loaded, then replaced by a new version; monthly and TOTAL rows left out, every series kept', () => {
     const db = openDatabase(tmp.file('packs.sqlite'));
