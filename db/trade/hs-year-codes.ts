@@ -47,10 +47,18 @@ const FIRST_YEAR = 1900;
 const LAST_YEAR = 2100;
 /** A pair's flow and year as a number below SLOTS_PER_PAIR (valid flows and years only). */
 const SLOTS_PER_PAIR = 1024;
+const PARTS_AT_FIRST = 1024;
+
+/** A copy of twice the length. */
+function grown(array: Int32Array): Int32Array {
+  const out = new Int32Array(array.length * 2);
+  out.set(array);
+  return out;
+}
 
 /**
  * The annual HS figures of one import, gathered while its file is staged and written in parts of at most
- * HELD_LIMIT figures in all. Everything it holds lives in arrays allocated once: an object kept from one
+ * HELD_LIMIT figures in all. What it holds lives in arrays kept for the whole import: an object kept from one
  * write of parts to the next (a part, a pair's table of years) outlives the young generation's collections
  * and is promoted to the old generation, which V8 lets grow to hundreds of MB before it collects it: such
  * objects, garbage soon after, grew a 5-million-row import's heap by over 100 MB. Per row, a part is found by
@@ -67,19 +75,22 @@ export class ImportYearCodes {
   readonly #outCodes = new Int32Array(HELD_LIMIT);
   readonly #outAmounts = new Float64Array(HELD_LIMIT);
   #held = 0;
-  /** Parts (a pair, flow and year) of the figures held. */
-  readonly #partPair = new Int32Array(HELD_LIMIT);
-  readonly #partYear = new Int32Array(HELD_LIMIT);
-  readonly #partFlow = new Array<string>(HELD_LIMIT).fill('');
+  /**
+   * Parts (a pair, flow and year) of the figures held: a few hundred in a usual file, so these start small and
+   * double when a file needs more (never shrunk, so they are reallocated a few times per import at most).
+   */
+  #partPair = new Int32Array(PARTS_AT_FIRST);
+  #partYear = new Int32Array(PARTS_AT_FIRST);
   /** Figures per part, then (while writing) where each part ends in the written order. */
-  readonly #partEnd = new Int32Array(HELD_LIMIT);
+  #partEnd = new Int32Array(PARTS_AT_FIRST);
+  readonly #partFlow: string[] = [];
   #partCount = 0;
   /** A part's index by its pair's index × SLOTS_PER_PAIR + its flow and year. */
   readonly #partBySlot = new Map<number, number>();
   /** A flow or year trade_flow refuses (the import fails when its row is staged): a part by its pair, flow and year. */
   readonly #partByName = new Map<string, number>();
-  readonly #pairReporter = new Array<string>(HELD_LIMIT).fill('');
-  readonly #pairPartner = new Array<string>(HELD_LIMIT).fill('');
+  readonly #pairReporter: string[] = [];
+  readonly #pairPartner: string[] = [];
   readonly #pairByName = new Map<string, number>();
   #pairCount = 0;
   #reporter = '';
@@ -97,6 +108,11 @@ export class ImportYearCodes {
 
   #newPart(flow: string, year: number): number {
     const part = this.#partCount++;
+    if (part === this.#partEnd.length) {
+      this.#partPair = grown(this.#partPair);
+      this.#partYear = grown(this.#partYear);
+      this.#partEnd = grown(this.#partEnd);
+    }
     this.#partPair[part] = this.#pair;
     this.#partYear[part] = year;
     this.#partFlow[part] = flow;
