@@ -50,7 +50,7 @@ const SLOTS_PER_PAIR = 1024;
 const PARTS_AT_FIRST = 1024;
 
 /** A copy of twice the length. */
-function grown(array: Int32Array): Int32Array {
+function grown(array: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
   const out = new Int32Array(array.length * 2);
   out.set(array);
   return out;
