@@ -71,9 +71,6 @@ export class ImportYearCodes {
   readonly #codes = new Int32Array(HELD_LIMIT);
   readonly #amounts = new Float64Array(HELD_LIMIT);
   readonly #figurePart = new Int32Array(HELD_LIMIT);
-  /** The same figures in the order of their parts, as written. */
-  readonly #outCodes = new Int32Array(HELD_LIMIT);
-  readonly #outAmounts = new Float64Array(HELD_LIMIT);
   #held = 0;
   /**
    * Parts (a pair, flow and year) of the figures held: a few hundred in a usual file, so these start small and
@@ -83,6 +80,8 @@ export class ImportYearCodes {
   #partYear = new Int32Array(PARTS_AT_FIRST);
   /** Figures per part, then (while writing) where each part ends in the written order. */
   #partEnd = new Int32Array(PARTS_AT_FIRST);
+  /** While writing: where the next figure of each part goes. */
+  #partNext = new Int32Array(PARTS_AT_FIRST);
   readonly #partFlow: string[] = [];
   #partCount = 0;
   /** A part's index by its pair's index × SLOTS_PER_PAIR + its flow and year. */
@@ -112,6 +111,7 @@ export class ImportYearCodes {
       this.#partPair = grown(this.#partPair);
       this.#partYear = grown(this.#partYear);
       this.#partEnd = grown(this.#partEnd);
+      this.#partNext = new Int32Array(this.#partEnd.length);
     }
     this.#partPair[part] = this.#pair;
     this.#partYear[part] = year;
@@ -160,22 +160,41 @@ export class ImportYearCodes {
   flush(): void {
     const parts = this.#partCount;
     const end = this.#partEnd;
-    // The figures in the order of their parts (a counting sort): each part's count becomes where it starts,
-    // then, once its figures are placed, where it ends.
+    const next = this.#partNext;
+    const codes = this.#codes;
+    const amounts = this.#amounts;
+    const partOf = this.#figurePart;
+    // The figures put in the order of their parts in place (a counting sort that swaps, so no second set of
+    // arrays): each part's count becomes its range [next, end), and a figure found in another part's range
+    // is swapped into the next free place of its own.
     for (let k = 0, start = 0; k < parts; k++) {
-      const count = end[k]!;
+      next[k] = start;
+      start += end[k]!;
       end[k] = start;
-      start += count;
     }
-    for (let i = 0; i < this.#held; i++) {
-      const j = end[this.#figurePart[i]!]!++;
-      this.#outCodes[j] = this.#codes[i]!;
-      this.#outAmounts[j] = this.#amounts[i]!;
+    for (let k = 0; k < parts; k++) {
+      while (next[k]! < end[k]!) {
+        const i = next[k]!;
+        const p = partOf[i]!;
+        if (p === k) {
+          next[k]!++;
+          continue;
+        }
+        const j = next[p]!++;
+        const code = codes[i]!;
+        const amount = amounts[i]!;
+        codes[i] = codes[j]!;
+        amounts[i] = amounts[j]!;
+        partOf[i] = partOf[j]!;
+        codes[j] = code;
+        amounts[j] = amount;
+        partOf[j] = p;
+      }
     }
     for (let k = 0, start = 0; k < parts; k++) {
       const pair = this.#partPair[k]!;
-      const codes = Buffer.from(this.#outCodes.buffer, start * 4, (end[k]! - start) * 4);
-      const amounts = Buffer.from(this.#outAmounts.buffer, start * 8, (end[k]! - start) * 8);
+      const codesOfPart = Buffer.from(codes.buffer, start * 4, (end[k]! - start) * 4);
+      const amountsOfPart = Buffer.from(amounts.buffer, start * 8, (end[k]! - start) * 8);
       this.#insert.run(
         this.#pairReporter[pair],
         this.#pairPartner[pair],
@@ -183,8 +202,8 @@ export class ImportYearCodes {
         this.#partYear[k],
         this.#sourceId,
         this.#importId,
-        codes,
-        amounts,
+        codesOfPart,
+        amountsOfPart,
       );
       start = end[k]!;
     }
