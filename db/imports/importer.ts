@@ -36,11 +36,11 @@ const SKIP_DUPLICATE = said('skipDuplicate');
  */
 const IMPORT_CACHE_KIB = -4000;
 /**
- * The page cache while the file is staged (256 KB): the database then only receives the HS figures' parts,
+ * The page cache while the file is staged (1 MB): the database then only receives the HS figures' parts,
  * appended (db/trade/hs-year-codes.ts), and a cache as large as the sort's would add its 4 MB to the
  * reading phase, the import's peak.
  */
-const STAGING_CACHE_KIB = -256;
+const STAGING_CACHE_KIB = -1000;
 /** Files from this size on are read in a thread of their own (below it, starting the thread costs more than it saves). */
 const READING_THREAD_BYTES = 8 * 1024 * 1024;
 /** Each layout's name as the page says it (its English is the layout's label: tests/unit/core-messages-data-core.test.ts). */
