@@ -16,6 +16,8 @@ import { ApiError } from '../common/errors.ts';
 import { mapSqliteError, type Db } from '../open.ts';
 import { addFlowCount } from '../trade/flow-counts.ts';
 import { applyToHsSummary, ImportChapterSums } from '../trade/hs-summary.ts';
+import { ImportYearCodes, removeYearCodes, writeYearCodes } from '../trade/hs-year-codes.ts';
+import { tradeRowsChanged } from '../trade/chosen.ts';
 import type { ColumnMapping, ImportFormat, ImportPreview, ImportSummary, SkippedRows, ValidationReport } from './contract.ts';
 import { said, saidAs, type CoreMessageCode, type CoreText, type Said } from '../common/core-messages.ts';
 import { createMapper, detectFormat, MissingColumnError, suggestMapping, WORLD, WORLD_NAME } from './formats.ts';
@@ -33,6 +35,12 @@ const SKIP_DUPLICATE = said('skipDuplicate');
  * in the sort, at 4 MB that phase stays below the reading phase (tests/bench/import-throughput.ts).
  */
 const IMPORT_CACHE_KIB = -4000;
+/**
+ * The page cache while the file is staged (1 MB): the database then only receives the HS figures' parts,
+ * appended (db/trade/hs-year-codes.ts), and a cache as large as the sort's would add its 4 MB to the
+ * reading phase, the import's peak.
+ */
+const STAGING_CACHE_KIB = -1000;
 /** Files from this size on are read in a thread of their own (below it, starting the thread costs more than it saves). */
 const READING_THREAD_BYTES = 8 * 1024 * 1024;
 /** Each layout's name as the page says it (its English is the layout's label: tests/unit/core-messages-data-core.test.ts). */
@@ -402,7 +410,7 @@ export function importFile(db: Db, options: ImportOptions): ImportSummary {
   // Rows go in in index order, so a small page cache does; it also bounds the sorter's memory, which
   // keeps a 5-million-row import under 200 MB (tests/bench/import-throughput.ts). Restored at the end.
   const cacheSize = db.pragma('cache_size', { simple: true }) as number;
-  db.pragma(`cache_size = ${IMPORT_CACHE_KIB}`);
+  db.pragma(`cache_size = ${STAGING_CACHE_KIB}`);
   // Every reference the new rows make is made good inside this transaction (each reporter and
   // partner is ensured in economy before its row is staged; the source and the run are inserted
   // first), so SQLite's per-row foreign-key lookups, a quarter of the sorted insert's time, are
@@ -458,6 +466,7 @@ export function importFile(db: Db, options: ImportOptions): ImportSummary {
     const insertBatch = db.prepare(sqlFor(BATCH));
     const params: (string | number | null)[] = new Array(BATCH * ROW_FIELDS);
     const chapterSums = new ImportChapterSums();
+    const yearCodes = new ImportYearCodes(db, sourceId, runId);
     let buffered = 0;
     let rowsStaged = 0;
     let monthlyStaged = 0;
@@ -493,15 +502,12 @@ export function importFile(db: Db, options: ImportOptions): ImportSummary {
           ensureEconomy(partner);
           const month = rows[i + 3] as number | null;
           if (month !== null) monthlyStaged++;
-          chapterSums.add(
-            reporter,
-            partner,
-            rows[i + 5] as string,
-            rows[i + 2] as number,
-            month,
-            rows[i + 4] as string,
-            rows[i + 6] as number,
-          );
+          const product = rows[i + 5] as string;
+          const year = rows[i + 2] as number;
+          const flow = rows[i + 4] as string;
+          const value = rows[i + 6] as number;
+          chapterSums.add(reporter, partner, product, year, month, flow, value);
+          yearCodes.add(reporter, partner, product, year, month, flow, value);
           const p = buffered * ROW_FIELDS;
           for (let k = 0; k < ROW_FIELDS; k++) params[p + k] = rows[i + k]!;
           if (++buffered === BATCH) flush();
@@ -517,7 +523,10 @@ export function importFile(db: Db, options: ImportOptions): ImportSummary {
       });
     });
     if (options.isCancelled?.()) throw cancelled();
-    if (writing) flush();
+    if (writing) {
+      flush();
+      yearCodes.flush();
+    }
     const base = { fileName, fileHash: end.fileHash, format, durationMs: 0 };
     const { rowsRead, rowsValid } = end;
 
@@ -566,6 +575,7 @@ export function importFile(db: Db, options: ImportOptions): ImportSummary {
     // copies of a row in the file the first one stays. New ids follow the largest id, so the rows
     // added are one id range.
     const firstId = db.prepare('SELECT ifnull(max(id), 0) + 1 FROM trade_flow').pluck().get() as number;
+    db.pragma(`cache_size = ${IMPORT_CACHE_KIB}`);
     // Every staged row passed the staging table's CHECKs, the same rules as trade_flow's (see
     // createStagingTable), so they are not evaluated a second time here. NOT NULL, the column types
     // and the natural key are still enforced.
@@ -583,12 +593,17 @@ export function importFile(db: Db, options: ImportOptions): ImportSummary {
     checksIgnored = false;
     db.exec('DROP TABLE temp.import_stage');
     addFlowCount(db, sourceId, rowsAdded);
+    tradeRowsChanged(db);
     if (options.isCancelled?.()) throw cancelled();
     const duplicates = rowsValid - rowsAdded;
     // The chapter sums gathered while staging count every copy of a repeated row: if the file had
     // any, the sums come from the rows actually added instead.
     if (duplicates === 0) chapterSums.commit(db, sourceId);
-    else applyToHsSummary(db, { rowsFrom: firstId, rowsTo: firstId + rowsAdded - 1 }, 1);
+    else {
+      applyToHsSummary(db, { rowsFrom: firstId, rowsTo: firstId + rowsAdded - 1 }, 1);
+      removeYearCodes(db, { importId: runId });
+      writeYearCodes(db, { rowsFrom: firstId, rowsTo: firstId + rowsAdded - 1 });
+    }
     // Monthly rows counted while staging, unless a repeated row was dropped: then from the rows added.
     const monthlyRows =
       duplicates === 0
@@ -674,7 +689,9 @@ export function undoImport(db: Db, id: number, beforeWrite?: () => void): { remo
     .transaction(() => {
       beforeWrite?.();
       applyToHsSummary(db, { importId: id }, -1);
+      removeYearCodes(db, { importId: id });
       const removedRows = db.prepare('DELETE FROM trade_flow WHERE import_id = ?').run(id).changes;
+      tradeRowsChanged(db);
       // Every row of an import cites the import's own source.
       if (run.source_id) addFlowCount(db, run.source_id, -removedRows);
       db.prepare('DELETE FROM import_run WHERE id = ?').run(id);

@@ -6,6 +6,8 @@ import { ApiError, issuePath } from '../common/errors.ts';
 import { codeOf, isCoreMessageCode, issueText, said, type CoreMessageCode, type CoreText, type Said } from '../common/core-messages.ts';
 import { applyPackFlowCounts } from '../trade/flow-counts.ts';
 import { applyToHsSummary } from '../trade/hs-summary.ts';
+import { removeYearCodes, writeYearCodes } from '../trade/hs-year-codes.ts';
+import { tradeRowsChanged } from '../trade/chosen.ts';
 import type { Db } from '../open.ts';
 import { logChangesSince, statesBefore } from './changes.ts';
 import { packSchema, packTradeFlow, type Pack, type PackClaim, type PackDate } from './schema.ts';
@@ -459,6 +461,7 @@ export function loadPack(db: Db, pack: Pack, options: LoadPackOptions = {}): Loa
                 content_hash = excluded.content_hash, loaded_at = excluded.loaded_at`,
     ).run(pack.id, pack.version, pack.title, contentHash, new Date().toISOString());
     applyToHsSummary(db, { packId: pack.id }, -1);
+    removeYearCodes(db, { packId: pack.id });
     applyPackFlowCounts(db, pack.id, -1);
     for (const table of PACK_TABLES) db.prepare(`DELETE FROM ${table} WHERE pack_id = ?`).run(pack.id);
 
@@ -517,7 +520,9 @@ export function loadPack(db: Db, pack: Pack, options: LoadPackOptions = {}): Loa
       count('tradeFlows');
     }
     applyToHsSummary(db, { packId: pack.id }, 1);
+    writeYearCodes(db, { packId: pack.id });
     applyPackFlowCounts(db, pack.id, 1);
+    tradeRowsChanged(db);
     const insertStated = db.prepare(`INSERT INTO stated_figure (id, reporter, partner, year, measure, value_usd, source_id, pack_id, note)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     for (const f of pack.statedFigures) {

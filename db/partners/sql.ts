@@ -1,10 +1,10 @@
 /**
  * The partners area's reads of SQLite: a reporter's annual total flows with many partners at once
  * (one chosen row per flow, by the shared choice rule of db/trade/chosen.ts), its partner countries,
- * and the years and reporters with partner figures (kept until the database changes).
+ * and the years and reporters with partner figures (kept until trade figures may have changed: tradeVersion).
  */
 import type { Db } from '../database.ts';
-import { chosenFlowsSql, dataVersion, preparedOnce } from '../trade/chosen.ts';
+import { chosenFlowsSql, preparedOnce, tradeVersion } from '../trade/chosen.ts';
 
 /** Annual totals of the reporter (the rows the partial index trade_flow_totals holds). */
 const ANNUAL = "f.product_code = 'TOTAL' AND f.month IS NULL AND f.flow IN ('export', 'import')";
@@ -59,12 +59,12 @@ const chosenCache = new WeakMap<Db, { key: string; rows: readonly ChosenRow[] }>
 /**
  * One row per flow. A flow given by one source needs no choice; the choice block runs only for the
  * partners where some flow has several sources, which keeps a ranking of every partner fast. The last
- * answer is kept until the database changes or another is asked for.
+ * answer is kept until trade figures may have changed or another is asked for.
  */
 export function chosen(db: Db, reporter: string, partners: readonly string[], from: number, to: number): readonly ChosenRow[] {
   if (partners.length === 0 || from > to) return [];
   const params = { reporter, partners: JSON.stringify(partners), from, to };
-  const key = `${dataVersion(db)}|${reporter}|${from}|${to}|${params.partners}`;
+  const key = `${tradeVersion(db)}|${reporter}|${from}|${to}|${params.partners}`;
   const hit = chosenCache.get(db);
   if (hit?.key === key) return hit.rows;
   const candidates = preparedOnce(db, CANDIDATES_SQL).all(params) as Omit<ChosenRow, 'alternatives'>[];
@@ -93,11 +93,11 @@ const reportersCache = new WeakMap<Db, { version: string; rows: { reporter: stri
 
 /**
  * Years with annual figures of the reporter with partner countries, newest first. Reading them
- * scans every annual row of the reporter, so the answer is kept until the database changes (this
- * connection's changes or another's: total_changes() and data_version).
+ * scans every annual row of the reporter, so the answer is kept until trade figures may have changed
+ * (this connection's writes of them or any write of another: tradeVersion).
  */
 export function reporterYears(db: Db, reporter: string): { year: number; complete: boolean }[] {
-  const version = dataVersion(db);
+  const version = tradeVersion(db);
   let byReporter = yearsCache.get(db);
   if (!byReporter) yearsCache.set(db, (byReporter = new Map()));
   const hit = byReporter.get(reporter);
@@ -113,9 +113,9 @@ export function reporterYears(db: Db, reporter: string): { year: number; complet
   return years;
 }
 
-/** Reporters with several partner countries: a scan of every annual total, so kept until the database changes. */
+/** Reporters with several partner countries: a scan of every annual total, so kept until trade figures may have changed. */
 export function reportersWithPartners(db: Db): { reporter: string; partners: number; first: number; last: number }[] {
-  const version = dataVersion(db);
+  const version = tradeVersion(db);
   const hit = reportersCache.get(db);
   const rows =
     hit?.version === version

@@ -35,23 +35,24 @@ export interface Node {
 /**
  * Every chapter, heading and code of one year, each flow counted once: a code's own figure where one
  * is loaded (never added to its finer codes as well), else the sum of the finer codes under it.
- * Thousands of codes a call: a stated figure's sources are a one-element array, not a Set of its own.
+ * Thousands of codes a call: a node's sources are a one-element array, a Set only for a sum of several sources.
  */
 export function tree(codes: YearCodes): Map<string, Node> {
   const out = new Map<string, Node>();
   /** Headings in the order they were first made (that of their codes, then the stated ones without codes). */
   const headings: string[] = [];
-  const add = (code: string, value: number, sources: Iterable<string>): void => {
+  const add = (code: string, value: number, sources: string | Iterable<string>): void => {
     let n = out.get(code);
     if (n === undefined) {
-      n = { value: 0, basis: 'sum-of-codes', sources: new Set<string>(), children: 0 };
+      n = { value: 0, basis: 'sum-of-codes', sources: [], children: 0 };
       out.set(code, n);
       if (code.length === 4) headings.push(code);
     }
     n.value += value;
     n.children++;
-    // Only sums are added to, and a sum's sources are a Set.
-    for (const s of sources) (n.sources as Set<string>).add(s);
+    // Only sums are added to.
+    if (typeof sources === 'string') addSource(n, sources);
+    else for (const s of sources) addSource(n, s);
   };
   const stated = (code: string, f: Flow): void => {
     const summed = out.get(code);
@@ -60,7 +61,7 @@ export function tree(codes: YearCodes): Map<string, Node> {
   };
   for (const [code, f] of codes)
     if (code.length === 6) out.set(code, { value: f.value, basis: 'stated', sources: [f.source], children: 0 });
-  for (const [code, f] of codes) if (code.length === 6) add(code.slice(0, 4), f.value, [f.source]);
+  for (const [code, f] of codes) if (code.length === 6) add(code.slice(0, 4), f.value, f.source);
   for (const [code, f] of codes) if (code.length === 4) stated(code, f);
   for (const code of headings) {
     const n = out.get(code)!;
@@ -68,6 +69,14 @@ export function tree(codes: YearCodes): Map<string, Node> {
   }
   for (const [code, f] of codes) if (code.length === 2) stated(code, f);
   return out;
+}
+
+/** Adds a source to a sum's sources. Most sums have one: an array of it, replaced by a Set once a second one joins. */
+function addSource(n: Node, source: string): void {
+  const held = n.sources;
+  if (held instanceof Set) held.add(source);
+  else if (held.length === 0) n.sources = [source];
+  else if (held[0] !== source) n.sources = new Set([held[0]!, source]);
 }
 
 /** The codes that several sources give for the same year (rows sorted by code, then year). */

@@ -5,6 +5,7 @@
  */
 import type { Db } from '../database.ts';
 import { chosenFlowsSql, preparedOnce } from '../trade/chosen.ts';
+import { yearCodeRows } from '../trade/hs-year-codes.ts';
 
 /** A pair, flow and year, and the range of product codes read (every code sorts between '0' and ':'). */
 export interface CodeScope {
@@ -46,12 +47,13 @@ export function hsYears(db: Db, pair: { reporter: string; partner: string; flow:
   return preparedOnce(db, YEARS_SQL).pluck().all(pair) as number[];
 }
 
-const CANDIDATES_SQL = `SELECT f.product_code, f.year, f.value_usd, f.source_id FROM trade_flow f
-  WHERE ${HS_WHERE} AND f.year IN (:year, :year - 1) ORDER BY f.product_code, f.year`;
-
-/** Every source's HS rows of the scope's year and the year before, by code and year. */
+/**
+ * Every source's HS rows of the scope's year and the year before, by code and year: read from the figures
+ * kept by pair, flow and year (hs_year_codes), not from the natural-key index, which holds them by code, then
+ * year, so that two years of a pair would walk the entries of all its years.
+ */
 export function candidateRows(db: Db, scope: CodeScope): CodeRow[] {
-  return preparedOnce(db, CANDIDATES_SQL).all(scope) as CodeRow[];
+  return yearCodeRows(db, scope);
 }
 
 /** The contested flows only, one chosen each by the shared rule (db/trade/chosen.ts). */

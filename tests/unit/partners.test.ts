@@ -9,6 +9,7 @@ import { openDatabase } from '../../db/open.ts';
 import { partnerRankHistory, partnerRanking, partnerReporters, partnerSeries } from '../../db/partners/queries.ts';
 import { competitionRanks } from '../../db/partners/rules.ts';
 import { createHandlers } from '../../db/service.ts';
+import { setPreferredSource, tradeRowsChanged } from '../../db/trade/chosen.ts';
 import { openSession } from '../../db/session.ts';
 import { contextFor } from '../support/context.ts';
 import { tempDir } from '../support/temp.ts';
@@ -225,19 +226,46 @@ describe('through the contract', () => {
   it('sees rows written after a first answer (the years and the reporters are read again once the data changes)', () => {
     expect(partnerRanking(db, { reporter: 'KOR' }).years[0]?.year).toBe(2022);
     expect(partnerReporters(db).map((r) => r.reporter.code)).toEqual(['KOR']);
+    // Rows written here by hand, as the app's writers write them: with the trade counter moved in the same transaction.
+    const write = (sql: string): void =>
+      db.transaction(() => {
+        db.prepare(sql).run();
+        tradeRowsChanged(db);
+      })();
+    // A write of anything else (a setting) leaves the answers kept: a row written behind the counter's back is not seen yet.
+    db.prepare("INSERT INTO setting (key, value) VALUES ('ui.theme', '\"dark\"')").run();
     db.prepare(
-      "INSERT INTO trade_flow (reporter, partner, year, flow, value_usd, source_id) VALUES ('CHN', 'KOR', 2022, 'export', 1, 's:A'), ('CHN', 'JPN', 2022, 'export', 1, 's:A')",
+      "INSERT INTO trade_flow (reporter, partner, year, flow, value_usd, source_id) VALUES ('KOR', 'CHN', 2030, 'export', 1, 's:A')",
     ).run();
+    expect(partnerRanking(db, { reporter: 'KOR' }).years[0]?.year).toBe(2022);
+    db.prepare('DELETE FROM trade_flow WHERE year = 2030').run();
+    write(
+      "INSERT INTO trade_flow (reporter, partner, year, flow, value_usd, source_id) VALUES ('CHN', 'KOR', 2022, 'export', 1, 's:A'), ('CHN', 'JPN', 2022, 'export', 1, 's:A')",
+    );
     expect(partnerReporters(db).map((r) => [r.reporter.code, r.partners])).toEqual([
       ['KOR', 5],
       ['CHN', 2],
     ]);
-    db.prepare(
+    write(
       "INSERT INTO trade_flow (reporter, partner, year, flow, value_usd, source_id) VALUES ('KOR', 'CHN', 2023, 'export', 1, 's:A'), ('KOR', 'CHN', 2023, 'import', 1, 's:A')",
-    ).run();
+    );
     const r = partnerRanking(db, { reporter: 'KOR' });
     expect(r.years[0]).toEqual({ year: 2023, complete: true });
     expect(r.year).toBe(2023);
+  });
+
+  it('reads again after what the choice among sources and the names depend on changes: a preferred source, a source, an economy', () => {
+    const chinaIn2022 = () => partnerRanking(db, { reporter: 'KOR', year: 2022 }).partners.find((p) => p.partner.code === 'CHN')!;
+    expect(chinaIn2022().exports?.source.id).toBe('s:A');
+    // s:B's figures are a crosscheck: preferred for the pair, they are the ones used.
+    setPreferredSource(db, 's:B', { reporter: 'KOR', partner: 'CHN' });
+    expect(chinaIn2022().exports).toMatchObject({ value: 999 * bn, source: { id: 's:B' } });
+    setPreferredSource(db, null, { reporter: 'KOR', partner: 'CHN' });
+    expect(chinaIn2022().exports?.source.id).toBe('s:A');
+    db.prepare("UPDATE economy SET name = 'China (mainland)' WHERE code = 'CHN'").run();
+    expect(chinaIn2022().partner.name).toBe('China (mainland)');
+    db.prepare("UPDATE source SET label = 'A2' WHERE id = 's:A'").run();
+    expect(chinaIn2022().exports?.source.label).toBe('A2');
   });
 });
 

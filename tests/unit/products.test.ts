@@ -13,6 +13,7 @@ import { productPairs, topProducts } from '../../db/products/queries.ts';
 import { createHandlers } from '../../db/service.ts';
 import { setPreferredSource } from '../../db/trade/chosen.ts';
 import { applyToHsSummary } from '../../db/trade/hs-summary.ts';
+import { writeYearCodes } from '../../db/trade/hs-year-codes.ts';
 import { generate } from '../support/comtrade-like.ts';
 import { contextFor } from '../support/context.ts';
 import { olderDatabase } from '../support/older-database.ts';
@@ -55,8 +56,10 @@ function handDatabase() {
   put(2022, '847330', 50, 's:A', 'primary', 3); // a monthly figure: not summed into the year
   put(2021, '850110', 8);
   put(2021, '847130', 10);
-  // The chapter sums an import keeps beside its rows (db/trade/hs-summary.ts), here over every row written.
+  // The chapter sums and the figures by year an import keeps beside its rows (db/trade/hs-summary.ts,
+  // db/trade/hs-year-codes.ts), here over every row written.
   applyToHsSummary(db, { rowsFrom: 1, rowsTo: Number.MAX_SAFE_INTEGER }, 1);
+  writeYearCodes(db, { rowsFrom: 1, rowsTo: Number.MAX_SAFE_INTEGER });
   return db;
 }
 
