@@ -11,7 +11,6 @@ export type EventKind = (typeof EVENT_KINDS)[number];
 export const PROJECT_STATUSES = ['planned', 'signed', 'in-progress', 'completed', 'cancelled'] as const;
 export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
 
-/** A trade flow as the sources report it; re-exports and re-imports are kept apart from exports and imports. */
 /** What a partner ranking ranks by. */
 export const PARTNER_MEASURES = ['exports', 'imports', 'total', 'balance'] as const;
 export type PartnerMeasure = (typeof PARTNER_MEASURES)[number];
@@ -25,8 +24,13 @@ export const PRODUCT_LEVELS = ['chapter', 'heading', 'code'] as const;
 export type ProductLevel = (typeof PRODUCT_LEVELS)[number];
 export const LEVEL_DIGITS: Record<ProductLevel, number> = { chapter: 2, heading: 4, code: 6 };
 
+/** A trade flow as the sources report it; re-exports and re-imports are kept apart from exports and imports. */
 export const FLOWS = ['export', 'import', 're-export', 're-import'] as const;
 export type Flow = (typeof FLOWS)[number];
+
+/** The years a figure may have (the database's CHECK constraints hold the same range). */
+export const FIRST_YEAR = 1900;
+export const LAST_YEAR = 2100;
 
 /** An economy: an ISO 3166-1 alpha-3 country (KOR) or an ISO 3166-2 subdivision (CN-SD). */
 export const ECONOMY_CODE = /^([A-Z]{3}|[A-Z]{2}-[A-Z0-9]{1,3})$/;

@@ -17,6 +17,7 @@
 import { ApiError } from '../common/errors.ts';
 import type { Db } from '../open.ts';
 import { preparedOnce } from './chosen.ts';
+import { FIRST_YEAR, FLOWS, LAST_YEAR } from '../common/vocabulary.ts';
 
 const INSERT = 'INSERT INTO hs_year_codes (reporter, partner, flow, year, source_id, import_id, pack_id, codes, amounts)';
 
@@ -42,9 +43,6 @@ export function removeYearCodes(db: Db, owner: { importId: number } | { packId: 
 /** Figures held in memory before they are written as parts (a few MB). */
 const HELD_LIMIT = 1 << 16;
 
-const FLOWS = ['export', 'import', 're-export', 're-import'];
-const FIRST_YEAR = 1900;
-const LAST_YEAR = 2100;
 /** A pair's flow and year as a number below SLOTS_PER_PAIR (valid flows and years only). */
 const SLOTS_PER_PAIR = 1024;
 const PARTS_AT_FIRST = 1024;
@@ -136,7 +134,7 @@ export class ImportYearCodes {
       this.#reporter = reporter;
       this.#partner = partner;
     }
-    const f = FLOWS.indexOf(flow);
+    const f = (FLOWS as readonly string[]).indexOf(flow);
     let part: number | undefined;
     if (f >= 0 && year >= FIRST_YEAR && year <= LAST_YEAR) {
       const slot = this.#pair * SLOTS_PER_PAIR + (year - FIRST_YEAR) * FLOWS.length + f;
