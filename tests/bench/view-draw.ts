@@ -21,6 +21,7 @@ import type { Page } from 'playwright-core';
 import { startHttpHost } from '../../db/http-host/host.ts';
 import { VIEW_LIST as views } from '../../renderer/src/views/view-list.ts';
 import { admit, launchChromium } from '../support/browser.ts';
+import { clickAndWait } from '../support/view-click.ts';
 import { requireBuiltRenderer } from '../support/build-output.ts';
 import type { PageGlobals } from '../support/page-globals.ts';
 import { tempDir } from '../support/temp.ts';
@@ -46,33 +47,6 @@ function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   const m = Math.floor(s.length / 2);
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-}
-
-/** Clicks the sidebar link to `#/<id>` and returns the milliseconds until the view (titled `title`) is drawn, measured in the page. */
-function clickAndWait(page: Page, id: string, title: string): Promise<number> {
-  return page.evaluate(
-    ({ id, title }) =>
-      new Promise<number>((resolve, reject) => {
-        const { document, requestAnimationFrame } = globalThis as unknown as PageGlobals;
-        const link = document.querySelector(`nav.sidebar a[href$="#/${id}"]`);
-        if (!link) return reject(new Error(`no sidebar link to ${id}`));
-        const drawn = (): boolean =>
-          document.title === title &&
-          document.querySelector('main h1') !== null &&
-          document.querySelector('main .state-loading, main figure.chart[data-chart-ready="false"]') === null;
-        const t0 = performance.now();
-        const deadline = t0 + 30_000;
-        link.click();
-        const frame = (): void => {
-          if (performance.now() > deadline) return reject(new Error(`${id} not drawn after 30 s`));
-          if (!drawn()) return void requestAnimationFrame(frame);
-          // One more frame: what the check saw is on screen.
-          requestAnimationFrame(() => resolve(performance.now() - t0));
-        };
-        requestAnimationFrame(frame);
-      }),
-    { id, title },
-  );
 }
 
 const context = await browser.newContext({

@@ -12,6 +12,7 @@ import { startHttpHost } from '../../db/http-host/host.ts';
 import { VIEW_LIST } from '../../renderer/src/views/view-list.ts';
 import { admit, launchChromium } from '../support/browser.ts';
 import { requireBuiltRenderer } from '../support/build-output.ts';
+import { clickAndWait } from '../support/view-click.ts';
 import type { PageGlobals } from '../support/page-globals.ts';
 import { tempDir } from '../support/temp.ts';
 
@@ -41,29 +42,6 @@ async function neutral(): Promise<void> {
   await page.locator('main h1', { hasText: 'Not found' }).waitFor();
 }
 
-function clickAndWait(id: string, title: string): Promise<number> {
-  return page.evaluate(
-    ({ id, title }) =>
-      new Promise<number>((resolve, reject) => {
-        const { document, requestAnimationFrame } = globalThis as unknown as PageGlobals;
-        const link = document.querySelector(`nav.sidebar a[href$="#/${id}"]`);
-        if (!link) return reject(new Error(`no sidebar link to ${id}`));
-        const drawn = (): boolean =>
-          document.title === title &&
-          document.querySelector('main h1') !== null &&
-          document.querySelector('main .state-loading, main figure.chart[data-chart-ready="false"]') === null;
-        const t0 = performance.now();
-        link.click();
-        const frame = (): void => {
-          if (!drawn()) return void requestAnimationFrame(frame);
-          requestAnimationFrame(() => resolve(performance.now() - t0));
-        };
-        requestAnimationFrame(frame);
-      }),
-    { id, title },
-  );
-}
-
 type Metrics = Record<string, number>;
 async function metrics(): Promise<Metrics> {
   const { metrics: list } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
@@ -80,7 +58,7 @@ interface ProfileNode {
 await page.goto(`${host.url}#/bench-start`);
 await page.locator('main h1').waitFor();
 // A first visit loads the view's code: not counted.
-await clickAndWait(view.id, `${view.label} — Tradebrief`);
+await clickAndWait(page, view.id, `${view.label} — Tradebrief`);
 
 // The host's answers during one more click: what was asked, when (ms after the click) and how long it took.
 await neutral();
@@ -94,13 +72,13 @@ const onFinished = (request: Request): void => {
 };
 page.on('requestfinished', onFinished);
 clickedAt.t = Date.now();
-await clickAndWait(view.id, `${view.label} — Tradebrief`);
+await clickAndWait(page, view.id, `${view.label} — Tradebrief`);
 page.off('requestfinished', onFinished);
 
 // A performance trace of one more click: the page's main thread's top-level work by kind, and how long it waited.
 await neutral();
 await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute'] });
-await clickAndWait(view.id, `${view.label} — Tradebrief`);
+await clickAndWait(page, view.id, `${view.label} — Tradebrief`);
 const trace = JSON.parse((await browser.stopTracing()).toString('utf8')) as {
   traceEvents: { name: string; ph: string; ts: number; dur?: number; tid: number; pid: number; args?: { data?: { url?: string } } }[];
 };
@@ -147,7 +125,7 @@ for (let run = 0; run < RUNS; run++) {
   await neutral();
   const before = await metrics();
   await cdp.send('Profiler.start');
-  times.push(await clickAndWait(view.id, `${view.label} — Tradebrief`));
+  times.push(await clickAndWait(page, view.id, `${view.label} — Tradebrief`));
   const { profile } = (await cdp.send('Profiler.stop')) as {
     profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] };
   };
