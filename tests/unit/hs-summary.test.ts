@@ -8,12 +8,13 @@ import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { importFile, undoImport } from '../../db/imports/importer.ts';
 import { openDatabase, readMigrations, type Db } from '../../db/open.ts';
-import { loadPack, parsePack } from '../../db/packs/load.ts';
+import { loadPack } from '../../db/packs/load.ts';
 import { listSectors, sectorDetail } from '../../db/sectors/queries.ts';
 import { freshHsSummary, storedHsSummary } from '../support/hs-summary.ts';
 import { generate } from '../support/comtrade-like.ts';
 import { olderDatabase } from '../support/older-database.ts';
 import { tempDir } from '../support/temp.ts';
+import { koreaChinaHsPack } from '../support/hs-pack.ts';
 
 const tmp = tempDir();
 afterAll(() => tmp.cleanup());
@@ -95,64 +96,54 @@ describe('the HS summary follows every write of HS rows', () => {
   it('packs: loaded, replaced by a new version, HS rows of other series and months left out', () => {
     const db = openDatabase(tmp.file('packs.sqlite'));
     const pack = (version: string, value: number) =>
-      parsePack(
-        {
-          format: 'tradebrief-pack',
-          formatVersion: 1,
-          id: 'hs-test',
-          version,
-          title: 'HS test',
-          sources: [{ key: 'S1', label: 'S1', publisher: 'Customs', title: 'HS-6 table' }],
-          economies: [
-            { code: 'KOR', name: 'South Korea', kind: 'country' },
-            { code: 'CHN', name: 'China', kind: 'country' },
-          ],
-          tradeFlows: [
-            {
-              reporter: 'KOR',
-              partner: 'CHN',
-              year: 2021,
-              flow: 'export',
-              productCode: '330499',
-              valueUsd: value,
-              series: 'primary',
-              source: 'S1',
-            },
-            {
-              reporter: 'KOR',
-              partner: 'CHN',
-              year: 2021,
-              flow: 'export',
-              productCode: '330410',
-              valueUsd: 5,
-              series: 'primary',
-              source: 'S1',
-            },
-            {
-              reporter: 'KOR',
-              partner: 'CHN',
-              year: 2021,
-              flow: 'export',
-              productCode: '330420',
-              valueUsd: 7,
-              series: 'crosscheck',
-              source: 'S1',
-            },
-            {
-              reporter: 'KOR',
-              partner: 'CHN',
-              year: 2021,
-              month: 3,
-              flow: 'export',
-              productCode: '330491',
-              valueUsd: 11,
-              series: 'primary',
-              source: 'S1',
-            },
-          ],
-        },
-        'hs-test.json',
-      );
+      koreaChinaHsPack({
+        id: 'hs-test',
+        version,
+        title: 'HS test',
+        tradeFlows: [
+          {
+            reporter: 'KOR',
+            partner: 'CHN',
+            year: 2021,
+            flow: 'export',
+            productCode: '330499',
+            valueUsd: value,
+            series: 'primary',
+            source: 'S1',
+          },
+          {
+            reporter: 'KOR',
+            partner: 'CHN',
+            year: 2021,
+            flow: 'export',
+            productCode: '330410',
+            valueUsd: 5,
+            series: 'primary',
+            source: 'S1',
+          },
+          {
+            reporter: 'KOR',
+            partner: 'CHN',
+            year: 2021,
+            flow: 'export',
+            productCode: '330420',
+            valueUsd: 7,
+            series: 'crosscheck',
+            source: 'S1',
+          },
+          {
+            reporter: 'KOR',
+            partner: 'CHN',
+            year: 2021,
+            month: 3,
+            flow: 'export',
+            productCode: '330491',
+            valueUsd: 11,
+            series: 'primary',
+            source: 'S1',
+          },
+        ],
+      });
     loadPack(db, pack('1.0.0', 100));
     inStep(db);
     expect(db.prepare('SELECT chapter, value_usd, rows FROM hs_chapter_summary').raw().all()).toEqual([['33', 105, 2]]);
@@ -176,33 +167,22 @@ describe('the HS summary follows every write of HS rows', () => {
     });
     loadPack(
       db,
-      parsePack(
-        {
-          format: 'tradebrief-pack',
-          formatVersion: 1,
-          id: 'latest-test',
-          version: '1.0.0',
-          title: 'Latest years',
-          sources: [{ key: 'S1', label: 'S1', publisher: 'Customs', title: 'HS-6 table' }],
-          economies: [
-            { code: 'KOR', name: 'South Korea', kind: 'country' },
-            { code: 'CHN', name: 'China', kind: 'country' },
-          ],
-          sectors: [
-            { key: 'cos', name: 'Cosmetics', hs: [{ code: '33' }] },
-            { key: 'ships', name: 'Ships', hs: [{ code: '8901' }] },
-          ],
-          tradeFlows: [
-            flow(2020, '330499', 100),
-            flow(2021, '330499', 150),
-            flow(2022, '330499', 300),
-            flow(2018, '890110', 40),
-            flow(2019, '890110', 50),
-            flow(2020, '890190', 80),
-          ],
-        },
-        'latest.json',
-      ),
+      koreaChinaHsPack({
+        id: 'latest-test',
+        title: 'Latest years',
+        sectors: [
+          { key: 'cos', name: 'Cosmetics', hs: [{ code: '33' }] },
+          { key: 'ships', name: 'Ships', hs: [{ code: '8901' }] },
+        ],
+        tradeFlows: [
+          flow(2020, '330499', 100),
+          flow(2021, '330499', 150),
+          flow(2022, '330499', 300),
+          flow(2018, '890110', 40),
+          flow(2019, '890110', 50),
+          flow(2020, '890190', 80),
+        ],
+      }),
     );
     const overview = listSectors(db, { reporter: 'KOR', partner: 'CHN' });
     const latest = Object.fromEntries(overview.sectors.map((s) => [s.name, s.latest && [s.latest.year, s.latest.value, s.latest.change]]));

@@ -9,13 +9,14 @@ import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { importFile, undoImport } from '../../db/imports/importer.ts';
 import { openDatabase, readMigrations, type Db } from '../../db/open.ts';
-import { loadPack, parsePack } from '../../db/packs/load.ts';
+import { loadPack } from '../../db/packs/load.ts';
 import { topProducts } from '../../db/products/queries.ts';
 import { candidateRows } from '../../db/products/sql.ts';
 import { ImportYearCodes } from '../../db/trade/hs-year-codes.ts';
 import { generate } from '../support/comtrade-like.ts';
 import { olderDatabase } from '../support/older-database.ts';
 import { tempDir } from '../support/temp.ts';
+import { koreaChinaHsPack } from '../support/hs-pack.ts';
 
 const tmp = tempDir();
 afterAll(() => tmp.cleanup());
@@ -214,30 +215,20 @@ describe('the HS figures by pair, flow and year follow every write of HS rows', 
       ...extra,
     });
     const pack = (version: string, value: number) =>
-      parsePack(
-        {
-          format: 'tradebrief-pack',
-          formatVersion: 1,
-          id: 'hs-test',
-          version,
-          title: 'HS test',
-          sources: [{ key: 'S1', label: 'S1', publisher: 'Customs', title: 'HS-6 table' }],
-          economies: [
-            { code: 'KOR', name: 'South Korea', kind: 'country' },
-            { code: 'CHN', name: 'China', kind: 'country' },
-          ],
-          tradeFlows: [
-            flow('330499', value),
-            flow('3304', 0.1 + 0.2),
-            flow('33', 1e15 / 3),
-            flow('330420', 7, { series: 'crosscheck' }),
-            flow('330491', 11, { month: 3 }),
-            flow('TOTAL', 1000),
-            flow('330499', 4, { year: 2020 }),
-          ],
-        },
-        'hs-test.json',
-      );
+      koreaChinaHsPack({
+        id: 'hs-test',
+        version,
+        title: 'HS test',
+        tradeFlows: [
+          flow('330499', value),
+          flow('3304', 0.1 + 0.2),
+          flow('33', 1e15 / 3),
+          flow('330420', 7, { series: 'crosscheck' }),
+          flow('330491', 11, { month: 3 }),
+          flow('TOTAL', 1000),
+          flow('330499', 4, { year: 2020 }),
+        ],
+      });
     loadPack(db, pack('1.0.0', 100));
     inStep(db);
     expect(stored(db).map((f) => [f[3], f[7], f[8]])).toEqual([

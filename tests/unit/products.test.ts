@@ -8,7 +8,7 @@ import { dashboardTables } from '../../db/dashboards/data.ts';
 import { dispatch } from '../../db/dispatch.ts';
 import { importFile, undoImport } from '../../db/imports/importer.ts';
 import { openDatabase, readMigrations, type Db } from '../../db/open.ts';
-import { loadPack, parsePack } from '../../db/packs/load.ts';
+import { loadPack } from '../../db/packs/load.ts';
 import { productPairs, topProducts } from '../../db/products/queries.ts';
 import { createHandlers } from '../../db/service.ts';
 import { setPreferredSource } from '../../db/trade/chosen.ts';
@@ -18,6 +18,7 @@ import { generate } from '../support/comtrade-like.ts';
 import { contextFor } from '../support/context.ts';
 import { olderDatabase } from '../support/older-database.ts';
 import { tempDir } from '../support/temp.ts';
+import { koreaChinaHsPack } from '../support/hs-pack.ts';
 
 const tmp = tempDir();
 afterAll(() => tmp.cleanup());
@@ -262,22 +263,7 @@ describe("the pairs' years kept beside the chapter sums (hs_pair_year)", () => {
       ...extra,
     });
     const pack = (version: string, flows: ReturnType<typeof flow>[]) =>
-      parsePack(
-        {
-          format: 'tradebrief-pack',
-          formatVersion: 1,
-          id: 'pair-years',
-          version,
-          title: 'Pair years',
-          sources: [{ key: 'S1', label: 'S1', publisher: 'Customs', title: 'HS-6 table' }],
-          economies: [
-            { code: 'KOR', name: 'South Korea', kind: 'country' },
-            { code: 'CHN', name: 'China', kind: 'country' },
-          ],
-          tradeFlows: flows,
-        },
-        'pair-years.json',
-      );
+      koreaChinaHsPack({ id: 'pair-years', version, title: 'Pair years', tradeFlows: flows });
     loadPack(
       db,
       pack('1.0.0', [
