@@ -4,6 +4,8 @@
  * main process share. Apart from the sentences themselves, so that a writer can load before the sentences it writes
  * (the page's first paint holds only the ones its first view shows).
  */
+import { withSign } from './signed.ts';
+
 /**
  * The codes of the core's messages. core-messages.ts, which holds their sentences, registers them here (declaration
  * merging), so that the writer does not import the sentences.
@@ -106,11 +108,11 @@ export function writeCore(text: CoreText, w: CoreWriting): string {
 export function usdNumber(usd: number, tag: string, minDecimals = 1, maxDecimals = 1, signed = false): string {
   const tenToEight = tag.startsWith('ko') || tag.startsWith('zh');
   const less = tenToEight ? 1 : 0;
-  const n = new Intl.NumberFormat(tag, {
+  const format = new Intl.NumberFormat(tag, {
     minimumFractionDigits: Math.max(0, minDecimals - less),
     maximumFractionDigits: Math.max(0, maxDecimals - less),
-  }).format(Math.abs(usd) / (tenToEight ? 1e8 : 1e9));
-  return `${usd < 0 ? '−' : signed && usd > 0 ? '+' : ''}${n}`;
+  });
+  return withSign(usd, format.format(Math.abs(usd) / (tenToEight ? 1e8 : 1e9)), format.format(0), signed);
 }
 
 /** A month's short name in a language ("Jul", "7월", "7月"). */

@@ -3,6 +3,7 @@
  * Chromium's); the language picked from the browser's list.
  */
 import { describe, expect, it } from 'vitest';
+import { usdNumber } from '../../db/common/core-writing.ts';
 import { formatPreciseDate, formatPreciseDateIn, type PreciseDate } from '../../db/common/dates.ts';
 import { LOCALE_TAGS, matchLanguage } from '../../db/common/languages.ts';
 import { economyNameIn } from '../../renderer/src/i18n/economies.ts';
@@ -69,6 +70,28 @@ describe('money in the unit chosen, per language', () => {
       '+2,500',
       '0.0',
     ]);
+  });
+
+  it('gives a change the sign of what it shows: one that rounds to nothing has none', () => {
+    expect([n.signedPercent(0.054, en), n.signedPercent(-0.129, ko), n.signedPercent(-0.0004, en), n.signedPercent(0.0004, zh)]).toEqual([
+      '+5.4%',
+      '−12.9%',
+      '0.0%',
+      '0.0%',
+    ]);
+    expect([n.signedAmount(-0.04e9, 'bn', en), n.signedAmount(0.04e9, 'bn', en), n.signedAmount(-0.04e9, 'mn', en)]).toEqual([
+      '0.0',
+      '0.0',
+      '−40.0',
+    ]);
+    // The core's amounts: Korean counts in 억 with one decimal fewer, so 0.04 bn is "0" there and 0.4 bn is "+4".
+    const core = [
+      [-0.04e9, en],
+      [-0.4e9, en],
+      [0.04e9, ko],
+      [0.4e9, ko],
+    ] as const;
+    expect(core.map(([usd, tag]) => usdNumber(usd, tag, 1, 1, true))).toEqual(['0.0', '−0.4', '0', '+4']);
   });
 });
 

@@ -2,6 +2,7 @@
  * Numbers, percentages and US dollars with Intl for a given language tag and money unit (pure: lib/format.ts applies
  * the active language and the chosen unit; the tests call these with each tag and unit).
  */
+import { withSign } from '../../../db/common/signed.ts';
 import { inUnit, UNIT_DECIMALS, type MoneyUnit } from '../../../db/common/units.ts';
 
 const cache = new Map<string, Intl.NumberFormat>();
@@ -42,8 +43,7 @@ export function amountColumn(usd: number, unit: MoneyUnit, tag: string): string 
 
 /** Signed, in the unit: "+63.0" / "−63.0" (bn), "−63,000.0" (mn). */
 export function signedAmount(usd: number, unit: MoneyUnit, tag: string): string {
-  const s = amount(Math.abs(usd), unit, tag);
-  return usd > 0 ? `+${s}` : usd < 0 ? `−${s}` : s;
+  return withSign(usd, amount(Math.abs(usd), unit, tag), amount(0, unit, tag));
 }
 
 /** Billions with one decimal, no unit: "150.5". */
@@ -78,6 +78,11 @@ export function signedBn(usd: number, tag: string): string {
 /** "12.3%" ("12.3%" in Korean and Chinese too; Intl places the sign per language). */
 export function percent(ratio: number, tag: string): string {
   return formatter('pct1', { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }, tag).format(ratio);
+}
+
+/** A signed change as a percentage: "+5.4%", "−12.9%", "0.0%" for one that rounds to nothing. */
+export function signedPercent(ratio: number, tag: string): string {
+  return withSign(ratio, percent(Math.abs(ratio), tag), percent(0, tag));
 }
 
 export function integer(n: number, tag: string): string {

@@ -5,6 +5,7 @@
 import type { CheckedClaim, ClaimReading, ClaimSpec } from '../../../db/claims/contract.ts';
 import type { SourceRef } from '../../../db/shared-types.ts';
 import { usdNumber } from '../../../db/common/core-writing.ts';
+import { withSign } from '../../../db/common/signed.ts';
 import { i18n, t, tCore, type MessageKey } from '../i18n/i18n.svelte.ts';
 import { economyName } from './format.ts';
 
@@ -64,6 +65,12 @@ export function dataFigure(c: ClaimSpec, value: number): string {
       signDisplay: c.kind === 'growth' ? 'exceptZero' : 'auto',
     }).format(value),
   );
+}
+
+/** A signed difference in percentage points, to two decimals: "+0.25", "−1.10", "0.00". */
+function pointsSigned(difference: number): string {
+  const f = new Intl.NumberFormat(tag(), { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  return withSign(difference, f.format(Math.abs(difference) * 100), f.format(0));
 }
 
 /** A signed relative difference, fine enough to show a rounding-level gap: "−0.03%". */
@@ -138,7 +145,7 @@ export function readingText(c: ClaimSpec, r: ClaimReading): string {
     c.kind === 'total-value'
       ? usdAmount(r.difference, 1, 3, true)
       : t('claims.points', {
-          n: `${r.difference > 0 ? '+' : r.difference < 0 ? '−' : ''}${new Intl.NumberFormat(tag(), { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(Math.abs(r.difference) * 100)}`,
+          n: pointsSigned(r.difference),
         });
   const relative = r.relative === null || c.kind !== 'total-value' ? '' : ` (${relativeDifference(r.relative)})`;
   return t(r.verdict === 'holds' ? 'claims.difference' : 'claims.differsBy', { basis: basisOf(r), figure, diff, relative });
