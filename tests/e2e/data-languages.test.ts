@@ -170,7 +170,7 @@ describe('core messages in the page’s language', () => {
     expect(errors).toEqual([]);
   });
 
-  it('an event whose source states no place says so in Korean, in the Events view and the Data view’s list', async () => {
+  it('an event whose source states no place, or no city, says so in Korean, in the Events view and the Data view’s list', async () => {
     const [source] = await app.host.session.handlers.listSources({});
     await app.host.session.handlers.saveEvent({
       kind: 'fair',
@@ -184,6 +184,9 @@ describe('core messages in the page’s language', () => {
     const row = page.locator('main li, main tr').filter({ hasText: 'Placeless expo' }).first();
     await row.waitFor();
     expect(await row.innerText()).toContain('장소 미기재');
+    // The seed's export fair: its source names the country and no city.
+    const fair = page.locator('main li, main tr').filter({ hasText: 'Export fair' }).first();
+    expect(await fair.innerText()).toContain('도시 미기재 · 중국');
     await page.goto(`${app.host.url}#/data`);
     const listed = page.getByTestId('event-list').locator('li').filter({ hasText: 'Placeless expo' });
     await listed.waitFor();

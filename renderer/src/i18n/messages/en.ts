@@ -588,6 +588,7 @@ const en = {
   'events.noneMatch': 'No events match these filters.',
   'events.noneLoaded': 'No events loaded.',
   'events.placeNotStated': 'Place not stated',
+  'events.cityNotStated': 'City not stated',
   'events.organisedBy': 'organised by {{organiser}}',
   'events.timeline': "Timeline: the days each event's date can mean (today: {{today}})",
   'events.past': 'past',

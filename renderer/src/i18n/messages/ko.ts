@@ -690,6 +690,7 @@ const ko: Messages = {
   'events.noneMatch': '이 필터에 맞는 행사가 없습니다.',
   'events.noneLoaded': '불러온 행사가 없습니다.',
   'events.placeNotStated': '장소 미기재',
+  'events.cityNotStated': '도시 미기재',
   'events.organisedBy': '주최: {{organiser}}',
   'events.timeline': '타임라인: 각 행사 날짜가 가리킬 수 있는 기간(오늘: {{today}})',
   'events.past': '지난 행사',

@@ -685,6 +685,7 @@ const zh: Messages = {
   'events.noneMatch': '没有符合这些筛选条件的活动。',
   'events.noneLoaded': '没有已载入的活动。',
   'events.placeNotStated': '地点未注明',
+  'events.cityNotStated': '城市未注明',
   'events.organisedBy': '主办方：{{organiser}}',
   'events.timeline': '时间线：各活动日期可能指的日子（今天：{{today}}）',
   'events.past': '已举行',
