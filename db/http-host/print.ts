@@ -10,8 +10,10 @@
  *   --list                                         the briefings: id, title, last change
  *   --briefing <id or title> | --dashboard <name> | --print <briefing id or title, or dashboard>
  *   --out FILE.pdf  [--db FILE.sqlite]  [--paper A4|Letter]  [--orientation portrait|landscape]  [--unit bn|mn|thousand]
- * The unit defaults to the app's (USD bn): this command runs outside the user's profile, where the unit chosen in
- * the app is remembered, so a print in another unit names it.
+ *   [--language en|ko|zh]   --help
+ * The unit defaults to the app's (USD bn) and the language to the system's, as the app's at its first start: this
+ * command runs outside the user's profile, where the unit and language chosen in the app are remembered, so a print
+ * in another unit or language names it.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
@@ -21,6 +23,7 @@ import { parseArgs } from 'node:util';
 import type { Page } from 'playwright-core';
 import type { BriefingSummary } from '../briefings/contract.ts';
 import { localToday } from '../common/dates.ts';
+import { isLanguage, LANGUAGES, LOCALE_TAGS, matchLanguage, type Language } from '../common/languages.ts';
 import { isMoneyUnit, MONEY_UNITS } from '../common/units.ts';
 import {
   pageSetupFrom,
@@ -116,25 +119,62 @@ function buildIfOutdated(): void {
 
 const USAGE =
   'Usage: npm run print -- (--list | (--briefing <id or title> | --dashboard <name> | --print <briefing id or title, or dashboard>) --out FILE.pdf)' +
-  ' [--db FILE.sqlite] [--paper A4|Letter] [--orientation portrait|landscape] [--unit bn|mn|thousand]';
+  ' [--db FILE.sqlite] [--paper A4|Letter] [--orientation portrait|landscape] [--unit bn|mn|thousand] [--language en|ko|zh]';
+
+const HELP = `${USAGE}
+
+Prints a briefing or a dashboard of Tradebrief's database to PDF, as the app's File › Print to PDF… does.
+  --list            the briefings: id, title, last change
+  --briefing        a briefing, by its id or its title (any case)
+  --dashboard       one of ${PRINTABLE_DASHBOARDS.join(', ')}
+  --print           a briefing's id or title, or a dashboard
+  --out             the PDF to write
+  --db              another database than the app's own (${defaultDatabasePath()})
+  --paper, --orientation   the page (A4 portrait unless named)
+  --unit            the money unit (USD bn unless named)
+  --language        the language printed in (the system's unless named: ${LANGUAGES.join(', ')})`;
+
+/** The command's options; a mistake in them is a usage error that shows how to call it. */
+function parseOptions() {
+  try {
+    return parseArgs({
+      options: {
+        help: { type: 'boolean', short: 'h' },
+        list: { type: 'boolean' },
+        briefing: { type: 'string' },
+        dashboard: { type: 'string' },
+        print: { type: 'string' },
+        out: { type: 'string' },
+        db: { type: 'string' },
+        paper: { type: 'string' },
+        orientation: { type: 'string' },
+        unit: { type: 'string' },
+        language: { type: 'string' },
+      },
+    }).values;
+  } catch (error) {
+    throw new UsageError(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
+  }
+}
+
+/** The system's language if the app has it, as the app picks its language at first start; else English. */
+function systemLanguage(): Language {
+  return matchLanguage([Intl.DateTimeFormat().resolvedOptions().locale]);
+}
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({
-    options: {
-      list: { type: 'boolean' },
-      briefing: { type: 'string' },
-      dashboard: { type: 'string' },
-      print: { type: 'string' },
-      out: { type: 'string' },
-      db: { type: 'string' },
-      paper: { type: 'string' },
-      orientation: { type: 'string' },
-      unit: { type: 'string' },
-    },
-  });
+  const values = parseOptions();
+  if (values.help) {
+    console.log(HELP);
+    return;
+  }
   if (values.unit !== undefined && !isMoneyUnit(values.unit)) {
     throw new UsageError(`--unit must be one of ${MONEY_UNITS.join(', ')}; not "${values.unit}"`);
   }
+  if (values.language !== undefined && !isLanguage(values.language)) {
+    throw new UsageError(`--language must be one of ${LANGUAGES.join(', ')}; not "${values.language}"`);
+  }
+  const language = isLanguage(values.language) ? values.language : systemLanguage();
   const unit = isMoneyUnit(values.unit) ? values.unit : undefined;
   const what = values.briefing ?? values.dashboard ?? values.print;
   if (!values.list && (!what || !values.out)) throw new UsageError(USAGE);
@@ -165,7 +205,8 @@ async function main(): Promise<void> {
     const resolved = 'briefing' in target ? { briefing: briefingNamed(target.briefing, await listBriefings(host.session)).id } : target;
     const browser = await launchChromium();
     try {
-      const context = await browser.newContext();
+      // The page takes its language from the browser's list when none was chosen in it, as at the app's first start.
+      const context = await browser.newContext({ locale: LOCALE_TAGS[language] });
       await admit(context, host);
       const page = await context.newPage();
       const route = printRoute(resolved, setup, unit);

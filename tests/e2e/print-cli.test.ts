@@ -3,6 +3,7 @@
  * a database made here, through the real HTTP host and Chromium. It lists the briefings, prints one
  * named by its title (the PDF's text read back), prints a dashboard in the unit `--unit` names, refuses a title
  * two briefings share, an unknown unit and a database that is not there, opens the app's own database when none is named, and does not rebuild a current build.
+ * It prints in the language `--language` names, else in the system's; `--help` says how to call it, and a mistyped option shows that too.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
@@ -48,7 +49,8 @@ async function makeDatabase(
 function runPrint(args: string[], env: NodeJS.ProcessEnv = {}): { status: number | null; stdout: string; stderr: string } {
   const run = spawnSync(process.execPath, [join(PROJECT_ROOT, 'db/http-host/print.ts'), ...args], {
     cwd: PROJECT_ROOT,
-    env: { ...process.env, ...env },
+    // The system's language is English unless a test names another (the command prints in the system's language).
+    env: { ...process.env, LC_ALL: 'C.UTF-8', ...env },
     encoding: 'utf8',
     timeout: 120_000,
   });
@@ -128,6 +130,48 @@ describe('npm run print', () => {
     expect(unknown.status).toBe(2);
     expect(unknown.stderr).toContain('no briefing has the id or title "No such note" (--list shows them)');
     expect(existsSync(out)).toBe(false);
+  });
+
+  it('prints in the language --language names, else in the system’s; an unknown language is refused and nothing is written', async () => {
+    const text = async (file: string): Promise<string> =>
+      (await extractText(await getDocumentProxy(new Uint8Array(readFileSync(file))), { mergePages: true })).text
+        // The PDF's text layer writes some ideographs as their Kangxi radicals (⼗ for 十): NFKC folds them back.
+        .normalize('NFKC')
+        .replace(/\s+/g, ' ');
+    const named = tmp.file('trade-ko.pdf');
+    const ko = runPrint(['--db', dbPath, '--dashboard', 'trade', '--language', 'ko', '--out', named]);
+    expect(ko.stderr).toBe('');
+    expect(ko.status).toBe(0);
+    const korean = await text(named);
+    expect(korean).toContain('십억 달러');
+    expect(korean).not.toContain('USD bn');
+
+    const system = tmp.file('trade-system-zh.pdf');
+    const zh = runPrint(['--db', dbPath, '--dashboard', 'trade', '--out', system], { LC_ALL: 'zh_CN.UTF-8' });
+    expect(zh.status).toBe(0);
+    const chinese = await text(system);
+    expect(chinese).toContain('十亿美元');
+    expect(chinese).not.toContain('USD bn');
+
+    const refused = tmp.file('trade-fr.pdf');
+    const wrong = runPrint(['--db', dbPath, '--dashboard', 'trade', '--language', 'fr', '--out', refused]);
+    expect(wrong.status).toBe(2);
+    expect(wrong.stderr).toContain('--language must be one of en, ko, zh; not "fr"');
+    expect(existsSync(refused)).toBe(false);
+  });
+
+  it('--help says how to call it; a mistyped option is refused with the same usage line', () => {
+    const help = runPrint(['--help']);
+    expect(help.status).toBe(0);
+    expect(help.stderr).toBe('');
+    expect(help.stdout).toMatch(/^Usage: npm run print -- /);
+    for (const option of ['--list', '--briefing', '--dashboard', '--out', '--db', '--unit', '--language'])
+      expect(help.stdout).toContain(option);
+    const typo = runPrint(['--db', dbPath, '--dashbord', 'trade', '--out', tmp.file('typo.pdf')]);
+    expect(typo.status).toBe(2);
+    expect(typo.stderr).toContain("Unknown option '--dashbord'");
+    expect(typo.stderr).toContain('Usage: npm run print -- ');
+    expect(existsSync(tmp.file('typo.pdf'))).toBe(false);
   });
 
   it("opens the app's own database when no --db is given, and never creates one", async () => {
