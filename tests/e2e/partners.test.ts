@@ -125,13 +125,16 @@ describe('Partners view', () => {
     };
     const at = (prefix: string): number => calls.findIndex((c) => c.startsWith(prefix));
 
-    // First visit: the reporter is known only from the list (its first, South Korea).
+    // First visit: the reporter is known only from the list (its first, South Korea), the partners compared from the ranking.
     await visit('#/partners');
     expect(at('asked partnerRanking')).toBeGreaterThan(at('answered partnerReporters'));
-    // Again: South Korea, shown last time, is asked for beside the list.
+    expect(at('asked partnerSeries')).toBeGreaterThan(at('answered partnerRanking'));
+    // Again: South Korea, shown last time, is asked for beside the list, and the partners its ranking named for the
+    // comparison beside the ranking.
     await visit('#/partners');
     expect(at('asked partnerRanking')).toBeGreaterThanOrEqual(0);
     expect(at('asked partnerRanking')).toBeLessThan(at('answered partnerReporters'));
+    expect(at('asked partnerSeries')).toBeLessThan(at('answered partnerRanking'));
     // China is among the partners compared: its share is read from the comparison's answer, not asked for again.
     expect(calls.filter((c) => c.startsWith('asked partnerSeries'))).toEqual([
       'asked partnerSeries {"reporter":"KOR","partners":["CHN","USA","VNM","JPN"]}',

@@ -1,9 +1,9 @@
 /**
  * What the Partners view asks the core for on opening, in one round: the ranking and the rank history together
- * (the history's last year is the ranking's: the year asked for, else the same latest year with both flows), then
- * the compared partners' series as soon as the ranking names them, and the share chart's partner read out of that
- * comparison when it holds it (db/common/series-of-one.ts), else asked for beside it. The view is drawn once,
- * with every part, rather than part by part as each answer arrives.
+ * (the history's last year is the ranking's: the year asked for, else the same latest year with both flows), the
+ * compared partners' series beside them when they are known, else as soon as the ranking names them, and the share
+ * chart's partner read out of that comparison when it holds it (db/common/series-of-one.ts), else asked for beside
+ * it. The view is drawn once, with every part, rather than part by part as each answer arrives.
  */
 import type { PartnerMeasure, PartnerRankHistory, PartnerRanking, PartnerRow, PartnerSeries } from '../../../../db/partners/contract.ts';
 import { seriesOfOne } from '../../../../db/common/series-of-one.ts';
@@ -49,6 +49,9 @@ export const sameList = (a: readonly string[], b: readonly string[]): boolean =>
 export const sameAsk = (a: PartnersAsk, b: PartnersAsk): boolean =>
   a.reporter === b.reporter && a.year === b.year && a.by === b.by && a.from === b.from && a.to === b.to && sameList(a.compare, b.compare);
 
+/** The partners the ranking named for comparison last time, and for which reporter, measure and years. */
+let lastCompared: { key: string; codes: string[] } | undefined;
+
 export async function loadPartners(ask: PartnersAsk): Promise<PartnersData> {
   const { reporter, year, by, compare, from, to } = ask;
   const ranked = api().partnerRanking({
@@ -64,14 +67,22 @@ export async function loadPartners(ask: PartnersAsk): Promise<PartnersData> {
     ...(last !== undefined ? { to: last } : {}),
     ...(from !== undefined ? { from } : {}),
   });
+  const seriesOf = (partners: string[]) =>
+    api().partnerSeries({ reporter, partners, ...(from !== undefined ? { from } : {}), ...(to !== undefined ? { to } : {}) });
+  // The partners compared are known before the ranking when chosen, else guessed as those the ranking named last time for
+  // the same reporter, measure and years: their series is asked for beside the ranking, and used if the ranking names them.
+  const key = JSON.stringify([reporter, year, by, from, to]);
+  const guessed = compare.length > 0 ? compare : lastCompared?.key === key ? lastCompared.codes : undefined;
+  const early = guessed ? seriesOf(guessed) : undefined;
+  // Not used when the guess was wrong: its failure is then no one's to show.
+  early?.catch(() => undefined);
   const ranking = await ranked;
   const rows = sortedBy(ranking.partners, by);
   const chosen = compare.length > 0 ? compare : topFour(rows, by);
+  if (compare.length === 0) lastCompared = { key, codes: chosen };
   const sharePartner = ranking.partners.find((p) => p.partner.code === 'CHN') ?? rows[0];
-  const seriesOf = (partners: string[]) =>
-    api().partnerSeries({ reporter, partners, ...(from !== undefined ? { from } : {}), ...(to !== undefined ? { to } : {}) });
   const drawn = ranking.year !== null && ranking.partners.length > 0;
-  const compared = drawn && chosen.length > 0 ? seriesOf(chosen) : undefined;
+  const compared = drawn && chosen.length > 0 ? (early && guessed && sameList(guessed, chosen) ? early : seriesOf(chosen)) : undefined;
   let shared: Promise<PartnerSeries> | undefined;
   if (drawn && sharePartner) {
     const code = sharePartner.partner.code;
