@@ -141,7 +141,13 @@ const registry: Registry = {
       // Where the reporter has no figures for the partner, the block says so (the area refuses to read them).
       if (!partnerEconomies(db, c.reporter).countries.includes(c.partner)) {
         const none = partnerSeries(db, { reporter: c.reporter, partners: [], from: c.from, to: c.to });
-        return { ...none, years: [], totals: [], sources: [], partners: [{ partner: economyLookup(db)(c.partner), points: [] }] };
+        return {
+          ...none,
+          years: [],
+          totals: [],
+          sources: [],
+          partners: [{ partner: economyLookup(db)(c.partner), points: [], alone: null }],
+        };
       }
       return partnerSeries(db, { reporter: c.reporter, partners: [c.partner], from: c.from, to: c.to });
     },

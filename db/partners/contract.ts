@@ -101,13 +101,23 @@ export interface PartnerSeriesPoint {
   change: Record<PartnerMeasure, Change | null>;
 }
 
+/**
+ * The years of one partner's series asked for by itself (they can differ from a comparison's, whose default years are
+ * those of all its partners) and the first year it is loaded; null where that series has no years.
+ */
+export interface PartnerSeriesAlone {
+  from: number;
+  to: number;
+  earliestYear: number | null;
+}
+
 export interface PartnerSeries {
   reporter: EconomyRef;
   years: number[];
   /** The first year any of these partners is loaded. Without a first year asked for, the series starts at the first year with the reporter's stated totals (where loaded) instead. */
   earliestYear: number | null;
-  /** One entry per partner asked for, in the order asked. */
-  partners: { partner: EconomyRef; points: PartnerSeriesPoint[] }[];
+  /** One entry per partner asked for, in the order asked, with what its series asked for by itself would span. */
+  partners: { partner: EconomyRef; points: PartnerSeriesPoint[]; alone: PartnerSeriesAlone | null }[];
   /** The reporter's totals by year (same order as `years`): the denominators of the shares. */
   totals: { exports: ReporterTotal | null; imports: ReporterTotal | null }[];
   rule: string;

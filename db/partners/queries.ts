@@ -23,6 +23,7 @@ import {
   type PartnerReporter,
   type PartnerRow,
   type PartnerSeries,
+  type PartnerSeriesAlone,
   type PartnerSeriesPoint,
   type partnersContract,
 } from './contract.ts';
@@ -39,7 +40,7 @@ import {
   yearRange,
   type YearFlows,
 } from './rules.ts';
-import { chosen, firstYearWith, partnerEconomies, partnersSpan, reporterYears, reportersWithPartners } from './sql.ts';
+import { chosen, firstYearWith, partnerEconomies, partnerSpans, reporterYears, reportersWithPartners } from './sql.ts';
 
 export function partnerReporters(db: Db): PartnerReporter[] {
   const economy = economyLookup(db);
@@ -225,18 +226,34 @@ export function partnerSeries(
   for (const code of asked) {
     if (!countrySet.has(code)) throw new ApiError('invalid-input', said('partnersNotCountry', { code, reporter: input.reporter }));
   }
-  const span = partnersSpan(db, input.reporter, asked);
+  const spans = partnerSpans(db, input.reporter, asked);
+  const firsts = [...spans.values()].map((s) => s.first);
+  const lasts = [...spans.values()].map((s) => s.last);
+  const span = { first: firsts.length > 0 ? Math.min(...firsts) : null, last: lasts.length > 0 ? Math.max(...lasts) : null };
   // By default from the first year with the reporter's stated totals, so every share has the same kind of denominator.
   const firstStated = world ? firstYearWith(db, input.reporter, world) : null;
-  const from =
-    input.from ??
-    (span.first !== null && firstStated !== null && span.last !== null && firstStated <= span.last
-      ? Math.max(span.first, firstStated)
-      : span.first);
-  const to = input.to ?? span.last;
+  const rangeOf = (s: { first: number | null; last: number | null }): { from: number | null; to: number | null } => ({
+    from:
+      input.from ??
+      (s.first !== null && firstStated !== null && s.last !== null && firstStated <= s.last ? Math.max(s.first, firstStated) : s.first),
+    to: input.to ?? s.last,
+  });
+  const { from, to } = rangeOf(span);
+  /** What this partner's series would span asked for by itself, so that it can be read out of this one (db/common/series-of-one.ts). */
+  const aloneOf = (code: string): PartnerSeriesAlone | null => {
+    const own = spans.get(code) ?? { first: null, last: null };
+    const r = rangeOf(own);
+    return r.from === null || r.to === null || r.from > r.to ? null : { from: r.from, to: r.to, earliestYear: own.first };
+  };
   const base = { reporter: economy(input.reporter), earliestYear: span.first, rule: PARTNERS_RULE, ruleText: PARTNERS_RULE_TEXT };
   if (from === null || to === null || from > to) {
-    return { ...base, years: [], partners: asked.map((code) => ({ partner: economy(code), points: [] })), totals: [], sources: [] };
+    return {
+      ...base,
+      years: [],
+      partners: asked.map((code) => ({ partner: economy(code), points: [], alone: aloneOf(code) })),
+      totals: [],
+      sources: [],
+    };
   }
   if (to - from > 80) throw new ApiError('invalid-input', said('seriesYearsTooMany', { from: String(from), to: String(to) }));
   const years = yearRange(from, to);
@@ -252,6 +269,7 @@ export function partnerSeries(
   const used = new Map<string, SourceRef>();
   const partners = asked.map((code) => ({
     partner: economy(code),
+    alone: aloneOf(code),
     points: years.map((y, i): PartnerSeriesPoint => {
       const p = data.get(y)?.get(code);
       const prev = data.get(y - 1)?.get(code);

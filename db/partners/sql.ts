@@ -130,13 +130,14 @@ export function reportersWithPartners(db: Db): { reporter: string; partners: num
   return rows;
 }
 
-/** The first and last year with annual figures of the reporter with any of these partners. */
-export function partnersSpan(db: Db, reporter: string, partners: readonly string[]): { first: number | null; last: number | null } {
-  return preparedOnce(
+/** The first and last year with annual figures of the reporter with each of these partners (those it has none with are left out). */
+export function partnerSpans(db: Db, reporter: string, partners: readonly string[]): Map<string, { first: number; last: number }> {
+  const rows = preparedOnce(
     db,
-    `SELECT min(f.year) AS first, max(f.year) AS last FROM trade_flow f
-    WHERE f.reporter = :reporter AND f.partner IN (SELECT value FROM json_each(:partners)) AND ${ANNUAL}`,
-  ).get({ reporter, partners: JSON.stringify(partners) }) as { first: number | null; last: number | null };
+    `SELECT f.partner, min(f.year) AS first, max(f.year) AS last FROM trade_flow f
+    WHERE f.reporter = :reporter AND f.partner IN (SELECT value FROM json_each(:partners)) AND ${ANNUAL} GROUP BY f.partner`,
+  ).all({ reporter, partners: JSON.stringify(partners) }) as { partner: string; first: number; last: number }[];
+  return new Map(rows.map((r) => [r.partner, { first: r.first, last: r.last }]));
 }
 
 /** The first year with annual figures of the reporter with one partner (the World: its stated totals). */

@@ -79,6 +79,12 @@ async function chartReady(page: Page, testid: string): Promise<void> {
   await expect.poll(() => page.locator(`figure[data-testid="${testid}"][data-chart-ready="true"]`).count(), { timeout: 15_000 }).toBe(1);
 }
 
+/** The map is drawn when it is about to come into view (PartnerMap.svelte): scrolled to, as a reader would. */
+async function mapShown(page: Page): Promise<void> {
+  await page.getByTestId('partners-map').scrollIntoViewIfNeeded();
+  await chartReady(page, 'partners-map-chart');
+}
+
 /** The fill of every country of the map, by alpha-3 code (or name where it has none), and whether it links to a pair. */
 function mapFills(page: Page): Promise<{ key: string; fill: string; link: boolean }[]> {
   return page
@@ -112,8 +118,11 @@ describe('the partners world map', () => {
     const page = await app.newPage({ reducedMotion: 'reduce' });
     await open(page, '#/partners?reporter=KOR&year=2023');
     const map = page.getByTestId('partners-map');
-    await map.scrollIntoViewIfNeeded();
-    await chartReady(page, 'partners-map-chart');
+    // Below the ranking: its place is kept, and the map drawn as it comes into view.
+    expect(await page.getByTestId('partners-map-place').count()).toBe(1);
+    expect(await page.getByTestId('partners-map-chart').count()).toBe(0);
+    await mapShown(page);
+    expect(await page.getByTestId('partners-map-place').count()).toBe(0);
     expect(await map.locator('h2').innerText()).toBe("South Korea's partners on the map, 2023");
     // The table alternative lists the same figures as the ranking (China first by exports).
     await map.getByRole('button', { name: 'Show as table' }).click();
@@ -170,6 +179,7 @@ describe('the partners world map', () => {
     // The keyboard: one tab stop on the map (the largest partner), the arrow keys from country to country by size,
     // Enter on the focused country.
     await open(page, '#/partners?reporter=KOR&year=2023');
+    await mapShown(page);
     const figure = page.getByTestId('partners-map-chart');
     expect(await figure.locator('a[tabindex="0"]').count()).toBe(1);
     await figure.getByRole('button', { name: 'Copy' }).focus();
@@ -203,7 +213,7 @@ describe('the partners world map', () => {
     const page = await app.newPage({ colorScheme: 'dark', reducedMotion: 'reduce' });
     await open(page, '#/partners?reporter=KOR&year=2023');
     await page.getByTestId('partners-map-measure').selectOption('balance');
-    await chartReady(page, 'partners-map-chart');
+    await mapShown(page);
     const map = page.getByTestId('partners-map');
     expect(await map.getByTestId('partners-map-chart').locator('.chart-title').innerText()).toBe(
       "South Korea's balance of trade by partner, 2023",
@@ -236,7 +246,7 @@ describe('the partners world map', () => {
     await page.evaluate(() => {
       (globalThis as unknown as PageGlobals).location.hash = '#/partners?reporter=KOR&year=2023';
     });
-    await chartReady(page, 'partners-map-chart');
+    await mapShown(page);
     expect(fetched).toHaveLength(1);
     // Away and back: the map is made anew, its outlines are not fetched again.
     await page.evaluate(() => {
@@ -247,7 +257,7 @@ describe('the partners world map', () => {
       (globalThis as unknown as PageGlobals).location.hash = '#/partners?reporter=KOR&year=2022';
     });
     await expect.poll(() => page.locator('#partners-map-title').innerText()).toContain('2022');
-    await chartReady(page, 'partners-map-chart');
+    await mapShown(page);
     expect(fetched).toHaveLength(1);
   });
 
@@ -255,7 +265,8 @@ describe('the partners world map', () => {
     const page = await app.newPage({ reducedMotion: 'reduce' });
     await page.setViewportSize({ width: 1024, height: 900 });
     await open(page, '#/partners?reporter=KOR&year=2023');
-    await chartReady(page, 'partners-map-chart');
+    // Printed without scrolling to the map: it is drawn for the paper.
+    expect(await page.getByTestId('partners-map-place').count()).toBe(1);
     await page.emulateMedia({ media: 'print' });
     const file = 'tests/artifacts/partners-print.pdf';
     writeFileSync(file, await page.pdf({ format: 'A4', printBackground: true }));
@@ -280,7 +291,7 @@ describe('the partners world map', () => {
   it('saves the map as a PNG at twice its size, the countries drawn in their colours', async () => {
     const page = await app.newPage({ reducedMotion: 'reduce' });
     await open(page, '#/partners?reporter=KOR&year=2023');
-    await chartReady(page, 'partners-map-chart');
+    await mapShown(page);
     const figure = page.getByTestId('partners-map-chart');
     const size = await figure.locator('svg').evaluate((el) => ({ width: el.clientWidth, height: el.clientHeight }));
     const file = await downloadOf(

@@ -254,6 +254,12 @@ describe('The pseudo-locale sweep', () => {
       await page.goto(`${app.host.url}#/${view.id}`);
       await settled(page);
       if (view.id === 'briefings') await page.getByTestId('briefing-item').first().waitFor();
+      if (view.id === 'partners') {
+        // The map is drawn as it comes into view: scrolled to, so that its words are swept too.
+        await page.getByTestId('partners-map').scrollIntoViewIfNeeded();
+        await page.getByTestId('partners-map-chart').waitFor();
+        await settled(page);
+      }
       if (view.id === 'sources') {
         await page.getByTestId('source-card').first().waitFor();
         await page.locator('.source-chip').first().click();

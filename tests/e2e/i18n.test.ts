@@ -601,6 +601,9 @@ describe('Languages in Chromium', () => {
           const partnerNotes = await page.getByTestId('partners-notes').locator('li').allInnerTexts();
           expect(partnerNotes).toEqual([words.oneFlowNote]);
           expect(partnerNotes.join(' ')).not.toMatch(/[A-Za-z]/);
+          // The map is drawn as it comes into view: scrolled to, so that it is looked at too.
+          await page.getByTestId('partners-map').scrollIntoViewIfNeeded();
+          await page.getByTestId('partners-map-chart').waitFor();
           await look('partners-charts');
         }
 
@@ -684,6 +687,11 @@ describe('Languages in Chromium', () => {
       await page.goto(`${app.host.url}${route}`);
       await page.locator('main h1').waitFor();
       await expect.poll(() => page.locator('main .state-loading, main .state-loading-map').count(), { timeout: 15_000 }).toBe(0);
+      if (name === 'partners') {
+        // The map is drawn as it comes into view.
+        await page.getByTestId('partners-map').scrollIntoViewIfNeeded();
+        await page.getByTestId('partners-map-chart').waitFor();
+      }
       await expect.poll(() => page.locator('figure.chart[data-chart-ready="false"]').count(), { timeout: 15_000 }).toBe(0);
       expect(await clipped(page), name).toEqual([]);
       await page.screenshot({ path: `tests/artifacts/i18n-${name}-en-XA-800.png`, fullPage: true });

@@ -101,6 +101,63 @@ describe('Partners view', () => {
     await page.close();
   });
 
+  it("asks for the reporter's figures beside the list of reporters when it can guess the reporter, China's share read from the comparison", async () => {
+    const page = await app.newPage({ reducedMotion: 'reduce' });
+    await page.goto(`${app.host.url}#/overview`);
+    await page.evaluate("localStorage.removeItem('tradebrief.filters')");
+    const calls: string[] = [];
+    const api = (url: string): string | null => (new URL(url).pathname.startsWith('/api/') ? new URL(url).pathname.slice(5) : null);
+    page.on('request', (r) => {
+      const method = api(r.url());
+      if (method) calls.push(`asked ${method} ${r.postData() ?? ''}`);
+    });
+    page.on('requestfinished', (r) => {
+      const method = api(r.url());
+      if (method) calls.push(`answered ${method}`);
+    });
+    const visit = async (hash: string): Promise<void> => {
+      await page.evaluate(`location.hash = '#/overview'`);
+      await page.locator('main h1', { hasText: 'Overview' }).waitFor();
+      calls.length = 0;
+      await page.evaluate(`location.hash = '${hash}'`);
+      await page.locator('#partners-ranking-title').waitFor();
+      await expect.poll(() => page.locator('main .state-loading, figure.chart[data-chart-ready="false"]').count()).toBe(0);
+    };
+    const at = (prefix: string): number => calls.findIndex((c) => c.startsWith(prefix));
+
+    // First visit: the reporter is known only from the list (its first, South Korea), the partners compared from the ranking.
+    await visit('#/partners');
+    expect(at('asked partnerRanking')).toBeGreaterThan(at('answered partnerReporters'));
+    expect(at('asked partnerSeries')).toBeGreaterThan(at('answered partnerRanking'));
+    // Again: South Korea, shown last time, is asked for beside the list, and the partners its ranking named for the
+    // comparison beside the ranking.
+    await visit('#/partners');
+    expect(at('asked partnerRanking')).toBeGreaterThanOrEqual(0);
+    expect(at('asked partnerRanking')).toBeLessThan(at('answered partnerReporters'));
+    expect(at('asked partnerSeries')).toBeLessThan(at('answered partnerRanking'));
+    // China is among the partners compared: its share is read from the comparison's answer, not asked for again.
+    expect(calls.filter((c) => c.startsWith('asked partnerSeries'))).toEqual([
+      'asked partnerSeries {"reporter":"KOR","partners":["CHN","USA","VNM","JPN"]}',
+    ]);
+    expect(await page.locator('#partners-share-title').innerText()).toBe("China's share of South Korea's exports and imports, 1991–2024");
+    expect(await page.locator('#partners-compare-title').innerText()).toContain('South Korea');
+
+    // A guess the list does not confirm (China reports no partners but South Korea): its round is left, South Korea's asked for.
+    await visit('#/partners?reporter=CHN');
+    expect(calls.filter((c) => c.startsWith('asked partnerRanking'))).toEqual([
+      'asked partnerRanking {"reporter":"CHN"}',
+      'asked partnerRanking {"reporter":"KOR"}',
+    ]);
+    expect(await page.getByRole('status').filter({ hasText: 'has no figures by partner' }).innerText()).toBe(
+      'CHN has no figures by partner: showing South Korea.',
+    );
+    expect(await page.locator('#partners-totals-title').innerText()).toBe("South Korea's trade in 2023");
+    expect((await rowCells(page, 'partners-table'))[0]?.[1]).toMatch(/^China/);
+    await page.evaluate("localStorage.removeItem('tradebrief.filters')");
+    expect(app.pageErrors).toEqual([]);
+    await page.close();
+  });
+
   it('passes axe in light and dark; screenshots at 1440 and 800 px', async () => {
     // The years chosen in the tests above are remembered and carried to the next view opened: forget them.
     const first = await app.newPage();
@@ -112,6 +169,10 @@ describe('Partners view', () => {
         const page = await app.newPage({ colorScheme: scheme, reducedMotion: 'reduce' });
         await page.setViewportSize({ width, height: 1000 });
         await open(page, '#/partners?reporter=KOR&year=2023&by=exports');
+        // The map is drawn as it comes into view: scrolled to, so that it is checked and pictured too.
+        await page.getByTestId('partners-map').scrollIntoViewIfNeeded();
+        await expect.poll(() => page.locator('figure[data-testid="partners-map-chart"][data-chart-ready="true"]').count()).toBe(1);
+        await page.evaluate('scrollTo(0, 0)');
         expect(await seriousAxeViolations(page), `${scheme} ${width}`).toEqual([]);
         expect(await page.locator('#partners-share-title').innerText()).toBe(
           "China's share of South Korea's exports and imports, 1991–2024",

@@ -141,7 +141,7 @@ describe('the partner block kinds: data from the default packs', () => {
     expect(china.data.partners[0]?.points.every((p) => p.share.exports !== null && p.share.exports > 0.15)).toBe(true);
     const cited = china.footnotes.map((n) => got.sources[n - 1]!.source.id);
     for (const t of s.totals) for (const x of t.exports?.sources ?? []) expect(cited).toContain(x.id);
-    expect(none.data.partners).toEqual([{ partner: expect.objectContaining({ code: 'ZZZ' }), points: [] }]);
+    expect(none.data.partners).toEqual([{ partner: expect.objectContaining({ code: 'ZZZ' }), points: [], alone: null }]);
     expect(none.footnotes).toEqual([]);
   });
 

@@ -8,6 +8,7 @@ import { dispatch } from '../../db/dispatch.ts';
 import { openDatabase } from '../../db/open.ts';
 import { partnerRankHistory, partnerRanking, partnerReporters, partnerSeries } from '../../db/partners/queries.ts';
 import { competitionRanks } from '../../db/partners/rules.ts';
+import { seriesOfOne } from '../../db/common/series-of-one.ts';
 import { createHandlers } from '../../db/service.ts';
 import { setPreferredSource, tradeRowsChanged } from '../../db/trade/chosen.ts';
 import { openSession } from '../../db/session.ts';
@@ -269,6 +270,50 @@ describe('through the contract', () => {
   });
 });
 
+describe("one partner's series read out of a comparison (db/common/series-of-one.ts)", () => {
+  const db = smallDatabase('one.sqlite', true);
+  afterAll(() => db.close());
+  // Thailand's figures end before the first year of the reporter's stated totals (2021): alone, its series is 2018–2020.
+  db.prepare("INSERT INTO economy (code, name, kind) VALUES ('THA', 'Thailand', 'country')").run();
+  const flow = db.prepare(
+    "INSERT INTO trade_flow (reporter, partner, year, flow, value_usd, series, source_id) VALUES ('KOR', 'THA', ?, ?, ?, 'primary', 's:A')",
+  );
+  for (const year of [2018, 2019, 2020]) {
+    flow.run(year, 'export', (year - 2000) * bn);
+    flow.run(year, 'import', (year - 2010) * bn);
+  }
+
+  it('equals the series asked for alone, for each partner compared, with and without years asked for', () => {
+    let read = 0;
+    for (const range of [{}, { from: 2020, to: 2022 }, { from: 2022 }, { to: 2021 }, { from: 2021, to: 2021 }]) {
+      const several = partnerSeries(db, { reporter: 'KOR', partners: ['CHN', 'VNM', 'PRK'], ...range });
+      for (const code of ['CHN', 'VNM', 'PRK']) {
+        const alone = partnerSeries(db, { reporter: 'KOR', partners: [code], ...range });
+        const one = seriesOfOne(several, code);
+        // A series with no years is asked for: its first loaded year is not in the comparison.
+        expect(one).toEqual(alone.years.length > 0 ? alone : null);
+        if (one) read++;
+      }
+    }
+    // All but North Korea up to 2021 (alone, its series starts in 2022: no years).
+    expect(read).toBe(14);
+    // North Korea's own years (2022 only) and first year differ from the comparison's (2021–2022, from 2020).
+    const several = partnerSeries(db, { reporter: 'KOR', partners: ['CHN', 'VNM', 'PRK'] });
+    expect([several.years, several.earliestYear]).toEqual([[2021, 2022], 2020]);
+    const prk = seriesOfOne(several, 'PRK')!;
+    expect([prk.years, prk.earliestYear, prk.partners[0]!.points[0]!.imports?.value]).toEqual([[2022], 2022, 5 * bn]);
+  });
+
+  it("is not read where the comparison's years miss the partner's own, nor for a partner not compared", () => {
+    const several = partnerSeries(db, { reporter: 'KOR', partners: ['CHN', 'THA'] });
+    expect(several.years).toEqual([2021, 2022]);
+    expect(partnerSeries(db, { reporter: 'KOR', partners: ['THA'] }).years).toEqual([2018, 2019, 2020]);
+    expect(seriesOfOne(several, 'THA')).toBeNull();
+    expect(seriesOfOne(several, 'CHN')).toEqual(partnerSeries(db, { reporter: 'KOR', partners: ['CHN'] }));
+    expect(seriesOfOne(several, 'USA')).toBeNull();
+  });
+});
+
 describe('on the default packs', () => {
   const session = openSession({ path: tmp.file('packs.sqlite'), today: '2024-06-01' });
   afterAll(() => session.close());
@@ -288,6 +333,13 @@ describe('on the default packs', () => {
   it("a series starts by default at the first year with the reporter's stated totals, and says what is loaded earlier", () => {
     const s = partnerSeries(session.db, { reporter: 'KOR', partners: ['CHN'] });
     expect([s.years[0], s.years[s.years.length - 1], s.earliestYear]).toEqual([1991, 2024, 1975]);
+  });
+
+  it("China's series read out of the Partners view's default comparison is the one asked for alone", () => {
+    const several = partnerSeries(session.db, { reporter: 'KOR', partners: ['CHN', 'USA', 'VNM', 'JPN'] });
+    const china = seriesOfOne(several, 'CHN');
+    expect(china).toEqual(partnerSeries(session.db, { reporter: 'KOR', partners: ['CHN'] }));
+    expect(china?.sources.length).toBeGreaterThan(0);
   });
 
   it("China's share of Korea's exports and imports by year, 1991 on stated totals", () => {

@@ -13,6 +13,14 @@ export function mapValue(p: PartnerRow | undefined, measure: MapMeasure): number
   return measure === 'exports' ? (p.exports?.value ?? null) : measure === 'imports' ? (p.imports?.value ?? null) : p.balance;
 }
 
+/** One formatter per language: a map writes a figure for each of a few hundred partners, and making one costs more than using it. */
+const formatters = new Map<string, Intl.NumberFormat>();
+function threeDigits(tag: string): Intl.NumberFormat {
+  let f = formatters.get(tag);
+  if (!f) formatters.set(tag, (f = new Intl.NumberFormat(tag, { maximumSignificantDigits: 3 })));
+  return f;
+}
+
 /**
  * A map's figure in the chosen unit (named in the caption and the legend); in billions, each value says bn or mn, as
  * a value under a billion is written in millions (a log scale's lower ticks would all read 0.0 bn).
@@ -20,6 +28,6 @@ export function mapValue(p: PartnerRow | undefined, measure: MapMeasure): number
 export function mapValueText(v: number, measure: MapMeasure): string {
   if (currentUnit() !== 'bn') return measure === 'balance' ? signedBn(v) : billions(v);
   if (Math.abs(v) >= 1e9 || v === 0) return t('partners.map.bn', { n: measure === 'balance' ? signedBn(v) : billions(v) });
-  const millions = new Intl.NumberFormat(i18n.tag, { maximumSignificantDigits: 3 }).format(Math.abs(v) / 1e6);
+  const millions = threeDigits(i18n.tag).format(Math.abs(v) / 1e6);
   return t('partners.map.mn', { n: `${v < 0 ? '−' : measure === 'balance' ? '+' : ''}${millions}` });
 }
