@@ -50,6 +50,16 @@ describe('every view fits a narrow window', () => {
         });
         expect(lang, view.id).toBe(LOCALE_TAGS[language]);
         if (scrollWidth > innerWidth) tooWide.push(`${view.id}: ${scrollWidth} px`);
+        if (view.id === 'partners' && language !== 'en-XA') {
+          // In the three languages the ranking fits, its compare boxes (the last column) in view; the pseudo-locale's
+          // longer words may still scroll it inside its frame, which is what the frame is for.
+          const frame = page.getByTestId('partners-table').locator('xpath=..');
+          const [inner, outer] = await frame.evaluate((el: { scrollWidth: number; clientWidth: number }) => [
+            el.scrollWidth,
+            el.clientWidth,
+          ]);
+          if (inner! > outer! + 1) tooWide.push(`partners ranking: ${inner} px in ${outer} px`);
+        }
       }
       // The choice is remembered for the browser's profile, which the other tests share: back to English.
       await page.evaluate(() =>
