@@ -144,19 +144,43 @@ export function reporterYears(db: Db, reporter: string): { year: number; complet
   return years;
 }
 
-/** Reporters with several partner countries: a scan of every annual total, so kept until trade figures may have changed. */
+/** Annual totals in the partial index trade_flow_totals (its condition, so that the index may serve). */
+const IN_TOTALS = "f.product_code = 'TOTAL' AND f.month IS NULL";
+
+/**
+ * Reporters with several partner countries, their number and first and last years. Read by stepping through the
+ * totals index from one reporter to the next, then from one of its partners to the next (a seek each), and a seek
+ * for each pair's first and last year: grouping every annual total of every reporter scanned them all. Kept until
+ * trade figures may have changed.
+ */
+const REPORTERS_SQL = `WITH RECURSIVE
+    reporters(reporter) AS (
+      SELECT min(f.reporter) FROM trade_flow f INDEXED BY trade_flow_totals WHERE ${IN_TOTALS}
+      UNION ALL
+      SELECT (SELECT min(f.reporter) FROM trade_flow f INDEXED BY trade_flow_totals WHERE ${IN_TOTALS} AND f.reporter > r.reporter)
+      FROM reporters r WHERE r.reporter IS NOT NULL),
+    pairs(reporter, partner) AS (
+      SELECT r.reporter, (SELECT min(f.partner) FROM trade_flow f INDEXED BY trade_flow_totals WHERE ${IN_TOTALS} AND f.reporter = r.reporter)
+      FROM reporters r WHERE r.reporter IS NOT NULL
+      UNION ALL
+      SELECT p.reporter,
+        (SELECT min(f.partner) FROM trade_flow f INDEXED BY trade_flow_totals WHERE ${IN_TOTALS} AND f.reporter = p.reporter AND f.partner > p.partner)
+      FROM pairs p WHERE p.partner IS NOT NULL),
+    spans(reporter, first, last) AS MATERIALIZED (
+      SELECT p.reporter,
+        (SELECT min(f.year) FROM trade_flow f INDEXED BY trade_flow_totals WHERE f.reporter = p.reporter AND f.partner = p.partner AND ${ANNUAL}),
+        (SELECT max(f.year) FROM trade_flow f INDEXED BY trade_flow_totals WHERE f.reporter = p.reporter AND f.partner = p.partner AND ${ANNUAL})
+      FROM pairs p JOIN economy e ON e.code = p.partner AND e.kind != 'group')
+  SELECT reporter, count(*) AS partners, min(first) AS first, max(last) AS last FROM spans WHERE first IS NOT NULL
+  GROUP BY reporter HAVING count(*) >= 2 ORDER BY partners DESC, reporter`;
+
 export function reportersWithPartners(db: Db): { reporter: string; partners: number; first: number; last: number }[] {
   const version = tradeVersion(db);
   const hit = reportersCache.get(db);
   const rows =
     hit?.version === version
       ? hit.rows
-      : (preparedOnce(
-          db,
-          `SELECT f.reporter, count(DISTINCT f.partner) AS partners, min(f.year) AS first, max(f.year) AS last
-    FROM trade_flow f INDEXED BY trade_flow_totals WHERE ${ANNUAL} AND f.partner IN (SELECT code FROM economy WHERE kind != 'group')
-    GROUP BY f.reporter HAVING count(DISTINCT f.partner) >= 2 ORDER BY partners DESC, f.reporter`,
-        ).all() as { reporter: string; partners: number; first: number; last: number }[]);
+      : (preparedOnce(db, REPORTERS_SQL).all() as { reporter: string; partners: number; first: number; last: number }[]);
   reportersCache.set(db, { version, rows });
   return rows;
 }

@@ -1,6 +1,7 @@
 /**
  * A reporter's years with partner figures (db/partners/sql.ts reporterYears), probed year by year in the totals
- * index, against the same years read by grouping every annual row of the reporter, on real SQLite files: rows
+ * index, and the reporters with several partners (reportersWithPartners), read pair by pair, against the same
+ * answers read by grouping every annual row, on real SQLite files: rows
  * written by hand with gaps, groups, months, products and re-exports around them, many random ones, and after an
  * import, its undo and the same file imported again (the answer is kept between trade writes).
  */
@@ -9,7 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { importFile, undoImport } from '../../db/imports/importer.ts';
 import { openDatabase, type Db } from '../../db/open.ts';
 import { partnerRanking } from '../../db/partners/queries.ts';
-import { reporterYears } from '../../db/partners/sql.ts';
+import { reportersWithPartners, reporterYears } from '../../db/partners/sql.ts';
 import { HEADER } from '../support/comtrade-like.ts';
 import { tempDir } from '../support/temp.ts';
 
@@ -28,6 +29,17 @@ function scanned(db: Db, reporter: string): { year: number; complete: boolean }[
       )
       .all(reporter) as { year: number; complete: number }[]
   ).map((r) => ({ year: r.year, complete: r.complete === 1 }));
+}
+
+/** The reporters with several partner countries as grouping every annual total reads them. */
+function scannedReporters(db: Db): { reporter: string; partners: number; first: number; last: number }[] {
+  return db
+    .prepare(
+      `SELECT reporter, count(DISTINCT partner) AS partners, min(year) AS first, max(year) AS last FROM trade_flow
+      WHERE product_code = 'TOTAL' AND month IS NULL AND flow IN ('export', 'import') AND partner IN (SELECT code FROM economy WHERE kind != 'group')
+      GROUP BY reporter HAVING count(DISTINCT partner) >= 2 ORDER BY partners DESC, reporter`,
+    )
+    .all() as { reporter: string; partners: number; first: number; last: number }[];
 }
 
 function database(name: string): Db {
@@ -84,6 +96,9 @@ describe("a reporter's years with partner figures", () => {
     expect(reporterYears(db, 'CHN')).toEqual(scanned(db, 'CHN'));
     expect(reporterYears(db, 'CHN')).toEqual([]);
     expect(reporterYears(db, 'XXX')).toEqual([]);
+    // KOR's partner countries: CHN, USA, JPN, VNM, DEU and itself (not the groups); JPN has one: not listed.
+    expect(reportersWithPartners(db)).toEqual(scannedReporters(db));
+    expect(reportersWithPartners(db)).toEqual([{ reporter: 'KOR', partners: 6, first: 1900, last: 2100 }]);
     db.close();
   });
 
@@ -123,6 +138,9 @@ describe("a reporter's years with partner figures", () => {
       expect(years.some((y) => !y.complete)).toBe(true);
       expect(reporterYears(db, reporter)).toEqual(years);
     }
+    const reporters = scannedReporters(db);
+    expect(reporters.map((r) => r.reporter).sort()).toEqual(['JPN', 'KOR', 'USA']);
+    expect(reportersWithPartners(db)).toEqual(reporters);
     db.close();
   });
 
@@ -158,14 +176,19 @@ describe("a reporter's years with partner figures", () => {
     expect(scanned(db, 'KOR')).toEqual(imported);
     expect(reporterYears(db, 'KOR')).toEqual(imported);
     expect(partnerRanking(db, { reporter: 'KOR' }).year).toBe(2018);
+    expect(reportersWithPartners(db)).toEqual([{ reporter: 'KOR', partners: 3, first: 2015, last: 2020 }]);
+    expect(reportersWithPartners(db)).toEqual(scannedReporters(db));
     undoImport(db, first.importId!);
     expect(scanned(db, 'KOR')).toEqual(before);
     expect(reporterYears(db, 'KOR')).toEqual(before);
     expect(partnerRanking(db, { reporter: 'KOR' }).year).toBe(2015);
+    expect(reportersWithPartners(db)).toEqual([]);
+    expect(scannedReporters(db)).toEqual([]);
     const again = importFile(db, { path: file, onlyValidRows: true, userName: 't' });
     expect(again.rowsAdded).toBe(4);
     expect(reporterYears(db, 'KOR')).toEqual(imported);
     expect(partnerRanking(db, { reporter: 'KOR' }).year).toBe(2018);
+    expect(reportersWithPartners(db)).toEqual(scannedReporters(db));
     db.close();
   });
 });
