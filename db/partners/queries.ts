@@ -8,7 +8,7 @@ import type { HandlersOf } from '../area.ts';
 import { ApiError } from '../common/errors.ts';
 import { economyValue, notesOf, said, type Said } from '../common/core-messages.ts';
 import type { Db } from '../database.ts';
-import type { SourceRef } from '../shared-types.ts';
+import type { EconomyRef, SourceRef } from '../shared-types.ts';
 import { sourceLookup, economyLookup } from '../refs.ts';
 import { growthToYear, type CompoundGrowth } from '../common/growth.ts';
 import type { Change } from '../trade/contract.ts';
@@ -40,7 +40,7 @@ import {
   yearRange,
   type YearFlows,
 } from './rules.ts';
-import { chosen, firstYearWith, partnerEconomies, partnerSpans, reporterYears, reportersWithPartners } from './sql.ts';
+import { chosen, economyNames, firstYearWith, partnerEconomies, partnerSpans, reporterYears, reportersWithPartners } from './sql.ts';
 
 export function partnerReporters(db: Db): PartnerReporter[] {
   const economy = economyLookup(db);
@@ -57,7 +57,9 @@ export function partnerReporters(db: Db): PartnerReporter[] {
  * rates from `from` (by default nine years before, the rank history's default range) to that year.
  */
 export function partnerRanking(db: Db, input: { reporter: string; year?: number | undefined; from?: number | undefined }): PartnerRanking {
-  const economy = economyLookup(db);
+  const names = economyNames(db);
+  // As economyLookup names them (an unknown code by itself), from one read of every name.
+  const economy = (code: string): EconomyRef => ({ code, name: names.get(code) ?? code });
   const source = sourceLookup(db);
   const reporter = economy(input.reporter);
   const years = reporterYears(db, input.reporter);
@@ -98,8 +100,7 @@ export function partnerRanking(db: Db, input: { reporter: string; year?: number 
   } => {
     const all = data.get(y) ?? new Map<string, YearFlows>();
     const w = world ? all.get(world) : undefined;
-    if (world) all.delete(world);
-    return { world: w, partners: all };
+    return { world: w, partners: world && w ? new Map([...all].filter(([code]) => code !== world)) : all };
   };
   const now = split(year);
   const before = split(year - 1);

@@ -20,7 +20,15 @@ export type YearFlows = { export?: ChosenRow; import?: ChosenRow };
 /** Values by year, then partner: { export, import }. */
 export type ByYear = Map<number, Map<string, YearFlows>>;
 
+const byYearOf = new WeakMap<readonly ChosenRow[], ByYear>();
+
+/**
+ * The rows by year and partner. The answer is shared by every caller given the same array (the kept answer of
+ * `chosen` serves the ranking and the rank history again and again): read it, never change it.
+ */
 export function byYear(rows: readonly ChosenRow[]): ByYear {
+  const kept = byYearOf.get(rows);
+  if (kept) return kept;
   const out: ByYear = new Map();
   for (const r of rows) {
     let year = out.get(r.year);
@@ -29,6 +37,7 @@ export function byYear(rows: readonly ChosenRow[]): ByYear {
     if (!pair) year.set(r.partner, (pair = {}));
     pair[r.flow] = r;
   }
+  byYearOf.set(rows, out);
   return out;
 }
 

@@ -53,6 +53,22 @@ export function partnerEconomies(db: Db, reporter: string): Economies {
   return { countries, world: world ?? null };
 }
 
+const namesCache = new WeakMap<Db, { version: string; names: ReadonlyMap<string, string> }>();
+
+/**
+ * Every economy's name by code, in one read (a ranking names every partner of a reporter: a lookup each was about a
+ * third of its time), kept until trade figures may have changed: economies' writes move the trade counter.
+ */
+export function economyNames(db: Db): ReadonlyMap<string, string> {
+  const version = tradeVersion(db);
+  const hit = namesCache.get(db);
+  if (hit?.version === version) return hit.names;
+  const rows = preparedOnce(db, 'SELECT code, name FROM economy').raw().all() as [string, string][];
+  const names = new Map(rows);
+  namesCache.set(db, { version, names });
+  return names;
+}
+
 /** The last answer of `chosen`, by connection: a ranking's growth rates and the rank history read the same years of every partner. */
 const chosenCache = new WeakMap<Db, { key: string; rows: readonly ChosenRow[] }>();
 
@@ -92,40 +108,79 @@ const yearsCache = new WeakMap<Db, Map<string, { version: string; years: { year:
 const reportersCache = new WeakMap<Db, { version: string; rows: { reporter: string; partners: number; first: number; last: number }[] }>();
 
 /**
- * Years with annual figures of the reporter with partner countries, newest first. Reading them
- * scans every annual row of the reporter, so the answer is kept until trade figures may have changed
- * (this connection's writes of them or any write of another: tradeVersion).
+ * Years with annual figures of the reporter with partner countries, newest first, and whether both flows are
+ * reported in each. Probed rather than scanned: the span from each partner's first and last year (two seeks per
+ * economy in the totals index), then for each year of the span the first partner with an export and the first
+ * with an import (a seek per partner tried: usually one; every partner for a year a flow is missing, so at most
+ * years of the span × economies × 2). Grouping every annual row by year sorted them all (23,000 for Korea). The
+ * answer is kept until trade figures may have changed (tradeVersion).
  */
+const REPORTER_YEARS_SQL = `WITH RECURSIVE
+    span(lo, hi) AS (
+      SELECT min((SELECT min(f.year) FROM trade_flow f INDEXED BY trade_flow_totals WHERE f.reporter = :reporter AND f.partner = e.code
+          AND ${ANNUAL})),
+        max((SELECT max(f.year) FROM trade_flow f INDEXED BY trade_flow_totals WHERE f.reporter = :reporter AND f.partner = e.code
+          AND ${ANNUAL}))
+      FROM economy e WHERE e.kind != 'group'),
+    y(year) AS (SELECT lo FROM span WHERE lo IS NOT NULL UNION ALL SELECT y.year + 1 FROM y, span WHERE y.year < span.hi),
+    flows(year, exported, imported) AS (
+      SELECT y.year,
+        EXISTS (SELECT 1 FROM economy e CROSS JOIN trade_flow f INDEXED BY trade_flow_totals WHERE e.kind != 'group'
+          AND f.reporter = :reporter AND f.partner = e.code AND f.year = y.year AND f.flow = 'export' AND ${ANNUAL}),
+        EXISTS (SELECT 1 FROM economy e CROSS JOIN trade_flow f INDEXED BY trade_flow_totals WHERE e.kind != 'group'
+          AND f.reporter = :reporter AND f.partner = e.code AND f.year = y.year AND f.flow = 'import' AND ${ANNUAL})
+      FROM y)
+  SELECT year, exported AND imported AS complete FROM flows WHERE exported OR imported ORDER BY year DESC`;
+
 export function reporterYears(db: Db, reporter: string): { year: number; complete: boolean }[] {
   const version = tradeVersion(db);
   let byReporter = yearsCache.get(db);
   if (!byReporter) yearsCache.set(db, (byReporter = new Map()));
   const hit = byReporter.get(reporter);
   if (hit?.version === version) return hit.years;
-  const rows = preparedOnce(
-    db,
-    `SELECT f.year, max(f.flow) != min(f.flow) AS complete FROM trade_flow f INDEXED BY trade_flow_totals
-    WHERE f.reporter = ? AND ${ANNUAL} AND f.partner IN (SELECT code FROM economy WHERE kind != 'group')
-    GROUP BY f.year ORDER BY f.year DESC`,
-  ).all(reporter) as { year: number; complete: number }[];
+  const rows = preparedOnce(db, REPORTER_YEARS_SQL).all({ reporter }) as { year: number; complete: number }[];
   const years = rows.map((r) => ({ year: r.year, complete: r.complete === 1 }));
   byReporter.set(reporter, { version, years });
   return years;
 }
 
-/** Reporters with several partner countries: a scan of every annual total, so kept until trade figures may have changed. */
+/** Annual totals in the partial index trade_flow_totals (its condition, so that the index may serve). */
+const IN_TOTALS = "f.product_code = 'TOTAL' AND f.month IS NULL";
+
+/**
+ * Reporters with several partner countries, their number and first and last years. Read by stepping through the
+ * totals index from one reporter to the next, then from one of its partners to the next (a seek each), and a seek
+ * for each pair's first and last year: grouping every annual total of every reporter scanned them all. Kept until
+ * trade figures may have changed.
+ */
+const REPORTERS_SQL = `WITH RECURSIVE
+    reporters(reporter) AS (
+      SELECT min(f.reporter) FROM trade_flow f INDEXED BY trade_flow_totals WHERE ${IN_TOTALS}
+      UNION ALL
+      SELECT (SELECT min(f.reporter) FROM trade_flow f INDEXED BY trade_flow_totals WHERE ${IN_TOTALS} AND f.reporter > r.reporter)
+      FROM reporters r WHERE r.reporter IS NOT NULL),
+    pairs(reporter, partner) AS (
+      SELECT r.reporter, (SELECT min(f.partner) FROM trade_flow f INDEXED BY trade_flow_totals WHERE ${IN_TOTALS} AND f.reporter = r.reporter)
+      FROM reporters r WHERE r.reporter IS NOT NULL
+      UNION ALL
+      SELECT p.reporter,
+        (SELECT min(f.partner) FROM trade_flow f INDEXED BY trade_flow_totals WHERE ${IN_TOTALS} AND f.reporter = p.reporter AND f.partner > p.partner)
+      FROM pairs p WHERE p.partner IS NOT NULL),
+    spans(reporter, first, last) AS MATERIALIZED (
+      SELECT p.reporter,
+        (SELECT min(f.year) FROM trade_flow f INDEXED BY trade_flow_totals WHERE f.reporter = p.reporter AND f.partner = p.partner AND ${ANNUAL}),
+        (SELECT max(f.year) FROM trade_flow f INDEXED BY trade_flow_totals WHERE f.reporter = p.reporter AND f.partner = p.partner AND ${ANNUAL})
+      FROM pairs p JOIN economy e ON e.code = p.partner AND e.kind != 'group')
+  SELECT reporter, count(*) AS partners, min(first) AS first, max(last) AS last FROM spans WHERE first IS NOT NULL
+  GROUP BY reporter HAVING count(*) >= 2 ORDER BY partners DESC, reporter`;
+
 export function reportersWithPartners(db: Db): { reporter: string; partners: number; first: number; last: number }[] {
   const version = tradeVersion(db);
   const hit = reportersCache.get(db);
   const rows =
     hit?.version === version
       ? hit.rows
-      : (preparedOnce(
-          db,
-          `SELECT f.reporter, count(DISTINCT f.partner) AS partners, min(f.year) AS first, max(f.year) AS last
-    FROM trade_flow f INDEXED BY trade_flow_totals WHERE ${ANNUAL} AND f.partner IN (SELECT code FROM economy WHERE kind != 'group')
-    GROUP BY f.reporter HAVING count(DISTINCT f.partner) >= 2 ORDER BY partners DESC, f.reporter`,
-        ).all() as { reporter: string; partners: number; first: number; last: number }[]);
+      : (preparedOnce(db, REPORTERS_SQL).all() as { reporter: string; partners: number; first: number; last: number }[]);
   reportersCache.set(db, { version, rows });
   return rows;
 }

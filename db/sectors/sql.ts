@@ -5,7 +5,7 @@
  * db/trade/chosen.ts; how the sums become a sector's values is decided in db/sectors/rules.ts.
  */
 import type { Db } from '../database.ts';
-import { chosenFlowsSql, preparedOnce } from '../trade/chosen.ts';
+import { chosenFlowsSql, preparedOnce, tradeVersion } from '../trade/chosen.ts';
 
 /** One pair and the years asked for. */
 export interface PairSpan {
@@ -132,16 +132,38 @@ const chosenSumsSql = (prefixes: number): string =>
       AND length(f.product_code) = 6 AND f.month IS NULL AND f.series = 'primary' AND f.flow = 'export'`)})
     GROUP BY year`;
 
-/** The yearly export sums of the chosen HS-6 rows under the prefixes, each flow counted once. */
-export function chosenSums(db: Db, pair: PairSpan, prefixes: readonly string[]): YearSum[] {
+/** Answers of chosenSums by pair, years and prefixes, while trade figures stay as they were (tradeVersion). */
+const chosenSumsKept = new WeakMap<Db, { version: string; sums: Map<string, readonly YearSum[]> }>();
+/** Enough for every sector of a few pairs, each in the overview (its last two years) and in its detail (all years). */
+const KEPT_SUMS = 512;
+
+/**
+ * The yearly export sums of the chosen HS-6 rows under the prefixes, each flow counted once. Ranking the rows of
+ * every source is most of a sector's time where sources overlap, so the answer is kept until trade figures may have
+ * changed: what it depends on (trade rows, sources, economies, preferred sources) moves tradeVersion.
+ */
+export function chosenSums(db: Db, pair: PairSpan, prefixes: readonly string[]): readonly YearSum[] {
+  const version = tradeVersion(db);
+  let kept = chosenSumsKept.get(db);
+  if (kept?.version !== version) chosenSumsKept.set(db, (kept = { version, sums: new Map() }));
+  const key = JSON.stringify([pair.reporter, pair.partner, pair.from, pair.to, prefixes]);
+  const hit = kept.sums.get(key);
+  if (hit) return hit;
   const params = { ...pair, ...Object.fromEntries(prefixes.map((c, i) => [`c${i}`, c])) };
-  return preparedOnce(db, chosenSumsSql(prefixes.length)).all(params) as YearSum[];
+  const sums = preparedOnce(db, chosenSumsSql(prefixes.length)).all(params) as YearSum[];
+  if (kept.sums.size >= KEPT_SUMS) kept.sums.clear();
+  kept.sums.set(key, sums);
+  return sums;
 }
 
-const LAST_HS_YEAR_SQL = `SELECT max(year) FROM hs_chapter_summary
+const LAST_HS_YEAR_SQL = `SELECT max(year) FROM hs_pair_year
     WHERE reporter = :reporter AND partner = :partner AND flow = 'export' AND year BETWEEN :from AND :to`;
 
-/** The last year any HS-6 export of the pair is loaded for (the chapter summary holds every such row). */
+/**
+ * The last year any HS-6 export of the pair is loaded for: from the pair's years (hs_pair_year, kept in step with
+ * the chapter summary, which holds every such row, by its triggers), a seek where the summary had a chapter's rows
+ * of every year to walk.
+ */
 export function lastHsYear(db: Db, pair: PairSpan): number | null {
   return preparedOnce(db, LAST_HS_YEAR_SQL).pluck().get(pair) as number | null;
 }

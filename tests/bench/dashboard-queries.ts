@@ -14,7 +14,8 @@
  * times reloading a pack beside those rows, drops the dashboards' partial index on annual totals
  * (migration 003) and times the queries that use it again, to show what it buys. Last, the pair's rows
  * again under a second source (a newer import): the sector figures must not change (each flow counted
- * once, db/trade/chosen.ts), and the queries are timed with the ranking at work.
+ * once, db/trade/chosen.ts), and the queries are timed with the ranking at work (the sectors also after a trade
+ * write, as their chosen sums are kept until then).
  */
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -395,6 +396,26 @@ try {
     console.log(
       `${pad(name, 36)} ${ms.toFixed(2).padStart(10)} ${(ms / scan).toFixed(4).padStart(8)} ${lastCpuMs.toFixed(2).padStart(8)}  (one source: ${withIndex.get(name)?.toFixed(2)} ms)`,
     );
+  }
+  // The sectors' chosen sums are kept until trade figures may change: a trade write first, to time them read afresh.
+  for (const [name, fn] of [
+    [
+      'listSectors (after a trade write)',
+      () => {
+        tradeRowsChanged(db);
+        return listSectors(db, pair);
+      },
+    ],
+    [
+      'sectorDetail (after a trade write)',
+      () => {
+        tradeRowsChanged(db);
+        return sectorDetail(db, { ...pair, name: 'Cosmetics' });
+      },
+    ],
+  ] as const) {
+    const ms = time(fn);
+    console.log(`${pad(name, 36)} ${ms.toFixed(2).padStart(10)} ${(ms / scan).toFixed(4).padStart(8)} ${lastCpuMs.toFixed(2).padStart(8)}`);
   }
   const monthly = time(() => tradeMonthly(db, pair));
   console.log(`${pad('tradeMonthly (no monthly rows)', 36)} ${monthly.toFixed(2).padStart(10)} ${(monthly / scan).toFixed(4).padStart(8)}`);
