@@ -55,6 +55,8 @@ export const CORE_MESSAGES_KO = {
   readQuoteNeverClosed: '{{line}}번째 줄 {{column}}번째 열: 여기서 열린 따옴표 필드가 끝까지 닫히지 않음(닫는 따옴표가 빠졌나요?)',
   readLineTooLong: '{{line}}번째 줄이 {{limit}}자보다 김: 행으로 된 표가 아님(JSON이나 텍스트 문서를 .csv로 저장했나요?)',
   readLineTooLongNoEnd: '{{line}}번째 줄이 줄 끝 없이 {{limit}}자보다 김: 행으로 된 표가 아님(JSON이나 텍스트 문서를 .csv로 저장했나요?)',
+  readWebPage:
+    '{{line}}번째 줄이 표가 아닌 웹 페이지(HTML)로 시작함: 웹사이트가 내려받기 대신 보여 준 페이지(로그인 또는 세션 만료?)일 수 있으니 파일을 다시 내려받으세요',
   readNulByte: '{{line}}번째 줄 {{column}}번째 열에 NUL 바이트가 있음: 텍스트(CSV) 파일이 아닌 바이너리 파일',
   readNulByteNoBom:
     '{{line}}번째 줄 {{column}}번째 열에 NUL 바이트가 있음: 텍스트(CSV) 파일이 아닌 바이너리 파일(또는 바이트 순서 표시가 없는 UTF-16 텍스트: 인코딩을 선택하십시오)',

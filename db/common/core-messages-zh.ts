@@ -54,6 +54,7 @@ export const CORE_MESSAGES_ZH = {
   readQuoteNeverClosed: '第{{line}}行第{{column}}列：此处开始的引号字段始终没有结束（缺少结束引号？）',
   readLineTooLong: '第{{line}}行超过{{limit}}个字符：不是按行排列的表格（是把JSON或文本文档存成了.csv吗？）',
   readLineTooLongNoEnd: '第{{line}}行超过{{limit}}个字符且没有行尾：不是按行排列的表格（是把JSON或文本文档存成了.csv吗？）',
+  readWebPage: '第{{line}}行是网页（HTML）的开头，而不是表格：可能是网站代替下载文件显示的页面（登录或会话过期？），请重新下载文件',
   readNulByte: '第{{line}}行第{{column}}列有NUL字节：这是二进制文件，不是文本（CSV）文件',
   readNulByteNoBom:
     '第{{line}}行第{{column}}列有NUL字节：这是二进制文件，不是文本（CSV）文件（或是没有字节顺序标记的UTF-16文本：请选择编码）',

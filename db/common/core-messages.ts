@@ -108,6 +108,8 @@ export const CORE_MESSAGES = {
   readLineTooLong: 'line {{line}} is longer than {{limit}} characters: not a table of rows (a JSON or text document saved as .csv?)',
   readLineTooLongNoEnd:
     'line {{line}} is longer than {{limit}} characters with no line end: not a table of rows (a JSON or text document saved as .csv?)',
+  readWebPage:
+    'line {{line}} begins a web page (HTML), not a table: a page a website showed in place of the download (a sign-in or an expired session?); download the file again',
   readNulByte: 'a NUL byte at line {{line}}, column {{column}}: a binary file, not a text (CSV) file',
   readNulByteNoBom:
     'a NUL byte at line {{line}}, column {{column}}: a binary file, not a text (CSV) file (or UTF-16 text without its byte-order mark: choose the encoding)',

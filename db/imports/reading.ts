@@ -64,6 +64,7 @@ export interface HeaderOptions {
  * when more rows must be read to tell (`final`: there are no more).
  */
 export function chooseHeader(rows: Row[], options: HeaderOptions, final: boolean, what: 'line' | 'row'): number {
+  refuseWebPage(rows[0]);
   const wanted = options.headerRow;
   if (wanted !== undefined) {
     const at = rows.findIndex((r) => r.line >= wanted);
@@ -99,3 +100,16 @@ export function controlCharacterAt(text: string): number {
 
 /** "1,048,576" */
 export const count = (n: number): string => n.toLocaleString('en-US');
+
+/** The start of an HTML document, as a web page saved in place of a download begins. */
+const WEB_PAGE = /^\s*<(?:!doctype\s+html|html[\s>])/i;
+
+/**
+ * A web page saved under a table's name (a login page, an expired session or an error page a site sent in place
+ * of the download) is named as such, rather than offered as one column to map.
+ */
+function refuseWebPage(first: Row | undefined): void {
+  if (first && WEB_PAGE.test(first.fields[0] ?? '')) {
+    throw new TableReadError(saidAs('readWebPage', { line: String(first.line) }), { line: first.line });
+  }
+}

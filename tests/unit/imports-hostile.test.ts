@@ -4,6 +4,7 @@
  * within the default timeout; the times are measured in tests/bench/hostile-files.ts), and the
  * database is left exactly as it was — by the preview and by the import.
  */
+import { writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ApiError } from '../../db/common/errors.ts';
 import { MAX_RECORD_CHARS } from '../../db/imports/csv.ts';
@@ -178,6 +179,32 @@ describe('CSV files that could take quadratic time', () => {
     const p = previewFile(db, { path, mapping: { reporter: 'name', partner: 'name', year: 'value', flow: 'name', value: 'value' } });
     expect(p.rowsRead).toBe(2);
     expect(p.sampleRows[0]![0]!.length).toBe(long.length);
+  });
+});
+
+describe('a web page saved in place of a download', () => {
+  it('is refused as a web page, naming the line, whether it starts with a doctype, a blank line or <html>, and nothing changes', () => {
+    const pages = {
+      'expired.csv': '<!DOCTYPE html>\n<html><head><title>Session expired</title></head><body>Sign in again, please</body></html>\n',
+      'blank-first.csv': '\n\n  <html lang="en"><body>Not found</body></html>\n',
+    };
+    for (const [name, text] of Object.entries(pages)) {
+      const path = tmp.file(name);
+      writeFileSync(path, text);
+      const error = refused(path);
+      const line = name === 'expired.csv' ? 1 : 3;
+      expect(error.message).toBe(
+        `${name} cannot be read: line ${line} begins a web page (HTML), not a table: a page a website showed in place of the download (a sign-in or an expired session?); download the file again. Nothing was changed.`,
+      );
+      expect(error.details).toEqual({ file: name, line });
+    }
+    // A table whose first column's values merely look like markup is read as a table.
+    const table = tmp.file('markup-values.csv');
+    writeFileSync(table, 'reporter,partner,year,flow,value\n<html>,CHN,2022,export,1\n');
+    expect(
+      previewFile(db, { path: table, mapping: { reporter: 'reporter', partner: 'partner', year: 'year', flow: 'flow', value: 'value' } })
+        .rowsRead,
+    ).toBe(1);
   });
 });
 
