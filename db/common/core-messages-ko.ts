@@ -22,7 +22,7 @@ export const CORE_MESSAGES_KO = {
   flowsComtrade: 'X, M, RX, RM만 저장',
   flowsComtradeLegacy: '1–4만 저장: 수입, 수출, 재수출, 재수입',
   flowsWits: 'Export(수출), Import(수입), Re-Export(재수출), Re-Import(재수입)만 저장',
-  flowsGeneric: 'export(수출), import(수입), re-export(재수출), re-import(재수입) 또는 X, M, RX, RM이어야 함',
+  flowsGeneric: '수출, 수입, 재수출, 재수입(또는 export, import, re-export, re-import, X, M, RX, RM)이어야 함',
   skipBreakdown: '세부 행(제2 상대국(partner 2), 세관 절차 또는 운송 수단이 합계가 아님)',
   skipFlow: '수출입 구분 {{flow}}은(는) 저장하지 않음({{expected}})',
   skipArea: '상대국이 경제가 아닌 지역임',

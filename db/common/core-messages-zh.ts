@@ -22,7 +22,7 @@ export const CORE_MESSAGES_ZH = {
   flowsComtrade: '只保存X、M、RX、RM',
   flowsComtradeLegacy: '只保存1–4：进口、出口、复出口、复进口',
   flowsWits: '只保存Export（出口）、Import（进口）、Re-Export（复出口）、Re-Import（复进口）',
-  flowsGeneric: '应为export（出口）、import（进口）、re-export（复出口）、re-import（复进口），或X、M、RX、RM',
+  flowsGeneric: '应为出口、进口、复出口、复进口（或export、import、re-export、re-import、X、M、RX、RM）',
   skipBreakdown: '细分行（第二贸易伙伴（partner 2）、海关程序或运输方式不是合计）',
   skipFlow: '不保存流向{{flow}}（{{expected}}）',
   skipArea: '贸易伙伴是地区，不是经济体',

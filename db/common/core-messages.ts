@@ -67,7 +67,7 @@ export const CORE_MESSAGES = {
   flowsComtrade: 'only X, M, RX, RM',
   flowsComtradeLegacy: 'only 1–4: import, export, re-export, re-import',
   flowsWits: 'only Export, Import, Re-Export, Re-Import',
-  flowsGeneric: 'export, import, re-export or re-import (or X, M, RX, RM)',
+  flowsGeneric: 'export, import, re-export or re-import (or X, M, RX, RM; or 수출, 수입, 재수출, 재수입; or 出口, 进口, 复出口, 复进口)',
 
   // Why an imported row was not stored although it is not wrong.
   skipBreakdown: 'breakdown row (partner 2, customs procedure or mode of transport is not the total)',

@@ -96,6 +96,20 @@ const NAMED_FLOWS: Record<string, Flow> = {
   're-imports': 're-import',
   reimport: 're-import',
   reimports: 're-import',
+  // As Korean and Chinese customs tables and analysts' own sheets write them (a mapped file is often one of those).
+  수출: 'export',
+  수입: 'import',
+  재수출: 're-export',
+  재수입: 're-import',
+  出口: 'export',
+  进口: 'import',
+  進口: 'import',
+  复出口: 're-export',
+  再出口: 're-export',
+  復出口: 're-export',
+  复进口: 're-import',
+  再进口: 're-import',
+  復進口: 're-import',
 };
 
 const PUBLISHED_REQUIRED = ['year', 'reporter', 'partner', 'flow', 'product', 'value'] as const;

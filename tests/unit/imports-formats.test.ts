@@ -256,6 +256,33 @@ describe('any CSV with a column mapping', () => {
     expect(db.prepare('SELECT publisher FROM source WHERE id = ?').pluck().get(s.sourceId)).toBe('Korea Customs Service');
   });
 
+  it('reads the flows as Korean and Chinese tables name them, in a UTF-16 tab-separated file as Excel saves one', () => {
+    const file = tmp.file('kcs-unicode.txt');
+    const rows = [
+      '보고국\t상대국\t연도\t구분\t금액(달러)',
+      'KOR\tCHN\t2022\t수출\t155,789,364,212',
+      'KOR\tCHN\t2022\t수입\t154,576,142,038',
+      'KOR\tHKG\t2022\t재수출\t1,000',
+      'CHN\tKOR\t2022\t出口\t162,500,000,000',
+      'CHN\tKOR\t2022\t进口\t199,600,000,000',
+      'CHN\tKOR\t2022\t复进口\t2,000',
+      'CHN\tKOR\t2021\t輸出\t5',
+    ];
+    writeFileSync(file, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(`${rows.join('\r\n')}\r\n`, 'utf16le')]));
+    const s = run(file, true, { mapping: { reporter: '보고국', partner: '상대국', year: '연도', flow: '구분', value: '금액(달러)' } });
+    // Stored in the natural key's order, not the file's.
+    expect(flows().map((f) => [f.reporter, f.partner, f.flow, f.value_usd])).toEqual([
+      ['CHN', 'KOR', 'export', 162500000000],
+      ['CHN', 'KOR', 'import', 199600000000],
+      ['CHN', 'KOR', 're-import', 2000],
+      ['KOR', 'CHN', 'export', 155789364212],
+      ['KOR', 'CHN', 'import', 154576142038],
+      ['KOR', 'HKG', 're-export', 1000],
+    ]);
+    // Japanese 輸出 is not one of the app's languages' words: a problem on its row, named.
+    expect(s.problems.map((x) => [x.line, x.column, x.value, x.messageCode])).toEqual([[8, '구분', '輸出', 'flowsGeneric']]);
+  });
+
   it('remembers the mapping for files of the same layout', () => {
     run('generic-agency.csv', true, { mapping });
     const copy = tmp.file('agency-2020.csv');
