@@ -381,14 +381,15 @@ export function suggestMapping(header: string[]): Partial<ColumnMapping> {
   const set = <K extends keyof ColumnMapping>(key: K, value: ColumnMapping[K] | undefined): void => {
     if (value !== undefined) guess[key] = value;
   };
-  set('reporter', find(/^reporter.*(iso|code)/i, /^reporter/i, /^(country|economy)$/i));
-  set('partner', find(/^partner.*(iso|code)/i, /^partner/i));
-  set('year', find(/^(ref)?year$/i, /year/i, /^period$/i));
-  set('month', find(/^(ref)?month$/i));
-  set('flow', find(/flow/i, /^direction$/i));
-  set('product', find(/^(hs|product|commodity|cmd).*code/i, /^(hs|product|commodity)$/i));
-  set('value', find(/value.*usd|usd.*value/i, /^(trade )?value/i, /^amount$/i));
-  set('unit', find(/^unit$/i, /^currency$/i));
+  // English names first, then the Korean and Chinese ones of customs tables and analysts' own sheets.
+  set('reporter', find(/^reporter.*(iso|code)/i, /^reporter/i, /^(country|economy)$/i, /^(보고국|신고국)/, /^(报告国|报告方|申报国)/));
+  set('partner', find(/^partner.*(iso|code)/i, /^partner/i, /^(교역\s*)?상대국/, /^(贸易)?伙伴/));
+  set('year', find(/^(ref)?year$/i, /year/i, /^period$/i, /^(연도|년도)$/, /^年(份|度)?$/));
+  set('month', find(/^(ref)?month$/i, /^월$/, /^月份?$/));
+  set('flow', find(/flow/i, /^direction$/i, /^(수출입\s*)?구분$/, /^进出口(类别|方向)?$/));
+  set('product', find(/^(hs|product|commodity|cmd).*code/i, /^(hs|product|commodity)$/i, /^(hs\s*|품목\s*)코드/i, /^(hs\s*|商品)编码/i));
+  set('value', find(/value.*usd|usd.*value/i, /^(trade )?value/i, /^amount$/i, /^(수출입\s*)?금액/, /^(金额|贸易额)/));
+  set('unit', find(/^unit$/i, /^currency$/i, /^(단위|통화)$/, /^(单位|币种)$/));
   return guess;
 }
 

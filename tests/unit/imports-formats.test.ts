@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { suggestMapping } from '../../db/imports/formats.ts';
 import { importFile, previewFile, undoImport } from '../../db/imports/importer.ts';
 import { openDatabase, type Db } from '../../db/open.ts';
 import { snapshot } from '../support/db-snapshot.ts';
@@ -269,7 +270,20 @@ describe('any CSV with a column mapping', () => {
       'CHN\tKOR\t2021\t輸出\t5',
     ];
     writeFileSync(file, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(`${rows.join('\r\n')}\r\n`, 'utf16le')]));
-    const s = run(file, true, { mapping: { reporter: '보고국', partner: '상대국', year: '연도', flow: '구분', value: '금액(달러)' } });
+    const mapping = { reporter: '보고국', partner: '상대국', year: '연도', flow: '구분', value: '금액(달러)' };
+    // The Korean column names are recognised: the suggested mapping is the one the user confirms.
+    expect(previewFile(db, { path: file }).mapping).toEqual(mapping);
+    expect(suggestMapping(['报告国', '贸易伙伴', '年份', '月份', '进出口', 'HS编码', '金额（美元）', '单位'])).toEqual({
+      reporter: '报告国',
+      partner: '贸易伙伴',
+      year: '年份',
+      month: '月份',
+      flow: '进出口',
+      product: 'HS编码',
+      value: '金额（美元）',
+      unit: '单位',
+    });
+    const s = run(file, true, { mapping });
     // Stored in the natural key's order, not the file's.
     expect(flows().map((f) => [f.reporter, f.partner, f.flow, f.value_usd])).toEqual([
       ['CHN', 'KOR', 'export', 162500000000],
