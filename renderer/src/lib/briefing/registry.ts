@@ -2,14 +2,14 @@
  * The renderer's block registry: for every block kind, its name in the editor, the component that
  * draws it (on screen and on paper), the config a new block starts with, and the settings the editor
  * offers. The data core's half (config schema, query, sources) is db/briefings/. Adding a kind = one
- * entry here, one component in ./blocks/. Labels and descriptions are getters that call t() when read, so
- * the editor shows them in the language active at the time.
+ * entry here, one component in ./blocks/. A kind's name and description are catalogue keys, and a setting's label
+ * and choices getters that call t() when read, so the editor shows them in the language active at the time.
  */
 import type { Component } from 'svelte';
 import type { BlockKind, BlockSpecInput, ResolvedBlock } from '../../../../db/briefings/contract.ts';
 import { EVENT_KINDS, PROJECT_STATUSES } from '../../../../db/common/vocabulary.ts';
 import type { BlockProps } from './types.ts';
-import { t } from '../../i18n/i18n.svelte.ts';
+import { t, type MessageKey } from '../../i18n/i18n.svelte.ts';
 import { DASHBOARD_DEFINITIONS, type Dashboard, type PrintSummary } from '../../../../db/common/dashboards.ts';
 import { MAP_MEASURES, PARTNER_MEASURES } from '../../../../db/common/vocabulary.ts';
 import ClaimsBlock from './blocks/ClaimsBlock.svelte';
@@ -38,8 +38,9 @@ export type FieldSpec =
   | { key: string; label: string; type: 'markdown' };
 
 export interface BlockKindEntry<K extends BlockKind> {
-  label: string;
-  description: string;
+  /** Catalogue keys of the kind's name and description in the editor (shown with t()). */
+  label: MessageKey;
+  description: MessageKey;
   /** Whether the block holds a chart (printed whole, at print resolution). */
   chart: boolean;
   component: Component<BlockProps<K>>;
@@ -47,333 +48,169 @@ export interface BlockKindEntry<K extends BlockKind> {
   fields: FieldSpec[];
 }
 
-const pairFields = (optional: boolean): FieldSpec[] => [
-  {
-    key: 'reporter',
-    get label() {
-      return t('blockField.reporter');
-    },
-    type: 'economy',
-    optional,
-  },
-  {
-    key: 'partner',
-    get label() {
-      return t('blockField.partner');
-    },
-    type: 'economy',
-    optional,
-  },
-];
-const rangeFields: FieldSpec[] = [
-  {
-    key: 'from',
-    get label() {
-      return t('blockField.from');
-    },
-    type: 'year',
-    optional: true,
-  },
-  {
-    key: 'to',
-    get label() {
-      return t('blockField.to');
-    },
-    type: 'year',
-    optional: true,
-  },
-];
+/** The settings' names in the catalogue: `blockField.<key>`. */
+type FieldKey = { [M in MessageKey]: M extends `blockField.${infer K}` ? K : never }[MessageKey];
+type Spec<T extends FieldSpec['type']> = Omit<Extract<FieldSpec, { type: T }>, 'key' | 'label'>;
 
-const reporterField: FieldSpec = {
-  key: 'reporter',
-  get label() {
-    return t('blockField.reporter');
-  },
-  type: 'economy',
-  optional: false,
-};
-const yearField: FieldSpec = {
-  key: 'year',
-  get label() {
-    return t('blockField.year');
-  },
-  type: 'year',
-  optional: true,
-};
-const byField: FieldSpec = {
-  key: 'by',
-  get label() {
-    return t('blockField.by');
-  },
+/** A setting labelled by its key (`blockField.<key>`), read in the active language when shown. */
+function field<T extends FieldSpec['type']>(key: FieldKey, spec: Spec<T> & { type: T }): FieldSpec {
+  return {
+    key,
+    get label() {
+      return t(`blockField.${key}`);
+    },
+    ...spec,
+  } as FieldSpec;
+}
+
+/** A choice's values with their labels, read in the active language when shown. */
+const choices = <V extends string>(values: readonly V[], label: (value: V) => string): { value: V; label: string }[] =>
+  values.map((value) => ({
+    value,
+    get label() {
+      return label(value);
+    },
+  }));
+
+const pairFields = (optional: boolean): FieldSpec[] => [
+  field('reporter', { type: 'economy', optional }),
+  field('partner', { type: 'economy', optional }),
+];
+const rangeFields: FieldSpec[] = [field('from', { type: 'year', optional: true }), field('to', { type: 'year', optional: true })];
+const reporterField = field('reporter', { type: 'economy', optional: false });
+const yearField = field('year', { type: 'year', optional: true });
+const byField = field('by', {
   type: 'choice',
   optional: false,
-  options: PARTNER_MEASURES.map((v) => ({
-    value: v,
-    get label() {
-      return t(`partners.measure.${v}`);
-    },
-  })),
-};
+  options: choices(PARTNER_MEASURES, (v) => t(`partners.measure.${v}`)),
+});
 
 export const blockRegistry: { [K in BlockKind]: BlockKindEntry<K> } = {
   text: {
-    get label() {
-      return t('block.text.label');
-    },
-    get description() {
-      return t('block.text.description');
-    },
+    label: 'block.text.label',
+    description: 'block.text.description',
     chart: false,
     component: TextBlock,
     defaults: () => ({ markdown: '', sources: [] }),
-    fields: [
-      {
-        key: 'markdown',
-        get label() {
-          return t('blockField.markdown');
-        },
-        type: 'markdown',
-      },
-      {
-        key: 'sources',
-        get label() {
-          return t('blockField.sources');
-        },
-        type: 'sources',
-      },
-    ],
+    fields: [field('markdown', { type: 'markdown' }), field('sources', { type: 'sources' })],
   },
   kpi: {
-    get label() {
-      return t('block.kpi.label');
-    },
-    get description() {
-      return t('block.kpi.description');
-    },
+    label: 'block.kpi.label',
+    description: 'block.kpi.description',
     chart: false,
     component: KpiBlock,
     defaults: () => ({ reporter: 'CHN', partner: 'KOR', year: 2021 }),
-    fields: [
-      ...pairFields(true),
-      {
-        key: 'year',
-        get label() {
-          return t('blockField.year');
-        },
-        type: 'year',
-        optional: true,
-      },
-    ],
+    fields: [...pairFields(true), yearField],
   },
   reconciliation: {
-    get label() {
-      return t('block.reconciliation.label');
-    },
-    get description() {
-      return t('block.reconciliation.description');
-    },
+    label: 'block.reconciliation.label',
+    description: 'block.reconciliation.description',
     chart: false,
     component: ReconciliationBlock,
     defaults: () => ({}),
     fields: pairFields(true),
   },
   statements: {
-    get label() {
-      return t('block.statements.label');
-    },
-    get description() {
-      return t('block.statements.description');
-    },
+    label: 'block.statements.label',
+    description: 'block.statements.description',
     chart: false,
     component: StatementsBlock,
     defaults: () => ({}),
     fields: [],
   },
   claims: {
-    get label() {
-      return t('block.claims.label');
-    },
-    get description() {
-      return t('block.claims.description');
-    },
+    label: 'block.claims.label',
+    description: 'block.claims.description',
     chart: false,
     component: ClaimsBlock,
     defaults: () => ({}),
     fields: pairFields(true),
   },
   'trade-chart': {
-    get label() {
-      return t('block.tradeChart.label');
-    },
-    get description() {
-      return t('block.tradeChart.description');
-    },
+    label: 'block.tradeChart.label',
+    description: 'block.tradeChart.description',
     chart: true,
     component: TradeChartBlock,
     defaults: () => ({ reporter: 'KOR', partner: 'CHN' }),
     fields: [...pairFields(false), ...rangeFields],
   },
   mirror: {
-    get label() {
-      return t('block.mirror.label');
-    },
-    get description() {
-      return t('block.mirror.description');
-    },
+    label: 'block.mirror.label',
+    description: 'block.mirror.description',
     chart: false,
     component: MirrorBlock,
     defaults: () => ({ reporter: 'KOR', partner: 'CHN' }),
     fields: [...pairFields(false), ...rangeFields],
   },
   'sectors-table': {
-    get label() {
-      return t('block.sectorsTable.label');
-    },
-    get description() {
-      return t('block.sectorsTable.description');
-    },
+    label: 'block.sectorsTable.label',
+    description: 'block.sectorsTable.description',
     chart: false,
     component: SectorsTableBlock,
     defaults: () => ({ reporter: 'KOR', partner: 'CHN' }),
     fields: [...pairFields(false), ...rangeFields],
   },
   'projects-table': {
-    get label() {
-      return t('block.projectsTable.label');
-    },
-    get description() {
-      return t('block.projectsTable.description');
-    },
+    label: 'block.projectsTable.label',
+    description: 'block.projectsTable.description',
     chart: false,
     component: ProjectsTableBlock,
     defaults: () => ({}),
     fields: [
-      {
-        key: 'region',
-        get label() {
-          return t('blockField.region');
-        },
-        type: 'economy',
-        optional: true,
-      },
-      {
-        key: 'status',
-        get label() {
-          return t('blockField.status');
-        },
-        type: 'choice',
-        optional: true,
-        options: PROJECT_STATUSES.map((v) => ({
-          value: v,
-          get label() {
-            return t(`project.status.${v}`);
-          },
-        })),
-      },
+      field('region', { type: 'economy', optional: true }),
+      field('status', { type: 'choice', optional: true, options: choices(PROJECT_STATUSES, (v) => t(`project.status.${v}`)) }),
     ],
   },
   'events-table': {
-    get label() {
-      return t('block.eventsTable.label');
-    },
-    get description() {
-      return t('block.eventsTable.description');
-    },
+    label: 'block.eventsTable.label',
+    description: 'block.eventsTable.description',
     chart: false,
     component: EventsTableBlock,
     defaults: () => ({}),
-    fields: [
-      {
-        key: 'kind',
-        get label() {
-          return t('blockField.kind');
-        },
-        type: 'choice',
-        optional: true,
-        options: EVENT_KINDS.map((v) => ({
-          value: v,
-          get label() {
-            return t(`event.kind.${v}`);
-          },
-        })),
-      },
-    ],
+    fields: [field('kind', { type: 'choice', optional: true, options: choices(EVENT_KINDS, (v) => t(`event.kind.${v}`)) })],
   },
   route: {
-    get label() {
-      return t('block.route.label');
-    },
-    get description() {
-      return t('block.route.description');
-    },
+    label: 'block.route.label',
+    description: 'block.route.description',
     chart: false,
     component: RouteBlock,
     defaults: () => ({}),
     fields: [],
   },
   'partner-ranking': {
-    get label() {
-      return t('block.partnerRanking.label');
-    },
-    get description() {
-      return t('block.partnerRanking.description');
-    },
+    label: 'block.partnerRanking.label',
+    description: 'block.partnerRanking.description',
     chart: false,
     component: PartnerRankingBlock,
     defaults: () => ({ reporter: 'KOR', by: 'total', top: 10 }),
     fields: [reporterField, yearField, byField],
   },
   'partner-ranks': {
-    get label() {
-      return t('block.partnerRanks.label');
-    },
-    get description() {
-      return t('block.partnerRanks.description');
-    },
+    label: 'block.partnerRanks.label',
+    description: 'block.partnerRanks.description',
     chart: false,
     component: PartnerRanksBlock,
     defaults: () => ({ reporter: 'KOR', by: 'total', top: 10 }),
     fields: [reporterField, byField, ...rangeFields],
   },
   'partner-share': {
-    get label() {
-      return t('block.partnerShare.label');
-    },
-    get description() {
-      return t('block.partnerShare.description');
-    },
+    label: 'block.partnerShare.label',
+    description: 'block.partnerShare.description',
     chart: false,
     component: PartnerShareBlock,
     defaults: () => ({ reporter: 'KOR', partner: 'CHN' }),
     fields: [...pairFields(false), ...rangeFields],
   },
   map: {
-    get label() {
-      return t('block.map.label');
-    },
-    get description() {
-      return t('block.map.description');
-    },
+    label: 'block.map.label',
+    description: 'block.map.description',
     chart: true,
     component: MapBlock,
     defaults: () => ({ reporter: 'KOR', measure: 'exports' }),
     fields: [
       reporterField,
       yearField,
-      {
-        key: 'measure',
-        get label() {
-          return t('blockField.measure');
-        },
-        type: 'choice',
-        optional: false,
-        options: MAP_MEASURES.map((v) => ({
-          value: v,
-          get label() {
-            return t(`partners.measure.${v}`);
-          },
-        })),
-      },
+      field('measure', { type: 'choice', optional: false, options: choices(MAP_MEASURES, (v) => t(`partners.measure.${v}`)) }),
     ],
   },
 };
@@ -407,7 +244,7 @@ export function componentFor(
 }
 
 export function kindLabel(block: ResolvedBlock): string {
-  return block.kind === 'invalid' ? t('block.unknown', { kind: block.storedKind }) : blockRegistry[block.kind].label;
+  return block.kind === 'invalid' ? t('block.unknown', { kind: block.storedKind }) : t(blockRegistry[block.kind].label);
 }
 
 export function isChart(block: ResolvedBlock): boolean {
