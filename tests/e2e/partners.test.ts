@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { seriousAxeViolations } from '../support/axe.ts';
 import { appPerFile } from '../support/app-per-file.ts';
+import { decodePng } from '../support/png.ts';
 
 const app = appPerFile({ today: '2024-06-01' });
 
@@ -17,6 +18,28 @@ const rowCells = (page: Page, testid: string): Promise<string[][]> =>
     .getByTestId(testid)
     .locator('tbody tr')
     .evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => (c as unknown as { innerText: string }).innerText.trim())));
+
+/**
+ * How many pixel rows the first partner's line takes in the bump chart (China, rank 1 in every year, drawn in the first
+ * palette colour with points of radius 3): 6 or more when the line and its points are drawn whole, about half that
+ * when the chart's top edge cuts them. The legend's box of the same colour sits above the line or to the right of the
+ * columns read.
+ */
+async function rankOneLineHeight(page: Page): Promise<number> {
+  const image = decodePng(await page.getByTestId('partners-bump').locator('canvas').screenshot());
+  const near = (i: number): boolean =>
+    Math.abs(image.rgb[i]! - 0x1f) + Math.abs(image.rgb[i + 1]! - 0x77) + Math.abs(image.rgb[i + 2]! - 0xb4) < 30;
+  const rows: number[] = [];
+  for (let y = 0; y < image.height; y++) {
+    let count = 0;
+    for (let x = 0; x < Math.floor(image.width * 0.6); x++) if (near((y * image.width + x) * 3)) count++;
+    if (count >= 3) rows.push(y);
+  }
+  // The lowest run of consecutive rows: the line (the legend's box, when the legend is on top, is a run above it).
+  let height = 0;
+  for (let i = rows.length - 1; i >= 0 && (i === rows.length - 1 || rows[i + 1]! - rows[i]! === 1); i--) height++;
+  return height;
+}
 
 describe('Partners view', () => {
   it("ranks South Korea's partners in 2023 from KOSIS, says what the shares are of, and keeps its filters in the URL", async () => {
@@ -65,6 +88,7 @@ describe('Partners view', () => {
     const ranks = await rowCells(page, 'partners-rank-table');
     expect(ranks[0]).toEqual(['China', '1', '1', '1', '1', '1', '1', '1', '1', '1', '1']);
     expect(ranks.find((r) => r[0] === 'Vietnam')?.slice(1, 4)).toEqual(['6', '4', '4']);
+    expect(await rankOneLineHeight(page)).toBeGreaterThanOrEqual(6);
 
     // The comparison starts on the top four; removing one and adding another changes the URL and the chart.
     const chart = page.getByTestId('partners-compare-chart');

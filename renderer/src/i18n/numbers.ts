@@ -85,6 +85,14 @@ export function signedPercent(ratio: number, tag: string): string {
   return withSign(ratio, percent(Math.abs(ratio), tag), percent(0, tag));
 }
 
+/**
+ * A value on a chart's axis: as many decimals as the tick has (up to three), none forced: "180", "2.5". The axis title
+ * names the unit, so a tick carries none.
+ */
+export function axisTick(n: number, tag: string): string {
+  return formatter('tick', { maximumFractionDigits: 3 }, tag).format(n);
+}
+
 export function integer(n: number, tag: string): string {
   return formatter('int', { maximumFractionDigits: 0 }, tag).format(n);
 }

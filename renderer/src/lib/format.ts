@@ -59,6 +59,7 @@ export const percent = (ratio: number): string => numbers.percent(ratio, i18n.ta
 /** A signed change as a percentage: "+5.4%", "−12.9%"; "0.0%" when it rounds to nothing. */
 export const signedPercent = (ratio: number): string => numbers.signedPercent(ratio, i18n.tag);
 export const integer = (n: number): string => numbers.integer(n, i18n.tag);
+export const axisTick = (n: number): string => numbers.axisTick(n, i18n.tag);
 /** A file's size: "3 kB", "12.5 MB". */
 export const fileSize = (bytes: number): string => numbers.fileSize(bytes, i18n.tag);
 /** An exact amount in US dollars. */

@@ -6,6 +6,7 @@
 import type { ChartConfiguration, TooltipItem } from 'chart.js';
 import type { ChartTheme } from '../../lib/charts/theme.ts';
 import { t } from '../../i18n/i18n.svelte.ts';
+import { axisTick } from '../../lib/format.ts';
 
 /** Distinct line colours that read on both the light and the dark surface. */
 const PALETTE = [
@@ -42,7 +43,7 @@ function scales(theme: ChartTheme, yTitle: string) {
   };
 }
 
-/** Lines by year on one value axis. */
+/** Lines by year on one value axis; `format` writes a value in the tooltip, the axis's ticks are plain numbers. */
 export function lineConfig(
   years: readonly number[],
   series: readonly LineSeries[],
@@ -70,7 +71,7 @@ export function lineConfig(
         y: {
           ...s.y,
           beginAtZero: opts.beginAtZero ?? true,
-          ticks: { ...s.y.ticks, callback: (v: number | string) => opts.format(Number(v)) },
+          ticks: { ...s.y.ticks, callback: (v: number | string) => axisTick(Number(v)) },
         },
       },
       plugins: {
@@ -86,6 +87,14 @@ export function lineConfig(
   } as ChartConfiguration;
 }
 
+/** The ranks an axis down to `last` labels: every one up to 10, else rank 1 and every second or third after it. */
+export function rankTicks(last: number): number[] {
+  const step = Math.ceil(last / 10);
+  const ticks: number[] = [];
+  for (let rank = 1; rank <= last; rank += step) ticks.push(rank);
+  return ticks;
+}
+
 /** A bump chart: each partner's rank by year, rank 1 at the top; a year it is not ranked is a gap. */
 export function bumpConfig(
   years: readonly number[],
@@ -93,6 +102,7 @@ export function bumpConfig(
   opts: { maxRank: number; theme: ChartTheme; legendRight: boolean },
 ): ChartConfiguration {
   const s = scales(opts.theme, t('partners.rank'));
+  const last = Math.max(2, opts.maxRank);
   return {
     type: 'line',
     data: {
@@ -110,7 +120,17 @@ export function bumpConfig(
     options: {
       scales: {
         x: s.x,
-        y: { ...s.y, reverse: true, min: 1, max: Math.max(2, opts.maxRank), ticks: { ...s.y.ticks, stepSize: 1, precision: 0 } },
+        // Half a rank of room at either end, so that the lines on rank 1 and on the last rank are drawn whole.
+        y: {
+          ...s.y,
+          reverse: true,
+          min: 0.5,
+          max: last + 0.5,
+          afterBuildTicks: (axis: { ticks: { value: number }[] }) => {
+            axis.ticks = rankTicks(last).map((value) => ({ value }));
+          },
+          ticks: { ...s.y.ticks, autoSkip: false },
+        },
       },
       plugins: {
         legend: { display: true, position: opts.legendRight ? 'right' : 'top', labels: { color: opts.theme.text, boxWidth: 14 } },
