@@ -9,6 +9,9 @@ import { LOCALE_TAGS, matchLanguage } from '../../db/common/languages.ts';
 import { economyNameIn } from '../../renderer/src/i18n/economies.ts';
 import * as n from '../../renderer/src/i18n/numbers.ts';
 import table from '../../renderer/src/i18n/iso3-to-iso2.json';
+import former from '../../renderer/src/i18n/former-economies.json';
+import worldPack from '../../db/packs/korea-world-trade.json';
+import chinaPack from '../../db/packs/korea-china-trade.json';
 
 const { en, ko, zh } = LOCALE_TAGS;
 
@@ -138,6 +141,21 @@ describe('economy names', () => {
     expect([economyNameIn('KOR', 'South Korea', ko), economyNameIn('CHN', 'China', ko)]).toEqual(['대한민국', '중국']);
     expect([economyNameIn('KOR', 'South Korea', zh), economyNameIn('CHN', 'China', zh)]).toEqual(['韩国', '中国']);
     expect(economyNameIn('WLD', 'World', zh)).toBe('世界');
+  });
+
+  it('names economies whose code is no longer in use, which the runtime does not, and every one the packs report', () => {
+    expect([economyNameIn('ANT', 'Netherlands Antilles', ko), economyNameIn('ANT', 'Netherlands Antilles', zh)]).toEqual([
+      '네덜란드령 앤틸레스 열도',
+      '荷属安德列斯岛',
+    ]);
+    expect(economyNameIn('ANT', 'Netherlands Antilles', en)).toBe('Netherlands Antilles');
+    // A current code keeps its current name (ATF was also the French Southern and Antarctic Territories' former code).
+    expect(economyNameIn('ATF', 'French Southern Territories', zh)).toBe(new Intl.DisplayNames([zh], { type: 'region' }).of('TF'));
+    expect(former.source).toMatch(/ISO 3166-3.*iso-codes/);
+    // Every economy of the built-in packs has a name of its own in Korean and Chinese (the world pack reports 1965 on).
+    for (const pack of [worldPack, chinaPack])
+      for (const { code, name } of pack.economies)
+        for (const tag of [ko, zh]) expect(economyNameIn(code, name, tag), `${code} in ${tag}`).not.toBe(name);
   });
 
   it('keeps the stored name in English, for subdivisions and for codes it does not know', () => {
