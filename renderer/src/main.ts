@@ -6,6 +6,7 @@ import { router } from './lib/stores/router.svelte.ts';
 import { FIRST_VIEW, views } from './views/registry.ts';
 import { completeEnglish, followLanguage, followStoredLanguage, i18n, setLanguage, startLanguage, t } from './i18n/i18n.svelte.ts';
 import { startMoneyUnit } from './lib/stores/money-unit.svelte.ts';
+import { startPrintWindow } from './lib/briefing/print-start.ts';
 import './styles.css';
 
 const target = document.getElementById('app');
@@ -18,11 +19,8 @@ void views
   .find((v) => v.id === router.route.view)
   ?.load()
   .catch(() => undefined);
-// A print window's fonts and data load beside its code and the connection (an app window never needs this code).
-if (router.route.view === 'print') {
-  const route = router.route;
-  void import('./lib/briefing/print-ready.ts').then((print) => print.startPrintWindow(route)).catch(() => undefined);
-}
+// A print window's fonts and data load beside its code and the connection.
+startPrintWindow(router.route);
 
 // The language's messages load beside the data connection: the first paint is in the chosen language.
 Promise.all([connect(), startLanguage()])

@@ -3,7 +3,7 @@
  * the fonts its text needs (the bundled CJK faces included) are loaded and every image is decoded.
  * Printers (Electron's printToPDF, Chromium's page.pdf) wait for `document.body.dataset.printReady`.
  *
- * - A print window starts what its layout will wait for as the page starts (`startPrintWindow`, from main.ts):
+ * - A print window starts what its layout will wait for as the page starts (print-start.ts, from main.ts):
  *   the bundled CJK faces and a briefing's data load while the app's code loads and connects, not after.
  * - The bundled CJK faces start loading then (`loadCjkFaces`), so that their
  *   decoding (a few hundred milliseconds, on another thread) overlaps the data's round trip, and the
@@ -23,17 +23,14 @@
  *   new one clears it, and a drawing begun for the route before may finish after the route changed.
  */
 import type { Language } from '../../../../db/common/languages.ts';
-import type { Result } from '../../../../db/contract.ts';
-import { callEarly } from '../api.ts';
 import { allChartsDrawn } from '../charts/ready.ts';
-import type { Route } from '../stores/router.svelte.ts';
+import { CJK_KR as KR, CJK_SC as SC } from './print-start.ts';
 
 export { markPrintError } from './print-error.ts';
+export { loadCjkFaces, takeEarlyBriefing } from './print-start.ts';
 
 const HANGUL = /[\u1100-\u11ff\u3130-\u318f\ua960-\ua97f\uac00-\ud7a3\ud7b0-\ud7ff]/g;
 const HAN_KANA = /[\u3000-\u303f\u3040-\u30ff\u31f0-\u31ff\u3200-\u32ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]/g;
-const KR = 'Tradebrief CJK KR';
-const SC = 'Tradebrief CJK SC';
 
 /** The faces `text` needs, with the characters to load them for. */
 function facesFor(text: string): [family: string, chars: string][] {
@@ -48,39 +45,6 @@ function allLoaded(family: string): boolean {
     if (face.family.replace(/^["']|["']$/g, '') === family && face.status !== 'loaded') loaded = false;
   });
   return loaded;
-}
-
-/**
- * Starts loading both bundled CJK faces now, before the layout's data has arrived: the briefings of
- * this app nearly always name Korean or Chinese places, organisations or sources.
- */
-export function loadCjkFaces(): void {
-  for (const [family, sample] of [
-    [KR, '한'],
-    [SC, '中'],
-  ] as const)
-    void document.fonts.load(`16px "${family}"`, sample).catch(() => undefined);
-}
-
-let early: { id: string; briefing: Promise<Result<'getBriefing'>> } | undefined;
-
-/** Starts a print window's fonts and, for a briefing, its data: called as the page starts, before its code has loaded. */
-export function startPrintWindow(route: Route): void {
-  if (route.view !== 'print') return;
-  loadCjkFaces();
-  const [kind, id] = route.rest;
-  if (kind !== 'briefing' || !id) return;
-  const briefing = callEarly('getBriefing', { id });
-  briefing.catch(() => undefined); // the layout takes the error when it asks for the briefing
-  early = { id, briefing };
-}
-
-/** The briefing `startPrintWindow` asked for, once: a later load (another briefing, a reload) asks the host again. */
-export function takeEarlyBriefing(id: string): Promise<Result<'getBriefing'>> | undefined {
-  if (early?.id !== id) return undefined;
-  const { briefing } = early;
-  early = undefined;
-  return briefing;
 }
 
 /** Loads the faces `text` needs (a face with a unicode-range loads only when used); resolves when they are decoded. */
