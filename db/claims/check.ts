@@ -87,6 +87,7 @@ class Checker {
       reporter: this.economy(row.reporter),
       partner: this.economy(row.partner),
       year: row.year,
+      yearStated: row.year_stated === 1,
       measure: row.measure,
       value: row.value,
       precision: row.value_precision,

@@ -18,6 +18,8 @@ export interface ClaimSpec {
   reporter: EconomyRef;
   partner: EconomyRef;
   year: number;
+  /** false: the source gives no year for the claim; it is checked for `year`, the year of the figures the source cites. */
+  yearStated: boolean;
   measure: ClaimMeasure;
   value: number | null;
   /** The unit of the last digit the source gives (1e8 for "364.1 bn"). */

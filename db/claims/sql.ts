@@ -20,6 +20,8 @@ export interface ClaimRow {
   reporter: string;
   partner: string;
   year: number;
+  /** 1: the source states the year; 0: it is the year of the figures the source cites. */
+  year_stated: 0 | 1;
   measure: ClaimMeasure;
   value: number | null;
   value_precision: number | null;
@@ -39,7 +41,7 @@ export function claimRows(db: Db, filter: ClaimFilter): ClaimRow[] {
   return db
     .prepare(
       `
-    SELECT c.id, c.statement_id, c.kind, c.reporter, c.partner, c.year, c.measure, c.value, c.value_precision, c.note, s.text, s.source_id
+    SELECT c.id, c.statement_id, c.kind, c.reporter, c.partner, c.year, c.year_stated, c.measure, c.value, c.value_precision, c.note, s.text, s.source_id
     FROM claim c JOIN statement s ON s.id = c.statement_id
     WHERE (:source IS NULL OR s.source_id = :source) AND (:reporter IS NULL OR c.reporter = :reporter) AND (:partner IS NULL OR c.partner = :partner)
     ORDER BY s.rowid, c.position`,

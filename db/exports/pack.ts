@@ -56,6 +56,7 @@ function claimOf(r: Row): PackClaim {
     reporter: String(r['reporter']),
     partner: String(r['partner']),
     year: Number(r['year']),
+    ...(r['year_stated'] === 0 ? { yearStated: false } : {}),
     ...(r['note'] === null ? {} : { note: String(r['note']) }),
   };
   const measure = String(r['measure']);

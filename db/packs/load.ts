@@ -643,8 +643,8 @@ export function loadPack(db: Db, pack: Pack, options: LoadPackOptions = {}): Loa
     }
     const insertStatement = db.prepare('INSERT INTO statement (id, kind, text, source_id, pack_id) VALUES (?, ?, ?, ?, ?)');
     const insertClaim =
-      db.prepare(`INSERT INTO claim (id, statement_id, position, kind, reporter, partner, year, measure, value, value_precision,
-      note, pack_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+      db.prepare(`INSERT INTO claim (id, statement_id, position, kind, reporter, partner, year, year_stated, measure, value,
+      value_precision, note, pack_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     for (const s of pack.statements) {
       insertStatement.run(id(s.key), s.kind, s.text, id(s.source), pack.id);
       count('statements');
@@ -658,6 +658,7 @@ export function loadPack(db: Db, pack: Pack, options: LoadPackOptions = {}): Loa
           c.reporter,
           c.partner,
           c.year,
+          c.yearStated === false ? 0 : 1,
           row.measure,
           row.value,
           row.precision,

@@ -232,7 +232,14 @@ export const packRoute = z
   })
   .strict();
 
-const claimBase = { reporter: economyCode, partner: economyCode, year, note: text.optional() };
+const claimBase = {
+  reporter: economyCode,
+  partner: economyCode,
+  year,
+  /** false: the source gives no year for the claim, and `year` is that of the trade figures it cites. */
+  yearStated: z.boolean().optional(),
+  note: text.optional(),
+};
 const claimFlow = z.enum(['export', 'import', 'total']);
 /** The unit of the last digit the source gives: 1e8 for "364.1 bn", 0.001 for "26.9%". */
 const precision = z.number().finite().positive();

@@ -96,7 +96,11 @@ describe('the data core in Korean and Chinese', () => {
     expect(main).toMatch(/与已载入的\d+个其他贸易伙伴比较排名/);
     // What the world total leaves unallocated, in units of 10⁸ as the page writes amounts in Chinese.
     expect(main).toMatch(/韩国对世界的总额中有[\d,]+亿美元未分配给已载入的贸易伙伴/);
-    expect(main).not.toMatch(/ranked against|A stated figure holds|unallocated to the partners/);
+    // A standing the report gives without a year is checked for the year of the figures it cites, and says so in Chinese.
+    expect(await page.getByTestId('claim-year-not-stated').allInnerTexts()).toEqual(
+      Array.from({ length: 3 }, () => '来源未说明此说法的年份，按其所引贸易数据的年份（2021年）核对。'),
+    );
+    expect(main).not.toMatch(/ranked against|A stated figure holds|unallocated to the partners|gives no year/);
     await page.screenshot({ path: 'tests/artifacts/i18n-core-claims-zh.png', fullPage: true });
     await page.context().close();
   });

@@ -397,16 +397,25 @@ describe('share and growth claims', () => {
 
 describe('claims in packs', () => {
   it('are stored as rows of their statement, replaced by a new version and carried by an exported pack', () => {
-    const input = pack(
-      [chnKor('export', 150.5, 'A')],
-      [total364, { kind: 'largest-partner', reporter: 'KOR', partner: 'CHN', year: 2021, flow: 'import', note: 'year assumed' }],
-    );
+    const unstatedYear = {
+      kind: 'largest-partner',
+      reporter: 'KOR',
+      partner: 'CHN',
+      year: 2021,
+      yearStated: false,
+      flow: 'import',
+      note: 'year assumed',
+    } as const;
+    const input = pack([chnKor('export', 150.5, 'A')], [total364, unstatedYear]);
     const db = dbWith(input);
-    expect(db.prepare('SELECT id, statement_id, kind, measure, value, value_precision, note FROM claim ORDER BY id').all()).toEqual([
+    expect(
+      db.prepare('SELECT id, statement_id, kind, year_stated, measure, value, value_precision, note FROM claim ORDER BY id').all(),
+    ).toEqual([
       {
         id: 'test:s0:1',
         statement_id: 'test:s0',
         kind: 'total-value',
+        year_stated: 1,
         measure: 'total',
         value: 364.1 * BN,
         value_precision: 0.1 * BN,
@@ -416,17 +425,20 @@ describe('claims in packs', () => {
         id: 'test:s1:1',
         statement_id: 'test:s1',
         kind: 'largest-partner',
+        year_stated: 0,
         measure: 'import',
         value: null,
         value_precision: null,
         note: 'year assumed',
       },
     ]);
-    const exported = parsePack(buildPack(db, { id: 'test', title: 'Claims test', version: '1.0.0' }), 'export.json');
-    expect(exported.statements.map((s) => s.claims)).toEqual([
-      [total364],
-      [{ kind: 'largest-partner', reporter: 'KOR', partner: 'CHN', year: 2021, flow: 'import', note: 'year assumed' }],
+    // The checker tells the page whether the year is the source's own.
+    expect(checkClaims(db).claims.map((c) => [c.id, c.claim.yearStated])).toEqual([
+      ['test:s0:1', true],
+      ['test:s1:1', false],
     ]);
+    const exported = parsePack(buildPack(db, { id: 'test', title: 'Claims test', version: '1.0.0' }), 'export.json');
+    expect(exported.statements.map((s) => s.claims)).toEqual([[total364], [unstatedYear]]);
     loadPack(db, parsePack({ ...input, version: '1.0.1', statements: input.statements!.slice(0, 1) }, 'test.json'));
     expect(db.prepare('SELECT id FROM claim').pluck().all()).toEqual(['test:s0:1']);
   });
@@ -474,6 +486,7 @@ describe('the seed pack’s claims in a new database', () => {
       ['holds', 'T23+T24'],
       ['differs', 'T30'],
     ]);
+    expect(total.claim.yearStated).toBe(true);
     expect(byId.get('korea-china-2022:trade-2021:2')!.verdict).toBe('holds');
     expect(byId.get('korea-china-2022:trade-2021:3')!.verdict).toBe('differs');
     // The korea-world-trade pack holds Korea's trade with every partner and the World in 2021: each reading ranks China first.
@@ -485,6 +498,8 @@ describe('the seed pack’s claims in a new database', () => {
       const c = byId.get(`korea-china-2022:${id}:1`)!;
       expect(c.verdict, id).toBe('holds');
       expect(c.claim.reporter.code).toBe('KOR');
+      // The report gives no year for these standings: the pack says so as a flag the page words, not as an English note.
+      expect([c.claim.yearStated, c.claim.note]).toEqual([false, null]);
       expect(c.readings.length).toBeGreaterThan(0);
       expect(c.readings.map((r) => [r.verdict, r.basis])).toEqual(
         c.readings.map(() => ['holds', `ranked against ${partners} other partners loaded`]),

@@ -55,6 +55,7 @@ const first = {
   'sourceRef.citedIn': 'Cited in {{label}}: {{publisher}}, “{{title}}”',
 
   'claims.checkedAs': 'Checked as:',
+  'claims.yearFromFigures': 'The source gives no year for this claim; it is checked for {{year}}, the year of the trade figures it cites.',
   'claims.decidedBy': 'Would be decided by: {{needs}}',
   'claims.wouldCheck': 'What would check it:',
 

@@ -46,6 +46,7 @@ const ko: Messages = {
   'sourceRef.citedIn': '{{label}}에서 인용: {{publisher}}, “{{title}}”',
 
   'claims.checkedAs': '검증 기준:',
+  'claims.yearFromFigures': '출처가 이 주장의 연도를 밝히지 않아, 출처가 인용한 무역 수치의 연도인 {{year}}년 기준으로 검증합니다.',
   'claims.decidedBy': '판단에 필요한 자료: {{needs}}',
   'claims.wouldCheck': '검증에 필요한 자료:',
 

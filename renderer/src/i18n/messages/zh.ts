@@ -46,6 +46,7 @@ const zh: Messages = {
   'sourceRef.citedIn': '引自 {{label}}：{{publisher}}，“{{title}}”',
 
   'claims.checkedAs': '核对口径：',
+  'claims.yearFromFigures': '来源未说明此说法的年份，按其所引贸易数据的年份（{{year}}年）核对。',
   'claims.decidedBy': '判断所需数据：{{needs}}',
   'claims.wouldCheck': '核对所需数据：',
 
