@@ -187,6 +187,10 @@ describe('core messages in the page’s language', () => {
     // The seed's export fair: its source names the country and no city.
     const fair = page.locator('main li, main tr').filter({ hasText: 'Export fair' }).first();
     expect(await fair.innerText()).toContain('도시 미기재 · 중국');
+    // The seed's meeting in Shandong: its source names the province, and no venue.
+    const meeting = page.locator('main li, main tr').filter({ hasText: 'Industrial cooperation meeting with Shandong' }).first();
+    expect(await meeting.innerText()).toMatch(/도시 미기재 · Shandong Province · 중국/);
+    expect(await page.locator('main').innerText()).not.toContain('Not stated');
     await page.goto(`${app.host.url}#/data`);
     const listed = page.getByTestId('event-list').locator('li').filter({ hasText: 'Placeless expo' });
     await listed.waitFor();
