@@ -196,6 +196,41 @@ describe('Data view: edit forms', () => {
     expect(app.pageErrors).toEqual([]);
   });
 
+  it('keeps a half-filled form and an edit under way while the user looks at another view, until they are saved or cancelled', async () => {
+    const page = await app.newPage();
+    await openData(page);
+    const source = page.getByTestId('source-form');
+    await source.getByLabel('Publisher').fill('Korea Customs Service');
+    // An edit of a seed event whose date its source states relative to a report: the form says what a save keeps.
+    const events = page.getByTestId('event-form');
+    await page.getByRole('button', { name: 'Edit event Industrial cooperation meeting with Shandong Province' }).click();
+    await expect.poll(() => events.getByLabel('Title *').inputValue()).toBe('Industrial cooperation meeting with Shandong Province');
+    await events.getByLabel('Title *').fill('Cooperation meeting in Jinan');
+    const note = events.getByText(/relative to a report: saving keeps only the calendar/);
+    expect(await note.count()).toBe(1);
+
+    const away = async (): Promise<void> => {
+      await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: 'Events', exact: true }).click();
+      await page.getByRole('heading', { name: 'Events', level: 1 }).waitFor();
+      await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: 'Data', exact: true }).click();
+      await page.getByRole('heading', { name: 'Data', level: 1 }).waitFor();
+    };
+    await away();
+    expect(await source.getByLabel('Publisher').inputValue()).toBe('Korea Customs Service');
+    expect(await events.getByLabel('Title *').inputValue()).toBe('Cooperation meeting in Jinan');
+    expect(await events.getByRole('button', { name: 'Save changes' }).count()).toBe(1);
+    expect(await note.count()).toBe(1);
+
+    // Cancelled, the edit is gone for good; the other form's draft stays.
+    await events.getByRole('button', { name: 'Cancel editing' }).click();
+    await away();
+    expect(await events.getByLabel('Title *').inputValue()).toBe('');
+    expect(await note.count()).toBe(0);
+    expect(await source.getByLabel('Publisher').inputValue()).toBe('Korea Customs Service');
+    expect(db().prepare("SELECT count(*) FROM event WHERE title = 'Cooperation meeting in Jinan'").pluck().get()).toBe(0);
+    await page.close();
+  });
+
   it('lists the changes in the edit log, newest first, with what they are about', async () => {
     const page = await app.newPage();
     await openData(page);
