@@ -96,6 +96,63 @@ describe('Data view in Chromium (HTTP host)', () => {
     expect(app.pageErrors).toEqual([]);
   });
 
+  it('keeps an import going while another view shows: the sidebar says so, its end is told there, and that view reloads', async () => {
+    const copy = tmp.file('comtrade-big-3.csv');
+    generate(copy, 150_000);
+    const page = await app.newPage();
+    await page.goto(`${app.host.url}#/data`);
+    await chooseFile(page, copy);
+    await page.getByTestId('import-preview').waitFor();
+    await page.getByTestId('start-import').click();
+    await page.getByTestId('import-progress').locator('progress').waitFor();
+
+    const views = page.getByRole('navigation', { name: 'Views' });
+    await views.getByRole('link', { name: 'Sources', exact: true }).click();
+    await page.getByTestId('source-card').first().waitFor();
+    const sourcesBefore = await page.getByTestId('source-card').count();
+    const status = page.getByTestId('import-status');
+    expect(await status.isVisible()).toBe(true);
+    expect(await status.getByRole('link').innerText()).toBe('Importing a file…');
+    // The end, told on the Sources view, which lists the import's source without being opened again.
+    await expect
+      .poll(() => page.locator('.notice').allInnerTexts(), { timeout: 60_000 })
+      .toContainEqual(expect.stringMatching(/Imported 150,000 rows from comtrade-big-3\.csv/));
+    expect(await status.count()).toBe(0);
+    await expect.poll(() => page.getByTestId('source-card').count()).toBe(sourcesBefore + 1);
+
+    // Back on the Data view: the summary, as it ended.
+    await views.getByRole('link', { name: 'Data', exact: true }).click();
+    expect(await page.getByTestId('import-summary').innerText()).toMatch(/Imported 150,000 rows/);
+    expect(app.pageErrors).toEqual([]);
+  });
+
+  it('keeps a chosen file, its check and its mapping while the user looks at another view', async () => {
+    const page = await app.newPage();
+    await page.goto(`${app.host.url}#/data`);
+    const mapped = tmp.file('mapped.csv');
+    writeFileSync(mapped, 'Land,Gegenland,Jahr,Richtung,Betrag\nKOR,CHN,2021,X,1000\nKOR,CHN,2021,M,900\n');
+    await chooseFile(page, mapped);
+    const mapping = page.getByTestId('mapping');
+    await mapping.waitFor();
+    const selects = mapping.locator('select');
+    await selects.nth(0).selectOption('Land');
+    await page.getByLabel('Publisher (optional)').fill('Statistik-Amt');
+    const chosen = async (): Promise<string[]> => [
+      await page.getByTestId('chosen-file').innerText(),
+      await selects.nth(0).inputValue(),
+      await page.getByLabel('Publisher (optional)').inputValue(),
+    ];
+    const before = await chosen();
+    expect(before).toEqual(['mapped.csv', 'Land', 'Statistik-Amt']);
+    const views = page.getByRole('navigation', { name: 'Views' });
+    await views.getByRole('link', { name: 'Overview', exact: true }).click();
+    await page.getByRole('heading', { name: 'Overview', level: 1 }).waitFor();
+    await views.getByRole('link', { name: 'Data', exact: true }).click();
+    await mapping.waitFor();
+    expect(await chosen()).toEqual(before);
+    expect(app.pageErrors).toEqual([]);
+  });
+
   it('says why nothing was imported from a file with a header and no rows, and changes nothing', async () => {
     const headerOnly = tmp.file('header-only.csv');
     writeFileSync(headerOnly, `${readFileSync(fixture('comtrade-current.csv'), 'utf8').split('\n')[0]!}\n`);

@@ -23,6 +23,7 @@ const ko: Messages = {
   'shell.goOverview': '개요로 이동',
   'shell.language': '언어',
   'shell.moneyUnit': '금액 단위',
+  'shell.importing': '파일을 가져오는 중…',
   'unit.bn': '십억 달러',
   'unit.mn': '백만 달러',
   'unit.thousand': '천 달러',

@@ -23,6 +23,7 @@ const zh: Messages = {
   'shell.goOverview': '前往概览',
   'shell.language': '语言',
   'shell.moneyUnit': '金额单位',
+  'shell.importing': '正在导入文件…',
   'unit.bn': '十亿美元',
   'unit.mn': '百万美元',
   'unit.thousand': '千美元',

@@ -13,6 +13,14 @@ export const dataVersion = {
   },
 };
 
+/**
+ * This window changed the data where no view showed it happen (an import that ended while another view showed):
+ * every view reloads, as for another window's change.
+ */
+export function dataChangedHere(): void {
+  state.version += 1;
+}
+
 /** Starts listening (main.ts, once connected). */
 export function followDataChanges(): () => void {
   const own = ownClientId();
