@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { generate } from '../support/comtrade-like.ts';
 import { chooseFile, downloadOf } from '../support/browser.ts';
@@ -21,6 +22,18 @@ const app = appPerFile(
 afterEach(async () => {
   await app?.closePages();
 });
+
+/** A new page on the Data view, importing a file of 150,000 generated rows named `name` (started, not awaited). */
+async function startBigImport(name: string): Promise<Page> {
+  const copy = tmp.file(name);
+  generate(copy, 150_000);
+  const page = await app.newPage();
+  await page.goto(`${app.host.url}#/data`);
+  await chooseFile(page, copy);
+  await page.getByTestId('import-preview').waitFor();
+  await page.getByTestId('start-import').click();
+  return page;
+}
 
 describe('Data view in Chromium (HTTP host)', () => {
   it('checks a Comtrade file, shows the report, imports the valid rows, lists the import and undoes it', async () => {
@@ -83,13 +96,7 @@ describe('Data view in Chromium (HTTP host)', () => {
 
   it('cancels a running import and the database stays as it was', async () => {
     const before = app.host.session.db.prepare('SELECT count(*) FROM trade_flow').pluck().get();
-    const copy = tmp.file('comtrade-big-2.csv');
-    generate(copy, 150_000);
-    const page = await app.newPage();
-    await page.goto(`${app.host.url}#/data`);
-    await chooseFile(page, copy);
-    await page.getByTestId('import-preview').waitFor();
-    await page.getByTestId('start-import').click();
+    const page = await startBigImport('comtrade-big-2.csv');
     await page.getByTestId('cancel-import').click();
     await page.getByTestId('import-cancelled').waitFor();
     expect(app.host.session.db.prepare('SELECT count(*) FROM trade_flow').pluck().get()).toBe(before);
@@ -97,13 +104,7 @@ describe('Data view in Chromium (HTTP host)', () => {
   });
 
   it('keeps an import going while another view shows: the sidebar says so, its end is told there, and that view reloads', async () => {
-    const copy = tmp.file('comtrade-big-3.csv');
-    generate(copy, 150_000);
-    const page = await app.newPage();
-    await page.goto(`${app.host.url}#/data`);
-    await chooseFile(page, copy);
-    await page.getByTestId('import-preview').waitFor();
-    await page.getByTestId('start-import').click();
+    const page = await startBigImport('comtrade-big-3.csv');
     await page.getByTestId('import-progress').locator('progress').waitFor();
 
     const views = page.getByRole('navigation', { name: 'Views' });
