@@ -8,7 +8,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { admit, chooseFile } from '../support/browser.ts';
+import { admit, chooseFile, downloadOf } from '../support/browser.ts';
 import { appPerFile } from '../support/app-per-file.ts';
 import { tempDir } from '../support/temp.ts';
 
@@ -167,6 +167,33 @@ describe('core messages in the page’s language', () => {
     expect(text).toContain('필수 항목');
     expect(text).toContain('1 이상이어야 함');
     expect(text).not.toMatch(/\brequired\b|at least 1/);
+    expect(errors).toEqual([]);
+  });
+
+  it('names the tables to export in Korean, and says the file is being written until it is', async () => {
+    const page = await profile('ko-KR');
+    await page.goto(`${app.host.url}#/data`);
+    const table = page.getByRole('combobox', { name: /^테이블/ });
+    await table.waitFor();
+    const options = await table.locator('option').allInnerTexts();
+    expect(options.slice(0, 3)).toEqual(['무역 수치(trade_flow)', '출처(source)', '국가·지역(economy)']);
+    expect(options).toContain('최근 변경(edit_log)');
+    // Whether the status was ever shown while the table was written (it goes once the file is saved).
+    await page.evaluate(() => {
+      const g = globalThis as unknown as { seen: boolean; document: { body: unknown; querySelector(s: string): unknown } };
+      g.seen = false;
+      new (globalThis as unknown as { MutationObserver: new (f: () => void) => { observe(n: unknown, o: object): void } }).MutationObserver(
+        () => {
+          if (g.document.querySelector('[data-testid="export-writing"]')) g.seen = true;
+        },
+      ).observe(g.document.body, { childList: true, subtree: true });
+    });
+    await table.selectOption('trade_flow');
+    const saved = await downloadOf(page, () => page.getByRole('button', { name: '테이블 CSV' }).click(), tmp.file('trade_flow.csv'));
+    expect(saved.name).toBe('trade_flow.csv');
+    await expect.poll(() => page.locator('.notice').allInnerTexts()).toContainEqual(expect.stringMatching(/trade_flow의 [\d,]+개 행을/));
+    expect(await page.evaluate(() => (globalThis as unknown as { seen: boolean }).seen)).toBe(true);
+    expect(await page.getByTestId('export-writing').count()).toBe(0);
     expect(errors).toEqual([]);
   });
 
