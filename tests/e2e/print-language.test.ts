@@ -97,12 +97,18 @@ describe('a briefing printed in Chinese, the interface in English', () => {
       expect(read.compact, words).toContain(words);
     expect(read.all).not.toMatch(/\bOrganiser\b|\bIn an export plan\b/);
   });
+
+  it('names the economies a project was signed with in Chinese, a province keeping its stored name', () => {
+    expect(read.compact).toContain('ShandongProvince–韩国');
+    expect(read.all).not.toContain('South Korea –');
+    expect(read.all).not.toContain('– South Korea');
+  });
 });
 
 /** In the page (a script: the tests are type-checked without the DOM library): see cutWordsInTables. */
 const CUT_WORDS_SCRIPT = `(() => {
   const cut = [];
-  const cells = [...document.querySelectorAll('.doc-table th')];
+  const cells = [...document.querySelectorAll('.doc-table th:not(.title), .doc-table .name')];
   for (const cell of cells) {
     const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
@@ -126,9 +132,9 @@ const CUT_WORDS_SCRIPT = `(() => {
 })()`;
 
 /**
- * Every word of a table's column heads and of the names heading its rows (each row head of the tables below is an
- * economy's or a sector's name), as printed in `language`: the words a line break cuts (a character of it on another
- * line than the first), and the tables wider than the printed column.
+ * Every word of a table's column heads, of its row heads but the titles users typed (each other row head of the tables
+ * below is an economy's or a sector's name) and of the economies named in its cells, as printed in `language`: the words
+ * a line break cuts (a character of it on another line than the first), and the tables wider than the printed column.
  */
 async function cutWordsInTables(language: Language): Promise<{ cut: string[]; tooWide: number; cells: number }> {
   const { id } = await app.host.session.handlers.createBriefing({
@@ -140,6 +146,7 @@ async function cutWordsInTables(language: Language): Promise<{ cut: string[]; to
       { kind: 'partner-ranks', config: { reporter: 'KOR', by: 'total', top: 10, from: 2005, to: 2023 } },
       { kind: 'sectors-table', config: { reporter: 'KOR', partner: 'CHN' } },
       { kind: 'partner-ranking', config: { reporter: 'KOR', year: 2023, by: 'total', top: 10 } },
+      { kind: 'projects-table', config: {} },
     ],
   });
   const page = await app.newPage();
