@@ -6,8 +6,8 @@
  * Pure TypeScript (zod only): the renderer may import it.
  */
 import { z } from 'zod';
-import { DASHBOARD_DEFINITIONS, dashboardDefinition } from './dashboards.ts';
-import type { Dashboard, DashboardDefinition, PrintableDashboard, PrintSummary } from './dashboards.ts';
+import { byCode, DASHBOARD_DEFINITIONS, dashboardDefinition } from './dashboards.ts';
+import type { Dashboard, DashboardDefinition, EconomyNamer, PrintableDashboard, PrintSummary } from './dashboards.ts';
 import {
   PAIR_AND_YEARS,
   type FieldSpec,
@@ -119,11 +119,19 @@ export function filtersFromQuery<D extends Dashboard>(
   return out as Partial<DashboardFilters<D>>;
 }
 
-/** The print summary of a dashboard at its URL's filters. */
-export function printSummary(id: PrintableDashboard, query: Readonly<Record<string, string | undefined>>): PrintSummary {
+/** The print summary of a dashboard at its URL's filters, its title naming economies by `name` (by code unless given). */
+export function printSummary(
+  id: PrintableDashboard,
+  query: Readonly<Record<string, string | undefined>>,
+  name: EconomyNamer = byCode,
+): PrintSummary {
   const definition = dashboardDefinition(id);
-  const print = definition.print as (filters: Partial<DashboardFilters<PrintableDashboard>>, label: string) => PrintSummary;
-  return print(filtersFromQuery(id, query), definition.label);
+  const print = definition.print as (
+    filters: Partial<DashboardFilters<PrintableDashboard>>,
+    label: string,
+    name: EconomyNamer,
+  ) => PrintSummary;
+  return print(filtersFromQuery(id, query), definition.label, name);
 }
 
 /** A dashboard and its filters: the `dashboard` method's input and the core of an export's. */

@@ -25,6 +25,10 @@ export interface PrintSummary {
   blocks: BlockSpecInput[];
 }
 
+/** How a print summary's title names an economy: the page names it in the print's language; the code where none does. */
+export type EconomyNamer = (code: string) => string;
+export const byCode: EconomyNamer = (code) => code;
+
 interface Definition<Id extends string, Fields extends FilterFields> {
   id: Id;
   label: string;
@@ -39,7 +43,7 @@ interface Definition<Id extends string, Fields extends FilterFields> {
   /** Its label and export description in the other languages of the interface (the catalogues take them from here). */
   translations: { readonly [L in Exclude<Language, 'en'>]: { label: string; exportDescription: string } };
   /** The print summary (`#/print/dashboard/<id>`), from the valid filters of the URL; none where the dashboard has no summary yet. */
-  print?: (filters: Partial<FiltersOf<Fields>>, label: string) => PrintSummary;
+  print?: (filters: Partial<FiltersOf<Fields>>, label: string, name: EconomyNamer) => PrintSummary;
 }
 
 type Printed<Fields extends FilterFields> = { print: NonNullable<Definition<string, Fields>['print']> };
@@ -54,12 +58,12 @@ function define<const Id extends string, const Fields extends FilterFields>(d: D
 }
 
 /** Printed with KOR – CHN where the URL names no pair. */
-function pairSummary(label: string, f: Partial<FiltersOf<typeof PAIR_AND_YEARS>>) {
+function pairSummary(label: string, f: Partial<FiltersOf<typeof PAIR_AND_YEARS>>, name: EconomyNamer) {
   const reporter = f.reporter ?? 'KOR';
   const partner = f.partner ?? 'CHN';
   const range = { ...(f.from !== undefined ? { from: f.from } : {}), ...(f.to !== undefined ? { to: f.to } : {}) };
   const span = f.from !== undefined || f.to !== undefined ? `, ${f.from ?? '…'}–${f.to ?? '…'}` : '';
-  return { reporter, partner, range, title: `${label}: ${reporter} – ${partner}${span}` };
+  return { reporter, partner, range, title: `${label}: ${name(reporter)} – ${name(partner)}${span}` };
 }
 
 /** Every dashboard, in sidebar order. */
@@ -92,8 +96,8 @@ export const DASHBOARD_DEFINITIONS = [
       ko: { label: '무역수지', exportDescription: 'KPI 수치, 연도별 추이, 미러 통계와 수치가 어긋나는 곳' },
       zh: { label: '贸易差额', exportDescription: 'KPI 数字、逐年序列、镜像统计及数字不一致之处' },
     },
-    print: (f, label) => {
-      const { reporter, partner, range, title } = pairSummary(label, f);
+    print: (f, label, name) => {
+      const { reporter, partner, range, title } = pairSummary(label, f, name);
       return {
         title,
         blocks: [
@@ -134,14 +138,14 @@ export const DASHBOARD_DEFINITIONS = [
       ko: { label: '교역 상대국', exportDescription: '보고국의 총액, 비중과 증감을 붙인 교역 상대국 순위, 순위 변화와 연도별 비교 상대국' },
       zh: { label: '贸易伙伴', exportDescription: '报告方的总额、按占比和变化排名的全部贸易伙伴、排名变化及逐年对比的伙伴' },
     },
-    print: (f, label) => {
+    print: (f, label, name) => {
       const reporter = f.reporter ?? 'KOR';
       const by = f.by ?? 'exports';
       const year = f.year !== undefined ? { year: f.year } : {};
       const from = f.from !== undefined ? { from: f.from } : {};
       const to = f.to !== undefined ? { to: f.to } : {};
       return {
-        title: `${label}: ${reporter}${f.year !== undefined ? `, ${f.year}` : ''}`,
+        title: `${label}: ${name(reporter)}${f.year !== undefined ? `, ${f.year}` : ''}`,
         blocks: [
           { kind: 'partner-ranking', config: { heading: 'Top partners and their shares', reporter, by, top: 10, ...year, ...from } },
           {
@@ -203,8 +207,8 @@ export const DASHBOARD_DEFINITIONS = [
       ko: { label: '수출 업종', exportDescription: '업종 표와 모든 품목군 수치' },
       zh: { label: '出口行业', exportDescription: '行业表及全部商品类别数字' },
     },
-    print: (f, label) => {
-      const { reporter, partner, range, title } = pairSummary(label, f);
+    print: (f, label, name) => {
+      const { reporter, partner, range, title } = pairSummary(label, f, name);
       return { title, blocks: [{ kind: 'sectors-table', config: { heading: label, reporter, partner, ...range } }] };
     },
   }),

@@ -160,7 +160,7 @@ describe('the partners world map', () => {
     const legend = await page.getByTestId('partners-map-chart').locator('svg text').allTextContents();
     expect(legend).toContain('USD bn');
     expect(legend).toContain('not reported');
-    expect(await page.getByTestId('partners-map-chart-tick').allTextContents()).toEqual(['10 mn', '1.0 bn', '100.0 bn']);
+    expect(await page.getByTestId('partners-map-chart-tick').allTextContents()).toEqual(['10 mn', '1 bn', '100 bn']);
 
     // A pointer on China: its figure and its source.
     const china = page.getByTestId('partners-map-chart').locator('a[data-iso3="CHN"] path');
@@ -222,7 +222,7 @@ describe('the partners world map', () => {
     const ticks = await page.getByTestId('partners-map-chart-tick').allTextContents();
     expect(ticks).toHaveLength(3);
     expect(ticks[0]).toMatch(/^−[\d.]+ bn$/);
-    expect(ticks[1]).toBe('0.0 bn');
+    expect(ticks[1]).toBe('0 bn');
     expect(ticks[2]).toBe(ticks[0]!.replace('−', '+'));
     // The dark theme's colours: the map's background is the dark surface.
     expect(await map.locator('svg > rect').first().getAttribute('fill')).toBe('#1b2027');
@@ -273,7 +273,7 @@ describe('the partners world map', () => {
     const doc = await getDocumentProxy(new Uint8Array(readFileSync(file)));
     const { text } = await extractText(doc, { mergePages: false });
     // The legend's unit, its values and the "not reported" swatch's label are printed as text, not pixels, on one page.
-    const mapPage = text.findIndex((p) => /USD bn/.test(p) && /not reported/.test(p) && /10 mn\s+1\.0 bn\s+100\.0 bn/.test(p));
+    const mapPage = text.findIndex((p) => /USD bn/.test(p) && /not reported/.test(p) && /10 mn\s+1 bn\s+100 bn/.test(p));
     expect(mapPage).toBeGreaterThanOrEqual(0);
     execFileSync('pdftoppm', [
       '-png',

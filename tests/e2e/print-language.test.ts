@@ -13,7 +13,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { BlockSpec } from '../../db/briefings/contract.ts';
 import type { Language } from '../../db/common/languages.ts';
 import { printRoute, type PageSetup } from '../../db/common/paper.ts';
-import { printToPdf } from '../../db/http-host/print.ts';
+import { printToPdf, waitForPrintReady } from '../../db/http-host/print.ts';
 import { appPerFile } from '../support/app-per-file.ts';
 
 const TODAY = '2026-11-29';
@@ -97,6 +97,82 @@ describe('a briefing printed in Chinese, the interface in English', () => {
       expect(read.compact, words).toContain(words);
     expect(read.all).not.toMatch(/\bOrganiser\b|\bIn an export plan\b/);
   });
+
+  it('names the economies a project was signed with in Chinese, a province keeping its stored name', () => {
+    expect(read.compact).toContain('ShandongProvince–韩国');
+    expect(read.all).not.toContain('South Korea –');
+    expect(read.all).not.toContain('– South Korea');
+  });
+});
+
+/** In the page (a script: the tests are type-checked without the DOM library): see cutWordsInTables. */
+const CUT_WORDS_SCRIPT = `(() => {
+  const cut = [];
+  const cells = [...document.querySelectorAll('.doc-table th:not(.title), .doc-table .name')];
+  for (const cell of cells) {
+    const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (node.parentElement.closest('.cite')) continue;
+      for (const word of node.data.matchAll(/\\S+/g)) {
+        const middles = [];
+        for (let i = word.index; i < word.index + word[0].length; i++) {
+          const range = document.createRange();
+          range.setStart(node, i);
+          range.setEnd(node, i + 1);
+          const rect = range.getBoundingClientRect();
+          if (rect.height > 0) middles.push(rect.top + rect.height / 2);
+        }
+        if (Math.max(...middles) - Math.min(...middles) > 4) cut.push(word[0]);
+      }
+    }
+  }
+  const column = document.querySelector('.briefing-doc').getBoundingClientRect();
+  const tooWide = [...document.querySelectorAll('.doc-table')].filter((t) => t.getBoundingClientRect().right > column.right + 0.5).length;
+  return { cut, tooWide, cells: cells.length };
+})()`;
+
+/**
+ * Every word of a table's column heads, of its row heads but the titles users typed (each other row head of the tables
+ * below is an economy's or a sector's name) and of the economies named in its cells, as printed in `language`: the words
+ * a line break cuts (a character of it on another line than the first), and the tables wider than the printed column.
+ */
+async function cutWordsInTables(language: Language): Promise<{ cut: string[]; tooWide: number; cells: number }> {
+  const { id } = await app.host.session.handlers.createBriefing({
+    title: `Tables in ${language}`,
+    audience: '',
+    classification: '',
+    printLanguage: language,
+    blocks: [
+      { kind: 'partner-ranks', config: { reporter: 'KOR', by: 'total', top: 10, from: 2005, to: 2023 } },
+      { kind: 'sectors-table', config: { reporter: 'KOR', partner: 'CHN' } },
+      { kind: 'partner-ranking', config: { reporter: 'KOR', year: 2023, by: 'total', top: 10 } },
+      { kind: 'projects-table', config: {} },
+    ],
+  });
+  const page = await app.newPage();
+  try {
+    const route = printRoute({ briefing: id }, A4);
+    await page.emulateMedia({ media: 'print' });
+    await page.goto(`${app.host.url}${route}`);
+    await waitForPrintReady(page, route);
+    return (await page.evaluate(CUT_WORDS_SCRIPT)) as { cut: string[]; tooWide: number; cells: number };
+  } finally {
+    await page.close();
+  }
+}
+
+describe('tables on paper, in each language', () => {
+  it.each(['zh', 'ko', 'en'] as const)(
+    'keep the words of their heads and of the names heading their rows whole (%s), each table within the page',
+    async (language) => {
+      const { cut, tooWide, cells } = await cutWordsInTables(language);
+      // The rank table's partner column beside 19 year columns, the sectors' names beside the plans and the latest figures.
+      // A table wider than the column would make Chromium shrink every page of the print to fit it.
+      expect(cells).toBeGreaterThan(40);
+      expect(cut).toEqual([]);
+      expect(tooWide).toBe(0);
+    },
+  );
 });
 
 describe('the print language setting', () => {
@@ -152,7 +228,13 @@ describe('the print language setting', () => {
       const doc = await getDocumentProxy(new Uint8Array(result.pdf));
       const { text } = await extractText(doc, { mergePages: true });
       const compact = text.replace(/\s+/g, '');
-      for (const words of ['무역수지:KOR–CHN', '연도별수출·수입·무역수지', '미러통계,최근5년', '수치가엇갈리는곳,최근연도', '쪽중1쪽'])
+      for (const words of [
+        '무역수지:대한민국–중국',
+        '연도별수출·수입·무역수지',
+        '미러통계,최근5년',
+        '수치가엇갈리는곳,최근연도',
+        '쪽중1쪽',
+      ])
         expect(compact, words).toContain(words);
       expect(text).not.toContain('Exports, imports and balance by year');
     } finally {

@@ -121,6 +121,8 @@ describe('a briefing with the partner ranking, the map, the ranks by year, a sha
     const mapText = read.all.slice(read.all.indexOf('Exports on the map'));
     expect(mapText).toContain('USD bn');
     expect(mapText).toContain('not reported');
+    // The colour bar's values are round powers of ten, written plainly as a chart's axis ticks are.
+    expect(mapText).toContain('10 mn 1 bn 100 bn');
     const found = mapPage(read.pngs);
     expect(found, 'a page with the map drawn').not.toBeNull();
     // Light paper: most of the page is white.
@@ -152,6 +154,7 @@ describe('the same briefing printed in Korean', () => {
     expect(read.compact).toContain('수출상위10개국');
     expect(read.compact).toContain('대한민국의상대국별수출,2023년');
     expect(read.compact).toContain('미보고');
+    expect(read.compact).toContain('10백만1십억100십억');
     expect(read.compact).toContain('출처:');
     expect(read.compact).toContain('대한민국상대국의수출기준순위,연도별상대국2014');
     expect(read.compact).toContain('2023년에는상대국239개국의순위가매겨졌습니다.');

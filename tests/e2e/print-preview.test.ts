@@ -6,7 +6,8 @@
  * shrinks to a page), a table's header repeated where the table continues; in A4 portrait and in US
  * Letter landscape.
  */
-import { mkdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { deflateSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { extractText, getDocumentProxy } from 'unpdf';
@@ -217,6 +218,36 @@ describe('the print preview', () => {
     expect(app.pageErrors).toEqual([]);
     await page.close();
   });
+
+  for (const setup of [
+    { paper: 'A4', orientation: 'portrait' },
+    { paper: 'A4', orientation: 'landscape' },
+    { paper: 'Letter', orientation: 'portrait' },
+  ] as PageSetup[]) {
+    it(`starts no page with a block's closing lines, its notes or sources line (default briefing, ${setup.paper} ${setup.orientation})`, async () => {
+      const page = await app.newPage();
+      const route = printRoute({ briefing: DEFAULT_ID }, setup);
+      const { pdf } = await printToPdf(page, app.host.url, route, { setup, today: TODAY });
+      // What closes a block: the notes under a table, a chart or a map, and a block's sources line.
+      const closing = (await page.evaluate(
+        `[...document.querySelectorAll('.doc-block .doc-note, .doc-block-sources')].map((e) => e.textContent.replace(/\\s+/g, '').slice(0, 24)).filter((t) => t.length >= 8)`,
+      )) as string[];
+      await page.close();
+      expect(closing.length).toBeGreaterThanOrEqual(3);
+      const file = `tests/artifacts/print-closing-${setup.paper}-${setup.orientation}.pdf`;
+      writeFileSync(file, pdf);
+      const { totalPages } = await extractText(await getDocumentProxy(new Uint8Array(pdf)), { mergePages: true });
+      // Each page's first line under the running header, as laid out on the page.
+      const starts = Array.from({ length: totalPages - 1 }, (_, i) => {
+        const lines = execFileSync('pdftotext', ['-layout', '-f', String(i + 2), '-l', String(i + 2), file, '-'], { encoding: 'utf8' })
+          .split('\n')
+          .filter((l) => l.trim() !== '');
+        return (lines[1] ?? '').replace(/\s+/g, '');
+      });
+      expect(starts.length).toBeGreaterThanOrEqual(5);
+      expect(starts.filter((start) => closing.some((c) => start.startsWith(c.slice(0, Math.min(c.length, start.length)))))).toEqual([]);
+    });
+  }
 
   it('"Print…" prints the drawn layout (not the sheets), then shows the preview again', async () => {
     const page = await app.newPage();

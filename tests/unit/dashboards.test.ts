@@ -178,4 +178,14 @@ describe('a dashboard URL', () => {
       { kind: 'events-table', config: { heading: 'Meetings, forums, fairs', kind: 'fair' } },
     ]);
   });
+
+  it("names the title's economies as the printer asks, the blocks keeping their codes", () => {
+    const names: Record<string, string> = { CHN: '中国', KOR: '韩国' };
+    const name = (code: string) => names[code] ?? code;
+    const trade = printSummary('trade', { reporter: 'CHN', partner: 'KOR', from: '2015' }, name);
+    expect(trade.title).toBe('Trade balance: 中国 – 韩国, 2015–…');
+    expect(trade.blocks[0]).toMatchObject({ config: { reporter: 'CHN', partner: 'KOR' } });
+    expect(printSummary('partners', { reporter: 'KOR', year: '2022' }, name).title).toBe('Partners: 韩国, 2022');
+    expect(printSummary('sectors', {}, name).title).toBe('Export sectors: 韩国 – 中国');
+  });
 });

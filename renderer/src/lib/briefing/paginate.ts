@@ -5,7 +5,8 @@
  * next one:
  * - a unit that must not be split (`break-inside: avoid`: a chart, a KPI row, a route, the title
  *   block; a table row; a source) moves whole, with what must stay with it (a heading and its
- *   block, a caption and header with their table's first row: `break-after`/`break-before: avoid`);
+ *   block, a caption and header with their table's first row: `break-after`/`break-before: avoid`;
+ *   a block's closing note with the end of what it follows: its `break-before: avoid`);
  * - anything longer continues on the next page: a section between its children, a table between
  *   rows (its header repeated on the new page, as `display: table-header-group` prints it), a
  *   paragraph between lines (two lines at least on either side: orphans and widows);
@@ -78,6 +79,7 @@ export function paginate(column: HTMLElement, contentHeight: number, stride: num
   };
   const avoidsBreakInside = (el: Element): boolean => ATOMIC_TAGS.has(el.tagName) || /avoid/.test(style(el).breakInside);
   const keepsWithNext = (el: Element): boolean => /avoid/.test(style(el).breakAfter) || el.tagName === 'CAPTION' || el.tagName === 'THEAD';
+  const keepsWithPrevious = (el: Element): boolean => /avoid/.test(style(el).breakBefore);
   const flowChildren = (el: Element): HTMLElement[] => {
     if (el instanceof HTMLTableElement) {
       return [...el.children]
@@ -133,6 +135,7 @@ export function paginate(column: HTMLElement, contentHeight: number, stride: num
       } else {
         const prev = previousInFlow(target);
         if (prev && keepsWithNext(prev)) candidate = prev;
+        else if (prev && keepsWithPrevious(target)) candidate = lastPiece(prev);
         else if (
           !prev &&
           target.parentElement &&
@@ -147,6 +150,16 @@ export function paginate(column: HTMLElement, contentHeight: number, stride: num
       target = candidate;
     }
     return target;
+  }
+  /** The end of `el` that a page break may come before: its last row, line block or figure (Chromium breaks there to keep what follows with it). */
+  function lastPiece(el: HTMLElement): HTMLElement {
+    let piece = el;
+    for (let guard = 0; guard < 50 && !avoidsBreakInside(piece); guard++) {
+      const children = flowChildren(piece);
+      if (children.length === 0) break;
+      piece = children[children.length - 1]!;
+    }
+    return piece;
   }
   function previousInFlow(el: Element): HTMLElement | null {
     for (let p = el.previousElementSibling; p; p = p.previousElementSibling) if (p instanceof HTMLElement && inFlow(p)) return p;

@@ -10,7 +10,7 @@ import type { BlockKind, BlockSpecInput, ResolvedBlock } from '../../../../db/br
 import { EVENT_KINDS, PROJECT_STATUSES } from '../../../../db/common/vocabulary.ts';
 import type { BlockProps } from './types.ts';
 import { t, type MessageKey } from '../../i18n/i18n.svelte.ts';
-import { DASHBOARD_DEFINITIONS, type Dashboard, type PrintSummary } from '../../../../db/common/dashboards.ts';
+import { byCode, DASHBOARD_DEFINITIONS, type Dashboard, type EconomyNamer, type PrintSummary } from '../../../../db/common/dashboards.ts';
 import { MAP_MEASURES, PARTNER_MEASURES } from '../../../../db/common/vocabulary.ts';
 import ClaimsBlock from './blocks/ClaimsBlock.svelte';
 import EventsTableBlock from './blocks/EventsTableBlock.svelte';
@@ -226,7 +226,11 @@ export const addableGroups: { dashboard: Dashboard | null; kinds: BlockKind[] }[
   const groups: { dashboard: Dashboard | null; kinds: BlockKind[] }[] = [];
   for (const definition of DASHBOARD_DEFINITIONS) {
     if (!definition.print) continue;
-    const summary = (definition.print as (filters: object, label: string) => PrintSummary)({}, definition.label);
+    const summary = (definition.print as (filters: object, label: string, name: EconomyNamer) => PrintSummary)(
+      {},
+      definition.label,
+      byCode,
+    );
     const kinds = [...new Set(summary.blocks.map((b) => b.kind as BlockKind))].filter((k) => !offered.has(k));
     kinds.forEach((k) => offered.add(k));
     if (kinds.length > 0) groups.push({ dashboard: definition.id, kinds });
