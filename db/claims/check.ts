@@ -136,7 +136,7 @@ class Checker {
     const labels = (r: ClaimReading): string => r.parts.map((p) => p.source.label).join('+');
     return {
       ...found,
-      readings: [...found.readings].sort((a, b) => kindRank(a) - kindRank(b) || labels(a).localeCompare(labels(b), 'en')),
+      readings: foldIdentical([...found.readings].sort((a, b) => kindRank(a) - kindRank(b) || labels(a).localeCompare(labels(b), 'en'))),
     };
   }
 
@@ -429,4 +429,24 @@ class Checker {
     });
     return { readings, needs };
   }
+}
+
+/**
+ * Readings that come to the same thing from different sources (the same verdict, basis, figure, difference, leader, note
+ * and needs) are one reading that cites all of them: sources giving the same figures agree, and one line saying so reads
+ * better than two identical ones. The first keeps its place; the others' parts join its own.
+ */
+export function foldIdentical(readings: ClaimReading[]): ClaimReading[] {
+  const kept = new Map<string, ClaimReading>();
+  for (const r of readings) {
+    const key = JSON.stringify([r.verdict, r.basis, r.value, r.difference, r.leader?.economy.code, r.leader?.value, r.note, r.needs]);
+    const same = kept.get(key);
+    if (!same) {
+      kept.set(key, { ...r, parts: [...r.parts] });
+      continue;
+    }
+    for (const p of r.parts)
+      if (!same.parts.some((q) => q.label === p.label && q.value === p.value && q.source.id === p.source.id)) same.parts.push(p);
+  }
+  return [...kept.values()];
 }

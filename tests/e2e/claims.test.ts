@@ -142,7 +142,7 @@ describe('claims checked, on screen', () => {
     // The rank that fails names the larger partner and by how much; the one that holds says why no unloaded partner can pass it.
     const imports = section.getByTestId('claim').filter({ hasText: 'largest source of imports' });
     expect(await imports.locator('.reading').first().innerText()).toMatch(
-      /United States USD 150\.0 bn against China USD 138\.628 bn, larger by USD 11\.372 bn \(\+8\.2%\)\s*T1, X1 United States is larger\./,
+      /United States USD 150\.0 bn against China USD 138\.628 bn, larger by USD 11\.372 bn \(\+8\.2%\)\s*T1, W1, X1 United States is larger\./,
     );
     const exports = section.getByTestId('claim').filter({ hasText: 'largest export destination' });
     // With every partner of Korea loaded (the korea-world-trade pack), almost nothing is left unallocated.

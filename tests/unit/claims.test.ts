@@ -508,6 +508,22 @@ describe('the seed pack’s claims in a new database', () => {
     }
   });
 
+  it('cite in one reading every source that gives the same figures, rather than one identical line each', async () => {
+    const { claims } = await session.handlers.checkClaims({});
+    const readings = (id: string): [number | null, string[]][] =>
+      claims.find((c) => c.id === id)!.readings.map((r) => [r.value, [...new Set(r.parts.map((p) => p.source.label))]]);
+    // KCS via KOSIS (T1) and the KOSIS world pack (W1) give China's figures alike; the other sources round them.
+    expect(readings('korea-china-2022:largest-partner:1')).toEqual([
+      [301541101000, ['T1', 'W1']],
+      [301513000000, ['T13', 'T6', 'W1']],
+    ]);
+    expect(readings('korea-china-2022:largest-import-source:1')).toEqual([
+      [138628127000, ['T1', 'W1']],
+      [138600000000, ['T6', 'W1']],
+    ]);
+    for (const c of claims) expect(new Set(c.readings.map((r) => `${r.verdict} ${r.value} ${r.basis}`)).size, c.id).toBe(c.readings.length);
+  });
+
   it('shows them on the overview, under their source, and in a claims block with footnotes', async () => {
     const o = await session.handlers.overview({});
     expect(o.claims.claims).toHaveLength(6);
