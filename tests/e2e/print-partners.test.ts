@@ -152,11 +152,11 @@ describe('the same briefing printed in Korean', () => {
   it('draws the ranking, the map legend and the ranks in Korean, with the map in colour', async () => {
     const read = await printed(printRoute({ briefing: await briefing('Partners (Korean print)', 'ko') }), 'partners-briefing-ko');
     expect(read.compact).toContain('수출상위10개국');
-    expect(read.compact).toContain('대한민국의상대국별수출,2023년');
+    expect(read.compact).toContain('한국의상대국별수출,2023년');
     expect(read.compact).toContain('미보고');
     expect(read.compact).toContain('10백만1십억100십억');
     expect(read.compact).toContain('출처:');
-    expect(read.compact).toContain('대한민국상대국의수출기준순위,연도별상대국2014');
+    expect(read.compact).toContain('한국상대국의수출기준순위,연도별상대국2014');
     expect(read.compact).toContain('2023년에는상대국239개국의순위가매겨졌습니다.');
     expect(read.all).not.toMatch(/page \d+ of \d+|USD bn|Grey: no figure|Rank Partner/);
     expect(mapPage(read.pngs)).not.toBeNull();

@@ -10,6 +10,13 @@ import former from './former-economies.json';
 import table from './iso3-to-iso2.json';
 
 const alpha2: Record<string, string> = { ...table.codes, ...table.groups };
+
+/**
+ * Where the runtime's name is not the one writing about trade uses. Korean names the Republic of Korea 한국, as it names
+ * the North 북한 (Intl's own name for KP): Intl's 대한민국 is the state's formal name, and after 대(對) it reads
+ * 대대한민국 ("중국의 대한국 수출", China's exports to Korea).
+ */
+const USUAL_NAMES: Record<string, Record<string, string>> = { ko: { KR: '한국' } };
 const namers = new Map<string, Intl.DisplayNames>();
 
 export function economyNameIn(code: string, stored: string, tag: string): string {
@@ -21,7 +28,7 @@ export function economyNameIn(code: string, stored: string, tag: string): string
     namer = new Intl.DisplayNames([tag], { type: 'region', fallback: 'none' });
     namers.set(tag, namer);
   }
-  return namer.of(region) ?? stored;
+  return USUAL_NAMES[tag.split('-')[0]!]?.[region] ?? namer.of(region) ?? stored;
 }
 
 const formerNames: Record<string, { ko: string | null; zh: string | null }> = former.names;
