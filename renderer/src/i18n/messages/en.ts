@@ -1113,6 +1113,7 @@ const en = {
   'yearInput.showsTo': 'the years to {{year}}',
   'yearInput.showsToLast': 'the years to the last',
   'yearInput.showsDefault': 'the default years',
+  'yearInput.showsYear': 'the year {{year}}',
   'date.typed.day':
     'Not a whole day (day, month and year) from {{from}} to {{to}}: enter a whole day (day, month and year) from {{from}} to {{to}}.',
   'date.typed.month': 'Not a month from {{from}} to {{to}}: enter a month from {{from}} to {{to}}.',

@@ -1227,6 +1227,7 @@ const ko: Messages = {
   'yearInput.showsTo': '{{year}}년까지',
   'yearInput.showsToLast': '마지막 연도까지',
   'yearInput.showsDefault': '기본 기간',
+  'yearInput.showsYear': '{{year}}년',
   'date.typed.day': '{{from}}부터 {{to}}까지의 날짜(연, 월, 일)가 아닙니다. 이 범위의 날짜를 연, 월, 일 모두 입력하세요.',
   'date.typed.month': '{{from}}부터 {{to}}까지의 월이 아닙니다. 이 범위의 월을 입력하세요.',
   'date.typed.year': '{{from}}부터 {{to}}까지의 연도가 아닙니다. 이 범위의 연도를 YYYY 형식으로 입력하세요.',

@@ -1216,6 +1216,7 @@ const zh: Messages = {
   'yearInput.showsTo': '截至{{year}}年的年份',
   'yearInput.showsToLast': '截至最后一年的年份',
   'yearInput.showsDefault': '默认年份',
+  'yearInput.showsYear': '{{year}}年',
   'date.typed.day': '不是{{from}}至{{to}}之间的完整日期（年、月、日）：请输入此范围内的完整日期。',
   'date.typed.month': '不是{{from}}至{{to}}之间的月份：请输入此范围内的月份。',
   'date.typed.year': '不是{{from}}至{{to}}之间的年份：请按YYYY格式输入此范围内的年份。',
