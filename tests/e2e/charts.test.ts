@@ -347,6 +347,12 @@ describe('the products treemap', () => {
     await expect.poll(() => page.url()).toMatch(/hs=8542/);
     await expect.poll(codes).toEqual(['854231', '854232', '854239']);
     await chartReady(page, 'products-treemap');
+    // The button pressed went with its list: the focus is on the list now shown (its scrolling region), not on <body>.
+    const focused = (): Promise<string> =>
+      page.evaluate(
+        "(() => { const e = document.activeElement; return e === document.body ? '<body>' : e.getAttribute('aria-label') ?? e.textContent.trim(); })()",
+      );
+    expect(await focused()).toBe('Products (scrolls sideways on a narrow window)');
     for (const [width, scheme] of [
       [1440, 'light'],
       [1024, 'light'],
@@ -358,9 +364,11 @@ describe('the products treemap', () => {
     }
     await page.setViewportSize({ width: 1280, height: 900 });
 
-    // Back by the breadcrumb: to the chapter, then to all chapters.
-    await page.getByTestId('products-breadcrumb').getByRole('button', { name: 'HS 85' }).click();
+    // Back by the breadcrumb: to the chapter (with the keyboard: the focus stays in the breadcrumb), then to all chapters.
+    await page.getByTestId('products-breadcrumb').getByRole('button', { name: 'HS 85' }).focus();
+    await page.keyboard.press('Enter');
     await expect.poll(codes).toEqual(['8542', '8507', '8529']);
+    await expect.poll(focused).toBe('All chapters');
     await page.getByTestId('products-breadcrumb').getByRole('button', { name: 'All chapters' }).click();
     await expect.poll(codes).toEqual(['85', '84', '87', '39', '29', '90', '33', '27']);
     expect(page.url()).not.toMatch(/hs=/);

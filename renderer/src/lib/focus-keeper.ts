@@ -7,7 +7,8 @@
  *   or put the pointer down outside any control);
  * - a control removed hands the focus to the control that took its place: the same kind of control (its tag and its
  *   words: the next row's "Delete", else the last one's) in the nearest part of the page still there, else to that
- *   part itself where it can hold the focus, else to the view's <main>.
+ *   part itself where it can hold the focus, or to its first control where it is a group of them (a breadcrumb, a
+ *   list, a form, a section), else to the view's <main>.
  */
 
 /** A control that can hold the focus: the page's, or an SVG's (a country of the world map). */
@@ -21,9 +22,11 @@ interface Place {
 }
 
 const FOCUSABLE = 'a[href], button, input, select, textarea, summary, [tabindex]';
+/** A part of the page whose first control stands for it (a breadcrumb, a list, a form, a section). */
+const GROUP = 'nav, ol, ul, form, fieldset, section, [role="group"], [role="region"], [role="toolbar"]';
 
 function kindOf(element: Focusable): string {
-  return `${element.tagName}|${(element.getAttribute('data-move') ?? '') + (element.textContent ?? '').trim()}`;
+  return `${element.tagName}|${(element.textContent ?? '').trim()}`;
 }
 
 function sameKind(root: HTMLElement, kind: string): Focusable[] {
@@ -55,6 +58,10 @@ function successor(place: Place): Focusable | null {
     const candidates = sameKind(up, kind);
     if (candidates.length > 0) return candidates[Math.min(Math.max(index, 0), candidates.length - 1)]!;
     if (up.matches(FOCUSABLE) && up.tabIndex >= -1 && up.getClientRects().length > 0) return up;
+    if (up.matches(GROUP)) {
+      const first = [...up.querySelectorAll<Focusable>(FOCUSABLE)].find(usable);
+      if (first) return first;
+    }
   }
   return document.querySelector<HTMLElement>('main');
 }
