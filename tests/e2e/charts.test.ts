@@ -125,7 +125,21 @@ describe('the partners world map', () => {
     expect(await page.getByTestId('partners-map-place').count()).toBe(0);
     expect(await map.locator('h2').innerText()).toBe("South Korea's partners on the map, 2023");
     // The table alternative lists the same figures as the ranking (China first by exports).
-    await map.getByRole('button', { name: 'Show as table' }).click();
+    // From the keyboard: a disclosure (its words change, so its state is aria-expanded, not aria-pressed), the table it
+    // shows named by aria-controls, and the focus kept on it.
+    const toggle = map.getByRole('button', { name: 'Show as table' });
+    expect([await toggle.getAttribute('aria-expanded'), await toggle.getAttribute('aria-pressed')]).toEqual(['false', null]);
+    await toggle.focus();
+    await page.keyboard.press('Enter');
+    const hide = map.getByRole('button', { name: 'Hide table' });
+    expect(await hide.getAttribute('aria-expanded')).toBe('true');
+    expect(
+      await page
+        .locator(`#${await hide.getAttribute('aria-controls')}`)
+        .getByTestId('partners-map-chart-table')
+        .count(),
+    ).toBe(1);
+    expect(await hide.evaluate((b) => b === (b.ownerDocument as unknown as { activeElement: unknown }).activeElement)).toBe(true);
     const first = await page.getByTestId('partners-map-chart-table').locator('tbody tr').first().innerText();
     expect(first).toMatch(/^China\s+124\.8 bn\s+19\.7%$/);
     await map.getByRole('button', { name: 'Hide table' }).click();
