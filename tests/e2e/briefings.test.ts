@@ -279,4 +279,33 @@ describe('Briefings from the keyboard', () => {
     expect(app.pageErrors).toEqual([]);
     await page.close();
   });
+
+  it('keeps an Undo notice while the focus is on it, and lets it go its time after the focus leaves', async () => {
+    const page = await app.newPage();
+    // The page's timers under the test's clock: the notice's 12 s pass at once.
+    await page.clock.install();
+    await page.goto(`${app.host.url}#/briefings`);
+    await page.getByTestId('briefing-item').first().waitFor();
+    const duplicate = page.getByRole('button', { name: /^Duplicate “/ }).first();
+    const title = (await duplicate.getAttribute('aria-label'))!.slice('Duplicate “'.length, -1);
+    await duplicate.click();
+    await poll(() => page.getByRole('button', { name: `Delete “${title} (copy)”` }).count()).toBe(1);
+    await page
+      .getByRole('button', { name: `Delete “${title} (copy)”` })
+      .first()
+      .click();
+    const undo = page.locator('.notices').getByRole('button', { name: 'Undo' });
+    await undo.waitFor();
+    await undo.focus();
+    await page.clock.runFor(30_000);
+    expect(await undo.count()).toBe(1);
+    // Left for the page: its whole time again, then it goes.
+    await page.getByTestId('new-briefing').focus();
+    await page.clock.runFor(11_000);
+    expect(await undo.count()).toBe(1);
+    await page.clock.runFor(2_000);
+    await poll(() => undo.count()).toBe(0);
+    expect(app.pageErrors).toEqual([]);
+    await page.close();
+  });
 });
