@@ -308,4 +308,25 @@ describe('Briefings from the keyboard', () => {
     expect(app.pageErrors).toEqual([]);
     await page.close();
   });
+
+  it('marks a date outside 1900–2100 invalid and says so in the interface’s language, its message tied to the field', async () => {
+    const page = await app.newPage();
+    await page.addInitScript(() => localStorage.setItem('tradebrief.language', 'ko'));
+    await page.goto(`${app.host.url}#/briefings/${encodeURIComponent(DEFAULT_ID)}`);
+    const date = page.getByTestId('date-input');
+    await date.waitFor();
+    const kept = (await get(DEFAULT_ID)).datedOn;
+    await date.fill('3000-01-01');
+    await poll(() => date.getAttribute('aria-invalid')).toBe('true');
+    const message = await page.locator(`#${await date.getAttribute('aria-describedby')}`).innerText();
+    expect(message).toMatch(
+      /^1900년 1월 1일부터 2100년 12월 31일까지의 날짜가 아닙니다\. 날짜를 모두 입력할 때까지 브리핑 날짜는 그대로입니다\(.+\)\.$/,
+    );
+    await page.waitForTimeout(1_000); // past the autosave's pause: nothing is sent
+    expect((await get(DEFAULT_ID)).datedOn).toBe(kept);
+    // The language is remembered for the browser's profile, which the other tests share: back to English.
+    await page.evaluate("localStorage.removeItem('tradebrief.language')");
+    expect(app.pageErrors).toEqual([]);
+    await page.close();
+  });
 });

@@ -98,6 +98,8 @@ const en = {
   'editor.details': 'Briefing details',
   'editor.titleField': 'Title',
   'editor.titleNeeded': 'A briefing needs a title; the last title is kept until you type one.',
+  'editor.dateProblem': 'Not a date from {{min}} to {{max}}: the briefing keeps {{kept}} until the date is whole.',
+  'editor.noDate': 'no date',
   'editor.audience': 'Audience',
   'editor.date': 'Date',
   'editor.classification': 'Classification line (printed in the header)',

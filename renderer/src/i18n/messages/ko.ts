@@ -132,6 +132,8 @@ const ko: Messages = {
   'editor.details': '브리핑 정보',
   'editor.titleField': '제목',
   'editor.titleNeeded': '브리핑에는 제목이 필요합니다. 새 제목을 입력할 때까지 이전 제목이 유지됩니다.',
+  'editor.dateProblem': '{{min}}부터 {{max}}까지의 날짜가 아닙니다. 날짜를 모두 입력할 때까지 브리핑 날짜는 그대로입니다({{kept}}).',
+  'editor.noDate': '날짜 없음',
   'editor.audience': '대상',
   'editor.date': '날짜',
   'editor.classification': '보안 등급 표시(머리글에 인쇄)',

@@ -130,6 +130,8 @@ const zh: Messages = {
   'editor.details': '简报信息',
   'editor.titleField': '标题',
   'editor.titleNeeded': '简报需要标题；在输入新标题之前保留原标题。',
+  'editor.dateProblem': '不是 {{min}} 至 {{max}} 之间的日期：在日期填写完整之前，简报保留原日期（{{kept}}）。',
+  'editor.noDate': '无日期',
   'editor.audience': '对象',
   'editor.date': '日期',
   'editor.classification': '密级标注（印在页眉）',
