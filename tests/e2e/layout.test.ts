@@ -261,7 +261,7 @@ describe('year and date fields', () => {
     await page.keyboard.press('Backspace');
     await date.press('Tab');
     expect(await date.getAttribute('aria-invalid')).toBe('true');
-    expect(await page.locator('#briefing-date-problem').innerText()).toContain('the briefing keeps 2022-08-20 until the date is whole');
+    expect(await page.locator('#briefing-date-problem').innerText()).toContain('the briefing keeps 20 Aug 2022 until the date is whole');
     // Autosave would have run by now (it waits well under this): the stored date is unchanged.
     await page.waitForTimeout(1500);
     expect(stored()).toBe('2022-08-20');
