@@ -4,6 +4,7 @@
  * reordered from the keyboard and removed with undo, and the print preview page by page.
  */
 import { mkdirSync } from 'node:fs';
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { Briefing } from '../../db/briefings/contract.ts';
 import { appPerFile } from '../support/app-per-file.ts';
@@ -183,6 +184,148 @@ describe('Briefings in Chromium', () => {
     expect(Math.round(sheet?.height ?? 0)).toBe(816);
     await page.screenshot({ path: 'tests/artifacts/print-preview-letter-landscape.png', fullPage: false });
     expect(app.foreignRequests).toEqual([]);
+    expect(app.pageErrors).toEqual([]);
+    await page.close();
+  });
+});
+
+/** The focused element, as a screen reader names it (its aria-label, else its words), or '<body>' when focus was lost. */
+const focused = (page: Page): Promise<string> =>
+  page.evaluate(
+    `(() => { const e = document.activeElement; return !e || e === document.body ? '<body>' : (e.id === 'main' ? '<main>' : (e.getAttribute('aria-label') ?? e.textContent.trim())); })()`,
+  );
+
+describe('Briefings from the keyboard', () => {
+  it('never leaves the focus on <body>: a new briefing, a removed block, a duplicate and a delete', async () => {
+    const page = await app.newPage();
+    await page.goto(`${app.host.url}#/briefings`);
+    await page.getByTestId('briefing-item').first().waitFor();
+
+    // "New briefing" opens the editor: the focus goes to the view, where the next Tab continues.
+    await page.getByTestId('new-briefing').focus();
+    await page.keyboard.press('Enter');
+    await page.getByTestId('title-input').waitFor();
+    await poll(() => focused(page)).toBe('<main>');
+    const id = decodeURIComponent(page.url().split('#/briefings/')[1] ?? '');
+
+    // Two blocks; Remove on the first hands the focus to the Remove of the block that takes its place.
+    for (const kind of ['text', 'kpi']) {
+      await page.getByTestId('new-block-kind').selectOption(kind);
+      await page.getByTestId('add-block').focus();
+      await page.keyboard.press('Enter');
+    }
+    await poll(async () => (await get(id)).blocks.map((b) => b.kind)).toEqual(['text', 'kpi']);
+    await page.getByRole('button', { name: 'Remove block 1' }).focus();
+    await page.keyboard.press('Enter');
+    await poll(async () => (await get(id)).blocks.map((b) => b.kind)).toEqual(['kpi']);
+    await poll(() => page.getByTestId('block-card').count()).toBe(1);
+    await poll(() => focused(page)).toBe('Remove block 1');
+
+    // In the list: Duplicate keeps the focus (its button is disabled while it works), Delete moves it to the next Delete.
+    await page.goto(`${app.host.url}#/briefings`);
+    await page.getByTestId('briefing-item').first().waitFor();
+    const before = (await list()).length;
+    const duplicate = page.getByRole('button', { name: /^Duplicate “/ }).first();
+    const duplicateLabel = (await duplicate.getAttribute('aria-label'))!;
+    const title = duplicateLabel.slice('Duplicate “'.length, -1);
+    await duplicate.focus();
+    await page.keyboard.press('Enter');
+    await poll(() => page.getByTestId('briefing-item').count()).toBe(before + 1);
+    await poll(() => focused(page)).toBe(duplicateLabel);
+    const deletes = await page
+      .getByRole('button', { name: /^Delete “/ })
+      .evaluateAll((buttons) => buttons.map((b) => b.getAttribute('aria-label')));
+    const at = deletes.indexOf(`Delete “${title} (copy)”`);
+    expect(at).toBeGreaterThanOrEqual(0);
+    await page
+      .getByRole('button', { name: /^Delete “/ })
+      .nth(at)
+      .focus();
+    await page.keyboard.press('Enter');
+    await poll(() => page.getByTestId('briefing-item').count()).toBe(before);
+    await poll(() => focused(page)).toBe(deletes[at + 1] ?? deletes[at - 1]);
+    expect(app.pageErrors).toEqual([]);
+    await page.close();
+  });
+
+  it('marks a block’s year and the title invalid, with their messages tied to them, and saves neither', async () => {
+    const page = await app.newPage();
+    await page.goto(`${app.host.url}#/briefings`);
+    await page.getByTestId('new-briefing').click();
+    await page.getByTestId('title-input').waitFor();
+    const id = decodeURIComponent(page.url().split('#/briefings/')[1] ?? '');
+    await page.getByTestId('new-block-kind').selectOption('trade-chart');
+    await page.getByTestId('add-block').click();
+    await poll(async () => (await get(id)).blocks.map((b) => b.kind)).toEqual(['trade-chart']);
+
+    const from = page.getByTestId('b1-from');
+    await from.fill('2015');
+    await from.press('Tab');
+    await poll(async () => (await get(id)).blocks[0]?.config).toMatchObject({ from: 2015 });
+    await from.fill('3015');
+    await from.press('Tab');
+    await poll(() => from.getAttribute('aria-invalid')).toBe('true');
+    const message = page.locator(`#${await from.getAttribute('aria-describedby')}`);
+    expect(await message.innerText()).toBe('“3015” is not a year from 1900 to 2100: showing the years from 2015.');
+    await page.waitForTimeout(1_000); // past the autosave's pause: nothing is sent
+    expect((await get(id)).blocks[0]?.config).toMatchObject({ from: 2015 });
+
+    const title = page.getByTestId('title-input');
+    await title.fill('');
+    await poll(() => title.getAttribute('aria-invalid')).toBe('true');
+    expect(await page.locator(`#${await title.getAttribute('aria-describedby')}`).innerText()).toBe(
+      'A briefing needs a title; the last title is kept until you type one.',
+    );
+    expect(app.pageErrors).toEqual([]);
+    await page.close();
+  });
+
+  it('keeps an Undo notice while the focus is on it, and lets it go its time after the focus leaves', async () => {
+    const page = await app.newPage();
+    // The page's timers under the test's clock: the notice's 12 s pass at once.
+    await page.clock.install();
+    await page.goto(`${app.host.url}#/briefings`);
+    await page.getByTestId('briefing-item').first().waitFor();
+    const duplicate = page.getByRole('button', { name: /^Duplicate “/ }).first();
+    const title = (await duplicate.getAttribute('aria-label'))!.slice('Duplicate “'.length, -1);
+    await duplicate.click();
+    await poll(() => page.getByRole('button', { name: `Delete “${title} (copy)”` }).count()).toBe(1);
+    await page
+      .getByRole('button', { name: `Delete “${title} (copy)”` })
+      .first()
+      .click();
+    const undo = page.locator('.notices').getByRole('button', { name: 'Undo' });
+    await undo.waitFor();
+    await undo.focus();
+    await page.clock.runFor(30_000);
+    expect(await undo.count()).toBe(1);
+    // Left for the page: its whole time again, then it goes.
+    await page.getByTestId('new-briefing').focus();
+    await page.clock.runFor(11_000);
+    expect(await undo.count()).toBe(1);
+    await page.clock.runFor(2_000);
+    await poll(() => undo.count()).toBe(0);
+    expect(app.pageErrors).toEqual([]);
+    await page.close();
+  });
+
+  it('marks a date outside 1900–2100 invalid and says so in the interface’s language, its message tied to the field', async () => {
+    const page = await app.newPage();
+    await page.addInitScript(() => localStorage.setItem('tradebrief.language', 'ko'));
+    await page.goto(`${app.host.url}#/briefings/${encodeURIComponent(DEFAULT_ID)}`);
+    const date = page.getByTestId('date-input');
+    await date.waitFor();
+    const kept = (await get(DEFAULT_ID)).datedOn;
+    await date.fill('3000-01-01');
+    await poll(() => date.getAttribute('aria-invalid')).toBe('true');
+    const message = await page.locator(`#${await date.getAttribute('aria-describedby')}`).innerText();
+    expect(message).toMatch(
+      /^1900년 1월 1일부터 2100년 12월 31일까지의 날짜가 아닙니다\. 날짜를 모두 입력할 때까지 브리핑 날짜는 그대로입니다\(.+\)\.$/,
+    );
+    await page.waitForTimeout(1_000); // past the autosave's pause: nothing is sent
+    expect((await get(DEFAULT_ID)).datedOn).toBe(kept);
+    // The language is remembered for the browser's profile, which the other tests share: back to English.
+    await page.evaluate("localStorage.removeItem('tradebrief.language')");
     expect(app.pageErrors).toEqual([]);
     await page.close();
   });

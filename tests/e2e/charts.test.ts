@@ -125,7 +125,21 @@ describe('the partners world map', () => {
     expect(await page.getByTestId('partners-map-place').count()).toBe(0);
     expect(await map.locator('h2').innerText()).toBe("South Korea's partners on the map, 2023");
     // The table alternative lists the same figures as the ranking (China first by exports).
-    await map.getByRole('button', { name: 'Show as table' }).click();
+    // From the keyboard: a disclosure (its words change, so its state is aria-expanded, not aria-pressed), the table it
+    // shows named by aria-controls, and the focus kept on it.
+    const toggle = map.getByRole('button', { name: 'Show as table' });
+    expect([await toggle.getAttribute('aria-expanded'), await toggle.getAttribute('aria-pressed')]).toEqual(['false', null]);
+    await toggle.focus();
+    await page.keyboard.press('Enter');
+    const hide = map.getByRole('button', { name: 'Hide table' });
+    expect(await hide.getAttribute('aria-expanded')).toBe('true');
+    expect(
+      await page
+        .locator(`#${await hide.getAttribute('aria-controls')}`)
+        .getByTestId('partners-map-chart-table')
+        .count(),
+    ).toBe(1);
+    expect(await hide.evaluate((b) => b === (b.ownerDocument as unknown as { activeElement: unknown }).activeElement)).toBe(true);
     const first = await page.getByTestId('partners-map-chart-table').locator('tbody tr').first().innerText();
     expect(first).toMatch(/^China\s+124\.8 bn\s+19\.7%$/);
     await map.getByRole('button', { name: 'Hide table' }).click();
@@ -347,6 +361,12 @@ describe('the products treemap', () => {
     await expect.poll(() => page.url()).toMatch(/hs=8542/);
     await expect.poll(codes).toEqual(['854231', '854232', '854239']);
     await chartReady(page, 'products-treemap');
+    // The button pressed went with its list: the focus is on the list now shown (its scrolling region), not on <body>.
+    const focused = (): Promise<string> =>
+      page.evaluate(
+        "(() => { const e = document.activeElement; return e === document.body ? '<body>' : e.getAttribute('aria-label') ?? e.textContent.trim(); })()",
+      );
+    expect(await focused()).toBe('Products (scrolls sideways on a narrow window)');
     for (const [width, scheme] of [
       [1440, 'light'],
       [1024, 'light'],
@@ -358,9 +378,11 @@ describe('the products treemap', () => {
     }
     await page.setViewportSize({ width: 1280, height: 900 });
 
-    // Back by the breadcrumb: to the chapter, then to all chapters.
-    await page.getByTestId('products-breadcrumb').getByRole('button', { name: 'HS 85' }).click();
+    // Back by the breadcrumb: to the chapter (with the keyboard: the focus stays in the breadcrumb), then to all chapters.
+    await page.getByTestId('products-breadcrumb').getByRole('button', { name: 'HS 85' }).focus();
+    await page.keyboard.press('Enter');
     await expect.poll(codes).toEqual(['8542', '8507', '8529']);
+    await expect.poll(focused).toBe('All chapters');
     await page.getByTestId('products-breadcrumb').getByRole('button', { name: 'All chapters' }).click();
     await expect.poll(codes).toEqual(['85', '84', '87', '39', '29', '90', '33', '27']);
     expect(page.url()).not.toMatch(/hs=/);

@@ -319,3 +319,43 @@ describe('Data view: edit forms', () => {
     });
   }
 });
+
+/** The focused element, as a screen reader names it (its aria-label, else its words), or '<body>' when focus was lost. */
+const focused = (page: Page): Promise<string> =>
+  page.evaluate(
+    `(() => { const e = document.activeElement; return !e || e === document.body ? '<body>' : (e.getAttribute('aria-label') ?? e.textContent.trim()); })()`,
+  );
+
+describe('Data view: the keyboard keeps its place', () => {
+  it('after a delete the next row’s Delete has the focus, after a save the form’s submit button', async () => {
+    const page = await app.newPage();
+    page.on('dialog', (dialog) => void dialog.accept());
+    await openData(page);
+    const list = page.getByTestId('event-list');
+    const deletes = await list
+      .getByRole('button', { name: /^Delete event / })
+      .evaluateAll((buttons) => buttons.map((b) => b.getAttribute('aria-label')));
+    expect(deletes.length).toBeGreaterThan(2);
+    const before = db().prepare('SELECT count(*) FROM event').pluck().get() as number;
+
+    // Enter on the first row's Delete (the confirmation accepted): the row goes, the focus moves to the row below's Delete.
+    await list.getByRole('button', { name: deletes[0]!, exact: true }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => db().prepare('SELECT count(*) FROM event').pluck().get()).toBe(before - 1);
+    await expect.poll(() => list.getByRole('button', { name: deletes[0]!, exact: true }).count()).toBe(0);
+    await expect.poll(() => focused(page)).toBe(deletes[1]);
+
+    // Enter on Save changes: the button is disabled while it saves, and has the focus back once the form is blank again.
+    const form = page.getByTestId('event-form');
+    await list
+      .getByRole('button', { name: /^Edit event / })
+      .first()
+      .focus();
+    await page.keyboard.press('Enter');
+    await form.getByRole('button', { name: 'Save changes' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => form.getByRole('button', { name: 'Cancel editing' }).count()).toBe(0);
+    await expect.poll(() => focused(page)).toBe('Add event');
+    expect(app.pageErrors).toEqual([]);
+  });
+});

@@ -272,4 +272,23 @@ describe('Data view in Chromium (HTTP host)', () => {
     expect(readdirSync(app.host.stagingDir).sort()).toEqual(stagedBefore);
     expect(app.pageErrors).toEqual([]);
   });
+
+  it('from the keyboard: Enter on Start import, and the focus goes to what the import says once it ends', async () => {
+    const page = await app.newPage();
+    await page.goto(`${app.host.url}#/data`);
+    await page.getByRole('heading', { name: 'Data', level: 1 }).waitFor();
+    const file = tmp.file('keyboard-import.csv');
+    // Another file (one more line end) with the fixture's rows: whatever the tests before imported, the import ends with a summary.
+    writeFileSync(file, `${readFileSync(fixture('comtrade-current.csv'), 'utf8')}\n`);
+    await chooseFile(page, file);
+    await page.getByTestId('import-preview').waitFor();
+    await page.getByTestId('start-import').focus();
+    await page.keyboard.press('Enter');
+    const summary = page.getByTestId('import-summary');
+    await summary.waitFor();
+    // Start import is disabled once its file is used: the focus would otherwise be left on <body>.
+    await expect.poll(() => page.evaluate("document.activeElement?.getAttribute('data-testid') ?? 'body'")).toBe('import-progress');
+    expect(await page.getByTestId('import-progress').innerText()).toBe(await summary.innerText());
+    expect(app.pageErrors).toEqual([]);
+  });
 });

@@ -261,9 +261,83 @@ describe('year and date fields', () => {
     await page.keyboard.press('Backspace');
     await date.press('Tab');
     expect(await date.getAttribute('aria-invalid')).toBe('true');
-    expect(await page.locator('#briefing-date-problem').innerText()).toContain('the briefing keeps 2022-08-20 until the date is whole');
+    expect(await page.locator('#briefing-date-problem').innerText()).toContain('the briefing keeps 20 Aug 2022 until the date is whole');
     // Autosave would have run by now (it waits well under this): the stored date is unchanged.
     await page.waitForTimeout(1500);
     expect(stored()).toBe('2022-08-20');
   });
+});
+
+/**
+ * One Tab stop as the keyboard user sees it: what it is, whether it shows on screen once focused, and its focus ring's
+ * contrast with what is around it (WCAG 2.2: 3:1) — the outline against the background behind it, or, on the world map,
+ * the outline line drawn on the focused country against the halo under it.
+ */
+const TAB_STOP = `(() => {
+  const el = document.activeElement;
+  if (!el || el === document.body) return null;
+  const lum = (c) => { const [r, g, b] = (c.match(/[\\d.]+/g) ?? ['0', '0', '0']).slice(0, 3).map((v) => { v = v / 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; }); return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
+  const ratio = (a, b) => { const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p); return (x + 0.05) / (y + 0.05); };
+  const opaque = (c) => { const v = (c.match(/[\\d.]+/g) ?? []).map(Number); return v.length >= 3 && (v.length < 4 || v[3] > 0.5); };
+  let behind = getComputedStyle(document.body).backgroundColor;
+  for (let p = el.parentElement; p; p = p.parentElement) { const b = getComputedStyle(p).backgroundColor; if (opaque(b)) { behind = b; break; } }
+  const style = getComputedStyle(el);
+  const box = el.getBoundingClientRect();
+  let ring = 0;
+  if (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2) ring = ratio(style.outlineColor, behind);
+  else if (el.closest('svg')) {
+    const d = el.querySelector('path')?.getAttribute('d');
+    const drawn = [...el.closest('svg').querySelectorAll('path')].filter((p) => p.parentElement !== el && p.getAttribute('d') === d && p.getAttribute('stroke'));
+    if (drawn.length >= 2) ring = ratio(getComputedStyle(drawn.at(-1)).stroke, getComputedStyle(drawn.at(-2)).stroke);
+  }
+  const name = (el.getAttribute('aria-label') ?? el.textContent ?? '').trim().slice(0, 40);
+  return {
+    what: el.tagName.toLowerCase() + ' "' + name + '"',
+    shown: style.visibility !== 'hidden' && Number(style.opacity) > 0 && box.width > 0 && box.height > 0 &&
+      box.right > 0 && box.left < innerWidth && box.bottom > 0 && box.top < innerHeight,
+    ring: Math.round(ring * 100) / 100,
+    positiveTabindex: el.tabIndex > 0,
+  };
+})()`;
+
+describe('every view from the keyboard', () => {
+  // Two of the four combinations of scheme and width, to keep the file quick; the colours and the narrow layout are
+  // the ones that change what a ring sits on and where a control lands.
+  for (const [scheme, width] of [
+    ['light', 1440],
+    ['dark', 800],
+  ] as const) {
+    it(`the skip link, the sidebar's current view, and Tab stops that show with a ring of 3:1 or more (${scheme}, ${width} px)`, async () => {
+      const page = await app.newPage({ colorScheme: scheme, reducedMotion: 'reduce' });
+      await page.setViewportSize({ width, height: 800 });
+      const problems: string[] = [];
+      for (const view of sidebarViews) {
+        await open(page, `#/${view.id}`);
+        expect(await page.locator('nav a[aria-current="page"]').getAttribute('href')).toBe(`#/${view.id}`);
+        const first = view === sidebarViews[0];
+        if (first) {
+          // A window just opened: the first Tab reaches the skip link, and the next ones the sidebar, then the view.
+          await page.keyboard.press('Tab');
+          expect(await page.evaluate('document.activeElement?.className')).toBe('skip-link');
+        } else {
+          // The skip link takes the focus to the view; the next Tab goes on from there.
+          await page.locator('.skip-link').focus();
+          await page.keyboard.press('Enter');
+          expect(await page.evaluate('document.activeElement?.id')).toBe('main');
+        }
+        // The view's first 40 stops (after the sidebar's in the first view: they are the same in every view).
+        for (let i = 0; i < (first ? 60 : 40); i++) {
+          await page.keyboard.press('Tab');
+          const stop = (await page.evaluate(TAB_STOP)) as { what: string; shown: boolean; ring: number; positiveTabindex: boolean } | null;
+          if (!stop) break;
+          if (!stop.shown) problems.push(`${view.id}: ${stop.what} is not on screen when focused`);
+          if (stop.ring < 3) problems.push(`${view.id}: ${stop.what} has a focus ring of ${stop.ring}:1`);
+          if (stop.positiveTabindex) problems.push(`${view.id}: ${stop.what} has a positive tabindex`);
+        }
+      }
+      expect(problems).toEqual([]);
+      expect(app.pageErrors).toEqual([]);
+      await page.close();
+    });
+  }
 });

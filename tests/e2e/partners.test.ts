@@ -215,3 +215,50 @@ describe('Partners view', () => {
     expect(app.foreignRequests).toEqual([]);
   });
 });
+
+describe('Partners: the world map from the keyboard', () => {
+  for (const scheme of ['light', 'dark'] as const) {
+    it(`moves with the arrow keys, shows the focused country's outline at 3:1 or more on any fill, and Enter opens the pair (${scheme}, 800 px)`, async () => {
+      const page = await app.newPage({ colorScheme: scheme, reducedMotion: 'reduce' });
+      await page.setViewportSize({ width: 800, height: 800 });
+      await open(page, '#/partners?reporter=KOR&year=2023&by=exports');
+      await page.getByTestId('partners-map').scrollIntoViewIfNeeded();
+      await expect.poll(() => page.locator('figure[data-testid="partners-map-chart"][data-chart-ready="true"]').count()).toBe(1);
+      // Tab from the map's last button lands on its one stop, the largest partner; ArrowRight goes to the next by size.
+      const chart = page.getByTestId('partners-map-chart');
+      await chart.getByRole('button', { name: 'Copy' }).focus();
+      await page.keyboard.press('Tab');
+      const focusedCountry = () => page.evaluate("document.activeElement?.getAttribute('data-iso3') ?? null");
+      expect(await focusedCountry()).toBe('CHN');
+      await page.keyboard.press('ArrowRight');
+      expect(await focusedCountry()).toBe('USA');
+
+      // The outline drawn on the focused country: its top line against what borders it on both sides (a wider line
+      // under it, else the country's own fill inside it), in screen pixels and WCAG contrast.
+      const ring = (await page.evaluate(`(() => {
+        const lum = (c) => { const [r, g, b] = c.match(/[\\d.]+/g).slice(0, 3).map((v) => { v = v / 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; }); return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
+        const ratio = (a, b) => { const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p); return (x + 0.05) / (y + 0.05); };
+        const country = document.activeElement.querySelector('path');
+        const d = country.getAttribute('d');
+        const drawn = [...document.querySelectorAll('[data-testid="partners-map-chart"] svg path')].filter((p) => p !== country && p.getAttribute('d') === d && p.getAttribute('stroke'));
+        if (drawn.length === 0) return { lines: 0 };
+        const scale = country.getScreenCTM().a;
+        const width = (p) => Number(p.getAttribute('stroke-width')) * scale;
+        const line = drawn.at(-1);
+        const under = drawn.slice(0, -1).filter((p) => width(p) >= width(line) + 2).at(-1);
+        const beside = under ? getComputedStyle(under).stroke : getComputedStyle(country).fill;
+        return { lines: drawn.length, width: Math.round(width(line) * 10) / 10, contrast: ratio(getComputedStyle(line).stroke, beside) };
+      })()`)) as { lines: number; width?: number; contrast?: number };
+      expect(ring.lines).toBeGreaterThan(0);
+      expect(ring.width).toBeGreaterThanOrEqual(2);
+      expect(ring.contrast).toBeGreaterThanOrEqual(3);
+
+      // Enter opens the pair: the Trade view, with the focus on it rather than lost to <body>.
+      await page.keyboard.press('Enter');
+      await expect.poll(() => page.url()).toContain('#/trade?reporter=KOR&partner=USA');
+      await expect.poll(() => page.evaluate("document.activeElement?.id ?? ''")).toBe('main');
+      expect(app.pageErrors).toEqual([]);
+      await page.close();
+    });
+  }
+});

@@ -98,6 +98,8 @@ const en = {
   'editor.details': 'Briefing details',
   'editor.titleField': 'Title',
   'editor.titleNeeded': 'A briefing needs a title; the last title is kept until you type one.',
+  'editor.dateProblem': 'Not a date from {{min}} to {{max}}: the briefing keeps {{kept}} until the date is whole.',
+  'editor.noDate': 'no date',
   'editor.audience': 'Audience',
   'editor.date': 'Date',
   'editor.classification': 'Classification line (printed in the header)',
@@ -1113,6 +1115,7 @@ const en = {
   'yearInput.showsTo': 'the years to {{year}}',
   'yearInput.showsToLast': 'the years to the last',
   'yearInput.showsDefault': 'the default years',
+  'yearInput.showsYear': 'the year {{year}}',
   'date.typed.day':
     'Not a whole day (day, month and year) from {{from}} to {{to}}: enter a whole day (day, month and year) from {{from}} to {{to}}.',
   'date.typed.month': 'Not a month from {{from}} to {{to}}: enter a month from {{from}} to {{to}}.',
