@@ -83,7 +83,9 @@ describe('the sidebar', () => {
     });
     await expect.poll(() => page.evaluate(() => (globalThis as unknown as PageGlobals).scrollY)).toBeGreaterThan(2 * 700);
     const box = await page.locator('nav.sidebar').boundingBox();
-    expect(box?.y).toBe(0);
+    // At the top, to within a pixel: a page's height may be fractional and the scroll range rounds it up, so at the very
+    // bottom the shell's end lifts the sticky sidebar by what the rounding added (0.375 px on this page, not seen).
+    expect(Math.abs(box!.y)).toBeLessThan(1);
     expect(box?.height).toBe(700);
     // What is drawn at the sidebar's links is the sidebar, and its links still work.
     const link = page.locator('nav.sidebar a', { hasText: 'Overview' });
