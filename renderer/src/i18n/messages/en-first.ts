@@ -28,7 +28,6 @@ const first = {
   'shell.goOverview': 'Go to the overview',
   'shell.language': 'Language',
   'shell.moneyUnit': 'Figures in',
-  'shell.importing': 'Importing a file…',
 
   'unit.bn': 'USD bn',
   'unit.mn': 'USD mn',

@@ -319,6 +319,7 @@ const en = {
   'import.allOrNothing': 'Nothing if any row has a problem',
   'import.start': 'Import',
   'import.progress': 'Import progress',
+  'shell.importing': 'Importing a file…',
   'import.progressToAdd': '{{read}} of {{total}} · {{rows}} rows read · {{added}} to add · {{skipped}} skipped',
   'import.progressAdded': '{{read}} of {{total}} · {{rows}} rows read · {{added}} added · {{skipped}} skipped',
   'import.indexing': ' · indexing and summarising…',
