@@ -309,6 +309,47 @@ describe('Briefings from the keyboard', () => {
     await page.close();
   });
 
+  it('reaches a notice’s Undo with F6 from the view, and goes round the sidebar, the view and the notices', async () => {
+    const page = await app.newPage();
+    await page.goto(`${app.host.url}#/briefings`);
+    await page.getByTestId('briefing-item').first().waitFor();
+    const duplicate = page.getByRole('button', { name: /^Duplicate “/ }).first();
+    const title = (await duplicate.getAttribute('aria-label'))!.slice('Duplicate “'.length, -1);
+    await duplicate.click();
+    const copy = page.getByRole('button', { name: `Delete “${title} (copy)”` });
+    await poll(() => copy.count()).toBe(1);
+    await copy.focus();
+    await page.keyboard.press('Enter');
+    const undo = page.locator('.notices').getByRole('button', { name: 'Undo' });
+    await undo.waitFor();
+    expect(await undo.getAttribute('aria-keyshortcuts')).toBe('F6');
+    /** Where the focus is: the Undo, the sidebar's current view, the view's <main>, or elsewhere. */
+    const at = (): Promise<string> =>
+      page.evaluate(() => {
+        const { document } = globalThis as unknown as {
+          document: { activeElement: { matches(s: string): boolean; closest(s: string): unknown } | null };
+        };
+        const a = document.activeElement;
+        if (!a) return 'none';
+        if (a.matches('.notice-action')) return 'undo';
+        if (a.matches('nav.sidebar a[aria-current="page"]')) return 'sidebar';
+        if (a.matches('main')) return 'main';
+        return a.closest('main') ? 'in main' : 'elsewhere';
+      });
+    expect(await at()).toBe('in main');
+    const steps: string[] = [];
+    for (const key of ['F6', 'F6', 'F6', 'Shift+F6', 'Shift+F6', 'F6']) {
+      await page.keyboard.press(key);
+      steps.push(await at());
+    }
+    expect(steps).toEqual(['undo', 'sidebar', 'main', 'sidebar', 'undo', 'sidebar']);
+    await page.keyboard.press('Shift+F6');
+    await page.keyboard.press('Enter');
+    await poll(() => copy.count()).toBe(1);
+    expect(app.pageErrors).toEqual([]);
+    await page.close();
+  });
+
   it('marks a date outside 1900–2100 invalid and says so in the interface’s language, its message tied to the field', async () => {
     const page = await app.newPage();
     await page.addInitScript(() => localStorage.setItem('tradebrief.language', 'ko'));
