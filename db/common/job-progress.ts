@@ -48,6 +48,8 @@ export interface ImportSummary extends ValidationReport {
   reasonText: CoreText | null;
   importId: number | null;
   sourceId: string | null;
+  /** The source's footnote label (I3 for the third import): what the page names it by; null when nothing was imported. */
+  sourceLabel: string | null;
   fileName: string;
   fileHash: string;
   format: ImportFormat;

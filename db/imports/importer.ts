@@ -431,13 +431,14 @@ export function importFile(db: Db, options: ImportOptions): ImportSummary {
         .run(fileName, format, now, layout.totalBytes, options.userName).lastInsertRowid,
     );
     const sourceId = `import:${runId}`;
+    const sourceLabel = `I${runId}`;
     const publisher = options.publisher ?? FORMAT_PUBLISHERS[format];
     db.prepare(
       `INSERT INTO source (id, label, publisher, title, published_precision, published_value, note)
       VALUES (?, ?, ?, ?, 'day', ?, ?)`,
     ).run(
       sourceId,
-      `I${runId}`,
+      sourceLabel,
       publisher,
       fileName,
       now.slice(0, 10),
@@ -554,6 +555,7 @@ export function importFile(db: Db, options: ImportOptions): ImportSummary {
         ...refusal,
         importId: previous !== undefined ? Number(previous) : null,
         sourceId: null,
+        sourceLabel: null,
         rowsAdded: 0,
         monthlyRows: 0,
         rowsSkipped: rowsRead,
@@ -664,6 +666,7 @@ export function importFile(db: Db, options: ImportOptions): ImportSummary {
       reasonText: null,
       importId: runId,
       sourceId,
+      sourceLabel,
       rowsAdded,
       monthlyRows,
       rowsSkipped: rowsRead - rowsAdded,

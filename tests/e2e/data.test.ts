@@ -58,7 +58,8 @@ describe('Data view in Chromium (HTTP host)', () => {
     await page.getByTestId('start-import').click();
     const summary = page.getByTestId('import-summary');
     await summary.waitFor();
-    expect(await summary.innerText()).toMatch(/Imported 9 rows from comtrade-current\.csv; 7 skipped/);
+    // The import's source by the label the page cites it by (I1), not its internal id.
+    expect(await summary.innerText()).toMatch(/Imported 9 rows from comtrade-current\.csv; 7 skipped\. Source: I1\./);
     // The file's one monthly row (freqCode M, March 2022): counted, and where it shows is said.
     expect(await page.getByTestId('import-monthly').innerText()).toMatch(/^1 of them is a monthly figure: see it in Monthly trade/);
     expect(await page.getByTestId('import-monthly').getByRole('link', { name: 'Monthly trade' }).getAttribute('href')).toBe('#/monthly');

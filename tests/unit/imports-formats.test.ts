@@ -102,6 +102,9 @@ describe('UN Comtrade, current API/portal layout', () => {
     const source = db.prepare('SELECT * FROM source WHERE id = ?').get(s.sourceId) as Record<string, string>;
     expect(source['publisher']).toBe('UN Comtrade');
     expect(source['title']).toBe('comtrade-current.csv');
+    // The summary names the source by the label it is cited by.
+    expect(s.sourceLabel).toBe(source['label']);
+    expect(s.sourceLabel).toBe(`I${s.importId}`);
     expect(s.fileHash).toBe(
       createHash('sha256')
         .update(readFileSync(fixture('comtrade-current.csv')))

@@ -12,7 +12,7 @@ export function outcomeText(s: ImportSummary): { title: string; detail: string }
     case 'imported':
       return {
         title: t('import.imported', { rows: integer(s.rowsAdded) }),
-        detail: t('import.importedFrom', { file: s.fileName, skipped: integer(s.rowsSkipped), source: s.sourceId ?? '' }),
+        detail: t('import.importedFrom', { file: s.fileName, skipped: integer(s.rowsSkipped), source: s.sourceLabel ?? '' }),
       };
     case 'already-imported':
       return { title: t('import.already'), detail: t('import.alreadyDetail', { id: s.importId ?? '' }) };
