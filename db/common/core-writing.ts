@@ -4,6 +4,7 @@
  * main process share. Apart from the sentences themselves, so that a writer can load before the sentences it writes
  * (the page's first paint holds only the ones its first view shows).
  */
+import { withKoreanParticles } from './korean-particles.ts';
 import { withSign } from './signed.ts';
 
 /**
@@ -98,7 +99,8 @@ export function writeCore(text: CoreText, w: CoreWriting): string {
     if (isUsdValue(v)) return w.say('usdAmount', { n: usdNumber(v.usd, w.tag) });
     return writeCore(v, w);
   };
-  return w.say(text.messageCode, Object.fromEntries(Object.entries(text.params).map(([name, v]) => [name, value(v)])));
+  const written = w.say(text.messageCode, Object.fromEntries(Object.entries(text.params).map(([name, v]) => [name, value(v)])));
+  return w.tag.startsWith('ko') ? withKoreanParticles(written) : written;
 }
 
 /**

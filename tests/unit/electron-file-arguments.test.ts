@@ -60,7 +60,7 @@ describe('checkDroppedFile', () => {
     const wrongKind = errorOf(() => checkDroppedFile(csv, 'pack'));
     expect(wrongKind.message).toBe('trade.csv is not a Tradebrief briefing pack: expected a .json file.');
     // Coded, so the page and main's error boxes write it in the interface's language.
-    expect(errorTextIn(wrongKind, 'ko')).toBe('trade.csv은(는) Tradebrief 브리핑 팩이(가) 아닙니다: .json 파일이어야 합니다.');
+    expect(errorTextIn(wrongKind, 'ko')).toBe('trade.csv은(는) Tradebrief 브리핑 팩이 아닙니다: .json 파일이어야 합니다.');
     expect(errorTextIn(wrongKind, 'zh')).toBe('trade.csv不是Tradebrief简报数据包：应为.json文件。');
   });
 

@@ -7,6 +7,7 @@ import { usdNumber } from '../../db/common/core-writing.ts';
 import { formatPreciseDate, formatPreciseDateIn, type PreciseDate } from '../../db/common/dates.ts';
 import { LOCALE_TAGS, matchLanguage } from '../../db/common/languages.ts';
 import { economyNameIn } from '../../renderer/src/i18n/economies.ts';
+import { withKoreanParticles } from '../../db/common/korean-particles.ts';
 import * as n from '../../renderer/src/i18n/numbers.ts';
 import table from '../../renderer/src/i18n/iso3-to-iso2.json';
 import former from '../../renderer/src/i18n/former-economies.json';
@@ -133,6 +134,32 @@ describe('dates with their precision per language', () => {
     expect(formatPreciseDateIn(day, 'zh')).toBe('2022年8月26日');
     expect(formatPreciseDateIn(year, 'zh')).toBe('2022年');
     expect(formatPreciseDateIn(relative, 'zh')).toBe('报告（S1）发布前的星期五，2022年8月');
+  });
+});
+
+describe('Korean particles after a value', () => {
+  it('take the form the word before ends in: a consonant, a vowel or ㄹ, a digit as read aloud, through closing quotes', () => {
+    const cases: [string, string][] = [
+      ['107억 달러이(가) 남음', '107억 달러가 남음'],
+      ['화장품을(를) 저장', '화장품을 저장'],
+      ['“수출 계획”을(를) 삭제', '“수출 계획”을 삭제'],
+      ['“20111”은(는)', '“20111”은'],
+      ['2022년 12월 2일이(가)', '2022년 12월 2일이'],
+      ['3건 중 2이(가)', '3건 중 2가'],
+      ['서울(으)로', '서울로'],
+      ['부산(으)로', '부산으로'],
+      ['제주(으)로', '제주로'],
+      ['중국과(와) 미국', '중국과 미국'],
+      ['베트남과(와)', '베트남과'],
+      ['일본과(와)', '일본과'],
+      ['한국와(과) 중국', '한국과 중국'],
+    ];
+    for (const [written, read] of cases) expect(withKoreanParticles(written), written).toBe(read);
+  });
+
+  it('leave both forms after a Latin name, a code or a symbol, where the reading is not known', () => {
+    for (const text of ['trade.csv은(는)', '수출입 구분 DX은(는)', 'USD 5%이(가)', '(KOTRA)와(과)'])
+      expect(withKoreanParticles(text)).toBe(text);
   });
 });
 

@@ -19,6 +19,7 @@ import {
 } from '../../../db/common/languages.ts';
 import type { CoreMessageCode } from '../../../db/common/core-messages.ts';
 import { writeCore, type CoreParams } from '../../../db/common/core-writing.ts';
+import { withKoreanParticles } from '../../../db/common/korean-particles.ts';
 
 export type { MessageKey };
 type Values = Record<string, string | number>;
@@ -92,9 +93,12 @@ function acceptable(value: unknown): value is Locale {
   return isLanguage(value) || (value === PSEUDO_LOCALE && pseudoAllowed());
 }
 
+/** `text` as the active language writes it: Korean takes the particle its values end in (db/common/korean-particles.ts). */
+const written = (text: string): string => (i18n.locale === 'ko' ? withKoreanParticles(text) : text);
+
 /** The message for `key` in the active language, with its values put in. */
 export function t(key: MessageKey, values?: Values): string {
-  return engine.t(key, { ...values, lng: i18n.locale });
+  return written(engine.t(key, { ...values, lng: i18n.locale }));
 }
 
 /**
@@ -150,7 +154,7 @@ export function errorText(error: unknown): string {
 
 /** The message for a count ("1 block", "3 blocks"), by the active language's plural rules. */
 export function tCount(key: CountKey, count: number, values?: Values): string {
-  return engine.t(key, { ...values, count, lng: i18n.locale });
+  return written(engine.t(key, { ...values, count, lng: i18n.locale }));
 }
 
 function stored(): string | null {
