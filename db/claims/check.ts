@@ -436,7 +436,7 @@ class Checker {
  * and needs) are one reading that cites all of them: sources giving the same figures agree, and one line saying so reads
  * better than two identical ones. The first keeps its place; the others' parts join its own.
  */
-export function foldIdentical(readings: ClaimReading[]): ClaimReading[] {
+function foldIdentical(readings: ClaimReading[]): ClaimReading[] {
   const kept = new Map<string, ClaimReading>();
   for (const r of readings) {
     const key = JSON.stringify([r.verdict, r.basis, r.value, r.difference, r.leader?.economy.code, r.leader?.value, r.note, r.needs]);

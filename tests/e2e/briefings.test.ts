@@ -4,7 +4,7 @@
  * reordered from the keyboard and removed with undo, and the print preview page by page.
  */
 import { mkdirSync } from 'node:fs';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { Briefing } from '../../db/briefings/contract.ts';
 import { appPerFile } from '../support/app-per-file.ts';
@@ -19,6 +19,20 @@ const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 10_000,
 
 const get = async (id: string): Promise<Briefing> => app.host.session.handlers.getBriefing({ id });
 const list = async () => app.host.session.handlers.listBriefings({});
+
+/** Opens the list, makes a new briefing and waits for its editor; returns its id. */
+async function newBriefing(page: Page): Promise<string> {
+  await page.goto(`${app.host.url}#/briefings`);
+  await page.getByTestId('new-briefing').click();
+  await page.getByTestId('title-input').waitFor();
+  return decodeURIComponent(page.url().split('#/briefings/')[1] ?? '');
+}
+
+/** The title of the briefing a list button acts on ("Duplicate “…”", "Delete “…”"). */
+async function briefingTitle(button: Locator): Promise<string> {
+  const label = (await button.getAttribute('aria-label'))!;
+  return label.slice(label.indexOf('“') + 1, -1);
+}
 
 describe('Briefings in Chromium', () => {
   it('lists the default briefing and opens it in the editor with its blocks', async () => {
@@ -69,10 +83,7 @@ describe('Briefings in Chromium', () => {
 
   it('adds a map block, draws the map in the editor and colours it by the balance once the setting changes', async () => {
     const page = await app.newPage();
-    await page.goto(`${app.host.url}#/briefings`);
-    await page.getByTestId('new-briefing').click();
-    await page.getByTestId('title-input').waitFor();
-    const id = decodeURIComponent(page.url().split('#/briefings/')[1] ?? '');
+    const id = await newBriefing(page);
     await page.getByTestId('new-block-kind').selectOption('map');
     await page.getByTestId('add-block').click();
     const map = page.getByTestId('doc-map-chart');
@@ -94,10 +105,7 @@ describe('Briefings in Chromium', () => {
 
   it('creates a briefing, adds blocks, reorders them from the keyboard and removes one with undo', async () => {
     const page = await app.newPage();
-    await page.goto(`${app.host.url}#/briefings`);
-    await page.getByTestId('new-briefing').click();
-    await page.getByTestId('title-input').waitFor();
-    const id = decodeURIComponent(page.url().split('#/briefings/')[1] ?? '');
+    const id = await newBriefing(page);
     expect(id).not.toBe('');
 
     // The kinds are offered under the dashboard whose print summary holds them (from the dashboards' definitions).
@@ -227,7 +235,7 @@ describe('Briefings from the keyboard', () => {
     const before = (await list()).length;
     const duplicate = page.getByRole('button', { name: /^Duplicate “/ }).first();
     const duplicateLabel = (await duplicate.getAttribute('aria-label'))!;
-    const title = duplicateLabel.slice('Duplicate “'.length, -1);
+    const title = await briefingTitle(duplicate);
     await duplicate.focus();
     await page.keyboard.press('Enter');
     await poll(() => page.getByTestId('briefing-item').count()).toBe(before + 1);
@@ -250,10 +258,7 @@ describe('Briefings from the keyboard', () => {
 
   it('marks a block’s year and the title invalid, with their messages tied to them, and saves neither', async () => {
     const page = await app.newPage();
-    await page.goto(`${app.host.url}#/briefings`);
-    await page.getByTestId('new-briefing').click();
-    await page.getByTestId('title-input').waitFor();
-    const id = decodeURIComponent(page.url().split('#/briefings/')[1] ?? '');
+    const id = await newBriefing(page);
     await page.getByTestId('new-block-kind').selectOption('trade-chart');
     await page.getByTestId('add-block').click();
     await poll(async () => (await get(id)).blocks.map((b) => b.kind)).toEqual(['trade-chart']);
@@ -287,7 +292,7 @@ describe('Briefings from the keyboard', () => {
     await page.goto(`${app.host.url}#/briefings`);
     await page.getByTestId('briefing-item').first().waitFor();
     const duplicate = page.getByRole('button', { name: /^Duplicate “/ }).first();
-    const title = (await duplicate.getAttribute('aria-label'))!.slice('Duplicate “'.length, -1);
+    const title = await briefingTitle(duplicate);
     await duplicate.click();
     await poll(() => page.getByRole('button', { name: `Delete “${title} (copy)”` }).count()).toBe(1);
     await page
@@ -314,7 +319,7 @@ describe('Briefings from the keyboard', () => {
     await page.goto(`${app.host.url}#/briefings`);
     await page.getByTestId('briefing-item').first().waitFor();
     const duplicate = page.getByRole('button', { name: /^Duplicate “/ }).first();
-    const title = (await duplicate.getAttribute('aria-label'))!.slice('Duplicate “'.length, -1);
+    const title = await briefingTitle(duplicate);
     await duplicate.click();
     const copy = page.getByRole('button', { name: `Delete “${title} (copy)”` });
     await poll(() => copy.count()).toBe(1);

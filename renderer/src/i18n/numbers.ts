@@ -85,12 +85,14 @@ export function signedPercent(ratio: number, tag: string): string {
   return withSign(ratio, percent(Math.abs(ratio), tag), percent(0, tag));
 }
 
-/**
- * A value on a chart's axis: as many decimals as the tick has (up to three), none forced: "180", "2.5". The axis title
- * names the unit, so a tick carries none.
- */
+/** As many decimals as `n` has, up to `decimals`, none forced: "180", "2.5". */
+export function plainNumber(n: number, decimals: number, tag: string): string {
+  return formatter(`plain${decimals}`, { maximumFractionDigits: decimals }, tag).format(n);
+}
+
+/** A value on a chart's axis ("180", "2.5"): the axis title names the unit, so a tick carries none. */
 export function axisTick(n: number, tag: string): string {
-  return formatter('tick', { maximumFractionDigits: 3 }, tag).format(n);
+  return plainNumber(n, 3, tag);
 }
 
 export function integer(n: number, tag: string): string {

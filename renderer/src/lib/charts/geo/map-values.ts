@@ -7,6 +7,7 @@ import type { MapMeasure } from '../../../../../db/common/vocabulary.ts';
 import { i18n, t } from '../../../i18n/i18n.svelte.ts';
 import { UNIT_DECIMALS } from '../../../../../db/common/units.ts';
 import { billions, currentUnit, signedBn, toUnit } from '../../format.ts';
+import { plainNumber } from '../../../i18n/numbers.ts';
 
 /** The partner's exports, imports or balance with the reporter; null when not reported (never drawn as zero). */
 export function mapValue(p: PartnerRow | undefined, measure: MapMeasure): number | null {
@@ -33,15 +34,6 @@ export function mapValueText(v: number, measure: MapMeasure): string {
   return t('partners.map.mn', { n: `${v < 0 ? '−' : measure === 'balance' ? '+' : ''}${millions}` });
 }
 
-/** Up to the unit's decimals, none forced, per language and count of decimals. */
-const plainFormatters = new Map<string, Intl.NumberFormat>();
-function plain(tag: string, decimals: number): Intl.NumberFormat {
-  const key = `${tag} ${decimals}`;
-  let f = plainFormatters.get(key);
-  if (!f) plainFormatters.set(key, (f = new Intl.NumberFormat(tag, { maximumFractionDigits: decimals })));
-  return f;
-}
-
 /**
  * A value on the legend's colour bar, as plain as a chart's axis tick: "1 bn", "100 bn", "10 mn", "0", "+44.4 bn" (not
  * "1.0 bn" or "0.0 bn": a log scale's ticks are round powers of ten). A country's own figure keeps the unit's decimals.
@@ -49,8 +41,8 @@ function plain(tag: string, decimals: number): Intl.NumberFormat {
 export function mapTickText(v: number, measure: MapMeasure): string {
   const sign = v < 0 ? '−' : measure === 'balance' && v > 0 ? '+' : '';
   const unit = currentUnit();
-  if (unit !== 'bn') return `${sign}${plain(i18n.tag, UNIT_DECIMALS[unit]).format(Math.abs(toUnit(v)))}`;
+  if (unit !== 'bn') return `${sign}${plainNumber(Math.abs(toUnit(v)), UNIT_DECIMALS[unit], i18n.tag)}`;
   if (Math.abs(v) >= 1e9 || v === 0)
-    return t('partners.map.bn', { n: `${sign}${plain(i18n.tag, UNIT_DECIMALS.bn).format(Math.abs(v) / 1e9)}` });
+    return t('partners.map.bn', { n: `${sign}${plainNumber(Math.abs(v) / 1e9, UNIT_DECIMALS.bn, i18n.tag)}` });
   return t('partners.map.mn', { n: `${sign}${threeDigits(i18n.tag).format(Math.abs(v) / 1e6)}` });
 }
