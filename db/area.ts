@@ -9,7 +9,7 @@ import type { Context } from './context.ts';
 import type { Method } from './method.ts';
 
 /** A contract part: each method's input schema and (as a type) its result. */
-export type ContractPart = { readonly [name: string]: Method<z.ZodType, unknown> };
+export type ContractPart = { readonly [name: string]: Method<z.core.$ZodType, unknown> };
 
 /** One handler per method of contract C, given the already-validated input. */
 export type HandlersOf<C> = {

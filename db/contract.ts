@@ -31,7 +31,7 @@ export const contract: Contract = join(areas.map((area) => area.contract));
 export type MethodName = keyof Contract & string;
 export type Input<M extends MethodName> = Contract[M] extends Method<infer I, unknown> ? z.input<I> : never;
 export type ParsedInput<M extends MethodName> = Contract[M] extends Method<infer I, unknown> ? z.output<I> : never;
-export type Result<M extends MethodName> = Contract[M] extends Method<z.ZodType, infer R> ? R : never;
+export type Result<M extends MethodName> = Contract[M] extends Method<z.core.$ZodType, infer R> ? R : never;
 
 export type Envelope<T> = { ok: true; data: T } | { ok: false; error: ApiErrorShape };
 

@@ -3,7 +3,7 @@ import { ApiError, issuePath } from './common/errors.ts';
 import { issueText, said } from './common/core-messages.ts';
 import { mapSqliteError } from './open.ts';
 import type { Method } from './method.ts';
-import type { z } from 'zod';
+import { safeParse, type z } from 'zod';
 
 /** A method name for an error message, whatever was sent (String() throws on a null-prototype object). */
 function describeName(name: unknown): string {
@@ -21,8 +21,8 @@ function describeName(name: unknown): string {
 export async function dispatch(handlers: Handlers, name: unknown, input: unknown): Promise<Envelope<unknown>> {
   try {
     if (!isMethodName(name)) throw new ApiError('unknown-method', `Unknown method: ${describeName(name)}`);
-    const schema = (contract[name] as Method<z.ZodType, unknown>).input;
-    const parsed = schema.safeParse(input);
+    const schema = (contract[name] as Method<z.core.$ZodType, unknown>).input;
+    const parsed = safeParse(schema, input);
     if (!parsed.success) {
       const issues = parsed.error.issues.map((i) => ({ path: issuePath(i.path), message: i.message, ...issueText(i) }));
       const first = issues[0];

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 
-/** One API method: the zod schema of its input and (as a type only) its result. */
-export interface Method<I extends z.ZodType, R> {
+/** One API method: the zod schema of its input (zod's full entry or `zod/mini`) and (as a type only) its result. */
+export interface Method<I extends z.core.$ZodType, R> {
   readonly input: I;
   /** Phantom: carries the result type, never read at run time. */
   readonly result?: R;
@@ -9,5 +9,5 @@ export interface Method<I extends z.ZodType, R> {
 
 /** `method<Result>()(inputSchema)`: the result type is given, the input type comes from the schema. */
 export function method<R>() {
-  return <I extends z.ZodType>(input: I): Method<I, R> => ({ input });
+  return <I extends z.core.$ZodType>(input: I): Method<I, R> => ({ input });
 }

@@ -101,8 +101,8 @@ export const claimsContract = {
     z
       .object({
         sourceId: z.string().min(1).max(200).optional(),
-        reporter: economyCode.optional(),
-        partner: economyCode.optional(),
+        reporter: z.optional(economyCode),
+        partner: z.optional(economyCode),
       })
       .strict(),
   ),

@@ -23,13 +23,13 @@ export const blockConfigSchemas = {
   /** Markdown, read by the data core into a tree of allowed kinds (db/briefings/markdown.ts); `sources` are the source ids its statements rest on. */
   text: z.object({ heading, markdown: z.string().max(50_000).default(''), sources: z.array(sourceId).max(50).default([]) }).strict(),
   /** Headline figures (exports, imports, balance, total) of one reporter/partner/year. */
-  kpi: z.object({ heading, reporter: economyCode.optional(), partner: economyCode.optional(), year: yearSchema.optional() }).strict(),
+  kpi: z.object({ heading, reporter: z.optional(economyCode), partner: z.optional(economyCode), year: z.optional(yearSchema) }).strict(),
   /** Where figures disagree (stated totals vs their parts, sources vs sources). */
   reconciliation: z
     .object({
       heading,
-      reporter: economyCode.optional(),
-      partner: economyCode.optional(),
+      reporter: z.optional(economyCode),
+      partner: z.optional(economyCode),
       tolerance: z.number().min(0).max(1).default(0),
       /** Only the disagreements of the latest N years with any (a one-page summary). */
       latest: z.number().int().min(1).max(100).optional(),
@@ -46,7 +46,9 @@ export const blockConfigSchemas = {
     })
     .strict(),
   /** Claims of the sources with the data's verdict, each side with its source; optionally one source's or one pair's. */
-  claims: z.object({ heading, sourceId: sourceId.optional(), reporter: economyCode.optional(), partner: economyCode.optional() }).strict(),
+  claims: z
+    .object({ heading, sourceId: sourceId.optional(), reporter: z.optional(economyCode), partner: z.optional(economyCode) })
+    .strict(),
   /** Exports, imports and balance by year for one pair, filters frozen (a chart). */
   'trade-chart': z
     .object({
@@ -73,7 +75,7 @@ export const blockConfigSchemas = {
   'projects-table': z
     .object({
       heading,
-      region: economyCode.optional(),
+      region: z.optional(economyCode),
       field: z.string().trim().min(1).max(200).optional(),
       status: z.enum(PROJECT_STATUSES).optional(),
     })
@@ -93,11 +95,11 @@ export const blockConfigSchemas = {
     .object({
       heading,
       reporter: economyCode,
-      year: yearSchema.optional(),
+      year: z.optional(yearSchema),
       by: partnerMeasure.default('total'),
       top: z.number().int().min(1).max(50).default(10),
       /** The first year of the growth rates' range (the ranking's default where left out). */
-      from: yearSchema.optional(),
+      from: z.optional(yearSchema),
     })
     .strict(),
   /** The rank of a reporter's top partners year by year (a rank column per year). */
@@ -117,7 +119,7 @@ export const blockConfigSchemas = {
     }),
   /** One partner's share of a reporter's exports and imports by year (China's by default; a table). */
   'partner-share': z
-    .object({ heading, reporter: economyCode, partner: economyCode.default('CHN'), ...yearRange })
+    .object({ heading, reporter: economyCode, partner: z._default(economyCode, 'CHN'), ...yearRange })
     .strict()
     .refine((c) => c.from === undefined || c.to === undefined || c.from <= c.to, { message: 'from must not be after to', path: ['from'] })
     .refine((c) => c.from === undefined || c.to === undefined || c.to - c.from <= MAX_SHARE_YEARS, {
@@ -125,7 +127,9 @@ export const blockConfigSchemas = {
       path: ['from'],
     }),
   /** A world map of a reporter's partners in one year, coloured by exports, imports or balance. */
-  map: z.object({ heading, reporter: economyCode, year: yearSchema.optional(), measure: z.enum(MAP_MEASURES).default('exports') }).strict(),
+  map: z
+    .object({ heading, reporter: economyCode, year: z.optional(yearSchema), measure: z.enum(MAP_MEASURES).default('exports') })
+    .strict(),
 } as const;
 
 export type BlockKind = keyof typeof blockConfigSchemas;

@@ -3,9 +3,9 @@
  * built by one function from the fields its definition gives (db/common/dashboards.ts, db/common/filter-fields.ts).
  * Kept apart from the definitions so that the renderer's shell, which lists the dashboards, does not load zod; a view
  * that reads its filters from the URL does.
- * Pure TypeScript (zod only): the renderer may import it.
+ * Pure TypeScript (`zod/mini` only, as every schema the renderer loads): the renderer may import it.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { byCode, DASHBOARD_DEFINITIONS, dashboardDefinition } from './dashboards.ts';
 import type { Dashboard, DashboardDefinition, EconomyNamer, PrintableDashboard, PrintSummary } from './dashboards.ts';
 import {
@@ -23,46 +23,46 @@ import { economyCode, yearSchema } from './vocabulary-schemas.ts';
 type FieldSchema<F> =
   F extends FilterField<infer T, infer P extends Presence>
     ? P extends 'optional'
-      ? z.ZodOptional<z.ZodType<T, T>>
+      ? z.ZodMiniOptional<z.ZodMiniType<T, T>>
       : P extends 'default'
-        ? z.ZodDefault<z.ZodType<T, T>>
-        : z.ZodType<T, T>
+        ? z.ZodMiniDefault<z.ZodMiniType<T, T>>
+        : z.ZodMiniType<T, T>
     : never;
-export type FiltersSchema<Fields> = z.ZodObject<{ -readonly [K in keyof Fields]: FieldSchema<Fields[K]> }, z.core.$strict>;
+export type FiltersSchema<Fields> = z.ZodMiniObject<{ -readonly [K in keyof Fields]: FieldSchema<Fields[K]> }, z.core.$strict>;
 
-function specSchema(spec: FieldSpec): z.ZodType {
+function specSchema(spec: FieldSpec): z.ZodMiniType {
   switch (spec.kind) {
     case 'economy':
       return economyCode;
     case 'economies':
-      return z.array(economyCode).max(spec.max);
+      return z.array(economyCode).check(z.maxLength(spec.max));
     case 'year':
       return yearSchema;
     case 'whole-number':
-      return z.number().int().min(spec.min).max(spec.max);
+      return z.number().check(z.int(), z.minimum(spec.min), z.maximum(spec.max));
     case 'one-of':
       return z.enum(spec.words as [string, ...string[]]);
     case 'words':
-      return z.string().trim().min(1).max(200);
+      return z.string().check(z.trim(), z.minLength(1), z.maxLength(200));
     case 'date-prefix':
-      return z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'a date as YYYY, YYYY-MM or YYYY-MM-DD');
+      return z.string().check(z.regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'a date as YYYY, YYYY-MM or YYYY-MM-DD'));
     case 'hs-prefix':
-      return z.string().regex(/^(\d{2}|\d{4})$/, 'an HS chapter (2 digits) or heading (4 digits)');
+      return z.string().check(z.regex(/^(\d{2}|\d{4})$/, 'an HS chapter (2 digits) or heading (4 digits)'));
   }
 }
 
-function fieldSchema(field: FilterField): z.ZodType {
+function fieldSchema(field: FilterField): z.ZodMiniType {
   const schema = specSchema(field.spec);
-  if (field.presence === 'optional') return schema.optional();
-  return field.presence === 'default' ? schema.default(field.fallback) : schema;
+  if (field.presence === 'optional') return z.optional(schema);
+  return field.presence === 'default' ? z._default(schema, field.fallback) : schema;
 }
 
 /** The zod schema of a dashboard's filters: every field checked by its kind, no other field allowed, then the rule across fields. */
 export function filtersSchema<const Fields extends FilterFields>(fields: Fields, check?: FilterCheck<Fields>): FiltersSchema<Fields> {
-  const schema = z.object(Object.fromEntries(Object.entries(fields).map(([name, field]) => [name, fieldSchema(field)]))).strict();
+  const schema = z.strictObject(Object.fromEntries(Object.entries(fields).map(([name, field]) => [name, fieldSchema(field)])));
   if (!check) return schema as unknown as FiltersSchema<Fields>;
   const holds = (q: Record<string, unknown>): boolean => check.holds(q as FiltersOf<Fields>);
-  return schema.refine(holds, { message: check.message, path: [check.field] }) as unknown as FiltersSchema<Fields>;
+  return schema.check(z.refine(holds, { message: check.message, path: [check.field] })) as unknown as FiltersSchema<Fields>;
 }
 
 type FilterSchemas = { [D in Dashboard]: FiltersSchema<DashboardDefinition<D>['filters']> };
@@ -91,12 +91,12 @@ export const pairFilters = filtersSchema(PAIR_AND_YEARS);
 export const productFilters = DASHBOARD_FILTERS.products;
 
 /** The schema's fields, also behind a refinement (the products' filters check `within` against `level`). */
-function shapeOf(schema: z.ZodType): Record<string, z.ZodType> {
-  return (schema as z.ZodObject).shape as Record<string, z.ZodType>;
+function shapeOf(schema: z.ZodMiniType): Record<string, z.ZodMiniType> {
+  return (schema as z.ZodMiniObject).shape as Record<string, z.ZodMiniType>;
 }
 
 /** A URL query's value as a filter's schema takes it (text, a year, a comma-separated list); undefined when it does not pass. */
-export function queryValue(schema: z.ZodType, raw: string | undefined): unknown {
+export function queryValue(schema: z.ZodMiniType, raw: string | undefined): unknown {
   const text = raw?.trim();
   if (!text) return undefined;
   for (const value of [text, /^\d{4}$/.test(text) ? Number(text) : undefined, text.split(',')]) {
@@ -135,26 +135,33 @@ export function printSummary(
 }
 
 /** A dashboard and its filters: the `dashboard` method's input and the core of an export's. */
-type Request<D extends Dashboard, Key extends string, Extra extends z.ZodRawShape> = z.ZodObject<
-  { [K in Key]: z.ZodLiteral<D> } & { filters: FilterSchemas[D] } & Extra,
+type Request<D extends Dashboard, Key extends string, Extra extends z.core.$ZodLooseShape> = z.ZodMiniObject<
+  { [K in Key]: z.ZodMiniLiteral<D> } & { filters: FilterSchemas[D] } & Extra,
   z.core.$strict
 >;
 // Mapped over a type parameter, so a tuple stays a tuple (one option per dashboard).
-type RequestsOf<T extends readonly unknown[], Key extends string, Extra extends z.ZodRawShape> = {
+type RequestsOf<T extends readonly unknown[], Key extends string, Extra extends z.core.$ZodLooseShape> = {
   -readonly [I in keyof T]: T[I] extends { id: infer D extends Dashboard } ? Request<D, Key, Extra> : never;
 };
-type Requests<Key extends string, Extra extends z.ZodRawShape> = RequestsOf<typeof DASHBOARD_DEFINITIONS, Key, Extra>;
+type Requests<Key extends string, Extra extends z.core.$ZodLooseShape> = RequestsOf<typeof DASHBOARD_DEFINITIONS, Key, Extra>;
 
 /**
  * `{ <key>: <dashboard>, filters, ...extra }` for every dashboard, as a discriminated union on `key`.
  * Filters left out are `{}` (enough for dashboards whose filters are all optional).
  */
-export function dashboardRequest<const Key extends string, Extra extends z.ZodRawShape>(
+export function dashboardRequest<const Key extends string, Extra extends z.core.$ZodLooseShape>(
   key: Key,
   extra: Extra,
-): z.ZodDiscriminatedUnion<Requests<Key, Extra>, Key> {
+): z.ZodMiniDiscriminatedUnion<Requests<Key, Extra>, Key> {
   const options = DASHBOARD_DEFINITIONS.map((d) =>
-    z.object({ [key]: z.literal(d.id), filters: z.preprocess((v) => v ?? {}, DASHBOARD_FILTERS[d.id]), ...extra }).strict(),
+    z.strictObject({
+      [key]: z.literal(d.id),
+      filters: z.pipe(
+        z.transform((v: unknown) => v ?? {}),
+        DASHBOARD_FILTERS[d.id],
+      ),
+      ...extra,
+    }),
   );
   return z.discriminatedUnion(key, options as never) as never;
 }

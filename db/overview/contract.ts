@@ -41,6 +41,6 @@ export interface Overview {
 export const overviewContract = {
   /** The headline figures of the loaded data; without input, the most recent year with a stated total and its parts. */
   overview: method<Overview>()(
-    z.object({ reporter: economyCode.optional(), partner: economyCode.optional(), year: yearSchema.optional() }).strict(),
+    z.object({ reporter: z.optional(economyCode), partner: z.optional(economyCode), year: z.optional(yearSchema) }).strict(),
   ),
 };

@@ -63,7 +63,7 @@ export const packEconomy = z
     code: economyCode,
     name: text,
     kind: z.enum(['country', 'subnational', 'group']),
-    parent: economyCode.optional(),
+    parent: z.optional(economyCode),
     regionLabel: text.optional(),
   })
   .strict();
@@ -78,7 +78,7 @@ export const packPlace = z
   })
   .strict();
 
-export const packOrganisation = z.object({ key, name: text, shortName: text.optional(), economy: economyCode.optional() }).strict();
+export const packOrganisation = z.object({ key, name: text, shortName: text.optional(), economy: z.optional(economyCode) }).strict();
 
 const productCode = z.string().regex(/^(TOTAL|\d{2}|\d{4}|\d{6})$/, 'TOTAL or an HS code of 2, 4 or 6 digits');
 
@@ -176,8 +176,8 @@ export const packEvent = z
     title: text,
     place: key.optional(),
     placeText: text.optional(),
-    country: economyCode.optional(),
-    region: economyCode.optional(),
+    country: z.optional(economyCode),
+    region: z.optional(economyCode),
     organiser: key.optional(),
     date: packDate,
     sectors: z.array(text).default([]),
@@ -192,7 +192,7 @@ export const packProject = z
     title: text,
     count: z.number().int().min(1).default(1),
     partner: economyCode,
-    counterpart: economyCode.optional(),
+    counterpart: z.optional(economyCode),
     status: z.enum(PROJECT_STATUSES),
     signed: packDate.optional(),
     signedAtEvent: key.optional(),

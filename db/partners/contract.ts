@@ -133,14 +133,14 @@ export interface PartnerReporter {
   lastYear: number;
 }
 
-const range = { from: yearSchema.optional(), to: yearSchema.optional() };
+const range = { from: z.optional(yearSchema), to: z.optional(yearSchema) };
 
 export const partnersContract = {
   /** Reporters with figures for at least two partner countries, most partners first. */
   partnerReporters: method<PartnerReporter[]>()(z.object({}).strict()),
   /** A reporter's partners in one year, ranked by exports, imports, total and balance, with shares, change on the year before and growth rate since `from`. */
   partnerRanking: method<PartnerRanking>()(
-    z.object({ reporter: economyCode, year: yearSchema.optional(), from: yearSchema.optional() }).strict(),
+    z.object({ reporter: economyCode, year: z.optional(yearSchema), from: z.optional(yearSchema) }).strict(),
   ),
   /** The rank of the top partners year by year. */
   partnerRankHistory: method<PartnerRankHistory>()(

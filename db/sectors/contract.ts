@@ -93,8 +93,8 @@ export interface SectorsOverview {
 const pair = {
   reporter: economyCode,
   partner: economyCode,
-  from: yearSchema.optional(),
-  to: yearSchema.optional(),
+  from: z.optional(yearSchema),
+  to: z.optional(yearSchema),
 };
 
 export const sectorsContract = {

@@ -56,8 +56,8 @@ export interface PreferredSources {
 
 const preferredScope = {
   /** With partner: the preference for this pair only; without both: the preference everywhere. */
-  reporter: economyCode.optional(),
-  partner: economyCode.optional(),
+  reporter: z.optional(economyCode),
+  partner: z.optional(economyCode),
 };
 const bothOrNeither = (v: { reporter?: string | undefined; partner?: string | undefined }): boolean =>
   (v.reporter === undefined) === (v.partner === undefined);
@@ -82,8 +82,8 @@ export const tradeContract = {
   reconciliation: method<Reconciliation[]>()(
     z
       .object({
-        reporter: economyCode.optional(),
-        partner: economyCode.optional(),
+        reporter: z.optional(economyCode),
+        partner: z.optional(economyCode),
         /** Differences at or below this share of the value are ignored (rounding). 0 lists every difference. */
         tolerance: z.number().min(0).max(1).default(0),
       })
@@ -265,8 +265,8 @@ export interface TradeMonthly {
 const pairInput = {
   reporter: economyCode,
   partner: economyCode,
-  from: yearSchema.optional(),
-  to: yearSchema.optional(),
+  from: z.optional(yearSchema),
+  to: z.optional(yearSchema),
 };
 
 /** A reporter–partner pair with trade totals, and the years it covers. */

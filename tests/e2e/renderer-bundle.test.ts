@@ -40,6 +40,12 @@ describe('the renderer bundle', () => {
     for (const f of first) expect(readFileSync(join(dir, 'assets', f), 'utf8').includes('$ZodType'), `${f} holds zod`).toBe(false);
   });
 
+  it('loads zod through its small entry only: the schemas the page runs are written with `zod/mini`', () => {
+    // Each entry names its schema classes as a template literal: `ZodMiniString` for zod/mini, `ZodString` for the full entry.
+    expect(code).toContain('`ZodMiniString`');
+    expect(code.includes('`ZodString`'), "a chunk holds zod's full entry").toBe(false);
+  });
+
   it('holds no Markdown reader and no HTML sanitiser: the data core reads notes into a tree the page draws as text', () => {
     // marked's emphasis rule and DOMPurify's option, names the minifier keeps.
     expect(code.includes('emStrongLDelim'), 'bundle holds marked').toBe(false);

@@ -3,7 +3,7 @@
  * renderer reports before sending is what the dispatcher reports on receipt, path for path.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ZodType } from 'zod';
+import type { $ZodType } from 'zod/v4/core';
 import { eventInput, projectInput, routeInput, sectorInput, sourceInput } from '../../db/common/edit-schemas.ts';
 import { ClientError } from '../../renderer/src/lib/client.ts';
 import { dispatch } from '../../db/dispatch.ts';
@@ -68,7 +68,7 @@ describe('client-side validation is the contract’s', () => {
   ] as const;
   for (const [method, schema, input] of cases) {
     it(`${method}: the same fields and messages before sending as on receipt (${Object.keys(input).join(', ')})`, async () => {
-      const local = check(schema as ZodType<unknown>, input);
+      const local = check(schema as $ZodType<unknown>, input);
       expect(local.ok).toBe(false);
       const fromServer = await serverErrors(method, input);
       expect(fromServer).not.toBeNull();

@@ -4,7 +4,8 @@
  * dispatcher reports (`legs[0].fromPlaceId`, `date.value`), so a server's `invalid-input` details
  * land next to the same field as a local check would.
  */
-import { config, type ZodType } from 'zod';
+import { config, safeParse } from 'zod/mini';
+import type { $ZodType } from 'zod/v4/core';
 import { ClientError } from './client.ts';
 import { issuePath } from '../../../db/common/errors.ts';
 import { issueText, type CoreParams } from '../../../db/common/core-messages.ts';
@@ -31,8 +32,8 @@ const written = (messages: FieldMessages, say: Say): FieldErrors =>
   Object.fromEntries(Object.entries(messages).map(([path, m]) => [path, say(m)]));
 
 /** Checks a value; returns the parsed value or the messages by field path (the first per path), not yet written. */
-export function checkMessages<T>(schema: ZodType<T>, value: unknown): { ok: true; data: T } | { ok: false; messages: FieldMessages } {
-  const result = schema.safeParse(value);
+export function checkMessages<T>(schema: $ZodType<T>, value: unknown): { ok: true; data: T } | { ok: false; messages: FieldMessages } {
+  const result = safeParse(schema, value);
   if (result.success) return { ok: true, data: result.data };
   const messages: FieldMessages = {};
   for (const issue of result.error.issues) messages[issuePath(issue.path)] ??= { message: issue.message, ...issueText(issue) };
@@ -41,7 +42,7 @@ export function checkMessages<T>(schema: ZodType<T>, value: unknown): { ok: true
 
 /** Checks a value; returns the parsed value or the errors by field path (first message per path), written by `say`. */
 export function check<T>(
-  schema: ZodType<T>,
+  schema: $ZodType<T>,
   value: unknown,
   say: Say = inEnglish,
 ): { ok: true; data: T } | { ok: false; errors: FieldErrors } {

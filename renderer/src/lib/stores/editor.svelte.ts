@@ -8,7 +8,7 @@
  * component is made again), until it is saved, cancelled or deleted. Drafts are kept in this window's memory only:
  * what the user has not chosen to save is not written anywhere.
  */
-import type { ZodType } from 'zod';
+import type { $ZodType } from 'zod/v4/core';
 import { notices } from './notices.svelte.ts';
 import { FormState } from './form-state.svelte.ts';
 
@@ -66,7 +66,7 @@ export class Editor<Draft extends { id: string }> {
   }
 
   /** Checks and sends `input`; on success says `saved` (written before the draft is cleared) and starts a new draft. */
-  async save(schema: ZodType, input: unknown, send: () => Promise<unknown>, saved: () => string): Promise<void> {
+  async save(schema: $ZodType, input: unknown, send: () => Promise<unknown>, saved: () => string): Promise<void> {
     if (!(await this.fs.submit(schema, input, send))) return;
     notices.push('info', saved());
     this.reset();

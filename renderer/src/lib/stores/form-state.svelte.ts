@@ -6,7 +6,7 @@
  * The errors are kept as the data core gives them (code and values) and written when read, so that they follow a
  * language chosen after the submit.
  */
-import type { ZodType } from 'zod';
+import type { $ZodType } from 'zod/v4/core';
 import { checkMessages, errorId, serverFieldMessages, type FieldErrors, type FieldMessages } from '../validation.ts';
 import { errorText, tCore } from '../../i18n/i18n.svelte.ts';
 
@@ -47,7 +47,7 @@ export class FormState {
   }
 
   /** Checks `value` with `schema`, then runs `send`; true when it was saved. */
-  async submit(schema: ZodType, value: unknown, send: () => Promise<unknown>): Promise<boolean> {
+  async submit(schema: $ZodType, value: unknown, send: () => Promise<unknown>): Promise<boolean> {
     this.refusal = null;
     const checked = checkMessages(schema, value);
     if (!checked.ok) {
