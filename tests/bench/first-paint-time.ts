@@ -6,7 +6,7 @@
  * `--reference <renderer folder>` (another build's out/renderer, e.g. main's), the same for that build, alternating
  * run by run, and the ratio of the medians.
  *
- *   node tests/bench/first-paint-time.ts [--runs 9] [--language en|ko|zh] [--reference ../main/out/renderer]
+ *   npm run bench:first-paint [-- --runs 9] [-- --language en|ko|zh] [-- --reference ../main/out/renderer]
  *   (reads the build in TRADEBRIEF_OUT or out/: npm run build first)
  */
 import { resolve } from 'node:path';

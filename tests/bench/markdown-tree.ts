@@ -3,7 +3,7 @@
  * takes (50,000 characters) of each hostile shape: the median time of 5 reads, the tree's size (JSON) and the heap it
  * grew by, against a note of ordinary prose of the same length read in the same run.
  *
- *   node tests/bench/markdown-tree.ts
+ *   npm run bench:markdown
  *
  * Prints figures only (never a timed assertion). The machine may be shared: see the load average printed.
  */
