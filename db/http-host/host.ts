@@ -173,7 +173,10 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
     if (file !== root && !file.startsWith(root + sep)) return send(res, 403, 'text/plain', 'Forbidden');
     try {
       const content = await readFile(file);
-      send(res, 200, TYPES[extname(file)] ?? 'application/octet-stream', content);
+      // The build names every file of assets/ by its content's hash: the browser may keep it (and its compiled
+      // code) for good, so a print window or a reload does not fetch and compile the same scripts again.
+      const cache: Record<string, string> = rel.startsWith('assets/') ? { 'Cache-Control': 'private, max-age=31536000, immutable' } : {};
+      send(res, 200, TYPES[extname(file)] ?? 'application/octet-stream', content, cache);
     } catch {
       send(res, 404, 'text/plain', 'Not found');
     }

@@ -5,9 +5,14 @@ import { APP_SCHEME } from './window-options.ts';
 import { rendererFileFor } from './url-policy.ts';
 import { CONTENT_SECURITY_POLICY } from '../../db/content-security-policy.ts';
 
-/** Must run before the app is ready. */
+/**
+ * Must run before the app is ready. V8 keeps the compiled code of the scheme's scripts (a standard scheme's), so a print
+ * window or the next start does not compile the same bundle again.
+ */
 export function registerAppScheme(): void {
-  protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+  protocol.registerSchemesAsPrivileged([
+    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
+  ]);
 }
 
 /** Serves the built renderer at app://tradebrief/, refusing any path that escapes its folder. */

@@ -252,7 +252,7 @@ describe('guards in the main process (source text of electron/main)', () => {
     expect(index).toMatch(/loadURL\(`\$\{APP_ORIGIN\}\/index\.html`\)/);
     expect(index).not.toMatch(/loadFile\(|loadURL\([^)]*file:/);
     expect(code('electron/main/protocol.ts')).toMatch(
-      /registerSchemesAsPrivileged\(\[\s*\{ scheme: APP_SCHEME, privileges: \{ standard: true, secure: true, supportFetchAPI: true \} \}/,
+      /registerSchemesAsPrivileged\(\[\s*\{ scheme: APP_SCHEME, privileges: \{ standard: true, secure: true, supportFetchAPI: true, codeCache: true \} \}/,
     );
     expect(code('electron/main/protocol.ts')).toMatch(/rendererFileFor\(root, request\.url\)/);
   });

@@ -3,7 +3,7 @@
  * is replayed here with real HTTP requests against a real host and database, and shown refused with
  * the database and the file system unchanged.
  */
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { request, type IncomingMessage } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -111,6 +111,24 @@ describe('who may call the host', () => {
     expect(answer.status).toBe(200);
     expect(json(answer).ok).toBe(true);
     expect(answer.headers['content-security-policy']).toMatch(/default-src 'none'/);
+  });
+
+  it('lets the browser keep only the build’s hashed assets: the page, the API and other files are never stored', async () => {
+    mkdirSync(tmp.file('assets'), { recursive: true });
+    writeFileSync(tmp.file('assets/entry-AbCd1234.js'), 'export {};');
+    writeFileSync(tmp.file('icon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
+    const asset = await send('GET', '/assets/entry-AbCd1234.js', { headers: authed() });
+    expect(asset.status).toBe(200);
+    expect(asset.headers['cache-control']).toBe('private, max-age=31536000, immutable');
+    expect(asset.headers['content-security-policy']).toMatch(/default-src 'none'/);
+    for (const answer of [
+      await send('GET', '/', { headers: authed() }),
+      await send('GET', '/icon.svg', { headers: authed() }),
+      await api('overview', {}),
+      await send('GET', '/assets/entry-AbCd1234.js'),
+    ]) {
+      expect(answer.headers['cache-control']).toBe('no-store');
+    }
   });
 });
 
