@@ -99,4 +99,51 @@ describe('Data view: a wide file (exports and imports in two columns)', () => {
     expect(app.foreignRequests).toEqual([]);
     expect(app.pageErrors).toEqual([]);
   });
+
+  it('in Korean and Chinese: a KOSIS-style header is read as wide, the choice and the counts in the page’s language', async () => {
+    const file = tmp.file('국가별 수출입.csv');
+    writeFileSync(
+      file,
+      ['보고국,상대국,연도,수출액,수입액', 'KOR,CHN,2021,162912974000,138628127000', 'KOR,ABW,1995,2201000,', ''].join('\n'),
+    );
+    const words = {
+      ko: {
+        group: '수출입 구분 방식',
+        wide: '두 열에 나뉨: 수출과 수입',
+        exports: '수출(금액 열)',
+        counts: '수출 수치: 2개; 미보고(빈 칸): 0개',
+      },
+      zh: {
+        group: '流向所在',
+        wide: '在两列中：出口和进口',
+        exports: '出口（金额列）',
+        counts: '出口数值：2 个；未报告（空单元格）：0 个',
+      },
+    };
+    for (const [language, w] of Object.entries(words)) {
+      const page = await app.newPage();
+      await page.addInitScript((l) => localStorage.setItem('tradebrief.language', l), language);
+      await page.goto(`${app.host.url}#/data`);
+      await chooseFile(page, file);
+      const mapping = page.getByTestId('mapping');
+      await mapping.waitFor();
+      // Guessed from the header: the two-column choice is made and its columns are mapped; the user checks it.
+      expect(await mapping.getByRole('group', { name: w.group }).getByRole('radio', { name: w.wide }).isChecked()).toBe(true);
+      expect(await mapping.getByLabel(w.exports).inputValue()).toBe('수출액');
+      await mapping.locator('button').click();
+      await expect
+        .poll(() =>
+          page
+            .getByTestId('report-wide')
+            .first()
+            .innerText()
+            .catch(() => ''),
+        )
+        .toBe(w.counts);
+      // The profile's language is shared with the other tests: back to English.
+      await page.evaluate(() => localStorage.removeItem('tradebrief.language'));
+      await page.close();
+    }
+    expect(app.pageErrors).toEqual([]);
+  });
 });
