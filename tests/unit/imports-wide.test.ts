@@ -132,6 +132,16 @@ describe('a wide CSV: exports and imports in two value columns', () => {
     expect(s.skipped.map((x) => [x.reasonCode, x.count])).toEqual([['skipNotReported', 1]]);
   });
 
+  it('a file whose value cells are all empty reported nothing: no rows, nothing changed, and says so', () => {
+    const path = csv('nothing-reported.csv', ['Reporter,Partner,Year,Exports,Imports', 'KOR,PRK,1995,,', 'KOR,PRK,1996,,']);
+    const before = snapshot(db);
+    const s = run(path, { reporter: 'Reporter', partner: 'Partner', year: 'Year', exports: 'Exports', imports: 'Imports' });
+    expect(s.outcome).toBe('no-rows');
+    expect(s.reason).toBe('No rows to import: all 2 rows were skipped (2 neither exports nor imports reported (both cells empty)).');
+    expect(s.wide).toEqual({ exports: { figures: 0, notReported: 2 }, imports: { figures: 0, notReported: 2 } });
+    expect(snapshot(db)).toBe(before);
+  });
+
   it('month, product and unit columns work as in a long file, the unit applying to both values', () => {
     const path = csv('monthly-hs.csv', [
       'reporter,partner,year,month,hs code,unit,export value,import value',
