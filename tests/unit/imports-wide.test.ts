@@ -13,6 +13,8 @@ import { columnMapping, importsContract, type ColumnMapping } from '../../db/imp
 import { suggestMapping } from '../../db/imports/formats.ts';
 import { importFile, previewFile } from '../../db/imports/importer.ts';
 import { openDatabase, type Db } from '../../db/open.ts';
+import { openSession } from '../../db/session.ts';
+import type { SeriesYear } from '../../db/trade/contract.ts';
 import { tradeSeries } from '../../db/trade/queries.ts';
 import { snapshot } from '../support/db-snapshot.ts';
 import { tempDir } from '../support/temp.ts';
@@ -332,6 +334,29 @@ describe.skipIf(noKosis)(
         `KOSIS file: ${s.rowsRead} rows read, ${s.rowsAdded} flows added (${s.wide?.exports?.figures} exports, ${s.wide?.imports?.figures} imports), ` +
           `not reported: ${s.wide?.exports?.notReported} exports, ${s.wide?.imports?.notReported} imports; ${s.durationMs} ms`,
       );
+    });
+
+    it('beside the built-in pack built from the same table: each flow still counted once, the import listed as one more source', () => {
+      const session = openSession({ path: tmp.file('kosis-session.sqlite'), today: '2026-11-30' });
+      try {
+        const year = (): SeriesYear => tradeSeries(session.db, { reporter: 'KOR', partner: 'USA', from: 2023, to: 2023 }).years[0]!;
+        const before = year();
+        expect(before.exports?.value).toBeGreaterThan(0);
+        const s = importFile(session.db, { path: KOSIS, mapping: WIDE_MAPPING, onlyValidRows: true, userName: 'tester' });
+        expect(s.outcome).toBe('imported');
+        const after = year();
+        expect([after.exports?.value, after.imports?.value, after.total]).toEqual([
+          before.exports?.value,
+          before.imports?.value,
+          before.total,
+        ]);
+        expect([after.exports?.alternatives, after.imports?.alternatives]).toEqual([
+          before.exports!.alternatives + 1,
+          before.imports!.alternatives + 1,
+        ]);
+      } finally {
+        session.close();
+      }
     });
   },
 );
