@@ -130,6 +130,7 @@ export const CORE_MESSAGES_KO = {
   fieldMappingBothShapes: '구분 열과 금액 열, 또는 수출 열과 수입 열 중 한 가지만 지정해야 함',
   fieldMappingFlow: '구분 열이 있어야 함(또는 구분·금액 대신 수출 열과 수입 열)',
   fieldMappingValue: '금액 열이 있어야 함(또는 구분·금액 대신 수출 열과 수입 열)',
+  fieldMappingSameColumn: '수출 열과 다른 열이어야 함(수출과 수입은 두 열임)',
   fieldEconomyCode: 'KOR, CHN, CN-SD 같은 ISO 3166 코드여야 함',
   fieldTooLong: '최대 {{max}}자',
   fieldTooMany: '최대 {{max}}개',

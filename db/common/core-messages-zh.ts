@@ -127,6 +127,7 @@ export const CORE_MESSAGES_ZH = {
   fieldMappingBothShapes: '应为流向列和金额列，或出口列和进口列，不能两者都指定',
   fieldMappingFlow: '应有流向列（或以出口列和进口列代替流向和金额）',
   fieldMappingValue: '应有金额列（或以出口列和进口列代替流向和金额）',
+  fieldMappingSameColumn: '不能与出口列相同（出口和进口是两列）',
   fieldEconomyCode: '应为ISO 3166代码，如KOR、CHN或CN-SD',
   fieldTooLong: '最多{{max}}个字符',
   fieldTooMany: '最多{{max}}项',

@@ -146,6 +146,7 @@ export const CORE_MESSAGES = {
   fieldMappingBothShapes: 'a flow and a value column, or an exports and an imports column: not both',
   fieldMappingFlow: 'a flow column, or exports and imports columns in place of flow and value',
   fieldMappingValue: 'a value column, or exports and imports columns in place of flow and value',
+  fieldMappingSameColumn: 'not the exports column (exports and imports are two columns)',
   fieldEconomyCode: 'an ISO 3166 code such as KOR, CHN or CN-SD',
   /** zod's own checks, where a schema gives no message of its own. */
   fieldTooLong: 'at most {{max}} characters',

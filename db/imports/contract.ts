@@ -64,7 +64,9 @@ export const columnMapping = z
       // Named on the wide fields: flow and value are the usual shape, the extra columns are what does not fit.
       if (mapping.exports !== undefined) issue('exports', CORE_MESSAGES.fieldMappingBothShapes);
       if (mapping.imports !== undefined) issue('imports', CORE_MESSAGES.fieldMappingBothShapes);
-    } else if (!wide) {
+    } else if (wide) {
+      if (mapping.exports !== undefined && mapping.exports === mapping.imports) issue('imports', CORE_MESSAGES.fieldMappingSameColumn);
+    } else {
       if (mapping.flow === undefined) issue('flow', CORE_MESSAGES.fieldMappingFlow);
       if (mapping.value === undefined) issue('value', CORE_MESSAGES.fieldMappingValue);
     }

@@ -51,7 +51,16 @@ describe('Data view: a wide file (exports and imports in two columns)', () => {
     const check = mapping.getByRole('button', { name: 'Check with this mapping' });
     await mapping.getByLabel('Exports (value column)').selectOption('Ausfuhr');
     expect(await check.isEnabled()).toBe(true);
-    await mapping.getByLabel('Imports (value column)').selectOption('Einfuhr');
+    // One column for both flows is refused before anything is sent, named on the imports field.
+    const imports = mapping.getByLabel('Imports (value column)');
+    await imports.selectOption('Ausfuhr');
+    expect(await page.getByTestId('same-column').innerText()).toBe(
+      'Imports (value column): not the exports column (exports and imports are two columns)',
+    );
+    expect(await imports.getAttribute('aria-invalid')).toBe('true');
+    expect(await check.isEnabled()).toBe(false);
+    await imports.selectOption('Einfuhr');
+    expect(await page.getByTestId('same-column').count()).toBe(0);
     await check.click();
 
     const counts = page.getByTestId('report-counts');

@@ -242,6 +242,9 @@ describe('a wide CSV: exports and imports in two value columns', () => {
       ['mapping.value', 'a value column, or exports and imports columns in place of flow and value'],
     ]);
     expect(refused({ ...base, flow: 'F' }).map(([path]) => path)).toEqual(['mapping.value']);
+    expect(refused({ ...base, exports: 'X', imports: 'X' })).toEqual([
+      ['mapping.imports', 'not the exports column (exports and imports are two columns)'],
+    ]);
     for (const ok of [
       { ...base, flow: 'F', value: 'V' },
       { ...base, exports: 'X', imports: 'M' },
