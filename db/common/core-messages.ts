@@ -75,6 +75,7 @@ export const CORE_MESSAGES = {
   skipArea: 'partner is an area, not an economy',
   // The rows an import left out for their problems, as its history counts them.
   skipInvalid: 'rows with problems (listed when the file was checked)',
+  skipNotReported: 'neither exports nor imports reported (both cells empty)',
   skipDuplicate: 'duplicate (same reporter, partner, period, flow and product twice in the file)',
 
   // Why an import added nothing.
@@ -142,6 +143,10 @@ export const CORE_MESSAGES = {
   fieldMaxBelowMin: 'max must be at least min',
   fieldLegs: 'a route has at least one leg',
   fieldHsOnce: 'each HS code once',
+  fieldMappingBothShapes: 'a flow and a value column, or an exports and an imports column: not both',
+  fieldMappingFlow: 'a flow column, or exports and imports columns in place of flow and value',
+  fieldMappingValue: 'a value column, or exports and imports columns in place of flow and value',
+  fieldMappingSameColumn: 'not the exports column (exports and imports are two columns)',
   fieldEconomyCode: 'an ISO 3166 code such as KOR, CHN or CN-SD',
   /** zod's own checks, where a schema gives no message of its own. */
   fieldTooLong: 'at most {{max}} characters',

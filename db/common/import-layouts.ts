@@ -32,6 +32,9 @@ export type ColumnRole =
   | 'product'
   | 'level'
   | 'value'
+  /** A wide file's value columns: one flow each, in place of a flow and a value column. */
+  | 'exports'
+  | 'imports'
   | 'unit';
 
 /**
@@ -203,8 +206,9 @@ export const LAYOUTS = [
     label: 'Other layout (column mapping)',
     publisher: 'User file',
     columns: null,
-    // Without a product column every row is a total.
-    required: ['reporter', 'partner', 'year', 'flow', 'value'],
+    // Without a product column every row is a total. The flows are mapped in one of two shapes, a flow and a value
+    // column or an exports and/or an imports column (the column mapping's schema, contract.ts, says which is whole).
+    required: ['reporter', 'partner', 'year'],
     recognisedBy: [],
     flows: { codes: NAMED_FLOWS, match: 'lower-case', expected: 'flowsGeneric', shown: 'name' },
     unreadable: 'problem',

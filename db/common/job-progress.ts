@@ -23,6 +23,21 @@ export interface SkippedRows {
   params?: CoreParams;
 }
 
+/** One value column of a wide file: the figures it gave, and its cells left empty (not reported: no flow stored, never a zero). */
+export interface WideColumnCount {
+  figures: number;
+  notReported: number;
+}
+
+/**
+ * What a wide file (exports and imports in two value columns, no flow column) gave, counted over its rows without
+ * problems; null for a column the mapping does not name.
+ */
+export interface WideFigures {
+  exports: WideColumnCount | null;
+  imports: WideColumnCount | null;
+}
+
 export interface ValidationReport {
   rowsRead: number;
   rowsValid: number;
@@ -34,6 +49,8 @@ export interface ValidationReport {
   problemCount: number;
   /** Economies the file names that the database does not know yet (they would be created). */
   newEconomies: string[];
+  /** A wide file's export and import figures; null for a file with a flow column (one flow a row). */
+  wide: WideFigures | null;
 }
 
 export interface ImportSummary extends ValidationReport {
@@ -53,12 +70,14 @@ export interface ImportSummary extends ValidationReport {
   fileName: string;
   fileHash: string;
   format: ImportFormat;
+  /** Trade figures (trade_flow rows) added: one per row of a long file, up to two per row of a wide one. */
   rowsAdded: number;
   /**
    * Of rowsAdded, the rows of one month (freqCode M, a YYYYMM period or a month column). They show in the Monthly view and
    * the trade chart's monthly option; a year without an annual figure shows in the annual series as the sum of its months.
    */
   monthlyRows: number;
+  /** Rows that gave no figure (problems, skips), and figures given twice (duplicates: the first one stays). */
   rowsSkipped: number;
   economiesAdded: string[];
   durationMs: number;

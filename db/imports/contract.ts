@@ -10,34 +10,67 @@ import { fileHandle } from '../common/file-handle.ts';
 import { IMPORT_FORMATS, UNIT_SCALES, type ImportFormat } from '../common/import-layouts.ts';
 import { controlCharacterAt, TEXT_ENCODINGS, type EncodingUsed } from './reading.ts';
 import type { ImportProgress, ValidationReport } from '../common/job-progress.ts';
-import type { CoreText } from '../common/core-messages.ts';
+import { CORE_MESSAGES, type CoreText } from '../common/core-messages.ts';
 
 export { TEXT_ENCODINGS, type EncodingUsed, type TextEncodingName } from './reading.ts';
 export { IMPORT_FORMATS, type ImportFormat } from '../common/import-layouts.ts';
 export { EXPORT_TABLES } from '../exports/contract.ts';
-export type { ImportProblem, ImportProgress, ImportSummary, JobState, SkippedRows, ValidationReport } from '../common/job-progress.ts';
+export type {
+  ImportProblem,
+  ImportProgress,
+  ImportSummary,
+  JobState,
+  SkippedRows,
+  ValidationReport,
+  WideColumnCount,
+  WideFigures,
+} from '../common/job-progress.ts';
 
 const VALUE_UNITS = Object.keys(UNIT_SCALES) as [keyof typeof UNIT_SCALES, ...(keyof typeof UNIT_SCALES)[]];
 
 const columnName = z.string().min(1).max(200);
 
-/** Which column holds what, for a file of another layout (remembered per header). */
+/**
+ * Which column holds what, for a file of another layout (remembered per header). The flows come in one of two shapes:
+ * a long file names each row's flow in a column (`flow`) beside its value (`value`); a wide file, as statistics
+ * offices publish trade tables, gives a row's exports and imports in two value columns (`exports`, `imports`: one of
+ * them at least), and has no flow column.
+ */
 export const columnMapping = z
   .object({
     reporter: columnName,
     partner: columnName,
     year: columnName,
-    flow: columnName,
-    value: columnName,
+    flow: columnName.optional(),
+    value: columnName.optional(),
+    /** A wide file's column of export values (an empty cell: not reported). */
+    exports: columnName.optional(),
+    /** A wide file's column of import values (an empty cell: not reported). */
+    imports: columnName.optional(),
     /** HS code or TOTAL; without it every row is a total. */
     product: columnName.optional(),
     month: columnName.optional(),
-    /** A column saying the unit of each value (USD, 1000 USD, …). */
+    /** A column saying the unit of each value (USD, 1000 USD, …): of both values in a wide file. */
     unit: columnName.optional(),
     /** The unit of every value when there is no unit column. */
     valueUnit: z.enum(VALUE_UNITS).optional(),
   })
-  .strict();
+  .strict()
+  .superRefine((mapping, context) => {
+    const long = mapping.flow !== undefined || mapping.value !== undefined;
+    const wide = mapping.exports !== undefined || mapping.imports !== undefined;
+    const issue = (path: keyof typeof mapping, message: string): void => context.addIssue({ code: 'custom', path: [path], message });
+    if (long && wide) {
+      // Named on the wide fields: flow and value are the usual shape, the extra columns are what does not fit.
+      if (mapping.exports !== undefined) issue('exports', CORE_MESSAGES.fieldMappingBothShapes);
+      if (mapping.imports !== undefined) issue('imports', CORE_MESSAGES.fieldMappingBothShapes);
+    } else if (wide) {
+      if (mapping.exports !== undefined && mapping.exports === mapping.imports) issue('imports', CORE_MESSAGES.fieldMappingSameColumn);
+    } else {
+      if (mapping.flow === undefined) issue('flow', CORE_MESSAGES.fieldMappingFlow);
+      if (mapping.value === undefined) issue('value', CORE_MESSAGES.fieldMappingValue);
+    }
+  });
 export type ColumnMapping = z.infer<typeof columnMapping>;
 
 export interface ImportPreview extends ValidationReport {

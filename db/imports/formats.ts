@@ -36,6 +36,8 @@ export interface MappedRow {
   flow: Flow;
   product: string;
   value: number;
+  /** A wide record's import figure when `flow` and `value` are its export figure; null otherwise (a long record gives one flow). */
+  importValue: number | null;
 }
 
 /** What a mapper reports besides the row. */
@@ -183,6 +185,9 @@ const SKIP_BREAKDOWN = said('skipBreakdown');
 const SKIP_AREA = said('skipArea');
 const PARTNER_CODE = said('partnerCode');
 const UNIT_USD = said('unitUsd');
+const SKIP_NOT_REPORTED = said('skipNotReported');
+/** A wide cell with a problem (reported); null is an empty cell: not reported. */
+const BAD_VALUE = -1;
 
 export interface MapperOptions {
   decimalComma: boolean;
@@ -208,6 +213,8 @@ const ROLES: readonly ColumnRole[] = [
   'product',
   'level',
   'value',
+  'exports',
+  'imports',
   'unit',
 ];
 /** The mapping's fields in the order a missing one is looked for. */
@@ -218,6 +225,8 @@ const MAPPED_ROLES = [
   'flow',
   'product',
   'value',
+  'exports',
+  'imports',
   'unit',
   'month',
 ] as const satisfies readonly (keyof ColumnMapping & ColumnRole)[];
@@ -245,7 +254,15 @@ function locateColumns(layout: LayoutRecord, header: string[], mapping: ColumnMa
   return columns;
 }
 
-/** Builds the row mapper of a layout over a header; throws with the missing columns named. */
+/** A mapping of a wide file: exports and imports in two value columns, no flow column (contract.ts). */
+export function isWideMapping(mapping: Partial<ColumnMapping> | undefined): boolean {
+  return mapping !== undefined && (mapping.exports !== undefined || mapping.imports !== undefined);
+}
+
+/**
+ * Builds the row mapper of a layout over a header; throws with the missing columns named. A wide file's record gives
+ * up to two flows, export and import, from its two value columns; an empty cell is not reported (no flow, never 0).
+ */
 export function createMapper(format: ImportFormat, header: string[], options: MapperOptions): RowMapper {
   const layout = LAYOUT_BY_ID[format];
   const c = locateColumns(layout, header, options.mapping);
@@ -260,6 +277,14 @@ export function createMapper(format: ImportFormat, header: string[], options: Ma
   const fixedScale: number = layout.unitScale ?? UNIT_SCALES[options.mapping?.valueUnit ?? 'USD'];
   const reporterExpected = said(skipUnreadable ? 'reporterNotCode' : 'reporterCode');
   const expectedFlows = saidAs(layout.flows.expected);
+  const wide = c.flow < 0 && (c.exports >= 0 || c.imports >= 0);
+  /** A wide file's value cell: USD, null when empty (not reported), BAD_VALUE after reporting a problem. */
+  const figure = (f: string[], i: number, role: ColumnRole, scale: number, sink: MapSink): number | null => {
+    if (i < 0) return null;
+    const raw = get(f, i);
+    if (raw.trim() === '') return null;
+    return usd(raw, scale, dc, name(i, role), sink) ?? BAD_VALUE;
+  };
 
   /** The row's month, null for an annual row, NO_MONTH after reporting a problem. */
   const month: (f: string[], sink: MapSink) => number | null = {
@@ -297,8 +322,9 @@ export function createMapper(format: ImportFormat, header: string[], options: Ma
       sink.skip(SKIP_BREAKDOWN);
       return SKIPPED;
     }
-    const flowRaw = get(f, c.flow).trim();
-    const flow = readFlow(flowRaw);
+    const flowRaw = wide ? '' : get(f, c.flow).trim();
+    // A wide record's flows are its value columns'; 'export' stands for them until its cells are read.
+    const flow = wide ? 'export' : readFlow(flowRaw);
     if (!flow && skipUnreadable) {
       sink.skip(
         said('skipFlow', {
@@ -342,19 +368,40 @@ export function createMapper(format: ImportFormat, header: string[], options: Ma
         bad = true;
       } else scale = unit;
     }
-    const value = usd(get(f, c.value), scale, dc, name(c.value, 'value'), sink);
+    let value: number | null;
+    let valueFlow = flow;
+    let importValue: number | null = null;
+    if (wide) {
+      const exported = figure(f, c.exports, 'exports', scale, sink);
+      const imported = figure(f, c.imports, 'imports', scale, sink);
+      if (exported === BAD_VALUE || imported === BAD_VALUE) bad = true;
+      if (exported !== null) {
+        value = exported;
+        importValue = imported;
+      } else {
+        value = imported;
+        valueFlow = 'import';
+      }
+    } else value = usd(get(f, c.value), scale, dc, name(c.value, 'value'), sink);
     if (c.reporterName >= 0 && !plainName(get(f, c.reporterName), name(c.reporterName, 'reporter'), sink)) bad = true;
     if (c.partnerName >= 0 && !plainName(get(f, c.partnerName), name(c.partnerName, 'partner'), sink)) bad = true;
-    if (bad || reporter === null || partner === null || !flow || y === null || product === null || value === null) return INVALID;
+    if (bad || reporter === null || partner === null || !valueFlow || y === null || product === null) return INVALID;
+    if (value === null) {
+      // A long record without a value has had its problem reported; a wide one with both cells empty reports nothing.
+      if (!wide) return INVALID;
+      sink.skip(SKIP_NOT_REPORTED);
+      return SKIPPED;
+    }
     if (c.reporterName >= 0) sink.economy(reporter, get(f, c.reporterName));
     if (c.partnerName >= 0) sink.economy(partner, get(f, c.partnerName));
     out.reporter = reporter;
     out.partner = partner;
     out.year = y;
     out.month = m;
-    out.flow = flow;
+    out.flow = valueFlow;
     out.product = product;
     out.value = value;
+    out.importValue = importValue;
     return OK;
   };
 }
@@ -368,7 +415,23 @@ export function unitScale(raw: string): number | null {
   return 1;
 }
 
-/** A guess of the mapping from header names (the user confirms it). */
+/**
+ * The names a wide file gives the value column of one flow, kept to what can mean nothing else: the flow's word, then
+ * at most "value" or "amount" and a unit the app reads (US dollars, thousands or millions of them: exports, Export value
+ * (US$ thousand), exports_usd; 수출액, 수출금액(천달러); 出口额, 出口金额（美元）). Not "export share", "수출(건수)", "수출입",
+ * "进出口" nor 出口额（万美元）, whose unit the app has not.
+ */
+function flowValueColumn(english: string, korean: string, chinese: string): RegExp[] {
+  const scale = String.raw`(thousands?|millions?|mn|k|'?000s?|1,?000)`;
+  const unit = String.raw`([\s_,]*[(\[]?(in[\s_]+)?(${scale}[\s_]*)?(usd|us\$|\$|us[\s_]+dollars?)([\s_]*${scale})?[)\]]?)?`;
+  return [
+    new RegExp(String.raw`^(total[\s_]*)?${english}([\s_]*(value|values|amount))?${unit}$`, 'i'),
+    new RegExp(String.raw`^${korean}\s*(액|금액)?(\s*[(（](천|백만)?\s*(달러|불|usd|us\$)[)）])?$`, 'i'),
+    new RegExp(String.raw`^${chinese}\s*(额|金额|总额|总值)?(\s*[(（](千|百万)?\s*(美元|usd|us\$)[)）])?$`, 'i'),
+  ];
+}
+
+/** A guess of the mapping from header names (the user confirms it): a flow and a value column, or a wide file's two. */
 export function suggestMapping(header: string[]): Partial<ColumnMapping> {
   const find = (...patterns: RegExp[]): string | undefined => {
     for (const p of patterns) {
@@ -386,9 +449,18 @@ export function suggestMapping(header: string[]): Partial<ColumnMapping> {
   set('partner', find(/^partner.*(iso|code)/i, /^partner/i, /^(교역\s*)?상대국/, /^(贸易)?伙伴/));
   set('year', find(/^(ref)?year$/i, /year/i, /^period$/i, /^(연도|년도)$/, /^年(份|度)?$/));
   set('month', find(/^(ref)?month$/i, /^월$/, /^月份?$/));
-  set('flow', find(/flow/i, /^direction$/i, /^(수출입\s*)?구분$/, /^进出口(类别|方向)?$/));
   set('product', find(/^(hs|product|commodity|cmd).*code/i, /^(hs|product|commodity)$/i, /^(hs\s*|품목\s*)코드/i, /^(hs\s*|商品)编码/i));
-  set('value', find(/value.*usd|usd.*value/i, /^(trade )?value/i, /^amount$/i, /^(수출입\s*)?금액/, /^(金额|贸易额)/));
+  const flow = find(/flow/i, /^direction$/i, /^(수출입\s*)?구분$/, /^进出口(类别|方向)?$/);
+  const exports = find(...flowValueColumn('exports?', '수출', '出口'));
+  const imports = find(...flowValueColumn('imports?', '수입', '(进口|進口)'));
+  if (flow === undefined && (exports !== undefined || imports !== undefined)) {
+    // A wide file: its exports and imports in two value columns, and no flow column.
+    set('exports', exports);
+    set('imports', imports);
+  } else {
+    set('flow', flow);
+    set('value', find(/value.*usd|usd.*value/i, /^(trade )?value/i, /^amount$/i, /^(수출입\s*)?금액/, /^(金额|贸易额)/));
+  }
   set('unit', find(/^unit$/i, /^currency$/i, /^(단위|통화)$/, /^(单位|币种)$/));
   return guess;
 }

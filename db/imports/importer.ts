@@ -250,6 +250,7 @@ function report(end: ScanEnd, newEconomies: string[]): ValidationReport {
     problems: end.problems,
     problemCount: end.problemCount,
     newEconomies,
+    wide: end.wide,
   };
 }
 
@@ -369,6 +370,7 @@ function missingColumnsPreview(options: PreviewOptions, missing: string[]): Impo
       problems: [],
       problemCount: 0,
       newEconomies: [],
+      wide: null,
     };
   } catch (error) {
     throw readError(options.path, error);
@@ -597,7 +599,9 @@ export function importFile(db: Db, options: ImportOptions): ImportSummary {
     addFlowCount(db, sourceId, rowsAdded);
     tradeRowsChanged(db);
     if (options.isCancelled?.()) throw cancelled();
-    const duplicates = rowsValid - rowsAdded;
+    // Flows the file gave twice: staged twice, added once (a wide row stages up to two flows).
+    const duplicates = rowsStaged - rowsAdded;
+    const rowsSkipped = rowsRead - rowsValid + duplicates;
     // The chapter sums gathered while staging count every copy of a repeated row: if the file had
     // any, the sums come from the rows actually added instead.
     if (duplicates === 0) chapterSums.commit(db, sourceId);
@@ -628,7 +632,7 @@ export function importFile(db: Db, options: ImportOptions): ImportSummary {
       bytesTotal: end.totalBytes,
       rowsRead,
       rowsAdded,
-      rowsSkipped: rowsRead - rowsAdded,
+      rowsSkipped,
     });
     db.prepare(
       `UPDATE import_run SET file_hash = ?, finished_at = ?, rows_read = ?, rows_added = ?, rows_skipped = ?, problem_count = ?,
@@ -638,7 +642,7 @@ export function importFile(db: Db, options: ImportOptions): ImportSummary {
       new Date().toISOString(),
       rowsRead,
       rowsAdded,
-      rowsRead - rowsAdded,
+      rowsSkipped,
       end.problemCount,
       JSON.stringify(
         skipped.map((s) => ({
@@ -669,7 +673,7 @@ export function importFile(db: Db, options: ImportOptions): ImportSummary {
       sourceLabel,
       rowsAdded,
       monthlyRows,
-      rowsSkipped: rowsRead - rowsAdded,
+      rowsSkipped,
       economiesAdded,
       durationMs: Math.round(performance.now() - started),
     };

@@ -12,9 +12,9 @@
 import { createHash } from 'node:crypto';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import { ApiError, type ApiErrorShape } from '../common/errors.ts';
-import type { ColumnMapping, ImportFormat, ImportProblem, SkippedRows } from './contract.ts';
+import type { ColumnMapping, ImportFormat, ImportProblem, SkippedRows, WideFigures } from './contract.ts';
 import { said, type Said } from '../common/core-messages.ts';
-import { createMapper, INVALID, OK, type MapSink, type MappedRow } from './formats.ts';
+import { createMapper, INVALID, isWideMapping, OK, type MapSink, type MappedRow } from './formats.ts';
 import { controlCharacterAt, type TextEncodingName } from './reading.ts';
 import { openTable, readError } from './table.ts';
 import { workerFile } from './worker-file.ts';
@@ -41,8 +41,9 @@ export interface ScanSetup {
 }
 
 export interface ValidBatch {
-  /** ROW_FIELDS values per valid row. */
+  /** ROW_FIELDS values per flow of the valid rows (a wide file's row gives up to two). */
   rows: (string | number | null)[];
+  /** Flows in `rows`. */
   count: number;
   /** Names the file gives economies first met in this batch: [code, name]. */
   names: [string, string][];
@@ -56,6 +57,7 @@ export interface ValidBatch {
 
 export interface ScanEnd {
   rowsRead: number;
+  /** Rows without problems that give a flow (a wide file's: one or two). */
   rowsValid: number;
   problems: ImportProblem[];
   problemCount: number;
@@ -67,9 +69,13 @@ export interface ScanEnd {
   sampleRows: string[][];
   /** false: the pass stopped at `stopAfter` (fileHash is then empty: only part of the file was hashed). */
   complete: boolean;
+  /** A wide file's figures by flow; null for a long file. */
+  wide: WideFigures | null;
 }
 
 export type Scan = Generator<ValidBatch, ScanEnd, void>;
+
+const NOT_REPORTED = said('skipNotReported').message;
 
 export function cancelled(): ApiError {
   return new ApiError('cancelled', said('importCancelled'));
@@ -124,6 +130,11 @@ class Tally implements MapSink {
     return names;
   }
 
+  /** Rows of a wide file with both value cells empty (skipped: nothing reported). */
+  notReportedRows(): number {
+    return this.skipped.get(NOT_REPORTED)?.count ?? 0;
+  }
+
   skippedList(): SkippedRows[] {
     return [...this.skipped]
       .map(([reason, { said, count }]): SkippedRows =>
@@ -131,6 +142,14 @@ class Tally implements MapSink {
       )
       .sort((a, b) => b.count - a.count);
   }
+}
+
+/** A wide file's counts: each mapped column's figures, and its empty cells in the `rows` rows without problems. */
+function wideFigures(mapping: ColumnMapping | undefined, rows: number, exports: number, imports: number): WideFigures {
+  return {
+    exports: mapping?.exports !== undefined ? { figures: exports, notReported: rows - exports } : null,
+    imports: mapping?.imports !== undefined ? { figures: imports, notReported: rows - imports } : null,
+  };
 }
 
 /** The pass in the calling thread. */
@@ -153,7 +172,10 @@ export function* scanInline(setup: ScanSetup, isCancelled?: () => boolean): Scan
     const header = reader.header;
     const mapper = createMapper(setup.format, header, { decimalComma: reader.delimiter === ';', mapping: setup.mapping });
     const tally = new Tally(new Set(setup.known));
-    const out: MappedRow = { reporter: '', partner: '', year: 0, month: null, flow: 'export', product: '', value: 0 };
+    const out: MappedRow = { reporter: '', partner: '', year: 0, month: null, flow: 'export', product: '', value: 0, importValue: null };
+    const wide = isWideMapping(setup.mapping);
+    let exportFigures = 0;
+    let importFigures = 0;
     const sampleRows: string[][] = [];
     let rowsRead = 0;
     let rowsValid = 0;
@@ -171,12 +193,22 @@ export function* scanInline(setup: ScanSetup, isCancelled?: () => boolean): Scan
         if (status === OK) {
           rows.push(out.reporter, out.partner, out.year, out.month, out.flow, out.product, out.value);
           count++;
+          rowsValid++;
+          if (wide) {
+            // A wide row's second flow goes the same way as any other: staged, then counted once by the natural key.
+            if (out.flow === 'export') exportFigures++;
+            else importFigures++;
+            if (out.importValue !== null) {
+              rows.push(out.reporter, out.partner, out.year, out.month, 'import', out.product, out.importValue);
+              count++;
+              importFigures++;
+            }
+          }
         } else if (status === INVALID) {
           invalid++;
           tally.invalid();
         }
       }
-      rowsValid += count;
       yield {
         rows,
         count,
@@ -204,6 +236,7 @@ export function* scanInline(setup: ScanSetup, isCancelled?: () => boolean): Scan
       totalBytes: reader.totalBytes,
       sampleRows,
       complete,
+      wide: wide ? wideFigures(setup.mapping, rowsValid + tally.notReportedRows(), exportFigures, importFigures) : null,
     };
   } catch (error) {
     throw readError(setup.path, error);

@@ -109,6 +109,7 @@ describe('import layouts as data', () => {
           flow,
           product: 'TOTAL',
           value: 2.5 * (layout.unitScale ?? 1_000_000),
+          importValue: null,
         });
       }
       const sink = collecting();

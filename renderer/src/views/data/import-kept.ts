@@ -15,6 +15,8 @@ export interface KeptImport {
   encoding: TextEncodingName | '';
   publisher: string;
   mapping: Record<string, string>;
+  /** The flows in one column (flow and value) or in two (exports and imports). */
+  flowShape: 'long' | 'wide';
   valueUnit: keyof typeof UNIT_SCALES;
   preview: ImportPreview | null;
   onlyValidRows: boolean;
@@ -27,6 +29,7 @@ const blank = (): KeptImport => ({
   encoding: '',
   publisher: '',
   mapping: {},
+  flowShape: 'long',
   valueUnit: 'USD',
   preview: null,
   onlyValidRows: true,
