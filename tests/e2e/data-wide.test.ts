@@ -74,7 +74,7 @@ describe('Data view: a wide file (exports and imports in two columns)', () => {
     await page.getByTestId('start-import').click();
     const summary = page.getByTestId('import-summary');
     await summary.waitFor();
-    expect(await summary.innerText()).toMatch(/Imported 5 rows from ausfuhr-einfuhr\.csv; 1 skipped/);
+    expect(await summary.innerText()).toMatch(/Imported 5 trade figures from ausfuhr-einfuhr\.csv; 1 skipped/);
     expect(await page.getByTestId('import-wide').innerText()).toBe(
       'Export figures: 3; not reported (empty cells): 0 · Import figures: 2; not reported (empty cells): 1',
     );

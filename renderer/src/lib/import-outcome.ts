@@ -11,7 +11,10 @@ export function outcomeText(s: ImportSummary): { title: string; detail: string }
   switch (s.outcome) {
     case 'imported':
       return {
-        title: t('import.imported', { rows: integer(s.rowsAdded) }),
+        // A wide file's row gives up to two figures: what was added is counted as figures, not rows.
+        title: s.wide
+          ? t('import.importedFigures', { figures: integer(s.rowsAdded) })
+          : t('import.imported', { rows: integer(s.rowsAdded) }),
         detail: t('import.importedFrom', { file: s.fileName, skipped: integer(s.rowsSkipped), source: s.sourceLabel ?? '' }),
       };
     case 'already-imported':

@@ -333,6 +333,7 @@ const en = {
   'import.indexing': ' · indexing and summarising…',
   'import.saving': ' · saving…',
   'import.imported': 'Imported {{rows}} rows',
+  'import.importedFigures': 'Imported {{figures}} trade figures',
   'import.importedFrom': 'from {{file}}; {{skipped}} skipped. Source: {{source}}.',
   'import.monthly_one': '{{count}} of them is a monthly figure: see it in',
   'import.monthly_other': '{{count}} of them are monthly figures: see them in',

@@ -366,6 +366,7 @@ const ko: Messages = {
   'import.indexing': ' · 색인 작성 및 요약 중…',
   'import.saving': ' · 저장 중…',
   'import.imported': '{{rows}}개 행 가져옴',
+  'import.importedFigures': '무역 수치 {{figures}}개 가져옴',
   'import.importedFrom': '({{file}}), {{skipped}}개 건너뜀. 출처: {{source}}.',
   'import.monthly_one': '그중 {{count}}개는 월별 수치입니다. 볼 수 있는 곳:',
   'import.monthly_other': '그중 {{count}}개는 월별 수치입니다. 볼 수 있는 곳:',

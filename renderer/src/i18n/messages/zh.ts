@@ -363,6 +363,7 @@ const zh: Messages = {
   'import.indexing': ' · 正在建立索引并汇总…',
   'import.saving': ' · 正在保存…',
   'import.imported': '已导入 {{rows}} 行',
+  'import.importedFigures': '已导入 {{figures}} 个贸易数值',
   'import.importedFrom': '（来自 {{file}}）；跳过 {{skipped}} 行。来源：{{source}}。',
   'import.monthly_one': '其中 {{count}} 个是月度数值，可在以下位置查看：',
   'import.monthly_other': '其中 {{count}} 个是月度数值，可在以下位置查看：',
