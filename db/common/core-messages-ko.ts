@@ -131,6 +131,8 @@ export const CORE_MESSAGES_KO = {
   fieldMappingFlow: '구분 열이 있어야 함(또는 구분·금액 대신 수출 열과 수입 열)',
   fieldMappingValue: '금액 열이 있어야 함(또는 구분·금액 대신 수출 열과 수입 열)',
   fieldMappingSameColumn: '수출 열과 다른 열이어야 함(수출과 수입은 두 열임)',
+  fieldMappingPartner: '상대국 열이 있어야 함(또는 모든 행을 세계와의 무역으로 지정)',
+  fieldMappingPartnerTwice: '상대국 열과 세계와의 무역 중 한 가지만 지정해야 함',
   fieldEconomyCode: 'KOR, CHN, CN-SD 같은 ISO 3166 코드여야 함',
   fieldTooLong: '최대 {{max}}자',
   fieldTooMany: '최대 {{max}}개',

@@ -128,6 +128,8 @@ export const CORE_MESSAGES_ZH = {
   fieldMappingFlow: '应有流向列（或以出口列和进口列代替流向和金额）',
   fieldMappingValue: '应有金额列（或以出口列和进口列代替流向和金额）',
   fieldMappingSameColumn: '不能与出口列相同（出口和进口是两列）',
+  fieldMappingPartner: '应有贸易伙伴列（或将每一行视为与世界的贸易）',
+  fieldMappingPartnerTwice: '贸易伙伴列与“与世界的贸易”只能指定其一',
   fieldEconomyCode: '应为ISO 3166代码，如KOR、CHN或CN-SD',
   fieldTooLong: '最多{{max}}个字符',
   fieldTooMany: '最多{{max}}项',

@@ -147,6 +147,8 @@ export const CORE_MESSAGES = {
   fieldMappingFlow: 'a flow column, or exports and imports columns in place of flow and value',
   fieldMappingValue: 'a value column, or exports and imports columns in place of flow and value',
   fieldMappingSameColumn: 'not the exports column (exports and imports are two columns)',
+  fieldMappingPartner: 'a partner column, or every row as trade with the world',
+  fieldMappingPartnerTwice: 'a partner column or every row as trade with the world: not both',
   fieldEconomyCode: 'an ISO 3166 code such as KOR, CHN or CN-SD',
   /** zod's own checks, where a schema gives no message of its own. */
   fieldTooLong: 'at most {{max}} characters',

@@ -34,12 +34,15 @@ const columnName = z.string().min(1).max(200);
  * Which column holds what, for a file of another layout (remembered per header). The flows come in one of two shapes:
  * a long file names each row's flow in a column (`flow`) beside its value (`value`); a wide file, as statistics
  * offices publish trade tables, gives a row's exports and imports in two value columns (`exports`, `imports`: one of
- * them at least), and has no flow column.
+ * them at least), and has no flow column. A file of a reporter's totals may have no partner column: `partnerWorld` says
+ * every row is the reporter's trade with the world (stored with the partner World, WLD), in place of `partner`.
  */
 export const columnMapping = z
   .object({
     reporter: columnName,
-    partner: columnName,
+    partner: columnName.optional(),
+    /** No partner column: every row is the reporter's trade with the world. */
+    partnerWorld: z.literal(true).optional(),
     year: columnName,
     flow: columnName.optional(),
     value: columnName.optional(),
@@ -60,6 +63,8 @@ export const columnMapping = z
     const long = mapping.flow !== undefined || mapping.value !== undefined;
     const wide = mapping.exports !== undefined || mapping.imports !== undefined;
     const issue = (path: keyof typeof mapping, message: string): void => context.addIssue({ code: 'custom', path: [path], message });
+    if (mapping.partner === undefined && mapping.partnerWorld === undefined) issue('partner', CORE_MESSAGES.fieldMappingPartner);
+    if (mapping.partner !== undefined && mapping.partnerWorld !== undefined) issue('partnerWorld', CORE_MESSAGES.fieldMappingPartnerTwice);
     if (long && wide) {
       // Named on the wide fields: flow and value are the usual shape, the extra columns are what does not fit.
       if (mapping.exports !== undefined) issue('exports', CORE_MESSAGES.fieldMappingBothShapes);

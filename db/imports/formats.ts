@@ -278,6 +278,8 @@ export function createMapper(format: ImportFormat, header: string[], options: Ma
   const reporterExpected = said(skipUnreadable ? 'reporterNotCode' : 'reporterCode');
   const expectedFlows = saidAs(layout.flows.expected);
   const wide = c.flow < 0 && (c.exports >= 0 || c.imports >= 0);
+  // A file of a reporter's totals without a partner column: every row is its trade with the world.
+  const worldPartner = options.mapping?.partnerWorld === true && c.partner < 0;
   /** A wide file's value cell: USD, null when empty (not reported), BAD_VALUE after reporting a problem. */
   const figure = (f: string[], i: number, role: ColumnRole, scale: number, sink: MapSink): number | null => {
     if (i < 0) return null;
@@ -336,7 +338,7 @@ export function createMapper(format: ImportFormat, header: string[], options: Ma
     }
     // Without a name column, the code cell itself may say "World".
     const repRaw = get(f, c.reporter),
-      parRaw = get(f, c.partner);
+      parRaw = worldPartner ? WORLD : get(f, c.partner);
     const reporter = economyCode(repRaw, get(f, c.reporterCode), c.reporterName >= 0 ? get(f, c.reporterName) : repRaw);
     const partner = economyCode(parRaw, get(f, c.partnerCode), c.partnerName >= 0 ? get(f, c.partnerName) : parRaw);
     if (partner === null && skipUnreadable) {
@@ -457,6 +459,9 @@ export function suggestMapping(header: string[]): Partial<ColumnMapping> {
     // A wide file: its exports and imports in two value columns, and no flow column.
     set('exports', exports);
     set('imports', imports);
+    // Without a partner column, columns named as totals (total_exports, 出口总额) are the reporter's trade with the world.
+    if (guess.partner === undefined && [exports, imports].some((c) => c !== undefined && /^total|总额|总值/i.test(c.trim())))
+      guess.partnerWorld = true;
   } else {
     set('flow', flow);
     set('value', find(/value.*usd|usd.*value/i, /^(trade )?value/i, /^amount$/i, /^(수출입\s*)?금액/, /^(金额|贸易额)/));

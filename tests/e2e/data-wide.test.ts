@@ -109,6 +109,58 @@ describe('Data view: a wide file (exports and imports in two columns)', () => {
     expect(app.pageErrors).toEqual([]);
   });
 
+  it('a file of a reporter’s totals, without a partner column: its rows are trade with the world, guessed and shown as such', async () => {
+    const file = tmp.file('korea-totals.csv');
+    writeFileSync(file, ['reporter_iso3,year,total_exports_usd,total_imports_usd', 'KOR,2022,683584760000,731369691000', ''].join('\n'));
+    const page = await app.newPage();
+    await page.goto(`${app.host.url}#/data`);
+    await chooseFile(page, file);
+    const mapping = page.getByTestId('mapping');
+    await mapping.waitFor();
+    const partner = mapping.getByLabel('Partner (ISO code or World) *');
+    // Guessed from the totals' names; the choice reads as such, and the user could pick a column instead.
+    expect(await partner.locator('option:checked').innerText()).toBe('— none: every row is trade with the world —');
+    await partner.selectOption({ label: '— choose —' });
+    expect(await mapping.getByRole('button', { name: 'Check with this mapping' }).isEnabled()).toBe(false);
+    await partner.selectOption({ label: '— none: every row is trade with the world —' });
+    await mapping.getByRole('button', { name: 'Check with this mapping' }).click();
+    await expect
+      .poll(() =>
+        page
+          .getByTestId('report-counts')
+          .innerText()
+          .catch(() => ''),
+      )
+      .toMatch(/1\s+rows? read/);
+    await page.getByTestId('start-import').click();
+    await page.getByTestId('import-summary').waitFor();
+    expect(await page.getByTestId('import-summary').innerText()).toMatch(/Imported 2 trade figures from korea-totals\.csv; 0 skipped/);
+    const db = app.host.session.db;
+    // The import's own figures, beside the built-in pack's of the same table (each flow still counted once by the one rule).
+    expect(
+      db
+        .prepare(
+          "SELECT flow, value_usd FROM trade_flow WHERE reporter = 'KOR' AND partner = 'WLD' AND source_id LIKE 'import:%' ORDER BY flow",
+        )
+        .raw()
+        .all(),
+    ).toEqual([
+      ['export', 683_584_760_000],
+      ['import', 731_369_691_000],
+    ]);
+    const remembered = db.prepare("SELECT value FROM setting WHERE key LIKE 'import.mapping.%'").pluck().all() as string[];
+    expect(remembered.map((v) => JSON.parse(v) as unknown)).toContainEqual({
+      reporter: 'reporter_iso3',
+      partnerWorld: true,
+      year: 'year',
+      exports: 'total_exports_usd',
+      imports: 'total_imports_usd',
+      valueUnit: 'USD',
+    });
+    expect(app.pageErrors).toEqual([]);
+    await page.close();
+  });
+
   it('in Korean and Chinese: a KOSIS-style header is read as wide, the choice and the counts in the page’s language', async () => {
     const file = tmp.file('국가별 수출입.csv');
     writeFileSync(

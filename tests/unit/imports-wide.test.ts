@@ -280,6 +280,48 @@ describe('a wide CSV: exports and imports in two value columns', () => {
   });
 });
 
+describe("a file of a reporter's totals, without a partner column", () => {
+  const TOTALS = ['reporter_iso3,year,total_exports_usd,total_imports_usd', 'KOR,2022,683584760000,731369691000', 'KOR,2023,632226000000,'];
+  const TOTALS_MAPPING = {
+    reporter: 'reporter_iso3',
+    partnerWorld: true,
+    year: 'year',
+    exports: 'total_exports_usd',
+    imports: 'total_imports_usd',
+  } as const;
+
+  it('is guessed as trade with the world when its value columns are named as totals, and stored with the partner World', () => {
+    const path = csv('korea-totals.csv', TOTALS);
+    expect(previewFile(db, { path }).mapping).toEqual(TOTALS_MAPPING);
+    const s = run(path, TOTALS_MAPPING);
+    expect(s.outcome).toBe('imported');
+    expect(s.problemCount).toBe(0);
+    expect(s.wide).toEqual({ exports: { figures: 2, notReported: 0 }, imports: { figures: 1, notReported: 1 } });
+    expect(brief()).toEqual([
+      'WLD 2022 TOTAL export 683584760000',
+      'WLD 2022 TOTAL import 731369691000',
+      'WLD 2023 TOTAL export 632226000000',
+    ]);
+    expect(db.prepare("SELECT name, kind FROM economy WHERE code = 'WLD'").get()).toEqual({ name: 'World', kind: 'group' });
+  });
+
+  it('a mapping must name a partner column or say every row is trade with the world, and not both', () => {
+    const base = { reporter: 'R', year: 'Y', exports: 'X' };
+    const issues = (m: unknown): string[] =>
+      (columnMapping.safeParse(m).error?.issues ?? []).map((i) => `${i.path.join('.')}: ${i.message}`);
+    expect(issues(base)).toEqual(['partner: a partner column, or every row as trade with the world']);
+    expect(issues({ ...base, partner: 'P', partnerWorld: true })).toEqual([
+      'partnerWorld: a partner column or every row as trade with the world: not both',
+    ]);
+    expect(issues({ ...base, partnerWorld: false })).toHaveLength(1);
+    expect(issues({ ...base, partnerWorld: true })).toEqual([]);
+    // A partner column beside totals-like names is a partner column: the guess does not say "the world" then.
+    expect(suggestMapping(['reporter', 'partner', 'year', 'total_exports', 'total_imports'])).not.toHaveProperty('partnerWorld');
+    // Without totals-like names the guess leaves the partner to the user.
+    expect(suggestMapping(['reporter', 'year', 'exports', 'imports'])).not.toHaveProperty('partnerWorld');
+  });
+});
+
 describe('a wide .xlsx workbook', () => {
   it('with Korean headers: guessed, empty cells not reported, a bad cell named by sheet row and column', () => {
     const path = tmp.file('국가별 수출입.xlsx');

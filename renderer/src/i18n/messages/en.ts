@@ -288,6 +288,7 @@ const en = {
   'import.remembered': 'remembered for this layout',
   'import.field.reporter': 'Reporter (ISO code)',
   'import.field.partner': 'Partner (ISO code or World)',
+  'import.partnerWorld': '— none: every row is trade with the world —',
   'import.field.year': 'Year',
   'import.field.month': 'Month',
   'import.field.flow': 'Flow (export/import)',
