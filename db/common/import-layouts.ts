@@ -237,5 +237,14 @@ export const FORMAT_PUBLISHERS = byLayout((layout) => layout.publisher);
 /** The layout a file of unknown columns is read in: the user maps them. */
 export const MAPPED_LAYOUT: LayoutRecord = LAYOUT_BY_ID.generic;
 
-/** The units a mapped file's values may be stated in, for every value when there is no unit column. */
-export const UNIT_SCALES = { USD: 1, 'thousand USD': 1000, 'million USD': 1_000_000 } as const;
+/**
+ * The units a mapped file's values may be stated in, for every value when there is no unit column: besides thousands and
+ * millions, the ten thousands (万美元, 만 달러) and hundred millions (亿美元, 억 달러) of Chinese and Korean tables.
+ */
+export const UNIT_SCALES = {
+  USD: 1,
+  'thousand USD': 1000,
+  '10 thousand USD': 10_000,
+  'million USD': 1_000_000,
+  '100 million USD': 100_000_000,
+} as const;

@@ -408,9 +408,29 @@ export function createMapper(format: ImportFormat, header: string[], options: Ma
   };
 }
 
-/** Reads a unit cell: USD, US$, 1000 USD, USD thousands, thousand US$, USD mn, million USD … */
+/** The multiplier words of Korean and Chinese units before 달러 / 美元 ('' for plain dollars). */
+const CJK_SCALES: Readonly<Record<string, number>> = {
+  '': 1,
+  천: 1000,
+  만: 10_000,
+  백만: 1_000_000,
+  억: 100_000_000,
+  千: 1000,
+  万: 10_000,
+  百万: 1_000_000,
+  亿: 100_000_000,
+};
+
+/**
+ * Reads a unit cell: USD, US$, 1000 USD, USD thousands, thousand US$, USD mn, million USD …; in Korean 달러, 천 달러,
+ * 만 달러, 백만 달러, 억 달러; in Chinese 美元, 千美元, 万美元, 百万美元, 亿美元.
+ */
 export function unitScale(raw: string): number | null {
   const t = raw.trim().toLowerCase().replace(/\s+/g, ' ');
+  const korean = /(달러|불)$/.test(t.replace(/[()（）\s]/g, '')) ? t.replace(/[()（）\s]|달러|불/g, '') : null;
+  if (korean !== null) return CJK_SCALES[korean.replace(/^(us|미)/, '')] ?? null;
+  const chinese = /美元$/.test(t.replace(/[()（）\s]/g, '')) ? t.replace(/[()（）\s]|美元/g, '') : null;
+  if (chinese !== null) return CJK_SCALES[chinese] ?? null;
   if (!/(usd|us\$|us dollars?|\$)/.test(t)) return null;
   if (/(1[ ,.]?000 ?000|million|mn|mio|\bm\b)/.test(t)) return 1_000_000;
   if (/(1[ ,.]?000|thousand|\bk\b|'000|000s)/.test(t)) return 1000;
@@ -420,16 +440,16 @@ export function unitScale(raw: string): number | null {
 /**
  * The names a wide file gives the value column of one flow, kept to what can mean nothing else: the flow's word, then
  * at most "value" or "amount" and a unit the app reads (US dollars, thousands or millions of them: exports, Export value
- * (US$ thousand), exports_usd; 수출액, 수출금액(천달러); 出口额, 出口金额（美元）). Not "export share", "수출(건수)", "수출입",
- * "进出口" nor 出口额（万美元）, whose unit the app has not.
+ * (US$ thousand), exports_usd; 수출액, 수출금액(천달러), 수출액(억달러); 出口额, 出口金额（万美元）). Not "export share",
+ * "수출(건수)", "수출입", "进出口" nor 出口额（万元）, whose unit (yuan) the app has not.
  */
 function flowValueColumn(english: string, korean: string, chinese: string): RegExp[] {
   const scale = String.raw`(thousands?|millions?|mn|k|'?000s?|1,?000)`;
   const unit = String.raw`([\s_,]*[(\[]?(in[\s_]+)?(${scale}[\s_]*)?(usd|us\$|\$|us[\s_]+dollars?)([\s_]*${scale})?[)\]]?)?`;
   return [
     new RegExp(String.raw`^(total[\s_]*)?${english}([\s_]*(value|values|amount))?${unit}$`, 'i'),
-    new RegExp(String.raw`^${korean}\s*(액|금액)?(\s*[(（](천|백만)?\s*(달러|불|usd|us\$)[)）])?$`, 'i'),
-    new RegExp(String.raw`^${chinese}\s*(额|金额|总额|总值)?(\s*[(（](千|百万)?\s*(美元|usd|us\$)[)）])?$`, 'i'),
+    new RegExp(String.raw`^${korean}\s*(액|금액)?(\s*[(（](천|만|백만|억)?\s*(달러|불|usd|us\$)[)）])?$`, 'i'),
+    new RegExp(String.raw`^${chinese}\s*(额|金额|总额|总值)?(\s*[(（](千|万|百万|亿)?\s*(美元|usd|us\$)[)）])?$`, 'i'),
   ];
 }
 
@@ -467,7 +487,17 @@ export function suggestMapping(header: string[]): Partial<ColumnMapping> {
     set('value', find(/value.*usd|usd.*value/i, /^(trade )?value/i, /^amount$/i, /^(수출입\s*)?금액/, /^(金额|贸易额)/));
   }
   set('unit', find(/^unit$/i, /^currency$/i, /^(단위|통화)$/, /^(单位|币种)$/));
+  // Without a unit column, the value columns' names may state their unit (수출액(천달러), Export value (US$ thousand)).
+  if (guess.unit === undefined) set('valueUnit', unitNamed([guess.value, guess.exports, guess.imports]));
   return guess;
+}
+
+/** The unit the value columns' names state, when they all state the same one other than plain dollars. */
+function unitNamed(columns: (string | undefined)[]): keyof typeof UNIT_SCALES | undefined {
+  const scales = new Set(columns.filter((c) => c !== undefined).map((c) => unitScale(/[(（[]([^)）\]]*)[)）\]]\s*$/.exec(c)?.[1] ?? c)));
+  const [scale] = scales;
+  if (scales.size !== 1 || scale === null || scale === undefined || scale === 1) return undefined;
+  return (Object.keys(UNIT_SCALES) as (keyof typeof UNIT_SCALES)[]).find((u) => UNIT_SCALES[u] === scale);
 }
 
 export class MissingColumnError extends Error {

@@ -173,12 +173,16 @@ describe('Data view: a wide file (exports and imports in two columns)', () => {
         wide: '두 열에 나뉨: 수출과 수입',
         exports: '수출(금액 열)',
         counts: '수출 수치: 2개; 미보고(빈 칸): 0개',
+        unit: '모든 금액의 단위',
+        units: ['달러', '천 달러', '만 달러', '백만 달러', '억 달러'],
       },
       zh: {
         group: '流向所在',
         wide: '在两列中：出口和进口',
         exports: '出口（金额列）',
         counts: '出口数值：2 个；未报告（空单元格）：0 个',
+        unit: '所有金额的单位',
+        units: ['美元', '千美元', '万美元', '百万美元', '亿美元'],
       },
     };
     for (const [language, w] of Object.entries(words)) {
@@ -191,6 +195,8 @@ describe('Data view: a wide file (exports and imports in two columns)', () => {
       // Guessed from the header: the two-column choice is made and its columns are mapped; the user checks it.
       expect(await mapping.getByRole('group', { name: w.group }).getByRole('radio', { name: w.wide }).isChecked()).toBe(true);
       expect(await mapping.getByLabel(w.exports).inputValue()).toBe('수출액');
+      // The units are named in the page's language, with the ten thousands and hundred millions of Korean and Chinese tables.
+      expect(await mapping.getByLabel(w.unit).locator('option').allInnerTexts()).toEqual(w.units);
       await mapping.locator('button').click();
       await expect
         .poll(() =>

@@ -125,8 +125,15 @@ describe('a wide CSV: exports and imports in two value columns', () => {
   it('one value column only: the other flow is simply not in the file (nothing counted as not reported for it)', () => {
     const path = csv('imports-only.csv', ['Reporter,Partner,Year,Imports (US$ thousand)', 'CHN,KOR,2022,"199,600,000"', 'CHN,VNM,2022,']);
     const guess = previewFile(db, { path }).mapping;
-    expect(guess).toEqual({ reporter: 'Reporter', partner: 'Partner', year: 'Year', imports: 'Imports (US$ thousand)' });
-    const mapping = { ...guess, valueUnit: 'thousand USD' } as ColumnMapping;
+    // The column's name states its unit: the guess takes it.
+    expect(guess).toEqual({
+      reporter: 'Reporter',
+      partner: 'Partner',
+      year: 'Year',
+      imports: 'Imports (US$ thousand)',
+      valueUnit: 'thousand USD',
+    });
+    const mapping = guess as ColumnMapping;
     const s = run(path, mapping);
     expect(s.wide).toEqual({ exports: null, imports: { figures: 1, notReported: 1 } });
     expect(brief()).toEqual(['KOR 2022 TOTAL import 199600000000']);
@@ -259,7 +266,7 @@ describe('a wide CSV: exports and imports in two value columns', () => {
     // A flow column named 进出口 (exports and imports) is a long file's, not a value column.
     expect(suggestMapping(['报告国', '贸易伙伴', '年份', '进出口', '金额'])).toMatchObject({ flow: '进出口', value: '金额' });
     expect(suggestMapping(['Reporter', 'Partner', 'Year', 'Flow', 'Value', 'Exports'])).not.toHaveProperty('exports');
-    for (const name of ['export share', 'exports_growth_pct', 'export_partner', '수출입', '수출(건수)', '出口额（万美元）', 'Export flag'])
+    for (const name of ['export share', 'exports_growth_pct', 'export_partner', '수출입', '수출(건수)', '出口额（万元）', 'Export flag'])
       expect(suggestMapping(['Reporter', 'Partner', 'Year', name]), name).toEqual({
         reporter: 'Reporter',
         partner: 'Partner',
@@ -271,7 +278,15 @@ describe('a wide CSV: exports and imports in two value columns', () => {
       year: '연도',
       exports: '수출액(천달러)',
       imports: '수입액(천달러)',
+      valueUnit: 'thousand USD',
     });
+    // Ten thousands and hundred millions of dollars, as Chinese and Korean tables state them; columns of two units state none.
+    expect(suggestMapping(['报告国', '贸易伙伴', '年份', '出口额（万美元）', '进口额（万美元）'])).toMatchObject({
+      valueUnit: '10 thousand USD',
+    });
+    expect(suggestMapping(['보고국', '상대국', '연도', '수출액(억달러)'])).toMatchObject({ valueUnit: '100 million USD' });
+    expect(suggestMapping(['보고국', '상대국', '연도', '수출액(천달러)', '수입액(백만달러)'])).not.toHaveProperty('valueUnit');
+    expect(suggestMapping(['reporter', 'partner', 'year', 'exports_usd', 'imports_usd'])).not.toHaveProperty('valueUnit');
     expect(suggestMapping(['报告国', '贸易伙伴', '年份', '出口额', '进口额'])).toMatchObject({ exports: '出口额', imports: '进口额' });
     expect(suggestMapping(['reporter', 'partner', 'year', 'Exports (US$)', 'Imports, USD thousands'])).toMatchObject({
       exports: 'Exports (US$)',
@@ -322,6 +337,35 @@ describe("a file of a reporter's totals, without a partner column", () => {
   });
 });
 
+describe('units in Korean and Chinese', () => {
+  it('a unit column in 달러 or 美元 with its multiplier scales each value; a unit in yuan or won is a problem naming the row', () => {
+    const path = csv('units.csv', [
+      '보고국,상대국,연도,구분,금액,단위',
+      'KOR,CHN,2021,수출,"1,629",억 달러',
+      'KOR,CHN,2021,수입,138628127,천달러',
+      'KOR,JPN,2021,수출,30.1,십억달러',
+      'CHN,KOR,2021,出口,"1,488",亿美元',
+      'CHN,KOR,2021,进口,"21,349,400",万美元',
+      'CHN,JPN,2021,出口,"1,658",亿元',
+    ]);
+    const guess = previewFile(db, { path }).mapping;
+    expect(guess).toMatchObject({ unit: '단위', value: '금액' });
+    expect(guess).not.toHaveProperty('valueUnit');
+    const s = run(path, guess as ColumnMapping);
+    expect(s.problems.map((p) => [p.line, p.column, p.value])).toEqual([
+      [4, '단위', '십억달러'],
+      [7, '단위', '亿元'],
+    ]);
+    // Reporter CHN's flows (partner KOR) first, then KOR's (partner CHN).
+    expect(brief()).toEqual([
+      'KOR 2021 TOTAL export 148800000000',
+      'KOR 2021 TOTAL import 213494000000',
+      'CHN 2021 TOTAL export 162900000000',
+      'CHN 2021 TOTAL import 138628127000',
+    ]);
+  });
+});
+
 describe('a wide .xlsx workbook', () => {
   it('with Korean headers: guessed, empty cells not reported, a bad cell named by sheet row and column', () => {
     const path = tmp.file('국가별 수출입.xlsx');
@@ -333,8 +377,15 @@ describe('a wide .xlsx workbook', () => {
     w.write(['KOR', 'JPN', 2022, '#N/A', 54_712_000]);
     w.close();
     const guess = previewFile(db, { path }).mapping;
-    expect(guess).toEqual({ reporter: '보고국', partner: '상대국', year: '연도', exports: '수출액(천달러)', imports: '수입액(천달러)' });
-    const mapping = { ...guess, valueUnit: 'thousand USD' } as ColumnMapping;
+    expect(guess).toEqual({
+      reporter: '보고국',
+      partner: '상대국',
+      year: '연도',
+      exports: '수출액(천달러)',
+      imports: '수입액(천달러)',
+      valueUnit: 'thousand USD',
+    });
+    const mapping = guess as ColumnMapping;
     const s = run(path, mapping);
     expect(s.problems.map((p) => [p.line, p.column, p.value, p.messageCode])).toEqual([[5, '수출액(천달러)', '#N/A', 'valueNotNumber']]);
     expect(s.wide).toEqual({ exports: { figures: 2, notReported: 1 }, imports: { figures: 1, notReported: 2 } });
