@@ -97,6 +97,14 @@ export function paginate(column: HTMLElement, contentHeight: number, stride: num
     el.style.paddingTop = `${parseFloat(style(el).paddingTop) + dy}px`;
   }
 
+  /** Where `el`'s content starts: its first in-flow child's top, else the top of its content box. */
+  function contentTop(el: HTMLElement): number {
+    const first = flowChildren(el)[0];
+    if (first) return first.getBoundingClientRect().top;
+    const s = style(el);
+    return el.getBoundingClientRect().top + parseFloat(s.borderTopWidth) + parseFloat(s.paddingTop);
+  }
+
   /** Moves `el` down by `dy`, keeping its own box (border, background) with its content. */
   function shift(el: HTMLElement, dy: number): void {
     if (el instanceof HTMLTableRowElement) {
@@ -107,7 +115,13 @@ export function paginate(column: HTMLElement, contentHeight: number, stride: num
     const s = style(el);
     const boxed = el instanceof HTMLTableElement || parseFloat(s.borderTopWidth) > 0 || s.backgroundColor !== 'rgba(0, 0, 0, 0)';
     if (!boxed) {
+      // Padding stops the first child's top margin collapsing through `el`: that margin then shows inside it and
+      // pushes the content further than `dy`. On paper it is dropped at the top of a page (a margin after an
+      // unforced break is truncated), so the padding is reduced by what it exposed.
+      const before = contentTop(el);
       addPadding(el, dy);
+      const moved = contentTop(el) - before;
+      if (Math.abs(moved - dy) > EPSILON) el.style.paddingTop = `${parseFloat(style(el).paddingTop) - (moved - dy)}px`;
       added.set(el, addedPadding(el) + dy);
       return;
     }
