@@ -5,7 +5,7 @@
  * as the printed one, nothing drawn outside a page's printable area (a picture taller than a page
  * shrinks to a page), a table's header repeated where the table continues; in A4 portrait and in US
  * Letter landscape. The default and the six-chart briefings in Korean and Chinese have as many preview pages as
- * printed ones.
+ * printed ones; a claims block's closing note stays on the page of its last statement.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -301,6 +301,39 @@ describe('the print preview', () => {
       await page.close();
     });
   }
+
+  it("keeps a claims block's closing note on the page of its last statement on US Letter", async () => {
+    const setup: PageSetup = { paper: 'Letter', orientation: 'landscape' };
+    // A picture before the claims moves their end down the page: each height ends the last statement within a
+    // note's height of a page's foot (in Korean, where the note opened a page alone at each of them).
+    for (const height of [200, 260, 320]) {
+      const id = await briefingOf(`Claims after ${height} px`, 'ko', [
+        { kind: 'text', config: { heading: 'Before the claims', markdown: `![A picture](${pngDataUrl(40, height)})` } },
+        { kind: 'claims', config: { heading: 'Claims checked' } },
+      ]);
+      const page = await app.newPage();
+      const { pdf } = await printToPdf(page, app.host.url, printRoute({ briefing: id }, setup), { setup, today: TODAY });
+      const [note, last] = (await page.evaluate(
+        `[document.querySelector('.claims-rule'), [...document.querySelectorAll('.statement-text')].at(-1)].map((e) => e.textContent.replace(/\\s+/g, '').slice(0, 20))`,
+      )) as [string, string];
+      await page.close();
+      const file = `tests/artifacts/print-claims-note-${height}.pdf`;
+      writeFileSync(file, pdf);
+      const { totalPages, text } = await extractText(await getDocumentProxy(new Uint8Array(pdf)), { mergePages: false });
+      const compact = text.map((t) => t.replace(/\s+/g, ''));
+      expect(totalPages, `${height} px`).toBeGreaterThanOrEqual(2);
+      expect(note.length).toBe(20);
+      // The note's text is never the first text of a page, and its page holds the last statement.
+      expect(
+        pageStarts(file, totalPages).filter((start) => start.startsWith(note.slice(0, 12))),
+        `${height} px`,
+      ).toEqual([]);
+      const notePage = compact.findIndex((t) => t.includes(note));
+      expect(notePage, `${height} px`).toBeGreaterThanOrEqual(0);
+      expect(compact[notePage], `${height} px`).toContain(last);
+    }
+    expect(app.pageErrors).toEqual([]);
+  });
 
   it('"Print…" prints the drawn layout (not the sheets), then shows the preview again', async () => {
     const page = await app.newPage();
