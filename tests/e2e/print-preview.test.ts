@@ -5,7 +5,8 @@
  * as the printed one, nothing drawn outside a page's printable area (a picture taller than a page
  * shrinks to a page), a table's header repeated where the table continues; in A4 portrait and in US
  * Letter landscape. The default and the six-chart briefings in Korean and Chinese have as many preview pages as
- * printed ones; a claims block's closing note stays on the page of its last statement.
+ * printed ones; a claims block's closing note stays on the page of its last statement; the world map in the
+ * preview is a picture, not links out of it.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -333,6 +334,39 @@ describe('the print preview', () => {
       expect(compact[notePage], `${height} px`).toContain(last);
     }
     expect(app.pageErrors).toEqual([]);
+  });
+
+  it('draws the world map in the preview as a picture: no links, no tab stops, a click stays in the preview', async () => {
+    const id = await briefingOf('A map', null, [
+      { kind: 'text', config: { markdown: 'Where South Korea sells.' } },
+      { kind: 'map', config: { heading: 'Exports on the map', reporter: 'KOR', year: 2023, measure: 'exports' } },
+    ]);
+    const page = await openPreview(id, { paper: 'A4', orientation: 'portrait' });
+    const map = page.getByTestId('doc-map-chart');
+    expect(await map.getAttribute('data-chart-ready')).toBe('true');
+    // China has a figure: coloured, but no link and no pointer.
+    const china = map.locator('[data-index]').and(map.locator('a[data-iso3="CHN"] path, path[data-iso3="CHN"]'));
+    expect(await china.count()).toBe(1);
+    expect(await map.locator('a').count()).toBe(0);
+    expect(await map.locator('[tabindex]:not([tabindex="-1"])').count()).toBe(0);
+    expect(await china.evaluate('(el) => getComputedStyle(el).cursor')).not.toBe('pointer');
+    expect(await map.locator('.chart-canvas').getAttribute('role')).toBe('img');
+    const before = page.url();
+    await china.click();
+    expect(page.url()).toBe(before);
+    // The keyboard never stops on the map: Tab goes through the preview's bar and what follows.
+    await page.locator('body').focus();
+    const stops: boolean[] = [];
+    for (let i = 0; i < 12; i++) {
+      await page.keyboard.press('Tab');
+      stops.push((await page.evaluate(`document.activeElement?.closest('[data-testid="doc-map-chart"]') !== null`)) as boolean);
+    }
+    expect(stops).not.toContain(true);
+    await page.keyboard.press('Enter');
+    expect(page.url()).toBe(before);
+    await page.getByTestId('preview-page').first().waitFor();
+    expect(app.pageErrors).toEqual([]);
+    await page.close();
   });
 
   it('"Print…" prints the drawn layout (not the sheets), then shows the preview again', async () => {
