@@ -150,12 +150,7 @@ export function paginate(column: HTMLElement, contentHeight: number, stride: num
         const prev = previousInFlow(target);
         if (prev && keepsWithNext(prev)) candidate = prev;
         else if (prev && keepsWithPrevious(target)) candidate = lastPiece(prev);
-        else if (
-          !prev &&
-          target.parentElement &&
-          target.parentElement !== column &&
-          Math.abs(box(target.parentElement).top - box(target).top) < 2
-        )
+        else if (!prev && target.parentElement && target.parentElement !== column && startsAtTop(target, target.parentElement))
           candidate = target.parentElement;
       }
       if (!candidate || candidate === column || !column.contains(candidate)) break;
@@ -164,6 +159,15 @@ export function paginate(column: HTMLElement, contentHeight: number, stride: num
       target = candidate;
     }
     return target;
+  }
+  /**
+   * Nothing of `parent` shows above `child`: the child is at its top, or only its own top margin is between them
+   * (a parent that is a formatting context of its own, such as a size container, keeps that margin inside).
+   */
+  function startsAtTop(child: HTMLElement, parent: HTMLElement): boolean {
+    const top = box(parent).top;
+    const at = box(child).top;
+    return Math.abs(top - at) < 2 || Math.abs(top - (at - Math.max(0, parseFloat(style(child).marginTop)))) < 2;
   }
   /** The end of `el` that a page break may come before: its last row, line block or figure (Chromium breaks there to keep what follows with it). */
   function lastPiece(el: HTMLElement): HTMLElement {
@@ -248,6 +252,25 @@ export function paginate(column: HTMLElement, contentHeight: number, stride: num
       const last = out[out.length - 1];
       if (last && top < last.bottom - 2) last.bottom = Math.max(last.bottom, bottom);
       else out.push({ top, bottom });
+    }
+    if (!Number.isFinite(lineHeight)) return out;
+    // A text's box is rounded to whole px, so the line boxes above are up to half a px out. Lines of the
+    // block's own height are laid exactly: each starts where the previous one (or the content box, or a
+    // line spacer) ends, one line height (in layout units of 1/64 px) tall.
+    const height = Math.round(lineHeight * 64) / 64;
+    const b = el.getBoundingClientRect();
+    const starts = [
+      b.top - o + parseFloat(s.borderTopWidth) + parseFloat(s.paddingTop),
+      ...[...el.querySelectorAll(`[${ADDED}]`)].map((spacer) => spacer.getBoundingClientRect().bottom - o),
+    ];
+    let at = Number.NEGATIVE_INFINITY;
+    for (const line of out) {
+      for (const start of starts) if (start <= line.top + 1 && start > at) at = start;
+      if (Math.abs(line.top - at) < 1 && line.bottom - line.top < height + 1) {
+        line.top = at;
+        line.bottom = at + height;
+      }
+      at = line.bottom;
     }
     return out;
   }
