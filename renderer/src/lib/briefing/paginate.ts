@@ -117,13 +117,18 @@ export function paginate(column: HTMLElement, contentHeight: number, stride: num
     if (!boxed) {
       // Padding stops the first child's top margin collapsing through `el`: that margin then shows inside it and
       // pushes the content further than `dy`. On paper it is dropped at the top of a page (a margin after an
-      // unforced break is truncated), so the padding is reduced by what it exposed.
+      // unforced break is truncated), so the padding is reduced by what it exposed; a move shorter than that
+      // margin moves the margin instead (below).
       const before = contentTop(el);
+      const inline = el.style.paddingTop;
       addPadding(el, dy);
-      const moved = contentTop(el) - before;
-      if (Math.abs(moved - dy) > EPSILON) el.style.paddingTop = `${parseFloat(style(el).paddingTop) - (moved - dy)}px`;
-      added.set(el, addedPadding(el) + dy);
-      return;
+      const exposed = contentTop(el) - before - dy;
+      if (exposed <= EPSILON || exposed <= dy) {
+        if (exposed > EPSILON) el.style.paddingTop = `${parseFloat(style(el).paddingTop) - exposed}px`;
+        added.set(el, addedPadding(el) + dy);
+        return;
+      }
+      el.style.paddingTop = inline;
     }
     // A margin may collapse with its neighbours': set it, then correct by what moved.
     const before = el.getBoundingClientRect().top;
