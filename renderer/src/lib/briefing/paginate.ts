@@ -97,6 +97,14 @@ export function paginate(column: HTMLElement, contentHeight: number, stride: num
     el.style.paddingTop = `${parseFloat(style(el).paddingTop) + dy}px`;
   }
 
+  /** Where `el`'s content starts: its first in-flow child's top, else the top of its content box. */
+  function contentTop(el: HTMLElement): number {
+    const first = flowChildren(el)[0];
+    if (first) return first.getBoundingClientRect().top;
+    const s = style(el);
+    return el.getBoundingClientRect().top + parseFloat(s.borderTopWidth) + parseFloat(s.paddingTop);
+  }
+
   /** Moves `el` down by `dy`, keeping its own box (border, background) with its content. */
   function shift(el: HTMLElement, dy: number): void {
     if (el instanceof HTMLTableRowElement) {
@@ -107,9 +115,20 @@ export function paginate(column: HTMLElement, contentHeight: number, stride: num
     const s = style(el);
     const boxed = el instanceof HTMLTableElement || parseFloat(s.borderTopWidth) > 0 || s.backgroundColor !== 'rgba(0, 0, 0, 0)';
     if (!boxed) {
+      // Padding stops the first child's top margin collapsing through `el`: that margin then shows inside it and
+      // pushes the content further than `dy`. On paper it is dropped at the top of a page (a margin after an
+      // unforced break is truncated), so the padding is reduced by what it exposed; a move shorter than that
+      // margin moves the margin instead (below).
+      const before = contentTop(el);
+      const inline = el.style.paddingTop;
       addPadding(el, dy);
-      added.set(el, addedPadding(el) + dy);
-      return;
+      const exposed = contentTop(el) - before - dy;
+      if (exposed <= EPSILON || exposed <= dy) {
+        if (exposed > EPSILON) el.style.paddingTop = `${parseFloat(style(el).paddingTop) - exposed}px`;
+        added.set(el, addedPadding(el) + dy);
+        return;
+      }
+      el.style.paddingTop = inline;
     }
     // A margin may collapse with its neighbours': set it, then correct by what moved.
     const before = el.getBoundingClientRect().top;
@@ -136,12 +155,7 @@ export function paginate(column: HTMLElement, contentHeight: number, stride: num
         const prev = previousInFlow(target);
         if (prev && keepsWithNext(prev)) candidate = prev;
         else if (prev && keepsWithPrevious(target)) candidate = lastPiece(prev);
-        else if (
-          !prev &&
-          target.parentElement &&
-          target.parentElement !== column &&
-          Math.abs(box(target.parentElement).top - box(target).top) < 2
-        )
+        else if (!prev && target.parentElement && target.parentElement !== column && startsAtTop(target, target.parentElement))
           candidate = target.parentElement;
       }
       if (!candidate || candidate === column || !column.contains(candidate)) break;
@@ -150,6 +164,15 @@ export function paginate(column: HTMLElement, contentHeight: number, stride: num
       target = candidate;
     }
     return target;
+  }
+  /**
+   * Nothing of `parent` shows above `child`: the child is at its top, or only its own top margin is between them
+   * (a parent that is a formatting context of its own, such as a size container, keeps that margin inside).
+   */
+  function startsAtTop(child: HTMLElement, parent: HTMLElement): boolean {
+    const top = box(parent).top;
+    const at = box(child).top;
+    return Math.abs(top - at) < 2 || Math.abs(top - (at - Math.max(0, parseFloat(style(child).marginTop)))) < 2;
   }
   /** The end of `el` that a page break may come before: its last row, line block or figure (Chromium breaks there to keep what follows with it). */
   function lastPiece(el: HTMLElement): HTMLElement {
@@ -234,6 +257,25 @@ export function paginate(column: HTMLElement, contentHeight: number, stride: num
       const last = out[out.length - 1];
       if (last && top < last.bottom - 2) last.bottom = Math.max(last.bottom, bottom);
       else out.push({ top, bottom });
+    }
+    if (!Number.isFinite(lineHeight)) return out;
+    // A text's box is rounded to whole px, so the line boxes above are up to half a px out. Lines of the
+    // block's own height are laid exactly: each starts where the previous one (or the content box, or a
+    // line spacer) ends, one line height (in layout units of 1/64 px) tall.
+    const height = Math.round(lineHeight * 64) / 64;
+    const b = el.getBoundingClientRect();
+    const starts = [
+      b.top - o + parseFloat(s.borderTopWidth) + parseFloat(s.paddingTop),
+      ...[...el.querySelectorAll(`[${ADDED}]`)].map((spacer) => spacer.getBoundingClientRect().bottom - o),
+    ];
+    let at = Number.NEGATIVE_INFINITY;
+    for (const line of out) {
+      for (const start of starts) if (start <= line.top + 1 && start > at) at = start;
+      if (Math.abs(line.top - at) < 1 && line.bottom - line.top < height + 1) {
+        line.top = at;
+        line.bottom = at + height;
+      }
+      at = line.bottom;
     }
     return out;
   }
