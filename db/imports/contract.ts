@@ -43,6 +43,9 @@ export const columnMapping = z
     partner: columnName.optional(),
     /** No partner column: every row is the reporter's trade with the world. */
     partnerWorld: z.literal(true).optional(),
+    /** Columns naming the reporter and the partner: the names of economies the database does not know yet. */
+    reporterName: columnName.optional(),
+    partnerName: columnName.optional(),
     year: columnName,
     flow: columnName.optional(),
     value: columnName.optional(),

@@ -220,7 +220,9 @@ const ROLES: readonly ColumnRole[] = [
 /** The mapping's fields in the order a missing one is looked for. */
 const MAPPED_ROLES = [
   'reporter',
+  'reporterName',
   'partner',
+  'partnerName',
   'year',
   'flow',
   'product',
@@ -469,6 +471,16 @@ export function suggestMapping(header: string[]): Partial<ColumnMapping> {
   // English names first, then the Korean and Chinese ones of customs tables and analysts' own sheets.
   set('reporter', find(/^reporter.*(iso|code)/i, /^reporter/i, /^(country|economy)$/i, /^(보고국|신고국)/, /^(报告国|报告方|申报国)/));
   set('partner', find(/^partner.*(iso|code)/i, /^partner/i, /^(교역\s*)?상대국/, /^(贸易)?伙伴/));
+  // A column of names beside the code: it names the economies the database does not know yet.
+  const named = (code: string | undefined, ...patterns: RegExp[]): string | undefined => {
+    const column = find(...patterns);
+    return column !== code ? column : undefined;
+  };
+  set(
+    'reporterName',
+    named(guess.reporter, /^reporter.*(name|desc)/i, /^(보고국|신고국)\s*(명|이름)$/, /^(报告国|报告方|申报国)(名称|名)$/),
+  );
+  set('partnerName', named(guess.partner, /^partner.*(name|desc)/i, /^(교역\s*)?상대국\s*(명|이름)$/, /^(贸易)?伙伴(名称|名)$/));
   set('year', find(/^(ref)?year$/i, /year/i, /^period$/i, /^(연도|년도)$/, /^年(份|度)?$/));
   set('month', find(/^(ref)?month$/i, /^월$/, /^月份?$/));
   set('product', find(/^(hs|product|commodity|cmd).*code/i, /^(hs|product|commodity)$/i, /^(hs\s*|품목\s*)코드/i, /^(hs\s*|商品)编码/i));

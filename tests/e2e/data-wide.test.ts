@@ -165,7 +165,9 @@ describe('Data view: a wide file (exports and imports in two columns)', () => {
     const file = tmp.file('국가별 수출입.csv');
     writeFileSync(
       file,
-      ['보고국,상대국,연도,수출액,수입액', 'KOR,CHN,2021,162912974000,138628127000', 'KOR,ABW,1995,2201000,', ''].join('\n'),
+      ['보고국,상대국,상대국명,연도,수출액,수입액', 'KOR,CHN,중국,2021,162912974000,138628127000', 'KOR,ABW,아루바,1995,2201000,', ''].join(
+        '\n',
+      ),
     );
     const words = {
       ko: {
@@ -173,6 +175,7 @@ describe('Data view: a wide file (exports and imports in two columns)', () => {
         wide: '두 열에 나뉨: 수출과 수입',
         exports: '수출(금액 열)',
         counts: '수출 수치: 2개; 미보고(빈 칸): 0개',
+        partnerName: '상대국 이름',
         unit: '모든 금액의 단위',
         units: ['달러', '천 달러', '만 달러', '백만 달러', '억 달러'],
       },
@@ -181,6 +184,7 @@ describe('Data view: a wide file (exports and imports in two columns)', () => {
         wide: '在两列中：出口和进口',
         exports: '出口（金额列）',
         counts: '出口数值：2 个；未报告（空单元格）：0 个',
+        partnerName: '贸易伙伴名称',
         unit: '所有金额的单位',
         units: ['美元', '千美元', '万美元', '百万美元', '亿美元'],
       },
@@ -195,6 +199,8 @@ describe('Data view: a wide file (exports and imports in two columns)', () => {
       // Guessed from the header: the two-column choice is made and its columns are mapped; the user checks it.
       expect(await mapping.getByRole('group', { name: w.group }).getByRole('radio', { name: w.wide }).isChecked()).toBe(true);
       expect(await mapping.getByLabel(w.exports).inputValue()).toBe('수출액');
+      // The partners' names beside their codes, guessed too: they name economies the database does not know.
+      expect(await mapping.getByLabel(w.partnerName).inputValue()).toBe('상대국명');
       // The units are named in the page's language, with the ten thousands and hundred millions of Korean and Chinese tables.
       expect(await mapping.getByLabel(w.unit).locator('option').allInnerTexts()).toEqual(w.units);
       await mapping.locator('button').click();

@@ -65,7 +65,14 @@ const KOSIS_LIKE = [
   'KOR,VNM,Viet Nam,2021,,23000000',
   'KOR,JPN,Japan,2021,0,1',
 ];
-const WIDE_MAPPING = { reporter: 'reporter_iso3', partner: 'partner_iso3', year: 'year', exports: 'exports_usd', imports: 'imports_usd' };
+const WIDE_MAPPING = {
+  reporter: 'reporter_iso3',
+  partner: 'partner_iso3',
+  partnerName: 'partner_name',
+  year: 'year',
+  exports: 'exports_usd',
+  imports: 'imports_usd',
+};
 
 describe('a wide CSV: exports and imports in two value columns', () => {
   it('is guessed as such, previewed with its figures by flow, and gives one flow per filled cell', () => {
@@ -89,6 +96,13 @@ describe('a wide CSV: exports and imports in two value columns', () => {
 
     const s = run(path, WIDE_MAPPING);
     expect(s.outcome).toBe('imported');
+    // The partner's name column names the economies the database did not know.
+    // (PRK's row, both cells empty, gave no flow and adds no economy.)
+    const named = db.prepare("SELECT code, name FROM economy WHERE code IN ('ABW', 'PRK', 'VNM') ORDER BY code").raw().all();
+    expect(named).toEqual([
+      ['ABW', 'Aruba'],
+      ['VNM', 'Viet Nam'],
+    ]);
     expect(s.rowsAdded).toBe(8);
     expect(s.rowsSkipped).toBe(1);
     expect(s.wide).toEqual(preview.wide);

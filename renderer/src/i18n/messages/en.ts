@@ -288,6 +288,8 @@ const en = {
   'import.remembered': 'remembered for this layout',
   'import.field.reporter': 'Reporter (ISO code)',
   'import.field.partner': 'Partner (ISO code or World)',
+  'import.field.reporterName': "Reporter's name",
+  'import.field.partnerName': "Partner's name",
   'import.partnerWorld': '— none: every row is trade with the world —',
   'import.field.year': 'Year',
   'import.field.month': 'Month',

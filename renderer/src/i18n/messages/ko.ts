@@ -322,6 +322,8 @@ const ko: Messages = {
   'import.remembered': '이 형식에 대해 기억됨',
   'import.field.reporter': '보고국(ISO 코드)',
   'import.field.partner': '상대국(ISO 코드 또는 World)',
+  'import.field.reporterName': '보고국 이름',
+  'import.field.partnerName': '상대국 이름',
   'import.partnerWorld': '— 없음: 모든 행이 세계와의 무역 —',
   'import.field.year': '연도',
   'import.field.month': '월',

@@ -319,6 +319,8 @@ const zh: Messages = {
   'import.remembered': '已为此格式记住',
   'import.field.reporter': '报告方（ISO 代码）',
   'import.field.partner': '贸易伙伴（ISO 代码或 World）',
+  'import.field.reporterName': '报告方名称',
+  'import.field.partnerName': '贸易伙伴名称',
   'import.partnerWorld': '— 无：每一行均为与世界的贸易 —',
   'import.field.year': '年份',
   'import.field.month': '月份',
