@@ -234,6 +234,14 @@ export const FORMAT_LABELS = byLayout((layout) => layout.label);
 
 export const FORMAT_PUBLISHERS = byLayout((layout) => layout.publisher);
 
+/**
+ * Whether a column mapping is a wide file's: its exports and imports in two value columns (either or both), in place of a
+ * flow and a value column. The one rule for the contract's check, the reader and the Data view's form.
+ */
+export function isWideMapping(mapping: { exports?: unknown; imports?: unknown } | null | undefined): boolean {
+  return mapping != null && (mapping.exports !== undefined || mapping.imports !== undefined);
+}
+
 /** The layout a file of unknown columns is read in: the user maps them. */
 export const MAPPED_LAYOUT: LayoutRecord = LAYOUT_BY_ID.generic;
 

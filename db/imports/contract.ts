@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { method } from '../method.ts';
 import { fileHandle } from '../common/file-handle.ts';
-import { IMPORT_FORMATS, UNIT_SCALES, type ImportFormat } from '../common/import-layouts.ts';
+import { IMPORT_FORMATS, isWideMapping, UNIT_SCALES, type ImportFormat } from '../common/import-layouts.ts';
 import { controlCharacterAt, TEXT_ENCODINGS, type EncodingUsed } from './reading.ts';
 import type { ImportProgress, ValidationReport } from '../common/job-progress.ts';
 import { CORE_MESSAGES, type CoreText } from '../common/core-messages.ts';
@@ -64,7 +64,7 @@ export const columnMapping = z
   .strict()
   .superRefine((mapping, context) => {
     const long = mapping.flow !== undefined || mapping.value !== undefined;
-    const wide = mapping.exports !== undefined || mapping.imports !== undefined;
+    const wide = isWideMapping(mapping);
     const issue = (path: keyof typeof mapping, message: string): void => context.addIssue({ code: 'custom', path: [path], message });
     if (mapping.partner === undefined && mapping.partnerWorld === undefined) issue('partner', CORE_MESSAGES.fieldMappingPartner);
     if (mapping.partner !== undefined && mapping.partnerWorld !== undefined) issue('partnerWorld', CORE_MESSAGES.fieldMappingPartnerTwice);

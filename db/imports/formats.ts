@@ -14,6 +14,7 @@
  */
 import type { ColumnMapping } from './contract.ts';
 import {
+  isWideMapping,
   LAYOUT_BY_ID,
   LAYOUTS,
   UNIT_SCALES,
@@ -256,11 +257,6 @@ function locateColumns(layout: LayoutRecord, header: string[], mapping: ColumnMa
   return columns;
 }
 
-/** A mapping of a wide file: exports and imports in two value columns, no flow column (contract.ts). */
-export function isWideMapping(mapping: Partial<ColumnMapping> | undefined): boolean {
-  return mapping !== undefined && (mapping.exports !== undefined || mapping.imports !== undefined);
-}
-
 /**
  * Builds the row mapper of a layout over a header; throws with the missing columns named. A wide file's record gives
  * up to two flows, export and import, from its two value columns; an empty cell is not reported (no flow, never 0).
@@ -279,7 +275,7 @@ export function createMapper(format: ImportFormat, header: string[], options: Ma
   const fixedScale: number = layout.unitScale ?? UNIT_SCALES[options.mapping?.valueUnit ?? 'USD'];
   const reporterExpected = said(skipUnreadable ? 'reporterNotCode' : 'reporterCode');
   const expectedFlows = saidAs(layout.flows.expected);
-  const wide = c.flow < 0 && (c.exports >= 0 || c.imports >= 0);
+  const wide = isWideMapping(options.mapping);
   // A file of a reporter's totals without a partner column: every row is its trade with the world.
   const worldPartner = options.mapping?.partnerWorld === true && c.partner < 0;
   /** A wide file's value cell: USD, null when empty (not reported), BAD_VALUE after reporting a problem. */

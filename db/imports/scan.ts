@@ -14,7 +14,8 @@ import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from '
 import { ApiError, type ApiErrorShape } from '../common/errors.ts';
 import type { ColumnMapping, ImportFormat, ImportProblem, SkippedRows, WideFigures } from './contract.ts';
 import { said, type Said } from '../common/core-messages.ts';
-import { createMapper, INVALID, isWideMapping, OK, type MapSink, type MappedRow } from './formats.ts';
+import { createMapper, INVALID, OK, type MapSink, type MappedRow } from './formats.ts';
+import { isWideMapping } from '../common/import-layouts.ts';
 import { controlCharacterAt, type TextEncodingName } from './reading.ts';
 import { openTable, readError } from './table.ts';
 import { workerFile } from './worker-file.ts';

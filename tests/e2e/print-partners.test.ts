@@ -9,7 +9,7 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { join } from 'node:path';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BlockSpec } from '../../db/briefings/contract.ts';
+import { partnerBriefing } from '../support/partner-briefing.ts';
 import type { Language } from '../../db/common/languages.ts';
 import { printRoute, type PageSetup } from '../../db/common/paper.ts';
 import { printToPdf } from '../../db/http-host/print.ts';
@@ -25,14 +25,6 @@ const ARTIFACTS = 'tests/artifacts/print-partners';
 const ACCENT = '#0b5cad';
 const NOT_REPORTED = '#c4ccd4';
 const WHITE = '#ffffff';
-
-const BLOCKS: BlockSpec[] = [
-  { kind: 'partner-ranking', config: { heading: 'Top ten export markets', reporter: 'KOR', year: 2023, by: 'exports', top: 10 } },
-  { kind: 'map', config: { heading: 'Exports on the map', reporter: 'KOR', year: 2023, measure: 'exports' } },
-  { kind: 'partner-ranks', config: { heading: 'Ranks by year', reporter: 'KOR', by: 'exports', top: 5, from: 2014, to: 2023 } },
-  { kind: 'partner-share', config: { heading: "China's share", reporter: 'KOR', partner: 'CHN', from: 2019, to: 2023 } },
-  { kind: 'claims', config: { heading: 'Claims checked' } },
-];
 
 let app: AppHarness;
 
@@ -71,7 +63,7 @@ async function briefing(title: string, printLanguage: Language | null): Promise<
     audience: '',
     classification: 'For internal use',
     printLanguage,
-    blocks: BLOCKS,
+    blocks: partnerBriefing(),
   });
   return created.id;
 }

@@ -20,6 +20,7 @@ import { dispatch } from '../../db/dispatch.ts';
 import { printRoute, type PageSetup } from '../../db/common/paper.ts';
 import { appPerFile } from '../support/app-per-file.ts';
 import { printToPdf } from '../../db/http-host/print.ts';
+import { partnerBriefing } from '../support/partner-briefing.ts';
 import { sixChartBriefing } from '../support/six-chart-briefing.ts';
 
 const TODAY = '2026-11-29';
@@ -88,15 +89,6 @@ beforeAll(async () => {
   if (!created.ok) throw new Error(created.error.message);
   longId = (created.data as { id: string }).id;
 });
-
-/** The Partners dashboard's blocks and a claims block. */
-const PARTNER_BLOCKS: BlockSpecInput[] = [
-  { kind: 'partner-ranking', config: { heading: 'Top ten export markets', reporter: 'KOR', year: 2023, by: 'exports', top: 10 } },
-  { kind: 'map', config: { heading: 'Exports on the map', reporter: 'KOR', year: 2023, measure: 'exports' } },
-  { kind: 'partner-ranks', config: { heading: 'Ranks by year', reporter: 'KOR', by: 'exports', top: 5, from: 2014, to: 2023 } },
-  { kind: 'partner-share', config: { heading: "China's share", reporter: 'KOR', partner: 'CHN', from: 2019, to: 2023 } },
-  { kind: 'claims', config: { heading: 'Claims checked' } },
-];
 
 /** A new briefing of `blocks` that prints in `language`; its id. */
 async function briefingOf(title: string, language: Language | null, blocks: readonly BlockSpecInput[]): Promise<string> {
@@ -303,7 +295,7 @@ describe('the print preview', () => {
     ['six charts', 'en', { paper: 'A4', orientation: 'portrait' }],
   ] as [string, Language, PageSetup][]) {
     it(`shows the ${name} briefing in ${language} on the pages the PDF has (${setup.paper} ${setup.orientation})`, async () => {
-      const blocks = name === 'default' ? await defaultBlocks() : name === 'partners' ? PARTNER_BLOCKS : sixChartBriefing();
+      const blocks = name === 'default' ? await defaultBlocks() : name === 'partners' ? partnerBriefing() : sixChartBriefing();
       const id = await briefingOf(`${name}, ${language}`, language, blocks);
       const printed = await printedPages(id, setup);
       const page = await openPreview(id, setup);
