@@ -276,6 +276,16 @@ export function createMapper(format: ImportFormat, header: string[], options: Ma
   const reporterExpected = said(skipUnreadable ? 'reporterNotCode' : 'reporterCode');
   const expectedFlows = saidAs(layout.flows.expected);
   const wide = isWideMapping(options.mapping);
+  // A unit column repeats one cell down the file: it is read again only when it changes.
+  let lastUnitCell: string | undefined;
+  let lastUnit: number | null = null;
+  const unitOf = (cell: string): number | null => {
+    if (cell !== lastUnitCell) {
+      lastUnitCell = cell;
+      lastUnit = unitScale(cell);
+    }
+    return lastUnit;
+  };
   // A file of a reporter's totals without a partner column: every row is its trade with the world.
   const worldPartner = options.mapping?.partnerWorld === true && c.partner < 0;
   /** A wide file's value cell: USD, null when empty (not reported), BAD_VALUE after reporting a problem. */
@@ -362,7 +372,7 @@ export function createMapper(format: ImportFormat, header: string[], options: Ma
     const product = c.product >= 0 ? productCode(get(f, c.product), get(f, c.level), name(c.product, 'product'), sink) : 'TOTAL';
     let scale = fixedScale;
     if (c.unit >= 0) {
-      const unit = unitScale(get(f, c.unit));
+      const unit = unitOf(get(f, c.unit));
       if (unit === null) {
         sink.problem(name(c.unit, 'unit'), get(f, c.unit), UNIT_USD);
         bad = true;
