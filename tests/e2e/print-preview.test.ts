@@ -4,7 +4,7 @@
  * tables is cut into as many preview pages as the printed PDF, each page starting at the same word
  * as the printed one, nothing drawn outside a page's printable area (a picture taller than a page
  * shrinks to a page), a table's header repeated where the table continues; in A4 portrait and in US
- * Letter landscape. The default and the six-chart briefings in Korean and Chinese have as many preview pages as
+ * Letter landscape, which a 1024 px window shows scaled down to its width. The default and the six-chart briefings in Korean and Chinese have as many preview pages as
  * printed ones; a claims block's closing note stays on the page of its last statement; the world map in the
  * preview is a picture, not links out of it.
  */
@@ -145,7 +145,9 @@ interface PreviewPage {
 const READ_PREVIEW = `(() => {
   const sheets = [...document.querySelectorAll('[data-testid="preview-page"]')];
   const column = document.querySelector('.sheet-column');
-  const height = parseFloat(getComputedStyle(column).getPropertyValue('--page-content-height'));
+  // A preview narrower than its paper is scaled down to the window: the rectangles read here are scaled, the page's height is not.
+  const scale = sheets[0].getBoundingClientRect().width / sheets[0].offsetWidth;
+  const height = parseFloat(getComputedStyle(column).getPropertyValue('--page-content-height')) * scale;
   const stride = sheets.length > 1 ? sheets[1].getBoundingClientRect().top - sheets[0].getBoundingClientRect().top : 0;
   const origin = column.getBoundingClientRect().top;
   const pageOf = (top, bottom) => {
@@ -198,8 +200,9 @@ async function readPreview(page: Page): Promise<PreviewPage[]> {
   return (await page.evaluate(READ_PREVIEW)) as PreviewPage[];
 }
 
-async function openPreview(id: string, setup: PageSetup): Promise<Page> {
+async function openPreview(id: string, setup: PageSetup, windowWidth?: number): Promise<Page> {
   const page = await app.newPage();
+  if (windowWidth) await page.setViewportSize({ width: windowWidth, height: 900 });
   const route = printRoute({ briefing: id }, setup);
   await page.goto(`${app.host.url}${route}${route.includes('?') ? '&' : '?'}preview=1`);
   await expect.poll(() => page.evaluate('document.body.dataset.printReady')).toBe('true');
@@ -207,14 +210,24 @@ async function openPreview(id: string, setup: PageSetup): Promise<Page> {
 }
 
 describe('the print preview', () => {
-  for (const setup of [
-    { paper: 'A4', orientation: 'portrait' },
-    { paper: 'Letter', orientation: 'landscape' },
-  ] as PageSetup[]) {
-    it(`shows a very long text on the pages the PDF has (${setup.paper} ${setup.orientation})`, async () => {
+  for (const [setup, windowWidth] of [
+    [{ paper: 'A4', orientation: 'portrait' }],
+    [{ paper: 'Letter', orientation: 'landscape' }],
+    // A sheet wider than the window (1056 px of Letter landscape) is scaled down to fit it, paginated as at full size.
+    [{ paper: 'Letter', orientation: 'landscape' }, 1024],
+  ] as [PageSetup, number?][]) {
+    it(`shows a very long text on the pages the PDF has (${setup.paper} ${setup.orientation}${windowWidth ? `, in a ${windowWidth} px window` : ''})`, async () => {
       const printed = await printedPages(longId, setup);
       expect(printed.length).toBeGreaterThanOrEqual(8);
-      const page = await openPreview(longId, setup);
+      const page = await openPreview(longId, setup, windowWidth);
+      if (windowWidth) {
+        // Every sheet whole inside the window, nothing to scroll sideways.
+        expect(await page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth')).toBe(0);
+        const sheet = await page.getByTestId('preview-page').first().boundingBox();
+        expect(sheet!.x).toBeGreaterThanOrEqual(0);
+        expect(sheet!.x + sheet!.width).toBeLessThanOrEqual(windowWidth);
+        expect(sheet!.width).toBeGreaterThan(windowWidth * 0.85);
+      }
       expect(await page.getByTestId('preview-page').count()).toBe(printed.length);
       expect(await page.getByTestId('preview-pages').innerText()).toBe(`${printed.length} pages`);
       const preview = await readPreview(page);
@@ -226,13 +239,13 @@ describe('the print preview', () => {
       // table-header-group repeats it where a table continues); no other page has one.
       expect(preview.map((p) => p.headers > 0)).toEqual(printed.map((p) => p.compact.includes('Exportsreportedby')));
       expect(preview.filter((p) => p.headers > 0).length).toBeGreaterThanOrEqual(3);
-      if (setup.paper === 'A4') {
+      if (setup.paper === 'A4' || windowWidth) {
         // Where the long paragraph runs from one page onto the next (and a table's header repeats further on).
         const at = printed.findIndex((p, i) => i > 0 && p.first?.startsWith('L'));
         const top = (await page.getByTestId('preview-page').nth(at).boundingBox())?.y ?? 0;
         await page.mouse.wheel(0, top - 420);
         await expect.poll(async () => Math.round((await page.getByTestId('preview-page').nth(at).boundingBox())?.y ?? 0)).toBeLessThan(500);
-        await page.screenshot({ path: 'tests/artifacts/print-preview-long-text.png' });
+        await page.screenshot({ path: `tests/artifacts/print-preview-long-text${windowWidth ? `-${windowWidth}` : ''}.png` });
       }
       expect(app.foreignRequests).toEqual([]);
       expect(app.pageErrors).toEqual([]);
