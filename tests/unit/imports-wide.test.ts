@@ -12,6 +12,8 @@ import { XlsxFileWriter } from '../../db/exports/xlsx-writer.ts';
 import { columnMapping, importsContract, type ColumnMapping } from '../../db/imports/contract.ts';
 import { suggestMapping } from '../../db/imports/formats.ts';
 import { importFile, previewFile } from '../../db/imports/importer.ts';
+
+import { MAX_BATCH_FLOWS, ROW_FIELDS, scanInline } from '../../db/imports/scan.ts';
 import { openDatabase, type Db } from '../../db/open.ts';
 import { openSession } from '../../db/session.ts';
 import type { SeriesYear } from '../../db/trade/contract.ts';
@@ -193,6 +195,33 @@ describe('a wide CSV: exports and imports in two value columns', () => {
       'CHN 2023-1 8542 import 250500',
       'CHN 2023-2 8542 export 2000000',
     ]);
+  });
+
+  it("cuts a long chunk of wide rows into batches of at most MAX_BATCH_FLOWS flows, every flow staged once (the import's memory)", () => {
+    // 3,000 rows of two figures in one 256 KB chunk: 6,000 flows, which one batch per chunk would carry together.
+    const lines = ['reporter,partner,year,hs code,exports,imports'];
+    for (let i = 0; i < 3000; i++)
+      lines.push(`KOR,CHN,${2000 + (i % 20)},${String(10101 + Math.floor(i / 20) * 7).padStart(6, '0')},${i + 1},${i + 2}`);
+    const mapping = { reporter: 'reporter', partner: 'partner', year: 'year', product: 'hs code', exports: 'exports', imports: 'imports' };
+    const setup = {
+      path: csv('many.csv', lines),
+      format: 'generic',
+      mapping,
+      sheet: undefined,
+      chunkSize: 256 * 1024,
+      known: ['KOR', 'CHN'],
+    } as const;
+    const counts: number[] = [];
+    const scan = scanInline(setup);
+    for (let next = scan.next(); !next.done; next = scan.next()) {
+      expect(next.value.rows.length).toBe(next.value.count * ROW_FIELDS);
+      counts.push(next.value.count);
+    }
+    expect(counts.reduce((a, b) => a + b, 0)).toBe(6000);
+    expect(Math.max(...counts)).toBeLessThanOrEqual(MAX_BATCH_FLOWS);
+    expect(counts.length).toBeGreaterThanOrEqual(6);
+    const s = run(setup.path, mapping);
+    expect(s.rowsAdded).toBe(6000);
   });
 
   it('a bad value is a problem naming the row and the column it came from; all or nothing then changes nothing', () => {
