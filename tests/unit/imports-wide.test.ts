@@ -13,7 +13,7 @@ import { columnMapping, importsContract, type ColumnMapping } from '../../db/imp
 import { suggestMapping } from '../../db/imports/formats.ts';
 import { importFile, previewFile } from '../../db/imports/importer.ts';
 
-import { MAX_BATCH_FLOWS, ROW_FIELDS, scanInline } from '../../db/imports/scan.ts';
+import { MAX_BATCH_FLOWS, ROW_FIELDS, scanInline, type ScanSetup } from '../../db/imports/scan.ts';
 import { openDatabase, type Db } from '../../db/open.ts';
 import { openSession } from '../../db/session.ts';
 import type { SeriesYear } from '../../db/trade/contract.ts';
@@ -203,14 +203,14 @@ describe('a wide CSV: exports and imports in two value columns', () => {
     for (let i = 0; i < 3000; i++)
       lines.push(`KOR,CHN,${2000 + (i % 20)},${String(10101 + Math.floor(i / 20) * 7).padStart(6, '0')},${i + 1},${i + 2}`);
     const mapping = { reporter: 'reporter', partner: 'partner', year: 'year', product: 'hs code', exports: 'exports', imports: 'imports' };
-    const setup = {
+    const setup: ScanSetup = {
       path: csv('many.csv', lines),
       format: 'generic',
       mapping,
       sheet: undefined,
       chunkSize: 256 * 1024,
       known: ['KOR', 'CHN'],
-    } as const;
+    };
     const counts: number[] = [];
     const scan = scanInline(setup);
     for (let next = scan.next(); !next.done; next = scan.next()) {
