@@ -445,6 +445,13 @@ export function unitScale(raw: string): number | null {
   return 1;
 }
 
+/** The multiplier words of one script's units, as a regular expression's alternatives (천|만|백만|억). */
+function multiplierWords(script: RegExp): string {
+  return Object.keys(CJK_SCALES)
+    .filter((word) => script.test(word))
+    .join('|');
+}
+
 /**
  * The names a wide file gives the value column of one flow, kept to what can mean nothing else: the flow's word, then
  * at most "value" or "amount" and a unit the app reads (US dollars, thousands or millions of them: exports, Export value
@@ -456,8 +463,11 @@ function flowValueColumn(english: string, korean: string, chinese: string): RegE
   const unit = String.raw`([\s_,]*[(\[]?(in[\s_]+)?(${scale}[\s_]*)?(usd|us\$|\$|us[\s_]+dollars?)([\s_]*${scale})?[)\]]?)?`;
   return [
     new RegExp(String.raw`^(total[\s_]*)?${english}([\s_]*(value|values|amount))?${unit}$`, 'i'),
-    new RegExp(String.raw`^${korean}\s*(액|금액)?(\s*[(（](천|만|백만|억)?\s*(달러|불|usd|us\$)[)）])?$`, 'i'),
-    new RegExp(String.raw`^${chinese}\s*(额|金额|总额|总值)?(\s*[(（](千|万|百万|亿)?\s*(美元|usd|us\$)[)）])?$`, 'i'),
+    new RegExp(String.raw`^${korean}\s*(액|금액)?(\s*[(（](${multiplierWords(/\p{Script=Hangul}/u)})?\s*(달러|불|usd|us\$)[)）])?$`, 'i'),
+    new RegExp(
+      String.raw`^${chinese}\s*(额|金额|总额|总值)?(\s*[(（](${multiplierWords(/\p{Script=Han}/u)})?\s*(美元|usd|us\$)[)）])?$`,
+      'i',
+    ),
   ];
 }
 

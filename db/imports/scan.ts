@@ -209,8 +209,8 @@ export function* scanInline(setup: ScanSetup, isCancelled?: () => boolean): Scan
     for (const batch of reader.batches()) {
       if (isCancelled?.()) throw cancelled();
       for (const row of batch) {
-        // A chunk of a wide file gives twice the flows of a long one: its batch is cut at the same size.
-        if (count >= MAX_BATCH_FLOWS) yield take();
+        // A chunk of a wide file gives twice the flows of a long one: its batch is cut at the same size (a row gives two at most).
+        if (count > MAX_BATCH_FLOWS - 2) yield take();
         rowsRead++;
         if (sampleRows.length < 10) sampleRows.push(row.fields.slice(0, header.length));
         tally.line = row.line;
