@@ -6,6 +6,7 @@ import { importFile, previewFile, undoImport } from '../../db/imports/importer.t
 import { openDatabase, type Db } from '../../db/open.ts';
 import { snapshot } from '../support/db-snapshot.ts';
 import { tempDir } from '../support/temp.ts';
+import { tradeFlowRows, type TradeFlowRow } from '../support/trade-flow-rows.ts';
 
 const tmp = tempDir();
 afterAll(() => tmp.cleanup());
@@ -25,22 +26,9 @@ const run = (name: string, onlyValidRows = true, extra: Partial<Parameters<typeo
     ...extra,
   });
 
-type FlowRow = {
-  reporter: string;
-  partner: string;
-  year: number;
-  month: number | null;
-  flow: string;
-  product_code: string;
-  value_usd: number;
-  source_id: string;
-};
-const flows = (): FlowRow[] =>
-  db
-    .prepare('SELECT reporter, partner, year, month, flow, product_code, value_usd, source_id FROM trade_flow ORDER BY id')
-    .all() as FlowRow[];
-const find = (where: Partial<FlowRow>): FlowRow[] =>
-  flows().filter((f) => Object.entries(where).every(([k, v]) => f[k as keyof FlowRow] === v));
+const flows = (): TradeFlowRow[] => tradeFlowRows(db, 'id');
+const find = (where: Partial<TradeFlowRow>): TradeFlowRow[] =>
+  flows().filter((f) => Object.entries(where).every(([k, v]) => f[k as keyof TradeFlowRow] === v));
 
 describe('UN Comtrade, current API/portal layout', () => {
   it('detects the layout and previews without writing', () => {

@@ -20,6 +20,7 @@ import type { SeriesYear } from '../../db/trade/contract.ts';
 import { tradeSeries } from '../../db/trade/queries.ts';
 import { snapshot } from '../support/db-snapshot.ts';
 import { tempDir } from '../support/temp.ts';
+import { tradeFlowRows, type TradeFlowRow } from '../support/trade-flow-rows.ts';
 
 const tmp = tempDir();
 afterAll(() => tmp.cleanup());
@@ -39,22 +40,7 @@ const csv = (name: string, lines: string[]): string => {
 const run = (path: string, mapping: ColumnMapping | undefined, onlyValidRows = true) =>
   importFile(db, { path, mapping, onlyValidRows, userName: 'tester' });
 
-type Flow = {
-  reporter: string;
-  partner: string;
-  year: number;
-  month: number | null;
-  flow: string;
-  product_code: string;
-  value_usd: number;
-};
-const flows = (): Flow[] =>
-  db
-    .prepare(
-      `SELECT reporter, partner, year, month, flow, product_code, value_usd FROM trade_flow
-      ORDER BY reporter, partner, year, ifnull(month, 0), product_code, flow`,
-    )
-    .all() as Flow[];
+const flows = (): TradeFlowRow[] => tradeFlowRows(db, 'key');
 const brief = (): string[] =>
   flows().map((f) => `${f.partner} ${f.year}${f.month ? `-${f.month}` : ''} ${f.product_code} ${f.flow} ${f.value_usd}`);
 
